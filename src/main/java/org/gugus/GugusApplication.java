@@ -1,12 +1,23 @@
 package org.gugus;
 
+import org.gugus.system.cli.GugusCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/**
+ * Gugus: regency files in, the provincial warehouse out. Without arguments it runs the server
+ * (drop folders, the intake job, the REST API); with a command ({@code load ...}) it runs that
+ * command and exits.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class GugusApplication {
 
     public static void main(String[] args) {
+        if (GugusCommandLine.isCommand(args)) {
+            System.exit(GugusCommandLine.run(GugusApplication.class, args, System.out, System.err));
+        }
         SpringApplication.run(GugusApplication.class, args);
     }
 }

@@ -1,0 +1,6 @@
+package org.gugus.ingest;
+
+/** How a file reached Gugus. */
+public enum FileSource {
+    DROP_FOLDER, COMMAND_LINE, SFTP
+}

@@ -1,0 +1,66 @@
+package org.gugus.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * The landing area: every received file's bytes, stored once under their SHA-256
+ * ({@code landing/ab/abcdef...}), so any file can be re-run and audited. Bytes are streamed, never
+ * held whole in memory, and appear under their name only when complete.
+ */
+@Component
+public class LandingStore {
+
+    private final Path root;
+
+    LandingStore(IngestProperties properties) {
+        this.root = properties.landing();
+    }
+
+    public LandedFile land(InputStream content) {
+        try {
+            Files.createDirectories(root);
+            Path partial = Files.createTempFile(root, "receiving-", ".part");
+            try {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                long size;
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
+                    size = content.transferTo(out);
+                }
+                String hash = HexFormat.of().formatHex(sha256.digest());
+                Path target = root.resolve(hash.substring(0, 2)).resolve(hash);
+                Files.createDirectories(target.getParent());
+                if (Files.exists(target)) {
+                    Files.delete(partial);
+                } else {
+                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                return new LandedFile(target, hash, size);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the received file in " + root, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public LandedFile land(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return land(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Ingest: how regency files reach Gugus. Owns the drop-folder route (in {@code routes/}), the
+ * content-addressed landing area and the file registry ({@code ingest} schema). Takes in files from
+ * drop folders, SFTP and the command line; hands each new file to {@link org.gugus.intake.IntakeService}
+ * and records what became of it.
+ */
+package org.gugus.ingest;

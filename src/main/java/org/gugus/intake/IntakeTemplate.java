@@ -1,0 +1,76 @@
+package org.gugus.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.gugus.intake.mapping.HeaderDetector;
+import org.gugus.intake.mapping.HeaderSearch;
+import org.gugus.intake.mapping.MappedRow;
+import org.gugus.intake.mapping.Template;
+import org.gugus.intake.read.SheetRow;
+import org.gugus.intake.validate.RowValidator;
+import org.gugus.intake.validate.ValidatedRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The provincial template in force: header aliases, vocabularies and rules, read at start-up from
+ * the steward-editable file {@code jobs/templates/korban-v1.yaml} (or the copy inside Gugus when
+ * that file is absent).
+ */
+@Component
+public class IntakeTemplate {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeTemplate.class);
+    private static final String BUNDLED = "/jobs/templates/korban-v1.yaml";
+
+    private final Template template;
+    private final HeaderDetector headerDetector;
+    private final RowValidator validator;
+
+    IntakeTemplate(@Value("${gugus.intake.template:jobs/templates/korban-v1.yaml}") Path file) {
+        this.template = load(file);
+        this.headerDetector = new HeaderDetector(template);
+        this.validator = new RowValidator(template);
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    int headerSearchRows() {
+        return template.headerSearchRows();
+    }
+
+    HeaderSearch detectHeader(List<SheetRow> firstRows) {
+        return headerDetector.detect(firstRows);
+    }
+
+    ValidatedRow validate(MappedRow row, LocalDate receivedOn) {
+        return validator.validate(row, receivedOn);
+    }
+
+    private static Template load(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                log.info("Template loaded from {}", file.toAbsolutePath());
+                return Template.load(file);
+            }
+            try (InputStream bundled = IntakeTemplate.class.getResourceAsStream(BUNDLED)) {
+                if (bundled == null) {
+                    throw new IllegalStateException("Template " + file + " not found, and no bundled copy");
+                }
+                log.info("Template {} not found; using the copy bundled with Gugus", file);
+                return Template.load(bundled);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the template " + file, e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.gugus.intake.mapping;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Country names as offices write them, read as ISO 3166-1 alpha-2 codes. Every country of
+ * {@link Locale#getISOCountries()} is known by its code and by its Indonesian and English names;
+ * the template adds other spellings ("Dalam Negeri", "UEA", "Tawau"), which take precedence.
+ */
+public final class Countries {
+
+    private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+    private final Set<String> codes = new TreeSet<>(List.of(Locale.getISOCountries()));
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
+
+    Countries(Map<String, List<String>> aliasesByCode) {
+        aliasesByCode.forEach((code, spellings) -> {
+            if (!codes.contains(code)) {
+                throw new InvalidTemplateException("countries: '" + code
+                        + "' is not an ISO 3166-1 two-letter country code; write the code in capitals, e.g. MY.");
+            }
+            for (String spelling : spellings) {
+                String key = MatchKey.of(spelling);
+                String earlier = aliases.putIfAbsent(key, code);
+                if (earlier != null && !earlier.equals(code)) {
+                    throw new InvalidTemplateException("countries: '" + spelling + "' is listed under both " + earlier
+                            + " and " + code + "; keep it under one code only.");
+                }
+            }
+        });
+        for (String code : codes) {
+            Locale country = new Locale.Builder().setRegion(code).build();
+            for (String name : List.of(country.getDisplayCountry(INDONESIAN), country.getDisplayCountry(Locale.ENGLISH))) {
+                names.putIfAbsent(MatchKey.of(name), code);
+                String withoutBrackets = MatchKey.withoutBrackets(name);
+                if (!withoutBrackets.isEmpty()) {
+                    names.putIfAbsent(withoutBrackets, code);
+                }
+            }
+        }
+    }
+
+    /** The ISO code a country value stands for, if any. */
+    public Optional<String> code(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() == 2 && codes.contains(trimmed.toUpperCase(Locale.ROOT))) {
+            return Optional.of(trimmed.toUpperCase(Locale.ROOT));
+        }
+        for (String key : List.of(MatchKey.of(value), MatchKey.withoutBrackets(value))) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            String code = aliases.getOrDefault(key, names.get(key));
+            if (code != null) {
+                return Optional.of(code);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every ISO 3166-1 alpha-2 code. */
+    public Set<String> codes() {
+        return Collections.unmodifiableSet(codes);
+    }
+}

@@ -1,0 +1,71 @@
+package org.gugus.intake.mapping;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The form in which the template compares what offices write with its aliases and synonyms: lower
+ * case, accents dropped, and only letters and digits kept. Spaces, dots, underscores, dashes and
+ * slashes therefore never matter, so "Kab/Kota", "Kab-Kota", "kab. kota" and "KABKOTA" are one key.
+ */
+public final class MatchKey {
+
+    private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)|\\[[^]]*]");
+
+    private MatchKey() {
+    }
+
+    /** The key of a text; empty when the text holds no letter or digit (blank, "-", "?"). */
+    public static String of(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        StringBuilder key = new StringBuilder(decomposed.length());
+        decomposed.codePoints()
+                .filter(Character::isLetterOrDigit)
+                .forEach(codePoint -> key.appendCodePoint(Character.toLowerCase(codePoint)));
+        return key.toString();
+    }
+
+    /**
+     * The key of a text without its bracketed parts, tried when the whole text matches nothing:
+     * "Tanggal Lapor (dd/mm/yyyy)" becomes the key of "Tanggal Lapor".
+     */
+    public static String withoutBrackets(String text) {
+        if (text == null || text.indexOf('(') < 0 && text.indexOf('[') < 0) {
+            return "";
+        }
+        return of(BRACKETED.matcher(text).replaceAll(" "));
+    }
+
+    /** The words of a text, each as a key: "a.n. Kepala Dinas" gives [a, n, kepala, dinas]. */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        if (text == null) {
+            return words;
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        StringBuilder word = new StringBuilder();
+        decomposed.codePoints().forEach(codePoint -> {
+            if (Character.isLetterOrDigit(codePoint)) {
+                word.appendCodePoint(Character.toLowerCase(codePoint));
+            }
+            else if (Character.getType(codePoint) != Character.NON_SPACING_MARK && !word.isEmpty()) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        });
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** Whether the text's words begin with all the words of {@code phrase}. */
+    public static boolean startsWithWords(List<String> words, List<String> phrase) {
+        return !phrase.isEmpty() && words.size() >= phrase.size() && words.subList(0, phrase.size()).equals(phrase);
+    }
+}

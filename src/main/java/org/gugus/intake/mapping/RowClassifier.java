@@ -1,0 +1,126 @@
+package org.gugus.intake.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gugus.intake.read.CellValue;
+import org.gugus.intake.read.SheetRow;
+
+/**
+ * Tells the data rows of one sheet from the rows around them that are not data. Remembers what it
+ * has seen: a row of column numbers is only recognised before the first data row, and once the
+ * signature block has begun every later row belongs to it. So one classifier serves one sheet,
+ * and must be shown its rows in order. Obtain it from {@link HeaderLayout#rowClassifier()}.
+ */
+public final class RowClassifier {
+
+    /** Signature blocks are short rows; a data row fills many columns with different values. */
+    private static final int MAX_SIGNATURE_TEXTS = 3;
+    private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,3})\\)?\\.?");
+    private static final Pattern PLACE = Pattern.compile("\\p{L}[\\p{L} .'\\-]*");
+    private static final Pattern PLACE_AND_DATE = Pattern.compile(
+            "(\\p{L}[\\p{L} .'\\-]*?)\\s+(\\d{1,2}\\s+\\p{L}+\\.?\\s+\\d{4})");
+    private static final Pattern MONTH_AND_YEAR = Pattern.compile("(\\p{L}+)\\.?\\s+\\d{4}");
+
+    private final Template template;
+    private final HeaderLayout layout;
+    private boolean dataSeen;
+    private boolean signatureSeen;
+
+    RowClassifier(Template template, HeaderLayout layout) {
+        this.template = template;
+        this.layout = layout;
+    }
+
+    public RowKind classify(SheetRow row) {
+        if (row.rowNumber() <= layout.headerRowNumber()) {
+            return RowKind.HEADER;
+        }
+        if (signatureSeen) {
+            return RowKind.SIGNATURE;
+        }
+        List<CellValue> filled = filledCells(row);
+        if (filled.isEmpty()) {
+            return RowKind.BLANK;
+        }
+        if (!dataSeen && isColumnNumbers(row)) {
+            return RowKind.COLUMN_NUMBERS;
+        }
+        if (template.isTotalLabel(filled.get(0).text())) {
+            return RowKind.TOTAL;
+        }
+        if (isSignature(filled)) {
+            signatureSeen = true;
+            return RowKind.SIGNATURE;
+        }
+        dataSeen = true;
+        return RowKind.DATA;
+    }
+
+    /** The cells that hold something, in column order, the running number left out. */
+    private List<CellValue> filledCells(SheetRow row) {
+        List<CellValue> filled = new ArrayList<>();
+        for (int column = 0; column < row.cells().size(); column++) {
+            CellValue cell = row.cell(column);
+            if (layout.fieldsByColumn().get(column) != Field.ROW_NUMBER && !template.isBlank(cell)) {
+                filled.add(cell);
+            }
+        }
+        return filled;
+    }
+
+    private static boolean isColumnNumbers(SheetRow row) {
+        int count = 0;
+        long previous = 0;
+        for (CellValue cell : row.cells()) {
+            if (cell.isBlank()) {
+                continue;
+            }
+            Matcher matcher = COLUMN_NUMBER.matcher(cell.text().strip());
+            if (!matcher.matches()) {
+                return false;
+            }
+            long number = Long.parseLong(matcher.group(1));
+            if (number <= previous) {
+                return false;
+            }
+            previous = number;
+            count++;
+        }
+        return count >= 2;
+    }
+
+    private boolean isSignature(List<CellValue> filled) {
+        Set<String> texts = new LinkedHashSet<>();
+        for (CellValue cell : filled) {
+            texts.add(cell.text().strip().replaceAll("\\s+", " "));
+        }
+        if (texts.size() > MAX_SIGNATURE_TEXTS) {
+            return false;
+        }
+        return texts.stream().anyMatch(text -> template.isSignatureLabel(text) || isPlaceAndDate(text));
+    }
+
+    /** "Samarinda, 5 Juli 2024", "Tenggarong, 05/07/2024", "Bontang, Juli 2024", "Samarinda 5 Juli 2024". */
+    private boolean isPlaceAndDate(String text) {
+        int comma = text.lastIndexOf(',');
+        if (comma > 0) {
+            String place = text.substring(0, comma).strip();
+            String date = text.substring(comma + 1).strip();
+            return PLACE.matcher(place).matches() && !template.dates().isMonth(place) && isDate(date);
+        }
+        Matcher matcher = PLACE_AND_DATE.matcher(text);
+        return matcher.matches() && !template.dates().isMonth(matcher.group(1)) && isDate(matcher.group(2));
+    }
+
+    private boolean isDate(String text) {
+        if (template.dates().readText(text) instanceof DateReading.Valid) {
+            return true;
+        }
+        Matcher matcher = MONTH_AND_YEAR.matcher(text);
+        return matcher.matches() && template.dates().isMonth(matcher.group(1));
+    }
+}

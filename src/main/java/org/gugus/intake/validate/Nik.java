@@ -1,0 +1,56 @@
+package org.gugus.intake.validate;
+
+/**
+ * A Nomor Induk Kependudukan of 16 digits: province (1-2), regency (3-4), district (5-6), birth
+ * day (7-8, plus 40 for women), birth month (9-10), birth year in the century (11-12), serial
+ * number (13-16).
+ */
+public record Nik(String digits) {
+
+    public Nik {
+        if (digits == null || !digits.matches("\\d{16}")) {
+            throw new IllegalArgumentException("A NIK has 16 digits: " + digits);
+        }
+    }
+
+    /** The day part as written, 1..31 for men and 41..71 for women when valid. */
+    public int dayPart() {
+        return Integer.parseInt(digits.substring(6, 8));
+    }
+
+    public int month() {
+        return Integer.parseInt(digits.substring(8, 10));
+    }
+
+    /** The last two digits of the birth year. */
+    public int yearOfCentury() {
+        return Integer.parseInt(digits.substring(10, 12));
+    }
+
+    /** Whether the day part is in 1..31 or 41..71 and the month in 1..12. */
+    public boolean hasPossibleDate() {
+        int day = dayPart();
+        boolean dayPossible = day >= 1 && day <= 31 || day >= 41 && day <= 71;
+        return dayPossible && month() >= 1 && month() <= 12;
+    }
+
+    /** Whether the NIK was issued to a woman (day part plus 40). */
+    public boolean female() {
+        return dayPart() >= 41;
+    }
+
+    /** The day of birth, the 40 added for women taken off. */
+    public int birthDay() {
+        return female() ? dayPart() - 40 : dayPart();
+    }
+
+    /** The date part as people read it: dd-mm-yy. */
+    public String datePart() {
+        return "%02d-%02d-%02d".formatted(birthDay(), month(), yearOfCentury());
+    }
+
+    @Override
+    public String toString() {
+        return digits;
+    }
+}

@@ -1,0 +1,64 @@
+package org.gugus.intake.validate;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+import org.gugus.intake.mapping.Template;
+import org.gugus.intake.read.CellValue;
+
+/**
+ * What a NIK cell was read as. Spaces, dots and hyphens are ignored ("6472 0101 0190 0001"), and
+ * so is the apostrophe Excel users type in front of a number to keep it as text.
+ */
+public sealed interface NikReading {
+
+    record Blank() implements NikReading {
+    }
+
+    record Valid(Nik nik) implements NikReading {
+    }
+
+    /** @param digits the digits read, for messages (for a lost 16th digit, the 16 digits with their trailing 0) */
+    record Invalid(Problem problem, String digits) implements NikReading {
+    }
+
+    enum Problem {
+        /** Not 16 digits once spaces, dots and hyphens are removed. */
+        NOT_16_DIGITS,
+        /** Written in scientific notation, e.g. "6.47201E+15": the digits are gone. */
+        SCIENTIFIC_NOTATION,
+        /** From a numeric cell ending in 0: Excel keeps 15 significant digits, the 16th became 0. */
+        PRECISION_LOST
+    }
+
+    Pattern SCIENTIFIC = Pattern.compile("[0-9]+(?:[.,][0-9]+)?[eE][+]?[0-9]+");
+    Pattern IGNORED = Pattern.compile("[\\s\\u00A0.\\-]");
+
+    static NikReading read(CellValue cell, Template template) {
+        if (template.isBlank(cell)) {
+            return new Blank();
+        }
+        if (cell.kind() == CellValue.Kind.NUMBER && cell.number() != null) {
+            return fromNumber(cell.number());
+        }
+        String text = cell.text().strip();
+        if (text.startsWith("'")) {
+            text = text.substring(1);
+        }
+        if (SCIENTIFIC.matcher(text.replace(" ", "")).matches()) {
+            return new Invalid(Problem.SCIENTIFIC_NOTATION, "");
+        }
+        String digits = IGNORED.matcher(text).replaceAll("");
+        return digits.matches("[0-9]{16}") ? new Valid(new Nik(digits)) : new Invalid(Problem.NOT_16_DIGITS, digits);
+    }
+
+    private static NikReading fromNumber(double number) {
+        if (!Double.isFinite(number) || number < 0 || number != Math.floor(number)) {
+            return new Invalid(Problem.NOT_16_DIGITS, "");
+        }
+        String digits = new BigDecimal(number).toBigInteger().toString();
+        if (digits.length() != 16) {
+            return new Invalid(Problem.NOT_16_DIGITS, digits);
+        }
+        return digits.endsWith("0") ? new Invalid(Problem.PRECISION_LOST, digits) : new Valid(new Nik(digits));
+    }
+}

@@ -1,0 +1,144 @@
+package org.gugus.intake.validate;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.gugus.intake.mapping.DateReading;
+import org.gugus.intake.mapping.Field;
+import org.gugus.intake.mapping.MappedRow;
+import org.gugus.intake.mapping.Template;
+import org.gugus.intake.mapping.Vocabulary;
+import org.gugus.intake.read.CellValue;
+
+/**
+ * A row being validated, with the template and the day its file was received: what rules read
+ * from it (each value read by the same means in every rule) and how they word a finding.
+ */
+public final class RowUnderCheck {
+
+    /** Coded fields holding one value; the other coded fields hold lists. */
+    public static final Set<Field> SINGLE_CODE_FIELDS = EnumSet.of(Field.SEX, Field.CASE_STAGE);
+    public static final List<Field> DATE_FIELDS = List.of(Field.REPORT_DATE, Field.INCIDENT_DATE, Field.BIRTH_DATE);
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final int SHOWN_LENGTH = 80;
+
+    private final MappedRow row;
+    private final LocalDate receivedOn;
+    private final Template template;
+
+    RowUnderCheck(MappedRow row, LocalDate receivedOn, Template template) {
+        this.row = row;
+        this.receivedOn = receivedOn;
+        this.template = template;
+    }
+
+    public MappedRow row() {
+        return row;
+    }
+
+    public LocalDate receivedOn() {
+        return receivedOn;
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public CellValue cell(Field field) {
+        CellValue cell = row.values() == null ? null : row.value(field);
+        return cell == null ? CellValue.BLANK : cell;
+    }
+
+    /** The value as written in the file. */
+    public String written(Field field) {
+        return cell(field).text();
+    }
+
+    /** The column header as written in the file. */
+    public String header(Field field) {
+        String header = row.headers() == null ? null : row.header(field);
+        return header == null ? field.key() : header;
+    }
+
+    /** Whether the sheet has a column for the field. */
+    public boolean hasColumn(Field field) {
+        return row.headers() != null && row.headers().containsKey(field);
+    }
+
+    public boolean isBlank(Field field) {
+        return template.isBlank(cell(field));
+    }
+
+    /** The value with surrounding and repeated spaces removed; empty when blank. */
+    public Optional<String> text(Field field) {
+        return isBlank(field) ? Optional.empty() : Optional.of(collapsed(written(field)));
+    }
+
+    public DateReading date(Field field) {
+        return template.dates().read(cell(field));
+    }
+
+    public Optional<LocalDate> validDate(Field field) {
+        return date(field) instanceof DateReading.Valid valid ? Optional.of(valid.date()) : Optional.empty();
+    }
+
+    public NikReading nik() {
+        return NikReading.read(cell(Field.NIK), template);
+    }
+
+    /** The NIK when it has 16 digits and a possible date part. */
+    public Optional<Nik> validNik() {
+        return nik() instanceof NikReading.Valid valid && valid.nik().hasPossibleDate() ? Optional.of(valid.nik())
+                : Optional.empty();
+    }
+
+    public AgeReading age() {
+        return AgeReading.read(cell(Field.AGE), template);
+    }
+
+    /** The code of a single-value coded field (sex, case_stage), when blank or unknown empty. */
+    public Optional<String> code(Field field) {
+        return isBlank(field) ? Optional.empty()
+                : template.vocabulary(field).match(written(field)).map(Vocabulary.Term::code);
+    }
+
+    /** The codes of a multi-value coded field (exploitation, recruitment, services). */
+    public Vocabulary.CodeList codes(Field field) {
+        return isBlank(field) ? new Vocabulary.CodeList(List.of(), List.of())
+                : template.vocabulary(field).matchList(written(field), template.separators());
+    }
+
+    /** The destination country's ISO code; empty when blank or unknown. */
+    public Optional<String> destinationCountry() {
+        return isBlank(Field.DESTINATION_COUNTRY) ? Optional.empty()
+                : template.countries().code(written(Field.DESTINATION_COUNTRY));
+    }
+
+    public CitizenshipReading citizenship() {
+        return CitizenshipReading.read(cell(Field.CITIZENSHIP), template);
+    }
+
+    /** A finding on a field of this row, with its header and value as written. */
+    public Finding finding(RuleCode code, Field field, String messageId, String messageEn) {
+        return new Finding(code, field, header(field), written(field), messageId, messageEn);
+    }
+
+    /** A value quoted for a message, shortened when long. */
+    public static String shown(String value) {
+        String text = collapsed(value);
+        return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "...";
+    }
+
+    /** A date as offices write it: dd/mm/yyyy. */
+    public static String shown(LocalDate date) {
+        return SHOWN.format(date);
+    }
+
+    static String collapsed(String text) {
+        return text == null ? "" : text.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ");
+    }
+}

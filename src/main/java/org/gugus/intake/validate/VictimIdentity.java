@@ -1,0 +1,58 @@
+package org.gugus.intake.validate;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Who a row is about, as the template defines it: the case number, and the victim by NIK, else by
+ * name and birth date, else by name and age. The reporting office, the third part of a row's
+ * identity, comes from where the file came from and is added by the caller.
+ *
+ * @param caseNumber the case number trimmed, in capitals, inner spaces collapsed
+ * @param victim     {@code NIK:<16 digits>}, {@code NAME:<name>|BORN:<yyyy-mm-dd>} or
+ *                   {@code NAME:<name>|AGE:<years>}; the name in capitals, without punctuation
+ */
+public record VictimIdentity(String caseNumber, String victim) {
+
+    public static VictimIdentity of(CaseRow row) {
+        return new VictimIdentity(caseNumber(row.caseNumber()), victim(row));
+    }
+
+    /** The identity within one office, stable across deliveries: {@code <case>|<victim>}. */
+    public String key() {
+        return caseNumber + "|" + victim;
+    }
+
+    /** The person regardless of case and office, to count a victim once nationally. */
+    public String personKey() {
+        return victim;
+    }
+
+    /** A case number as identities hold it: trimmed, in capitals, inner spaces collapsed. */
+    public static String caseNumber(String caseNumber) {
+        return caseNumber == null ? "" : caseNumber.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
+    /** A victim's name as identities hold it: capitals, accents and punctuation dropped ("Ma'ruf" = "MARUF"). */
+    public static String name(String name) {
+        if (name == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        return decomposed.replaceAll("['`\u2019]", "")
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .strip()
+                .toUpperCase(Locale.ROOT);
+    }
+
+    private static String victim(CaseRow row) {
+        if (row.nik() != null) {
+            return "NIK:" + row.nik();
+        }
+        String name = "NAME:" + name(row.victimName());
+        if (row.birthDate() != null) {
+            return name + "|BORN:" + row.birthDate();
+        }
+        return name + "|AGE:" + (row.age() == null ? "" : row.age());
+    }
+}

@@ -1,0 +1,56 @@
+package org.gugus.system.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gugus.ingest.FileReception;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command line: {@code java -jar gugus.jar COMMAND ...}. It starts Gugus without its web
+ * server and routes, against the same database as the server (joining the embedded PostgreSQL
+ * if the server runs), runs the command and returns its exit status. Logs go to
+ * {@code $GUGUS_HOME/logs/gugus-cli.log}, so standard output carries only results.
+ */
+public final class GugusCommandLine {
+
+    private static final Set<String> COMMANDS = Set.of("load");
+
+    private GugusCommandLine() {
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        List<String> springArguments = new ArrayList<>();
+        List<String> commandArguments = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--gugus.") || args[i].startsWith("--spring.") || args[i].startsWith("--logging.")) {
+                springArguments.add(args[i]);
+            } else {
+                commandArguments.add(args[i]);
+            }
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .properties(Map.of(
+                        "spring.autoconfigure.exclude", "org.apache.camel.spring.boot.CamelAutoConfiguration",
+                        "gugus.ingest.resume-on-start", "false",
+                        "logging.threshold.console", "OFF",
+                        "logging.file.name", "${gugus.home}/logs/gugus-cli.log"))
+                .run(springArguments.toArray(String[]::new))) {
+            var load = new LoadCommand(context.getBean(FileReception.class), context.getBean(JsonMapper.class));
+            return load.run(commandArguments, out, err);
+        } catch (RuntimeException e) {
+            err.println("Gugus gagal / failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}

