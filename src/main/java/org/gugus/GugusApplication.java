@@ -1,6 +1,6 @@
 package org.gugus;
 
-import org.gugus.system.cli.GugusCommandLine;
+import org.gugus.system.GugusCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

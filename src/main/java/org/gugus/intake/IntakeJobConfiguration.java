@@ -40,6 +40,7 @@ class IntakeJobConfiguration {
     Job intakeJob(JobRepository jobRepository, Step intakeStage, Step intakePublish) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(intakeStage).on(QUARANTINED).end(QUARANTINED)
+                .from(intakeStage).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(intakeStage).on("*").to(intakePublish)
                 .end()
                 .build();

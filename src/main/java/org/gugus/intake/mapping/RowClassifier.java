@@ -19,6 +19,7 @@ public final class RowClassifier {
 
     /** Signature blocks are short rows; a data row fills many columns with different values. */
     private static final int MAX_SIGNATURE_TEXTS = 3;
+    private static final Pattern RUNNING_NUMBER = Pattern.compile("\\d{1,6}\\.?");
     private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,3})\\)?\\.?");
     private static final Pattern PLACE = Pattern.compile("\\p{L}[\\p{L} .'\\-]*");
     private static final Pattern PLACE_AND_DATE = Pattern.compile(
@@ -60,12 +61,18 @@ public final class RowClassifier {
         return RowKind.DATA;
     }
 
-    /** The cells that hold something, in column order, the running number left out. */
+    /**
+     * The cells that hold something, in column order. A number in the running-number column is left
+     * out (templates come numbered in advance), but text there counts: "Jumlah" or "Mengetahui"
+     * often sits in column A.
+     */
     private List<CellValue> filledCells(SheetRow row) {
         List<CellValue> filled = new ArrayList<>();
         for (int column = 0; column < row.cells().size(); column++) {
             CellValue cell = row.cell(column);
-            if (layout.fieldsByColumn().get(column) != Field.ROW_NUMBER && !template.isBlank(cell)) {
+            boolean runningNumber = layout.fieldsByColumn().get(column) == Field.ROW_NUMBER
+                    && (cell.kind() == CellValue.Kind.NUMBER || RUNNING_NUMBER.matcher(cell.text().strip()).matches());
+            if (!runningNumber && !template.isBlank(cell)) {
                 filled.add(cell);
             }
         }

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * re-loads. Exit status 0 when every file was loaded or already received, 2 when any was
  * quarantined, 1 on an internal failure.
  */
-class LoadCommand {
+public class LoadCommand {
 
     static final String USAGE = """
             Pemakaian / usage: gugus load --regency <kode Kemendagri, mis. 64.72> [--json] BERKAS...
@@ -27,12 +27,12 @@ class LoadCommand {
     private final FileReception reception;
     private final JsonMapper json;
 
-    LoadCommand(FileReception reception, JsonMapper json) {
+    public LoadCommand(FileReception reception, JsonMapper json) {
         this.reception = reception;
         this.json = json;
     }
 
-    int run(List<String> arguments, PrintStream out, PrintStream err) {
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
         String regency = null;
         boolean asJson = false;
         List<Path> files = new ArrayList<>();

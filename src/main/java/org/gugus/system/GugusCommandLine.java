@@ -1,4 +1,4 @@
-package org.gugus.system.cli;
+package org.gugus.system;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gugus.ingest.FileReception;
+import org.gugus.system.cli.LoadCommand;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
