@@ -102,11 +102,10 @@ public class FileRegistry {
     }
 
     private static ReceivedFile row(ResultSet rs, int rowNum) throws SQLException {
-        long duplicateOf = rs.getLong("duplicate_of");
         return new ReceivedFile(rs.getLong("id"), rs.getString("office_code"), rs.getString("original_name"),
                 rs.getLong("size_bytes"), rs.getString("sha256"), Path.of(rs.getString("landing_path")),
                 FileSource.valueOf(rs.getString("source")), rs.getObject("received_at", OffsetDateTime.class),
-                rs.getString("status"), rs.wasNull() ? null : duplicateOf);
+                rs.getString("status"), rs.getObject("duplicate_of", Long.class));
     }
 
     /** A registration; {@code original} is set when the same content was received before. */

@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gugus.ingest.FileReception;
-import org.gugus.system.cli.LoadCommand;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The command line: {@code java -jar gugus.jar COMMAND ...}. It starts Gugus without its web
@@ -20,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GugusCommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("load");
+    private static final Set<String> COMMANDS = Set.of("load", "pull", "rejections", "flags");
 
     private GugusCommandLine() {
     }
@@ -47,8 +44,10 @@ public final class GugusCommandLine {
                         "logging.threshold.console", "OFF",
                         "logging.file.name", "${gugus.home}/logs/gugus-cli.log"))
                 .run(springArguments.toArray(String[]::new))) {
-            var load = new LoadCommand(context.getBean(FileReception.class), context.getBean(JsonMapper.class));
-            return load.run(commandArguments, out, err);
+            GugusCommand command = context.getBeansOfType(GugusCommand.class).values().stream()
+                    .filter(candidate -> candidate.name().equals(args[0])).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No command '" + args[0] + "' in this build"));
+            return command.run(commandArguments, out, err);
         } catch (RuntimeException e) {
             err.println("Gugus gagal / failed: " + e.getMessage());
             return 1;

@@ -33,14 +33,7 @@ public sealed interface CitizenshipReading {
             return new Blank();
         }
         String text = cell.text();
-        Optional<Vocabulary.Term> status = template.citizenship().match(text);
-        if (status.isPresent()) {
-            return status.get().code().equals(WNI) ? new Valid(WNI, INDONESIA) : new Valid(WNA, null);
-        }
-        Optional<String> country = template.countries().code(text);
-        if (country.isPresent()) {
-            return combined(country.get().equals(INDONESIA) ? WNI : WNA, country.get());
-        }
+        // Status and country together first: "WNA (Filipina)" must not be read as a bare "WNA".
         List<String> words = MatchKey.words(text);
         for (int split = 1; split < words.size(); split++) {
             String head = String.join(" ", words.subList(0, split));
@@ -55,6 +48,14 @@ public sealed interface CitizenshipReading {
             if (tailStatus.isPresent() && headCountry.isPresent()) {
                 return combined(tailStatus.get().code(), headCountry.get());
             }
+        }
+        Optional<Vocabulary.Term> status = template.citizenship().match(text);
+        if (status.isPresent()) {
+            return status.get().code().equals(WNI) ? new Valid(WNI, INDONESIA) : new Valid(WNA, null);
+        }
+        Optional<String> country = template.countries().code(text);
+        if (country.isPresent()) {
+            return combined(country.get().equals(INDONESIA) ? WNI : WNA, country.get());
         }
         return new Unknown();
     }

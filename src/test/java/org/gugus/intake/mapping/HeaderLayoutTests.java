@@ -118,6 +118,30 @@ class HeaderLayoutTests {
         assertThat(layout.isData(row(7, DATA))).isFalse();
     }
 
+    @Test
+    void neverThrowsOnRandomRows() {
+        java.util.Random random = new java.util.Random(64_72);
+        String[] fragments = { "", "-", "1", "2", "Jumlah", "Mengetahui", "Samarinda, 5 Juli 2024", "(3)", "NIP",
+                "Nama", "JK", "\n", "\u00A0", "é", "2024", ",", "Total", "a.n.", "Juli 2024" };
+        for (int i = 0; i < 2_000; i++) {
+            List<SheetRow> rows = new ArrayList<>();
+            for (int number = 1; number <= 35; number++) {
+                String[] cells = new String[random.nextInt(25)];
+                for (int column = 0; column < cells.length; column++) {
+                    cells[column] = random.nextInt(10) == 0 ? HEADER[random.nextInt(HEADER.length)]
+                            : fragments[random.nextInt(fragments.length)];
+                }
+                rows.add(row(number, cells));
+            }
+            HeaderSearch search = detector.detect(rows);
+            HeaderLayout layout = search instanceof HeaderSearch.Found found ? found.layout() : layout();
+            for (SheetRow row : rows) {
+                assertThat(layout.classify(row)).isNotNull();
+                assertThat(layout.map(row).original()).isNotNull();
+            }
+        }
+    }
+
     private HeaderLayout layout() {
         return ((HeaderSearch.Found) detector.detect(underTitles(HEADER))).layout();
     }

@@ -26,6 +26,7 @@ class RowValidatorPropertyTests {
     @Test
     void neverThrowsAndEitherRejectsWithACodeOrReturnsACaseRow() {
         Random random = new Random(20240705);
+        int accepted = 0;
         for (int i = 0; i < 20_000; i++) {
             MappedRow row = randomRow(random, i % 4 == 0 ? TestRows.valid().mapped() : null);
             ValidatedRow[] result = new ValidatedRow[1];
@@ -38,6 +39,7 @@ class RowValidatorPropertyTests {
                 assertThat(validated.caseRow()).isNull();
             }
             else {
+                accepted++;
                 CaseRow caseRow = validated.caseRow();
                 assertThat(caseRow.caseNumber()).isNotBlank();
                 assertThat(caseRow.reportDate()).isNotNull();
@@ -57,6 +59,7 @@ class RowValidatorPropertyTests {
                 assertThat(finding.messageEn()).isNotBlank();
             }
         }
+        assertThat(accepted).as("rows accepted").isBetween(100, 19_000);
     }
 
     /** A row of random cells; from a valid row, only some fields are replaced, so rows also pass. */

@@ -1,16 +1,13 @@
-package org.gugus.system.cli;
+package org.gugus.ingest;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gugus.ingest.Delivery;
-import org.gugus.ingest.DeliverySummary;
-import org.gugus.ingest.FileReception;
-import org.gugus.ingest.FileSource;
-import org.gugus.ingest.RegencyOffices;
 import org.gugus.intake.LoadStatus;
+import org.gugus.system.GugusCommand;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * re-loads. Exit status 0 when every file was loaded or already received, 2 when any was
  * quarantined, 1 on an internal failure.
  */
-public class LoadCommand {
+@Component
+class LoadCommand implements GugusCommand {
 
     static final String USAGE = """
             Pemakaian / usage: gugus load --regency <kode Kemendagri, mis. 64.72> [--json] BERKAS...
@@ -27,11 +25,17 @@ public class LoadCommand {
     private final FileReception reception;
     private final JsonMapper json;
 
-    public LoadCommand(FileReception reception, JsonMapper json) {
+    LoadCommand(FileReception reception, JsonMapper json) {
         this.reception = reception;
         this.json = json;
     }
 
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
         String regency = null;
         boolean asJson = false;
