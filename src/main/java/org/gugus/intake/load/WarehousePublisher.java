@@ -56,6 +56,8 @@ public class WarehousePublisher {
                          order by identity_key, ordinal desc) w
                   left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
                 """).params(fileId, officeCode).update();
+        jdbc.sql("create index on publish_plan (identity_key)").update();
+        jdbc.sql("analyze publish_plan").update();
     }
 
     private Map<String, Long> planCounts() {

@@ -93,7 +93,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database;
+        return "jdbc:postgresql://localhost:" + port + "/" + database + "?reWriteBatchedInserts=true";
     }
 
     /** Stops the server if this process started it; a joined server keeps running for its owner. */

@@ -1,0 +1,109 @@
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import org.gugus.system.database.EmbeddedPostgres;
+import org.postgresql.PGConnection;
+
+/**
+ * Benchmark: the Gugus pipeline (`gugus load`, as a user runs it) against PostgreSQL's COPY of the
+ * same CSV into an unconstrained table, on the same embedded server. Prints both times and their
+ * ratio (pipeline / COPY) as the last line. GUGUS_BENCH_JAVA_OPTS passes options to the Gugus JVM
+ * (e.g. -Xmx256m, or a flight recording).
+ */
+public class LoadVsCopy {
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path work = Files.createTempDirectory("gugus-bench");
+        Path home = work.resolve("home");
+        Path csv = work.resolve("samarinda-bench.csv");
+        Path oneRow = work.resolve("samarinda-one.csv");
+        generate(csv, 1, rows);
+        generate(oneRow, rows + 1, 1);
+        System.out.printf("Generated %,d rows (%,d bytes) in %s%n", rows, Files.size(csv), csv);
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0)) {
+            double startup = gugusLoad(home, oneRow, "64.71");
+            System.out.printf("gugus load of 1 row (JVM and Spring start-up, migrations): %.2f s%n", startup);
+            double pipeline = gugusLoad(home, csv, "64.72");
+            double copy = copy(postgres, csv);
+            System.out.printf("gugus load: %.2f s (%,.0f rows/s); start-up excluded: %.2f s%n", pipeline, rows / pipeline,
+                    pipeline - startup);
+            System.out.printf("COPY:       %.2f s (%,.0f rows/s)%n", copy, rows / copy);
+            System.out.printf("rows=%d pipeline=%.2fs copy=%.2fs ratio=%.1f%n", rows, pipeline, copy, pipeline / copy);
+        }
+    }
+
+    private static double gugusLoad(Path home, Path file, String office) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String javaOptions = System.getenv("GUGUS_BENCH_JAVA_OPTS");
+        if (javaOptions != null && !javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", "target/gugus.jar", "load", "--regency", office, "--json", "--gugus.home=" + home,
+                file.toString()));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int exit = process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println(output);
+        if (exit != 0 || !output.contains("\"status\":\"LOADED\"")) {
+            throw new IllegalStateException("gugus load did not load " + file + " (exit " + exit + ")");
+        }
+        return seconds;
+    }
+
+    private static double copy(EmbeddedPostgres postgres, Path csv) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
+                postgres.password())) {
+            connection.createStatement().execute("drop table if exists bench_copy");
+            connection.createStatement().execute("create table bench_copy (" + String.join(", ",
+                    HEADER.stream().map(h -> "c" + HEADER.indexOf(h) + " text").toList()) + ")");
+            long start = System.nanoTime();
+            try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy bench_copy from stdin with (format csv, delimiter ';', header true)", reader);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            connection.createStatement().execute("drop table bench_copy");
+            return seconds;
+        }
+    }
+
+    private static final List<String> HEADER = List.of("No.", "No. Registrasi", "Tanggal Lapor", "Tanggal Kejadian",
+            "Nama Korban", "NIK", "Jenis Kelamin", "Tanggal Lahir", "Umur", "Kabupaten/Kota Asal", "Alamat",
+            "Bentuk Eksploitasi", "Modus", "Negara Tujuan", "Proses Hukum", "Layanan", "Keterangan");
+
+    /** Valid victim rows: unique case numbers, names and NIKs, values drawn from the template's vocabularies. */
+    private static void generate(Path file, int first, int count) throws IOException {
+        String[] exploitation = {"Eksploitasi Seksual", "Kerja Paksa", "PRT", "ABK", "Online Scam"};
+        String[] recruitment = {"Media Sosial", "Tawaran Kerja", "Jeratan Utang", "Pacar"};
+        String[] stage = {"Laporan", "Penyelidikan", "Penyidikan", "P21", "Vonis"};
+        String[] country = {"Malaysia", "Arab Saudi", "Kamboja", "Dalam Negeri", "Taiwan"};
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(String.join(";", HEADER));
+            out.newLine();
+            for (int n = first; n < first + count; n++) {
+                boolean woman = n % 3 != 0;
+                int day = 1 + n % 28;
+                int month = 1 + n % 12;
+                int year = 1980 + n % 25;
+                String nik = "6472%02d%02d%02d%02d%04d".formatted(1 + (n / 10_000) % 99, day + (woman ? 40 : 0), month,
+                        year % 100, n % 10_000);
+                out.write(String.join(";", String.valueOf(n), "TPPO/%06d".formatted(n / 2), "05/06/2024", "01/05/2024",
+                        "Korban " + n, nik, woman ? "P" : "L", "%02d/%02d/%d".formatted(day, month, year), "",
+                        "Samarinda", "Jl. Contoh No. " + n, exploitation[n % 5], recruitment[n % 4], country[n % 5],
+                        stage[n % 5], "Rumah Aman, Visum", ""));
+                out.newLine();
+            }
+        }
+    }
+}
