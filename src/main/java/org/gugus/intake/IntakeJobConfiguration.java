@@ -1,6 +1,7 @@
 package org.gugus.intake;
 
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import java.time.LocalDate;
 import org.gugus.intake.load.PublishCounts;
 import org.gugus.intake.load.StagedRow;
@@ -48,14 +49,14 @@ class IntakeJobConfiguration {
 
     @Bean
     Step intakeStage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DataRowReader intakeReader, RowJudge rowJudge, JdbcTemplate jdbc, QuarantineListener quarantineListener,
+            DataRowReader intakeReader, RowJudge rowJudge, DataSource dataSource, QuarantineListener quarantineListener,
             ObjectProvider<ItemWriteListener<StagedRow>> writeListeners, @Value("${gugus.intake.chunk-size:1000}") int chunkSize) {
         var step = new StepBuilder("stage", jobRepository)
                 .<DataRow, StagedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(intakeReader)
                 .processor(rowJudge)
-                .writer(new StagedRowWriter(jdbc))
+                .writer(new StagedRowWriter(dataSource))
                 .listener(quarantineListener);
         writeListeners.orderedStream().forEach(step::listener);
         return step.build();
