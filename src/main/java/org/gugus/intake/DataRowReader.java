@@ -11,6 +11,7 @@ import org.gugus.intake.mapping.HeaderLayout;
 import org.gugus.intake.mapping.HeaderSearch;
 import org.gugus.intake.read.EmptyFileException;
 import org.gugus.intake.read.SheetRow;
+import org.gugus.intake.read.TooLargeFileException;
 import org.gugus.intake.read.UnreadableFileException;
 import org.gugus.intake.read.WorkbookReader;
 import org.gugus.intake.read.WorkbookReaders;
@@ -63,7 +64,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
         } catch (EmptyFileException e) {
             throw new QuarantineException(FileErrors.empty(fileName));
         } catch (UnreadableFileException e) {
-            throw new QuarantineException(FileErrors.unreadable(fileName, e));
+            throw new QuarantineException(FileErrors.of(fileName, e));
         }
     }
 
@@ -103,7 +104,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
                 }
             }
         } catch (UnreadableFileException e) {
-            throw new QuarantineException(FileErrors.unreadable(fileName, e));
+            throw new QuarantineException(FileErrors.of(fileName, e));
         }
     }
 

@@ -3,12 +3,22 @@ package org.gugus.intake;
 import java.util.stream.Collectors;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.HeaderSearch;
+import org.gugus.intake.read.TooLargeFileException;
 import org.gugus.intake.read.UnreadableFileException;
 
 /** The file-level errors of the template, each saying what is wrong and what the office should do. */
 final class FileErrors {
 
     private FileErrors() {
+    }
+
+    /** F_TOO_LARGE for a decompression bomb, F_UNREADABLE for anything else the readers refuse. */
+    static FileError of(String fileName, UnreadableFileException e) {
+        if (e instanceof TooLargeFileException) {
+            return new FileError("F_TOO_LARGE", "Berkas '" + fileName + "' ditolak: " + e.messageId(),
+                    "File '" + fileName + "' was refused: " + e.messageEn());
+        }
+        return unreadable(fileName, e);
     }
 
     static FileError unreadable(String fileName, UnreadableFileException e) {

@@ -25,7 +25,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * <p>Readers return only rows that hold at least one value; row numbers keep their gaps, as a person
  * sees them in Excel. A file that is not a spreadsheet we can read fails with an
  * {@link UnreadableFileException} saying what was found and what the office should do; a file
- * with no bytes fails with its subclass {@link EmptyFileException}.
+ * with no bytes fails with its subclass {@link EmptyFileException}, a decompression bomb with
+ * {@link TooLargeFileException}.
  */
 public final class WorkbookReaders {
 
@@ -49,15 +50,12 @@ public final class WorkbookReaders {
         return switch (format) {
             case CSV -> CsvWorkbookReader.open(file, csvSheetName(file, originalName));
             case XLSX -> XlsxWorkbookReader.open(file);
-            // The seam for the readers still to come: recognised, but refused with advice for now.
-            case XLS, ODS -> throw notYetSupported(format);
+            case XLS -> XlsWorkbookReader.open(file);
+            case ODS -> OdsWorkbookReader.open(file);
         };
     }
 
-    /**
-     * The format of {@code file}, judged from its content. Formats we recognise but cannot read yet
-     * (XLS, ODS) are returned; anything that is not a spreadsheet is refused.
-     */
+    /** The format of {@code file}, judged from its content; anything that is not a spreadsheet is refused. */
     public static SpreadsheetFormat detect(Path file) throws UnreadableFileException {
         byte[] head = readHead(file);
         if (head.length == 0) {
@@ -264,12 +262,6 @@ public final class WorkbookReaders {
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static UnreadableFileException notYetSupported(SpreadsheetFormat format) {
-        return new UnreadableFileException(
-                "Format " + format + " dikenali tetapi belum didukung; simpan ulang sebagai XLSX atau CSV.",
-                format + " format recognised but not supported yet; save it again as XLSX or CSV.");
     }
 
     private static UnreadableFileException refused(String foundId, String foundEn, String doId, String doEn) {

@@ -23,18 +23,19 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.xml.sax.SAXException;
 
 /**
  * Streams an XLSX workbook one row at a time, sheet after sheet in workbook order, by pulling each
  * sheet's XML with StAX. The workbook object model is never built: a cumulative yearly workbook can
- * hold tens of thousands of rows, and only the shared strings and styles are kept in memory.
- * POI's zip-bomb limits stay at their defaults.
+ * hold tens of thousands of rows. The styles are kept in memory, the shared strings in a temporary
+ * file ({@link SpilledSharedStrings}). Merged ranges are written after the rows, so each sheet is
+ * first scanned for them alone ({@link MergedCells}). POI's zip-bomb limits stay at their defaults;
+ * a part that inflates like a bomb is refused as {@link TooLargeFileException}.
  */
 final class XlsxWorkbookReader implements WorkbookReader {
 
@@ -43,7 +44,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
     private final OPCPackage pkg;
 
-    private final SharedStrings strings;
+    private final SpilledSharedStrings strings;
 
     private final StylesTable styles;
 
@@ -57,13 +58,15 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
     private String sheetName;
 
+    private MergedCells merged = MergedCells.of(List.of());
+
     private InputStream sheetStream;
 
     private XMLStreamReader xml;
 
     private int lastRowNumber;
 
-    private XlsxWorkbookReader(OPCPackage pkg, SharedStrings strings, StylesTable styles, boolean date1904,
+    private XlsxWorkbookReader(OPCPackage pkg, SpilledSharedStrings strings, StylesTable styles, boolean date1904,
             XSSFReader.SheetIterator sheets, XMLInputFactory xmlInput) {
         this.pkg = pkg;
         this.strings = strings;
@@ -82,24 +85,29 @@ final class XlsxWorkbookReader implements WorkbookReader {
             throw unreadable(ex);
         }
         try {
-            XMLInputFactory xmlInput = secureXmlInput();
+            XMLInputFactory xmlInput = XmlSafety.xmlInput();
             XSSFReader reader = new XSSFReader(pkg);
-            SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
             boolean date1904 = usesDate1904(reader, xmlInput);
-            return new XlsxWorkbookReader(pkg, strings, styles, date1904, reader.getSheetIterator(), xmlInput);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetIterator();
+            SpilledSharedStrings strings = sharedStrings(pkg, xmlInput);
+            return new XlsxWorkbookReader(pkg, strings, styles, date1904, sheets, xmlInput);
         }
-        catch (IOException | OpenXML4JException | SAXException | XMLStreamException | RuntimeException ex) {
+        catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException ex) {
             pkg.revert();
             throw unreadable(ex);
         }
     }
 
-    private static XMLInputFactory secureXmlInput() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
+    private static SpilledSharedStrings sharedStrings(OPCPackage pkg, XMLInputFactory xmlInput)
+            throws IOException, OpenXML4JException, XMLStreamException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return SpilledSharedStrings.empty();
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return SpilledSharedStrings.read(in, xmlInput);
+        }
     }
 
     // Workbooks made on old Macs count dates from 1904; reading them as 1900 shifts every date by four years.
@@ -151,6 +159,9 @@ final class XlsxWorkbookReader implements WorkbookReader {
             if (isZipBomb(ex)) {
                 throw unreadable(ex);
             }
+            if (ex instanceof XmlSafety.DtdRefusedException) {
+                throw XmlSafety.dtdRefused("XLSX", ex);
+            }
             throw new UnreadableFileException(
                     "Lembar '" + sheetName + "' dalam berkas XLSX rusak di sekitar baris " + (lastRowNumber + 1)
                             + "; buka di Excel, simpan ulang sebagai XLSX, lalu kirim kembali.",
@@ -160,21 +171,61 @@ final class XlsxWorkbookReader implements WorkbookReader {
         }
     }
 
-    private boolean openNextSheet() throws XMLStreamException {
+    private boolean openNextSheet() throws XMLStreamException, IOException {
         if (!sheets.hasNext()) {
             return false;
         }
         sheetStream = sheets.next();
         sheetName = sheets.getSheetName();
         lastRowNumber = 0;
+        merged = MergedCells.of(mergedRanges(sheets.getSheetPart()));
         xml = xmlInput.createXMLStreamReader(sheetStream);
         return true;
     }
 
+    /**
+     * The merged ranges of a sheet, from a first pass over its XML that only looks for them: they
+     * come after the rows, and the rows must not be held in memory meanwhile.
+     */
+    private List<MergedCells.Range> mergedRanges(PackagePart sheet) throws XMLStreamException, IOException {
+        List<MergedCells.Range> ranges = new ArrayList<>();
+        try (InputStream in = sheet.getInputStream()) {
+            XMLStreamReader scan = xmlInput.createXMLStreamReader(in);
+            try {
+                while (scan.hasNext()) {
+                    int event = scan.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        throw new XmlSafety.DtdRefusedException();
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        String name = scan.getLocalName();
+                        if (name.equals("sheetData")) {
+                            skipElement(scan);
+                        }
+                        else if (name.equals("mergeCell")) {
+                            MergedCells.Range range = MergedCells.Range.parse(scan.getAttributeValue(null, "ref"));
+                            if (range != null) {
+                                ranges.add(range);
+                            }
+                        }
+                    }
+                }
+            }
+            finally {
+                scan.close();
+            }
+        }
+        return ranges;
+    }
+
     private SheetRow nextRowOfSheet() throws XMLStreamException {
         while (xml.hasNext()) {
-            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
                 return readRow();
+            }
+            if (event == XMLStreamConstants.DTD) {
+                throw new XmlSafety.DtdRefusedException();
             }
         }
         return null;
@@ -200,6 +251,9 @@ final class XlsxWorkbookReader implements WorkbookReader {
             else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
                 break;
             }
+        }
+        if (!cells.isEmpty() && !merged.isEmpty()) {
+            merged.apply(rowNumber, cells);
         }
         return new SheetRow(sheetName, rowNumber, cells);
     }
@@ -234,7 +288,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
             return CellValue.BLANK;
         }
         return switch (type) {
-            case "s" -> CellText.text(strings.getItemAt(Integer.parseInt(raw.strip())).getString());
+            case "s" -> CellText.text(strings.get(Integer.parseInt(raw.strip())));
             case "str" -> CellText.text(raw);
             case "b" -> booleanValue(raw.strip());
             case "e" -> new CellValue(raw.strip(), CellValue.Kind.ERROR, null, null);
@@ -344,6 +398,10 @@ final class XlsxWorkbookReader implements WorkbookReader {
     }
 
     private void skipElement() throws XMLStreamException {
+        skipElement(xml);
+    }
+
+    static void skipElement(XMLStreamReader xml) throws XMLStreamException {
         int depth = 1;
         while (depth > 0 && xml.hasNext()) {
             int event = xml.next();
@@ -403,6 +461,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
             // Nothing is lost: the package is read-only and is released below either way.
         }
         finally {
+            strings.close();
             pkg.revert();
         }
     }
@@ -418,8 +477,11 @@ final class XlsxWorkbookReader implements WorkbookReader {
     }
 
     private static UnreadableFileException unreadable(Exception ex) {
+        if (ex instanceof XmlSafety.DtdRefusedException) {
+            return XmlSafety.dtdRefused("XLSX", ex);
+        }
         if (isZipBomb(ex)) {
-            return new UnreadableFileException(
+            return new TooLargeFileException(
                     "Berkas XLSX memuat bagian yang mengembang jauh melebihi ukuran simpannya (pola bom ZIP) "
                             + "sehingga ditolak demi keamanan; buka di Excel, simpan ulang sebagai XLSX, lalu kirim "
                             + "kembali, dan hubungi tim Gugus bila masih ditolak.",

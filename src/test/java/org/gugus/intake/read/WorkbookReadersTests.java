@@ -129,7 +129,7 @@ class WorkbookReadersTests {
     }
 
     @Test
-    void recognisesXlsButDoesNotReadItYet() throws Exception {
+    void detectsAndReadsXls() throws Exception {
         Path file = dir.resolve("lama.xls");
         try (HSSFWorkbook workbook = new HSSFWorkbook()) {
             workbook.createSheet("Januari").createRow(0).createCell(0).setCellValue("Nama");
@@ -137,21 +137,29 @@ class WorkbookReadersTests {
         }
 
         assertThat(WorkbookReaders.detect(file)).isEqualTo(SpreadsheetFormat.XLS);
-        assertThatExceptionOfType(UnreadableFileException.class)
-                .isThrownBy(() -> WorkbookReaders.open(file, "lama.xls"))
-                .satisfies(ex -> assertThat(ex.messageId())
-                        .isEqualTo("Format XLS dikenali tetapi belum didukung; simpan ulang sebagai XLSX atau CSV."))
-                .satisfies(ex -> assertThat(ex.messageEn())
-                        .isEqualTo("XLS format recognised but not supported yet; save it again as XLSX or CSV."));
+        try (WorkbookReader reader = WorkbookReaders.open(file, "lama.xls")) {
+            assertThat(reader.format()).isEqualTo(SpreadsheetFormat.XLS);
+            assertThat(reader.next().cell(0).text()).isEqualTo("Nama");
+        }
     }
 
     @Test
-    void recognisesOdsButDoesNotReadItYet() throws Exception {
+    void detectsAndReadsOds() throws Exception {
         Path file = zip("rekap.ods", "mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml",
-                "<office:document-content/>");
+                "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                        + " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+                        + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body>"
+                        + "<office:spreadsheet><table:table table:name=\"Rekap\"><table:table-row><table:table-cell"
+                        + " office:value-type=\"string\"><text:p>Nama</text:p></table:table-cell></table:table-row>"
+                        + "</table:table></office:spreadsheet></office:body></office:document-content>");
 
         assertThat(WorkbookReaders.detect(file)).isEqualTo(SpreadsheetFormat.ODS);
-        assertRefused(file, "Format ODS dikenali", "ODS format recognised");
+        try (WorkbookReader reader = WorkbookReaders.open(file, "rekap.ods")) {
+            SheetRow row = reader.next();
+            assertThat(row.sheet()).isEqualTo("Rekap");
+            assertThat(row.cell(0).text()).isEqualTo("Nama");
+            assertThat(reader.next()).isNull();
+        }
     }
 
     @Test
