@@ -1,10 +1,22 @@
 package org.gugus.ingest;
 
+import java.nio.file.Path;
 import org.gugus.intake.LoadReport;
 import org.gugus.intake.LoadStatus;
 
-/** A received file and what became of it. */
-public record Delivery(ReceivedFile file, String fileName, LoadReport report) {
+/**
+ * A received file and what became of it. {@code keepIn} is the folder where a dropped original
+ * is kept (archive or quarantine); {@code null} for files from other sources.
+ */
+public record Delivery(ReceivedFile file, String fileName, LoadReport report, Path keepIn) {
+
+    public Delivery(ReceivedFile file, String fileName, LoadReport report) {
+        this(file, fileName, report, null);
+    }
+
+    Delivery keptIn(Path folder) {
+        return new Delivery(file, fileName, report, folder);
+    }
 
     public LoadStatus status() {
         return report.status();

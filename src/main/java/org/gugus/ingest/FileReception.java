@@ -28,6 +28,7 @@ public class FileReception {
     private final LandingStore landing;
     private final FileRegistry registry;
     private final IntakeService intake;
+    private final IngestProperties folders;
     private final long maxFileBytes;
     private final ZoneId zone;
 
@@ -36,6 +37,7 @@ public class FileReception {
         this.landing = landing;
         this.registry = registry;
         this.intake = intake;
+        this.folders = properties;
         this.maxFileBytes = properties.maxFileBytes();
         this.zone = zone;
     }
@@ -49,11 +51,19 @@ public class FileReception {
     public Delivery receiveDropped(String file, String relativePath) {
         Path relative = Path.of(relativePath);
         String folder = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
-        return receive(Path.of(file), folder, relative.getFileName().toString(), FileSource.DROP_FOLDER);
+        Delivery delivery = receive(Path.of(file), folder, relative.getFileName().toString(), FileSource.DROP_FOLDER);
+        return delivery.keptIn(delivery.quarantined() ? folders.quarantine() : folders.archive());
     }
 
     public Delivery receive(Path file, String officeCode, String originalName, FileSource source) {
-        LandedFile landed = landing.land(file);
+        return receive(landing.land(file), officeCode, originalName, source);
+    }
+
+    /**
+     * A file whose bytes are already complete in the landing area, e.g. streamed there from an SFTP
+     * server: registered and loaded like any other.
+     */
+    public Delivery receive(LandedFile landed, String officeCode, String originalName, FileSource source) {
         var office = RegencyOffices.byCode(officeCode);
         if (office.isEmpty()) {
             LoadReport report = LoadReport.quarantined(null, unknownOffice(officeCode));

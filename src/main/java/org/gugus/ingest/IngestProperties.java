@@ -10,4 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("gugus.ingest")
 public record IngestProperties(Path inbox, Path landing, Path archive, Path quarantine, long maxFileBytes) {
+
+    public IngestProperties {
+        // absolute, so Camel never resolves them against the folder of the file being moved
+        inbox = inbox.toAbsolutePath().normalize();
+        landing = landing.toAbsolutePath().normalize();
+        archive = archive.toAbsolutePath().normalize();
+        quarantine = quarantine.toAbsolutePath().normalize();
+    }
 }
