@@ -8,14 +8,14 @@ import org.gugus.intake.LoadStatus;
  * A received file and what became of it. {@code keepIn} is the folder where a dropped original
  * is kept (archive or quarantine); {@code null} for files from other sources.
  */
-public record Delivery(ReceivedFile file, String fileName, LoadReport report, Path keepIn) {
+public record Delivery(ReceivedFile file, String fileName, LoadReport report, String keepIn) {
 
     public Delivery(ReceivedFile file, String fileName, LoadReport report) {
         this(file, fileName, report, null);
     }
 
     Delivery keptIn(Path folder) {
-        return new Delivery(file, fileName, report, folder);
+        return new Delivery(file, fileName, report, folder.toString());
     }
 
     public LoadStatus status() {
