@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -103,9 +102,5 @@ public class IntakeService {
             statement.setInt(2, (int) fileId);
             statement.execute();
         }
-    }
-
-    static boolean finished(JobExecution execution) {
-        return execution.getStatus() == BatchStatus.COMPLETED;
     }
 }
