@@ -14,6 +14,7 @@ import org.gugus.intake.mapping.Template;
 import org.gugus.intake.read.SheetRow;
 import org.gugus.intake.validate.RowValidator;
 import org.gugus.intake.validate.ValidatedRow;
+import org.gugus.reference.Regions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * The provincial template in force: header aliases, vocabularies and rules, read at start-up from
  * the steward-editable file {@code jobs/templates/korban-v1.yaml} (or the copy inside Gugus when
- * that file is absent).
+ * that file is absent); regions are checked against the reference edition in force.
  */
 @Component
 public class IntakeTemplate {
@@ -34,10 +35,10 @@ public class IntakeTemplate {
     private final HeaderDetector headerDetector;
     private final RowValidator validator;
 
-    IntakeTemplate(@Value("${gugus.intake.template:jobs/templates/korban-v1.yaml}") Path file) {
+    IntakeTemplate(@Value("${gugus.intake.template:jobs/templates/korban-v1.yaml}") Path file, Regions regions) {
         this.template = load(file);
         this.headerDetector = new HeaderDetector(template);
-        this.validator = new RowValidator(template);
+        this.validator = new RowValidator(template, regions);
     }
 
     public Template template() {

@@ -68,8 +68,11 @@ class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         values.put("birth_date", text(row.birthDate()));
         values.put("age", row.age());
         values.put("origin_regency", row.originRegency());
+        values.put("origin_regency_code", row.originRegencyCode());
         values.put("origin_district", row.originDistrict());
+        values.put("origin_district_code", row.originDistrictCode());
         values.put("origin_village", row.originVillage());
+        values.put("origin_village_code", row.originVillageCode());
         values.put("address", row.address());
         values.put("citizenship", row.citizenship());
         values.put("citizenship_country", row.citizenshipCountry());

@@ -25,12 +25,7 @@ public class WarehousePublisher {
     @Transactional(propagation = Propagation.MANDATORY)
     public PublishCounts publish(long fileId, String officeCode) {
         planWinners(fileId, officeCode);
-        Map<String, Long> plan = planCounts();
-        upsertCases(officeCode);
-        keepHistory(fileId);
-        upsertVictims(officeCode);
-        replaceCodedAttributes(officeCode);
-        replaceFlags(officeCode, fileId);
+        Map<String, Long> plan = applyPlan(officeCode);
         keepRejections(fileId, officeCode);
 
         long rowsRead = count("select count(*) from intake.staged_row where file_id = ?", fileId);
@@ -45,11 +40,26 @@ public class WarehousePublisher {
         return counts;
     }
 
+    /**
+     * Applies the temporary table {@code publish_plan} (rows of {@code intake.staged_row}'s shape plus
+     * {@code correction_id}, the warehouse's {@code victim_id} and {@code old_hash}) to the warehouse:
+     * the one path by which file rows and corrected rows reach it. Returns inserted/updated/unchanged.
+     */
+    Map<String, Long> applyPlan(String officeCode) {
+        Map<String, Long> plan = planCounts();
+        upsertCases(officeCode);
+        keepHistory();
+        upsertVictims(officeCode);
+        replaceCodedAttributes(officeCode);
+        replaceFlags(officeCode);
+        return plan;
+    }
+
     /** The last valid row of each identity in the file, beside the warehouse's current version of it. */
     private void planWinners(long fileId, String officeCode) {
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
-                select w.*, v.id as victim_id, v.content_hash as old_hash
+                select w.*, null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash
                   from (select distinct on (identity_key) *
                           from intake.staged_row
                          where file_id = ? and not rejected
@@ -94,29 +104,33 @@ public class WarehousePublisher {
                 """).param(officeCode).update();
     }
 
-    private void keepHistory(long fileId) {
+    private void keepHistory() {
         jdbc.sql("""
-                insert into warehouse.victim_history (victim_id, version, case_row, source_file_id, source_sheet,
-                                                      source_row, replaced_by_file_id)
-                select v.id, v.version, v.case_row, v.source_file_id, v.source_sheet, v.source_row, ?
+                insert into warehouse.victim_history (victim_id, version, case_row, original, source_file_id, source_sheet,
+                                                      source_row, source_correction_id, replaced_by_file_id,
+                                                      replaced_by_correction_id)
+                select v.id, v.version, v.case_row, v.original, v.source_file_id, v.source_sheet, v.source_row,
+                       v.source_correction_id, case when p.correction_id is null then p.file_id end, p.correction_id
                   from warehouse.victim v
                   join publish_plan p on p.victim_id = v.id
                  where p.old_hash <> p.content_hash
-                """).param(fileId).update();
+                """).update();
     }
 
     private void upsertVictims(String officeCode) {
         jdbc.sql("""
                 insert into warehouse.victim (case_id, office_code, identity_key, person_key, victim_name, nik, sex,
-                       birth_place, birth_date, age, origin_regency, origin_district, origin_village, address,
+                       birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
+                       origin_district_code, origin_village, origin_village_code, address,
                        citizenship, citizenship_country, education, destination_country, destination_area, notes,
-                       case_row, content_hash, source_file_id, source_sheet, source_row)
+                       case_row, original, content_hash, source_file_id, source_sheet, source_row, source_correction_id)
                 select c.id, c.office_code, p.identity_key, p.person_key, r ->> 'victim_name', r ->> 'nik', r ->> 'sex',
                        r ->> 'birth_place', (r ->> 'birth_date')::date, (r ->> 'age')::smallint, r ->> 'origin_regency',
-                       r ->> 'origin_district', r ->> 'origin_village', r ->> 'address', r ->> 'citizenship',
+                       r ->> 'origin_regency_code', r ->> 'origin_district', r ->> 'origin_district_code',
+                       r ->> 'origin_village', r ->> 'origin_village_code', r ->> 'address', r ->> 'citizenship',
                        r ->> 'citizenship_country', r ->> 'education', r ->> 'destination_country',
-                       r ->> 'destination_area', r ->> 'notes', p.case_row, p.content_hash, p.file_id, p.sheet,
-                       p.row_number
+                       r ->> 'destination_area', r ->> 'notes', p.case_row, p.original, p.content_hash, p.file_id,
+                       p.sheet, p.row_number, p.correction_id
                   from publish_plan p
                  cross join lateral (select p.case_row as r) row_values
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = r ->> 'case_number'
@@ -125,8 +139,11 @@ public class WarehousePublisher {
                    set case_id = excluded.case_id, person_key = excluded.person_key,
                        victim_name = excluded.victim_name, nik = excluded.nik, sex = excluded.sex,
                        birth_place = excluded.birth_place, birth_date = excluded.birth_date, age = excluded.age,
-                       origin_regency = excluded.origin_regency, origin_district = excluded.origin_district,
-                       origin_village = excluded.origin_village, address = excluded.address,
+                       origin_regency = excluded.origin_regency, origin_regency_code = excluded.origin_regency_code,
+                       origin_district = excluded.origin_district, origin_district_code = excluded.origin_district_code,
+                       origin_village = excluded.origin_village, origin_village_code = excluded.origin_village_code,
+                       address = excluded.address, original = excluded.original,
+                       source_correction_id = excluded.source_correction_id,
                        citizenship = excluded.citizenship, citizenship_country = excluded.citizenship_country,
                        education = excluded.education, destination_country = excluded.destination_country,
                        destination_area = excluded.destination_area, notes = excluded.notes,
@@ -151,20 +168,22 @@ public class WarehousePublisher {
         }
     }
 
-    private void replaceFlags(String officeCode, long fileId) {
+    private void replaceFlags(String officeCode) {
         jdbc.sql("""
                 delete from warehouse.victim_flag f using publish_plan p, warehouse.victim v
                  where v.office_code = ? and v.identity_key = p.identity_key and f.victim_id = v.id
                    and p.victim_id is not null and p.old_hash <> p.content_hash
                 """).param(officeCode).update();
         jdbc.sql("""
-                insert into warehouse.victim_flag (victim_id, code, field, value, message_id, message_en, source_file_id)
-                select v.id, f ->> 'code', f ->> 'field', f ->> 'value', f ->> 'message_id', f ->> 'message_en', ?
+                insert into warehouse.victim_flag (victim_id, code, field, column_header, value, message_id, message_en,
+                                                   source_file_id, source_correction_id)
+                select v.id, f ->> 'code', f ->> 'field', f ->> 'column', f ->> 'value', f ->> 'message_id',
+                       f ->> 'message_en', p.file_id, p.correction_id
                   from publish_plan p
                   join warehouse.victim v on v.office_code = ? and v.identity_key = p.identity_key
                  cross join lateral jsonb_array_elements(p.findings) f
                  where p.old_hash is distinct from p.content_hash
-                """).params(fileId, officeCode).update();
+                """).param(officeCode).update();
     }
 
     private void keepRejections(long fileId, String officeCode) {

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A row that passed validation, in the template's normalised values: codes from the vocabularies,
  * dates parsed, NIK as 16 digits. Optional fields are {@code null} when blank; code lists are empty.
+ * Regions are kept as written and as resolved: {@code originRegencyCode} is the Kemendagri code
+ * ({@code 64.72}); the district and village codes are {@code null} when not found under it.
  */
 public record CaseRow(
         String caseNumber,
@@ -18,8 +20,11 @@ public record CaseRow(
         LocalDate birthDate,
         Integer age,
         String originRegency,
+        String originRegencyCode,
         String originDistrict,
+        String originDistrictCode,
         String originVillage,
+        String originVillageCode,
         String address,
         String citizenship,
         String citizenshipCountry,

@@ -12,6 +12,9 @@ import org.gugus.intake.mapping.MappedRow;
 import org.gugus.intake.mapping.Template;
 import org.gugus.intake.mapping.Vocabulary;
 import org.gugus.intake.read.CellValue;
+import org.gugus.reference.RegencyMatch;
+import org.gugus.reference.Region;
+import org.gugus.reference.Regions;
 
 /**
  * A row being validated, with the template and the day its file was received: what rules read
@@ -29,11 +32,14 @@ public final class RowUnderCheck {
     private final MappedRow row;
     private final LocalDate receivedOn;
     private final Template template;
+    private final Regions regions;
+    private RegencyMatch originRegency;
 
-    RowUnderCheck(MappedRow row, LocalDate receivedOn, Template template) {
+    RowUnderCheck(MappedRow row, LocalDate receivedOn, Template template, Regions regions) {
         this.row = row;
         this.receivedOn = receivedOn;
         this.template = template;
+        this.regions = regions;
     }
 
     public MappedRow row() {
@@ -46,6 +52,10 @@ public final class RowUnderCheck {
 
     public Template template() {
         return template;
+    }
+
+    public Regions regions() {
+        return regions;
     }
 
     public CellValue cell(Field field) {
@@ -116,6 +126,35 @@ public final class RowUnderCheck {
     public Optional<String> destinationCountry() {
         return isBlank(Field.DESTINATION_COUNTRY) ? Optional.empty()
                 : template.countries().code(written(Field.DESTINATION_COUNTRY));
+    }
+
+    /** What origin_regency resolves to; read once per row, as three rules ask. */
+    public RegencyMatch originRegency() {
+        if (originRegency == null) {
+            originRegency = isBlank(Field.ORIGIN_REGENCY) ? new RegencyMatch.NotFound(null, null, null)
+                    : regions.regency(collapsed(written(Field.ORIGIN_REGENCY)));
+        }
+        return originRegency;
+    }
+
+    /** The origin regency/city when it resolves to exactly one. */
+    public Optional<Region> resolvedRegency() {
+        return originRegency() instanceof RegencyMatch.Found found ? Optional.of(found.regency()) : Optional.empty();
+    }
+
+    /** The origin district, found under the resolved regency. */
+    public Optional<Region> originDistrict() {
+        return isBlank(Field.ORIGIN_DISTRICT) ? Optional.empty()
+                : resolvedRegency().flatMap(regency -> regions.district(regency, written(Field.ORIGIN_DISTRICT)));
+    }
+
+    /** The origin village, found under the origin district when that is found, else under the regency. */
+    public Optional<Region> originVillage() {
+        if (isBlank(Field.ORIGIN_VILLAGE) || resolvedRegency().isEmpty()) {
+            return Optional.empty();
+        }
+        Region within = originDistrict().orElse(resolvedRegency().get());
+        return regions.village(within, written(Field.ORIGIN_VILLAGE));
     }
 
     public CitizenshipReading citizenship() {

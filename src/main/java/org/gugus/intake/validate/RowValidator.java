@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
 import org.gugus.intake.mapping.Template;
+import org.gugus.reference.Region;
+import org.gugus.reference.Regions;
 
 /**
  * Validates mapped rows against the template's rules. A row with no error becomes a
@@ -17,22 +19,31 @@ import org.gugus.intake.mapping.Template;
 public final class RowValidator {
 
     private final Template template;
+    private final Regions regions;
     private final List<RowRule> rules;
 
-    public RowValidator(Template template, List<RowRule> rules) {
+    public RowValidator(Template template, Regions regions, List<RowRule> rules) {
         this.template = Objects.requireNonNull(template);
+        this.regions = Objects.requireNonNull(regions);
         this.rules = List.copyOf(rules);
     }
 
-    /** A validator with {@link #standardRules()}. */
-    public RowValidator(Template template) {
-        this(template, standardRules());
+    /** A validator with {@link #standardRules()} against the given edition of the regions. */
+    public RowValidator(Template template, Regions regions) {
+        this(template, regions, standardRules());
     }
 
-    /**
-     * The rules of template "Data Korban TPPO" v1 that need no reference data. Region rules
-     * (E_REGION_UNKNOWN, W_REGION_DETAIL, W_NIK_REGION) are added with the regions reference.
-     */
+    /** A validator with {@link #standardRules()} against the regions edition in force. */
+    public RowValidator(Template template) {
+        this(template, Regions.current());
+    }
+
+    /** The given rules against the regions edition in force. */
+    public RowValidator(Template template, List<RowRule> rules) {
+        this(template, Regions.current(), rules);
+    }
+
+    /** Every rule of template "Data Korban TPPO" v1 ("Rules"). */
     public static List<RowRule> standardRules() {
         return List.of(
                 new RequiredRule(),
@@ -43,10 +54,13 @@ public final class RowValidator {
                 new NikPrecisionRule(),
                 new NikDateRule(),
                 new UnknownCodeRule(),
+                new RegionUnknownRule(),
                 new AgeRangeRule(),
                 new NikSexRule(),
                 new NikBirthDateRule(),
-                new AgeMismatchRule());
+                new NikRegionRule(),
+                new AgeMismatchRule(),
+                new RegionDetailRule());
     }
 
     /**
@@ -55,7 +69,7 @@ public final class RowValidator {
     public ValidatedRow validate(MappedRow row, LocalDate receivedOn) {
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(receivedOn, "receivedOn");
-        RowUnderCheck check = new RowUnderCheck(row, receivedOn, template);
+        RowUnderCheck check = new RowUnderCheck(row, receivedOn, template, regions);
         List<Finding> findings = new ArrayList<>();
         for (RowRule rule : rules) {
             findings.addAll(rule.check(check));
@@ -78,8 +92,11 @@ public final class RowValidator {
                 date(row, Field.BIRTH_DATE),
                 row.age() instanceof AgeReading.Valid age ? age.years() : null,
                 text(row, Field.ORIGIN_REGENCY),
+                row.resolvedRegency().map(Region::code).orElse(null),
                 text(row, Field.ORIGIN_DISTRICT),
+                row.originDistrict().map(Region::code).orElse(null),
                 text(row, Field.ORIGIN_VILLAGE),
+                row.originVillage().map(Region::code).orElse(null),
                 text(row, Field.ADDRESS),
                 citizenship.status(),
                 citizenship.country(),

@@ -108,6 +108,21 @@ class RowValidatorTests {
                 .contains(RuleCode.E_DATE_FUTURE);
     }
 
+    @ParameterizedTest
+    @CsvSource({ "29/02/2024,true", "29/02/2023,false", "29/02/1996,true", "29/02/1997,false", "29 Februari 2000,true",
+            "29-Feb-2001,false" })
+    void acceptsTheTwentyNinthOfFebruaryOnlyInALeapYear(String date, boolean exists) {
+        ValidatedRow validated = valid().text(Field.BIRTH_DATE, date).blank(Field.NIK).blank(Field.AGE).validate();
+        if (exists) {
+            assertThat(validated.findings()).isEmpty();
+            assertThat(validated.caseRow().birthDate().getDayOfMonth()).isEqualTo(29);
+        } else {
+            assertThat(validated.findings()).singleElement()
+                    .satisfies(finding -> assertThat(finding.code()).isEqualTo(RuleCode.E_DATE_FORMAT))
+                    .satisfies(finding -> assertThat(finding.messageEn()).contains("does not exist"));
+        }
+    }
+
     @Test
     void rejectsAnIncidentAfterItsReport() {
         assertThat(codes(valid().text(Field.INCIDENT_DATE, "13/03/2024"))).containsExactly(RuleCode.E_DATE_ORDER);

@@ -1,0 +1,251 @@
+package org.gugus.reference;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Indonesia's provinces, regencies/cities, districts and villages of one Kepmendagri edition, and
+ * how values as offices write them resolve to these. Immutable and safe to share; load an edition
+ * once ({@link #edition(String)} caches it).
+ */
+public final class Regions {
+
+    /** The edition in force: Kepmendagri No 300.2.2-2138 Tahun 2025. */
+    public static final String CURRENT_EDITION = "2025";
+
+    private static final Pattern REGENCY_CODE = Pattern.compile("(\\d{2})\\s*[.\\-]?\\s*(\\d{2})");
+    private static final Pattern DISTRICT_CODE = Pattern.compile("(\\d{2})\\.?(\\d{2})\\.?(\\d{2})");
+    private static final Pattern VILLAGE_CODE = Pattern.compile("(\\d{2})\\.?(\\d{2})\\.?(\\d{2})\\.?(\\d{4})");
+    private static final Map<String, Regions> EDITIONS = new ConcurrentHashMap<>();
+
+    private final String edition;
+    private final Map<String, Region> byCode = new HashMap<>(128_000);
+    private final Map<String, List<Region>> regenciesByKey = new HashMap<>();
+    private final Map<String, Region> provincesByKey = new HashMap<>();
+    /** Per parent code (regency or district): its children by name key. */
+    private final Map<String, Map<String, List<Region>>> childrenByKey = new HashMap<>();
+    /** Per regency code: its villages by name key, for a village written without its district. */
+    private final Map<String, Map<String, List<Region>>> villagesOfRegency = new HashMap<>();
+    private final Map<String, FormerRegency> formerCodes = new LinkedHashMap<>();
+    private final RegencyCrosswalk crosswalk;
+
+    private Regions(String edition) {
+        this.edition = edition;
+        ReferenceCsv.read("wilayah_kemendagri_" + edition + ".csv.gz", row -> add(row.get(0), row.get(1)));
+        ReferenceCsv.read("kode_lama_kabupaten_kota.csv", row -> {
+            Region current = byCode.get(row.get(1));
+            if (current != null && !byCode.containsKey(row.get(0))) {
+                formerCodes.put(row.get(0), new FormerRegency(row.get(0), current, row.get(3)));
+            }
+        });
+        this.crosswalk = RegencyCrosswalk.edition(edition);
+    }
+
+    /** An edition, loaded on first use; e.g. {@code 2025} for {@code reference/wilayah_kemendagri_2025.csv.gz}. */
+    public static Regions edition(String edition) {
+        return EDITIONS.computeIfAbsent(edition, Regions::new);
+    }
+
+    /** The edition in force. */
+    public static Regions current() {
+        return edition(CURRENT_EDITION);
+    }
+
+    public String edition() {
+        return edition;
+    }
+
+    /** A region by its Kemendagri code, dotted ({@code 64.72}) or not ({@code 6472}). */
+    public Optional<Region> byCode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String dotted = dotted(code.strip());
+        return Optional.ofNullable(dotted == null ? null : byCode.get(dotted));
+    }
+
+    public Collection<Region> regencies() {
+        return byCode.values().stream().filter(region -> region.level() == Region.Level.REGENCY)
+                .sorted((a, b) -> a.code().compareTo(b.code())).toList();
+    }
+
+    /** The districts of a regency, by code. */
+    public List<Region> districts(Region regency) {
+        return childrenByKey.getOrDefault(regency.code(), Map.of()).values().stream().flatMap(List::stream)
+                .sorted((a, b) -> a.code().compareTo(b.code())).toList();
+    }
+
+    /**
+     * The regency/city a value names: a Kemendagri code ({@code 64.72}, {@code 6472}; a bare four-digit
+     * code is Kemendagri, never BPS), or a name with or without "Kabupaten", "Kab." or "Kota", case and
+     * spacing ignored. A name that fits several regencies is {@link RegencyMatch.Ambiguous}.
+     */
+    public RegencyMatch regency(String written) {
+        if (written == null || written.isBlank()) {
+            return new RegencyMatch.NotFound(null, null, null);
+        }
+        String text = written.strip();
+        Matcher code = REGENCY_CODE.matcher(text);
+        if (code.matches()) {
+            String dotted = code.group(1) + "." + code.group(2);
+            Region regency = byCode.get(dotted);
+            if (regency != null) {
+                return new RegencyMatch.Found(regency);
+            }
+            Region bps = crosswalk.kemendagriOfBps(code.group(1) + code.group(2)).flatMap(this::byCode).orElse(null);
+            return new RegencyMatch.NotFound(formerCodes.get(dotted), bps, null);
+        }
+        List<Region> candidates = byName(text);
+        if (candidates.isEmpty()) {
+            String withoutBrackets = text.replaceAll("\\([^)]*\\)|\\[[^]]*]", " ");
+            if (!withoutBrackets.equals(text)) {
+                candidates = byName(withoutBrackets);
+            }
+        }
+        if (candidates.size() == 1) {
+            return new RegencyMatch.Found(candidates.get(0));
+        }
+        if (candidates.size() > 1) {
+            return new RegencyMatch.Ambiguous(candidates);
+        }
+        String provinceKey = RegionNames.keyWithout(text, Set.of("provinsi", "prov"));
+        return new RegencyMatch.NotFound(null, null, provincesByKey.get(provinceKey));
+    }
+
+    private List<Region> byName(String text) {
+        List<String> words = RegionNames.words(text);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        String fullKey = RegionNames.key(words);
+        boolean prefixed = words.size() > 1 && RegionNames.REGENCY_WORDS.contains(words.get(0));
+        if (prefixed) {
+            boolean city = RegionNames.CITY_WORDS.contains(words.get(0));
+            String nameKey = RegionNames.key(RegionNames.withoutLeading(words, RegionNames.REGENCY_WORDS));
+            List<Region> ofKind = regenciesByKey.getOrDefault(nameKey, List.of()).stream()
+                    .filter(region -> isCity(region) == city).toList();
+            if (!ofKind.isEmpty()) {
+                return ofKind;
+            }
+        }
+        // "Kotabaru" and "Kota Baru" both name Kabupaten Kotabaru: the whole text is tried as a name too.
+        return regenciesByKey.getOrDefault(fullKey, List.of());
+    }
+
+    /**
+     * The district a value names within a regency: by name (with or without "Kecamatan"/"Kec.") or
+     * by its code.
+     */
+    public Optional<Region> district(Region regency, String written) {
+        return child(regency, written, DISTRICT_CODE, RegionNames.DISTRICT_WORDS, childrenByKey.get(regency.code()));
+    }
+
+    /**
+     * The village (desa/kelurahan) a value names within a district, or within a regency when the
+     * district is not known; by name (with or without "Desa"/"Kelurahan") or by its code.
+     */
+    public Optional<Region> village(Region regencyOrDistrict, String written) {
+        Map<String, List<Region>> villages = regencyOrDistrict.level() == Region.Level.REGENCY
+                ? villagesOfRegency.get(regencyOrDistrict.code())
+                : childrenByKey.get(regencyOrDistrict.code());
+        return child(regencyOrDistrict, written, VILLAGE_CODE, RegionNames.VILLAGE_WORDS, villages);
+    }
+
+    private Optional<Region> child(Region parent, String written, Pattern codePattern, Set<String> kinds,
+            Map<String, List<Region>> children) {
+        if (written == null || written.isBlank() || children == null) {
+            return Optional.empty();
+        }
+        String text = written.strip();
+        if (codePattern.matcher(text).matches()) {
+            return byCode(text).filter(region -> region.code().startsWith(parent.code() + "."));
+        }
+        List<String> words = RegionNames.words(text);
+        for (String key : List.of(RegionNames.key(RegionNames.withoutLeading(words, kinds)), RegionNames.key(words))) {
+            List<Region> found = children.get(key);
+            if (found != null && !found.isEmpty()) {
+                // Two villages of one name in a regency: the name is found; the first by code stands for it.
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the first four digits of a NIK stand for. */
+    public NikRegion nikRegion(String nikDigits) {
+        String code = nikDigits.substring(0, 2) + "." + nikDigits.substring(2, 4);
+        Region regency = byCode.get(code);
+        if (regency != null) {
+            return new NikRegion.Current(regency);
+        }
+        FormerRegency former = formerCodes.get(code);
+        return former != null ? new NikRegion.Former(former) : new NikRegion.Unknown(code);
+    }
+
+    /** Codes of regencies/cities before a split, e.g. 64.04 (now 65.01). */
+    public Collection<FormerRegency> formerRegencies() {
+        return Collections.unmodifiableCollection(formerCodes.values());
+    }
+
+    public RegencyCrosswalk crosswalk() {
+        return crosswalk;
+    }
+
+    /** The province a code begins with. */
+    public Optional<Region> province(Region region) {
+        return Optional.ofNullable(byCode.get(region.provinceCode()));
+    }
+
+    private void add(String code, String name) {
+        Region region = new Region(code, name, Region.Level.ofCode(code));
+        byCode.put(code, region);
+        switch (region.level()) {
+            case PROVINCE -> provincesByKey.put(RegionNames.keyWithout(name, Set.of("provinsi")), region);
+            case REGENCY -> regenciesByKey.computeIfAbsent(RegionNames.keyWithout(name, RegionNames.REGENCY_WORDS),
+                    key -> new ArrayList<>(2)).add(region);
+            case DISTRICT -> index(childrenByKey, region.parentCode(), name, RegionNames.DISTRICT_WORDS, region);
+            case VILLAGE -> {
+                index(childrenByKey, region.parentCode(), name, RegionNames.VILLAGE_WORDS, region);
+                index(villagesOfRegency, code.substring(0, 5), name, RegionNames.VILLAGE_WORDS, region);
+            }
+        }
+    }
+
+    private static void index(Map<String, Map<String, List<Region>>> index, String parent, String name,
+            Set<String> kinds, Region region) {
+        index.computeIfAbsent(parent, code -> new HashMap<>()).computeIfAbsent(RegionNames.keyWithout(name, kinds),
+                key -> new ArrayList<>(1)).add(region);
+    }
+
+    private static boolean isCity(Region regency) {
+        return regency.name().regionMatches(true, 0, "Kota ", 0, 5);
+    }
+
+    /** {@code 6472} as {@code 64.72}, {@code 647201} as {@code 64.72.01}; a dotted code as it is. */
+    private static String dotted(String code) {
+        if (code.contains(".")) {
+            return code;
+        }
+        if (!code.matches("\\d+")) {
+            return null;
+        }
+        return switch (code.length()) {
+            case 2 -> code;
+            case 4 -> code.substring(0, 2) + "." + code.substring(2);
+            case 6 -> code.substring(0, 2) + "." + code.substring(2, 4) + "." + code.substring(4);
+            case 10 -> code.substring(0, 2) + "." + code.substring(2, 4) + "." + code.substring(4, 6) + "."
+                    + code.substring(6);
+            default -> null;
+        };
+    }
+}
