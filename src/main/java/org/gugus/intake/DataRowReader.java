@@ -11,7 +11,6 @@ import org.gugus.intake.mapping.HeaderLayout;
 import org.gugus.intake.mapping.HeaderSearch;
 import org.gugus.intake.read.EmptyFileException;
 import org.gugus.intake.read.SheetRow;
-import org.gugus.intake.read.TooLargeFileException;
 import org.gugus.intake.read.UnreadableFileException;
 import org.gugus.intake.read.WorkbookReader;
 import org.gugus.intake.read.WorkbookReaders;
@@ -47,6 +46,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
     private HeaderSearch.MissingColumns missingColumns;
     private long skippedRows;
     private long physicalRows;
+    private int lastRowNumber;
     private final Deque<SheetRow> replay = new ArrayDeque<>();
 
     DataRowReader(Path file, String fileName, IntakeTemplate template, long maxRows) {
@@ -90,6 +90,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
                     sheet = row.sheet();
                     sheetSearched = false;
                     layout = null;
+                    lastRowNumber = 0;
                 }
                 if (!sheetSearched) {
                     headerSearchRows.add(row);
@@ -97,6 +98,10 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
                         searchHeader();
                     }
                 } else if (layout != null) {
+                    // Readers leave out rows without values; the blank rows between rows under the header are
+                    // still rows a person sees, and are counted as skipped (never those after the last row).
+                    skippedRows += Math.max(0, row.rowNumber() - Math.max(lastRowNumber, layout.headerRowNumber()) - 1);
+                    lastRowNumber = row.rowNumber();
                     if (layout.isData(row)) {
                         return new DataRow(getCurrentItemCount(), layout.map(row));
                     }
