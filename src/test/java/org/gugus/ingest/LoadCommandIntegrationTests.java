@@ -65,7 +65,9 @@ class LoadCommandIntegrationTests {
     @Test
     void exitsWithTwoWhenAnyFileIsQuarantinedAndReportsEveryFile() throws IOException {
         Path good = TestWorkbooks.csv(files.resolve("baik.csv"), TestWorkbooks.victims(2));
-        Path bad = Files.write(files.resolve("rusak.xlsx"), "bukan lembar kerja".getBytes(StandardCharsets.UTF_8));
+        byte[] noise = new byte[2048];
+        new java.util.Random(11).nextBytes(noise);
+        Path bad = Files.write(files.resolve("rusak.xlsx"), noise);
 
         int exit = run("--regency", "64.02", "--json", good.toString(), bad.toString());
 
