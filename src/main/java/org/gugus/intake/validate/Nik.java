@@ -7,8 +7,20 @@ package org.gugus.intake.validate;
  */
 public record Nik(String digits) {
 
+    static boolean isSixteenDigits(String text) {
+        if (text.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Nik {
-        if (digits == null || !digits.matches("\\d{16}")) {
+        if (digits == null || !isSixteenDigits(digits)) {
             throw new IllegalArgumentException("A NIK has 16 digits: " + digits);
         }
     }

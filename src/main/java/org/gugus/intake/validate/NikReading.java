@@ -48,7 +48,7 @@ public sealed interface NikReading {
             return new Invalid(Problem.SCIENTIFIC_NOTATION, "");
         }
         String digits = IGNORED.matcher(text).replaceAll("");
-        return digits.matches("[0-9]{16}") ? new Valid(new Nik(digits)) : new Invalid(Problem.NOT_16_DIGITS, digits);
+        return Nik.isSixteenDigits(digits) ? new Valid(new Nik(digits)) : new Invalid(Problem.NOT_16_DIGITS, digits);
     }
 
     private static NikReading fromNumber(double number) {

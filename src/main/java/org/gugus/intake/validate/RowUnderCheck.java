@@ -1,6 +1,7 @@
 package org.gugus.intake.validate;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
@@ -177,7 +178,9 @@ public final class RowUnderCheck {
         return SHOWN.format(date);
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static String collapsed(String text) {
-        return text == null ? "" : text.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ");
+        return text == null ? "" : SPACES.matcher(text.replace('\u00A0', ' ').strip()).replaceAll(" ");
     }
 }

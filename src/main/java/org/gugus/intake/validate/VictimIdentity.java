@@ -1,6 +1,7 @@
 package org.gugus.intake.validate;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,11 @@ import java.util.Locale;
  *                   {@code NAME:<name>|AGE:<years>}; the name in capitals, without punctuation
  */
 public record VictimIdentity(String caseNumber, String victim) {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern APOSTROPHES = Pattern.compile("['`\u2019]");
+    private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public static VictimIdentity of(CaseRow row) {
         return new VictimIdentity(caseNumber(row.caseNumber()), victim(row));
@@ -30,7 +36,7 @@ public record VictimIdentity(String caseNumber, String victim) {
 
     /** A case number as identities hold it: trimmed, in capitals, inner spaces collapsed. */
     public static String caseNumber(String caseNumber) {
-        return caseNumber == null ? "" : caseNumber.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        return caseNumber == null ? "" : SPACES.matcher(caseNumber.strip()).replaceAll(" ").toUpperCase(Locale.ROOT);
     }
 
     /** A victim's name as identities hold it: capitals, accents and punctuation dropped ("Ma'ruf" = "MARUF"). */
@@ -38,9 +44,8 @@ public record VictimIdentity(String caseNumber, String victim) {
         if (name == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return decomposed.replaceAll("['`\u2019]", "")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        String decomposed = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        return PUNCTUATION.matcher(APOSTROPHES.matcher(decomposed).replaceAll("")).replaceAll(" ")
                 .strip()
                 .toUpperCase(Locale.ROOT);
     }
