@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line: {@code java -jar gugus.jar COMMAND ...}. It starts Gugus without its web
- * server and routes, against the same database as the server (joining the embedded PostgreSQL
+ * server, with no route started and no schedule running, against the same database as the server (joining the embedded PostgreSQL
  * if the server runs), runs the command and returns its exit status. Logs go to
  * {@code $GUGUS_HOME/logs/gugus-cli.log}, so standard output carries only results.
  */
@@ -39,7 +39,10 @@ public final class GugusCommandLine {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties(Map.of(
-                        "spring.autoconfigure.exclude", "org.apache.camel.spring.boot.CamelAutoConfiguration",
+                        // Camel runs (gugus pull needs its SFTP routes) but starts no route by itself
+                        // and polls on no schedule: the drop folder and the SFTP crons belong to the server
+                        "camel.main.auto-startup", "false",
+                        "gugus.sftp.poll-on-schedule", "false",
                         "gugus.ingest.resume-on-start", "false",
                         "logging.threshold.console", "OFF",
                         "logging.file.name", "${gugus.home}/logs/gugus-cli.log"))

@@ -1,0 +1,119 @@
+package org.gugus.ingest.sftp;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gugus.ingest.Delivery;
+import org.gugus.ingest.DeliverySummary;
+import org.gugus.ingest.RegencyOffices;
+import org.gugus.intake.LoadStatus;
+import org.gugus.system.GugusCommand;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code gugus pull --regency 64.72 [--json]} (or {@code --all}): pulls an office's SFTP source now
+ * and prints what it pulled and loaded, one line per file like {@code gugus load}. Exit status 0
+ * when every file was loaded or already received, 2 when any was quarantined, 1 when the pull
+ * failed (the reason goes to standard error) or a load failed.
+ */
+@Component
+class PullCommand implements GugusCommand {
+
+    static final String USAGE = """
+            Pemakaian / usage: gugus pull --regency <kode Kemendagri, mis. 64.72> [--json]
+                               gugus pull --all [--json]
+            """;
+
+    private final SftpSources sources;
+    private final JsonMapper json;
+
+    PullCommand(SftpSources sources, JsonMapper json) {
+        this.sources = sources;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return "pull";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        List<String> regencies = new ArrayList<>();
+        boolean asJson = false;
+        boolean all = false;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            switch (argument) {
+                case "--regency" -> {
+                    if (i + 1 < arguments.size()) {
+                        regencies.add(arguments.get(++i));
+                    }
+                }
+                case "--json" -> asJson = true;
+                case "--all" -> all = true;
+                default -> {
+                    if (argument.startsWith("--regency=")) {
+                        regencies.add(argument.substring("--regency=".length()));
+                    } else {
+                        err.println("Opsi tidak dikenal / unknown option: " + argument);
+                        err.print(USAGE);
+                        return 1;
+                    }
+                }
+            }
+        }
+        if (all) {
+            regencies.addAll(sources.offices());
+        }
+        if (regencies.isEmpty()) {
+            err.print(USAGE);
+            return 1;
+        }
+        int exit = 0;
+        for (String regency : regencies) {
+            exit = Math.max(exit, pull(regency, asJson, out, err));
+        }
+        return exit == 3 ? 1 : exit;
+    }
+
+    /** Returns 0, 2 (quarantined) or 3 (failed: reported as 1, yet it outranks a quarantine). */
+    private int pull(String regency, boolean asJson, PrintStream out, PrintStream err) {
+        if (RegencyOffices.byCode(regency).isEmpty()) {
+            err.println("Kode kantor tidak dikenal / unknown office code: " + regency);
+            return 3;
+        }
+        Optional<OfficePoll> poll = sources.poll(regency);
+        if (poll.isEmpty()) {
+            err.println("Kantor " + regency + " tidak punya sumber SFTP yang berjalan (lihat jobs/sftp-sources.yaml dan log)"
+                    + " / office " + regency + " has no running SFTP source (see jobs/sftp-sources.yaml and the log)");
+            return 3;
+        }
+        PullReport report = sources.pull(poll.get());
+        int exit = 0;
+        for (Delivery delivery : report.deliveries()) {
+            out.println(asJson ? json.writeValueAsString(DeliverySummary.of(delivery)) : DeliverySummary.line(delivery));
+            if (delivery.status() == LoadStatus.FAILED) {
+                exit = 3;
+            } else if (delivery.status() == LoadStatus.QUARANTINED) {
+                exit = Math.max(exit, 2);
+            }
+        }
+        if (report.busy()) {
+            err.println(report.officeCode() + ": instans Gugus lain sedang menarik berkas kantor ini; coba lagi nanti"
+                    + " / another Gugus instance is pulling this office's files; try again later");
+            return 3;
+        }
+        if (report.failure() != null) {
+            err.println(report.officeCode() + ": [" + report.failure().code() + "] " + report.failure().messageId());
+            err.println(report.officeCode() + ": [" + report.failure().code() + "] " + report.failure().messageEn());
+            return 3;
+        }
+        if (report.deliveries().isEmpty()) {
+            err.println(report.officeCode() + ": tidak ada berkas baru / no new files");
+        }
+        return exit;
+    }
+}

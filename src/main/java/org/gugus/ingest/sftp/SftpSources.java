@@ -1,0 +1,130 @@
+package org.gugus.ingest.sftp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.UnaryOperator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.remote.SftpComponent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.gugus.ingest.RegencyOffice;
+import org.gugus.ingest.RegencyOffices;
+import org.gugus.ingest.sftp.SftpSource.InvalidSftpSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes one route per configured SFTP source from the {@code ingest-sftp} template in
+ * {@code routes/}, once Camel has loaded it, and finds a source's poll for pulls and health. A source
+ * whose settings are wrong is reported and left out; the others run.
+ */
+@Component
+class SftpSources implements CamelContextConfiguration {
+
+    static final String TEMPLATE = "ingest-sftp";
+    private static final Logger log = LoggerFactory.getLogger(SftpSources.class);
+
+    private final SftpProperties properties;
+    private final OfficePollLock lock;
+    private final UnaryOperator<String> environment;
+    private final Map<String, OfficePoll> polls = new ConcurrentSkipListMap<>();
+    private final Map<String, SourceStatus> misconfigured = new ConcurrentSkipListMap<>();
+    private CamelContext camel;
+
+    SftpSources(SftpProperties properties, OfficePollLock lock) {
+        this.properties = properties;
+        this.lock = lock;
+        this.environment = System::getenv;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        // no default of ours may turn host key checking off, nor fall back to the user's ~/.ssh
+        SftpComponent sftp = camelContext.getComponent("sftp", SftpComponent.class);
+        sftp.setStrictHostKeyChecking("yes");
+        sftp.setUseUserKnownHostsFile(false);
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        this.camel = camelContext;
+        for (SftpProperties.Source settings : properties.sources()) {
+            if (settings.enabled()) {
+                start(camelContext, settings);
+            }
+        }
+    }
+
+    private void start(CamelContext camelContext, SftpProperties.Source settings) {
+        String office = RegencyOffices.byCode(settings.office()).map(RegencyOffice::code)
+                .orElse(String.valueOf(settings.office()));
+        String bean = "sftpPoll" + office.replace(".", "");
+        try {
+            SftpSource source = SftpSource.of(settings, properties, environment);
+            if (polls.containsKey(source.officeCode())) {
+                throw new InvalidSftpSource(office, "kantor ini sudah punya sumber SFTP",
+                        "this office has an SFTP source already");
+            }
+            OfficePoll poll = new OfficePoll(source, lock, properties);
+            camelContext.getRegistry().bind(bean, poll);
+            polls.put(source.officeCode(), poll);
+            try {
+                camelContext.addRouteFromTemplate(source.routeId(), TEMPLATE, source.templateParameters(bean));
+            } catch (Exception e) {
+                polls.remove(source.officeCode());
+                camelContext.getRegistry().unbind(bean);
+                removeRoute(camelContext, source.routeId());
+                throw new InvalidSftpSource(office, "rute tidak dapat dibuat: " + e.getMessage(),
+                        "its route cannot be made: " + e.getMessage());
+            }
+            log.info("SFTP source {} polls on '{}' ({})", source, source.schedule(), source.timeZone());
+        } catch (InvalidSftpSource e) {
+            log.error("{}", e.getMessage());
+            misconfigured.put(office, new SourceStatus(office, null, settings.host(), "MISCONFIGURED", null, null,
+                    new SftpFailure("F_SFTP_CONFIG", e.messageId(), e.messageEn(), false, Instant.now()), 0, 0, null));
+        }
+    }
+
+    private static void removeRoute(CamelContext camelContext, String routeId) {
+        try {
+            if (camelContext.getRoute(routeId) != null) {
+                camelContext.getRouteController().stopRoute(routeId);
+                camelContext.removeRoute(routeId);
+            }
+        } catch (Exception e) {
+            log.warn("Cannot remove route {}: {}", routeId, e.getMessage());
+        }
+    }
+
+    /** The poll of the office's source, in any spelling of its code ({@code 64.72}, {@code 6472}). */
+    Optional<OfficePoll> poll(String officeCode) {
+        return RegencyOffices.byCode(officeCode).map(office -> polls.get(office.code()));
+    }
+
+    List<String> offices() {
+        return List.copyOf(polls.keySet());
+    }
+
+    /** Pulls from the office now; starts its route first when Camel did not (the command line). */
+    PullReport pull(OfficePoll poll) {
+        String routeId = poll.source().routeId();
+        try {
+            if (!camel.getRouteController().getRouteStatus(routeId).isStarted()) {
+                camel.getRouteController().startRoute(routeId);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start route " + routeId, e);
+        }
+        return poll.pullNow();
+    }
+
+    List<SourceStatus> statuses() {
+        List<SourceStatus> statuses = new ArrayList<>(misconfigured.values());
+        polls.values().forEach(poll -> statuses.add(poll.status()));
+        return statuses;
+    }
+}

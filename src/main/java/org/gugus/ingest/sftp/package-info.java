@@ -1,0 +1,7 @@
+/**
+ * SFTP sources, internal to ingest: one Camel route per office from the {@code ingest-sftp} template
+ * in {@code routes/}, configured in {@code jobs/sftp-sources.yaml}; each source's poll schedule,
+ * PostgreSQL lock, retries and health; {@code gugus pull} and its REST endpoint. Pulled files go
+ * through {@link org.gugus.ingest.FileReception} like every other source.
+ */
+package org.gugus.ingest.sftp;
