@@ -18,6 +18,8 @@ import org.gugus.intake.read.CellValue;
  */
 public final class DateReader {
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2999;
     /** 31 December 9999, the last day Excel can show. */
@@ -59,7 +61,7 @@ public final class DateReader {
         if (value == null || value.isBlank()) {
             return new DateReading.Blank();
         }
-        String text = withoutWeekday(value.replace('\u00A0', ' ').strip().replaceAll("\\s+", " "));
+        String text = withoutWeekday(SPACES.matcher(value.replace('\u00A0', ' ').strip()).replaceAll(" "));
         text = TIME_OF_DAY.matcher(text).replaceFirst("").strip();
         if (SERIAL.matcher(text).matches()) {
             return fromSerial(Double.parseDouble(text.replace(',', '.')));

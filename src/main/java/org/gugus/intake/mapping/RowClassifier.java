@@ -19,6 +19,7 @@ public final class RowClassifier {
 
     /** Signature blocks are short rows; a data row fills many columns with different values. */
     private static final int MAX_SIGNATURE_TEXTS = 3;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern RUNNING_NUMBER = Pattern.compile("\\d{1,6}\\.?");
     private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,3})\\)?\\.?");
     private static final Pattern PLACE = Pattern.compile("\\p{L}[\\p{L} .'\\-]*");
@@ -103,10 +104,10 @@ public final class RowClassifier {
     private boolean isSignature(List<CellValue> filled) {
         Set<String> texts = new LinkedHashSet<>();
         for (CellValue cell : filled) {
-            texts.add(cell.text().strip().replaceAll("\\s+", " "));
-        }
-        if (texts.size() > MAX_SIGNATURE_TEXTS) {
-            return false;
+            texts.add(SPACES.matcher(cell.text().strip()).replaceAll(" "));
+            if (texts.size() > MAX_SIGNATURE_TEXTS) {
+                return false;
+            }
         }
         return texts.stream().anyMatch(text -> template.isSignatureLabel(text) || isPlaceAndDate(text));
     }
