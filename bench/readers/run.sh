@@ -8,7 +8,7 @@ BIG=${2:-1000000}
 DIR=${BENCH_DIR:-/tmp/gugus-bench}
 BUILD=${BUILD_DIR:-target}
 mkdir -p "$DIR/classes"
-./mvnw -B -q -o compile dependency:build-classpath -Dgugus.build.dir="$BUILD" -Dmdep.outputFile="$DIR/cp.txt"
+./mvnw -B -q compile dependency:build-classpath -Dgugus.build.dir="$BUILD" -Dmdep.outputFile="$DIR/cp.txt"
 CP="$BUILD/classes:$(cat "$DIR/cp.txt")"
 javac -d "$DIR/classes" -cp "$CP" bench/readers/ReaderBenchmark.java
 RUN="java -cp $DIR/classes:$CP ReaderBenchmark"
