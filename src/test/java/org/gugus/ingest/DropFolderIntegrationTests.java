@@ -1,15 +1,13 @@
 package org.gugus.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gugus.IntegrationTest.awaitTrue;
+import static org.gugus.IntegrationTest.filesIn;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.junit.jupiter.api.Test;
@@ -81,29 +79,5 @@ class DropFolderIntegrationTests {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    private static List<Path> filesIn(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void awaitTrue(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

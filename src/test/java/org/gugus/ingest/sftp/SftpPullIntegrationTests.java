@@ -1,6 +1,8 @@
 package org.gugus.ingest.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gugus.IntegrationTest.awaitTrue;
+import static org.gugus.IntegrationTest.filesIn;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,10 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
@@ -363,29 +363,5 @@ class SftpPullIntegrationTests {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    private static List<Path> filesIn(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static void awaitTrue(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }
