@@ -69,9 +69,10 @@ public final class HeaderLayout {
     }
 
     /**
-     * Assigns the cells of a data row to fields. {@link MappedRow#original()} keeps every column
-     * but the running number, under its header as written; a column without a header but with a
-     * value is kept as "Kolom 7" (1-based), and a repeated header gets its column number added.
+     * Assigns the cells of a data row to fields. {@link MappedRow#original()} keeps every column,
+     * the running number too, under its header as written (for review, never for change detection);
+     * a column without a header but with a value is kept as "Kolom 7" (1-based), and a repeated
+     * header gets its column number added.
      */
     public MappedRow map(SheetRow row) {
         Map<Field, CellValue> values = new EnumMap<>(Field.class);
@@ -83,9 +84,6 @@ public final class HeaderLayout {
         Map<String, String> original = new LinkedHashMap<>();
         int width = Math.max(headersByColumn.isEmpty() ? 0 : headersByColumn.lastKey() + 1, row.cells().size());
         for (int column = 0; column < width; column++) {
-            if (fieldsByColumn.get(column) == Field.ROW_NUMBER) {
-                continue;
-            }
             CellValue cell = row.cell(column);
             String header = headersByColumn.get(column);
             if (header == null) {

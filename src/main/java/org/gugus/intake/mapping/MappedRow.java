@@ -10,7 +10,7 @@ import org.gugus.intake.read.CellValue;
  * @param rowNumber 1-based row number as a person sees it
  * @param values    the mapped cells; a field whose column is absent or blank maps to a blank cell
  * @param headers   each mapped field's column header as written in the file
- * @param original  every non-ignored column of the row, header as written to cell text, in column
+ * @param original  every column of the row, header as written to cell text, in column
  *                  order (unmapped columns included), as stored for review
  */
 public record MappedRow(String sheet, int rowNumber, Map<Field, CellValue> values, Map<Field, String> headers,

@@ -35,13 +35,13 @@ class HeaderLayoutTests {
         assertThat(mapped.value(Field.ADDRESS)).isEqualTo(CellValue.BLANK);
         assertThat(mapped.header(Field.REPORT_DATE)).isEqualTo("tgl. lapor");
         assertThat(mapped.header(Field.ADDRESS)).isEqualTo("address");
-        assertThat(mapped.original()).doesNotContainKey("NO.")
+        assertThat(mapped.original()).containsEntry("NO.", "1")
                 .containsEntry("No Reg", "012/UPTD/2024")
                 .containsEntry("Pekerjaan", "Buruh")
                 .containsEntry("Ket.", "-")
                 .containsEntry("Kolom 21", "catatan pinggir")
                 .doesNotContainKey("Kolom 20");
-        assertThat(mapped.original().keySet()).startsWith("No Reg", "tgl. lapor", "Tanggal Kejadian");
+        assertThat(mapped.original().keySet()).startsWith("NO.", "No Reg", "tgl. lapor", "Tanggal Kejadian");
     }
 
     @Test
