@@ -24,6 +24,8 @@ public class WarehousePublisher {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public PublishCounts publish(long fileId, String officeCode) {
+        // a large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory
+        jdbc.sql("set local work_mem = '64MB'").update();
         planWinners(fileId, officeCode);
         Map<String, Long> plan = applyPlan(officeCode);
         keepRejections(fileId, officeCode);
@@ -160,8 +162,9 @@ public class WarehousePublisher {
             jdbc.sql("delete from warehouse." + attribute[0] + " a using publish_plan p, warehouse.victim v"
                     + " where v.office_code = ? and v.identity_key = p.identity_key and a.victim_id = v.id"
                     + " and p.victim_id is not null and p.old_hash <> p.content_hash").param(officeCode).update();
+            // the staged code lists are distinct already (RowJudge), so no sort is needed here
             jdbc.sql("insert into warehouse." + attribute[0] + " (victim_id, code)"
-                    + " select distinct v.id, code from publish_plan p"
+                    + " select v.id, code from publish_plan p"
                     + " join warehouse.victim v on v.office_code = ? and v.identity_key = p.identity_key"
                     + " cross join lateral jsonb_array_elements_text(p.case_row -> '" + attribute[1] + "') code"
                     + " where p.old_hash is distinct from p.content_hash").param(officeCode).update();
