@@ -22,12 +22,34 @@ public final class MatchKey {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        if (isAscii(text)) {
+            // NFKD leaves ASCII as it is; most cells are ASCII, and normalising every cell is costly
+            StringBuilder key = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    key.append(c);
+                } else if (c >= 'A' && c <= 'Z') {
+                    key.append((char) (c + ('a' - 'A')));
+                }
+            }
+            return key.toString();
+        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         StringBuilder key = new StringBuilder(decomposed.length());
         decomposed.codePoints()
                 .filter(Character::isLetterOrDigit)
                 .forEach(codePoint -> key.appendCodePoint(Character.toLowerCase(codePoint)));
         return key.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
