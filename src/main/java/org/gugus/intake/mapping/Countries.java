@@ -1,5 +1,6 @@
 package org.gugus.intake.mapping;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,21 +9,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gugus.reference.Country;
 
 /**
- * Country names as offices write them, read as ISO 3166-1 alpha-2 codes. Every country of
- * {@link Locale#getISOCountries()} is known by its code and by its Indonesian and English names;
+ * Country names as offices write them, read as ISO 3166-1 alpha-2 codes. Every country of the
+ * shipped reference list ({@link org.gugus.reference.Countries}) is known by its code and by its
+ * Indonesian and English names;
  * the template adds other spellings ("Dalam Negeri", "UEA", "Tawau"), which take precedence.
  */
 public final class Countries {
 
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-
-    private final Set<String> codes = new TreeSet<>(List.of(Locale.getISOCountries()));
+    private final Set<String> codes = new TreeSet<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
 
     Countries(Map<String, List<String>> aliasesByCode) {
+        Collection<Country> reference = org.gugus.reference.Countries.bundled().all();
+        reference.forEach(country -> codes.add(country.code()));
         aliasesByCode.forEach((code, spellings) -> {
             if (!codes.contains(code)) {
                 throw new InvalidTemplateException("countries: '" + code
@@ -37,9 +40,9 @@ public final class Countries {
                 }
             }
         });
-        for (String code : codes) {
-            Locale country = new Locale.Builder().setRegion(code).build();
-            for (String name : List.of(country.getDisplayCountry(INDONESIAN), country.getDisplayCountry(Locale.ENGLISH))) {
+        for (Country country : reference) {
+            String code = country.code();
+            for (String name : List.of(country.nameId(), country.nameEn())) {
                 names.putIfAbsent(MatchKey.of(name), code);
                 String withoutBrackets = MatchKey.withoutBrackets(name);
                 if (!withoutBrackets.isEmpty()) {
