@@ -1,7 +1,5 @@
 package org.gugus.reference;
 
-import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -24,24 +22,7 @@ final class RegionNames {
 
     /** The words of a text, lower case, accents dropped, letters and digits only. */
     static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        if (text == null) {
-            return words;
-        }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        StringBuilder word = new StringBuilder();
-        decomposed.codePoints().forEach(codePoint -> {
-            if (Character.isLetterOrDigit(codePoint)) {
-                word.appendCodePoint(Character.toLowerCase(codePoint));
-            } else if (Character.getType(codePoint) != Character.NON_SPACING_MARK && !word.isEmpty()) {
-                words.add(word.toString());
-                word.setLength(0);
-            }
-        });
-        if (!word.isEmpty()) {
-            words.add(word.toString());
-        }
-        return words;
+        return WrittenWords.of(text);
     }
 
     /** The words as one key, "kep" read as "kepulauan". */

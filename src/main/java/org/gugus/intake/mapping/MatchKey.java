@@ -1,9 +1,9 @@
 package org.gugus.intake.mapping;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.gugus.reference.WrittenWords;
 
 /**
  * The form in which the template compares what offices write with its aliases and synonyms: lower
@@ -65,25 +65,7 @@ public final class MatchKey {
 
     /** The words of a text, each as a key: "a.n. Kepala Dinas" gives [a, n, kepala, dinas]. */
     public static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        if (text == null) {
-            return words;
-        }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        StringBuilder word = new StringBuilder();
-        decomposed.codePoints().forEach(codePoint -> {
-            if (Character.isLetterOrDigit(codePoint)) {
-                word.appendCodePoint(Character.toLowerCase(codePoint));
-            }
-            else if (Character.getType(codePoint) != Character.NON_SPACING_MARK && !word.isEmpty()) {
-                words.add(word.toString());
-                word.setLength(0);
-            }
-        });
-        if (!word.isEmpty()) {
-            words.add(word.toString());
-        }
-        return words;
+        return WrittenWords.of(text);
     }
 
     /** Whether the text's words begin with all the words of {@code phrase}. */
