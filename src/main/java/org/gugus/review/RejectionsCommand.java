@@ -58,25 +58,15 @@ class RejectionsCommand implements GugusCommand {
                 long id = args.id(1, "baris ditolak / rejected row");
                 RejectedRow row = rows.rejected(id).orElseThrow(() -> new NoSuchElementException(
                         "Baris ditolak #" + id + " tidak ada / rejected row #" + id + " does not exist"));
-                if (args.json) {
-                    out.println(json.writeValueAsString(ReviewJson.of(row)));
-                } else {
-                    ReviewText.print(row, out);
-                    ReviewText.printOriginal(row.original(), out);
-                    row.corrections().forEach(correction -> ReviewText.print(correction, out));
-                }
+                new ReviewOutput(json, args.json, out).row(ReviewJson.of(row), () -> ReviewText.print(row, out),
+                        row.original(), row.corrections());
                 return 0;
             }
             if ("resubmit".equals(action)) {
                 long id = args.id(1, "baris ditolak / rejected row");
                 Correction correction = resubmission.correctRejected(id,
                         new CorrectionRequest(args.changes, ReviewText.submitter(args), args.options.get("--note")));
-                if (args.json) {
-                    out.println(json.writeValueAsString(ReviewJson.of(correction)));
-                } else {
-                    ReviewText.print(correction, out);
-                }
-                return "REJECTED".equals(correction.outcome()) ? 2 : 0;
+                return new ReviewOutput(json, args.json, out).correction(correction);
             }
             err.print(USAGE);
             return 1;
