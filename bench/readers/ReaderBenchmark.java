@@ -22,9 +22,9 @@ import org.gugus.intake.mapping.HeaderDetector;
 import org.gugus.intake.mapping.HeaderLayout;
 import org.gugus.intake.mapping.HeaderSearch;
 import org.gugus.intake.mapping.Template;
-import org.gugus.intake.read.SheetRow;
-import org.gugus.intake.read.WorkbookReader;
-import org.gugus.intake.read.WorkbookReaders;
+import org.gugus.workbook.SheetRow;
+import org.gugus.workbook.WorkbookReader;
+import org.gugus.workbook.WorkbookReaders;
 
 /**
  * Reader benchmark (not a test): writes a workbook of N victim rows of 20 columns, then reads it as

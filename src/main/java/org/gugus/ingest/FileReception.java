@@ -1,5 +1,7 @@
 package org.gugus.ingest;
 
+import org.gugus.reference.RegencyOffices;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;

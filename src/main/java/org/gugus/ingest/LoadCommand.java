@@ -1,5 +1,7 @@
 package org.gugus.ingest;
 
+import org.gugus.reference.RegencyOffices;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

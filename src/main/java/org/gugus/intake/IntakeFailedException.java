@@ -6,7 +6,7 @@ import org.springframework.batch.core.job.JobExecution;
 /** An intake job ended without loading or quarantining its file; re-running it resumes the load. */
 public class IntakeFailedException extends RuntimeException {
 
-    IntakeFailedException(JobExecution execution) {
+    public IntakeFailedException(JobExecution execution) {
         super("Intake job execution " + execution.getId() + " ended " + execution.getStatus() + ": "
                 + execution.getAllFailureExceptions().stream().map(Throwable::getMessage).collect(Collectors.joining("; ")));
     }

@@ -1,5 +1,8 @@
 package org.gugus.intake;
 
+import org.gugus.intake.job.IntakeJobConfiguration;
+import org.gugus.intake.job.JobOutcome;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -11,7 +11,7 @@ import org.gugus.intake.mapping.HeaderDetector;
 import org.gugus.intake.mapping.HeaderSearch;
 import org.gugus.intake.mapping.MappedRow;
 import org.gugus.intake.mapping.Template;
-import org.gugus.intake.read.SheetRow;
+import org.gugus.workbook.SheetRow;
 import org.gugus.intake.validate.RowValidator;
 import org.gugus.intake.validate.ValidatedRow;
 import org.gugus.reference.Regions;
@@ -45,15 +45,15 @@ public class IntakeTemplate {
         return template;
     }
 
-    int headerSearchRows() {
+    public int headerSearchRows() {
         return template.headerSearchRows();
     }
 
-    HeaderSearch detectHeader(List<SheetRow> firstRows) {
+    public HeaderSearch detectHeader(List<SheetRow> firstRows) {
         return headerDetector.detect(firstRows);
     }
 
-    ValidatedRow validate(MappedRow row, LocalDate receivedOn) {
+    public ValidatedRow validate(MappedRow row, LocalDate receivedOn) {
         return validator.validate(row, receivedOn);
     }
 

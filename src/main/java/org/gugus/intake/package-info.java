@@ -1,7 +1,12 @@
 /**
- * Intake: the Spring Batch job that loads one received file: read, map, validate, stage, publish.
- * Takes in an {@link org.gugus.intake.IntakeRequest}; emits a {@link org.gugus.intake.LoadReport}.
- * Owns the {@code intake} staging schema and writes the {@code warehouse} and {@code review} schemas
- * when it publishes a file. Readers, template mapping, rules and the loader are internal.
+ * Intake: loads one received file: read, map, validate, stage, then publish to the warehouse.
+ * <p>
+ * Its API is this package: {@link org.gugus.intake.IntakeService} takes an
+ * {@link org.gugus.intake.IntakeRequest} and returns a {@link org.gugus.intake.LoadReport}. The Spring
+ * Batch plumbing is internal ({@code intake.job}), so are the template mapping ({@code intake.mapping})
+ * and the rules ({@code intake.validate}). Corrected rows are judged and published through the named
+ * interface {@code corrections} ({@link org.gugus.intake.corrections.RowCorrections}).
+ * Reads workbooks through {@code workbook}; stages and publishes through {@code warehouse}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"workbook", "warehouse", "reference"})
 package org.gugus.intake;

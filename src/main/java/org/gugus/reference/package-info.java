@@ -6,8 +6,9 @@
  * {@link org.gugus.reference.RegencyCrosswalk}: BPS and Kemendagri regency codes;
  * {@link org.gugus.reference.Countries}: ISO 3166-1 alpha-2 with Indonesian and English names.
  * <p>
- * Takes in nothing but its resource files ({@code src/main/resources/reference/}, see the README
+ * Takes in nothing but its resource files and owns the ten reporting offices ({@link org.gugus.reference.RegencyOffices}) ({@code src/main/resources/reference/}, see the README
  * there); emits plain values. A new Kepmendagri edition is a new resource file and a new edition
  * name, never an edit of an old one. No dependency on any other module.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.gugus.reference;

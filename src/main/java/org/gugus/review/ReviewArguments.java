@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gugus.ingest.RegencyOffice;
-import org.gugus.ingest.RegencyOffices;
+import org.gugus.reference.RegencyOffice;
+import org.gugus.reference.RegencyOffices;
 
 /**
  * The arguments of {@code gugus rejections ...} and {@code gugus flags ...}: a sub-command, an id,

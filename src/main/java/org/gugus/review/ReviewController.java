@@ -3,7 +3,7 @@ package org.gugus.review;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.gugus.intake.CorrectionConflictException;
+import org.gugus.intake.corrections.CorrectionConflictException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;

@@ -1,4 +1,6 @@
 /**
- * System: what runs Gugus: the embedded PostgreSQL and the command line ({@code gugus load ...}).
+ * System: what runs Gugus and every module shares: the embedded PostgreSQL, the command line
+ * (each module contributes its commands) and the messages users read. Depends on no module.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.gugus.system;

@@ -10,7 +10,7 @@ import org.gugus.TestWorkbooks;
 import org.gugus.ingest.Delivery;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
-import org.gugus.intake.load.StagedRow;
+import org.gugus.warehouse.StagedRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gugus.ingest.Delivery;
 import org.gugus.ingest.DeliverySummary;
-import org.gugus.ingest.RegencyOffices;
+import org.gugus.reference.RegencyOffices;
 import org.gugus.intake.LoadStatus;
 import org.gugus.system.GugusCommand;
 import org.springframework.stereotype.Component;

@@ -9,8 +9,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.gugus.ingest.RegencyOffice;
-import org.gugus.ingest.RegencyOffices;
+import org.gugus.reference.RegencyOffice;
+import org.gugus.reference.RegencyOffices;
 import org.gugus.ingest.sftp.SftpProperties.AfterPull;
 import org.springframework.scheduling.support.CronExpression;
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gugus.intake.read.CellValue;
+import org.gugus.workbook.CellValue;
 
 /**
  * Reads the dates of the template: spreadsheet date cells; Excel serial numbers (1900 date system);

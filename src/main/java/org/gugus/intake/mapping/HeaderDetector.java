@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.gugus.intake.read.SheetRow;
+import org.gugus.workbook.SheetRow;
 
 /**
  * Finds the header row of a sheet among its first rows: the first row that names every required

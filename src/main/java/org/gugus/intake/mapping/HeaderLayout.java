@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.gugus.intake.read.CellValue;
-import org.gugus.intake.read.SheetRow;
+import org.gugus.workbook.CellValue;
+import org.gugus.workbook.SheetRow;
 
 /**
  * Where the header of a sheet is and which column holds which field, with every header as the

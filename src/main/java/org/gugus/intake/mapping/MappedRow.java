@@ -1,7 +1,7 @@
 package org.gugus.intake.mapping;
 
 import java.util.Map;
-import org.gugus.intake.read.CellValue;
+import org.gugus.workbook.CellValue;
 
 /**
  * A data row with its cells assigned to template fields.

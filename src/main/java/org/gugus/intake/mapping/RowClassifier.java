@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gugus.intake.read.CellValue;
-import org.gugus.intake.read.SheetRow;
+import org.gugus.workbook.CellValue;
+import org.gugus.workbook.SheetRow;
 
 /**
  * Tells the data rows of one sheet from the rows around them that are not data. Remembers what it

@@ -3,7 +3,7 @@ package org.gugus.intake.validate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gugus.intake.mapping.Template;
-import org.gugus.intake.read.CellValue;
+import org.gugus.workbook.CellValue;
 
 /**
  * What an age cell was read as: whole years, as "17", "17 tahun", "17 th", "17 thn 6 bln", or

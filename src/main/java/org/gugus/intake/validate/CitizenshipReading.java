@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.gugus.intake.mapping.MatchKey;
 import org.gugus.intake.mapping.Template;
 import org.gugus.intake.mapping.Vocabulary;
-import org.gugus.intake.read.CellValue;
+import org.gugus.workbook.CellValue;
 
 /**
  * What a citizenship cell was read as: WNI, or WNA with the country when it is written ("WNA

@@ -3,7 +3,7 @@ package org.gugus.intake.validate;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 import org.gugus.intake.mapping.Template;
-import org.gugus.intake.read.CellValue;
+import org.gugus.workbook.CellValue;
 
 /**
  * What a NIK cell was read as. Spaces, dots and hyphens are ignored ("6472 0101 0190 0001"), and

@@ -12,7 +12,7 @@ import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
 import org.gugus.intake.mapping.Template;
 import org.gugus.intake.mapping.Vocabulary;
-import org.gugus.intake.read.CellValue;
+import org.gugus.workbook.CellValue;
 import org.gugus.reference.RegencyMatch;
 import org.gugus.reference.Region;
 import org.gugus.reference.Regions;

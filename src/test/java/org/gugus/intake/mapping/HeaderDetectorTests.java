@@ -7,7 +7,7 @@ import static org.gugus.intake.mapping.SheetRows.underTitles;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gugus.intake.read.SheetRow;
+import org.gugus.workbook.SheetRow;
 import org.junit.jupiter.api.Test;
 
 class HeaderDetectorTests {

@@ -7,8 +7,8 @@ import static org.gugus.intake.mapping.SheetRows.underTitles;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gugus.intake.read.CellValue;
-import org.gugus.intake.read.SheetRow;
+import org.gugus.workbook.CellValue;
+import org.gugus.workbook.SheetRow;
 import org.junit.jupiter.api.Test;
 
 class HeaderLayoutTests {

@@ -3,8 +3,8 @@ package org.gugus.intake.mapping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.gugus.intake.read.CellValue;
-import org.gugus.intake.read.SheetRow;
+import org.gugus.workbook.CellValue;
+import org.gugus.workbook.SheetRow;
 
 /** Rows of a sheet written as text, as tests need them. */
 final class SheetRows {

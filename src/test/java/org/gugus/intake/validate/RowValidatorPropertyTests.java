@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
-import org.gugus.intake.read.CellValue;
+import org.gugus.workbook.CellValue;
 import org.junit.jupiter.api.Test;
 
 /** Random values in every field: a row is always either rejected with a code or loaded as a CaseRow. */

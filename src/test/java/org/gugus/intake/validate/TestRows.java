@@ -8,7 +8,7 @@ import java.util.Map;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
 import org.gugus.intake.mapping.Template;
-import org.gugus.intake.read.CellValue;
+import org.gugus.workbook.CellValue;
 
 /** A valid row of the template to vary field by field, with headers as an office might write them. */
 final class TestRows {

@@ -1,7 +1,0 @@
-package org.gugus.intake;
-
-import org.gugus.intake.mapping.MappedRow;
-
-/** A data row of the file with its position among all data rows (1-based, across sheets). */
-record DataRow(int ordinal, MappedRow row) {
-}

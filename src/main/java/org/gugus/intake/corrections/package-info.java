@@ -1,0 +1,6 @@
+/**
+ * Corrections: a corrected row, judged by the template's rules like a row of its file and published
+ * by the warehouse's plan when it passes. Named interface {@code corrections} of intake, for review.
+ */
+@org.springframework.modulith.NamedInterface("corrections")
+package org.gugus.intake.corrections;

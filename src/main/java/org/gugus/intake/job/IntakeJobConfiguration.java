@@ -1,0 +1,133 @@
+package org.gugus.intake.job;
+
+import org.gugus.intake.IntakeTemplate;
+import org.gugus.intake.QuarantineException;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import org.gugus.warehouse.PublishCounts;
+import org.gugus.warehouse.StagedRow;
+import org.gugus.warehouse.StagedRowWriter;
+import org.gugus.warehouse.WarehousePublisher;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The intake job, one instance per received file (its registry id is the identifying parameter):
+ * {@code stage} reads, maps and judges every row chunk by chunk into the staging table, restartable
+ * from its last committed chunk; {@code publish} moves the staged file into the warehouse in one
+ * transaction. A file-level error ends the job as QUARANTINED with nothing published.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IntakeJobConfiguration {
+
+    public static final String JOB_NAME = "intake";
+    static final String QUARANTINED = "QUARANTINED";
+
+    @Bean
+    Job intakeJob(JobRepository jobRepository, Step intakeStage, Step intakePublish) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(intakeStage).on(QUARANTINED).end(QUARANTINED)
+                .from(intakeStage).on(ExitStatus.FAILED.getExitCode()).fail()
+                .from(intakeStage).on("*").to(intakePublish)
+                .end()
+                .build();
+    }
+
+    @Bean
+    Step intakeStage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DataRowReader intakeReader, RowJudge rowJudge, DataSource dataSource, QuarantineListener quarantineListener,
+            ObjectProvider<ItemWriteListener<StagedRow>> writeListeners, @Value("${gugus.intake.chunk-size:1000}") int chunkSize) {
+        var step = new StepBuilder("stage", jobRepository)
+                .<DataRow, StagedRow>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(intakeReader)
+                .processor(rowJudge)
+                .writer(new StagedRowWriter(dataSource))
+                .listener(quarantineListener);
+        writeListeners.orderedStream().forEach(step::listener);
+        return step.build();
+    }
+
+    @Bean
+    @StepScope
+    DataRowReader intakeReader(@Value("#{jobParameters['file']}") String file,
+            @Value("#{jobParameters['fileName']}") String fileName, IntakeTemplate template,
+            @Value("${gugus.intake.max-rows:2000000}") long maxRows) {
+        return new DataRowReader(Path.of(file), fileName, template, maxRows);
+    }
+
+    @Bean
+    @StepScope
+    RowJudge rowJudge(@Value("#{jobParameters['fileId']}") Long fileId,
+            @Value("#{jobParameters['office']}") String office,
+            @Value("#{jobParameters['receivedOn']}") LocalDate receivedOn, IntakeTemplate template) {
+        return new RowJudge(fileId, office, receivedOn, template);
+    }
+
+    @Bean
+    @StepScope
+    QuarantineListener quarantineListener(@Value("#{jobParameters['fileId']}") Long fileId, JdbcTemplate jdbc) {
+        return new QuarantineListener(fileId, jdbc);
+    }
+
+    @Bean
+    Step intakePublish(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WarehousePublisher publisher) {
+        return new StepBuilder("publish", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
+                    PublishCounts counts = publisher.publish(parameters.getLong("fileId"), parameters.getString("office"));
+                    var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+                    JobOutcome.putCounts(jobContext, counts);
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    /** Turns a file-level error of the stage step into the job's QUARANTINED outcome and drops what was staged. */
+    static class QuarantineListener implements StepExecutionListener {
+
+        private final long fileId;
+        private final JdbcTemplate jdbc;
+
+        QuarantineListener(long fileId, JdbcTemplate jdbc) {
+            this.fileId = fileId;
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public ExitStatus afterStep(StepExecution stepExecution) {
+            var jobContext = stepExecution.getJobExecution().getExecutionContext();
+            stepExecution.getExecutionContext().entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith(DataRowReader.SUMMARY_PREFIX))
+                    .forEach(entry -> jobContext.put(entry.getKey(), entry.getValue()));
+            for (Throwable failure : stepExecution.getFailureExceptions()) {
+                for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof QuarantineException quarantine) {
+                        JobOutcome.putError(jobContext, quarantine.error());
+                        jdbc.update("delete from intake.staged_row where file_id = ?", fileId);
+                        return new ExitStatus(QUARANTINED, quarantine.getMessage());
+                    }
+                }
+            }
+            return stepExecution.getExitStatus();
+        }
+    }
+}

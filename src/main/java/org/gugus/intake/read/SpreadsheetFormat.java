@@ -1,6 +1,0 @@
-package org.gugus.intake.read;
-
-/** The formats a regency office may deliver, detected from a file's content. */
-public enum SpreadsheetFormat {
-    CSV, XLSX, XLS, ODS
-}

@@ -1,0 +1,86 @@
+package org.gugus.warehouse;
+
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes one corrected row by the same plan as a file ({@link WarehousePublisher#applyPlan}):
+ * upsert by identity, history of the replaced version, coded attributes and flags, with lineage to
+ * the correction and to the file row it corrects.
+ */
+@Component
+public class CorrectionPublisher {
+
+    /** How a passed correction changed the warehouse, and the victim record it wrote or matched. */
+    public record Published(String outcome, long victimId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final WarehousePublisher publisher;
+
+    CorrectionPublisher(JdbcClient jdbc, WarehousePublisher publisher) {
+        this.jdbc = jdbc;
+        this.publisher = publisher;
+    }
+
+    /**
+     * @param replacingVictimId the flagged victim this row corrects, or {@code null} for a rejected row. When the
+     *                          correction changes the victim's identity (a corrected NIK), that record takes the new
+     *                          identity, unless another record of the office holds it already.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Published publish(StagedRow row, long correctionId, String officeCode, Long replacingVictimId) {
+        if (replacingVictimId != null) {
+            rekey(replacingVictimId, row.identityKey(), officeCode);
+        }
+        jdbc.sql("drop table if exists publish_plan").update();
+        jdbc.sql("""
+                create temporary table publish_plan on commit drop as
+                select w.*, v.id as victim_id, v.content_hash as old_hash
+                  from (select ?::bigint as file_id, ?::integer as ordinal, ?::text as sheet, ?::integer as row_number,
+                               false as rejected, ?::char(64) as identity_key, ?::char(64) as person_key,
+                               ?::char(64) as content_hash, ?::jsonb as case_row, ?::jsonb as original,
+                               ?::jsonb as findings, ?::bigint as correction_id) w
+                  left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
+                """).params(row.fileId(), row.ordinal(), row.sheet(), row.rowNumber(), row.identityKey(),
+                row.personKey(), row.contentHash(), row.caseRowJson(), row.originalJson(), row.findingsJson(),
+                correctionId, officeCode).update();
+        Map<String, Long> counts = publisher.applyPlan(officeCode);
+        String outcome = counts.get("inserted") > 0 ? "INSERTED" : counts.get("updated") > 0 ? "UPDATED" : "UNCHANGED";
+        long victimId = jdbc.sql("select id from warehouse.victim where office_code = ? and identity_key = ?")
+                .params(officeCode, row.identityKey()).query(Long.class).single();
+        return new Published(outcome, victimId);
+    }
+
+    private void rekey(long victimId, String identityKey, String officeCode) {
+        Optional<Long> holder = jdbc.sql("select id from warehouse.victim where office_code = ? and identity_key = ?")
+                .params(officeCode, identityKey).query(Long.class).optional();
+        if (holder.isPresent() && holder.get() != victimId) {
+            throw new IdentityTakenException(victimId, holder.get());
+        }
+        jdbc.sql("update warehouse.victim set identity_key = ? where id = ? and office_code = ?")
+                .params(identityKey, victimId, officeCode).update();
+    }
+
+    /** The corrected row is another victim record of the office already. */
+    public static final class IdentityTakenException extends IllegalStateException {
+
+        private final long holder;
+
+        IdentityTakenException(long victimId, long holder) {
+            super("Koreksi korban #" + victimId + " menjadikannya sama dengan korban #" + holder + " (nomor registrasi "
+                    + "dan NIK/nama sama); koreksi korban #" + holder + " saja. / The correction of victim #" + victimId
+                    + " makes it the same as victim #" + holder + " (same case number and NIK/name); correct victim #"
+                    + holder + " instead.");
+            this.holder = holder;
+        }
+
+        public long holder() {
+            return holder;
+        }
+    }
+}

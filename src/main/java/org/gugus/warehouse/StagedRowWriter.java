@@ -1,0 +1,65 @@
+package org.gugus.warehouse;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Writes a chunk of judged rows to the staging table with PostgreSQL's COPY, inside the chunk's
+ * transaction: the rows and the reader's position commit together, so a restarted job never
+ * writes a committed row twice.
+ */
+public class StagedRowWriter implements ItemWriter<StagedRow> {
+
+    private static final String COPY = "copy intake.staged_row (file_id, ordinal, sheet, row_number, rejected,"
+            + " identity_key, person_key, content_hash, case_row, original, findings) from stdin";
+
+    private final DataSource dataSource;
+
+    public StagedRowWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
+        StringBuilder rows = new StringBuilder(chunk.size() * 1024);
+        for (StagedRow row : chunk) {
+            rows.append(row.fileId()).append('\t').append(row.ordinal()).append('\t');
+            field(rows, row.sheet());
+            rows.append(row.rowNumber()).append('\t').append(row.rejected() ? 't' : 'f').append('\t');
+            field(rows, row.identityKey());
+            field(rows, row.personKey());
+            field(rows, row.contentHash());
+            field(rows, row.caseRowJson());
+            field(rows, row.originalJson());
+            rows.append(escaped(row.findingsJson())).append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void field(StringBuilder rows, String value) {
+        rows.append(value == null ? "\\N" : escaped(value)).append('\t');
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return are escaped. */
+    private static String escaped(String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+}

@@ -1,0 +1,218 @@
+package org.gugus.warehouse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes a staged file to the warehouse in one transaction, set-based: the last row of each
+ * identity wins (earlier ones are duplicates), new identities are inserted, changed ones updated
+ * with their previous values kept as history, identical ones left alone; rejected rows go to
+ * review. Nothing of a file is visible in the warehouse until all of it is.
+ */
+@Component
+public class WarehousePublisher {
+
+    private final JdbcClient jdbc;
+
+    WarehousePublisher(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PublishCounts publish(long fileId, String officeCode) {
+        // a large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory
+        jdbc.sql("set local work_mem = '64MB'").update();
+        planWinners(fileId, officeCode);
+        Map<String, Long> plan = applyPlan(officeCode);
+        keepRejections(fileId, officeCode);
+
+        long rowsRead = count("select count(*) from intake.staged_row where file_id = ?", fileId);
+        long rejected = count("select count(*) from intake.staged_row where file_id = ? and rejected", fileId);
+        long winners = plan.values().stream().mapToLong(Long::longValue).sum();
+        PublishCounts counts = new PublishCounts(rowsRead, plan.get("inserted"), plan.get("updated"),
+                plan.get("unchanged"), rowsRead - rejected - winners, rejected,
+                count("select count(*) from publish_plan where findings <> '[]'::jsonb"),
+                codeCounts("intake.staged_row s", "s.file_id = " + fileId + " and s.rejected", "E\\_%"),
+                codeCounts("publish_plan s", "true", "W\\_%"));
+        jdbc.sql("delete from intake.staged_row where file_id = ?").param(fileId).update();
+        return counts;
+    }
+
+    /**
+     * Applies the temporary table {@code publish_plan} (rows of {@code intake.staged_row}'s shape plus
+     * {@code correction_id}, the warehouse's {@code victim_id} and {@code old_hash}) to the warehouse:
+     * the one path by which file rows and corrected rows reach it. Returns inserted/updated/unchanged.
+     */
+    Map<String, Long> applyPlan(String officeCode) {
+        Map<String, Long> plan = planCounts();
+        upsertCases(officeCode);
+        keepHistory();
+        upsertVictims(officeCode);
+        replaceCodedAttributes(officeCode);
+        replaceFlags(officeCode);
+        return plan;
+    }
+
+    /** The last valid row of each identity in the file, beside the warehouse's current version of it. */
+    private void planWinners(long fileId, String officeCode) {
+        jdbc.sql("""
+                create temporary table publish_plan on commit drop as
+                select w.*, null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash
+                  from (select distinct on (identity_key) *
+                          from intake.staged_row
+                         where file_id = ? and not rejected
+                         order by identity_key, ordinal desc) w
+                  left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
+                """).params(fileId, officeCode).update();
+        jdbc.sql("create index on publish_plan (identity_key)").update();
+        jdbc.sql("analyze publish_plan").update();
+    }
+
+    private Map<String, Long> planCounts() {
+        return jdbc.sql("""
+                select count(*) filter (where victim_id is null)                                   as inserted,
+                       count(*) filter (where victim_id is not null and old_hash <> content_hash) as updated,
+                       count(*) filter (where old_hash = content_hash)                             as unchanged
+                  from publish_plan
+                """).query((rs, n) -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    counts.put("inserted", rs.getLong("inserted"));
+                    counts.put("updated", rs.getLong("updated"));
+                    counts.put("unchanged", rs.getLong("unchanged"));
+                    return counts;
+                }).single();
+    }
+
+    private void upsertCases(String officeCode) {
+        jdbc.sql("""
+                insert into warehouse.tppo_case (office_code, case_number, report_date, incident_date, case_stage,
+                                                 source_file_id, source_sheet, source_row)
+                select distinct on (case_row ->> 'case_number')
+                       ?, case_row ->> 'case_number', (case_row ->> 'report_date')::date,
+                       (case_row ->> 'incident_date')::date, case_row ->> 'case_stage', file_id, sheet, row_number
+                  from publish_plan
+                 where old_hash is distinct from content_hash
+                 order by case_row ->> 'case_number', ordinal desc
+                on conflict (office_code, case_number) do update
+                   set report_date = excluded.report_date, incident_date = excluded.incident_date,
+                       case_stage = excluded.case_stage, source_file_id = excluded.source_file_id,
+                       source_sheet = excluded.source_sheet, source_row = excluded.source_row, updated_at = now()
+                 where (tppo_case.report_date, tppo_case.incident_date, tppo_case.case_stage)
+                       is distinct from (excluded.report_date, excluded.incident_date, excluded.case_stage)
+                """).param(officeCode).update();
+    }
+
+    private void keepHistory() {
+        jdbc.sql("""
+                insert into warehouse.victim_history (victim_id, version, case_row, original, source_file_id, source_sheet,
+                                                      source_row, source_correction_id, replaced_by_file_id,
+                                                      replaced_by_correction_id)
+                select v.id, v.version, v.case_row, v.original, v.source_file_id, v.source_sheet, v.source_row,
+                       v.source_correction_id, case when p.correction_id is null then p.file_id end, p.correction_id
+                  from warehouse.victim v
+                  join publish_plan p on p.victim_id = v.id
+                 where p.old_hash <> p.content_hash
+                """).update();
+    }
+
+    private void upsertVictims(String officeCode) {
+        jdbc.sql("""
+                insert into warehouse.victim (case_id, office_code, identity_key, person_key, victim_name, nik, sex,
+                       birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
+                       origin_district_code, origin_village, origin_village_code, address,
+                       citizenship, citizenship_country, education, destination_country, destination_area, notes,
+                       case_row, original, content_hash, source_file_id, source_sheet, source_row, source_correction_id)
+                select c.id, c.office_code, p.identity_key, p.person_key, r ->> 'victim_name', r ->> 'nik', r ->> 'sex',
+                       r ->> 'birth_place', (r ->> 'birth_date')::date, (r ->> 'age')::smallint, r ->> 'origin_regency',
+                       r ->> 'origin_regency_code', r ->> 'origin_district', r ->> 'origin_district_code',
+                       r ->> 'origin_village', r ->> 'origin_village_code', r ->> 'address', r ->> 'citizenship',
+                       r ->> 'citizenship_country', r ->> 'education', r ->> 'destination_country',
+                       r ->> 'destination_area', r ->> 'notes', p.case_row, p.original, p.content_hash, p.file_id,
+                       p.sheet, p.row_number, p.correction_id
+                  from publish_plan p
+                 cross join lateral (select p.case_row as r) row_values
+                  join warehouse.tppo_case c on c.office_code = ? and c.case_number = r ->> 'case_number'
+                 where p.old_hash is distinct from p.content_hash
+                on conflict (office_code, identity_key) do update
+                   set case_id = excluded.case_id, person_key = excluded.person_key,
+                       victim_name = excluded.victim_name, nik = excluded.nik, sex = excluded.sex,
+                       birth_place = excluded.birth_place, birth_date = excluded.birth_date, age = excluded.age,
+                       origin_regency = excluded.origin_regency, origin_regency_code = excluded.origin_regency_code,
+                       origin_district = excluded.origin_district, origin_district_code = excluded.origin_district_code,
+                       origin_village = excluded.origin_village, origin_village_code = excluded.origin_village_code,
+                       address = excluded.address, original = excluded.original,
+                       source_correction_id = excluded.source_correction_id,
+                       citizenship = excluded.citizenship, citizenship_country = excluded.citizenship_country,
+                       education = excluded.education, destination_country = excluded.destination_country,
+                       destination_area = excluded.destination_area, notes = excluded.notes,
+                       case_row = excluded.case_row, content_hash = excluded.content_hash,
+                       source_file_id = excluded.source_file_id, source_sheet = excluded.source_sheet,
+                       source_row = excluded.source_row, version = victim.version + 1, updated_at = now()
+                """).param(officeCode).update();
+    }
+
+    private void replaceCodedAttributes(String officeCode) {
+        for (String[] attribute : new String[][] {
+                {"victim_exploitation", "exploitation"}, {"victim_recruitment", "recruitment"},
+                {"victim_service", "services"}}) {
+            jdbc.sql("delete from warehouse." + attribute[0] + " a using publish_plan p, warehouse.victim v"
+                    + " where v.office_code = ? and v.identity_key = p.identity_key and a.victim_id = v.id"
+                    + " and p.victim_id is not null and p.old_hash <> p.content_hash").param(officeCode).update();
+            // the staged code lists are distinct already (RowJudge), so no sort is needed here
+            jdbc.sql("insert into warehouse." + attribute[0] + " (victim_id, code)"
+                    + " select v.id, code from publish_plan p"
+                    + " join warehouse.victim v on v.office_code = ? and v.identity_key = p.identity_key"
+                    + " cross join lateral jsonb_array_elements_text(p.case_row -> '" + attribute[1] + "') code"
+                    + " where p.old_hash is distinct from p.content_hash").param(officeCode).update();
+        }
+    }
+
+    private void replaceFlags(String officeCode) {
+        jdbc.sql("""
+                delete from warehouse.victim_flag f using publish_plan p, warehouse.victim v
+                 where v.office_code = ? and v.identity_key = p.identity_key and f.victim_id = v.id
+                   and p.victim_id is not null and p.old_hash <> p.content_hash
+                """).param(officeCode).update();
+        jdbc.sql("""
+                insert into warehouse.victim_flag (victim_id, code, field, column_header, value, message_id, message_en,
+                                                   source_file_id, source_correction_id)
+                select v.id, f ->> 'code', f ->> 'field', f ->> 'column', f ->> 'value', f ->> 'message_id',
+                       f ->> 'message_en', p.file_id, p.correction_id
+                  from publish_plan p
+                  join warehouse.victim v on v.office_code = ? and v.identity_key = p.identity_key
+                 cross join lateral jsonb_array_elements(p.findings) f
+                 where p.old_hash is distinct from p.content_hash
+                """).param(officeCode).update();
+    }
+
+    private void keepRejections(long fileId, String officeCode) {
+        jdbc.sql("""
+                insert into review.rejected_row (file_id, office_code, sheet, row_number, original, findings)
+                select file_id, ?, sheet, row_number, original, findings
+                  from intake.staged_row
+                 where file_id = ? and rejected
+                on conflict (file_id, sheet, row_number) do nothing
+                """).params(officeCode, fileId).update();
+    }
+
+    /** Rows per code: a row with two findings of one code counts once. */
+    private Map<String, Long> codeCounts(String rows, String condition, String codePattern) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select f ->> 'code' as code, count(distinct s.ordinal) as rows from " + rows
+                        + " cross join lateral jsonb_array_elements(s.findings) f"
+                        + " where " + condition + " and f ->> 'code' like ? group by 1 order by 1")
+                .param(codePattern)
+                .query(rs -> {
+                    counts.put(rs.getString("code"), rs.getLong("rows"));
+                });
+        return counts;
+    }
+
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+}

@@ -1,0 +1,275 @@
+package org.gugus.workbook;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams a CSV file as one sheet of text cells. A CSV carries no types, so every value is text; the
+ * encoding (UTF-8, with or without BOM, else Windows-1252) and the delimiter are found from the
+ * bytes, because offices save CSVs from many programs and locales.
+ */
+final class CsvWorkbookReader implements WorkbookReader {
+
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private static final char[] DELIMITERS = { ',', ';', '\t', '|' };
+
+    private static final int SAMPLE_CHARS = 64 * 1024;
+
+    private static final int SAMPLE_RECORDS = 50;
+
+    private final String sheet;
+
+    private final Charset charset;
+
+    private final char delimiter;
+
+    private final CSVParser parser;
+
+    private final Iterator<CSVRecord> records;
+
+    private CsvWorkbookReader(String sheet, Charset charset, char delimiter, CSVParser parser) {
+        this.sheet = sheet;
+        this.charset = charset;
+        this.delimiter = delimiter;
+        this.parser = parser;
+        this.records = parser.iterator();
+    }
+
+    static CsvWorkbookReader open(Path file, String sheet) {
+        try {
+            boolean bom = hasUtf8Bom(file);
+            // The whole file is checked (streaming), since one accented name deep in the file decides it.
+            Charset charset = bom || isUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            InputStream in = Files.newInputStream(file);
+            try {
+                if (bom) {
+                    in.skipNBytes(3);
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), SAMPLE_CHARS + 1);
+                reader.mark(SAMPLE_CHARS + 1);
+                char[] sample = new char[SAMPLE_CHARS];
+                int length = reader.read(sample, 0, SAMPLE_CHARS);
+                int read = length;
+                while (read > 0 && length < SAMPLE_CHARS) {
+                    read = reader.read(sample, length, SAMPLE_CHARS - length);
+                    length += Math.max(read, 0);
+                }
+                reader.reset();
+                char delimiter = detectDelimiter(CharBuffer.wrap(sample, 0, Math.max(length, 0)),
+                        length < SAMPLE_CHARS);
+                CSVFormat format = CSVFormat.DEFAULT.builder()
+                        .setDelimiter(delimiter)
+                        .setQuote('"')
+                        .setIgnoreEmptyLines(false)
+                        .setLenientEof(true)
+                        .setTrailingData(true)
+                        .get();
+                return new CsvWorkbookReader(sheet, charset, delimiter, CSVParser.parse(reader, format));
+            }
+            catch (IOException | RuntimeException ex) {
+                in.close();
+                throw ex;
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public SpreadsheetFormat format() {
+        return SpreadsheetFormat.CSV;
+    }
+
+    Charset charset() {
+        return charset;
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
+    @Override
+    public SheetRow next() throws UnreadableFileException {
+        try {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                List<CellValue> cells = new ArrayList<>(record.size());
+                int lastValue = -1;
+                for (String value : record) {
+                    CellValue cell = CellText.text(value);
+                    cells.add(cell);
+                    if (!cell.isBlank()) {
+                        lastValue = cells.size() - 1;
+                    }
+                }
+                if (lastValue >= 0) {
+                    return new SheetRow(sheet, Math.toIntExact(record.getRecordNumber()),
+                            cells.subList(0, lastValue + 1));
+                }
+            }
+            return null;
+        }
+        catch (UncheckedIOException ex) {
+            if (ex.getCause() instanceof CSVException) {
+                long row = parser.getRecordNumber() + 1;
+                throw new UnreadableFileException(
+                        "Isi CSV rusak di sekitar baris " + row + " (tanda kutip tidak berpasangan); buka berkas di "
+                                + "Excel atau LibreOffice, simpan ulang sebagai CSV atau XLSX, lalu kirim kembali.",
+                        "The CSV is malformed around row " + row + " (unbalanced quotes); open it in Excel or "
+                                + "LibreOffice, save it again as CSV or XLSX and send it again.",
+                        ex.getCause());
+            }
+            throw ex;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * The delimiter that splits most of the first records into the same number (more than one) of
+     * columns. Title rows above the header and stray commas in addresses only lower a candidate's
+     * count of agreeing records; a file with no delimiter at all is one column, read with a comma.
+     *
+     * @param complete whether the sample holds the whole file; if not, its last record may be cut off
+     */
+    static char detectDelimiter(CharSequence sample, boolean complete) {
+        List<int[]> counts = new ArrayList<>();
+        int[] current = new int[DELIMITERS.length];
+        boolean inQuotes = false;
+        boolean fieldStart = true;
+        for (int i = 0; i < sample.length() && counts.size() < SAMPLE_RECORDS; i++) {
+            char c = sample.charAt(i);
+            if (inQuotes) {
+                if (c == '"') {
+                    if (i + 1 < sample.length() && sample.charAt(i + 1) == '"') {
+                        i++;
+                    }
+                    else {
+                        inQuotes = false;
+                    }
+                }
+                continue;
+            }
+            if (c == '"' && fieldStart) {
+                inQuotes = true;
+                fieldStart = false;
+            }
+            else if (c == '\n' || c == '\r') {
+                counts.add(current);
+                current = new int[DELIMITERS.length];
+                fieldStart = true;
+            }
+            else {
+                int candidate = indexOfDelimiter(c);
+                if (candidate >= 0) {
+                    current[candidate]++;
+                    fieldStart = true;
+                }
+                else if (c != ' ') {
+                    fieldStart = false;
+                }
+            }
+        }
+        if (complete && counts.size() < SAMPLE_RECORDS) {
+            counts.add(current);
+        }
+        char best = ',';
+        int bestAgreeing = 0;
+        int bestColumns = 0;
+        for (int d = 0; d < DELIMITERS.length; d++) {
+            Map<Integer, Integer> recordsPerCount = new HashMap<>();
+            for (int[] record : counts) {
+                if (record[d] > 0) {
+                    recordsPerCount.merge(record[d], 1, Integer::sum);
+                }
+            }
+            for (Map.Entry<Integer, Integer> entry : recordsPerCount.entrySet()) {
+                int agreeing = entry.getValue();
+                int columns = entry.getKey();
+                if (agreeing > bestAgreeing || (agreeing == bestAgreeing && columns > bestColumns)) {
+                    best = DELIMITERS[d];
+                    bestAgreeing = agreeing;
+                    bestColumns = columns;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int indexOfDelimiter(char c) {
+        for (int i = 0; i < DELIMITERS.length; i++) {
+            if (DELIMITERS[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasUtf8Bom(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                    && (head[2] & 0xFF) == 0xBF;
+        }
+    }
+
+    static boolean isUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            boolean endOfInput = false;
+            while (!endOfInput) {
+                endOfInput = channel.read(in) < 0;
+                in.flip();
+                CoderResult result;
+                do {
+                    out.clear();
+                    result = decoder.decode(in, out, endOfInput);
+                    if (result.isError()) {
+                        return false;
+                    }
+                }
+                while (result.isOverflow());
+                in.compact();
+            }
+            out.clear();
+            return !decoder.flush(out).isError();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.gugus.workbook;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The shared strings of an XLSX workbook, kept in a temporary file instead of the heap. A workbook
+ * of a million victim rows holds millions of distinct strings (names, case numbers, NIKs typed as
+ * text); POI's {@code ReadOnlySharedStringsTable} would keep them all as Java strings, which alone
+ * outgrows a small heap. Here they are written once, as UTF-8, and read back through memory-mapped
+ * segments that live outside the heap and are paged in by the operating system.
+ */
+final class SpilledSharedStrings implements AutoCloseable {
+
+    // Excel cells hold at most 32,767 characters, at most 3 bytes each in UTF-8; segments overlap by
+    // more than that, so every string lies whole inside the segment its first byte falls in.
+    private static final long MAX_STRING_BYTES = 32_767L * 3 + 16;
+
+    private static final long SEGMENT = 1L << 30;
+
+    private final Path directory;
+
+    private final int count;
+
+    private final MappedByteBuffer[] data;
+
+    private final MappedByteBuffer[] offsets;
+
+    private SpilledSharedStrings(Path directory, int count, MappedByteBuffer[] data, MappedByteBuffer[] offsets) {
+        this.directory = directory;
+        this.count = count;
+        this.data = data;
+        this.offsets = offsets;
+    }
+
+    static SpilledSharedStrings empty() {
+        return new SpilledSharedStrings(null, 0, new MappedByteBuffer[0], new MappedByteBuffer[0]);
+    }
+
+    /** Reads the shared strings part ({@code <sst>}); rich-text runs are joined, phonetic runs left out. */
+    static SpilledSharedStrings read(InputStream part, XMLInputFactory xmlInput) throws XMLStreamException {
+        Path directory = null;
+        try {
+            directory = Files.createTempDirectory("gugus-sst");
+            Path dataFile = directory.resolve("strings");
+            Path offsetFile = directory.resolve("offsets");
+            int count = 0;
+            try (OutputStream dataOut = new BufferedOutputStream(Files.newOutputStream(dataFile), 1 << 16);
+                    DataOutputStream offsetOut = new DataOutputStream(
+                            new BufferedOutputStream(Files.newOutputStream(offsetFile), 1 << 16))) {
+                XMLStreamReader xml = xmlInput.createXMLStreamReader(part);
+                try {
+                    long position = 0;
+                    StringBuilder text = new StringBuilder();
+                    while (xml.hasNext()) {
+                        int event = xml.next();
+                        if (event == XMLStreamConstants.DTD) {
+                            throw new XmlSafety.DtdRefusedException();
+                        }
+                        if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
+                            text.setLength(0);
+                            readItem(xml, text);
+                            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                            offsetOut.writeLong(position);
+                            dataOut.write(bytes);
+                            position += bytes.length;
+                            count++;
+                        }
+                    }
+                    offsetOut.writeLong(position);
+                }
+                finally {
+                    xml.close();
+                }
+            }
+            SpilledSharedStrings strings = new SpilledSharedStrings(directory, count, map(dataFile), map(offsetFile));
+            delete(directory);
+            return strings;
+        }
+        catch (IOException ex) {
+            delete(directory);
+            throw new UncheckedIOException(ex);
+        }
+        catch (XMLStreamException | RuntimeException ex) {
+            delete(directory);
+            throw ex;
+        }
+    }
+
+    private static void readItem(XMLStreamReader xml, StringBuilder text) throws XMLStreamException {
+        int phoneticDepth = 0;
+        int depth = 1;
+        while (depth > 0 && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String name = xml.getLocalName();
+                if (name.equals("rPh")) {
+                    phoneticDepth++;
+                }
+                else if (name.equals("t") && phoneticDepth == 0) {
+                    text.append(xml.getElementText());
+                    depth--;
+                }
+            }
+            else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                if (xml.getLocalName().equals("rPh")) {
+                    phoneticDepth--;
+                }
+            }
+        }
+    }
+
+    private static MappedByteBuffer[] map(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int segments = (int) Math.max(1, (size + SEGMENT - 1) / SEGMENT);
+            MappedByteBuffer[] buffers = new MappedByteBuffer[segments];
+            for (int i = 0; i < segments; i++) {
+                long start = i * SEGMENT;
+                long length = Math.min(size - start, SEGMENT + MAX_STRING_BYTES);
+                buffers[i] = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.max(length, 0));
+            }
+            return buffers;
+        }
+    }
+
+    int size() {
+        return count;
+    }
+
+    /** The string at {@code index}; an index the part does not hold is a damaged workbook. */
+    String get(int index) {
+        if (index < 0 || index >= count) {
+            throw new IllegalStateException("Shared string " + index + " does not exist (the workbook has " + count + ")");
+        }
+        long start = longAt(index);
+        long end = longAt(index + 1);
+        int length = Math.toIntExact(end - start);
+        ByteBuffer segment = data[(int) (start / SEGMENT)].duplicate();
+        byte[] bytes = new byte[length];
+        segment.position((int) (start % SEGMENT));
+        segment.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private long longAt(int index) {
+        long position = (long) index * Long.BYTES;
+        return offsets[(int) (position / SEGMENT)].getLong((int) (position % SEGMENT));
+    }
+
+    @Override
+    public void close() {
+        delete(directory);
+    }
+
+    // The mappings stay valid after the files are unlinked and are released with the buffers.
+    private static void delete(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (var files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        }
+        catch (IOException ex) {
+            directory.toFile().deleteOnExit();
+        }
+    }
+}

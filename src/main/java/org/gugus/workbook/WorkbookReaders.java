@@ -1,0 +1,280 @@
+package org.gugus.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/**
+ * Opens a delivered file as a {@link WorkbookReader}, choosing the format from the file's content:
+ * offices rename files freely, so an extension is only a hint and is never trusted.
+ *
+ * <p>Readers return only rows that hold at least one value; row numbers keep their gaps, as a person
+ * sees them in Excel. A file that is not a spreadsheet we can read fails with an
+ * {@link UnreadableFileException} saying what was found and what the office should do; a file
+ * with no bytes fails with its subclass {@link EmptyFileException}, a decompression bomb with
+ * {@link TooLargeFileException}.
+ */
+public final class WorkbookReaders {
+
+    private static final int SNIFF_BYTES = 8 * 1024;
+
+    private static final int MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
+
+    private static final String ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+    private WorkbookReaders() {
+    }
+
+    /**
+     * Opens {@code file} for reading.
+     *
+     * @param file the stored file
+     * @param originalName the name the office gave the file; a CSV's only sheet is named after it
+     */
+    public static WorkbookReader open(Path file, String originalName) throws UnreadableFileException {
+        SpreadsheetFormat format = detect(file);
+        return switch (format) {
+            case CSV -> CsvWorkbookReader.open(file, csvSheetName(file, originalName));
+            case XLSX -> XlsxWorkbookReader.open(file);
+            case XLS -> XlsWorkbookReader.open(file);
+            case ODS -> OdsWorkbookReader.open(file);
+        };
+    }
+
+    /** The format of {@code file}, judged from its content; anything that is not a spreadsheet is refused. */
+    public static SpreadsheetFormat detect(Path file) throws UnreadableFileException {
+        byte[] head = readHead(file);
+        if (head.length == 0) {
+            throw new EmptyFileException();
+        }
+        if (startsWith(head, 'P', 'K', 3, 4) || startsWith(head, 'P', 'K', 5, 6)) {
+            return detectZip(file);
+        }
+        if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return detectOle2(file);
+        }
+        if (startsWith(head, '%', 'P', 'D', 'F')) {
+            throw refused("dokumen PDF, bukan lembar kerja", "a PDF document, not a workbook",
+                    "kirim datanya sebagai berkas Excel (XLSX) atau CSV, bukan hasil cetak atau ekspor PDF",
+                    "send the data as an Excel (XLSX) or CSV file, not a printed or exported PDF");
+        }
+        if (startsWith(head, 0x89, 'P', 'N', 'G') || startsWith(head, 0xFF, 0xD8, 0xFF)) {
+            throw refused("gambar (PNG/JPEG), bukan lembar kerja", "a picture (PNG/JPEG), not a workbook",
+                    "ketik datanya di Excel dan kirim sebagai XLSX atau CSV",
+                    "type the data into Excel and send it as XLSX or CSV");
+        }
+        if (startsWith(head, 'R', 'a', 'r', '!') || startsWith(head, '7', 'z', 0xBC, 0xAF)
+                || startsWith(head, 0x1F, 0x8B)) {
+            throw refused("arsip terkompresi (RAR/7z/GZIP), bukan lembar kerja",
+                    "a compressed archive (RAR/7z/GZIP), not a workbook",
+                    "kirim berkas XLSX atau CSV-nya langsung, tanpa dikompres",
+                    "send the XLSX or CSV file itself, not compressed");
+        }
+        return detectText(head);
+    }
+
+    private static SpreadsheetFormat detectZip(Path file) throws UnreadableFileException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry("xl/workbook.xml") != null || declaresSpreadsheetMl(zip)) {
+                return SpreadsheetFormat.XLSX;
+            }
+            ZipEntry mimetype = zip.getEntry("mimetype");
+            if (mimetype != null) {
+                String type;
+                try (InputStream in = zip.getInputStream(mimetype)) {
+                    type = new String(in.readNBytes(200), StandardCharsets.US_ASCII).strip();
+                }
+                if (type.equals(ODS_MIMETYPE)) {
+                    return SpreadsheetFormat.ODS;
+                }
+                throw refused("dokumen OpenDocument yang bukan lembar kerja (" + type + ")",
+                        "an OpenDocument file that is not a spreadsheet (" + type + ")",
+                        "kirim lembar kerjanya sebagai XLSX atau CSV", "send the spreadsheet as XLSX or CSV");
+            }
+            if (zip.getEntry("xl/workbook.bin") != null) {
+                throw refused("Excel Binary Workbook (XLSB) yang belum didukung",
+                        "an Excel Binary Workbook (XLSB), which is not supported",
+                        "simpan ulang sebagai XLSX (Buku Kerja Excel) atau CSV",
+                        "save it again as XLSX (Excel Workbook) or CSV");
+            }
+            if (zip.getEntry("word/document.xml") != null) {
+                throw refused("dokumen Word (DOCX), bukan lembar kerja", "a Word document (DOCX), not a workbook",
+                        "salin tabelnya ke Excel dan simpan sebagai XLSX, atau kirim berkas Excel aslinya",
+                        "copy the table into Excel and save it as XLSX, or send the original Excel file");
+            }
+            throw refused("arsip ZIP yang bukan lembar kerja", "a ZIP archive that is not a workbook",
+                    "kirim berkas XLSX atau CSV-nya langsung, tanpa dikompres",
+                    "send the XLSX or CSV file itself, not compressed");
+        }
+        catch (ZipException ex) {
+            throw damaged("arsip ZIP/XLSX", "ZIP/XLSX archive", ex);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    // Some generators store the workbook part under another name; the content types still say what it is.
+    private static boolean declaresSpreadsheetMl(ZipFile zip) throws IOException {
+        ZipEntry contentTypes = zip.getEntry("[Content_Types].xml");
+        if (contentTypes == null) {
+            return false;
+        }
+        try (InputStream in = zip.getInputStream(contentTypes)) {
+            String types = new String(in.readNBytes(MAX_CONTENT_TYPES_BYTES), StandardCharsets.UTF_8);
+            return types.contains("spreadsheetml.sheet.main+xml")
+                    || types.contains("spreadsheetml.template.main+xml")
+                    || types.contains("ms-excel.sheet.macroEnabled.main+xml");
+        }
+    }
+
+    private static SpreadsheetFormat detectOle2(Path file) throws UnreadableFileException {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            DirectoryNode root = fs.getRoot();
+            if (root.hasEntry("EncryptionInfo")) {
+                throw new UnreadableFileException(
+                        "Berkas dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca; buka di Excel, "
+                                + "hapus kata sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan "
+                                + "Kata Sandi), simpan, lalu kirim kembali.",
+                        "The file is password-protected (encrypted) and cannot be read; open it in Excel, remove "
+                                + "the password (File > Info > Protect Workbook > Encrypt with Password), save it "
+                                + "and send it again.");
+            }
+            if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
+                return SpreadsheetFormat.XLS;
+            }
+            if (root.hasEntry("WordDocument")) {
+                throw refused("dokumen Word lama (DOC), bukan lembar kerja",
+                        "an old Word document (DOC), not a workbook",
+                        "salin tabelnya ke Excel dan simpan sebagai XLSX, atau kirim berkas Excel aslinya",
+                        "copy the table into Excel and save it as XLSX, or send the original Excel file");
+            }
+            throw refused("berkas Office lama (OLE2) yang bukan lembar kerja",
+                    "an old-style Office (OLE2) file that is not a workbook",
+                    "kirim datanya sebagai XLSX atau CSV", "send the data as XLSX or CSV");
+        }
+        catch (IOException | RuntimeException ex) {
+            throw damaged("berkas Excel lama (XLS)", "old Excel (XLS) file", ex);
+        }
+    }
+
+    private static SpreadsheetFormat detectText(byte[] head) throws UnreadableFileException {
+        if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
+            throw refused("teks UTF-16 (misalnya \"Teks Unicode\" dari Excel), yang belum didukung",
+                    "UTF-16 text (such as Excel's \"Unicode Text\"), which is not supported",
+                    "simpan ulang sebagai \"CSV UTF-8 (Comma delimited)\" atau XLSX",
+                    "save it again as \"CSV UTF-8 (Comma delimited)\" or XLSX");
+        }
+        if (!looksLikeText(head)) {
+            throw refused("data biner, bukan lembar kerja (XLSX) atau teks CSV",
+                    "binary data, not a workbook (XLSX) or CSV text",
+                    "buka berkas di Excel atau LibreOffice dan simpan ulang sebagai XLSX atau CSV",
+                    "open it in Excel or LibreOffice and save it again as XLSX or CSV");
+        }
+        String start = new String(head, 0, Math.min(head.length, 512), StandardCharsets.ISO_8859_1)
+                .replace("\u00EF\u00BB\u00BF", "").stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<table")) {
+            throw refused("halaman web (HTML), bukan lembar kerja, meskipun namanya seperti berkas Excel",
+                    "a web page (HTML), not a workbook, even if its name looks like an Excel file",
+                    "buka di Excel dan simpan ulang sebagai XLSX (Buku Kerja Excel)",
+                    "open it in Excel and save it again as XLSX (Excel Workbook)");
+        }
+        if (start.startsWith("<?xml")) {
+            boolean spreadsheetMl2003 = new String(head, StandardCharsets.ISO_8859_1)
+                    .contains("urn:schemas-microsoft-com:office:spreadsheet");
+            throw refused(
+                    spreadsheetMl2003 ? "XML Spreadsheet 2003, yang belum didukung" : "dokumen XML, bukan lembar kerja",
+                    spreadsheetMl2003 ? "an XML Spreadsheet 2003, which is not supported"
+                            : "an XML document, not a workbook",
+                    "buka di Excel dan simpan ulang sebagai XLSX (Buku Kerja Excel)",
+                    "open it in Excel and save it again as XLSX (Excel Workbook)");
+        }
+        return SpreadsheetFormat.CSV;
+    }
+
+    /**
+     * Text if there are no NUL bytes, next to no control characters, and the bytes are valid UTF-8
+     * or plausible Windows-1252 (whose five undefined bytes do not occur in real text).
+     */
+    private static boolean looksLikeText(byte[] head) {
+        boolean utf8 = isUtf8Prefix(head);
+        int suspicious = 0;
+        for (byte b : head) {
+            int c = b & 0xFF;
+            if (c == 0) {
+                return false;
+            }
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+            boolean undefinedIn1252 = c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+            if (control || (!utf8 && undefinedIn1252)) {
+                suspicious++;
+            }
+        }
+        return suspicious * 100 <= head.length;
+    }
+
+    // Valid UTF-8, allowing a character cut off by the end of the sample.
+    private static boolean isUtf8Prefix(byte[] head) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(head.length);
+        return !decoder.decode(ByteBuffer.wrap(head), out, false).isError();
+    }
+
+    private static byte[] readHead(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SNIFF_BYTES);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String csvSheetName(Path file, String originalName) {
+        String name = originalName == null || originalName.isBlank() ? file.getFileName().toString() : originalName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static UnreadableFileException refused(String foundId, String foundEn, String doId, String doEn) {
+        return new UnreadableFileException("Berkas ini berisi " + foundId + "; " + doId + ".",
+                "The file holds " + foundEn + "; " + doEn + ".");
+    }
+
+    private static UnreadableFileException damaged(String whatId, String whatEn, Exception cause) {
+        return new UnreadableFileException(
+                "Berkas tampak seperti " + whatId + " tetapi rusak atau terpotong; buka di Excel atau LibreOffice, "
+                        + "simpan ulang sebagai XLSX, lalu kirim kembali.",
+                "The file looks like a " + whatEn + " but is damaged or cut off; open it in Excel or LibreOffice, "
+                        + "save it again as XLSX and send it again.",
+                cause);
+    }
+}

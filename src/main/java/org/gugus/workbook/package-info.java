@@ -1,0 +1,12 @@
+/**
+ * Workbook: spreadsheet readers that turn a delivered file (CSV, XLSX, XLS or ODS, recognised by its
+ * content) into a stream of {@link org.gugus.workbook.SheetRow}s, one row at a time.
+ * <p>
+ * Takes in a stored file and the name the office gave it; emits rows of typed cells, or an
+ * {@link org.gugus.workbook.UnreadableFileException} saying what the file was and what the office
+ * should do. Every reader streams: memory stays bounded whatever the number of rows (see
+ * docs/reading-workbooks.md). Plain Java: knows nothing of Spring, Spring Batch or the template's
+ * columns, so {@code bench/} uses it as a library. Depends on no other module.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package org.gugus.workbook;
