@@ -6,7 +6,7 @@
  * {@link org.gugus.workbook.UnreadableFileException} saying what the file was and what the office
  * should do. Every reader streams: memory stays bounded whatever the number of rows (see
  * docs/reading-workbooks.md). Plain Java: knows nothing of Spring, Spring Batch or the template's
- * columns, so {@code bench/} uses it as a library. Depends on no other module.
+ * columns, so {@code bench/} uses it as a library. Depends only on {@code system} (the messages users read).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"system"})
 package org.gugus.workbook;
