@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gugus.intake.FileOutcome;
 import org.gugus.intake.LoadStatus;
 import org.gugus.system.GugusCommand;
 import org.springframework.stereotype.Component;
@@ -77,10 +78,10 @@ class LoadCommand implements GugusCommand {
                 failed = true;
                 continue;
             }
-            Delivery delivery = reception.receive(file, regency, file.getFileName().toString(), FileSource.COMMAND_LINE);
-            out.println(asJson ? json.writeValueAsString(DeliverySummary.of(delivery)) : DeliverySummary.line(delivery));
-            failed |= delivery.status() == LoadStatus.FAILED;
-            quarantined |= delivery.status() == LoadStatus.QUARANTINED;
+            FileOutcome outcome = reception.receive(file, regency, file.getFileName().toString(), FileSource.COMMAND_LINE);
+            out.println(asJson ? json.writeValueAsString(outcome) : OutcomeLine.of(outcome));
+            failed |= outcome.status() == LoadStatus.FAILED;
+            quarantined |= outcome.status() == LoadStatus.QUARANTINED;
         }
         return failed ? 1 : quarantined ? 2 : 0;
     }

@@ -63,6 +63,40 @@ class LoadCommandIntegrationTests {
     }
 
     @Test
+    void writesTheDocumentedKeysInTheirOrder() throws IOException {
+        Path file = TestWorkbooks.csv(files.resolve("berau.csv"), TestWorkbooks.victims(1));
+        Path noise = Files.write(files.resolve("rusak.csv"), new byte[0]);
+
+        run("--regency", "64.03", "--json", file.toString(), noise.toString());
+        run("--regency", "64.03", "--json", file.toString());
+
+        assertThat(keys(lines().get(0))).containsExactly("file", "file_id", "regency", "sha256", "format", "status",
+                "rows_read", "inserted", "updated", "unchanged", "duplicates", "rejected", "skipped", "warnings",
+                "rejections_by_code", "warnings_by_code", "skipped_sheets");
+        assertThat(keys(lines().get(1))).containsExactly("file", "file_id", "regency", "sha256", "format", "status",
+                "rows_read", "inserted", "updated", "unchanged", "duplicates", "rejected", "skipped", "warnings",
+                "rejections_by_code", "warnings_by_code", "skipped_sheets", "error");
+        assertThat(lines().get(1)).contains("\"format\":null,\"status\":\"QUARANTINED\"",
+                "\"error\":{\"code\":\"F_EMPTY\",\"message\":");
+        assertThat(keys(object(lines().get(1)).get("error"))).containsExactly("code", "message", "message_id", "message_en");
+        assertThat(keys(lines().get(2))).endsWith("skipped_sheets", "already_received_as");
+        assertThat(object(lines().get(2))).containsEntry("status", "ALREADY_RECEIVED").containsEntry("rows_read", 0)
+                .containsEntry("already_received_as", object(lines().get(0)).get("file_id"));
+    }
+
+    @Test
+    void sortsTheCountsByCode() {
+        List<List<String>> rows = TestWorkbooks.victims(3);
+        rows.get(0).set(2, "12 Maret 2099");                          // E_DATE_FUTURE
+        rows.get(1).set(2, "31/02/2024");                             // E_DATE_FORMAT
+        Path file = TestWorkbooks.csv(files.resolve("kubar.csv"), rows);
+
+        run("--regency", "64.07", "--json", file.toString());
+
+        assertThat(lines().get(0)).contains("\"rejections_by_code\":{\"E_DATE_FORMAT\":1,\"E_DATE_FUTURE\":1}");
+    }
+
+    @Test
     void exitsWithTwoWhenAnyFileIsQuarantinedAndReportsEveryFile() throws IOException {
         Path good = TestWorkbooks.csv(files.resolve("baik.csv"), TestWorkbooks.victims(2));
         byte[] noise = new byte[2048];
@@ -108,6 +142,12 @@ class LoadCommandIntegrationTests {
     @SuppressWarnings("unchecked")
     private Map<String, Object> object(String line) {
         return json.readValue(line, Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> keys(Object jsonObject) {
+        Map<String, Object> map = jsonObject instanceof String line ? object(line) : (Map<String, Object>) jsonObject;
+        return new ArrayList<>(map.keySet());
     }
 
     private List<String> lines() {

@@ -17,7 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.ScheduledPollConsumerScheduler;
 import org.apache.camel.support.service.ServiceSupport;
-import org.gugus.ingest.Delivery;
+import org.gugus.intake.FileOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     private volatile boolean schedulerStarted;
 
     // guarded by polling
-    private List<Delivery> delivered = new ArrayList<>();
+    private List<FileOutcome> delivered = new ArrayList<>();
     private SftpFailure failure;
 
     private volatile Instant lastPoll;
@@ -72,7 +72,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     }
 
     private PullReport pollWithRetries(boolean waitForLock) {
-        List<Delivery> all = new ArrayList<>();
+        List<FileOutcome> all = new ArrayList<>();
         int attempts = Math.max(1, properties.retry().attempts());
         for (int attempt = 1; ; attempt++) {
             Optional<Attempt> result = pollOnce(waitForLock);
@@ -131,7 +131,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     }
 
     /** Called by the route for each file it registered during this poll. */
-    void pulled(Delivery delivery, long bytes) {
+    void pulled(FileOutcome delivery, long bytes) {
         filesPulled.incrementAndGet();
         bytesPulled.addAndGet(bytes);
         if (polling.isHeldByCurrentThread()) {
@@ -263,6 +263,6 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
         return camelContext;
     }
 
-    private record Attempt(List<Delivery> deliveries, SftpFailure failure) {
+    private record Attempt(List<FileOutcome> deliveries, SftpFailure failure) {
     }
 }

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.gugus.ingest.Delivery;
-import org.gugus.ingest.DeliverySummary;
+import org.gugus.intake.FileOutcome;
+import org.gugus.ingest.OutcomeLine;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.intake.LoadStatus;
 import org.gugus.system.GugusCommand;
@@ -93,8 +93,8 @@ class PullCommand implements GugusCommand {
         }
         PullReport report = sources.pull(poll.get());
         int exit = 0;
-        for (Delivery delivery : report.deliveries()) {
-            out.println(asJson ? json.writeValueAsString(DeliverySummary.of(delivery)) : DeliverySummary.line(delivery));
+        for (FileOutcome delivery : report.deliveries()) {
+            out.println(asJson ? json.writeValueAsString(delivery) : OutcomeLine.of(delivery));
             if (delivery.status() == LoadStatus.FAILED) {
                 exit = 3;
             } else if (delivery.status() == LoadStatus.QUARANTINED) {

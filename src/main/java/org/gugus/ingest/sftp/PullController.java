@@ -3,7 +3,7 @@ package org.gugus.ingest.sftp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gugus.ingest.DeliverySummary;
+import org.gugus.intake.FileOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +40,7 @@ class PullController {
             PullReport report = sources.pull(poll);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("regency", report.officeCode());
-            List<Map<String, Object>> files = report.deliveries().stream().map(DeliverySummary::of).toList();
+            List<FileOutcome> files = report.deliveries();
             body.put("files", files);
             if (report.busy()) {
                 body.put("error", Map.of("code", "F_SFTP_BUSY",
