@@ -1,88 +1,83 @@
 package org.gugus.ingest;
 
-import org.gugus.reference.RegencyOffices;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.gugus.intake.FileOutcome;
+import org.gugus.intake.LoadProgress;
 import org.gugus.intake.LoadStatus;
+import org.gugus.reference.RegencyOffices;
 import org.gugus.system.GugusCommand;
-import org.springframework.stereotype.Component;
+import org.gugus.system.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code gugus load --regency 64.72 [--json] FILE...}: loads files synchronously, for scripts and
+ * {@code gugus load --office 64.72 [--json] FILE...}: loads files synchronously, for scripts and
  * re-loads. Exit status 0 when every file was loaded or already received, 2 when any was
- * quarantined, 1 on an internal failure.
+ * quarantined, 1 on an internal failure or an unknown office. On a terminal, standard error shows
+ * how far a long load has read.
  */
-@Component
+@Command(name = "load", mixinStandardHelpOptions = true)
 class LoadCommand implements GugusCommand {
 
-    static final String USAGE = """
-            Pemakaian / usage: gugus load --regency <kode Kemendagri, mis. 64.72> [--json] BERKAS...
-            """;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+
+    @Option(names = {"--office", "--regency"}, required = true, paramLabel = "KODE")
+    private String office;
+
+    @Option(names = "--json")
+    private boolean asJson;
+
+    @Parameters(arity = "1..*", paramLabel = "BERKAS")
+    private List<Path> files = new ArrayList<>();
 
     private final FileReception reception;
+    private final LoadProgress progress;
     private final JsonMapper json;
 
-    LoadCommand(FileReception reception, JsonMapper json) {
+    LoadCommand(FileReception reception, LoadProgress progress, JsonMapper json) {
         this.reception = reception;
+        this.progress = progress;
         this.json = json;
     }
 
     @Override
-    public String name() {
-        return "load";
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        String regency = null;
-        boolean asJson = false;
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            switch (argument) {
-                case "--regency" -> regency = i + 1 < arguments.size() ? arguments.get(++i) : null;
-                case "--json" -> asJson = true;
-                default -> {
-                    if (argument.startsWith("--regency=")) {
-                        regency = argument.substring("--regency=".length());
-                    } else if (argument.startsWith("--")) {
-                        err.println("Opsi tidak dikenal / unknown option: " + argument);
-                        err.print(USAGE);
-                        return 1;
-                    } else {
-                        files.add(Path.of(argument));
-                    }
-                }
-            }
-        }
-        if (regency == null || files.isEmpty()) {
-            err.print(USAGE);
+    public int run(PrintStream out, PrintStream err) {
+        if (RegencyOffices.byCode(office).isEmpty()) {
+            err.println(Messages.get("ingest.load.unknown-office", office, ReceivedFiles.offices()).both());
             return 1;
         }
-        if (RegencyOffices.byCode(regency).isEmpty()) {
-            err.println("Kode kantor tidak dikenal / unknown office code: " + regency + ". Kantor / offices: "
-                    + RegencyOffices.all().stream().map(o -> o.code() + " " + o.name()).toList());
-            return 1;
-        }
+        // a progress line only where a person watches: not in a pipe, a log or a script's capture
+        boolean terminal = System.console() != null;
         boolean failed = false;
         boolean quarantined = false;
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
-                err.println("Berkas tidak ditemukan / file not found: " + file);
+                err.println(Messages.get("ingest.load.file-not-found", file).both());
                 failed = true;
                 continue;
             }
-            FileOutcome outcome = reception.receive(file, regency, file.getFileName().toString(), FileSource.COMMAND_LINE);
+            FileOutcome outcome = terminal ? loadShowingProgress(file, err) : load(file);
             out.println(asJson ? json.writeValueAsString(outcome) : OutcomeLine.of(outcome));
             failed |= outcome.status() == LoadStatus.FAILED;
             quarantined |= outcome.status() == LoadStatus.QUARANTINED;
         }
         return failed ? 1 : quarantined ? 2 : 0;
+    }
+
+    private FileOutcome loadShowingProgress(Path file, PrintStream err) {
+        try (var line = LoadProgressLine.start(err, file.getFileName().toString(), progress::rowsRead, PROGRESS_EVERY)) {
+            return load(file);
+        }
+    }
+
+    private FileOutcome load(Path file) {
+        return reception.receive(file, office, file.getFileName().toString(), FileSource.COMMAND_LINE);
     }
 }

@@ -1,30 +1,62 @@
 package org.gugus.ingest;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.system.Messages;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the registry tells people about received files, for {@code gugus files} and
- * {@code /api/files}: an office written either way ({@code 64.72} or {@code 6472}), at most
- * {@value #MAX_LIMIT} files at once.
+ * What may be asked of the file registry: by other modules, the names files arrived under and
+ * when; by people ({@code gugus files}, {@code /api/files}), the received files themselves, of an
+ * office written either way ({@code 64.72} or {@code 6472}), at most {@value #MAX_LIMIT} at once.
  */
 @Component
-class ReceivedFiles {
+public class ReceivedFiles {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
 
+    private final JdbcClient jdbc;
     private final FileRegistry registry;
+    private final String timeZone;
 
-    ReceivedFiles(FileRegistry registry) {
+    ReceivedFiles(JdbcClient jdbc, FileRegistry registry, @Value("${gugus.time-zone:Asia/Makassar}") String timeZone) {
+        this.jdbc = jdbc;
         this.registry = registry;
+        this.timeZone = timeZone;
+    }
+
+    /** The name each file arrived under, by registry id; ids not registered are left out. */
+    public Map<Long, String> names(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, original_name from ingest.received_file where id = any(?)")
+                .param(ids.stream().distinct().toArray(Long[]::new))
+                .query(rs -> {
+                    names.put(rs.getLong("id"), rs.getString("original_name"));
+                });
+        return names;
+    }
+
+    /** The day (in the province's time zone) a file was received: no date in its rows may be after it. */
+    public LocalDate receivedOn(long id) {
+        return jdbc.sql("select (received_at at time zone ?)::date from ingest.received_file where id = ?")
+                .params(timeZone, id).query(LocalDate.class).single();
     }
 
     /**
+     * The latest files first.
+     *
      * @throws IllegalArgumentException for an unknown office or a limit out of range, saying why
      */
     List<ReceivedFile> list(String office, FileStatus status, int limit) {
@@ -42,6 +74,7 @@ class ReceivedFiles {
         return Messages.get("ingest.files.not-found", id).both();
     }
 
+    /** The office, as {@code 64.72} whether written so or {@code 6472}. */
     static String officeCode(String office) {
         return RegencyOffices.byCode(office).map(RegencyOffice::code).orElseThrow(() -> new IllegalArgumentException(
                 Messages.get("ingest.load.unknown-office", office, offices()).both()));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
+import org.gugus.system.GugusCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +22,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code gugus load}: one line per file, the JSON fields scripts rely on, and the exit status. */
+/**
+ * {@code gugus load}: one line per file, the JSON fields scripts rely on, and the exit status; and
+ * {@code gugus files}, which shows what the loads left in the registry.
+ */
 @SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
+@SuppressWarnings("unchecked")
 class LoadCommandIntegrationTests {
 
     @DynamicPropertySource
@@ -31,7 +36,7 @@ class LoadCommandIntegrationTests {
     }
 
     @Autowired
-    LoadCommand load;
+    GugusCommands gugus;
 
     @Autowired
     JsonMapper json;
@@ -134,9 +139,72 @@ class LoadCommandIntegrationTests {
         assertThat(lines()).isEmpty();
     }
 
+    @Test
+    void printsNoProgressLineWhenStandardErrorIsNoTerminal() {
+        Path file = TestWorkbooks.csv(files.resolve("paser.csv"), TestWorkbooks.victims(3));
+
+        int exit = run("--office", "6401", file.toString());
+
+        assertThat(exit).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\r").doesNotContain("rows/s");
+    }
+
+    @Test
+    void listsAndShowsReceivedFilesWithTheirOutcomeAndWhereTheyAreKept() throws IOException {
+        Path good = TestWorkbooks.csv(files.resolve("kukar-2024-06.csv"), TestWorkbooks.victims(2));
+        Path empty = Files.write(files.resolve("kukar-kosong.csv"), new byte[0]);
+        run("--office", "64.11", "--json", good.toString(), empty.toString());
+        long goodId = ((Number) object(lines().get(0)).get("file_id")).longValue();
+        long emptyId = ((Number) object(lines().get(1)).get("file_id")).longValue();
+        out.reset();
+
+        int listed = gugus("files", "list", "--office", "6411");
+        List<String> listLines = lines();
+        out.reset();
+        int quarantined = gugus("files", "list", "--office", "64.11", "--status", "QUARANTINED", "--json");
+        List<String> quarantinedLines = lines();
+        out.reset();
+        int shown = gugus("files", "show", String.valueOf(goodId));
+        String show = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        gugus("files", "show", "#" + emptyId, "--json");
+        Map<String, Object> shownEmpty = object(lines().get(0));
+
+        assertThat(listed).isZero();
+        assertThat(listLines).hasSize(2);
+        assertThat(listLines.get(0)).startsWith("#" + emptyId).contains("64.11", "QUARANTINED", "kukar-kosong.csv", "[F_EMPTY]");
+        assertThat(listLines.get(1)).startsWith("#" + goodId).contains("LOADED", "kukar-2024-06.csv", "2 rows, 0 rejected");
+        assertThat(quarantined).isZero();
+        assertThat(quarantinedLines).singleElement().satisfies(line -> assertThat(object(line))
+                .containsEntry("id", (int) emptyId).containsEntry("status", "QUARANTINED"));
+        assertThat(shown).isZero();
+        assertThat(show).contains("#" + goodId + " kukar-2024-06.csv", "64.11 Kabupaten Mahakam Ulu",
+                "COMMAND_LINE", "SHA-256: ", "Status: LOADED", "inserted 2", "/landing/");
+        assertThat(shownEmpty).containsEntry("original_name", "kukar-kosong.csv").containsEntry("size", 0)
+                .containsKeys("received_at", "sha256", "kept_at");
+        assertThat((Map<String, Object>) shownEmpty.get("outcome")).containsEntry("status", "QUARANTINED")
+                .extractingByKey("error").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("code", "F_EMPTY");
+    }
+
+    @Test
+    void refusesToShowAFileThatDoesNotExist() {
+        int exit = gugus("files", "show", "987654");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("#987654");
+        assertThat(lines()).isEmpty();
+    }
+
     private int run(String... arguments) {
-        return load.run(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> command = new ArrayList<>(List.of("load"));
+        command.addAll(List.of(arguments));
+        return gugus(command.toArray(String[]::new));
+    }
+
+    private int gugus(String... command) {
+        return gugus.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), command);
     }
 
     @SuppressWarnings("unchecked")
