@@ -92,7 +92,7 @@ class FilesCommand {
     @Command(name = "show", mixinStandardHelpOptions = true)
     static class Show implements GugusCommand {
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", descriptionKey = "files.id")
         private String id;
 
         @Option(names = "--json")
