@@ -94,7 +94,7 @@ class Resubmission {
 
     private void finish(long correctionId, CorrectionOutcome outcome) {
         jdbc.sql("update review.correction set outcome = ?, findings = ?::jsonb, victim_id = ? where id = ?")
-                .params(outcome.outcome(), outcome.findingsJson(), outcome.victimId(), correctionId).update();
+                .params(outcome.outcome().name(), outcome.findingsJson(), outcome.victimId(), correctionId).update();
     }
 
     private LocalDate receivedOn(long fileId) {

@@ -74,7 +74,7 @@ public class RowCorrections {
         RowJudge judge = new RowJudge(row.fileId(), row.officeCode(), row.receivedOn(), template);
         StagedRow staged = judge.process(new DataRow(0, mapped(row)));
         if (staged.rejected()) {
-            return new CorrectionOutcome("REJECTED", null, staged.findingsJson());
+            return new CorrectionOutcome(CorrectionOutcome.Outcome.REJECTED, null, staged.findingsJson());
         }
         CorrectionPublisher.Published published;
         try {
@@ -82,7 +82,8 @@ public class RowCorrections {
         } catch (CorrectionPublisher.IdentityTakenException e) {
             throw new CorrectionConflictException(e.getMessage(), e.holder());
         }
-        return new CorrectionOutcome(published.outcome(), published.victimId(), staged.findingsJson());
+        return new CorrectionOutcome(CorrectionOutcome.Outcome.valueOf(published.outcome()), published.victimId(),
+                staged.findingsJson());
     }
 
     private MappedRow mapped(CorrectedRow row) {
