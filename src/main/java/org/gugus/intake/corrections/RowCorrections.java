@@ -14,6 +14,7 @@ import org.gugus.warehouse.StagedRow;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
 import org.gugus.intake.mapping.MatchKey;
+import org.gugus.system.Messages;
 import org.gugus.workbook.CellValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,10 +53,8 @@ public class RowCorrections {
                             .filter(header -> field(header).equals(Optional.of(field))).findFirst()))
                     .orElseGet(() -> {
                         if (field(column).isEmpty()) {
-                            throw new IllegalArgumentException("Kolom '" + column + "' tidak ada pada baris ini dan bukan "
-                                    + "kolom templat; tulis judul kolom seperti pada berkas, mis. 'NIK'. / Column '"
-                                    + column + "' is neither in this row nor a template column; write the header as in "
-                                    + "the file, e.g. 'NIK'.");
+                            throw new IllegalArgumentException(
+                                    Messages.get("intake.correction.unknown-column", column).both());
                         }
                         return column;
                     });
