@@ -43,8 +43,7 @@ class FlagsCommand {
                 options.requireScope();
                 List<FlaggedRow> flagged = rows.flagged(options.file(), options.office(), code, options.limit());
                 if (options.json) {
-                    out.println(json.writeValueAsString(ReviewJson.list("flags",
-                            flagged.stream().map(ReviewJson::of).toList())));
+                    out.println(json.writeValueAsString(ReviewPage.ofFlags(flagged)));
                 } else {
                     flagged.forEach(row -> ReviewText.print(row, out));
                     err.println(flagged.size() + " korban dengan peringatan / flagged victims");
@@ -79,7 +78,7 @@ class FlagsCommand {
             try {
                 FlaggedRow row = rows.flagged(id).orElseThrow(() -> new NoSuchElementException(
                         "Korban #" + id + " tidak ada / victim #" + id + " does not exist"));
-                new ReviewOutput(json, asJson, out).row(ReviewJson.of(row), () -> ReviewText.print(row, out),
+                new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
                 return 0;
             } catch (NoSuchElementException e) {

@@ -44,8 +44,7 @@ class RejectionsCommand {
                 List<RejectedRow> rejected = rows.rejected(options.file(), options.office(), ReviewStatus.of(status),
                         options.limit());
                 if (options.json) {
-                    out.println(json.writeValueAsString(ReviewJson.list("rejections",
-                            rejected.stream().map(ReviewJson::of).toList())));
+                    out.println(json.writeValueAsString(ReviewPage.ofRejections(rejected)));
                 } else {
                     rejected.forEach(row -> ReviewText.print(row, out));
                     err.println(rejected.size() + " baris ditolak / rejected rows");
@@ -80,7 +79,7 @@ class RejectionsCommand {
             try {
                 RejectedRow row = rows.rejected(id).orElseThrow(() -> new NoSuchElementException(
                         "Baris ditolak #" + id + " tidak ada / rejected row #" + id + " does not exist"));
-                new ReviewOutput(json, asJson, out).row(ReviewJson.of(row), () -> ReviewText.print(row, out),
+                new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
                 return 0;
             } catch (NoSuchElementException e) {
