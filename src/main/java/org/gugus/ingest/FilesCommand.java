@@ -133,22 +133,23 @@ class FilesCommand {
         private void print(ReceivedFile file, PrintStream out) {
             String office = file.officeCode() == null ? "-" : file.officeCode() + " "
                     + RegencyOffices.byCode(file.officeCode()).map(RegencyOffice::name).orElse("");
-            field(out, "file", "#" + file.id() + " " + file.originalName());
-            field(out, "office", office);
-            field(out, "received", file.receivedAt().atZoneSameInstant(zone).format(MINUTE) + " (" + zone + "), "
+            field(out, "ingest.files.show.file", "#" + file.id() + " " + file.originalName());
+            field(out, "ingest.files.show.office", office);
+            field(out, "ingest.files.show.received",
+                    file.receivedAt().atZoneSameInstant(zone).format(MINUTE) + " (" + zone + "), "
                     + file.source());
-            field(out, "size", Messages.get("ingest.files.bytes", file.size()).both());
-            field(out, "sha256", file.sha256());
-            field(out, "status", file.status() + (file.loadAttempts() > 1
+            field(out, "ingest.files.show.size", Messages.get("ingest.files.bytes", file.size()).both());
+            field(out, "ingest.files.show.sha256", file.sha256());
+            field(out, "ingest.files.show.status", file.status() + (file.loadAttempts() > 1
                     ? ", " + Messages.get("ingest.files.attempts", file.loadAttempts()).both() : ""));
             if (file.outcome() != null) {
-                field(out, "outcome", OutcomeLine.of(file.outcome()));
+                field(out, "ingest.files.show.outcome", OutcomeLine.of(file.outcome()));
             }
-            field(out, "kept-at", file.keptAt().toString());
+            field(out, "ingest.files.show.kept-at", file.keptAt().toString());
         }
 
-        private static void field(PrintStream out, String label, String value) {
-            var name = Messages.get("ingest.files.show." + label);
+        private static void field(PrintStream out, String key, String value) {
+            var name = Messages.get(key);
             out.println((name.id().equals(name.en()) ? name.id() : name.both()) + ": " + value);
         }
     }

@@ -13,10 +13,15 @@ public final class OutcomeLine {
     public static String of(FileOutcome o) {
         String start = o.file() + ": " + o.status();
         return switch (o.status()) {
-            case LOADED -> start + " (" + o.format() + ") " + String.join(", ", count("read", o.rowsRead()),
-                    count("inserted", o.inserted()), count("updated", o.updated()), count("unchanged", o.unchanged()),
-                    count("duplicates", o.duplicates()), count("rejected", o.rejected()), count("skipped", o.skipped()),
-                    count("warnings", o.warnings()));
+            case LOADED -> start + " (" + o.format() + ") " + String.join(", ",
+                    count("ingest.load.count.read", o.rowsRead()),
+                    count("ingest.load.count.inserted", o.inserted()),
+                    count("ingest.load.count.updated", o.updated()),
+                    count("ingest.load.count.unchanged", o.unchanged()),
+                    count("ingest.load.count.duplicates", o.duplicates()),
+                    count("ingest.load.count.rejected", o.rejected()),
+                    count("ingest.load.count.skipped", o.skipped()),
+                    count("ingest.load.count.warnings", o.warnings()));
             case ALREADY_RECEIVED -> start + " \u2014 "
                     + Messages.get("ingest.load.line.already-received", o.alreadyReceivedAs()).both();
             case QUARANTINED, FAILED -> start + " [" + o.error().code() + "] " + o.error().message();
@@ -24,8 +29,8 @@ public final class OutcomeLine {
     }
 
     /** {@code dibaca/read 152}: each count named in both languages, so the line stays one line. */
-    private static String count(String name, long value) {
-        Message label = Messages.get("ingest.load.count." + name);
+    private static String count(String key, long value) {
+        Message label = Messages.get(key);
         return label.id() + "/" + label.en() + " " + value;
     }
 }
