@@ -12,22 +12,35 @@ import org.gugus.reference.RegencyOffices;
 import org.gugus.intake.LoadStatus;
 import org.gugus.system.GugusCommand;
 import org.gugus.system.Messages;
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code gugus pull --regency 64.72 [--json]} (or {@code --all}): pulls an office's SFTP source now
- * and prints what it pulled and loaded, one line per file like {@code gugus load}. Exit status 0
- * when every file was loaded or already received, 2 when any was quarantined, 1 when the pull
- * failed (the reason goes to standard error) or a load failed.
+ * and prints what it pulled and loaded, one line per file like {@code gugus load}, as each file
+ * comes. Each failed attempt and the wait before the next one go to standard error as they happen
+ * ({@code --help} says how to shorten the retries). Exit status 0 when every file was loaded or
+ * already received, 2 when any was quarantined, 1 when the pull failed (the reason goes to
+ * standard error) or a load failed.
  */
-@Component
+@Command(name = "pull", mixinStandardHelpOptions = true)
 class PullCommand implements GugusCommand {
 
-    static final String USAGE = """
-            Pemakaian / usage: gugus pull --regency <kode Kemendagri, mis. 64.72> [--json]
-                               gugus pull --all [--json]
-            """;
+    @ArgGroup(multiplicity = "1")
+    private Target target;
+
+    @Option(names = "--json")
+    private boolean asJson;
+
+    static final class Target {
+        @Option(names = {"--office", "--regency"}, paramLabel = "KODE")
+        private List<String> offices = new ArrayList<>();
+
+        @Option(names = "--all")
+        private boolean all;
+    }
 
     private final SftpSources sources;
     private final JsonMapper json;
@@ -38,42 +51,10 @@ class PullCommand implements GugusCommand {
     }
 
     @Override
-    public String name() {
-        return "pull";
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        List<String> regencies = new ArrayList<>();
-        boolean asJson = false;
-        boolean all = false;
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            switch (argument) {
-                case "--regency" -> {
-                    if (i + 1 < arguments.size()) {
-                        regencies.add(arguments.get(++i));
-                    }
-                }
-                case "--json" -> asJson = true;
-                case "--all" -> all = true;
-                default -> {
-                    if (argument.startsWith("--regency=")) {
-                        regencies.add(argument.substring("--regency=".length()));
-                    } else {
-                        err.println("Opsi tidak dikenal / unknown option: " + argument);
-                        err.print(USAGE);
-                        return 1;
-                    }
-                }
-            }
-        }
-        if (all) {
+    public int run(PrintStream out, PrintStream err) {
+        List<String> regencies = new ArrayList<>(target.offices);
+        if (target.all) {
             regencies.addAll(sources.offices());
-        }
-        if (regencies.isEmpty()) {
-            err.print(USAGE);
-            return 1;
         }
         int exit = 0;
         for (String regency : regencies) {
