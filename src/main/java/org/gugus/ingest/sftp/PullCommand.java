@@ -94,10 +94,9 @@ class PullCommand implements GugusCommand {
             }
         }
         if (report.failure() != null) {
-            err.println(Messages.text(Messages.INDONESIAN, "sftp.pull.failed", report.officeCode(), report.failure().code(),
-                    report.failure().messageId()));
-            err.println(Messages.text(Locale.ENGLISH, "sftp.pull.failed", report.officeCode(), report.failure().code(),
-                    report.failure().messageEn()));
+            String prefix = report.officeCode() + ": [" + report.failure().code() + "] ";
+            err.println(prefix + report.failure().messageId());
+            err.println(prefix + report.failure().messageEn());
             return 3;
         }
         if (report.deliveries().isEmpty()) {
