@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The threads SFTP polls run on: each office's scheduled polls, pulls asked for over REST, and the
- * renewal of poll leases. A thread per source (and one more), so one office whose server hangs never
- * holds up another. Not a {@link TaskScheduler} bean, so that no one else's {@code @Scheduled} work
+ * renewal of poll leases. Two threads per source (its scheduled poll, a pull asked for while that
+ * runs) and two more for lease renewals, so one office whose server hangs never holds up another. Not a {@link TaskScheduler} bean, so that no one else's {@code @Scheduled} work
  * lands here. When Gugus stops, running pulls are interrupted at once rather than waited for: a
  * file not yet registered stays on the server for the next pull.
  */
@@ -19,7 +19,7 @@ class PollThreads implements ApplicationListener<ContextClosedEvent> {
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
     PollThreads(SftpProperties properties) {
-        scheduler.setPoolSize(properties.sources().size() + 2);
+        scheduler.setPoolSize(2 * properties.sources().size() + 2);
         scheduler.setThreadNamePrefix("sftp-poll-");
         scheduler.setWaitForTasksToCompleteOnShutdown(false);
         scheduler.setRemoveOnCancelPolicy(true);
