@@ -46,7 +46,15 @@ class PullRuns {
             runs.remove(runs.keySet().iterator().next());
         }
         try {
-            threads.scheduler().submit(() -> run.finish(sources.pull(poll, run)));
+            threads.scheduler().submit(() -> {
+                try {
+                    run.finish(sources.pull(poll, run));
+                } catch (RuntimeException e) {
+                    // e.g. the route cannot start: the run must still end, with why
+                    run.finish(new PullReport(office, List.of(), SftpFailure.of(e, poll.source()), run.attempts()));
+                    throw e;
+                }
+            });
         } catch (TaskRejectedException stopping) {
             run.finish(new PullReport(office, List.of(), SftpFailure.interrupted(office), 0));
         }
@@ -90,6 +98,10 @@ class PullRuns {
             this.finishedAt = Instant.now();
             this.attempts = report.attempts();
             this.nextAttemptAt = null;
+        }
+
+        synchronized int attempts() {
+            return attempts;
         }
 
         synchronized boolean running() {
