@@ -11,6 +11,7 @@ import java.util.Map;
 import org.gugus.system.Message;
 import org.gugus.system.Messages;
 import org.gugus.system.ReadinessCheck;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,7 @@ class WritableFolders implements ReadinessCheck {
 
     private final Map<String, Path> folders;
 
+    @Autowired
     WritableFolders(Environment environment) {
         this(folders(environment));
     }
