@@ -53,6 +53,7 @@ class ReadinessIntegrationTests {
             assertThat(output.getOut()).containsPattern("ERROR .*Gugus is not ready: .*Folder GUGUS_HOME \\("
                     + java.util.regex.Pattern.quote(blockedHome.toString()) + "\\) cannot be written");
             assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(dockerHealthcheck(port)).as("exit status of docker/healthcheck.sh").isEqualTo(1);
         }
     }
 
@@ -75,6 +76,27 @@ class ReadinessIntegrationTests {
 
             assertThat(readiness.statusCode()).isEqualTo(200);
             assertThat(readiness.body()).contains("UP");
+            assertThat(dockerHealthcheck(port)).as("exit status of docker/healthcheck.sh").isZero();
+        }
+    }
+
+    /** Runs the image's healthcheck script against this app. */
+    static int dockerHealthcheck(int port) {
+        try {
+            ProcessBuilder healthcheck = new ProcessBuilder("bash", "docker/healthcheck.sh").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            healthcheck.environment().put("SERVER_PORT", String.valueOf(port));
+            Process process = healthcheck.start();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("healthcheck did not answer within 30 s");
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
