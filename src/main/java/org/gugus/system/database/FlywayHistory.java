@@ -58,7 +58,7 @@ final class FlywayHistory {
     private static boolean isGugusHistory(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("select exists (select 1 from public." + TABLE
-                        + " where script = 'V001__batch_job_repository.sql')")) {
+                        + " where script like '%V001__batch_job_repository.sql')")) {
             result.next();
             return result.getBoolean(1);
         }
