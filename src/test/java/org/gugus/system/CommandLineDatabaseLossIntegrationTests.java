@@ -12,21 +12,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.gugus.GugusApplication;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
+import org.gugus.system.database.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gugus load} when its PostgreSQL is killed ({@code kill -9} of the postmaster) half-way
  * through a load: the command line exits with 1 and says why within about 30 s instead of retrying
- * for ever, and the next {@code gugus load} of the file resumes and finishes it. Real child JVMs,
+ * for ever, and the next {@code gugus load} of the file resumes and finishes it, every row loaded once. Real child JVMs,
  * each with the embedded server of their own home.
  */
 class CommandLineDatabaseLossIntegrationTests {
 
-    private static final int ROWS = 50_000;
+    private static final int ROWS = 20_000;
 
     @TempDir
     Path home;
@@ -53,8 +59,23 @@ class CommandLineDatabaseLossIntegrationTests {
         assertThat(second.process().waitFor(5, TimeUnit.MINUTES)).isTrue();
         String summary = new String(second.process().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(second.process().exitValue()).as(second.stderr()).isZero();
-        assertThat(summary).contains("\"status\":\"LOADED\"", "\"rows_read\":" + ROWS);
-        assertThat(Files.readString(log)).contains("was interrupted");
+        // the same file again: registered as a repeat, and the interrupted load of the first is resumed
+        assertThat(summary).contains("\"status\":\"ALREADY_RECEIVED\"", "\"already_received_as\":1");
+        assertThat(Files.readString(log)).contains("resuming its load", "was interrupted");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
+                Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
+                        postgres.password());
+                Statement statement = connection.createStatement()) {
+            assertThat(single(statement, "select status from ingest.received_file where id = 1")).isEqualTo("LOADED");
+            assertThat(single(statement, "select count(*) from warehouse.victim")).isEqualTo(String.valueOf(ROWS));
+        }
+    }
+
+    private static String single(Statement statement, String query) throws SQLException {
+        try (ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     /** A child Gugus and the file its standard error goes to. */
