@@ -44,6 +44,10 @@ public final class TestDatabases {
 
     /** Points the app at a new database named {@code database}. */
     public static void register(DynamicPropertyRegistry registry, String database) {
+        // every test class keeps its app (and pool) in Spring's context cache: idle connections are
+        // let go, so many cached apps stay within the server's max_connections
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         if (!external()) {
             registry.add("gugus.database.name", () -> database);
             registry.add("gugus.database.data-dir", () -> embeddedDataDirectory().toString());
