@@ -9,8 +9,8 @@ import java.io.Reader;
  * or a record's fields go past the {@link WorkbookLimits}: the parser would otherwise build a 50 MB
  * field, or a record of 15 million fields, whole in memory before anyone could look at it. It
  * follows quotes as the parser does (a quote opens a field only at its start; {@code ""} inside is
- * a quote), so delimiters and line breaks inside quoted fields are counted as text. Holds nothing
- * but counters.
+ * a quote), so delimiters and line breaks inside quoted fields are counted as text and the quotes
+ * around a field are not. Holds nothing but counters.
  */
 final class CsvRecordGuard extends FilterReader {
 
@@ -71,9 +71,12 @@ final class CsvRecordGuard extends FilterReader {
             }
             else {
                 if (c == '"') {
+                    // a closing quote, or the first of a doubled one: counted once the next character tells
                     quoteInQuotes = true;
                 }
-                count();
+                else {
+                    count();
+                }
                 return;
             }
         }
@@ -98,11 +101,14 @@ final class CsvRecordGuard extends FilterReader {
             fieldStart = true;
         }
         else {
-            if (c == '"' && fieldStart) {
+            boolean opensQuotes = c == '"' && fieldStart;
+            fieldStart = false;
+            if (opensQuotes) {
                 inQuotes = true;
             }
-            fieldStart = false;
-            count();
+            else {
+                count();
+            }
         }
     }
 
