@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.gugus.system.Messages;
 
 /**
  * Streams a CSV file as one sheet of text cells. A CSV carries no types, so every value is text; the
@@ -143,7 +144,7 @@ final class CsvWorkbookReader implements WorkbookReader {
         catch (UncheckedIOException ex) {
             if (ex.getCause() instanceof CSVException) {
                 long rowNumber = parser.getRecordNumber() + 1;
-                throw new UnreadableFileException(WorkbookErrors.message("workbook.csv.quotes", rowNumber), ex.getCause());
+                throw new UnreadableFileException(Messages.get("workbook.csv.quotes", rowNumber), ex.getCause());
             }
             throw ex;
         }

@@ -1,6 +1,5 @@
 package org.gugus.workbook;
 
-import org.gugus.system.Message;
 import org.gugus.system.Messages;
 
 /**
@@ -77,9 +76,5 @@ final class WorkbookErrors {
             }
         }
         return false;
-    }
-
-    static Message message(String key, Object... arguments) {
-        return Messages.get(key, arguments);
     }
 }

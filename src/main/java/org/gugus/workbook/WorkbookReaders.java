@@ -240,9 +240,9 @@ public final class WorkbookReaders {
 
     // The kind of file it looked like is named in each language by its own key.
     private static UnreadableFileException looksDamaged(String kindKey, Exception cause) {
-        Message id = WorkbookErrors.message(kindKey);
+        Message kind = Messages.get(kindKey);
         return new UnreadableFileException(new Message(
-                Messages.text(Messages.INDONESIAN, "workbook.file.looks-damaged", id.id()),
-                Messages.text(Locale.ENGLISH, "workbook.file.looks-damaged", id.en())), cause);
+                Messages.text(Messages.INDONESIAN, "workbook.file.looks-damaged", kind.id()),
+                Messages.text(Locale.ENGLISH, "workbook.file.looks-damaged", kind.en())), cause);
     }
 }

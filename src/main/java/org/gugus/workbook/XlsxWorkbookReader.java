@@ -23,6 +23,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.gugus.system.Messages;
 
 /**
  * Streams an XLSX workbook one row at a time, sheet after sheet in workbook order, by pulling each
@@ -95,7 +96,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
         catch (LimitExceededException ex) {
             pkg.revert();
             throw new TooLargeFileException(
-                    WorkbookErrors.message("workbook.limit.shared-text", SpreadsheetFormat.XLSX.name(), ex.maximum()), ex);
+                    Messages.get("workbook.limit.shared-text", SpreadsheetFormat.XLSX.name(), ex.maximum()), ex);
         }
         catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException ex) {
             pkg.revert();
@@ -149,12 +150,12 @@ final class XlsxWorkbookReader implements WorkbookReader {
     public SheetRow next() throws UnreadableFileException {
         try {
             while (xml != null || openNextSheet()) {
-                SheetRow row = nextRowOfSheet();
-                if (row == null) {
+                SheetRow sheetRow = nextRowOfSheet();
+                if (sheetRow == null) {
                     closeSheet();
                 }
-                else if (!row.cells().isEmpty()) {
-                    return row;
+                else if (!sheetRow.cells().isEmpty()) {
+                    return sheetRow;
                 }
             }
             return null;
