@@ -3,6 +3,7 @@ package org.gugus.review;
 import java.util.NoSuchElementException;
 import org.gugus.intake.corrections.CorrectionConflictException;
 import org.gugus.system.ApiErrors;
+import org.gugus.system.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,7 @@ class ReviewController {
     @GetMapping("/rejections/{id}")
     RejectedRow rejection(@PathVariable long id) {
         return rows.rejected(id).orElseThrow(() -> new NoSuchElementException(
-                "Baris ditolak #" + id + " tidak ada / rejected row #" + id + " does not exist"));
+                Messages.get("review.not-found.rejected", id).both()));
     }
 
     @PostMapping("/rejections/{id}/corrections")
@@ -65,7 +66,7 @@ class ReviewController {
     @GetMapping("/flags/{victimId}")
     FlaggedRow flag(@PathVariable long victimId) {
         return rows.flagged(victimId).orElseThrow(() -> new NoSuchElementException(
-                "Korban #" + victimId + " tidak ada / victim #" + victimId + " does not exist"));
+                Messages.get("review.not-found.victim", victimId).both()));
     }
 
     @PostMapping("/flags/{victimId}/corrections")
@@ -76,7 +77,7 @@ class ReviewController {
     @GetMapping("/corrections/{id}")
     Correction correction(@PathVariable long id) {
         return rows.correction(id).orElseThrow(() -> new NoSuchElementException(
-                "Koreksi #" + id + " tidak ada / correction #" + id + " does not exist"));
+                Messages.get("review.not-found.correction", id).both()));
     }
 
     @ExceptionHandler(CorrectionConflictException.class)
@@ -92,8 +93,7 @@ class ReviewController {
 
     private static void requireScope(Long file, String office) {
         if (file == null && office == null) {
-            throw new IllegalArgumentException("Sebutkan berkas (?file=ID) atau kantor (?office=64.72). / "
-                    + "Name a file (?file=ID) or an office (?office=64.72).");
+            throw new IllegalArgumentException(Messages.get("review.scope.missing").both());
         }
     }
 }

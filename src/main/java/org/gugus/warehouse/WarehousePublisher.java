@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Publishes a staged file to the warehouse in one transaction, set-based: the last row of each
  * identity wins (earlier ones are duplicates), new identities are inserted, changed ones updated
  * with their previous values kept as history, identical ones left alone; rejected rows go to
- * review. Nothing of a file is visible in the warehouse until all of it is.
+ * review. Nothing of a file is visible in the warehouse until all of it is. Publishes of one office
+ * (files and corrections) take turns ({@link OfficeLock}); other offices publish alongside.
  */
 @Component
 public class WarehousePublisher {
@@ -24,6 +25,7 @@ public class WarehousePublisher {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public PublishCounts publish(long fileId, String officeCode) {
+        OfficeLock.hold(jdbc, officeCode);
         // a large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory
         jdbc.sql("set local work_mem = '64MB'").update();
         planWinners(fileId, officeCode);
