@@ -56,7 +56,8 @@ class Resubmission {
         CorrectionOutcome outcome = corrections.publish(corrected(correctionId, source, values, null));
         finish(correctionId, outcome);
         if (!outcome.rejected()) {
-            rejectedRows.markCorrected(rejectedRowId, correctionId, !"UNCHANGED".equals(String.valueOf(outcome.outcome())));
+            rejectedRows.markCorrected(rejectedRowId, correctionId,
+                    outcome.outcome() != CorrectionOutcome.Outcome.UNCHANGED);
         }
         return rows.correction(correctionId).orElseThrow();
     }

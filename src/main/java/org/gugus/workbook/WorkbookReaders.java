@@ -17,7 +17,6 @@ import java.util.zip.ZipFile;
 
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.gugus.system.Message;
 import org.gugus.system.Messages;
 
 /**
@@ -238,11 +237,7 @@ public final class WorkbookReaders {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    // The kind of file it looked like is named in each language by its own key.
     private static UnreadableFileException looksDamaged(String kindKey, Exception cause) {
-        Message kind = Messages.get(kindKey);
-        return new UnreadableFileException(new Message(
-                Messages.text(Messages.INDONESIAN, "workbook.file.looks-damaged", kind.id()),
-                Messages.text(Locale.ENGLISH, "workbook.file.looks-damaged", kind.en())), cause);
+        return new UnreadableFileException(Messages.get("workbook.file.looks-damaged", Messages.get(kindKey)), cause);
     }
 }

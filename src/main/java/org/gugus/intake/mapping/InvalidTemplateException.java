@@ -1,6 +1,5 @@
 package org.gugus.intake.mapping;
 
-import java.util.Locale;
 import org.gugus.system.Message;
 import org.gugus.system.Messages;
 
@@ -28,18 +27,7 @@ public class InvalidTemplateException extends RuntimeException {
     }
 
     static Message text(String key, Object... arguments) {
-        return new Message(Messages.text(Messages.INDONESIAN, key, inLanguage(arguments, true)),
-                Messages.text(Locale.ENGLISH, key, inLanguage(arguments, false)));
-    }
-
-    private static Object[] inLanguage(Object[] arguments, boolean indonesian) {
-        Object[] written = arguments.clone();
-        for (int i = 0; i < written.length; i++) {
-            if (written[i] instanceof Message message) {
-                written[i] = indonesian ? message.id() : message.en();
-            }
-        }
-        return written;
+        return Messages.get(key, arguments);
     }
 
     /** The same complaint, placed in a file or a list: "{@code place}: ...". */

@@ -20,7 +20,7 @@ final class CharacterRemovedRule implements RowRule {
             if (row.cell(field).charactersRemoved()) {
                 // The reader owns what it does to a cell, so its bundle words it.
                 Message message = Messages.get("workbook.cell.characters-removed", RowUnderCheck.shown(row.header(field)));
-                findings.add(row.finding(RuleCode.W_CHARACTER_REMOVED, field, message.id(), message.en()));
+                findings.add(row.finding(RuleCode.W_CHARACTER_REMOVED, field, message));
             }
         }
         return findings;
