@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
-import org.gugus.ingest.Delivery;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.junit.jupiter.api.Test;
@@ -69,7 +68,7 @@ class CellContentIntegrationTests {
         rows.get(1).set(14, "catatan ".repeat(300));
         Path file = TestWorkbooks.csv(files.resolve("panjang.csv"), rows);
 
-        LoadReport report = receive(file, "64.74");
+        FileOutcome report = receive(file, "64.74");
 
         assertThat(report.status()).isEqualTo(LoadStatus.QUARANTINED);
         assertThat(report.error().code()).isEqualTo("F_TOO_LARGE");
@@ -77,7 +76,7 @@ class CellContentIntegrationTests {
         assertThat(report.error().messageId()).contains("panjang.csv", "baris 3", "lebih dari 2000 karakter");
     }
 
-    private void assertLoadedWithTheNameFlagged(LoadReport report, String office) {
+    private void assertLoadedWithTheNameFlagged(FileOutcome report, String office) {
         assertThat(report.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(report.inserted()).isEqualTo(100);
         assertThat(report.warningsByCode()).containsEntry("W_CHARACTER_REMOVED", 1L);
@@ -92,8 +91,7 @@ class CellContentIntegrationTests {
         assertThat((String) flag.get("message_en")).contains("'Nama Korban'", "cannot be stored");
     }
 
-    private LoadReport receive(Path file, String office) {
-        Delivery delivery = reception.receive(file, office, file.getFileName().toString(), FileSource.COMMAND_LINE);
-        return delivery.report();
+    private FileOutcome receive(Path file, String office) {
+        return reception.receive(file, office, file.getFileName().toString(), FileSource.COMMAND_LINE);
     }
 }
