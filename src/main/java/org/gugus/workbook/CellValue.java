@@ -6,9 +6,11 @@ import java.time.LocalDateTime;
  * One cell as the office wrote it. {@code text} is what a person sees in the cell (for a numeric
  * cell, the number without a needless ".0"; for a date cell, ISO yyyy-mm-dd); {@code number} and
  * {@code dateTime} keep the typed value where the cell had one, so rules can tell a NIK typed as
- * a number (precision lost) from one typed as text.
+ * a number (precision lost) from one typed as text. {@code charactersRemoved} says that the text
+ * as written held characters PostgreSQL cannot store (NUL, a lone UTF-16 surrogate), which the
+ * reader removed or replaced by U+FFFD, so the row can say so instead of failing the file.
  */
-public record CellValue(String text, Kind kind, Double number, LocalDateTime dateTime) {
+public record CellValue(String text, Kind kind, Double number, LocalDateTime dateTime, boolean charactersRemoved) {
 
     public enum Kind { BLANK, TEXT, NUMBER, DATE, BOOLEAN, ERROR }
 
@@ -16,6 +18,11 @@ public record CellValue(String text, Kind kind, Double number, LocalDateTime dat
 
     public CellValue {
         text = text == null ? "" : text;
+    }
+
+    /** A cell whose text is as written. */
+    public CellValue(String text, Kind kind, Double number, LocalDateTime dateTime) {
+        this(text, kind, number, dateTime, false);
     }
 
     public static CellValue text(String text) {

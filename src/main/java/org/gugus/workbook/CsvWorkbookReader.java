@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.gugus.system.Messages;
 
 /**
  * Streams a CSV file as one sheet of text cells. A CSV carries no types, so every value is text; the
@@ -51,15 +52,22 @@ final class CsvWorkbookReader implements WorkbookReader {
 
     private final Iterator<CSVRecord> records;
 
-    private CsvWorkbookReader(String sheet, Charset charset, char delimiter, CSVParser parser) {
+    private final RowBuilder row;
+
+    private CsvWorkbookReader(String sheet, Charset charset, char delimiter, CSVParser parser, WorkbookLimits limits) {
         this.sheet = sheet;
         this.charset = charset;
         this.delimiter = delimiter;
         this.parser = parser;
         this.records = parser.iterator();
+        this.row = new RowBuilder(limits);
     }
 
     static CsvWorkbookReader open(Path file, String sheet) {
+        return open(file, sheet, WorkbookLimits.DEFAULTS);
+    }
+
+    static CsvWorkbookReader open(Path file, String sheet, WorkbookLimits limits) {
         try {
             boolean bom = hasUtf8Bom(file);
             // The whole file is checked (streaming), since one accented name deep in the file decides it.
@@ -88,7 +96,8 @@ final class CsvWorkbookReader implements WorkbookReader {
                         .setLenientEof(true)
                         .setTrailingData(true)
                         .get();
-                return new CsvWorkbookReader(sheet, charset, delimiter, CSVParser.parse(reader, format));
+                return new CsvWorkbookReader(sheet, charset, delimiter,
+                        CSVParser.parse(new CsvRecordGuard(reader, delimiter, limits), format), limits);
             }
             catch (IOException | RuntimeException ex) {
                 in.close();
@@ -118,31 +127,24 @@ final class CsvWorkbookReader implements WorkbookReader {
         try {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                List<CellValue> cells = new ArrayList<>(record.size());
-                int lastValue = -1;
+                int column = 0;
                 for (String value : record) {
-                    CellValue cell = CellText.text(value);
-                    cells.add(cell);
-                    if (!cell.isBlank()) {
-                        lastValue = cells.size() - 1;
-                    }
+                    row.put(column++, CellText.text(value));
                 }
-                if (lastValue >= 0) {
-                    return new SheetRow(sheet, Math.toIntExact(record.getRecordNumber()),
-                            cells.subList(0, lastValue + 1));
+                List<CellValue> cells = row.finish();
+                if (!cells.isEmpty()) {
+                    return new SheetRow(sheet, Math.toIntExact(record.getRecordNumber()), cells);
                 }
             }
             return null;
         }
+        catch (LimitExceededException ex) {
+            throw WorkbookErrors.tooLarge(SpreadsheetFormat.CSV, ex, sheet, Math.toIntExact(parser.getRecordNumber() + 1));
+        }
         catch (UncheckedIOException ex) {
             if (ex.getCause() instanceof CSVException) {
-                long row = parser.getRecordNumber() + 1;
-                throw new UnreadableFileException(
-                        "Isi CSV rusak di sekitar baris " + row + " (tanda kutip tidak berpasangan); buka berkas di "
-                                + "Excel atau LibreOffice, simpan ulang sebagai CSV atau XLSX, lalu kirim kembali.",
-                        "The CSV is malformed around row " + row + " (unbalanced quotes); open it in Excel or "
-                                + "LibreOffice, save it again as CSV or XLSX and send it again.",
-                        ex.getCause());
+                long rowNumber = parser.getRecordNumber() + 1;
+                throw new UnreadableFileException(Messages.get("workbook.csv.quotes", rowNumber), ex.getCause());
             }
             throw ex;
         }

@@ -1,5 +1,7 @@
 package org.gugus.workbook;
 
+import org.gugus.system.Messages;
+
 /**
  * The file has no bytes at all (F_EMPTY), which usually means an upload or a copy was cut off,
  * not that the office sent the wrong kind of file.
@@ -7,7 +9,6 @@ package org.gugus.workbook;
 public class EmptyFileException extends UnreadableFileException {
 
     public EmptyFileException() {
-        super("Berkas kosong (0 byte); kirim ulang berkas yang berisi data.",
-                "The file is empty (0 bytes); send the file again with its data.");
+        super(Messages.get("workbook.file.empty"), null);
     }
 }

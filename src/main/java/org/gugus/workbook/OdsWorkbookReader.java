@@ -28,9 +28,6 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
  */
 final class OdsWorkbookReader implements WorkbookReader {
 
-    /** Beyond the widest sheet LibreOffice or Excel can hold, repeated values are not materialised. */
-    private static final int MAX_COLUMNS = 16_384;
-
     private static final String TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 
     private static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
@@ -53,33 +50,34 @@ final class OdsWorkbookReader implements WorkbookReader {
 
     private int repeatsLeft;
 
-    private OdsWorkbookReader(ZipSecureFile zip, InputStream content, XMLStreamReader xml) {
+    private final RowBuilder row;
+
+    private OdsWorkbookReader(ZipSecureFile zip, InputStream content, XMLStreamReader xml, WorkbookLimits limits) {
+        this.row = new RowBuilder(limits);
         this.zip = zip;
         this.content = content;
         this.xml = xml;
     }
 
     static OdsWorkbookReader open(Path file) throws UnreadableFileException {
+        return open(file, WorkbookLimits.DEFAULTS);
+    }
+
+    static OdsWorkbookReader open(Path file, WorkbookLimits limits) throws UnreadableFileException {
         ZipSecureFile zip = null;
         InputStream content = null;
         try {
             zip = new ZipSecureFile(file.toFile());
             if (isEncrypted(zip)) {
-                throw new UnreadableFileException(
-                        "Berkas ODS dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca; buka di "
-                                + "LibreOffice, hapus kata sandinya (Berkas > Properti > Keamanan, atau Simpan Sebagai "
-                                + "tanpa \"Simpan dengan kata sandi\"), lalu kirim kembali.",
-                        "The ODS file is password-protected (encrypted) and cannot be read; open it in LibreOffice, "
-                                + "remove the password (File > Save As without \"Save with password\"), and send it "
-                                + "again.");
+                throw WorkbookErrors.passwordProtected(SpreadsheetFormat.ODS.name(), null);
             }
             ZipArchiveEntry entry = zip.getEntry("content.xml");
             if (entry == null) {
-                throw damaged(null);
+                throw WorkbookErrors.damaged(SpreadsheetFormat.ODS, null);
             }
             content = zip.getInputStream(entry);
             XMLInputFactory xmlInput = XmlSafety.xmlInput();
-            return new OdsWorkbookReader(zip, content, xmlInput.createXMLStreamReader(content));
+            return new OdsWorkbookReader(zip, content, xmlInput.createXMLStreamReader(content), limits);
         }
         catch (UnreadableFileException ex) {
             close(content, zip);
@@ -87,7 +85,7 @@ final class OdsWorkbookReader implements WorkbookReader {
         }
         catch (IOException | XMLStreamException | RuntimeException ex) {
             close(content, zip);
-            throw refusal(ex, null, 0);
+            throw WorkbookErrors.whileReading(SpreadsheetFormat.ODS, ex, null, 0);
         }
     }
 
@@ -148,7 +146,7 @@ final class OdsWorkbookReader implements WorkbookReader {
             }
         }
         catch (XMLStreamException | RuntimeException ex) {
-            throw refusal(ex, sheetName, rowNumber + 1);
+            throw WorkbookErrors.whileReading(SpreadsheetFormat.ODS, ex, sheetName, rowNumber + 1);
         }
     }
 
@@ -167,7 +165,6 @@ final class OdsWorkbookReader implements WorkbookReader {
     private SheetRow readRow() throws XMLStreamException {
         int repeated = count(xml.getAttributeValue(TABLE, "number-rows-repeated"));
         int first = rowNumber + 1;
-        List<CellValue> cells = new ArrayList<>();
         List<MergedCells.Range> spans = new ArrayList<>();
         int column = 0;
         while (xml.hasNext()) {
@@ -184,11 +181,8 @@ final class OdsWorkbookReader implements WorkbookReader {
                     // what LibreOffice may have kept underneath.
                     CellValue value = name.equals("table-cell") ? readCell() : skipCell();
                     if (!value.isBlank()) {
-                        for (int c = column; c < column + columns && c < MAX_COLUMNS; c++) {
-                            while (cells.size() <= c) {
-                                cells.add(CellValue.BLANK);
-                            }
-                            cells.set(c, value);
+                        for (long c = column; c < (long) column + columns; c++) {
+                            row.put((int) Math.min(c, Integer.MAX_VALUE), value);
                         }
                     }
                     column = (int) Math.min((long) column + columns, Integer.MAX_VALUE);
@@ -202,6 +196,7 @@ final class OdsWorkbookReader implements WorkbookReader {
             }
         }
         spans.forEach(merged::add);
+        List<CellValue> cells = row.finish();
         if (cells.isEmpty()) {
             // An empty run only moves the row number on, however long it claims to be.
             merged.apply(first, cells);
@@ -231,6 +226,7 @@ final class OdsWorkbookReader implements WorkbookReader {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (xml.getLocalName().equals("p") && TEXT.equals(xml.getNamespaceURI())) {
                     if (!firstParagraph) {
+                        row.checkCell(text.length() + 1L);
                         text.append('\n');
                     }
                     firstParagraph = false;
@@ -251,8 +247,7 @@ final class OdsWorkbookReader implements WorkbookReader {
         return switch (type) {
             case "float", "percentage", "currency" -> number(value, text);
             case "date" -> date(dateValue, text);
-            case "boolean" -> new CellValue("true".equals(booleanValue) ? "TRUE" : "FALSE", CellValue.Kind.BOOLEAN,
-                    null, null);
+            case "boolean" -> CellNumbers.bool("true".equals(booleanValue));
             case "string" -> CellText.text(stringValue != null && text.isEmpty() ? stringValue : text.toString());
             default -> CellText.text(text.toString());
         };
@@ -269,22 +264,26 @@ final class OdsWorkbookReader implements WorkbookReader {
             int event = xml.next();
             if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE) {
-                text.append(xml.getText());
+                row.checkCell((long) text.length() + xml.getTextLength());
+                text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
             }
             else if (event == XMLStreamConstants.START_ELEMENT) {
                 switch (xml.getLocalName()) {
                     case "s" -> {
                         int spaces = Math.min(count(xml.getAttributeValue(TEXT, "c")), 1000);
+                        row.checkCell((long) text.length() + spaces);
                         for (int i = 0; i < spaces; i++) {
                             text.append(' ');
                         }
                         XlsxWorkbookReader.skipElement(xml);
                     }
                     case "tab" -> {
+                        row.checkCell(text.length() + 1L);
                         text.append('\t');
                         XlsxWorkbookReader.skipElement(xml);
                     }
                     case "line-break" -> {
+                        row.checkCell(text.length() + 1L);
                         text.append('\n');
                         XlsxWorkbookReader.skipElement(xml);
                     }
@@ -305,7 +304,7 @@ final class OdsWorkbookReader implements WorkbookReader {
         try {
             double number = Double.parseDouble(value.strip());
             if (Double.isFinite(number)) {
-                return CellValue.number(number, XlsxWorkbookReader.asShown(number));
+                return CellValue.number(number, CellNumbers.asShown(number));
             }
         }
         catch (NumberFormatException ex) {
@@ -364,42 +363,5 @@ final class OdsWorkbookReader implements WorkbookReader {
         catch (IOException ex) {
             // Read-only: nothing is lost.
         }
-    }
-
-    private static UnreadableFileException refusal(Exception ex, String sheet, int row) {
-        if (ex instanceof XmlSafety.DtdRefusedException) {
-            return XmlSafety.dtdRefused("ODS", ex);
-        }
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && (message.contains("Zip bomb") || message.contains("ZipSecureFile"))) {
-                return new TooLargeFileException(
-                        "Berkas ODS memuat bagian yang mengembang jauh melebihi ukuran simpannya (pola bom ZIP) "
-                                + "sehingga ditolak demi keamanan; buka di LibreOffice, simpan ulang sebagai XLSX, "
-                                + "lalu kirim kembali.",
-                        "The ODS file holds a part that expands far beyond its stored size (a ZIP bomb pattern) "
-                                + "and was refused for safety; open it in LibreOffice, save it again as XLSX and "
-                                + "send it again.",
-                        ex);
-            }
-        }
-        if (sheet != null) {
-            return new UnreadableFileException(
-                    "Lembar '" + sheet + "' dalam berkas ODS rusak di sekitar baris " + row
-                            + "; buka di LibreOffice, simpan ulang sebagai XLSX, lalu kirim kembali.",
-                    "Sheet '" + sheet + "' of the ODS file is damaged around row " + row
-                            + "; open it in LibreOffice, save it again as XLSX and send it again.",
-                    ex);
-        }
-        return damaged(ex);
-    }
-
-    private static UnreadableFileException damaged(Exception ex) {
-        return new UnreadableFileException(
-                "Berkas ODS rusak atau tidak lengkap; buka di LibreOffice, simpan ulang sebagai XLSX, lalu kirim "
-                        + "kembali.",
-                "The ODS file is damaged or incomplete; open it in LibreOffice, save it again as XLSX and send it "
-                        + "again.",
-                ex);
     }
 }

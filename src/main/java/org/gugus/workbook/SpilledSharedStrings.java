@@ -28,10 +28,6 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class SpilledSharedStrings implements AutoCloseable {
 
-    // Excel cells hold at most 32,767 characters, at most 3 bytes each in UTF-8; segments overlap by
-    // more than that, so every string lies whole inside the segment its first byte falls in.
-    private static final long MAX_STRING_BYTES = 32_767L * 3 + 16;
-
     private static final long SEGMENT = 1L << 30;
 
     private final Path directory;
@@ -53,8 +49,13 @@ final class SpilledSharedStrings implements AutoCloseable {
         return new SpilledSharedStrings(null, 0, new MappedByteBuffer[0], new MappedByteBuffer[0]);
     }
 
-    /** Reads the shared strings part ({@code <sst>}); rich-text runs are joined, phonetic runs left out. */
-    static SpilledSharedStrings read(InputStream part, XMLInputFactory xmlInput) throws XMLStreamException {
+    /**
+     * Reads the shared strings part ({@code <sst>}); rich-text runs are joined, phonetic runs left
+     * out, OOXML escapes ({@code _x0000_}) decoded. A string longer than a cell may be (the limits of
+     * {@code cell}) ends the read with a {@link LimitExceededException} before it is held whole.
+     */
+    static SpilledSharedStrings read(InputStream part, XMLInputFactory xmlInput, RowBuilder cell)
+            throws XMLStreamException {
         Path directory = null;
         try {
             directory = Files.createTempDirectory("gugus-sst");
@@ -75,8 +76,8 @@ final class SpilledSharedStrings implements AutoCloseable {
                         }
                         if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
                             text.setLength(0);
-                            readItem(xml, text);
-                            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                            readItem(xml, text, cell);
+                            byte[] bytes = XlsxWorkbookReader.unescape(text.toString()).getBytes(StandardCharsets.UTF_8);
                             offsetOut.writeLong(position);
                             dataOut.write(bytes);
                             position += bytes.length;
@@ -89,7 +90,11 @@ final class SpilledSharedStrings implements AutoCloseable {
                     xml.close();
                 }
             }
-            SpilledSharedStrings strings = new SpilledSharedStrings(directory, count, map(dataFile), map(offsetFile));
+            // A string holds at most max-cell-chars characters, at most 3 bytes each in UTF-8; segments
+            // overlap by more than that, so every string lies whole inside the segment its first byte falls in.
+            long maxStringBytes = cell.limits().maxCellChars() * 3L + 16;
+            SpilledSharedStrings strings = new SpilledSharedStrings(directory, count, map(dataFile, maxStringBytes),
+                    map(offsetFile, Long.BYTES));
             delete(directory);
             return strings;
         }
@@ -103,7 +108,7 @@ final class SpilledSharedStrings implements AutoCloseable {
         }
     }
 
-    private static void readItem(XMLStreamReader xml, StringBuilder text) throws XMLStreamException {
+    private static void readItem(XMLStreamReader xml, StringBuilder text, RowBuilder cell) throws XMLStreamException {
         int phoneticDepth = 0;
         int depth = 1;
         while (depth > 0 && xml.hasNext()) {
@@ -115,7 +120,7 @@ final class SpilledSharedStrings implements AutoCloseable {
                     phoneticDepth++;
                 }
                 else if (name.equals("t") && phoneticDepth == 0) {
-                    text.append(xml.getElementText());
+                    XmlSafety.appendElementText(xml, text, cell);
                     depth--;
                 }
             }
@@ -128,14 +133,14 @@ final class SpilledSharedStrings implements AutoCloseable {
         }
     }
 
-    private static MappedByteBuffer[] map(Path file) throws IOException {
+    private static MappedByteBuffer[] map(Path file, long overlap) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             int segments = (int) Math.max(1, (size + SEGMENT - 1) / SEGMENT);
             MappedByteBuffer[] buffers = new MappedByteBuffer[segments];
             for (int i = 0; i < segments; i++) {
                 long start = i * SEGMENT;
-                long length = Math.min(size - start, SEGMENT + MAX_STRING_BYTES);
+                long length = Math.min(size - start, SEGMENT + overlap);
                 buffers[i] = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.max(length, 0));
             }
             return buffers;

@@ -17,6 +17,7 @@ import java.util.zip.ZipFile;
 
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.gugus.system.Messages;
 
 /**
  * Opens a delivered file as a {@link WorkbookReader}, choosing the format from the file's content:
@@ -46,12 +47,25 @@ public final class WorkbookReaders {
      * @param originalName the name the office gave the file; a CSV's only sheet is named after it
      */
     public static WorkbookReader open(Path file, String originalName) throws UnreadableFileException {
+        return open(file, originalName, WorkbookLimits.DEFAULTS);
+    }
+
+    /**
+     * Opens {@code file} for reading within {@code limits}: a cell, a row or a row's columns beyond
+     * them end the read with a {@link TooLargeFileException}.
+     *
+     * @param file the stored file
+     * @param originalName the name the office gave the file; a CSV's only sheet is named after it
+     * @param limits how much a cell and a row may hold
+     */
+    public static WorkbookReader open(Path file, String originalName, WorkbookLimits limits)
+            throws UnreadableFileException {
         SpreadsheetFormat format = detect(file);
         return switch (format) {
-            case CSV -> CsvWorkbookReader.open(file, csvSheetName(file, originalName));
-            case XLSX -> XlsxWorkbookReader.open(file);
-            case XLS -> XlsWorkbookReader.open(file);
-            case ODS -> OdsWorkbookReader.open(file);
+            case CSV -> CsvWorkbookReader.open(file, csvSheetName(file, originalName), limits);
+            case XLSX -> XlsxWorkbookReader.open(file, limits);
+            case XLS -> XlsWorkbookReader.open(file, limits);
+            case ODS -> OdsWorkbookReader.open(file, limits);
         };
     }
 
@@ -68,21 +82,14 @@ public final class WorkbookReaders {
             return detectOle2(file);
         }
         if (startsWith(head, '%', 'P', 'D', 'F')) {
-            throw refused("dokumen PDF, bukan lembar kerja", "a PDF document, not a workbook",
-                    "kirim datanya sebagai berkas Excel (XLSX) atau CSV, bukan hasil cetak atau ekspor PDF",
-                    "send the data as an Excel (XLSX) or CSV file, not a printed or exported PDF");
+            throw WorkbookErrors.refused("workbook.file.pdf");
         }
         if (startsWith(head, 0x89, 'P', 'N', 'G') || startsWith(head, 0xFF, 0xD8, 0xFF)) {
-            throw refused("gambar (PNG/JPEG), bukan lembar kerja", "a picture (PNG/JPEG), not a workbook",
-                    "ketik datanya di Excel dan kirim sebagai XLSX atau CSV",
-                    "type the data into Excel and send it as XLSX or CSV");
+            throw WorkbookErrors.refused("workbook.file.picture");
         }
         if (startsWith(head, 'R', 'a', 'r', '!') || startsWith(head, '7', 'z', 0xBC, 0xAF)
                 || startsWith(head, 0x1F, 0x8B)) {
-            throw refused("arsip terkompresi (RAR/7z/GZIP), bukan lembar kerja",
-                    "a compressed archive (RAR/7z/GZIP), not a workbook",
-                    "kirim berkas XLSX atau CSV-nya langsung, tanpa dikompres",
-                    "send the XLSX or CSV file itself, not compressed");
+            throw WorkbookErrors.refused("workbook.file.archive");
         }
         return detectText(head);
     }
@@ -101,27 +108,18 @@ public final class WorkbookReaders {
                 if (type.equals(ODS_MIMETYPE)) {
                     return SpreadsheetFormat.ODS;
                 }
-                throw refused("dokumen OpenDocument yang bukan lembar kerja (" + type + ")",
-                        "an OpenDocument file that is not a spreadsheet (" + type + ")",
-                        "kirim lembar kerjanya sebagai XLSX atau CSV", "send the spreadsheet as XLSX or CSV");
+                throw WorkbookErrors.refused("workbook.file.opendocument", type);
             }
             if (zip.getEntry("xl/workbook.bin") != null) {
-                throw refused("Excel Binary Workbook (XLSB) yang belum didukung",
-                        "an Excel Binary Workbook (XLSB), which is not supported",
-                        "simpan ulang sebagai XLSX (Buku Kerja Excel) atau CSV",
-                        "save it again as XLSX (Excel Workbook) or CSV");
+                throw WorkbookErrors.refused("workbook.file.xlsb");
             }
             if (zip.getEntry("word/document.xml") != null) {
-                throw refused("dokumen Word (DOCX), bukan lembar kerja", "a Word document (DOCX), not a workbook",
-                        "salin tabelnya ke Excel dan simpan sebagai XLSX, atau kirim berkas Excel aslinya",
-                        "copy the table into Excel and save it as XLSX, or send the original Excel file");
+                throw WorkbookErrors.refused("workbook.file.docx");
             }
-            throw refused("arsip ZIP yang bukan lembar kerja", "a ZIP archive that is not a workbook",
-                    "kirim berkas XLSX atau CSV-nya langsung, tanpa dikompres",
-                    "send the XLSX or CSV file itself, not compressed");
+            throw WorkbookErrors.refused("workbook.file.zip");
         }
         catch (ZipException ex) {
-            throw damaged("arsip ZIP/XLSX", "ZIP/XLSX archive", ex);
+            throw looksDamaged("workbook.kind.zip", ex);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -146,62 +144,37 @@ public final class WorkbookReaders {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo")) {
-                throw new UnreadableFileException(
-                        "Berkas dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca; buka di Excel, "
-                                + "hapus kata sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan "
-                                + "Kata Sandi), simpan, lalu kirim kembali.",
-                        "The file is password-protected (encrypted) and cannot be read; open it in Excel, remove "
-                                + "the password (File > Info > Protect Workbook > Encrypt with Password), save it "
-                                + "and send it again.");
+                throw WorkbookErrors.passwordProtected("Excel", null);
             }
             if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
                 return SpreadsheetFormat.XLS;
             }
             if (root.hasEntry("WordDocument")) {
-                throw refused("dokumen Word lama (DOC), bukan lembar kerja",
-                        "an old Word document (DOC), not a workbook",
-                        "salin tabelnya ke Excel dan simpan sebagai XLSX, atau kirim berkas Excel aslinya",
-                        "copy the table into Excel and save it as XLSX, or send the original Excel file");
+                throw WorkbookErrors.refused("workbook.file.doc");
             }
-            throw refused("berkas Office lama (OLE2) yang bukan lembar kerja",
-                    "an old-style Office (OLE2) file that is not a workbook",
-                    "kirim datanya sebagai XLSX atau CSV", "send the data as XLSX or CSV");
+            throw WorkbookErrors.refused("workbook.file.ole2");
         }
         catch (IOException | RuntimeException ex) {
-            throw damaged("berkas Excel lama (XLS)", "old Excel (XLS) file", ex);
+            throw looksDamaged("workbook.kind.ole2", ex);
         }
     }
 
     private static SpreadsheetFormat detectText(byte[] head) throws UnreadableFileException {
         if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
-            throw refused("teks UTF-16 (misalnya \"Teks Unicode\" dari Excel), yang belum didukung",
-                    "UTF-16 text (such as Excel's \"Unicode Text\"), which is not supported",
-                    "simpan ulang sebagai \"CSV UTF-8 (Comma delimited)\" atau XLSX",
-                    "save it again as \"CSV UTF-8 (Comma delimited)\" or XLSX");
+            throw WorkbookErrors.refused("workbook.file.utf16");
         }
         if (!looksLikeText(head)) {
-            throw refused("data biner, bukan lembar kerja (XLSX) atau teks CSV",
-                    "binary data, not a workbook (XLSX) or CSV text",
-                    "buka berkas di Excel atau LibreOffice dan simpan ulang sebagai XLSX atau CSV",
-                    "open it in Excel or LibreOffice and save it again as XLSX or CSV");
+            throw WorkbookErrors.refused("workbook.file.binary");
         }
         String start = new String(head, 0, Math.min(head.length, 512), StandardCharsets.ISO_8859_1)
                 .replace("\u00EF\u00BB\u00BF", "").stripLeading().toLowerCase(Locale.ROOT);
         if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<table")) {
-            throw refused("halaman web (HTML), bukan lembar kerja, meskipun namanya seperti berkas Excel",
-                    "a web page (HTML), not a workbook, even if its name looks like an Excel file",
-                    "buka di Excel dan simpan ulang sebagai XLSX (Buku Kerja Excel)",
-                    "open it in Excel and save it again as XLSX (Excel Workbook)");
+            throw WorkbookErrors.refused("workbook.file.html");
         }
         if (start.startsWith("<?xml")) {
             boolean spreadsheetMl2003 = new String(head, StandardCharsets.ISO_8859_1)
                     .contains("urn:schemas-microsoft-com:office:spreadsheet");
-            throw refused(
-                    spreadsheetMl2003 ? "XML Spreadsheet 2003, yang belum didukung" : "dokumen XML, bukan lembar kerja",
-                    spreadsheetMl2003 ? "an XML Spreadsheet 2003, which is not supported"
-                            : "an XML document, not a workbook",
-                    "buka di Excel dan simpan ulang sebagai XLSX (Buku Kerja Excel)",
-                    "open it in Excel and save it again as XLSX (Excel Workbook)");
+            throw WorkbookErrors.refused(spreadsheetMl2003 ? "workbook.file.xml-spreadsheet" : "workbook.file.xml");
         }
         return SpreadsheetFormat.CSV;
     }
@@ -264,17 +237,7 @@ public final class WorkbookReaders {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static UnreadableFileException refused(String foundId, String foundEn, String doId, String doEn) {
-        return new UnreadableFileException("Berkas ini berisi " + foundId + "; " + doId + ".",
-                "The file holds " + foundEn + "; " + doEn + ".");
-    }
-
-    private static UnreadableFileException damaged(String whatId, String whatEn, Exception cause) {
-        return new UnreadableFileException(
-                "Berkas tampak seperti " + whatId + " tetapi rusak atau terpotong; buka di Excel atau LibreOffice, "
-                        + "simpan ulang sebagai XLSX, lalu kirim kembali.",
-                "The file looks like a " + whatEn + " but is damaged or cut off; open it in Excel or LibreOffice, "
-                        + "save it again as XLSX and send it again.",
-                cause);
+    private static UnreadableFileException looksDamaged(String kindKey, Exception cause) {
+        return new UnreadableFileException(Messages.get("workbook.file.looks-damaged", Messages.get(kindKey)), cause);
     }
 }

@@ -3,7 +3,6 @@ package org.gugus.workbook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +29,6 @@ import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellRangeAddress;
 
@@ -47,7 +45,9 @@ final class XlsWorkbookReader implements WorkbookReader {
 
     private final Workbook globals;
 
-    private final Map<Integer, Boolean> dateFormats = new HashMap<>();
+    private final DateFormats dateFormats = new DateFormats();
+
+    private final RowBuilder row;
 
     private InputStream stream;
 
@@ -63,36 +63,35 @@ final class XlsWorkbookReader implements WorkbookReader {
 
     private int rowNumber;
 
-    private List<CellValue> cells = new ArrayList<>();
-
     private CellValueRecordInterface held;
 
     private int awaitingStringColumn = -1;
 
-    private XlsWorkbookReader(POIFSFileSystem fs, Workbook globals, InputStream stream) {
+    private XlsWorkbookReader(POIFSFileSystem fs, Workbook globals, InputStream stream, WorkbookLimits limits) {
         this.fs = fs;
+        this.row = new RowBuilder(limits);
         this.globals = globals;
         this.stream = stream;
         this.records = new RecordFactoryInputStream(stream, false);
     }
 
     static XlsWorkbookReader open(Path file) throws UnreadableFileException {
+        return open(file, WorkbookLimits.DEFAULTS);
+    }
+
+    static XlsWorkbookReader open(Path file, WorkbookLimits limits) throws UnreadableFileException {
         POIFSFileSystem fs = null;
         try {
             fs = new POIFSFileSystem(file.toFile(), true);
             DirectoryNode root = fs.getRoot();
             if (!root.hasEntryCaseInsensitive("Workbook")) {
-                throw new UnreadableFileException(
-                        "Berkas ini buku kerja Excel 5.0/95 yang sangat lama dan tidak didukung; buka di Excel atau "
-                                + "LibreOffice, simpan ulang sebagai XLSX, lalu kirim kembali.",
-                        "The file is a very old Excel 5.0/95 workbook, which is not supported; open it in Excel or "
-                                + "LibreOffice, save it again as XLSX and send it again.");
+                throw WorkbookErrors.refused("workbook.file.excel95");
             }
             Workbook globals;
             try (InputStream first = root.createDocumentInputStream(workbookEntry(root))) {
                 globals = Workbook.scan(new RecordFactoryInputStream(first, false));
             }
-            return new XlsWorkbookReader(fs, globals, root.createDocumentInputStream(workbookEntry(root)));
+            return new XlsWorkbookReader(fs, globals, root.createDocumentInputStream(workbookEntry(root)), limits);
         }
         catch (UnreadableFileException ex) {
             close(fs);
@@ -100,11 +99,11 @@ final class XlsWorkbookReader implements WorkbookReader {
         }
         catch (EncryptedDocumentException ex) {
             close(fs);
-            throw passwordProtected(ex);
+            throw WorkbookErrors.passwordProtected(SpreadsheetFormat.XLS.name(), ex);
         }
         catch (IOException | RuntimeException ex) {
             close(fs);
-            throw damaged(ex);
+            throw WorkbookErrors.damaged(SpreadsheetFormat.XLS, ex);
         }
     }
 
@@ -176,15 +175,10 @@ final class XlsWorkbookReader implements WorkbookReader {
             }
         }
         catch (EncryptedDocumentException ex) {
-            throw passwordProtected(ex);
+            throw WorkbookErrors.passwordProtected(SpreadsheetFormat.XLS.name(), ex);
         }
         catch (RuntimeException ex) {
-            throw new UnreadableFileException(
-                    "Lembar '" + sheetName + "' dalam berkas XLS rusak di sekitar baris " + rowNumber
-                            + "; buka di Excel, simpan ulang sebagai XLSX, lalu kirim kembali.",
-                    "Sheet '" + sheetName + "' of the XLS file is damaged around row " + rowNumber
-                            + "; open it in Excel, save it again as XLSX and send it again.",
-                    ex);
+            throw WorkbookErrors.whileReading(SpreadsheetFormat.XLS, ex, sheetName, rowNumber);
         }
     }
 
@@ -194,24 +188,18 @@ final class XlsWorkbookReader implements WorkbookReader {
                 : "Sheet" + (sheetIndex + 1);
         merged = MergedCells.of(globals.merges.getOrDefault(sheetIndex, List.of()));
         rowNumber = 0;
-        cells = new ArrayList<>();
+        row.finish();
         awaitingStringColumn = -1;
     }
 
     /** The row being read, if it holds a value, with merged values filled in; starts a new row. */
     private SheetRow finishRow() {
-        List<CellValue> row = cells;
-        cells = new ArrayList<>();
+        List<CellValue> cells = row.finish();
         awaitingStringColumn = -1;
-        int last = row.size() - 1;
-        while (last >= 0 && row.get(last).isBlank()) {
-            last--;
-        }
-        if (last < 0 || sheetName == null) {
+        if (cells.isEmpty() || sheetName == null) {
             return null;
         }
-        List<CellValue> filled = merged.apply(rowNumber, new ArrayList<>(row.subList(0, last + 1)));
-        return new SheetRow(sheetName, rowNumber, filled);
+        return new SheetRow(sheetName, rowNumber, merged.apply(rowNumber, cells));
     }
 
     private void read(CellValueRecordInterface cell) {
@@ -230,14 +218,14 @@ final class XlsWorkbookReader implements WorkbookReader {
             put(column, number(rk.getRKNumber(), cell));
         }
         else if (cell instanceof BoolErrRecord boolErr) {
-            put(column, boolErr.isBoolean() ? bool(boolErr.getBooleanValue()) : error(boolErr.getErrorValue()));
+            put(column, boolErr.isBoolean() ? CellNumbers.bool(boolErr.getBooleanValue()) : error(boolErr.getErrorValue()));
         }
         else if (cell instanceof FormulaRecord formula) {
             CellType type = formula.getCachedResultTypeEnum();
             switch (type) {
                 case NUMERIC -> put(column, number(formula.getValue(), cell));
                 case STRING -> awaitingStringColumn = column;
-                case BOOLEAN -> put(column, bool(formula.getCachedBooleanValue()));
+                case BOOLEAN -> put(column, CellNumbers.bool(formula.getCachedBooleanValue()));
                 case ERROR -> put(column, error(formula.getCachedErrorValue()));
                 default -> {
                     // a formula whose cached result is empty
@@ -247,55 +235,21 @@ final class XlsWorkbookReader implements WorkbookReader {
     }
 
     private void put(int column, CellValue value) {
-        if (value.isBlank()) {
-            return;
-        }
-        while (cells.size() <= column) {
-            cells.add(CellValue.BLANK);
-        }
-        cells.set(column, value);
+        row.put(column, value);
     }
 
     private CellValue number(double value, CellValueRecordInterface cell) {
-        if (!Double.isFinite(value)) {
-            return CellValue.BLANK;
-        }
-        if (isDateFormat(cell) && DateUtil.isValidExcelDate(value)) {
-            LocalDateTime dateTime = DateUtil.getLocalDateTime(value, globals.date1904, true);
-            if (dateTime != null) {
-                return CellValue.date(dateTime);
-            }
-        }
-        return CellValue.number(value, XlsxWorkbookReader.asShown(value));
-    }
-
-    private boolean isDateFormat(CellValueRecordInterface cell) {
-        return dateFormats.computeIfAbsent((int) cell.getXFIndex(), xf -> {
-            try {
-                int index = globals.formats.getFormatIndex(cell);
-                String format = globals.formats.getFormatString(cell);
-                return format != null && DateUtil.isADateFormat(index, format);
-            }
-            catch (RuntimeException ex) {
-                // An XF the workbook does not define is "General", as Excel reads it.
-                return false;
-            }
-        });
-    }
-
-    private static CellValue bool(boolean value) {
-        return new CellValue(value ? "TRUE" : "FALSE", CellValue.Kind.BOOLEAN, null, null);
+        return CellNumbers.number(value, dateFormats.isDate(cell.getXFIndex(), xf -> new DateFormats.NumberFormat(
+                globals.formats.getFormatIndex(cell), globals.formats.getFormatString(cell))), globals.date1904);
     }
 
     private static CellValue error(int code) {
-        String text;
         try {
-            text = FormulaError.forInt(code).getString();
+            return CellNumbers.error(FormulaError.forInt(code).getString());
         }
         catch (IllegalArgumentException ex) {
-            text = "#ERROR";
+            return CellNumbers.error("#ERROR");
         }
-        return new CellValue(text, CellValue.Kind.ERROR, null, null);
     }
 
     @Override
@@ -321,26 +275,6 @@ final class XlsWorkbookReader implements WorkbookReader {
         catch (IOException ex) {
             // Opened read-only: nothing to lose.
         }
-    }
-
-    private static UnreadableFileException passwordProtected(Exception ex) {
-        return new UnreadableFileException(
-                "Berkas XLS dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca; buka di Excel, hapus "
-                        + "kata sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi), simpan, "
-                        + "lalu kirim kembali.",
-                "The XLS file is password-protected (encrypted) and cannot be read; open it in Excel, remove the "
-                        + "password (File > Info > Protect Workbook > Encrypt with Password), save it and send it "
-                        + "again.",
-                ex);
-    }
-
-    private static UnreadableFileException damaged(Exception ex) {
-        return new UnreadableFileException(
-                "Berkas XLS rusak atau tidak lengkap; buka di Excel atau LibreOffice, simpan ulang sebagai XLSX, "
-                        + "lalu kirim kembali.",
-                "The XLS file is damaged or incomplete; open it in Excel or LibreOffice, save it again as XLSX "
-                        + "and send it again.",
-                ex);
     }
 
     /** What the first pass learns: the workbook globals and each sheet's merged ranges. */

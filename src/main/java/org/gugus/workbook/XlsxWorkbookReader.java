@@ -2,16 +2,12 @@ package org.gugus.workbook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -22,12 +18,12 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.gugus.system.Messages;
 
 /**
  * Streams an XLSX workbook one row at a time, sheet after sheet in workbook order, by pulling each
@@ -38,9 +34,6 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  * a part that inflates like a bomb is refused as {@link TooLargeFileException}.
  */
 final class XlsxWorkbookReader implements WorkbookReader {
-
-    // Excel shows at most 15 significant digits; more in a fraction is binary noise (0.1 + 0.2).
-    private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
     private final OPCPackage pkg;
 
@@ -54,7 +47,9 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
     private final XMLInputFactory xmlInput;
 
-    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    private final DateFormats dateFormats = new DateFormats();
+
+    private final RowBuilder row;
 
     private String sheetName;
 
@@ -67,8 +62,9 @@ final class XlsxWorkbookReader implements WorkbookReader {
     private int lastRowNumber;
 
     private XlsxWorkbookReader(OPCPackage pkg, SpilledSharedStrings strings, StylesTable styles, boolean date1904,
-            XSSFReader.SheetIterator sheets, XMLInputFactory xmlInput) {
+            XSSFReader.SheetIterator sheets, XMLInputFactory xmlInput, WorkbookLimits limits) {
         this.pkg = pkg;
+        this.row = new RowBuilder(limits);
         this.strings = strings;
         this.styles = styles;
         this.date1904 = date1904;
@@ -77,6 +73,10 @@ final class XlsxWorkbookReader implements WorkbookReader {
     }
 
     static XlsxWorkbookReader open(Path file) throws UnreadableFileException {
+        return open(file, WorkbookLimits.DEFAULTS);
+    }
+
+    static XlsxWorkbookReader open(Path file, WorkbookLimits limits) throws UnreadableFileException {
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -90,8 +90,13 @@ final class XlsxWorkbookReader implements WorkbookReader {
             StylesTable styles = reader.getStylesTable();
             boolean date1904 = usesDate1904(reader, xmlInput);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetIterator();
-            SpilledSharedStrings strings = sharedStrings(pkg, xmlInput);
-            return new XlsxWorkbookReader(pkg, strings, styles, date1904, sheets, xmlInput);
+            SpilledSharedStrings strings = sharedStrings(pkg, xmlInput, limits);
+            return new XlsxWorkbookReader(pkg, strings, styles, date1904, sheets, xmlInput, limits);
+        }
+        catch (LimitExceededException ex) {
+            pkg.revert();
+            throw new TooLargeFileException(
+                    Messages.get("workbook.limit.shared-text", SpreadsheetFormat.XLSX.name(), ex.maximum()), ex);
         }
         catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException ex) {
             pkg.revert();
@@ -99,14 +104,14 @@ final class XlsxWorkbookReader implements WorkbookReader {
         }
     }
 
-    private static SpilledSharedStrings sharedStrings(OPCPackage pkg, XMLInputFactory xmlInput)
+    private static SpilledSharedStrings sharedStrings(OPCPackage pkg, XMLInputFactory xmlInput, WorkbookLimits limits)
             throws IOException, OpenXML4JException, XMLStreamException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
             return SpilledSharedStrings.empty();
         }
         try (InputStream in = parts.get(0).getInputStream()) {
-            return SpilledSharedStrings.read(in, xmlInput);
+            return SpilledSharedStrings.read(in, xmlInput, new RowBuilder(limits));
         }
     }
 
@@ -145,29 +150,19 @@ final class XlsxWorkbookReader implements WorkbookReader {
     public SheetRow next() throws UnreadableFileException {
         try {
             while (xml != null || openNextSheet()) {
-                SheetRow row = nextRowOfSheet();
-                if (row == null) {
+                SheetRow sheetRow = nextRowOfSheet();
+                if (sheetRow == null) {
                     closeSheet();
                 }
-                else if (!row.cells().isEmpty()) {
-                    return row;
+                else if (!sheetRow.cells().isEmpty()) {
+                    return sheetRow;
                 }
             }
             return null;
         }
         catch (XMLStreamException | IOException | RuntimeException ex) {
-            if (isZipBomb(ex)) {
-                throw unreadable(ex);
-            }
-            if (ex instanceof XmlSafety.DtdRefusedException) {
-                throw XmlSafety.dtdRefused("XLSX", ex);
-            }
-            throw new UnreadableFileException(
-                    "Lembar '" + sheetName + "' dalam berkas XLSX rusak di sekitar baris " + (lastRowNumber + 1)
-                            + "; buka di Excel, simpan ulang sebagai XLSX, lalu kirim kembali.",
-                    "Sheet '" + sheetName + "' of the XLSX file is damaged around row " + (lastRowNumber + 1)
-                            + "; open it in Excel, save it again as XLSX and send it again.",
-                    ex);
+            int rowNumber = ex instanceof LimitExceededException ? lastRowNumber : lastRowNumber + 1;
+            throw WorkbookErrors.whileReading(SpreadsheetFormat.XLSX, ex, sheetName, rowNumber);
         }
     }
 
@@ -234,24 +229,18 @@ final class XlsxWorkbookReader implements WorkbookReader {
     private SheetRow readRow() throws XMLStreamException {
         int rowNumber = parsePositive(xml.getAttributeValue(null, "r"), lastRowNumber + 1);
         lastRowNumber = rowNumber;
-        List<CellValue> cells = new ArrayList<>();
         int column = -1;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
                 column = columnOf(xml.getAttributeValue(null, "r"), column + 1);
-                CellValue value = readCell();
-                if (!value.isBlank()) {
-                    while (cells.size() <= column) {
-                        cells.add(CellValue.BLANK);
-                    }
-                    cells.set(column, value);
-                }
+                row.put(column, readCell());
             }
             else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
                 break;
             }
         }
+        List<CellValue> cells = row.finish();
         if (!cells.isEmpty() && !merged.isEmpty()) {
             merged.apply(rowNumber, cells);
         }
@@ -268,7 +257,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 switch (xml.getLocalName()) {
-                    case "v" -> raw = xml.getElementText();
+                    case "v" -> raw = XmlSafety.elementText(xml, row);
                     case "is" -> inline = readInlineString();
                     default -> skipElement();
                 }
@@ -282,24 +271,19 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
     private CellValue cellValue(String type, int style, String raw, String inline) {
         if (type.equals("inlineStr")) {
-            return CellText.text(inline != null ? inline : raw);
+            return CellText.text(unescape(inline != null ? inline : raw));
         }
         if (raw == null || raw.isBlank()) {
             return CellValue.BLANK;
         }
         return switch (type) {
             case "s" -> CellText.text(strings.get(Integer.parseInt(raw.strip())));
-            case "str" -> CellText.text(raw);
-            case "b" -> booleanValue(raw.strip());
-            case "e" -> new CellValue(raw.strip(), CellValue.Kind.ERROR, null, null);
+            case "str" -> CellText.text(unescape(raw));
+            case "b" -> CellNumbers.bool(raw.strip().equals("1") || raw.strip().equalsIgnoreCase("true"));
+            case "e" -> CellNumbers.error(raw.strip());
             case "d" -> isoDate(raw.strip());
             default -> number(raw.strip(), style);
         };
-    }
-
-    private static CellValue booleanValue(String raw) {
-        boolean value = raw.equals("1") || raw.equalsIgnoreCase("true");
-        return new CellValue(value ? "TRUE" : "FALSE", CellValue.Kind.BOOLEAN, null, null);
     }
 
     private CellValue number(String raw, int style) {
@@ -313,26 +297,40 @@ final class XlsxWorkbookReader implements WorkbookReader {
         if (!Double.isFinite(value)) {
             return CellText.text(raw);
         }
-        if (isDateStyle(style) && DateUtil.isValidExcelDate(value)) {
-            LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904, true);
-            if (dateTime != null) {
-                return CellValue.date(dateTime);
-            }
-        }
-        return CellValue.number(value, asShown(value));
+        return CellNumbers.number(value, isDateStyle(style), date1904);
     }
 
     /**
-     * The number as plain decimal text: never scientific notation, so a NIK typed as a number reads
-     * as its digits (as Excel stored them); whole numbers are kept exactly, fractions are rounded to
-     * Excel's 15 significant digits.
+     * Decodes OOXML's escapes of characters XML cannot carry: Excel writes a control character as
+     * {@code _x0000_} (four hex digits) and a literal "_x" as {@code _x005F_x}. Decoded, a NUL comes
+     * back as itself and is then taken out where every reader cleans text ({@link CellText}).
      */
-    static String asShown(double value) {
-        BigDecimal decimal = BigDecimal.valueOf(value);
-        if (value != Math.rint(value)) {
-            decimal = decimal.round(EXCEL_PRECISION);
+    static String unescape(String text) {
+        if (text == null || text.indexOf("_x") < 0) {
+            return text;
         }
-        return decimal.stripTrailingZeros().toPlainString();
+        StringBuilder decoded = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (i + 7 <= text.length() && text.charAt(i) == '_' && text.charAt(i + 1) == 'x' && text.charAt(i + 6) == '_'
+                    && isHex(text, i + 2, i + 6)) {
+                decoded.append((char) Integer.parseInt(text, i + 2, i + 6, 16));
+                i += 7;
+            }
+            else {
+                decoded.append(text.charAt(i++));
+            }
+        }
+        return decoded.toString();
+    }
+
+    private static boolean isHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Strict OOXML writes dates as ISO text (t="d") rather than serial numbers.
@@ -348,26 +346,17 @@ final class XlsxWorkbookReader implements WorkbookReader {
     }
 
     private boolean isDateStyle(int style) {
-        return dateStyles.computeIfAbsent(style, index -> {
+        return dateFormats.isDate(style, index -> {
             if (styles == null) {
-                return false;
+                return null;
             }
-            try {
-                XSSFCellStyle cellStyle = styles.getStyleAt(index);
-                if (cellStyle == null) {
-                    return false;
-                }
-                int formatIndex = cellStyle.getDataFormat();
-                String formatString = cellStyle.getDataFormatString();
-                if (formatString == null) {
-                    formatString = BuiltinFormats.getBuiltinFormat(formatIndex);
-                }
-                return formatString != null && DateUtil.isADateFormat(formatIndex, formatString);
+            XSSFCellStyle cellStyle = styles.getStyleAt(index);
+            if (cellStyle == null) {
+                return null;
             }
-            catch (RuntimeException ex) {
-                // A style the workbook does not define is treated as "General", as Excel does.
-                return false;
-            }
+            String pattern = cellStyle.getDataFormatString();
+            return new DateFormats.NumberFormat(cellStyle.getDataFormat(),
+                    pattern != null ? pattern : BuiltinFormats.getBuiltinFormat(cellStyle.getDataFormat()));
         });
     }
 
@@ -382,7 +371,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
                     phoneticDepth++;
                 }
                 else if (xml.getLocalName().equals("t") && phoneticDepth == 0) {
-                    text.append(xml.getElementText());
+                    XmlSafety.appendElementText(xml, text, row);
                 }
             }
             else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -466,35 +455,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
         }
     }
 
-    private static boolean isZipBomb(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && (message.contains("Zip bomb") || message.contains("ZipSecureFile"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static UnreadableFileException unreadable(Exception ex) {
-        if (ex instanceof XmlSafety.DtdRefusedException) {
-            return XmlSafety.dtdRefused("XLSX", ex);
-        }
-        if (isZipBomb(ex)) {
-            return new TooLargeFileException(
-                    "Berkas XLSX memuat bagian yang mengembang jauh melebihi ukuran simpannya (pola bom ZIP) "
-                            + "sehingga ditolak demi keamanan; buka di Excel, simpan ulang sebagai XLSX, lalu kirim "
-                            + "kembali, dan hubungi tim Gugus bila masih ditolak.",
-                    "The XLSX file holds a part that expands far beyond its stored size (a ZIP bomb pattern) and "
-                            + "was refused for safety; open it in Excel, save it again as XLSX and send it again, "
-                            + "and contact the Gugus team if it is still refused.",
-                    ex);
-        }
-        return new UnreadableFileException(
-                "Berkas XLSX rusak atau tidak lengkap; buka di Excel atau LibreOffice, simpan ulang sebagai XLSX, "
-                        + "lalu kirim kembali.",
-                "The XLSX file is damaged or incomplete; open it in Excel or LibreOffice, save it again as XLSX "
-                        + "and send it again.",
-                ex);
+        return WorkbookErrors.whileReading(SpreadsheetFormat.XLSX, ex, null, 0);
     }
 }

@@ -90,9 +90,9 @@ class XlsxWorkbookReaderTests {
 
     @Test
     void keepsEveryDigitOfALargeWholeNumberAsStored() {
-        assertThat(XlsxWorkbookReader.asShown(6472015001900001d)).isEqualTo("6472015001900001");
-        assertThat(XlsxWorkbookReader.asShown(81234567890d)).isEqualTo("81234567890");
-        assertThat(XlsxWorkbookReader.asShown(-0.0d)).isEqualTo("0");
+        assertThat(CellNumbers.asShown(6472015001900001d)).isEqualTo("6472015001900001");
+        assertThat(CellNumbers.asShown(81234567890d)).isEqualTo("81234567890");
+        assertThat(CellNumbers.asShown(-0.0d)).isEqualTo("0");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.gugus.workbook.SheetRow;
 import org.gugus.workbook.UnreadableFileException;
 import org.gugus.workbook.WorkbookReader;
 import org.gugus.workbook.WorkbookReaders;
+import org.gugus.workbook.WorkbookLimits;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
@@ -38,6 +39,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
     private final String fileName;
     private final IntakeTemplate template;
     private final long maxRows;
+    private final WorkbookLimits limits;
 
     private WorkbookReader reader;
     private String sheet;
@@ -52,18 +54,19 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
     private int lastRowNumber;
     private final Deque<SheetRow> replay = new ArrayDeque<>();
 
-    DataRowReader(Path file, String fileName, IntakeTemplate template, long maxRows) {
+    DataRowReader(Path file, String fileName, IntakeTemplate template, long maxRows, WorkbookLimits limits) {
         this.file = file;
         this.fileName = fileName;
         this.template = template;
         this.maxRows = maxRows;
+        this.limits = limits;
         setName("intakeReader");
     }
 
     @Override
     protected void doOpen() {
         try {
-            reader = WorkbookReaders.open(file, fileName);
+            reader = WorkbookReaders.open(file, fileName, limits);
         } catch (EmptyFileException e) {
             throw new QuarantineException(FileErrors.empty(fileName));
         } catch (UnreadableFileException e) {

@@ -9,6 +9,7 @@ import org.gugus.warehouse.PublishCounts;
 import org.gugus.warehouse.StagedRow;
 import org.gugus.warehouse.StagingArea;
 import org.gugus.warehouse.WarehousePublisher;
+import org.gugus.workbook.WorkbookLimits;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -67,8 +68,12 @@ public class IntakeJobConfiguration {
     @StepScope
     DataRowReader intakeReader(@Value("#{jobParameters['file']}") String file,
             @Value("#{jobParameters['fileName']}") String fileName, IntakeTemplate template,
-            @Value("${gugus.intake.max-rows:2000000}") long maxRows) {
-        return new DataRowReader(Path.of(file), fileName, template, maxRows);
+            @Value("${gugus.intake.max-rows:2000000}") long maxRows,
+            @Value("${gugus.workbook.max-cell-chars:32767}") int maxCellChars,
+            @Value("${gugus.workbook.max-line-chars:1048576}") int maxLineChars,
+            @Value("${gugus.workbook.max-columns:16384}") int maxColumns) {
+        return new DataRowReader(Path.of(file), fileName, template, maxRows,
+                new WorkbookLimits(maxCellChars, maxLineChars, maxColumns));
     }
 
     @Bean

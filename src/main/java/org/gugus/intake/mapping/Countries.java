@@ -28,15 +28,13 @@ public final class Countries {
         reference.forEach(country -> codes.add(country.code()));
         aliasesByCode.forEach((code, spellings) -> {
             if (!codes.contains(code)) {
-                throw new InvalidTemplateException("countries: '" + code
-                        + "' is not an ISO 3166-1 two-letter country code; write the code in capitals, e.g. MY.");
+                throw InvalidTemplateException.of("template.country.unknown", code);
             }
             for (String spelling : spellings) {
                 String key = MatchKey.of(spelling);
                 String earlier = aliases.putIfAbsent(key, code);
                 if (earlier != null && !earlier.equals(code)) {
-                    throw new InvalidTemplateException("countries: '" + spelling + "' is listed under both " + earlier
-                            + " and " + code + "; keep it under one code only.");
+                    throw InvalidTemplateException.of("template.country.spelling-twice", spelling, earlier, code);
                 }
             }
         });

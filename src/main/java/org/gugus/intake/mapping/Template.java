@@ -25,7 +25,9 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * A case template as loaded from its file ({@code jobs/templates/korban-v1.yaml}): the header
+ * A case template as loaded from its file ({@code jobs/templates/korban-v1.yaml}), bound to
+ * {@link TemplateFile} records and checked for meaning (known fields, one spelling in one place;
+ * every complaint names its path in the file and is worded in the {@code template} bundle): the header
  * aliases and required fields, the value vocabularies, list separators, country spellings,
  * citizenship values, month names and the words of total and signature rows. Immutable and
  * safe to share between threads.
@@ -53,37 +55,36 @@ public final class Template {
     private final List<List<String>> totalWords;
     private final List<List<String>> signatureWords;
 
-    private Template(YamlTree root) {
-        this.name = root.text("template");
-        this.version = root.number("version");
-        YamlTree header = root.tree("header");
-        this.headerSearchRows = header.number("search_rows");
-        this.candidateMinFields = header.number("candidate_min_fields");
+    private Template(TemplateFile file) {
+        this.name = TemplateFile.text(file.template(), "template");
+        this.version = TemplateFile.number(file.version(), "version");
+        TemplateFile.Header header = TemplateFile.required(file.header(), "header");
+        this.headerSearchRows = TemplateFile.number(header.searchRows(), "header.search_rows");
+        this.candidateMinFields = TemplateFile.number(header.candidateMinFields(), "header.candidate_min_fields");
 
         Map<Field, List<String>> aliasesByField = new EnumMap<>(Field.class);
         Map<String, Field> byKey = new HashMap<>();
         Set<Field> requiredFields = EnumSet.noneOf(Field.class);
-        YamlTree fields = root.tree("fields");
-        for (String key : fields.keys()) {
-            Field field = field(key, fields.path(key));
-            YamlTree definition = fields.tree(key);
-            if (definition.has("required") && definition.bool("required")) {
+        TemplateFile.required(file.fields(), "fields").forEach((key, definition) -> {
+            String path = "fields." + key;
+            Field field = field(key, path);
+            TemplateFile.required(definition, path);
+            if (definition.required() != null && TemplateFile.bool(definition.required(), path + ".required")) {
                 requiredFields.add(field);
             }
-            List<String> fieldAliases = definition.texts("aliases");
+            List<String> fieldAliases = TemplateFile.texts(definition.aliases(), path + ".aliases");
             for (String alias : fieldAliases) {
                 Field earlier = byKey.putIfAbsent(MatchKey.of(alias), field);
                 if (earlier != null && earlier != field) {
-                    throw new InvalidTemplateException(fields.path(key) + ".aliases: '" + alias
-                            + "' is also an alias of " + earlier.key() + "; keep it under one field only.");
+                    throw InvalidTemplateException.of("template.field.alias-twice", path + ".aliases", alias,
+                            earlier.key());
                 }
             }
             aliasesByField.put(field, List.copyOf(fieldAliases));
-        }
+        });
         for (Field field : Field.values()) {
             if (!aliasesByField.containsKey(field) || aliasesByField.get(field).isEmpty()) {
-                throw new InvalidTemplateException("fields." + field.key() + ": missing, or without aliases; "
-                        + "give the field at least one header alias.");
+                throw InvalidTemplateException.of("template.field.no-aliases", field.key());
             }
         }
         this.aliases = Collections.unmodifiableMap(aliasesByField);
@@ -91,71 +92,70 @@ public final class Template {
         this.required = Collections.unmodifiableSet(requiredFields);
 
         List<Set<Field>> groups = new ArrayList<>();
-        if (root.has("required_one_of")) {
-            for (List<String> group : root.textLists("required_one_of")) {
-                Set<Field> members = EnumSet.noneOf(Field.class);
-                group.forEach(key -> members.add(field(key, root.path("required_one_of"))));
-                groups.add(Collections.unmodifiableSet(members));
-            }
+        List<List<String>> oneOf = file.requiredOneOf() == null ? List.of() : file.requiredOneOf();
+        for (int i = 0; i < oneOf.size(); i++) {
+            String path = "required_one_of[" + i + "]";
+            Set<Field> members = EnumSet.noneOf(Field.class);
+            TemplateFile.texts(oneOf.get(i), path).forEach(key -> members.add(field(key, path)));
+            groups.add(Collections.unmodifiableSet(members));
         }
         this.requiredOneOf = List.copyOf(groups);
 
-        YamlTree listSeparators = root.tree("list_separators");
-        this.separators = new ListSeparators(listSeparators.texts("characters"), listSeparators.texts("words"));
+        TemplateFile.ListSeparatorWords listSeparators = TemplateFile.required(file.listSeparators(), "list_separators");
+        this.separators = new ListSeparators(TemplateFile.texts(listSeparators.characters(), "list_separators.characters"),
+                TemplateFile.texts(listSeparators.words(), "list_separators.words"));
         Set<String> blankKeys = new HashSet<>();
-        if (root.has("blank_values")) {
-            root.texts("blank_values").forEach(value -> blankKeys.add(MatchKey.of(value)));
+        if (file.blankValues() != null) {
+            TemplateFile.texts(file.blankValues(), "blank_values").forEach(value -> blankKeys.add(MatchKey.of(value)));
         }
         this.blankValueKeys = Set.copyOf(blankKeys);
 
         Map<Field, Vocabulary> lists = new EnumMap<>(Field.class);
-        YamlTree vocabularyTrees = root.tree("vocabularies");
-        for (String key : vocabularyTrees.keys()) {
-            Field field = field(key, vocabularyTrees.path(key));
+        TemplateFile.required(file.vocabularies(), "vocabularies").forEach((key, entries) -> {
+            String path = "vocabularies." + key;
+            Field field = field(key, path);
             if (!CODED_FIELDS.contains(field)) {
-                throw new InvalidTemplateException(vocabularyTrees.path(key) + ": field " + key
-                        + " takes no value list; value lists exist for " + keys(CODED_FIELDS) + ".");
+                throw InvalidTemplateException.of("template.vocabulary.not-coded", path, key, keys(CODED_FIELDS));
             }
-            lists.put(field, vocabulary(key, vocabularyTrees.trees(key)));
-        }
+            lists.put(field, vocabulary(key, path, entries));
+        });
         for (Field field : CODED_FIELDS) {
             if (!lists.containsKey(field)) {
-                throw new InvalidTemplateException("vocabularies." + field.key() + ": missing; the template needs "
-                        + "a value list for each of " + keys(CODED_FIELDS) + ".");
+                throw InvalidTemplateException.of("template.vocabulary.missing", field.key(), keys(CODED_FIELDS));
             }
         }
         this.vocabularies = Collections.unmodifiableMap(lists);
-        this.citizenship = vocabulary("citizenship", root.trees("citizenship"));
+        this.citizenship = vocabulary("citizenship", "citizenship", file.citizenship());
         for (String code : List.of("WNI", "WNA")) {
             if (citizenship.terms().stream().noneMatch(term -> term.code().equals(code))) {
-                throw new InvalidTemplateException("citizenship: code " + code + " is missing; keep WNI and WNA.");
+                throw InvalidTemplateException.of("template.citizenship.code", code);
             }
         }
 
         Map<String, List<String>> countryAliases = new LinkedHashMap<>();
-        YamlTree countryTree = root.tree("countries");
-        countryTree.keys().forEach(code -> countryAliases.put(code, countryTree.texts(code)));
+        TemplateFile.required(file.countries(), "countries")
+                .forEach((code, spellings) -> countryAliases.put(code, TemplateFile.texts(spellings, "countries." + code)));
         this.countries = new Countries(countryAliases);
 
-        YamlTree dateTree = root.tree("dates");
-        YamlTree monthTree = dateTree.tree("months");
+        TemplateFile.DateWords dateWords = TemplateFile.required(file.dates(), "dates");
         Map<String, Integer> months = new HashMap<>();
-        for (String number : monthTree.keys()) {
-            int month = YamlTree.parseNumber(number, monthTree.path(number));
+        TemplateFile.required(dateWords.months(), "dates.months").forEach((number, spellings) -> {
+            String path = "dates.months." + number;
+            int month = TemplateFile.number(number, path);
             if (month < 1 || month > 12) {
-                throw new InvalidTemplateException(monthTree.path(number) + ": months are numbered 1 to 12.");
+                throw InvalidTemplateException.of("template.month.range", path);
             }
-            monthTree.texts(number).forEach(spelling -> months.put(MatchKey.of(spelling), month));
-        }
+            TemplateFile.texts(spellings, path).forEach(spelling -> months.put(MatchKey.of(spelling), month));
+        });
         Set<String> weekdays = new HashSet<>();
-        if (dateTree.has("weekdays")) {
-            dateTree.texts("weekdays").forEach(day -> weekdays.add(MatchKey.of(day)));
+        if (dateWords.weekdays() != null) {
+            TemplateFile.texts(dateWords.weekdays(), "dates.weekdays").forEach(day -> weekdays.add(MatchKey.of(day)));
         }
         this.dates = new DateReader(this::isBlank, months, weekdays);
 
-        YamlTree rows = root.tree("rows");
-        this.totalWords = phrases(rows.texts("total_words"));
-        this.signatureWords = phrases(rows.texts("signature_words"));
+        TemplateFile.RowWords rows = TemplateFile.required(file.rows(), "rows");
+        this.totalWords = phrases(TemplateFile.texts(rows.totalWords(), "rows.total_words"));
+        this.signatureWords = phrases(TemplateFile.texts(rows.signatureWords(), "rows.signature_words"));
     }
 
     /** Loads a template from YAML; the stream is read but not closed. */
@@ -169,7 +169,8 @@ public final class Template {
             return load(in, file.toString());
         }
         catch (IOException e) {
-            throw new InvalidTemplateException("Template file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new InvalidTemplateException(
+                    InvalidTemplateException.text("template.file.unreadable", file, String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -179,14 +180,14 @@ public final class Template {
         Yaml parser = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
                 options, new TextOnlyResolver());
         try {
-            Object document = parser.load(yaml);
-            return new Template(new YamlTree(document, ""));
+            return new Template(TemplateFile.bind(parser.load(yaml)));
         }
         catch (YAMLException e) {
-            throw new InvalidTemplateException(source + " is not valid YAML: " + e.getMessage(), e);
+            throw new InvalidTemplateException(
+                    InvalidTemplateException.text("template.file.invalid-yaml", source, e.getMessage()), e);
         }
         catch (InvalidTemplateException e) {
-            throw new InvalidTemplateException(source + ": " + e.getMessage(), e);
+            throw e.at(source);
         }
     }
 
@@ -297,24 +298,22 @@ public final class Template {
         return texts.stream().map(MatchKey::words).filter(words -> !words.isEmpty()).map(List::copyOf).toList();
     }
 
-    private static Vocabulary vocabulary(String name, List<YamlTree> entries) {
+    private static Vocabulary vocabulary(String name, String path, List<TemplateFile.Term> entries) {
         List<Vocabulary.Term> terms = new ArrayList<>();
         Set<String> codes = new HashSet<>();
-        for (YamlTree entry : entries) {
-            String code = entry.text("code");
+        TemplateFile.required(entries, path);
+        for (int i = 0; i < entries.size(); i++) {
+            String entryPath = path + "[" + i + "]";
+            TemplateFile.Term entry = TemplateFile.required(entries.get(i), entryPath);
+            String code = TemplateFile.text(entry.code(), entryPath + ".code");
             if (!codes.add(code)) {
-                throw new InvalidTemplateException(entry.path("code") + ": code " + code + " appears twice in list "
-                        + name + "; merge the two entries.");
+                throw InvalidTemplateException.of("template.vocabulary.code-twice", entryPath + ".code", code, name);
             }
-            terms.add(new Vocabulary.Term(code, entry.text("label_id"), entry.text("label_en"),
-                    entry.has("synonyms") ? entry.texts("synonyms") : List.of()));
+            terms.add(new Vocabulary.Term(code, TemplateFile.text(entry.labelId(), entryPath + ".label_id"),
+                    TemplateFile.text(entry.labelEn(), entryPath + ".label_en"),
+                    entry.synonyms() == null ? List.of() : TemplateFile.texts(entry.synonyms(), entryPath + ".synonyms")));
         }
-        try {
-            return new Vocabulary(name, terms);
-        }
-        catch (InvalidTemplateException e) {
-            throw new InvalidTemplateException("vocabularies." + name + ": " + e.getMessage(), e);
-        }
+        return new Vocabulary(name, terms);
     }
 
     private static Field field(String key, String path) {
@@ -322,8 +321,7 @@ public final class Template {
             return Field.ofKey(key);
         }
         catch (IllegalArgumentException e) {
-            throw new InvalidTemplateException(path + ": '" + key + "' is not a field of the template; the fields are "
-                    + keys(EnumSet.allOf(Field.class)) + ".");
+            throw InvalidTemplateException.of("template.field.unknown", path, key, keys(EnumSet.allOf(Field.class)));
         }
     }
 

@@ -43,8 +43,8 @@ public final class Vocabulary {
                 }
                 Term earlier = byKey.putIfAbsent(key, term);
                 if (earlier != null && !earlier.code().equals(term.code())) {
-                    throw new InvalidTemplateException("List '" + name + "': '" + spelling + "' is given to both "
-                            + earlier.code() + " and " + term.code() + "; keep it under one code only.");
+                    throw InvalidTemplateException.of("template.vocabulary.spelling-twice", name, spelling,
+                            earlier.code(), term.code());
                 }
             }
         }

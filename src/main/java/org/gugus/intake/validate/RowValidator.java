@@ -60,7 +60,8 @@ public final class RowValidator {
                 new NikBirthDateRule(),
                 new NikRegionRule(),
                 new AgeMismatchRule(),
-                new RegionDetailRule());
+                new RegionDetailRule(),
+                new CharacterRemovedRule());
     }
 
     /**

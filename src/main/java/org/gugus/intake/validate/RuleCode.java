@@ -16,7 +16,8 @@ public enum RuleCode {
     W_NIK_BIRTHDATE(Severity.WARNING),
     W_NIK_REGION(Severity.WARNING),
     W_AGE_MISMATCH(Severity.WARNING),
-    W_REGION_DETAIL(Severity.WARNING);
+    W_REGION_DETAIL(Severity.WARNING),
+    W_CHARACTER_REMOVED(Severity.WARNING);
 
     private final Severity severity;
 

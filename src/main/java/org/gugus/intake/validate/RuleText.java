@@ -61,7 +61,9 @@ enum RuleText {
     DISTRICT_NOT_FOUND(RuleCode.W_REGION_DETAIL, "intake.rule.W_REGION_DETAIL.district"),
     DISTRICT_NOT_FOUND_LISTED(RuleCode.W_REGION_DETAIL, "intake.rule.W_REGION_DETAIL.district.listed"),
     VILLAGE_NOT_FOUND(RuleCode.W_REGION_DETAIL, "intake.rule.W_REGION_DETAIL.village"),
-    VILLAGE_DISTRICT(RuleCode.W_REGION_DETAIL, "intake.rule.W_REGION_DETAIL.village.in-district");
+    VILLAGE_DISTRICT(RuleCode.W_REGION_DETAIL, "intake.rule.W_REGION_DETAIL.village.in-district"),
+
+    CHARACTERS_REMOVED(RuleCode.W_CHARACTER_REMOVED, "intake.rule.W_CHARACTER_REMOVED.removed");
 
     private final RuleCode code;
     private final String key;
