@@ -1,7 +1,9 @@
 package org.gugus.ingest;
 
+import org.gugus.access.PrivateFiles;
 import org.gugus.reference.RegencyOffices;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,7 +56,23 @@ public class FileReception {
         Path relative = Path.of(relativePath);
         String folder = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
         Delivery delivery = receive(Path.of(file), folder, relative.getFileName().toString(), FileSource.DROP_FOLDER);
-        return delivery.keptIn(delivery.quarantined() ? folders.quarantine() : folders.archive());
+        Path keepIn = delivery.quarantined() ? folders.quarantine() : folders.archive();
+        keepOwnerOnly(Path.of(file), relative.getParent() == null ? keepIn : keepIn.resolve(relative.getParent()));
+        return delivery.keptIn(keepIn);
+    }
+
+    /**
+     * The route moves the dropped file into the archive or quarantine, keeping its mode: it is made
+     * owner-only before, in an owner-only folder, so no other local user can read the kept copy.
+     */
+    private static void keepOwnerOnly(Path dropped, Path folder) {
+        PrivateFiles.folder(folder);
+        try {
+            PrivateFiles.file(dropped);
+        } catch (UncheckedIOException e) {
+            // a file dropped by another OS user keeps its mode; its folder still shuts others out
+            log.warn("Cannot make {} owner-only: {}", dropped.getFileName(), e.getCause().getMessage());
+        }
     }
 
     public Delivery receive(Path file, String officeCode, String originalName, FileSource source) {

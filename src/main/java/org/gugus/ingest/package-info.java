@@ -4,5 +4,5 @@
  * drop folders, SFTP and the command line; hands each new file to {@link org.gugus.intake.IntakeService}
  * and records what became of it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake", "reference", "system"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake", "access", "reference", "system"})
 package org.gugus.ingest;

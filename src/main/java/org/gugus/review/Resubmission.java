@@ -2,8 +2,10 @@ package org.gugus.review;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.gugus.access.Audit;
 import org.gugus.intake.corrections.CorrectedRow;
 import org.gugus.intake.corrections.CorrectionOutcome;
 import org.gugus.intake.corrections.RowCorrections;
@@ -27,9 +29,11 @@ class Resubmission {
     private final RowCorrections corrections;
     private final ReviewRows rows;
     private final String timeZone;
+    private final Audit audit;
 
     Resubmission(JdbcClient jdbc, JsonMapper json, RowCorrections corrections, ReviewRows rows,
-            @Value("${gugus.time-zone:Asia/Makassar}") String timeZone) {
+            @Value("${gugus.time-zone:Asia/Makassar}") String timeZone, Audit audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.corrections = corrections;
@@ -52,6 +56,8 @@ class Resubmission {
                 (String) rejected.get("office_code"), (String) rejected.get("sheet"),
                 ((Number) rejected.get("row_number")).intValue(), receivedOn(fileId), values, null));
         finish(correctionId, outcome);
+        audit.change("CORRECTION", "rejected_row " + rejectedRowId + " correction " + correctionId,
+                List.of(rejectedRowId));
         if (!outcome.rejected()) {
             jdbc.sql("update review.rejected_row set status = 'CORRECTED', corrected_by = ? where id = ?")
                     .params(correctionId, rejectedRowId).update();
@@ -77,6 +83,7 @@ class Resubmission {
                 (String) victim.get("office_code"), (String) victim.get("sheet"),
                 ((Number) victim.get("row_number")).intValue(), receivedOn(fileId), values, victimId));
         finish(correctionId, outcome);
+        audit.change("CORRECTION", "victim " + victimId + " correction " + correctionId, List.of(victimId));
         return rows.correction(correctionId).orElseThrow();
     }
 

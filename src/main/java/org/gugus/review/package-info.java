@@ -10,5 +10,5 @@
  * under {@code /api/review}. Depends on {@code intake} (corrections) and {@code system} (commands);
  * nothing depends on it. The review workspace UI comes later.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake :: corrections", "warehouse", "reference", "system"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake :: corrections", "warehouse", "access", "reference", "system"})
 package org.gugus.review;
