@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.gugus.system.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,7 @@ public class PseudonymKey {
     private final boolean fromFile;
     private volatile Secret secret;
 
+    @Autowired
     PseudonymKey(@Value("${gugus.access.pseudonym-key:}") String configured,
             @Value("${gugus.access.pseudonym-key-file:${gugus.home}/keys/pseudonym.key}") Path file) {
         this.file = file;

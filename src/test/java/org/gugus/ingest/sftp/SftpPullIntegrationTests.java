@@ -25,6 +25,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
+import org.gugus.access.Accounts;
+import org.gugus.access.Role;
+import org.gugus.access.TestLogins;
 import org.gugus.intake.LoadStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +143,9 @@ class SftpPullIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    Accounts accounts;
+
     @Test
     void pullsAndLoadsAnOfficeFileThenMovesItToTheProcessedFolder() {
         byte[] content = csv(5);
@@ -168,6 +174,7 @@ class SftpPullIntegrationTests {
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/sftp/sources/6411/pull"))
+                .header("Authorization", steward())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -323,8 +330,12 @@ class SftpPullIntegrationTests {
 
     private String get(String path) throws Exception {
         String port = environment.getProperty("local.server.port");
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", steward()).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String steward() {
+        return TestLogins.basic(accounts, "steward", Role.STEWARD, null);
     }
 
     private static byte[] csv(int rows) {
