@@ -72,7 +72,7 @@ class RoleMatrixIntegrationTests {
     RequestMappingHandlerMapping mappings;
 
     @TempDir
-    Path files;
+    static Path files;
 
     private final Map<String, String> logins = new LinkedHashMap<>();
     private long rejectedRow;
