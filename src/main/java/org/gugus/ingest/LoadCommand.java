@@ -9,20 +9,27 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gugus.intake.LoadStatus;
 import org.gugus.system.GugusCommand;
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code gugus load --regency 64.72 [--json] FILE...}: loads files synchronously, for scripts and
+ * {@code gugus load --office 64.72 [--json] FILE...}: loads files synchronously, for scripts and
  * re-loads. Exit status 0 when every file was loaded or already received, 2 when any was
- * quarantined, 1 on an internal failure.
+ * quarantined, 1 on an internal failure or an unknown office.
  */
-@Component
+@Command(name = "load", mixinStandardHelpOptions = true)
 class LoadCommand implements GugusCommand {
 
-    static final String USAGE = """
-            Pemakaian / usage: gugus load --regency <kode Kemendagri, mis. 64.72> [--json] BERKAS...
-            """;
+    @Option(names = {"--office", "--regency"}, required = true, paramLabel = "KODE")
+    private String office;
+
+    @Option(names = "--json")
+    private boolean asJson;
+
+    @Parameters(arity = "1..*", paramLabel = "BERKAS")
+    private List<Path> files = new ArrayList<>();
 
     private final FileReception reception;
     private final JsonMapper json;
@@ -33,37 +40,8 @@ class LoadCommand implements GugusCommand {
     }
 
     @Override
-    public String name() {
-        return "load";
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        String regency = null;
-        boolean asJson = false;
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            switch (argument) {
-                case "--regency" -> regency = i + 1 < arguments.size() ? arguments.get(++i) : null;
-                case "--json" -> asJson = true;
-                default -> {
-                    if (argument.startsWith("--regency=")) {
-                        regency = argument.substring("--regency=".length());
-                    } else if (argument.startsWith("--")) {
-                        err.println("Opsi tidak dikenal / unknown option: " + argument);
-                        err.print(USAGE);
-                        return 1;
-                    } else {
-                        files.add(Path.of(argument));
-                    }
-                }
-            }
-        }
-        if (regency == null || files.isEmpty()) {
-            err.print(USAGE);
-            return 1;
-        }
+    public int run(PrintStream out, PrintStream err) {
+        String regency = office;
         if (RegencyOffices.byCode(regency).isEmpty()) {
             err.println("Kode kantor tidak dikenal / unknown office code: " + regency + ". Kantor / offices: "
                     + RegencyOffices.all().stream().map(o -> o.code() + " " + o.name()).toList());

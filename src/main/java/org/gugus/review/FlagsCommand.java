@@ -1,51 +1,48 @@
 package org.gugus.review;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import org.gugus.system.GugusCommand;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code gugus flags list|show|resubmit ...}: the victims loaded with warnings, of a file or an
- * office, and corrections of them. Exit status 0, 2 when a correction has errors, 1 on a usage error.
+ * {@code gugus flags list|show|resubmit ...}: the victims loaded with warnings of a file or an office,
+ * and corrections of them. Exit status 0, 2 when a correction still has errors, 1 when a row does not
+ * exist or an option is wrong.
  */
-@Component
-class FlagsCommand implements GugusCommand {
+@Command(name = "flags", mixinStandardHelpOptions = true,
+        subcommands = {FlagsCommand.ListRows.class, FlagsCommand.Show.class, FlagsCommand.Resubmit.class})
+class FlagsCommand {
 
-    static final String USAGE = """
-            Pemakaian / usage:
-              gugus flags list (--file ID | --regency 64.72) [--code W_NIK_SEX] [--limit N] [--json]
-              gugus flags show VICTIM_ID [--json]
-              gugus flags resubmit VICTIM_ID --set "KOLOM=nilai" [--set ...] --by NAMA [--note "alasan"] [--json]
-            """;
+    @Command(name = "list", mixinStandardHelpOptions = true)
+    static class ListRows implements GugusCommand {
 
-    private final ReviewRows rows;
-    private final Resubmission resubmission;
-    private final JsonMapper json;
+        @Mixin
+        private ReviewOptions options;
 
-    FlagsCommand(ReviewRows rows, Resubmission resubmission, JsonMapper json) {
-        this.rows = rows;
-        this.resubmission = resubmission;
-        this.json = json;
-    }
+        @Option(names = "--code", paramLabel = "KODE", description = "Hanya kode ini / only this code, e.g. W_NIK_SEX")
+        private String code;
 
-    @Override
-    public String name() {
-        return "flags";
-    }
+        private final ReviewRows rows;
+        private final JsonMapper json;
 
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        try {
-            ReviewArguments args = ReviewArguments.parse(arguments);
-            String action = args.word(0);
-            if ("list".equals(action)) {
-                args.requireScope();
-                List<FlaggedRow> flagged = rows.flagged(args.file(), args.regency(), args.options.get("--code"),
-                        args.limit());
-                if (args.json) {
+        ListRows(ReviewRows rows, JsonMapper json) {
+            this.rows = rows;
+            this.json = json;
+        }
+
+        @Override
+        public int run(PrintStream out, PrintStream err) {
+            try {
+                options.requireScope();
+                List<FlaggedRow> flagged = rows.flagged(options.file(), options.office(), code, options.limit());
+                if (options.json) {
                     out.println(json.writeValueAsString(ReviewJson.list("flags",
                             flagged.stream().map(ReviewJson::of).toList())));
                 } else {
@@ -53,26 +50,82 @@ class FlagsCommand implements GugusCommand {
                     err.println(flagged.size() + " korban dengan peringatan / flagged victims");
                 }
                 return 0;
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 1;
             }
-            if ("show".equals(action)) {
-                long id = args.id(1, "korban / victim");
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true)
+    static class Show implements GugusCommand {
+
+        @Parameters(paramLabel = "ID", description = "Nomor korban / victim number")
+        private long id;
+
+        @Option(names = "--json")
+        private boolean asJson;
+
+        private final ReviewRows rows;
+        private final JsonMapper json;
+
+        Show(ReviewRows rows, JsonMapper json) {
+            this.rows = rows;
+            this.json = json;
+        }
+
+        @Override
+        public int run(PrintStream out, PrintStream err) {
+            try {
                 FlaggedRow row = rows.flagged(id).orElseThrow(() -> new NoSuchElementException(
                         "Korban #" + id + " tidak ada / victim #" + id + " does not exist"));
-                new ReviewOutput(json, args.json, out).row(ReviewJson.of(row), () -> ReviewText.print(row, out),
+                new ReviewOutput(json, asJson, out).row(ReviewJson.of(row), () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
                 return 0;
+            } catch (NoSuchElementException e) {
+                err.println(e.getMessage());
+                return 1;
             }
-            if ("resubmit".equals(action)) {
-                long id = args.id(1, "korban / victim");
+        }
+    }
+
+    @Command(name = "resubmit", mixinStandardHelpOptions = true)
+    static class Resubmit implements GugusCommand {
+
+        @Parameters(paramLabel = "ID", description = "Nomor korban / victim number")
+        private long id;
+
+        @Option(names = "--set", paramLabel = "KOLOM=NILAI", required = true,
+                description = "Nilai baru sebuah kolom / new value of a column, e.g. --set \"Tanggal Lapor=05/06/2024\"")
+        private List<String> sets = new ArrayList<>();
+
+        @Option(names = "--by", paramLabel = "NAMA", description = "Pengirim koreksi / who corrects (default: OS user)")
+        private String by;
+
+        @Option(names = "--note", paramLabel = "ALASAN", description = "Catatan / note")
+        private String note;
+
+        @Option(names = "--json")
+        private boolean asJson;
+
+        private final Resubmission resubmission;
+        private final JsonMapper json;
+
+        Resubmit(Resubmission resubmission, JsonMapper json) {
+            this.resubmission = resubmission;
+            this.json = json;
+        }
+
+        @Override
+        public int run(PrintStream out, PrintStream err) {
+            try {
                 Correction correction = resubmission.correctFlagged(id,
-                        new CorrectionRequest(args.changes, ReviewText.submitter(args), args.options.get("--note")));
-                return new ReviewOutput(json, args.json, out).correction(correction);
+                        new CorrectionRequest(ReviewOptions.changes(sets), ReviewText.submitter(by), note));
+                return new ReviewOutput(json, asJson, out).correction(correction);
+            } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
+                err.println(e.getMessage());
+                return 1;
             }
-            err.print(USAGE);
-            return 1;
-        } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
-            err.println(e.getMessage());
-            return 1;
         }
     }
 }

@@ -34,8 +34,8 @@ final class ReviewText {
         original.forEach((column, value) -> out.printf("    %s = %s%n", column, value));
     }
 
-    static String submitter(ReviewArguments args) {
-        return args.options.getOrDefault("--by", System.getProperty("user.name"));
+    static String submitter(String by) {
+        return by != null ? by : System.getProperty("user.name");
     }
 
     private static void print(ReviewFinding finding, PrintStream out) {

@@ -1,17 +1,21 @@
 package org.gugus.system;
 
 import java.io.PrintStream;
-import java.util.List;
 
 /**
- * One command of the command line ({@code gugus NAME ...}), contributed as a bean by the module that
- * owns it. Standard output carries only results; messages for people go to standard error.
+ * One command of the command line ({@code gugus NAME ...}), contributed by the module that owns it:
+ * a class annotated with picocli's {@code @Command} that implements this interface. Top-level
+ * commands are found by their annotation anywhere under {@code org.gugus}; sub-commands are nested
+ * classes named in their parent's {@code subcommands}.
+ * <p>
+ * A command is created twice: once before Gugus starts, only to parse and check its arguments
+ * (usage errors and {@code --help} answer at once), with {@code null} for every constructor
+ * argument; then in the started application, with its constructor's beans injected. So a
+ * constructor only keeps its arguments. Standard output carries only results; messages for people
+ * go to standard error.
  */
 public interface GugusCommand {
 
-    /** The word that selects the command, e.g. {@code load}. */
-    String name();
-
-    /** Runs the command with the arguments after its name; returns the process exit status. */
-    int run(List<String> arguments, PrintStream out, PrintStream err);
+    /** Runs the parsed command in the started application; returns the process exit status. */
+    int run(PrintStream out, PrintStream err) throws Exception;
 }

@@ -1,6 +1,8 @@
 package org.gugus.system;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,33 +10,46 @@ import java.util.Set;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 
 /**
- * The command line: {@code java -jar gugus.jar COMMAND ...}. It starts Gugus without its web
- * server, with no route started and no schedule running, against the same database as the server (joining the embedded PostgreSQL
- * if the server runs), runs the command and returns its exit status. Logs go to
- * {@code $GUGUS_HOME/logs/gugus-cli.log}, so standard output carries only results.
+ * The command line: {@code java -jar gugus.jar COMMAND ...}. The arguments are parsed before Gugus
+ * starts: {@code --help}, {@code help}, {@code --version}, {@code generate-completion} and usage
+ * errors answer at once (usage errors with exit status 64). Otherwise Gugus starts without its web
+ * server, with no route started and no schedule running, against the same database as the server
+ * (joining the embedded PostgreSQL if the server runs), runs the command and returns its exit status.
+ * Options for Gugus itself ({@code --gugus.…}, {@code --spring.…}, {@code --logging.…}) may stand
+ * anywhere. Logs go to {@code $GUGUS_HOME/logs/gugus-cli.log}, so standard output carries only results.
  */
 public final class GugusCommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("load", "pull", "rejections", "flags");
+    private static final Set<String> WITHOUT_GUGUS = Set.of("-h", "--help", "-V", "--version");
 
     private GugusCommandLine() {
     }
 
+    /**
+     * Whether the arguments ask for a command (a first word, or help/version), else they configure
+     * the server ({@code --server.port=8081}). An unknown word is a usage error, never a server start.
+     */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        return args.length > 0 && (WITHOUT_GUGUS.contains(args[0]) || !args[0].startsWith("-"));
     }
 
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         List<String> springArguments = new ArrayList<>();
         List<String> commandArguments = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--gugus.") || args[i].startsWith("--spring.") || args[i].startsWith("--logging.")) {
-                springArguments.add(args[i]);
+        for (String argument : args) {
+            if (argument.startsWith("--gugus.") || argument.startsWith("--spring.") || argument.startsWith("--logging.")) {
+                springArguments.add(argument);
             } else {
-                commandArguments.add(args[i]);
+                commandArguments.add(argument);
             }
+        }
+        String[] command = commandArguments.toArray(String[]::new);
+        Integer answered = answerWithoutGugus(command, out, err);
+        if (answered != null) {
+            return answered;
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
@@ -47,13 +62,45 @@ public final class GugusCommandLine {
                         "logging.threshold.console", "OFF",
                         "logging.file.name", "${gugus.home}/logs/gugus-cli.log"))
                 .run(springArguments.toArray(String[]::new))) {
-            GugusCommand command = context.getBeansOfType(GugusCommand.class).values().stream()
-                    .filter(candidate -> candidate.name().equals(args[0])).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No command '" + args[0] + "' in this build"));
-            return command.run(commandArguments, out, err);
+            return context.getBean(GugusCommands.class).execute(out, err, command);
         } catch (RuntimeException e) {
-            err.println("Gugus gagal / failed: " + e.getMessage());
+            err.println(Messages.get("system.command.failed", e.getMessage()).both());
             return 1;
         }
+    }
+
+    /**
+     * Parses the arguments without starting Gugus. Returns the exit status when that is all the
+     * command line asked (help, version, completion) or when they are wrong; {@code null} when the
+     * command is to run.
+     */
+    private static Integer answerWithoutGugus(String[] command, PrintStream out, PrintStream err) {
+        CommandLine commandLine = CommandCatalog.forParsing();
+        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        commandLine.setOut(outWriter);
+        commandLine.setErr(errWriter);
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = commandLine.parseArgs(command);
+        } catch (CommandLine.ParameterException e) {
+            errWriter.println(e.getMessage());
+            e.getCommandLine().usage(errWriter);
+            return CommandCatalog.USAGE;
+        }
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        List<CommandLine> chain = parsed.asCommandLineList();
+        CommandLine leaf = chain.get(chain.size() - 1);
+        if (leaf.getCommand() instanceof GugusCommand) {
+            return null;
+        }
+        if (leaf.getCommand() instanceof Runnable) {
+            return commandLine.execute(command);
+        }
+        leaf.usage(errWriter);
+        return CommandCatalog.USAGE;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
+import org.gugus.system.GugusCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,7 @@ class LoadCommandIntegrationTests {
     }
 
     @Autowired
-    LoadCommand load;
+    GugusCommands gugus;
 
     @Autowired
     JsonMapper json;
@@ -101,8 +102,10 @@ class LoadCommandIntegrationTests {
     }
 
     private int run(String... arguments) {
-        return load.run(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> command = new ArrayList<>(List.of("load"));
+        command.addAll(List.of(arguments));
+        return gugus.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), command.toArray(String[]::new));
     }
 
     @SuppressWarnings("unchecked")

@@ -20,7 +20,7 @@ import org.gugus.access.TestLogins;
 import org.gugus.ingest.Delivery;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
-import org.gugus.system.GugusCommand;
+import org.gugus.system.GugusCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +51,7 @@ class ReviewIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    List<GugusCommand> commands;
+    GugusCommands gugus;
 
     @Autowired
     JsonMapper json;
@@ -201,11 +201,12 @@ class ReviewIntegrationTests {
     }
 
     private Command run(String name, String... arguments) {
-        GugusCommand command = commands.stream().filter(candidate -> candidate.name().equals(name)).findFirst().orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = command.run(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> command = new java.util.ArrayList<>(List.of(name));
+        command.addAll(List.of(arguments));
+        int status = gugus.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), command.toArray(String[]::new));
         return new Command(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

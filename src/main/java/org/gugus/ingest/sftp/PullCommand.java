@@ -9,7 +9,9 @@ import org.gugus.ingest.DeliverySummary;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.intake.LoadStatus;
 import org.gugus.system.GugusCommand;
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,13 +20,22 @@ import tools.jackson.databind.json.JsonMapper;
  * when every file was loaded or already received, 2 when any was quarantined, 1 when the pull
  * failed (the reason goes to standard error) or a load failed.
  */
-@Component
+@Command(name = "pull", mixinStandardHelpOptions = true)
 class PullCommand implements GugusCommand {
 
-    static final String USAGE = """
-            Pemakaian / usage: gugus pull --regency <kode Kemendagri, mis. 64.72> [--json]
-                               gugus pull --all [--json]
-            """;
+    @ArgGroup(multiplicity = "1")
+    private Target target;
+
+    @Option(names = "--json")
+    private boolean asJson;
+
+    static final class Target {
+        @Option(names = {"--office", "--regency"}, paramLabel = "KODE")
+        private List<String> offices = new ArrayList<>();
+
+        @Option(names = "--all")
+        private boolean all;
+    }
 
     private final SftpSources sources;
     private final JsonMapper json;
@@ -35,42 +46,10 @@ class PullCommand implements GugusCommand {
     }
 
     @Override
-    public String name() {
-        return "pull";
-    }
-
-    @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        List<String> regencies = new ArrayList<>();
-        boolean asJson = false;
-        boolean all = false;
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            switch (argument) {
-                case "--regency" -> {
-                    if (i + 1 < arguments.size()) {
-                        regencies.add(arguments.get(++i));
-                    }
-                }
-                case "--json" -> asJson = true;
-                case "--all" -> all = true;
-                default -> {
-                    if (argument.startsWith("--regency=")) {
-                        regencies.add(argument.substring("--regency=".length()));
-                    } else {
-                        err.println("Opsi tidak dikenal / unknown option: " + argument);
-                        err.print(USAGE);
-                        return 1;
-                    }
-                }
-            }
-        }
-        if (all) {
+    public int run(PrintStream out, PrintStream err) {
+        List<String> regencies = new ArrayList<>(target.offices);
+        if (target.all) {
             regencies.addAll(sources.offices());
-        }
-        if (regencies.isEmpty()) {
-            err.print(USAGE);
-            return 1;
         }
         int exit = 0;
         for (String regency : regencies) {

@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.junit.jupiter.api.AfterAll;
+import org.gugus.system.GugusCommands;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,7 +55,7 @@ class PullCommandIntegrationTests {
     }
 
     @Autowired
-    PullCommand pull;
+    GugusCommands gugus;
 
     @Autowired
     SftpSources sources;
@@ -75,8 +76,8 @@ class PullCommandIntegrationTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = pull.run(List.of("--regency", "64.72", "--json"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = gugus.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "pull", "--regency", "64.72", "--json");
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
@@ -88,8 +89,8 @@ class PullCommandIntegrationTests {
         assertThat(summary.get("inserted")).isEqualTo(3);
         assertThat(sourceStatus().nextPoll()).as("no schedule in the command line").isNull();
 
-        int again = pull.run(List.of("--regency", "64.72"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int again = gugus.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "pull", "--regency", "64.72");
 
         assertThat(again).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("tidak ada berkas baru / no new files");

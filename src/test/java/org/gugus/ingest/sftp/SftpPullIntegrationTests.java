@@ -30,6 +30,7 @@ import org.gugus.access.Role;
 import org.gugus.access.TestLogins;
 import org.gugus.intake.LoadStatus;
 import org.junit.jupiter.api.AfterAll;
+import org.gugus.system.GugusCommands;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -129,7 +130,7 @@ class SftpPullIntegrationTests {
     SftpSources sources;
 
     @Autowired
-    PullCommand pull;
+    GugusCommands gugus;
 
     @Autowired
     JdbcClient jdbc;
@@ -153,7 +154,7 @@ class SftpPullIntegrationTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = pull.run(List.of("--regency", "64.72"), print(out), print(err));
+        int exit = gugus.execute(print(out), print(err), "pull", "--regency", "64.72");
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("samarinda-2024-06.csv: LOADED (CSV) dibaca/read 5");
@@ -240,7 +241,7 @@ class SftpPullIntegrationTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = pull.run(List.of("--regency", "64.02"), print(out), print(err));
+        int exit = gugus.execute(print(out), print(err), "pull", "--regency", "64.02");
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();

@@ -1,0 +1,133 @@
+package org.gugus.system;
+
+import java.lang.reflect.Constructor;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The commands of every module, assembled under {@code gugus}: found on the class path (top-level
+ * {@code @Command} classes under {@code org.gugus}; a command that runs implements {@link GugusCommand},
+ * a command that only groups sub-commands need not), with their help texts from the
+ * bundle {@code messages/cli}, {@code --help} on each, {@code help COMMAND} and
+ * {@code generate-completion} (a bash/zsh completion script).
+ */
+final class CommandCatalog {
+
+    /** A parse error or a missing sub-command (sysexits EX_USAGE); 1 and 2 belong to the commands. */
+    static final int USAGE = 64;
+
+    private static final String BASE_PACKAGE = "org.gugus";
+    private static volatile List<Class<?>> commands;
+
+    private CommandCatalog() {
+    }
+
+    /** The names of the top-level commands, e.g. {@code load}. */
+    static List<String> names() {
+        return commands().stream().map(type -> type.getAnnotation(Command.class).name()).toList();
+    }
+
+    /** The command line to parse arguments before Gugus starts: commands built with null collaborators. */
+    static CommandLine forParsing() {
+        return build(new ParsingFactory());
+    }
+
+    /** The command line whose commands have their beans injected by a started application. */
+    static CommandLine forRunning(AutowireCapableBeanFactory beans) {
+        return build(new SpringFactory(beans));
+    }
+
+    private static CommandLine build(CommandLine.IFactory factory) {
+        CommandLine root = new CommandLine(new Root(), factory);
+        for (Class<?> type : commands()) {
+            root.addSubcommand(type.getAnnotation(Command.class).name(), new CommandLine(type, factory));
+        }
+        root.addSubcommand("help", new CommandLine.HelpCommand());
+        root.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
+        root.setResourceBundle(ResourceBundle.getBundle("messages/cli", java.util.Locale.ROOT,
+                CommandCatalog.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        root.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return USAGE;
+        });
+        root.setExecutionStrategy(new CommandLine.RunLast());
+        return root;
+    }
+
+    private static List<Class<?>> commands() {
+        if (commands == null) {
+            ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+                @Override
+                protected boolean isCandidateComponent(
+                        org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                    return definition.getMetadata().isIndependent() && !definition.getMetadata().hasEnclosingClass();
+                }
+            };
+            scanner.addIncludeFilter(new AnnotationTypeFilter(Command.class));
+            commands = scanner.findCandidateComponents(BASE_PACKAGE).stream()
+                    .map(BeanDefinition::getBeanClassName)
+                    .<Class<?>>map(name -> ClassUtils.resolveClassName(name, CommandCatalog.class.getClassLoader()))
+                    .sorted(Comparator.comparing(type -> type.getAnnotation(Command.class).name()))
+                    .toList();
+        }
+        return commands;
+    }
+
+    /** {@code gugus}: the root; without a command it runs the server (see {@code GugusApplication}). */
+    @Command(name = "gugus", mixinStandardHelpOptions = true, versionProvider = Root.Version.class,
+            synopsisSubcommandLabel = "COMMAND")
+    static final class Root {
+
+        static final class Version implements CommandLine.IVersionProvider {
+            @Override
+            public String[] getVersion() {
+                String version = Root.class.getPackage().getImplementationVersion();
+                return new String[] {"Gugus " + (version == null ? "(development)" : version)};
+            }
+        }
+    }
+
+    /** Builds a command for parsing only: {@code null} (or zero) for every constructor argument. */
+    private static final class ParsingFactory implements CommandLine.IFactory {
+
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (!GugusCommand.class.isAssignableFrom(type)) {
+                return fallback.create(type);
+            }
+            Constructor<?> constructor = type.getDeclaredConstructors()[0];
+            constructor.setAccessible(true);
+            Object[] arguments = new Object[constructor.getParameterCount()];
+            Class<?>[] parameters = constructor.getParameterTypes();
+            for (int i = 0; i < parameters.length; i++) {
+                arguments[i] = parameters[i].isPrimitive() ? (parameters[i] == boolean.class ? false : 0) : null;
+            }
+            return type.cast(constructor.newInstance(arguments));
+        }
+    }
+
+    /** Builds a command with its constructor's beans injected. */
+    private record SpringFactory(AutowireCapableBeanFactory beans) implements CommandLine.IFactory {
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (!GugusCommand.class.isAssignableFrom(type)) {
+                return CommandLine.defaultFactory().create(type);
+            }
+            return beans.createBean(type);
+        }
+    }
+}

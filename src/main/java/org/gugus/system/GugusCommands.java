@@ -1,0 +1,47 @@
+package org.gugus.system;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+
+/**
+ * Runs a command line ({@code load --office 64.72 FILE}) in this application: parsed by picocli,
+ * the command built with its beans, its exit status returned. The command-line entry point uses it
+ * once Gugus has started; tests use it to run commands as a user would.
+ */
+@Component
+public class GugusCommands {
+
+    private final AutowireCapableBeanFactory beans;
+
+    GugusCommands(AutowireCapableBeanFactory beans) {
+        this.beans = beans;
+    }
+
+    /** Runs the command; its results go to {@code out}, messages for people to {@code err}. */
+    public int execute(PrintStream out, PrintStream err, String... arguments) {
+        CommandLine commandLine = CommandCatalog.forRunning(beans);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(errWriter);
+        commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
+            errWriter.println(Messages.get("system.command.failed", e.getMessage()).both());
+            return 1;
+        });
+        commandLine.setExecutionStrategy(parsed -> {
+            CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+            if (leaf.getCommand() instanceof GugusCommand command) {
+                try {
+                    return command.run(out, err);
+                } catch (Exception e) {
+                    throw new CommandLine.ExecutionException(leaf, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return commandLine.execute(arguments);
+    }
+}

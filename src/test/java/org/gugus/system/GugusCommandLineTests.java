@@ -1,0 +1,80 @@
+package org.gugus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.gugus.GugusApplication;
+import org.junit.jupiter.api.Test;
+
+/** What the command line answers before Gugus starts: help, versions, completion and usage errors. */
+class GugusCommandLineTests {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void listsEveryModulesCommandsInHelp() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out()).contains("load", "pull", "rejections", "flags", "help", "generate-completion",
+                "Status keluar / exit status", "64");
+    }
+
+    @Test
+    void answersHelpOfACommandWithItsOptions() {
+        assertThat(run("load", "--help")).isZero();
+
+        assertThat(out()).contains("--office", "--regency", "--json", "Kantor pengirim");
+    }
+
+    @Test
+    void reportsAMissingFileAsAUsageErrorWithoutStartingGugus() {
+        assertThat(run("load", "--office", "64.72")).isEqualTo(64);
+
+        assertThat(err()).contains("BERKAS").contains("Pemakaian / usage");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void reportsAnUnknownCommandAsAUsageError() {
+        assertThat(GugusCommandLine.isCommand(new String[] {"lod"})).isTrue();
+        assertThat(run("lod")).isEqualTo(64);
+
+        assertThat(err()).contains("lod");
+    }
+
+    @Test
+    void reportsAGroupWithoutSubCommandAsAUsageError() {
+        assertThat(run("rejections")).isEqualTo(64);
+
+        assertThat(err()).contains("list", "show", "resubmit");
+    }
+
+    @Test
+    void leavesServerOptionsToTheServer() {
+        assertThat(GugusCommandLine.isCommand(new String[] {"--server.port=8081"})).isFalse();
+        assertThat(GugusCommandLine.isCommand(new String[] {})).isFalse();
+    }
+
+    @Test
+    void writesAShellCompletionScript() {
+        assertThat(run("generate-completion")).isZero();
+
+        assertThat(out()).contains("complete -F").contains("rejections");
+    }
+
+    private int run(String... arguments) {
+        return GugusCommandLine.run(GugusApplication.class, arguments, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
