@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.gugus.access.Audit;
 import org.gugus.system.GugusCommand;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,10 +32,12 @@ class RejectionsCommand {
 
         private final ReviewRows rows;
         private final JsonMapper json;
+        private final Audit audit;
 
-        ListRows(ReviewRows rows, JsonMapper json) {
+        ListRows(ReviewRows rows, JsonMapper json, Audit audit) {
             this.rows = rows;
             this.json = json;
+            this.audit = audit;
         }
 
         @Override
@@ -43,6 +46,7 @@ class RejectionsCommand {
                 options.requireScope();
                 List<RejectedRow> rejected = rows.rejected(options.file(), options.office(), ReviewStatus.of(status),
                         options.limit());
+                audit.read("gugus rejections list" + options.described(), rejected.stream().map(RejectedRow::id).toList());
                 if (options.json) {
                     out.println(json.writeValueAsString(ReviewJson.list("rejections",
                             rejected.stream().map(ReviewJson::of).toList())));
@@ -69,10 +73,12 @@ class RejectionsCommand {
 
         private final ReviewRows rows;
         private final JsonMapper json;
+        private final Audit audit;
 
-        Show(ReviewRows rows, JsonMapper json) {
+        Show(ReviewRows rows, JsonMapper json, Audit audit) {
             this.rows = rows;
             this.json = json;
+            this.audit = audit;
         }
 
         @Override
@@ -80,6 +86,7 @@ class RejectionsCommand {
             try {
                 RejectedRow row = rows.rejected(id).orElseThrow(() -> new NoSuchElementException(
                         "Baris ditolak #" + id + " tidak ada / rejected row #" + id + " does not exist"));
+                audit.read("gugus rejections show " + id, List.of(id));
                 new ReviewOutput(json, asJson, out).row(ReviewJson.of(row), () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
                 return 0;

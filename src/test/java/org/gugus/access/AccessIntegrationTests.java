@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,6 +20,7 @@ import org.gugus.TestWorkbooks;
 import org.gugus.ingest.Delivery;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
+import org.gugus.system.GugusCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +61,9 @@ class AccessIntegrationTests {
 
     @Autowired
     Audit audit;
+
+    @Autowired
+    GugusCommands commands;
 
     @TempDir
     Path files;
@@ -187,6 +194,44 @@ class AccessIntegrationTests {
                 .rootCause().hasMessageContaining("append-only");
         assertThat(jdbc.sql("select count(*) from access.audit_event where target like 'to-be-hidden%'")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void administersAccountsAndReadsTheAuditLogOnTheCommandLine() throws Exception {
+        Command added = run("users", "add", "budi", "--role", "office", "--office", "6471");
+        Command list = run("users", "list");
+        Command wrongOffice = run("users", "add", "tono", "--role", "REVIEWER", "--office", "64.72");
+        Delivery delivery = load("64.71", "bpp-cli.csv", 50);
+        Command rejections = run("rejections", "list", "--file", String.valueOf(delivery.fileId()));
+        Command log = run("audit", "list", "--user", "os:" + System.getProperty("user.name"), "--json");
+
+        assertThat(added.status()).as(added.err()).isZero();
+        assertThat(call(TestLogins.header("budi", added.out().strip()), "GET", "/api/review/rejections?regency=64.71", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(list.out()).contains("budi", "OFFICE", "64.71");
+        assertThat(wrongOffice.status()).isEqualTo(1);
+        assertThat(wrongOffice.err()).contains("OFFICE");
+        assertThat(rejections.status()).isZero();
+        List<JsonNode> events = log.out().lines().map(json::readTree).toList();
+        assertThat(events).allSatisfy(event -> assertThat(event.has("at") && event.has("user") && event.has("action")
+                && event.has("target") && event.has("rows")).isTrue());
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.path("action").asString()).isEqualTo("READ");
+            assertThat(event.path("target").asString()).isEqualTo("gugus rejections list --file " + delivery.fileId());
+            assertThat(event.path("rows").asInt()).isEqualTo(1);
+            assertThat(event.path("channel").asString()).isEqualTo("CLI");
+        });
+    }
+
+    private Command run(String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = commands.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), arguments);
+        return new Command(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Command(int status, String out, String err) {
     }
 
     private List<AuditEvent> auditOf(String user) {
