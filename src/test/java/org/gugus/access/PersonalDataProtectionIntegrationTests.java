@@ -22,8 +22,11 @@ import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.ingest.ReceivedFilePurge;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,8 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * row; received files are owner-only; keys are keyed pseudonyms, recomputed consistently when the
  * key changes; files past their retention are purged while the registry keeps their hash.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.file.name=${gugus.home}/logs/gugus.log")
+@ExtendWith(OutputCaptureExtension.class)  // before Spring's, so the output of the start-up is captured too
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PersonalDataProtectionIntegrationTests {
 
     private static Path home;
@@ -64,7 +67,7 @@ class PersonalDataProtectionIntegrationTests {
     ReceivedFilePurge purge;
 
     @Test
-    void noNameOrNikOfALoadedFileReachesALogANoteOrStaging() throws Exception {
+    void noNameOrNikOfALoadedFileReachesALogANoteOrStaging(CapturedOutput log) throws Exception {
         List<List<String>> rows = TestWorkbooks.victims(6);
         rows.get(1).set(8, "Atlantis");            // rejected: the row is kept for review
         rows.get(2).set(4, "64720112");            // rejected: a short NIK
@@ -77,7 +80,8 @@ class PersonalDataProtectionIntegrationTests {
         get(reviewer, "/api/review/rejections?regency=64.72");
         get(reviewer, "/api/review/flags?regency=64.72");
 
-        String written = everythingWritten();
+        String written = log.getAll() + notes();
+        assertThat(written).as("the log of the loads").contains("smd-pii.csv", "wrong-folder.csv", "F_UNKNOWN_OFFICE");
         List<String> found = new ArrayList<>();
         for (List<String> row : rows) {
             for (String personal : List.of(row.get(3), row.get(4))) {
@@ -169,7 +173,8 @@ class PersonalDataProtectionIntegrationTests {
                 .query(String.class).list();
     }
 
-    private String everythingWritten() throws IOException {
+    /** Every note and log file Gugus wrote under its home. */
+    private String notes() throws IOException {
         StringBuilder text = new StringBuilder();
         try (Stream<Path> files = Files.walk(home)) {
             for (Path file : files.filter(Files::isRegularFile).filter(file -> {
