@@ -47,8 +47,7 @@ class FlagsCommand {
                 List<FlaggedRow> flagged = rows.flagged(options.file(), options.office(), code, options.limit());
                 audit.read("gugus flags list" + options.described(), flagged.stream().map(FlaggedRow::victimId).toList());
                 if (options.json) {
-                    out.println(json.writeValueAsString(ReviewJson.list("flags",
-                            flagged.stream().map(ReviewJson::of).toList())));
+                    out.println(json.writeValueAsString(ReviewPage.ofFlags(flagged)));
                 } else {
                     flagged.forEach(row -> ReviewText.print(row, out));
                     err.println(flagged.size() + " korban dengan peringatan / flagged victims");
@@ -86,7 +85,7 @@ class FlagsCommand {
                 FlaggedRow row = rows.flagged(id).orElseThrow(() -> new NoSuchElementException(
                         "Korban #" + id + " tidak ada / victim #" + id + " does not exist"));
                 audit.read("gugus flags show " + id, List.of(id));
-                new ReviewOutput(json, asJson, out).row(ReviewJson.of(row), () -> ReviewText.print(row, out),
+                new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
                 return 0;
             } catch (NoSuchElementException e) {

@@ -48,8 +48,7 @@ class RejectionsCommand {
                         options.limit());
                 audit.read("gugus rejections list" + options.described(), rejected.stream().map(RejectedRow::id).toList());
                 if (options.json) {
-                    out.println(json.writeValueAsString(ReviewJson.list("rejections",
-                            rejected.stream().map(ReviewJson::of).toList())));
+                    out.println(json.writeValueAsString(ReviewPage.ofRejections(rejected)));
                 } else {
                     rejected.forEach(row -> ReviewText.print(row, out));
                     err.println(rejected.size() + " baris ditolak / rejected rows");
@@ -87,7 +86,7 @@ class RejectionsCommand {
                 RejectedRow row = rows.rejected(id).orElseThrow(() -> new NoSuchElementException(
                         "Baris ditolak #" + id + " tidak ada / rejected row #" + id + " does not exist"));
                 audit.read("gugus rejections show " + id, List.of(id));
-                new ReviewOutput(json, asJson, out).row(ReviewJson.of(row), () -> ReviewText.print(row, out),
+                new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
                 return 0;
             } catch (NoSuchElementException e) {

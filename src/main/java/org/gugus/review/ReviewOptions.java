@@ -32,11 +32,13 @@ final class ReviewOptions {
 
     /** The office, as {@code 64.72} whether written so or {@code 6472}. */
     String office() {
-        if (office == null) {
-            return null;
-        }
-        return RegencyOffices.byCode(office).map(RegencyOffice::code)
-                .orElseThrow(() -> new IllegalArgumentException("Kode kantor tidak dikenal / unknown office code: " + office
+        return office == null ? null : officeCode(office);
+    }
+
+    /** An office code as {@code 64.72}, written so or {@code 6472}; an unknown one is refused with the list. */
+    static String officeCode(String written) {
+        return RegencyOffices.byCode(written).map(RegencyOffice::code)
+                .orElseThrow(() -> new IllegalArgumentException("Kode kantor tidak dikenal / unknown office code: " + written
                         + ". Kantor / offices: " + RegencyOffices.all().stream().map(o -> o.code() + " " + o.name()).toList()));
     }
 

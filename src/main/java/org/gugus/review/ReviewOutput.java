@@ -35,10 +35,10 @@ final class ReviewOutput {
     /** Prints a correction; 2 when it still has errors, else 0. */
     int correction(Correction correction) {
         if (asJson) {
-            out.println(json.writeValueAsString(ReviewJson.of(correction)));
+            out.println(json.writeValueAsString(correction));
         } else {
             ReviewText.print(correction, out);
         }
-        return "REJECTED".equals(correction.outcome()) ? 2 : 0;
+        return correction.rejected() ? 2 : 0;
     }
 }

@@ -3,201 +3,152 @@ package org.gugus.review;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gugus.ingest.ReceivedFiles;
+import org.gugus.warehouse.FlaggedVictim;
+import org.gugus.warehouse.FlaggedVictims;
+import org.gugus.warehouse.RejectedRecord;
+import org.gugus.warehouse.RejectedRows;
+import org.gugus.warehouse.RejectionStatus;
+import org.gugus.warehouse.RowQuery;
+import org.gugus.warehouse.StoredFinding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads rejected rows, flagged victims and corrections, per file or per office. */
+/**
+ * The rows people review, as they read them: rejected rows and flagged victims from the warehouse,
+ * each finding located (file, sheet, row, column, value), with the corrections sent for them
+ * ({@code review.correction}, this module's own table).
+ */
 @Component
 class ReviewRows {
 
     static final int DEFAULT_LIMIT = 500;
+    static final int MAX_LIMIT = 5000;
 
+    private static final TypeReference<List<StoredFinding>> FINDINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashMap<String, String>> VALUES = new TypeReference<>() {
+    };
+
+    private final RejectedRows rejectedRows;
+    private final FlaggedVictims flaggedVictims;
+    private final ReceivedFiles files;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ReviewRows(JdbcClient jdbc, JsonMapper json) {
+    ReviewRows(RejectedRows rejectedRows, FlaggedVictims flaggedVictims, ReceivedFiles files, JdbcClient jdbc,
+            JsonMapper json) {
+        this.rejectedRows = rejectedRows;
+        this.flaggedVictims = flaggedVictims;
+        this.files = files;
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    /** Rejected rows of a file and/or an office; {@code status} OPEN, CORRECTED or null for all. */
-    List<RejectedRow> rejected(Long fileId, String officeCode, String status, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                select r.id, r.file_id, f.original_name, r.office_code, r.sheet, r.row_number, r.status,
-                       r.original::text as original, r.findings::text as findings, r.created_at, r.corrected_by
-                  from review.rejected_row r join ingest.received_file f on f.id = r.file_id
-                 where true""");
-        Map<String, Object> params = new LinkedHashMap<>();
-        filter(sql, params, "r.file_id", "file", fileId);
-        filter(sql, params, "r.office_code", "office", officeCode);
-        filter(sql, params, "r.status", "status", status);
-        sql.append(" order by r.file_id, r.id limit :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::rejectedRow).list();
+    /** Rejected rows of a file and/or an office; {@code status} null for all. */
+    List<RejectedRow> rejected(Long fileId, String officeCode, RejectionStatus status, int limit) {
+        List<RejectedRecord> records = rejectedRows.list(new RowQuery(fileId, officeCode, null, status, limit(limit)));
+        Map<Long, String> names = files.names(records.stream().map(RejectedRecord::fileId).toList());
+        return records.stream().map(record -> rejectedRow(record, names.get(record.fileId()), List.of())).toList();
     }
 
     Optional<RejectedRow> rejected(long id) {
-        return jdbc.sql("""
-                select r.id, r.file_id, f.original_name, r.office_code, r.sheet, r.row_number, r.status,
-                       r.original::text as original, r.findings::text as findings, r.created_at, r.corrected_by
-                  from review.rejected_row r join ingest.received_file f on f.id = r.file_id
-                 where r.id = ?
-                """).param(id).query(this::rejectedRow).optional()
-                .map(row -> new RejectedRow(row.id(), row.fileId(), row.fileName(), row.officeCode(), row.sheet(),
-                        row.rowNumber(), row.status(), row.original(), row.findings(), row.rejectedAt(),
-                        row.correctedBy(), corrections("rejected_row_id", id)));
+        return rejectedRows.find(id).map(record -> rejectedRow(record, name(record.fileId()),
+                corrections("rejected_row_id", id)));
     }
 
     /** Victims with warnings whose flags came from a file, and/or of an office; optionally of one code. */
     List<FlaggedRow> flagged(Long fileId, String officeCode, String code, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                select v.id, v.office_code, v.source_file_id, f.original_name, v.source_sheet, v.source_row,
-                       c.case_number, v.victim_name, v.source_correction_id, v.original::text as original,
-                       jsonb_agg(jsonb_build_object('code', fl.code, 'field', fl.field, 'column',
-                                 coalesce(fl.column_header, fl.field), 'value', fl.value, 'message_id', fl.message_id,
-                                 'message_en', fl.message_en) order by fl.code, fl.field)::text as flags
-                  from warehouse.victim v
-                  join warehouse.victim_flag fl on fl.victim_id = v.id
-                  join warehouse.tppo_case c on c.id = v.case_id
-                  join ingest.received_file f on f.id = v.source_file_id
-                 where true""");
-        Map<String, Object> params = new LinkedHashMap<>();
-        filter(sql, params, "fl.source_file_id", "file", fileId);
-        filter(sql, params, "v.office_code", "office", officeCode);
-        if (code != null) {
-            sql.append(" and exists (select 1 from warehouse.victim_flag x where x.victim_id = v.id and x.code = :code)");
-            params.put("code", code);
-        }
-        sql.append(" group by v.id, f.original_name, c.case_number")
-                .append(" order by v.source_file_id, v.source_sheet, v.source_row, v.id limit :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::flaggedRow).list();
+        List<FlaggedVictim> victims = flaggedVictims.list(new RowQuery(fileId, officeCode, code, null, limit(limit)));
+        Map<Long, String> names = files.names(victims.stream().map(FlaggedVictim::fileId).toList());
+        return victims.stream().map(victim -> flaggedRow(victim, names.get(victim.fileId()), List.of())).toList();
     }
 
     Optional<FlaggedRow> flagged(long victimId) {
-        Optional<FlaggedRow> row = jdbc.sql("""
-                select v.id, v.office_code, v.source_file_id, f.original_name, v.source_sheet, v.source_row,
-                       c.case_number, v.victim_name, v.source_correction_id, v.original::text as original,
-                       coalesce((select jsonb_agg(jsonb_build_object('code', fl.code, 'field', fl.field, 'column',
-                                        coalesce(fl.column_header, fl.field), 'value', fl.value, 'message_id',
-                                        fl.message_id, 'message_en', fl.message_en) order by fl.code, fl.field)
-                                   from warehouse.victim_flag fl where fl.victim_id = v.id), '[]')::text as flags
-                  from warehouse.victim v
-                  join warehouse.tppo_case c on c.id = v.case_id
-                  join ingest.received_file f on f.id = v.source_file_id
-                 where v.id = ?
-                """).param(victimId).query(this::flaggedRow).optional();
-        return row.map(flagged -> new FlaggedRow(flagged.victimId(), flagged.officeCode(), flagged.fileId(),
-                flagged.fileName(), flagged.sheet(), flagged.rowNumber(), flagged.caseNumber(), flagged.victimName(),
-                flagged.sourceCorrectionId(), flagged.original(), flagged.flags(),
+        return flaggedVictims.find(victimId).map(victim -> flaggedRow(victim, name(victim.fileId()),
                 corrections("flagged_victim_id", victimId)));
     }
 
-    /** The normalised values of a victim record, by field name: the base of a correction when the row as written was not kept. */
-    Map<String, String> caseRowValues(long victimId) {
-        String caseRow = jdbc.sql("select case_row::text from warehouse.victim where id = ?").param(victimId)
-                .query(String.class).single();
-        Map<String, String> values = new LinkedHashMap<>();
-        map(caseRow).forEach((field, value) -> {
-            if (value instanceof List<?> list) {
-                values.put(field, String.join(", ", list.stream().map(String::valueOf).toList()));
-            } else {
-                values.put(field, value == null ? "" : String.valueOf(value));
-            }
-        });
-        return values;
+    Optional<Correction> correction(long id) {
+        return jdbc.sql(CORRECTIONS + " where id = ?").param(id).query(this::correctionOf).optional()
+                .map(this::withFileName);
     }
 
-    Optional<Correction> correction(long id) {
-        return jdbc.sql(CORRECTIONS + " where k.id = ?").param(id).query(this::correctionOf).optional();
+    /** The page size asked for, at most {@link #MAX_LIMIT}; zero or less is refused. */
+    static int limit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("Batas (limit) harus 1 sampai " + MAX_LIMIT + ", bukan " + limit
+                    + ". / The limit must be 1 to " + MAX_LIMIT + ", not " + limit + ".");
+        }
+        return Math.min(limit, MAX_LIMIT);
     }
 
     private List<Correction> corrections(String column, long id) {
-        return jdbc.sql(CORRECTIONS + " where k." + column + " = ? order by k.id").param(id).query(this::correctionOf)
-                .list();
+        return jdbc.sql(CORRECTIONS + " where " + column + " = ? order by id").param(id).query(this::correctionOf)
+                .list().stream().map(this::withFileName).toList();
     }
 
     private static final String CORRECTIONS = """
-            select k.id, k.rejected_row_id, k.flagged_victim_id, k.office_code, k.file_id, f.original_name, k.sheet,
-                   k.row_number, k.submitted_by, k.note, k.submitted_at, k.row_values::text as row_values,
-                   k.findings::text as findings, k.outcome, k.victim_id
-              from review.correction k join ingest.received_file f on f.id = k.file_id""";
+            select id, rejected_row_id, flagged_victim_id, office_code, file_id, sheet, row_number, submitted_by, note,
+                   submitted_at, row_values::text as row_values, findings::text as findings, outcome, victim_id
+              from review.correction""";
 
+    /** A correction as read, its findings not yet located (the file name is looked up after). */
     private Correction correctionOf(ResultSet rs, int n) throws SQLException {
-        String fileName = rs.getString("original_name");
-        String sheet = rs.getString("sheet");
-        int row = rs.getInt("row_number");
         return new Correction(rs.getLong("id"), nullableLong(rs, "rejected_row_id"), nullableLong(rs, "flagged_victim_id"),
-                rs.getString("office_code"), rs.getLong("file_id"), sheet, row, rs.getString("submitted_by"),
-                rs.getString("note"), rs.getObject("submitted_at", OffsetDateTime.class), texts(rs.getString("row_values")),
-                rs.getString("outcome"), nullableLong(rs, "victim_id"),
-                findings(rs.getString("findings"), fileName + " (koreksi / correction #" + rs.getLong("id") + ")", sheet,
-                        row));
+                rs.getString("office_code"), rs.getLong("file_id"), rs.getString("sheet"), rs.getInt("row_number"),
+                rs.getString("submitted_by"), rs.getString("note"), rs.getObject("submitted_at", OffsetDateTime.class),
+                json.readValue(rs.getString("row_values"), VALUES), rs.getString("outcome"), nullableLong(rs, "victim_id"),
+                json.readValue(rs.getString("findings"), FINDINGS).stream()
+                        .map(finding -> new ReviewFinding(finding.code(), finding.field(), finding.column(), finding.value(),
+                                finding.messageId(), finding.messageEn(), finding.messageId(), finding.messageEn()))
+                        .toList());
     }
 
-    private RejectedRow rejectedRow(ResultSet rs, int n) throws SQLException {
-        String fileName = rs.getString("original_name");
-        String sheet = rs.getString("sheet");
-        int row = rs.getInt("row_number");
-        return new RejectedRow(rs.getLong("id"), rs.getLong("file_id"), fileName, rs.getString("office_code"), sheet, row,
-                rs.getString("status"), texts(rs.getString("original")), findings(rs.getString("findings"), fileName,
-                sheet, row), rs.getObject("created_at", OffsetDateTime.class), nullableLong(rs, "corrected_by"),
-                List.of());
+    private Correction withFileName(Correction correction) {
+        String where = name(correction.fileId()) + " (koreksi / correction #" + correction.id() + ")";
+        List<ReviewFinding> located = correction.findings().stream()
+                .map(finding -> ReviewFinding.located(where, correction.sheet(), correction.rowNumber(), finding.code(),
+                        finding.field(), finding.column(), finding.value(), finding.cellMessageId(),
+                        finding.cellMessageEn()))
+                .toList();
+        return new Correction(correction.id(), correction.rejectedRowId(), correction.flaggedVictimId(),
+                correction.officeCode(), correction.fileId(), correction.sheet(), correction.rowNumber(),
+                correction.submittedBy(), correction.note(), correction.submittedAt(), correction.values(),
+                correction.outcome(), correction.victimId(), located);
     }
 
-    private FlaggedRow flaggedRow(ResultSet rs, int n) throws SQLException {
-        String fileName = rs.getString("original_name");
-        String sheet = rs.getString("source_sheet");
-        int row = rs.getInt("source_row");
-        Long correction = nullableLong(rs, "source_correction_id");
-        String where = correction == null ? fileName : fileName + " (koreksi / correction #" + correction + ")";
-        return new FlaggedRow(rs.getLong("id"), rs.getString("office_code"), rs.getLong("source_file_id"), fileName,
-                sheet, row, rs.getString("case_number"), rs.getString("victim_name"), correction,
-                rs.getString("original") == null ? Map.of() : texts(rs.getString("original")),
-                findings(rs.getString("flags"), where, sheet, row), List.of());
+    private RejectedRow rejectedRow(RejectedRecord record, String fileName, List<Correction> corrections) {
+        return new RejectedRow(record.id(), record.fileId(), fileName, record.officeCode(), record.sheet(),
+                record.rowNumber(), record.status(), record.original(),
+                located(record.findings(), fileName, record.sheet(), record.rowNumber()), record.rejectedAt(),
+                record.correctedBy(), corrections);
     }
 
-    private List<ReviewFinding> findings(String findingsJson, String fileName, String sheet, int row) {
-        List<ReviewFinding> findings = new ArrayList<>();
-        for (Object item : json.readValue(findingsJson, List.class)) {
-            Map<?, ?> finding = (Map<?, ?>) item;
-            findings.add(ReviewFinding.located(fileName, sheet, row, text(finding.get("code")), text(finding.get("field")),
-                    text(finding.get("column")), text(finding.get("value")), text(finding.get("message_id")),
-                    text(finding.get("message_en"))));
-        }
-        return findings;
+    private FlaggedRow flaggedRow(FlaggedVictim victim, String fileName, List<Correction> corrections) {
+        String where = victim.sourceCorrectionId() == null ? fileName
+                : fileName + " (koreksi / correction #" + victim.sourceCorrectionId() + ")";
+        return new FlaggedRow(victim.victimId(), victim.officeCode(), victim.fileId(), fileName, victim.sheet(),
+                victim.rowNumber(), victim.caseNumber(), victim.victimName(), victim.sourceCorrectionId(),
+                victim.original(), located(victim.flags(), where, victim.sheet(), victim.rowNumber()), corrections);
     }
 
-    private Map<String, String> texts(String object) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        map(object).forEach((key, value) -> texts.put(key, value == null ? "" : String.valueOf(value)));
-        return texts;
+    private static List<ReviewFinding> located(List<StoredFinding> findings, String where, String sheet, int row) {
+        return findings.stream().map(finding -> ReviewFinding.located(where, sheet, row, finding)).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> map(String object) {
-        return json.readValue(object, LinkedHashMap.class);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : String.valueOf(value);
+    private String name(long fileId) {
+        return files.names(List.of(fileId)).get(fileId);
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
-    }
-
-    private static void filter(StringBuilder sql, Map<String, Object> params, String column, String name, Object value) {
-        if (value != null) {
-            sql.append(" and ").append(column).append(" = :").append(name);
-            params.put(name, value);
-        }
     }
 }

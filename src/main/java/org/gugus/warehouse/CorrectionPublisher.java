@@ -34,6 +34,7 @@ public class CorrectionPublisher {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Published publish(StagedRow row, long correctionId, String officeCode, Long replacingVictimId) {
+        OfficeLock.hold(jdbc, officeCode);
         if (replacingVictimId != null) {
             rekey(replacingVictimId, row.identityKey(), officeCode);
         }

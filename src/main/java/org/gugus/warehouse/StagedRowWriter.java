@@ -16,14 +16,14 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * transaction: the rows and the reader's position commit together, so a restarted job never
  * writes a committed row twice.
  */
-public class StagedRowWriter implements ItemWriter<StagedRow> {
+class StagedRowWriter implements ItemWriter<StagedRow> {
 
-    private static final String COPY = "copy intake.staged_row (file_id, ordinal, sheet, row_number, rejected,"
+    private static final String COPY = "copy warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected,"
             + " identity_key, person_key, content_hash, case_row, original, findings) from stdin";
 
     private final DataSource dataSource;
 
-    public StagedRowWriter(DataSource dataSource) {
+    StagedRowWriter(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

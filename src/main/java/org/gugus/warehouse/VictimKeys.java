@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Rewrites the identity and person keys of every victim record ({@code warehouse.victim}) and every
- * staged row not yet published ({@code intake.staged_row}), computed by the caller from the office
+ * staged row not yet published ({@code warehouse.staged_row}), computed by the caller from the office
  * and the normalised row each keeps. Published rows leave staging, and history rows carry no keys.
  */
 @Component
@@ -48,11 +48,11 @@ public class VictimKeys {
         jdbc.execute("truncate rekeyed");
         long staged = rewrite("""
                 select s.file_id, s.ordinal, f.office_code, s.case_row::text
-                  from intake.staged_row s join ingest.received_file f on f.id = s.file_id
+                  from warehouse.staged_row s join ingest.received_file f on f.id = s.file_id
                  where not s.rejected
                 """, keysOf);
         jdbc.update("""
-                update intake.staged_row s set identity_key = r.identity_key, person_key = r.person_key
+                update warehouse.staged_row s set identity_key = r.identity_key, person_key = r.person_key
                   from rekeyed r where s.file_id = r.id and s.ordinal = r.ordinal
                 """);
         jdbc.execute("drop table rekeyed");

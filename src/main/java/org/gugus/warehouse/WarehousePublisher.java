@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Publishes a staged file to the warehouse in one transaction, set-based: the last row of each
  * identity wins (earlier ones are duplicates), new identities are inserted, changed ones updated
  * with their previous values kept as history, identical ones left alone; rejected rows go to
- * review. Nothing of a file is visible in the warehouse until all of it is.
+ * review. Nothing of a file is visible in the warehouse until all of it is. Publishes of one office
+ * (files and corrections) take turns ({@link OfficeLock}); other offices publish alongside.
  */
 @Component
 public class WarehousePublisher {
@@ -24,26 +25,27 @@ public class WarehousePublisher {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public PublishCounts publish(long fileId, String officeCode) {
+        OfficeLock.hold(jdbc, officeCode);
         // a large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory
         jdbc.sql("set local work_mem = '64MB'").update();
         planWinners(fileId, officeCode);
         Map<String, Long> plan = applyPlan(officeCode);
         keepRejections(fileId, officeCode);
 
-        long rowsRead = count("select count(*) from intake.staged_row where file_id = ?", fileId);
-        long rejected = count("select count(*) from intake.staged_row where file_id = ? and rejected", fileId);
+        long rowsRead = count("select count(*) from warehouse.staged_row where file_id = ?", fileId);
+        long rejected = count("select count(*) from warehouse.staged_row where file_id = ? and rejected", fileId);
         long winners = plan.values().stream().mapToLong(Long::longValue).sum();
         PublishCounts counts = new PublishCounts(rowsRead, plan.get("inserted"), plan.get("updated"),
                 plan.get("unchanged"), rowsRead - rejected - winners, rejected,
                 count("select count(*) from publish_plan where findings <> '[]'::jsonb"),
-                codeCounts("intake.staged_row s", "s.file_id = " + fileId + " and s.rejected", "E\\_%"),
+                codeCounts("warehouse.staged_row s", "s.file_id = " + fileId + " and s.rejected", "E\\_%"),
                 codeCounts("publish_plan s", "true", "W\\_%"));
-        jdbc.sql("delete from intake.staged_row where file_id = ?").param(fileId).update();
+        jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update();
         return counts;
     }
 
     /**
-     * Applies the temporary table {@code publish_plan} (rows of {@code intake.staged_row}'s shape plus
+     * Applies the temporary table {@code publish_plan} (rows of {@code warehouse.staged_row}'s shape plus
      * {@code correction_id}, the warehouse's {@code victim_id} and {@code old_hash}) to the warehouse:
      * the one path by which file rows and corrected rows reach it. Returns inserted/updated/unchanged.
      */
@@ -63,7 +65,7 @@ public class WarehousePublisher {
                 create temporary table publish_plan on commit drop as
                 select w.*, null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash
                   from (select distinct on (identity_key) *
-                          from intake.staged_row
+                          from warehouse.staged_row
                          where file_id = ? and not rejected
                          order by identity_key, ordinal desc) w
                   left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
@@ -191,9 +193,9 @@ public class WarehousePublisher {
 
     private void keepRejections(long fileId, String officeCode) {
         jdbc.sql("""
-                insert into review.rejected_row (file_id, office_code, sheet, row_number, original, findings)
+                insert into warehouse.rejected_row (file_id, office_code, sheet, row_number, original, findings)
                 select file_id, ?, sheet, row_number, original, findings
-                  from intake.staged_row
+                  from warehouse.staged_row
                  where file_id = ? and rejected
                 on conflict (file_id, sheet, row_number) do nothing
                 """).params(officeCode, fileId).update();

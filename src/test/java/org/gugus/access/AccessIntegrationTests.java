@@ -249,7 +249,7 @@ class AccessIntegrationTests {
     }
 
     private long rejectedRow(Delivery delivery) {
-        return jdbc.sql("select id from review.rejected_row where file_id = ?").param(delivery.fileId())
+        return jdbc.sql("select id from warehouse.rejected_row where file_id = ?").param(delivery.fileId())
                 .query(Long.class).single();
     }
 

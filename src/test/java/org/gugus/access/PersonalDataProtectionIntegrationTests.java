@@ -91,7 +91,7 @@ class PersonalDataProtectionIntegrationTests {
             }
         }
         assertThat(found).as("names and NIKs in logs and notes").isEmpty();
-        assertThat(count("select count(*) from intake.staged_row")).as("staged rows after publish").isZero();
+        assertThat(count("select count(*) from warehouse.staged_row")).as("staged rows after publish").isZero();
         assertThat(count("select count(*) from warehouse.victim where office_code = '64.72'")).isEqualTo(4);
     }
 

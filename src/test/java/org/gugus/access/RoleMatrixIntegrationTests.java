@@ -85,7 +85,7 @@ class RoleMatrixIntegrationTests {
         rows.get(1).set(8, "Atlantis");
         Delivery delivery = reception.receive(TestWorkbooks.csv(files.resolve("samarinda.csv"), rows), "64.72",
                 "samarinda.csv", FileSource.COMMAND_LINE);
-        rejectedRow = jdbc.sql("select id from review.rejected_row where file_id = ?").param(delivery.fileId())
+        rejectedRow = jdbc.sql("select id from warehouse.rejected_row where file_id = ?").param(delivery.fileId())
                 .query(Long.class).single();
         victim = jdbc.sql("select id from warehouse.victim where source_file_id = ?").param(delivery.fileId())
                 .query(Long.class).single();

@@ -114,9 +114,9 @@ class BadInputIntegrationTests {
                 .param(delivery.fileId()).query(String.class).single()).isEqualTo("QUARANTINED " + code);
         assertThat(jdbc.sql("select count(*) from warehouse.victim where source_file_id = ?").param(delivery.fileId())
                 .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from review.rejected_row where file_id = ?").param(delivery.fileId())
+        assertThat(jdbc.sql("select count(*) from warehouse.rejected_row where file_id = ?").param(delivery.fileId())
                 .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from intake.staged_row where file_id = ?").param(delivery.fileId())
+        assertThat(jdbc.sql("select count(*) from warehouse.staged_row where file_id = ?").param(delivery.fileId())
                 .query(Long.class).single()).isZero();
     }
 }

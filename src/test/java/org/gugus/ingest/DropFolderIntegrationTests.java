@@ -45,7 +45,7 @@ class DropFolderIntegrationTests {
                 .query(String.class).list())
                 .containsExactly("samarinda-2024-05.csv DROP_FOLDER CSV", "samarinda-2024-06.xlsx DROP_FOLDER XLSX");
         assertThat(count("select count(*) from warehouse.victim where office_code = '64.72'")).isEqualTo(5);
-        assertThat(jdbc.sql("select findings -> 0 ->> 'code' from review.rejected_row").query(String.class).list()).as(jdbc.sql("select sheet || row_number || original::text || findings::text from review.rejected_row").query(String.class).list().toString())
+        assertThat(jdbc.sql("select findings -> 0 ->> 'code' from warehouse.rejected_row").query(String.class).list()).as(jdbc.sql("select sheet || row_number || original::text || findings::text from warehouse.rejected_row").query(String.class).list().toString())
                 .containsExactly("E_AGE_RANGE");
         assertThat(jdbc.sql("select outcome ->> 'unchanged' from ingest.received_file where original_name like '%06.xlsx'")
                 .query(String.class).single()).isEqualTo("2");

@@ -53,9 +53,9 @@ class FileReceptionIntegrationTests {
         assertThat(report.rejectionsByCode())
                 .containsEntry("E_DATE_FORMAT", 1L).containsEntry("E_NIK_FORMAT", 1L).containsEntry("E_REQUIRED", 1L);
         assertThat(count("select count(*) from warehouse.victim where office_code = '64.71'")).isEqualTo(3);
-        assertThat(jdbc.sql("select row_number from review.rejected_row where file_id = ? order by row_number")
+        assertThat(jdbc.sql("select row_number from warehouse.rejected_row where file_id = ? order by row_number")
                 .param(delivery.fileId()).query(Integer.class).list()).containsExactly(3, 5, 6);
-        assertThat(jdbc.sql("select original ->> 'Tanggal Lapor' from review.rejected_row where row_number = 3 and file_id = ?")
+        assertThat(jdbc.sql("select original ->> 'Tanggal Lapor' from warehouse.rejected_row where row_number = 3 and file_id = ?")
                 .param(delivery.fileId()).query(String.class).single()).isEqualTo("31/02/2024");
         assertThat(jdbc.sql("select status from ingest.received_file where id = ?").param(delivery.fileId())
                 .query(String.class).single()).isEqualTo("LOADED");

@@ -77,10 +77,10 @@ class RandomRowsIntegrationTests {
         assertThat(report.inserted()).isPositive();
         assertThat(count("select count(*) from warehouse.victim where office_code = ? and source_file_id = ?", office,
                 delivery.fileId())).isEqualTo(report.inserted());
-        assertThat(count("select count(*) from review.rejected_row where file_id = ?", delivery.fileId()))
+        assertThat(count("select count(*) from warehouse.rejected_row where file_id = ?", delivery.fileId()))
                 .isEqualTo(report.rejected());
         assertThat(count("""
-                select count(*) from review.rejected_row r
+                select count(*) from warehouse.rejected_row r
                  where r.file_id = ? and not exists (select 1 from jsonb_array_elements(r.findings) f
                                                       where f ->> 'code' like 'E\\_%')
                 """, delivery.fileId())).as("rejected rows without an error code").isZero();

@@ -78,7 +78,7 @@ class IntakeJobRestartTests {
         Delivery failed = reception.receive(file, "64.09", "ppu-2024-06.xlsx", FileSource.COMMAND_LINE);
 
         assertThat(failed.status()).isEqualTo(LoadStatus.FAILED);
-        assertThat(count("select count(*) from intake.staged_row where file_id = ?", failed.fileId())).isEqualTo(10);
+        assertThat(count("select count(*) from warehouse.staged_row where file_id = ?", failed.fileId())).isEqualTo(10);
         assertThat(count("select count(*) from warehouse.victim where office_code = '64.09'")).isZero();
 
         List<Delivery> resumed = reception.resumeUnfinished();
@@ -122,7 +122,7 @@ class IntakeJobRestartTests {
         assertThat(clean.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(content(office)).isEqualTo(content(cleanOffice)).hasSize(19);
         assertThat(codes(office)).isEqualTo(codes(cleanOffice));
-        assertThat(count("select count(*) from review.rejected_row where office_code = ?", office)).isEqualTo(1);
+        assertThat(count("select count(*) from warehouse.rejected_row where office_code = ?", office)).isEqualTo(1);
     }
 
     private static List<List<String>> rowsWithOneRejected() {

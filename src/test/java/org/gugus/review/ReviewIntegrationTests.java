@@ -106,11 +106,11 @@ class ReviewIntegrationTests {
         assertThat(victim).containsEntry("source_file_id", delivery.fileId()).containsEntry("source_row", 3)
                 .containsEntry("source_correction_id", correctionId).containsEntry("nik", nik(2))
                 .containsEntry("origin_regency_code", "64.72");
-        assertThat(jdbc.sql("select status, corrected_by from review.rejected_row where id = ?").param(rejectedId)
+        assertThat(jdbc.sql("select status, corrected_by from warehouse.rejected_row where id = ?").param(rejectedId)
                 .query().singleRow()).containsEntry("status", "CORRECTED").containsEntry("corrected_by", correctionId);
         assertThat(jdbc.sql("select outcome from review.correction where rejected_row_id = ? order by id")
                 .param(rejectedId).query(String.class).list()).containsExactly("REJECTED", "INSERTED");
-        assertThat(jdbc.sql("select original ->> 'NIK' from review.rejected_row where id = ?").param(rejectedId)
+        assertThat(jdbc.sql("select original ->> 'NIK' from warehouse.rejected_row where id = ?").param(rejectedId)
                 .query(String.class).single()).isEqualTo("64720112");
         assertThat(run("rejections", "list", "--file", String.valueOf(delivery.fileId())).out).isEmpty();
         assertThat(run("rejections", "list", "--file", String.valueOf(delivery.fileId()), "--status", "ALL").out)
@@ -185,6 +185,43 @@ class ReviewIntegrationTests {
                 .query(String.class).single()).isEqualTo("64.08");
     }
 
+    @Test
+    void refusesAnInvalidPageSizeAndCapsALargeOne() throws Exception {
+        Delivery delivery = load("64.09", "ppu-06.csv", rows -> rows.get(0).set(NIK, "64720112"));
+
+        HttpResponse<String> negative = get("/api/review/rejections?regency=64.09&limit=-1");
+        HttpResponse<String> notANumber = get("/api/review/rejections?regency=64.09&limit=banyak");
+        HttpResponse<String> huge = get("/api/review/rejections?regency=64.09&limit=100000000");
+
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("limit");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(huge.statusCode()).isEqualTo(200);
+        assertThat(huge.body()).contains("\"count\":1");
+        assertThat(delivery.report().rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheRowPointingToTheCorrectionTheVictimCameFromWhenTheSameCorrectionIsSentTwice() {
+        Delivery delivery = load("64.11", "mahulu-06.csv", rows -> rows.get(1).set(NIK, "64720112"));
+        long rejectedId = rejectedRowIds(delivery.fileId()).get(0);
+
+        Command first = run("rejections", "resubmit", String.valueOf(rejectedId), "--set", "NIK=" + nik(2), "--by", "dina",
+                "--json");
+        Command second = run("rejections", "resubmit", String.valueOf(rejectedId), "--set", "NIK=" + nik(2), "--by", "dina",
+                "--json");
+
+        assertThat(json.readValue(first.out, Map.class).get("outcome")).isEqualTo("INSERTED");
+        assertThat(json.readValue(second.out, Map.class).get("outcome")).isEqualTo("UNCHANGED");
+        long firstId = ((Number) json.readValue(first.out, Map.class).get("id")).longValue();
+        long correctedBy = jdbc.sql("select corrected_by from warehouse.rejected_row where id = ?").param(rejectedId)
+                .query(Long.class).single();
+        long victimSource = jdbc.sql("""
+                select source_correction_id from warehouse.victim where office_code = '64.11' and nik = ?
+                """).param(nik(2)).query(Long.class).single();
+        assertThat(correctedBy).isEqualTo(firstId).isEqualTo(victimSource);
+    }
+
     private Delivery load(String office, String name, java.util.function.Consumer<List<List<String>>> change) {
         List<List<String>> rows = TestWorkbooks.victims(3);
         change.accept(rows);
@@ -192,7 +229,7 @@ class ReviewIntegrationTests {
     }
 
     private List<Long> rejectedRowIds(long fileId) {
-        return jdbc.sql("select id from review.rejected_row where file_id = ? order by id").param(fileId)
+        return jdbc.sql("select id from warehouse.rejected_row where file_id = ? order by id").param(fileId)
                 .query(Long.class).list();
     }
 

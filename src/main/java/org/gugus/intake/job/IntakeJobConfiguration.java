@@ -5,11 +5,10 @@ import org.gugus.intake.IntakeTemplate;
 import org.gugus.intake.QuarantineException;
 
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import java.time.LocalDate;
 import org.gugus.warehouse.PublishCounts;
 import org.gugus.warehouse.StagedRow;
-import org.gugus.warehouse.StagedRowWriter;
+import org.gugus.warehouse.StagingArea;
 import org.gugus.warehouse.WarehousePublisher;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -26,7 +25,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -53,14 +51,14 @@ public class IntakeJobConfiguration {
 
     @Bean
     Step intakeStage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DataRowReader intakeReader, RowJudge rowJudge, DataSource dataSource, QuarantineListener quarantineListener,
+            DataRowReader intakeReader, RowJudge rowJudge, StagingArea staging, QuarantineListener quarantineListener,
             ObjectProvider<ItemWriteListener<StagedRow>> writeListeners, @Value("${gugus.intake.chunk-size:1000}") int chunkSize) {
         var step = new StepBuilder("stage", jobRepository)
                 .<DataRow, StagedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(intakeReader)
                 .processor(rowJudge)
-                .writer(new StagedRowWriter(dataSource))
+                .writer(staging.writer())
                 .listener(quarantineListener);
         writeListeners.orderedStream().forEach(step::listener);
         return step.build();
@@ -84,8 +82,8 @@ public class IntakeJobConfiguration {
 
     @Bean
     @StepScope
-    QuarantineListener quarantineListener(@Value("#{jobParameters['fileId']}") Long fileId, JdbcTemplate jdbc) {
-        return new QuarantineListener(fileId, jdbc);
+    QuarantineListener quarantineListener(@Value("#{jobParameters['fileId']}") Long fileId, StagingArea staging) {
+        return new QuarantineListener(fileId, staging);
     }
 
     @Bean
@@ -106,11 +104,11 @@ public class IntakeJobConfiguration {
     static class QuarantineListener implements StepExecutionListener {
 
         private final long fileId;
-        private final JdbcTemplate jdbc;
+        private final StagingArea staging;
 
-        QuarantineListener(long fileId, JdbcTemplate jdbc) {
+        QuarantineListener(long fileId, StagingArea staging) {
             this.fileId = fileId;
-            this.jdbc = jdbc;
+            this.staging = staging;
         }
 
         @Override
@@ -123,7 +121,7 @@ public class IntakeJobConfiguration {
                 for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
                     if (cause instanceof QuarantineException quarantine) {
                         JobOutcome.putError(jobContext, quarantine.error());
-                        jdbc.update("delete from intake.staged_row where file_id = ?", fileId);
+                        staging.discard(fileId);
                         return new ExitStatus(QUARANTINED, quarantine.getMessage());
                     }
                 }
