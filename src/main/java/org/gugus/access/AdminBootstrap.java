@@ -29,7 +29,12 @@ class AdminBootstrap implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         if (accounts.none()) {
-            String password = accounts.add("admin", Role.ADMIN, null, null);
+            String password;
+            try {
+                password = accounts.add("admin", Role.ADMIN, null, null);
+            } catch (IllegalArgumentException e) {
+                return; // another Gugus process starting at the same time created it (and wrote its file)
+            }
             PrivateFiles.write(passwordFile, password + "\n");
             log.warn(Messages.get("access.admin.created", passwordFile.toAbsolutePath()).both());
         }
