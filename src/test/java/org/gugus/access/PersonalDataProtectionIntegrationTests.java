@@ -74,7 +74,8 @@ class PersonalDataProtectionIntegrationTests {
         rows.get(3).set(5, "L");                   // flagged: the NIK says a woman
         drop("64.72", "smd-pii.csv", rows);
         drop("samarinda", "wrong-folder.csv", rows);  // quarantined with a note
-        awaitTrue(() -> count("select count(*) from ingest.received_file where finished_at is not null") == 2);
+        awaitTrue(() -> count("select count(*) from ingest.received_file where finished_at is not null"
+                + " and original_name in ('smd-pii.csv', 'wrong-folder.csv')") == 2);
         awaitTrue(() -> filesIn(home.resolve("quarantine/samarinda")).size() == 2);
         String reviewer = TestLogins.basic(accounts, "pii-reviewer", Role.REVIEWER, null);
         get(reviewer, "/api/review/rejections?regency=64.72");
