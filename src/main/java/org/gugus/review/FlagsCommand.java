@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.gugus.access.Audit;
 import org.gugus.system.GugusCommand;
+import org.gugus.system.Messages;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +28,7 @@ class FlagsCommand {
         @Mixin
         private ReviewOptions options;
 
-        @Option(names = "--code", paramLabel = "KODE", description = "Hanya kode ini / only this code, e.g. W_NIK_SEX")
+        @Option(names = "--code", paramLabel = "KODE", descriptionKey = "review.code")
         private String code;
 
         private final ReviewRows rows;
@@ -50,7 +51,7 @@ class FlagsCommand {
                     out.println(json.writeValueAsString(ReviewPage.ofFlags(flagged)));
                 } else {
                     flagged.forEach(row -> ReviewText.print(row, out));
-                    err.println(flagged.size() + " korban dengan peringatan / flagged victims");
+                    err.println(Messages.get("review.list.flagged", flagged.size()).both());
                 }
                 return 0;
             } catch (IllegalArgumentException e) {
@@ -63,7 +64,7 @@ class FlagsCommand {
     @Command(name = "show", mixinStandardHelpOptions = true)
     static class Show implements GugusCommand {
 
-        @Parameters(paramLabel = "ID", description = "Nomor korban / victim number")
+        @Parameters(paramLabel = "ID", descriptionKey = "review.id.victim")
         private long id;
 
         @Option(names = "--json")
@@ -83,7 +84,7 @@ class FlagsCommand {
         public int run(PrintStream out, PrintStream err) {
             try {
                 FlaggedRow row = rows.flagged(id).orElseThrow(() -> new NoSuchElementException(
-                        "Korban #" + id + " tidak ada / victim #" + id + " does not exist"));
+                        Messages.get("review.not-found.victim", id).both()));
                 audit.read("gugus flags show " + id, List.of(id));
                 new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
@@ -98,17 +99,16 @@ class FlagsCommand {
     @Command(name = "resubmit", mixinStandardHelpOptions = true)
     static class Resubmit implements GugusCommand {
 
-        @Parameters(paramLabel = "ID", description = "Nomor korban / victim number")
+        @Parameters(paramLabel = "ID", descriptionKey = "review.id.victim")
         private long id;
 
-        @Option(names = "--set", paramLabel = "KOLOM=NILAI", required = true,
-                description = "Nilai baru sebuah kolom / new value of a column, e.g. --set \"Tanggal Lapor=05/06/2024\"")
+        @Option(names = "--set", paramLabel = "KOLOM=NILAI", required = true, descriptionKey = "review.set")
         private List<String> sets = new ArrayList<>();
 
-        @Option(names = "--by", paramLabel = "NAMA", description = "Pengirim koreksi / who corrects (default: OS user)")
+        @Option(names = "--by", paramLabel = "NAMA", descriptionKey = "review.by")
         private String by;
 
-        @Option(names = "--note", paramLabel = "ALASAN", description = "Catatan / note")
+        @Option(names = "--note", paramLabel = "ALASAN", descriptionKey = "review.note")
         private String note;
 
         @Option(names = "--json")

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.gugus.access.Audit;
 import org.gugus.system.GugusCommand;
+import org.gugus.system.Messages;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +28,7 @@ class RejectionsCommand {
         @Mixin
         private ReviewOptions options;
 
-        @Option(names = "--status", paramLabel = "STATUS", description = "OPEN (default), CORRECTED, ALL")
+        @Option(names = "--status", paramLabel = "STATUS", descriptionKey = "review.status")
         private String status;
 
         private final ReviewRows rows;
@@ -51,7 +52,7 @@ class RejectionsCommand {
                     out.println(json.writeValueAsString(ReviewPage.ofRejections(rejected)));
                 } else {
                     rejected.forEach(row -> ReviewText.print(row, out));
-                    err.println(rejected.size() + " baris ditolak / rejected rows");
+                    err.println(Messages.get("review.list.rejected", rejected.size()).both());
                 }
                 return 0;
             } catch (IllegalArgumentException e) {
@@ -64,7 +65,7 @@ class RejectionsCommand {
     @Command(name = "show", mixinStandardHelpOptions = true)
     static class Show implements GugusCommand {
 
-        @Parameters(paramLabel = "ID", description = "Nomor baris ditolak / rejected row number")
+        @Parameters(paramLabel = "ID", descriptionKey = "review.id.rejected")
         private long id;
 
         @Option(names = "--json")
@@ -84,7 +85,7 @@ class RejectionsCommand {
         public int run(PrintStream out, PrintStream err) {
             try {
                 RejectedRow row = rows.rejected(id).orElseThrow(() -> new NoSuchElementException(
-                        "Baris ditolak #" + id + " tidak ada / rejected row #" + id + " does not exist"));
+                        Messages.get("review.not-found.rejected", id).both()));
                 audit.read("gugus rejections show " + id, List.of(id));
                 new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
@@ -99,17 +100,16 @@ class RejectionsCommand {
     @Command(name = "resubmit", mixinStandardHelpOptions = true)
     static class Resubmit implements GugusCommand {
 
-        @Parameters(paramLabel = "ID", description = "Nomor baris ditolak / rejected row number")
+        @Parameters(paramLabel = "ID", descriptionKey = "review.id.rejected")
         private long id;
 
-        @Option(names = "--set", paramLabel = "KOLOM=NILAI", required = true,
-                description = "Nilai baru sebuah kolom / new value of a column, e.g. --set \"Tanggal Lapor=05/06/2024\"")
+        @Option(names = "--set", paramLabel = "KOLOM=NILAI", required = true, descriptionKey = "review.set")
         private List<String> sets = new ArrayList<>();
 
-        @Option(names = "--by", paramLabel = "NAMA", description = "Pengirim koreksi / who corrects (default: OS user)")
+        @Option(names = "--by", paramLabel = "NAMA", descriptionKey = "review.by")
         private String by;
 
-        @Option(names = "--note", paramLabel = "ALASAN", description = "Catatan / note")
+        @Option(names = "--note", paramLabel = "ALASAN", descriptionKey = "review.note")
         private String note;
 
         @Option(names = "--json")

@@ -8,6 +8,7 @@ import org.gugus.ingest.ReceivedFiles;
 import org.gugus.intake.corrections.CorrectedRow;
 import org.gugus.intake.corrections.CorrectionOutcome;
 import org.gugus.intake.corrections.RowCorrections;
+import org.gugus.system.Messages;
 import org.gugus.warehouse.FlaggedVictims;
 import org.gugus.warehouse.RejectedRecord;
 import org.gugus.warehouse.RejectedRows;
@@ -51,7 +52,7 @@ class Resubmission {
     public Correction correctRejected(long rejectedRowId, CorrectionRequest request) {
         requireSubmitter(request);
         RejectedRecord rejected = rejectedRows.lockForCorrection(rejectedRowId)
-                .orElseThrow(() -> notFound("Baris ditolak / rejected row", rejectedRowId));
+                .orElseThrow(() -> new NoSuchElementException(Messages.get("review.not-found.rejected", rejectedRowId).both()));
         RowSource source = new RowSource(rejected.fileId(), rejected.officeCode(), rejected.sheet(), rejected.rowNumber(),
                 rejected.original());
         Map<String, String> values = corrections.merge(source.values(), request.values());
@@ -70,7 +71,7 @@ class Resubmission {
     public Correction correctFlagged(long victimId, CorrectionRequest request) {
         requireSubmitter(request);
         RowSource source = flaggedVictims.lockForCorrection(victimId)
-                .orElseThrow(() -> notFound("Korban / victim", victimId));
+                .orElseThrow(() -> new NoSuchElementException(Messages.get("review.not-found.victim", victimId).both()));
         Map<String, String> values = corrections.merge(source.values(), request.values());
         long correctionId = record(null, victimId, source, values, request);
         CorrectionOutcome outcome = corrections.publish(corrected(correctionId, source, values, victimId));
@@ -104,12 +105,7 @@ class Resubmission {
 
     private static void requireSubmitter(CorrectionRequest request) {
         if (request.submittedBy() == null || request.submittedBy().isBlank()) {
-            throw new IllegalArgumentException("Sebutkan siapa yang mengirim koreksi (submitted_by / --by). / "
-                    + "Say who sends the correction (submitted_by / --by).");
+            throw new IllegalArgumentException(Messages.get("review.submitter.missing").both());
         }
-    }
-
-    private static NoSuchElementException notFound(String what, long id) {
-        return new NoSuchElementException(what + " #" + id + " tidak ada / does not exist");
     }
 }

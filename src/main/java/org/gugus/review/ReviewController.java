@@ -7,6 +7,7 @@ import org.gugus.access.Audit;
 import org.gugus.access.CurrentUser;
 import org.gugus.intake.corrections.CorrectionConflictException;
 import org.gugus.system.ApiErrors;
+import org.gugus.system.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -91,8 +92,8 @@ class ReviewController {
     @GetMapping("/corrections/{id}")
     Correction correction(@PathVariable long id) {
         return read(rows.correction(id).filter(correction -> user.maySee(correction.officeCode()))
-                .orElseThrow(() -> new NoSuchElementException(
-                        "Koreksi #" + id + " tidak ada / correction #" + id + " does not exist")), Correction::id);
+                .orElseThrow(() -> new NoSuchElementException(Messages.get("review.not-found.correction", id).both())),
+                Correction::id);
     }
 
     @ExceptionHandler(CorrectionConflictException.class)
@@ -103,13 +104,13 @@ class ReviewController {
     /** The rejected row, if it exists and the user may see its office. */
     private RejectedRow rejected(long id) {
         return rows.rejected(id).filter(row -> user.maySee(row.officeCode())).orElseThrow(() ->
-                new NoSuchElementException("Baris ditolak #" + id + " tidak ada / rejected row #" + id + " does not exist"));
+                new NoSuchElementException(Messages.get("review.not-found.rejected", id).both()));
     }
 
     /** The flagged victim, if it exists and the user may see its office. */
     private FlaggedRow flagged(long victimId) {
         return rows.flagged(victimId).filter(row -> user.maySee(row.officeCode())).orElseThrow(() ->
-                new NoSuchElementException("Korban #" + victimId + " tidak ada / victim #" + victimId + " does not exist"));
+                new NoSuchElementException(Messages.get("review.not-found.victim", victimId).both()));
     }
 
     private <T> T read(T row, Function<T, Long> id) {
@@ -126,7 +127,8 @@ class ReviewController {
     private String scoped(String asked) {
         return user.officeScope().map(scope -> {
             if (asked != null && !asked.equals(scope)) {
-                throw new NoSuchElementException("Kantor " + asked + " tidak ada / office " + asked + " does not exist");
+                // as for an office with no rows at all: an office account learns nothing of another's
+                throw new NoSuchElementException(Messages.get("access.office.not-found", asked).both());
             }
             return scope;
         }).orElse(asked);
@@ -140,8 +142,7 @@ class ReviewController {
 
     private static void requireScope(Long file, String office) {
         if (file == null && office == null) {
-            throw new IllegalArgumentException("Sebutkan berkas (?file=ID) atau kantor (?office=64.72). / "
-                    + "Name a file (?file=ID) or an office (?office=64.72).");
+            throw new IllegalArgumentException(Messages.get("review.scope.missing").both());
         }
     }
 }

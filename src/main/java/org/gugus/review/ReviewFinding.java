@@ -1,6 +1,9 @@
 package org.gugus.review;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Locale;
+import org.gugus.system.Message;
+import org.gugus.system.Messages;
 import org.gugus.warehouse.StoredFinding;
 
 /**
@@ -11,19 +14,19 @@ import org.gugus.warehouse.StoredFinding;
 public record ReviewFinding(String code, String field, String column, String value, String messageId, String messageEn,
         @JsonIgnore String cellMessageId, @JsonIgnore String cellMessageEn) {
 
-    static ReviewFinding located(String fileName, String sheet, int row, StoredFinding finding) {
-        return located(fileName, sheet, row, finding.code(), finding.field(), finding.column(), finding.value(),
+    static ReviewFinding located(Message file, String sheet, int row, StoredFinding finding) {
+        return located(file, sheet, row, finding.code(), finding.field(), finding.column(), finding.value(),
                 finding.messageId(), finding.messageEn());
     }
 
-    static ReviewFinding located(String fileName, String sheet, int row, String code, String field, String column,
+    /** The finding with its place written before the rule's message: file (or correction), sheet, row, column, value. */
+    static ReviewFinding located(Message file, String sheet, int row, String code, String field, String column,
             String value, String cellMessageId, String cellMessageEn) {
         String shownValue = value == null || value.isBlank() ? null : value.strip();
-        String where = "Berkas '" + fileName + "', lembar '" + sheet + "', baris " + row + ", kolom '" + column + "', "
-                + (shownValue == null ? "kosong" : "nilai '" + shownValue + "'") + ": ";
-        String whereEn = "File '" + fileName + "', sheet '" + sheet + "', row " + row + ", column '" + column + "', "
-                + (shownValue == null ? "empty" : "value '" + shownValue + "'") + ": ";
-        return new ReviewFinding(code, field, column, value, where + cellMessageId, whereEn + cellMessageEn,
+        String key = shownValue == null ? "review.finding.where-empty" : "review.finding.where";
+        return new ReviewFinding(code, field, column, value,
+                Messages.text(Messages.INDONESIAN, key, file.id(), sheet, row, column, shownValue, cellMessageId),
+                Messages.text(Locale.ENGLISH, key, file.en(), sheet, row, column, shownValue, cellMessageEn),
                 cellMessageId, cellMessageEn);
     }
 }

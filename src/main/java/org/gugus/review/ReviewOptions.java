@@ -4,29 +4,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
+import org.gugus.system.Messages;
 import picocli.CommandLine.Option;
 
 /** The options the review commands share: which rows ({@code --file}, {@code --office}), how many, and JSON. */
 final class ReviewOptions {
 
-    @Option(names = "--file", paramLabel = "ID", description = "Nomor berkas / file number, e.g. 12")
+    @Option(names = "--file", paramLabel = "ID", descriptionKey = "review.file")
     private String file;
 
-    @Option(names = {"--office", "--regency"}, paramLabel = "KODE",
-            description = "Kantor (kode Kemendagri) / office (Kemendagri code), e.g. 64.72")
+    @Option(names = {"--office", "--regency"}, paramLabel = "KODE", descriptionKey = "review.office")
     private String office;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Paling banyak / at most N rows (default 500)")
+    @Option(names = "--limit", paramLabel = "N", descriptionKey = "review.limit")
     private int limit = ReviewRows.DEFAULT_LIMIT;
 
-    @Option(names = "--json", description = "Satu objek JSON / one JSON object")
+    @Option(names = "--json", descriptionKey = "review.json")
     boolean json;
 
     Long file() {
         try {
             return file == null ? null : Long.valueOf(file.replace("#", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--file perlu nomor berkas, mis. 12 / --file needs a file number, e.g. 12");
+            throw new IllegalArgumentException(Messages.get("review.file.invalid").both());
         }
     }
 
@@ -38,8 +38,8 @@ final class ReviewOptions {
     /** An office code as {@code 64.72}, written so or {@code 6472}; an unknown one is refused with the list. */
     static String officeCode(String written) {
         return RegencyOffices.byCode(written).map(RegencyOffice::code)
-                .orElseThrow(() -> new IllegalArgumentException("Kode kantor tidak dikenal / unknown office code: " + written
-                        + ". Kantor / offices: " + RegencyOffices.all().stream().map(o -> o.code() + " " + o.name()).toList()));
+                .orElseThrow(() -> new IllegalArgumentException(Messages.get("review.office.unknown", written,
+                        RegencyOffices.all().stream().map(o -> o.code() + " " + o.name()).toList()).both()));
     }
 
     /** The options as written, for the audit log: {@code  --file 12 --office 64.72}. */
@@ -53,7 +53,7 @@ final class ReviewOptions {
 
     void requireScope() {
         if (file() == null && office() == null) {
-            throw new IllegalArgumentException("Sebutkan --file ID atau --office KODE / name --file ID or --office CODE");
+            throw new IllegalArgumentException(Messages.get("review.scope.missing").both());
         }
     }
 
@@ -63,8 +63,7 @@ final class ReviewOptions {
         for (String set : sets) {
             int equals = set.indexOf('=');
             if (equals <= 0) {
-                throw new IllegalArgumentException("--set perlu KOLOM=NILAI, mis. --set \"NIK=6472014507900001\" / "
-                        + "--set needs COLUMN=VALUE");
+                throw new IllegalArgumentException(Messages.get("review.set.invalid").both());
             }
             changes.put(set.substring(0, equals).strip(), set.substring(equals + 1));
         }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gugus.ingest.ReceivedFiles;
+import org.gugus.system.Message;
+import org.gugus.system.Messages;
 import org.gugus.warehouse.FlaggedVictim;
 import org.gugus.warehouse.FlaggedVictims;
 import org.gugus.warehouse.RejectedRecord;
@@ -83,8 +85,7 @@ class ReviewRows {
     /** The page size asked for, at most {@link #MAX_LIMIT}; zero or less is refused. */
     static int limit(int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("Batas (limit) harus 1 sampai " + MAX_LIMIT + ", bukan " + limit
-                    + ". / The limit must be 1 to " + MAX_LIMIT + ", not " + limit + ".");
+            throw new IllegalArgumentException(Messages.get("review.limit.invalid", limit, MAX_LIMIT).both());
         }
         return Math.min(limit, MAX_LIMIT);
     }
@@ -112,7 +113,7 @@ class ReviewRows {
     }
 
     private Correction withFileName(Correction correction) {
-        String where = name(correction.fileId()) + " (koreksi / correction #" + correction.id() + ")";
+        Message where = Messages.get("review.finding.correction-of", name(correction.fileId()), correction.id());
         List<ReviewFinding> located = correction.findings().stream()
                 .map(finding -> ReviewFinding.located(where, correction.sheet(), correction.rowNumber(), finding.code(),
                         finding.field(), finding.column(), finding.value(), finding.cellMessageId(),
@@ -127,19 +128,20 @@ class ReviewRows {
     private RejectedRow rejectedRow(RejectedRecord record, String fileName, List<Correction> corrections) {
         return new RejectedRow(record.id(), record.fileId(), fileName, record.officeCode(), record.sheet(),
                 record.rowNumber(), record.status(), record.original(),
-                located(record.findings(), fileName, record.sheet(), record.rowNumber()), record.rejectedAt(),
+                located(record.findings(), new Message(fileName, fileName), record.sheet(), record.rowNumber()),
+                record.rejectedAt(),
                 record.correctedBy(), corrections);
     }
 
     private FlaggedRow flaggedRow(FlaggedVictim victim, String fileName, List<Correction> corrections) {
-        String where = victim.sourceCorrectionId() == null ? fileName
-                : fileName + " (koreksi / correction #" + victim.sourceCorrectionId() + ")";
+        Message where = victim.sourceCorrectionId() == null ? new Message(fileName, fileName)
+                : Messages.get("review.finding.correction-of", fileName, victim.sourceCorrectionId());
         return new FlaggedRow(victim.victimId(), victim.officeCode(), victim.fileId(), fileName, victim.sheet(),
                 victim.rowNumber(), victim.caseNumber(), victim.victimName(), victim.sourceCorrectionId(),
                 victim.original(), located(victim.flags(), where, victim.sheet(), victim.rowNumber()), corrections);
     }
 
-    private static List<ReviewFinding> located(List<StoredFinding> findings, String where, String sheet, int row) {
+    private static List<ReviewFinding> located(List<StoredFinding> findings, Message where, String sheet, int row) {
         return findings.stream().map(finding -> ReviewFinding.located(where, sheet, row, finding)).toList();
     }
 

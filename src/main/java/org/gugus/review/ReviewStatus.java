@@ -1,6 +1,7 @@
 package org.gugus.review;
 
 import java.util.Locale;
+import org.gugus.system.Messages;
 import org.gugus.warehouse.RejectionStatus;
 
 /** The status filter of rejected rows as people write it: OPEN (not yet corrected), CORRECTED, or ALL. */
@@ -16,8 +17,7 @@ final class ReviewStatus {
             case "OPEN" -> RejectionStatus.OPEN;
             case "CORRECTED" -> RejectionStatus.CORRECTED;
             case "ALL" -> null;
-            default -> throw new IllegalArgumentException("Status '" + written + "' tidak dikenal; pakai OPEN, CORRECTED "
-                    + "atau ALL. / Unknown status '" + written + "'; use OPEN, CORRECTED or ALL.");
+            default -> throw new IllegalArgumentException(Messages.get("review.status.unknown", written).both());
         };
     }
 }

@@ -2,6 +2,7 @@ package org.gugus.review;
 
 import java.io.PrintStream;
 import java.util.Map;
+import org.gugus.system.Messages;
 
 /** How review items print for a person on the command line. */
 final class ReviewText {
@@ -10,27 +11,26 @@ final class ReviewText {
     }
 
     static void print(RejectedRow row, PrintStream out) {
-        out.printf("#%d  [%s]  berkas/file #%d %s  lembar/sheet '%s'  baris/row %d  kantor/office %s%n", row.id(),
-                row.status(), row.fileId(), row.fileName(), row.sheet(), row.rowNumber(), row.officeCode());
+        out.println(line("review.text.rejected", row.id(), row.status(), row.fileId(), row.fileName(), row.sheet(),
+                row.rowNumber(), row.officeCode()));
         row.findings().forEach(finding -> print(finding, out));
     }
 
     static void print(FlaggedRow row, PrintStream out) {
-        out.printf("korban/victim #%d  berkas/file #%d %s  lembar/sheet '%s'  baris/row %d  kantor/office %s  %s  %s%n",
-                row.victimId(), row.fileId(), row.fileName(), row.sheet(), row.rowNumber(), row.officeCode(),
-                row.caseNumber(), row.victimName());
+        out.println(line("review.text.flagged", row.victimId(), row.fileId(), row.fileName(), row.sheet(),
+                row.rowNumber(), row.officeCode(), row.caseNumber(), row.victimName()));
         row.flags().forEach(finding -> print(finding, out));
     }
 
     static void print(Correction correction, PrintStream out) {
-        out.printf("koreksi/correction #%d  %s  oleh/by %s  %s%s%n", correction.id(), correction.outcome(),
-                correction.submittedBy(), correction.submittedAt(),
-                correction.victimId() == null ? "" : "  korban/victim #" + correction.victimId());
+        out.println(line("review.text.correction", correction.id(), correction.outcome(), correction.submittedBy(),
+                correction.submittedAt(),
+                correction.victimId() == null ? "" : line("review.text.correction-victim", correction.victimId())));
         correction.findings().forEach(finding -> print(finding, out));
     }
 
     static void printOriginal(Map<String, String> original, PrintStream out) {
-        out.println("  tertulis / as written:");
+        out.println(line("review.text.as-written"));
         original.forEach((column, value) -> out.printf("    %s = %s%n", column, value));
     }
 
@@ -40,5 +40,10 @@ final class ReviewText {
 
     private static void print(ReviewFinding finding, PrintStream out) {
         out.printf("  %s  %s%n    %s%n", finding.code(), finding.messageId(), finding.messageEn());
+    }
+
+    /** A command-line line: its labels are written in both languages in one pattern. */
+    private static String line(String key, Object... arguments) {
+        return Messages.text(Messages.INDONESIAN, key, arguments);
     }
 }
