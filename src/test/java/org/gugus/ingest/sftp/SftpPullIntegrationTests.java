@@ -263,6 +263,9 @@ class SftpPullIntegrationTests {
 
         awaitTrue(() -> count("select count(*) from ingest.received_file where office_code = '64.74' and status = 'LOADED'") == 1);
         awaitTrue(() -> sources.poll("64.01").orElseThrow().status().lastError() != null);
+        // the registry says LOADED a moment before the poll counts the file and ends
+        awaitTrue(() -> sources.poll("64.74").orElseThrow().status().filesPulled() == 1
+                && sources.poll("64.74").orElseThrow().status().lastSuccessfulPoll() != null);
 
         SourceStatus down = sources.poll("64.01").orElseThrow().status();
         assertThat(down.state()).isEqualTo("FAILING");
