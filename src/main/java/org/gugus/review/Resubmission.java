@@ -62,7 +62,8 @@ class Resubmission {
         audit.change("CORRECTION", "rejected_row " + rejectedRowId + " correction " + correctionId,
                 List.of(rejectedRowId));
         if (!outcome.rejected()) {
-            rejectedRows.markCorrected(rejectedRowId, correctionId, !"UNCHANGED".equals(String.valueOf(outcome.outcome())));
+            rejectedRows.markCorrected(rejectedRowId, correctionId,
+                    outcome.outcome() != CorrectionOutcome.Outcome.UNCHANGED);
         }
         return rows.correction(correctionId).orElseThrow();
     }

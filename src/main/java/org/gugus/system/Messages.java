@@ -11,7 +11,8 @@ import java.util.ResourceBundle;
  * {@code MODULE_en.properties} in English. A key names its bundle before its first dot
  * ({@code intake.file.empty} is in {@code messages/intake}). Texts are {@link MessageFormat}
  * patterns: a quote is written {@code ''}; numbers are inserted as written ({@code 2000000}), never
- * grouped by locale. Plain Java, so the readers and rules use it without Spring; the web pages read
+ * grouped by locale; a {@link Message} argument (a part worded in both languages) is inserted in the
+ * language being written. Plain Java, so the readers and rules use it without Spring; the web pages read
  * the same bundles through Spring's {@code MessageSource}.
  */
 public final class Messages {
@@ -25,7 +26,7 @@ public final class Messages {
     private Messages() {
     }
 
-    /** The text of a key in both languages. */
+    /** The text of a key in both languages; a {@link Message} argument goes in in each language. */
     public static Message get(String key, Object... arguments) {
         return new Message(text(INDONESIAN, key, arguments), text(Locale.ENGLISH, key, arguments));
     }
@@ -40,13 +41,18 @@ public final class Messages {
         }
         Object[] written = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
-            written[i] = arguments[i] instanceof Number number ? number.toString() : arguments[i];
+            written[i] = arguments[i] instanceof Number number ? number.toString()
+                    : arguments[i] instanceof Message part ? (english(locale) ? part.en() : part.id()) : arguments[i];
         }
         return new MessageFormat(pattern, locale).format(written);
     }
 
+    private static boolean english(Locale locale) {
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+    }
+
     private static ResourceBundle bundle(String key, Locale locale) {
-        Locale bundleLocale = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
+        Locale bundleLocale = english(locale) ? Locale.ENGLISH : Locale.ROOT;
         return ResourceBundle.getBundle("messages/" + bundleName(key), bundleLocale, Messages.class.getClassLoader(),
                 NO_FALLBACK);
     }

@@ -2,6 +2,7 @@ package org.gugus.warehouse;
 
 import java.util.Map;
 import java.util.Optional;
+import org.gugus.system.Messages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -73,10 +74,7 @@ public class CorrectionPublisher {
         private final long holder;
 
         IdentityTakenException(long victimId, long holder) {
-            super("Koreksi korban #" + victimId + " menjadikannya sama dengan korban #" + holder + " (nomor registrasi "
-                    + "dan NIK/nama sama); koreksi korban #" + holder + " saja. / The correction of victim #" + victimId
-                    + " makes it the same as victim #" + holder + " (same case number and NIK/name); correct victim #"
-                    + holder + " instead.");
+            super(Messages.get("warehouse.correction.identity-taken", victimId, holder).both());
             this.holder = holder;
         }
 

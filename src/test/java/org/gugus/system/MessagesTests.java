@@ -18,6 +18,13 @@ class MessagesTests {
     }
 
     @Test
+    void insertsAPartWordedInBothLanguagesInTheLanguageBeingWritten() {
+        Message message = Messages.get("system.command.failed", new Message("berkas kosong", "empty file"));
+
+        assertThat(message.both()).isEqualTo("Gugus gagal: berkas kosong / Gugus failed: empty file");
+    }
+
+    @Test
     void fallsBackToIndonesianForOtherLanguages() {
         assertThat(Messages.text(Locale.FRENCH, "system.command.failed", "x")).isEqualTo("Gugus gagal: x");
     }

@@ -15,6 +15,7 @@ import org.gugus.warehouse.StagedRow;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
 import org.gugus.intake.mapping.MatchKey;
+import org.gugus.system.Messages;
 import org.gugus.workbook.CellValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -55,10 +56,8 @@ public class RowCorrections {
                             .filter(header -> field(header).equals(Optional.of(field))).findFirst()))
                     .orElseGet(() -> {
                         if (field(column).isEmpty()) {
-                            throw new IllegalArgumentException("Kolom '" + column + "' tidak ada pada baris ini dan bukan "
-                                    + "kolom templat; tulis judul kolom seperti pada berkas, mis. 'NIK'. / Column '"
-                                    + column + "' is neither in this row nor a template column; write the header as in "
-                                    + "the file, e.g. 'NIK'.");
+                            throw new IllegalArgumentException(
+                                    Messages.get("intake.correction.unknown-column", column).both());
                         }
                         return column;
                     });
@@ -77,7 +76,7 @@ public class RowCorrections {
         RowJudge judge = new RowJudge(row.fileId(), row.officeCode(), row.receivedOn(), template, key);
         StagedRow staged = judge.process(new DataRow(0, mapped(row)));
         if (staged.rejected()) {
-            return new CorrectionOutcome("REJECTED", null, staged.findingsJson());
+            return new CorrectionOutcome(CorrectionOutcome.Outcome.REJECTED, null, staged.findingsJson());
         }
         CorrectionPublisher.Published published;
         try {
@@ -85,7 +84,8 @@ public class RowCorrections {
         } catch (CorrectionPublisher.IdentityTakenException e) {
             throw new CorrectionConflictException(e.getMessage(), e.holder());
         }
-        return new CorrectionOutcome(published.outcome(), published.victimId(), staged.findingsJson());
+        return new CorrectionOutcome(CorrectionOutcome.Outcome.valueOf(published.outcome()), published.victimId(),
+                staged.findingsJson());
     }
 
     private MappedRow mapped(CorrectedRow row) {

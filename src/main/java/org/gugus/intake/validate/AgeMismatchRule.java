@@ -21,12 +21,7 @@ final class AgeMismatchRule implements RowRule {
         if (Math.abs(age.years() - computed) <= 1) {
             return List.of();
         }
-        String birthShown = RowUnderCheck.shown(birth.get());
-        String reportShown = RowUnderCheck.shown(report.get());
-        return List.of(row.finding(RuleCode.W_AGE_MISMATCH, Field.AGE,
-                "Umur tertulis " + age.years() + " tahun, tetapi menurut tanggal lahir " + birthShown + " umurnya "
-                        + computed + " tahun pada tanggal lapor " + reportShown + "; periksa umur dan tanggal lahir.",
-                "The age written is " + age.years() + ", but birth date " + birthShown + " gives " + computed
-                        + " at report date " + reportShown + "; check the age and the birth date."));
+        return List.of(row.finding(RuleText.AGE_DIFFERS, Field.AGE, age.years(), RowUnderCheck.shown(birth.get()),
+                computed, RowUnderCheck.shown(report.get())));
     }
 }

@@ -15,13 +15,8 @@ final class DateFutureRule implements RowRule {
         for (Field field : RowUnderCheck.DATE_FIELDS) {
             Optional<LocalDate> date = row.validDate(field);
             if (date.isPresent() && date.get().isAfter(row.receivedOn())) {
-                String value = RowUnderCheck.shown(date.get());
-                String received = RowUnderCheck.shown(row.receivedOn());
-                findings.add(row.finding(RuleCode.E_DATE_FUTURE, field,
-                        "Tanggal " + value + " jatuh setelah file diterima (" + received + "); periksa tanggalnya, "
-                                + "mungkin hari dan bulan tertukar atau tahunnya salah ketik.",
-                        "Date " + value + " is after the file was received (" + received + "); check it, the day and "
-                                + "month may be swapped or the year mistyped."));
+                findings.add(row.finding(RuleText.DATE_AFTER_RECEIVED, field, RowUnderCheck.shown(date.get()),
+                        RowUnderCheck.shown(row.receivedOn())));
             }
         }
         return findings;

@@ -16,25 +16,14 @@ final class DateOrderRule implements RowRule {
         Optional<LocalDate> incident = row.validDate(Field.INCIDENT_DATE);
         Optional<LocalDate> birth = row.validDate(Field.BIRTH_DATE);
         if (incident.isPresent() && report.isPresent() && incident.get().isAfter(report.get())) {
-            findings.add(row.finding(RuleCode.E_DATE_ORDER, Field.INCIDENT_DATE,
-                    "Tanggal kejadian " + shown(incident) + " setelah tanggal lapor " + shown(report)
-                            + "; kejadian tidak mungkin setelah dilaporkan, periksa kedua tanggal.",
-                    "Incident date " + shown(incident) + " is after report date " + shown(report)
-                            + "; an incident cannot follow its report, check both dates."));
+            findings.add(row.finding(RuleText.INCIDENT_AFTER_REPORT, Field.INCIDENT_DATE, shown(incident),
+                    shown(report)));
         }
         if (birth.isPresent() && incident.isPresent() && birth.get().isAfter(incident.get())) {
-            findings.add(row.finding(RuleCode.E_DATE_ORDER, Field.BIRTH_DATE,
-                    "Tanggal lahir " + shown(birth) + " setelah tanggal kejadian " + shown(incident)
-                            + "; periksa tanggal lahir (tulis dd/mm/yyyy) dan tanggal kejadian.",
-                    "Birth date " + shown(birth) + " is after incident date " + shown(incident)
-                            + "; check the birth date (write dd/mm/yyyy) and the incident date."));
+            findings.add(row.finding(RuleText.BIRTH_AFTER_INCIDENT, Field.BIRTH_DATE, shown(birth), shown(incident)));
         }
         else if (birth.isPresent() && report.isPresent() && birth.get().isAfter(report.get())) {
-            findings.add(row.finding(RuleCode.E_DATE_ORDER, Field.BIRTH_DATE,
-                    "Tanggal lahir " + shown(birth) + " setelah tanggal lapor " + shown(report)
-                            + "; periksa tanggal lahir (tulis dd/mm/yyyy) dan tanggal lapor.",
-                    "Birth date " + shown(birth) + " is after report date " + shown(report)
-                            + "; check the birth date (write dd/mm/yyyy) and the report date."));
+            findings.add(row.finding(RuleText.BIRTH_AFTER_REPORT, Field.BIRTH_DATE, shown(birth), shown(report)));
         }
         return findings;
     }

@@ -20,11 +20,7 @@ final class NikBirthDateRule implements RowRule {
         if (n.birthDay() == b.getDayOfMonth() && n.month() == b.getMonthValue() && n.yearOfCentury() == b.getYear() % 100) {
             return List.of();
         }
-        String written = RowUnderCheck.shown(b);
-        return List.of(row.finding(RuleCode.W_NIK_BIRTHDATE, Field.BIRTH_DATE,
-                "Tanggal lahir pada NIK " + n + " (" + n.datePart() + ") berbeda dengan tanggal lahir tertulis " + written
-                        + "; periksa NIK dan tanggal lahir.",
-                "The birth date in NIK " + n + " (" + n.datePart() + ") differs from the birth date written, " + written
-                        + "; check the NIK and the birth date."));
+        return List.of(row.finding(RuleText.NIK_BIRTH_DATE_DIFFERS, Field.BIRTH_DATE, n.digits(), n.datePart(),
+                RowUnderCheck.shown(b)));
     }
 }

@@ -21,14 +21,8 @@ final class NikSexRule implements RowRule {
         if (nikSex.equals(sex.get())) {
             return List.of();
         }
-        String day = nik.get().digits().substring(6, 8);
-        String nikSaysId = nik.get().female() ? "perempuan" : "laki-laki";
-        String nikSaysEn = nik.get().female() ? "a woman" : "a man";
-        return List.of(row.finding(RuleCode.W_NIK_SEX, Field.SEX,
-                "NIK " + nik.get() + " menunjukkan " + nikSaysId + " (angka ke-7 dan ke-8 = " + day + "), tetapi jenis "
-                        + "kelamin tertulis '" + RowUnderCheck.shown(row.written(Field.SEX)) + "'; periksa NIK dan jenis "
-                        + "kelamin.",
-                "NIK " + nik.get() + " belongs to " + nikSaysEn + " (digits 7 and 8 = " + day + "), but the sex is "
-                        + "written as '" + RowUnderCheck.shown(row.written(Field.SEX)) + "'; check the NIK and the sex."));
+        String digits = nik.get().digits();
+        return List.of(row.finding(nik.get().female() ? RuleText.NIK_OF_A_WOMAN : RuleText.NIK_OF_A_MAN, Field.SEX,
+                digits, digits.substring(6, 8), RowUnderCheck.shown(row.written(Field.SEX))));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.gugus.intake.mapping.Field;
 import org.gugus.reference.Region;
+import org.gugus.system.Message;
 
 /**
  * W_REGION_DETAIL: origin_district or origin_village is not found under the resolved
@@ -28,27 +29,19 @@ final class RegionDetailRule implements RowRule {
             List<Region> districts = row.regions().districts(regency);
             String listed = districts.size() > LISTED_DISTRICTS ? ""
                     : districts.stream().map(Region::name).collect(Collectors.joining(", "));
-            findings.add(row.finding(RuleCode.W_REGION_DETAIL, Field.ORIGIN_DISTRICT,
-                    "Kecamatan '" + value + "' pada kolom '" + column + "' tidak ditemukan di " + regency.label()
-                            + "; periksa ejaan kecamatan dan kabupaten/kota asal."
-                            + (listed.isEmpty() ? "" : " Kecamatan di " + regency.name() + ": " + listed + "."),
-                    "District '" + value + "' in column '" + column + "' is not found in " + regency.label()
-                            + "; check the spelling of the district and of the origin regency/city."
-                            + (listed.isEmpty() ? "" : " Districts of " + regency.name() + ": " + listed + ".")));
+            findings.add(listed.isEmpty()
+                    ? row.finding(RuleText.DISTRICT_NOT_FOUND, Field.ORIGIN_DISTRICT, value, column, regency.label())
+                    : row.finding(RuleText.DISTRICT_NOT_FOUND_LISTED, Field.ORIGIN_DISTRICT, value, column,
+                            regency.label(), regency.name(), listed));
         }
         if (!row.isBlank(Field.ORIGIN_VILLAGE) && row.originVillage().isEmpty()) {
-            String value = RowUnderCheck.shown(row.written(Field.ORIGIN_VILLAGE));
-            String column = RowUnderCheck.shown(row.header(Field.ORIGIN_VILLAGE));
             Region within = row.originDistrict().orElse(regency);
-            String whereId = within.level() == Region.Level.DISTRICT ? "Kecamatan " + within.name() + ", " + regency.name()
-                    : regency.label();
-            String whereEn = within.level() == Region.Level.DISTRICT ? "district " + within.name() + ", " + regency.name()
-                    : regency.label();
-            findings.add(row.finding(RuleCode.W_REGION_DETAIL, Field.ORIGIN_VILLAGE,
-                    "Desa/kelurahan '" + value + "' pada kolom '" + column + "' tidak ditemukan di " + whereId
-                            + "; periksa ejaan desa/kelurahan dan kecamatannya.",
-                    "Village '" + value + "' in column '" + column + "' is not found in " + whereEn
-                            + "; check the spelling of the village and its district."));
+            Message where = within.level() == Region.Level.DISTRICT
+                    ? RuleText.VILLAGE_DISTRICT.with(within.name(), regency.name())
+                    : new Message(regency.label(), regency.label());
+            findings.add(row.finding(RuleText.VILLAGE_NOT_FOUND, Field.ORIGIN_VILLAGE,
+                    RowUnderCheck.shown(row.written(Field.ORIGIN_VILLAGE)),
+                    RowUnderCheck.shown(row.header(Field.ORIGIN_VILLAGE)), where));
         }
         return findings;
     }

@@ -1,10 +1,12 @@
 package org.gugus.intake.validate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.gugus.intake.mapping.Field;
 import org.gugus.reference.RegencyMatch;
 import org.gugus.reference.Region;
+import org.gugus.system.Message;
 
 /**
  * E_REGION_UNKNOWN: origin_regency names no regency/city of Indonesia, or a name that fits more
@@ -13,11 +15,6 @@ import org.gugus.reference.Region;
  * Bulungan: the message names both readings.
  */
 final class RegionUnknownRule implements RowRule {
-
-    private static final String HOW_ID = "tulis nama kabupaten/kota (mis. 'Kota Samarinda', 'Kab. Kutai Kartanegara') "
-            + "atau kode Kemendagri-nya (mis. 64.72).";
-    private static final String HOW_EN = "write the regency/city name (e.g. 'Kota Samarinda', 'Kab. Kutai Kartanegara') "
-            + "or its Kemendagri code (e.g. 64.72).";
 
     @Override
     public List<Finding> check(RowUnderCheck row) {
@@ -31,40 +28,37 @@ final class RegionUnknownRule implements RowRule {
             String candidates = ambiguous.candidates().stream()
                     .map(regency -> regency.label() + " (" + province(row, regency) + ")")
                     .collect(Collectors.joining(", "));
-            return List.of(row.finding(RuleCode.E_REGION_UNKNOWN, Field.ORIGIN_REGENCY,
-                    "Kabupaten/kota '" + value + "' pada kolom '" + column + "' cocok dengan lebih dari satu daerah: "
-                            + candidates + "; tulis 'Kabupaten' atau 'Kota' di depan nama, atau kode Kemendagri-nya.",
-                    "Regency/city '" + value + "' in column '" + column + "' fits more than one: " + candidates
-                            + "; write 'Kabupaten' or 'Kota' before the name, or its Kemendagri code."));
+            return List.of(row.finding(RuleText.REGENCY_AMBIGUOUS, Field.ORIGIN_REGENCY, value, column, candidates));
         }
         return match instanceof RegencyMatch.NotFound notFound ? List.of(notFound(row, notFound, value, column)) : List.of();
     }
 
     private static Finding notFound(RowUnderCheck row, RegencyMatch.NotFound notFound, String value, String column) {
-        String whyId = "";
-        String whyEn = "";
+        List<Message> readings = new ArrayList<>();
         if (notFound.formerCode() != null) {
             Region now = notFound.formerCode().current();
-            whyId += " " + notFound.formerCode().code() + " adalah kode lama " + now.name() + " (sekarang " + now.code()
-                    + ").";
-            whyEn += " " + notFound.formerCode().code() + " is the former code of " + now.name() + " (now " + now.code()
-                    + ").";
+            readings.add(RuleText.REGENCY_FORMER_CODE.with(notFound.formerCode().code(), now.name(), now.code()));
         }
         if (notFound.bpsCodeOf() != null) {
-            whyId += " Sebagai kode BPS, " + value + " adalah " + notFound.bpsCodeOf().name() + " (kode Kemendagri "
-                    + notFound.bpsCodeOf().code() + ").";
-            whyEn += " As a BPS code, " + value + " is " + notFound.bpsCodeOf().name() + " (Kemendagri code "
-                    + notFound.bpsCodeOf().code() + ").";
+            Region bps = notFound.bpsCodeOf();
+            readings.add(RuleText.REGENCY_BPS_CODE.with(value, bps.name(), bps.code()));
         }
         if (notFound.province() != null) {
-            whyId += " " + notFound.province().name() + " adalah provinsi, bukan kabupaten/kota.";
-            whyEn += " " + notFound.province().name() + " is a province, not a regency/city.";
+            readings.add(RuleText.REGENCY_PROVINCE.with(notFound.province().name()));
         }
-        return row.finding(RuleCode.E_REGION_UNKNOWN, Field.ORIGIN_REGENCY,
-                "Kabupaten/kota '" + value + "' pada kolom '" + column + "' tidak dikenal di Indonesia (Kepmendagri "
-                        + row.regions().edition() + ")." + whyId + " Periksa ejaannya, lalu " + HOW_ID,
-                "Regency/city '" + value + "' in column '" + column + "' is not a regency/city of Indonesia (Kepmendagri "
-                        + row.regions().edition() + ")." + whyEn + " Check the spelling, then " + HOW_EN);
+        return row.finding(RuleText.REGENCY_NOT_FOUND, Field.ORIGIN_REGENCY, value, column, row.regions().edition(),
+                sentences(readings));
+    }
+
+    /** Sentences that follow another, each after a space; nothing when there are none. */
+    private static Message sentences(List<Message> sentences) {
+        StringBuilder id = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        for (Message sentence : sentences) {
+            id.append(' ').append(sentence.id());
+            en.append(' ').append(sentence.en());
+        }
+        return new Message(id.toString(), en.toString());
     }
 
     private static String province(RowUnderCheck row, Region regency) {

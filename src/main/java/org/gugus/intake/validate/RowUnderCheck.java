@@ -16,6 +16,7 @@ import org.gugus.workbook.CellValue;
 import org.gugus.reference.RegencyMatch;
 import org.gugus.reference.Region;
 import org.gugus.reference.Regions;
+import org.gugus.system.Message;
 
 /**
  * A row being validated, with the template and the day its file was received: what rules read
@@ -163,8 +164,13 @@ public final class RowUnderCheck {
     }
 
     /** A finding on a field of this row, with its header and value as written. */
-    public Finding finding(RuleCode code, Field field, String messageId, String messageEn) {
-        return new Finding(code, field, header(field), written(field), messageId, messageEn);
+    public Finding finding(RuleCode code, Field field, Message message) {
+        return new Finding(code, field, header(field), written(field), message.id(), message.en());
+    }
+
+    /** A finding on a field of this row worded by a text of the rules, with its code. */
+    Finding finding(RuleText text, Field field, Object... arguments) {
+        return finding(text.code(), field, text.with(arguments));
     }
 
     /** A value quoted for a message, shortened when long. */

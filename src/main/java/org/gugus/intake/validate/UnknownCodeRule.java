@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.Template;
 import org.gugus.intake.mapping.Vocabulary;
+import org.gugus.system.Message;
 
 /**
  * E_CODE_UNKNOWN: a sex, exploitation, recruitment, case stage, service, destination country or
@@ -27,34 +28,19 @@ final class UnknownCodeRule implements RowRule {
             if (!unknown.isEmpty()) {
                 String values = unknown.stream().map(value -> "'" + RowUnderCheck.shown(value) + "'")
                         .collect(Collectors.joining(", "));
-                String column = RowUnderCheck.shown(row.header(field));
-                String several = RowUnderCheck.SINGLE_CODE_FIELDS.contains(field) ? ""
-                        : " Pisahkan beberapa nilai dengan koma.";
-                String severalEn = RowUnderCheck.SINGLE_CODE_FIELDS.contains(field) ? ""
-                        : " Separate several values with commas.";
-                findings.add(row.finding(RuleCode.E_CODE_UNKNOWN, field,
-                        "Nilai " + values + " pada kolom '" + column + "' tidak dikenal; gunakan salah satu: "
-                                + vocabulary.acceptedId() + "." + several,
-                        "Value " + values + " in column '" + column + "' is not known; use one of: "
-                                + vocabulary.acceptedEn() + "." + severalEn));
+                RuleText text = RowUnderCheck.SINGLE_CODE_FIELDS.contains(field) ? RuleText.CODE_UNKNOWN
+                        : RuleText.CODE_UNKNOWN_IN_LIST;
+                findings.add(row.finding(text, field, values, RowUnderCheck.shown(row.header(field)),
+                        new Message(vocabulary.acceptedId(), vocabulary.acceptedEn())));
             }
         }
         if (!row.isBlank(Field.DESTINATION_COUNTRY) && row.destinationCountry().isEmpty()) {
-            String value = RowUnderCheck.shown(row.written(Field.DESTINATION_COUNTRY));
-            findings.add(row.finding(RuleCode.E_CODE_UNKNOWN, Field.DESTINATION_COUNTRY,
-                    "Negara '" + value + "' tidak dikenal; tulis satu nama negara dalam bahasa Indonesia atau Inggris "
-                            + "(mis. Malaysia, Arab Saudi) atau kode 2 huruf (mis. MY), atau 'Dalam Negeri'.",
-                    "Country '" + value + "' is not known; write one country name in Indonesian or English (e.g. "
-                            + "Malaysia, Saudi Arabia) or its 2-letter code (e.g. MY), or 'Dalam Negeri' for inside "
-                            + "Indonesia."));
+            findings.add(row.finding(RuleText.COUNTRY_UNKNOWN, Field.DESTINATION_COUNTRY,
+                    RowUnderCheck.shown(row.written(Field.DESTINATION_COUNTRY))));
         }
         if (row.citizenship() instanceof CitizenshipReading.Unknown) {
-            String value = RowUnderCheck.shown(row.written(Field.CITIZENSHIP));
-            findings.add(row.finding(RuleCode.E_CODE_UNKNOWN, Field.CITIZENSHIP,
-                    "Kewarganegaraan '" + value + "' tidak dikenal; tulis WNI, atau WNA diikuti nama negaranya "
-                            + "(mis. 'WNA Malaysia').",
-                    "Citizenship '" + value + "' is not known; write WNI, or WNA followed by the country "
-                            + "(e.g. 'WNA Malaysia')."));
+            findings.add(row.finding(RuleText.CITIZENSHIP_UNKNOWN, Field.CITIZENSHIP,
+                    RowUnderCheck.shown(row.written(Field.CITIZENSHIP))));
         }
         return findings;
     }

@@ -1,7 +1,8 @@
 /**
  * The row rules of the template: each a {@link org.gugus.intake.validate.RowRule}, run by the
  * {@link org.gugus.intake.validate.RowValidator}, each finding a code, the field and column, the
- * value as written and what to do, in Indonesian and English. A row without errors becomes a
+ * value as written and what to do, in Indonesian and English, worded from {@code messages/intake}
+ * ({@code RuleText}). A row without errors becomes a
  * {@link org.gugus.intake.validate.CaseRow} in normalised values, with its
  * {@link org.gugus.intake.validate.VictimIdentity}.
  * <p>

@@ -70,9 +70,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 return new EmbeddedPostgres(binaries, data, running, password, false);
             }
             int port = requestedPort > 0 ? requestedPort : freePort();
+            // Every process that joins holds a pool of 10 (the server, a command-line load, each
+            // application context of a test run): PostgreSQL's default of 100 is too few for a test run.
             run(binaries, List.of("pg_ctl", "-D", data.toString(), "-l", data.resolveSibling("postgres.log").toString(),
-                    "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories=", "-w", "-t",
-                    String.valueOf(START_TIMEOUT.toSeconds()), "start"));
+                    "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories= -c max_connections=300",
+                    "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "start"));
             log.info("Embedded PostgreSQL started on port {} with data in {}", port, data);
             return new EmbeddedPostgres(binaries, data, port, password, true);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.gugus.intake.validate.TestRows.valid;
 
 import java.util.List;
 import org.gugus.intake.mapping.Field;
+import org.gugus.reference.Regions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,6 +68,22 @@ class RegionRulesTests {
     }
 
     @Test
+    void wordsEveryReadingOfAFormerCodeInEachLanguage() {
+        Finding finding = only(valid().text(Field.ORIGIN_REGENCY, "6404").blank(Field.ORIGIN_DISTRICT));
+
+        assertThat(finding.messageId()).isEqualTo("Kabupaten/kota '6404' pada kolom 'KABUPATEN/KOTA ASAL' tidak "
+                + "dikenal di Indonesia (Kepmendagri " + Regions.CURRENT_EDITION + "). 64.04 adalah kode lama Kabupaten Bulungan (sekarang 65.01). "
+                + "Sebagai kode BPS, 6404 adalah Kabupaten Kutai Timur (kode Kemendagri 64.08). Periksa ejaannya, lalu "
+                + "tulis nama kabupaten/kota (mis. 'Kota Samarinda', 'Kab. Kutai Kartanegara') atau kode "
+                + "Kemendagri-nya (mis. 64.72).");
+        assertThat(finding.messageEn()).isEqualTo("Regency/city '6404' in column 'KABUPATEN/KOTA ASAL' is not a "
+                + "regency/city of Indonesia (Kepmendagri " + Regions.CURRENT_EDITION + "). 64.04 is the former code of Kabupaten Bulungan (now "
+                + "65.01). As a BPS code, 6404 is Kabupaten Kutai Timur (Kemendagri code 64.08). Check the spelling, "
+                + "then write the regency/city name (e.g. 'Kota Samarinda', 'Kab. Kutai Kartanegara') or its "
+                + "Kemendagri code (e.g. 64.72).");
+    }
+
+    @Test
     void flagsADistrictNotFoundUnderTheRegency() {
         ValidatedRow validated = valid().text(Field.ORIGIN_DISTRICT, "Tenggarong").validate();
 
@@ -91,6 +108,17 @@ class RegionRulesTests {
         assertThat(codes(valid().text(Field.ORIGIN_VILLAGE, "Rawa Makmur"))).containsExactly(RuleCode.W_REGION_DETAIL);
         assertThat(codes(valid().text(Field.ORIGIN_DISTRICT, "Palaran").text(Field.ORIGIN_VILLAGE, "Rawa Makmur")))
                 .isEmpty();
+    }
+
+    @Test
+    void saysInWhichDistrictAVillageWasLookedFor() {
+        Finding finding = only(valid().text(Field.ORIGIN_VILLAGE, "Rawa Makmur"));
+
+        assertThat(finding.messageId()).isEqualTo("Desa/kelurahan 'Rawa Makmur' pada kolom 'DESA/KELURAHAN' tidak "
+                + "ditemukan di Kecamatan Sungai Kunjang, Kota Samarinda; periksa ejaan desa/kelurahan dan "
+                + "kecamatannya.");
+        assertThat(finding.messageEn()).isEqualTo("Village 'Rawa Makmur' in column 'DESA/KELURAHAN' is not found "
+                + "in district Sungai Kunjang, Kota Samarinda; check the spelling of the village and its district.");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.gugus.intake.mapping.Field;
+import org.gugus.system.Message;
 import org.gugus.workbook.CellValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +84,16 @@ class RowValidatorTests {
         assertThat(codes(valid().blank(Field.AGE))).isEmpty();
         Finding finding = valid().blank(Field.BIRTH_DATE).blank(Field.AGE).validate().findings().get(0);
         assertThat(finding.messageId()).contains("TANGGAL LAHIR", "UMUR", "salah satunya");
+    }
+
+    @Test
+    void namesTheColumnsOfAnEmptyOneOfGroupInEachLanguage() {
+        Finding finding = valid().blank(Field.BIRTH_DATE).blank(Field.AGE).validate().findings().get(0);
+
+        assertThat(finding.messageId()).isEqualTo(
+                "Kolom 'TANGGAL LAHIR' dan 'UMUR' tidak ada yang diisi; isi paling sedikit salah satunya.");
+        assertThat(finding.messageEn()).isEqualTo(
+                "Columns 'TANGGAL LAHIR' and 'UMUR' are all empty; fill in at least one of them.");
     }
 
     @Test
@@ -306,7 +317,7 @@ class RowValidatorTests {
     @Test
     void runsAddedRules() {
         RowRule noNotes = row -> row.isBlank(Field.NOTES) ? List.of()
-                : List.of(row.finding(RuleCode.E_REQUIRED, Field.NOTES, "id", "en"));
+                : List.of(row.finding(RuleCode.E_REQUIRED, Field.NOTES, new Message("id", "en")));
         RowValidator validator = new RowValidator(TestRows.TEMPLATE, List.of(noNotes));
         assertThat(validator.validate(valid().text(Field.NOTES, "x").mapped(), TestRows.RECEIVED_ON).rejected()).isTrue();
         assertThat(validator.validate(valid().mapped(), TestRows.RECEIVED_ON).rejected()).isFalse();
