@@ -116,6 +116,7 @@ class RoleMatrixIntegrationTests {
                 line("GET /api/review/corrections/{id}", "GET /api/review/corrections/" + correction, "401 403 403 200 200 404 403 403"),
                 line("GET /api/sftp/sources", "GET /api/sftp/sources", "401 200 200 403 403 403 403 403"),
                 line("POST /api/sftp/sources/{office}/pull", "POST /api/sftp/sources/64.72/pull", "401 404 404 403 403 403 403 403"),
+                line("GET /api/sftp/sources/{office}/pulls/{id}", "GET /api/sftp/sources/64.72/pulls/none", "401 404 404 403 403 403 403 403"),
                 line("GET /api/audit", "GET /api/audit", "401 403 403 403 403 403 403 200"),
                 // the error page is reached only by the container's own error dispatch; asked for directly it sends to sign-in
                 line("* /error", "GET /error", "302 302 302 302 302 302 302 302"),

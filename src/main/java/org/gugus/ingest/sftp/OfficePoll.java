@@ -6,9 +6,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.CamelContext;
@@ -20,12 +19,18 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.gugus.ingest.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * When and how one office's SFTP route polls. It is the route consumer's scheduler (polls on the
- * source's cron, in the source's time zone, and on demand for {@code gugus pull}), its exception
- * handler (records why a poll failed), and it keeps the source's status for the health endpoint.
- * Each poll holds the office's PostgreSQL lock; a failed poll is tried again with back-off.
+ * source's {@link PollSchedule} through Spring's task scheduler, and on demand for {@code gugus pull}
+ * and the REST API), its exception handler (records why a poll failed), and it keeps the source's
+ * status for the health endpoint. Each attempt holds the office's lease in PostgreSQL; a failure
+ * that may pass is tried again by Spring's {@link RetryTemplate} with the configured back-off.
  */
 final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerScheduler, ExceptionHandler {
 
@@ -34,29 +39,30 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     private final SftpSource source;
     private final OfficePollLock lock;
     private final SftpProperties properties;
+    private final PollThreads threads;
     private final ReentrantLock polling = new ReentrantLock();
     private final AtomicLong filesPulled = new AtomicLong();
     private final AtomicLong bytesPulled = new AtomicLong();
 
     private CamelContext camelContext;
     private volatile Runnable task;
-    private ScheduledExecutorService executor;
-    private volatile ScheduledFuture<?> next;
-    private volatile boolean schedulerStarted;
+    private volatile ScheduledFuture<?> scheduled;
 
     // guarded by polling
     private List<Delivery> delivered = new ArrayList<>();
     private SftpFailure failure;
+    private PullListener listener = PullListener.NONE;
 
     private volatile Instant lastPoll;
     private volatile Instant lastSuccessfulPoll;
     private volatile SftpFailure lastError;
     private volatile Instant nextPoll;
 
-    OfficePoll(SftpSource source, OfficePollLock lock, SftpProperties properties) {
+    OfficePoll(SftpSource source, OfficePollLock lock, SftpProperties properties, PollThreads threads) {
         this.source = source;
         this.lock = lock;
         this.properties = properties;
+        this.threads = threads;
     }
 
     SftpSource source() {
@@ -65,44 +71,87 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
 
     /**
      * Polls now and returns what was pulled, trying again with back-off while the failure is one
-     * that may pass (network, broken download). Waits while another instance polls this office.
+     * that may pass (network, broken download). Waits while another instance polls this office, at
+     * most {@code gugus.sftp.lock-wait}.
      */
-    PullReport pullNow() {
-        return pollWithRetries(true);
+    PullReport pullNow(PullListener listener) {
+        return pull(true, listener);
     }
 
-    private PullReport pollWithRetries(boolean waitForLock) {
-        List<Delivery> all = new ArrayList<>();
+    private PullReport pull(boolean waitForLock, PullListener listener) {
         int attempts = Math.max(1, properties.retry().attempts());
-        for (int attempt = 1; ; attempt++) {
-            Optional<Attempt> result = pollOnce(waitForLock);
-            if (result.isEmpty()) {
-                return PullReport.busy(source.officeCode(), all);
+        List<Delivery> all = new ArrayList<>();
+        AtomicInteger attempt = new AtomicInteger();
+        FailedAttempt[] lastFailed = new FailedAttempt[1];
+        RetryPolicy policy = reporting(properties.retry().policy(
+                failed -> failed instanceof FailedAttempt f && f.failure.retryable()),
+                wait -> listener.attemptFailed(attempt.get(), attempts, lastFailed[0].failure, wait));
+        try {
+            Optional<SftpFailure> busy = new RetryTemplate(policy).execute(() -> {
+                attempt.incrementAndGet();
+                Optional<Attempt> result = pollOnce(waitForLock, listener);
+                if (result.isEmpty()) {
+                    return Optional.of(SftpFailure.busy(source.officeCode()));
+                }
+                all.addAll(result.get().deliveries());
+                if (result.get().failure() != null) {
+                    lastFailed[0] = new FailedAttempt(result.get().failure());
+                    throw lastFailed[0];
+                }
+                return Optional.<SftpFailure>empty();
+            });
+            return new PullReport(source.officeCode(), all, busy.orElse(null), attempt.get());
+        } catch (RetryException e) {
+            SftpFailure failed = e.getLastException() instanceof FailedAttempt f ? f.failure : null;
+            if (failed == null || Thread.currentThread().isInterrupted()) {
+                failed = SftpFailure.interrupted(source.officeCode());
+            } else if (failed.retryable()) {
+                listener.attemptFailed(attempt.get(), attempts, failed, null);
             }
-            all.addAll(result.get().deliveries());
-            SftpFailure failed = result.get().failure();
-            if (failed == null || !failed.retryable() || attempt >= attempts) {
-                return new PullReport(source.officeCode(), all, failed, false);
-            }
-            Duration delay = properties.retry().delayBefore(attempt + 1);
-            log.info("{}: trying again in {} (attempt {} of {})", source.routeId(), delay, attempt + 1, attempts);
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new PullReport(source.officeCode(), all, failed, false);
-            }
+            return new PullReport(source.officeCode(), all, failed, attempt.get());
         }
     }
 
-    /** One poll under the office's locks; empty when another poll (here or in another instance) has them. */
-    private Optional<Attempt> pollOnce(boolean waitForLock) {
+    /** The policy, telling the listener each wait before it begins. */
+    private static RetryPolicy reporting(RetryPolicy policy, java.util.function.Consumer<Duration> waiting) {
+        return new RetryPolicy() {
+            @Override
+            public boolean shouldRetry(Throwable throwable) {
+                return policy.shouldRetry(throwable);
+            }
+
+            @Override
+            public Duration getTimeout() {
+                return policy.getTimeout();
+            }
+
+            @Override
+            public BackOff getBackOff() {
+                return () -> {
+                    BackOffExecution execution = policy.getBackOff().start();
+                    return () -> {
+                        long wait = execution.nextBackOff();
+                        if (wait != BackOffExecution.STOP) {
+                            waiting.accept(Duration.ofMillis(wait));
+                        }
+                        return wait;
+                    };
+                };
+            }
+        };
+    }
+
+    /**
+     * One poll under the office's locks; empty when another poll (here or in another instance) has
+     * them. Throws InterruptedException when Gugus stops while it waits.
+     */
+    private Optional<Attempt> pollOnce(boolean waitForLock, PullListener listener) throws InterruptedException {
         Runnable poll = task;
         if (poll == null) {
             throw new IllegalStateException(source.routeId() + " is not started");
         }
         if (waitForLock) {
-            polling.lock();
+            polling.lockInterruptibly();
         } else if (!polling.tryLock()) {
             return Optional.empty();
         }
@@ -116,14 +165,20 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
             try (OfficePollLock.Held ignored = held.get()) {
                 delivered = new ArrayList<>();
                 failure = null;
+                this.listener = listener;
                 lastPoll = Instant.now();
                 poll.run();
+                if (Thread.interrupted()) {
+                    throw new InterruptedException(source.routeId() + " stopped");
+                }
                 if (failure == null) {
                     lastSuccessfulPoll = Instant.now();
                 } else {
                     lastError = failure;
                 }
                 return Optional.of(new Attempt(List.copyOf(delivered), failure));
+            } finally {
+                this.listener = PullListener.NONE;
             }
         } finally {
             polling.unlock();
@@ -136,12 +191,13 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
         bytesPulled.addAndGet(bytes);
         if (polling.isHeldByCurrentThread()) {
             delivered.add(delivery);
+            listener.delivered(delivery);
         }
     }
 
     /** Called by the route when a file could not be pulled or registered; the file stays on the server. */
     void failed(Throwable cause) {
-        SftpFailure translated = SftpFailure.of(cause, source.address(), source.knownHosts().toString());
+        SftpFailure translated = SftpFailure.of(cause, source);
         log.warn("{}: {} [{}]", source.routeId(), translated.messageEn(), cause.toString());
         if (polling.isHeldByCurrentThread()) {
             if (failure == null) {
@@ -176,7 +232,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
         failed(exception);
     }
 
-    // ---- ScheduledPollConsumerScheduler: the source's cron, plus polls on demand
+    // ---- ScheduledPollConsumerScheduler: the source's schedule, plus polls on demand
 
     @Override
     public void onInit(Consumer consumer) {
@@ -189,68 +245,49 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     }
 
     @Override
-    public void unscheduleTask() {
-        ScheduledFuture<?> scheduled = next;
-        if (scheduled != null) {
-            scheduled.cancel(false);
+    public synchronized void unscheduleTask() {
+        ScheduledFuture<?> running = scheduled;
+        if (running != null) {
+            running.cancel(false);
         }
+        scheduled = null;
         nextPoll = null;
-        schedulerStarted = false;
     }
 
     @Override
-    public void startScheduler() {
-        if (properties.pollOnSchedule() && !schedulerStarted) {
-            schedulerStarted = true;
-            scheduleNext();
+    public synchronized void startScheduler() {
+        if (properties.pollOnSchedule() && scheduled == null && !threads.scheduler().getScheduledExecutor().isShutdown()) {
+            scheduled = threads.scheduler().schedule(this::scheduledPoll, source.schedule());
+            nextPoll = next();
         }
     }
 
     @Override
     public boolean isSchedulerStarted() {
-        return schedulerStarted;
-    }
-
-    private synchronized void scheduleNext() {
-        if (!schedulerStarted || executor == null || executor.isShutdown()) {
-            return;
-        }
-        ZonedDateTime now = ZonedDateTime.now(source.timeZone());
-        ZonedDateTime at = source.schedule().next(now);
-        if (at == null) {
-            return;
-        }
-        nextPoll = at.toInstant();
-        next = executor.schedule(this::scheduledPoll, Duration.between(now, at).toMillis(), TimeUnit.MILLISECONDS);
+        return scheduled != null;
     }
 
     private void scheduledPoll() {
         try {
-            PullReport report = pollWithRetries(false);
+            PullReport report = pull(false, PullListener.NONE);
             if (!report.deliveries().isEmpty()) {
                 log.info("{}: pulled {} file(s)", source.routeId(), report.deliveries().size());
             }
         } catch (RuntimeException e) {
             failed(e);
         } finally {
-            scheduleNext();
+            nextPoll = scheduled == null ? null : next();
         }
     }
 
-    @Override
-    protected void doStart() {
-        if (executor == null || executor.isShutdown()) {
-            executor = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, source.routeId());
-        }
+    private Instant next() {
+        ZonedDateTime next = source.schedule().next(ZonedDateTime.now(source.timeZone()));
+        return next == null ? null : next.toInstant();
     }
 
     @Override
     protected void doStop() {
         unscheduleTask();
-        if (executor != null) {
-            camelContext.getExecutorServiceManager().shutdownNow(executor);
-            executor = null;
-        }
     }
 
     @Override
@@ -264,5 +301,16 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     }
 
     private record Attempt(List<Delivery> deliveries, SftpFailure failure) {
+    }
+
+    /** An attempt that ended in a failure; the retry policy decides from it whether to try again. */
+    private static final class FailedAttempt extends RuntimeException {
+
+        private final transient SftpFailure failure;
+
+        FailedAttempt(SftpFailure failure) {
+            super(failure.code(), null, false, false);
+            this.failure = failure;
+        }
     }
 }

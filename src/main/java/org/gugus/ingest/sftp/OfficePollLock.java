@@ -1,102 +1,115 @@
 package org.gugus.ingest.sftp;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import javax.sql.DataSource;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A PostgreSQL advisory lock per office, held for the length of one poll, so Gugus instances that
- * share the database never pull from the same office at once (and so never pull or load a file
- * twice). The lock lives in the database session: a crashed instance releases it with its connection.
+ * An office's poll lease in PostgreSQL ({@code ingest.sftp_poll_lease}), held for the length of one
+ * poll, so Gugus instances that share the database never pull from the same office at once (and so
+ * never pull or load a file twice). Taking, renewing and giving back the lease are single
+ * statements: no connection is kept while a poll waits for a server, a file or another instance
+ * (a session advisory lock would keep one from the pool for the whole poll). A crashed instance's
+ * lease runs out after {@link #LEASE}; a running poll renews it every {@link #RENEW_EVERY}.
  */
 @Component
 class OfficePollLock {
 
-    /** The advisory-lock namespace of SFTP polls ("SFTP" in ASCII); the office code is the key within it. */
-    static final int NAMESPACE = 0x53465450;
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration RENEW_EVERY = Duration.ofSeconds(30);
+    private static final Duration RETRY_EVERY = Duration.ofMillis(250);
+    private static final Logger log = LoggerFactory.getLogger(OfficePollLock.class);
 
-    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final PollThreads threads;
 
-    OfficePollLock(DataSource dataSource) {
-        this.dataSource = dataSource;
+    OfficePollLock(JdbcClient jdbc, PollThreads threads) {
+        this.jdbc = jdbc;
+        this.threads = threads;
     }
 
-    /** Takes the office's lock, waiting at most {@code wait}; empty when another instance kept it. */
-    Optional<Held> acquire(String officeCode, Duration wait) {
+    /** Takes the office's lease, waiting at most {@code wait}; empty when another instance kept it. */
+    Optional<Held> acquire(String officeCode, Duration wait) throws InterruptedException {
+        String holder = UUID.randomUUID().toString();
         Instant deadline = Instant.now().plus(wait);
-        Connection connection = null;
+        while (!take(officeCode, holder)) {
+            if (!Instant.now().isBefore(deadline)) {
+                return Optional.empty();
+            }
+            Thread.sleep(Math.max(1, Math.min(RETRY_EVERY.toMillis(), Duration.between(Instant.now(), deadline).toMillis())));
+        }
         try {
-            connection = dataSource.getConnection();
-            while (true) {
-                if (call(connection, "select pg_try_advisory_lock(?, ?)", officeCode)) {
-                    return Optional.of(new Held(connection, officeCode));
-                }
-                if (!Instant.now().isBefore(deadline)) {
-                    connection.close();
-                    return Optional.empty();
-                }
-                Thread.sleep(Math.min(250, Math.max(1, Duration.between(Instant.now(), deadline).toMillis())));
-            }
-        } catch (SQLException e) {
-            close(connection);
-            throw new IllegalStateException("Cannot take the SFTP poll lock of office " + officeCode, e);
-        } catch (InterruptedException e) {
-            close(connection);
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+            ScheduledFuture<?> renewal = threads.scheduler().scheduleAtFixedRate(() -> renew(officeCode, holder),
+                    Instant.now().plus(RENEW_EVERY), RENEW_EVERY);
+            return Optional.of(new Held(officeCode, holder, renewal));
+        } catch (TaskRejectedException stopping) {
+            release(officeCode, holder);
+            throw new InterruptedException("Gugus is stopping");
         }
     }
 
-    static int key(String officeCode) {
-        return Integer.parseInt(officeCode.replace(".", ""));
+    private boolean take(String officeCode, String holder) {
+        return jdbc.sql("""
+                insert into ingest.sftp_poll_lease (office_code, holder, acquired_at, expires_at)
+                values (:office, :holder, now(), now() + make_interval(secs => :seconds))
+                on conflict (office_code) do update
+                   set holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
+                 where ingest.sftp_poll_lease.expires_at < now()
+                returning holder
+                """).param("office", officeCode).param("holder", holder).param("seconds", LEASE.toSeconds())
+                .query(String.class).optional().isPresent();
     }
 
-    private static boolean call(Connection connection, String sql, String officeCode) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, NAMESPACE);
-            statement.setInt(2, key(officeCode));
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
+    private void renew(String officeCode, String holder) {
+        try {
+            int renewed = jdbc.sql("""
+                    update ingest.sftp_poll_lease set expires_at = now() + make_interval(secs => :seconds)
+                     where office_code = :office and holder = :holder
+                    """).param("office", officeCode).param("holder", holder).param("seconds", LEASE.toSeconds())
+                    .update();
+            if (renewed == 0) {
+                log.warn("SFTP poll lease of office {} ran out before it was renewed; another instance may pull it too",
+                        officeCode);
             }
+        } catch (RuntimeException e) {
+            log.warn("Cannot renew the SFTP poll lease of office {}: {}", officeCode, e.getMessage());
         }
     }
 
-    private static void close(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the connection is gone, and the lock with its session
-            }
+    private void release(String officeCode, String holder) {
+        try {
+            jdbc.sql("delete from ingest.sftp_poll_lease where office_code = :office and holder = :holder")
+                    .param("office", officeCode).param("holder", holder).update();
+        } catch (RuntimeException e) {
+            // the lease runs out by itself
+            log.warn("Cannot give back the SFTP poll lease of office {}: {}", officeCode, e.getMessage());
         }
     }
 
-    /** The lock while a poll runs; closing it releases the lock and returns the connection. */
-    static final class Held implements AutoCloseable {
+    /** The lease while a poll runs; closing it stops the renewal and gives the lease back. */
+    final class Held implements AutoCloseable {
 
-        private final Connection connection;
         private final String officeCode;
+        private final String holder;
+        private final ScheduledFuture<?> renewal;
 
-        private Held(Connection connection, String officeCode) {
-            this.connection = connection;
+        private Held(String officeCode, String holder, ScheduledFuture<?> renewal) {
             this.officeCode = officeCode;
+            this.holder = holder;
+            this.renewal = renewal;
         }
 
         @Override
         public void close() {
-            try {
-                call(connection, "select pg_advisory_unlock(?, ?)", officeCode);
-            } catch (SQLException ignored) {
-                // a broken session has released the lock already
-            } finally {
-                OfficePollLock.close(connection);
-            }
+            renewal.cancel(false);
+            release(officeCode, holder);
         }
     }
 }

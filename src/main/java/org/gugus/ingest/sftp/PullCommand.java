@@ -1,14 +1,17 @@
 package org.gugus.ingest.sftp;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.gugus.ingest.Delivery;
 import org.gugus.ingest.DeliverySummary;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.intake.LoadStatus;
 import org.gugus.system.GugusCommand;
+import org.gugus.system.Messages;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code gugus pull --regency 64.72 [--json]} (or {@code --all}): pulls an office's SFTP source now
- * and prints what it pulled and loaded, one line per file like {@code gugus load}. Exit status 0
- * when every file was loaded or already received, 2 when any was quarantined, 1 when the pull
- * failed (the reason goes to standard error) or a load failed.
+ * and prints what it pulled and loaded, one line per file like {@code gugus load}, as each file
+ * comes. Each failed attempt and the wait before the next one go to standard error as they happen
+ * ({@code --help} says how to shorten the retries). Exit status 0 when every file was loaded or
+ * already received, 2 when any was quarantined, 1 when the pull failed (the reason goes to
+ * standard error) or a load failed.
  */
 @Command(name = "pull", mixinStandardHelpOptions = true)
 class PullCommand implements GugusCommand {
@@ -61,38 +66,51 @@ class PullCommand implements GugusCommand {
     /** Returns 0, 2 (quarantined) or 3 (failed: reported as 1, yet it outranks a quarantine). */
     private int pull(String regency, boolean asJson, PrintStream out, PrintStream err) {
         if (RegencyOffices.byCode(regency).isEmpty()) {
-            err.println("Kode kantor tidak dikenal / unknown office code: " + regency);
+            err.println(Messages.get("sftp.pull.unknown-office", regency).both());
             return 3;
         }
         Optional<OfficePoll> poll = sources.poll(regency);
         if (poll.isEmpty()) {
-            err.println("Kantor " + regency + " tidak punya sumber SFTP yang berjalan (lihat jobs/sftp-sources.yaml dan log)"
-                    + " / office " + regency + " has no running SFTP source (see jobs/sftp-sources.yaml and the log)");
+            err.println(Messages.get("sftp.pull.no-source", regency).both());
             return 3;
         }
-        PullReport report = sources.pull(poll.get());
+        PullReport report = sources.pull(poll.get(), new PullListener() {
+            @Override
+            public void delivered(Delivery delivery) {
+                out.println(asJson ? json.writeValueAsString(DeliverySummary.of(delivery)) : DeliverySummary.line(delivery));
+            }
+
+            @Override
+            public void attemptFailed(int attempt, int attempts, SftpFailure failure, Duration nextWait) {
+                err.println(attemptLine(poll.get().source().officeCode(), attempt, attempts, failure, nextWait));
+            }
+        });
         int exit = 0;
         for (Delivery delivery : report.deliveries()) {
-            out.println(asJson ? json.writeValueAsString(DeliverySummary.of(delivery)) : DeliverySummary.line(delivery));
             if (delivery.status() == LoadStatus.FAILED) {
                 exit = 3;
             } else if (delivery.status() == LoadStatus.QUARANTINED) {
                 exit = Math.max(exit, 2);
             }
         }
-        if (report.busy()) {
-            err.println(report.officeCode() + ": instans Gugus lain sedang menarik berkas kantor ini; coba lagi nanti"
-                    + " / another Gugus instance is pulling this office's files; try again later");
-            return 3;
-        }
         if (report.failure() != null) {
-            err.println(report.officeCode() + ": [" + report.failure().code() + "] " + report.failure().messageId());
-            err.println(report.officeCode() + ": [" + report.failure().code() + "] " + report.failure().messageEn());
+            String prefix = report.officeCode() + ": [" + report.failure().code() + "] ";
+            err.println(prefix + report.failure().messageId());
+            err.println(prefix + report.failure().messageEn());
             return 3;
         }
         if (report.deliveries().isEmpty()) {
-            err.println(report.officeCode() + ": tidak ada berkas baru / no new files");
+            err.println(report.officeCode() + ": " + Messages.get("sftp.pull.no-new-files").both());
         }
         return exit;
+    }
+
+    /** One line per failed attempt, Indonesian then English, with the wait before the next one if any. */
+    static String attemptLine(String office, int attempt, int attempts, SftpFailure failure, Duration nextWait) {
+        String key = nextWait == null ? "sftp.pull.attempt-failed" : "sftp.pull.next-attempt";
+        String wait = nextWait == null ? "" : Waits.format(nextWait);
+        return Messages.text(Messages.INDONESIAN, key, office, attempt, attempts, failure.code(), failure.messageId(), wait)
+                + " / " + Messages.text(Locale.ENGLISH, key, office, attempt, attempts, failure.code(), failure.messageEn(),
+                wait);
     }
 }

@@ -1,62 +1,59 @@
 package org.gugus.ingest.sftp;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.gugus.ingest.DeliverySummary;
-import org.springframework.http.HttpStatus;
+import java.util.NoSuchElementException;
+import org.gugus.system.Messages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code POST /api/sftp/sources/64.72/pull} pulls an office now and answers what it pulled, each
- * file in the shape of {@code gugus pull --json}; {@code GET /api/sftp/sources} lists the sources
- * as the health endpoint shows them.
+ * {@code POST /api/sftp/sources/64.72/pull} starts a pull of an office and answers {@code 202
+ * Accepted} at once, with the run to follow in {@code Location}:
+ * {@code GET /api/sftp/sources/64.72/pulls/{id}} ({@link PullRun}: running or finished, attempts, each
+ * file in the shape of {@code gugus pull --json}). {@code GET /api/sftp/sources} lists the sources
+ * as the health endpoint shows them. An office without a source, or a run no longer kept, is a 404
+ * problem detail (RFC 9457, see {@code system.ApiErrors}).
  */
 @RestController
 @RequestMapping("/api/sftp/sources")
 class PullController {
 
     private final SftpSources sources;
+    private final PullRuns runs;
 
-    PullController(SftpSources sources) {
+    PullController(SftpSources sources, PullRuns runs) {
         this.sources = sources;
+        this.runs = runs;
     }
 
     @GetMapping
-    Map<String, Object> sources() {
-        Map<String, Object> all = new LinkedHashMap<>();
-        sources.statuses().forEach(status -> all.put(status.office(), SftpHealthIndicator.details(status)));
+    Map<String, SourceStatus> sources() {
+        Map<String, SourceStatus> all = new LinkedHashMap<>();
+        sources.statuses().forEach(status -> all.put(status.office(), status));
         return all;
     }
 
     @PostMapping("/{office}/pull")
-    ResponseEntity<Map<String, Object>> pull(@PathVariable String office) {
-        return sources.poll(office).map(poll -> {
-            PullReport report = sources.pull(poll);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("regency", report.officeCode());
-            List<Map<String, Object>> files = report.deliveries().stream().map(DeliverySummary::of).toList();
-            body.put("files", files);
-            if (report.busy()) {
-                body.put("error", Map.of("code", "F_SFTP_BUSY",
-                        "message_id", "Instans Gugus lain sedang menarik berkas kantor ini; coba lagi nanti.",
-                        "message_en", "Another Gugus instance is pulling this office's files; try again later."));
-                return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
-            }
-            if (report.failure() != null) {
-                body.put("error", Map.of("code", report.failure().code(), "message_id", report.failure().messageId(),
-                        "message_en", report.failure().messageEn()));
-                return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
-            }
-            return ResponseEntity.ok(body);
-        }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("regency", office, "error",
-                Map.of("code", "F_SFTP_NO_SOURCE",
-                        "message_id", "Kantor " + office + " tidak punya sumber SFTP yang berjalan.",
-                        "message_en", "Office " + office + " has no running SFTP source."))));
+    ResponseEntity<PullRun> pull(@PathVariable String office) {
+        OfficePoll poll = sources.poll(office).orElseThrow(
+                () -> new NoSuchElementException(Messages.get("sftp.pull.no-source", office).both()));
+        PullRun run = runs.start(poll);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/sftp/sources/{office}/pulls/{id}").buildAndExpand(run.regency(), run.id()).toUri();
+        return ResponseEntity.accepted().location(location).body(run);
+    }
+
+    @GetMapping("/{office}/pulls/{id}")
+    PullRun run(@PathVariable String office, @PathVariable String id) {
+        String code = sources.poll(office).map(poll -> poll.source().officeCode()).orElse(office);
+        return runs.find(code, id).orElseThrow(() -> new NoSuchElementException(
+                Messages.get("sftp.pull.unknown-run", code, id, PullRuns.HISTORY).both()));
     }
 }

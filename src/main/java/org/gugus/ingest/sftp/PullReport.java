@@ -4,16 +4,21 @@ import java.util.List;
 import org.gugus.ingest.Delivery;
 
 /**
- * What one pull from an office brought in: the files registered (and what became of each), the
- * failure that ended it if any, and whether it did not run because another instance was pulling.
+ * What one pull from an office brought in: the files registered (and what became of each), how many
+ * attempts it took, and the failure that ended it if any ({@link SftpFailure#BUSY} when another
+ * instance was pulling the office, {@link SftpFailure#INTERRUPTED} when Gugus stopped).
  */
-record PullReport(String officeCode, List<Delivery> deliveries, SftpFailure failure, boolean busy) {
+record PullReport(String officeCode, List<Delivery> deliveries, SftpFailure failure, int attempts) {
 
-    static PullReport busy(String officeCode, List<Delivery> deliveries) {
-        return new PullReport(officeCode, deliveries, null, true);
+    PullReport {
+        deliveries = List.copyOf(deliveries);
+    }
+
+    boolean busy() {
+        return failure != null && SftpFailure.BUSY.equals(failure.code());
     }
 
     boolean failed() {
-        return failure != null || busy;
+        return failure != null;
     }
 }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.retry.RetryPolicy;
 
 /**
  * The SFTP sources a data steward configures in {@code jobs/sftp-sources.yaml} (or the application
@@ -28,14 +30,22 @@ public record SftpProperties(Path knownHosts, @DefaultValue("true") boolean poll
     public record Retry(@DefaultValue("4") int attempts, @DefaultValue("1m") Duration firstDelay,
             @DefaultValue("15m") Duration maxDelay) {
 
-        Duration delayBefore(int attempt) {
-            Duration delay = firstDelay.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 2)));
-            return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        /** Spring's retry policy for this back-off, retrying only the failures {@code retryable} accepts. */
+        RetryPolicy policy(Predicate<Throwable> retryable) {
+            return RetryPolicy.builder().maxRetries(Math.max(0, attempts - 1)).delay(firstDelay).multiplier(2)
+                    .maxDelay(maxDelay).predicate(retryable).build();
         }
     }
 
-    /** What a source uses unless it says otherwise. */
-    public record Defaults(@DefaultValue("0 0 1 * * *") String schedule,
+    /**
+     * What a source uses unless it says otherwise.
+     *
+     * @param stagger how far apart the offices' default schedules are: a source without a schedule of
+     *                its own polls at {@code schedule} plus its office's place in the list of the ten
+     *                offices (64.01 first, 64.74 last) times {@code stagger}, so the ten nightly polls
+     *                do not all start at once
+     */
+    public record Defaults(@DefaultValue("0 0 1 * * *") String schedule, @DefaultValue("5m") Duration stagger,
             @DefaultValue("Asia/Makassar") ZoneId timeZone, @DefaultValue("MOVE") AfterPull afterPull,
             @DefaultValue("processed") String processedDirectory, @DefaultValue("*") String include,
             @DefaultValue("*.part,*.tmp,*.filepart,.*,~$*") String exclude,

@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
+import org.gugus.system.Message;
+import org.gugus.system.Messages;
 import org.gugus.ingest.sftp.SftpProperties.AfterPull;
-import org.springframework.scheduling.support.CronExpression;
 
 /**
  * One office's SFTP source as Gugus runs it: the steward's settings with the defaults applied and
@@ -26,10 +28,10 @@ final class SftpSource {
     private final Path knownHosts;
     private final String password;
     private final String privateKeyPassphrase;
-    private final CronExpression schedule;
+    private final PollSchedule schedule;
 
     private SftpSource(RegencyOffice office, SftpProperties.Source settings, SftpProperties.Defaults defaults,
-            Path knownHosts, String password, String privateKeyPassphrase, CronExpression schedule) {
+            Path knownHosts, String password, String privateKeyPassphrase, PollSchedule schedule) {
         this.office = office;
         this.settings = settings;
         this.defaults = defaults;
@@ -46,49 +48,49 @@ final class SftpSource {
      * @throws InvalidSftpSource with a message in Indonesian and English that says what to fix
      */
     static SftpSource of(SftpProperties.Source settings, SftpProperties properties, UnaryOperator<String> environment) {
-        String label = settings.office() == null ? "(tanpa kode / no code)" : settings.office();
-        RegencyOffice office = RegencyOffices.byCode(settings.office()).orElseThrow(() -> new InvalidSftpSource(label,
-                "kode kantor tidak dikenal; gunakan kode Kemendagri, mis. 64.72",
-                "unknown office code; use the Kemendagri code, e.g. 64.72"));
+        String label = settings.office();
+        RegencyOffice office = RegencyOffices.byCode(settings.office())
+                .orElseThrow(() -> new InvalidSftpSource(label, "sftp.source.unknown-office"));
         if (blank(settings.host()) || blank(settings.username())) {
-            throw new InvalidSftpSource(label, "host dan username wajib diisi", "host and username are required");
+            throw new InvalidSftpSource(label, "sftp.source.host-and-user");
         }
         if (properties.knownHosts() == null) {
-            throw new InvalidSftpSource(label, "gugus.sftp.known-hosts belum diatur",
-                    "gugus.sftp.known-hosts is not set");
+            throw new InvalidSftpSource(label, "sftp.source.no-known-hosts");
+        }
+        if (settings.directory().startsWith("/")) {
+            // Camel's SFTP component makes every folder relative to the account's home
+            throw new InvalidSftpSource(label, "sftp.source.absolute-directory", settings.directory(),
+                    settings.username(), settings.host(), settings.directory().replaceFirst("^/+", ""));
         }
         int secrets = (settings.privateKeyFile() != null ? 1 : 0) + (settings.passwordEnv() != null ? 1 : 0)
                 + (settings.passwordFile() != null ? 1 : 0);
         if (secrets != 1) {
-            throw new InvalidSftpSource(label,
-                    "isi tepat satu dari private-key-file, password-env atau password-file",
-                    "set exactly one of private-key-file, password-env or password-file");
+            throw new InvalidSftpSource(label, "sftp.source.one-login");
         }
         String password = null;
         if (settings.passwordEnv() != null) {
             password = environment.apply(settings.passwordEnv());
             if (blank(password)) {
-                throw new InvalidSftpSource(label, "variabel lingkungan " + settings.passwordEnv() + " kosong atau tidak ada",
-                        "environment variable " + settings.passwordEnv() + " is empty or missing");
+                throw new InvalidSftpSource(label, "sftp.source.environment-missing", settings.passwordEnv());
             }
         } else if (settings.passwordFile() != null) {
             password = readSecret(label, settings.passwordFile());
         } else if (!Files.isReadable(settings.privateKeyFile())) {
-            throw new InvalidSftpSource(label, "berkas kunci privat " + settings.privateKeyFile() + " tidak dapat dibaca",
-                    "private key file " + settings.privateKeyFile() + " cannot be read");
+            throw new InvalidSftpSource(label, "sftp.source.key-unreadable", settings.privateKeyFile());
         }
         String passphrase = settings.privateKeyPassphraseEnv() == null ? null
                 : environment.apply(settings.privateKeyPassphraseEnv());
-        String cron = settings.schedule() != null ? settings.schedule() : defaults(properties).schedule();
-        CronExpression schedule;
+        SftpProperties.Defaults defaults = defaults(properties);
+        String cron = settings.schedule() != null ? settings.schedule() : defaults.schedule();
+        Duration offset = settings.schedule() != null ? Duration.ZERO
+                : defaults.stagger().multipliedBy(RegencyOffices.all().indexOf(office));
+        PollSchedule schedule;
         try {
-            schedule = CronExpression.parse(cron);
+            schedule = new PollSchedule(cron, offset, defaults.timeZone());
         } catch (IllegalArgumentException e) {
-            throw new InvalidSftpSource(label, "jadwal '" + cron + "' bukan ekspresi cron (detik menit jam hari bulan hari-minggu)",
-                    "schedule '" + cron + "' is not a cron expression (second minute hour day month weekday)");
+            throw new InvalidSftpSource(label, "sftp.source.bad-schedule", cron);
         }
-        return new SftpSource(office, settings, defaults(properties), properties.knownHosts(), password, passphrase,
-                schedule);
+        return new SftpSource(office, settings, defaults, properties.knownHosts(), password, passphrase, schedule);
     }
 
     private static SftpProperties.Defaults defaults(SftpProperties properties) {
@@ -99,8 +101,7 @@ final class SftpSource {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new InvalidSftpSource(label, "berkas rahasia " + file + " tidak dapat dibaca",
-                    "secret file " + file + " cannot be read");
+            throw new InvalidSftpSource(label, "sftp.source.secret-unreadable", file);
         }
     }
 
@@ -124,8 +125,13 @@ final class SftpSource {
         return settings.username() + "@" + settings.host() + ":" + settings.port() + "/" + settings.directory();
     }
 
-    CronExpression schedule() {
+    PollSchedule schedule() {
         return schedule;
+    }
+
+    /** The polled folder, relative to the account's home; empty for the home itself. */
+    String directory() {
+        return settings.directory();
     }
 
     ZoneId timeZone() {
@@ -202,21 +208,36 @@ final class SftpSource {
     /** A source a steward configured that cannot run as it is; the others run regardless. */
     static final class InvalidSftpSource extends RuntimeException {
 
-        private final String messageId;
-        private final String messageEn;
+        private final transient Message message;
 
-        InvalidSftpSource(String office, String messageId, String messageEn) {
-            super("Sumber SFTP " + office + ": " + messageId + " / SFTP source " + office + ": " + messageEn);
-            this.messageId = "Sumber SFTP " + office + ": " + messageId + ".";
-            this.messageEn = "SFTP source " + office + ": " + messageEn + ".";
+        /**
+         * @param office what the steward wrote as the office (null when nothing)
+         * @param key    the {@code sftp.source.*} message saying what to fix
+         */
+        InvalidSftpSource(String office, String key, Object... arguments) {
+            this(reason(office, key, arguments));
+        }
+
+        private InvalidSftpSource(Message message) {
+            super(message.both());
+            this.message = message;
+        }
+
+        private static Message reason(String office, String key, Object[] arguments) {
+            return new Message(text(Messages.INDONESIAN, office, key, arguments), text(Locale.ENGLISH, office, key, arguments));
+        }
+
+        private static String text(Locale locale, String office, String key, Object[] arguments) {
+            String label = office != null ? office : Messages.text(locale, "sftp.source.no-code");
+            return Messages.text(locale, "sftp.source.invalid", label, Messages.text(locale, key, arguments));
         }
 
         String messageId() {
-            return messageId;
+            return message.id();
         }
 
         String messageEn() {
-            return messageEn;
+            return message.en();
         }
     }
 }

@@ -30,14 +30,16 @@ class SftpSources implements CamelContextConfiguration {
 
     private final SftpProperties properties;
     private final OfficePollLock lock;
+    private final PollThreads threads;
     private final UnaryOperator<String> environment;
     private final Map<String, OfficePoll> polls = new ConcurrentSkipListMap<>();
     private final Map<String, SourceStatus> misconfigured = new ConcurrentSkipListMap<>();
     private CamelContext camel;
 
-    SftpSources(SftpProperties properties, OfficePollLock lock) {
+    SftpSources(SftpProperties properties, OfficePollLock lock, PollThreads threads) {
         this.properties = properties;
         this.lock = lock;
+        this.threads = threads;
         this.environment = System::getenv;
     }
 
@@ -66,10 +68,9 @@ class SftpSources implements CamelContextConfiguration {
         try {
             SftpSource source = SftpSource.of(settings, properties, environment);
             if (polls.containsKey(source.officeCode())) {
-                throw new InvalidSftpSource(office, "kantor ini sudah punya sumber SFTP",
-                        "this office has an SFTP source already");
+                throw new InvalidSftpSource(office, "sftp.source.duplicate");
             }
-            OfficePoll poll = new OfficePoll(source, lock, properties);
+            OfficePoll poll = new OfficePoll(source, lock, properties, threads);
             camelContext.getRegistry().bind(bean, poll);
             polls.put(source.officeCode(), poll);
             try {
@@ -78,10 +79,9 @@ class SftpSources implements CamelContextConfiguration {
                 polls.remove(source.officeCode());
                 camelContext.getRegistry().unbind(bean);
                 removeRoute(camelContext, source.routeId());
-                throw new InvalidSftpSource(office, "rute tidak dapat dibuat: " + e.getMessage(),
-                        "its route cannot be made: " + e.getMessage());
+                throw new InvalidSftpSource(office, "sftp.source.route-failed", e.getMessage());
             }
-            log.info("SFTP source {} polls on '{}' ({})", source, source.schedule(), source.timeZone());
+            log.info("SFTP source {} polls on {}", source, source.schedule());
         } catch (InvalidSftpSource e) {
             log.error("{}", e.getMessage());
             misconfigured.put(office, new SourceStatus(office, null, settings.host(), "MISCONFIGURED", null, null,
@@ -111,6 +111,11 @@ class SftpSources implements CamelContextConfiguration {
 
     /** Pulls from the office now; starts its route first when Camel did not (the command line). */
     PullReport pull(OfficePoll poll) {
+        return pull(poll, PullListener.NONE);
+    }
+
+    /** Pulls from the office now, telling {@code listener} of each file and failed attempt as it happens. */
+    PullReport pull(OfficePoll poll, PullListener listener) {
         String routeId = poll.source().routeId();
         try {
             if (!camel.getRouteController().getRouteStatus(routeId).isStarted()) {
@@ -119,7 +124,7 @@ class SftpSources implements CamelContextConfiguration {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start route " + routeId, e);
         }
-        return poll.pullNow();
+        return poll.pullNow(listener);
     }
 
     List<SourceStatus> statuses() {

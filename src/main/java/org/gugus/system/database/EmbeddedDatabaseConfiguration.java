@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,15 +25,16 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgres.start(dataDirectory, port);
     }
 
+    /** The pool takes {@code spring.datasource.hikari.*} (timeouts, size) as it would for an external server. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${gugus.database.name:gugus}") String database) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${gugus.database.name:gugus}") String database) {
         createDatabaseIfMissing(postgres, database);
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl(database));
         dataSource.setUsername(postgres.user());
         dataSource.setPassword(postgres.password());
         dataSource.setPoolName("gugus-embedded");
-        dataSource.setMaximumPoolSize(10);
         return dataSource;
     }
 

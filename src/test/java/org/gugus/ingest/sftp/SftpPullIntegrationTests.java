@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gugus.IntegrationTest.awaitTrue;
 import static org.gugus.IntegrationTest.filesIn;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,10 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
-import java.sql.Statement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
@@ -76,6 +79,7 @@ class SftpPullIntegrationTests {
         bontang = server.keyAccount("kab6474", gugusKey.getPublic());
         kutim = server.keyAccount("kab6408", gugusKey.getPublic());
         mahulu = server.keyAccount("kab6411", gugusKey.getPublic());
+        server.keyAccount("kab6407", gugusKey.getPublic());
         impostor.keyAccount("kab6402", gugusKey.getPublic());
         // the impostor answers with a key other than the one known_hosts lists for its address
         Files.writeString(sftp.resolve("known_hosts"), server.knownHostsLine() + "\n"
@@ -101,6 +105,8 @@ class SftpPullIntegrationTests {
         registry.add("gugus.sftp.sources[3].after-pull", () -> "delete");
         source(registry, i++, "64.08", server.port(), "kab6408", "", "private-key-file", privateKey.toString());
         source(registry, i++, "64.11", server.port(), "kab6411", "", "private-key-file", privateKey.toString());
+        // a folder the account does not have
+        source(registry, i++, "64.07", server.port(), "kab6407", "laporan/tppo", "private-key-file", privateKey.toString());
         source(registry, i++, "64.02", impostor.port(), "kab6402", "", "private-key-file", privateKey.toString());
         // these two poll every second: one office is down while the other is pulled on schedule
         source(registry, i, "64.74", server.port(), "kab6474", "", "private-key-file", privateKey.toString());
@@ -169,31 +175,47 @@ class SftpPullIntegrationTests {
     }
 
     @Test
-    void pullsAnOfficeNowThroughTheRestEndpoint() throws Exception {
+    void acceptsAPullOverRestAtOnceAndReportsItsRunUntilFinished() throws Exception {
         SftpTestServer.upload(mahulu, "mahulu-2024-06.csv", csv(2));
-        String port = environment.getProperty("local.server.port");
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/sftp/sources/6411/pull"))
-                .header("Authorization", steward())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post("/api/sftp/sources/6411/pull");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode body = json.readTree(response.body());
-        assertThat(body.path("regency").asString()).isEqualTo("64.11");
-        assertThat(body.path("files").get(0).path("file").asString()).isEqualTo("mahulu-2024-06.csv");
-        assertThat(body.path("files").get(0).path("status").asString()).isEqualTo("LOADED");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/api/sftp/sources/64\\.11/pulls/[0-9a-f-]+");
+        JsonNode accepted = json.readTree(response.body());
+        assertThat(accepted.path("regency").asString()).isEqualTo("64.11");
+        assertThat(location).endsWith("/pulls/" + accepted.path("id").asString());
+
+        awaitTrue(() -> "finished".equals(json.readTree(getUri(location)).path("state").asString()));
+        JsonNode run = json.readTree(getUri(location));
+        assertThat(run.path("attempts").asInt()).isEqualTo(1);
+        assertThat(run.path("started_at").isNull()).isFalse();
+        assertThat(run.path("files").get(0).path("file").asString()).isEqualTo("mahulu-2024-06.csv");
+        assertThat(run.path("files").get(0).path("status").asString()).isEqualTo("LOADED");
+        assertThat(run.has("error")).as(run.toString()).isFalse();
         assertThat(json.readTree(get("/api/sftp/sources")).path("64.11").path("files_pulled").asLong()).isEqualTo(1);
+        assertThat(post("/api/sftp/sources/65.01/pull").statusCode()).isEqualTo(404);
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location.replaceAll("pulls/.*", "pulls/nope")))
+                .header("Authorization", steward()).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }
 
     @Test
-    void takesAFileStillBeingUploadedOnlyOnceItIsComplete() throws IOException {
+    void takesAFileStillBeingUploadedOnlyOnceItIsComplete() throws Exception {
         byte[] content = csv(6);
         Path file = samarinda.resolve("samarinda-2024-07.csv");
         Files.createDirectories(samarinda);
         Files.write(file, java.util.Arrays.copyOf(content, content.length / 2));
 
-        PullReport whileUploading = pull("64.72");
+        // while the poll waits for the file to stand still, no pooled connection is kept busy for it
+        CompletableFuture<PullReport> polling = CompletableFuture.supplyAsync(() -> pull("64.72"));
+        List<Integer> inUse = new ArrayList<>();
+        while (!polling.isDone()) {
+            inUse.add(pool().getActiveConnections());
+            Thread.sleep(10);
+        }
+        PullReport whileUploading = polling.join();
+        assertThat(inUse).as("connections in use while the poll waited").hasSizeGreaterThan(10).contains(0);
 
         assertThat(whileUploading.deliveries()).isEmpty();
         assertThat(whileUploading.failure()).isNull();
@@ -308,24 +330,88 @@ class SftpPullIntegrationTests {
     }
 
     @Test
-    void leavesAnOfficeToTheInstanceThatHoldsItsLockInPostgres() throws Exception {
+    void reportsAMissingRemoteFolderAsAConfigurationErrorWithoutTryingAgain() {
+        PullReport report = pull("64.07");
+
+        assertThat(report.failure()).isNotNull();
+        assertThat(report.failure().code()).isEqualTo("F_SFTP_NO_FOLDER");
+        assertThat(report.failure().retryable()).isFalse();
+        assertThat(report.failure().messageId()).contains("64.07", "laporan/tppo", "directory");
+        assertThat(report.failure().messageEn()).contains("64.07", "laporan/tppo", "does not exist", "directory");
+        assertThat(server.logins("kab6407")).as("logged in once: not tried again").isEqualTo(1);
+    }
+
+    @Test
+    void printsEachFailedAttemptAndTheNextWaitAsTheyHappen() {
+        List<Long> printedAt = new ArrayList<>();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream timed = new PrintStream(err, true, StandardCharsets.UTF_8) {
+            @Override
+            public void println(String line) {
+                printedAt.add(System.nanoTime());
+                super.println(line);
+            }
+        };
+
+        int exit = gugus.execute(print(new ByteArrayOutputStream()), timed, "pull", "--regency", "64.01");
+        long end = System.nanoTime();
+
+        assertThat(exit).isEqualTo(1);
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).contains("64.01", "percobaan 1 dari 3", "attempt 1 of 3", "F_SFTP_UNREACHABLE",
+                "200ms");
+        assertThat(lines.get(1)).contains("percobaan 2 dari 3", "attempt 2 of 3", "400ms");
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("percobaan 3 dari 3", "attempt 3 of 3"));
+        assertThat(end - printedAt.get(0)).as("the first attempt is printed before the waits, not at the end")
+                .isGreaterThan(500_000_000L);
+    }
+
+    @Test
+    void leavesAnOfficeToTheInstanceThatHoldsItsLeaseInPostgres() {
         SftpTestServer.upload(kutim, "kutim-2024-06.csv", csv(2));
-        try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
-            statement.execute("select pg_advisory_lock(" + OfficePollLock.NAMESPACE + ", 6408)");
+        jdbc.sql("""
+                insert into ingest.sftp_poll_lease (office_code, holder, acquired_at, expires_at)
+                values ('64.08', 'another-instance', now(), now() + interval '1 minute')
+                """).update();
 
-            PullReport whileLocked = pull("64.08");
+        PullReport whileLeased = pull("64.08");
 
-            assertThat(whileLocked.busy()).isTrue();
-            assertThat(whileLocked.deliveries()).isEmpty();
-            assertThat(filesIn(kutim)).hasSize(1);
-            statement.execute("select pg_advisory_unlock(" + OfficePollLock.NAMESPACE + ", 6408)");
-        }
+        assertThat(whileLeased.busy()).isTrue();
+        assertThat(whileLeased.deliveries()).isEmpty();
+        assertThat(filesIn(kutim)).hasSize(1);
 
-        assertThat(pull("64.08").deliveries()).extracting(d -> d.status()).containsExactly(LoadStatus.LOADED);
+        jdbc.sql("update ingest.sftp_poll_lease set expires_at = now() - interval '1 second' where office_code = '64.08'")
+                .update();
+        assertThat(pull("64.08").deliveries()).as("a lease its instance stopped renewing runs out")
+                .extracting(d -> d.status()).containsExactly(LoadStatus.LOADED);
+        assertThat(count("select count(*) from ingest.sftp_poll_lease where office_code = '64.08'")).isZero();
     }
 
     private PullReport pull(String office) {
         return sources.pull(sources.poll(office).orElseThrow());
+    }
+
+    private HikariPoolMXBean pool() throws SQLException {
+        return dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        String port = environment.getProperty("local.server.port");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", steward()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String getUri(String uri) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri))
+                    .header("Authorization", steward()).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String health() throws Exception {
@@ -377,6 +463,4 @@ class SftpPullIntegrationTests {
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
-
-
 }

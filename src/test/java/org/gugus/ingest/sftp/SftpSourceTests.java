@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gugus.ingest.sftp.SftpProperties.AfterPull;
 import org.gugus.ingest.sftp.SftpSource.InvalidSftpSource;
+import org.gugus.reference.RegencyOffice;
+import org.gugus.reference.RegencyOffices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,14 +83,43 @@ class SftpSourceTests {
     }
 
     @Test
-    void pollsNightlyAtOneInTheMorningWitaByDefault() throws IOException {
+    void staggersTheDefaultNightlyPollsOfTheTenOfficesFiveMinutesApartByOfficeCode() throws IOException {
         Path key = Files.writeString(folder.resolve("key"), "k");
-        SftpSource source = SftpSource.of(source("64.72", null, null, key), properties(), name -> null);
+        ZonedDateTime evening = ZonedDateTime.of(2024, 6, 5, 22, 0, 0, 0, ZoneId.of("Asia/Makassar"));
+        List<String> times = new ArrayList<>();
 
-        var next = source.schedule().next(java.time.ZonedDateTime.of(2024, 6, 5, 14, 0, 0, 0, ZoneId.of("UTC"))
-                .withZoneSameInstant(source.timeZone()));
+        for (RegencyOffice office : RegencyOffices.all()) {
+            SftpSource source = SftpSource.of(source(office.code(), null, null, key), properties(), name -> null);
+            times.add(office.code() + " " + source.schedule().next(evening).toLocalTime());
+        }
 
-        assertThat(next.toString()).isEqualTo("2024-06-06T01:00+08:00[Asia/Makassar]");
+        assertThat(times).containsExactly("64.01 01:00", "64.02 01:05", "64.03 01:10", "64.07 01:15", "64.08 01:20",
+                "64.09 01:25", "64.11 01:30", "64.71 01:35", "64.72 01:40", "64.74 01:45");
+    }
+
+    @Test
+    void keepsTheScheduleASourceSetsAsWritten() throws IOException {
+        Path key = Files.writeString(folder.resolve("key"), "k");
+        SftpProperties.Source twiceADay = new SftpProperties.Source("64.72", "sftp.example", 22, "gugus", "", key, null,
+                null, null, "0 30 1,13 * * *", null, null, null, null, null, null, true);
+
+        ZonedDateTime next = SftpSource.of(twiceADay, properties(), name -> null).schedule()
+                .next(ZonedDateTime.of(2024, 6, 5, 12, 0, 0, 0, ZoneId.of("Asia/Makassar")));
+
+        assertThat(next.toString()).isEqualTo("2024-06-05T13:30+08:00[Asia/Makassar]");
+    }
+
+    @Test
+    void refusesAnAbsoluteRemoteFolderAtStartUpSayingHowToWriteIt() throws IOException {
+        Path key = Files.writeString(folder.resolve("key"), "k");
+        SftpProperties.Source absolute = new SftpProperties.Source("64.72", "sftp.example", 22, "gugus", "/srv/tppo",
+                key, null, null, null, null, null, null, null, null, null, null, true);
+
+        assertThatThrownBy(() -> SftpSource.of(absolute, properties(), name -> null))
+                .isInstanceOf(InvalidSftpSource.class)
+                .hasMessageContaining("64.72").hasMessageContaining("/srv/tppo")
+                .hasMessageContaining("relatif terhadap folder home akun")
+                .hasMessageContaining("relative to the account's home").hasMessageContaining("'srv/tppo'");
     }
 
     private static SftpProperties.Source source(String office, String passwordEnv, Path passwordFile, Path key) {
@@ -97,7 +130,7 @@ class SftpSourceTests {
     private SftpProperties properties() {
         return new SftpProperties(folder.resolve("known_hosts"), true, Duration.ofMinutes(2),
                 new SftpProperties.Retry(4, Duration.ofMinutes(1), Duration.ofMinutes(15)),
-                new SftpProperties.Defaults("0 0 1 * * *", ZoneId.of("Asia/Makassar"), AfterPull.MOVE, "processed", "*",
+                new SftpProperties.Defaults("0 0 1 * * *", Duration.ofMinutes(5), ZoneId.of("Asia/Makassar"), AfterPull.MOVE, "processed", "*",
                         "*.part", Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofMinutes(2),
                         Duration.ofSeconds(15)),
                 List.of());

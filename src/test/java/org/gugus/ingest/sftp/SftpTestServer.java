@@ -20,6 +20,8 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
@@ -41,6 +43,7 @@ final class SftpTestServer implements AutoCloseable {
     private final VirtualFileSystemFactory homes;
     private final Map<String, Long> breakOnce = new ConcurrentHashMap<>();
     private final AtomicInteger broken = new AtomicInteger();
+    private final Map<String, AtomicInteger> logins = new ConcurrentHashMap<>();
 
     SftpTestServer(Path root) {
         this.root = root;
@@ -53,6 +56,14 @@ final class SftpTestServer implements AutoCloseable {
         server.setPasswordAuthenticator((user, password, session) -> password.equals(passwords.get(user)));
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(keys.get(user), key));
         server.setFileSystemFactory(homes);
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.Authenticated) {
+                    logins.computeIfAbsent(session.getUsername(), user -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+        });
         SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
         sftp.addSftpEventListener(new SftpEventListener() {
             @Override
@@ -125,6 +136,12 @@ final class SftpTestServer implements AutoCloseable {
 
     int brokenDownloads() {
         return broken.get();
+    }
+
+    /** How many times the account has logged in since the server started. */
+    int logins(String user) {
+        AtomicInteger count = logins.get(user);
+        return count == null ? 0 : count.get();
     }
 
     /** Uploads as a careful client does: under a temporary name, renamed when complete, and not fresh. */
