@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.gugus.system.database.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What every integration test shares: the real embedded PostgreSQL (one server for the whole test
- * run, under the build directory), a database of its own per test class, and a Gugus home of its
- * own in a temporary directory.
+ * What every integration test shares: a real PostgreSQL (the embedded one, one server for the whole
+ * test run under the build directory, or an external one: see {@link TestDatabases}), a database of
+ * its own per test class, and a Gugus home of its own in a temporary directory.
  */
 public final class IntegrationTest {
 
@@ -58,8 +59,7 @@ public final class IntegrationTest {
             Path home = Files.createTempDirectory("gugus-test-home");
             String database = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
             registry.add("gugus.home", home::toString);
-            registry.add("gugus.database.name", () -> database);
-            registry.add("gugus.database.data-dir", () -> Path.of("target", "test-postgres", "data").toAbsolutePath().toString());
+            TestDatabases.register(registry, database);
             registry.add("gugus.ingest.stable-for", () -> "300");
             registry.add("gugus.ingest.poll-delay", () -> "200");
             return home;

@@ -1,19 +1,15 @@
 package org.gugus.ingest;
 
-import org.gugus.access.PrivateFiles;
-import org.gugus.reference.RegencyOffices;
-
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.gugus.intake.FileError;
+import org.gugus.intake.FileOutcome;
 import org.gugus.intake.IntakeRequest;
 import org.gugus.intake.IntakeService;
-import org.gugus.intake.LoadReport;
 import org.gugus.intake.LoadStatus;
+import org.gugus.reference.RegencyOffices;
+import org.gugus.system.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,135 +17,138 @@ import org.springframework.stereotype.Component;
 
 /**
  * Receives a file from any source: keeps its bytes in the landing area, registers it, and loads it
- * unless its content was received before. The drop-folder route, the SFTP routes and the command
- * line all come through here.
+ * unless its content was received before. The drop folder, the SFTP routes and the command line
+ * all come through here. A load that fails internally is tried again at the next start, up to
+ * {@code gugus.ingest.max-load-attempts} times; then the file is quarantined as F_INTERNAL.
  */
-@Component("fileReception")
+@Component
 public class FileReception {
 
     private static final Logger log = LoggerFactory.getLogger(FileReception.class);
+    static final String INTERNAL = "F_INTERNAL";
 
     private final LandingStore landing;
     private final FileRegistry registry;
     private final IntakeService intake;
-    private final IngestProperties folders;
+    private final KeptOriginals originals;
     private final long maxFileBytes;
+    private final int maxLoadAttempts;
     private final ZoneId zone;
 
-    FileReception(LandingStore landing, FileRegistry registry, IntakeService intake, IngestProperties properties,
-            @Value("${gugus.time-zone:Asia/Makassar}") ZoneId zone) {
+    FileReception(LandingStore landing, FileRegistry registry, IntakeService intake, KeptOriginals originals,
+            IngestProperties properties, @Value("${gugus.time-zone:Asia/Makassar}") ZoneId zone) {
         this.landing = landing;
         this.registry = registry;
         this.intake = intake;
-        this.folders = properties;
+        this.originals = originals;
         this.maxFileBytes = properties.maxFileBytes();
+        this.maxLoadAttempts = properties.maxLoadAttempts();
         this.zone = zone;
     }
 
-    /**
-     * A file dropped into the inbox; the first folder of its path under the inbox names the office.
-     *
-     * @param file         the dropped file
-     * @param relativePath its path under the inbox, e.g. {@code 64.72/samarinda-2024-06.xlsx}
-     */
-    public Delivery receiveDropped(String file, String relativePath) {
-        Path relative = Path.of(relativePath);
-        String folder = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
-        Delivery delivery = receive(Path.of(file), folder, relative.getFileName().toString(), FileSource.DROP_FOLDER);
-        Path keepIn = delivery.quarantined() ? folders.quarantine() : folders.archive();
-        keepOwnerOnly(Path.of(file), relative.getParent() == null ? keepIn : keepIn.resolve(relative.getParent()));
-        return delivery.keptIn(keepIn);
-    }
-
-    /**
-     * The route moves the dropped file into the archive or quarantine, keeping its mode: it is made
-     * owner-only before, in an owner-only folder, so no other local user can read the kept copy.
-     */
-    private static void keepOwnerOnly(Path dropped, Path folder) {
-        PrivateFiles.folder(folder);
-        try {
-            PrivateFiles.file(dropped);
-        } catch (UncheckedIOException e) {
-            // a file dropped by another OS user keeps its mode; its folder still shuts others out
-            log.warn("Cannot make {} owner-only: {}", dropped.getFileName(), e.getCause().getMessage());
-        }
-    }
-
-    public Delivery receive(Path file, String officeCode, String originalName, FileSource source) {
+    public FileOutcome receive(Path file, String officeCode, String originalName, FileSource source) {
         return receive(landing.land(file), officeCode, originalName, source);
     }
 
     /**
      * A file whose bytes are already complete in the landing area, e.g. streamed there from an SFTP
-     * server: registered and loaded like any other.
+     * server: registered and loaded like any other. When its content came before and that file's
+     * load is unfinished, the load is resumed and its outcome reported.
      */
-    public Delivery receive(LandedFile landed, String officeCode, String originalName, FileSource source) {
+    public FileOutcome receive(LandedFile landed, String officeCode, String originalName, FileSource source) {
         var office = RegencyOffices.byCode(officeCode);
         if (office.isEmpty()) {
-            LoadReport report = LoadReport.quarantined(null, unknownOffice(officeCode));
-            ReceivedFile registered = registry.registerQuarantined(null, originalName, landed, source, report);
-            log.warn("Quarantined {} (#{}): {}", originalName, registered.id(), report.error().messageEn());
-            return new Delivery(registered, originalName, report);
+            ReceivedFile registered = registry.registerQuarantined(null, originalName, landed, source);
+            return finish(registered, FileOutcome.quarantined(originalName, registered.id(), null, landed.sha256(), null,
+                    unknownOffice(officeCode)));
         }
         FileRegistry.Registration registration = registry.register(office.get().code(), originalName, landed, source);
-        if (registration.alreadyReceived()) {
-            ReceivedFile original = registration.original();
-            LoadReport already = new LoadReport(LoadStatus.ALREADY_RECEIVED, null, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(),
-                    Map.of(), List.of(), null);
-            registry.finish(registration.file().id(), already);
-            if (isUnfinished(original)) {
-                log.info("{} repeats unfinished file #{}; resuming its load", originalName, original.id());
-                load(original);
-            }
-            log.info("{} (#{}) already received as #{}; not loaded again", originalName, registration.file().id(),
-                    original.id());
-            return new Delivery(registration.file(), originalName, already);
+        ReceivedFile file = registration.file();
+        if (!registration.alreadyReceived()) {
+            return load(file);
         }
-        return load(registration.file());
+        ReceivedFile original = registration.original();
+        FileOutcome already = finish(file, FileOutcome.alreadyReceived(originalName, file.id(), file.officeCode(),
+                file.sha256(), original.id()));
+        if (gaveUp(original)) {
+            // sent again after its attempts ran out: the cause may be fixed, so it gets as many again
+            registry.resetAttempts(original.id());
+        } else if (original.status() != FileStatus.RECEIVED && original.status() != FileStatus.FAILED) {
+            return already;
+        }
+        log.info("{} (#{}) repeats unfinished file #{}; resuming its load", originalName, file.id(), original.id());
+        return load(registry.find(original.id()));
     }
 
     /** Loads a registered file, or resumes its interrupted load; records the outcome in the registry. */
-    public Delivery load(ReceivedFile file) {
-        LoadReport report;
+    public FileOutcome load(ReceivedFile file) {
         if (file.size() > maxFileBytes) {
-            report = LoadReport.quarantined(null, tooLarge(file.size()));
-        } else {
-            try {
-                report = intake.load(new IntakeRequest(file.id(), file.landingPath(), file.originalName(),
-                        file.officeCode(), file.receivedAt().atZoneSameInstant(zone).toLocalDate()));
-            } catch (RuntimeException e) {
-                log.error("Load of {} (#{}) failed", file.originalName(), file.id(), e);
-                report = LoadReport.failed(null, new FileError("F_INTERNAL",
-                        "Kesalahan internal saat memuat berkas; berkas disimpan dan akan dimuat ulang. Hubungi pengelola data: " + e.getMessage(),
-                        "Internal failure while loading the file; it is kept and will be loaded again. Contact the data steward: " + e.getMessage()));
-            }
+            return finish(file, quarantined(file, new FileError("F_TOO_LARGE",
+                    Messages.get("ingest.error.too-large", file.size(), maxFileBytes))));
         }
-        registry.finish(file.id(), report);
-        log.info("{} (#{}) from {}: {}", file.originalName(), file.id(), file.officeCode(), report.status());
-        return new Delivery(registry.find(file.id()), file.originalName(), report);
+        int attempt = registry.startAttempt(file.id());
+        FileOutcome outcome;
+        try {
+            outcome = intake.load(new IntakeRequest(file.id(), file.landingPath(), file.sha256(), file.originalName(),
+                    file.officeCode(), file.receivedAt().atZoneSameInstant(zone).toLocalDate()));
+        } catch (RuntimeException e) {
+            // unexpected by definition: the one place its stack trace is logged
+            log.error("Load of {} (#{}) from {} failed internally (attempt {} of {})", file.originalName(), file.id(),
+                    file.officeCode(), attempt, maxLoadAttempts, e);
+            outcome = attempt < maxLoadAttempts
+                    ? FileOutcome.failed(file.originalName(), file.id(), file.officeCode(), file.sha256(),
+                            new FileError(INTERNAL, Messages.get("ingest.error.internal", attempt, maxLoadAttempts, file.id())))
+                    : quarantined(file, new FileError(INTERNAL, Messages.get("ingest.error.internal.gave-up", attempt,
+                            file.id())));
+        }
+        FileOutcome finished = finish(file, outcome);
+        if (gaveUp(finished)) {
+            originals.quarantine(file.keptAt(), finished).ifPresent(kept -> registry.keptAt(file.id(), kept));
+        }
+        return finished;
     }
 
     /** Resumes every load that a crash or failure interrupted. */
-    public List<Delivery> resumeUnfinished() {
+    public List<FileOutcome> resumeUnfinished() {
         return registry.unfinished().stream().map(this::load).toList();
     }
 
-    private static boolean isUnfinished(ReceivedFile file) {
-        return "RECEIVED".equals(file.status()) || "FAILED".equals(file.status());
+    private FileOutcome finish(ReceivedFile file, FileOutcome outcome) {
+        registry.finish(file.id(), outcome);
+        logOutcome(outcome);
+        return outcome;
+    }
+
+    /** One line per outcome: file, number, office, status, then its counts or its error code. */
+    private static void logOutcome(FileOutcome o) {
+        switch (o.status()) {
+            case LOADED -> log.info("{} (#{}) from {}: LOADED {}, rows read {}, inserted {}, updated {}, unchanged {},"
+                            + " duplicates {}, rejected {}, skipped {}, warnings {}", o.file(), o.fileId(), o.regency(),
+                    o.format(), o.rowsRead(), o.inserted(), o.updated(), o.unchanged(), o.duplicates(), o.rejected(),
+                    o.skipped(), o.warnings());
+            case ALREADY_RECEIVED -> log.info("{} (#{}) from {}: ALREADY_RECEIVED as #{}", o.file(), o.fileId(),
+                    o.regency(), o.alreadyReceivedAs());
+            case QUARANTINED, FAILED -> log.warn("{} (#{}) from {}: {} {}", o.file(), o.fileId(), o.regency(),
+                    o.status(), o.error().code());
+        }
+    }
+
+    private static FileOutcome quarantined(ReceivedFile file, FileError error) {
+        return FileOutcome.quarantined(file.originalName(), file.id(), file.officeCode(), file.sha256(), null, error);
+    }
+
+    /** Quarantined because its loads kept failing internally, not because of its content. */
+    private static boolean gaveUp(FileOutcome outcome) {
+        return outcome.status() == LoadStatus.QUARANTINED && INTERNAL.equals(outcome.error().code());
+    }
+
+    private static boolean gaveUp(ReceivedFile file) {
+        return file.status() == FileStatus.QUARANTINED && file.outcome() != null && gaveUp(file.outcome());
     }
 
     private static FileError unknownOffice(String folder) {
-        String shown = folder == null || folder.isBlank() ? "(inbox)" : folder;
-        return new FileError("F_UNKNOWN_OFFICE",
-                "Folder '" + shown + "' bukan kode kantor kabupaten/kota Kalimantan Timur. Letakkan berkas di folder kantor"
-                        + " pengirim di dalam inbox, dinamai kode Kemendagri-nya, mis. inbox/64.72/ untuk Kota Samarinda.",
-                "Folder '" + shown + "' is not the code of a Kalimantan Timur regency/city office. Put the file in the"
-                        + " sending office's folder in the inbox, named by its Kemendagri code, e.g. inbox/64.72/ for Kota Samarinda.");
-    }
-
-    private FileError tooLarge(long size) {
-        return new FileError("F_TOO_LARGE",
-                "Berkas berukuran " + size + " byte melebihi batas " + maxFileBytes + " byte. Bagi berkas per bulan atau per tahun, lalu kirim ulang.",
-                "The file has " + size + " bytes, over the limit of " + maxFileBytes + " bytes. Split it by month or year and send it again.");
+        String shown = folder == null || folder.isBlank()
+                ? Messages.get("ingest.error.unknown-office.inbox").id() : folder;
+        return new FileError("F_UNKNOWN_OFFICE", Messages.get("ingest.error.unknown-office", shown));
     }
 }

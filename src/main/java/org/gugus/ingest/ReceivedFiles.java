@@ -3,20 +3,34 @@ package org.gugus.ingest;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.gugus.reference.RegencyOffice;
+import org.gugus.reference.RegencyOffices;
+import org.gugus.system.Messages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What other modules may ask of the file registry: the names files arrived under, and when. */
+/**
+ * What may be asked of the file registry: by other modules, the names files arrived under and
+ * when; by people ({@code gugus files}, {@code /api/files}), the received files themselves, of an
+ * office written either way ({@code 64.72} or {@code 6472}), at most {@value #MAX_LIMIT} at once.
+ */
 @Component
 public class ReceivedFiles {
 
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1000;
+
     private final JdbcClient jdbc;
+    private final FileRegistry registry;
     private final String timeZone;
 
-    ReceivedFiles(JdbcClient jdbc, @Value("${gugus.time-zone:Asia/Makassar}") String timeZone) {
+    ReceivedFiles(JdbcClient jdbc, FileRegistry registry, @Value("${gugus.time-zone:Asia/Makassar}") String timeZone) {
         this.jdbc = jdbc;
+        this.registry = registry;
         this.timeZone = timeZone;
     }
 
@@ -38,5 +52,35 @@ public class ReceivedFiles {
     public LocalDate receivedOn(long id) {
         return jdbc.sql("select (received_at at time zone ?)::date from ingest.received_file where id = ?")
                 .params(timeZone, id).query(LocalDate.class).single();
+    }
+
+    /**
+     * The latest files first.
+     *
+     * @throws IllegalArgumentException for an unknown office or a limit out of range, saying why
+     */
+    List<ReceivedFile> list(String office, FileStatus status, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException(Messages.get("ingest.files.limit", limit, MAX_LIMIT).both());
+        }
+        return registry.list(office == null ? null : officeCode(office), status, limit);
+    }
+
+    Optional<ReceivedFile> find(long id) {
+        return registry.findById(id);
+    }
+
+    static String noSuchFile(long id) {
+        return Messages.get("ingest.files.not-found", id).both();
+    }
+
+    /** The office, as {@code 64.72} whether written so or {@code 6472}. */
+    static String officeCode(String office) {
+        return RegencyOffices.byCode(office).map(RegencyOffice::code).orElseThrow(() -> new IllegalArgumentException(
+                Messages.get("ingest.load.unknown-office", office, offices()).both()));
+    }
+
+    static String offices() {
+        return String.join(", ", RegencyOffices.all().stream().map(o -> o.code() + " " + o.name()).toList());
     }
 }

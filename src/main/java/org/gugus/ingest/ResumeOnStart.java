@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the server starts, loads that a crash or failure interrupted are resumed from their last
- * committed chunk, so no received file is left half-done.
+ * committed chunk, so no received file is left half-done (a file that keeps failing is quarantined
+ * after {@code gugus.ingest.max-load-attempts}).
  */
 @Component
 @ConditionalOnProperty(name = "gugus.ingest.resume-on-start", havingValue = "true", matchIfMissing = true)

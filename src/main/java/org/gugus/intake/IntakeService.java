@@ -34,15 +34,23 @@ public class IntakeService {
     private final JobRepository jobRepository;
     private final Job intakeJob;
     private final DataSource dataSource;
+    private final LoadProgress progress;
 
-    IntakeService(JobOperator jobOperator, JobRepository jobRepository, Job intakeJob, DataSource dataSource) {
+    IntakeService(JobOperator jobOperator, JobRepository jobRepository, Job intakeJob, DataSource dataSource,
+            LoadProgress progress) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.intakeJob = intakeJob;
         this.dataSource = dataSource;
+        this.progress = progress;
     }
 
-    public LoadReport load(IntakeRequest request) {
+    /**
+     * Loads the file, or resumes its interrupted load, or reports the outcome of its finished load.
+     *
+     * @throws IntakeFailedException when the job ended without loading or quarantining the file
+     */
+    public FileOutcome load(IntakeRequest request) {
         JobParameters parameters = new JobParametersBuilder()
                 .addLong("fileId", request.fileId())
                 .addString("file", request.file().toString(), false)
@@ -56,8 +64,13 @@ public class IntakeService {
             }
             try {
                 recoverAbandonedExecution(parameters);
-                return JobOutcome.report(run(parameters));
+                JobExecution execution = run(parameters);
+                // Spring Batch logs a quarantined file's job as COMPLETED; this line says what it really became
+                log.info("Intake job execution {} of file #{} ended: {}", execution.getId(), request.fileId(),
+                        JobOutcome.describe(execution));
+                return JobOutcome.report(request, execution);
             } finally {
+                progress.finished(request.fileId());
                 unlock(lockConnection, request.fileId());
             }
         } catch (SQLException e) {

@@ -2,7 +2,7 @@
  * Intake: loads one received file: read, map, validate, stage, then publish to the warehouse.
  * <p>
  * Its API is this package: {@link org.gugus.intake.IntakeService} takes an
- * {@link org.gugus.intake.IntakeRequest} and returns a {@link org.gugus.intake.LoadReport}. The Spring
+ * {@link org.gugus.intake.IntakeRequest} and returns a {@link org.gugus.intake.FileOutcome}. The Spring
  * Batch plumbing is internal ({@code intake.job}), so are the template mapping ({@code intake.mapping})
  * and the rules ({@code intake.validate}). Corrected rows are judged and published through the named
  * interface {@code corrections} ({@link org.gugus.intake.corrections.RowCorrections}).

@@ -3,10 +3,13 @@ package org.gugus.system;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.gugus.system.database.DatabaseWatch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +26,9 @@ import picocli.CommandLine;
  */
 public final class GugusCommandLine {
 
+    /** How long the database may not answer before a running command gives up. */
+    private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(15);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     private static final Set<String> WITHOUT_GUGUS = Set.of("-h", "--help", "-V", "--version");
 
     private GugusCommandLine() {
@@ -61,12 +67,35 @@ public final class GugusCommandLine {
                         "gugus.ingest.resume-on-start", "false",
                         "logging.threshold.console", "OFF",
                         "logging.file.name", "${gugus.home}/logs/gugus-cli.log"))
-                .run(springArguments.toArray(String[]::new))) {
+                .run(springArguments.toArray(String[]::new));
+                DatabaseWatch watch = DatabaseWatch.start(context.getBean(DataSource.class), DATABASE_OUTAGE,
+                        reason -> exitOnLostDatabase(err, reason))) {
             return context.getBean(GugusCommands.class).execute(out, err, command);
         } catch (RuntimeException e) {
             err.println(Messages.get("system.command.failed", e.getMessage()).both());
             return 1;
         }
+    }
+
+    /**
+     * The database died under a running command: Spring Batch and the pool would retry it without
+     * end, so the command line says so and exits with 1; an interrupted load resumes from its last
+     * committed chunk at the next start. Should closing Gugus hang on the dead server, it is halted.
+     */
+    private static void exitOnLostDatabase(PrintStream err, String reason) {
+        err.println(Messages.get("system.database.lost", DATABASE_OUTAGE.toSeconds(), reason).both());
+        err.flush();
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(SHUTDOWN_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(1);
+        }, "gugus-exit");
+        halt.setDaemon(true);
+        halt.start();
+        System.exit(1);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
-import org.gugus.ingest.Delivery;
+import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.system.GugusCommands;
@@ -96,8 +96,8 @@ class AccessIntegrationTests {
 
     @Test
     void anOfficeListsOnlyItsOwnRowsAndFindsAnotherOfficesRowsMissing() throws Exception {
-        Delivery samarinda = load("64.72", "smd.csv", 10);
-        Delivery balikpapan = load("64.71", "bpp.csv", 20);
+        FileOutcome samarinda = load("64.72", "smd.csv", 10);
+        FileOutcome balikpapan = load("64.71", "bpp.csv", 20);
         String office = login("smd-staff", Role.OFFICE, "6472");
         long balikpapanRow = rejectedRow(balikpapan);
 
@@ -116,7 +116,7 @@ class AccessIntegrationTests {
 
     @Test
     void aCorrectionIsSubmittedByTheSignedInAccountWhateverTheBodySays() throws Exception {
-        Delivery delivery = load("64.72", "smd-2.csv", 30);
+        FileOutcome delivery = load("64.72", "smd-2.csv", 30);
         String reviewer = login("rina", Role.REVIEWER, null);
 
         HttpResponse<String> corrected = call(reviewer, "POST", "/api/review/rejections/" + rejectedRow(delivery)
@@ -128,7 +128,7 @@ class AccessIntegrationTests {
 
     @Test
     void recordsEveryReadOfPersonalDataEveryChangeAndEverySignIn() throws Exception {
-        Delivery delivery = load("64.74", "bontang.csv", 40);
+        FileOutcome delivery = load("64.74", "bontang.csv", 40);
         long rejected = rejectedRow(delivery);
         long victim = jdbc.sql("select id from warehouse.victim where source_file_id = ?").param(delivery.fileId())
                 .query(Long.class).single();
@@ -204,7 +204,7 @@ class AccessIntegrationTests {
         Command added = run("users", "add", "budi", "--role", "office", "--office", "6471");
         Command list = run("users", "list");
         Command wrongOffice = run("users", "add", "tono", "--role", "REVIEWER", "--office", "64.72");
-        Delivery delivery = load("64.71", "bpp-cli.csv", 50);
+        FileOutcome delivery = load("64.71", "bpp-cli.csv", 50);
         Command rejections = run("rejections", "list", "--file", String.valueOf(delivery.fileId()));
         Command log = run("audit", "list", "--user", "os:" + System.getProperty("user.name"), "--json");
 
@@ -242,13 +242,13 @@ class AccessIntegrationTests {
     }
 
     /** A file of two victims of its own (numbered from {@code first}), the second one rejected. */
-    private Delivery load(String office, String name, int first) {
+    private FileOutcome load(String office, String name, int first) {
         List<List<String>> rows = List.of(TestWorkbooks.victim(first), TestWorkbooks.victim(first + 1));
         rows.get(1).set(8, "Atlantis");
         return reception.receive(TestWorkbooks.csv(files.resolve(name), rows), office, name, FileSource.COMMAND_LINE);
     }
 
-    private long rejectedRow(Delivery delivery) {
+    private long rejectedRow(FileOutcome delivery) {
         return jdbc.sql("select id from warehouse.rejected_row where file_id = ?").param(delivery.fileId())
                 .query(Long.class).single();
     }

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
-import org.gugus.ingest.Delivery;
+import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,13 +78,15 @@ class RoleMatrixIntegrationTests {
     private long rejectedRow;
     private long victim;
     private long correction;
+    private long file;
 
     @BeforeAll
     void samarindaHasARejectedRowAVictimAndACorrection() throws Exception {
         List<List<String>> rows = TestWorkbooks.victims(2);
         rows.get(1).set(8, "Atlantis");
-        Delivery delivery = reception.receive(TestWorkbooks.csv(files.resolve("samarinda.csv"), rows), "64.72",
+        FileOutcome delivery = reception.receive(TestWorkbooks.csv(files.resolve("samarinda.csv"), rows), "64.72",
                 "samarinda.csv", FileSource.COMMAND_LINE);
+        file = delivery.fileId();
         rejectedRow = jdbc.sql("select id from warehouse.rejected_row where file_id = ?").param(delivery.fileId())
                 .query(Long.class).single();
         victim = jdbc.sql("select id from warehouse.victim where source_file_id = ?").param(delivery.fileId())
@@ -118,6 +120,8 @@ class RoleMatrixIntegrationTests {
                 line("POST /api/sftp/sources/{office}/pull", "POST /api/sftp/sources/64.72/pull", "401 404 404 403 403 403 403 403"),
                 line("GET /api/sftp/sources/{office}/pulls/{id}", "GET /api/sftp/sources/64.72/pulls/none", "401 404 404 403 403 403 403 403"),
                 line("GET /api/audit", "GET /api/audit", "401 403 403 403 403 403 403 200"),
+                line("GET /api/files", "GET /api/files?office=64.72", "401 403 200 200 200 404 403 403"),
+                line("GET /api/files/{id}", "GET /api/files/" + file, "401 403 200 200 200 404 403 403"),
                 // the error page is reached only by the container's own error dispatch; asked for directly it sends to sign-in
                 line("* /error", "GET /error", "302 302 302 302 302 302 302 302"),
                 // actuator endpoints are not in the handler mapping enumerated below, so their lines stand on their own

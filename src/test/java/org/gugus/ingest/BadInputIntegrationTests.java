@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.gugus.intake.FileOutcome;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.intake.LoadStatus;
@@ -30,6 +31,9 @@ class BadInputIntegrationTests {
     FileReception reception;
 
     @Autowired
+    FileRegistry registry;
+
+    @Autowired
     JdbcClient jdbc;
 
     @TempDir
@@ -41,17 +45,17 @@ class BadInputIntegrationTests {
         new Random(7).nextBytes(noise);
         Path file = Files.write(files.resolve("kukar-2024-06.xlsx"), noise);
 
-        Delivery delivery = reception.receive(file, "64.02", "kukar-2024-06.xlsx", FileSource.COMMAND_LINE);
+        FileOutcome delivery = reception.receive(file, "64.02", "kukar-2024-06.xlsx", FileSource.COMMAND_LINE);
 
         assertQuarantinedAndKept(delivery, "F_UNREADABLE");
-        assertThat(delivery.report().error().messageEn()).contains("kukar-2024-06.xlsx");
+        assertThat(delivery.error().messageEn()).contains("kukar-2024-06.xlsx");
     }
 
     @Test
     void quarantinesAFileOfAnUnsupportedKindAsUnreadable() throws IOException {
         Path file = Files.writeString(files.resolve("laporan.pdf"), "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n");
 
-        Delivery delivery = reception.receive(file, "64.02", "laporan.pdf", FileSource.COMMAND_LINE);
+        FileOutcome delivery = reception.receive(file, "64.02", "laporan.pdf", FileSource.COMMAND_LINE);
 
         assertQuarantinedAndKept(delivery, "F_UNREADABLE");
     }
@@ -60,7 +64,7 @@ class BadInputIntegrationTests {
     void quarantinesAnEmptyFile() throws IOException {
         Path file = Files.write(files.resolve("kosong.csv"), new byte[0]);
 
-        Delivery delivery = reception.receive(file, "64.02", "kosong.csv", FileSource.COMMAND_LINE);
+        FileOutcome delivery = reception.receive(file, "64.02", "kosong.csv", FileSource.COMMAND_LINE);
 
         assertQuarantinedAndKept(delivery, "F_EMPTY");
     }
@@ -69,7 +73,7 @@ class BadInputIntegrationTests {
     void quarantinesAHeaderWithoutDataRows() {
         Path file = TestWorkbooks.csv(files.resolve("hanya-judul.csv"), List.of());
 
-        Delivery delivery = reception.receive(file, "64.02", "hanya-judul.csv", FileSource.COMMAND_LINE);
+        FileOutcome delivery = reception.receive(file, "64.02", "hanya-judul.csv", FileSource.COMMAND_LINE);
 
         assertQuarantinedAndKept(delivery, "F_EMPTY");
     }
@@ -78,7 +82,7 @@ class BadInputIntegrationTests {
     void quarantinesAFileWithoutTheTemplateHeader() throws IOException {
         Path file = Files.writeString(files.resolve("rekap.csv"), "Bulan;Jumlah\nJanuari;4\nFebruari;2\n");
 
-        Delivery delivery = reception.receive(file, "64.02", "rekap.csv", FileSource.COMMAND_LINE);
+        FileOutcome delivery = reception.receive(file, "64.02", "rekap.csv", FileSource.COMMAND_LINE);
 
         assertQuarantinedAndKept(delivery, "F_NO_HEADER");
     }
@@ -88,28 +92,28 @@ class BadInputIntegrationTests {
         Path file = Files.writeString(files.resolve("kurang.csv"),
                 "No. Registrasi;Tanggal Lapor;Nama Korban;Jenis Kelamin;Umur\nTPPO/1;05/06/2024;Korban;P;17\n");
 
-        Delivery delivery = reception.receive(file, "64.02", "kurang.csv", FileSource.COMMAND_LINE);
+        FileOutcome delivery = reception.receive(file, "64.02", "kurang.csv", FileSource.COMMAND_LINE);
 
         assertQuarantinedAndKept(delivery, "F_MISSING_COLUMN");
-        assertThat(delivery.report().error().messageEn()).contains("origin_regency", "exploitation", "row 1");
+        assertThat(delivery.error().messageEn()).contains("origin_regency", "exploitation", "row 1");
     }
 
     @Test
     void quarantinesAFileOfAnUnknownOffice() {
         Path file = TestWorkbooks.csv(files.resolve("data.csv"), TestWorkbooks.victims(2));
 
-        Delivery delivery = reception.receive(file, "65.01", "data.csv", FileSource.DROP_FOLDER);
+        FileOutcome delivery = reception.receive(file, "65.01", "data.csv", FileSource.DROP_FOLDER);
 
         assertThat(delivery.status()).isEqualTo(LoadStatus.QUARANTINED);
-        assertThat(delivery.report().error().code()).isEqualTo("F_UNKNOWN_OFFICE");
-        assertThat(delivery.report().error().messageId()).contains("65.01", "inbox/64.72/");
+        assertThat(delivery.error().code()).isEqualTo("F_UNKNOWN_OFFICE");
+        assertThat(delivery.error().messageId()).contains("65.01", "inbox/64.72/");
     }
 
-    private void assertQuarantinedAndKept(Delivery delivery, String code) {
+    private void assertQuarantinedAndKept(FileOutcome delivery, String code) {
         assertThat(delivery.status()).isEqualTo(LoadStatus.QUARANTINED);
-        assertThat(delivery.report().error().code()).isEqualTo(code);
-        assertThat(delivery.report().error().messageId()).isNotBlank();
-        assertThat(Files.exists(delivery.file().landingPath())).isTrue();
+        assertThat(delivery.error().code()).isEqualTo(code);
+        assertThat(delivery.error().messageId()).isNotBlank();
+        assertThat(Files.exists(registry.find(delivery.fileId()).landingPath())).isTrue();
         assertThat(jdbc.sql("select status || ' ' || error_code from ingest.received_file where id = ?")
                 .param(delivery.fileId()).query(String.class).single()).isEqualTo("QUARANTINED " + code);
         assertThat(jdbc.sql("select count(*) from warehouse.victim where source_file_id = ?").param(delivery.fileId())

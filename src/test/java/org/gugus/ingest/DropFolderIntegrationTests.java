@@ -7,18 +7,34 @@ import static org.gugus.IntegrationTest.filesIn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
+import org.gugus.access.Accounts;
+import org.gugus.access.Role;
+import org.gugus.access.TestLogins;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The running app: files dropped into the inbox travel through the Camel route into the warehouse. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+@SuppressWarnings("unchecked")
 class DropFolderIntegrationTests {
 
     private static Path home;
@@ -30,6 +46,15 @@ class DropFolderIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Accounts accounts;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void loadsCsvAndXlsxDroppedIntoAnOfficeFolderAndArchivesThem() throws IOException {
@@ -51,6 +76,53 @@ class DropFolderIntegrationTests {
                 .query(String.class).single()).isEqualTo("2");
         awaitTrue(() -> filesIn(home.resolve("archive/64.72")).size() == 2);
         assertThat(filesIn(home.resolve("inbox/64.72"))).isEmpty();
+        assertThat(filesIn(home.resolve("archive/64.72"))).allMatch(p -> p.getFileName().toString()
+                .matches("samarinda-2024-0[56]-\\d+\\.(csv|xlsx)"));
+        assertThat(jdbc.sql("select kept_at from ingest.received_file order by id").query(String.class).list())
+                .allMatch(kept -> kept.startsWith(home.resolve("archive/64.72").toString()));
+    }
+
+    @Test
+    void neverEntersALinkedFolderAndLeavesTheTargetOfALinkedFileInPlace(@TempDir Path outside) throws IOException {
+        Path elsewhere = TestWorkbooks.csv(outside.resolve("kutim-arsip.csv"), TestWorkbooks.victims(2));
+        Path linkedFile = TestWorkbooks.csv(outside.resolve("kutim-2024-06.csv"), TestWorkbooks.victims(3));
+        Path office = Files.createDirectories(home.resolve("inbox/64.08"));
+        Files.createSymbolicLink(office.resolve("map"), outside);
+        Files.createSymbolicLink(office.resolve("tautan.csv"), linkedFile);
+
+        awaitTrue(() -> count("select count(*) from ingest.received_file where original_name = 'tautan.csv'") == 1);
+        // a file dropped afterwards is taken by a later poll, which passed the linked folder again
+        dropFile("64.08", "kutim-2024-07.csv", file -> TestWorkbooks.csv(file, TestWorkbooks.victims(4)));
+        awaitTrue(() -> count("select count(*) from ingest.received_file where original_name = 'kutim-2024-07.csv'") == 1);
+
+        assertThat(elsewhere).exists();
+        assertThat(linkedFile).exists();
+        assertThat(filesIn(outside)).hasSize(2);
+        assertThat(count("select count(*) from ingest.received_file where original_name = 'kutim-arsip.csv'")).isZero();
+        assertThat(jdbc.sql("select status from ingest.received_file where original_name = 'tautan.csv'")
+                .query(String.class).single()).isEqualTo("LOADED");
+        assertThat(Files.isSymbolicLink(office.resolve("map"))).isTrue();
+        awaitTrue(() -> !Files.exists(office.resolve("tautan.csv"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        Path archived = filesIn(home.resolve("archive/64.08")).stream()
+                .filter(p -> p.getFileName().toString().startsWith("tautan-")).findFirst().orElseThrow();
+        assertThat(Files.isSymbolicLink(archived)).isFalse();
+        assertThat(Files.mismatch(archived, linkedFile)).isEqualTo(-1);
+    }
+
+    @Test
+    void logsAQuarantinedFileInOneLineWithoutAStackTrace(CapturedOutput output) throws IOException {
+        dropFile("64.74", "kosong.csv", file -> TestWorkbooks.csv(file, List.of()));
+
+        awaitTrue(() -> filesIn(home.resolve("quarantine/64.74")).size() == 2);
+
+        awaitTrue(() -> output.getOut().contains("kosong.csv (#"));
+        assertThat(output.getOut()).containsPattern("WARN .* kosong\\.csv \\(#\\d+\\) from 64\\.74: QUARANTINED F_EMPTY")
+                .contains("ended: QUARANTINED F_EMPTY")
+                .doesNotContain("QuarantineException", "\tat org.", "status: [COMPLETED]", "compact notation");
+        Path note = filesIn(home.resolve("quarantine/64.74")).stream()
+                .filter(p -> p.toString().endsWith(".error.txt")).findFirst().orElseThrow();
+        assertThat(note.getFileName().toString()).matches("kosong-\\d+\\.error\\.txt");
+        assertThat(Files.readString(note)).contains("Berkas: kosong.csv", "File: kosong.csv", "Kode: F_EMPTY");
     }
 
     @Test
@@ -65,6 +137,41 @@ class DropFolderIntegrationTests {
         assertThat(kept).anyMatch(p -> p.getFileName().toString().matches("juni-\\d+\\.csv"));
         assertThat(jdbc.sql("select status || ' ' || error_code from ingest.received_file where original_name = 'juni.csv'")
                 .query(String.class).single()).isEqualTo("QUARANTINED F_UNKNOWN_OFFICE");
+    }
+
+    @Test
+    void listsAndShowsReceivedFilesOverRest() throws Exception {
+        dropFile("64.71", "balikpapan-2024-06.csv", file -> TestWorkbooks.csv(file, TestWorkbooks.victims(2)));
+        awaitTrue(() -> count("select count(*) from ingest.received_file where original_name = 'balikpapan-2024-06.csv'"
+                + " and kept_at like '%archive%'") == 1);
+        long id = count("select id from ingest.received_file where original_name = 'balikpapan-2024-06.csv'");
+
+        HttpResponse<String> list = get("/api/files?office=6471&status=LOADED&limit=5");
+        HttpResponse<String> show = get("/api/files/" + id);
+        HttpResponse<String> missing = get("/api/files/999999");
+        HttpResponse<String> badOffice = get("/api/files?office=99.99");
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        List<Map<String, Object>> files = json.readValue(list.body(), List.class);
+        assertThat(files).singleElement().satisfies(file -> assertThat(file).containsEntry("id", (int) id)
+                .containsEntry("office_code", "64.71").containsEntry("status", "LOADED"));
+        assertThat(show.statusCode()).isEqualTo(200);
+        Map<String, Object> file = json.readValue(show.body(), Map.class);
+        assertThat(file).containsEntry("original_name", "balikpapan-2024-06.csv").containsKeys("received_at", "size", "sha256");
+        assertThat((String) file.get("kept_at")).endsWith("archive/64.71/balikpapan-2024-06-" + id + ".csv");
+        assertThat((Map<String, Object>) file.get("outcome")).containsEntry("rows_read", 2).containsEntry("inserted", 2);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(missing.body()).contains("#999999");
+        assertThat(badOffice.statusCode()).isEqualTo(400);
+        assertThat(badOffice.body()).contains("99.99");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", TestLogins.basic(accounts, "steward", Role.STEWARD, null)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Writes the file under a temporary name and renames it, as a careful copy tool does. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
-import org.gugus.intake.LoadReport;
+import org.gugus.intake.FileOutcome;
 import org.gugus.intake.LoadStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +41,9 @@ class FileReceptionIntegrationTests {
         rows.get(4).set(5, "");                    // E_REQUIRED
         Path file = TestWorkbooks.csv(files.resolve("balikpapan-2024-06.csv"), rows);
 
-        Delivery delivery = reception.receive(file, "64.71", "balikpapan-2024-06.csv", FileSource.COMMAND_LINE);
+        FileOutcome delivery = reception.receive(file, "64.71", "balikpapan-2024-06.csv", FileSource.COMMAND_LINE);
 
-        LoadReport report = delivery.report();
+        FileOutcome report = delivery;
         assertThat(report.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(report.format()).isEqualTo("CSV");
         assertThat(report.rowsRead()).isEqualTo(6);
@@ -66,10 +66,10 @@ class FileReceptionIntegrationTests {
         Path file = TestWorkbooks.csv(files.resolve("paser-2024-05.csv"), TestWorkbooks.victims(4));
         reception.receive(file, "64.01", "paser-2024-05.csv", FileSource.COMMAND_LINE);
 
-        Delivery again = reception.receive(file, "6401", "paser-2024-05-lagi.csv", FileSource.COMMAND_LINE);
+        FileOutcome again = reception.receive(file, "6401", "paser-2024-05-lagi.csv", FileSource.COMMAND_LINE);
 
         assertThat(again.status()).isEqualTo(LoadStatus.ALREADY_RECEIVED);
-        assertThat(again.file().duplicateOf()).isNotNull();
+        assertThat(again.alreadyReceivedAs()).isNotNull();
         assertThat(count("select count(*) from warehouse.victim where office_code = '64.01'")).isEqualTo(4);
         assertThat(count("select count(*) from ingest.received_file where office_code = '64.01'")).isEqualTo(2);
     }
@@ -82,10 +82,10 @@ class FileReceptionIntegrationTests {
         List<List<String>> june = TestWorkbooks.victims(6);
         june.get(2).set(12, "Penuntutan");          // the case of row 3 moved on
 
-        Delivery delivery = reception.receive(TestWorkbooks.csv(files.resolve("berau-06.csv"), june), "64.03",
+        FileOutcome delivery = reception.receive(TestWorkbooks.csv(files.resolve("berau-06.csv"), june), "64.03",
                 "berau-06.csv", FileSource.COMMAND_LINE);
 
-        LoadReport report = delivery.report();
+        FileOutcome report = delivery;
         assertThat(report.inserted()).isEqualTo(1);
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.unchanged()).isEqualTo(4);
@@ -107,12 +107,12 @@ class FileReceptionIntegrationTests {
         corrected.set(14, "dikoreksi");
         rows.add(corrected);
 
-        Delivery delivery = reception.receive(TestWorkbooks.csv(files.resolve("bontang.csv"), rows), "64.74",
+        FileOutcome delivery = reception.receive(TestWorkbooks.csv(files.resolve("bontang.csv"), rows), "64.74",
                 "bontang.csv", FileSource.COMMAND_LINE);
 
-        assertThat(delivery.report().rowsRead()).isEqualTo(4);
-        assertThat(delivery.report().inserted()).isEqualTo(3);
-        assertThat(delivery.report().duplicates()).isEqualTo(1);
+        assertThat(delivery.rowsRead()).isEqualTo(4);
+        assertThat(delivery.inserted()).isEqualTo(3);
+        assertThat(delivery.duplicates()).isEqualTo(1);
         assertThat(jdbc.sql("select notes from warehouse.victim where office_code = '64.74' and victim_name = 'Korban Nomor 2'")
                 .query(String.class).single()).isEqualTo("dikoreksi");
     }

@@ -10,7 +10,7 @@ class IngestPropertiesTests {
     @Test
     void resolvesRelativeFoldersAgainstTheWorkingDirectory() {
         var properties = new IngestProperties(Path.of("data/inbox"), Path.of("./data/landing"), Path.of("data/archive"),
-                Path.of("data/../data/quarantine"), 1);
+                Path.of("data/../data/quarantine"), 1, 3);
 
         Path workingDirectory = Path.of("").toAbsolutePath();
         assertThat(properties.archive()).isEqualTo(workingDirectory.resolve("data/archive"));

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
-import org.gugus.intake.LoadReport;
+import org.gugus.intake.FileOutcome;
 import org.gugus.intake.LoadStatus;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -66,10 +66,10 @@ class RandomRowsIntegrationTests {
         }
         String name = "acak-" + repetition.getCurrentRepetition() + ".csv";
 
-        Delivery delivery = reception.receive(TestWorkbooks.csv(files.resolve(name), rows), office, name,
+        FileOutcome delivery = reception.receive(TestWorkbooks.csv(files.resolve(name), rows), office, name,
                 FileSource.COMMAND_LINE);
 
-        LoadReport report = delivery.report();
+        FileOutcome report = delivery;
         assertThat(report.status()).as("%s", report.error()).isEqualTo(LoadStatus.LOADED);
         assertThat(report.reconciles()).isTrue();
         assertThat(report.rowsRead()).isPositive();

@@ -2,13 +2,16 @@ package org.gugus.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
-import org.gugus.ingest.Delivery;
+import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
+import org.gugus.ingest.DropFolder;
 import org.gugus.ingest.FileSource;
 import org.gugus.warehouse.StagedRow;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * A load that dies half-way resumes from its last committed chunk and ends with exactly the
  * warehouse content of an uninterrupted load.
  */
-@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.intake.chunk-size=5"})
+// the drop-folder route does not run: a test hands inbox files to the drop folder itself
+@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.intake.chunk-size=5",
+        "camel.main.auto-startup=false"})
 class IntakeJobRestartTests {
 
     private static final AtomicBoolean FAIL_ON_THIRD_CHUNK = new AtomicBoolean();
+    private static final AtomicBoolean FAIL_EVERY_LOAD = new AtomicBoolean();
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
@@ -51,6 +58,9 @@ class IntakeJobRestartTests {
                     if (holdsRow12 && FAIL_ON_THIRD_CHUNK.compareAndSet(true, false)) {
                         throw new IllegalStateException("simulated crash in the third chunk");
                     }
+                    if (FAIL_EVERY_LOAD.get()) {
+                        throw new IllegalStateException("simulated internal failure");
+                    }
                 }
             };
         }
@@ -65,9 +75,79 @@ class IntakeJobRestartTests {
     @TempDir
     Path files;
 
+    @Autowired
+    DropFolder dropFolder;
+
+    @Value("${gugus.ingest.inbox}")
+    Path inbox;
+
+    @Value("${gugus.ingest.archive}")
+    Path archive;
+
+    @Value("${gugus.ingest.quarantine}")
+    Path quarantine;
+
     @AfterEach
     void disarm() {
         FAIL_ON_THIRD_CHUNK.set(false);
+        FAIL_EVERY_LOAD.set(false);
+    }
+
+    @Test
+    void reportsTheRealOutcomeOfALoadResumedByTheSameFileSentAgain() {
+        Path file = TestWorkbooks.xlsx(files.resolve("kubar-2024-06.xlsx"), rowsWithOneRejected());
+        FAIL_ON_THIRD_CHUNK.set(true);
+        FileOutcome failed = reception.receive(file, "64.07", "kubar-2024-06.xlsx", FileSource.COMMAND_LINE);
+        assertThat(failed.status()).isEqualTo(LoadStatus.FAILED);
+
+        FileOutcome again = reception.receive(file, "64.07", "kubar-2024-06.xlsx", FileSource.COMMAND_LINE);
+
+        assertThat(again.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(again.fileId()).isEqualTo(failed.fileId());
+        assertThat(again.rowsRead()).isEqualTo(20);
+        assertThat(again.inserted()).isEqualTo(19);
+        assertThat(again.rejected()).isEqualTo(1);
+        assertThat(jdbc.sql("select status from ingest.received_file where office_code = '64.07' order by id")
+                .query(String.class).list()).containsExactly("LOADED", "ALREADY_RECEIVED");
+    }
+
+    @Test
+    void quarantinesADroppedFileWhoseLoadKeepsFailingInternallyAndLoadsItWhenSentAgain() throws IOException {
+        Path dropped = TestWorkbooks.csv(Files.createDirectories(inbox.resolve("64.74")).resolve("bontang.csv"),
+                TestWorkbooks.victims(3));
+        byte[] content = Files.readAllBytes(dropped);
+        FAIL_EVERY_LOAD.set(true);
+
+        FileOutcome first = dropFolder.receive(dropped.toString(), "64.74/bontang.csv");
+        List<FileOutcome> second = reception.resumeUnfinished();
+        List<FileOutcome> third = reception.resumeUnfinished();
+
+        assertThat(first.status()).isEqualTo(LoadStatus.FAILED);
+        assertThat(first.error().code()).isEqualTo("F_INTERNAL");
+        assertThat(second).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(LoadStatus.FAILED));
+        assertThat(third).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(LoadStatus.QUARANTINED);
+            assertThat(o.error().code()).isEqualTo("F_INTERNAL");
+            assertThat(o.error().messageEn()).contains("failed 3 times", "#" + first.fileId());
+        });
+        assertThat(reception.resumeUnfinished()).isEmpty();
+        String kept = "bontang-" + first.fileId();
+        assertThat(archive.resolve("64.74/" + kept + ".csv")).doesNotExist();
+        assertThat(quarantine.resolve("64.74/" + kept + ".csv")).hasBinaryContent(content);
+        assertThat(Files.readString(quarantine.resolve("64.74/" + kept + ".error.txt")))
+                .contains("Kode: F_INTERNAL", "Code: F_INTERNAL", "3 times");
+        assertThat(jdbc.sql("select status || ' ' || error_code || ' ' || load_attempts || ' ' || kept_at"
+                + " from ingest.received_file where id = ?").param(first.fileId()).query(String.class).single())
+                .isEqualTo("QUARANTINED F_INTERNAL 3 " + quarantine.resolve("64.74/" + kept + ".csv"));
+
+        FAIL_EVERY_LOAD.set(false);
+        Files.write(inbox.resolve("64.74/bontang-lagi.csv"), content);
+        FileOutcome sentAgain = dropFolder.receive(inbox.resolve("64.74/bontang-lagi.csv").toString(),
+                "64.74/bontang-lagi.csv");
+
+        assertThat(sentAgain.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(sentAgain.fileId()).isEqualTo(first.fileId());
+        assertThat(sentAgain.inserted()).isEqualTo(3);
     }
 
     @Test
@@ -75,20 +155,20 @@ class IntakeJobRestartTests {
         Path file = TestWorkbooks.xlsx(files.resolve("ppu-2024-06.xlsx"), rowsWithOneRejected());
         FAIL_ON_THIRD_CHUNK.set(true);
 
-        Delivery failed = reception.receive(file, "64.09", "ppu-2024-06.xlsx", FileSource.COMMAND_LINE);
+        FileOutcome failed = reception.receive(file, "64.09", "ppu-2024-06.xlsx", FileSource.COMMAND_LINE);
 
         assertThat(failed.status()).isEqualTo(LoadStatus.FAILED);
         assertThat(count("select count(*) from warehouse.staged_row where file_id = ?", failed.fileId())).isEqualTo(10);
         assertThat(count("select count(*) from warehouse.victim where office_code = '64.09'")).isZero();
 
-        List<Delivery> resumed = reception.resumeUnfinished();
+        List<FileOutcome> resumed = reception.resumeUnfinished();
 
         assertThat(resumed).singleElement().satisfies(delivery -> {
             assertThat(delivery.status()).isEqualTo(LoadStatus.LOADED);
-            assertThat(delivery.report().rowsRead()).isEqualTo(20);
-            assertThat(delivery.report().inserted()).isEqualTo(19);
-            assertThat(delivery.report().rejected()).isEqualTo(1);
-            assertThat(delivery.report().skipped()).isEqualTo(2);
+            assertThat(delivery.rowsRead()).isEqualTo(20);
+            assertThat(delivery.inserted()).isEqualTo(19);
+            assertThat(delivery.rejected()).isEqualTo(1);
+            assertThat(delivery.skipped()).isEqualTo(2);
         });
         assertSameWarehouseContentAsUninterruptedLoad("64.09", "64.08");
     }
@@ -97,7 +177,7 @@ class IntakeJobRestartTests {
     void resumesALoadWhoseProcessWasKilled() {
         Path file = TestWorkbooks.xlsx(files.resolve("mahulu-2024-06.xlsx"), rowsWithOneRejected());
         FAIL_ON_THIRD_CHUNK.set(true);
-        Delivery failed = reception.receive(file, "64.11", "mahulu-2024-06.xlsx", FileSource.COMMAND_LINE);
+        FileOutcome failed = reception.receive(file, "64.11", "mahulu-2024-06.xlsx", FileSource.COMMAND_LINE);
         // a killed process leaves its executions marked as running, and the file as received
         jdbc.sql("update batch.batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null"
                 + " where job_instance_id = (select job_instance_id from batch.batch_job_execution_params"
@@ -109,7 +189,7 @@ class IntakeJobRestartTests {
                 .update();
         jdbc.sql("update ingest.received_file set status = 'RECEIVED' where id = ?").param(failed.fileId()).update();
 
-        List<Delivery> resumed = reception.resumeUnfinished();
+        List<FileOutcome> resumed = reception.resumeUnfinished();
 
         assertThat(resumed).singleElement().satisfies(delivery -> assertThat(delivery.status()).isEqualTo(LoadStatus.LOADED));
         assertSameWarehouseContentAsUninterruptedLoad("64.11", "64.03");
@@ -117,7 +197,7 @@ class IntakeJobRestartTests {
 
     /** Loads the same rows for another office without interruption and compares what the warehouse holds. */
     private void assertSameWarehouseContentAsUninterruptedLoad(String office, String cleanOffice) {
-        Delivery clean = reception.receive(TestWorkbooks.xlsx(files.resolve("clean-" + office + ".xlsx"),
+        FileOutcome clean = reception.receive(TestWorkbooks.xlsx(files.resolve("clean-" + office + ".xlsx"),
                 rowsWithOneRejected()), cleanOffice, "clean.xlsx", FileSource.COMMAND_LINE);
         assertThat(clean.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(content(office)).isEqualTo(content(cleanOffice)).hasSize(19);

@@ -16,7 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.gugus.IntegrationTest;
 import org.gugus.LayoutWorkbooks;
 import org.gugus.TestWorkbooks;
-import org.gugus.ingest.Delivery;
+import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class WorkbookLayoutIntegrationTests {
     void loadsAHeaderWrittenOnTwoMergedRows() {
         Path file = LayoutWorkbooks.xlsx("two-row-header", files.resolve("paser-2024.xlsx"));
 
-        LoadReport report = receive(file, "64.01");
+        FileOutcome report = receive(file, "64.01");
 
         assertThat(report.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(report.format()).isEqualTo("XLSX");
@@ -66,7 +66,7 @@ class WorkbookLayoutIntegrationTests {
 
     @Test
     void givesTheMergedCellsOfACaseToEachOfItsVictimsInAnXlsSavedByLibreOffice() {
-        LoadReport report = receive(SAVED_BY_LIBREOFFICE.resolve("merged-cases.xls"), "64.02");
+        FileOutcome report = receive(SAVED_BY_LIBREOFFICE.resolve("merged-cases.xls"), "64.02");
 
         assertThat(report.format()).isEqualTo("XLS");
         assertThat(report.rowsRead()).isEqualTo(6);
@@ -79,7 +79,7 @@ class WorkbookLayoutIntegrationTests {
 
     @Test
     void loadsEverySheetWithAHeaderAndNamesTheOthersInAnOdsSavedByLibreOffice() {
-        LoadReport report = receive(SAVED_BY_LIBREOFFICE.resolve("several-sheets.ods"), "64.03");
+        FileOutcome report = receive(SAVED_BY_LIBREOFFICE.resolve("several-sheets.ods"), "64.03");
 
         assertThat(report.format()).isEqualTo("ODS");
         assertThat(report.rowsRead()).isEqualTo(5);
@@ -92,7 +92,7 @@ class WorkbookLayoutIntegrationTests {
         for (Path file : new Path[] { SAVED_BY_LIBREOFFICE.resolve("title-rows.xls"),
                 SAVED_BY_LIBREOFFICE.resolve("title-rows.ods"),
                 LayoutWorkbooks.xlsx("title-rows", files.resolve("title-rows.xlsx")) }) {
-            LoadReport report = receive(file, "64.07");
+            FileOutcome report = receive(file, "64.07");
 
             // 1 row of column numbers, 1 blank row in the data, 1 "Jumlah", 1 blank row,
             // 6 signature rows and the 2 blank rows among them
@@ -104,7 +104,7 @@ class WorkbookLayoutIntegrationTests {
 
     @Test
     void rejectsANikTypedAsANumberOrInScientificNotation() {
-        LoadReport report = receive(SAVED_BY_LIBREOFFICE.resolve("cells.ods"), "64.08");
+        FileOutcome report = receive(SAVED_BY_LIBREOFFICE.resolve("cells.ods"), "64.08");
 
         assertThat(report.rowsRead()).isEqualTo(6);
         assertThat(report.rejectionsByCode()).containsEntry("E_NIK_PRECISION", 1L).containsEntry("E_NIK_FORMAT", 1L);
@@ -118,7 +118,7 @@ class WorkbookLayoutIntegrationTests {
                 + "opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"content.xml\">"
                 + "<manifest:encryption-data/></manifest:file-entry></manifest:manifest>").getBytes(StandardCharsets.UTF_8));
 
-        LoadReport report = receive(file, "64.09");
+        FileOutcome report = receive(file, "64.09");
 
         assertThat(report.status()).isEqualTo(LoadStatus.QUARANTINED);
         assertThat(report.error().code()).isEqualTo("F_UNREADABLE");
@@ -134,7 +134,7 @@ class WorkbookLayoutIntegrationTests {
         System.arraycopy("<worksheet>".getBytes(StandardCharsets.US_ASCII), 0, spaces, 0, 11);
         file = withEntry(file, "xl/worksheets/sheet1.xml", spaces);
 
-        LoadReport report = receive(file, "64.11");
+        FileOutcome report = receive(file, "64.11");
 
         assertThat(report.status()).isEqualTo(LoadStatus.QUARANTINED);
         assertThat(report.error().code()).isEqualTo("F_TOO_LARGE");
@@ -147,7 +147,7 @@ class WorkbookLayoutIntegrationTests {
         new Random(3).nextBytes(noise);
         Path file = Files.write(files.resolve("besar.xlsx"), noise);
 
-        LoadReport report = receive(file, "64.71");
+        FileOutcome report = receive(file, "64.71");
 
         assertThat(report.error().code()).isEqualTo("F_TOO_LARGE");
     }
@@ -156,7 +156,7 @@ class WorkbookLayoutIntegrationTests {
     void quarantinesAFileOverTheRowLimitAsTooLarge() {
         Path file = TestWorkbooks.csv(files.resolve("banyak.csv"), TestWorkbooks.victims(501));
 
-        LoadReport report = receive(file, "64.74");
+        FileOutcome report = receive(file, "64.74");
 
         assertThat(report.status()).isEqualTo(LoadStatus.QUARANTINED);
         assertThat(report.error().code()).isEqualTo("F_TOO_LARGE");
@@ -165,9 +165,9 @@ class WorkbookLayoutIntegrationTests {
                 .single()).isZero();
     }
 
-    private LoadReport receive(Path file, String office) {
-        Delivery delivery = reception.receive(file, office, file.getFileName().toString(), FileSource.COMMAND_LINE);
-        return delivery.report();
+    private FileOutcome receive(Path file, String office) {
+        FileOutcome delivery = reception.receive(file, office, file.getFileName().toString(), FileSource.COMMAND_LINE);
+        return delivery;
     }
 
     private Path withEntry(Path source, String name, byte[] content) throws IOException {

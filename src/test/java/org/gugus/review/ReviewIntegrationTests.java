@@ -17,7 +17,7 @@ import org.gugus.TestWorkbooks;
 import org.gugus.access.Accounts;
 import org.gugus.access.Role;
 import org.gugus.access.TestLogins;
-import org.gugus.ingest.Delivery;
+import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.system.GugusCommands;
@@ -67,7 +67,7 @@ class ReviewIntegrationTests {
 
     @Test
     void listsTheRejectedRowsOfAFileAndOfAnOfficeNamingFileSheetRowColumnAndValue() {
-        Delivery delivery = load("64.01", "paser-06.csv", rows -> {
+        FileOutcome delivery = load("64.01", "paser-06.csv", rows -> {
             rows.get(1).set(NIK, "64720112");
             rows.get(2).set(REGENCY, "Kupang");
         });
@@ -81,12 +81,12 @@ class ReviewIntegrationTests {
                 "53.01 Kabupaten Kupang", "53.71 Kota Kupang");
         Map<?, ?> listed = json.readValue(byOffice.out, Map.class);
         assertThat(listed.get("count")).isEqualTo(2);
-        assertThat(delivery.report().rejectionsByCode()).containsEntry("E_NIK_FORMAT", 1L).containsEntry("E_REGION_UNKNOWN", 1L);
+        assertThat(delivery.rejectionsByCode()).containsEntry("E_NIK_FORMAT", 1L).containsEntry("E_REGION_UNKNOWN", 1L);
     }
 
     @Test
     void resubmitsACorrectedRowIntoTheWarehouseWithLineageToTheRowAndTheCorrection() {
-        Delivery delivery = load("64.02", "kukar-06.csv", rows -> rows.get(1).set(NIK, "64720112"));
+        FileOutcome delivery = load("64.02", "kukar-06.csv", rows -> rows.get(1).set(NIK, "64720112"));
         long rejectedId = rejectedRowIds(delivery.fileId()).get(0);
 
         Command failed = run("rejections", "resubmit", String.valueOf(rejectedId), "--set", "NIK=6472011", "--by", "dina");
@@ -119,8 +119,8 @@ class ReviewIntegrationTests {
 
     @Test
     void correctsAFlaggedVictimKeepingThePreviousVersionAsHistory() {
-        Delivery delivery = load("64.03", "berau-06.csv", rows -> rows.get(1).set(SEX, "L"));  // NIK of a woman
-        assertThat(delivery.report().warningsByCode()).containsEntry("W_NIK_SEX", 1L);
+        FileOutcome delivery = load("64.03", "berau-06.csv", rows -> rows.get(1).set(SEX, "L"));  // NIK of a woman
+        assertThat(delivery.warningsByCode()).containsEntry("W_NIK_SEX", 1L);
 
         Command byFile = run("flags", "list", "--file", String.valueOf(delivery.fileId()));
         Command byOffice = run("flags", "list", "--regency", "64.03", "--code", "W_NIK_SEX", "--json");
@@ -146,10 +146,10 @@ class ReviewIntegrationTests {
 
     @Test
     void correctsTheNikOfAFlaggedVictimWithoutMakingASecondRecord() {
-        Delivery delivery = load("64.07", "kubar-06.csv", rows -> rows.get(0).set(NIK, "6404" + nik(1).substring(4)));
+        FileOutcome delivery = load("64.07", "kubar-06.csv", rows -> rows.get(0).set(NIK, "6404" + nik(1).substring(4)));
         long victimId = jdbc.sql("select id from warehouse.victim where office_code = '64.07' and victim_name = 'Korban Nomor 1'")
                 .query(Long.class).single();
-        assertThat(delivery.report().warningsByCode()).containsEntry("W_NIK_REGION", 1L);
+        assertThat(delivery.warningsByCode()).containsEntry("W_NIK_REGION", 1L);
 
         Command corrected = run("flags", "resubmit", String.valueOf(victimId), "--set", "nik=" + nik(1), "--by", "dina");
 
@@ -162,7 +162,7 @@ class ReviewIntegrationTests {
 
     @Test
     void offersListingAndCorrectionAsJsonOverHttp() throws Exception {
-        Delivery delivery = load("64.08", "kutim-06.csv", rows -> rows.get(2).set(REGENCY, "Atlantis"));
+        FileOutcome delivery = load("64.08", "kutim-06.csv", rows -> rows.get(2).set(REGENCY, "Atlantis"));
         long rejectedId = rejectedRowIds(delivery.fileId()).get(0);
 
         HttpResponse<String> listed = get("/api/review/rejections?file=" + delivery.fileId());
@@ -187,7 +187,7 @@ class ReviewIntegrationTests {
 
     @Test
     void refusesAnInvalidPageSizeAndCapsALargeOne() throws Exception {
-        Delivery delivery = load("64.09", "ppu-06.csv", rows -> rows.get(0).set(NIK, "64720112"));
+        FileOutcome delivery = load("64.09", "ppu-06.csv", rows -> rows.get(0).set(NIK, "64720112"));
 
         HttpResponse<String> negative = get("/api/review/rejections?regency=64.09&limit=-1");
         HttpResponse<String> notANumber = get("/api/review/rejections?regency=64.09&limit=banyak");
@@ -198,12 +198,12 @@ class ReviewIntegrationTests {
         assertThat(notANumber.statusCode()).isEqualTo(400);
         assertThat(huge.statusCode()).isEqualTo(200);
         assertThat(huge.body()).contains("\"count\":1");
-        assertThat(delivery.report().rejected()).isEqualTo(1);
+        assertThat(delivery.rejected()).isEqualTo(1);
     }
 
     @Test
     void keepsTheRowPointingToTheCorrectionTheVictimCameFromWhenTheSameCorrectionIsSentTwice() {
-        Delivery delivery = load("64.11", "mahulu-06.csv", rows -> rows.get(1).set(NIK, "64720112"));
+        FileOutcome delivery = load("64.11", "mahulu-06.csv", rows -> rows.get(1).set(NIK, "64720112"));
         long rejectedId = rejectedRowIds(delivery.fileId()).get(0);
 
         Command first = run("rejections", "resubmit", String.valueOf(rejectedId), "--set", "NIK=" + nik(2), "--by", "dina",
@@ -222,7 +222,7 @@ class ReviewIntegrationTests {
         assertThat(correctedBy).isEqualTo(firstId).isEqualTo(victimSource);
     }
 
-    private Delivery load(String office, String name, java.util.function.Consumer<List<List<String>>> change) {
+    private FileOutcome load(String office, String name, java.util.function.Consumer<List<List<String>>> change) {
         List<List<String>> rows = TestWorkbooks.victims(3);
         change.accept(rows);
         return reception.receive(TestWorkbooks.csv(files.resolve(name), rows), office, name, FileSource.COMMAND_LINE);

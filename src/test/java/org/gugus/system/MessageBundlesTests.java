@@ -34,13 +34,13 @@ class MessageBundlesTests {
     private static final int MOST_ARGUMENTS = 10;
 
     @ParameterizedTest
-    @ValueSource(strings = { "intake", "warehouse" })
+    @ValueSource(strings = { "ingest", "intake", "warehouse" })
     void holdsTheSameKeysInBothLanguages(String bundle) {
         assertThat(keys(bundle, "_en")).as("English keys of %s", bundle).isEqualTo(keys(bundle, ""));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "intake", "warehouse" })
+    @ValueSource(strings = { "ingest", "intake", "warehouse" })
     void givesEveryKeyTheSameArgumentsInBothLanguages(String bundle) {
         Properties indonesian = load(bundle, "");
         Properties english = load(bundle, "_en");
@@ -51,7 +51,7 @@ class MessageBundlesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "intake", "warehouse" })
+    @ValueSource(strings = { "ingest", "intake", "warehouse" })
     void writesEveryQuoteDoubled(String bundle) {
         for (String language : new String[] { "", "_en" }) {
             load(bundle, language).forEach((key, text) -> assertThat(text.toString().replace("''", ""))
@@ -61,13 +61,13 @@ class MessageBundlesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "intake", "warehouse" })
+    @ValueSource(strings = { "ingest", "intake", "warehouse" })
     void holdsOnlyKeysTheCodeUses(String bundle) {
         assertThat(namedInCode(bundle)).as("keys of %s named in %s", bundle, CODE).containsAll(keys(bundle, ""));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "intake", "warehouse" })
+    @ValueSource(strings = { "ingest", "intake", "warehouse" })
     void holdsEveryKeyTheCodeNames(String bundle) {
         assertThat(keys(bundle, "")).as("keys of %s", bundle).containsAll(namedInCode(bundle));
     }

@@ -16,7 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.ScheduledPollConsumerScheduler;
 import org.apache.camel.support.service.ServiceSupport;
-import org.gugus.ingest.Delivery;
+import org.gugus.intake.FileOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
@@ -49,7 +49,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     private volatile ScheduledFuture<?> scheduled;
 
     // guarded by polling
-    private List<Delivery> delivered = new ArrayList<>();
+    private List<FileOutcome> delivered = new ArrayList<>();
     private SftpFailure failure;
     private PullListener listener = PullListener.NONE;
 
@@ -80,7 +80,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
 
     private PullReport pull(boolean waitForLock, PullListener listener) {
         int attempts = Math.max(1, properties.retry().attempts());
-        List<Delivery> all = new ArrayList<>();
+        List<FileOutcome> all = new ArrayList<>();
         AtomicInteger attempt = new AtomicInteger();
         FailedAttempt[] lastFailed = new FailedAttempt[1];
         RetryPolicy policy = reporting(properties.retry().policy(
@@ -186,7 +186,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     }
 
     /** Called by the route for each file it registered during this poll. */
-    void pulled(Delivery delivery, long bytes) {
+    void pulled(FileOutcome delivery, long bytes) {
         filesPulled.incrementAndGet();
         bytesPulled.addAndGet(bytes);
         if (polling.isHeldByCurrentThread()) {
@@ -300,7 +300,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
         return camelContext;
     }
 
-    private record Attempt(List<Delivery> deliveries, SftpFailure failure) {
+    private record Attempt(List<FileOutcome> deliveries, SftpFailure failure) {
     }
 
     /** An attempt that ended in a failure; the retry policy decides from it whether to try again. */

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.gugus.ingest.Delivery;
-import org.gugus.ingest.DeliverySummary;
+import org.gugus.intake.FileOutcome;
+import org.gugus.ingest.OutcomeLine;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.intake.LoadStatus;
 import org.gugus.system.GugusCommand;
@@ -76,8 +76,8 @@ class PullCommand implements GugusCommand {
         }
         PullReport report = sources.pull(poll.get(), new PullListener() {
             @Override
-            public void delivered(Delivery delivery) {
-                out.println(asJson ? json.writeValueAsString(DeliverySummary.of(delivery)) : DeliverySummary.line(delivery));
+            public void delivered(FileOutcome delivery) {
+                out.println(asJson ? json.writeValueAsString(delivery) : OutcomeLine.of(delivery));
             }
 
             @Override
@@ -86,7 +86,7 @@ class PullCommand implements GugusCommand {
             }
         });
         int exit = 0;
-        for (Delivery delivery : report.deliveries()) {
+        for (FileOutcome delivery : report.deliveries()) {
             if (delivery.status() == LoadStatus.FAILED) {
                 exit = 3;
             } else if (delivery.status() == LoadStatus.QUARANTINED) {

@@ -1,7 +1,7 @@
 package org.gugus.ingest.sftp;
 
 import java.time.Duration;
-import org.gugus.ingest.Delivery;
+import org.gugus.intake.FileOutcome;
 
 /** Hears a pull as it happens: each file registered, each attempt that failed and the wait before the next. */
 interface PullListener {
@@ -10,7 +10,7 @@ interface PullListener {
     };
 
     /** A file was pulled and registered (and loaded, or quarantined). */
-    default void delivered(Delivery delivery) {
+    default void delivered(FileOutcome delivery) {
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.gugus.ingest.sftp;
 
+import org.gugus.intake.FileOutcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -20,7 +20,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record PullRun(String id, String regency, State state, Instant startedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant finishedAt, int attempts,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant nextAttemptAt, List<Map<String, Object>> files,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant nextAttemptAt, List<FileOutcome> files,
         @JsonInclude(JsonInclude.Include.NON_NULL) SftpFailure error) {
 
     enum State {

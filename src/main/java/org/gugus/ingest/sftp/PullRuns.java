@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.gugus.ingest.Delivery;
-import org.gugus.ingest.DeliverySummary;
+import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.sftp.PullRun.State;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
@@ -71,7 +70,7 @@ class PullRuns {
         private final String id;
         private final String office;
         private final Instant startedAt = Instant.now();
-        private final List<Map<String, Object>> files = new ArrayList<>();
+        private final List<FileOutcome> files = new ArrayList<>();
         private int attempts;
         private Instant nextAttemptAt;
         private PullReport report;
@@ -83,8 +82,8 @@ class PullRuns {
         }
 
         @Override
-        public synchronized void delivered(Delivery delivery) {
-            files.add(DeliverySummary.of(delivery));
+        public synchronized void delivered(FileOutcome delivery) {
+            files.add(delivery);
         }
 
         @Override

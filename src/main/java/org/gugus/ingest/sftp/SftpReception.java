@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.gugus.ingest.Delivery;
+import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.ingest.LandedFile;
@@ -34,7 +34,7 @@ class SftpReception {
     /**
      * @param remoteSize the size the server listed, once the read lock found it stable
      */
-    public Delivery receive(String officeCode, InputStream content, String fileName, long remoteSize) {
+    public FileOutcome receive(String officeCode, InputStream content, String fileName, long remoteSize) {
         OfficePoll poll = sources.poll(officeCode).orElseThrow(
                 () -> new IllegalStateException("No SFTP source for office " + officeCode));
         try (InputStream remote = content) {
@@ -43,7 +43,7 @@ class SftpReception {
                 throw new IOException("download of " + fileName + " ended after " + landed.size() + " of " + remoteSize
                         + " bytes");
             }
-            Delivery delivery = reception.receive(landed, officeCode, fileName, FileSource.SFTP);
+            FileOutcome delivery = reception.receive(landed, officeCode, fileName, FileSource.SFTP);
             poll.pulled(delivery, landed.size());
             meters.counter("gugus.sftp.files", "office", officeCode, "status", delivery.status().name()).increment();
             meters.counter("gugus.sftp.bytes", "office", officeCode).increment(landed.size());

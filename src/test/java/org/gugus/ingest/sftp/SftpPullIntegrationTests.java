@@ -226,8 +226,8 @@ class SftpPullIntegrationTests {
         PullReport complete = pull("64.72");
 
         assertThat(complete.deliveries()).singleElement().satisfies(delivery -> {
-            assertThat(delivery.fileName()).isEqualTo("samarinda-2024-07.csv");
-            assertThat(delivery.report().rowsRead()).isEqualTo(6);
+            assertThat(delivery.file()).isEqualTo("samarinda-2024-07.csv");
+            assertThat(delivery.rowsRead()).isEqualTo(6);
         });
     }
 
@@ -319,8 +319,9 @@ class SftpPullIntegrationTests {
         assertThat(report.failure()).isNull();
         assertThat(report.deliveries()).singleElement().satisfies(delivery -> {
             assertThat(delivery.status()).isEqualTo(LoadStatus.LOADED);
-            assertThat(delivery.file().size()).isEqualTo(content.length);
-            assertThat(delivery.report().rowsRead()).isEqualTo(900);
+            assertThat(count("select size_bytes from ingest.received_file where id = " + delivery.fileId()))
+                    .isEqualTo(content.length);
+            assertThat(delivery.rowsRead()).isEqualTo(900);
         });
         assertThat(count("select count(*) from ingest.received_file where office_code = '64.09'")).isEqualTo(1);
         try (Stream<Path> landed = Files.walk(home.resolve("landing"))) {
