@@ -1,6 +1,7 @@
 package org.gugus.ingest;
 
 import java.util.List;
+import org.gugus.access.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,24 +12,32 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The file registry over REST, as {@code gugus files} shows it: {@code GET /api/files?office=64.72&status=QUARANTINED&limit=50}
- * lists the latest files first; {@code GET /api/files/12} shows one. Errors are problem details.
+ * lists the latest files first; {@code GET /api/files/12} shows one. An office account sees only its
+ * office's files (another office's are 404). Errors are problem details.
  */
 @RestController
 @RequestMapping("/api/files")
 class FilesController {
 
     private final ReceivedFiles files;
+    private final CurrentUser user;
 
-    FilesController(ReceivedFiles files) {
+    FilesController(ReceivedFiles files, CurrentUser user) {
         this.files = files;
+        this.user = user;
     }
 
     @GetMapping
     List<ReceivedFile> list(@RequestParam(required = false) String office,
             @RequestParam(required = false) FileStatus status,
             @RequestParam(defaultValue = "" + ReceivedFiles.DEFAULT_LIMIT) int limit) {
+        // an office account sees its own office's files only; another office's are "not found"
+        String scope = user.officeScope().orElse(null);
         try {
-            return files.list(office, status, limit);
+            if (scope != null && office != null && !ReceivedFiles.officeCode(office).equals(scope)) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, ReceivedFiles.offices());
+            }
+            return files.list(scope != null ? scope : office, status, limit);
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
@@ -36,7 +45,7 @@ class FilesController {
 
     @GetMapping("/{id}")
     ReceivedFile show(@PathVariable long id) {
-        return files.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                ReceivedFiles.noSuchFile(id)));
+        return files.find(id).filter(file -> user.maySee(file.officeCode()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, ReceivedFiles.noSuchFile(id)));
     }
 }

@@ -1,5 +1,9 @@
 package org.gugus.ingest;
 
+import org.gugus.access.PrivateFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class KeptOriginals {
+
+    private static final Logger log = LoggerFactory.getLogger(KeptOriginals.class);
 
     private final Path archive;
     private final Path quarantine;
@@ -43,7 +49,8 @@ class KeptOriginals {
         Path root = outcome.status() == LoadStatus.QUARANTINED ? quarantine : archive;
         Path target = inside(root, inInbox.resolveSibling(numbered(inInbox.getFileName().toString(), outcome.fileId())));
         try {
-            Files.createDirectories(target.getParent());
+            PrivateFiles.folder(root);
+            PrivateFiles.folder(target.getParent());
             if (Files.isSymbolicLink(dropped)) {
                 Files.copy(landingCopy, target, StandardCopyOption.REPLACE_EXISTING);
                 Files.delete(dropped);
@@ -51,6 +58,7 @@ class KeptOriginals {
                 // the same number is the same content: a re-delivery may replace its earlier copy
                 Files.move(dropped, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            ownerOnly(target);
             if (root == quarantine) {
                 writeNote(target, outcome);
             }
@@ -71,7 +79,8 @@ class KeptOriginals {
         }
         Path target = inside(quarantine, archive.relativize(keptAt.normalize()));
         try {
-            Files.createDirectories(target.getParent());
+            PrivateFiles.folder(quarantine);
+            PrivateFiles.folder(target.getParent());
             Files.move(keptAt, target, StandardCopyOption.REPLACE_EXISTING);
             writeNote(target, outcome);
             return Optional.of(target);
@@ -84,7 +93,16 @@ class KeptOriginals {
         String name = kept.getFileName().toString();
         int dot = name.lastIndexOf('.');
         Path note = kept.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".error.txt");
-        Files.writeString(note, note(outcome));
+        PrivateFiles.write(note, note(outcome));
+    }
+
+    /** Kept originals are owner-only; a file dropped by another OS user may keep its mode, its folder still shuts others out. */
+    private static void ownerOnly(Path kept) {
+        try {
+            PrivateFiles.file(kept);
+        } catch (UncheckedIOException e) {
+            log.warn("Cannot make {} owner-only: {}", kept.getFileName(), e.getCause().getMessage());
+        }
     }
 
     /** The note kept beside a quarantined file: what is wrong and what to do, Indonesian first. */

@@ -11,12 +11,14 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.gugus.access.PrivateFiles;
 import org.springframework.stereotype.Component;
 
 /**
  * The landing area: every received file's bytes, stored once under their SHA-256
  * ({@code landing/ab/abcdef...}), so any file can be re-run and audited. Bytes are streamed, never
- * held whole in memory, and appear under their name only when complete.
+ * held whole in memory, and appear under their name only when complete. Only Gugus's OS user can
+ * read them: folders 0700, files 0600.
  */
 @Component
 public class LandingStore {
@@ -29,8 +31,8 @@ public class LandingStore {
 
     public LandedFile land(InputStream content) {
         try {
-            Files.createDirectories(root);
-            Path partial = Files.createTempFile(root, "receiving-", ".part");
+            PrivateFiles.folder(root);
+            Path partial = PrivateFiles.file(Files.createTempFile(root, "receiving-", ".part"));
             try {
                 MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
                 long size;
@@ -39,7 +41,7 @@ public class LandingStore {
                 }
                 String hash = HexFormat.of().formatHex(sha256.digest());
                 Path target = root.resolve(hash.substring(0, 2)).resolve(hash);
-                Files.createDirectories(target.getParent());
+                PrivateFiles.folder(target.getParent());
                 if (Files.exists(target)) {
                     Files.delete(partial);
                 } else {

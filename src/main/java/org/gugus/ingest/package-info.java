@@ -6,5 +6,5 @@
  * archive or quarantine, never moving a file outside Gugus's home. Shows the registry to people
  * ({@code gugus files}, {@code /api/files}) and to other modules ({@link org.gugus.ingest.ReceivedFiles}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake", "reference", "system"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake", "access", "reference", "system"})
 package org.gugus.ingest;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.gugus.access.Audit;
 import org.gugus.system.GugusCommand;
 import org.gugus.system.Messages;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +33,12 @@ class FlagsCommand {
 
         private final ReviewRows rows;
         private final JsonMapper json;
+        private final Audit audit;
 
-        ListRows(ReviewRows rows, JsonMapper json) {
+        ListRows(ReviewRows rows, JsonMapper json, Audit audit) {
             this.rows = rows;
             this.json = json;
+            this.audit = audit;
         }
 
         @Override
@@ -43,6 +46,7 @@ class FlagsCommand {
             try {
                 options.requireScope();
                 List<FlaggedRow> flagged = rows.flagged(options.file(), options.office(), code, options.limit());
+                audit.read("gugus flags list" + options.described(), flagged.stream().map(FlaggedRow::victimId).toList());
                 if (options.json) {
                     out.println(json.writeValueAsString(ReviewPage.ofFlags(flagged)));
                 } else {
@@ -68,10 +72,12 @@ class FlagsCommand {
 
         private final ReviewRows rows;
         private final JsonMapper json;
+        private final Audit audit;
 
-        Show(ReviewRows rows, JsonMapper json) {
+        Show(ReviewRows rows, JsonMapper json, Audit audit) {
             this.rows = rows;
             this.json = json;
+            this.audit = audit;
         }
 
         @Override
@@ -79,6 +85,7 @@ class FlagsCommand {
             try {
                 FlaggedRow row = rows.flagged(id).orElseThrow(() -> new NoSuchElementException(
                         Messages.get("review.not-found.victim", id).both()));
+                audit.read("gugus flags show " + id, List.of(id));
                 new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
                 return 0;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.gugus.access.Audit;
 import org.gugus.system.GugusCommand;
 import org.gugus.system.Messages;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +33,12 @@ class RejectionsCommand {
 
         private final ReviewRows rows;
         private final JsonMapper json;
+        private final Audit audit;
 
-        ListRows(ReviewRows rows, JsonMapper json) {
+        ListRows(ReviewRows rows, JsonMapper json, Audit audit) {
             this.rows = rows;
             this.json = json;
+            this.audit = audit;
         }
 
         @Override
@@ -44,6 +47,7 @@ class RejectionsCommand {
                 options.requireScope();
                 List<RejectedRow> rejected = rows.rejected(options.file(), options.office(), ReviewStatus.of(status),
                         options.limit());
+                audit.read("gugus rejections list" + options.described(), rejected.stream().map(RejectedRow::id).toList());
                 if (options.json) {
                     out.println(json.writeValueAsString(ReviewPage.ofRejections(rejected)));
                 } else {
@@ -69,10 +73,12 @@ class RejectionsCommand {
 
         private final ReviewRows rows;
         private final JsonMapper json;
+        private final Audit audit;
 
-        Show(ReviewRows rows, JsonMapper json) {
+        Show(ReviewRows rows, JsonMapper json, Audit audit) {
             this.rows = rows;
             this.json = json;
+            this.audit = audit;
         }
 
         @Override
@@ -80,6 +86,7 @@ class RejectionsCommand {
             try {
                 RejectedRow row = rows.rejected(id).orElseThrow(() -> new NoSuchElementException(
                         Messages.get("review.not-found.rejected", id).both()));
+                audit.read("gugus rejections show " + id, List.of(id));
                 new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
                         row.original(), row.corrections());
                 return 0;

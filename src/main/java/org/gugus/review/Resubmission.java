@@ -1,7 +1,9 @@
 package org.gugus.review;
 
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.gugus.access.Audit;
 import org.gugus.ingest.ReceivedFiles;
 import org.gugus.intake.corrections.CorrectedRow;
 import org.gugus.intake.corrections.CorrectionOutcome;
@@ -32,9 +34,11 @@ class Resubmission {
     private final FlaggedVictims flaggedVictims;
     private final ReceivedFiles files;
     private final ReviewRows rows;
+    private final Audit audit;
 
     Resubmission(JdbcClient jdbc, JsonMapper json, RowCorrections corrections, RejectedRows rejectedRows,
-            FlaggedVictims flaggedVictims, ReceivedFiles files, ReviewRows rows) {
+            FlaggedVictims flaggedVictims, ReceivedFiles files, ReviewRows rows, Audit audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.corrections = corrections;
@@ -55,6 +59,8 @@ class Resubmission {
         long correctionId = record(rejectedRowId, null, source, values, request);
         CorrectionOutcome outcome = corrections.publish(corrected(correctionId, source, values, null));
         finish(correctionId, outcome);
+        audit.change("CORRECTION", "rejected_row " + rejectedRowId + " correction " + correctionId,
+                List.of(rejectedRowId));
         if (!outcome.rejected()) {
             rejectedRows.markCorrected(rejectedRowId, correctionId,
                     outcome.outcome() != CorrectionOutcome.Outcome.UNCHANGED);
@@ -71,6 +77,7 @@ class Resubmission {
         long correctionId = record(null, victimId, source, values, request);
         CorrectionOutcome outcome = corrections.publish(corrected(correctionId, source, values, victimId));
         finish(correctionId, outcome);
+        audit.change("CORRECTION", "victim " + victimId + " correction " + correctionId, List.of(victimId));
         return rows.correction(correctionId).orElseThrow();
     }
 

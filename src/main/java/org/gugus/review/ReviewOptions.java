@@ -42,6 +42,11 @@ final class ReviewOptions {
                         RegencyOffices.all().stream().map(o -> o.code() + " " + o.name()).toList()).both()));
     }
 
+    /** The options as written, for the audit log: {@code  --file 12 --office 64.72}. */
+    String described() {
+        return (file == null ? "" : " --file " + file) + (office == null ? "" : " --office " + office);
+    }
+
     int limit() {
         return limit;
     }

@@ -9,5 +9,5 @@
  * Offers {@code gugus rejections ...} and {@code gugus flags ...} on the command line and a JSON API
  * under {@code /api/review}. Nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake :: corrections", "warehouse", "ingest", "reference", "system"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake :: corrections", "warehouse", "ingest", "access", "reference", "system"})
 package org.gugus.review;

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
+import org.gugus.access.Accounts;
+import org.gugus.access.Role;
+import org.gugus.access.TestLogins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,9 @@ class DropFolderIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    Accounts accounts;
 
     @LocalServerPort
     int port;
@@ -163,7 +169,8 @@ class DropFolderIntegrationTests {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", TestLogins.basic(accounts, "steward", Role.STEWARD, null)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

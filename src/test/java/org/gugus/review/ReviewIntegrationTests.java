@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
+import org.gugus.access.Accounts;
+import org.gugus.access.Role;
+import org.gugus.access.TestLogins;
 import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
@@ -55,6 +58,9 @@ class ReviewIntegrationTests {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    Accounts accounts;
 
     @TempDir
     Path files;
@@ -242,13 +248,18 @@ class ReviewIntegrationTests {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).GET().build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).header("Authorization", dina()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).header("Authorization", dina())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String dina() {
+        return TestLogins.basic(accounts, "dina", Role.REVIEWER, null);
     }
 
     private URI uri(String path) {

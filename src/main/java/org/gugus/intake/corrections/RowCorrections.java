@@ -1,5 +1,6 @@
 package org.gugus.intake.corrections;
 
+import org.gugus.access.PseudonymKey;
 import org.gugus.intake.job.DataRow;
 import org.gugus.intake.job.RowJudge;
 
@@ -30,10 +31,12 @@ public class RowCorrections {
 
     private final IntakeTemplate template;
     private final CorrectionPublisher publisher;
+    private final PseudonymKey key;
 
-    RowCorrections(IntakeTemplate template, CorrectionPublisher publisher) {
+    RowCorrections(IntakeTemplate template, CorrectionPublisher publisher, PseudonymKey key) {
         this.template = template;
         this.publisher = publisher;
+        this.key = key;
     }
 
     /**
@@ -70,7 +73,7 @@ public class RowCorrections {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public CorrectionOutcome publish(CorrectedRow row) {
-        RowJudge judge = new RowJudge(row.fileId(), row.officeCode(), row.receivedOn(), template);
+        RowJudge judge = new RowJudge(row.fileId(), row.officeCode(), row.receivedOn(), template, key);
         StagedRow staged = judge.process(new DataRow(0, mapped(row)));
         if (staged.rejected()) {
             return new CorrectionOutcome(CorrectionOutcome.Outcome.REJECTED, null, staged.findingsJson());

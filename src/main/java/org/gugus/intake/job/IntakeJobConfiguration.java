@@ -1,5 +1,6 @@
 package org.gugus.intake.job;
 
+import org.gugus.access.PseudonymKey;
 import org.gugus.intake.IntakeTemplate;
 import org.gugus.intake.QuarantineException;
 
@@ -80,8 +81,8 @@ public class IntakeJobConfiguration {
     @StepScope
     RowJudge rowJudge(@Value("#{jobParameters['fileId']}") Long fileId,
             @Value("#{jobParameters['office']}") String office,
-            @Value("#{jobParameters['receivedOn']}") LocalDate receivedOn, IntakeTemplate template) {
-        return new RowJudge(fileId, office, receivedOn, template);
+            @Value("#{jobParameters['receivedOn']}") LocalDate receivedOn, IntakeTemplate template, PseudonymKey key) {
+        return new RowJudge(fileId, office, receivedOn, template, key);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.gugus.intake.job;
 
+import org.gugus.access.PseudonymKey;
 import org.gugus.intake.IntakeTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Judges one data row: validates it against the template's rules and prepares it for staging,
  * with the row's identity (office, case number, victim) and a hash of its normalised content so a
- * re-delivered identical row is recognised as unchanged. Identities are kept as SHA-256 hashes:
- * the staging and warehouse keys carry no name or NIK in clear.
+ * re-delivered identical row is recognised as unchanged. Identities are kept as keyed pseudonyms
+ * ({@link IdentityKeys}): the staging and warehouse keys carry no name or NIK, in clear or guessable.
  */
 public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
 
@@ -32,12 +33,14 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private final String officeCode;
     private final LocalDate receivedOn;
     private final IntakeTemplate template;
+    private final PseudonymKey key;
 
-    public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template) {
+    public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key) {
         this.fileId = fileId;
         this.officeCode = officeCode;
         this.receivedOn = receivedOn;
         this.template = template;
+        this.key = key;
     }
 
     @Override
@@ -51,10 +54,9 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         }
         CaseRow row = judged.caseRow();
         String caseRow = JSON.writeValueAsString(values(row));
-        VictimIdentity identity = VictimIdentity.of(row);
+        IdentityKeys keys = IdentityKeys.of(officeCode, VictimIdentity.of(row), key);
         return new StagedRow(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), false,
-                sha256(officeCode + "\u001f" + identity.key()), sha256(identity.personKey()), sha256(caseRow), caseRow,
-                original, findings);
+                keys.identityKey(), keys.personKey(), sha256(caseRow), caseRow, original, findings);
     }
 
     /** The normalised row under the template's field names, in a fixed order (its hash must be stable). */

@@ -1,8 +1,9 @@
 package org.gugus.intake.validate;
 
 import java.text.Normalizer;
-import java.util.regex.Pattern;
+import java.time.LocalDate;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Who a row is about, as the template defines it: the case number, and the victim by NIK, else by
@@ -21,7 +22,12 @@ public record VictimIdentity(String caseNumber, String victim) {
     private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public static VictimIdentity of(CaseRow row) {
-        return new VictimIdentity(caseNumber(row.caseNumber()), victim(row));
+        return of(row.caseNumber(), row.victimName(), row.nik(), row.birthDate(), row.age());
+    }
+
+    /** The identity from the fields it is made of, e.g. as a stored normalised row keeps them. */
+    public static VictimIdentity of(String caseNumber, String victimName, String nik, LocalDate birthDate, Integer age) {
+        return new VictimIdentity(caseNumber(caseNumber), victim(victimName, nik, birthDate, age));
     }
 
     /** The identity within one office, stable across deliveries: {@code <case>|<victim>}. */
@@ -50,14 +56,14 @@ public record VictimIdentity(String caseNumber, String victim) {
                 .toUpperCase(Locale.ROOT);
     }
 
-    private static String victim(CaseRow row) {
-        if (row.nik() != null) {
-            return "NIK:" + row.nik();
+    private static String victim(String victimName, String nik, LocalDate birthDate, Integer age) {
+        if (nik != null) {
+            return "NIK:" + nik;
         }
-        String name = "NAME:" + name(row.victimName());
-        if (row.birthDate() != null) {
-            return name + "|BORN:" + row.birthDate();
+        String name = "NAME:" + name(victimName);
+        if (birthDate != null) {
+            return name + "|BORN:" + birthDate;
         }
-        return name + "|AGE:" + (row.age() == null ? "" : row.age());
+        return name + "|AGE:" + (age == null ? "" : age);
     }
 }

@@ -28,6 +28,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
+import org.gugus.access.Accounts;
+import org.gugus.access.Role;
+import org.gugus.access.TestLogins;
 import org.gugus.intake.LoadStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.gugus.system.GugusCommands;
@@ -147,6 +150,9 @@ class SftpPullIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    Accounts accounts;
+
     @Test
     void pullsAndLoadsAnOfficeFileThenMovesItToTheProcessedFolder() {
         byte[] content = csv(5);
@@ -191,7 +197,7 @@ class SftpPullIntegrationTests {
         assertThat(json.readTree(get("/api/sftp/sources")).path("64.11").path("files_pulled").asLong()).isEqualTo(1);
         assertThat(post("/api/sftp/sources/65.01/pull").statusCode()).isEqualTo(404);
         assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location.replaceAll("pulls/.*", "pulls/nope")))
-                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+                .header("Authorization", steward()).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -279,6 +285,9 @@ class SftpPullIntegrationTests {
 
         awaitTrue(() -> count("select count(*) from ingest.received_file where office_code = '64.74' and status = 'LOADED'") == 1);
         awaitTrue(() -> sources.poll("64.01").orElseThrow().status().lastError() != null);
+        // the registry says LOADED a moment before the poll counts the file and ends
+        awaitTrue(() -> sources.poll("64.74").orElseThrow().status().filesPulled() == 1
+                && sources.poll("64.74").orElseThrow().status().lastSuccessfulPoll() != null);
 
         SourceStatus down = sources.poll("64.01").orElseThrow().status();
         assertThat(down.state()).isEqualTo("FAILING");
@@ -390,13 +399,14 @@ class SftpPullIntegrationTests {
     private HttpResponse<String> post(String path) throws Exception {
         String port = environment.getProperty("local.server.port");
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", steward()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String getUri(String uri) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri))
+                    .header("Authorization", steward()).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -411,8 +421,12 @@ class SftpPullIntegrationTests {
 
     private String get(String path) throws Exception {
         String port = environment.getProperty("local.server.port");
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", steward()).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String steward() {
+        return TestLogins.basic(accounts, "steward", Role.STEWARD, null);
     }
 
     private static byte[] csv(int rows) {

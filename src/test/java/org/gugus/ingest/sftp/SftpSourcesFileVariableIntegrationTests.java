@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.gugus.TestWorkbooks;
+import org.gugus.access.TestLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,8 +138,7 @@ class SftpSourcesFileVariableIntegrationTests {
 
     private String get(String uri) throws Exception {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(signedIn(uri).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (ConnectException notYetListening) {
             return null;
@@ -146,8 +146,17 @@ class SftpSourcesFileVariableIntegrationTests {
     }
 
     private HttpResponse<String> post(String uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return http.send(signedIn(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request as the first administrator, whose password the fresh Gugus writes to its home as it starts. */
+    private HttpRequest.Builder signedIn(String uri) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+        Path password = home.resolve("admin.password");
+        return Files.exists(password)
+                ? request.header("Authorization", TestLogins.header("admin", Files.readString(password).strip()))
+                : request;
     }
 
     private static int freePort() throws IOException {

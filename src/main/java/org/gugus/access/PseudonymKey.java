@@ -1,0 +1,151 @@
+package org.gugus.access;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.gugus.system.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The secret that turns identities into pseudonyms: HMAC-SHA-256, so a key cannot be recomputed
+ * from a guessed NIK without the secret (a plain SHA-256 of {@code NIK:<16 digits>} can, by trying
+ * every NIK). The secret is never in the database: it is read from {@code gugus.access.pseudonym-key}
+ * (base64, e.g. the environment variable {@code GUGUS_ACCESS_PSEUDONYM_KEY} or a secret file mounted
+ * into it), else from {@code $GUGUS_HOME/keys/pseudonym.key}, which is generated (owner-only) on
+ * first start. The database keeps only its fingerprint.
+ */
+@Component
+public class PseudonymKey {
+
+    private static final Logger log = LoggerFactory.getLogger(PseudonymKey.class);
+    private static final int KEY_BYTES = 32;
+
+    private final Path file;
+    private final boolean fromFile;
+    private volatile Secret secret;
+
+    @Autowired
+    PseudonymKey(@Value("${gugus.access.pseudonym-key:}") String configured,
+            @Value("${gugus.access.pseudonym-key-file:${gugus.home}/keys/pseudonym.key}") Path file) {
+        this.file = file;
+        this.fromFile = configured == null || configured.isBlank();
+        this.secret = new Secret(fromFile ? readOrCreate(file) : decode(configured.strip()));
+    }
+
+    private PseudonymKey(byte[] key) {
+        this.file = null;
+        this.fromFile = false;
+        this.secret = new Secret(key);
+    }
+
+    /** A key held in memory only, for a rotation's new key and for tests. */
+    static PseudonymKey of(byte[] key) {
+        return new PseudonymKey(key);
+    }
+
+    /** The pseudonym of a text: 64 hex digits, the same for the same text and key, and nothing else. */
+    public String pseudonym(String text) {
+        return HexFormat.of().formatHex(secret.mac().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Names the key without revealing it: the pseudonym of a fixed text. */
+    public String fingerprint() {
+        return pseudonym("gugus-pseudonym-key-fingerprint").substring(0, 32);
+    }
+
+    /** Whether the key comes from the key file (and so can be rotated by Gugus). */
+    boolean rotatable() {
+        return fromFile;
+    }
+
+    /** A fresh random key. */
+    static PseudonymKey generate() {
+        return of(random());
+    }
+
+    /** Puts a new key in place of this one: in the key file first, then in memory. */
+    void replaceWith(PseudonymKey next) {
+        if (!fromFile) {
+            throw new IllegalStateException(Messages.get("access.keys.not-rotatable").both());
+        }
+        Path partial = file.resolveSibling(file.getFileName() + ".new");
+        PrivateFiles.write(partial, Base64.getEncoder().encodeToString(next.secret.key) + "\n");
+        try {
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot replace " + file, e);
+        }
+        this.secret = next.secret;
+    }
+
+    private static byte[] readOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                PrivateFiles.file(file);
+                return decode(Files.readString(file, StandardCharsets.UTF_8).strip());
+            }
+            byte[] key = random();
+            PrivateFiles.write(file, Base64.getEncoder().encodeToString(key) + "\n");
+            log.info(Messages.get("access.keys.created", file).both());
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the pseudonym key " + file, e);
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(Messages.get("access.keys.invalid").both(), e);
+        }
+        if (key.length < KEY_BYTES) {
+            throw new IllegalStateException(Messages.get("access.keys.invalid").both());
+        }
+        return key;
+    }
+
+    private static byte[] random() {
+        byte[] key = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** The key bytes and, per thread, a MAC initialised with them (a Mac is not thread-safe, and costly to set up per row). */
+    private static final class Secret {
+
+        private final byte[] key;
+        private final ThreadLocal<Mac> macs;
+
+        Secret(byte[] key) {
+            this.key = key.clone();
+            this.macs = ThreadLocal.withInitial(() -> {
+                try {
+                    Mac mac = Mac.getInstance("HmacSHA256");
+                    mac.init(new SecretKeySpec(this.key, "HmacSHA256"));
+                    return mac;
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        Mac mac() {
+            return macs.get();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.gugus.access;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Every path needs a role and anything not listed here is denied, so a new
+ * endpoint is closed until it is added (and {@code RoleMatrixIntegrationTests} fails until its row
+ * is there). The API and the actuator take HTTP Basic on every request and keep no session (so no
+ * cookie to forge a request with, hence no CSRF token); the pages (to come) sign in by form, with
+ * CSRF tokens and a session that times out ({@code server.servlet.session.timeout}).
+ * <p>
+ * Within a path, OFFICE accounts see only their office's rows: the modules ask {@link CurrentUser}
+ * and answer 404 for another office's row, as for a row that does not exist.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String STEWARD = Role.STEWARD.name();
+    private static final String REVIEWER = Role.REVIEWER.name();
+    private static final String OFFICE = Role.OFFICE.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(paths -> paths
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(STEWARD, ADMIN)
+                        .requestMatchers("/api/review/**").hasAnyRole(REVIEWER, OFFICE)
+                        .requestMatchers("/api/sftp/**").hasAnyRole(STEWARD, ADMIN)
+                        .requestMatchers("/api/files/**").hasAnyRole(STEWARD, REVIEWER, OFFICE)
+                        .requestMatchers(HttpMethod.GET, "/api/audit").hasRole(AUDITOR)
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(paths -> paths
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.permitAll())
+                .logout(Customizer.withDefaults())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today; the {id} prefix lets a stronger encoder take over without a reset of every password
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,208 @@
+package org.gugus.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gugus.IntegrationTest;
+import org.gugus.TestWorkbooks;
+import org.gugus.intake.FileOutcome;
+import org.gugus.ingest.FileReception;
+import org.gugus.ingest.FileSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who gets what from every endpoint: one line per endpoint, one expected status per caller. An
+ * endpoint that exists but is not in the table fails the test, so a new endpoint joins with its line.
+ * <p>
+ * Callers, in the order of each line: anonymous, ADMIN, STEWARD, REVIEWER, OFFICE of Samarinda
+ * (64.72, whose rows the ids name), OFFICE of Balikpapan (64.71, another office), COORDINATOR, AUDITOR.
+ * Bodies of POSTs are deliberately invalid where the endpoint would change data: 400 shows the
+ * caller got through to the endpoint, and nothing was changed by the table.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gugus.ingest.resume-on-start=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleMatrixIntegrationTests {
+
+    private static final List<String> CALLERS = List.of("anonymous", "admin", "steward", "reviewer", "office",
+            "other-office", "coordinator", "auditor");
+    private static final String INVALID_CORRECTION = "{\"values\": {\"Warna Favorit\": \"biru\"}}";
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @TempDir
+    static Path files;
+
+    private final Map<String, String> logins = new LinkedHashMap<>();
+    private long rejectedRow;
+    private long victim;
+    private long correction;
+    private long file;
+
+    @BeforeAll
+    void samarindaHasARejectedRowAVictimAndACorrection() throws Exception {
+        List<List<String>> rows = TestWorkbooks.victims(2);
+        rows.get(1).set(8, "Atlantis");
+        FileOutcome delivery = reception.receive(TestWorkbooks.csv(files.resolve("samarinda.csv"), rows), "64.72",
+                "samarinda.csv", FileSource.COMMAND_LINE);
+        file = delivery.fileId();
+        rejectedRow = jdbc.sql("select id from warehouse.rejected_row where file_id = ?").param(delivery.fileId())
+                .query(Long.class).single();
+        victim = jdbc.sql("select id from warehouse.victim where source_file_id = ?").param(delivery.fileId())
+                .query(Long.class).single();
+        logins.put("admin", TestLogins.basic(accounts, "root-admin", Role.ADMIN, null));
+        logins.put("steward", TestLogins.basic(accounts, "steward", Role.STEWARD, null));
+        logins.put("reviewer", TestLogins.basic(accounts, "reviewer", Role.REVIEWER, null));
+        logins.put("office", TestLogins.basic(accounts, "samarinda", Role.OFFICE, "64.72"));
+        logins.put("other-office", TestLogins.basic(accounts, "balikpapan", Role.OFFICE, "64.71"));
+        logins.put("coordinator", TestLogins.basic(accounts, "coordinator", Role.COORDINATOR, null));
+        logins.put("auditor", TestLogins.basic(accounts, "auditor", Role.AUDITOR, null));
+        HttpResponse<String> corrected = call("reviewer", "POST", "/api/review/rejections/" + rejectedRow + "/corrections",
+                "{\"values\": {\"Kabupaten/Kota Asal\": \"Kota Samarinda\"}}");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        correction = jdbc.sql("select max(id) from review.correction").query(Long.class).single();
+    }
+
+    /** Every endpoint: its mapping, the request made, the expected status per caller (see the class comment). */
+    private List<Line> table() {
+        return List.of(
+                line("GET /api/review/rejections", "GET /api/review/rejections?regency=64.72", "401 403 403 200 200 404 403 403"),
+                line("GET /api/review/rejections/{id}", "GET /api/review/rejections/" + rejectedRow, "401 403 403 200 200 404 403 403"),
+                line("POST /api/review/rejections/{id}/corrections", "POST /api/review/rejections/" + rejectedRow + "/corrections",
+                        "401 403 403 400 400 404 403 403"),
+                line("GET /api/review/flags", "GET /api/review/flags?regency=64.72", "401 403 403 200 200 404 403 403"),
+                line("GET /api/review/flags/{victimId}", "GET /api/review/flags/" + victim, "401 403 403 200 200 404 403 403"),
+                line("POST /api/review/flags/{victimId}/corrections", "POST /api/review/flags/" + victim + "/corrections",
+                        "401 403 403 400 400 404 403 403"),
+                line("GET /api/review/corrections/{id}", "GET /api/review/corrections/" + correction, "401 403 403 200 200 404 403 403"),
+                line("GET /api/sftp/sources", "GET /api/sftp/sources", "401 200 200 403 403 403 403 403"),
+                line("POST /api/sftp/sources/{office}/pull", "POST /api/sftp/sources/64.72/pull", "401 404 404 403 403 403 403 403"),
+                line("GET /api/sftp/sources/{office}/pulls/{id}", "GET /api/sftp/sources/64.72/pulls/none", "401 404 404 403 403 403 403 403"),
+                line("GET /api/audit", "GET /api/audit", "401 403 403 403 403 403 403 200"),
+                line("GET /api/files", "GET /api/files?office=64.72", "401 403 200 200 200 404 403 403"),
+                line("GET /api/files/{id}", "GET /api/files/" + file, "401 403 200 200 200 404 403 403"),
+                // the error page is reached only by the container's own error dispatch; asked for directly it sends to sign-in
+                line("* /error", "GET /error", "302 302 302 302 302 302 302 302"),
+                // actuator endpoints are not in the handler mapping enumerated below, so their lines stand on their own
+                line(null, "GET /actuator/health", "200 200 200 200 200 200 200 200"),
+                line(null, "GET /actuator/info", "401 200 200 403 403 403 403 403"),
+                line(null, "GET /actuator/metrics", "401 200 200 403 403 403 403 403"),
+                line(null, "GET /actuator/prometheus", "401 200 200 403 403 403 403 403"),
+                line(null, "GET /actuator/env", "401 404 404 403 403 403 403 403"),
+                line(null, "GET /nothing-here", "302 302 302 302 302 302 302 302"));
+    }
+
+    @Test
+    void everyEndpointIsInTheTable() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> mapped.addAll(names(info)));
+        Set<String> tabled = new TreeSet<>();
+        table().stream().map(Line::mapping).filter(mapping -> mapping != null).forEach(tabled::add);
+
+        assertThat(tabled).as("endpoints in the table").isEqualTo(mapped);
+    }
+
+    @Test
+    void everyCallerGetsTheStatusOfItsCell() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Line line : table()) {
+            for (int caller = 0; caller < CALLERS.size(); caller++) {
+                HttpResponse<String> response = call(CALLERS.get(caller), line.method(), line.path(),
+                        "POST".equals(line.method()) ? INVALID_CORRECTION : null);
+                if (response.statusCode() != line.statuses().get(caller)) {
+                    wrong.add(line.method() + " " + line.path() + " as " + CALLERS.get(caller) + ": "
+                            + response.statusCode() + ", expected " + line.statuses().get(caller));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anonymousHealthSaysOnlyTheStatus() throws Exception {
+        assertThat(call("anonymous", "GET", "/actuator/health", null).body()).contains("\"status\":\"UP\"")
+                .doesNotContain("components", "sftp", "db");
+        assertThat(call("steward", "GET", "/actuator/health", null).body()).contains("\"components\"");
+    }
+
+    @Test
+    void aReviewerSeesNamesAndNiksWhileAnotherOfficeSeesNothingOfThem() throws Exception {
+        String nik = TestWorkbooks.victim(1).get(4);
+
+        assertThat(call("reviewer", "GET", "/api/review/flags/" + victim, null).body()).contains(nik);
+        assertThat(call("other-office", "GET", "/api/review/flags/" + victim, null).body()).doesNotContain(nik);
+        assertThat(call("coordinator", "GET", "/api/review/flags/" + victim, null).body()).doesNotContain(nik);
+    }
+
+    private static List<String> names(RequestMappingInfo info) {
+        Set<String> patterns = info.getPathPatternsCondition() == null ? info.getPatternValues()
+                : info.getPathPatternsCondition().getPatternValues();
+        List<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? List.of("*")
+                : info.getMethodsCondition().getMethods().stream().map(Enum::name).toList();
+        List<String> names = new ArrayList<>();
+        methods.forEach(method -> patterns.forEach(pattern -> names.add(method + " " + pattern)));
+        return names;
+    }
+
+    private HttpResponse<String> call(String caller, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + environment.getProperty("local.server.port") + path));
+        if (logins.containsKey(caller)) {
+            request.header("Authorization", logins.get(caller));
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Line line(String mapping, String request, String statuses) {
+        String[] parts = request.split(" ", 2);
+        return new Line(mapping, parts[0], parts[1], List.of(statuses.split(" ")).stream().map(Integer::valueOf).toList());
+    }
+
+    private record Line(String mapping, String method, String path, List<Integer> statuses) {
+    }
+}
