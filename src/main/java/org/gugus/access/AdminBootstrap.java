@@ -1,5 +1,7 @@
 package org.gugus.access;
 
+import java.io.UncheckedIOException;
+
 import java.nio.file.Path;
 import org.gugus.system.Messages;
 import org.slf4j.Logger;
@@ -29,13 +31,20 @@ class AdminBootstrap implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         if (accounts.none()) {
-            String password;
+            // the file first: an admin whose password nobody could read would lock everyone out
+            String password = Accounts.generatePassword();
             try {
-                password = accounts.add("admin", Role.ADMIN, null, null);
+                PrivateFiles.write(passwordFile, password + "\n");
+            } catch (UncheckedIOException e) {
+                // the home is not writable: readiness says so at ERROR; the next start tries again
+                log.error(Messages.get("access.admin.not-written", passwordFile.toAbsolutePath()).both());
+                return;
+            }
+            try {
+                accounts.add("admin", Role.ADMIN, null, password);
             } catch (IllegalArgumentException e) {
                 return; // another Gugus process starting at the same time created it (and wrote its file)
             }
-            PrivateFiles.write(passwordFile, password + "\n");
             log.warn(Messages.get("access.admin.created", passwordFile.toAbsolutePath()).both());
         }
     }

@@ -1,5 +1,8 @@
 package org.gugus.access;
 
+import java.util.Optional;
+import org.gugus.system.Message;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,19 +39,30 @@ public class PseudonymKey {
     private final Path file;
     private final boolean fromFile;
     private volatile Secret secret;
+    private final Message unavailable;
 
     @Autowired
     PseudonymKey(@Value("${gugus.access.pseudonym-key:}") String configured,
             @Value("${gugus.access.pseudonym-key-file:${gugus.home}/keys/pseudonym.key}") Path file) {
         this.file = file;
         this.fromFile = configured == null || configured.isBlank();
-        this.secret = new Secret(fromFile ? readOrCreate(file) : decode(configured.strip()));
+        Secret read = null;
+        Message problem = null;
+        try {
+            read = new Secret(fromFile ? readOrCreate(file) : decode(configured.strip()));
+        } catch (UncheckedIOException e) {
+            // Gugus still starts, not ready, and says what to fix; nothing is keyed meanwhile
+            problem = Messages.get("access.keys.unavailable", file.toAbsolutePath());
+        }
+        this.secret = read;
+        this.unavailable = problem;
     }
 
     private PseudonymKey(byte[] key) {
         this.file = null;
         this.fromFile = false;
         this.secret = new Secret(key);
+        this.unavailable = null;
     }
 
     /** A key held in memory only, for a rotation's new key and for tests. */
@@ -58,12 +72,20 @@ public class PseudonymKey {
 
     /** The pseudonym of a text: 64 hex digits, the same for the same text and key, and nothing else. */
     public String pseudonym(String text) {
+        if (secret == null) {
+            throw new IllegalStateException(unavailable.both());
+        }
         return HexFormat.of().formatHex(secret.mac().doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Names the key without revealing it: the pseudonym of a fixed text. */
     public String fingerprint() {
         return pseudonym("gugus-pseudonym-key-fingerprint").substring(0, 32);
+    }
+
+    /** What keeps the key from being read or created (its file cannot be written); empty when it is there. */
+    Optional<Message> problem() {
+        return secret == null ? Optional.of(unavailable) : Optional.empty();
     }
 
     /** Whether the key comes from the key file (and so can be rotated by Gugus). */

@@ -39,6 +39,9 @@ public class PseudonymRekeying implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (key.problem().isPresent()) {
+            return; // readiness reports it (PseudonymKeyCheck); rows are keyed once the key is there
+        }
         if (!key.fingerprint().equals(applied().orElse(null))) {
             long rows = rekey(key, false);
             log.info(Messages.get("access.keys.rekeyed", rows).both());

@@ -2,6 +2,7 @@ package org.gugus.access;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -22,6 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Within a path, OFFICE accounts see only their office's rows: the modules ask {@link CurrentUser}
  * and answer 404 for another office's row, as for a row that does not exist.
  */
+// the command line runs without a web server: there is nothing to secure over HTTP
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -60,11 +63,5 @@ class SecurityConfiguration {
                 .formLogin(form -> form.permitAll())
                 .logout(Customizer.withDefaults())
                 .build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt today; the {id} prefix lets a stronger encoder take over without a reset of every password
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

@@ -44,7 +44,8 @@ class CommandLineDatabaseLossIntegrationTests {
 
         Run first = gugus("load", "--regency", "64.72", "--json", file.toString());
         awaitTrue(Duration.ofMinutes(3), () -> contains(log, "Executing step: [stage]") || !first.process().isAlive());
-        assertThat(first.process().isAlive()).as("still loading when the database is killed").isTrue();
+        assertThat(first.process().isAlive()).as("still loading when the database is killed; its stderr: %s", first.stderr())
+                .isTrue();
         long postmaster = Long.parseLong(Files.readAllLines(home.resolve("postgres/data/postmaster.pid")).get(0).strip());
         ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
         Instant killed = Instant.now();
