@@ -98,6 +98,9 @@ class PersonalDataProtectionIntegrationTests {
 
     @Test
     void receivedFilesAreKeptOwnerOnly() throws Exception {
+        for (String folder : List.of("landing", "archive", "quarantine")) {
+            assertThat(mode(home.resolve(folder))).as(folder + " before any file").isEqualTo("rwx------");
+        }
         drop("64.71", "bpp-modes.csv", TestWorkbooks.victims(1));
         drop("unknown", "modes-quarantined.csv", TestWorkbooks.victims(1));
         awaitTrue(() -> filesIn(home.resolve("archive/64.71")).size() == 1);
