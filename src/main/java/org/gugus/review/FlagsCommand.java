@@ -1,7 +1,6 @@
 package org.gugus.review;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import picocli.CommandLine.Command;
@@ -102,17 +101,8 @@ class FlagsCommand {
         @Parameters(paramLabel = "ID", descriptionKey = "review.id.victim")
         private long id;
 
-        @Option(names = "--set", paramLabel = "KOLOM=NILAI", required = true, descriptionKey = "review.set")
-        private List<String> sets = new ArrayList<>();
-
-        @Option(names = "--by", paramLabel = "NAMA", descriptionKey = "review.by")
-        private String by;
-
-        @Option(names = "--note", paramLabel = "ALASAN", descriptionKey = "review.note")
-        private String note;
-
-        @Option(names = "--json")
-        private boolean asJson;
+        @Mixin
+        private CorrectionOptions correction;
 
         private final Resubmission resubmission;
         private final JsonMapper json;
@@ -125,9 +115,8 @@ class FlagsCommand {
         @Override
         public int run(PrintStream out, PrintStream err) {
             try {
-                Correction correction = resubmission.correctFlagged(id,
-                        new CorrectionRequest(ReviewOptions.changes(sets), ReviewText.submitter(by), note));
-                return new ReviewOutput(json, asJson, out).correction(correction);
+                Correction done = resubmission.correctFlagged(id, correction.request());
+                return new ReviewOutput(json, correction.json, out).correction(done);
             } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
                 err.println(e.getMessage());
                 return 1;

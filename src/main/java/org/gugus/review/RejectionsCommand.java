@@ -1,7 +1,6 @@
 package org.gugus.review;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import picocli.CommandLine.Command;
@@ -103,17 +102,8 @@ class RejectionsCommand {
         @Parameters(paramLabel = "ID", descriptionKey = "review.id.rejected")
         private long id;
 
-        @Option(names = "--set", paramLabel = "KOLOM=NILAI", required = true, descriptionKey = "review.set")
-        private List<String> sets = new ArrayList<>();
-
-        @Option(names = "--by", paramLabel = "NAMA", descriptionKey = "review.by")
-        private String by;
-
-        @Option(names = "--note", paramLabel = "ALASAN", descriptionKey = "review.note")
-        private String note;
-
-        @Option(names = "--json")
-        private boolean asJson;
+        @Mixin
+        private CorrectionOptions correction;
 
         private final Resubmission resubmission;
         private final JsonMapper json;
@@ -126,9 +116,8 @@ class RejectionsCommand {
         @Override
         public int run(PrintStream out, PrintStream err) {
             try {
-                Correction correction = resubmission.correctRejected(id,
-                        new CorrectionRequest(ReviewOptions.changes(sets), ReviewText.submitter(by), note));
-                return new ReviewOutput(json, asJson, out).correction(correction);
+                Correction done = resubmission.correctRejected(id, correction.request());
+                return new ReviewOutput(json, correction.json, out).correction(done);
             } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
                 err.println(e.getMessage());
                 return 1;

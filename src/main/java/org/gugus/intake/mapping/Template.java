@@ -50,7 +50,7 @@ public final class Template {
     private final Set<String> blankValueKeys;
     private final Map<Field, Vocabulary> vocabularies;
     private final Vocabulary citizenship;
-    private final Countries countries;
+    private final CountrySpellings countries;
     private final DateReader dates;
     private final List<List<String>> totalWords;
     private final List<List<String>> signatureWords;
@@ -135,7 +135,7 @@ public final class Template {
         Map<String, List<String>> countryAliases = new LinkedHashMap<>();
         TemplateFile.required(file.countries(), "countries")
                 .forEach((code, spellings) -> countryAliases.put(code, TemplateFile.texts(spellings, "countries." + code)));
-        this.countries = new Countries(countryAliases);
+        this.countries = new CountrySpellings(countryAliases);
 
         TemplateFile.DateWords dateWords = TemplateFile.required(file.dates(), "dates");
         Map<String, Integer> months = new HashMap<>();
@@ -253,7 +253,7 @@ public final class Template {
         return citizenship;
     }
 
-    public Countries countries() {
+    public CountrySpellings countries() {
         return countries;
     }
 

@@ -17,13 +17,13 @@ import org.gugus.reference.Country;
  * Indonesian and English names;
  * the template adds other spellings ("Dalam Negeri", "UEA", "Tawau"), which take precedence.
  */
-public final class Countries {
+public final class CountrySpellings {
 
     private final Set<String> codes = new TreeSet<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
 
-    Countries(Map<String, List<String>> aliasesByCode) {
+    CountrySpellings(Map<String, List<String>> aliasesByCode) {
         Collection<Country> reference = org.gugus.reference.Countries.bundled().all();
         reference.forEach(country -> codes.add(country.code()));
         aliasesByCode.forEach((code, spellings) -> {
