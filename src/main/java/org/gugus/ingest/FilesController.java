@@ -1,14 +1,13 @@
 package org.gugus.ingest;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.gugus.access.CurrentUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The file registry over REST, as {@code gugus files} shows it: {@code GET /api/files?office=64.72&status=QUARANTINED&limit=50}
@@ -32,20 +31,17 @@ class FilesController {
             @RequestParam(required = false) FileStatus status,
             @RequestParam(defaultValue = "" + ReceivedFiles.DEFAULT_LIMIT) int limit) {
         // an office account sees its own office's files only; another office's are "not found"
+        // (an unknown office or a bad limit is an IllegalArgumentException: 400 through ApiErrors)
         String scope = user.officeScope().orElse(null);
-        try {
-            if (scope != null && office != null && !ReceivedFiles.officeCode(office).equals(scope)) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND, ReceivedFiles.offices());
-            }
-            return files.list(scope != null ? scope : office, status, limit);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        if (scope != null && office != null && !ReceivedFiles.officeCode(office).equals(scope)) {
+            throw new NoSuchElementException(ReceivedFiles.offices());
         }
+        return files.list(scope != null ? scope : office, status, limit);
     }
 
     @GetMapping("/{id}")
     ReceivedFile show(@PathVariable long id) {
         return files.find(id).filter(file -> user.maySee(file.officeCode()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, ReceivedFiles.noSuchFile(id)));
+                .orElseThrow(() -> new NoSuchElementException(ReceivedFiles.noSuchFile(id)));
     }
 }

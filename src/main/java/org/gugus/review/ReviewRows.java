@@ -79,7 +79,7 @@ class ReviewRows {
 
     Optional<Correction> correction(long id) {
         return jdbc.sql(CORRECTIONS + " where id = ?").param(id).query(this::correctionOf).optional()
-                .map(this::withFileName);
+                .map(correction -> withFileName(correction, name(correction.fileId())));
     }
 
     /** The page size asked for, at most {@link #MAX_LIMIT}; zero or less is refused. */
@@ -91,8 +91,10 @@ class ReviewRows {
     }
 
     private List<Correction> corrections(String column, long id) {
-        return jdbc.sql(CORRECTIONS + " where " + column + " = ? order by id").param(id).query(this::correctionOf)
-                .list().stream().map(this::withFileName).toList();
+        List<Correction> corrections = jdbc.sql(CORRECTIONS + " where " + column + " = ? order by id").param(id)
+                .query(this::correctionOf).list();
+        Map<Long, String> names = files.names(corrections.stream().map(Correction::fileId).toList());
+        return corrections.stream().map(correction -> withFileName(correction, names.get(correction.fileId()))).toList();
     }
 
     private static final String CORRECTIONS = """
@@ -112,8 +114,8 @@ class ReviewRows {
                         .toList());
     }
 
-    private Correction withFileName(Correction correction) {
-        Message where = Messages.get("review.finding.correction-of", name(correction.fileId()), correction.id());
+    private Correction withFileName(Correction correction, String fileName) {
+        Message where = Messages.get("review.finding.correction-of", fileName, correction.id());
         List<ReviewFinding> located = correction.findings().stream()
                 .map(finding -> ReviewFinding.located(where, correction.sheet(), correction.rowNumber(), finding.code(),
                         finding.field(), finding.column(), finding.value(), finding.cellMessageId(),
