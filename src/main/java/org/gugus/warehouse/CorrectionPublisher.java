@@ -3,6 +3,7 @@ package org.gugus.warehouse;
 import java.util.Map;
 import java.util.Optional;
 import org.gugus.system.Messages;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,10 +23,12 @@ public class CorrectionPublisher {
 
     private final JdbcClient jdbc;
     private final WarehousePublisher publisher;
+    private final ApplicationEventPublisher events;
 
-    CorrectionPublisher(JdbcClient jdbc, WarehousePublisher publisher) {
+    CorrectionPublisher(JdbcClient jdbc, WarehousePublisher publisher, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.events = events;
     }
 
     /**
@@ -55,6 +58,7 @@ public class CorrectionPublisher {
         String outcome = counts.get("inserted") > 0 ? "INSERTED" : counts.get("updated") > 0 ? "UPDATED" : "UNCHANGED";
         long victimId = jdbc.sql("select id from warehouse.victim where office_code = ? and identity_key = ?")
                 .params(officeCode, row.identityKey()).query(Long.class).single();
+        events.publishEvent(VictimsPublished.ofCorrection(correctionId, officeCode));
         return new Published(outcome, victimId);
     }
 

@@ -2,6 +2,7 @@ package org.gugus.warehouse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class WarehousePublisher {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    WarehousePublisher(JdbcClient jdbc) {
+    WarehousePublisher(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -41,6 +44,7 @@ public class WarehousePublisher {
                 codeCounts("warehouse.staged_row s", "s.file_id = " + fileId + " and s.rejected", "E\\_%"),
                 codeCounts("publish_plan s", "true", "W\\_%"));
         jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update();
+        events.publishEvent(VictimsPublished.ofFile(fileId, officeCode));
         return counts;
     }
 

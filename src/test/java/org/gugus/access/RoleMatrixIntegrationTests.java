@@ -120,6 +120,13 @@ class RoleMatrixIntegrationTests {
                 line("POST /api/sftp/sources/{office}/pull", "POST /api/sftp/sources/64.72/pull", "401 404 404 403 403 403 403 403"),
                 line("GET /api/sftp/sources/{office}/pulls/{id}", "GET /api/sftp/sources/64.72/pulls/none", "401 404 404 403 403 403 403 403"),
                 line("GET /api/audit", "GET /api/audit", "401 403 403 403 403 403 403 200"),
+                // offices see only pairs of two records of their own office (none here), without names; only
+                // reviewers and administrators decide; the decision body is invalid (400), the pair absent (404)
+                line("GET /api/persons/pairs", "GET /api/persons/pairs", "401 200 403 200 200 200 403 403"),
+                line("GET /api/persons/pairs/{id}", "GET /api/persons/pairs/0", "401 404 403 404 404 404 403 403"),
+                line("POST /api/persons/pairs/{id}/decision", "POST /api/persons/pairs/0/decision",
+                        "401 400 403 400 403 403 403 403"),
+                line("POST /api/persons/resolve", "POST /api/persons/resolve", "401 200 200 403 403 403 403 403"),
                 line("GET /api/files", "GET /api/files?office=64.72", "401 403 200 200 200 404 403 403"),
                 line("GET /api/files/{id}", "GET /api/files/" + file, "401 403 200 200 200 404 403 403"),
                 // the error page is reached only by the container's own error dispatch; asked for directly it sends to sign-in

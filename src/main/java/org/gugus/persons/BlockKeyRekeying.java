@@ -1,0 +1,32 @@
+package org.gugus.persons;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gugus.access.PseudonymHolder;
+import org.gugus.access.PseudonymKey;
+import org.gugus.persons.linkage.VictimReport;
+import org.gugus.warehouse.LinkableVictims;
+import org.springframework.stereotype.Component;
+
+/** The hashed block keys are keyed pseudonyms: a new pseudonym key recomputes every one of them. */
+@Component
+class BlockKeyRekeying implements PseudonymHolder {
+
+    private final LinkableVictims victims;
+    private final PersonStore store;
+    private final BlockKeys blockKeys;
+
+    BlockKeyRekeying(LinkableVictims victims, PersonStore store, BlockKeys blockKeys) {
+        this.victims = victims;
+        this.store = store;
+        this.blockKeys = blockKeys;
+    }
+
+    @Override
+    public long rekey(PseudonymKey key) {
+        List<VictimReport> reports = new ArrayList<>();
+        victims.forEach(victim -> reports.add(PersonResolution.report(victim)));
+        store.replaceBlockKeys(null, reports, report -> blockKeys.hashes(report, key));
+        return reports.size();
+    }
+}

@@ -1,0 +1,392 @@
+package org.gugus.persons;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.gugus.persons.linkage.ComparisonWeight;
+import org.gugus.persons.linkage.Decision;
+import org.gugus.persons.linkage.LinkageModel;
+import org.gugus.persons.linkage.ScoredPair;
+import org.gugus.persons.linkage.VictimPair;
+import org.gugus.persons.linkage.VictimReport;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code persons} schema as resolution writes it: runs, the model, block keys, which person each
+ * record is, links, queued pairs, decisions, merges and splits. Every method runs in the caller's
+ * transaction. A {@code scope} of {@code null} means every record (a run over all of them).
+ */
+@Component
+class PersonStore {
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final JsonMapper json;
+
+    PersonStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** One resolution at a time, across instances and the command line: held until the transaction ends. */
+    void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('gugus.persons.resolution'))").query().singleRow();
+    }
+
+    long startRun(boolean all, String trigger) {
+        return jdbc.sql("insert into persons.resolution_run (all_records, trigger) values (?, ?) returning id")
+                .params(all, trigger).query(Long.class).single();
+    }
+
+    void finishRun(long run, ResolutionSummary summary) {
+        jdbc.sql("""
+                update persons.resolution_run set finished_at = clock_timestamp(), victims = ?, persons = ?, links = ?,
+                       pairs_queued = ? where id = ?
+                """).params(summary.victims(), summary.persons(), summary.links(), summary.pairsQueued(), run).update();
+    }
+
+    Optional<StoredModel> model() {
+        return jdbc.sql("select estimated_at, records, model from persons.linkage_model order by id desc limit 1")
+                .query((rs, n) -> new StoredModel(rs.getObject("estimated_at", java.time.OffsetDateTime.class),
+                        rs.getInt("records"), json.readValue(rs.getString("model"), LinkageModel.class)))
+                .optional();
+    }
+
+    void saveModel(int records, LinkageModel model) {
+        jdbc.sql("insert into persons.linkage_model (records, model) values (?, ?::jsonb)")
+                .params(records, json.writeValueAsString(model)).update();
+    }
+
+    /** Replaces the block keys of these records (of every record when scope is null) by the hashes of the reports. */
+    void replaceBlockKeys(Collection<Long> scope, Iterable<VictimReport> reports, Function<VictimReport, long[]> hashes) {
+        if (scope == null) {
+            jdbc.sql("truncate persons.block_key").update();
+        } else {
+            jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(ids(scope)).update();
+        }
+        try (Copy copy = copy("copy persons.block_key (key_hash, victim_id) from stdin")) {
+            for (VictimReport report : reports) {
+                String victim = Long.toString(report.victimId());
+                for (long key : hashes.apply(report)) {
+                    copy.row(Long.toString(key), victim);
+                }
+            }
+        }
+    }
+
+    /** The two records of a queued pair. */
+    Optional<VictimPair> pair(long pairId) {
+        return jdbc.sql("select victim_a, victim_b from persons.candidate_pair where id = ?").param(pairId)
+                .query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).optional();
+    }
+
+    /** The records sharing a block key with one of these, these included. */
+    Set<Long> candidates(Collection<Long> victims) {
+        return new HashSet<>(jdbc.sql("""
+                select distinct other.victim_id
+                  from persons.block_key mine
+                  join persons.block_key other on other.key_hash = mine.key_hash
+                 where mine.victim_id = any(?)
+                """).param(ids(victims)).query(Long.class).list());
+    }
+
+    /** The records of the persons these records are, and the records decided about with them. */
+    Set<Long> relatives(Collection<Long> victims) {
+        Long[] ids = ids(victims);
+        Set<Long> relatives = new HashSet<>(jdbc.sql("""
+                select mate.victim_id
+                  from persons.victim_person mine
+                  join persons.victim_person mate on mate.person_id = mine.person_id
+                 where mine.victim_id = any(?)
+                """).param(ids).query(Long.class).list());
+        relatives.addAll(jdbc.sql("""
+                select case when victim_a = any(:ids) then victim_b else victim_a end
+                  from persons.pair_decision where victim_a = any(:ids) or victim_b = any(:ids)
+                """).param("ids", ids).query(Long.class).list());
+        return relatives;
+    }
+
+    /** The latest decision on each pair of these records (of every pair when scope is null). */
+    Map<VictimPair, Decision> decisions(Collection<Long> scope) {
+        Map<VictimPair, Decision> decisions = new HashMap<>();
+        String sql = """
+                select distinct on (victim_a, victim_b) victim_a, victim_b, decision
+                  from persons.pair_decision
+                """ + (scope == null ? "" : " where victim_a = any(:ids) and victim_b = any(:ids)")
+                + " order by victim_a, victim_b, id desc";
+        var statement = jdbc.sql(sql);
+        if (scope != null) {
+            statement = statement.param("ids", ids(scope));
+        }
+        statement.query(rs -> {
+            decisions.put(new VictimPair(rs.getLong(1), rs.getLong(2)), Decision.valueOf(rs.getString(3)));
+        });
+        return decisions;
+    }
+
+    /** The person each of these records was (of every record when scope is null). */
+    Map<Long, Long> formerPersons(Collection<Long> scope) {
+        Map<Long, Long> persons = new HashMap<>();
+        var statement = scope == null
+                ? jdbc.sql("select victim_id, person_id from persons.victim_person")
+                : jdbc.sql("select victim_id, person_id from persons.victim_person where victim_id = any(?)").param(ids(scope));
+        statement.query(rs -> {
+            persons.put(rs.getLong(1), rs.getLong(2));
+        });
+        return persons;
+    }
+
+    /** That many new persons, their ids in ascending order. */
+    List<Long> newPersons(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                insert into persons.person (created_at) select now() from generate_series(1, ?) returning id
+                """).param(count).query(Long.class).list().stream().sorted().toList();
+    }
+
+    /** Records which person each record is, at the version resolved. */
+    void assign(Map<Long, Long> personOf, Map<Long, Integer> versionOf) {
+        jdbc.sql("""
+                create temporary table resolved_person (victim_id bigint, person_id bigint, victim_version integer)
+                on commit drop
+                """).update();
+        try (Copy copy = copy("copy resolved_person (victim_id, person_id, victim_version) from stdin")) {
+            personOf.forEach((victim, person) ->
+                    copy.row(Long.toString(victim), Long.toString(person), Integer.toString(versionOf.get(victim))));
+        }
+        jdbc.sql("""
+                insert into persons.victim_person (victim_id, person_id, victim_version)
+                select victim_id, person_id, victim_version from resolved_person
+                on conflict (victim_id) do update
+                   set person_id = excluded.person_id, victim_version = excluded.victim_version, resolved_at = now()
+                 where (victim_person.person_id, victim_person.victim_version)
+                       is distinct from (excluded.person_id, excluded.victim_version)
+                """).update();
+        jdbc.sql("drop table resolved_person").update();
+    }
+
+    /** {@code absorbed} is {@code survivor} from now on; whatever was merged into it points to the survivor too. */
+    void merge(long survivor, long absorbed, long run) {
+        jdbc.sql("update persons.person set merged_into = ?, merged_at = now() where id = ?").params(survivor, absorbed).update();
+        jdbc.sql("update persons.person set merged_into = ? where merged_into = ?").params(survivor, absorbed).update();
+        event("MERGED", survivor, absorbed, run);
+    }
+
+    /** Records of {@code former} are now {@code other}'s. */
+    void split(long former, long other, long run) {
+        event("SPLIT", former, other, run);
+    }
+
+    private void event(String kind, long person, long other, long run) {
+        jdbc.sql("insert into persons.person_event (kind, person_id, other_person_id, run_id) values (?, ?, ?, ?)")
+                .params(kind, person, other, run).update();
+    }
+
+    /** Replaces the links of these records (of every record when scope is null). */
+    void replaceLinks(Collection<Long> scope, List<ScoredPair> links, Set<VictimPair> decided, long run) {
+        if (scope == null) {
+            jdbc.sql("truncate persons.person_link").update();
+        } else {
+            jdbc.sql("delete from persons.person_link where victim_a = any(:ids) or victim_b = any(:ids)")
+                    .param("ids", ids(scope)).update();
+        }
+        try (Copy copy = copy("copy persons.person_link (victim_a, victim_b, weight, probability, comparisons, decided, run_id)"
+                + " from stdin")) {
+            for (ScoredPair link : links) {
+                copy.row(Long.toString(link.victimA()), Long.toString(link.victimB()), Double.toString(link.weight()),
+                        Double.toString(link.probability()), json.writeValueAsString(link.comparisons()),
+                        Boolean.toString(decided.contains(link.pair())), Long.toString(run));
+            }
+        }
+    }
+
+    /**
+     * Queues the pairs for review (again, with their new weights, if queued before) and closes the open
+     * pairs of these records that are no longer uncertain.
+     */
+    void queue(Collection<Long> scope, List<ScoredPair> review, long run) {
+        jdbc.sql("""
+                create temporary table review_pair (victim_a bigint, victim_b bigint, weight double precision,
+                       probability double precision, comparisons jsonb) on commit drop
+                """).update();
+        try (Copy copy = copy("copy review_pair (victim_a, victim_b, weight, probability, comparisons) from stdin")) {
+            for (ScoredPair pair : review) {
+                copy.row(Long.toString(pair.victimA()), Long.toString(pair.victimB()), Double.toString(pair.weight()),
+                        Double.toString(pair.probability()), json.writeValueAsString(pair.comparisons()));
+            }
+        }
+        jdbc.sql("""
+                insert into persons.candidate_pair (victim_a, victim_b, weight, probability, comparisons, run_id)
+                select victim_a, victim_b, weight, probability, comparisons, ? from review_pair
+                on conflict (victim_a, victim_b) do update
+                   set weight = excluded.weight, probability = excluded.probability, comparisons = excluded.comparisons,
+                       run_id = excluded.run_id, updated_at = now(),
+                       status = case when candidate_pair.status = 'DECIDED' then 'DECIDED' else 'OPEN' end
+                """).param(run).update();
+        String closing = """
+                update persons.candidate_pair c set status = 'CLOSED', updated_at = now(), run_id = :run
+                 where c.status = 'OPEN'
+                   and not exists (select 1 from review_pair r where r.victim_a = c.victim_a and r.victim_b = c.victim_b)
+                """;
+        if (scope == null) {
+            jdbc.sql(closing).param("run", run).update();
+        } else {
+            jdbc.sql(closing + " and (c.victim_a = any(:ids) or c.victim_b = any(:ids))")
+                    .param("run", run).param("ids", ids(scope)).update();
+        }
+        jdbc.sql("drop table review_pair").update();
+    }
+
+    /** Keeps a decision; the queued pair, if any, is DECIDED. */
+    void decide(VictimPair pair, Decision decision, String by, String note) {
+        jdbc.sql("""
+                insert into persons.pair_decision (victim_a, victim_b, decision, decided_by, note) values (?, ?, ?, ?, ?)
+                """).params(pair.a(), pair.b(), decision.name(), by, note).update();
+        jdbc.sql("""
+                update persons.candidate_pair set status = 'DECIDED', updated_at = now() where victim_a = ? and victim_b = ?
+                """).params(pair.a(), pair.b()).update();
+    }
+
+    /** Queued pairs of a status (all when null), oldest first. */
+    List<StoredPair> pairs(PairStatus status) {
+        return jdbc.sql("""
+                select id, victim_a, victim_b, weight, probability, comparisons, status, queued_at, updated_at
+                  from persons.candidate_pair where (cast(:status as text) is null or status = :status) order by id
+                """).param("status", status == null ? null : status.name()).query((rs, n) -> storedPair(rs)).list();
+    }
+
+    Optional<StoredPair> storedPair(long id) {
+        return jdbc.sql("""
+                select id, victim_a, victim_b, weight, probability, comparisons, status, queued_at, updated_at
+                  from persons.candidate_pair where id = ?
+                """).param(id).query((rs, n) -> storedPair(rs)).optional();
+    }
+
+    /** Every decision on a pair, oldest first. */
+    List<PairDecision> decisionsOf(VictimPair pair) {
+        return jdbc.sql("""
+                select decision, decided_by, decided_at, note from persons.pair_decision
+                 where victim_a = ? and victim_b = ? order by id
+                """).params(pair.a(), pair.b())
+                .query((rs, n) -> new PairDecision(Decision.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class), rs.getString(4))).list();
+    }
+
+    private StoredPair storedPair(java.sql.ResultSet rs) throws SQLException {
+        return new StoredPair(rs.getLong("id"), rs.getLong("victim_a"), rs.getLong("victim_b"), rs.getDouble("weight"),
+                rs.getDouble("probability"), List.of(json.readValue(rs.getString("comparisons"), ComparisonWeight[].class)),
+                PairStatus.valueOf(rs.getString("status")), rs.getObject("queued_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    /** A queued pair as stored. */
+    record StoredPair(long id, long victimA, long victimB, double weight, double probability,
+            List<ComparisonWeight> comparisons, PairStatus status, OffsetDateTime queuedAt, OffsetDateTime updatedAt) {
+    }
+
+    private static Long[] ids(Collection<Long> ids) {
+        return ids.toArray(Long[]::new);
+    }
+
+    private Copy copy(String sql) {
+        return new Copy(DataSourceUtils.getConnection(dataSource), dataSource, sql);
+    }
+
+    /** The model used by incremental runs, as estimated by the last run over every record. */
+    record StoredModel(java.time.OffsetDateTime estimatedAt, int records, LinkageModel model) {
+    }
+
+    /** Rows into PostgreSQL's COPY (text format), written in chunks of about a megabyte. */
+    private static final class Copy implements AutoCloseable {
+
+        private static final int CHUNK = 1 << 20;
+
+        private final Connection connection;
+        private final DataSource dataSource;
+        private final CopyIn in;
+        private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
+
+        Copy(Connection connection, DataSource dataSource, String sql) {
+            this.connection = connection;
+            this.dataSource = dataSource;
+            try {
+                this.in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            } catch (SQLException e) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void row(String... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    buffer.append('\t');
+                }
+                escape(values[i]);
+            }
+            buffer.append('\n');
+            if (buffer.length() >= CHUNK) {
+                flush();
+            }
+        }
+
+        private void escape(String value) {
+            if (value == null) {
+                buffer.append("\\N");
+                return;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> buffer.append("\\\\");
+                    case '\t' -> buffer.append("\\t");
+                    case '\n' -> buffer.append("\\n");
+                    case '\r' -> buffer.append("\\r");
+                    default -> buffer.append(c);
+                }
+            }
+        }
+
+        private void flush() {
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            buffer.setLength(0);
+            try {
+                in.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new UncheckedIOException(new IOException(e));
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                flush();
+                in.endCopy();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.gugus.persons;
+
+/**
+ * What one resolution did: the records it compared, the persons they make, the pairs linked (by the
+ * model or a decision), the pairs left open for review, how long it took.
+ */
+public record ResolutionSummary(boolean all, int victims, int persons, int links, int pairsQueued, double seconds) {
+
+    static ResolutionSummary nothing(boolean all, double seconds) {
+        return new ResolutionSummary(all, 0, 0, 0, 0, seconds);
+    }
+}

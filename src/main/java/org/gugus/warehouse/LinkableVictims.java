@@ -1,0 +1,75 @@
+package org.gugus.warehouse;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The warehouse's victim records as record linkage ({@code persons}) reads them: the records still
+ * to resolve, records by id, and all of them, streamed. The only queries of warehouse tables the
+ * persons module makes.
+ */
+@Component
+public class LinkableVictims {
+
+    private static final String COLUMNS = """
+            select v.id, v.version, v.office_code, c.case_number, c.report_date, v.victim_name, v.nik, v.sex,
+                   v.birth_date, v.age, v.birth_place, v.origin_regency, v.origin_regency_code,
+                   v.origin_district_code, v.origin_village_code, v.address
+              from warehouse.victim v
+              join warehouse.tppo_case c on c.id = v.case_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    LinkableVictims(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The records not resolved into persons yet, or changed since (their version differs from the one
+     * resolved): the persons module keeps the resolved versions in {@code persons.victim_person}.
+     */
+    public List<LinkableVictim> unresolved() {
+        return jdbc.sql(COLUMNS + """
+                 where not exists (select 1 from persons.victim_person p where p.victim_id = v.id and p.victim_version = v.version)
+                 order by v.id
+                """).query(LinkableVictims::victim).list();
+    }
+
+    /** The records of these ids that exist. */
+    public List<LinkableVictim> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLUMNS + " where v.id = any(?) order by v.id").param(ids.toArray(Long[]::new))
+                .query(LinkableVictims::victim).list();
+    }
+
+    /** Every record, in id order, one at a time (a million fit in memory only as the caller keeps them). */
+    public void forEach(Consumer<LinkableVictim> action) {
+        jdbc.sql(COLUMNS + " order by v.id").withFetchSize(10_000).query(rs -> {
+            action.accept(victim(rs, 0));
+        });
+    }
+
+    /** How many victim records the warehouse holds. */
+    public long count() {
+        return jdbc.sql("select count(*) from warehouse.victim").query(Long.class).single();
+    }
+
+    private static LinkableVictim victim(ResultSet rs, int n) throws SQLException {
+        int age = rs.getInt("age");
+        Integer ageOrNull = rs.wasNull() ? null : age;
+        return new LinkableVictim(rs.getLong("id"), rs.getInt("version"), rs.getString("office_code"),
+                rs.getString("case_number"), rs.getObject("report_date", LocalDate.class), rs.getString("victim_name"),
+                rs.getString("nik"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class), ageOrNull,
+                rs.getString("birth_place"), rs.getString("origin_regency"), rs.getString("origin_regency_code"),
+                rs.getString("origin_district_code"), rs.getString("origin_village_code"), rs.getString("address"));
+    }
+}
