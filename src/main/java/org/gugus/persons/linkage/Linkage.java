@@ -1,27 +1,30 @@
 package org.gugus.persons.linkage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Record linkage of victim records: blocking keys, model estimation, scoring of candidate pairs and
- * clustering into persons. Plain Java, no database: the caller loads the records and stores what
- * comes out.
- * <p>
- * PROVISIONAL: exact NIK and exact name plus birth year; the Fellegi–Sunter model replaces it.
+ * Record linkage of victim records in the Fellegi–Sunter model (as Splink and fastLink do it):
+ * blocking keys, estimation of the model, scoring of candidate pairs and clustering into persons.
+ * Plain Java, no database: the caller loads the records and stores what comes out. Full runs block
+ * in memory; an incremental caller finds the candidates of new records by their blocking keys.
+ * See docs/unique-victims.md.
  */
 public final class Linkage {
 
     private final LinkageSettings settings;
+    private final List<BlockingRule> rules;
 
     public Linkage(LinkageSettings settings) {
         this.settings = settings;
+        this.rules = settings.blockingRules().stream().map(BlockingRule::of).toList();
     }
 
     public LinkageSettings settings() {
@@ -30,102 +33,87 @@ public final class Linkage {
 
     /**
      * The keys of every blocking rule a record falls under; two records sharing one are a candidate
-     * pair. Keys carry names: the caller stores only a hash of them.
+     * pair. Keys carry personal data: the caller stores only their {@link #keyHash}. A key shared by
+     * more than {@link LinkageSettings#maxBlockSize()} records should make no pairs (full runs skip it).
      */
     public Set<String> blockingKeys(VictimReport report) {
+        Prepared record = new Prepared(report);
         Set<String> keys = new LinkedHashSet<>();
-        if (report.nik() != null) {
-            keys.add("nik:" + report.nik());
-        }
-        Integer year = birthYear(report);
-        if (report.name() != null && year != null) {
-            keys.add("name-birth-year:" + report.name().toUpperCase(Locale.ROOT).trim() + ":" + year);
+        for (BlockingRule rule : rules) {
+            rule.keys(record, keys::add);
         }
         return keys;
     }
 
-    /** Estimates the model from the records (u from random pairs, m by expectation-maximisation). */
+    /** A 64-bit hash of a blocking key (FNV-1a over its UTF-8 bytes, then mixed): what to store of it. */
+    public static long keyHash(String key) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        hash ^= hash >>> 33;
+        hash *= 0xff51afd7ed558ccdL;
+        hash ^= hash >>> 33;
+        return hash;
+    }
+
+    /**
+     * Estimates the model from the records: u from seeded random pairs, m (and the share of matches
+     * among blocked pairs) by expectation-maximisation on the blocked pairs, the prior from the
+     * deterministic rules, and the frequencies of the common name tokens.
+     */
     public LinkageModel estimate(Collection<VictimReport> reports, long seed) {
-        return LinkageModel.initial();
+        return new Estimation(settings, rules, prepare(reports), seed).model();
     }
 
-    /** Every candidate pair among the records (sharing a blocking key), scored by the model. */
+    /**
+     * The candidate pairs among the records (sharing a blocking key), scored by the model, that reach
+     * {@link LinkageSettings#reviewProbability()}: the pairs that can link or be queued. Ordered by
+     * their victim ids.
+     */
     public List<ScoredPair> score(Collection<VictimReport> reports, LinkageModel model) {
-        Map<String, List<VictimReport>> blocks = new HashMap<>();
-        for (VictimReport report : reports) {
-            for (String key : blockingKeys(report)) {
-                blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(report);
+        List<Prepared> records = prepare(reports);
+        Scorer scorer = new Scorer(model);
+        Candidates candidates = new Candidates(records, rules, settings.maxBlockSize());
+        ConcurrentLinkedQueue<ScoredPair> kept = new ConcurrentLinkedQueue<>();
+        double threshold = settings.reviewProbability();
+        candidates.forEachPair((i, j) -> {
+            Prepared a = records.get(i);
+            Prepared b = records.get(j);
+            if (a.id == b.id) {
+                return;
             }
-        }
-        Map<VictimPair, ScoredPair> pairs = new HashMap<>();
-        for (List<VictimReport> block : blocks.values()) {
-            for (int i = 0; i < block.size(); i++) {
-                for (int j = i + 1; j < block.size(); j++) {
-                    VictimPair pair = VictimPair.of(block.get(i).victimId(), block.get(j).victimId());
-                    pairs.computeIfAbsent(pair, p -> compare(p, byId(block, p.a()), byId(block, p.b()), model));
-                }
+            if (scorer.probability(a, b) >= threshold) {
+                kept.add(scorer.explain(a, b));
             }
-        }
-        return List.copyOf(pairs.values());
+        });
+        List<ScoredPair> pairs = new ArrayList<>(kept);
+        pairs.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
+        return pairs;
     }
 
-    /** Persons among the records: linked pairs joined, decisions first, hard conflicts never merged. */
+    /** One pair scored, whatever its probability (for a pair a reviewer looks at, or a test). */
+    public ScoredPair score(VictimReport a, VictimReport b, LinkageModel model) {
+        Prepared x = new Prepared(a);
+        Prepared y = new Prepared(b);
+        return new Scorer(model).explain(x.id < y.id ? x : y, x.id < y.id ? y : x);
+    }
+
+    /**
+     * Persons among the records. Decisions first: SAME links its two records, DIFFERENT forbids ever
+     * putting them in one person. Then the undecided pairs at or above the match probability, the
+     * heaviest first, each joining two persons unless that would join a hard conflict: two valid NIKs
+     * whose region and birth parts differ, both sexes, or a DIFFERENT decision between any of their
+     * records. The review queue: undecided pairs from the review probability up whose records ended
+     * in different persons — those below the match probability, and those above it refused for a
+     * conflict.
+     */
     public Clusters cluster(Collection<VictimReport> reports, List<ScoredPair> pairs, Map<VictimPair, Decision> decisions) {
-        Map<Long, Set<Long>> clusterOf = new HashMap<>();
-        for (VictimReport report : reports) {
-            clusterOf.put(report.victimId(), new LinkedHashSet<>(List.of(report.victimId())));
-        }
-        List<ScoredPair> review = new ArrayList<>();
-        for (ScoredPair pair : pairs) {
-            Decision decision = decisions.get(pair.pair());
-            boolean link = decision == Decision.SAME
-                    || decision == null && pair.probability() >= settings.matchProbability();
-            if (link) {
-                Set<Long> a = clusterOf.get(pair.victimA());
-                Set<Long> b = clusterOf.get(pair.victimB());
-                if (a != b) {
-                    a.addAll(b);
-                    b.forEach(id -> clusterOf.put(id, a));
-                }
-            } else if (decision == null && pair.probability() >= settings.reviewProbability()) {
-                review.add(pair);
-            }
-        }
-        List<Set<Long>> clusters = clusterOf.values().stream().distinct().map(Set::copyOf).toList();
-        return new Clusters(clusters, review.stream()
-                .filter(p -> clusterOf.get(p.victimA()) != clusterOf.get(p.victimB())).toList());
+        return new Clustering(reports, decisions).run(pairs, settings);
     }
 
-    private ScoredPair compare(VictimPair pair, VictimReport a, VictimReport b, LinkageModel model) {
-        List<ComparisonWeight> weights = new ArrayList<>();
-        if (a.nik() != null && a.nik().equals(b.nik())) {
-            weights.add(new ComparisonWeight("nik", "equal", model.weight("nik", "equal")));
-        }
-        if (!java.util.Collections.disjoint(nameKeys(a), nameKeys(b))) {
-            weights.add(new ComparisonWeight("name_birth_year", "equal", model.weight("name_birth_year", "equal")));
-        }
-        double weight = model.priorWeight() + weights.stream().mapToDouble(ComparisonWeight::weight).sum();
-        double odds = Math.pow(2, weight);
-        return new ScoredPair(pair.a(), pair.b(), weight, odds / (1 + odds), weights);
-    }
-
-    private Set<String> nameKeys(VictimReport report) {
-        Set<String> keys = new LinkedHashSet<>(blockingKeys(report));
-        keys.removeIf(k -> !k.startsWith("name-birth-year:"));
-        return keys;
-    }
-
-    private static VictimReport byId(List<VictimReport> block, long id) {
-        return block.stream().filter(r -> r.victimId() == id).findFirst().orElseThrow();
-    }
-
-    private static Integer birthYear(VictimReport report) {
-        if (report.birthDate() != null) {
-            return report.birthDate().getYear();
-        }
-        if (report.age() != null && report.reportDate() != null) {
-            return report.reportDate().getYear() - report.age();
-        }
-        return null;
+    private static List<Prepared> prepare(Collection<VictimReport> reports) {
+        return reports.parallelStream().map(Prepared::new).toList();
     }
 }

@@ -1,0 +1,275 @@
+package org.gugus.persons.linkage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * One estimation of the model: u from random pairs, m by expectation-maximisation over the
+ * comparison patterns of (a sample of) the blocked pairs, the prior from the deterministic rules.
+ */
+final class Estimation {
+
+    /** No level's m or u is taken to be below this: a level never seen weighs a lot, not infinitely much. */
+    private static final double FLOOR = 1e-6;
+
+    private final LinkageSettings settings;
+    private final List<BlockingRule> rules;
+    private final List<Prepared> records;
+    private final long seed;
+    private final int[] radix;
+    private final int patterns;
+
+    Estimation(LinkageSettings settings, List<BlockingRule> rules, List<Prepared> records, long seed) {
+        this.settings = settings;
+        this.rules = rules;
+        this.records = records;
+        this.seed = seed;
+        this.radix = Arrays.stream(Comparison.ALL).mapToInt(c -> c.levels.size() + 1).toArray();
+        this.patterns = Arrays.stream(radix).reduce(1, (x, y) -> x * y);
+    }
+
+    LinkageModel model() {
+        LinkageModel initial = LinkageModel.initial();
+        int n = records.size();
+        if (n < 2) {
+            return initial;
+        }
+        double[][] u = randomPairs();
+        AtomicLongArray counts = new AtomicLongArray(patterns);
+        AtomicLong deterministic = new AtomicLong();
+        AtomicLong visited = new AtomicLong();
+        Candidates candidates = new Candidates(records, rules, settings.maxBlockSize());
+        double share = Math.min(1, settings.emMaxPairs() / (double) Math.max(1, candidates.pairsWithRepeats()));
+        long threshold = (long) (share * (1L << 53));
+        candidates.forEachPair((i, j) -> {
+            Prepared a = records.get(i);
+            Prepared b = records.get(j);
+            if (isDeterministicMatch(a, b)) {
+                deterministic.incrementAndGet();
+            }
+            if (share < 1 && (mix(seed ^ ((long) i << 32 | j)) >>> 11) >= threshold) {
+                return;
+            }
+            visited.incrementAndGet();
+            counts.incrementAndGet(pattern(a, b));
+        });
+        double[][] m = mFrom(initial);
+        double[][] blockedU = copy(u);
+        double lambda = 0.05;
+        int iterations = 0;
+        long[] patternCounts = new long[patterns];
+        for (int p = 0; p < patterns; p++) {
+            patternCounts[p] = counts.get(p);
+        }
+        int[][] levelsOf = new int[patterns][];
+        for (int p = 0; p < patterns; p++) {
+            if (patternCounts[p] > 0) {
+                levelsOf[p] = levels(p);
+            }
+        }
+        while (iterations < settings.emMaxIterations() && visited.get() > 0) {
+            iterations++;
+            double[][] mSum = zeros();
+            double[][] uSum = zeros();
+            double matched = 0;
+            double total = 0;
+            for (int p = 0; p < patterns; p++) {
+                if (patternCounts[p] == 0) {
+                    continue;
+                }
+                int[] levels = levelsOf[p];
+                double match = lambda;
+                double nonMatch = 1 - lambda;
+                for (int c = 0; c < levels.length; c++) {
+                    if (levels[c] >= 0) {
+                        match *= m[c][levels[c]];
+                        nonMatch *= blockedU[c][levels[c]];
+                    }
+                }
+                double posterior = match / (match + nonMatch);
+                double count = patternCounts[p];
+                matched += posterior * count;
+                total += count;
+                for (int c = 0; c < levels.length; c++) {
+                    if (levels[c] >= 0) {
+                        mSum[c][levels[c]] += posterior * count;
+                        uSum[c][levels[c]] += (1 - posterior) * count;
+                    }
+                }
+            }
+            double change = 0;
+            for (int c = 0; c < m.length; c++) {
+                double[] next = normalise(mSum[c]);
+                for (int l = 0; l < next.length; l++) {
+                    change = Math.max(change, Math.abs(next[l] - m[c][l]));
+                }
+                m[c] = next;
+                blockedU[c] = normalise(uSum[c]);
+            }
+            lambda = Math.min(1 - FLOOR, Math.max(FLOOR, matched / total));
+            if (change < 1e-5) {
+                break;
+            }
+        }
+        double allPairs = n * (n - 1.0) / 2;
+        double prior = deterministic.get() > 0
+                ? deterministic.get() / settings.priorRecall() / allPairs
+                : lambda * visited.get() / Math.max(share, 1e-12) / allPairs;
+        prior = Math.min(0.5, Math.max(1e-12, prior));
+        List<TokenFrequency> common = new ArrayList<>();
+        double rare = tokenFrequencies(common);
+        return new LinkageModel(LinkageModel.log2(prior / (1 - prior)), LinkageModel.levels(m, u), common, rare, n,
+                visited.get(), iterations);
+    }
+
+    /** Equal valid NIK, or equal name, birth date and sex: pairs taken for one person without a model. */
+    static boolean isDeterministicMatch(Prepared a, Prepared b) {
+        if (a.nik != null && a.nik.equals(b.nik)) {
+            return true;
+        }
+        return a.hasName() && a.name.equals(b.name) && a.birthDay != Prepared.NONE && a.birthDay == b.birthDay
+                && a.sex != 0 && a.sex == b.sex;
+    }
+
+    /** u of every level: the shares among seeded random pairs (those missing a value left out). */
+    private double[][] randomPairs() {
+        int n = records.size();
+        int chunks = 64;
+        int perChunk = Math.max(1, settings.randomPairs() / chunks);
+        long[][][] counts = IntStream.range(0, chunks).parallel().mapToObj(chunk -> {
+            SplittableRandom random = new SplittableRandom(seed * 31 + chunk);
+            long[][] local = new long[Comparison.ALL.length][];
+            for (Comparison comparison : Comparison.ALL) {
+                local[comparison.ordinal()] = new long[comparison.levels.size()];
+            }
+            for (int k = 0; k < perChunk; k++) {
+                int i = random.nextInt(n);
+                int j = random.nextInt(n - 1);
+                if (j >= i) {
+                    j++;
+                }
+                Prepared a = records.get(i);
+                Prepared b = records.get(j);
+                for (Comparison comparison : Comparison.ALL) {
+                    int level = comparison.level(a, b);
+                    if (level >= 0) {
+                        local[comparison.ordinal()][level]++;
+                    }
+                }
+            }
+            return local;
+        }).toArray(long[][][]::new);
+        double[][] u = zeros();
+        for (long[][] local : counts) {
+            for (int c = 0; c < u.length; c++) {
+                for (int l = 0; l < u[c].length; l++) {
+                    u[c][l] += local[c][l];
+                }
+            }
+        }
+        for (int c = 0; c < u.length; c++) {
+            double total = Arrays.stream(u[c]).sum();
+            for (int l = 0; l < u[c].length; l++) {
+                // add-one smoothing: a level no random pair fell in is rare, not impossible
+                u[c][l] = Math.max(FLOOR, (u[c][l] + 1) / (total + u[c].length));
+            }
+        }
+        return u;
+    }
+
+    /**
+     * The common name tokens (carried by at least tf-min-records records, at most tf-max-tokens of
+     * them) with the share of records carrying each; returns the frequency given to any other token:
+     * the mean share of the tokens not kept.
+     */
+    private double tokenFrequencies(List<TokenFrequency> common) {
+        Map<String, Long> counts = records.parallelStream().filter(Prepared::hasName)
+                .flatMap(r -> Arrays.stream(r.sortedTokens))
+                .collect(Collectors.groupingByConcurrent(Function.identity(), Collectors.counting()));
+        long named = records.stream().filter(Prepared::hasName).count();
+        if (named == 0) {
+            return 1e-4;
+        }
+        List<Map.Entry<String, Long>> sorted = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+        long rareRecords = 0;
+        long rareTokens = 0;
+        for (Map.Entry<String, Long> entry : sorted) {
+            if (entry.getValue() >= settings.tfMinRecords() && common.size() < settings.tfMaxTokens()) {
+                common.add(new TokenFrequency(entry.getKey(), entry.getValue() / (double) named));
+            } else {
+                rareRecords += entry.getValue();
+                rareTokens++;
+            }
+        }
+        common.sort(Comparator.comparing(TokenFrequency::token));
+        return rareTokens == 0 ? 1.0 / named : rareRecords / (double) rareTokens / named;
+    }
+
+    private int pattern(Prepared a, Prepared b) {
+        int pattern = 0;
+        for (Comparison comparison : Comparison.ALL) {
+            pattern = pattern * radix[comparison.ordinal()] + comparison.level(a, b) + 1;
+        }
+        return pattern;
+    }
+
+    private int[] levels(int pattern) {
+        int[] levels = new int[Comparison.ALL.length];
+        for (int c = Comparison.ALL.length - 1; c >= 0; c--) {
+            levels[c] = pattern % radix[c] - 1;
+            pattern /= radix[c];
+        }
+        return levels;
+    }
+
+    private static double[][] mFrom(LinkageModel model) {
+        double[][] m = zeros();
+        for (Comparison comparison : Comparison.ALL) {
+            for (int l = 0; l < comparison.levels.size(); l++) {
+                String level = comparison.levels.get(l);
+                int c = comparison.ordinal();
+                int at = l;
+                model.levels().stream().filter(w -> w.comparison().equals(comparison.id) && w.level().equals(level))
+                        .findFirst().ifPresent(w -> m[c][at] = w.m());
+            }
+        }
+        return m;
+    }
+
+    private static double[][] zeros() {
+        return Arrays.stream(Comparison.ALL).map(c -> new double[c.levels.size()]).toArray(double[][]::new);
+    }
+
+    private static double[][] copy(double[][] values) {
+        return Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    private static double[] normalise(double[] sums) {
+        double total = Arrays.stream(sums).sum();
+        double[] shares = new double[sums.length];
+        for (int l = 0; l < sums.length; l++) {
+            shares[l] = total > 0 ? Math.max(FLOOR, sums[l] / total) : 1.0 / sums.length;
+        }
+        return shares;
+    }
+
+    private static long mix(long x) {
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        x *= 0xc4ceb9fe1a85ec53L;
+        x ^= x >>> 33;
+        return x;
+    }
+}

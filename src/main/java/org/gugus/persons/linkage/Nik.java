@@ -1,0 +1,70 @@
+package org.gugus.persons.linkage;
+
+/**
+ * The Nomor Induk Kependudukan as linkage reads it: 16 digits, the first 6 the region of
+ * registration (province, regency, district), the next 6 the birth date DDMMYY (women: day + 40),
+ * the last 4 a sequence number. Anything else (blank, wrong length, all one digit, no province) is
+ * not a valid NIK and counts as missing.
+ */
+final class Nik {
+
+    private Nik() {
+    }
+
+    /** The NIK's 16 digits when it is a valid one, else null (spaces and dots are ignored). */
+    static String valid(String nik) {
+        if (nik == null) {
+            return null;
+        }
+        String digits = nik.replaceAll("[\\s.\\-]", "");
+        if (digits.length() != 16 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        if (digits.chars().distinct().count() == 1 || digits.charAt(0) == '0') {
+            return null;
+        }
+        return digits;
+    }
+
+    /** The region and birth parts (first 12 digits) of a valid NIK. */
+    static String regionBirth(String validNik) {
+        return validNik.substring(0, 12);
+    }
+
+    /** How many of the positions differ (the lengths are equal). */
+    static int differences(String a, String b, int length) {
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** One digit off: one digit different, or two neighbouring digits swapped. */
+    static boolean oneDigitOff(String a, String b) {
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (count++ == 0) {
+                    first = i;
+                }
+            }
+        }
+        if (count == 1) {
+            return true;
+        }
+        return count == 2 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
+                && a.charAt(first + 1) == b.charAt(first) && a.charAt(first + 1) != b.charAt(first + 1);
+    }
+
+    /**
+     * Two valid NIKs that cannot be one person's: their region and birth parts differ in more than
+     * one digit (one digit off is taken for a typing error).
+     */
+    static boolean conflict(String a, String b) {
+        return differences(a, b, 12) > 1;
+    }
+}

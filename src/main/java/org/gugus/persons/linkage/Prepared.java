@@ -1,0 +1,121 @@
+package org.gugus.persons.linkage;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** One victim record as the comparisons read it: everything normalised once. */
+final class Prepared {
+
+    static final int NONE = Integer.MIN_VALUE;
+
+    final long id;
+    final VictimReport report;
+    final String nik;
+    final String[] tokens;
+    final String[] sortedTokens;
+    final String[] phonetic;
+    final String name;
+    final int birthDay;
+    final int birthYear;
+    final int birthMonth;
+    final int birthDayOfMonth;
+    final int age;
+    final int reportDay;
+    final int sex;
+    final String regency;
+    final String district;
+    final String village;
+    final String birthPlace;
+    final String[] addressTokens;
+
+    Prepared(VictimReport report) {
+        this.id = report.victimId();
+        this.report = report;
+        this.nik = Nik.valid(report.nik());
+        List<String> names = IndonesianNames.tokens(report.name());
+        this.tokens = names.toArray(String[]::new);
+        this.sortedTokens = names.stream().distinct().sorted().toArray(String[]::new);
+        this.phonetic = names.stream().map(IndonesianNames::phonetic).distinct().toArray(String[]::new);
+        this.name = String.join(" ", names);
+        LocalDate birth = report.birthDate();
+        this.birthDay = birth == null ? NONE : (int) birth.toEpochDay();
+        this.birthYear = birth == null ? NONE : birth.getYear();
+        this.birthMonth = birth == null ? NONE : birth.getMonthValue();
+        this.birthDayOfMonth = birth == null ? NONE : birth.getDayOfMonth();
+        this.age = report.age() == null || report.age() < 0 ? NONE : report.age();
+        this.reportDay = report.reportDate() == null ? NONE : (int) report.reportDate().toEpochDay();
+        this.sex = sexOf(report.sex());
+        this.regency = code(report.originRegencyCode());
+        this.district = code(report.originDistrictCode());
+        this.village = code(report.originVillageCode());
+        this.birthPlace = place(report.birthPlace());
+        this.addressTokens = address(report.address());
+    }
+
+    boolean hasName() {
+        return tokens.length > 0;
+    }
+
+    /** Birth years the record allows: its birth date's, else the two its age gives at the report date. */
+    int[] birthYears() {
+        if (birthYear != NONE) {
+            return new int[] {birthYear};
+        }
+        if (age != NONE && reportDay != NONE) {
+            int year = LocalDate.ofEpochDay(reportDay).getYear() - age;
+            return new int[] {year, year - 1};
+        }
+        return new int[0];
+    }
+
+    /** The age the birth date gives at a day, in whole years. */
+    int ageAt(int day) {
+        return (int) ChronoUnit.YEARS.between(LocalDate.ofEpochDay(birthDay), LocalDate.ofEpochDay(day));
+    }
+
+    /** 1 for L (male), 2 for P (female), 0 unknown. */
+    static int sexOf(String sex) {
+        if (sex == null) {
+            return 0;
+        }
+        return switch (sex.trim().toUpperCase(Locale.ROOT)) {
+            case "L", "M", "LAKI-LAKI" -> 1;
+            case "P", "F", "PEREMPUAN" -> 2;
+            default -> 0;
+        };
+    }
+
+    private static String code(String code) {
+        return code == null || code.isBlank() ? null : code.trim();
+    }
+
+    private static String place(String place) {
+        if (place == null) {
+            return null;
+        }
+        String joined = String.join(" ", Arrays.stream(place.toUpperCase(Locale.ROOT).split("[^A-Z]+"))
+                .filter(t -> !t.isEmpty() && !PLACE_WORDS.contains(t)).map(IndonesianNames::spelling).toList());
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("KAB", "KABUPATEN", "KOTA", "KOTAMADYA",
+            "KEC", "KECAMATAN", "DESA", "KEL", "KELURAHAN", "PROV", "PROVINSI");
+
+    private static final java.util.Set<String> ADDRESS_WORDS = java.util.Set.of("JL", "JLN", "JALAN", "GG", "GANG",
+            "NO", "NOMOR", "RT", "RW", "DESA", "DS", "KEL", "KELURAHAN", "KEC", "KECAMATAN", "KAB", "KABUPATEN", "KOTA",
+            "DUSUN", "DSN", "BLOK", "KM", "PROV", "PROVINSI");
+
+    private static String[] address(String address) {
+        if (address == null) {
+            return new String[0];
+        }
+        return Arrays.stream(address.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+"))
+                .filter(t -> !t.isEmpty() && !ADDRESS_WORDS.contains(t))
+                .map(t -> t.chars().allMatch(Character::isDigit) ? String.valueOf(Integer.parseInt(t.length() > 9
+                        ? t.substring(0, 9) : t)) : IndonesianNames.spelling(t))
+                .distinct().sorted().toArray(String[]::new);
+    }
+}
