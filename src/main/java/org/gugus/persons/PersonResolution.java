@@ -110,7 +110,7 @@ public class PersonResolution {
 
         Set<Long> affected = new HashSet<>(pendingIds);
         affected.addAll(seeds);
-        affected.addAll(store.candidates(affected));
+        affected.addAll(store.candidates(affected, linkage.settings().maxBlockSize()));
         for (Set<Long> added = affected; !added.isEmpty(); ) {
             Set<Long> relatives = store.relatives(added);
             relatives.removeAll(affected);
@@ -145,9 +145,11 @@ public class PersonResolution {
         decisions.keySet().removeIf(pair -> !versions.containsKey(pair.a()) || !versions.containsKey(pair.b()));
         Set<VictimPair> scored = new HashSet<>();
         pairs.forEach(pair -> scored.add(pair.pair()));
-        // a decided pair counts even when the blocking rules no longer make it a candidate
+        // a decided pair counts even when the blocking rules or the model no longer make it a candidate
+        Map<Long, VictimReport> byId = new HashMap<>();
+        reports.forEach(report -> byId.put(report.victimId(), report));
         decisions.keySet().stream().filter(pair -> !scored.contains(pair))
-                .forEach(pair -> pairs.add(new ScoredPair(pair.a(), pair.b(), 0, 0, List.of())));
+                .forEach(pair -> pairs.add(linkage.score(byId.get(pair.a()), byId.get(pair.b()), model)));
         Clusters clusters = linkage.cluster(reports, pairs, decisions);
 
         Map<Long, Long> former = store.formerPersons(scope);

@@ -98,14 +98,20 @@ class PersonStore {
                 .query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).optional();
     }
 
-    /** The records sharing a block key with one of these, these included. */
-    Set<Long> candidates(Collection<Long> victims) {
+    /**
+     * The records sharing a block key with one of these, these included; a key shared by more than
+     * {@code maxBlockSize} records makes no candidates (as in a run over every record).
+     */
+    Set<Long> candidates(Collection<Long> victims, int maxBlockSize) {
         return new HashSet<>(jdbc.sql("""
+                with keys as (select distinct key_hash from persons.block_key where victim_id = any(:ids)),
+                     small as (select k.key_hash from keys k
+                                where (select count(*) from (select 1 from persons.block_key b where b.key_hash = k.key_hash
+                                                             limit :max + 1) shared) <= :max)
                 select distinct other.victim_id
-                  from persons.block_key mine
-                  join persons.block_key other on other.key_hash = mine.key_hash
-                 where mine.victim_id = any(?)
-                """).param(ids(victims)).query(Long.class).list());
+                  from small
+                  join persons.block_key other on other.key_hash = small.key_hash
+                """).param("ids", ids(victims)).param("max", maxBlockSize).query(Long.class).list());
     }
 
     /** The records of the persons these records are, and the records decided about with them. */
