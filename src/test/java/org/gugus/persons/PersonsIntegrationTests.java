@@ -3,24 +3,45 @@ package org.gugus.persons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gugus.persons.PersonFiles.victim;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gugus.IntegrationTest;
+import org.gugus.access.Accounts;
+import org.gugus.access.Role;
+import org.gugus.access.TestLogins;
 import org.gugus.ingest.FileReception;
 import org.gugus.intake.FileOutcome;
 import org.gugus.system.GugusCommands;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Persons resolved as files are loaded, with the stored (here: initial) model. */
-@SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
+/**
+ * Persons resolved as files are loaded (with the initial model: no run over every record here), the
+ * review queue, decisions by command and API, stable ids. Each test has victims of its own names.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gugus.ingest.resume-on-start=false")
+@ExtendWith(OutputCaptureExtension.class)
 class PersonsIntegrationTests {
 
     @DynamicPropertySource
@@ -36,6 +57,15 @@ class PersonsIntegrationTests {
 
     @Autowired
     GugusCommands gugus;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Environment environment;
 
     @TempDir
     Path folder;
@@ -53,13 +83,10 @@ class PersonsIntegrationTests {
                 victim("TPPO/SMD/0101", "Siti Rahmawati", "6472015203980001", "P", "12/03/1998", "", "Samarinda"),
                 victim("TPPO/SMD/0102", "Yohanes Pasaribu", "6472010507950002", "L", "05/07/1995", "", "Samarinda")));
         FileOutcome balikpapan = files.load("64.71", List.of(
-                victim("TPPO/BPN/0201", "St. Rachmawati", "", "P", "12/03/1998", "", "Samarinda")));
+                victim("TPPO/BPN/0201", "St. Rahmawati", "", "P", "12/03/1998", "", "Samarinda")));
         FileOutcome kukar = files.load("64.02", List.of(
                 victim("TPPO/KKR/0301", "SITI RAHMAWATIE", "6472015203980001", "P", "", "26", "Kota Samarinda")));
 
-        var debug = new java.io.ByteArrayOutputStream();
-        gugus.execute(new java.io.PrintStream(debug, true), System.err, "persons", "pairs");
-        System.out.println("DEBUGPAIRS " + debug);
         long person = personOf(samarinda, "TPPO/SMD/0101");
         assertThat(personOf(balikpapan, "TPPO/BPN/0201")).isEqualTo(person);
         assertThat(personOf(kukar, "TPPO/KKR/0301")).isEqualTo(person);
@@ -68,14 +95,201 @@ class PersonsIntegrationTests {
                 select reports, array_to_string(offices, ',') as offices from persons.unique_victim where person_id = ?
                 """).param(person).query().singleRow();
         assertThat(counted).containsEntry("reports", 3L).containsEntry("offices", "64.02,64.71,64.72");
+        assertThat(jdbc.sql("""
+                select count(*) from persons.unique_victim u
+                 where u.person_id in (select person_id from persons.victim_person vp
+                                         join warehouse.victim v on v.id = vp.victim_id
+                                        where v.source_file_id in (?, ?, ?))
+                """).params(samarinda.fileId(), balikpapan.fileId(), kukar.fileId()).query(Long.class).single())
+                .as("unique victims of the four reports").isEqualTo(2);
+    }
+
+    @Test
+    void pairsBetweenTheThresholdsAreQueuedAndListedWithTheirWeightsButNoNameOrNik(CapturedOutput output) {
+        List<Long> victims = queuedPair("64.03", "Wulan Sarimanah", "64.08", "Wln Sarimana", "15/08/2001",
+                "6403015508010003");
+
+        Command listed = run("persons", "pairs", "--json");
+        Command text = run("persons", "pairs");
+
+        Map<?, ?> pair = pairOf(listed.out, victims);
+        assertThat(pair.get("status")).isEqualTo("OPEN");
+        assertThat(pair.get("office_a")).isEqualTo("64.03");
+        assertThat(((Number) pair.get("probability")).doubleValue()).isBetween(0.5, 0.95);
+        assertThat(((List<?>) pair.get("comparisons")).stream().map(c -> String.valueOf(((Map<?, ?>) c).get("comparison"))))
+                .contains("nik", "name", "birth_date", "sex");
+        assertThat(text.out).contains("#" + pair.get("id") + " OPEN", "birth_date=equal");
+        assertThat(listed.out + text.out + text.err + output.getAll())
+                .doesNotContainIgnoringCase("Wulan").doesNotContainIgnoringCase("Sarimana")
+                .doesNotContain("6403015508010003");
+    }
+
+    @Test
+    void aSameDecisionByCommandJoinsThePairKeepingTheOlderIdAndADifferentOneSplitsIt() {
+        List<Long> victims = queuedPair("64.01", "Ratna Juwita", "64.11", "Ratna Djuwitha Sari", "02/02/1999",
+                "6405014202990004");
+        long pairId = pairId(victims);
+        long older = personOfVictim(victims.get(0));
+        long younger = personOfVictim(victims.get(1));
+        assertThat(older).isLessThan(younger);
+
+        Command same = run("persons", "decide", String.valueOf(pairId), "same", "--by", "dina", "--note", "KK sama");
+
+        assertThat(same.status).as(same.err).isZero();
+        assertThat(same.out).contains("orang yang sama", "the same person");
+        assertThat(personOfVictim(victims.get(0))).isEqualTo(older);
+        assertThat(personOfVictim(victims.get(1))).isEqualTo(older);
+        assertThat(jdbc.sql("select merged_into from persons.person where id = ?").param(younger).query(Long.class).single())
+                .isEqualTo(older);
+        assertThat(events("MERGED", older)).containsExactly(younger);
+        assertThat(jdbc.sql("select status from persons.candidate_pair where id = ?").param(pairId).query(String.class)
+                .single()).isEqualTo("DECIDED");
+
+        Command different = run("persons", "decide", String.valueOf(pairId), "different", "--by", "dina");
+
+        assertThat(different.status).as(different.err).isZero();
+        assertThat(personOfVictim(victims.get(0))).isEqualTo(older);
+        long split = personOfVictim(victims.get(1));
+        assertThat(split).isNotEqualTo(older).isNotEqualTo(younger);
+        assertThat(events("SPLIT", older)).containsExactly(split);
+        assertThat(jdbc.sql("select decision from persons.pair_decision where victim_a = ? and victim_b = ? order by id")
+                .params(victims.get(0), victims.get(1)).query(String.class).list()).containsExactly("SAME", "DIFFERENT");
+        assertThat(jdbc.sql("select count(*) from access.audit_event where action = 'PERSONS_DECIDE' and ? = any(row_ids)")
+                .param(victims.get(0)).query(Long.class).single()).isEqualTo(2);
+
+        files.load("64.11", List.of(victim("TPPO/0002", "Ratna Djuwitha Sari", "", "P", "02/02/1999", "", "Samarinda"),
+                victim("TPPO/0003", "Ratna Djuwitha Sari", "", "P", "02/02/1999", "", "Samarinda")));
+        assertThat(personOfVictim(victims.get(1))).as("the decision wins in a later run").isEqualTo(split);
+    }
+
+    @Test
+    void aRedeliveryKeepsThePersonIds() {
+        List<List<String>> rows = new ArrayList<>(List.of(
+                victim("TPPO/0010", "Agustina Manurung", "6471016408000005", "P", "24/08/2000", "", "Balikpapan"),
+                victim("TPPO/0011", "Bambang Sutrisno", "6471011101970006", "L", "11/01/1997", "", "Balikpapan")));
+        FileOutcome first = files.load("64.07", rows);
+        FileOutcome elsewhere = files.load("64.74", List.of(
+                victim("TPPO/0020", "AGUSTINA MANURUNG", "6471016408000005", "P", "", "23", "Balikpapan")));
+        long agustina = personOf(first, "TPPO/0010");
+        long bambang = personOf(first, "TPPO/0011");
+        assertThat(personOf(elsewhere, "TPPO/0020")).isEqualTo(agustina);
+
+        rows.get(0).set(14, "dipulangkan ke Balikpapan");
+        rows.get(1).set(14, "dalam pendampingan");
+        FileOutcome again = files.load("64.07", rows);
+
+        assertThat(again.updated()).isEqualTo(2);
+        assertThat(personOf(first, "TPPO/0010")).isEqualTo(agustina);
+        assertThat(personOf(first, "TPPO/0011")).isEqualTo(bambang);
+        assertThat(personOf(elsewhere, "TPPO/0020")).isEqualTo(agustina);
+        assertThat(jdbc.sql("""
+                select bool_and(p.victim_version = v.version and v.version = 2) from persons.victim_person p
+                  join warehouse.victim v on v.id = p.victim_id where v.office_code = '64.07'
+                """).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aReviewerSeesThePairSideBySideWithNamesAuditedAndDecidesItByTheApi() throws Exception {
+        List<Long> victims = queuedPair("64.09", "Yuliana Pratiwi", "64.09", "Yulyana Pratiwie Ningsih", "30/11/2003",
+                "6409017011030007");
+        long pairId = pairId(victims);
+        String reviewer = TestLogins.basic(accounts, "rina", Role.REVIEWER, null);
+        String office = TestLogins.basic(accounts, "berau", Role.OFFICE, "64.09");
+        String otherOffice = TestLogins.basic(accounts, "paser", Role.OFFICE, "64.01");
+
+        HttpResponse<String> seen = get("/api/persons/pairs/" + pairId, reviewer);
+        HttpResponse<String> seenByOffice = get("/api/persons/pairs/" + pairId, office);
+
+        assertThat(seen.statusCode()).as(seen.body()).isEqualTo(200);
+        assertThat(seen.body()).contains("Yuliana Pratiwi", "6409017011030007", "\"personal_data\":true", "\"weight\"");
+        assertThat(seenByOffice.statusCode()).isEqualTo(200);
+        assertThat(seenByOffice.body()).doesNotContain("Yuliana", "6409017011030007").contains("\"personal_data\":false");
+        assertThat(get("/api/persons/pairs/" + pairId, otherOffice).statusCode()).isEqualTo(404);
+        assertThat(get("/api/persons/pairs?status=OPEN", otherOffice).body()).doesNotContain("\"id\":" + pairId + ",");
+        assertThat(get("/api/persons/pairs?status=OPEN", office).body()).contains("\"id\":" + pairId + ",");
+        assertThat(jdbc.sql("select count(*) from access.audit_event where username = 'rina' and action = 'READ'"
+                + " and target like 'GET /api/persons/pairs/%' and ? = any(row_ids)").param(victims.get(1))
+                .query(Long.class).single()).isEqualTo(1);
+
+        HttpResponse<String> decided = post("/api/persons/pairs/" + pairId + "/decision",
+                "{\"decision\": \"same\", \"note\": \"foto KTP sama\", \"decided_by\": \"someone else\"}", reviewer);
+
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        assertThat(personOfVictim(victims.get(0))).isEqualTo(personOfVictim(victims.get(1)));
+        assertThat(jdbc.sql("select decided_by || ':' || note from persons.pair_decision where victim_a = ?")
+                .param(victims.get(0)).query(String.class).single()).isEqualTo("rina:foto KTP sama");
+        assertThat(post("/api/persons/pairs/" + pairId + "/decision", "{\"decision\": \"perhaps\"}", reviewer).statusCode())
+                .isEqualTo(400);
+    }
+
+    /** Loads two reports of one woman, the second without NIK and spelt otherwise; returns their victim ids once queued. */
+    private List<Long> queuedPair(String officeA, String nameA, String officeB, String nameB, String birthDate, String nik) {
+        FileOutcome a = files.load(officeA, List.of(victim("TPPO/0001", nameA, nik, "P", birthDate, "", "Samarinda")));
+        FileOutcome b = files.load(officeB, List.of(victim("TPPO/0002", nameB, "", "P", birthDate, "", "Samarinda")));
+        List<Long> victims = List.of(victimId(a, "TPPO/0001"), victimId(b, "TPPO/0002"));
+        assertThat(jdbc.sql("select status from persons.candidate_pair where victim_a = ? and victim_b = ?")
+                .params(victims.get(0), victims.get(1)).query(String.class).optional())
+                .as("queued: " + run("persons", "pairs", "--status", "ALL").out).contains("OPEN");
+        return victims;
+    }
+
+    private Map<?, ?> pairOf(String listed, List<Long> victims) {
+        List<?> pairs = (List<?>) json.readValue(listed, Map.class).get("pairs");
+        return pairs.stream().map(p -> (Map<?, ?>) p)
+                .filter(p -> ((Number) p.get("victim_a")).longValue() == victims.get(0)
+                        && ((Number) p.get("victim_b")).longValue() == victims.get(1))
+                .findFirst().orElseThrow();
+    }
+
+    private long pairId(List<Long> victims) {
+        return jdbc.sql("select id from persons.candidate_pair where victim_a = ? and victim_b = ?")
+                .params(victims.get(0), victims.get(1)).query(Long.class).single();
+    }
+
+    private List<Long> events(String kind, long person) {
+        return jdbc.sql("select other_person_id from persons.person_event where kind = ? and person_id = ? order by id")
+                .params(kind, person).query(Long.class).list();
+    }
+
+    private long victimId(FileOutcome file, String caseNumber) {
+        return jdbc.sql("""
+                select v.id from warehouse.victim v join warehouse.tppo_case c on c.id = v.case_id
+                 where v.office_code = ? and c.case_number = ?
+                """).params(file.regency(), caseNumber).query(Long.class).single();
     }
 
     private long personOf(FileOutcome file, String caseNumber) {
-        return jdbc.sql("""
-                select p.person_id from persons.victim_person p
-                  join warehouse.victim v on v.id = p.victim_id
-                  join warehouse.tppo_case c on c.id = v.case_id
-                 where v.source_file_id = ? and c.case_number = ?
-                """).params(file.fileId(), caseNumber).query(Long.class).single();
+        return personOfVictim(victimId(file, caseNumber));
+    }
+
+    private long personOfVictim(long victimId) {
+        return jdbc.sql("select person_id from persons.victim_person where victim_id = ?").param(victimId)
+                .query(Long.class).single();
+    }
+
+    private Command run(String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = gugus.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), arguments);
+        return new Command(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path, String login) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).header("Authorization", login).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String login) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).header("Authorization", login)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + environment.getProperty("local.server.port") + path);
+    }
+
+    private record Command(int status, String out, String err) {
     }
 }
