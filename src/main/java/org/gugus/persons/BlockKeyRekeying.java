@@ -26,7 +26,8 @@ class BlockKeyRekeying implements PseudonymHolder {
     public long rekey(PseudonymKey key) {
         List<VictimReport> reports = new ArrayList<>();
         victims.forEach(victim -> reports.add(PersonResolution.report(victim)));
-        store.replaceBlockKeys(null, reports, report -> blockKeys.hashes(report, key));
+        String salt = BlockKeys.salt(key);
+        store.replaceBlockKeys(null, reports, report -> blockKeys.hashes(report, salt));
         return reports.size();
     }
 }

@@ -7,9 +7,11 @@ import org.gugus.persons.linkage.VictimReport;
 import org.springframework.stereotype.Component;
 
 /**
- * The blocking keys of victim records, as stored: a keyed 64-bit hash of each key (the first 16 hex
- * digits of its HMAC pseudonym), since keys carry names and NIKs. Without the pseudonym key a hash
- * cannot be recomputed from a guessed name or NIK.
+ * The blocking keys of victim records, as stored: a keyed 64-bit hash of each key, since keys carry
+ * names and NIKs: {@link Linkage#keyHash} of the key behind a secret salt, the HMAC pseudonym of a
+ * fixed text under the pseudonym key (computed once per key). Without the pseudonym key a hash cannot
+ * be recomputed from a guessed name or NIK; with a new key every hash is recomputed
+ * ({@link BlockKeyRekeying}).
  */
 @Component
 class BlockKeys {
@@ -20,13 +22,18 @@ class BlockKeys {
         this.linkage = linkage;
     }
 
-    /** The hashed blocking keys of a record, under this pseudonym key. */
-    long[] hashes(VictimReport report, PseudonymKey key) {
+    /** The salt of the hashes under a pseudonym key. */
+    static String salt(PseudonymKey key) {
+        return key.pseudonym("gugus.persons.block-key");
+    }
+
+    /** The hashed blocking keys of a record, under the salt of a pseudonym key. */
+    long[] hashes(VictimReport report, String salt) {
         Set<String> keys = linkage.blockingKeys(report);
         long[] hashes = new long[keys.size()];
         int i = 0;
         for (String text : keys) {
-            hashes[i++] = Long.parseUnsignedLong(key.pseudonym("block:" + text).substring(0, 16), 16);
+            hashes[i++] = Linkage.keyHash(salt + ":" + text);
         }
         return hashes;
     }

@@ -19,6 +19,8 @@ import org.gugus.persons.linkage.VictimPair;
 import org.gugus.persons.linkage.VictimReport;
 import org.gugus.warehouse.LinkableVictim;
 import org.gugus.warehouse.LinkableVictims;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PersonResolution {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonResolution.class);
 
     /** The seed of the model's estimation, fixed so that the same data gives the same model. */
     static final long SEED = 8;
@@ -103,44 +107,92 @@ public class PersonResolution {
             return new Outcome(ResolutionSummary.nothing(false, 0), Set.of(), false);
         }
         long run = store.startRun(false, trigger);
+        Phases phases = new Phases(run);
         List<VictimReport> pendingReports = pending.stream().map(PersonResolution::report).toList();
-        Set<Long> pendingIds = new HashSet<>();
-        pendingReports.forEach(report -> pendingIds.add(report.victimId()));
-        store.replaceBlockKeys(pendingIds, pendingReports, report -> blockKeys.hashes(report, key));
+        Set<Long> changed = new HashSet<>(seeds);
+        pendingReports.forEach(report -> changed.add(report.victimId()));
+        String salt = BlockKeys.salt(key);
+        store.replaceBlockKeys(changed, pendingReports, report -> blockKeys.hashes(report, salt));
+        phases.done("block keys");
 
-        Set<Long> affected = new HashSet<>(pendingIds);
-        affected.addAll(seeds);
-        affected.addAll(store.candidates(affected, linkage.settings().maxBlockSize()));
+        // the pairs of each new or changed record with the records sharing a block key, scored one by one
+        LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
+        double review = linkage.settings().reviewProbability();
+        List<VictimPair> candidates = store.candidatePairs(changed, linkage.settings().maxBlockSize());
+        Set<Long> needed = new HashSet<>(changed);
+        candidates.forEach(pair -> {
+            needed.add(pair.a());
+            needed.add(pair.b());
+        });
+        Map<Long, LinkableVictim> records = new HashMap<>();
+        victims.byIds(needed).forEach(record -> records.put(record.id(), record));
+        Map<VictimPair, ScoredPair> pairs = new HashMap<>();
+        Set<Long> affected = new HashSet<>(changed);
+        for (VictimPair pair : candidates) {
+            ScoredPair scored = score(pair, records, model);
+            if (scored.probability() >= review) {
+                pairs.put(pair, scored);
+                affected.add(pair.a());
+                affected.add(pair.b());
+            }
+        }
+        phases.done("candidates");
+        // with every record of the persons involved, and the records decided about with them
         for (Set<Long> added = affected; !added.isEmpty(); ) {
             Set<Long> relatives = store.relatives(added);
             relatives.removeAll(affected);
             affected.addAll(relatives);
             added = relatives;
         }
-        List<LinkableVictim> records = victims.byIds(affected);
-        LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
-        return link(run, records, affected, model);
+        Set<Long> missing = new HashSet<>(affected);
+        missing.removeAll(records.keySet());
+        victims.byIds(missing).forEach(record -> records.put(record.id(), record));
+        records.keySet().retainAll(affected);
+        for (VictimPair pair : store.linkedOrQueued(affected)) {
+            if (!pairs.containsKey(pair)) {
+                ScoredPair scored = score(pair, records, model);
+                if (scored.probability() >= review) {
+                    pairs.put(pair, scored);
+                }
+            }
+        }
+        phases.done("persons involved");
+        return link(run, List.copyOf(records.values()), affected, model, List.copyOf(pairs.values()), phases);
+    }
+
+    private ScoredPair score(VictimPair pair, Map<Long, LinkableVictim> records, LinkageModel model) {
+        return linkage.score(report(records.get(pair.a())), report(records.get(pair.b())), model);
     }
 
     private Outcome all(String trigger) {
         store.lock();
         long run = store.startRun(true, trigger);
+        Phases phases = new Phases(run);
         List<LinkableVictim> records = new ArrayList<>();
         victims.forEach(records::add);
         List<VictimReport> reports = records.stream().map(PersonResolution::report).toList();
+        phases.done("read");
         LinkageModel model = linkage.estimate(reports, SEED);
         store.saveModel(reports.size(), model);
-        store.replaceBlockKeys(null, reports, report -> blockKeys.hashes(report, key));
-        return link(run, records, null, model);
+        phases.done("estimate");
+        String salt = BlockKeys.salt(key);
+        store.replaceBlockKeys(null, reports, report -> blockKeys.hashes(report, salt));
+        phases.done("block keys");
+        List<ScoredPair> pairs = linkage.score(reports, model);
+        return link(run, records, null, model, pairs, phases);
     }
 
-    /** Links the records (all of the scope; every record when scope is null) and stores what came out. */
-    private Outcome link(long run, List<LinkableVictim> records, Collection<Long> scope, LinkageModel model) {
+    /**
+     * Clusters the records (all of the scope; every record when scope is null) from their scored pairs
+     * and the decisions, and stores what came out.
+     */
+    private Outcome link(long run, List<LinkableVictim> records, Collection<Long> scope, LinkageModel model,
+            List<ScoredPair> scoredPairs, Phases phases) {
         List<VictimReport> reports = records.stream().map(PersonResolution::report).toList();
         Map<Long, Integer> versions = new HashMap<>();
         records.forEach(record -> versions.put(record.id(), record.version()));
 
-        List<ScoredPair> pairs = new ArrayList<>(linkage.score(reports, model));
+        List<ScoredPair> pairs = new ArrayList<>(scoredPairs);
         Map<VictimPair, Decision> decisions = store.decisions(scope);
         decisions.keySet().removeIf(pair -> !versions.containsKey(pair.a()) || !versions.containsKey(pair.b()));
         Set<VictimPair> scored = new HashSet<>();
@@ -150,7 +202,9 @@ public class PersonResolution {
         reports.forEach(report -> byId.put(report.victimId(), report));
         decisions.keySet().stream().filter(pair -> !scored.contains(pair))
                 .forEach(pair -> pairs.add(linkage.score(byId.get(pair.a()), byId.get(pair.b()), model)));
+        phases.done("score");
         Clusters clusters = linkage.cluster(reports, pairs, decisions);
+        phases.done("cluster");
 
         Map<Long, Long> former = store.formerPersons(scope);
         List<StableIds.Outcome> outcomes = StableIds.assign(clusters.clusters(), former);
@@ -189,6 +243,8 @@ public class PersonResolution {
         ResolutionSummary summary = new ResolutionSummary(scope == null, records.size(), outcomes.size(), links.size(),
                 clusters.review().size(), 0);
         store.finishRun(run, summary);
+        phases.done("store");
+        phases.log(summary);
         return new Outcome(summary, touched, scope == null);
     }
 
@@ -199,5 +255,29 @@ public class PersonResolution {
     }
 
     private record Outcome(ResolutionSummary summary, Set<Long> personIds, boolean all) {
+    }
+
+    /** How long each phase of a run took, logged once at its end (counts only, no personal data). */
+    private static final class Phases {
+
+        private final long run;
+        private final StringBuilder took = new StringBuilder();
+        private long last = System.nanoTime();
+
+        Phases(long run) {
+            this.run = run;
+        }
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            took.append(took.isEmpty() ? "" : ", ").append(phase).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.2f s", (now - last) / 1e9));
+            last = now;
+        }
+
+        void log(ResolutionSummary summary) {
+            log.info("Resolution run {}: {} records, {} persons, {} links, {} pairs queued; {}", run, summary.victims(),
+                    summary.persons(), summary.links(), summary.pairsQueued(), took);
+        }
     }
 }

@@ -99,19 +99,31 @@ class PersonStore {
     }
 
     /**
-     * The records sharing a block key with one of these, these included; a key shared by more than
-     * {@code maxBlockSize} records makes no candidates (as in a run over every record).
+     * The pairs of each of these records with the records sharing a block key with it; a key shared by
+     * more than {@code maxBlockSize} records makes no pairs (as in a run over every record).
      */
-    Set<Long> candidates(Collection<Long> victims, int maxBlockSize) {
-        return new HashSet<>(jdbc.sql("""
-                with keys as (select distinct key_hash from persons.block_key where victim_id = any(:ids)),
-                     small as (select k.key_hash from keys k
-                                where (select count(*) from (select 1 from persons.block_key b where b.key_hash = k.key_hash
+    List<VictimPair> candidatePairs(Collection<Long> victims, int maxBlockSize) {
+        return jdbc.sql("""
+                with mine as (select key_hash, victim_id from persons.block_key where victim_id = any(:ids)),
+                     small as (select distinct m.key_hash from mine m
+                                where (select count(*) from (select 1 from persons.block_key b where b.key_hash = m.key_hash
                                                              limit :max + 1) shared) <= :max)
-                select distinct other.victim_id
-                  from small
-                  join persons.block_key other on other.key_hash = small.key_hash
-                """).param("ids", ids(victims)).param("max", maxBlockSize).query(Long.class).list());
+                select distinct least(m.victim_id, o.victim_id), greatest(m.victim_id, o.victim_id)
+                  from mine m
+                  join small s on s.key_hash = m.key_hash
+                  join persons.block_key o on o.key_hash = m.key_hash and o.victim_id <> m.victim_id
+                """).param("ids", ids(victims)).param("max", maxBlockSize)
+                .query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    /** The pairs among these records that are linked or queued (open) now. */
+    List<VictimPair> linkedOrQueued(Collection<Long> victims) {
+        return jdbc.sql("""
+                select victim_a, victim_b from persons.person_link where victim_a = any(:ids) and victim_b = any(:ids)
+                union
+                select victim_a, victim_b from persons.candidate_pair
+                 where status = 'OPEN' and victim_a = any(:ids) and victim_b = any(:ids)
+                """).param("ids", ids(victims)).query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
     }
 
     /** The records of the persons these records are, and the records decided about with them. */
