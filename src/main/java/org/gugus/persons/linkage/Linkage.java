@@ -85,7 +85,7 @@ public final class Linkage {
                 return;
             }
             if (scorer.probability(a, b) >= threshold) {
-                kept.add(scorer.explain(a, b));
+                kept.add(a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
             }
         });
         List<ScoredPair> pairs = new ArrayList<>(kept);

@@ -40,7 +40,7 @@ final class Prepared {
         this.sortedTokens = names.stream().distinct().sorted().toArray(String[]::new);
         this.phonetic = names.stream().map(IndonesianNames::phonetic).distinct().toArray(String[]::new);
         this.name = String.join(" ", names);
-        LocalDate birth = report.birthDate();
+        LocalDate birth = report.birthDate() != null ? report.birthDate() : Nik.birthDate(nik, report.reportDate());
         this.birthDay = birth == null ? NONE : (int) birth.toEpochDay();
         this.birthYear = birth == null ? NONE : birth.getYear();
         this.birthMonth = birth == null ? NONE : birth.getMonthValue();
