@@ -25,10 +25,10 @@ import java.util.zip.GZIPInputStream;
  * given name, same or other sex), siblings, namesakes born the same year elsewhere, and persons with
  * the same common name and age.
  */
-final class SyntheticVictims {
+public final class SyntheticVictims {
 
     /** The records and, for each record, the person it is about. */
-    record Data(List<VictimReport> reports, Map<Long, Integer> personOf) {
+    public record Data(List<VictimReport> reports, Map<Long, Integer> personOf) {
     }
 
     static final List<String> OFFICES = List.of("64.01", "64.02", "64.03", "64.07", "64.08", "64.09", "64.11", "64.71",
@@ -70,7 +70,7 @@ final class SyntheticVictims {
     private final Map<String, String> regencyNames;
     private long nextVictim = 1;
 
-    SyntheticVictims(long seed) {
+    public SyntheticVictims(long seed) {
         this.random = new SplittableRandom(seed);
         Map<String, String> names = new HashMap<>();
         List<String[]> kaltim = new ArrayList<>();
@@ -112,7 +112,7 @@ final class SyntheticVictims {
     }
 
     /** About {@code persons} persons (twins and siblings included), each reported 1–4 times. */
-    Data generate(int persons) {
+    public Data generate(int persons) {
         List<Person> people = new ArrayList<>();
         while (people.size() < persons) {
             Person person = person(people.size());
@@ -146,7 +146,7 @@ final class SyntheticVictims {
     private Person person(int id) {
         int sex = random.nextDouble() < 0.75 ? 2 : 1;
         String given = givenName(sex);
-        String father = pick(FATHERS).replace('_', ' ');
+        String father = random.nextDouble() < 0.5 ? pick(FATHERS).replace('_', ' ') : coined(1);
         String family = random.nextDouble() < 0.3 ? pick(FAMILY).replace('_', ' ') : null;
         LocalDate born = LocalDate.of(1970, 1, 1).plusDays(random.nextInt(365 * 38));
         String[] village = random.nextDouble() < 0.8 ? pick(villages) : pick(elsewhere);
@@ -154,9 +154,20 @@ final class SyntheticVictims {
                 nik(village, born, sex), birthPlace(village), address());
     }
 
+    /** Javanese-style names are coined from syllables (SU-MAR-NI, TRI-WA-HYUNI): thousands of them. */
+    private static final String[] FIRST = ("SU SRI TRI PUR SUK WAR PAR RAH SAR KAR DAR MUL JU TU WI HAR NUR AR RU "
+            + "SAM KUS BUD YU IN ER AN MAS").split(" ");
+    private static final String[] MIDDLE = "MAR MI KAR WA YA TI NA RI LA SE DI RO HA GI MIN TAR JA SU LIA BA".split(" ");
+    private static final String[] FEMALE_END = "NI TI YAH NAH SIH YATI WATI NINGSIH NENG NGSIH ASIH".split(" ");
+    private static final String[] MALE_END = "NO TO DI JO MAN YONO DIN SON WANTO".split(" ");
+
+    private String coined(int sex) {
+        return pick(FIRST) + pick(MIDDLE) + pick(sex == 2 ? FEMALE_END : MALE_END);
+    }
+
     private String givenName(int sex) {
         String[] pool = sex == 2 ? FEMALE : MALE;
-        String name = pick(pool).replace('_', ' ');
+        String name = random.nextDouble() < 0.6 ? coined(sex) : pick(pool).replace('_', ' ');
         double r = random.nextDouble();
         if (sex == 2 && r < 0.22) {
             name = "SITI " + name;
