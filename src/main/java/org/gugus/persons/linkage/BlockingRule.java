@@ -46,6 +46,16 @@ enum BlockingRule {
         }
     },
 
+    /** The same normalised name, its tokens in any order: records that give no birth date nor age. */
+    NAME("name") {
+        @Override
+        void keys(Prepared record, Consumer<String> keys) {
+            if (record.sortedTokens.length > 1) {
+                keys.accept("name:" + String.join(" ", record.sortedTokens));
+            }
+        }
+    },
+
     /** The same birth date and sex: a name spelt beyond recognition. */
     BIRTH_DATE_SEX("birth-date-sex") {
         @Override

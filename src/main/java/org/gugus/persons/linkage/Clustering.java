@@ -71,7 +71,7 @@ final class Clustering {
             }
             Person a = personOf.get(pair.victimA());
             Person b = personOf.get(pair.victimB());
-            if (a != b && !forbidden(a, b) && !conflict(a, b)) {
+            if (a != b && !namesDisagree(pair) && !forbidden(a, b) && !conflict(a, b)) {
                 join(a, b);
             }
         }
@@ -87,6 +87,19 @@ final class Clustering {
             }
         }
         return new Clusters(clusters, review);
+    }
+
+    /**
+     * The names have nothing in common (level "different"): however much else agrees — twins share
+     * birth date, address, village and father — the model does not link them; a reviewer may.
+     */
+    static boolean namesDisagree(ScoredPair pair) {
+        for (ComparisonWeight comparison : pair.comparisons()) {
+            if (comparison.comparison().equals(Comparison.NAME.id)) {
+                return comparison.level().equals("different");
+            }
+        }
+        return false;
     }
 
     /** A DIFFERENT decision between any record of one and any record of the other. */

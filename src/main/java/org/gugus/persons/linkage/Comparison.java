@@ -41,7 +41,7 @@ enum Comparison {
             for (String token : shorter) {
                 double best = 0;
                 for (String other : longer) {
-                    double similarity = token.equals(other) ? 1 : JaroWinkler.similarity(token, other);
+                    double similarity = token.equals(other) ? 1 : JaroWinkler.similarityAtLeast(token, other, 0.85);
                     best = Math.max(best, similarity);
                     if (best == 1) {
                         break;
@@ -59,14 +59,12 @@ enum Comparison {
             if (weakest >= 0.92) {
                 return 3;
             }
-            if (weakest >= 0.85) {
-                return 4;
+            // a name written as one word or split (NURHAYATI and NUR HAYATI): only when the token counts differ
+            if (a.tokens.length != b.tokens.length && a.compact.charAt(0) == b.compact.charAt(0)
+                    && JaroWinkler.similarityAtLeast(a.compact, b.compact, 0.92) >= 0.92) {
+                return 3;
             }
-            // spaces moved or a name written as one word (NURHAYATI and NUR HAYATI)
-            double joined = JaroWinkler.similarity(String.join("", a.sortedTokens), String.join("", b.sortedTokens));
-            double written = JaroWinkler.similarity(a.name.replace(" ", ""), b.name.replace(" ", ""));
-            double best = Math.max(joined, written);
-            return best >= 0.92 ? 3 : 5;
+            return weakest >= 0.85 ? 4 : 5;
         }
     },
 
@@ -106,7 +104,7 @@ enum Comparison {
             if (aged.reportDay < dated.birthDay) {
                 return 5;
             }
-            return Math.abs(dated.ageAt(aged.reportDay) - aged.age) <= 1 ? 4 : 5;
+            return Math.abs(dated.ageAtReportOf(aged) - aged.age) <= 1 ? 4 : 5;
         }
     },
 
@@ -145,7 +143,7 @@ enum Comparison {
             if (a.birthPlace.equals(b.birthPlace)) {
                 return 0;
             }
-            return JaroWinkler.similarity(a.birthPlace, b.birthPlace) >= 0.88 ? 1 : 2;
+            return JaroWinkler.similarityAtLeast(a.birthPlace, b.birthPlace, 0.88) >= 0.88 ? 1 : 2;
         }
     },
 

@@ -18,8 +18,17 @@ import java.util.stream.IntStream;
  */
 final class Estimation {
 
-    /** No level's m or u is taken to be below this: a level never seen weighs a lot, not infinitely much. */
+    /** No level's u is taken to be below this. */
     private static final double FLOOR = 1e-6;
+
+    /**
+     * No level's m is taken to be below this: a level never seen among matches weighs about -10,
+     * not minus infinity (data entry errors happen).
+     */
+    private static final double M_FLOOR = 1e-3;
+
+    /** With at least this many pairs of equal valid NIK, the name's m is taken from them, not from EM. */
+    private static final int NAME_M_FROM_NIK_PAIRS = 30;
 
     private final LinkageSettings settings;
     private final List<BlockingRule> rules;
@@ -47,6 +56,7 @@ final class Estimation {
         AtomicLongArray counts = new AtomicLongArray(patterns);
         AtomicLong deterministic = new AtomicLong();
         AtomicLong visited = new AtomicLong();
+        AtomicLongArray namesOfEqualNik = new AtomicLongArray(Comparison.NAME.levels.size());
         Candidates candidates = new Candidates(records, rules, settings.maxBlockSize());
         double share = Math.min(1, settings.emMaxPairs() / (double) Math.max(1, candidates.pairsWithRepeats()));
         long threshold = (long) (share * (1L << 53));
@@ -56,6 +66,12 @@ final class Estimation {
             if (isDeterministicMatch(a, b)) {
                 deterministic.incrementAndGet();
             }
+            if (a.nik != null && a.nik.equals(b.nik)) {
+                int level = Comparison.NAME.level(a, b);
+                if (level >= 0) {
+                    namesOfEqualNik.incrementAndGet(level);
+                }
+            }
             if (share < 1 && (mix(seed ^ ((long) i << 32 | j)) >>> 11) >= threshold) {
                 return;
             }
@@ -63,6 +79,18 @@ final class Estimation {
             counts.incrementAndGet(pattern(a, b));
         });
         double[][] m = mFrom(initial);
+        int name = Comparison.NAME.ordinal();
+        long labelled = 0;
+        for (int l = 0; l < namesOfEqualNik.length(); l++) {
+            labelled += namesOfEqualNik.get(l);
+        }
+        boolean nameFixed = labelled >= NAME_M_FROM_NIK_PAIRS;
+        if (nameFixed) {
+            // pairs of one valid NIK are one person's reports (near enough): how her name varies
+            for (int l = 0; l < m[name].length; l++) {
+                m[name][l] = Math.max(M_FLOOR, (namesOfEqualNik.get(l) + 0.5) / (labelled + 0.5 * m[name].length));
+            }
+        }
         double[][] blockedU = copy(u);
         double lambda = 0.05;
         int iterations = 0;
@@ -108,12 +136,15 @@ final class Estimation {
             }
             double change = 0;
             for (int c = 0; c < m.length; c++) {
-                double[] next = normalise(mSum[c]);
+                blockedU[c] = normalise(uSum[c], FLOOR);
+                if (c == name && nameFixed) {
+                    continue;
+                }
+                double[] next = normalise(mSum[c], M_FLOOR);
                 for (int l = 0; l < next.length; l++) {
                     change = Math.max(change, Math.abs(next[l] - m[c][l]));
                 }
                 m[c] = next;
-                blockedU[c] = normalise(uSum[c]);
             }
             lambda = Math.min(1 - FLOOR, Math.max(FLOOR, matched / total));
             if (change < 1e-5) {
@@ -255,11 +286,11 @@ final class Estimation {
         return Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
     }
 
-    private static double[] normalise(double[] sums) {
+    private static double[] normalise(double[] sums, double floor) {
         double total = Arrays.stream(sums).sum();
         double[] shares = new double[sums.length];
         for (int l = 0; l < sums.length; l++) {
-            shares[l] = total > 0 ? Math.max(FLOOR, sums[l] / total) : 1.0 / sums.length;
+            shares[l] = total > 0 ? Math.max(floor, sums[l] / total) : 1.0 / sums.length;
         }
         return shares;
     }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Indonesian personal names made comparable for linkage: upper case, titles and punctuation gone,
+ * Indonesian personal names made comparable for linkage: upper case, titles, academic degrees
+ * ({@code S.Pd.}, {@code A.Md.}) and punctuation gone,
  * the patronymic markers ({@code bin}, {@code binti}, {@code bt}, {@code bn}) gone (the father's name
  * stays as a token), abbreviations written out ({@code St.} → SITI, {@code Moh.}/{@code Muh.} →
  * MUHAMMAD, {@code Abd.} → ABDUL, {@code Noor}/{@code Nurul} → NUR), the old (Van Ophuijsen / Soewandi)
@@ -39,6 +41,11 @@ public final class IndonesianNames {
             Map.entry("NOOR", "NUR"), Map.entry("NOER", "NUR"), Map.entry("NURUL", "NUR"), Map.entry("NUUR", "NUR"),
             Map.entry("NOR", "NUR"), Map.entry("NURUN", "NUR"));
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    /** An academic degree written with dots: S.Pd., S.H., A.Md.Keb. */
+    private static final Pattern DEGREE = Pattern.compile("(?<![A-Z])[A-Z]{1,2}\\.[A-Z]{1,4}\\.?(?![A-Z])");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
+
     private IndonesianNames() {
     }
 
@@ -47,10 +54,11 @@ public final class IndonesianNames {
         if (name == null || name.isBlank()) {
             return List.of();
         }
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+        String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("")
                 .toUpperCase(Locale.ROOT).replace("'", "").replace("`", "").replace("’", "");
+        folded = DEGREE.matcher(folded).replaceAll(" ");
         List<String> tokens = new ArrayList<>();
-        for (String raw : folded.split("[^A-Z]+")) {
+        for (String raw : NOT_LETTERS.split(folded)) {
             if (raw.isEmpty() || TITLES.contains(raw) || PATRONYMIC.contains(raw)) {
                 continue;
             }

@@ -6,6 +6,54 @@ final class JaroWinkler {
     private JaroWinkler() {
     }
 
+    /**
+     * The similarity when it can reach {@code threshold}, else 0 — decided cheaply, without aligning
+     * the strings, when they share too few letters.
+     */
+    static double similarityAtLeast(String a, String b, double threshold) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0 || lb == 0) {
+            return 0;
+        }
+        int lettersA = letters(a);
+        int lettersB = letters(b);
+        int inB = 0;
+        for (int i = 0; i < la; i++) {
+            if ((lettersB & bit(a.charAt(i))) != 0) {
+                inB++;
+            }
+        }
+        int inA = 0;
+        for (int j = 0; j < lb; j++) {
+            if ((lettersA & bit(b.charAt(j))) != 0) {
+                inA++;
+            }
+        }
+        double m = Math.min(inA, inB);
+        int prefix = 0;
+        while (prefix < Math.min(4, Math.min(la, lb)) && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        double jaro = (m / la + m / lb + 1) / 3;
+        if (jaro + prefix * 0.1 * (1 - jaro) < threshold) {
+            return 0;
+        }
+        return similarity(a, b);
+    }
+
+    private static int letters(String s) {
+        int mask = 0;
+        for (int i = 0; i < s.length(); i++) {
+            mask |= bit(s.charAt(i));
+        }
+        return mask;
+    }
+
+    private static int bit(char c) {
+        return 1 << (c & 31);
+    }
+
     static double similarity(String a, String b) {
         if (a.equals(b)) {
             return 1;
@@ -15,17 +63,21 @@ final class JaroWinkler {
         if (la == 0 || lb == 0) {
             return 0;
         }
+        if (la > 64 || lb > 64) {
+            return similarity(a.substring(0, Math.min(la, 64)), b.substring(0, Math.min(lb, 64)));
+        }
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
-        boolean[] matchedA = new boolean[la];
-        boolean[] matchedB = new boolean[lb];
+        long matchedA = 0;
+        long matchedB = 0;
         int matches = 0;
         for (int i = 0; i < la; i++) {
             int from = Math.max(0, i - window);
             int to = Math.min(lb - 1, i + window);
+            char c = a.charAt(i);
             for (int j = from; j <= to; j++) {
-                if (!matchedB[j] && a.charAt(i) == b.charAt(j)) {
-                    matchedA[i] = true;
-                    matchedB[j] = true;
+                if ((matchedB & 1L << j) == 0 && c == b.charAt(j)) {
+                    matchedA |= 1L << i;
+                    matchedB |= 1L << j;
                     matches++;
                     break;
                 }
@@ -35,16 +87,16 @@ final class JaroWinkler {
             return 0;
         }
         int transpositions = 0;
-        for (int i = 0, j = 0; i < la; i++) {
-            if (matchedA[i]) {
-                while (!matchedB[j]) {
-                    j++;
-                }
-                if (a.charAt(i) != b.charAt(j)) {
-                    transpositions++;
-                }
-                j++;
+        long restB = matchedB;
+        long restA = matchedA;
+        while (restA != 0) {
+            int i = Long.numberOfTrailingZeros(restA);
+            int j = Long.numberOfTrailingZeros(restB);
+            if (a.charAt(i) != b.charAt(j)) {
+                transpositions++;
             }
+            restA &= restA - 1;
+            restB &= restB - 1;
         }
         double m = matches;
         double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3;

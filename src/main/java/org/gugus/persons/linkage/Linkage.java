@@ -37,12 +37,7 @@ public final class Linkage {
      * more than {@link LinkageSettings#maxBlockSize()} records should make no pairs (full runs skip it).
      */
     public Set<String> blockingKeys(VictimReport report) {
-        Prepared record = new Prepared(report);
-        Set<String> keys = new LinkedHashSet<>();
-        for (BlockingRule rule : rules) {
-            rule.keys(record, keys::add);
-        }
-        return keys;
+        return keys(new Prepared(report));
     }
 
     /** A 64-bit hash of a blocking key (FNV-1a over its UTF-8 bytes, then mixed): what to store of it. */
@@ -85,12 +80,69 @@ public final class Linkage {
                 return;
             }
             if (scorer.probability(a, b) >= threshold) {
-                kept.add(scorer.explain(a, b));
+                kept.add(a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
             }
         });
         List<ScoredPair> pairs = new ArrayList<>(kept);
         pairs.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
         return pairs;
+    }
+
+    /**
+     * The pairs an incremental run needs: each of {@code reports} (new or changed records) against
+     * the others of them and against {@code existing} (their candidates, found by their blocking
+     * keys), scored, from the review probability up. Pairs of two existing records are not scored.
+     */
+    public List<ScoredPair> scoreAgainst(Collection<VictimReport> reports, Collection<VictimReport> existing,
+            LinkageModel model) {
+        List<Prepared> fresh = prepare(reports);
+        Set<Long> ids = new java.util.HashSet<>();
+        fresh.forEach(r -> ids.add(r.id));
+        Map<String, List<Prepared>> byKey = new java.util.HashMap<>();
+        for (Prepared record : fresh) {
+            keys(record).forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record));
+        }
+        for (VictimReport report : existing) {
+            if (ids.contains(report.victimId())) {
+                continue;
+            }
+            Prepared record = new Prepared(report);
+            keys(record).stream().filter(byKey::containsKey).forEach(key -> byKey.get(key).add(record));
+        }
+        Scorer scorer = new Scorer(model);
+        Map<VictimPair, ScoredPair> pairs = new java.util.HashMap<>();
+        for (List<Prepared> block : byKey.values()) {
+            if (block.size() > settings.maxBlockSize()) {
+                continue;
+            }
+            for (int x = 0; x < block.size(); x++) {
+                Prepared a = block.get(x);
+                if (!ids.contains(a.id)) {
+                    break; // the fresh records come first in every block
+                }
+                for (int y = x + 1; y < block.size(); y++) {
+                    Prepared b = block.get(y);
+                    if (a.id == b.id) {
+                        continue;
+                    }
+                    VictimPair pair = VictimPair.of(a.id, b.id);
+                    if (!pairs.containsKey(pair) && scorer.probability(a, b) >= settings.reviewProbability()) {
+                        pairs.put(pair, a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
+                    }
+                }
+            }
+        }
+        List<ScoredPair> scored = new ArrayList<>(pairs.values());
+        scored.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
+        return scored;
+    }
+
+    private Set<String> keys(Prepared record) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (BlockingRule rule : rules) {
+            rule.keys(record, keys::add);
+        }
+        return keys;
     }
 
     /** One pair scored, whatever its probability (for a pair a reviewer looks at, or a test). */

@@ -9,7 +9,7 @@ import java.util.List;
  * @param blockingRules the rules that make candidate pairs, OR-ed: names from {@link #BLOCKING_RULES}
  * @param matchProbability at or above it two records are linked (default 0.95)
  * @param reviewProbability from it up to {@code matchProbability} the pair is queued for a reviewer (default 0.5)
- * @param maxBlockSize a blocking key shared by more records than this makes no pairs (default 300): a
+ * @param maxBlockSize a blocking key shared by more records than this makes no pairs (default 200): a
  *        common token in one birth year ("SITI" born 1990) says too little; the records still meet
  *        through their other keys
  * @param priorRecall the share of all matching pairs that the deterministic rules (equal valid NIK; equal
@@ -69,7 +69,7 @@ public record LinkageSettings(List<String> blockingRules, double matchProbabilit
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(BLOCKING_RULES, 0.95, 0.5, 300, 0.5, 1_000_000, 2_000_000, 40, 20, 1_000);
+        return new LinkageSettings(BLOCKING_RULES, 0.95, 0.5, 200, 0.5, 1_000_000, 2_000_000, 40, 20, 1_000);
     }
 
     /** These settings with other thresholds. */

@@ -31,6 +31,29 @@ final class Nik {
         return validNik.substring(0, 12);
     }
 
+    /**
+     * The birth date a valid NIK's birth part gives (women's day less 40; the century the one that
+     * makes the person younger than 100 at {@code seen}, or today), or null when it is no date.
+     */
+    static java.time.LocalDate birthDate(String validNik, java.time.LocalDate seen) {
+        if (validNik == null) {
+            return null;
+        }
+        int day = Integer.parseInt(validNik.substring(6, 8));
+        int month = Integer.parseInt(validNik.substring(8, 10));
+        int year = Integer.parseInt(validNik.substring(10, 12));
+        if (day > 40) {
+            day -= 40;
+        }
+        java.time.LocalDate reference = seen != null ? seen : java.time.LocalDate.now();
+        int fullYear = 2000 + year > reference.getYear() ? 1900 + year : 2000 + year;
+        try {
+            return java.time.LocalDate.of(fullYear, month, day);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
     /** How many of the positions differ (the lengths are equal). */
     static int differences(String a, String b, int length) {
         int count = 0;
@@ -61,10 +84,10 @@ final class Nik {
     }
 
     /**
-     * Two valid NIKs that cannot be one person's: their region and birth parts differ in more than
-     * one digit (one digit off is taken for a typing error).
+     * Two valid NIKs that cannot be one person's: their region and birth parts differ, and not by
+     * one typing error (one digit wrong, or two neighbours swapped).
      */
     static boolean conflict(String a, String b) {
-        return differences(a, b, 12) > 1;
+        return !a.regionMatches(0, b, 0, 12) && !oneDigitOff(a, b);
     }
 }

@@ -1,7 +1,6 @@
 package org.gugus.persons.linkage;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +17,17 @@ final class Prepared {
     final String[] sortedTokens;
     final String[] phonetic;
     final String name;
+    /** The name without spaces (NURHAYATI and NUR HAYATI). */
+    final String compact;
     final int birthDay;
     final int birthYear;
     final int birthMonth;
     final int birthDayOfMonth;
     final int age;
     final int reportDay;
+    /** The report date as year * 10000 + month * 100 + day, for ages. */
+    final int reportYmd;
+    final int birthYmd;
     final int sex;
     final String regency;
     final String district;
@@ -40,13 +44,16 @@ final class Prepared {
         this.sortedTokens = names.stream().distinct().sorted().toArray(String[]::new);
         this.phonetic = names.stream().map(IndonesianNames::phonetic).distinct().toArray(String[]::new);
         this.name = String.join(" ", names);
-        LocalDate birth = report.birthDate();
+        this.compact = String.join("", names);
+        LocalDate birth = report.birthDate() != null ? report.birthDate() : Nik.birthDate(nik, report.reportDate());
         this.birthDay = birth == null ? NONE : (int) birth.toEpochDay();
         this.birthYear = birth == null ? NONE : birth.getYear();
         this.birthMonth = birth == null ? NONE : birth.getMonthValue();
         this.birthDayOfMonth = birth == null ? NONE : birth.getDayOfMonth();
         this.age = report.age() == null || report.age() < 0 ? NONE : report.age();
         this.reportDay = report.reportDate() == null ? NONE : (int) report.reportDate().toEpochDay();
+        this.reportYmd = report.reportDate() == null ? NONE : ymd(report.reportDate());
+        this.birthYmd = birth == null ? NONE : ymd(birth);
         this.sex = sexOf(report.sex());
         this.regency = code(report.originRegencyCode());
         this.district = code(report.originDistrictCode());
@@ -71,9 +78,13 @@ final class Prepared {
         return new int[0];
     }
 
-    /** The age the birth date gives at a day, in whole years. */
-    int ageAt(int day) {
-        return (int) ChronoUnit.YEARS.between(LocalDate.ofEpochDay(birthDay), LocalDate.ofEpochDay(day));
+    /** The age the birth date gives on another record's report date, in whole years. */
+    int ageAtReportOf(Prepared other) {
+        return (other.reportYmd - birthYmd) / 10000;
+    }
+
+    private static int ymd(LocalDate date) {
+        return date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
     }
 
     /** 1 for L (male), 2 for P (female), 0 unknown. */

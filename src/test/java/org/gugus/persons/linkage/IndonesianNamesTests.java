@@ -1,0 +1,48 @@
+package org.gugus.persons.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IndonesianNamesTests {
+
+    @Test
+    void dropsTitlesPunctuationAndThePatronymicMarker() {
+        assertThat(IndonesianNames.normalise("Hj. Siti Aminah binti H. Abdullah, S.Pd."))
+                .isEqualTo("SITI AMINA ABDULA");
+        assertThat(IndonesianNames.normalise("Ahmad bin Yusuf")).isEqualTo("AHMAD YUSUF");
+        assertThat(IndonesianNames.normalise("FATIMAH BT. RAMLI")).isEqualTo(IndonesianNames.normalise("Fatimah binti Ramli"));
+    }
+
+    @Test
+    void writesOutTheAbbreviationsOfCommonNameParts() {
+        assertThat(IndonesianNames.normalise("St. Rohani")).isEqualTo(IndonesianNames.normalise("Siti Rohani"));
+        assertThat(IndonesianNames.normalise("Sitti Rohani")).isEqualTo(IndonesianNames.normalise("Siti Rohani"));
+        assertThat(IndonesianNames.normalise("Moh. Rizki")).isEqualTo("MUHAMAD RIZKI");
+        assertThat(IndonesianNames.normalise("Muh. Rizki")).isEqualTo(IndonesianNames.normalise("Mochammad Rizki"));
+        assertThat(IndonesianNames.normalise("Abd. Karim")).isEqualTo(IndonesianNames.normalise("Abdul Karim"));
+        assertThat(IndonesianNames.normalise("Noor Hayati")).isEqualTo(IndonesianNames.normalise("Nurul Hayati"));
+    }
+
+    @Test
+    void bringsOldSpellingsDoubledLettersAndAFinalHToOneForm() {
+        assertThat(IndonesianNames.normalise("Djoko Soetjipto")).isEqualTo("JOKO SUCIPTO");
+        assertThat(IndonesianNames.normalise("Chairul Sjahrir")).isEqualTo(IndonesianNames.normalise("Khairul Syahrir"));
+        assertThat(IndonesianNames.normalise("Jamalluddin")).isEqualTo(IndonesianNames.normalise("Jamaludin"));
+        assertThat(IndonesianNames.normalise("Fatimah")).isEqualTo(IndonesianNames.normalise("FATIMA"));
+    }
+
+    @Test
+    void givesNoTokensForABlankName() {
+        assertThat(IndonesianNames.tokens(null)).isEmpty();
+        assertThat(IndonesianNames.tokens(" - ")).isEmpty();
+    }
+
+    @Test
+    void givesNamesThatSoundAlikeOnePhoneticKey() {
+        assertThat(IndonesianNames.phonetic("FATIMA")).isEqualTo(IndonesianNames.phonetic("PATIMA")).isEqualTo("PTM");
+        assertThat(IndonesianNames.phonetic("YUSUF")).isEqualTo(IndonesianNames.phonetic("JUSUP"));
+        assertThat(IndonesianNames.phonetic("ZAINAB")).isEqualTo(IndonesianNames.phonetic("JAINAB"));
+        assertThat(IndonesianNames.phonetic("AMINA")).isNotEqualTo(IndonesianNames.phonetic("FATIMA"));
+    }
+}
