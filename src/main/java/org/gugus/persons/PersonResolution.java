@@ -115,7 +115,7 @@ public class PersonResolution {
         store.replaceBlockKeys(changed, pendingReports, report -> blockKeys.hashes(report, salt));
         phases.done("block keys");
 
-        // the pairs of each new or changed record with the records sharing a block key, scored one by one
+        // each new or changed record scored against the records sharing a block key with it
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         double review = linkage.settings().reviewProbability();
         List<VictimPair> candidates = store.candidatePairs(changed, linkage.settings().maxBlockSize());
@@ -126,15 +126,15 @@ public class PersonResolution {
         });
         Map<Long, LinkableVictim> records = new HashMap<>();
         victims.byIds(needed).forEach(record -> records.put(record.id(), record));
+        List<VictimReport> fresh = new ArrayList<>();
+        List<VictimReport> existing = new ArrayList<>();
+        records.values().forEach(record -> (changed.contains(record.id()) ? fresh : existing).add(report(record)));
         Map<VictimPair, ScoredPair> pairs = new HashMap<>();
         Set<Long> affected = new HashSet<>(changed);
-        for (VictimPair pair : candidates) {
-            ScoredPair scored = score(pair, records, model);
-            if (scored.probability() >= review) {
-                pairs.put(pair, scored);
-                affected.add(pair.a());
-                affected.add(pair.b());
-            }
+        for (ScoredPair scored : linkage.scoreAgainst(fresh, existing, model)) {
+            pairs.put(scored.pair(), scored);
+            affected.add(scored.victimA());
+            affected.add(scored.victimB());
         }
         phases.done("candidates");
         // with every record of the persons involved, and the records decided about with them
