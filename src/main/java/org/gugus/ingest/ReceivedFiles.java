@@ -48,6 +48,12 @@ public class ReceivedFiles {
         return names;
     }
 
+    /** The office a registered file came from; empty for an unknown id or a file that named no office. */
+    public Optional<String> officeOf(long id) {
+        return jdbc.sql("select office_code from ingest.received_file where id = ? and office_code is not null")
+                .param(id).query(String.class).optional();
+    }
+
     /** The day (in the province's time zone) a file was received: no date in its rows may be after it. */
     public LocalDate receivedOn(long id) {
         return jdbc.sql("select (received_at at time zone ?)::date from ingest.received_file where id = ?")
