@@ -91,7 +91,7 @@ public class PersonsBench {
                 select n, p, second,
                        (%1$s)[1 + p %% %4$d] || ' ' || (%2$s)[1 + (p / %4$d) %% %5$d]
                          || case when (%3$s)[1 + (p / %6$d) %% %7$d] = '' then '' else ' ' || (%3$s)[1 + (p / %6$d) %% %7$d] end as name,
-                       date '1975-01-01' + (p * 7919 %% 12000) as birth_date,
+                       date '1975-01-01' + (p::bigint * 7919 %% 12000)::int as birth_date,
                        case when p %% 2 = 0 then 'P' else case when p %% 5 = 0 then 'L' else 'P' end end as sex
                   from (select n, case when n < %8$d then n else (n - %8$d) * 7 / 3 end as p, n >= %8$d as second
                           from generate_series(0, %9$d - 1) n) g

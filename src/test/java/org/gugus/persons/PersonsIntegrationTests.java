@@ -106,7 +106,7 @@ class PersonsIntegrationTests {
 
     @Test
     void pairsBetweenTheThresholdsAreQueuedAndListedWithTheirWeightsButNoNameOrNik(CapturedOutput output) {
-        List<Long> victims = queuedPair("64.03", "Wulan Sarimanah", "64.08", "Wln Sarimana", "15/08/2001",
+        List<Long> victims = queuedPair("64.03", "Wulan Sarimanah", "64.08", "Wulan Sarimana Dewi", "15/08/2001",
                 "6403015508010003");
 
         Command listed = run("persons", "pairs", "--json");
