@@ -106,8 +106,8 @@ class PersonsIntegrationTests {
 
     @Test
     void pairsBetweenTheThresholdsAreQueuedAndListedWithTheirWeightsButNoNameOrNik(CapturedOutput output) {
-        List<Long> victims = queuedPair("64.03", "Wulan Sarimanah", "64.08", "Wulan Sarimana Dewi", "15/08/2001",
-                "6403015508010003");
+        List<Long> victims = queuedPair("64.03", "Ratna Juwita", "64.08", "Ratna Djuwitha Sari", "17/09/2002",
+                "6403015709020003");
 
         Command listed = run("persons", "pairs", "--json");
         Command text = run("persons", "pairs");
@@ -120,8 +120,8 @@ class PersonsIntegrationTests {
                 .contains("nik", "name", "birth_date", "sex");
         assertThat(text.out).contains("#" + pair.get("id") + " OPEN", "birth_date=equal");
         assertThat(listed.out + text.out + text.err + output.getAll())
-                .doesNotContainIgnoringCase("Wulan").doesNotContainIgnoringCase("Sarimana")
-                .doesNotContain("6403015508010003");
+                .doesNotContainIgnoringCase("Ratna").doesNotContainIgnoringCase("Juwita")
+                .doesNotContainIgnoringCase("Djuwitha").doesNotContain("6403015709020003");
     }
 
     @Test
