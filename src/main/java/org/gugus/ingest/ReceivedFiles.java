@@ -66,7 +66,8 @@ public class ReceivedFiles {
         return registry.list(office == null ? null : officeCode(office), status, limit);
     }
 
-    Optional<ReceivedFile> find(long id) {
+    /** A registered file, whoever asks: callers check who may see it. */
+    public Optional<ReceivedFile> find(long id) {
         return registry.findById(id);
     }
 

@@ -98,7 +98,7 @@ public class RowOutcomes {
         if (!sameOffice) {
             return Optional.empty();
         }
-        boolean singleSheets = sheets("warehouse.row_outcome", original) == 1 && sheets("warehouse.row_outcome", fileId) == 1;
+        boolean singleSheets = sheets(original) == 1 && sheets(fileId) == 1;
         String sameRow = "n.row_number = r.row_number and (n.sheet = r.sheet or :single)";
         int corrected = jdbc.sql("""
                 update warehouse.rejected_row r set status = 'CORRECTED', corrected_by_file_id = :file
@@ -120,8 +120,8 @@ public class RowOutcomes {
         return Optional.of(new AnswerSettlement(fileId, original, corrected, stillOpen));
     }
 
-    private int sheets(String table, long fileId) {
-        return jdbc.sql("select count(distinct sheet) from " + table + " where file_id = ?").param(fileId)
+    private int sheets(long fileId) {
+        return jdbc.sql("select count(distinct sheet) from warehouse.row_outcome where file_id = ?").param(fileId)
                 .query(Integer.class).single();
     }
 }
