@@ -278,11 +278,12 @@ final class AnswerBook {
             }
             CreationHelper helper = book.getCreationHelper();
             ClientAnchor anchor = helper.createClientAnchor();
-            anchor.setCol1(cell.getColumnIndex() + 1);
-            anchor.setCol2(cell.getColumnIndex() + 5);
+            anchor.setCol1(cell.getColumnIndex());
+            anchor.setCol2(cell.getColumnIndex() + 4);
             anchor.setRow1(cell.getRowIndex());
             anchor.setRow2(cell.getRowIndex() + 6);
             Comment comment = drawing.createCellComment(anchor);
+            comment.setAddress(cell.getAddress());
             comment.setString(helper.createRichTextString(findings.stream().map(finding -> {
                 Message text = FindingText.of(finding);
                 return finding.code() + ": " + text.id() + "\n(EN) " + text.en();

@@ -99,7 +99,7 @@ public class RowOutcomes {
             return Optional.empty();
         }
         boolean singleSheets = sheets(original) == 1 && sheets(fileId) == 1;
-        String sameRow = "n.row_number = r.row_number and (n.sheet = r.sheet or :single)";
+        String sameRow = " n.row_number = r.row_number and (n.sheet = r.sheet or :single)";
         int corrected = jdbc.sql("""
                 update warehouse.rejected_row r set status = 'CORRECTED', corrected_by_file_id = :file
                   from warehouse.row_outcome n

@@ -122,6 +122,7 @@ class RoleMatrixIntegrationTests {
                 line("GET /api/audit", "GET /api/audit", "401 403 403 403 403 403 403 200"),
                 line("GET /api/files", "GET /api/files?office=64.72", "401 403 200 200 200 404 403 403"),
                 line("GET /api/files/{id}", "GET /api/files/" + file, "401 403 200 200 200 404 403 403"),
+                line("GET /api/files/{id}/feedback", "GET /api/files/" + file + "/feedback", "401 200 200 200 200 404 403 403"),
                 // the error page is reached only by the container's own error dispatch; asked for directly it sends to sign-in
                 line("* /error", "GET /error", "302 302 302 302 302 302 302 302"),
                 // actuator endpoints are not in the handler mapping enumerated below, so their lines stand on their own
