@@ -49,6 +49,7 @@ class FeedbackCommand implements GugusCommand {
             return 1;
         }
         try {
+            long start = System.nanoTime();
             Path written;
             if (out == null) {
                 feedback.answerable(fileId);
@@ -59,7 +60,8 @@ class FeedbackCommand implements GugusCommand {
             }
             audit.read("gugus feedback " + fileId, List.of(fileId));
             stdout.println(written.toAbsolutePath());
-            err.println(Messages.get("feedback.written", fileId, written.toAbsolutePath()).both());
+            String seconds = String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9);
+            err.println(Messages.get("feedback.written", fileId, written.toAbsolutePath(), seconds).both());
             return 0;
         } catch (NoSuchElementException | IllegalArgumentException e) {
             err.println(e.getMessage());
