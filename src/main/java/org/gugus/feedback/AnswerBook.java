@@ -42,8 +42,8 @@ import org.gugus.workbook.WorkbookReader;
 import org.gugus.workbook.WorkbookReaders;
 
 /**
- * Writes one file's answer workbook, streaming (SXSSF: a window of rows in memory, the rest on
- * disk): first {@code Ringkasan}, then the office's sheets as read from the kept original, each
+ * Writes one file's answer workbook, streaming (SXSSF: a window of rows in memory, the rest
+ * compressed on disk, strings inline rather than in a shared table that would grow with the file): first {@code Ringkasan}, then the office's sheets as read from the kept original, each
  * row at its own row number and each value in its own cell and type, with the status and notes
  * columns right of the data and the cells with findings filled and commented. Row outcomes are
  * read page by page in file order beside the rows, so memory stays bounded whatever the size;
@@ -84,7 +84,7 @@ final class AnswerBook {
     }
 
     void write(OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, true, true)) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, true, false)) {
             book = workbook;
             styles = new AnswerStyles(workbook);
             var properties = workbook.getXSSFWorkbook().getProperties();

@@ -68,6 +68,9 @@ public class Feedback implements FileAnswers {
         if (status != LoadStatus.LOADED && status != LoadStatus.QUARANTINED) {
             throw new IllegalArgumentException(Messages.get("feedback.not-finished", fileId, file.status()).both());
         }
+        if (!Files.isRegularFile(file.landingPath())) {
+            throw new IllegalArgumentException(Messages.get("feedback.purged", fileId).both());
+        }
         return file;
     }
 
