@@ -42,8 +42,9 @@ import org.gugus.workbook.WorkbookReader;
 import org.gugus.workbook.WorkbookReaders;
 
 /**
- * Writes one file's answer workbook, streaming (SXSSF: a window of rows in memory, the rest
- * compressed on disk, strings inline rather than in a shared table that would grow with the file): first {@code Ringkasan}, then the office's sheets as read from the kept original, each
+ * Writes one file's answer workbook, streaming (SXSSF: a window of rows in memory, the rest in a
+ * temporary file, uncompressed as zipping it twice costs more than the disk; strings inline rather
+ * than in a shared table that would grow with the file): first {@code Ringkasan}, then the office's sheets as read from the kept original, each
  * row at its own row number and each value in its own cell and type, with the status and notes
  * columns right of the data and the cells with findings filled and commented. Row outcomes are
  * read page by page in file order beside the rows, so memory stays bounded whatever the size;
@@ -84,7 +85,7 @@ final class AnswerBook {
     }
 
     void write(OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, true, false)) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, false, false)) {
             book = workbook;
             styles = new AnswerStyles(workbook);
             var properties = workbook.getXSSFWorkbook().getProperties();
