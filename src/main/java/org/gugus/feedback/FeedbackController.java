@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code GET /api/files/{id}/feedback}: the file's answer workbook, made as it is downloaded. An
+ * {@code GET /api/files/{id}/feedback} (and {@code /berkas/{id}/hasil-pemeriksaan} from the file's page):
+ * the file's answer workbook, made as it is downloaded. An
  * office account gets only its own office's (another office's file is 404); a file neither
  * loaded nor quarantined has none (400). Audited: it holds names and NIKs.
  */
@@ -39,7 +40,7 @@ class FeedbackController {
         this.audit = audit;
     }
 
-    @GetMapping("/api/files/{id}/feedback")
+    @GetMapping({"/api/files/{id}/feedback", "/berkas/{id}/hasil-pemeriksaan"})
     ResponseEntity<StreamingResponseBody> download(@PathVariable long id) {
         files.find(id).filter(file -> user.maySee(file.officeCode()))
                 .orElseThrow(() -> new NoSuchElementException(Messages.get("feedback.not-found", id).both()));

@@ -137,6 +137,7 @@ class RoleMatrixIntegrationTests {
                 line("GET /berkas", "GET /berkas", "302 403 200 200 200 200 403 403"),
                 line("GET /berkas/{id}", "GET /berkas/" + file, "302 403 200 200 200 404 403 403"),
                 line("GET /berkas/{id}/asli", "GET /berkas/" + file + "/asli", "302 403 200 200 200 404 403 403"),
+                line("GET /berkas/{id}/hasil-pemeriksaan", "GET /berkas/" + file + "/hasil-pemeriksaan", "302 403 200 200 200 404 403 403"),
                 line("GET /tinjauan/ditolak", "GET /tinjauan/ditolak?file=" + file, "302 403 403 200 200 404 403 403"),
                 line("GET /tinjauan/ditolak/{id}", "GET /tinjauan/ditolak/" + rejectedRow, "302 403 403 200 200 404 403 403"),
                 line("POST /tinjauan/ditolak/{id}", "POST /tinjauan/ditolak/" + rejectedRow, "403 403 403 200 200 404 403 403"),
