@@ -44,6 +44,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole(STEWARD, ADMIN)
                         .requestMatchers("/api/review/**").hasAnyRole(REVIEWER, OFFICE)
                         .requestMatchers("/api/sftp/**").hasAnyRole(STEWARD, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/files/*/feedback").hasAnyRole(STEWARD, REVIEWER, ADMIN, OFFICE)
                         .requestMatchers("/api/files/**").hasAnyRole(STEWARD, REVIEWER, OFFICE)
                         .requestMatchers(HttpMethod.GET, "/api/persons/pairs", "/api/persons/pairs/*")
                                 .hasAnyRole(REVIEWER, ADMIN, OFFICE)

@@ -13,6 +13,7 @@ import org.gugus.system.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +35,11 @@ public class FileReception {
     private final long maxFileBytes;
     private final int maxLoadAttempts;
     private final ZoneId zone;
+    private final ApplicationEventPublisher events;
 
     FileReception(LandingStore landing, FileRegistry registry, IntakeService intake, KeptOriginals originals,
-            IngestProperties properties, @Value("${gugus.time-zone:Asia/Makassar}") ZoneId zone) {
+            IngestProperties properties, @Value("${gugus.time-zone:Asia/Makassar}") ZoneId zone,
+            ApplicationEventPublisher events) {
         this.landing = landing;
         this.registry = registry;
         this.intake = intake;
@@ -44,6 +47,7 @@ public class FileReception {
         this.maxFileBytes = properties.maxFileBytes();
         this.maxLoadAttempts = properties.maxLoadAttempts();
         this.zone = zone;
+        this.events = events;
     }
 
     public FileOutcome receive(Path file, String officeCode, String originalName, FileSource source) {
@@ -115,6 +119,7 @@ public class FileReception {
 
     private FileOutcome finish(ReceivedFile file, FileOutcome outcome) {
         registry.finish(file.id(), outcome);
+        events.publishEvent(new FileFinished(file.id(), outcome));
         logOutcome(outcome);
         return outcome;
     }

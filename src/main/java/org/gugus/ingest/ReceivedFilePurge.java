@@ -16,6 +16,7 @@ import org.gugus.access.Audit;
 import org.gugus.system.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deletes the bytes of received files older than the retention period ({@code gugus.ingest.retention}):
- * their landing copy (unless a newer delivery of the same content still needs it), and their kept
- * original and error note in the archive or quarantine. The registry keeps each file's hash, name,
+ * their landing copy (unless a newer delivery of the same content still needs it), their kept
+ * original and error note in the archive or quarantine, and their answer workbook in the outbox. The registry keeps each file's hash, name,
  * size, office, outcome and the moment it was purged. Files whose load is unfinished are kept.
  */
 @Service
@@ -38,13 +39,16 @@ public class ReceivedFilePurge {
     private final IngestProperties folders;
     private final Duration retention;
     private final Audit audit;
+    private final ObjectProvider<FileAnswers> answers;
 
     ReceivedFilePurge(JdbcClient jdbc, IngestProperties folders,
-            @Value("${gugus.ingest.retention:365d}") Duration retention, Audit audit) {
+            @Value("${gugus.ingest.retention:365d}") Duration retention, Audit audit,
+            ObjectProvider<FileAnswers> answers) {
         this.jdbc = jdbc;
         this.folders = folders;
         this.retention = retention;
         this.audit = audit;
+        this.answers = answers;
     }
 
     /** What a purge removed. */
@@ -72,6 +76,11 @@ public class ReceivedFilePurge {
         }
         Set<Long> purged = ids.stream().collect(Collectors.toSet());
         int kept = deleteKept(folders.archive(), purged) + deleteKept(folders.quarantine(), purged);
+        // the answer workbooks in the outbox hold the same names and NIKs
+        FileAnswers made = answers.getIfAvailable();
+        if (made != null) {
+            kept += (int) ids.stream().flatMap(id -> made.answerOf(id).stream()).filter(ReceivedFilePurge::delete).count();
+        }
         if (!ids.isEmpty()) {
             audit.change("FILES_PURGED", "received_file before " + before, ids);
         }

@@ -83,6 +83,7 @@ public class ReceivedFiles {
         return registry.list(office == null ? null : officeCode(office), status, limit);
     }
 
+    /** A registered file, whoever asks: callers check who may see it. */
     public Optional<ReceivedFile> find(long id) {
         return registry.findById(id);
     }

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.gugus.intake.mapping.HeaderDetector;
 import org.gugus.intake.mapping.HeaderSearch;
 import org.gugus.intake.mapping.MappedRow;
@@ -51,6 +54,16 @@ public class IntakeTemplate {
 
     public HeaderSearch detectHeader(List<SheetRow> firstRows) {
         return headerDetector.detect(firstRows);
+    }
+
+    /** The sheet's template header among its first rows, as a load finds it; empty when it has none. */
+    public Optional<SheetHeader> findHeader(List<SheetRow> firstRows) {
+        if (!(detectHeader(firstRows) instanceof HeaderSearch.Found found)) {
+            return Optional.empty();
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        found.layout().fieldsByColumn().forEach((column, field) -> columns.put(field.key(), column));
+        return Optional.of(new SheetHeader(found.layout().sheet(), found.layout().headerRowNumber(), columns));
     }
 
     public ValidatedRow validate(MappedRow row, LocalDate receivedOn) {

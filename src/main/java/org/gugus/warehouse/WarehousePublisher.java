@@ -35,6 +35,7 @@ public class WarehousePublisher {
         VictimContinuation.apply(jdbc, officeCode);
         Map<String, Long> plan = applyPlan(officeCode);
         keepRejections(fileId, officeCode);
+        RowOutcomes.keep(jdbc, fileId);
 
         long rowsRead = count("select count(*) from warehouse.staged_row where file_id = ?", fileId);
         long rejected = count("select count(*) from warehouse.staged_row where file_id = ? and rejected", fileId);

@@ -135,6 +135,7 @@ class RoleMatrixIntegrationTests {
                 line("POST /api/persons/resolve", "POST /api/persons/resolve", "401 200 200 403 403 403 403 403"),
                 line("GET /api/files", "GET /api/files?office=64.72", "401 403 200 200 200 404 403 403"),
                 line("GET /api/files/{id}", "GET /api/files/" + file, "401 403 200 200 200 404 403 403"),
+                line("GET /api/files/{id}/feedback", "GET /api/files/" + file + "/feedback", "401 200 200 200 200 404 403 403"),
                 // pages: called with the session of a form sign-in (see call); a POST without a session has no
                 // CSRF token either, so it is refused (403) before it could be sent to sign in
                 line("GET /", "GET /", "302 200 200 200 200 200 200 200"),
@@ -143,6 +144,7 @@ class RoleMatrixIntegrationTests {
                 line("GET /berkas", "GET /berkas", "302 403 200 200 200 200 403 403"),
                 line("GET /berkas/{id}", "GET /berkas/" + file, "302 403 200 200 200 404 403 403"),
                 line("GET /berkas/{id}/asli", "GET /berkas/" + file + "/asli", "302 403 200 200 200 404 403 403"),
+                line("GET /berkas/{id}/hasil-pemeriksaan", "GET /berkas/" + file + "/hasil-pemeriksaan", "302 403 200 200 200 404 403 403"),
                 line("GET /tinjauan/ditolak", "GET /tinjauan/ditolak?file=" + file, "302 403 403 200 200 404 403 403"),
                 line("GET /tinjauan/ditolak/{id}", "GET /tinjauan/ditolak/" + rejectedRow, "302 403 403 200 200 404 403 403"),
                 line("POST /tinjauan/ditolak/{id}", "POST /tinjauan/ditolak/" + rejectedRow, "403 403 403 200 200 404 403 403"),

@@ -34,13 +34,13 @@ class MessageBundlesTests {
     private static final int MOST_ARGUMENTS = 10;
 
     @ParameterizedTest
-    @ValueSource(strings = { "ingest", "intake", "warehouse" })
+    @ValueSource(strings = { "ingest", "intake", "warehouse", "feedback" })
     void holdsTheSameKeysInBothLanguages(String bundle) {
         assertThat(keys(bundle, "_en")).as("English keys of %s", bundle).isEqualTo(keys(bundle, ""));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "ingest", "intake", "warehouse" })
+    @ValueSource(strings = { "ingest", "intake", "warehouse", "feedback" })
     void givesEveryKeyTheSameArgumentsInBothLanguages(String bundle) {
         Properties indonesian = load(bundle, "");
         Properties english = load(bundle, "_en");
@@ -51,7 +51,7 @@ class MessageBundlesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "ingest", "intake", "warehouse" })
+    @ValueSource(strings = { "ingest", "intake", "warehouse", "feedback" })
     void writesEveryQuoteDoubled(String bundle) {
         for (String language : new String[] { "", "_en" }) {
             load(bundle, language).forEach((key, text) -> assertThat(text.toString().replace("''", ""))

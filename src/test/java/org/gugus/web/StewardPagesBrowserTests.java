@@ -193,6 +193,8 @@ class StewardPagesBrowserTests {
         Browser.screenshot(browser, "berkas-loaded");
 
         assertThat(browser.findElement(By.id("count-read")).getText()).isEqualTo("3");
+        assertThat(browser.findElement(By.linkText("Unduh Hasil Pemeriksaan (XLSX)")).getAttribute("href"))
+                .endsWith("/hasil-pemeriksaan");
         assertThat(browser.findElement(By.id("count-rejected")).getText()).isEqualTo("1");
         browser.findElement(By.linkText(rejectedCode())).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Baris ditolak");

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.retry.RetryPolicy;
 
@@ -65,7 +66,22 @@ public record SftpProperties(Path knownHosts, @DefaultValue("true") boolean poll
             @DefaultValue("") String directory, Path privateKeyFile, String privateKeyPassphraseEnv,
             String passwordEnv, Path passwordFile, String schedule, AfterPull afterPull, String processedDirectory,
             String include, String exclude, String doneFileSuffix, Duration readLockMinAge,
-            @DefaultValue("true") boolean enabled) {
+            @DefaultValue("true") boolean enabled, String feedbackDirectory) {
+
+        /** @param feedbackDirectory where each file's answer workbook is uploaded back, relative to the account's home; none when unset */
+        @ConstructorBinding
+        public Source {
+        }
+
+        /** A source that sends no answers back. */
+        public Source(String office, String host, int port, String username, String directory, Path privateKeyFile,
+                String privateKeyPassphraseEnv, String passwordEnv, Path passwordFile, String schedule,
+                AfterPull afterPull, String processedDirectory, String include, String exclude, String doneFileSuffix,
+                Duration readLockMinAge, boolean enabled) {
+            this(office, host, port, username, directory, privateKeyFile, privateKeyPassphraseEnv, passwordEnv,
+                    passwordFile, schedule, afterPull, processedDirectory, include, exclude, doneFileSuffix,
+                    readLockMinAge, enabled, null);
+        }
     }
 
     /** What becomes of a remote file once it is registered. */

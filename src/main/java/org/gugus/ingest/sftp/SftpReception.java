@@ -23,12 +23,15 @@ class SftpReception {
     private final FileReception reception;
     private final SftpSources sources;
     private final MeterRegistry meters;
+    private final FeedbackUpload feedback;
 
-    SftpReception(LandingStore landing, FileReception reception, SftpSources sources, MeterRegistry meters) {
+    SftpReception(LandingStore landing, FileReception reception, SftpSources sources, MeterRegistry meters,
+            FeedbackUpload feedback) {
         this.landing = landing;
         this.reception = reception;
         this.sources = sources;
         this.meters = meters;
+        this.feedback = feedback;
     }
 
     /**
@@ -45,6 +48,7 @@ class SftpReception {
             }
             FileOutcome delivery = reception.receive(landed, officeCode, fileName, FileSource.SFTP);
             poll.pulled(delivery, landed.size());
+            feedback.sendBack(poll.source(), delivery);
             meters.counter("gugus.sftp.files", "office", officeCode, "status", delivery.status().name()).increment();
             meters.counter("gugus.sftp.bytes", "office", officeCode).increment(landed.size());
             return delivery;

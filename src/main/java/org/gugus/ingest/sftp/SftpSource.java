@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
@@ -61,6 +62,10 @@ final class SftpSource {
             // Camel's SFTP component makes every folder relative to the account's home
             throw new InvalidSftpSource(label, "sftp.source.absolute-directory", settings.directory(),
                     settings.username(), settings.host(), settings.directory().replaceFirst("^/+", ""));
+        }
+        if (settings.feedbackDirectory() != null && settings.feedbackDirectory().startsWith("/")) {
+            throw new InvalidSftpSource(label, "sftp.source.absolute-directory", settings.feedbackDirectory(),
+                    settings.username(), settings.host(), settings.feedbackDirectory().replaceFirst("^/+", ""));
         }
         int secrets = (settings.privateKeyFile() != null ? 1 : 0) + (settings.passwordEnv() != null ? 1 : 0)
                 + (settings.passwordFile() != null ? 1 : 0);
@@ -132,6 +137,41 @@ final class SftpSource {
     /** The polled folder, relative to the account's home; empty for the home itself. */
     String directory() {
         return settings.directory();
+    }
+
+    /** Where answer workbooks go back, relative to the account's home; empty when they do not. */
+    Optional<String> feedbackDirectory() {
+        return blank(settings.feedbackDirectory()) ? Optional.empty() : Optional.of(settings.feedbackDirectory());
+    }
+
+    /**
+     * The endpoint that uploads into the feedback folder, without its secrets: those are set on the
+     * endpoint ({@link #secure}), never written into a URI.
+     */
+    String feedbackUri() {
+        return "sftp:" + settings.host() + ":" + settings.port() + "/" + settings.feedbackDirectory()
+                + "?username=" + encoded(settings.username())
+                + "&knownHostsFile=" + encoded(knownHosts.toAbsolutePath().toString())
+                + "&strictHostKeyChecking=yes&useUserKnownHostsFile=false&autoCreateKnownHostsFile=false"
+                + "&connectTimeout=" + millis(defaults.connectTimeout())
+                + "&throwExceptionOnConnectFailed=true&maximumReconnectAttempts=0&disconnect=true"
+                + "&autoCreate=true&binary=true&tempPrefix=.gugus-"
+                + (settings.privateKeyFile() != null
+                        ? "&privateKeyFile=" + encoded(settings.privateKeyFile().toAbsolutePath().toString()) : "");
+    }
+
+    /** Gives the upload endpoint this source's password or key passphrase. */
+    void secure(org.apache.camel.component.file.remote.SftpConfiguration configuration) {
+        if (password != null) {
+            configuration.setPassword(password);
+        }
+        if (privateKeyPassphrase != null) {
+            configuration.setPrivateKeyPassphrase(privateKeyPassphrase);
+        }
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     ZoneId timeZone() {

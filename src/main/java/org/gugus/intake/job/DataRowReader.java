@@ -1,5 +1,6 @@
 package org.gugus.intake.job;
 
+import org.gugus.intake.AnswerWorkbook;
 import org.gugus.intake.IntakeTemplate;
 import org.gugus.intake.QuarantineException;
 
@@ -34,6 +35,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
     static final String FORMAT = SUMMARY_PREFIX + "format";
     static final String SKIPPED_ROWS = SUMMARY_PREFIX + "skippedRows";
     static final String SKIPPED_SHEETS = SUMMARY_PREFIX + "skippedSheets";
+    static final String ANSWERS_FILE = SUMMARY_PREFIX + "answersFile";
 
     private final Path file;
     private final String fileName;
@@ -53,6 +55,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
     private long physicalRows;
     private int lastRowNumber;
     private final Deque<SheetRow> replay = new ArrayDeque<>();
+    private final AnswerWorkbook.Rows answerRows = AnswerWorkbook.rows();
 
     DataRowReader(Path file, String fileName, IntakeTemplate template, long maxRows, WorkbookLimits limits) {
         this.file = file;
@@ -123,11 +126,17 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
         if (!replay.isEmpty()) {
             return replay.pollFirst();
         }
-        SheetRow row = reader.next();
-        if (row != null && ++physicalRows > maxRows) {
-            throw new QuarantineException(FileErrors.tooManyRows(fileName, maxRows));
+        while (true) {
+            SheetRow row = reader.next();
+            if (row != null && ++physicalRows > maxRows) {
+                throw new QuarantineException(FileErrors.tooManyRows(fileName, maxRows));
+            }
+            // an answer workbook sent back: its summary sheet and the status columns Gugus added are not the office's
+            SheetRow kept = row == null ? null : answerRows.keep(row);
+            if (row == null || kept != null) {
+                return kept;
+            }
         }
-        return row;
     }
 
     /** Decides on the current sheet's header from its buffered first rows, then replays the rows under it. */
@@ -178,5 +187,6 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
         }
         executionContext.putLong(SKIPPED_ROWS, skippedRows);
         executionContext.putString(SKIPPED_SHEETS, String.join("\n", skippedSheets));
+        answerRows.answersFile().ifPresent(file -> executionContext.putLong(ANSWERS_FILE, file));
     }
 }

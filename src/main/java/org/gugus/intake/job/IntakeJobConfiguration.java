@@ -7,6 +7,7 @@ import org.gugus.intake.QuarantineException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.gugus.warehouse.PublishCounts;
+import org.gugus.warehouse.RowOutcomes;
 import org.gugus.warehouse.StagedRow;
 import org.gugus.warehouse.StagingArea;
 import org.gugus.warehouse.WarehousePublisher;
@@ -93,13 +94,18 @@ public class IntakeJobConfiguration {
 
     @Bean
     Step intakePublish(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            WarehousePublisher publisher) {
+            WarehousePublisher publisher, RowOutcomes rowOutcomes) {
         return new StepBuilder("publish", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
                     PublishCounts counts = publisher.publish(parameters.getLong("fileId"), parameters.getString("office"));
                     var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
                     JobOutcome.putCounts(jobContext, counts);
+                    if (jobContext.containsKey(DataRowReader.ANSWERS_FILE)) {
+                        // an answer workbook sent back fixed: settle the rejections of the file it answers
+                        rowOutcomes.settleAnswer(parameters.getLong("fileId"), jobContext.getLong(DataRowReader.ANSWERS_FILE),
+                                parameters.getString("office"));
+                    }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -1,0 +1,370 @@
+package org.gugus.feedback;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.gugus.intake.AnswerWorkbook;
+import org.gugus.intake.FileOutcome;
+import org.gugus.intake.IntakeTemplate;
+import org.gugus.intake.LoadStatus;
+import org.gugus.intake.SheetHeader;
+import org.gugus.ingest.ReceivedFile;
+import org.gugus.system.Message;
+import org.gugus.system.Messages;
+import org.gugus.warehouse.AnswerSettlement;
+import org.gugus.warehouse.RowOutcome;
+import org.gugus.warehouse.RowStatus;
+import org.gugus.warehouse.StoredFinding;
+import org.gugus.workbook.CellValue;
+import org.gugus.workbook.SheetRow;
+import org.gugus.workbook.UnreadableFileException;
+import org.gugus.workbook.WorkbookReader;
+import org.gugus.workbook.WorkbookReaders;
+
+/**
+ * Writes one file's answer workbook, streaming (SXSSF: a window of rows in memory, the rest in a
+ * temporary file, uncompressed as zipping it twice costs more than the disk; strings inline rather
+ * than in a shared table that would grow with the file): first {@code Ringkasan}, then the office's sheets as read from the kept original, each
+ * row at its own row number and each value in its own cell and type, with the status and notes
+ * columns right of the data and the cells with findings filled and commented. Row outcomes are
+ * read page by page in file order beside the rows, so memory stays bounded whatever the size;
+ * only cell comments stay in memory until the end, so past {@code maxComments} a finding is
+ * written in the notes column only.
+ */
+final class AnswerBook {
+
+    static final int ROW_WINDOW = 200;
+    private static final int OUTCOME_PAGE = 5000;
+
+    private final ReceivedFile file;
+    private final String officeName;
+    private final Optional<AnswerSettlement> settlement;
+    private final IntakeTemplate template;
+    private final Outcomes outcomes;
+    private final ZoneId zone;
+    private final int maxComments;
+
+    private SXSSFWorkbook book;
+    private AnswerStyles styles;
+    private int comments;
+
+    /** The kept outcomes of a loaded file, in file order: a page after an ordinal. */
+    interface Outcomes {
+        List<RowOutcome> after(int ordinal, int limit);
+    }
+
+    AnswerBook(ReceivedFile file, String officeName, Optional<AnswerSettlement> settlement, IntakeTemplate template,
+            Outcomes outcomes, ZoneId zone, int maxComments) {
+        this.file = file;
+        this.officeName = officeName;
+        this.settlement = settlement;
+        this.template = template;
+        this.outcomes = outcomes;
+        this.zone = zone;
+        this.maxComments = maxComments;
+    }
+
+    void write(OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, false, false)) {
+            book = workbook;
+            styles = new AnswerStyles(workbook);
+            var properties = workbook.getXSSFWorkbook().getProperties();
+            properties.getCoreProperties().setTitle(Messages.get("feedback.title").both());
+            properties.getCustomProperties().addProperty("GugusAnswersFile", String.valueOf(file.id()));
+            boolean loaded = outcome().status() == LoadStatus.LOADED;
+            SXSSFSheet summary = workbook.createSheet(AnswerWorkbook.SUMMARY_SHEET);
+            boolean readable = copySheets(loaded);
+            new SummarySheet(summary, styles, file, officeName, settlement, zone).write(readable);
+            workbook.write(out);
+        }
+    }
+
+    private FileOutcome outcome() {
+        return file.outcome();
+    }
+
+    /** Copies every sheet of the original; false when the original cannot be read at all. */
+    private boolean copySheets(boolean loaded) {
+        try (WorkbookReader reader = WorkbookReaders.open(file.landingPath(), file.originalName())) {
+            AnswerWorkbook.Rows office = AnswerWorkbook.rows();
+            OutcomeCursor cursor = new OutcomeCursor(loaded ? outcomes::after : (after, limit) -> List.of());
+            SheetCopy sheet = null;
+            for (SheetRow read = reader.next(); read != null; read = reader.next()) {
+                SheetRow row = office.keep(read);
+                if (row == null) {
+                    continue;
+                }
+                if (sheet == null || !sheet.name.equals(row.sheet())) {
+                    if (sheet != null) {
+                        sheet.finish();
+                    }
+                    cursor.startSheet(row.sheet());
+                    sheet = new SheetCopy(row.sheet(), loaded, cursor);
+                }
+                sheet.add(row);
+            }
+            if (sheet != null) {
+                sheet.finish();
+            }
+            return true;
+        } catch (UnreadableFileException e) {
+            return false;
+        }
+    }
+
+    /** One sheet being copied: its first rows wait until its header is found, the rest stream. */
+    private final class SheetCopy {
+
+        private final String name;
+        private final boolean loaded;
+        private final OutcomeCursor cursor;
+        private final SXSSFSheet sheet;
+        private final List<SheetRow> firstRows = new ArrayList<>();
+        private boolean searched;
+        private SheetHeader header;
+        private int statusColumn = -1;
+        private Drawing<?> drawing;
+
+        SheetCopy(String name, boolean loaded, OutcomeCursor cursor) {
+            this.name = name;
+            this.loaded = loaded;
+            this.cursor = cursor;
+            this.sheet = book.createSheet(sheetName(name));
+            sheet.setDefaultColumnWidth(14);
+        }
+
+        void add(SheetRow row) {
+            if (searched) {
+                write(row);
+                return;
+            }
+            firstRows.add(row);
+            if (firstRows.size() >= template.headerSearchRows()) {
+                search();
+            }
+        }
+
+        void finish() {
+            if (!searched) {
+                search();
+            }
+        }
+
+        private void search() {
+            searched = true;
+            header = loaded ? template.findHeader(firstRows).orElse(null) : null;
+            if (header != null) {
+                statusColumn = firstRows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
+                sheet.setColumnWidth(statusColumn, 16 * 256);
+                sheet.setColumnWidth(statusColumn + 1, 70 * 256);
+                sheet.setAutoFilter(new CellRangeAddress(header.rowNumber() - 1, header.rowNumber() - 1, 0,
+                        statusColumn + 1));
+            }
+            firstRows.forEach(this::write);
+            firstRows.clear();
+        }
+
+        private void write(SheetRow row) {
+            Row out = sheet.createRow(row.rowNumber() - 1);
+            RowOutcome outcome = cursor.take(row.rowNumber());
+            Map<Integer, List<StoredFinding>> byColumn = outcome == null ? Map.of() : byColumn(outcome);
+            for (int column = 0; column < row.cells().size(); column++) {
+                CellValue value = row.cells().get(column);
+                List<StoredFinding> findings = byColumn.getOrDefault(column, List.of());
+                if (value.isBlank() && findings.isEmpty()) {
+                    continue;
+                }
+                Cell cell = out.createCell(column);
+                AnswerStyles.Mark mark = AnswerStyles.Mark.of(findings);
+                write(cell, value, mark);
+                if (!findings.isEmpty()) {
+                    comment(cell, findings);
+                }
+            }
+            if (header == null || row.rowNumber() < header.rowNumber()) {
+                return;
+            }
+            int at = Math.max(statusColumn, row.cells().size());
+            if (row.rowNumber() == header.rowNumber()) {
+                heading(out.createCell(at), AnswerWorkbook.STATUS_HEADER);
+                heading(out.createCell(at + 1), AnswerWorkbook.NOTES_HEADER);
+                return;
+            }
+            RowStatus status = outcome == null ? RowStatus.DILEWATI : outcome.status();
+            Cell statusCell = out.createCell(at);
+            statusCell.setCellValue(status.name());
+            statusCell.setCellStyle(styles.status(status));
+            String notes = notes(status, outcome);
+            if (!notes.isEmpty()) {
+                Cell notesCell = out.createCell(at + 1);
+                notesCell.setCellValue(notes);
+                notesCell.setCellStyle(styles.notes());
+            }
+        }
+
+        /** The findings of a row by the 0-based column they point at; -1 for those without one (in the notes only). */
+        private Map<Integer, List<StoredFinding>> byColumn(RowOutcome outcome) {
+            Map<Integer, List<StoredFinding>> byColumn = new LinkedHashMap<>();
+            for (StoredFinding finding : outcome.findings()) {
+                int column = header == null || finding.field() == null ? -1 : header.column(finding.field()).orElse(-1);
+                byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(finding);
+            }
+            return byColumn;
+        }
+
+        private String notes(RowStatus status, RowOutcome outcome) {
+            List<String> lines = new ArrayList<>();
+            if (status == RowStatus.DUPLIKAT) {
+                lines.add(Messages.get("feedback.row.duplicate").both());
+            }
+            if (outcome != null) {
+                for (StoredFinding finding : outcome.findings()) {
+                    Message text = FindingText.of(finding);
+                    lines.add(finding.code() + (finding.column() == null ? "" : " [" + finding.column() + "]") + ": "
+                            + text.id() + " / " + text.en());
+                }
+            }
+            return String.join("\n", lines);
+        }
+
+        private void write(Cell cell, CellValue value, AnswerStyles.Mark mark) {
+            switch (value.kind()) {
+                case NUMBER -> {
+                    cell.setCellValue(value.number());
+                    cell.setCellStyle(styles.cell(AnswerStyles.Kind.GENERAL, mark));
+                }
+                case DATE -> {
+                    cell.setCellValue(value.dateTime());
+                    boolean time = value.dateTime().toLocalTime().toSecondOfDay() != 0;
+                    cell.setCellStyle(styles.cell(time ? AnswerStyles.Kind.DATE_TIME : AnswerStyles.Kind.DATE, mark));
+                }
+                case BOOLEAN -> {
+                    cell.setCellValue(Boolean.parseBoolean(value.text()) || value.text().equalsIgnoreCase("TRUE"));
+                    cell.setCellStyle(styles.cell(AnswerStyles.Kind.GENERAL, mark));
+                }
+                default -> {
+                    cell.setCellValue(value.text());
+                    cell.setCellStyle(styles.cell(AnswerStyles.Kind.TEXT, mark));
+                }
+            }
+        }
+
+        private void comment(Cell cell, List<StoredFinding> findings) {
+            if (comments >= maxComments) {
+                return;
+            }
+            comments++;
+            if (drawing == null) {
+                drawing = sheet.createDrawingPatriarch();
+            }
+            CreationHelper helper = book.getCreationHelper();
+            ClientAnchor anchor = helper.createClientAnchor();
+            anchor.setCol1(cell.getColumnIndex());
+            anchor.setCol2(cell.getColumnIndex() + 4);
+            anchor.setRow1(cell.getRowIndex());
+            anchor.setRow2(cell.getRowIndex() + 6);
+            Comment comment = drawing.createCellComment(anchor);
+            comment.setAddress(cell.getAddress());
+            comment.setString(helper.createRichTextString(findings.stream().map(finding -> {
+                Message text = FindingText.of(finding);
+                return finding.code() + ": " + text.id() + "\n(EN) " + text.en();
+            }).collect(Collectors.joining("\n\n"))));
+            comment.setAuthor("Gugus");
+            cell.setCellComment(comment);
+        }
+
+        private void heading(Cell cell, String text) {
+            cell.setCellValue(text);
+            cell.setCellStyle(styles.heading());
+        }
+    }
+
+    private final Set<String> sheetNames = new HashSet<>(Set.of(AnswerWorkbook.SUMMARY_SHEET.toLowerCase()));
+
+    /** The sheet's own name where Excel allows it; else made safe, and never the summary's. */
+    private String sheetName(String original) {
+        String name = WorkbookUtil.createSafeSheetName(original);
+        String candidate = name;
+        for (int n = 2; !sheetNames.add(candidate.toLowerCase()); n++) {
+            String suffix = " (" + n + ")";
+            candidate = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
+        }
+        return candidate;
+    }
+
+    /**
+     * Walks the kept outcomes beside the rows read: an outcome belongs to the row of its sheet and
+     * row number; outcomes of sheets or rows already passed (none, when both read alike) are dropped.
+     */
+    private static final class OutcomeCursor {
+
+        private final Outcomes outcomes;
+        private final Deque<RowOutcome> page = new ArrayDeque<>();
+        private final Set<String> passedSheets = new HashSet<>();
+        private String sheet;
+        private int lastOrdinal;
+        private boolean exhausted;
+
+        OutcomeCursor(Outcomes outcomes) {
+            this.outcomes = outcomes;
+        }
+
+        void startSheet(String name) {
+            if (sheet != null) {
+                passedSheets.add(sheet);
+            }
+            sheet = name;
+        }
+
+        RowOutcome take(int rowNumber) {
+            while (true) {
+                RowOutcome next = peek();
+                if (next == null) {
+                    return null;
+                }
+                boolean passed = passedSheets.contains(next.sheet())
+                        || (next.sheet().equals(sheet) && next.rowNumber() < rowNumber);
+                if (passed) {
+                    page.pollFirst();
+                    continue;
+                }
+                if (next.sheet().equals(sheet) && next.rowNumber() == rowNumber) {
+                    return page.pollFirst();
+                }
+                return null;
+            }
+        }
+
+        private RowOutcome peek() {
+            if (page.isEmpty() && !exhausted) {
+                List<RowOutcome> next = outcomes.after(lastOrdinal, OUTCOME_PAGE);
+                page.addAll(next);
+                exhausted = next.size() < OUTCOME_PAGE;
+                if (!next.isEmpty()) {
+                    lastOrdinal = next.get(next.size() - 1).ordinal();
+                }
+            }
+            return page.peekFirst();
+        }
+    }
+}

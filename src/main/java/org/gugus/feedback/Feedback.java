@@ -1,0 +1,127 @@
+package org.gugus.feedback;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.gugus.access.PrivateFiles;
+import org.gugus.intake.IntakeTemplate;
+import org.gugus.intake.LoadStatus;
+import org.gugus.ingest.FileAnswers;
+import org.gugus.ingest.ReceivedFile;
+import org.gugus.ingest.ReceivedFiles;
+import org.gugus.reference.RegencyOffice;
+import org.gugus.reference.RegencyOffices;
+import org.gugus.system.Messages;
+import org.gugus.warehouse.RowOutcomes;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Makes the answer workbook of a received file: into the office's outbox
+ * ({@code $GUGUS_HOME/outbox/<office code>/<file id>-<name>.xlsx}, owner-only like every folder of
+ * received files), or into any stream. Only a loaded or quarantined file has one.
+ */
+@Service
+public class Feedback implements FileAnswers {
+
+    static final String NO_OFFICE = "tanpa-kantor";
+
+    private final ReceivedFiles files;
+    private final RowOutcomes outcomes;
+    private final IntakeTemplate template;
+    private final Path outbox;
+    private final ZoneId zone;
+    private final int maxComments;
+
+    Feedback(ReceivedFiles files, RowOutcomes outcomes, IntakeTemplate template,
+            @Value("${gugus.feedback.outbox:${gugus.home}/outbox}") Path outbox,
+            @Value("${gugus.time-zone:Asia/Makassar}") ZoneId zone,
+            @Value("${gugus.feedback.max-comments:5000}") int maxComments) {
+        this.files = files;
+        this.outcomes = outcomes;
+        this.template = template;
+        this.outbox = outbox;
+        this.zone = zone;
+        this.maxComments = maxComments;
+    }
+
+    /**
+     * The registered file, if it has an answer.
+     *
+     * @throws NoSuchElementException   for a file not registered
+     * @throws IllegalArgumentException for a file neither loaded nor quarantined, saying why
+     */
+    public ReceivedFile answerable(long fileId) {
+        ReceivedFile file = files.find(fileId)
+                .orElseThrow(() -> new NoSuchElementException(Messages.get("feedback.not-found", fileId).both()));
+        LoadStatus status = file.outcome() == null ? null : file.outcome().status();
+        if (status == LoadStatus.ALREADY_RECEIVED) {
+            throw new IllegalArgumentException(
+                    Messages.get("feedback.already-received", fileId, file.outcome().alreadyReceivedAs()).both());
+        }
+        if (status != LoadStatus.LOADED && status != LoadStatus.QUARANTINED) {
+            throw new IllegalArgumentException(Messages.get("feedback.not-finished", fileId, file.status()).both());
+        }
+        if (!Files.isRegularFile(file.landingPath())) {
+            throw new IllegalArgumentException(Messages.get("feedback.purged", fileId).both());
+        }
+        return file;
+    }
+
+    /** Writes the file's answer workbook to {@code out} (not closed). */
+    public void write(ReceivedFile file, OutputStream out) {
+        String officeName = file.officeCode() == null ? ""
+                : RegencyOffices.byCode(file.officeCode()).map(RegencyOffice::name).orElse("");
+        AnswerBook book = new AnswerBook(file, officeName, outcomes.answer(file.id()), template,
+                (after, limit) -> outcomes.page(file.id(), after, limit), zone, maxComments);
+        try {
+            book.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the answer in the office's outbox, replacing an earlier one; returns where it is. */
+    public Path deliver(long fileId) {
+        ReceivedFile file = answerable(fileId);
+        Path target = outboxPath(file);
+        Path folder = PrivateFiles.folder(target.getParent());
+        try {
+            Path partial = Files.createTempFile(folder, "." + file.id() + "-", ".part");
+            try {
+                PrivateFiles.file(partial);
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    write(file, out);
+                }
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    @Override
+    public Optional<Path> answerOf(long fileId) {
+        return files.find(fileId).map(this::outboxPath).filter(Files::isRegularFile);
+    }
+
+    /** {@code outbox/<office>/<id>-<name without extension>-hasil-pemeriksaan.xlsx}, the name made safe. */
+    Path outboxPath(ReceivedFile file) {
+        String name = file.originalName();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        String base = (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^\\p{L}\\p{N}._-]+", "_");
+        base = base.substring(0, Math.min(base.length(), 80));
+        return outbox.resolve(file.officeCode() == null ? NO_OFFICE : file.officeCode())
+                .resolve(file.id() + "-" + base + "-hasil-pemeriksaan.xlsx");
+    }
+}

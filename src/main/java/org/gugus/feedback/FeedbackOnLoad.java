@@ -1,0 +1,40 @@
+package org.gugus.feedback;
+
+import org.gugus.intake.LoadStatus;
+import org.gugus.ingest.FileFinished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers every loaded or quarantined file right after its load, into the office's outbox, before
+ * the channel that received it moves on (so an SFTP source can send the answer back). An answer
+ * that cannot be made never undoes the load: it is logged, and {@code gugus feedback} makes it again.
+ */
+@Component
+class FeedbackOnLoad {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackOnLoad.class);
+
+    private final Feedback feedback;
+
+    FeedbackOnLoad(Feedback feedback) {
+        this.feedback = feedback;
+    }
+
+    @EventListener
+    void answer(FileFinished finished) {
+        LoadStatus status = finished.outcome().status();
+        if (status != LoadStatus.LOADED && status != LoadStatus.QUARANTINED) {
+            return;
+        }
+        try {
+            log.info("Answer workbook of file #{} written to {}", finished.fileId(), feedback.deliver(finished.fileId()));
+        } catch (RuntimeException e) {
+            // the exception's class only: a message of a reader or of POI may quote a cell
+            log.warn("Answer workbook of file #{} not made ({}); make it with: gugus feedback {}", finished.fileId(),
+                    e.getClass().getName(), finished.fileId());
+        }
+    }
+}

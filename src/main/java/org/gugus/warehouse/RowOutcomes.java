@@ -1,0 +1,127 @@
+package org.gugus.warehouse;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outcome of every data row of a loaded file ({@code warehouse.row_outcome}), kept when the
+ * file is published, for the answer workbook an office receives; and the settling of an answer
+ * workbook the office sent back fixed.
+ */
+@Component
+public class RowOutcomes {
+
+    private final JdbcClient jdbc;
+    private final WarehouseJson json;
+
+    RowOutcomes(JdbcClient jdbc, WarehouseJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Keeps the outcome of every staged row of the file being published: rejected, a duplicate (not
+     * the winner of its identity in {@code publish_plan}), loaded with warnings, or loaded.
+     */
+    static void keep(JdbcClient jdbc, long fileId) {
+        jdbc.sql("""
+                insert into warehouse.row_outcome (file_id, ordinal, sheet, row_number, status, findings)
+                select s.file_id, s.ordinal, s.sheet, s.row_number,
+                       case when s.rejected then 'DITOLAK'
+                            when p.ordinal is null then 'DUPLIKAT'
+                            when s.findings <> '[]'::jsonb then 'PERINGATAN'
+                            else 'DITERIMA' end,
+                       coalesce((select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
+                                                                     'column', f ->> 'column'))
+                                   from jsonb_array_elements(s.findings) f), '[]'::jsonb)
+                  from warehouse.staged_row s
+                  left join publish_plan p on p.ordinal = s.ordinal
+                 where s.file_id = ?
+                on conflict do nothing
+                """).param(fileId).update();
+    }
+
+    /** Whether outcomes were kept for the file (it was loaded). */
+    public boolean kept(long fileId) {
+        return jdbc.sql("select exists (select 1 from warehouse.row_outcome where file_id = ?)").param(fileId)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * The outcomes of a file in file order, {@code limit} at a time after {@code afterOrdinal}; a
+     * rejected row's findings with their messages.
+     */
+    public List<RowOutcome> page(long fileId, int afterOrdinal, int limit) {
+        return jdbc.sql("""
+                select o.ordinal, o.sheet, o.row_number, o.status, coalesce(r.findings, o.findings)::text as findings
+                  from warehouse.row_outcome o
+                  left join warehouse.rejected_row r
+                         on r.file_id = o.file_id and r.sheet = o.sheet and r.row_number = o.row_number
+                 where o.file_id = ? and o.ordinal > ?
+                 order by o.ordinal
+                 limit ?
+                """).params(fileId, afterOrdinal, limit)
+                .query((rs, n) -> new RowOutcome(rs.getInt("ordinal"), rs.getString("sheet"), rs.getInt("row_number"),
+                        RowStatus.valueOf(rs.getString("status")), json.findings(rs.getString("findings"))))
+                .list();
+    }
+
+    /** The settlement of an answer workbook, if the file was one. */
+    public Optional<AnswerSettlement> answer(long fileId) {
+        return jdbc.sql("select file_id, answers_file_id, corrected, still_open from warehouse.file_answer where file_id = ?")
+                .param(fileId)
+                .query((rs, n) -> new AnswerSettlement(rs.getLong("file_id"), rs.getLong("answers_file_id"),
+                        rs.getInt("corrected"), rs.getInt("still_open")))
+                .optional();
+    }
+
+    /**
+     * Settles a just-published answer workbook against the file it answers, in the publish's
+     * transaction: each open rejected row of that file (of the same office) whose row the answer
+     * now loads, or finds a duplicate, becomes CORRECTED with lineage to the answer; a row still
+     * wrong stays open as it was, and the answer's copy of that rejection is dropped, so the review
+     * queue holds it once. Rows are matched by sheet and row number, which the answer workbook keeps
+     * (a single-sheet file matches whatever its sheet is called, as a CSV's becomes an XLSX sheet).
+     * An answer to an answer settles against the first file. Does nothing when the answered file is
+     * unknown, of another office, or the file itself.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<AnswerSettlement> settleAnswer(long fileId, long answersFileId, String officeCode) {
+        long original = answer(answersFileId).map(AnswerSettlement::answersFileId).orElse(answersFileId);
+        boolean sameOffice = original != fileId && jdbc.sql("""
+                select exists (select 1 from ingest.received_file where id = ? and office_code = ?)
+                """).params(original, officeCode).query(Boolean.class).single();
+        if (!sameOffice) {
+            return Optional.empty();
+        }
+        boolean singleSheets = sheets(original) == 1 && sheets(fileId) == 1;
+        String sameRow = " n.row_number = r.row_number and (n.sheet = r.sheet or :single)";
+        int corrected = jdbc.sql("""
+                update warehouse.rejected_row r set status = 'CORRECTED', corrected_by_file_id = :file
+                  from warehouse.row_outcome n
+                 where r.file_id = :original and r.office_code = :office and r.status = 'OPEN'
+                   and n.file_id = :file and n.status <> 'DITOLAK' and """ + sameRow)
+                .param("file", fileId).param("original", original).param("office", officeCode)
+                .param("single", singleSheets).update();
+        int stillOpen = jdbc.sql("""
+                delete from warehouse.rejected_row n using warehouse.rejected_row r
+                 where n.file_id = :file and r.file_id = :original and r.office_code = :office and r.status = 'OPEN'
+                   and """ + sameRow)
+                .param("file", fileId).param("original", original).param("office", officeCode)
+                .param("single", singleSheets).update();
+        jdbc.sql("""
+                insert into warehouse.file_answer (file_id, answers_file_id, corrected, still_open) values (?, ?, ?, ?)
+                on conflict (file_id) do nothing
+                """).params(fileId, original, corrected, stillOpen).update();
+        return Optional.of(new AnswerSettlement(fileId, original, corrected, stillOpen));
+    }
+
+    private int sheets(long fileId) {
+        return jdbc.sql("select count(distinct sheet) from warehouse.row_outcome where file_id = ?").param(fileId)
+                .query(Integer.class).single();
+    }
+}

@@ -1,0 +1,366 @@
+package org.gugus.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gugus.IntegrationTest;
+import org.gugus.TestWorkbooks;
+import org.gugus.intake.AnswerWorkbook;
+import org.gugus.intake.FileOutcome;
+import org.gugus.intake.LoadStatus;
+import org.gugus.ingest.FileReception;
+import org.gugus.ingest.FileSource;
+import org.gugus.system.GugusCommands;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
+class FeedbackIntegrationTests {
+
+    private static final int NIK = 4;
+    private static final int SEX = 5;
+    private static final int REGENCY = 8;
+
+    private static Path home;
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        home = IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    GugusCommands gugus;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void marksExactlyTheCellsWithFindingsAndGivesEveryRowUnderTheHeaderItsStatus() throws IOException {
+        List<List<String>> rows = TestWorkbooks.victims(5);
+        rows.get(1).set(NIK, "64720112");            // row 6: rejected, E_NIK_FORMAT
+        rows.get(2).set(SEX, "P");                   // row 7: a man's NIK, W_NIK_SEX on the sex column
+        rows.set(3, new ArrayList<>(rows.get(4)));   // row 8: the same victim as row 9, which wins
+        FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("samarinda-juni.xlsx"), rows), "64.72",
+                "samarinda-juni.xlsx", FileSource.COMMAND_LINE);
+        assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
+
+        Path answer = outboxFile("64.72", outcome.fileId());
+        try (XSSFWorkbook book = open(answer)) {
+            assertThat(sheetNames(book)).containsExactly(AnswerWorkbook.SUMMARY_SHEET, "Juni");
+            Sheet sheet = book.getSheet("Juni");
+            int status = TestWorkbooks.HEADER.size();
+            assertThat(sheet.getRow(2).getCell(status).getStringCellValue()).isEqualTo(AnswerWorkbook.STATUS_HEADER);
+            assertThat(statuses(sheet, status)).containsExactly(Map.entry(4, "DILEWATI"), Map.entry(5, "DITERIMA"),
+                    Map.entry(6, "DITOLAK"), Map.entry(7, "PERINGATAN"), Map.entry(8, "DUPLIKAT"),
+                    Map.entry(9, "DITERIMA"), Map.entry(10, "DILEWATI"));
+            assertThat(fills(sheet, status)).containsExactly(Map.entry("6:" + NIK, "RED"), Map.entry("7:" + SEX, "AMBER"));
+            assertThat(comments(sheet, status)).containsOnlyKeys("6:" + NIK, "7:" + SEX);
+            assertThat(comments(sheet, status).get("6:" + NIK)).contains("E_NIK_FORMAT", "64720112", "16 angka",
+                    "16 digits");
+            assertThat(comments(sheet, status).get("7:" + SEX)).contains("W_NIK_SEX", "(EN)");
+            assertThat(sheet.getRow(4).getCell(3).getStringCellValue()).isEqualTo("Korban Nomor 1");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("DATA KORBAN TPPO");
+            assertThat(sheet.getRow(4).getCell(status + 1)).isNull();
+            assertThat(sheet.getRow(5).getCell(status + 1).getStringCellValue()).contains("E_NIK_FORMAT [NIK]");
+
+            Map<String, String> summary = summary(book);
+            assertThat(summary).containsEntry(AnswerWorkbook.FILE_LABEL, String.valueOf(outcome.fileId()))
+                    .containsEntry("Berkas / File", "samarinda-juni.xlsx")
+                    .containsEntry("Baris data dibaca / Data rows read", "5")
+                    .containsEntry("Baru dimasukkan / Inserted", "3")
+                    .containsEntry("Duplikat dalam berkas / Duplicates within the file", "1")
+                    .containsEntry("Ditolak / Rejected", "1")
+                    .containsEntry("Dilewati (bukan baris korban) / Skipped (not victim rows)", "2")
+                    .containsEntry("E_NIK_FORMAT", "1").containsEntry("W_NIK_SEX", "1");
+        }
+        assertThat(Files.getPosixFilePermissions(answer)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(answer.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void opensInLibreOffice() throws Exception {
+        List<List<String>> rows = TestWorkbooks.victims(3);
+        rows.get(0).set(NIK, "64720112");
+        FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("kukar.xlsx"), rows), "64.02",
+                "kukar.xlsx", FileSource.COMMAND_LINE);
+        Path answer = outboxFile("64.02", outcome.fileId());
+        Path out = Files.createDirectories(files.resolve("converted"));
+
+        Process soffice = new ProcessBuilder("soffice", "-env:UserInstallation=file://" + files.resolve("lo-profile"),
+                "--headless", "--convert-to", "csv", "--outdir", out.toString(), answer.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(soffice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(soffice.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(soffice.exitValue()).as(said).isZero();
+        Path csv = out.resolve(answer.getFileName().toString().replace(".xlsx", ".csv"));
+        assertThat(Files.readString(csv)).contains(AnswerWorkbook.TITLE, "kukar.xlsx", "E_NIK_FORMAT");
+    }
+
+    @Test
+    void keepsTheSheetNamesOfAMultiSheetWorkbook() throws IOException {
+        Path file = files.resolve("berau-semester.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            sheet(book.createSheet("Januari"), List.of(TestWorkbooks.victim(1), TestWorkbooks.victim(2)));
+            List<String> wrong = TestWorkbooks.victim(3);
+            wrong.set(REGENCY, "Atlantis");
+            sheet(book.createSheet("Februari 2024"), List.of(wrong));
+            book.createSheet("Rekap").createRow(0).createCell(0).setCellValue("Jumlah korban: 3");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
+        FileOutcome outcome = reception.receive(file, "64.03", "berau-semester.xlsx", FileSource.COMMAND_LINE);
+
+        try (XSSFWorkbook book = open(outboxFile("64.03", outcome.fileId()))) {
+            assertThat(sheetNames(book)).containsExactly("Ringkasan", "Januari", "Februari 2024", "Rekap");
+            int status = TestWorkbooks.HEADER.size();
+            assertThat(statuses(book.getSheet("Januari"), status)).containsExactly(Map.entry(2, "DITERIMA"),
+                    Map.entry(3, "DITERIMA"));
+            assertThat(statuses(book.getSheet("Februari 2024"), status)).containsExactly(Map.entry(2, "DITOLAK"));
+            assertThat(fills(book.getSheet("Februari 2024"), status)).containsExactly(Map.entry("2:" + REGENCY, "RED"));
+            assertThat(book.getSheet("Rekap").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Jumlah korban: 3");
+            assertThat(book.getSheet("Rekap").getRow(0).getLastCellNum()).isEqualTo((short) 1);
+        }
+    }
+
+    @Test
+    void namesTheFileErrorOfAQuarantinedFileAndKeepsItsSheetsAsSent() throws IOException {
+        Path file = files.resolve("paser-tanpa-nik.csv");
+        Files.writeString(file, "Nomor;Nama Korban;Keterangan\n1;Korban Satu;-\n");
+        FileOutcome outcome = reception.receive(file, "64.01", "paser-tanpa-nik.csv", FileSource.COMMAND_LINE);
+        assertThat(outcome.status()).isEqualTo(LoadStatus.QUARANTINED);
+
+        try (XSSFWorkbook book = open(outboxFile("64.01", outcome.fileId()))) {
+            assertThat(sheetNames(book)).containsExactly("Ringkasan", "paser-tanpa-nik");
+            Map<String, String> summary = summary(book);
+            assertThat(summary).containsKey(outcome.error().code())
+                    .containsEntry("Status / Status", "DIKARANTINA (tidak dimuat) / QUARANTINED (not loaded)");
+            assertThat(summaryText(book)).contains(outcome.error().messageId(), outcome.error().messageEn());
+            Sheet sent = book.getSheet("paser-tanpa-nik");
+            assertThat(sent.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Korban Satu");
+            assertThat(sent.getRow(0).getLastCellNum()).isEqualTo((short) 3);
+        }
+    }
+
+    @Test
+    void aFixedAnswerSentBackCorrectsTheRowsItFixesAndDuplicatesNothing() throws IOException {
+        List<List<String>> rows = TestWorkbooks.victims(5);
+        rows.get(1).set(NIK, "64720112");
+        rows.get(3).set(REGENCY, "Atlantis");
+        FileOutcome first = reception.receive(TestWorkbooks.csv(files.resolve("kubar-06.csv"), rows), "64.07",
+                "kubar-06.csv", FileSource.COMMAND_LINE);
+        assertThat(first.rejected()).isEqualTo(2);
+
+        Path fixed = files.resolve("kubar-06-diperbaiki.xlsx");
+        try (XSSFWorkbook book = open(outboxFile("64.07", first.fileId()))) {
+            // the office fixes the NIK of row 3 and leaves row 5's regency wrong
+            // (as Excel saves an edited cell: POI alone would keep the old inline string beside the new value)
+            Cell nik = book.getSheet("kubar-06").getRow(2).getCell(NIK);
+            nik.setBlank();
+            nik.setCellValue(TestWorkbooks.victim(2).get(NIK));
+            try (OutputStream out = Files.newOutputStream(fixed)) {
+                book.write(out);
+            }
+        }
+        FileOutcome answer = reception.receive(fixed, "64.07", "kubar-06-diperbaiki.xlsx", FileSource.DROP_FOLDER);
+
+        assertThat(answer.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(answer.rowsRead()).isEqualTo(5);
+        assertThat(answer.inserted()).isEqualTo(1);
+        assertThat(answer.unchanged()).isEqualTo(3);
+        assertThat(answer.updated()).isZero();
+        assertThat(answer.rejected()).isEqualTo(1);
+        assertThat(answer.skippedSheets()).isEmpty();
+        assertThat(jdbc.sql("select count(*) from warehouse.victim where office_code = '64.07'").query(Long.class).single())
+                .isEqualTo(4);
+        List<Map<String, Object>> rejections = jdbc.sql("""
+                select file_id, row_number, status, corrected_by_file_id from warehouse.rejected_row
+                 where office_code = '64.07' order by row_number
+                """).query().listOfRows();
+        assertThat(rejections).hasSize(2);
+        assertThat(rejections.get(0)).containsEntry("file_id", first.fileId()).containsEntry("row_number", 3)
+                .containsEntry("status", "CORRECTED").containsEntry("corrected_by_file_id", answer.fileId());
+        assertThat(rejections.get(1)).containsEntry("file_id", first.fileId()).containsEntry("row_number", 5)
+                .containsEntry("status", "OPEN").containsEntry("corrected_by_file_id", null);
+
+        try (XSSFWorkbook book = open(outboxFile("64.07", answer.fileId()))) {
+            assertThat(sheetNames(book)).containsExactly("Ringkasan", "kubar-06");
+            assertThat(statuses(book.getSheet("kubar-06"), TestWorkbooks.HEADER.size()).values())
+                    .containsExactly("DITERIMA", "DITERIMA", "DITERIMA", "DITOLAK", "DITERIMA");
+            assertThat(book.getSheet("kubar-06").getRow(0).getLastCellNum())
+                    .isEqualTo((short) (TestWorkbooks.HEADER.size() + 2));
+            assertThat(summaryText(book)).contains("#" + first.fileId() + ": 1", "1 rows");
+        }
+    }
+
+    @Test
+    void writesTheAnswerOnRequestAndSaysWhenAFileHasNone() throws IOException {
+        FileOutcome outcome = reception.receive(TestWorkbooks.csv(files.resolve("ppu.csv"), TestWorkbooks.victims(2)),
+                "64.09", "ppu.csv", FileSource.COMMAND_LINE);
+        Path target = files.resolve("out/ppu-hasil.xlsx");
+
+        Command written = run("feedback", String.valueOf(outcome.fileId()), "--out", target.toString());
+        Command unknown = run("feedback", "999999");
+
+        assertThat(written.status).as(written.err).isZero();
+        try (XSSFWorkbook book = open(target)) {
+            assertThat(sheetNames(book)).containsExactly("Ringkasan", "ppu");
+        }
+        assertThat(jdbc.sql("select count(*) from access.audit_event where action = 'READ' and target = ?")
+                .param("gugus feedback " + outcome.fileId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(unknown.status).isEqualTo(1);
+        assertThat(unknown.err).contains("Tidak ada berkas #999999");
+    }
+
+    private static void sheet(Sheet sheet, List<List<String>> rows) {
+        write(sheet.createRow(0), TestWorkbooks.HEADER);
+        for (int i = 0; i < rows.size(); i++) {
+            write(sheet.createRow(i + 1), rows.get(i));
+        }
+    }
+
+    private static void write(Row row, List<String> values) {
+        for (int c = 0; c < values.size(); c++) {
+            if (!values.get(c).isEmpty()) {
+                row.createCell(c).setCellValue(values.get(c));
+            }
+        }
+    }
+
+    static Path outboxFile(String office, long fileId) throws IOException {
+        try (var listed = Files.list(home.resolve("outbox").resolve(office))) {
+            return listed.filter(file -> file.getFileName().toString().startsWith(fileId + "-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no answer of file #" + fileId + " in the outbox of " + office));
+        }
+    }
+
+    static XSSFWorkbook open(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    static List<String> sheetNames(XSSFWorkbook book) {
+        List<String> names = new ArrayList<>();
+        book.forEach(sheet -> names.add(sheet.getSheetName()));
+        return names;
+    }
+
+    /** Status by 1-based row number, for the rows that have one. */
+    static Map<Integer, String> statuses(Sheet sheet, int column) {
+        Map<Integer, String> statuses = new TreeMap<>();
+        for (Row row : sheet) {
+            Cell cell = row.getCell(column);
+            if (cell != null && !cell.getStringCellValue().equals(AnswerWorkbook.STATUS_HEADER)) {
+                statuses.put(row.getRowNum() + 1, cell.getStringCellValue());
+            }
+        }
+        return statuses;
+    }
+
+    /** RED or AMBER by "row:column" (1-based row, 0-based column), for the office's cells that are filled. */
+    static Map<String, String> fills(Sheet sheet, int statusColumn) {
+        Map<String, String> fills = new TreeMap<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getColumnIndex() >= statusColumn) {
+                    continue;
+                }
+                XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
+                XSSFColor color = style.getFillForegroundXSSFColor();
+                if (style.getFillPattern() == org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND && color != null) {
+                    String name = java.util.Arrays.equals(color.getRGB(), AnswerStyles.RED) ? "RED"
+                            : java.util.Arrays.equals(color.getRGB(), AnswerStyles.AMBER) ? "AMBER" : "OTHER";
+                    fills.put((row.getRowNum() + 1) + ":" + cell.getColumnIndex(), name);
+                }
+            }
+        }
+        return fills;
+    }
+
+    static Map<String, String> comments(Sheet sheet, int statusColumn) {
+        Map<String, String> comments = new TreeMap<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getColumnIndex() < statusColumn && cell.getCellComment() != null) {
+                    comments.put((row.getRowNum() + 1) + ":" + cell.getColumnIndex(),
+                            cell.getCellComment().getString().getString());
+                }
+            }
+        }
+        return comments;
+    }
+
+    /** Every text of the summary sheet, row by row. */
+    static String summaryText(XSSFWorkbook book) {
+        StringBuilder text = new StringBuilder();
+        for (Row row : book.getSheet(AnswerWorkbook.SUMMARY_SHEET)) {
+            for (Cell cell : row) {
+                text.append(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue()).append('\t');
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The summary sheet as first cell to second cell (numbers as whole numbers). */
+    static Map<String, String> summary(XSSFWorkbook book) {
+        Map<String, String> summary = new java.util.LinkedHashMap<>();
+        for (Row row : book.getSheet(AnswerWorkbook.SUMMARY_SHEET)) {
+            Cell first = row.getCell(0);
+            if (first == null) {
+                continue;
+            }
+            Cell second = row.getCell(1);
+            String value = second == null ? "" : switch (second.getCellType()) {
+                case NUMERIC -> String.valueOf((long) second.getNumericCellValue());
+                default -> second.getStringCellValue();
+            };
+            summary.put(first.getStringCellValue(), value);
+        }
+        return summary;
+    }
+
+    private Command run(String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = gugus.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), arguments);
+        return new Command(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Command(int status, String out, String err) {
+    }
+}
