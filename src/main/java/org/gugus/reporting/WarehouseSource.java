@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,9 +69,14 @@ class WarehouseSource {
             """;
 
     private final JdbcClient jdbc;
+    /** Reads large results in slices (inside a transaction) instead of whole. */
+    private final JdbcClient streaming;
 
-    WarehouseSource(JdbcClient jdbc) {
+    WarehouseSource(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(2000);
+        this.streaming = JdbcClient.create(template);
     }
 
     /**
@@ -100,22 +107,28 @@ class WarehouseSource {
     }
 
     /**
-     * Every linked victim record (of one office when given), in office, case and row order, with
-     * its file's name, sheet and row: the rows of {@code gugus export victims}.
+     * Every victim record of the warehouse (of one office when given), in office, case and row
+     * order, with its person (none while the record is not linked yet), its file's name as it
+     * arrived, sheet and row: the rows of {@code gugus export victims}. No name, NIK or address.
      */
+    @Transactional(readOnly = true)
     void victimRecords(String office, Consumer<VictimRecord> each) {
-        jdbc.sql("""
-                select r.person_id, r.office_code, r.case_number, f.original_name, v.source_sheet, v.source_row, r.sex,
-                       r.birth_year, r.age_at_report, r.origin_regency_code, r.exploitation, r.destination_country,
-                       r.case_stage, r.report_date
-                  from reporting.report r
-                  join warehouse.victim v on v.id = r.victim_id
+        streaming.sql("""
+                select coalesce(p.merged_into, vp.person_id), v.office_code, c.case_number, f.original_name, v.source_sheet,
+                       v.source_row, v.sex, extract(year from v.birth_date)::integer,
+                       coalesce(extract(year from age(c.report_date, v.birth_date))::integer, v.age), v.origin_regency_code,
+                       array(select code from warehouse.victim_exploitation x where x.victim_id = v.id order by code),
+                       v.destination_country, c.case_stage, c.report_date
+                  from warehouse.victim v
+                  join warehouse.tppo_case c on c.id = v.case_id
                   join ingest.received_file f on f.id = v.source_file_id
-                 where cast(:office as text) is null or r.office_code = :office
-                 order by r.office_code, r.case_number, v.source_file_id, v.source_sheet, v.source_row
+                  left join persons.victim_person vp on vp.victim_id = v.id
+                  left join persons.person p on p.id = vp.person_id
+                 where cast(:office as text) is null or v.office_code = :office
+                 order by v.office_code, c.case_number, v.source_file_id, v.source_sheet, v.source_row, v.id
                 """).param("office", office)
                 .query(rs -> {
-                    each.accept(new VictimRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    each.accept(new VictimRecord((Long) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6), rs.getString(7), (Integer) rs.getObject(8),
                             (Integer) rs.getObject(9), rs.getString(10), codes(rs.getArray(11)), rs.getString(12),
                             rs.getString(13), rs.getObject(14, java.time.LocalDate.class)));

@@ -1,0 +1,142 @@
+package org.gugus.reporting;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts the indicators from the reporting schema, per query: the reports of the period and office
+ * ({@code r}), one row per person from them ({@code p}, {@link PersonRules}), and each indicator's
+ * (person, code, unit) pairs ({@link Indicator}). Asked for every report (no period, no office),
+ * the per-person table kept by {@link ReportingRefresh} answers, by the same rules.
+ */
+@Repository
+class IndicatorQueries {
+
+    private static final String ALL_TIME_PERSONS = """
+            select person_id, sex, age_at_first_report as age, origin_regency_code, first_report_date, case_stage,
+                   cardinality(offices) as office_count, cases
+              from reporting.person
+            """;
+
+    private final JdbcClient jdbc;
+
+    IndicatorQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every indicator's cells (code to count), codes in the order of the query (by code). */
+    @Transactional(readOnly = true)
+    Map<Indicator, Map<String, Long>> count(ReportQuery query) {
+        return count(query, List.of(Indicator.values()));
+    }
+
+    /** These indicators' cells. */
+    @Transactional(readOnly = true)
+    Map<Indicator, Map<String, Long>> count(ReportQuery query, Collection<Indicator> indicators) {
+        StringJoiner union = new StringJoiner("\nunion all\n");
+        for (Indicator indicator : indicators) {
+            union.add("select '%s' as indicator, code, %s as n from (%s) x group by code".formatted(indicator.key(),
+                    distinctUnits(indicator, query) ? "count(distinct unit)" : "count(*)", pairs(indicator, query)));
+        }
+        Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
+        indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
+        String sql = with(query, indicators) + "select indicator, code, n from (" + union + ") c order by indicator, code";
+        bind(jdbc.sql(sql), query).query(rs -> {
+            cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
+        });
+        return cells;
+    }
+
+    /** The persons behind one cell, by id. */
+    @Transactional(readOnly = true)
+    List<Long> persons(ReportQuery query, Indicator indicator, String code) {
+        String sql = with(query, List.of(indicator)) + "select distinct person_id from (" + pairs(indicator, query)
+                + ") x where code = :code order by person_id";
+        return bind(jdbc.sql(sql), query).param("code", indicator.shape() == Indicator.Shape.TOTAL ? "" : code)
+                .query(Long.class).list();
+    }
+
+    /** The files whose records are counted, by id. */
+    @Transactional(readOnly = true)
+    List<Long> sourceFiles(ReportQuery query) {
+        return bind(jdbc.sql(with(query, List.of(Indicator.REPORTS)) + "select distinct source_file_id from r order by 1"),
+                query).query(Long.class).list();
+    }
+
+    private static boolean distinctUnits(Indicator indicator, ReportQuery query) {
+        if (indicator.perPerson()) {
+            return false;
+        }
+        // the per-person table's code arrays hold each code once
+        return !query.allTime() || indicator == Indicator.REPORTS;
+    }
+
+    private static String pairs(Indicator indicator, ReportQuery query) {
+        if (!query.allTime()) {
+            return indicator.pairs();
+        }
+        return switch (indicator) {
+            case REPORTS -> "select person_id, '' as code, victim_id as unit from reporting.report";
+            case CASES -> "select 0 as person_id, '' as code, case_id as unit from reporting.tppo_case";
+            case BY_EXPLOITATION -> unnested("exploitation");
+            case BY_RECRUITMENT -> unnested("recruitment");
+            case BY_DESTINATION_COUNTRY -> unnested("destination_countries");
+            case BY_OFFICE -> unnested("offices");
+            case BY_SERVICE -> unnested("services");
+            default -> indicator.pairs();
+        };
+    }
+
+    private static String unnested(String column) {
+        return "select person_id, code, person_id as unit from reporting.person, unnest(" + column + ") code";
+    }
+
+    private static String with(ReportQuery query, Collection<Indicator> indicators) {
+        boolean persons = indicators.stream().anyMatch(Indicator::perPerson);
+        List<String> ctes = new ArrayList<>();
+        if (query.allTime()) {
+            if (persons) {
+                ctes.add("p as (" + ALL_TIME_PERSONS + ")");
+            }
+            ctes.add("r as (select * from reporting.report)");
+        } else {
+            List<String> where = new ArrayList<>();
+            where.add("true");
+            if (query.from() != null) {
+                where.add("report_date >= :from");
+            }
+            if (query.to() != null) {
+                where.add("report_date <= :to");
+            }
+            if (query.office() != null) {
+                where.add("office_code = :office");
+            }
+            ctes.add("r as (select * from reporting.report where " + String.join(" and ", where) + ")");
+            if (persons) {
+                ctes.add("p as (" + PersonRules.AGGREGATE.formatted("r") + ")");
+            }
+        }
+        return "with " + String.join(",\n", ctes) + "\n";
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ReportQuery query) {
+        if (query.from() != null) {
+            statement = statement.param("from", query.from());
+        }
+        if (query.to() != null) {
+            statement = statement.param("to", query.to());
+        }
+        if (query.office() != null) {
+            statement = statement.param("office", query.office());
+        }
+        return statement;
+    }
+}
