@@ -62,6 +62,7 @@ public class ReportingRefresh {
     }
 
     @EventListener
+    @Transactional
     public void on(PersonsChanged changed) {
         if (changed.all()) {
             rebuild();
