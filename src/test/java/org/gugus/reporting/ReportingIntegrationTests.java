@@ -202,7 +202,7 @@ class ReportingIntegrationTests {
         }
         Path converted = files.resolve("converted");
         Process soffice = new ProcessBuilder("soffice", "--headless", "-env:UserInstallation=file://" + files.resolve("lo"),
-                "--convert-to", "csv", "--outdir", converted.toString(), xlsx.toString())
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", converted.toString(), xlsx.toString())
                 .redirectErrorStream(true).start();
         String said = new String(soffice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(soffice.waitFor()).as(said).isZero();
