@@ -41,6 +41,9 @@ class ReportCommand implements GugusCommand {
     @Option(names = "--no-suppression", descriptionKey = "reporting.no-suppression")
     private boolean noSuppression;
 
+    @Option(names = "--indicator", paramLabel = "KEY", descriptionKey = "reporting.indicator")
+    private String indicator;
+
     private final NationalReports reports;
     private final JsonMapper mapper;
 
@@ -59,6 +62,9 @@ class ReportCommand implements GugusCommand {
         if (!chosen.equals("json") && out == null) {
             err.println(Messages.get("reporting.out.missing", chosen).both());
             return 64;
+        }
+        if (indicator != null) {
+            return oneIndicator(stdout, err);
         }
         NationalReport report;
         try {
@@ -88,5 +94,26 @@ class ReportCommand implements GugusCommand {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         err.println(Messages.get("reporting.written", out).both());
         return 0;
+    }
+
+    /** {@code --indicator KEY}: that indicator's cells only, as JSON (suppressed as in the whole report). */
+    private int oneIndicator(PrintStream stdout, PrintStream err) throws Exception {
+        try {
+            Indicator chosen = Indicator.of(indicator).orElseThrow(() -> new IllegalArgumentException(
+                    Messages.get("reporting.indicator.unknown", indicator, java.util.Arrays.stream(Indicator.values())
+                            .map(Indicator::key).collect(java.util.stream.Collectors.joining(", "))).both()));
+            ReportQuery query = ReportQuery.of(from, to, office);
+            java.util.Map<String, Object> cells = reports.cells(query, chosen, noSuppression);
+            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("from", query.from() == null ? null : query.from().toString());
+            json.put("to", query.to() == null ? null : query.to().toString());
+            json.put("office", query.office());
+            json.put(chosen.key(), chosen.shape() == Indicator.Shape.TOTAL ? cells.getOrDefault("", 0L) : cells);
+            stdout.println(mapper.writeValueAsString(json));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
     }
 }
