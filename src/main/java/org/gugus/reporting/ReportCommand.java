@@ -44,11 +44,16 @@ class ReportCommand implements GugusCommand {
     @Option(names = "--indicator", paramLabel = "KEY", descriptionKey = "reporting.indicator")
     private String indicator;
 
+    @Option(names = "--rebuild", descriptionKey = "reporting.rebuild")
+    private boolean rebuild;
+
     private final NationalReports reports;
+    private final ReportingRefresh refresh;
     private final JsonMapper mapper;
 
-    ReportCommand(NationalReports reports, JsonMapper mapper) {
+    ReportCommand(NationalReports reports, ReportingRefresh refresh, JsonMapper mapper) {
         this.reports = reports;
+        this.refresh = refresh;
         this.mapper = mapper;
     }
 
@@ -62,6 +67,10 @@ class ReportCommand implements GugusCommand {
         if (!chosen.equals("json") && out == null) {
             err.println(Messages.get("reporting.out.missing", chosen).both());
             return 64;
+        }
+        if (rebuild) {
+            ReportingRefresh.Counts counts = refresh.rebuild();
+            err.println(Messages.get("reporting.refreshed", counts.reports(), counts.persons()).both());
         }
         if (indicator != null) {
             return oneIndicator(stdout, err);

@@ -94,6 +94,12 @@ class WarehouseSource {
         jdbc.sql(REPORTS.formatted(PERSON, "true")).update();
     }
 
+    /** The persons that these persons were merged into, if any. */
+    java.util.List<Long> survivorsOf(Collection<Long> personIds) {
+        return jdbc.sql("select distinct merged_into from persons.person where id = any(:ids) and merged_into is not null")
+                .param("ids", personIds.toArray(Long[]::new)).query(Long.class).list();
+    }
+
     /** The names of received files as they arrived, by id. */
     Map<Long, SourceFile> files(Collection<Long> fileIds) {
         Map<Long, SourceFile> files = new LinkedHashMap<>();
