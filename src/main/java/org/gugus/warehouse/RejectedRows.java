@@ -3,7 +3,9 @@ package org.gugus.warehouse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,17 @@ public class RejectedRows {
                 .param("file", query.fileId()).param("office", query.officeCode())
                 .param("status", query.status() == null ? null : query.status().name()).param("limit", query.limit())
                 .query(this::record).list();
+    }
+
+    /** Open rejected rows per office code; offices with none are left out. */
+    public Map<String, Long> openByOffice() {
+        Map<String, Long> open = new HashMap<>();
+        jdbc.sql("select office_code, count(*) from warehouse.rejected_row where status = ? group by office_code")
+                .param(RejectionStatus.OPEN.name())
+                .query(rs -> {
+                    open.put(rs.getString(1), rs.getLong(2));
+                });
+        return open;
     }
 
     public Optional<RejectedRecord> find(long id) {
