@@ -153,9 +153,10 @@ class IndicatorQueries {
             if (query.office() != null) {
                 where.add("office_code = :office");
             }
-            ctes.add("r as (select * from reporting.report where " + String.join(" and ", where) + ")");
+            ctes.add("r as (select *, " + PersonRules.ORDER_KEY + " as k from reporting.report where "
+                    + String.join(" and ", where) + ")");
             if (persons) {
-                ctes.add("p as (" + PersonRules.AGGREGATE.formatted("r") + ")");
+                ctes.add("p as (" + PersonRules.PERIOD + ")");
             }
         }
         return "with " + String.join(",\n", ctes) + "\n";

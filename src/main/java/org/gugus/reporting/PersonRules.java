@@ -32,6 +32,33 @@ final class PersonRules {
              group by person_id
             """;
 
+    /**
+     * The same rules per person for the indicators of a period, lighter: over {@code r} with an
+     * ordering key {@code k} (report date, then record id: {@link #ORDER_KEY}), the latest and
+     * earliest reports are found by max/min of k and joined back, instead of sorting each person's
+     * reports; two or more offices or cases are told by min and max. Gives person_id, sex,
+     * citizenship, origin_regency_code, first_report_date, age, case_stage, office_count (1 or 2:
+     * "two or more") and cases (likewise).
+     */
+    static final String PERIOD = """
+            select a.person_id, l.sex, l.citizenship, o.origin_regency_code, a.first_report_date,
+                   coalesce(extract(year from age(a.first_report_date, b.birth_date))::integer, e.age) as age,
+                   reporting.stage_of_rank(a.stage_rank) as case_stage, a.office_count, a.cases
+              from (select person_id, max(k) as latest, max(k) filter (where origin_regency_code is not null) as latest_origin,
+                           min(k) as earliest, min(k) filter (where birth_date is not null) as earliest_birth,
+                           min(report_date) as first_report_date, max(reporting.stage_rank(case_stage)) as stage_rank,
+                           case when min(office_code) <> max(office_code) then 2 else 1 end as office_count,
+                           case when min(case_id) <> max(case_id) then 2 else 1 end as cases
+                      from r group by person_id) a
+              join r l on l.k = a.latest
+              join r e on e.k = a.earliest
+              left join r o on o.k = a.latest_origin
+              left join r b on b.k = a.earliest_birth
+            """;
+
+    /** Orders reports by report date, then by record id (the record loaded later is the later one). */
+    static final String ORDER_KEY = "(report_date - date '2000-01-01')::bigint * 1000000000000 + victim_id";
+
     private PersonRules() {
     }
 }

@@ -254,8 +254,8 @@ class ReportingIntegrationTests {
         HttpResponse<String> ownOffice = get(samarinda, "/api/reports/indicators?suppression=false");
 
         assertThat(behind.statusCode()).as(behind.body()).isEqualTo(200);
-        assertThat(json.readValue(behind.body(), Map.class).get("person_ids")).isEqualTo(List.of(
-                persons.get(TestWorkbooks.victim(2).get(4)).intValue(), persons.get(TestWorkbooks.victim(4).get(4)).intValue()));
+        assertThat((List<?>) json.readValue(behind.body(), Map.class).get("person_ids")).containsExactlyInAnyOrder(
+                persons.get(TestWorkbooks.victim(2).get(4)).intValue(), persons.get(TestWorkbooks.victim(4).get(4)).intValue());
         Map<?, ?> coordinatorReport = json.readValue(forced.body(), Map.class);
         assertThat(coordinatorReport.get("suppression")).isEqualTo(Map.of("k", 5, "applied", true));
         assertThat(coordinatorReport.get("children")).isEqualTo("<5");
