@@ -44,6 +44,8 @@ class IndicatorQueries {
         if (query.allTime()) {
             return AllTimeCounts.read(jdbc, indicators);
         }
+        // a period's persons are grouped and sorted in memory rather than in files on disk
+        jdbc.sql("set local work_mem = '64MB'").update();
         StringJoiner union = new StringJoiner("\nunion all\n");
         for (Indicator indicator : indicators) {
             union.add("select '%s' as indicator, code, %s as n from (%s) x group by code".formatted(indicator.key(),

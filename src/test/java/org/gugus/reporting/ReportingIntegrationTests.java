@@ -254,7 +254,9 @@ class ReportingIntegrationTests {
         HttpResponse<String> ownOffice = get(samarinda, "/api/reports/indicators?suppression=false");
 
         assertThat(behind.statusCode()).as(behind.body()).isEqualTo(200);
-        assertThat((List<?>) json.readValue(behind.body(), Map.class).get("person_ids")).containsExactlyInAnyOrder(
+        @SuppressWarnings("unchecked")
+        List<Object> ids = (List<Object>) json.readValue(behind.body(), Map.class).get("person_ids");
+        assertThat(ids).containsExactlyInAnyOrder(
                 persons.get(TestWorkbooks.victim(2).get(4)).intValue(), persons.get(TestWorkbooks.victim(4).get(4)).intValue());
         Map<?, ?> coordinatorReport = json.readValue(forced.body(), Map.class);
         assertThat(coordinatorReport.get("suppression")).isEqualTo(Map.of("k", 5, "applied", true));
