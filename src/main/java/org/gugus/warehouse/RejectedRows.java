@@ -56,6 +56,17 @@ public class RejectedRows {
         return open;
     }
 
+    /** Open rejected rows per office, file and code (a row with two codes counts in both), of one office or all. */
+    public List<ReviewGroup> openGroups(String officeCode) {
+        return jdbc.sql("""
+                select r.office_code, r.file_id, f ->> 'code' as code, count(distinct r.id) as rows
+                  from warehouse.rejected_row r cross join lateral jsonb_array_elements(r.findings) f
+                 where r.status = ? and (cast(? as text) is null or r.office_code = ?) and f ->> 'code' like 'E\\_%'
+                 group by 1, 2, 3 order by 1, 2 desc, 3
+                """).params(RejectionStatus.OPEN.name(), officeCode, officeCode)
+                .query((rs, n) -> new ReviewGroup(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4))).list();
+    }
+
     public Optional<RejectedRecord> find(long id) {
         return jdbc.sql(COLUMNS + " where id = ?").param(id).query(this::record).optional();
     }

@@ -20,5 +20,6 @@ class SignedInUser {
         boolean signedIn = user.role().isPresent();
         model.addAttribute("signedIn", signedIn);
         model.addAttribute("userName", signedIn ? user.name() : null);
+        model.addAttribute("userRole", user.role().map(Enum::name).orElse(null));
     }
 }

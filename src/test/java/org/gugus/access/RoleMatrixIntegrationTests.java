@@ -135,9 +135,20 @@ class RoleMatrixIntegrationTests {
                         "401 200 200 200 403 403 403 403"),
                 line("GET /api/files", "GET /api/files?office=64.72", "401 403 200 200 200 404 403 403"),
                 line("GET /api/files/{id}", "GET /api/files/" + file, "401 403 200 200 200 404 403 403"),
-                // pages: called with the session of a form sign-in (see call)
+                // pages: called with the session of a form sign-in (see call); a POST without a session has no
+                // CSRF token either, so it is refused (403) before it could be sent to sign in
                 line("GET /", "GET /", "302 200 200 200 200 200 200 200"),
                 line("GET /login", "GET /login", "200 200 200 200 200 200 200 200"),
+                line("GET /tinjauan", "GET /tinjauan", "302 403 403 200 200 200 403 403"),
+                line("GET /berkas", "GET /berkas", "302 403 200 200 200 200 403 403"),
+                line("GET /berkas/{id}", "GET /berkas/" + file, "302 403 200 200 200 404 403 403"),
+                line("GET /berkas/{id}/asli", "GET /berkas/" + file + "/asli", "302 403 200 200 200 404 403 403"),
+                line("GET /tinjauan/ditolak", "GET /tinjauan/ditolak?file=" + file, "302 403 403 200 200 404 403 403"),
+                line("GET /tinjauan/ditolak/{id}", "GET /tinjauan/ditolak/" + rejectedRow, "302 403 403 200 200 404 403 403"),
+                line("POST /tinjauan/ditolak/{id}", "POST /tinjauan/ditolak/" + rejectedRow, "403 403 403 200 200 404 403 403"),
+                line("GET /tinjauan/peringatan", "GET /tinjauan/peringatan?file=" + file, "302 403 403 200 200 404 403 403"),
+                line("GET /tinjauan/peringatan/{id}", "GET /tinjauan/peringatan/" + victim, "302 403 403 200 200 404 403 403"),
+                line("POST /tinjauan/peringatan/{id}", "POST /tinjauan/peringatan/" + victim, "403 403 403 200 200 404 403 403"),
                 // the error page is reached only by the container's own error dispatch; asked for directly it is denied
                 line("* /error", "GET /error", "302 403 403 403 403 403 403 403"),
                 // actuator endpoints are not in the handler mapping enumerated below, so their lines stand on their own
@@ -209,6 +220,12 @@ class RoleMatrixIntegrationTests {
         } else if (logins.containsKey(caller)) {
             request.header("Authorization", logins.get(caller));
         }
+        if (page && body != null) {
+            // a page's form: the session's CSRF token and a note, no cell changed (nothing is written)
+            String form = "note=role-matrix" + (logins.containsKey(caller) ? "&_csrf=" + csrf(caller) : "");
+            return HttpClient.newHttpClient().send(request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -246,6 +263,15 @@ class RoleMatrixIntegrationTests {
             sessions.put(caller, cookie(signedIn));
         }
         return sessions.get(caller);
+    }
+
+    /** A CSRF token of the caller's session, from a form the session is shown. */
+    private String csrf(String caller) throws Exception {
+        HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Cookie", session(caller)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).isTrue();
+        return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
     }
 
     private static String cookie(HttpResponse<String> response) {

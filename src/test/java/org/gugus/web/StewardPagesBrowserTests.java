@@ -2,6 +2,11 @@ package org.gugus.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.gugus.IntegrationTest;
@@ -20,17 +25,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The Beranda in a real browser: what a steward, an office user and a coordinator see after signing in. */
+/** The Beranda and Berkas in a real browser: what a steward, an office user and a coordinator see after signing in. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gugus.ingest.resume-on-start=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BerandaBrowserTests {
+class StewardPagesBrowserTests {
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
@@ -42,6 +49,9 @@ class BerandaBrowserTests {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @LocalServerPort
     int port;
@@ -148,6 +158,62 @@ class BerandaBrowserTests {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
         assertThat(office("64.72").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aStewardFindsAQuarantinedFileAndReadsWhyAndDownloadsTheOriginalWhichIsAudited() throws Exception {
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
+        browser.findElement(By.linkText("Berkas")).click();
+        assertThat(browser.findElements(By.cssSelector("table.files tbody tr"))).hasSize(2);
+
+        new Select(browser.findElement(By.id("status"))).selectByValue("QUARANTINED");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        assertThat(browser.findElements(By.cssSelector("table.files tbody tr"))).hasSize(1);
+        browser.findElement(By.linkText("balikpapan-kosong.csv")).click();
+        Browser.screenshot(browser, "berkas-quarantined");
+
+        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).startsWith("F_EMPTY");
+        String download = browser.findElement(By.linkText("Unduh berkas asli")).getAttribute("href");
+        HttpResponse<byte[]> original = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download))
+                .header("Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(new String(original.body(), StandardCharsets.UTF_8)).startsWith(String.join(";", TestWorkbooks.HEADER));
+        assertThat(jdbc.sql("select count(*) from access.audit_event where username = 'steward' and target like '%/asli'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aFilesPageShowsReconciledCountsAndLeadsToTheRejectedRows() {
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "reviewer", TestLogins.password(accounts, "reviewer", Role.REVIEWER, null));
+        browser.get(base() + "/berkas");
+        browser.findElement(By.linkText("samarinda-2024-06.csv")).click();
+        Browser.screenshot(browser, "berkas-loaded");
+
+        assertThat(browser.findElement(By.id("count-read")).getText()).isEqualTo("3");
+        assertThat(browser.findElement(By.id("count-rejected")).getText()).isEqualTo("1");
+        browser.findElement(By.linkText(rejectedCode())).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Baris ditolak");
+    }
+
+    @Test
+    void anOfficeUserCannotOpenAnotherOfficesFile() {
+        long balikpapan = jdbc.sql("select id from ingest.received_file where office_code = '64.71'").query(Long.class).single();
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "samarinda", TestLogins.password(accounts, "samarinda", Role.OFFICE, "64.72"));
+
+        browser.get(base() + "/berkas");
+        assertThat(browser.getPageSource()).doesNotContain("balikpapan-kosong.csv");
+        browser.get(base() + "/berkas/" + balikpapan);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tidak ditemukan");
+        assertThat(browser.getPageSource()).doesNotContain("balikpapan-kosong.csv");
+    }
+
+    private String rejectedCode() {
+        return jdbc.sql("select f ->> 'code' from warehouse.rejected_row r, jsonb_array_elements(r.findings) f limit 1")
+                .query(String.class).single();
     }
 
     private WebElement office(String code) {
