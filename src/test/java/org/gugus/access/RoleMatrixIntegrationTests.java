@@ -126,6 +126,13 @@ class RoleMatrixIntegrationTests {
                 line("POST /api/sftp/sources/{office}/pull", "POST /api/sftp/sources/64.72/pull", "401 404 404 403 403 403 403 403"),
                 line("GET /api/sftp/sources/{office}/pulls/{id}", "GET /api/sftp/sources/64.72/pulls/none", "401 404 404 403 403 403 403 403"),
                 line("GET /api/audit", "GET /api/audit", "401 403 403 403 403 403 403 200"),
+                // an office account gets its own office's report; asking for another office's is "not found"
+                line("GET /api/reports/indicators", "GET /api/reports/indicators", "401 200 200 200 200 200 200 403"),
+                line(null, "GET /api/reports/indicators?office=64.72", "401 200 200 200 200 404 200 403"),
+                line("GET /api/reports/indicators.xlsx", "GET /api/reports/indicators.xlsx", "401 200 200 200 200 200 200 403"),
+                line("GET /api/reports/indicators.csv", "GET /api/reports/indicators.csv", "401 200 200 200 200 200 200 403"),
+                line("GET /api/reports/indicators/persons", "GET /api/reports/indicators/persons?indicator=by_sex&code=P",
+                        "401 200 200 200 403 403 403 403"),
                 line("GET /api/files", "GET /api/files?office=64.72", "401 403 200 200 200 404 403 403"),
                 line("GET /api/files/{id}", "GET /api/files/" + file, "401 403 200 200 200 404 403 403"),
                 line("GET /api/files/{id}/feedback", "GET /api/files/" + file + "/feedback", "401 200 200 200 200 404 403 403"),
