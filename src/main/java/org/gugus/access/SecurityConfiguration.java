@@ -32,6 +32,7 @@ class SecurityConfiguration {
     private static final String STEWARD = Role.STEWARD.name();
     private static final String REVIEWER = Role.REVIEWER.name();
     private static final String OFFICE = Role.OFFICE.name();
+    private static final String COORDINATOR = Role.COORDINATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
 
     @Bean
@@ -51,6 +52,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/persons/pairs/*/decision").hasAnyRole(REVIEWER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/persons/resolve").hasAnyRole(STEWARD, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/audit").hasRole(AUDITOR)
+                        // from a cell to the persons behind it: provincial roles only, never national
+                        .requestMatchers(HttpMethod.GET, "/api/reports/indicators/persons").hasAnyRole(ADMIN, STEWARD, REVIEWER)
+                        .requestMatchers(HttpMethod.GET, "/api/reports/indicators", "/api/reports/indicators.xlsx",
+                                "/api/reports/indicators.csv").hasAnyRole(COORDINATOR, ADMIN, STEWARD, REVIEWER, OFFICE)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

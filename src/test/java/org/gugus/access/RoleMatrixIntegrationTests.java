@@ -133,6 +133,13 @@ class RoleMatrixIntegrationTests {
                 line("POST /api/persons/pairs/{id}/decision", "POST /api/persons/pairs/0/decision",
                         "401 400 403 400 403 403 403 403"),
                 line("POST /api/persons/resolve", "POST /api/persons/resolve", "401 200 200 403 403 403 403 403"),
+                // an office account gets its own office's report; asking for another office's is "not found"
+                line("GET /api/reports/indicators", "GET /api/reports/indicators", "401 200 200 200 200 200 200 403"),
+                line(null, "GET /api/reports/indicators?office=64.72", "401 200 200 200 200 404 200 403"),
+                line("GET /api/reports/indicators.xlsx", "GET /api/reports/indicators.xlsx", "401 200 200 200 200 200 200 403"),
+                line("GET /api/reports/indicators.csv", "GET /api/reports/indicators.csv", "401 200 200 200 200 200 200 403"),
+                line("GET /api/reports/indicators/persons", "GET /api/reports/indicators/persons?indicator=by_sex&code=P",
+                        "401 200 200 200 403 403 403 403"),
                 line("GET /api/files", "GET /api/files?office=64.72", "401 403 200 200 200 404 403 403"),
                 line("GET /api/files/{id}", "GET /api/files/" + file, "401 403 200 200 200 404 403 403"),
                 line("GET /api/files/{id}/feedback", "GET /api/files/" + file + "/feedback", "401 200 200 200 200 404 403 403"),

@@ -1,0 +1,60 @@
+package org.gugus.reporting;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The indicators over all reports, kept in {@code reporting.all_time_count} by every refresh of the
+ * reporting schema: before persons' rows are rewritten their cells are taken away, afterwards their
+ * new cells are added (reports and cases likewise). Counting 800,000 persons for every report would
+ * take seconds; reading the kept cells takes a millisecond.
+ */
+final class AllTimeCounts {
+
+    private AllTimeCounts() {
+    }
+
+    /** Adds ({@code sign} 1) or takes away (-1) the cells of these persons, reports and cases. */
+    static void add(JdbcClient jdbc, int sign, Long[] persons, Long[] cases) {
+        jdbc.sql("""
+                insert into reporting.all_time_count (indicator, code, n)
+                select indicator, code, :sign * n from (
+                    %s
+                    union all
+                    select 'reports', '', count(*) from reporting.report where person_id = any(:persons)
+                    union all
+                    select 'cases', '', count(*) from reporting.tppo_case where case_id = any(:cases)) c
+                on conflict (indicator, code) do update set n = reporting.all_time_count.n + excluded.n
+                """.formatted(IndicatorQueries.allTimeCells("person_id = any(:persons)")))
+                .param("sign", sign).param("persons", persons).param("cases", cases).update();
+    }
+
+    /** Counts every cell afresh, after a rebuild. */
+    static void recount(JdbcClient jdbc) {
+        jdbc.sql("truncate reporting.all_time_count").update();
+        jdbc.sql("""
+                insert into reporting.all_time_count (indicator, code, n)
+                %s
+                union all
+                select 'reports', '', count(*) from reporting.report
+                union all
+                select 'cases', '', count(*) from reporting.tppo_case
+                """.formatted(IndicatorQueries.allTimeCells("true"))).update();
+    }
+
+    static Map<Indicator, Map<String, Long>> read(JdbcClient jdbc, Collection<Indicator> indicators) {
+        Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
+        indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
+        jdbc.sql("select indicator, code, n from reporting.all_time_count where n <> 0 order by indicator, code")
+                .query(rs -> {
+                    Indicator indicator = Indicator.of(rs.getString(1)).orElseThrow();
+                    if (cells.containsKey(indicator)) {
+                        cells.get(indicator).put(rs.getString(2), rs.getLong(3));
+                    }
+                });
+        return cells;
+    }
+}

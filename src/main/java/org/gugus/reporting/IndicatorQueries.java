@@ -1,0 +1,179 @@
+package org.gugus.reporting;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts the indicators from the reporting schema, per query: the reports of the period and office
+ * ({@code r}), one row per person from them ({@code p}, {@link PersonRules}), and each indicator's
+ * (person, code, unit) pairs ({@link Indicator}). Asked for every report (no period, no office),
+ * the per-person table kept by {@link ReportingRefresh} answers, by the same rules.
+ */
+@Repository
+class IndicatorQueries {
+
+    private static final String ALL_TIME_PERSONS = """
+            select person_id, sex, age_at_first_report as age, origin_regency_code, first_report_date, case_stage,
+                   cardinality(offices) as office_count, cases
+              from reporting.person
+            """;
+
+    private final JdbcClient jdbc;
+
+    IndicatorQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every indicator's cells (code to count), codes in the order of the query (by code). */
+    @Transactional(readOnly = true)
+    Map<Indicator, Map<String, Long>> count(ReportQuery query) {
+        return count(query, List.of(Indicator.values()));
+    }
+
+    /** These indicators' cells. */
+    @Transactional(readOnly = true)
+    Map<Indicator, Map<String, Long>> count(ReportQuery query, Collection<Indicator> indicators) {
+        if (query.allTime()) {
+            return AllTimeCounts.read(jdbc, indicators);
+        }
+        // a period's persons are grouped and sorted in memory rather than in files on disk
+        jdbc.sql("set local work_mem = '64MB'").update();
+        StringJoiner union = new StringJoiner("\nunion all\n");
+        for (Indicator indicator : indicators) {
+            union.add("select '%s' as indicator, code, %s as n from (%s) x group by code".formatted(indicator.key(),
+                    distinctUnits(indicator, query) ? "count(distinct unit)" : "count(*)", pairs(indicator, query)));
+        }
+        Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
+        indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
+        String sql = with(query, indicators) + "select indicator, code, n from (" + union + ") c order by indicator, code";
+        bind(jdbc.sql(sql), query).query(rs -> {
+            cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
+        });
+        return cells;
+    }
+
+    /** The persons behind one cell, by id. */
+    @Transactional(readOnly = true)
+    List<Long> persons(ReportQuery query, Indicator indicator, String code) {
+        String sql = with(query, List.of(indicator)) + "select distinct person_id from (" + pairs(indicator, query)
+                + ") x where code = :code order by person_id";
+        return bind(jdbc.sql(sql), query).param("code", indicator.shape() == Indicator.Shape.TOTAL ? "" : code)
+                .query(Long.class).list();
+    }
+
+    /** The files whose records are counted, by id. */
+    @Transactional(readOnly = true)
+    List<Long> sourceFiles(ReportQuery query) {
+        if (query.allTime()) {
+            // a skip scan of the index: one probe per file instead of reading every report
+            return jdbc.sql("""
+                    with recursive f as (
+                        select min(source_file_id) as id from reporting.report
+                        union all
+                        select (select min(source_file_id) from reporting.report where source_file_id > f.id) from f
+                         where f.id is not null)
+                    select id from f where id is not null
+                    """).query(Long.class).list();
+        }
+        return bind(jdbc.sql(with(query, List.of(Indicator.REPORTS)) + "select distinct source_file_id from r order by 1"),
+                query).query(Long.class).list();
+    }
+
+    private static boolean distinctUnits(Indicator indicator, ReportQuery query) {
+        if (indicator.perPerson()) {
+            return false;
+        }
+        // the per-person table's code arrays hold each code once
+        return !query.allTime() || indicator == Indicator.REPORTS;
+    }
+
+    private static String pairs(Indicator indicator, ReportQuery query) {
+        if (!query.allTime()) {
+            return indicator.pairs();
+        }
+        return switch (indicator) {
+            case REPORTS -> "select person_id, '' as code, victim_id as unit from reporting.report";
+            case CASES -> "select 0 as person_id, '' as code, case_id as unit from reporting.tppo_case";
+            case UNIQUE_VICTIMS, CHILDREN, MULTI_OFFICE_VICTIMS, RE_TRAFFICKED_VICTIMS, BY_SEX, BY_AGE_GROUP,
+                    BY_ORIGIN_REGENCY, BY_ORIGIN_PROVINCE, BY_CASE_STAGE, BY_MONTH -> indicator.pairs();
+            case BY_EXPLOITATION -> unnested("exploitation");
+            case BY_RECRUITMENT -> unnested("recruitment");
+            case BY_DESTINATION_COUNTRY -> unnested("destination_countries");
+            case BY_OFFICE -> unnested("offices");
+            case BY_SERVICE -> unnested("services");
+            default -> indicator.pairs();
+        };
+    }
+
+    private static String unnested(String column) {
+        return "select person_id, code, person_id as unit from ap, unnest(ap." + column + ") code";
+    }
+
+    /**
+     * SQL giving (indicator, code, n) over all reports of the persons of {@code personScope} (a
+     * condition on {@code reporting.person}), for every indicator but reports and cases: what
+     * {@link AllTimeCounts} adds and takes away.
+     */
+    static String allTimeCells(String personScope) {
+        StringJoiner union = new StringJoiner("\nunion all\n");
+        for (Indicator indicator : Indicator.values()) {
+            if (indicator != Indicator.REPORTS && indicator != Indicator.CASES) {
+                union.add("select '%s' as indicator, code, count(*) as n from (%s) x group by code".formatted(indicator.key(),
+                        pairs(indicator, ReportQuery.everything())));
+            }
+        }
+        return "with ap as (select * from reporting.person where " + personScope + "),\np as ("
+                + ALL_TIME_PERSONS.replace("from reporting.person", "from ap") + ")\n" + union;
+    }
+
+    private static String with(ReportQuery query, Collection<Indicator> indicators) {
+        boolean persons = indicators.stream().anyMatch(Indicator::perPerson);
+        List<String> ctes = new ArrayList<>();
+        if (query.allTime()) {
+            ctes.add("ap as (select * from reporting.person)");
+            if (persons) {
+                ctes.add("p as (" + ALL_TIME_PERSONS.replace("from reporting.person", "from ap") + ")");
+            }
+            ctes.add("r as (select * from reporting.report)");
+        } else {
+            List<String> where = new ArrayList<>();
+            where.add("true");
+            if (query.from() != null) {
+                where.add("report_date >= :from");
+            }
+            if (query.to() != null) {
+                where.add("report_date <= :to");
+            }
+            if (query.office() != null) {
+                where.add("office_code = :office");
+            }
+            ctes.add("r as (select *, " + PersonRules.ORDER_KEY + " as k from reporting.report where "
+                    + String.join(" and ", where) + ")");
+            if (persons) {
+                ctes.add("p as (" + PersonRules.PERIOD + ")");
+            }
+        }
+        return "with " + String.join(",\n", ctes) + "\n";
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ReportQuery query) {
+        if (query.from() != null) {
+            statement = statement.param("from", query.from());
+        }
+        if (query.to() != null) {
+            statement = statement.param("to", query.to());
+        }
+        if (query.office() != null) {
+            statement = statement.param("office", query.office());
+        }
+        return statement;
+    }
+}

@@ -1,0 +1,170 @@
+package org.gugus.reporting;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gugus.persons.PersonsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the {@code reporting} schema in step with persons: after every {@link PersonsChanged} the
+ * reports, person rows and case rows of the persons named are written afresh, in one transaction;
+ * when everything changed ({@code all}) the schema is rebuilt. Listens synchronously, so a load or
+ * a linkage decision is counted as soon as it is committed.
+ */
+@Service
+public class ReportingRefresh {
+
+    /**
+     * One row per person from her reports in {@code reporting.report} (those of {@code %s}): the
+     * rules of the indicators over all her reports.
+     */
+    private static final String PERSONS = """
+            insert into reporting.person (person_id, sex, birth_year, age_at_first_report, age_group, child, citizenship,
+                   origin_regency_code, origin_province_code, first_report_date, last_report_date, offices, exploitation,
+                   recruitment, destination_countries, services, case_stage, reports, cases, multi_office, re_trafficked)
+            with r as (select * from reporting.report where %s),
+            p as (%s),
+            ex as (select person_id, array_agg(distinct code order by code) codes from r, unnest(r.exploitation) code group by person_id),
+            re as (select person_id, array_agg(distinct code order by code) codes from r, unnest(r.recruitment) code group by person_id),
+            se as (select person_id, array_agg(distinct code order by code) codes from r, unnest(r.services) code group by person_id),
+            de as (select person_id, array_agg(distinct destination_country order by destination_country) codes
+                     from r where destination_country is not null group by person_id)
+            select p.person_id, p.sex, extract(year from p.birth_date), p.age, reporting.age_group(p.age), p.age < 18,
+                   p.citizenship, p.origin_regency_code, left(p.origin_regency_code, 2), p.first_report_date,
+                   p.last_report_date, p.offices, coalesce(ex.codes, '{}'), coalesce(re.codes, '{}'), coalesce(de.codes, '{}'),
+                   coalesce(se.codes, '{}'), p.case_stage, p.reports, p.cases, p.office_count >= 2, p.cases >= 2
+              from p
+              left join ex using (person_id) left join re using (person_id)
+              left join se using (person_id) left join de using (person_id)
+            """.formatted("%s", PersonRules.AGGREGATE.formatted("r"));
+
+    private static final String CASES = """
+            insert into reporting.tppo_case (case_id, office_code, case_number, report_date, case_stage, reports, persons)
+            select case_id, min(office_code), min(case_number), min(report_date), min(case_stage), count(*),
+                   count(distinct person_id)
+              from reporting.report where %s
+             group by case_id
+            """;
+
+    private static final Logger log = LoggerFactory.getLogger(ReportingRefresh.class);
+
+    private final JdbcClient jdbc;
+    private final WarehouseSource warehouse;
+    private final ReportingDimensions dimensions;
+    private final TransactionTemplate transactions;
+
+    ReportingRefresh(JdbcClient jdbc, WarehouseSource warehouse, ReportingDimensions dimensions,
+            PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.warehouse = warehouse;
+        this.dimensions = dimensions;
+        // a transaction of its own: the change is announced after its commit (from an after-commit
+        // callback too), and a failed refresh must not mark anyone else's transaction rollback-only
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Follows a change of persons. The change itself is committed already: when the refresh fails
+     * it is logged (counts only) and the reporting schema stays as it was, to be caught up by the
+     * next change of those persons or by {@code gugus report --rebuild}; the load that changed them
+     * is not failed for it.
+     */
+    @EventListener
+    public void on(PersonsChanged changed) {
+        try {
+            if (changed.all()) {
+                transactions.executeWithoutResult(status -> rebuildNow());
+            } else if (!changed.personIds().isEmpty()) {
+                transactions.executeWithoutResult(status -> refreshNow(changed.personIds()));
+            }
+        } catch (RuntimeException e) {
+            log.error("Reporting schema not refreshed for {} persons (all: {}); run gugus report --rebuild",
+                    changed.personIds().size(), changed.all(), e);
+        }
+    }
+
+    /** Writes the reporting rows of these persons (and of persons merged into them) afresh. */
+    @Transactional
+    public void refresh(Collection<Long> personIds) {
+        refreshNow(personIds);
+    }
+
+    /** Rebuilds the whole reporting schema from the warehouse and persons; returns what it holds then. */
+    @Transactional
+    public Counts rebuild() {
+        rebuildNow();
+        return new Counts(jdbc.sql("select count(*) from reporting.report").query(Long.class).single(),
+                jdbc.sql("select count(*) from reporting.person").query(Long.class).single());
+    }
+
+    /** Reports and persons in the reporting schema. */
+    public record Counts(long reports, long persons) {
+    }
+
+    private void refreshNow(Collection<Long> personIds) {
+        dimensions.ensure();
+        lock();
+        Long[] ids = personIds.toArray(Long[]::new);
+        // the rows of these persons, and of records now linked to them that were another's when copied
+        String theirRows = """
+                person_id = any(:ids) or victim_id in (
+                    select vp.victim_id from persons.victim_person vp join persons.person p on p.id = vp.person_id
+                     where vp.person_id = any(:ids) or p.merged_into = any(:ids))
+                """;
+        Set<Long> persons = new TreeSet<>(personIds);
+        persons.addAll(warehouse.survivorsOf(personIds));
+        Set<Long> cases = new TreeSet<>();
+        jdbc.sql("select person_id, case_id from reporting.report where " + theirRows).param("ids", ids)
+                .query(rs -> {
+                    persons.add(rs.getLong(1));
+                    cases.add(rs.getLong(2));
+                });
+        Long[] touched = persons.toArray(Long[]::new);
+        Long[] none = {};
+        AllTimeCounts.add(jdbc, -1, touched, none);
+        jdbc.sql("delete from reporting.report where " + theirRows).param("ids", ids).update();
+        warehouse.copyReportsOf(personIds);
+        jdbc.sql("delete from reporting.person where person_id = any(:ids)").param("ids", touched).update();
+        jdbc.sql(PERSONS.formatted("person_id = any(:ids)")).param("ids", touched).update();
+        AllTimeCounts.add(jdbc, 1, touched, none);
+        cases.addAll(casesOf(touched));
+        Long[] caseIds = cases.toArray(Long[]::new);
+        AllTimeCounts.add(jdbc, -1, none, caseIds);
+        jdbc.sql("delete from reporting.tppo_case where case_id = any(:ids)").param("ids", caseIds).update();
+        jdbc.sql(CASES.formatted("case_id = any(:ids)")).param("ids", caseIds).update();
+        AllTimeCounts.add(jdbc, 1, none, caseIds);
+    }
+
+    private void rebuildNow() {
+        dimensions.ensure();
+        lock();
+        jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
+        warehouse.copyAllReports();
+        jdbc.sql(PERSONS.formatted("true")).update();
+        jdbc.sql(CASES.formatted("true")).update();
+        AllTimeCounts.recount(jdbc);
+        jdbc.sql("analyze reporting.report").update();
+        jdbc.sql("analyze reporting.person").update();
+    }
+
+    /** One refresh at a time: two loads touching the same persons would otherwise write the same rows. */
+    private void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('gugus.reporting.refresh'))").query().singleRow();
+    }
+
+    private List<Long> casesOf(Long[] personIds) {
+        return jdbc.sql("select distinct case_id from reporting.report where person_id = any(:ids)")
+                .param("ids", personIds).query(Long.class).list();
+    }
+}

@@ -1,0 +1,155 @@
+package org.gugus.reporting;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place of the reporting module that reads other modules' tables ({@code warehouse},
+ * {@code persons}, {@code ingest}): set-based SQL that copies the facts of linked victim records
+ * into the {@code reporting} schema, the victim records of {@code gugus export victims}, and the
+ * names of the files behind figures. Only codes, dates and counts are copied: never a name, NIK,
+ * address, village, birth place or note.
+ */
+@Repository
+class WarehouseSource {
+
+    /** The person a victim record belongs to now: a merged person's survivor. */
+    private static final String PERSON = "coalesce(p.merged_into, vp.person_id)";
+
+    private static final String REPORTS = """
+            insert into reporting.report (victim_id, person_id, office_code, case_id, case_number, report_date, sex,
+                   birth_date, birth_year, age, age_at_report, origin_regency_code, origin_province_code, citizenship,
+                   citizenship_country, destination_country, case_stage, exploitation, recruitment, services, source_file_id)
+            select v.id, %1$s, v.office_code, c.id, c.case_number, c.report_date, v.sex,
+                   v.birth_date, extract(year from v.birth_date), v.age,
+                   coalesce(extract(year from age(c.report_date, v.birth_date))::integer, v.age),
+                   v.origin_regency_code, left(v.origin_regency_code, 2), v.citizenship,
+                   v.citizenship_country, v.destination_country, c.case_stage,
+                   coalesce(e.codes, '{}'), coalesce(r.codes, '{}'), coalesce(s.codes, '{}'), v.source_file_id
+              from persons.victim_person vp
+              join persons.person p on p.id = vp.person_id
+              join warehouse.victim v on v.id = vp.victim_id
+              join warehouse.tppo_case c on c.id = v.case_id
+              left join (select victim_id, array_agg(code order by code) codes
+                           from warehouse.victim_exploitation group by victim_id) e on e.victim_id = v.id
+              left join (select victim_id, array_agg(code order by code) codes
+                           from warehouse.victim_recruitment group by victim_id) r on r.victim_id = v.id
+              left join (select victim_id, array_agg(code order by code) codes
+                           from warehouse.victim_service group by victim_id) s on s.victim_id = v.id
+             where %2$s
+            """;
+
+    private static final String REPORTS_OF_SOME = """
+            insert into reporting.report (victim_id, person_id, office_code, case_id, case_number, report_date, sex,
+                   birth_date, birth_year, age, age_at_report, origin_regency_code, origin_province_code, citizenship,
+                   citizenship_country, destination_country, case_stage, exploitation, recruitment, services, source_file_id)
+            select v.id, %1$s, v.office_code, c.id, c.case_number, c.report_date, v.sex,
+                   v.birth_date, extract(year from v.birth_date), v.age,
+                   coalesce(extract(year from age(c.report_date, v.birth_date))::integer, v.age),
+                   v.origin_regency_code, left(v.origin_regency_code, 2), v.citizenship,
+                   v.citizenship_country, v.destination_country, c.case_stage,
+                   array(select code from warehouse.victim_exploitation x where x.victim_id = v.id order by code),
+                   array(select code from warehouse.victim_recruitment x where x.victim_id = v.id order by code),
+                   array(select code from warehouse.victim_service x where x.victim_id = v.id order by code),
+                   v.source_file_id
+              from persons.victim_person vp
+              join persons.person p on p.id = vp.person_id
+              join warehouse.victim v on v.id = vp.victim_id
+              join warehouse.tppo_case c on c.id = v.case_id
+             where vp.person_id = any(:ids) or p.merged_into = any(:ids)
+            """;
+
+    private final JdbcClient jdbc;
+    /** Reads large results in slices (inside a transaction) instead of whole. */
+    private final JdbcClient streaming;
+
+    WarehouseSource(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(2000);
+        this.streaming = JdbcClient.create(template);
+    }
+
+    /**
+     * Copies the victim records of these persons (and of persons merged into them) into
+     * {@code reporting.report}, after their old rows were deleted.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    void copyReportsOf(Collection<Long> personIds) {
+        jdbc.sql(REPORTS_OF_SOME.formatted(PERSON)).param("ids", personIds.toArray(Long[]::new)).update();
+    }
+
+    /** Copies every linked victim record into an emptied {@code reporting.report}. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    void copyAllReports() {
+        jdbc.sql(REPORTS.formatted(PERSON, "true")).update();
+    }
+
+    /** The persons that these persons were merged into, if any. */
+    java.util.List<Long> survivorsOf(Collection<Long> personIds) {
+        return jdbc.sql("select distinct merged_into from persons.person where id = any(:ids) and merged_into is not null")
+                .param("ids", personIds.toArray(Long[]::new)).query(Long.class).list();
+    }
+
+    /** The names of received files as they arrived, by id. */
+    Map<Long, SourceFile> files(Collection<Long> fileIds) {
+        Map<Long, SourceFile> files = new LinkedHashMap<>();
+        jdbc.sql("""
+                select id, office_code, original_name, received_at::text from ingest.received_file
+                 where id = any(:ids) order by id
+                """).param("ids", fileIds.toArray(Long[]::new))
+                .query((rs, n) -> new SourceFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list().forEach(file -> files.put(file.id(), file));
+        return files;
+    }
+
+    /**
+     * Every victim record of the warehouse (of one office when given), in office, case and row
+     * order, with its person (none while the record is not linked yet), its file's name as it
+     * arrived, sheet and row: the rows of {@code gugus export victims}. No name, NIK or address.
+     */
+    @Transactional(readOnly = true)
+    void victimRecords(String office, Consumer<VictimRecord> each) {
+        streaming.sql("""
+                select coalesce(p.merged_into, vp.person_id), v.office_code, c.case_number, f.original_name, v.source_sheet,
+                       v.source_row, v.sex, extract(year from v.birth_date)::integer,
+                       coalesce(extract(year from age(c.report_date, v.birth_date))::integer, v.age), v.origin_regency_code,
+                       array(select code from warehouse.victim_exploitation x where x.victim_id = v.id order by code),
+                       v.destination_country, c.case_stage, c.report_date
+                  from warehouse.victim v
+                  join warehouse.tppo_case c on c.id = v.case_id
+                  join ingest.received_file f on f.id = v.source_file_id
+                  left join persons.victim_person vp on vp.victim_id = v.id
+                  left join persons.person p on p.id = vp.person_id
+                 where cast(:office as text) is null or v.office_code = :office
+                 order by v.office_code, c.case_number, v.source_file_id, v.source_sheet, v.source_row, v.id
+                """).param("office", office)
+                .query(rs -> {
+                    each.accept(new VictimRecord((Long) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getString(7), (Integer) rs.getObject(8),
+                            (Integer) rs.getObject(9), rs.getString(10), codes(rs.getArray(11)), rs.getString(12),
+                            rs.getString(13), rs.getObject(14, java.time.LocalDate.class)));
+                });
+    }
+
+    private static List<String> codes(java.sql.Array array) throws java.sql.SQLException {
+        List<String> codes = new ArrayList<>();
+        for (Object code : (Object[]) array.getArray()) {
+            codes.add((String) code);
+        }
+        return codes;
+    }
+
+    /** A file behind figures: its id, office and name as it arrived. */
+    record SourceFile(long id, String officeCode, String name, String receivedAt) {
+    }
+}
