@@ -17,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what. Every path needs a role and anything not listed here is denied, so a new
  * endpoint is closed until it is added (and {@code RoleMatrixIntegrationTests} fails until its row
  * is there). The API and the actuator take HTTP Basic on every request and keep no session (so no
- * cookie to forge a request with, hence no CSRF token); the pages (to come) sign in by form, with
+ * cookie to forge a request with, hence no CSRF token); the pages sign in by form ({@code /login}), with
  * CSRF tokens and a session that times out ({@code server.servlet.session.timeout}).
  * <p>
  * Within a path, OFFICE accounts see only their office's rows: the modules ask {@link CurrentUser}
@@ -59,9 +59,15 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(paths -> paths
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/").authenticated()
+                        .requestMatchers("/tinjauan", "/tinjauan/**").hasAnyRole(REVIEWER, OFFICE)
+                        .requestMatchers(HttpMethod.GET, "/berkas", "/berkas/**").hasAnyRole(STEWARD, REVIEWER, OFFICE)
                         .anyRequest().denyAll())
-                .formLogin(form -> form.permitAll())
-                .logout(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; form-action 'self'")))
                 .build();
     }
 }

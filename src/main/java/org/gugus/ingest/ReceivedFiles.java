@@ -1,6 +1,8 @@
 package org.gugus.ingest;
 
 import java.time.LocalDate;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +50,21 @@ public class ReceivedFiles {
         return names;
     }
 
+    /** The office a registered file came from; empty for an unknown id or a file that named no office. */
+    public Optional<String> officeOf(long id) {
+        return jdbc.sql("select office_code from ingest.received_file where id = ? and office_code is not null")
+                .param(id).query(String.class).optional();
+    }
+
+    /**
+     * The bytes of a file as it arrived: its kept original (archive or quarantine), else its landing
+     * copy; empty once retention has deleted both. They hold names and NIKs: the caller audits the read.
+     */
+    public Optional<Path> original(ReceivedFile file) {
+        return java.util.stream.Stream.of(file.keptAt(), file.landingPath())
+                .filter(path -> path != null && Files.isRegularFile(path)).findFirst();
+    }
+
     /** The day (in the province's time zone) a file was received: no date in its rows may be after it. */
     public LocalDate receivedOn(long id) {
         return jdbc.sql("select (received_at at time zone ?)::date from ingest.received_file where id = ?")
@@ -59,14 +76,14 @@ public class ReceivedFiles {
      *
      * @throws IllegalArgumentException for an unknown office or a limit out of range, saying why
      */
-    List<ReceivedFile> list(String office, FileStatus status, int limit) {
+    public List<ReceivedFile> list(String office, FileStatus status, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException(Messages.get("ingest.files.limit", limit, MAX_LIMIT).both());
         }
         return registry.list(office == null ? null : officeCode(office), status, limit);
     }
 
-    Optional<ReceivedFile> find(long id) {
+    public Optional<ReceivedFile> find(long id) {
         return registry.findById(id);
     }
 

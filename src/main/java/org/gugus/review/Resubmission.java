@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * has errors is kept as REJECTED and the row stays OPEN. Nothing earlier is overwritten.
  */
 @Service
-class Resubmission {
+public class Resubmission {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -28,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code review.correction}, this module's own table).
  */
 @Component
-class ReviewRows {
+public class ReviewRows {
 
-    static final int DEFAULT_LIMIT = 500;
+    public static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 5000;
 
     private static final TypeReference<List<StoredFinding>> FINDINGS = new TypeReference<>() {
@@ -54,30 +54,30 @@ class ReviewRows {
     }
 
     /** Rejected rows of a file and/or an office; {@code status} null for all. */
-    List<RejectedRow> rejected(Long fileId, String officeCode, RejectionStatus status, int limit) {
+    public List<RejectedRow> rejected(Long fileId, String officeCode, RejectionStatus status, int limit) {
         List<RejectedRecord> records = rejectedRows.list(new RowQuery(fileId, officeCode, null, status, limit(limit)));
         Map<Long, String> names = files.names(records.stream().map(RejectedRecord::fileId).toList());
         return records.stream().map(record -> rejectedRow(record, names.get(record.fileId()), List.of())).toList();
     }
 
-    Optional<RejectedRow> rejected(long id) {
+    public Optional<RejectedRow> rejected(long id) {
         return rejectedRows.find(id).map(record -> rejectedRow(record, name(record.fileId()),
                 corrections("rejected_row_id", id)));
     }
 
     /** Victims with warnings whose flags came from a file, and/or of an office; optionally of one code. */
-    List<FlaggedRow> flagged(Long fileId, String officeCode, String code, int limit) {
+    public List<FlaggedRow> flagged(Long fileId, String officeCode, String code, int limit) {
         List<FlaggedVictim> victims = flaggedVictims.list(new RowQuery(fileId, officeCode, code, null, limit(limit)));
         Map<Long, String> names = files.names(victims.stream().map(FlaggedVictim::fileId).toList());
         return victims.stream().map(victim -> flaggedRow(victim, names.get(victim.fileId()), List.of())).toList();
     }
 
-    Optional<FlaggedRow> flagged(long victimId) {
+    public Optional<FlaggedRow> flagged(long victimId) {
         return flaggedVictims.find(victimId).map(victim -> flaggedRow(victim, name(victim.fileId()),
                 corrections("flagged_victim_id", victimId)));
     }
 
-    Optional<Correction> correction(long id) {
+    public Optional<Correction> correction(long id) {
         return jdbc.sql(CORRECTIONS + " where id = ?").param(id).query(this::correctionOf).optional()
                 .map(correction -> withFileName(correction, name(correction.fileId())));
     }

@@ -53,6 +53,17 @@ public class FlaggedVictims {
                 .query(this::victim).list();
     }
 
+    /** Flagged victims per office, file the flags came from, and code, of one office or all. */
+    public List<ReviewGroup> groups(String officeCode) {
+        return jdbc.sql("""
+                select v.office_code, fl.source_file_id, fl.code, count(distinct v.id)
+                  from warehouse.victim_flag fl join warehouse.victim v on v.id = fl.victim_id
+                 where cast(? as text) is null or v.office_code = ?
+                 group by 1, 2, 3 order by 1, 2 desc, 3
+                """).params(officeCode, officeCode)
+                .query((rs, n) -> new ReviewGroup(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4))).list();
+    }
+
     /** A victim record with its warnings (none when it has none). */
     public Optional<FlaggedVictim> find(long victimId) {
         return jdbc.sql(COLUMNS + " where v.id = ?").param(victimId).query(this::victim).optional();

@@ -3,7 +3,9 @@ package org.gugus.warehouse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,28 @@ public class RejectedRows {
                 .param("file", query.fileId()).param("office", query.officeCode())
                 .param("status", query.status() == null ? null : query.status().name()).param("limit", query.limit())
                 .query(this::record).list();
+    }
+
+    /** Open rejected rows per office code; offices with none are left out. */
+    public Map<String, Long> openByOffice() {
+        Map<String, Long> open = new HashMap<>();
+        jdbc.sql("select office_code, count(*) from warehouse.rejected_row where status = ? group by office_code")
+                .param(RejectionStatus.OPEN.name())
+                .query(rs -> {
+                    open.put(rs.getString(1), rs.getLong(2));
+                });
+        return open;
+    }
+
+    /** Open rejected rows per office, file and code (a row with two codes counts in both), of one office or all. */
+    public List<ReviewGroup> openGroups(String officeCode) {
+        return jdbc.sql("""
+                select r.office_code, r.file_id, f ->> 'code' as code, count(distinct r.id) as rows
+                  from warehouse.rejected_row r cross join lateral jsonb_array_elements(r.findings) f
+                 where r.status = ? and (cast(? as text) is null or r.office_code = ?) and f ->> 'code' like 'E\\_%'
+                 group by 1, 2, 3 order by 1, 2 desc, 3
+                """).params(RejectionStatus.OPEN.name(), officeCode, officeCode)
+                .query((rs, n) -> new ReviewGroup(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4))).list();
     }
 
     public Optional<RejectedRecord> find(long id) {

@@ -29,6 +29,7 @@ public class WarehousePublisher {
         // a large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory
         jdbc.sql("set local work_mem = '64MB'").update();
         planWinners(fileId, officeCode);
+        VictimContinuation.apply(jdbc, officeCode);
         Map<String, Long> plan = applyPlan(officeCode);
         keepRejections(fileId, officeCode);
 

@@ -3,16 +3,21 @@ package org.gugus.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.intake.FileOutcome;
@@ -75,6 +80,7 @@ class RoleMatrixIntegrationTests {
     static Path files;
 
     private final Map<String, String> logins = new LinkedHashMap<>();
+    private final Map<String, String> sessions = new LinkedHashMap<>();
     private long rejectedRow;
     private long victim;
     private long correction;
@@ -122,15 +128,29 @@ class RoleMatrixIntegrationTests {
                 line("GET /api/audit", "GET /api/audit", "401 403 403 403 403 403 403 200"),
                 line("GET /api/files", "GET /api/files?office=64.72", "401 403 200 200 200 404 403 403"),
                 line("GET /api/files/{id}", "GET /api/files/" + file, "401 403 200 200 200 404 403 403"),
-                // the error page is reached only by the container's own error dispatch; asked for directly it sends to sign-in
-                line("* /error", "GET /error", "302 302 302 302 302 302 302 302"),
+                // pages: called with the session of a form sign-in (see call); a POST without a session has no
+                // CSRF token either, so it is refused (403) before it could be sent to sign in
+                line("GET /", "GET /", "302 200 200 200 200 200 200 200"),
+                line("GET /login", "GET /login", "200 200 200 200 200 200 200 200"),
+                line("GET /tinjauan", "GET /tinjauan", "302 403 403 200 200 200 403 403"),
+                line("GET /berkas", "GET /berkas", "302 403 200 200 200 200 403 403"),
+                line("GET /berkas/{id}", "GET /berkas/" + file, "302 403 200 200 200 404 403 403"),
+                line("GET /berkas/{id}/asli", "GET /berkas/" + file + "/asli", "302 403 200 200 200 404 403 403"),
+                line("GET /tinjauan/ditolak", "GET /tinjauan/ditolak?file=" + file, "302 403 403 200 200 404 403 403"),
+                line("GET /tinjauan/ditolak/{id}", "GET /tinjauan/ditolak/" + rejectedRow, "302 403 403 200 200 404 403 403"),
+                line("POST /tinjauan/ditolak/{id}", "POST /tinjauan/ditolak/" + rejectedRow, "403 403 403 200 200 404 403 403"),
+                line("GET /tinjauan/peringatan", "GET /tinjauan/peringatan?file=" + file, "302 403 403 200 200 404 403 403"),
+                line("GET /tinjauan/peringatan/{id}", "GET /tinjauan/peringatan/" + victim, "302 403 403 200 200 404 403 403"),
+                line("POST /tinjauan/peringatan/{id}", "POST /tinjauan/peringatan/" + victim, "403 403 403 200 200 404 403 403"),
+                // the error page is reached only by the container's own error dispatch; asked for directly it is denied
+                line("* /error", "GET /error", "302 403 403 403 403 403 403 403"),
                 // actuator endpoints are not in the handler mapping enumerated below, so their lines stand on their own
                 line(null, "GET /actuator/health", "200 200 200 200 200 200 200 200"),
                 line(null, "GET /actuator/info", "401 200 200 403 403 403 403 403"),
                 line(null, "GET /actuator/metrics", "401 200 200 403 403 403 403 403"),
                 line(null, "GET /actuator/prometheus", "401 200 200 403 403 403 403 403"),
                 line(null, "GET /actuator/env", "401 404 404 403 403 403 403 403"),
-                line(null, "GET /nothing-here", "302 302 302 302 302 302 302 302"));
+                line(null, "GET /nothing-here", "302 403 403 403 403 403 403 403"));
     }
 
     @Test
@@ -186,10 +206,18 @@ class RoleMatrixIntegrationTests {
     }
 
     private HttpResponse<String> call(String caller, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + environment.getProperty("local.server.port") + path));
-        if (logins.containsKey(caller)) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
+        boolean page = !path.startsWith("/api/") && !path.startsWith("/actuator/");
+        if (logins.containsKey(caller) && page) {
+            request.header("Cookie", session(caller));
+        } else if (logins.containsKey(caller)) {
             request.header("Authorization", logins.get(caller));
+        }
+        if (page && body != null) {
+            // a page's form: the session's CSRF token and a note, no cell changed (nothing is written)
+            String form = "note=role-matrix" + (logins.containsKey(caller) ? "&_csrf=" + csrf(caller) : "");
+            return HttpClient.newHttpClient().send(request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         }
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -204,5 +232,47 @@ class RoleMatrixIntegrationTests {
     }
 
     private record Line(String mapping, String method, String path, List<Integer> statuses) {
+    }
+
+    /** The session cookie of a form sign-in, as the pages take it (the API takes HTTP Basic only). */
+    private String session(String caller) throws Exception {
+        if (!sessions.containsKey(caller)) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+            assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
+            String[] credentials = new String(Base64.getDecoder().decode(logins.get(caller).substring("Basic ".length())),
+                    StandardCharsets.UTF_8).split(":", 2);
+            String body = "username=" + URLEncoder.encode(credentials[0], StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(credentials[1], StandardCharsets.UTF_8)
+                    + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", cookie(form))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.headers().firstValue("Location")).as(caller + " signs in").hasValueSatisfying(
+                    location -> assertThat(location).doesNotContain("error"));
+            sessions.put(caller, cookie(signedIn));
+        }
+        return sessions.get(caller);
+    }
+
+    /** A CSRF token of the caller's session, from a form the session is shown. */
+    private String csrf(String caller) throws Exception {
+        HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Cookie", session(caller)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).isTrue();
+        return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+    }
+
+    private static String cookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    private String base() {
+        return "http://localhost:" + environment.getProperty("local.server.port");
     }
 }

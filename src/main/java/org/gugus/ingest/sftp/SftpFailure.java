@@ -23,7 +23,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"code", "at", "message_id", "message_en"})
-record SftpFailure(String code, String messageId, String messageEn, @JsonIgnore boolean retryable, Instant at) {
+public record SftpFailure(String code, String messageId, String messageEn, @JsonIgnore boolean retryable, Instant at) {
 
     static final String BUSY = "F_SFTP_BUSY";
     static final String INTERRUPTED = "F_SFTP_INTERRUPTED";

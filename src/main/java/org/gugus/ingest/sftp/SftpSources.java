@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * whose settings are wrong is reported and left out; the others run.
  */
 @Component
-class SftpSources implements CamelContextConfiguration {
+public class SftpSources implements CamelContextConfiguration {
 
     static final String TEMPLATE = "ingest-sftp";
     private static final Logger log = LoggerFactory.getLogger(SftpSources.class);
@@ -127,7 +127,7 @@ class SftpSources implements CamelContextConfiguration {
         return poll.pullNow(listener);
     }
 
-    List<SourceStatus> statuses() {
+    public List<SourceStatus> statuses() {
         List<SourceStatus> statuses = new ArrayList<>(misconfigured.values());
         polls.values().forEach(poll -> statuses.add(poll.status()));
         return statuses;

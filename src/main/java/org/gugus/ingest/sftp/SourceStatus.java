@@ -18,7 +18,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"state", "name", "server", "last_poll", "last_successful_poll", "next_poll", "files_pulled",
         "bytes_pulled", "last_error"})
-record SourceStatus(@JsonIgnore String office, @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+public record SourceStatus(@JsonIgnore String office, @JsonInclude(JsonInclude.Include.NON_NULL) String name,
         @JsonProperty("server") String address, String state, Instant lastPoll, Instant lastSuccessfulPoll,
         @JsonInclude(JsonInclude.Include.NON_NULL) SftpFailure lastError, long filesPulled, long bytesPulled,
         Instant nextPoll) {

@@ -1,0 +1,230 @@
+package org.gugus.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.gugus.access.Audit;
+import org.gugus.access.CurrentUser;
+import org.gugus.ingest.ReceivedFiles;
+import org.gugus.review.Correction;
+import org.gugus.review.CorrectionRequest;
+import org.gugus.review.FlaggedRow;
+import org.gugus.review.RejectedRow;
+import org.gugus.review.Resubmission;
+import org.gugus.review.ReviewRows;
+import org.gugus.system.Messages;
+import org.gugus.warehouse.FlaggedVictims;
+import org.gugus.warehouse.RejectedRows;
+import org.gugus.warehouse.RejectionStatus;
+import org.gugus.warehouse.ReviewGroup;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Tinjauan: the rows provincial reviewers and office users fix. The queue groups what waits by
+ * office, file and code; a list shows the rows of one group; a row's page shows every cell as the
+ * office wrote it, the offending ones marked with what is wrong, and takes the fixed cells back
+ * through the same rules as a file. An office user sees her office only (another office's row is
+ * "not found"); every page with rows is in the audit log.
+ */
+@Controller
+@RequestMapping("/tinjauan")
+class ReviewPagesController {
+
+    static final String REJECTED = "ditolak";
+    static final String FLAGGED = "peringatan";
+    private static final String CELL = "sel:";
+
+    private final RejectedRows rejectedRows;
+    private final FlaggedVictims flaggedVictims;
+    private final ReviewRows rows;
+    private final Resubmission resubmission;
+    private final ReceivedFiles files;
+    private final CurrentUser user;
+    private final Audit audit;
+
+    ReviewPagesController(RejectedRows rejectedRows, FlaggedVictims flaggedVictims, ReviewRows rows,
+            Resubmission resubmission, ReceivedFiles files, CurrentUser user, Audit audit) {
+        this.rejectedRows = rejectedRows;
+        this.flaggedVictims = flaggedVictims;
+        this.rows = rows;
+        this.resubmission = resubmission;
+        this.files = files;
+        this.user = user;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String queue(Model model) {
+        String scope = user.officeScope().orElse(null);
+        List<ReviewGroup> rejected = rejectedRows.openGroups(scope);
+        List<ReviewGroup> flagged = flaggedVictims.groups(scope);
+        model.addAttribute("rejected", rejected);
+        model.addAttribute("flagged", flagged);
+        model.addAttribute("fileNames", files.names(java.util.stream.Stream.concat(rejected.stream(), flagged.stream())
+                .map(ReviewGroup::fileId).distinct().toList()));
+        return "tinjauan";
+    }
+
+    @GetMapping("/" + REJECTED)
+    String rejectedList(@RequestParam long file, @RequestParam(required = false) String code, Model model) {
+        requireVisible(file);
+        List<RejectedRow> listed = rows.rejected(file, user.officeScope().orElse(null), RejectionStatus.OPEN,
+                ReviewRows.DEFAULT_LIMIT).stream()
+                .filter(row -> code == null || row.findings().stream().anyMatch(f -> code.equals(f.code())))
+                .toList();
+        audit.read(listed.stream().map(RejectedRow::id).toList());
+        model.addAttribute("kind", REJECTED);
+        model.addAttribute("code", code);
+        model.addAttribute("fileName", files.names(List.of(file)).get(file));
+        model.addAttribute("rows", listed.stream().map(row -> ReviewRowView.of(REJECTED, row.id(), row.officeCode(),
+                row.fileName(), row.sheet(), row.rowNumber(), row.status().name(), row.original(), row.findings())).toList());
+        return "tinjauan-daftar";
+    }
+
+    @GetMapping("/" + FLAGGED)
+    String flaggedList(@RequestParam long file, @RequestParam(required = false) String code, Model model) {
+        requireVisible(file);
+        List<FlaggedRow> listed = rows.flagged(file, user.officeScope().orElse(null), code, ReviewRows.DEFAULT_LIMIT);
+        audit.read(listed.stream().map(FlaggedRow::victimId).toList());
+        model.addAttribute("kind", FLAGGED);
+        model.addAttribute("code", code);
+        model.addAttribute("fileName", files.names(List.of(file)).get(file));
+        model.addAttribute("rows", listed.stream().map(row -> ReviewRowView.of(FLAGGED, row.victimId(), row.officeCode(),
+                row.fileName(), row.sheet(), row.rowNumber(), null, row.original(), row.flags())).toList());
+        return "tinjauan-daftar";
+    }
+
+    @GetMapping("/" + REJECTED + "/{id}")
+    String rejectedRow(@PathVariable long id, Model model) {
+        RejectedRow row = rejected(id);
+        audit.read(List.of(id));
+        return rowPage(model, rejectedView(row), row.corrections());
+    }
+
+    @GetMapping("/" + FLAGGED + "/{id}")
+    String flaggedRow(@PathVariable long id, Model model) {
+        FlaggedRow row = flagged(id);
+        audit.read(List.of(id));
+        return rowPage(model, flaggedView(row), row.corrections());
+    }
+
+    @PostMapping("/" + REJECTED + "/{id}")
+    String correctRejected(@PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        RejectedRow row = rejected(id);
+        ReviewRowView view = rejectedView(row);
+        return correct(view, row.corrections(), form, note, model, redirect,
+                changed -> resubmission.correctRejected(id, new CorrectionRequest(changed, user.name(), note)));
+    }
+
+    @PostMapping("/" + FLAGGED + "/{id}")
+    String correctFlagged(@PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        FlaggedRow row = flagged(id);
+        ReviewRowView view = flaggedView(row);
+        return correct(view, row.corrections(), form, note, model, redirect,
+                changed -> resubmission.correctFlagged(id, new CorrectionRequest(changed, user.name(), note)));
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NoSuchElementException e, Model model) {
+        model.addAttribute("problem", e.getMessage());
+        return "tidak-ditemukan";
+    }
+
+    private String correct(ReviewRowView view, List<Correction> corrections, MultiValueMap<String, String> form,
+            String note, Model model, RedirectAttributes redirect,
+            java.util.function.Function<Map<String, String>, Correction> submit) {
+        Map<String, String> typed = typed(form);
+        Map<String, String> changed = new LinkedHashMap<>();
+        view.cells().forEach(cell -> {
+            String value = typed.get(cell.column());
+            if (value != null && !Objects.equals(value.strip(), Optional.ofNullable(cell.value()).orElse("").strip())) {
+                changed.put(cell.column(), value);
+            }
+        });
+        if (changed.isEmpty()) {
+            model.addAttribute("notice", Messages.get("web.review.nothing-changed"));
+            return rowPage(model, view, corrections);
+        }
+        Correction correction;
+        try {
+            correction = submit.apply(changed);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            model.addAttribute("problem", e.getMessage());
+            return rowPage(model, view.withCorrection(typed, List.of()), corrections);
+        }
+        if ("REJECTED".equals(correction.outcome())) {
+            model.addAttribute("stillWrong", true);
+            model.addAttribute("note", note);
+            return rowPage(model, view.withCorrection(typed, correction.findings()), corrections);
+        }
+        redirect.addFlashAttribute("done", Messages.get("web.review.done." + correction.outcome(), view.fileName(),
+                view.sheet(), view.rowNumber()));
+        return "redirect:/tinjauan";
+    }
+
+    private String rowPage(Model model, ReviewRowView view, List<Correction> corrections) {
+        model.addAttribute("row", view);
+        model.addAttribute("corrections", corrections);
+        model.addAttribute("editable", !FLAGGED.equals(view.kind()) || !view.cells().isEmpty());
+        return "tinjauan-baris";
+    }
+
+    private static Map<String, String> typed(MultiValueMap<String, String> form) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith(CELL) && !values.isEmpty()) {
+                typed.put(name.substring(CELL.length()), values.get(0));
+            }
+        });
+        return typed;
+    }
+
+    private ReviewRowView rejectedView(RejectedRow row) {
+        return ReviewRowView.of(REJECTED, row.id(), row.officeCode(), row.fileName(), row.sheet(), row.rowNumber(),
+                row.status().name(), row.original(), row.findings());
+    }
+
+    private ReviewRowView flaggedView(FlaggedRow row) {
+        return ReviewRowView.of(FLAGGED, row.victimId(), row.officeCode(), row.fileName(), row.sheet(), row.rowNumber(),
+                null, row.original(), row.flags());
+    }
+
+    private RejectedRow rejected(long id) {
+        return rows.rejected(id).filter(visible(RejectedRow::officeCode))
+                .orElseThrow(() -> new NoSuchElementException(Messages.get("review.not-found.rejected", id).both()));
+    }
+
+    private FlaggedRow flagged(long id) {
+        return rows.flagged(id).filter(visible(FlaggedRow::officeCode))
+                .orElseThrow(() -> new NoSuchElementException(Messages.get("review.not-found.victim", id).both()));
+    }
+
+    /** A file of another office is "not found" for an office user, as one that does not exist. */
+    private void requireVisible(long file) {
+        if (!files.officeOf(file).map(user::maySee).orElse(false)) {
+            throw new NoSuchElementException(Messages.get("web.review.no-such-file", file).both());
+        }
+    }
+
+    private <T> Predicate<T> visible(java.util.function.Function<T, String> office) {
+        return row -> user.maySee(office.apply(row));
+    }
+}
