@@ -35,6 +35,7 @@ public class LinkageBenchmark {
                 seconds(start), usedMb());
 
         Linkage linkage = new Linkage(LinkageSettings.defaults());
+        double cpuStart = cpu();
         long t = System.nanoTime();
         LinkageModel model = linkage.estimate(base, 7);
         double estimate = seconds(t);
@@ -49,8 +50,12 @@ public class LinkageBenchmark {
         double cluster = seconds(t);
         System.out.printf("cluster:  %.1f s (%,d persons, %,d pairs to review)%n", cluster, clusters.clusters().size(),
                 clusters.review().size());
-        System.out.printf("full run: %.1f s for %,d records; peak heap %,d MB (max %,d MB)%n", estimate + score + cluster,
-                base.size(), peakMb(), Runtime.getRuntime().maxMemory() >> 20);
+        double fullCpu = cpu() - cpuStart;
+        System.out.printf("full run: %.1f s for %,d records (%.1f CPU seconds, %d cores, load average %.1f); peak heap %,d MB"
+                + " (max %,d MB)%n", estimate + score + cluster, base.size(), fullCpu,
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), peakMb(),
+                Runtime.getRuntime().maxMemory() >> 20);
 
         // the store's index: hash of each blocking key -> the records holding it
         t = System.nanoTime();
@@ -63,6 +68,7 @@ public class LinkageBenchmark {
         System.out.printf("key index of %,d records: %.1f s (%,d keys; the persons store keeps it in PostgreSQL)%n",
                 base.size(), seconds(t), index.size());
         t = System.nanoTime();
+        double incrementalCpu = cpu();
         Set<VictimReport> candidates = new LinkedHashSet<>();
         for (VictimReport report : added) {
             for (String key : linkage.blockingKeys(report)) {
@@ -76,10 +82,17 @@ public class LinkageBenchmark {
         List<VictimReport> affected = new ArrayList<>(added);
         affected.addAll(candidates);
         Clusters newClusters = linkage.cluster(affected, newPairs, Map.of());
-        System.out.printf("incremental: %,d new records, %,d candidates, %,d pairs, %,d persons: %.2f s%n", added.size(),
-                candidates.size(), newPairs.size(), newClusters.clusters().size(), seconds(t));
-        System.out.printf("records=%d full=%.1fs estimate=%.1fs score=%.1fs cluster=%.1fs peak-heap=%dMB%n", base.size(),
-                estimate + score + cluster, estimate, score, cluster, peakMb());
+        System.out.printf("incremental: %,d new records, %,d candidates, %,d pairs, %,d persons: %.2f s (%.2f CPU s)%n",
+                added.size(), candidates.size(), newPairs.size(), newClusters.clusters().size(), seconds(t),
+                cpu() - incrementalCpu);
+        System.out.printf("records=%d full=%.1fs full-cpu=%.1fs estimate=%.1fs score=%.1fs cluster=%.1fs peak-heap=%dMB%n",
+                base.size(), estimate + score + cluster, fullCpu, estimate, score, cluster, peakMb());
+    }
+
+    /** CPU seconds this process has used so far (all threads): wall time on a quiet machine is about this over the cores. */
+    private static double cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private static double seconds(long since) {

@@ -93,8 +93,20 @@ final class Candidates {
 
     /** Visits every distinct candidate pair once, blocks in parallel. */
     void forEachPair(PairVisitor visitor) {
+        forEachPair(visitor, 1, 0);
+    }
+
+    /**
+     * Visits the distinct pairs of a seeded sample of the blocks, each block taken with probability
+     * {@code share}: a sample of the candidate pairs without going through them all.
+     */
+    void forEachPair(PairVisitor visitor, double share, long seed) {
         long mask = (1L << indexBits) - 1;
+        long threshold = (long) (Math.min(1, share) * (1L << 53));
         IntStream.range(0, blockStarts.length).parallel().forEach(b -> {
+            if (share < 1 && (Estimation.mix(seed ^ entries[blockStarts[b]]) >>> 11) >= threshold) {
+                return;
+            }
             int start = blockStarts[b];
             int end = blockEnds[b];
             long key = entries[start] >>> indexBits;

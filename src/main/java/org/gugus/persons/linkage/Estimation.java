@@ -54,30 +54,23 @@ final class Estimation {
         }
         double[][] u = randomPairs();
         AtomicLongArray counts = new AtomicLongArray(patterns);
-        AtomicLong deterministic = new AtomicLong();
         AtomicLong visited = new AtomicLong();
         AtomicLongArray namesOfEqualNik = new AtomicLongArray(Comparison.NAME.levels.size());
         Candidates candidates = new Candidates(records, rules, settings.maxBlockSize());
         double share = Math.min(1, settings.emMaxPairs() / (double) Math.max(1, candidates.pairsWithRepeats()));
-        long threshold = (long) (share * (1L << 53));
         candidates.forEachPair((i, j) -> {
             Prepared a = records.get(i);
             Prepared b = records.get(j);
-            if (isDeterministicMatch(a, b)) {
-                deterministic.incrementAndGet();
-            }
+            visited.incrementAndGet();
+            counts.incrementAndGet(pattern(a, b));
             if (a.nik != null && a.nik.equals(b.nik)) {
                 int level = Comparison.NAME.level(a, b);
                 if (level >= 0) {
                     namesOfEqualNik.incrementAndGet(level);
                 }
             }
-            if (share < 1 && (mix(seed ^ ((long) i << 32 | j)) >>> 11) >= threshold) {
-                return;
-            }
-            visited.incrementAndGet();
-            counts.incrementAndGet(pattern(a, b));
-        });
+        }, share, seed);
+        long deterministic = deterministicPairs();
         double[][] m = mFrom(initial);
         int name = Comparison.NAME.ordinal();
         long labelled = 0;
@@ -152,9 +145,9 @@ final class Estimation {
             }
         }
         double allPairs = n * (n - 1.0) / 2;
-        double prior = deterministic.get() > 0
-                ? deterministic.get() / settings.priorRecall() / allPairs
-                : lambda * visited.get() / Math.max(share, 1e-12) / allPairs;
+        double prior = deterministic > 0
+                ? deterministic / settings.priorRecall() / allPairs
+                : lambda * visited.get() / share / allPairs;
         prior = Math.min(0.5, Math.max(1e-12, prior));
         List<TokenFrequency> common = new ArrayList<>();
         double rare = tokenFrequencies(common);
@@ -162,13 +155,33 @@ final class Estimation {
                 visited.get(), iterations);
     }
 
-    /** Equal valid NIK, or equal name, birth date and sex: pairs taken for one person without a model. */
-    static boolean isDeterministicMatch(Prepared a, Prepared b) {
-        if (a.nik != null && a.nik.equals(b.nik)) {
-            return true;
+    /**
+     * How many pairs the deterministic rules take for one person without a model: equal valid NIK, or
+     * equal name, birth date and sex (counted by grouping, not by comparing pairs; a pair meeting both
+     * counted once).
+     */
+    long deterministicPairs() {
+        Map<String, Long> byNik = new java.util.HashMap<>();
+        Map<String, Long> byIdentity = new java.util.HashMap<>();
+        Map<String, Long> byBoth = new java.util.HashMap<>();
+        for (Prepared r : records) {
+            String identity = r.hasName() && r.birthDay != Prepared.NONE && r.sex != 0
+                    ? r.name + "|" + r.birthDay + "|" + r.sex : null;
+            if (r.nik != null) {
+                byNik.merge(r.nik, 1L, Long::sum);
+            }
+            if (identity != null) {
+                byIdentity.merge(identity, 1L, Long::sum);
+            }
+            if (r.nik != null && identity != null) {
+                byBoth.merge(r.nik + "|" + identity, 1L, Long::sum);
+            }
         }
-        return a.hasName() && a.name.equals(b.name) && a.birthDay != Prepared.NONE && a.birthDay == b.birthDay
-                && a.sex != 0 && a.sex == b.sex;
+        return pairs(byNik) + pairs(byIdentity) - pairs(byBoth);
+    }
+
+    private static long pairs(Map<String, Long> groups) {
+        return groups.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
     }
 
     /** u of every level: the shares among seeded random pairs (those missing a value left out). */
@@ -295,7 +308,7 @@ final class Estimation {
         return shares;
     }
 
-    private static long mix(long x) {
+    static long mix(long x) {
         x ^= x >>> 33;
         x *= 0xff51afd7ed558ccdL;
         x ^= x >>> 33;

@@ -1,0 +1,78 @@
+package org.gugus.persons.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Settings, blocking keys and scoring of the engine. */
+class LinkageTests {
+
+    private final Linkage linkage = new Linkage(LinkageSettings.defaults());
+
+    @Test
+    void rejectsAnUnknownBlockingRuleNamingIt() {
+        assertThatThrownBy(() -> LinkageSettings.defaults().withBlockingRules(List.of("nik", "soundex")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'soundex'")
+                .hasMessageContaining("blocking-rules");
+    }
+
+    @Test
+    void rejectsThresholdsOutOfRangeNamingTheSetting() {
+        assertThatThrownBy(() -> LinkageSettings.defaults().withThresholds(1.5, 0.5))
+                .hasMessageContaining("match-probability must be in (0,1]");
+        assertThatThrownBy(() -> LinkageSettings.defaults().withThresholds(0.9, 0.95))
+                .hasMessageContaining("review-probability");
+    }
+
+    @Test
+    void givesAnAgeOnlyRecordTheTwoBirthYearsItsAgeAllows() {
+        VictimReport report = Report.id(1).name("Sumarni").age(30, "2024-06-01").build();
+        assertThat(linkage.blockingKeys(report)).contains("nby:SMRN:1994", "nby:SMRN:1993");
+    }
+
+    @Test
+    void givesNikKeysOnlyForValidNiks() {
+        assertThat(linkage.blockingKeys(Report.id(1).nik("6472034607979990").build()))
+                .contains("nik:6472034607979990", "nrb:647203460797");
+        assertThat(linkage.blockingKeys(Report.id(1).nik("1111111111111111").build()))
+                .noneMatch(key -> key.startsWith("nik:") || key.startsWith("nrb:"));
+    }
+
+    @Test
+    void findsTheSamePersonSpeltDifferentlyAcrossReports() {
+        List<VictimReport> reports = List.of(
+                Report.id(1).name("Siti Rabiatul Adawiyah binti Djamaluddin").born("1994-09-20")
+                        .nik("6407146009948250").origin("64.07", "64.07.14", null).build(),
+                Report.id(2).name("ST. RABIATUL ADAWIYAH").age(29, "2024-03-01").origin("64.07", null, null).build(),
+                Report.id(3).name("Siti Rabiatul Adawiyah").born("1994-09-20").sex("L").build());
+        // the initial model's weights, with the prior of a few thousand records
+        LinkageModel model = new LinkageModel(-10, LinkageModel.initial().levels());
+        List<ScoredPair> pairs = linkage.score(reports, model);
+        Clusters clusters = linkage.cluster(reports, pairs, Map.of());
+        assertThat(pairs).extracting(ScoredPair::pair).contains(new VictimPair(1, 2));
+        assertThat(clusters.clusters()).anySatisfy(c -> assertThat(c).contains(1L, 2L).doesNotContain(3L));
+    }
+
+    @Test
+    void scoresNewRecordsOnlyAgainstTheirCandidates() {
+        VictimReport existingA = Report.id(1).name("Sumarni").born("1990-01-01").build();
+        VictimReport existingB = Report.id(2).name("Sumarni").born("1990-01-01").build();
+        VictimReport fresh = Report.id(3).name("SUMARNI").born("1990-01-01").build();
+        List<ScoredPair> pairs = linkage.scoreAgainst(List.of(fresh), List.of(existingA, existingB),
+                LinkageModel.initial());
+        assertThat(pairs).extracting(ScoredPair::pair).containsExactly(new VictimPair(1, 3), new VictimPair(2, 3));
+    }
+
+    @Test
+    void explainsEveryComparisonOfAPair() {
+        ScoredPair pair = linkage.score(Report.id(1).build(), Report.id(2).build(), LinkageModel.initial());
+        assertThat(pair.comparisons()).extracting(ComparisonWeight::comparison)
+                .containsExactly("nik", "name", "birth_date", "sex", "origin", "birth_place", "address");
+        double sum = LinkageModel.initial().priorWeight()
+                + pair.comparisons().stream().mapToDouble(ComparisonWeight::weight).sum();
+        assertThat(pair.weight()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
+    }
+}
