@@ -1,5 +1,6 @@
 package org.gugus.web;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -83,7 +84,7 @@ class FilePagesController {
         audit.read("GET /berkas/" + id + "/asli", List.of(id));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.originalName(), java.nio.charset.StandardCharsets.UTF_8)
+                        ContentDisposition.attachment().filename(file.originalName(), StandardCharsets.UTF_8)
                                 .build().toString())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(new FileSystemResource(original));

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.gugus.access.Audit;
 import org.gugus.access.CurrentUser;
 import org.gugus.ingest.ReceivedFiles;
@@ -75,7 +77,7 @@ class ReviewPagesController {
         List<ReviewGroup> flagged = flaggedVictims.groups(scope);
         model.addAttribute("rejected", rejected);
         model.addAttribute("flagged", flagged);
-        model.addAttribute("fileNames", files.names(java.util.stream.Stream.concat(rejected.stream(), flagged.stream())
+        model.addAttribute("fileNames", files.names(Stream.concat(rejected.stream(), flagged.stream())
                 .map(ReviewGroup::fileId).distinct().toList()));
         return "tinjauan";
     }
@@ -150,7 +152,7 @@ class ReviewPagesController {
 
     private String correct(ReviewRowView view, List<Correction> corrections, MultiValueMap<String, String> form,
             String note, Model model, RedirectAttributes redirect,
-            java.util.function.Function<Map<String, String>, Correction> submit) {
+            Function<Map<String, String>, Correction> submit) {
         Map<String, String> typed = typed(form);
         Map<String, String> changed = new LinkedHashMap<>();
         view.cells().forEach(cell -> {
@@ -224,7 +226,7 @@ class ReviewPagesController {
         }
     }
 
-    private <T> Predicate<T> visible(java.util.function.Function<T, String> office) {
+    private <T> Predicate<T> visible(Function<T, String> office) {
         return row -> user.maySee(office.apply(row));
     }
 }

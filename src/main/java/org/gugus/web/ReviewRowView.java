@@ -1,6 +1,7 @@
 package org.gugus.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ record ReviewRowView(String kind, long id, String officeCode, String fileName, S
         // the cells with findings first: they are what the reviewer came for (the stored row keeps no column order)
         List<ReviewCell> cells = values.entrySet().stream()
                 .map(entry -> new ReviewCell(entry.getKey(), entry.getValue(), byColumn.get(entry.getKey())))
-                .sorted(java.util.Comparator.comparing((ReviewCell cell) -> cell.findings().isEmpty()))
+                .sorted(Comparator.comparing((ReviewCell cell) -> cell.findings().isEmpty()))
                 .toList();
         return new ReviewRowView(kind, id, officeCode, fileName, sheet, rowNumber, status, cells, rowFindings);
     }
