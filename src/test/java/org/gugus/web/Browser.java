@@ -9,11 +9,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by its chromedriver: the browser of the page tests. Where it is
@@ -65,13 +69,31 @@ final class Browser {
         browser.get(baseUrl + "/login");
         browser.findElement(By.id("username")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit].primary")).click();
+        follow(browser, browser.findElement(By.cssSelector("button[type=submit].primary")));
+    }
+
+    /**
+     * Clicks what leads to another page and waits until that page has replaced this one and is loaded:
+     * a click returns before a form's answer arrives, and the next look at the page must not see the old
+     * one, nor catch the browser between the two.
+     */
+    static void follow(WebDriver browser, WebElement link) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        link.click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        waitUntilLoaded(browser, wait);
+    }
+
+    private static void waitUntilLoaded(WebDriver browser, WebDriverWait wait) {
+        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     /** Keeps what the page looks like under target/screenshots, for a person to look at. */
     static void screenshot(WebDriver browser, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            waitUntilLoaded(browser, new WebDriverWait(browser, Duration.ofSeconds(30)));
             byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
             Files.write(SCREENSHOTS.resolve(name + ".png"), png);
         } catch (IOException e) {

@@ -80,14 +80,14 @@ class ReviewBrowserTests {
     void aReviewerFixesARejectedRowAndItReachesTheWarehouse() {
         browser = Browser.laptop();
         Browser.signIn(browser, base(), "reviewer", TestLogins.password(accounts, "reviewer", Role.REVIEWER, null));
-        browser.findElement(By.linkText("Tinjauan")).click();
+        Browser.follow(browser, browser.findElement(By.linkText("Tinjauan")));
         Browser.screenshot(browser, "tinjauan-queue");
         WebElement group = browser.findElement(By.cssSelector("#rejected-groups tbody tr"));
         assertThat(group.getText()).contains("64.72", "samarinda-2024-06.csv", "E_DATE_FORMAT", "2");
 
-        group.findElement(By.linkText("E_DATE_FORMAT")).click();
+        Browser.follow(browser, group.findElement(By.linkText("E_DATE_FORMAT")));
         assertThat(browser.findElements(By.cssSelector("table.review-rows tbody tr"))).hasSize(2);
-        browser.findElement(By.cssSelector("tr[data-row='3'] a.button")).click();
+        Browser.follow(browser, browser.findElement(By.cssSelector("tr[data-row='3'] a.button")));
         WebElement reportDate = cell("Tanggal Lapor");
         Browser.screenshot(browser, "tinjauan-row");
         assertThat(reportDate.getAttribute("class")).contains("cell-error");
@@ -118,7 +118,7 @@ class ReviewBrowserTests {
         browser = Browser.laptop();
         Browser.signIn(browser, base(), "balikpapan", TestLogins.password(accounts, "balikpapan", Role.OFFICE, "64.71"));
 
-        browser.findElement(By.linkText("Tinjauan")).click();
+        Browser.follow(browser, browser.findElement(By.linkText("Tinjauan")));
         assertThat(browser.findElements(By.cssSelector("#rejected-groups"))).isEmpty();
         browser.get(base() + "/tinjauan/ditolak/" + row);
 
@@ -138,7 +138,7 @@ class ReviewBrowserTests {
         input.clear();
         input.sendKeys(value);
         browser.findElement(By.id("note")).sendKeys("dikonfirmasi dengan kantor");
-        browser.findElement(By.cssSelector("form.row-form button[type=submit]")).click();
+        Browser.follow(browser, browser.findElement(By.cssSelector("form.row-form button[type=submit]")));
     }
 
     private long victims() {

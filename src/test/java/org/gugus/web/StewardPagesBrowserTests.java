@@ -136,14 +136,14 @@ class StewardPagesBrowserTests {
         browser = Browser.laptop();
         Browser.signIn(browser, base(), "reviewer", TestLogins.password(accounts, "reviewer", Role.REVIEWER, null));
 
-        browser.findElement(By.linkText("English")).click();
+        Browser.follow(browser, browser.findElement(By.linkText("English")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Home");
         assertThat(office("64.72").getText()).contains("3 read, 2 loaded, 1 rejected");
         browser.get(base() + "/");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Home");
         Browser.screenshot(browser, "beranda-english");
 
-        browser.findElement(By.cssSelector(".account button")).click();
+        Browser.follow(browser, browser.findElement(By.cssSelector(".account button")));
         assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("You have signed out.");
     }
@@ -164,13 +164,13 @@ class StewardPagesBrowserTests {
     void aStewardFindsAQuarantinedFileAndReadsWhyAndDownloadsTheOriginalWhichIsAudited() throws Exception {
         browser = Browser.laptop();
         Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
-        browser.findElement(By.linkText("Berkas")).click();
+        Browser.follow(browser, browser.findElement(By.linkText("Berkas")));
         assertThat(browser.findElements(By.cssSelector("table.files tbody tr"))).hasSize(2);
 
         new Select(browser.findElement(By.id("status"))).selectByValue("QUARANTINED");
-        browser.findElement(By.cssSelector("form.filters button")).click();
+        Browser.follow(browser, browser.findElement(By.cssSelector("form.filters button")));
         assertThat(browser.findElements(By.cssSelector("table.files tbody tr"))).hasSize(1);
-        browser.findElement(By.linkText("balikpapan-kosong.csv")).click();
+        Browser.follow(browser, browser.findElement(By.linkText("balikpapan-kosong.csv")));
         Browser.screenshot(browser, "berkas-quarantined");
 
         assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).startsWith("F_EMPTY");
@@ -189,14 +189,14 @@ class StewardPagesBrowserTests {
         browser = Browser.laptop();
         Browser.signIn(browser, base(), "reviewer", TestLogins.password(accounts, "reviewer", Role.REVIEWER, null));
         browser.get(base() + "/berkas");
-        browser.findElement(By.linkText("samarinda-2024-06.csv")).click();
+        Browser.follow(browser, browser.findElement(By.linkText("samarinda-2024-06.csv")));
         Browser.screenshot(browser, "berkas-loaded");
 
         assertThat(browser.findElement(By.id("count-read")).getText()).isEqualTo("3");
         assertThat(browser.findElement(By.linkText("Unduh Hasil Pemeriksaan (XLSX)")).getAttribute("href"))
                 .endsWith("/hasil-pemeriksaan");
         assertThat(browser.findElement(By.id("count-rejected")).getText()).isEqualTo("1");
-        browser.findElement(By.linkText(rejectedCode())).click();
+        Browser.follow(browser, browser.findElement(By.linkText(rejectedCode())));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Baris ditolak");
     }
 
