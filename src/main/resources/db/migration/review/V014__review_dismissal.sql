@@ -1,0 +1,12 @@
+-- A rejected row a reviewer closed without a correction (a test row, a row sent twice, a record
+-- that is not a victim), with who closed it and why. The row itself is marked DISMISSED.
+create table review.dismissal (
+    id              bigint generated always as identity primary key,
+    rejected_row_id bigint      not null references warehouse.rejected_row (id),
+    office_code     varchar(5)  not null,
+    dismissed_by    text        not null,
+    reason          text        not null,
+    dismissed_at    timestamptz not null default now()
+);
+
+create index dismissal_rejected_row on review.dismissal (rejected_row_id);
