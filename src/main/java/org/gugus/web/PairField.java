@@ -11,8 +11,11 @@ record PairField(String field, String a, String b) {
         return new PairField(field.field(), field.a(), field.b());
     }
 
-    /** "same", "different", or "missing" when one report lacks it; case and spacing do not count. */
+    /** "same", "different", "missing" when one report lacks it, "empty" when both do; case and spacing do not count. */
     public String agreement() {
+        if ((a == null || a.isBlank()) && (b == null || b.isBlank())) {
+            return "empty";
+        }
         if (a == null || a.isBlank() || b == null || b.isBlank()) {
             return "missing";
         }

@@ -10,3 +10,7 @@ create table review.dismissal (
 );
 
 create index dismissal_rejected_row on review.dismissal (rejected_row_id);
+
+-- A rejected row can now also be DISMISSED (the constraint of V012, on the table warehouse owns since V013).
+alter table warehouse.rejected_row drop constraint rejected_row_status;
+alter table warehouse.rejected_row add constraint rejected_row_status check (status in ('OPEN', 'CORRECTED', 'DISMISSED'));
