@@ -12,9 +12,11 @@ document.addEventListener('DOMContentLoaded', function () {
         if (!canvas || chart.labels.length === 0) {
             return;
         }
-        var horizontal = chart.type === 'bar' && chart.labels.length > 6;
+        // a trend of one or two months is clearer as bars than as a line with nothing to join
+        var type = chart.type === 'line' && chart.labels.length < 3 ? 'bar' : chart.type;
+        var horizontal = type === 'bar' && chart.labels.length > 6;
         new Chart(canvas, {
-            type: chart.type,
+            type: type,
             data: {
                 labels: chart.labels,
                 datasets: [{
@@ -22,7 +24,8 @@ document.addEventListener('DOMContentLoaded', function () {
                     data: chart.values,
                     backgroundColor: '#2f6f8f',
                     borderColor: '#2f6f8f',
-                    spanGaps: false
+                    spanGaps: false,
+                    maxBarThickness: 56
                 }]
             },
             options: {

@@ -188,6 +188,8 @@ class ReviewerAndCoordinatorBrowserTests {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
                 .until(driver -> !driver.findElements(By.cssSelector("canvas[data-drawn=true]")).isEmpty());
         Browser.screenshot(browser, "dasbor");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('chart-by_sex').scrollIntoView()");
+        Browser.screenshot(browser, "dasbor-grafik");
 
         assertThat(browser.findElements(By.cssSelector("canvas[data-drawn=true]"))).hasSizeGreaterThanOrEqualTo(5);
         assertThat(browser.findElements(By.cssSelector("#chart-by_sex table.chart-table tbody tr"))).isNotEmpty();
