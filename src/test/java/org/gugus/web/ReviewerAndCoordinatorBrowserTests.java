@@ -211,6 +211,11 @@ class ReviewerAndCoordinatorBrowserTests {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("laporan-tppo.xlsx");
         assertThat(new String(download.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+
+        browser.get(base() + "/dasbor?from=2024-12-31&to=2024-01-01&lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Indicator dashboard");
+        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.tagName("canvas"))).isEmpty();
     }
 
     @Test
