@@ -115,6 +115,7 @@ public class ReportingRefresh {
     private void refreshNow(Collection<Long> personIds) {
         dimensions.ensure();
         lock();
+        KeptPeriodCounts.bump(jdbc);
         Long[] ids = personIds.toArray(Long[]::new);
         // the rows of these persons, and of records now linked to them that were another's when copied
         String theirRows = """
@@ -149,6 +150,7 @@ public class ReportingRefresh {
     private void rebuildNow() {
         dimensions.ensure();
         lock();
+        KeptPeriodCounts.bump(jdbc);
         jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
         warehouse.copyAllReports();
         jdbc.sql(PERSONS.formatted("true")).update();
