@@ -86,8 +86,15 @@ class IndicatorQueries {
                     select id from f where id is not null
                     """).query(Long.class).list();
         }
-        return bind(jdbc.sql(with(query, List.of(Indicator.REPORTS)) + "select distinct source_file_id from r order by 1"),
+        long generation = kept.generation();
+        Optional<List<Long>> known = kept.files(query, generation);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        List<Long> files = bind(jdbc.sql(with(query, List.of(Indicator.REPORTS)) + "select distinct source_file_id from r order by 1"),
                 query).query(Long.class).list();
+        kept.keepFiles(query, generation, files);
+        return files;
     }
 
     private static boolean distinctUnits(Indicator indicator, ReportQuery query) {

@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class KeptPeriodCounts {
 
+    /** The pseudo-indicator under which the ids of the files behind the counts are kept. */
+    private static final String FILES = "source_files";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate writes;
 
@@ -88,6 +91,40 @@ class KeptPeriodCounts {
                             .param("counts", counts.values().toArray(Long[]::new)).update();
                 }
             });
+        });
+    }
+
+    /** The kept ids of the files behind a query's counts at this generation, when kept. */
+    Optional<List<Long>> files(ReportQuery query, long generation) {
+        String key = key(query);
+        boolean counted = jdbc.sql("""
+                select exists (select 1 from reporting.period_counted
+                                where query_key = :key and generation = :generation and indicator = :files)
+                """).param("key", key).param("generation", generation).param("files", FILES).query(Boolean.class).single();
+        if (!counted) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                select code::bigint from reporting.period_count
+                 where query_key = :key and generation = :generation and indicator = :files order by 1
+                """).param("key", key).param("generation", generation).param("files", FILES).query(Long.class).list());
+    }
+
+    /** Keeps the ids of the files behind a query's counts at this generation. */
+    void keepFiles(ReportQuery query, long generation, List<Long> files) {
+        String key = key(query);
+        writes.executeWithoutResult(status -> {
+            int added = jdbc.sql("""
+                    insert into reporting.period_counted (generation, query_key, indicator) values (:generation, :key, :files)
+                    on conflict do nothing
+                    """).param("generation", generation).param("key", key).param("files", FILES).update();
+            if (added == 1) {
+                jdbc.sql("""
+                        insert into reporting.period_count (generation, query_key, indicator, code, n)
+                        select :generation, :key, :files, f::text, 1 from unnest(:ids) f
+                        """).param("generation", generation).param("key", key).param("files", FILES)
+                        .param("ids", files.toArray(Long[]::new)).update();
+            }
         });
     }
 
