@@ -73,6 +73,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/").authenticated()
                         .requestMatchers("/tinjauan", "/tinjauan/**").hasAnyRole(REVIEWER, OFFICE)
                         .requestMatchers(HttpMethod.GET, "/berkas", "/berkas/**").hasAnyRole(STEWARD, REVIEWER, OFFICE)
+                        // steward pages (web-steward): upload, jobs, reloading a failed file
+                        .requestMatchers(HttpMethod.GET, "/js/**").permitAll()
+                        .requestMatchers("/unggah", "/unggah/**").hasAnyRole(STEWARD, ADMIN)
+                        .requestMatchers("/jobs", "/jobs/**").hasAnyRole(STEWARD, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/berkas/*/muat-ulang").hasRole(STEWARD)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
