@@ -78,6 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers("/unggah", "/unggah/**").hasAnyRole(STEWARD, ADMIN)
                         .requestMatchers("/jobs", "/jobs/**").hasAnyRole(STEWARD, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/berkas/*/muat-ulang").hasRole(STEWARD)
+                        .requestMatchers("/sumber", "/sumber/**").hasAnyRole(STEWARD, ADMIN)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

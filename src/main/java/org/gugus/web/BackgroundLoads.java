@@ -121,35 +121,35 @@ class BackgroundLoads implements DisposableBean {
             this.user = user;
         }
 
-        String id() {
+        public String id() {
             return id;
         }
 
-        String office() {
+        public String office() {
             return office;
         }
 
-        String name() {
+        public String name() {
             return name;
         }
 
-        String user() {
+        public String user() {
             return user;
         }
 
-        Long fileId() {
+        public Long fileId() {
             return fileId;
         }
 
-        FileOutcome outcome() {
+        public FileOutcome outcome() {
             return outcome;
         }
 
-        boolean failed() {
+        public boolean failed() {
             return failed;
         }
 
-        boolean done() {
+        public boolean done() {
             return outcome != null || failed;
         }
 

@@ -106,7 +106,7 @@ class JobPagesController {
     record Row(IntakeExecution execution, Duration duration) {
 
         /** "1 j 02 m", "3 m 05 d", "4,2 d" — short, the same in both languages' tables. */
-        String took() {
+        public String took() {
             if (duration == null) {
                 return "–";
             }

@@ -169,6 +169,13 @@ class RoleMatrixIntegrationTests {
                 line("GET /jobs", "GET /jobs", "302 200 200 403 403 403 403 403"),
                 line("GET /jobs/tabel", "GET /jobs/tabel", "302 200 200 403 403 403 403 403"),
                 line("POST /jobs/{id}/ulang", "POST /jobs/" + jobExecution + "/ulang", "403 409 409 403 403 403 403 403"),
+                // no SFTP source in this test: a source's page is 404; pausing without saying how is 400
+                line("GET /sumber", "GET /sumber", "302 200 200 403 403 403 403 403"),
+                line("GET /sumber/{office}", "GET /sumber/64.72", "302 404 404 403 403 403 403 403"),
+                line("GET /sumber/{office}/jadwal", "GET /sumber/64.72/jadwal?cron=0+0+2+*+*+*", "302 404 404 403 403 403 403 403"),
+                line("POST /sumber/{office}/jadwal", "POST /sumber/64.72/jadwal", "403 404 404 403 403 403 403 403"),
+                line("POST /sumber/{office}/aktif", "POST /sumber/64.72/aktif", "403 400 400 403 403 403 403 403"),
+                line("POST /sumber/{office}/tarik", "POST /sumber/64.72/tarik", "403 404 404 403 403 403 403 403"),
                 line("POST /berkas/{id}/muat-ulang", "POST /berkas/" + file + "/muat-ulang", "403 403 409 403 403 403 403 403"),
                 // the error page is reached only by the container's own error dispatch; asked for directly it is denied
                 line("* /error", "GET /error", "302 403 403 403 403 403 403 403"),

@@ -2,6 +2,8 @@ package org.gugus.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.gugus.access.Role;
 import org.gugus.access.TestLogins;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
+import org.gugus.ingest.sftp.SourceSettings;
 import org.gugus.intake.FileOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,9 +41,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StewardWorkBrowserTests {
 
+    /** Samarinda has an SFTP source; its server is never reached here (nothing listens on port 1). */
     @DynamicPropertySource
-    static void isolate(DynamicPropertyRegistry registry) {
-        IntegrationTest.isolate(registry);
+    static void isolate(DynamicPropertyRegistry registry) throws IOException {
+        Path home = IntegrationTest.isolate(registry);
+        Path sftp = Files.createDirectories(home.resolve("sftp"));
+        Files.writeString(sftp.resolve("known_hosts"), "");
+        Path secret = Files.writeString(sftp.resolve("kab6472.secret"), "rahasia\n");
+        registry.add("gugus.sftp.sources[0].office", () -> "64.72");
+        registry.add("gugus.sftp.sources[0].host", () -> "127.0.0.1");
+        registry.add("gugus.sftp.sources[0].port", () -> "1");
+        registry.add("gugus.sftp.sources[0].username", () -> "kab6472");
+        registry.add("gugus.sftp.sources[0].password-file", secret::toString);
     }
 
     @Autowired
@@ -51,6 +63,9 @@ class StewardWorkBrowserTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SourceSettings sources;
 
     @LocalServerPort
     int port;
@@ -146,6 +161,47 @@ class StewardWorkBrowserTests {
         assertThat(browser.findElements(By.linkText("Jobs"))).isEmpty();
         browser.get(base() + "/jobs");
         assertThat(browser.getPageSource()).doesNotContain("kukar-2024-05.csv");
+    }
+
+    @Test
+    void aStewardChangesASourcesScheduleSeesItsNextRunsInWordsAndTheChangeIsAppliedAndAudited() {
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
+        Browser.follow(browser, browser.findElement(By.linkText("Sumber SFTP")));
+        assertThat(browser.findElement(By.cssSelector("tr[data-office='64.72']")).getText()).contains("Kota Samarinda");
+        Browser.follow(browser, browser.findElement(By.partialLinkText("64.72")));
+
+        WebElement cron = browser.findElement(By.id("cron"));
+        cron.clear();
+        cron.sendKeys("0 0 2 * *");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("next-runs"), "bukan ekspresi cron"));
+        cron.sendKeys(" MON");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#next-runs li"), 5));
+        List<String> runs = browser.findElements(By.cssSelector("#next-runs li")).stream().map(WebElement::getText).toList();
+        assertThat(runs).allSatisfy(run -> assertThat(run).startsWith("Senin, ").endsWith(" pukul 02.00 WITA"));
+        Browser.screenshot(browser, "sumber-jadwal");
+        Browser.follow(browser, browser.findElement(By.cssSelector("form.stacked button[type=submit]")));
+
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("Jadwal disimpan dan sudah berlaku.");
+        SourceSettings.Source samarinda = sources.source("64.72").orElseThrow();
+        assertThat(samarinda.cron()).isEqualTo("0 0 2 * * MON");
+        assertThat(samarinda.nextPoll()).isEqualTo(samarinda.nextRuns().get(0).toInstant());
+        assertThat(jdbc.sql("select schedule from ingest.sftp_source_override where office_code = '64.72'")
+                .query(String.class).single()).isEqualTo("0 0 2 * * MON");
+        assertThat(jdbc.sql("select target from access.audit_event where action = 'SFTP_SCHEDULE'").query(String.class)
+                .list()).containsExactly("POST /sumber/64.72/jadwal 0 0 2 * * MON");
+
+        Browser.follow(browser, browser.findElement(By.xpath("//button[text()='Jeda tarikan terjadwal']")));
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("Tarikan terjadwal dijeda.");
+        assertThat(sources.source("64.72").orElseThrow()).satisfies(source -> {
+            assertThat(source.state()).isEqualTo("PAUSED");
+            assertThat(source.nextPoll()).isNull();
+            assertThat(source.cron()).isEqualTo("0 0 2 * * MON");
+        });
+        Browser.follow(browser, browser.findElement(By.xpath("//button[text()='Lanjutkan tarikan terjadwal']")));
+        assertThat(sources.source("64.72").orElseThrow().nextPoll()).isNotNull();
     }
 
     private String base() {
