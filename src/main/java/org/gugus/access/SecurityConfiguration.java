@@ -78,6 +78,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/pasangan/*").hasAnyRole(REVIEWER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/dasbor", "/dasbor/unduh.xlsx", "/dasbor/unduh.csv")
                                 .hasAnyRole(COORDINATOR, ADMIN, STEWARD, REVIEWER, OFFICE)
+                        // steward pages (web-steward): upload, jobs, reloading a failed file
+                        .requestMatchers("/unggah", "/unggah/**").hasAnyRole(STEWARD, ADMIN)
+                        .requestMatchers("/jobs", "/jobs/**").hasAnyRole(STEWARD, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/berkas/*/muat-ulang").hasRole(STEWARD)
+                        .requestMatchers("/sumber", "/sumber/**").hasAnyRole(STEWARD, ADMIN)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
