@@ -97,7 +97,7 @@ public class PersonResolution {
         }
         ResolutionSummary done = outcome.summary();
         return new ResolutionSummary(done.all(), done.victims(), done.persons(), done.links(), done.pairsQueued(),
-                (System.nanoTime() - started) / 1e9);
+                done.pairsNotQueued(), (System.nanoTime() - started) / 1e9);
     }
 
     private Outcome pending(String trigger, Set<Long> seeds) {
@@ -241,7 +241,7 @@ public class PersonResolution {
         store.queue(scope, clusters.review(), run);
 
         ResolutionSummary summary = new ResolutionSummary(scope == null, records.size(), outcomes.size(), links.size(),
-                clusters.review().size(), 0);
+                clusters.review().size(), clusters.notQueued(), 0);
         store.finishRun(run, summary);
         phases.done("store");
         phases.log(summary);
@@ -276,8 +276,13 @@ public class PersonResolution {
         }
 
         void log(ResolutionSummary summary) {
-            log.info("Resolution run {}: {} records, {} persons, {} links, {} pairs queued; {}", run, summary.victims(),
-                    summary.persons(), summary.links(), summary.pairsQueued(), took);
+            if (summary.pairsNotQueued() > 0) {
+                log.warn("Resolution run {}: {} uncertain pairs beyond max-review-pairs were not queued for review"
+                        + " (the {} most probable were)", run, summary.pairsNotQueued(), summary.pairsQueued());
+            }
+            log.info("Resolution run {}: {} records, {} persons, {} links, {} pairs queued, {} not queued; {}", run,
+                    summary.victims(), summary.persons(), summary.links(), summary.pairsQueued(), summary.pairsNotQueued(),
+                    took);
         }
     }
 }

@@ -59,8 +59,9 @@ class PersonStore {
     void finishRun(long run, ResolutionSummary summary) {
         jdbc.sql("""
                 update persons.resolution_run set finished_at = clock_timestamp(), victims = ?, persons = ?, links = ?,
-                       pairs_queued = ? where id = ?
-                """).params(summary.victims(), summary.persons(), summary.links(), summary.pairsQueued(), run).update();
+                       pairs_queued = ?, pairs_not_queued = ? where id = ?
+                """).params(summary.victims(), summary.persons(), summary.links(), summary.pairsQueued(),
+                        summary.pairsNotQueued(), run).update();
     }
 
     Optional<StoredModel> model() {

@@ -76,7 +76,7 @@ public final class Linkage {
         candidates.forEachPair((i, j) -> {
             Prepared a = records.get(i);
             Prepared b = records.get(j);
-            if (a.id == b.id) {
+            if (a.id == b.id || conflict(a, b)) {
                 return;
             }
             if (scorer.probability(a, b) >= threshold) {
@@ -122,7 +122,7 @@ public final class Linkage {
                 }
                 for (int y = x + 1; y < block.size(); y++) {
                     Prepared b = block.get(y);
-                    if (a.id == b.id) {
+                    if (a.id == b.id || conflict(a, b)) {
                         continue;
                     }
                     VictimPair pair = VictimPair.of(a.id, b.id);
@@ -135,6 +135,20 @@ public final class Linkage {
         List<ScoredPair> scored = new ArrayList<>(pairs.values());
         scored.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
         return scored;
+    }
+
+    /**
+     * Two valid NIKs that cannot be one person's ({@link Nik#conflict}), or two valid NIKs that differ
+     * at all where either record has no name (or a placeholder): a typing error in a NIK is believed
+     * only when the names agree, else "Korban 1" and "Korban 2" of one village and birth day, their
+     * NIKs numbered in sequence, would link. Such a pair is neither linked nor queued, whatever else
+     * agrees.
+     */
+    static boolean conflict(Prepared a, Prepared b) {
+        if (a.nik == null || b.nik == null || a.nik.equals(b.nik)) {
+            return false;
+        }
+        return !a.hasName() || !b.hasName() || Nik.conflict(a.nik, b.nik);
     }
 
     private Set<String> keys(Prepared record) {
@@ -156,7 +170,7 @@ public final class Linkage {
      * Persons among the records. Decisions first: SAME links its two records, DIFFERENT forbids ever
      * putting them in one person. Then the undecided pairs at or above the match probability, the
      * heaviest first, each joining two persons unless that would join a hard conflict: two valid NIKs
-     * whose region and birth parts differ, both sexes, or a DIFFERENT decision between any of their
+     * more than one typing error apart ({@link Nik#conflict}), both sexes, or a DIFFERENT decision between any of their
      * records. The review queue: undecided pairs from the review probability up whose records ended
      * in different persons — those below the match probability, and those above it refused for a
      * conflict.

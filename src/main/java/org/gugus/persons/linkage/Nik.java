@@ -84,10 +84,12 @@ final class Nik {
     }
 
     /**
-     * Two valid NIKs that cannot be one person's: their region and birth parts differ, and not by
-     * one typing error (one digit wrong, or two neighbours swapped).
+     * Two valid NIKs that cannot be one person's: they differ, and not by one typing error (one digit
+     * wrong, or two neighbouring digits swapped), wherever in the 16 digits. Two NIKs of one region
+     * and birth date whose sequence numbers differ by more are two people (twins, or children of one
+     * village born on one day), not one.
      */
     static boolean conflict(String a, String b) {
-        return !a.regionMatches(0, b, 0, 12) && !oneDigitOff(a, b);
+        return !a.equals(b) && !oneDigitOff(a, b);
     }
 }

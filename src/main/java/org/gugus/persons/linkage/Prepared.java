@@ -19,6 +19,8 @@ final class Prepared {
     final String name;
     /** The name without spaces (NURHAYATI and NUR HAYATI). */
     final String compact;
+    /** The numbers written in the name ("SITI 2"), or null; a name with other numbers is another name. */
+    final String nameNumber;
     final int birthDay;
     final int birthYear;
     final int birthMonth;
@@ -45,6 +47,7 @@ final class Prepared {
         this.phonetic = names.stream().map(IndonesianNames::phonetic).distinct().toArray(String[]::new);
         this.name = String.join(" ", names);
         this.compact = String.join("", names);
+        this.nameNumber = names.isEmpty() ? null : IndonesianNames.number(report.name());
         LocalDate birth = report.birthDate() != null ? report.birthDate() : Nik.birthDate(nik, report.reportDate());
         this.birthDay = birth == null ? NONE : (int) birth.toEpochDay();
         this.birthYear = birth == null ? NONE : birth.getYear();
