@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.UnaryOperator;
 
 /**
  * Record linkage of victim records in the Fellegi–Sunter model (as Splink and fastLink do it):
@@ -40,6 +41,26 @@ public final class Linkage {
         return keys(new Prepared(report));
     }
 
+    /** The blocking keys of the {@code index}th record of a batch (see {@link #blockingKeys(VictimReport)}). */
+    public Set<String> blockingKeys(PreparedReports batch, int index) {
+        return keys(batch.records().get(index));
+    }
+
+    /**
+     * The records normalised once, in the order given, for a run that estimates, keys and scores them
+     * all ({@link #estimate(PreparedReports, long)}, {@link #blockingKeys(PreparedReports, int)},
+     * {@link #score(PreparedReports, LinkageModel)}): without the reports' own strings, the tokens
+     * and places they share are one string each.
+     */
+    public PreparedReports prepare(List<VictimReport> reports) {
+        java.util.concurrent.ConcurrentHashMap<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+        UnaryOperator<String> one = value -> {
+            String known = shared.putIfAbsent(value, value);
+            return known != null ? known : value;
+        };
+        return new PreparedReports(reports.parallelStream().map(report -> new Prepared(report, one)).toList());
+    }
+
     /** A 64-bit hash of a blocking key (FNV-1a over its UTF-8 bytes, then mixed): what to store of it. */
     public static long keyHash(String key) {
         long hash = 0xcbf29ce484222325L;
@@ -59,7 +80,12 @@ public final class Linkage {
      * deterministic rules, and the frequencies of the common name tokens.
      */
     public LinkageModel estimate(Collection<VictimReport> reports, long seed) {
-        return new Estimation(settings, rules, prepare(reports), seed).model();
+        return estimate(prepare(List.copyOf(reports)), seed);
+    }
+
+    /** {@link #estimate(Collection, long)} of records prepared once. */
+    public LinkageModel estimate(PreparedReports batch, long seed) {
+        return new Estimation(settings, rules, batch.records(), seed).model();
     }
 
     /**
@@ -68,7 +94,12 @@ public final class Linkage {
      * their victim ids.
      */
     public List<ScoredPair> score(Collection<VictimReport> reports, LinkageModel model) {
-        List<Prepared> records = prepare(reports);
+        return score(prepare(List.copyOf(reports)), model);
+    }
+
+    /** {@link #score(Collection, LinkageModel)} of records prepared once. */
+    public List<ScoredPair> score(PreparedReports batch, LinkageModel model) {
+        List<Prepared> records = batch.records();
         Scorer scorer = new Scorer(model);
         Candidates candidates = new Candidates(records, rules, settings.maxBlockSize());
         ConcurrentLinkedQueue<ScoredPair> kept = new ConcurrentLinkedQueue<>();
@@ -95,7 +126,7 @@ public final class Linkage {
      */
     public List<ScoredPair> scoreAgainst(Collection<VictimReport> reports, Collection<VictimReport> existing,
             LinkageModel model) {
-        List<Prepared> fresh = prepare(reports);
+        List<Prepared> fresh = reports.stream().map(Prepared::new).toList();
         Set<Long> ids = new java.util.HashSet<>();
         fresh.forEach(r -> ids.add(r.id));
         Map<String, List<Prepared>> byKey = new java.util.HashMap<>();
@@ -177,9 +208,5 @@ public final class Linkage {
      */
     public Clusters cluster(Collection<VictimReport> reports, List<ScoredPair> pairs, Map<VictimPair, Decision> decisions) {
         return new Clustering(reports, decisions).run(pairs, settings);
-    }
-
-    private static List<Prepared> prepare(Collection<VictimReport> reports) {
-        return reports.parallelStream().map(Prepared::new).toList();
     }
 }

@@ -4,14 +4,18 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
-/** One victim record as the comparisons read it: everything normalised once. */
+/**
+ * One victim record as the comparisons read it: everything normalised once. Prepared in a batch, the
+ * tokens, phonetic keys, places and address tokens that records share are one string each (a
+ * province's names draw on a few thousand tokens).
+ */
 final class Prepared {
 
     static final int NONE = Integer.MIN_VALUE;
 
     final long id;
-    final VictimReport report;
     final String nik;
     final String[] tokens;
     final String[] sortedTokens;
@@ -38,15 +42,20 @@ final class Prepared {
     final String[] addressTokens;
 
     Prepared(VictimReport report) {
+        this(report, UnaryOperator.identity());
+    }
+
+    /** A record prepared with the strings it shares with others taken from {@code shared}. */
+    Prepared(VictimReport report, UnaryOperator<String> shared) {
         this.id = report.victimId();
-        this.report = report;
         this.nik = Nik.valid(report.nik());
-        List<String> names = IndonesianNames.tokens(report.name());
+        List<String> names = IndonesianNames.tokens(report.name()).stream().map(shared).toList();
         this.tokens = names.toArray(String[]::new);
         this.sortedTokens = names.stream().distinct().sorted().toArray(String[]::new);
-        this.phonetic = names.stream().map(IndonesianNames::phonetic).distinct().toArray(String[]::new);
-        this.name = String.join(" ", names);
-        this.compact = String.join("", names);
+        this.phonetic = names.stream().map(t -> shared.apply(IndonesianNames.phonetic(t))).distinct()
+                .toArray(String[]::new);
+        this.name = names.size() == 1 ? names.get(0) : String.join(" ", names);
+        this.compact = names.size() == 1 ? names.get(0) : String.join("", names);
         this.nameNumber = names.isEmpty() ? null : IndonesianNames.number(report.name());
         LocalDate birth = report.birthDate() != null ? report.birthDate() : Nik.birthDate(nik, report.reportDate());
         this.birthDay = birth == null ? NONE : (int) birth.toEpochDay();
@@ -58,11 +67,19 @@ final class Prepared {
         this.reportYmd = report.reportDate() == null ? NONE : ymd(report.reportDate());
         this.birthYmd = birth == null ? NONE : ymd(birth);
         this.sex = sexOf(report.sex());
-        this.regency = code(report.originRegencyCode());
-        this.district = code(report.originDistrictCode());
-        this.village = code(report.originVillageCode());
-        this.birthPlace = place(report.birthPlace());
-        this.addressTokens = address(report.address());
+        this.regency = shared(code(report.originRegencyCode()), shared);
+        this.district = shared(code(report.originDistrictCode()), shared);
+        this.village = shared(code(report.originVillageCode()), shared);
+        this.birthPlace = shared(place(report.birthPlace()), shared);
+        String[] address = address(report.address());
+        for (int i = 0; i < address.length; i++) {
+            address[i] = shared.apply(address[i]);
+        }
+        this.addressTokens = address;
+    }
+
+    private static String shared(String value, UnaryOperator<String> shared) {
+        return value == null ? null : shared.apply(value);
     }
 
     boolean hasName() {
