@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * One victim record as the comparisons read it: everything normalised once. Prepared in a batch, the
@@ -127,10 +128,13 @@ final class Prepared {
         if (place == null) {
             return null;
         }
-        String joined = String.join(" ", Arrays.stream(place.toUpperCase(Locale.ROOT).split("[^A-Z]+"))
+        String joined = String.join(" ", Arrays.stream(NOT_LETTERS.split(place.toUpperCase(Locale.ROOT)))
                 .filter(t -> !t.isEmpty() && !PLACE_WORDS.contains(t)).map(IndonesianNames::spelling).toList());
         return joined.isEmpty() ? null : joined;
     }
+
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^A-Z0-9]+");
 
     private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("KAB", "KABUPATEN", "KOTA", "KOTAMADYA",
             "KEC", "KECAMATAN", "DESA", "KEL", "KELURAHAN", "PROV", "PROVINSI");
@@ -143,7 +147,7 @@ final class Prepared {
         if (address == null) {
             return new String[0];
         }
-        return Arrays.stream(address.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+"))
+        return Arrays.stream(NOT_LETTERS_OR_DIGITS.split(address.toUpperCase(Locale.ROOT)))
                 .filter(t -> !t.isEmpty() && !ADDRESS_WORDS.contains(t))
                 .map(t -> t.chars().allMatch(Character::isDigit) ? String.valueOf(Integer.parseInt(t.length() > 9
                         ? t.substring(0, 9) : t)) : IndonesianNames.spelling(t))
