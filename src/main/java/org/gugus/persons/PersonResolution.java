@@ -185,6 +185,12 @@ public class PersonResolution {
         });
         shared.clear();
         phases.done("read");
+        Scored scored = estimateAndScore(reports, phases);
+        return link(run, reports, versions, null, scored.model(), scored.pairs(), phases);
+    }
+
+    /** The model estimated from the records, stored, their block keys stored, their pairs scored. */
+    private Scored estimateAndScore(List<VictimReport> reports, Phases phases) {
         PreparedReports prepared = linkage.prepare(reports);
         phases.done("prepare");
         LinkageModel model = linkage.estimate(prepared, SEED);
@@ -193,8 +199,10 @@ public class PersonResolution {
         String salt = BlockKeys.salt(key);
         store.replaceBlockKeys(null, reports, i -> blockKeys.hashes(linkage.blockingKeys(prepared, i), salt));
         phases.done("block keys");
-        List<ScoredPair> pairs = linkage.score(prepared, model);
-        return link(run, reports, versions, null, model, pairs, phases);
+        return new Scored(model, linkage.score(prepared, model)); // the prepared records are garbage from here
+    }
+
+    private record Scored(LinkageModel model, List<ScoredPair> pairs) {
     }
 
     /**

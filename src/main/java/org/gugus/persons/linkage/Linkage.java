@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.UnaryOperator;
 
 /**
@@ -102,7 +101,13 @@ public final class Linkage {
         List<Prepared> records = batch.records();
         Scorer scorer = new Scorer(model);
         Candidates candidates = new Candidates(records, rules, settings.maxBlockSize());
-        ConcurrentLinkedQueue<ScoredPair> kept = new ConcurrentLinkedQueue<>();
+        // each scoring thread keeps its pairs in a list of its own (no node per pair)
+        List<List<ScoredPair>> lists = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<List<ScoredPair>> kept = ThreadLocal.withInitial(() -> {
+            List<ScoredPair> list = new ArrayList<>();
+            lists.add(list);
+            return list;
+        });
         double threshold = settings.reviewProbability();
         candidates.forEachPair((i, j) -> {
             Prepared a = records.get(i);
@@ -111,10 +116,14 @@ public final class Linkage {
                 return;
             }
             if (scorer.probability(a, b) >= threshold) {
-                kept.add(a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
+                kept.get().add(a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
             }
         });
-        List<ScoredPair> pairs = new ArrayList<>(kept);
+        List<ScoredPair> pairs = new ArrayList<>(lists.stream().mapToInt(List::size).sum());
+        for (List<ScoredPair> list : lists) {
+            pairs.addAll(list);
+            list.clear();
+        }
         pairs.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
         return pairs;
     }
