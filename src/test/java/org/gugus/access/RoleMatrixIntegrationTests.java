@@ -158,6 +158,18 @@ class RoleMatrixIntegrationTests {
                 line("GET /tinjauan/peringatan", "GET /tinjauan/peringatan?file=" + file, "302 403 403 200 200 404 403 403"),
                 line("GET /tinjauan/peringatan/{id}", "GET /tinjauan/peringatan/" + victim, "302 403 403 200 200 404 403 403"),
                 line("POST /tinjauan/peringatan/{id}", "POST /tinjauan/peringatan/" + victim, "403 403 403 200 200 404 403 403"),
+                // review and coordinator pages: dismissing without a reason and fixing many rows without ticking any
+                // answer the page again (200) and change nothing; pair 0 does not exist (404)
+                line("POST /tinjauan/ditolak/{id}/abaikan", "POST /tinjauan/ditolak/" + rejectedRow + "/abaikan",
+                        "403 403 403 200 200 404 403 403"),
+                line("POST /tinjauan/massal/{kind}", "POST /tinjauan/massal/ditolak?file=" + file, "403 403 403 200 200 404 403 403"),
+                line("GET /pasangan", "GET /pasangan", "302 200 403 200 200 200 403 403"),
+                line("GET /pasangan/{id}", "GET /pasangan/0", "302 404 403 404 404 404 403 403"),
+                line("POST /pasangan/{id}", "POST /pasangan/0", "403 404 403 404 403 403 403 403"),
+                line("GET /dasbor", "GET /dasbor", "302 200 200 200 200 200 200 403"),
+                line(null, "GET /dasbor?office=64.72", "302 200 200 200 200 404 200 403"),
+                line("GET /dasbor/unduh.xlsx", "GET /dasbor/unduh.xlsx", "302 200 200 200 200 200 200 403"),
+                line("GET /dasbor/unduh.csv", "GET /dasbor/unduh.csv", "302 200 200 200 200 200 200 403"),
                 // the error page is reached only by the container's own error dispatch; asked for directly it is denied
                 line("* /error", "GET /error", "302 403 403 403 403 403 403 403"),
                 // actuator endpoints are not in the handler mapping enumerated below, so their lines stand on their own
