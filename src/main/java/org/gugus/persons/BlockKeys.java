@@ -29,7 +29,11 @@ class BlockKeys {
 
     /** The hashed blocking keys of a record, under the salt of a pseudonym key. */
     long[] hashes(VictimReport report, String salt) {
-        Set<String> keys = linkage.blockingKeys(report);
+        return hashes(linkage.blockingKeys(report), salt);
+    }
+
+    /** The hashes of blocking keys under the salt of a pseudonym key. */
+    long[] hashes(Set<String> keys, String salt) {
         long[] hashes = new long[keys.size()];
         int i = 0;
         for (String text : keys) {

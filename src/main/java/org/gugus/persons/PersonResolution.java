@@ -14,6 +14,7 @@ import org.gugus.persons.linkage.Clusters;
 import org.gugus.persons.linkage.Decision;
 import org.gugus.persons.linkage.Linkage;
 import org.gugus.persons.linkage.LinkageModel;
+import org.gugus.persons.linkage.PreparedReports;
 import org.gugus.persons.linkage.ScoredPair;
 import org.gugus.persons.linkage.VictimPair;
 import org.gugus.persons.linkage.VictimReport;
@@ -97,7 +98,7 @@ public class PersonResolution {
         }
         ResolutionSummary done = outcome.summary();
         return new ResolutionSummary(done.all(), done.victims(), done.persons(), done.links(), done.pairsQueued(),
-                (System.nanoTime() - started) / 1e9);
+                done.pairsNotQueued(), (System.nanoTime() - started) / 1e9);
     }
 
     private Outcome pending(String trigger, Set<Long> seeds) {
@@ -112,7 +113,7 @@ public class PersonResolution {
         Set<Long> changed = new HashSet<>(seeds);
         pendingReports.forEach(report -> changed.add(report.victimId()));
         String salt = BlockKeys.salt(key);
-        store.replaceBlockKeys(changed, pendingReports, report -> blockKeys.hashes(report, salt));
+        store.replaceBlockKeys(changed, pendingReports, i -> blockKeys.hashes(pendingReports.get(i), salt));
         phases.done("block keys");
 
         // each new or changed record scored against the records sharing a block key with it
@@ -157,7 +158,13 @@ public class PersonResolution {
             }
         }
         phases.done("persons involved");
-        return link(run, List.copyOf(records.values()), affected, model, List.copyOf(pairs.values()), phases);
+        List<VictimReport> reports = new ArrayList<>(records.size());
+        Map<Long, Integer> versions = new HashMap<>();
+        records.values().forEach(record -> {
+            reports.add(report(record));
+            versions.put(record.id(), record.version());
+        });
+        return link(run, reports, versions, affected, model, List.copyOf(pairs.values()), phases);
     }
 
     private ScoredPair score(VictimPair pair, Map<Long, LinkableVictim> records, LinkageModel model) {
@@ -168,40 +175,54 @@ public class PersonResolution {
         store.lock();
         long run = store.startRun(true, trigger);
         Phases phases = new Phases(run);
-        List<LinkableVictim> records = new ArrayList<>();
-        victims.forEach(records::add);
-        List<VictimReport> reports = records.stream().map(PersonResolution::report).toList();
+        // one report per record, the values records share (codes, places, dates) one object each
+        List<VictimReport> reports = new ArrayList<>();
+        Map<Long, Integer> versions = new HashMap<>();
+        Map<Object, Object> shared = new HashMap<>();
+        victims.forEach(record -> {
+            reports.add(report(record, shared));
+            versions.put(record.id(), record.version());
+        });
+        shared.clear();
         phases.done("read");
-        LinkageModel model = linkage.estimate(reports, SEED);
+        Scored scored = estimateAndScore(reports, phases);
+        return link(run, reports, versions, null, scored.model(), scored.pairs(), phases);
+    }
+
+    /** The model estimated from the records, stored, their block keys stored, their pairs scored. */
+    private Scored estimateAndScore(List<VictimReport> reports, Phases phases) {
+        PreparedReports prepared = linkage.prepare(reports);
+        phases.done("prepare");
+        LinkageModel model = linkage.estimate(prepared, SEED);
         store.saveModel(reports.size(), model);
         phases.done("estimate");
         String salt = BlockKeys.salt(key);
-        store.replaceBlockKeys(null, reports, report -> blockKeys.hashes(report, salt));
+        store.replaceBlockKeys(null, reports, i -> blockKeys.hashes(linkage.blockingKeys(prepared, i), salt));
         phases.done("block keys");
-        List<ScoredPair> pairs = linkage.score(reports, model);
-        return link(run, records, null, model, pairs, phases);
+        return new Scored(model, linkage.score(prepared, model)); // the prepared records are garbage from here
+    }
+
+    private record Scored(LinkageModel model, List<ScoredPair> pairs) {
     }
 
     /**
      * Clusters the records (all of the scope; every record when scope is null) from their scored pairs
      * and the decisions, and stores what came out.
      */
-    private Outcome link(long run, List<LinkableVictim> records, Collection<Long> scope, LinkageModel model,
-            List<ScoredPair> scoredPairs, Phases phases) {
-        List<VictimReport> reports = records.stream().map(PersonResolution::report).toList();
-        Map<Long, Integer> versions = new HashMap<>();
-        records.forEach(record -> versions.put(record.id(), record.version()));
-
+    private Outcome link(long run, List<VictimReport> reports, Map<Long, Integer> versions, Collection<Long> scope,
+            LinkageModel model, List<ScoredPair> scoredPairs, Phases phases) {
         List<ScoredPair> pairs = new ArrayList<>(scoredPairs);
         Map<VictimPair, Decision> decisions = store.decisions(scope);
         decisions.keySet().removeIf(pair -> !versions.containsKey(pair.a()) || !versions.containsKey(pair.b()));
         Set<VictimPair> scored = new HashSet<>();
         pairs.forEach(pair -> scored.add(pair.pair()));
         // a decided pair counts even when the blocking rules or the model no longer make it a candidate
-        Map<Long, VictimReport> byId = new HashMap<>();
-        reports.forEach(report -> byId.put(report.victimId(), report));
-        decisions.keySet().stream().filter(pair -> !scored.contains(pair))
-                .forEach(pair -> pairs.add(linkage.score(byId.get(pair.a()), byId.get(pair.b()), model)));
+        List<VictimPair> unscored = decisions.keySet().stream().filter(pair -> !scored.contains(pair)).toList();
+        if (!unscored.isEmpty()) {
+            Map<Long, VictimReport> byId = new HashMap<>();
+            reports.forEach(report -> byId.put(report.victimId(), report));
+            unscored.forEach(pair -> pairs.add(linkage.score(byId.get(pair.a()), byId.get(pair.b()), model)));
+        }
         phases.done("score");
         Clusters clusters = linkage.cluster(reports, pairs, decisions);
         phases.done("cluster");
@@ -240,8 +261,8 @@ public class PersonResolution {
         store.replaceLinks(scope, links, decided, run);
         store.queue(scope, clusters.review(), run);
 
-        ResolutionSummary summary = new ResolutionSummary(scope == null, records.size(), outcomes.size(), links.size(),
-                clusters.review().size(), 0);
+        ResolutionSummary summary = new ResolutionSummary(scope == null, reports.size(), outcomes.size(), links.size(),
+                clusters.review().size(), clusters.notQueued(), 0);
         store.finishRun(run, summary);
         phases.done("store");
         phases.log(summary);
@@ -252,6 +273,19 @@ public class PersonResolution {
         return new VictimReport(victim.id(), victim.officeCode(), victim.caseNumber(), victim.name(), victim.nik(),
                 victim.sex(), victim.birthDate(), victim.age(), victim.reportDate(), victim.birthPlace(),
                 victim.originRegencyCode(), victim.originDistrictCode(), victim.originVillageCode(), victim.address());
+    }
+
+    /** The report of a record, its codes, sex, birth place and dates taken from {@code shared} when another had them. */
+    private static VictimReport report(LinkableVictim victim, Map<Object, Object> shared) {
+        return new VictimReport(victim.id(), one(victim.officeCode(), shared), victim.caseNumber(), victim.name(),
+                victim.nik(), one(victim.sex(), shared), one(victim.birthDate(), shared), victim.age(),
+                one(victim.reportDate(), shared), one(victim.birthPlace(), shared), one(victim.originRegencyCode(), shared),
+                one(victim.originDistrictCode(), shared), one(victim.originVillageCode(), shared), victim.address());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T one(T value, Map<Object, Object> shared) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
     }
 
     private record Outcome(ResolutionSummary summary, Set<Long> personIds, boolean all) {
@@ -276,8 +310,13 @@ public class PersonResolution {
         }
 
         void log(ResolutionSummary summary) {
-            log.info("Resolution run {}: {} records, {} persons, {} links, {} pairs queued; {}", run, summary.victims(),
-                    summary.persons(), summary.links(), summary.pairsQueued(), took);
+            if (summary.pairsNotQueued() > 0) {
+                log.warn("Resolution run {}: {} uncertain pairs beyond max-review-pairs were not queued for review"
+                        + " (the {} most probable were)", run, summary.pairsNotQueued(), summary.pairsQueued());
+            }
+            log.info("Resolution run {}: {} records, {} persons, {} links, {} pairs queued, {} not queued; {}", run,
+                    summary.victims(), summary.persons(), summary.links(), summary.pairsQueued(), summary.pairsNotQueued(),
+                    took);
         }
     }
 }

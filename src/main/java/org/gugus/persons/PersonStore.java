@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.gugus.persons.linkage.ComparisonWeight;
 import org.gugus.persons.linkage.Decision;
@@ -59,8 +59,9 @@ class PersonStore {
     void finishRun(long run, ResolutionSummary summary) {
         jdbc.sql("""
                 update persons.resolution_run set finished_at = clock_timestamp(), victims = ?, persons = ?, links = ?,
-                       pairs_queued = ? where id = ?
-                """).params(summary.victims(), summary.persons(), summary.links(), summary.pairsQueued(), run).update();
+                       pairs_queued = ?, pairs_not_queued = ? where id = ?
+                """).params(summary.victims(), summary.persons(), summary.links(), summary.pairsQueued(),
+                        summary.pairsNotQueued(), run).update();
     }
 
     Optional<StoredModel> model() {
@@ -75,20 +76,32 @@ class PersonStore {
                 .params(records, json.writeValueAsString(model)).update();
     }
 
-    /** Replaces the block keys of these records (of every record when scope is null) by the hashes of the reports. */
-    void replaceBlockKeys(Collection<Long> scope, Iterable<VictimReport> reports, Function<VictimReport, long[]> hashes) {
+    /**
+     * Replaces the block keys of these records (of every record when scope is null) by the hashes of the
+     * reports ({@code hashes} of each report's index).
+     */
+    void replaceBlockKeys(Collection<Long> scope, List<VictimReport> reports, IntFunction<long[]> hashes) {
         if (scope == null) {
+            // every key anew: the indexes are built once over the whole table, not kept up row by row
             jdbc.sql("truncate persons.block_key").update();
+            jdbc.sql("drop index persons.block_key_hash").update();
+            jdbc.sql("drop index persons.block_key_victim").update();
         } else {
             jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(ids(scope)).update();
         }
         try (Copy copy = copy("copy persons.block_key (key_hash, victim_id) from stdin")) {
-            for (VictimReport report : reports) {
-                String victim = Long.toString(report.victimId());
-                for (long key : hashes.apply(report)) {
+            for (int i = 0; i < reports.size(); i++) {
+                String victim = Long.toString(reports.get(i).victimId());
+                for (long key : hashes.apply(i)) {
                     copy.row(Long.toString(key), victim);
                 }
             }
+        }
+        if (scope == null) {
+            jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+            jdbc.sql("create index block_key_hash on persons.block_key (key_hash)").update();
+            jdbc.sql("create index block_key_victim on persons.block_key (victim_id)").update();
+            jdbc.sql("analyze persons.block_key").update();
         }
     }
 

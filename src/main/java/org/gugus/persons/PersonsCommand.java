@@ -198,7 +198,9 @@ class PersonsCommand {
 
         static String summary(ResolutionSummary summary) {
             return Messages.get(summary.all() ? "persons.resolve.all" : "persons.resolve.pending", summary.victims(),
-                    summary.persons(), summary.links(), summary.pairsQueued(), number(summary.seconds())).both();
+                    summary.persons(), summary.links(), summary.pairsQueued(), number(summary.seconds())).both()
+                    + (summary.pairsNotQueued() == 0 ? ""
+                            : System.lineSeparator() + Messages.get("persons.resolve.not-queued", summary.pairsNotQueued()).both());
         }
 
         /** One pair: its records by office, case and id, the probability and each comparison. Never a name or NIK. */

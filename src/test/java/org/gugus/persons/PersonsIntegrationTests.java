@@ -105,6 +105,30 @@ class PersonsIntegrationTests {
     }
 
     @Test
+    void aFileOfNumberedPlaceholderNamesOfOneVillageAndBirthDayLinksNobodyAndQueuesNoPair() {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            rows.add(victim("TPPO/ANAK/" + i, (i % 3 == 0 ? "Anak " : "Korban ") + i,
+                    "647203440512" + "%04d".formatted(i), "P", i % 10 == 0 ? "05/04/2012" : "04/05/2012", "",
+                    "Samarinda"));
+        }
+        FileOutcome placeholders = files.load("64.72", rows);
+
+        assertThat(jdbc.sql("""
+                select count(distinct vp.person_id) from persons.victim_person vp
+                  join warehouse.victim v on v.id = vp.victim_id where v.source_file_id = ?
+                """).param(placeholders.fileId()).query(Long.class).single()).isEqualTo(500);
+        assertThat(jdbc.sql("""
+                select count(*) from persons.person_link l join warehouse.victim v on v.id in (l.victim_a, l.victim_b)
+                 where v.source_file_id = ?
+                """).param(placeholders.fileId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from persons.candidate_pair p join warehouse.victim v on v.id in (p.victim_a, p.victim_b)
+                 where v.source_file_id = ?
+                """).param(placeholders.fileId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void pairsBetweenTheThresholdsAreQueuedAndListedWithTheirWeightsButNoNameOrNik(CapturedOutput output) {
         List<Long> victims = queuedPair("64.03", "Ratna Juwita", "64.08", "Ratna Djuwitha Sari", "17/09/2002",
                 "6403015709020003");

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Joins records into persons without chaining: each person (a set of records) knows the region and
- * birth parts of its valid NIKs, its sexes and the records it must never be joined with, and two
- * persons are joined only when none of these conflict.
+ * Joins records into persons without chaining: each person (a set of records) knows its valid NIKs,
+ * its sexes and the records it must never be joined with, and two persons are joined only when none
+ * of these conflict.
  */
 final class Clustering {
 
@@ -75,8 +75,11 @@ final class Clustering {
                 join(a, b);
             }
         }
-        List<ScoredPair> review = undecided.stream().filter(p -> p.probability() >= settings.reviewProbability())
+        List<ScoredPair> uncertain = undecided.stream().filter(p -> p.probability() >= settings.reviewProbability())
                 .filter(p -> personOf.get(p.victimA()) != personOf.get(p.victimB()))
+                .toList();
+        // the most probable pairs when there are more than a run may queue (undecided is heaviest first)
+        List<ScoredPair> review = uncertain.stream().limit(settings.maxReviewPairs())
                 .sorted(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB))
                 .toList();
         Set<Person> seen = new HashSet<>();
@@ -86,7 +89,7 @@ final class Clustering {
                 clusters.add(Set.copyOf(person.members));
             }
         }
-        return new Clusters(clusters, review);
+        return new Clusters(clusters, review, uncertain.size() - review.size());
     }
 
     /**
@@ -126,7 +129,7 @@ final class Clustering {
         return false;
     }
 
-    /** Both sexes, or two valid NIKs whose region and birth parts differ. */
+    /** Both sexes, or two valid NIKs more than one typing error apart. */
     private static boolean conflict(Person a, Person b) {
         if ((a.sexes | b.sexes) == 3) {
             return true;

@@ -31,6 +31,9 @@ enum Comparison {
             if (!a.hasName() || !b.hasName()) {
                 return MISSING;
             }
+            if (a.nameNumber != null && b.nameNumber != null && !a.nameNumber.equals(b.nameNumber)) {
+                return 5; // numbered labels ("SITI 1", "SITI 2") that differ only in their number are not one name
+            }
             if (a.name.equals(b.name)) {
                 return 0;
             }

@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
  * MUHAMMAD, {@code Abd.} → ABDUL, {@code Noor}/{@code Nurul} → NUR), the old (Van Ophuijsen / Soewandi)
  * spellings brought to the current ones ({@code dj} → J, {@code tj} → C, {@code oe} → U, {@code sj} →
  * SY, {@code ch} → KH), doubled letters single and a final {@code h} dropped.
+ *
+ * <p>A placeholder is no name: what offices write for a victim whose name they do not know or
+ * withhold ("Korban 12", "Anak 1", "NN", "Tanpa Nama", "X", "Mr. X", initials only such as "A.S.")
+ * gives no tokens, so it is missing to the comparisons and makes no name blocking key. The numbers in
+ * a name are not part of its tokens; {@link #number} gives them, and two names whose numbers differ
+ * never agree ("Siti Aminah 1" and "Siti Aminah 2").
  */
 public final class IndonesianNames {
 
@@ -24,6 +30,17 @@ public final class IndonesianNames {
             "SE", "SPD", "SKM", "SKOM", "SAG", "SPDI", "AMD", "AMK", "MPD", "MM", "NY", "NYONYA", "NONA", "NN", "TN", "TUAN",
             "IBU", "BU", "BAPAK", "BPK", "PAK", "SDR", "SDRI", "SAUDARA", "SAUDARI", "ALM", "ALMH", "ALMARHUM", "ALMARHUMAH",
             "AN", "ATAS", "NAMA");
+
+    /**
+     * Words that stand for a name not known or withheld ("Korban 12", "Anak 1", "Tanpa Nama", "Tidak
+     * Diketahui", "Bayi Perempuan"): a name of only these, titles, numbers and single letters is a
+     * placeholder. Not in a real name, they are kept there as tokens ("Anak Agung Putri").
+     */
+    private static final Set<String> PLACEHOLDERS = Set.of("KORBAN", "ANAK", "BAYI", "BALITA", "REMAJA", "TANPA",
+            "NAMA", "NN", "NONAME", "ANONIM", "ANONYMOUS", "UNKNOWN", "TIDAK", "TDK", "TAK", "DIKETAHUI", "DIKENAL",
+            "DIKETAHU", "BELUM", "ADA", "KOSONG", "NIHIL", "NULL", "NONE", "NA", "INISIAL", "SAKSI", "PEREMPUAN", "LAKI",
+            "WANITA", "PRIA", "ORANG", "SEORANG", "KE", "NO", "NOMOR", "NAME", "MR", "MRS", "MS", "MISS", "JOHN",
+            "JANE", "DOE", "TPPO", "PMI", "X", "XX", "XXX", "XXXX", "ABC");
 
     /** The markers of a patronymic: removed, the father's name after them is kept. */
     private static final Set<String> PATRONYMIC = Set.of("BIN", "BINTI", "BINTE", "BT", "BN", "BTI");
@@ -45,11 +62,15 @@ public final class IndonesianNames {
     /** An academic degree written with dots: S.Pd., S.H., A.Md.Keb. */
     private static final Pattern DEGREE = Pattern.compile("(?<![A-Z])[A-Z]{1,2}\\.[A-Z]{1,4}\\.?(?![A-Z])");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
+    private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]+");
 
     private IndonesianNames() {
     }
 
-    /** The name's tokens, normalised, in the order written; empty for a blank or missing name. */
+    /**
+     * The name's tokens, normalised, in the order written; empty for a blank or missing name and for
+     * a placeholder ({@link #isPlaceholder}).
+     */
     public static List<String> tokens(String name) {
         if (name == null || name.isBlank()) {
             return List.of();
@@ -57,17 +78,53 @@ public final class IndonesianNames {
         String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("")
                 .toUpperCase(Locale.ROOT).replace("'", "").replace("`", "").replace("’", "");
         folded = DEGREE.matcher(folded).replaceAll(" ");
-        List<String> tokens = new ArrayList<>();
+        List<String> raws = new ArrayList<>();
+        boolean named = false;
         for (String raw : NOT_LETTERS.split(folded)) {
             if (raw.isEmpty() || TITLES.contains(raw) || PATRONYMIC.contains(raw)) {
                 continue;
             }
+            raws.add(raw);
+            named |= raw.length() > 1 && !PLACEHOLDERS.contains(raw);
+        }
+        if (!named) {
+            return List.of();
+        }
+        List<String> tokens = new ArrayList<>(raws.size());
+        for (String raw : raws) {
             String token = spelling(CANONICAL.getOrDefault(raw, raw));
             if (!token.isEmpty()) {
                 tokens.add(token);
             }
         }
         return tokens;
+    }
+
+    /**
+     * Whether the name stands for none: blank, or only placeholder words ("Korban", "Anak", "Tanpa
+     * Nama", "NN", "X"), titles, numbers and single letters (initials).
+     */
+    public static boolean isPlaceholder(String name) {
+        return tokens(name).isEmpty();
+    }
+
+    /**
+     * The numbers written in a name, joined by a space ("SITI AMINAH 2" → "2"), or null when it has
+     * none. Two names whose numbers differ are different names, whatever their letters.
+     */
+    public static String number(String name) {
+        if (name == null) {
+            return null;
+        }
+        String digits = NOT_DIGITS.matcher(name).replaceAll(" ").trim();
+        if (digits.isEmpty()) {
+            return null;
+        }
+        StringBuilder number = new StringBuilder(digits.length());
+        for (String part : digits.split(" ")) {
+            number.append(number.isEmpty() ? "" : " ").append(part.replaceFirst("^0+(?=.)", ""));
+        }
+        return number.toString();
     }
 
     /** The name normalised: its tokens joined by single spaces ("" for none). */

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.UnaryOperator;
 
 /**
  * Record linkage of victim records in the Fellegi–Sunter model (as Splink and fastLink do it):
@@ -40,6 +40,26 @@ public final class Linkage {
         return keys(new Prepared(report));
     }
 
+    /** The blocking keys of the {@code index}th record of a batch (see {@link #blockingKeys(VictimReport)}). */
+    public Set<String> blockingKeys(PreparedReports batch, int index) {
+        return keys(batch.records().get(index));
+    }
+
+    /**
+     * The records normalised once, in the order given, for a run that estimates, keys and scores them
+     * all ({@link #estimate(PreparedReports, long)}, {@link #blockingKeys(PreparedReports, int)},
+     * {@link #score(PreparedReports, LinkageModel)}): without the reports' own strings, the tokens
+     * and places they share are one string each.
+     */
+    public PreparedReports prepare(List<VictimReport> reports) {
+        java.util.concurrent.ConcurrentHashMap<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+        UnaryOperator<String> one = value -> {
+            String known = shared.putIfAbsent(value, value);
+            return known != null ? known : value;
+        };
+        return new PreparedReports(reports.parallelStream().map(report -> new Prepared(report, one)).toList());
+    }
+
     /** A 64-bit hash of a blocking key (FNV-1a over its UTF-8 bytes, then mixed): what to store of it. */
     public static long keyHash(String key) {
         long hash = 0xcbf29ce484222325L;
@@ -59,7 +79,12 @@ public final class Linkage {
      * deterministic rules, and the frequencies of the common name tokens.
      */
     public LinkageModel estimate(Collection<VictimReport> reports, long seed) {
-        return new Estimation(settings, rules, prepare(reports), seed).model();
+        return estimate(prepare(List.copyOf(reports)), seed);
+    }
+
+    /** {@link #estimate(Collection, long)} of records prepared once. */
+    public LinkageModel estimate(PreparedReports batch, long seed) {
+        return new Estimation(settings, rules, batch.records(), seed).model();
     }
 
     /**
@@ -68,22 +93,37 @@ public final class Linkage {
      * their victim ids.
      */
     public List<ScoredPair> score(Collection<VictimReport> reports, LinkageModel model) {
-        List<Prepared> records = prepare(reports);
+        return score(prepare(List.copyOf(reports)), model);
+    }
+
+    /** {@link #score(Collection, LinkageModel)} of records prepared once. */
+    public List<ScoredPair> score(PreparedReports batch, LinkageModel model) {
+        List<Prepared> records = batch.records();
         Scorer scorer = new Scorer(model);
         Candidates candidates = new Candidates(records, rules, settings.maxBlockSize());
-        ConcurrentLinkedQueue<ScoredPair> kept = new ConcurrentLinkedQueue<>();
+        // each scoring thread keeps its pairs in a list of its own (no node per pair)
+        List<List<ScoredPair>> lists = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<List<ScoredPair>> kept = ThreadLocal.withInitial(() -> {
+            List<ScoredPair> list = new ArrayList<>();
+            lists.add(list);
+            return list;
+        });
         double threshold = settings.reviewProbability();
         candidates.forEachPair((i, j) -> {
             Prepared a = records.get(i);
             Prepared b = records.get(j);
-            if (a.id == b.id) {
+            if (a.id == b.id || conflict(a, b)) {
                 return;
             }
             if (scorer.probability(a, b) >= threshold) {
-                kept.add(a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
+                kept.get().add(a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
             }
         });
-        List<ScoredPair> pairs = new ArrayList<>(kept);
+        List<ScoredPair> pairs = new ArrayList<>(lists.stream().mapToInt(List::size).sum());
+        for (List<ScoredPair> list : lists) {
+            pairs.addAll(list);
+            list.clear();
+        }
         pairs.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
         return pairs;
     }
@@ -95,7 +135,7 @@ public final class Linkage {
      */
     public List<ScoredPair> scoreAgainst(Collection<VictimReport> reports, Collection<VictimReport> existing,
             LinkageModel model) {
-        List<Prepared> fresh = prepare(reports);
+        List<Prepared> fresh = reports.stream().map(Prepared::new).toList();
         Set<Long> ids = new java.util.HashSet<>();
         fresh.forEach(r -> ids.add(r.id));
         Map<String, List<Prepared>> byKey = new java.util.HashMap<>();
@@ -122,7 +162,7 @@ public final class Linkage {
                 }
                 for (int y = x + 1; y < block.size(); y++) {
                     Prepared b = block.get(y);
-                    if (a.id == b.id) {
+                    if (a.id == b.id || conflict(a, b)) {
                         continue;
                     }
                     VictimPair pair = VictimPair.of(a.id, b.id);
@@ -135,6 +175,20 @@ public final class Linkage {
         List<ScoredPair> scored = new ArrayList<>(pairs.values());
         scored.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
         return scored;
+    }
+
+    /**
+     * Two valid NIKs that cannot be one person's ({@link Nik#conflict}), or two valid NIKs that differ
+     * at all where either record has no name (or a placeholder): a typing error in a NIK is believed
+     * only when the names agree, else "Korban 1" and "Korban 2" of one village and birth day, their
+     * NIKs numbered in sequence, would link. Such a pair is neither linked nor queued, whatever else
+     * agrees.
+     */
+    static boolean conflict(Prepared a, Prepared b) {
+        if (a.nik == null || b.nik == null || a.nik.equals(b.nik)) {
+            return false;
+        }
+        return !a.hasName() || !b.hasName() || Nik.conflict(a.nik, b.nik);
     }
 
     private Set<String> keys(Prepared record) {
@@ -156,16 +210,12 @@ public final class Linkage {
      * Persons among the records. Decisions first: SAME links its two records, DIFFERENT forbids ever
      * putting them in one person. Then the undecided pairs at or above the match probability, the
      * heaviest first, each joining two persons unless that would join a hard conflict: two valid NIKs
-     * whose region and birth parts differ, both sexes, or a DIFFERENT decision between any of their
+     * more than one typing error apart ({@link Nik#conflict}), both sexes, or a DIFFERENT decision between any of their
      * records. The review queue: undecided pairs from the review probability up whose records ended
      * in different persons — those below the match probability, and those above it refused for a
      * conflict.
      */
     public Clusters cluster(Collection<VictimReport> reports, List<ScoredPair> pairs, Map<VictimPair, Decision> decisions) {
         return new Clustering(reports, decisions).run(pairs, settings);
-    }
-
-    private static List<Prepared> prepare(Collection<VictimReport> reports) {
-        return reports.parallelStream().map(Prepared::new).toList();
     }
 }

@@ -20,10 +20,12 @@ import java.util.List;
  * @param tfMinRecords a name token is kept in the model with its frequency only when at least this many
  *        records carry it (default 20); any other token counts as rare
  * @param tfMaxTokens at most this many (the commonest) name tokens are kept in the model (default 1,000)
+ * @param maxReviewPairs at most this many pairs are queued for review by one run, the most probable
+ *        (default 20,000); the others are not stored, and the run says how many
  */
 public record LinkageSettings(List<String> blockingRules, double matchProbability, double reviewProbability,
         int maxBlockSize, double priorRecall, int randomPairs, int emMaxPairs, int emMaxIterations, int tfMinRecords,
-        int tfMaxTokens) {
+        int tfMaxTokens, int maxReviewPairs) {
 
     /** The blocking rules there are; see {@link BlockingRule}. */
     public static final List<String> BLOCKING_RULES = BlockingRule.names();
@@ -66,21 +68,30 @@ public record LinkageSettings(List<String> blockingRules, double matchProbabilit
         if (tfMaxTokens < 0) {
             throw new IllegalArgumentException("tf-max-tokens must not be negative: " + tfMaxTokens);
         }
+        if (maxReviewPairs < 0) {
+            throw new IllegalArgumentException("max-review-pairs must not be negative: " + maxReviewPairs);
+        }
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(BLOCKING_RULES, 0.95, 0.5, 200, 0.5, 1_000_000, 2_000_000, 40, 20, 1_000);
+        return new LinkageSettings(BLOCKING_RULES, 0.95, 0.5, 200, 0.5, 1_000_000, 2_000_000, 40, 20, 1_000, 20_000);
     }
 
     /** These settings with other thresholds. */
     public LinkageSettings withThresholds(double match, double review) {
         return new LinkageSettings(blockingRules, match, review, maxBlockSize, priorRecall, randomPairs, emMaxPairs,
-                emMaxIterations, tfMinRecords, tfMaxTokens);
+                emMaxIterations, tfMinRecords, tfMaxTokens, maxReviewPairs);
+    }
+
+    /** These settings with another cap on the pairs one run queues for review. */
+    public LinkageSettings withMaxReviewPairs(int max) {
+        return new LinkageSettings(blockingRules, matchProbability, reviewProbability, maxBlockSize, priorRecall,
+                randomPairs, emMaxPairs, emMaxIterations, tfMinRecords, tfMaxTokens, max);
     }
 
     /** These settings with other blocking rules. */
     public LinkageSettings withBlockingRules(List<String> rules) {
         return new LinkageSettings(rules, matchProbability, reviewProbability, maxBlockSize, priorRecall, randomPairs,
-                emMaxPairs, emMaxIterations, tfMinRecords, tfMaxTokens);
+                emMaxPairs, emMaxIterations, tfMinRecords, tfMaxTokens, maxReviewPairs);
     }
 }

@@ -16,14 +16,24 @@ final class Nik {
         if (nik == null) {
             return null;
         }
-        String digits = nik.replaceAll("[\\s.\\-]", "");
-        if (digits.length() != 16 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        char[] digits = new char[16];
+        int length = 0;
+        boolean oneDigit = true;
+        for (int i = 0; i < nik.length(); i++) {
+            char c = nik.charAt(i);
+            if (c == '.' || c == '-' || Character.isWhitespace(c)) {
+                continue;
+            }
+            if (c < '0' || c > '9' || length == 16) {
+                return null;
+            }
+            oneDigit &= length == 0 || c == digits[0];
+            digits[length++] = c;
+        }
+        if (length != 16 || oneDigit || digits[0] == '0') {
             return null;
         }
-        if (digits.chars().distinct().count() == 1 || digits.charAt(0) == '0') {
-            return null;
-        }
-        return digits;
+        return length == nik.length() ? nik : new String(digits);
     }
 
     /** The region and birth parts (first 12 digits) of a valid NIK. */
@@ -84,10 +94,12 @@ final class Nik {
     }
 
     /**
-     * Two valid NIKs that cannot be one person's: their region and birth parts differ, and not by
-     * one typing error (one digit wrong, or two neighbours swapped).
+     * Two valid NIKs that cannot be one person's: they differ, and not by one typing error (one digit
+     * wrong, or two neighbouring digits swapped), wherever in the 16 digits. Two NIKs of one region
+     * and birth date whose sequence numbers differ by more are two people (twins, or children of one
+     * village born on one day), not one.
      */
     static boolean conflict(String a, String b) {
-        return !a.regionMatches(0, b, 0, 12) && !oneDigitOff(a, b);
+        return !a.equals(b) && !oneDigitOff(a, b);
     }
 }

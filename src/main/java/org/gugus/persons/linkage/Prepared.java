@@ -4,14 +4,19 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
-/** One victim record as the comparisons read it: everything normalised once. */
+/**
+ * One victim record as the comparisons read it: everything normalised once. Prepared in a batch, the
+ * tokens, phonetic keys, places and address tokens that records share are one string each (a
+ * province's names draw on a few thousand tokens).
+ */
 final class Prepared {
 
     static final int NONE = Integer.MIN_VALUE;
 
     final long id;
-    final VictimReport report;
     final String nik;
     final String[] tokens;
     final String[] sortedTokens;
@@ -19,6 +24,8 @@ final class Prepared {
     final String name;
     /** The name without spaces (NURHAYATI and NUR HAYATI). */
     final String compact;
+    /** The numbers written in the name ("SITI 2"), or null; a name with other numbers is another name. */
+    final String nameNumber;
     final int birthDay;
     final int birthYear;
     final int birthMonth;
@@ -36,15 +43,21 @@ final class Prepared {
     final String[] addressTokens;
 
     Prepared(VictimReport report) {
+        this(report, UnaryOperator.identity());
+    }
+
+    /** A record prepared with the strings it shares with others taken from {@code shared}. */
+    Prepared(VictimReport report, UnaryOperator<String> shared) {
         this.id = report.victimId();
-        this.report = report;
         this.nik = Nik.valid(report.nik());
-        List<String> names = IndonesianNames.tokens(report.name());
+        List<String> names = IndonesianNames.tokens(report.name()).stream().map(shared).toList();
         this.tokens = names.toArray(String[]::new);
         this.sortedTokens = names.stream().distinct().sorted().toArray(String[]::new);
-        this.phonetic = names.stream().map(IndonesianNames::phonetic).distinct().toArray(String[]::new);
-        this.name = String.join(" ", names);
-        this.compact = String.join("", names);
+        this.phonetic = names.stream().map(t -> shared.apply(IndonesianNames.phonetic(t))).distinct()
+                .toArray(String[]::new);
+        this.name = names.size() == 1 ? names.get(0) : String.join(" ", names);
+        this.compact = names.size() == 1 ? names.get(0) : String.join("", names);
+        this.nameNumber = names.isEmpty() ? null : IndonesianNames.number(report.name());
         LocalDate birth = report.birthDate() != null ? report.birthDate() : Nik.birthDate(nik, report.reportDate());
         this.birthDay = birth == null ? NONE : (int) birth.toEpochDay();
         this.birthYear = birth == null ? NONE : birth.getYear();
@@ -55,11 +68,19 @@ final class Prepared {
         this.reportYmd = report.reportDate() == null ? NONE : ymd(report.reportDate());
         this.birthYmd = birth == null ? NONE : ymd(birth);
         this.sex = sexOf(report.sex());
-        this.regency = code(report.originRegencyCode());
-        this.district = code(report.originDistrictCode());
-        this.village = code(report.originVillageCode());
-        this.birthPlace = place(report.birthPlace());
-        this.addressTokens = address(report.address());
+        this.regency = shared(code(report.originRegencyCode()), shared);
+        this.district = shared(code(report.originDistrictCode()), shared);
+        this.village = shared(code(report.originVillageCode()), shared);
+        this.birthPlace = shared(place(report.birthPlace()), shared);
+        String[] address = address(report.address());
+        for (int i = 0; i < address.length; i++) {
+            address[i] = shared.apply(address[i]);
+        }
+        this.addressTokens = address;
+    }
+
+    private static String shared(String value, UnaryOperator<String> shared) {
+        return value == null ? null : shared.apply(value);
     }
 
     boolean hasName() {
@@ -107,10 +128,13 @@ final class Prepared {
         if (place == null) {
             return null;
         }
-        String joined = String.join(" ", Arrays.stream(place.toUpperCase(Locale.ROOT).split("[^A-Z]+"))
+        String joined = String.join(" ", Arrays.stream(NOT_LETTERS.split(place.toUpperCase(Locale.ROOT)))
                 .filter(t -> !t.isEmpty() && !PLACE_WORDS.contains(t)).map(IndonesianNames::spelling).toList());
         return joined.isEmpty() ? null : joined;
     }
+
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^A-Z0-9]+");
 
     private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("KAB", "KABUPATEN", "KOTA", "KOTAMADYA",
             "KEC", "KECAMATAN", "DESA", "KEL", "KELURAHAN", "PROV", "PROVINSI");
@@ -123,7 +147,7 @@ final class Prepared {
         if (address == null) {
             return new String[0];
         }
-        return Arrays.stream(address.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+"))
+        return Arrays.stream(NOT_LETTERS_OR_DIGITS.split(address.toUpperCase(Locale.ROOT)))
                 .filter(t -> !t.isEmpty() && !ADDRESS_WORDS.contains(t))
                 .map(t -> t.chars().allMatch(Character::isDigit) ? String.valueOf(Integer.parseInt(t.length() > 9
                         ? t.substring(0, 9) : t)) : IndonesianNames.spelling(t))

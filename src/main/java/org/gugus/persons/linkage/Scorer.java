@@ -1,6 +1,5 @@
 package org.gugus.persons.linkage;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Scores pairs with one model. */
@@ -8,10 +7,25 @@ final class Scorer {
 
     private final LinkageModel model;
     private final LinkageModel.Tables tables;
+    /**
+     * One explanation per comparison and level without a term-frequency part (index 0: missing), shared
+     * by every pair that falls in it: a full run keeps hundreds of thousands of explained pairs.
+     */
+    private final ComparisonWeight[][] fixed;
 
     Scorer(LinkageModel model) {
         this.model = model;
         this.tables = model.tables();
+        this.fixed = new ComparisonWeight[Comparison.ALL.length][];
+        for (Comparison comparison : Comparison.ALL) {
+            ComparisonWeight[] levels = new ComparisonWeight[comparison.levels.size() + 1];
+            levels[0] = new ComparisonWeight(comparison.id, "missing", 0, 0);
+            for (int level = 0; level < comparison.levels.size(); level++) {
+                levels[level + 1] = new ComparisonWeight(comparison.id, comparison.levels.get(level),
+                        tables.weights()[comparison.ordinal()][level], 0);
+            }
+            fixed[comparison.ordinal()] = levels;
+        }
     }
 
     /** The match probability of a pair. */
@@ -32,19 +46,21 @@ final class Scorer {
     /** The pair with every comparison's level and weight ({@code a.id < b.id}). */
     ScoredPair explain(Prepared a, Prepared b) {
         double weight = model.priorWeight();
-        List<ComparisonWeight> parts = new ArrayList<>(Comparison.ALL.length);
+        ComparisonWeight[] parts = new ComparisonWeight[Comparison.ALL.length];
         for (Comparison comparison : Comparison.ALL) {
+            int c = comparison.ordinal();
             int level = comparison.level(a, b);
             if (level == Comparison.MISSING) {
-                parts.add(new ComparisonWeight(comparison.id, "missing", 0, 0));
+                parts[c] = fixed[c][0];
                 continue;
             }
             double tf = comparison.termFrequencyAdjusted(level) ? termFrequencyAdjustment(comparison, level, a, b) : 0;
-            double part = tables.weights()[comparison.ordinal()][level] + tf;
-            parts.add(new ComparisonWeight(comparison.id, comparison.levels.get(level), part, tf));
+            double part = tables.weights()[c][level] + tf;
+            parts[c] = tf == 0 ? fixed[c][level + 1]
+                    : new ComparisonWeight(comparison.id, comparison.levels.get(level), part, tf);
             weight += part;
         }
-        return new ScoredPair(a.id, b.id, weight, probability(weight), parts);
+        return new ScoredPair(a.id, b.id, weight, probability(weight), List.of(parts));
     }
 
     /**

@@ -43,6 +43,36 @@ class ClusteringTests {
     }
 
     @Test
+    void neverJoinsTwoValidNiksOfOneRegionAndBirthDateWhoseSequenceNumbersDifferByMoreThanATypo() {
+        List<VictimReport> reports = List.of(Report.id(1).nik("6472034607970001").build(), Report.id(2).build(),
+                Report.id(3).nik("6472034607970012").build());
+        Clusters clusters = linkage.cluster(reports, List.of(pair(1, 2, 0.999), pair(2, 3, 0.99)), Map.of());
+        assertThat(clusters.clusters()).containsExactlyInAnyOrder(Set.of(1L, 2L), Set.of(3L));
+    }
+
+    @Test
+    void takesOneDigitWrongOrTwoNeighboursSwappedAnywhereInANikForATypingError() {
+        String nik = "6472034607979990";
+        for (String typo : new String[] {"6472034607979991", "6472034607979909", "7472034607979990", "6472034607979980"}) {
+            List<VictimReport> reports = List.of(Report.id(1).nik(nik).build(), Report.id(2).nik(typo).build());
+            assertThat(linkage.cluster(reports, List.of(pair(1, 2, 0.99)), Map.of()).clusters()).as(typo)
+                    .containsExactly(Set.of(1L, 2L));
+        }
+    }
+
+    @Test
+    void queuesAtMostMaxReviewPairsTheMostProbableFirst() {
+        Linkage capped = new Linkage(LinkageSettings.defaults().withMaxReviewPairs(2));
+        List<VictimReport> reports = List.of(Report.id(1).build(), Report.id(2).build(), Report.id(3).build(),
+                Report.id(4).build());
+        Clusters clusters = capped.cluster(reports, List.of(pair(1, 2, 0.6), pair(2, 3, 0.9), pair(3, 4, 0.7),
+                pair(1, 4, 0.55)), Map.of());
+        assertThat(clusters.review()).extracting(ScoredPair::pair).containsExactly(new VictimPair(2, 3),
+                new VictimPair(3, 4));
+        assertThat(clusters.notQueued()).isEqualTo(2);
+    }
+
+    @Test
     void neverJoinsBothSexes() {
         List<VictimReport> reports = List.of(Report.id(1).sex("P").build(), Report.id(2).sex(null).build(),
                 Report.id(3).sex("L").build());

@@ -43,6 +43,21 @@ class ComparisonTests {
     }
 
     @Test
+    void takesAPlaceholderNameForMissing() {
+        assertThat(level("name", Report.id(1).name("Korban 1"), Report.id(2).name("Korban 2"))).isEqualTo("missing");
+        assertThat(level("name", Report.id(1).name("Anak 1"), Report.id(2).name("Anak 1"))).isEqualTo("missing");
+        assertThat(level("name", Report.id(1).name("Siti Aminah"), Report.id(2).name("NN"))).isEqualTo("missing");
+    }
+
+    @Test
+    void neverAgreesOnNamesThatDifferOnlyInTheirNumbers() {
+        assertThat(level("name", Report.id(1).name("Siti Aminah 1"), Report.id(2).name("Siti Aminah 2")))
+                .isEqualTo("different");
+        assertThat(level("name", Report.id(1).name("Siti Aminah 1"), Report.id(2).name("SITI AMINAH 01")))
+                .isEqualTo("equal");
+    }
+
+    @Test
     void comparesBirthDates() {
         Report a = Report.id(1).born("1990-03-07");
         assertThat(level("birth_date", a, Report.id(2).born("1990-03-07"))).isEqualTo("equal");

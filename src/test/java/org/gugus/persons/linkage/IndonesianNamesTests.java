@@ -39,6 +39,29 @@ class IndonesianNamesTests {
     }
 
     @Test
+    void takesPlaceholdersForNoName() {
+        for (String placeholder : new String[] {"Korban 1", "KORBAN 12", "Anak 1", "anak ke-2", "NN", "N.N.", "Tanpa Nama",
+                "X", "Mr. X", "A.S.", "R", "Tidak Diketahui", "Bayi Perempuan", "-", "Korban TPPO 7"}) {
+            assertThat(IndonesianNames.tokens(placeholder)).as(placeholder).isEmpty();
+            assertThat(IndonesianNames.isPlaceholder(placeholder)).as(placeholder).isTrue();
+        }
+    }
+
+    @Test
+    void keepsPlaceholderWordsInARealName() {
+        assertThat(IndonesianNames.normalise("Anak Agung Ayu Putri")).isEqualTo("ANAK AGUNG AYU PUTRI");
+        assertThat(IndonesianNames.normalise("M. Rizki")).isEqualTo("MUHAMAD RIZKI");
+        assertThat(IndonesianNames.isPlaceholder("Siti")).isFalse();
+    }
+
+    @Test
+    void readsTheNumbersOfANameApart() {
+        assertThat(IndonesianNames.normalise("Siti Aminah 2")).isEqualTo(IndonesianNames.normalise("Siti Aminah"));
+        assertThat(IndonesianNames.number("Siti Aminah 02")).isEqualTo("2");
+        assertThat(IndonesianNames.number("Siti Aminah")).isNull();
+    }
+
+    @Test
     void givesNamesThatSoundAlikeOnePhoneticKey() {
         assertThat(IndonesianNames.phonetic("FATIMA")).isEqualTo(IndonesianNames.phonetic("PATIMA")).isEqualTo("PTM");
         assertThat(IndonesianNames.phonetic("YUSUF")).isEqualTo(IndonesianNames.phonetic("JUSUP"));

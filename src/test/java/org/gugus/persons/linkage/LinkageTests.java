@@ -67,6 +67,32 @@ class LinkageTests {
     }
 
     @Test
+    void neitherLinksNorQueuesPairsOfValidNiksMoreThanATypoApart() {
+        VictimReport a = Report.id(1).name("Siti Aminah").born("1997-07-06").sex("P").nik("6472034607970001").build();
+        VictimReport b = Report.id(2).name("Siti Aminah").born("1997-07-06").sex("P").nik("6472034607970034").build();
+        VictimReport typo = Report.id(3).name("Siti Aminah").born("1997-07-06").sex("P").nik("6472034607970010").build();
+        LinkageModel model = new LinkageModel(-10, LinkageModel.initial().levels());
+        assertThat(linkage.score(List.of(a, b, typo), model)).extracting(ScoredPair::pair)
+                .containsExactly(new VictimPair(1, 3));
+        assertThat(linkage.scoreAgainst(List.of(b), List.of(a), model)).isEmpty();
+    }
+
+    @Test
+    void linksNobodyAmongNumberedPlaceholdersOfOneRegionAndBirthDate() {
+        List<VictimReport> reports = new java.util.ArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            reports.add(Report.id(i).name((i % 2 == 0 ? "Korban " : "Anak ") + i).born("2012-05-04").sex("P")
+                    .origin("64.72", "64.72.03", null).nik("647203440512" + String.format("%04d", i)).build());
+        }
+        LinkageModel model = linkage.estimate(reports, 1);
+        List<ScoredPair> pairs = linkage.score(reports, model);
+        Clusters clusters = linkage.cluster(reports, pairs, Map.of());
+        assertThat(clusters.clusters()).hasSize(500);
+        assertThat(clusters.review()).isEmpty();
+        assertThat(linkage.blockingKeys(reports.get(0))).noneMatch(key -> key.startsWith("nby:") || key.startsWith("name:"));
+    }
+
+    @Test
     void explainsEveryComparisonOfAPair() {
         ScoredPair pair = linkage.score(Report.id(1).build(), Report.id(2).build(), LinkageModel.initial());
         assertThat(pair.comparisons()).extracting(ComparisonWeight::comparison)
