@@ -82,7 +82,24 @@ public class LoadVsCopy {
             "Nama Korban", "NIK", "Jenis Kelamin", "Tanggal Lahir", "Umur", "Kabupaten/Kota Asal", "Alamat",
             "Bentuk Eksploitasi", "Modus", "Negara Tujuan", "Proses Hukum", "Layanan", "Keterangan");
 
-    /** Valid victim rows: unique case numbers, names and NIKs, values drawn from the template's vocabularies. */
+    private static final String[] GIVEN = {"Siti", "Nur", "Sri", "Dewi", "Rina", "Wati", "Ani", "Yuli", "Rahma", "Fitri",
+            "Dian", "Eka", "Putri", "Indah", "Lestari", "Ayu", "Ratna", "Wulan", "Ika", "Maria", "Agustina", "Yohana",
+            "Hasna", "Halimah", "Aminah", "Rosmini", "Sulastri", "Kartini", "Sumarni", "Suryani", "Yanti", "Mega", "Novi",
+            "Desi", "Linda", "Evi", "Tuti", "Sari", "Nining", "Juwita"};
+    private static final String[] MIDDLE = {"Aisyah", "Nurul", "Dwi", "Tri", "Kurnia", "Permata", "Cahaya", "Intan",
+            "Mutiara", "Anggraini", "Puspita", "Handayani", "Wahyuni", "Rahayu", "Susanti", "Lestari", "Pratiwi",
+            "Maharani", "Safitri", "Oktaviani", "Fatimah", "Zahra", "Melati", "Kasih", "Utami"};
+    private static final String[] FAMILY = {"", "binti Ahmad", "binti Usman", "Simanjuntak", "Lubis", "Siregar",
+            "Harahap", "Nainggolan", "Saragih", "Hasibuan", "Tambunan", "Manurung", "Pasaribu", "Daeng", "Wijaya",
+            "Kusuma", "Santoso", "Hidayat", "Saputra", "Gunawan", "Setiawan", "Hakim", "Ramadhan", "Syahputra",
+            "Tanjung", "Situmorang", "Panjaitan", "Sinaga", "Sitompul", "Nasution"};
+
+    /**
+     * Valid victim rows: unique case numbers and NIKs, values drawn from the template's vocabularies,
+     * names from pools of Indonesian name parts (30,000 names: namesakes, as in life, with the same
+     * birth date only 210,000 rows apart, and then with NIKs of another district), so that the
+     * unique-victim linkage inside the load sees realistic names and not placeholders.
+     */
     private static void generate(Path file, int first, int count) throws IOException {
         String[] exploitation = {"Eksploitasi Seksual", "Kerja Paksa", "PRT", "ABK", "Online Scam"};
         String[] recruitment = {"Media Sosial", "Tawaran Kerja", "Jeratan Utang", "Pacar"};
@@ -99,11 +116,16 @@ public class LoadVsCopy {
                 String nik = "6472%02d%02d%02d%02d%04d".formatted(1 + (n / 10_000) % 99, day + (woman ? 40 : 0), month,
                         year % 100, n % 10_000);
                 out.write(String.join(";", String.valueOf(n), "TPPO/%06d".formatted(n / 2), "05/06/2024", "01/05/2024",
-                        "Korban " + n, nik, woman ? "P" : "L", "%02d/%02d/%d".formatted(day, month, year), "",
+                        name(n), nik, woman ? "P" : "L", "%02d/%02d/%d".formatted(day, month, year), "",
                         "Samarinda", "Jl. Contoh No. " + n, exploitation[n % 5], recruitment[n % 4], country[n % 5],
                         stage[n % 5], "Rumah Aman, Visum", ""));
                 out.newLine();
             }
         }
+    }
+
+    private static String name(int n) {
+        String family = FAMILY[(n / (GIVEN.length * MIDDLE.length)) % FAMILY.length];
+        return (GIVEN[n % GIVEN.length] + " " + MIDDLE[(n / GIVEN.length) % MIDDLE.length] + " " + family).strip();
     }
 }

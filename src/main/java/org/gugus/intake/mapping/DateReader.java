@@ -61,6 +61,10 @@ public final class DateReader {
         if (value == null || value.isBlank()) {
             return new DateReading.Blank();
         }
+        DateReading plain = plainDayFirst(value);
+        if (plain != null) {
+            return plain;
+        }
         String text = withoutWeekday(SPACES.matcher(value.replace('\u00A0', ' ').strip()).replaceAll(" "));
         text = TIME_OF_DAY.matcher(text).replaceFirst("").strip();
         if (SERIAL.matcher(text).matches()) {
@@ -149,6 +153,51 @@ public final class DateReader {
         return date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR
                 ? new DateReading.Invalid(DateReading.Problem.YEAR_OUT_OF_RANGE)
                 : new DateReading.Valid(date);
+    }
+
+    /**
+     * The common case without regular expressions: {@code d/m/yyyy} to {@code dd/mm/yyyy} with
+     * {@code /}, {@code -} or {@code .}, nothing around it; read as {@link #DAY_FIRST} reads it.
+     * Null for anything else.
+     */
+    private static DateReading plainDayFirst(String value) {
+        int length = value.length();
+        int at = 0;
+        int day = 0;
+        int month = 0;
+        int year = 0;
+        int digits = 0;
+        while (at < length && digits < 3 && isDigit(value.charAt(at))) {
+            day = day * 10 + value.charAt(at++) - '0';
+            digits++;
+        }
+        if (digits == 0 || digits > 2 || at == length || !isSeparator(value.charAt(at++))) {
+            return null;
+        }
+        digits = 0;
+        while (at < length && digits < 3 && isDigit(value.charAt(at))) {
+            month = month * 10 + value.charAt(at++) - '0';
+            digits++;
+        }
+        if (digits == 0 || digits > 2 || at == length || !isSeparator(value.charAt(at++))) {
+            return null;
+        }
+        digits = 0;
+        while (at < length && isDigit(value.charAt(at))) {
+            year = year * 10 + value.charAt(at++) - '0';
+            if (++digits > 4) {
+                return null;
+            }
+        }
+        return digits == 4 && at == length ? date(year, month, day) : null;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '/' || c == '-' || c == '.';
     }
 
     private static int number(String digits) {

@@ -3,8 +3,10 @@ package org.gugus.intake.validate;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gugus.intake.mapping.DateReading;
@@ -36,6 +38,12 @@ public final class RowUnderCheck {
     private final Template template;
     private final Regions regions;
     private RegencyMatch originRegency;
+    // Readings asked for by several rules, made once per row: a date cell alone is read by five.
+    private final Map<Field, Boolean> blanks = new EnumMap<>(Field.class);
+    private final Map<Field, DateReading> dates = new EnumMap<>(Field.class);
+    private NikReading nik;
+    private AgeReading age;
+    private CitizenshipReading citizenship;
 
     RowUnderCheck(MappedRow row, LocalDate receivedOn, Template template, Regions regions) {
         this.row = row;
@@ -82,7 +90,7 @@ public final class RowUnderCheck {
     }
 
     public boolean isBlank(Field field) {
-        return template.isBlank(cell(field));
+        return blanks.computeIfAbsent(field, blank -> template.isBlank(cell(blank)));
     }
 
     /** The value with surrounding and repeated spaces removed; empty when blank. */
@@ -91,7 +99,7 @@ public final class RowUnderCheck {
     }
 
     public DateReading date(Field field) {
-        return template.dates().read(cell(field));
+        return dates.computeIfAbsent(field, date -> template.dates().read(cell(date)));
     }
 
     public Optional<LocalDate> validDate(Field field) {
@@ -99,7 +107,10 @@ public final class RowUnderCheck {
     }
 
     public NikReading nik() {
-        return NikReading.read(cell(Field.NIK), template);
+        if (nik == null) {
+            nik = NikReading.read(cell(Field.NIK), template);
+        }
+        return nik;
     }
 
     /** The NIK when it has 16 digits and a possible date part. */
@@ -109,7 +120,10 @@ public final class RowUnderCheck {
     }
 
     public AgeReading age() {
-        return AgeReading.read(cell(Field.AGE), template);
+        if (age == null) {
+            age = AgeReading.read(cell(Field.AGE), template);
+        }
+        return age;
     }
 
     /** The code of a single-value coded field (sex, case_stage), when blank or unknown empty. */
@@ -160,7 +174,10 @@ public final class RowUnderCheck {
     }
 
     public CitizenshipReading citizenship() {
-        return CitizenshipReading.read(cell(Field.CITIZENSHIP), template);
+        if (citizenship == null) {
+            citizenship = CitizenshipReading.read(cell(Field.CITIZENSHIP), template);
+        }
+        return citizenship;
     }
 
     /** A finding on a field of this row, with its header and value as written. */
