@@ -69,10 +69,20 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(paths -> paths
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/").authenticated()
                         .requestMatchers("/tinjauan", "/tinjauan/**").hasAnyRole(REVIEWER, OFFICE)
                         .requestMatchers(HttpMethod.GET, "/berkas", "/berkas/**").hasAnyRole(STEWARD, REVIEWER, OFFICE)
+                        // review and coordinator pages: pairs as the persons API, the dashboard as the report API
+                        .requestMatchers(HttpMethod.GET, "/pasangan", "/pasangan/*").hasAnyRole(REVIEWER, ADMIN, OFFICE)
+                        .requestMatchers(HttpMethod.POST, "/pasangan/*").hasAnyRole(REVIEWER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/dasbor", "/dasbor/unduh.xlsx", "/dasbor/unduh.csv")
+                                .hasAnyRole(COORDINATOR, ADMIN, STEWARD, REVIEWER, OFFICE)
+                        // steward pages (web-steward): upload, jobs, reloading a failed file
+                        .requestMatchers("/unggah", "/unggah/**").hasAnyRole(STEWARD, ADMIN)
+                        .requestMatchers("/jobs", "/jobs/**").hasAnyRole(STEWARD, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/berkas/*/muat-ulang").hasRole(STEWARD)
+                        .requestMatchers("/sumber", "/sumber/**").hasAnyRole(STEWARD, ADMIN)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

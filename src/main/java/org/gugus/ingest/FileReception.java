@@ -3,6 +3,7 @@ package org.gugus.ingest;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.gugus.intake.FileError;
 import org.gugus.intake.FileOutcome;
 import org.gugus.intake.IntakeRequest;
@@ -55,11 +56,25 @@ public class FileReception {
     }
 
     /**
+     * As {@link #receive(Path, String, String, FileSource)}, telling {@code onRegistered} the file's number
+     * as soon as it is registered, before its load, so that its progress can be followed (the Unggah page).
+     */
+    public FileOutcome receive(Path file, String officeCode, String originalName, FileSource source,
+            LongConsumer onRegistered) {
+        return receive(landing.land(file), officeCode, originalName, source, onRegistered);
+    }
+
+    /**
      * A file whose bytes are already complete in the landing area, e.g. streamed there from an SFTP
      * server: registered and loaded like any other. When its content came before and that file's
      * load is unfinished, the load is resumed and its outcome reported.
      */
     public FileOutcome receive(LandedFile landed, String officeCode, String originalName, FileSource source) {
+        return receive(landed, officeCode, originalName, source, id -> { });
+    }
+
+    private FileOutcome receive(LandedFile landed, String officeCode, String originalName, FileSource source,
+            LongConsumer onRegistered) {
         var office = RegencyOffices.byCode(officeCode);
         if (office.isEmpty()) {
             ReceivedFile registered = registry.registerQuarantined(null, originalName, landed, source);
@@ -68,6 +83,7 @@ public class FileReception {
         }
         FileRegistry.Registration registration = registry.register(office.get().code(), originalName, landed, source);
         ReceivedFile file = registration.file();
+        onRegistered.accept(registration.alreadyReceived() ? registration.original().id() : file.id());
         if (!registration.alreadyReceived()) {
             return load(file);
         }

@@ -2,5 +2,7 @@ package org.gugus.ingest;
 
 /** How a file reached Gugus. */
 public enum FileSource {
-    DROP_FOLDER, COMMAND_LINE, SFTP
+    DROP_FOLDER, COMMAND_LINE, SFTP,
+    /** Uploaded by a steward on the Unggah page. */
+    UPLOAD
 }

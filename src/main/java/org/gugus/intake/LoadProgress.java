@@ -1,6 +1,7 @@
 package org.gugus.intake;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gugus.warehouse.StagedRow;
 import org.springframework.batch.core.listener.ItemWriteListener;
@@ -20,6 +21,12 @@ public class LoadProgress implements ItemWriteListener<StagedRow> {
     /** Data rows read so far by the loads running now; 0 when none runs. */
     public long rowsRead() {
         return rowsRead.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** Data rows read so far by the running load of this file; empty when none runs. */
+    public OptionalLong rowsRead(long fileId) {
+        Integer read = rowsRead.get(fileId);
+        return read == null ? OptionalLong.empty() : OptionalLong.of(read);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,9 +28,11 @@ class IndicatorQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final KeptPeriodCounts kept;
 
-    IndicatorQueries(JdbcClient jdbc) {
+    IndicatorQueries(JdbcClient jdbc, KeptPeriodCounts kept) {
         this.jdbc = jdbc;
+        this.kept = kept;
     }
 
     /** Every indicator's cells (code to count), codes in the order of the query (by code). */
@@ -44,19 +47,19 @@ class IndicatorQueries {
         if (query.allTime()) {
             return AllTimeCounts.read(jdbc, indicators);
         }
+        long generation = kept.generation();
+        Optional<Map<Indicator, Map<String, Long>>> known = kept.read(query, generation, indicators);
+        if (known.isPresent()) {
+            return known.get();
+        }
         // a period's persons are grouped and sorted in memory rather than in files on disk
         jdbc.sql("set local work_mem = '64MB'").update();
-        StringJoiner union = new StringJoiner("\nunion all\n");
-        for (Indicator indicator : indicators) {
-            union.add("select '%s' as indicator, code, %s as n from (%s) x group by code".formatted(indicator.key(),
-                    distinctUnits(indicator, query) ? "count(distinct unit)" : "count(*)", pairs(indicator, query)));
-        }
         Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
         indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
-        String sql = with(query, indicators) + "select indicator, code, n from (" + union + ") c order by indicator, code";
-        bind(jdbc.sql(sql), query).query(rs -> {
+        bind(jdbc.sql(PeriodCounts.sql(where(query), indicators)), query).query(rs -> {
             cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
         });
+        kept.keep(query, generation, cells);
         return cells;
     }
 
@@ -83,8 +86,15 @@ class IndicatorQueries {
                     select id from f where id is not null
                     """).query(Long.class).list();
         }
-        return bind(jdbc.sql(with(query, List.of(Indicator.REPORTS)) + "select distinct source_file_id from r order by 1"),
+        long generation = kept.generation();
+        Optional<List<Long>> known = kept.files(query, generation);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        List<Long> files = bind(jdbc.sql(with(query, List.of(Indicator.REPORTS)) + "select distinct source_file_id from r order by 1"),
                 query).query(Long.class).list();
+        kept.keepFiles(query, generation, files);
+        return files;
     }
 
     private static boolean distinctUnits(Indicator indicator, ReportQuery query) {
@@ -144,24 +154,29 @@ class IndicatorQueries {
             }
             ctes.add("r as (select * from reporting.report)");
         } else {
-            List<String> where = new ArrayList<>();
-            where.add("true");
-            if (query.from() != null) {
-                where.add("report_date >= :from");
-            }
-            if (query.to() != null) {
-                where.add("report_date <= :to");
-            }
-            if (query.office() != null) {
-                where.add("office_code = :office");
-            }
             ctes.add("r as (select *, " + PersonRules.ORDER_KEY + " as k from reporting.report where "
-                    + String.join(" and ", where) + ")");
+                    + where(query) + ")");
             if (persons) {
                 ctes.add("p as (" + PersonRules.PERIOD + ")");
             }
         }
         return "with " + String.join(",\n", ctes) + "\n";
+    }
+
+    /** The condition on {@code reporting.report} of a period and office, with named parameters. */
+    private static String where(ReportQuery query) {
+        List<String> where = new ArrayList<>();
+        where.add("true");
+        if (query.from() != null) {
+            where.add("report_date >= :from");
+        }
+        if (query.to() != null) {
+            where.add("report_date <= :to");
+        }
+        if (query.office() != null) {
+            where.add("office_code = :office");
+        }
+        return String.join(" and ", where);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ReportQuery query) {

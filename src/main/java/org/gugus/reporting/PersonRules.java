@@ -33,31 +33,34 @@ final class PersonRules {
             """;
 
     /**
-     * The same rules per person for the indicators of a period, lighter: over {@code r} with an
-     * ordering key {@code k} (report date, then record id: {@link #ORDER_KEY}), the latest and
-     * earliest reports are found by max/min of k and joined back, instead of sorting each person's
-     * reports; two or more offices or cases are told by min and max. Gives person_id, sex,
-     * citizenship, origin_regency_code, first_report_date, age, case_stage, office_count (1 or 2:
-     * "two or more") and cases (likewise).
+     * The same rules per person for the indicators of a period, in one aggregate over {@code r}
+     * with an ordering key {@code k} (report date, then record id: {@link #ORDER_KEY}): the value of
+     * her latest (earliest) report is the max (min) of the key written as fixed-width text followed
+     * by the value, so no sort of each person's reports and no join back to them is needed; two or
+     * more offices or cases are told by min and max. Gives person_id, sex, citizenship,
+     * origin_regency_code, first_report_date, age, case_stage, office_count (1 or 2: "two or more")
+     * and cases (likewise).
      */
     static final String PERIOD = """
-            select a.person_id, l.sex, l.citizenship, o.origin_regency_code, a.first_report_date,
-                   coalesce(extract(year from age(a.first_report_date, b.birth_date))::integer, e.age) as age,
-                   reporting.stage_of_rank(a.stage_rank) as case_stage, a.office_count, a.cases
-              from (select person_id, max(k) as latest, max(k) filter (where origin_regency_code is not null) as latest_origin,
-                           min(k) as earliest, min(k) filter (where birth_date is not null) as earliest_birth,
+            select person_id, nullif(substr(latest, 21, 1), '-') as sex, nullif(substr(latest, 22), '') as citizenship,
+                   substr(latest_origin, 21) as origin_regency_code, first_report_date,
+                   coalesce(extract(year from age(first_report_date, date '2000-01-01' + substr(earliest_birth, 21)::integer))::integer,
+                       nullif(substr(earliest, 21), '')::integer) as age,
+                   reporting.stage_of_rank(stage_rank) as case_stage, office_count, cases
+              from (select person_id,
+                           max(kt || coalesce(sex::text, '-') || coalesce(citizenship, '')) as latest,
+                           max(kt || origin_regency_code) filter (where origin_regency_code is not null) as latest_origin,
+                           min(kt || coalesce(age::text, '')) as earliest,
+                           min(kt || (birth_date - date '2000-01-01')::text) filter (where birth_date is not null) as earliest_birth,
                            min(report_date) as first_report_date, max(reporting.stage_rank(case_stage)) as stage_rank,
                            case when min(office_code) <> max(office_code) then 2 else 1 end as office_count,
                            case when min(case_id) <> max(case_id) then 2 else 1 end as cases
-                      from r group by person_id) a
-              join r l on l.k = a.latest
-              join r e on e.k = a.earliest
-              left join r o on o.k = a.latest_origin
-              left join r b on b.k = a.earliest_birth
+                      from (select r.*, lpad(k::text, 20, '0') collate "C" as kt from r) r
+                     group by person_id) a
             """;
 
     /** Orders reports by report date, then by record id (the record loaded later is the later one). */
-    static final String ORDER_KEY = "(report_date - date '2000-01-01')::bigint * 1000000000000 + victim_id";
+    static final String ORDER_KEY = "(report_date - date '1900-01-01')::bigint * 1000000000000 + victim_id";
 
     private PersonRules() {
     }

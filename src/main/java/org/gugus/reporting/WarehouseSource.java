@@ -65,7 +65,7 @@ class WarehouseSource {
               join persons.person p on p.id = vp.person_id
               join warehouse.victim v on v.id = vp.victim_id
               join warehouse.tppo_case c on c.id = v.case_id
-             where vp.person_id = any(:ids) or p.merged_into = any(:ids)
+             where vp.person_id = any(:ids)
             """;
 
     private final JdbcClient jdbc;
@@ -80,12 +80,30 @@ class WarehouseSource {
     }
 
     /**
-     * Copies the victim records of these persons (and of persons merged into them) into
-     * {@code reporting.report}, after their old rows were deleted.
+     * Copies the victim records of these persons into {@code reporting.report}, after their old
+     * rows were deleted; give the persons merged into them too ({@link #withMerged}).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    void copyReportsOf(Collection<Long> personIds) {
-        jdbc.sql(REPORTS_OF_SOME.formatted(PERSON)).param("ids", personIds.toArray(Long[]::new)).update();
+    void copyReportsOf(Long[] personsWithMerged) {
+        jdbc.sql(REPORTS_OF_SOME.formatted(PERSON)).param("ids", personsWithMerged).update();
+    }
+
+    /**
+     * These persons and the persons merged into them: one scan of the persons (no index on
+     * merged_into) instead of joining every victim record to its person.
+     */
+    Long[] withMerged(Collection<Long> personIds) {
+        Long[] ids = personIds.toArray(Long[]::new);
+        java.util.Set<Long> all = new java.util.TreeSet<>(personIds);
+        all.addAll(jdbc.sql("select id from persons.person where merged_into = any(:ids)").param("ids", ids)
+                .query(Long.class).list());
+        return all.toArray(Long[]::new);
+    }
+
+    /** The victim records linked to these persons now, by id (through the index on person). */
+    Long[] victimsOf(Long[] personIds) {
+        return jdbc.sql("select victim_id from persons.victim_person where person_id = any(:ids)").param("ids", personIds)
+                .query(Long.class).list().toArray(Long[]::new);
     }
 
     /** Copies every linked victim record into an emptied {@code reporting.report}. */

@@ -13,12 +13,13 @@ import org.gugus.system.Messages;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code gugus rejections list|show|resubmit ...}: the rejected rows of a file or an office, and
+ * {@code gugus rejections list|show|resubmit|dismiss ...}: the rejected rows of a file or an office, and
  * corrections of them. Exit status 0, 2 when a correction still has errors, 1 when a row does not
  * exist or an option is wrong.
  */
 @Command(name = "rejections", mixinStandardHelpOptions = true,
-        subcommands = {RejectionsCommand.ListRows.class, RejectionsCommand.Show.class, RejectionsCommand.Resubmit.class})
+        subcommands = {RejectionsCommand.ListRows.class, RejectionsCommand.Show.class, RejectionsCommand.Resubmit.class,
+                RejectionsCommand.Dismiss.class})
 class RejectionsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true)
@@ -118,6 +119,37 @@ class RejectionsCommand {
             try {
                 Correction done = resubmission.correctRejected(id, correction.request());
                 return new ReviewOutput(json, correction.json, out).correction(done);
+            } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "dismiss", mixinStandardHelpOptions = true)
+    static class Dismiss implements GugusCommand {
+
+        @Parameters(paramLabel = "ID", descriptionKey = "review.id.rejected")
+        private long id;
+
+        @Option(names = "--reason", paramLabel = "ALASAN", required = true, descriptionKey = "review.reason")
+        private String reason;
+
+        @Option(names = "--by", paramLabel = "NAMA", descriptionKey = "review.by")
+        private String by;
+
+        private final Dismissals dismissals;
+
+        Dismiss(Dismissals dismissals) {
+            this.dismissals = dismissals;
+        }
+
+        @Override
+        public int run(PrintStream out, PrintStream err) {
+            try {
+                long dismissal = dismissals.dismiss(id, ReviewText.submitter(by), reason);
+                out.println(Messages.get("review.dismiss.done", id, dismissal).both());
+                return 0;
             } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
                 err.println(e.getMessage());
                 return 1;

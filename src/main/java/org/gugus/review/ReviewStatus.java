@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.gugus.system.Messages;
 import org.gugus.warehouse.RejectionStatus;
 
-/** The status filter of rejected rows as people write it: OPEN (not yet corrected), CORRECTED, or ALL. */
+/** The status filter of rejected rows as people write it: OPEN (not yet corrected), CORRECTED, DISMISSED, or ALL. */
 final class ReviewStatus {
 
     private ReviewStatus() {
@@ -16,6 +16,7 @@ final class ReviewStatus {
         return switch (status) {
             case "OPEN" -> RejectionStatus.OPEN;
             case "CORRECTED" -> RejectionStatus.CORRECTED;
+            case "DISMISSED" -> RejectionStatus.DISMISSED;
             case "ALL" -> null;
             default -> throw new IllegalArgumentException(Messages.get("review.status.unknown", written).both());
         };

@@ -91,6 +91,13 @@ public class RejectedRows {
                 """).params(correctionId, id, wroteRecord).update();
     }
 
+    /** Marks an OPEN row DISMISSED; false when it was no longer open. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean markDismissed(long id) {
+        return jdbc.sql("update warehouse.rejected_row set status = 'DISMISSED' where id = ? and status = 'OPEN'")
+                .param(id).update() == 1;
+    }
+
     private RejectedRecord record(ResultSet rs, int n) throws SQLException {
         long correctedBy = rs.getLong("corrected_by");
         Long corrected = rs.wasNull() ? null : correctedBy;

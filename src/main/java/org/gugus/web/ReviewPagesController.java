@@ -1,6 +1,8 @@
 package org.gugus.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -14,6 +16,7 @@ import org.gugus.access.CurrentUser;
 import org.gugus.ingest.ReceivedFiles;
 import org.gugus.review.Correction;
 import org.gugus.review.CorrectionRequest;
+import org.gugus.review.Dismissals;
 import org.gugus.review.FlaggedRow;
 import org.gugus.review.RejectedRow;
 import org.gugus.review.Resubmission;
@@ -57,10 +60,12 @@ class ReviewPagesController {
     private final Resubmission resubmission;
     private final ReceivedFiles files;
     private final CurrentUser user;
+    private final Dismissals dismissals;
     private final Audit audit;
 
     ReviewPagesController(RejectedRows rejectedRows, FlaggedVictims flaggedVictims, ReviewRows rows,
-            Resubmission resubmission, ReceivedFiles files, CurrentUser user, Audit audit) {
+            Resubmission resubmission, Dismissals dismissals, ReceivedFiles files, CurrentUser user, Audit audit) {
+        this.dismissals = dismissals;
         this.rejectedRows = rejectedRows;
         this.flaggedVictims = flaggedVictims;
         this.rows = rows;
@@ -93,9 +98,7 @@ class ReviewPagesController {
         model.addAttribute("kind", REJECTED);
         model.addAttribute("code", code);
         model.addAttribute("fileName", files.names(List.of(file)).get(file));
-        model.addAttribute("rows", listed.stream().map(row -> ReviewRowView.of(REJECTED, row.id(), row.officeCode(),
-                row.fileName(), row.sheet(), row.rowNumber(), row.status().name(), row.original(), row.findings())).toList());
-        return "tinjauan-daftar";
+        return listPage(model, file, listed.stream().map(this::rejectedView).toList());
     }
 
     @GetMapping("/" + FLAGGED)
@@ -106,9 +109,7 @@ class ReviewPagesController {
         model.addAttribute("kind", FLAGGED);
         model.addAttribute("code", code);
         model.addAttribute("fileName", files.names(List.of(file)).get(file));
-        model.addAttribute("rows", listed.stream().map(row -> ReviewRowView.of(FLAGGED, row.victimId(), row.officeCode(),
-                row.fileName(), row.sheet(), row.rowNumber(), null, row.original(), row.flags())).toList());
-        return "tinjauan-daftar";
+        return listPage(model, file, listed.stream().map(this::flaggedView).toList());
     }
 
     @GetMapping("/" + REJECTED + "/{id}")
@@ -141,6 +142,62 @@ class ReviewPagesController {
         ReviewRowView view = flaggedView(row);
         return correct(view, row.corrections(), form, note, model, redirect,
                 changed -> resubmission.correctFlagged(id, new CorrectionRequest(changed, user.name(), note)));
+    }
+
+    /** Closes a rejected row without a correction, for the reason the reviewer writes. */
+    @PostMapping("/" + REJECTED + "/{id}/abaikan")
+    String dismiss(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
+            RedirectAttributes redirect) {
+        RejectedRow row = rejected(id);
+        try {
+            dismissals.dismiss(id, user.name(), reason);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            model.addAttribute("dismissProblem", e.getMessage());
+            return rowPage(model, rejectedView(row), row.corrections());
+        }
+        redirect.addFlashAttribute("done", Messages.get("web.review.dismissed", row.fileName(), row.sheet(),
+                row.rowNumber()));
+        return "redirect:/tinjauan";
+    }
+
+    /**
+     * One value of one column for many rows of a group at once (the same wrong date in 30 rows):
+     * each row is corrected on its own, judged by the same rules, and the page tells which went in.
+     */
+    @PostMapping("/massal/{kind}")
+    String fixMany(@PathVariable String kind, @RequestParam long file, @RequestParam(required = false) String code,
+            @RequestParam(name = "baris", required = false) List<Long> ids, @RequestParam(required = false) String column,
+            @RequestParam(required = false) String value, @RequestParam(required = false) String note, Model model) {
+        if (!REJECTED.equals(kind) && !FLAGGED.equals(kind)) {
+            throw new NoSuchElementException(Messages.get("web.review.no-such-file", file).both());
+        }
+        requireVisible(file);
+        if (ids == null || ids.isEmpty() || column == null || column.isBlank() || value == null) {
+            model.addAttribute("bulkProblem", Messages.get(ids == null || ids.isEmpty() ? "web.review.bulk.no-rows"
+                    : "web.review.bulk.no-column"));
+            return REJECTED.equals(kind) ? rejectedList(file, code, model) : flaggedList(file, code, model);
+        }
+        List<BulkFix> results = new ArrayList<>();
+        for (long id : new LinkedHashSet<>(ids)) {
+            ReviewRowView view = REJECTED.equals(kind) ? rejectedView(rejected(id)) : flaggedView(flagged(id));
+            CorrectionRequest request = new CorrectionRequest(Map.of(column, value), user.name(), note);
+            try {
+                Correction correction = REJECTED.equals(kind) ? resubmission.correctRejected(id, request)
+                        : resubmission.correctFlagged(id, request);
+                results.add(BulkFix.of(view, correction.outcome(), correction.findings()));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                results.add(BulkFix.failed(view, e.getMessage()));
+            }
+        }
+        model.addAttribute("kind", kind);
+        model.addAttribute("code", code);
+        model.addAttribute("file", file);
+        model.addAttribute("fileName", files.names(List.of(file)).get(file));
+        model.addAttribute("column", column);
+        model.addAttribute("value", value);
+        model.addAttribute("results", results);
+        model.addAttribute("passed", results.stream().filter(BulkFix::passed).count());
+        return "tinjauan-massal";
     }
 
     @ExceptionHandler(NoSuchElementException.class)
@@ -180,6 +237,17 @@ class ReviewPagesController {
         redirect.addFlashAttribute("done", Messages.get("web.review.done." + correction.outcome(), view.fileName(),
                 view.sheet(), view.rowNumber()));
         return "redirect:/tinjauan";
+    }
+
+    private String listPage(Model model, long file, List<ReviewRowView> listed) {
+        model.addAttribute("file", file);
+        model.addAttribute("rows", listed);
+        String code = (String) model.getAttribute("code");
+        // the columns a fix of the group's code can go to: those the code is on, in the listed rows
+        model.addAttribute("columns", listed.stream().flatMap(row -> row.cells().stream())
+                .filter(cell -> cell.findings().stream().anyMatch(f -> code == null || code.equals(f.code())))
+                .map(ReviewCell::column).distinct().toList());
+        return "tinjauan-daftar";
     }
 
     private String rowPage(Model model, ReviewRowView view, List<Correction> corrections) {

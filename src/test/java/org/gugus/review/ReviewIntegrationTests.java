@@ -118,6 +118,31 @@ class ReviewIntegrationTests {
     }
 
     @Test
+    void dismissesARejectedRowOnlyWithAReasonAndOnlyOnce() {
+        FileOutcome delivery = load("64.03", "kukar-uji.csv", rows -> rows.get(1).set(NIK, "64720112"));
+        long rejectedId = rejectedRowIds(delivery.fileId()).get(0);
+
+        Command withoutReason = run("rejections", "dismiss", String.valueOf(rejectedId), "--reason", " ", "--by", "dina");
+        Command dismissed = run("rejections", "dismiss", String.valueOf(rejectedId), "--reason", "baris uji pelatihan",
+                "--by", "dina");
+        Command again = run("rejections", "dismiss", String.valueOf(rejectedId), "--reason", "sekali lagi", "--by", "dina");
+
+        assertThat(withoutReason.status).isEqualTo(1);
+        assertThat(withoutReason.err).contains("alasan");
+        assertThat(dismissed.status).as(dismissed.err).isZero();
+        assertThat(dismissed.out).contains("diabaikan", "dismissed");
+        assertThat(again.status).isEqualTo(1);
+        assertThat(again.err).contains("DISMISSED");
+        assertThat(jdbc.sql("select dismissed_by || ':' || reason from review.dismissal where rejected_row_id = ?")
+                .param(rejectedId).query(String.class).list()).containsExactly("dina:baris uji pelatihan");
+        assertThat(run("rejections", "list", "--file", String.valueOf(delivery.fileId())).out).isEmpty();
+        assertThat(run("rejections", "list", "--file", String.valueOf(delivery.fileId()), "--status", "DISMISSED").out)
+                .contains("[DISMISSED]");
+        assertThat(jdbc.sql("select count(*) from warehouse.victim where office_code = '64.03'").query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void correctsAFlaggedVictimKeepingThePreviousVersionAsHistory() {
         FileOutcome delivery = load("64.03", "berau-06.csv", rows -> rows.get(1).set(SEX, "L"));  // NIK of a woman
         assertThat(delivery.warningsByCode()).containsEntry("W_NIK_SEX", 1L);

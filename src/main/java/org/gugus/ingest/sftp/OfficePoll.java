@@ -57,6 +57,11 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     private volatile Instant lastSuccessfulPoll;
     private volatile SftpFailure lastError;
     private volatile Instant nextPoll;
+    // a steward's settings from the Sumber SFTP page: a schedule of her own, scheduled polls paused
+    private volatile PollSchedule override;
+    private volatile boolean paused;
+    // Camel asked for scheduled polls (the route runs), whether or not they are paused
+    private volatile boolean wanted;
 
     OfficePoll(SftpSource source, OfficePollLock lock, SftpProperties properties, PollThreads threads) {
         this.source = source;
@@ -67,6 +72,33 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
 
     SftpSource source() {
         return source;
+    }
+
+    /** The schedule it polls on: the steward's from the page, else the configured one. */
+    PollSchedule schedule() {
+        PollSchedule own = override;
+        return own != null ? own : source.schedule();
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    boolean overridden() {
+        return override != null;
+    }
+
+    /**
+     * Applies a steward's settings: {@code schedule} (null: the configured one) and whether scheduled
+     * polls are paused. A poll that is scheduled is rescheduled at once; pulls asked for still run.
+     */
+    synchronized void override(PollSchedule schedule, boolean pause) {
+        this.override = schedule;
+        this.paused = pause;
+        if (wanted) {
+            cancel();
+            startScheduler();
+        }
     }
 
     /**
@@ -211,7 +243,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     SourceStatus status() {
         SftpFailure error = lastError;
         boolean failing = error != null && (lastSuccessfulPoll == null || error.at().isAfter(lastSuccessfulPoll));
-        return new SourceStatus(source.officeCode(), source.office().name(), source.address(), failing ? "FAILING" : "OK",
+        return new SourceStatus(source.officeCode(), source.office().name(), source.address(), failing ? "FAILING" : paused ? "PAUSED" : "OK",
                 lastPoll, lastSuccessfulPoll, error, filesPulled.get(), bytesPulled.get(), nextPoll);
     }
 
@@ -246,6 +278,11 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
 
     @Override
     public synchronized void unscheduleTask() {
+        wanted = false;
+        cancel();
+    }
+
+    private void cancel() {
         ScheduledFuture<?> running = scheduled;
         if (running != null) {
             running.cancel(false);
@@ -256,8 +293,9 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
 
     @Override
     public synchronized void startScheduler() {
-        if (properties.pollOnSchedule() && scheduled == null && !threads.scheduler().getScheduledExecutor().isShutdown()) {
-            scheduled = threads.scheduler().schedule(this::scheduledPoll, source.schedule());
+        wanted = true;
+        if (properties.pollOnSchedule() && !paused && scheduled == null && !threads.scheduler().getScheduledExecutor().isShutdown()) {
+            scheduled = threads.scheduler().schedule(this::scheduledPoll, schedule());
             nextPoll = next();
         }
     }
@@ -281,7 +319,7 @@ final class OfficePoll extends ServiceSupport implements ScheduledPollConsumerSc
     }
 
     private Instant next() {
-        ZonedDateTime next = source.schedule().next(ZonedDateTime.now(source.timeZone()));
+        ZonedDateTime next = schedule().next(ZonedDateTime.now(source.timeZone()));
         return next == null ? null : next.toInstant();
     }
 

@@ -1,5 +1,6 @@
 package org.gugus.ingest.sftp;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +32,17 @@ public class SftpSources implements CamelContextConfiguration {
     private final SftpProperties properties;
     private final OfficePollLock lock;
     private final PollThreads threads;
+    private final SourceOverrides overrides;
     private final UnaryOperator<String> environment;
     private final Map<String, OfficePoll> polls = new ConcurrentSkipListMap<>();
     private final Map<String, SourceStatus> misconfigured = new ConcurrentSkipListMap<>();
     private CamelContext camel;
 
-    SftpSources(SftpProperties properties, OfficePollLock lock, PollThreads threads) {
+    SftpSources(SftpProperties properties, OfficePollLock lock, PollThreads threads, SourceOverrides overrides) {
         this.properties = properties;
         this.lock = lock;
         this.threads = threads;
+        this.overrides = overrides;
         this.environment = System::getenv;
     }
 
@@ -54,14 +57,16 @@ public class SftpSources implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         this.camel = camelContext;
+        Map<String, SourceOverrides.Override> changed = overrides.all();
         for (SftpProperties.Source settings : properties.sources()) {
             if (settings.enabled()) {
-                start(camelContext, settings);
+                start(camelContext, settings, changed);
             }
         }
     }
 
-    private void start(CamelContext camelContext, SftpProperties.Source settings) {
+    private void start(CamelContext camelContext, SftpProperties.Source settings,
+            Map<String, SourceOverrides.Override> changed) {
         String office = RegencyOffices.byCode(settings.office()).map(RegencyOffice::code)
                 .orElse(String.valueOf(settings.office()));
         String bean = "sftpPoll" + office.replace(".", "");
@@ -71,6 +76,7 @@ public class SftpSources implements CamelContextConfiguration {
                 throw new InvalidSftpSource(office, "sftp.source.duplicate");
             }
             OfficePoll poll = new OfficePoll(source, lock, properties, threads);
+            applyOverride(poll, changed.get(source.officeCode()));
             camelContext.getRegistry().bind(bean, poll);
             polls.put(source.officeCode(), poll);
             try {
@@ -81,12 +87,29 @@ public class SftpSources implements CamelContextConfiguration {
                 removeRoute(camelContext, source.routeId());
                 throw new InvalidSftpSource(office, "sftp.source.route-failed", e.getMessage());
             }
-            log.info("SFTP source {} polls on {}", source, source.schedule());
+            log.info("SFTP source {} polls on {}{}", source, poll.schedule(), poll.paused() ? " (paused on the page)" : "");
         } catch (InvalidSftpSource e) {
             log.error("{}", e.getMessage());
             misconfigured.put(office, new SourceStatus(office, null, settings.host(), "MISCONFIGURED", null, null,
                     new SftpFailure("F_SFTP_CONFIG", e.messageId(), e.messageEn(), false, Instant.now()), 0, 0, null));
         }
+    }
+
+    /** A steward's settings from the page win over the YAML's schedule; a cron no longer valid is ignored. */
+    private static void applyOverride(OfficePoll poll, SourceOverrides.Override override) {
+        if (override == null) {
+            return;
+        }
+        PollSchedule schedule = null;
+        if (override.schedule() != null) {
+            try {
+                schedule = new PollSchedule(override.schedule(), Duration.ZERO, poll.source().timeZone());
+            } catch (IllegalArgumentException e) {
+                log.error("SFTP source {}: the schedule '{}' set on the page is not a cron; using the configured one",
+                        poll.source(), override.schedule());
+            }
+        }
+        poll.override(schedule, !override.enabled());
     }
 
     private static void removeRoute(CamelContext camelContext, String routeId) {

@@ -3,6 +3,8 @@
  * in {@code routes/}, configured in {@code jobs/sftp-sources.yaml}; each source's poll schedule
  * (staggered by office), PostgreSQL lease, retries and health; {@code gugus pull} and its REST
  * endpoint with the runs it started. Pulled files go
- * through {@link org.gugus.ingest.FileReception} like every other source.
+ * through {@link org.gugus.ingest.FileReception} like every other source. Named interface {@code sftp}:
+ * the web pages show and change the sources through {@link org.gugus.ingest.sftp.SourceSettings}.
  */
+@org.springframework.modulith.NamedInterface("sftp")
 package org.gugus.ingest.sftp;

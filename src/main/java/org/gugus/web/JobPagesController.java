@@ -1,0 +1,123 @@
+package org.gugus.web;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.gugus.access.Audit;
+import org.gugus.ingest.FileStatus;
+import org.gugus.ingest.ReceivedFile;
+import org.gugus.ingest.ReceivedFiles;
+import org.gugus.intake.IntakeExecution;
+import org.gugus.intake.IntakeExecutions;
+import org.gugus.system.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Jobs: the runs of the intake job, newest first, with each step's counts; while one runs the table
+ * is asked again every two seconds (htmx polling) for its counts so far. A failed or stopped run is
+ * restarted the way the command line and a restart do it ({@code FileReception.load}: the file's
+ * job resumes from its last committed chunk); so is a failed file from its page (Berkas). Both audited.
+ */
+@Controller
+class JobPagesController {
+
+    static final int LIMIT = 100;
+
+    private final IntakeExecutions executions;
+    private final ReceivedFiles files;
+    private final BackgroundLoads loads;
+    private final Audit audit;
+
+    JobPagesController(IntakeExecutions executions, ReceivedFiles files, BackgroundLoads loads, Audit audit) {
+        this.executions = executions;
+        this.files = files;
+        this.loads = loads;
+        this.audit = audit;
+    }
+
+    @GetMapping("/jobs")
+    String list(Model model) {
+        table(model);
+        return "jobs";
+    }
+
+    @GetMapping("/jobs/tabel")
+    String table(Model model) {
+        List<IntakeExecution> latest = executions.latest(LIMIT);
+        LocalDateTime now = LocalDateTime.now();
+        model.addAttribute("executions", latest.stream().map(e -> new Row(e, e.duration(now))).toList());
+        model.addAttribute("anyRunning", latest.stream().anyMatch(IntakeExecution::running));
+        model.addAttribute("limit", LIMIT);
+        return "jobs :: table";
+    }
+
+    @PostMapping("/jobs/{id}/ulang")
+    String restart(@PathVariable long id, RedirectAttributes redirect) {
+        IntakeExecution execution = executions.find(id).orElseThrow(() ->
+                new NoSuchElementException(Messages.get("web.jobs.unknown", id).both()));
+        if (!execution.restartable()) {
+            throw new IllegalArgumentException(Messages.get("web.jobs.not-restartable", id, execution.status()).both());
+        }
+        ReceivedFile file = files.find(execution.fileId()).orElseThrow(() ->
+                new NoSuchElementException(Messages.get("web.review.no-such-file", execution.fileId()).both()));
+        audit.change("RESTART", "POST /jobs/" + id + "/ulang", List.of(file.id()));
+        loads.reload(file);
+        redirect.addFlashAttribute("restarted", id);
+        return "redirect:/jobs";
+    }
+
+    @PostMapping("/berkas/{id}/muat-ulang")
+    String reload(@PathVariable long id, RedirectAttributes redirect) {
+        ReceivedFile file = files.find(id).orElseThrow(() ->
+                new NoSuchElementException(Messages.get("web.review.no-such-file", id).both()));
+        if (file.status() != FileStatus.FAILED) {
+            throw new IllegalArgumentException(Messages.get("web.files.not-failed", id).both());
+        }
+        audit.change("RELOAD", "POST /berkas/" + id + "/muat-ulang", List.of(id));
+        loads.reload(file);
+        redirect.addFlashAttribute("reloaded", true);
+        return "redirect:/berkas/" + id;
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NoSuchElementException e, Model model) {
+        model.addAttribute("problem", e.getMessage());
+        return "tidak-ditemukan";
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(IllegalArgumentException e, Model model) {
+        model.addAttribute("problem", e.getMessage());
+        return "tidak-ditemukan";
+    }
+
+    /** A run with how long it took (so far). */
+    record Row(IntakeExecution execution, Duration duration) {
+
+        /** "1 j 02 m", "3 m 05 d", "4,2 d" — short, the same in both languages' tables. */
+        public String took() {
+            if (duration == null) {
+                return "–";
+            }
+            long seconds = duration.toSeconds();
+            if (seconds >= 3600) {
+                return "%d:%02d:%02d".formatted(seconds / 3600, seconds % 3600 / 60, seconds % 60);
+            }
+            if (seconds >= 60) {
+                return "%d:%02d".formatted(seconds / 60, seconds % 60);
+            }
+            return "%.1f s".formatted(duration.toMillis() / 1000.0);
+        }
+    }
+}

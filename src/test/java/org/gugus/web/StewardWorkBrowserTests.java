@@ -1,0 +1,210 @@
+package org.gugus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.gugus.IntegrationTest;
+import org.gugus.TestWorkbooks;
+import org.gugus.access.Accounts;
+import org.gugus.access.Role;
+import org.gugus.access.TestLogins;
+import org.gugus.ingest.FileReception;
+import org.gugus.ingest.FileSource;
+import org.gugus.ingest.sftp.SourceSettings;
+import org.gugus.intake.FileOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The steward's own work in a real browser: uploading an office's file and following its load, the Jobs page. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gugus.ingest.resume-on-start=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StewardWorkBrowserTests {
+
+    /** Samarinda has an SFTP source; its server is never reached here (nothing listens on port 1). */
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) throws IOException {
+        Path home = IntegrationTest.isolate(registry);
+        Path sftp = Files.createDirectories(home.resolve("sftp"));
+        Files.writeString(sftp.resolve("known_hosts"), "");
+        Path secret = Files.writeString(sftp.resolve("kab6472.secret"), "rahasia\n");
+        registry.add("gugus.sftp.sources[0].office", () -> "64.72");
+        registry.add("gugus.sftp.sources[0].host", () -> "127.0.0.1");
+        registry.add("gugus.sftp.sources[0].port", () -> "1");
+        registry.add("gugus.sftp.sources[0].username", () -> "kab6472");
+        registry.add("gugus.sftp.sources[0].password-file", secret::toString);
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SourceSettings sources;
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    static Path files;
+
+    private WebDriver browser;
+    private FileOutcome kutaiKartanegara;
+
+    @BeforeAll
+    void kutaiKartanegaraSentAFile() {
+        kutaiKartanegara = reception.receive(TestWorkbooks.csv(files.resolve("kukar-2024-05.csv"), TestWorkbooks.victims(4)),
+                "64.02", "kukar-2024-05.csv", FileSource.COMMAND_LINE);
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aStewardUploadsAnOfficesFileAndSeesItsCountsAndTheUploadIsAudited() {
+        List<List<String>> rows = TestWorkbooks.victims(3);
+        rows.get(2).set(8, "Atlantis");
+        Path upload = TestWorkbooks.csv(files.resolve("samarinda-2024-06.csv"), rows);
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
+
+        Browser.follow(browser, browser.findElement(By.linkText("Unggah")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Unggah berkas");
+        assertThat(browser.findElement(By.cssSelector("label[for=berkas]")).getText()).isNotBlank();
+        new Select(browser.findElement(By.id("office"))).selectByValue("64.72");
+        browser.findElement(By.id("berkas")).sendKeys(upload.toAbsolutePath().toString());
+        assertThat(browser.findElement(By.id("chosen")).getText()).isEqualTo("samarinda-2024-06.csv");
+        Browser.screenshot(browser, "unggah");
+        Browser.follow(browser, browser.findElement(By.cssSelector("form.upload button[type=submit]")));
+
+        WebElement read = new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-read")));
+        Browser.screenshot(browser, "unggah-hasil");
+        assertThat(read.getText()).isEqualTo("3");
+        assertThat(browser.findElement(By.id("upload-inserted")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("upload-rejected")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("upload-status")).getText()).contains("Berkas sudah dimuat", "Tinjauan");
+        assertThat(jdbc.sql("select source from ingest.received_file where original_name = 'samarinda-2024-06.csv'")
+                .query(String.class).single()).isEqualTo("UPLOAD");
+        assertThat(jdbc.sql("select target from access.audit_event where username = 'steward' and action = 'UPLOAD'")
+                .query(String.class).list()).containsExactly("POST /unggah 64.72 samarinda-2024-06.csv");
+
+        Browser.follow(browser, browser.findElement(By.id("file-page")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("samarinda-2024-06.csv");
+        assertThat(browser.findElement(By.id("count-read")).getText()).isEqualTo("3");
+    }
+
+    @Test
+    void anUploadWithoutAnOfficeIsRefusedInTheStewardsWords() {
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
+        browser.get(base() + "/unggah");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
+
+        Browser.follow(browser, browser.findElement(By.cssSelector("form.upload button[type=submit]")));
+
+        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText())
+                .isEqualTo("Pilih kantor pengirim berkas ini.");
+    }
+
+    @Test
+    void theJobsPageShowsTheLoadsRunWithItsStepCounts() {
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
+
+        Browser.follow(browser, browser.findElement(By.linkText("Jobs")));
+        Browser.screenshot(browser, "jobs");
+
+        WebElement run = browser.findElements(By.cssSelector("table.jobs tbody tr")).stream()
+                .filter(row -> row.getText().contains("kukar-2024-05.csv")).findFirst().orElseThrow();
+        assertThat(run.getText()).contains("64.02", "Selesai", "4 / 4 / 0");
+        assertThat(run.findElements(By.tagName("button"))).isEmpty();
+        assertThat(kutaiKartanegara.rowsRead()).isEqualTo(4);
+    }
+
+    @Test
+    void aReviewerIsNotShownTheStewardsPages() {
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "reviewer", TestLogins.password(accounts, "reviewer", Role.REVIEWER, null));
+
+        assertThat(browser.findElements(By.linkText("Unggah"))).isEmpty();
+        assertThat(browser.findElements(By.linkText("Jobs"))).isEmpty();
+        browser.get(base() + "/jobs");
+        assertThat(browser.getPageSource()).doesNotContain("kukar-2024-05.csv");
+    }
+
+    @Test
+    void aStewardChangesASourcesScheduleSeesItsNextRunsInWordsAndTheChangeIsAppliedAndAudited() {
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
+        Browser.follow(browser, browser.findElement(By.linkText("Sumber SFTP")));
+        assertThat(browser.findElement(By.cssSelector("tr[data-office='64.72']")).getText()).contains("Kota Samarinda");
+        Browser.follow(browser, browser.findElement(By.partialLinkText("64.72")));
+
+        WebElement cron = browser.findElement(By.id("cron"));
+        cron.clear();
+        cron.sendKeys("0 0 2 * *");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("next-runs"), "bukan ekspresi cron"));
+        cron.sendKeys(" MON");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#next-runs li"), 5));
+        List<String> runs = browser.findElements(By.cssSelector("#next-runs li")).stream().map(WebElement::getText).toList();
+        assertThat(runs).allSatisfy(run -> assertThat(run).startsWith("Senin, ").endsWith(" pukul 02.00 WITA"));
+        Browser.screenshot(browser, "sumber-jadwal");
+        Browser.follow(browser, browser.findElement(By.cssSelector("form.stacked button[type=submit]")));
+
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("Jadwal disimpan dan sudah berlaku.");
+        SourceSettings.Source samarinda = sources.source("64.72").orElseThrow();
+        assertThat(samarinda.cron()).isEqualTo("0 0 2 * * MON");
+        assertThat(samarinda.nextPoll()).isEqualTo(samarinda.nextRuns().get(0).toInstant());
+        assertThat(jdbc.sql("select schedule from ingest.sftp_source_override where office_code = '64.72'")
+                .query(String.class).single()).isEqualTo("0 0 2 * * MON");
+        assertThat(jdbc.sql("select target from access.audit_event where action = 'SFTP_SCHEDULE'").query(String.class)
+                .list()).containsExactly("POST /sumber/64.72/jadwal 0 0 2 * * MON");
+
+        Browser.follow(browser, browser.findElement(By.xpath("//button[text()='Jeda tarikan terjadwal']")));
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("Tarikan terjadwal dijeda.");
+        assertThat(sources.source("64.72").orElseThrow()).satisfies(source -> {
+            assertThat(source.state()).isEqualTo("PAUSED");
+            assertThat(source.nextPoll()).isNull();
+            assertThat(source.cron()).isEqualTo("0 0 2 * * MON");
+        });
+        Browser.follow(browser, browser.findElement(By.xpath("//button[text()='Lanjutkan tarikan terjadwal']")));
+        assertThat(sources.source("64.72").orElseThrow().nextPoll()).isNotNull();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
