@@ -1,7 +1,6 @@
 package org.gugus.feedback;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -30,15 +29,21 @@ final class AnswerStyles {
         NONE, WARNING, ERROR;
 
         static Mark of(List<StoredFinding> findings) {
-            if (findings.stream().anyMatch(f -> f.code().startsWith("E_"))) {
-                return ERROR;
+            if (findings.isEmpty()) {
+                return NONE;
             }
-            return findings.isEmpty() ? NONE : WARNING;
+            for (StoredFinding finding : findings) {
+                if (finding.code().startsWith("E_")) {
+                    return ERROR;
+                }
+            }
+            return WARNING;
         }
     }
 
     private final SXSSFWorkbook book;
-    private final Map<String, CellStyle> cells = new HashMap<>();
+    /** By kind and mark, made when first needed: looked up for every cell written. */
+    private final CellStyle[][] cells = new CellStyle[Kind.values().length][Mark.values().length];
     private final Map<RowStatus, CellStyle> statuses = new EnumMap<>(RowStatus.class);
     private final CellStyle heading;
     private final CellStyle notes;
@@ -65,20 +70,27 @@ final class AnswerStyles {
     }
 
     CellStyle cell(Kind kind, Mark mark) {
-        return cells.computeIfAbsent(kind + "/" + mark, key -> {
-            XSSFCellStyle style = (XSSFCellStyle) book.createCellStyle();
-            switch (kind) {
-                case TEXT -> style.setDataFormat(book.createDataFormat().getFormat("@"));
-                case DATE -> style.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy"));
-                case DATE_TIME -> style.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
-                case GENERAL -> {
-                }
+        CellStyle made = cells[kind.ordinal()][mark.ordinal()];
+        if (made == null) {
+            made = newCell(kind, mark);
+            cells[kind.ordinal()][mark.ordinal()] = made;
+        }
+        return made;
+    }
+
+    private CellStyle newCell(Kind kind, Mark mark) {
+        XSSFCellStyle style = (XSSFCellStyle) book.createCellStyle();
+        switch (kind) {
+            case TEXT -> style.setDataFormat(book.createDataFormat().getFormat("@"));
+            case DATE -> style.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy"));
+            case DATE_TIME -> style.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+            case GENERAL -> {
             }
-            if (mark != Mark.NONE) {
-                fill(style, mark == Mark.ERROR ? RED : AMBER);
-            }
-            return style;
-        });
+        }
+        if (mark != Mark.NONE) {
+            fill(style, mark == Mark.ERROR ? RED : AMBER);
+        }
+        return style;
     }
 
     CellStyle status(RowStatus status) {

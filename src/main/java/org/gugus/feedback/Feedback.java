@@ -42,7 +42,7 @@ public class Feedback implements FileAnswers {
     Feedback(ReceivedFiles files, RowOutcomes outcomes, IntakeTemplate template,
             @Value("${gugus.feedback.outbox:${gugus.home}/outbox}") Path outbox,
             @Value("${gugus.time-zone:Asia/Makassar}") ZoneId zone,
-            @Value("${gugus.feedback.max-comments:5000}") int maxComments) {
+            @Value("${gugus.feedback.max-comments:1000}") int maxComments) {
         this.files = files;
         this.outcomes = outcomes;
         this.template = template;
