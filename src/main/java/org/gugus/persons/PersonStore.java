@@ -117,10 +117,10 @@ class PersonStore {
      */
     List<VictimPair> candidatePairs(Collection<Long> victims, int maxBlockSize) {
         return jdbc.sql("""
-                with mine as (select key_hash, victim_id from persons.block_key where victim_id = any(:ids)),
-                     small as (select distinct m.key_hash from mine m
-                                where (select count(*) from (select 1 from persons.block_key b where b.key_hash = m.key_hash
-                                                             limit :max + 1) shared) <= :max)
+                with mine as materialized (select key_hash, victim_id from persons.block_key where victim_id = any(:ids)),
+                     small as (select b.key_hash from persons.block_key b
+                                where b.key_hash in (select key_hash from mine)
+                                group by b.key_hash having count(*) <= :max)
                 select distinct least(m.victim_id, o.victim_id), greatest(m.victim_id, o.victim_id)
                   from mine m
                   join small s on s.key_hash = m.key_hash
