@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
@@ -26,6 +27,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.gugus.intake.AnswerWorkbook;
 import org.gugus.intake.FileOutcome;
 import org.gugus.intake.IntakeTemplate;
@@ -89,7 +91,7 @@ final class AnswerBook {
     }
 
     void write(OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new QuicklyZipped()) {
+        try (SXSSFWorkbook workbook = newWorkbook()) {
             book = workbook;
             styles = new AnswerStyles(workbook);
             var properties = workbook.getXSSFWorkbook().getProperties();
@@ -104,14 +106,23 @@ final class AnswerBook {
     }
 
     /**
-     * SXSSF as configured above, its XLSX zipped at the fastest level: deflating the sheets is the
+     * SXSSF as configured above, its sheet data written by {@link SheetXmlWriter}, its XLSX zipped at the fastest level: deflating the sheets is the
      * largest single cost of a big answer, and the fastest level makes it several times cheaper for
      * a file some 20 % larger.
      */
+    static SXSSFWorkbook newWorkbook() {
+        return new QuicklyZipped();
+    }
+
     private static final class QuicklyZipped extends SXSSFWorkbook {
 
         QuicklyZipped() {
             super(null, ROW_WINDOW, false, false);
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new SheetXmlWriter();
         }
 
         @Override
@@ -120,6 +131,22 @@ final class AnswerBook {
             zip.setLevel(Deflater.BEST_SPEED);
             return zip;
         }
+    }
+
+    /**
+     * The text as a cell can hold it: past Excel's 32,767 characters it is cut, and ends with "…"
+     * so the cut shows (the original file keeps the whole text).
+     */
+    static String fit(String text) {
+        int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "\u2026";
     }
 
     /** What a finding says, its code's meaning made once per code rather than for every row. */
@@ -248,7 +275,7 @@ final class AnswerBook {
             String notes = notes(status, outcome);
             if (!notes.isEmpty()) {
                 Cell notesCell = out.createCell(at + 1);
-                notesCell.setCellValue(notes);
+                notesCell.setCellValue(fit(notes));
                 notesCell.setCellStyle(styles.notes());
             }
         }
@@ -294,7 +321,7 @@ final class AnswerBook {
                     cell.setCellStyle(styles.cell(AnswerStyles.Kind.GENERAL, mark));
                 }
                 default -> {
-                    cell.setCellValue(value.text());
+                    cell.setCellValue(fit(value.text()));
                     cell.setCellStyle(styles.cell(AnswerStyles.Kind.TEXT, mark));
                 }
             }

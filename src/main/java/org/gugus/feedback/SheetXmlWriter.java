@@ -1,0 +1,295 @@
+package org.gugus.feedback;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+
+/**
+ * The sheet data writer of an answer workbook, in place of SXSSF's own (its documented extension
+ * point {@code SXSSFWorkbook.createSheetDataWriter()}): the same {@code <c>} elements, but written
+ * through an unsynchronised UTF-8 writer with one large buffer, and text escaped a char at a time
+ * into that buffer, where POI's writer takes a lock and makes an array for every code point. Text
+ * is kept as it is where XML allows it: {@code < > & "} as entities, tab and line breaks as
+ * character references, and what XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF) as
+ * Excel's {@code _xHHHH_} escape, which Excel, LibreOffice and POI read back as the character; a
+ * literal {@code _xHHHH_} in the text has its underscore escaped so it stays as written. A lone
+ * surrogate, which no encoding can hold, becomes U+FFFD. Formula and error cells (never written
+ * by an answer) are left to POI.
+ */
+final class SheetXmlWriter extends SheetDataWriter {
+
+    private int rowIndex;
+
+    SheetXmlWriter() throws IOException {
+        super();
+    }
+
+    @Override
+    public Writer createWriter(File file) throws IOException {
+        return new Utf8Writer(new FileOutputStream(file));
+    }
+
+    private Utf8Writer out() {
+        return (Utf8Writer) _out;
+    }
+
+    @Override
+    public void writeRow(int rowIndex, SXSSFRow row) throws IOException {
+        this.rowIndex = rowIndex;
+        super.writeRow(rowIndex, row);
+    }
+
+    @Override
+    public void writeCell(int column, Cell cell) throws IOException {
+        if (cell == null) {
+            return;
+        }
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA || type == CellType.ERROR) {
+            super.writeCell(column, cell);
+            return;
+        }
+        Utf8Writer out = out();
+        out.write("<c r=\"");
+        out.column(column);
+        out.digits(rowIndex + 1);
+        out.write('"');
+        int style = cell.getCellStyle().getIndex() & 0xffff;
+        if (style != 0) {
+            out.write(" s=\"");
+            out.digits(style);
+            out.write('"');
+        }
+        switch (type) {
+            case STRING -> {
+                String text = cell.getStringCellValue();
+                out.write(spaced(text) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
+                out.escaped(text);
+                out.write("</t></is></c>");
+            }
+            case NUMERIC -> {
+                out.write(" t=\"n\"><v>");
+                out.number(cell.getNumericCellValue());
+                out.write("</v></c>");
+            }
+            case BOOLEAN -> out.write(cell.getBooleanCellValue() ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>");
+            default -> out.write("></c>");
+        }
+    }
+
+    @Override
+    protected void outputEscapedString(String text) throws IOException {
+        out().escaped(text);
+    }
+
+    /** Whether Excel would drop the text's leading or trailing white space unless told to keep it. */
+    private static boolean spaced(String text) {
+        return !text.isEmpty()
+                && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1)));
+    }
+
+    /** UTF-8 straight into a byte buffer, no lock: one writer per sheet, used by one thread. */
+    static final class Utf8Writer extends Writer {
+
+        private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        private final OutputStream stream;
+        private final byte[] buffer = new byte[1 << 16];
+        private int used;
+
+        Utf8Writer(OutputStream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            if (c < 0x80) {
+                room(1);
+                buffer[used++] = (byte) c;
+            } else {
+                char[] one = {(char) c};
+                write(one, 0, 1);
+            }
+        }
+
+        @Override
+        public void write(String text) throws IOException {
+            write(text, 0, text.length());
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            for (int i = offset; i < offset + length; i++) {
+                i = put(text.charAt(i), text, i, offset + length);
+            }
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            write(new String(chars, offset, length));
+        }
+
+        /** The text as XML character data or attribute value (see the class comment). */
+        void escaped(String text) throws IOException {
+            int end = text.length();
+            for (int i = 0; i < end; i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '<' -> ascii("&lt;");
+                    case '>' -> ascii("&gt;");
+                    case '&' -> ascii("&amp;");
+                    case '"' -> ascii("&quot;");
+                    case '\t' -> ascii("&#x9;");
+                    case '\n' -> ascii("&#xa;");
+                    case '\r' -> ascii("&#xd;");
+                    case '_' -> {
+                        if (excelEscapeAt(text, i)) {
+                            ascii("_x005F_");
+                        } else {
+                            room(1);
+                            buffer[used++] = '_';
+                        }
+                    }
+                    default -> {
+                        if (c < 0x20 || c == '\uFFFE' || c == '\uFFFF') {
+                            excelEscape(c);
+                        } else {
+                            i = put(c, text, i, end);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Whether {@code _xHHHH_} starts at {@code i}: Excel would read it as one character. */
+        private static boolean excelEscapeAt(String text, int i) {
+            if (i + 6 >= text.length() || text.charAt(i + 1) != 'x' || text.charAt(i + 6) != '_') {
+                return false;
+            }
+            for (int j = i + 2; j < i + 6; j++) {
+                if (Character.digit(text.charAt(j), 16) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void excelEscape(char c) throws IOException {
+            room(7);
+            buffer[used++] = '_';
+            buffer[used++] = 'x';
+            buffer[used++] = HEX[(c >> 12) & 0xF];
+            buffer[used++] = HEX[(c >> 8) & 0xF];
+            buffer[used++] = HEX[(c >> 4) & 0xF];
+            buffer[used++] = HEX[c & 0xF];
+            buffer[used++] = '_';
+        }
+
+        /** Encodes {@code c} (at {@code i} of {@code text}); returns the index of the last char used. */
+        private int put(char c, CharSequence text, int i, int end) throws IOException {
+            room(4);
+            if (c < 0x80) {
+                buffer[used++] = (byte) c;
+            } else if (c < 0x800) {
+                buffer[used++] = (byte) (0xC0 | (c >> 6));
+                buffer[used++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int point = Character.toCodePoint(c, text.charAt(i + 1));
+                buffer[used++] = (byte) (0xF0 | (point >> 18));
+                buffer[used++] = (byte) (0x80 | ((point >> 12) & 0x3F));
+                buffer[used++] = (byte) (0x80 | ((point >> 6) & 0x3F));
+                buffer[used++] = (byte) (0x80 | (point & 0x3F));
+                return i + 1;
+            } else {
+                char three = Character.isSurrogate(c) ? '\uFFFD' : c;
+                buffer[used++] = (byte) (0xE0 | (three >> 12));
+                buffer[used++] = (byte) (0x80 | ((three >> 6) & 0x3F));
+                buffer[used++] = (byte) (0x80 | (three & 0x3F));
+            }
+            return i;
+        }
+
+        private void ascii(String text) throws IOException {
+            room(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                buffer[used++] = (byte) text.charAt(i);
+            }
+        }
+
+        /** A non-negative number in decimal. */
+        void digits(int number) throws IOException {
+            room(10);
+            if (number == 0) {
+                buffer[used++] = '0';
+                return;
+            }
+            int start = used;
+            for (int n = number; n > 0; n /= 10) {
+                buffer[used++] = (byte) ('0' + n % 10);
+            }
+            for (int a = start, b = used - 1; a < b; a++, b--) {
+                byte swap = buffer[a];
+                buffer[a] = buffer[b];
+                buffer[b] = swap;
+            }
+        }
+
+        /** A 0-based column index as its letters: 0 → A, 26 → AA. */
+        void column(int index) throws IOException {
+            room(3);
+            int start = used;
+            for (int c = index + 1; c > 0; c = (c - 1) / 26) {
+                buffer[used++] = (byte) ('A' + (c - 1) % 26);
+            }
+            for (int a = start, b = used - 1; a < b; a++, b--) {
+                byte swap = buffer[a];
+                buffer[a] = buffer[b];
+                buffer[b] = swap;
+            }
+        }
+
+        /** A cell's number: whole numbers without ".0", the rest as Java writes a double (valid xsd:double). */
+        void number(double value) throws IOException {
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                long whole = (long) value;
+                if (whole < 0) {
+                    write('-');
+                    whole = -whole;
+                }
+                if (whole <= Integer.MAX_VALUE) {
+                    digits((int) whole);
+                } else {
+                    ascii(Long.toString(whole));
+                }
+            } else {
+                ascii(Double.toString(value));
+            }
+        }
+
+        private void room(int bytes) throws IOException {
+            if (used + bytes > buffer.length) {
+                stream.write(buffer, 0, used);
+                used = 0;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            stream.write(buffer, 0, used);
+            used = 0;
+            stream.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+            stream.close();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.gugus.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/** The answer's own sheet data writer: what it writes reads back as what was put in. */
+class SheetXmlWriterTests {
+
+    private static final List<String> AWKWARD = List.of(
+            "<b>Siti & \"Nur\"</b> 'x'",
+            "baris satu\nbaris dua\r\nkolom\tdua",
+            "kontrol \u0001\u0008\u000B\u001F akhir",
+            "bukan karakter \uFFFE\uFFFF",
+            "tetap _x0041_ dan _x00e9_ seperti ditulis, _x12_ juga",
+            "  spasi di depan dan belakang  ",
+            "é Ñ ß 中文 😀 \u00A0nbsp",
+            "=SUM(A1:A9)",
+            "+62 812",
+            "@kantor");
+
+    @Test
+    void readsBackEveryXmlSpecialControlAndNonLatinCharacterAsWritten() throws IOException {
+        try (XSSFWorkbook book = roundTrip(sheet -> {
+            for (int r = 0; r < AWKWARD.size(); r++) {
+                sheet.createRow(r).createCell(0).setCellValue(AWKWARD.get(r));
+            }
+        })) {
+            Sheet sheet = book.getSheetAt(0);
+            for (int r = 0; r < AWKWARD.size(); r++) {
+                XSSFCell cell = (XSSFCell) sheet.getRow(r).getCell(0);
+                assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+                assertThat(cell.getStringCellValue()).isEqualTo(AWKWARD.get(r));
+            }
+        }
+    }
+
+    @Test
+    void keepsFormulaLookingTextAsText() throws IOException {
+        try (XSSFWorkbook book = roundTrip(sheet -> sheet.createRow(0).createCell(0).setCellValue("=HYPERLINK(\"x\")"))) {
+            XSSFCell cell = book.getSheetAt(0).getRow(0).getCell(0);
+            assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(cell.getStringCellValue()).isEqualTo("=HYPERLINK(\"x\")");
+        }
+    }
+
+    @Test
+    void turnsALoneSurrogateIntoTheReplacementCharacter() throws IOException {
+        try (XSSFWorkbook book = roundTrip(sheet -> sheet.createRow(0).createCell(0).setCellValue("a\uD83Db"))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("a\uFFFDb");
+        }
+    }
+
+    @Test
+    void writesNumbersAndBooleansWithTheirValueAndTypeAndCellsAtTheirAddress() throws IOException {
+        double[] numbers = {0, 1, -3, 1.5, 0.1, 123456789012L, 1e20, -2.5e-7};
+        int[] columns = {0, 25, 26, 701, 702, 16_383};
+        try (XSSFWorkbook book = roundTrip(sheet -> {
+            Row other = sheet.createRow(1_048_574);
+            for (int column : columns) {
+                other.createCell(column).setCellValue(column % 2 == 0);
+            }
+            Row row = sheet.createRow(1_048_575);
+            for (int i = 0; i < numbers.length; i++) {
+                row.createCell(i).setCellValue(numbers[i]);
+            }
+        })) {
+            Sheet sheet = book.getSheetAt(0);
+            Row row = sheet.getRow(1_048_575);
+            for (int i = 0; i < numbers.length; i++) {
+                assertThat(row.getCell(i).getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat(row.getCell(i).getNumericCellValue()).isEqualTo(numbers[i]);
+            }
+            Row other = sheet.getRow(1_048_574);
+            assertThat(other.getPhysicalNumberOfCells()).isEqualTo(columns.length);
+            for (int column : columns) {
+                assertThat(other.getCell(column).getBooleanCellValue()).isEqualTo(column % 2 == 0);
+            }
+            assertThat(other.getCell(16_383).getAddress().formatAsString()).isEqualTo("XFD1048575");
+        }
+    }
+
+    @Test
+    void cutsATextLongerThanACellHoldsAndShowsTheCut() {
+        String longText = "a".repeat(40_000);
+        String fitted = AnswerBook.fit(longText);
+        assertThat(fitted).hasSize(32_767).endsWith("a\u2026");
+        assertThat(AnswerBook.fit("pendek")).isEqualTo("pendek");
+        String surrogates = "a" + "😀".repeat(20_000);
+        assertThat(Character.isHighSurrogate(AnswerBook.fit(surrogates).charAt(AnswerBook.fit(surrogates).length() - 2)))
+                .isFalse();
+    }
+
+    private interface Filler {
+        void fill(Sheet sheet);
+    }
+
+    private static XSSFWorkbook roundTrip(Filler filler) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SXSSFWorkbook book = AnswerBook.newWorkbook()) {
+            filler.fill(book.createSheet("Data"));
+            book.write(bytes);
+        }
+        return new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()));
+    }
+}
