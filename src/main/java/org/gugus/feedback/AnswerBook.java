@@ -68,6 +68,7 @@ final class AnswerBook {
     private final Outcomes outcomes;
     private final ZoneId zone;
     private final int maxComments;
+    private final int sheetRows;
 
     private SXSSFWorkbook book;
     private AnswerStyles styles;
@@ -81,6 +82,13 @@ final class AnswerBook {
 
     AnswerBook(ReceivedFile file, String officeName, Optional<AnswerSettlement> settlement, IntakeTemplate template,
             Outcomes outcomes, ZoneId zone, int maxComments) {
+        this(file, officeName, settlement, template, outcomes, zone, maxComments,
+                SpreadsheetVersion.EXCEL2007.getMaxRows());
+    }
+
+    /** With at most {@code sheetRows} rows a sheet: past them a sheet goes on in another (see {@link SheetCopy}). */
+    AnswerBook(ReceivedFile file, String officeName, Optional<AnswerSettlement> settlement, IntakeTemplate template,
+            Outcomes outcomes, ZoneId zone, int maxComments, int sheetRows) {
         this.file = file;
         this.officeName = officeName;
         this.settlement = settlement;
@@ -88,6 +96,7 @@ final class AnswerBook {
         this.outcomes = outcomes;
         this.zone = zone;
         this.maxComments = maxComments;
+        this.sheetRows = sheetRows;
     }
 
     void write(OutputStream out) throws IOException {
@@ -190,13 +199,22 @@ final class AnswerBook {
         }
     }
 
-    /** One sheet being copied: its first rows wait until its header is found, the rest stream. */
+    /**
+     * One sheet being copied: its first rows wait until its header is found, the rest stream. A
+     * sheet longer than a sheet can be (1,048,576 rows; a CSV may have more) goes on in a sheet
+     * named after it with " (2)", " (3)", …, its header row repeated on top, so that each part
+     * can be filtered, corrected and sent back on its own.
+     */
     private final class SheetCopy {
 
         private final String name;
         private final boolean loaded;
         private final OutcomeCursor cursor;
-        private final SXSSFSheet sheet;
+        private SXSSFSheet sheet;
+        /** How many rows of the original come before the current part's first row. */
+        private int offset;
+        private int part = 1;
+        private SheetRow headerRow;
         private final List<SheetRow> firstRows = new ArrayList<>();
         private boolean searched;
         private SheetHeader header;
@@ -209,6 +227,23 @@ final class AnswerBook {
             this.cursor = cursor;
             this.sheet = book.createSheet(sheetName(name));
             sheet.setDefaultColumnWidth(14);
+        }
+
+        /** The next part of a sheet too long for one: the header row (when found) on top, then the rows. */
+        private void nextPart(SheetRow row) {
+            part++;
+            String suffix = " (" + part + ")";
+            String base = WorkbookUtil.createSafeSheetName(name);
+            sheet = book.createSheet(sheetName(base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix));
+            sheet.setDefaultColumnWidth(14);
+            drawing = null;
+            if (headerRow == null) {
+                offset = row.rowNumber() - 1;
+                return;
+            }
+            offset = row.rowNumber() - 2;
+            layOut(0);
+            write(headerRow, 0);
         }
 
         void add(SheetRow row) {
@@ -233,17 +268,29 @@ final class AnswerBook {
             header = loaded ? template.findHeader(firstRows).orElse(null) : null;
             if (header != null) {
                 statusColumn = firstRows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
-                sheet.setColumnWidth(statusColumn, 16 * 256);
-                sheet.setColumnWidth(statusColumn + 1, 70 * 256);
-                sheet.setAutoFilter(new CellRangeAddress(header.rowNumber() - 1, header.rowNumber() - 1, 0,
-                        statusColumn + 1));
+                layOut(header.rowNumber() - 1);
             }
             firstRows.forEach(this::write);
             firstRows.clear();
         }
 
+        /** The status and notes columns' widths, and the filter on the header row (at that 0-based index). */
+        private void layOut(int headerIndex) {
+            sheet.setColumnWidth(statusColumn, 16 * 256);
+            sheet.setColumnWidth(statusColumn + 1, 70 * 256);
+            sheet.setAutoFilter(new CellRangeAddress(headerIndex, headerIndex, 0, statusColumn + 1));
+        }
+
         private void write(SheetRow row) {
-            Row out = sheet.createRow(row.rowNumber() - 1);
+            if (row.rowNumber() - offset > sheetRows) {
+                nextPart(row);
+            }
+            write(row, row.rowNumber() - 1 - offset);
+        }
+
+        /** Writes the row at the 0-based row index of the current part. */
+        private void write(SheetRow row, int index) {
+            Row out = sheet.createRow(index);
             RowOutcome outcome = cursor.take(row.rowNumber());
             Map<Integer, List<StoredFinding>> byColumn = outcome == null ? Map.of() : byColumn(outcome);
             for (int column = 0; column < row.cells().size(); column++) {
@@ -264,6 +311,7 @@ final class AnswerBook {
             }
             int at = Math.max(statusColumn, row.cells().size());
             if (row.rowNumber() == header.rowNumber()) {
+                headerRow = row;
                 heading(out.createCell(at), AnswerWorkbook.STATUS_HEADER);
                 heading(out.createCell(at + 1), AnswerWorkbook.NOTES_HEADER);
                 return;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import org.gugus.intake.LoadStatus;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.system.GugusCommands;
+import org.gugus.intake.IntakeTemplate;
+import org.gugus.ingest.ReceivedFiles;
+import org.gugus.warehouse.RowOutcomes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +64,15 @@ class FeedbackIntegrationTests {
 
     @Autowired
     GugusCommands gugus;
+
+    @Autowired
+    ReceivedFiles receivedFiles;
+
+    @Autowired
+    RowOutcomes rowOutcomes;
+
+    @Autowired
+    IntakeTemplate template;
 
     @TempDir
     Path files;
@@ -241,6 +254,37 @@ class FeedbackIntegrationTests {
                 .param("gugus feedback " + outcome.fileId()).query(Long.class).single()).isEqualTo(1);
         assertThat(unknown.status).isEqualTo(1);
         assertThat(unknown.err).contains("Tidak ada berkas #999999");
+    }
+
+    @Test
+    void goesOnInANewSheetWithTheHeaderRepeatedWhereASheetIsFull() throws IOException {
+        List<List<String>> rows = TestWorkbooks.victims(8);
+        rows.get(4).set(NIK, "64720112");            // row 9: rejected, row 4 of the second part
+        FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("samarinda-panjang.xlsx"), rows),
+                "64.72", "samarinda-panjang.xlsx", FileSource.COMMAND_LINE);
+        assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
+        long id = outcome.fileId();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new AnswerBook(receivedFiles.find(id).orElseThrow(), "Samarinda", rowOutcomes.answer(id), template,
+                (after, limit) -> rowOutcomes.page(id, after, limit), ZoneId.of("Asia/Makassar"), 1000, 6).write(bytes);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(sheetNames(book)).containsExactly(AnswerWorkbook.SUMMARY_SHEET, "Juni", "Juni (2)", "Juni (3)");
+            int status = TestWorkbooks.HEADER.size();
+            assertThat(statuses(book.getSheet("Juni"), status)).containsExactly(Map.entry(4, "DILEWATI"),
+                    Map.entry(5, "DITERIMA"), Map.entry(6, "DITERIMA"));
+            org.apache.poi.xssf.usermodel.XSSFSheet second = book.getSheet("Juni (2)");
+            assertThat(second.getRow(0).getCell(0).getStringCellValue()).isEqualTo(TestWorkbooks.HEADER.get(0));
+            assertThat(second.getRow(0).getCell(status).getStringCellValue()).isEqualTo(AnswerWorkbook.STATUS_HEADER);
+            assertThat(statuses(second, status)).containsExactly(Map.entry(2, "DITERIMA"), Map.entry(3, "DITERIMA"),
+                    Map.entry(4, "DITOLAK"), Map.entry(5, "DITERIMA"), Map.entry(6, "DITERIMA"));
+            assertThat(fills(second, status)).containsExactly(Map.entry("4:" + NIK, "RED"));
+            assertThat(comments(second, status)).containsOnlyKeys("4:" + NIK);
+            assertThat(second.getRow(3).getCell(3).getStringCellValue()).isEqualTo(rows.get(4).get(3));
+            assertThat(second.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:");
+            Sheet third = book.getSheet("Juni (3)");
+            assertThat(statuses(third, status)).containsExactly(Map.entry(2, "DITERIMA"), Map.entry(3, "DILEWATI"));
+        }
     }
 
     private static void sheet(Sheet sheet, List<List<String>> rows) {
