@@ -20,7 +20,9 @@ import org.gugus.system.database.EmbeddedPostgres;
  * CSV and as many other rows as an XLSX (5 % of rows rejected, 5 % with a warning; realistic, varied
  * names and NIKs, and no victim in both, so the set-up loads link little and stay quick), then makes each
  * file's answer in a new JVM with GUGUS_BENCH_JAVA_OPTS (default -Xmx256m). Prints the time the
- * command reports for the workbook itself, the whole command, and the JVM's peak heap use.
+ * command reports for the workbook itself, the whole command, and the JVM's peak heap use. Given the
+ * folder of an earlier run as its second argument, it makes the answers again from that run's
+ * database without generating or loading anything (the loads take minutes; the answers do not).
  */
 public class FeedbackBench {
 
@@ -30,18 +32,36 @@ public class FeedbackBench {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path work = Files.createTempDirectory("gugus-feedback-bench");
+        Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("gugus-feedback-bench");
         Path home = work.resolve("home");
-        Path csv = csv(work.resolve("samarinda-bench.csv"), rows(1, rows));
-        Path xlsx = xlsx(work.resolve("balikpapan-bench.xlsx"), rows(1 + rows, rows));
-        Path one = csv(work.resolve("berau-one.csv"), rows(1 + 2 * rows, 1));
-        System.out.printf("Generated %,d rows: CSV %,d bytes, XLSX %,d bytes in %s%n", rows, Files.size(csv),
-                Files.size(xlsx), work);
+        Path loaded = work.resolve("loaded-file-ids");
+        boolean again = Files.isRegularFile(loaded);
+        if (!again) {
+            Path csv = csv(work.resolve("samarinda-bench.csv"), rows(1, rows));
+            Path xlsx = xlsx(work.resolve("balikpapan-bench.xlsx"), rows(1 + rows, rows));
+            csv(work.resolve("berau-one.csv"), rows(1 + 2 * rows, 1));
+            System.out.printf("Generated %,d rows: CSV %,d bytes, XLSX %,d bytes in %s%n", rows, Files.size(csv),
+                    Files.size(xlsx), work);
+        }
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0)) {
-            long oneId = load(home, one, "64.03");
-            long csvId = load(home, csv, "64.72");
-            long xlsxId = load(home, xlsx, "64.71");
+            long oneId;
+            long csvId;
+            long xlsxId;
+            if (again) {
+                String[] ids = Files.readString(loaded).trim().split(" ");
+                oneId = Long.parseLong(ids[0]);
+                csvId = Long.parseLong(ids[1]);
+                xlsxId = Long.parseLong(ids[2]);
+                System.out.printf("Files loaded by an earlier run in %s: #%d, #%d (CSV), #%d (XLSX)%n", work, oneId, csvId,
+                        xlsxId);
+            } else {
+                oneId = load(home, work.resolve("berau-one.csv"), "64.03");
+                csvId = load(home, work.resolve("samarinda-bench.csv"), "64.72");
+                xlsxId = load(home, work.resolve("balikpapan-bench.xlsx"), "64.71");
+                Files.writeString(loaded, oneId + " " + csvId + " " + xlsxId + "\n");
+                System.out.printf("To time the answers again without loading: bench/feedback/run.sh %d %s%n", rows, work);
+            }
             Result startup = feedback(home, oneId, work.resolve("one-hasil.xlsx"));
             System.out.printf("1-row answer (JVM and Spring start-up): answer %.2f s, command %.2f s, CPU %.1f s%n",
                     startup.answer, startup.command, startup.cpu);
