@@ -43,7 +43,6 @@ import org.gugus.warehouse.StoredFinding;
 import org.gugus.workbook.CellValue;
 import org.gugus.workbook.SheetRow;
 import org.gugus.workbook.UnreadableFileException;
-import org.gugus.workbook.WorkbookReader;
 import org.gugus.workbook.WorkbookReaders;
 
 /**
@@ -172,7 +171,7 @@ final class AnswerBook {
 
     /** Copies every sheet of the original; false when the original cannot be read at all. */
     private boolean copySheets(boolean loaded) {
-        try (WorkbookReader reader = WorkbookReaders.open(file.landingPath(), file.originalName())) {
+        try (RowFeed reader = new RowFeed(WorkbookReaders.open(file.landingPath(), file.originalName()))) {
             AnswerWorkbook.Rows office = AnswerWorkbook.rows();
             OutcomeCursor cursor = new OutcomeCursor(loaded ? outcomes::after : (after, limit) -> List.of());
             SheetCopy sheet = null;
