@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import org.gugus.access.Audit;
 import org.gugus.ingest.FileStatus;
 import org.gugus.ingest.ReceivedFile;
 import org.gugus.ingest.ReceivedFiles;
 import org.gugus.intake.IntakeExecution;
 import org.gugus.intake.IntakeExecutions;
+import org.gugus.intake.LoadProgress;
 import org.gugus.system.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,11 +21,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Jobs: the runs of the intake job, newest first, with each step's counts; while one runs the table
- * is asked again every two seconds (htmx polling) for its counts so far. A failed or stopped run is
+ * Jobs: the runs of the intake job, newest first, with each step's counts; a running one follows its
+ * progress by server-sent events (rows read, step, counts) and the table is asked again when it ends
+ * (where the browser has no EventSource, the table is asked again every two seconds: htmx polling). A failed or stopped run is
  * restarted the way the command line and a restart do it ({@code FileReception.load}: the file's
  * job resumes from its last committed chunk); so is a failed file from its page (Berkas). Both audited.
  */
@@ -35,10 +39,15 @@ class JobPagesController {
     private final IntakeExecutions executions;
     private final ReceivedFiles files;
     private final BackgroundLoads loads;
+    private final LoadProgress progress;
+    private final ProgressStreams streams;
     private final Audit audit;
 
-    JobPagesController(IntakeExecutions executions, ReceivedFiles files, BackgroundLoads loads, Audit audit) {
+    JobPagesController(IntakeExecutions executions, ReceivedFiles files, BackgroundLoads loads, LoadProgress progress,
+            ProgressStreams streams, Audit audit) {
         this.executions = executions;
+        this.progress = progress;
+        this.streams = streams;
         this.files = files;
         this.loads = loads;
         this.audit = audit;
@@ -60,10 +69,26 @@ class JobPagesController {
         return "jobs :: table";
     }
 
+    /** A run's progress as server-sent events: its step counts and rows read while it runs, then its end. */
+    @GetMapping("/jobs/{id}/aliran")
+    SseEmitter stream(@PathVariable long id) {
+        find(id);
+        return streams.open(() -> {
+            IntakeExecution run = find(id);
+            LoadReport report = LoadReport.of(run, run.fileId() == null || !run.running()
+                    ? OptionalLong.empty() : progress.rowsRead(run.fileId()));
+            return run.running() ? ProgressStreams.Report.progress(report) : ProgressStreams.Report.end(report);
+        });
+    }
+
+    private IntakeExecution find(long id) {
+        return executions.find(id).orElseThrow(() ->
+                new NoSuchElementException(Messages.get("web.jobs.unknown", id).both()));
+    }
+
     @PostMapping("/jobs/{id}/ulang")
     String restart(@PathVariable long id, RedirectAttributes redirect) {
-        IntakeExecution execution = executions.find(id).orElseThrow(() ->
-                new NoSuchElementException(Messages.get("web.jobs.unknown", id).both()));
+        IntakeExecution execution = find(id);
         if (!execution.restartable()) {
             throw new IllegalArgumentException(Messages.get("web.jobs.not-restartable", id, execution.status()).both());
         }
