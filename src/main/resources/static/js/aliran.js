@@ -2,12 +2,16 @@
 // An element with data-poll is a part of the page that follows a running load; the elements with
 // data-stream in it (or itself) name the load's event stream. Each "kemajuan" event updates the rows
 // read, the step and the step counts shown; the "selesai" event asks the server once for the part
-// again (data-poll), which then shows the outcome. Where the browser has no EventSource, or its stream
+// again (data-poll), which then shows the outcome; a part marked data-reload has the whole page asked again. Where the browser has no EventSource, or its stream
 // cannot be opened, htmx asks for the part every data-poll-every instead (polling, the fallback).
 (() => {
     const number = value => new Intl.NumberFormat(document.documentElement.lang || 'id').format(value);
 
     const poll = part => {
+        if (part.hasAttribute('data-reload')) {
+            window.setTimeout(() => window.location.reload(), 5000);
+            return;
+        }
         if (part.hasAttribute('hx-get') || !window.htmx) {
             return;
         }
@@ -23,6 +27,10 @@
         }
         part.dataset.refreshing = 'yes';
         (part.sources || []).forEach(source => source.close());
+        if (part.hasAttribute('data-reload')) {
+            window.location.reload();
+            return;
+        }
         htmx.ajax('GET', part.dataset.poll, {target: part, swap: 'outerHTML'});
     };
 

@@ -2,7 +2,9 @@ package org.gugus.web;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import org.gugus.access.Audit;
@@ -63,8 +65,13 @@ class JobPagesController {
     String table(Model model) {
         List<IntakeExecution> latest = executions.latest(LIMIT);
         LocalDateTime now = LocalDateTime.now();
-        model.addAttribute("executions", latest.stream().map(e -> new Row(e, e.duration(now))).toList());
-        model.addAttribute("anyRunning", latest.stream().anyMatch(IntakeExecution::running));
+        // only the newest run of a file's load is run again: an older failed one was already followed by another
+        Map<Long, Long> newest = new HashMap<>();
+        latest.forEach(e -> newest.merge(e.instanceId(), e.id(), Math::max));
+        model.addAttribute("executions", latest.stream().map(e -> new Row(e, e.duration(now),
+                e.restartable() && newest.get(e.instanceId()) == e.id())).toList());
+        // a run asked for a moment ago may not have started yet: the table follows it all the same
+        model.addAttribute("anyRunning", latest.stream().anyMatch(IntakeExecution::running) || loads.reloading());
         model.addAttribute("limit", LIMIT);
         return "jobs :: table";
     }
@@ -81,6 +88,22 @@ class JobPagesController {
         });
     }
 
+    /** A file's load run again from its page, as server-sent events: rows read while it runs, then its end. */
+    @GetMapping("/berkas/{id}/aliran")
+    SseEmitter fileStream(@PathVariable long id) {
+        ReceivedFile file = files.find(id).orElseThrow(() ->
+                new NoSuchElementException(Messages.get("web.review.no-such-file", id).both()));
+        return streams.open(() -> {
+            if (!loads.reloading(file.id())) {
+                return ProgressStreams.Report.end(new LoadReport(null, file.id(),
+                        files.find(file.id()).map(f -> f.status().name()).orElse(null), 0, null, List.of()));
+            }
+            return ProgressStreams.Report.progress(executions.latestOfFile(file.id()).filter(IntakeExecution::running)
+                    .map(run -> LoadReport.of(run, progress.rowsRead(file.id())))
+                    .orElse(new LoadReport(null, file.id(), LoadReport.RUNNING, 0, null, List.of())));
+        });
+    }
+
     private IntakeExecution find(long id) {
         return executions.find(id).orElseThrow(() ->
                 new NoSuchElementException(Messages.get("web.jobs.unknown", id).both()));
@@ -89,7 +112,8 @@ class JobPagesController {
     @PostMapping("/jobs/{id}/ulang")
     String restart(@PathVariable long id, RedirectAttributes redirect) {
         IntakeExecution execution = find(id);
-        if (!execution.restartable()) {
+        if (!execution.restartable() || executions.latestOfFile(execution.fileId())
+                .filter(newest -> newest.id() != id).isPresent()) {
             throw new IllegalArgumentException(Messages.get("web.jobs.not-restartable", id, execution.status()).both());
         }
         ReceivedFile file = files.find(execution.fileId()).orElseThrow(() ->
@@ -128,7 +152,7 @@ class JobPagesController {
     }
 
     /** A run with how long it took (so far). */
-    record Row(IntakeExecution execution, Duration duration) {
+    record Row(IntakeExecution execution, Duration duration, boolean restartable) {
 
         /** "1 j 02 m", "3 m 05 d", "4,2 d" — short, the same in both languages' tables. */
         public String took() {
