@@ -2,6 +2,8 @@ package org.gugus.web;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.gugus.intake.IntakeExecution;
 import org.gugus.intake.IntakeExecutions;
 import org.gugus.intake.LoadProgress;
 import org.gugus.system.Messages;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,9 +47,11 @@ class JobPagesController {
     private final LoadProgress progress;
     private final ProgressStreams streams;
     private final Audit audit;
+    private final ZoneId zone;
 
     JobPagesController(IntakeExecutions executions, ReceivedFiles files, BackgroundLoads loads, LoadProgress progress,
-            ProgressStreams streams, Audit audit) {
+            ProgressStreams streams, Audit audit, @Value("${gugus.time-zone:Asia/Makassar}") String zone) {
+        this.zone = ZoneId.of(zone);
         this.executions = executions;
         this.progress = progress;
         this.streams = streams;
@@ -69,7 +74,9 @@ class JobPagesController {
         Map<Long, Long> newest = new HashMap<>();
         latest.forEach(e -> newest.merge(e.instanceId(), e.id(), Math::max));
         model.addAttribute("executions", latest.stream().map(e -> new Row(e, e.duration(now),
-                e.restartable() && newest.get(e.instanceId()) == e.id())).toList());
+                e.restartable() && newest.get(e.instanceId()) == e.id(),
+                // Spring Batch writes the server's local time; the pages show the province's, as Berkas does
+                e.start() == null ? null : e.start().atZone(ZoneId.systemDefault()).withZoneSameInstant(zone))).toList());
         // a run asked for a moment ago may not have started yet: the table follows it all the same
         model.addAttribute("anyRunning", latest.stream().anyMatch(IntakeExecution::running) || loads.reloading());
         model.addAttribute("limit", LIMIT);
@@ -152,7 +159,7 @@ class JobPagesController {
     }
 
     /** A run with how long it took (so far). */
-    record Row(IntakeExecution execution, Duration duration, boolean restartable) {
+    record Row(IntakeExecution execution, Duration duration, boolean restartable, ZonedDateTime start) {
 
         /** "1 j 02 m", "3 m 05 d", "4,2 d" — short, the same in both languages' tables. */
         public String took() {

@@ -205,6 +205,19 @@ class AccessibilityBrowserTests {
         assertThat(browser.getCurrentUrl()).isEqualTo(base() + "/");
     }
 
+    @Test
+    void theChecksFindAnUnlabelledFieldAMissingHeadingAndLanguageAndANamelessButton() {
+        browser = Browser.laptop();
+        browser.get("data:text/html,<html><head><title>t</title></head><body><label>Nama <input id=a></label>"
+                + "<input id=b><select aria-label=Kantor></select><button></button><a href=/x>x</a></body></html>");
+
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) ((JavascriptExecutor) browser).executeScript(CHECKS);
+
+        assertThat(found).containsExactly("no label: <input id=\"b\">", "0 h1 elements", "no lang attribute",
+                "no viewport meta", "nameless: <button></button>");
+    }
+
     /** Presses Tab until the field of this id has the focus, as a keyboard user reaches it. */
     private WebElement tabTo(String id) {
         for (int presses = 0; presses < 40; presses++) {

@@ -289,6 +289,7 @@ class StewardWorkBrowserTests {
                 By.cssSelector("#next-runs li"), 5));
         List<String> runs = browser.findElements(By.cssSelector("#next-runs li")).stream().map(WebElement::getText).toList();
         assertThat(runs).allSatisfy(run -> assertThat(run).startsWith("Senin, ").endsWith(" pukul 02.00 WITA"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('next-runs').scrollIntoView({block: 'end'})");
         Browser.screenshot(browser, "sumber-jadwal");
         Browser.follow(browser, browser.findElement(By.cssSelector("form.stacked button[type=submit]")));
 
