@@ -3,6 +3,7 @@ package org.gugus.reporting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +53,32 @@ class IndicatorQueries {
         if (known.isPresent()) {
             return known.get();
         }
-        // a period's persons are grouped and sorted in memory rather than in files on disk
+        // a period's persons are grouped in memory rather than in files on disk
         jdbc.sql("set local work_mem = '64MB'").update();
-        Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
-        indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
-        bind(jdbc.sql(PeriodCounts.sql(where(query), indicators)), query).query(rs -> {
-            cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
+        // everything is counted and kept at once: the other indicators of a period asked for are
+        // asked for next (the report, then each indicator, the workbook), and the per-person
+        // aggregate that costs most is the same for one indicator as for all
+        Map<Indicator, Map<String, Long>> all = new EnumMap<>(Indicator.class);
+        for (Indicator indicator : Indicator.values()) {
+            all.put(indicator, new LinkedHashMap<>());
+        }
+        bind(jdbc.sql(FactCounts.sql(factWhere(query), all.keySet(), maskIds())), query).query(rs -> {
+            all.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
         });
-        kept.keep(query, generation, cells);
+        kept.keep(query, generation, all);
+        Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
+        indicators.forEach(indicator -> cells.put(indicator, all.get(indicator)));
         return cells;
+    }
+
+    /** The ids in use of each vocabulary held as bitmasks in {@code reporting.report_fact}. */
+    private Map<String, List<Integer>> maskIds() {
+        Map<String, List<Integer>> ids = new HashMap<>();
+        jdbc.sql("select vocabulary, id from reporting.code_id where vocabulary in ('exploitation', 'recruitment', 'services')"
+                + " order by vocabulary, id").query(rs -> {
+                    ids.computeIfAbsent(rs.getString(1), vocabulary -> new ArrayList<>()).add(rs.getInt(2));
+                });
+        return ids;
     }
 
     /** The persons behind one cell, by id. */
@@ -91,8 +109,8 @@ class IndicatorQueries {
         if (known.isPresent()) {
             return known.get();
         }
-        List<Long> files = bind(jdbc.sql(with(query, List.of(Indicator.REPORTS)) + "select distinct source_file_id from r order by 1"),
-                query).query(Long.class).list();
+        List<Long> files = bind(jdbc.sql("select distinct source_file_id from reporting.report_fact where " + factWhere(query)
+                + " order by 1"), query).query(Long.class).list();
         kept.keepFiles(query, generation, files);
         return files;
     }
@@ -177,6 +195,12 @@ class IndicatorQueries {
             where.add("office_code = :office");
         }
         return String.join(" and ", where);
+    }
+
+    /** The same condition on {@code reporting.report_fact} (offices by their dictionary id). */
+    private static String factWhere(ReportQuery query) {
+        return where(query).replace("office_code = :office",
+                "office = (select id from reporting.code_id where vocabulary = 'office' and code = :office)");
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ReportQuery query) {

@@ -1,0 +1,189 @@
+package org.gugus.reporting;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The indicators of a period or office in one statement over {@code reporting.report_fact} (V053):
+ * one small fixed-width row per report, codes as dictionary ids and the multi-valued vocabularies
+ * as bitmasks. The period's facts are read once ({@code f}); one row per person is made from them
+ * in one hash aggregate ({@code p}): her latest/earliest values as {@code max/min(k | value)} (the
+ * ordering key {@code k} of "report date, record id" with the value in its 16 low bits), the unions
+ * of her codes as {@code bit_or} of the masks, two or more offices or cases by min and max. Then the
+ * per-person breakdowns in one pass with {@code grouping sets}, the totals and every code of the
+ * masks in one aggregate row, offices and destinations as distinct (code, person) pairs, and codes
+ * are put back in place of ids only on the final few hundred cells. The rules are those of
+ * {@link PersonRules}; {@code FactCountsIntegrationTests} checks the cells against each indicator
+ * counted from its own pairs.
+ */
+final class FactCounts {
+
+    /** The vocabularies held as bitmasks, by the indicator counting them and the column of the mask. */
+    private static final Map<Indicator, String> MASKS = Map.of(
+            Indicator.BY_EXPLOITATION, "exploitation",
+            Indicator.BY_RECRUITMENT, "recruitment",
+            Indicator.BY_SERVICE, "services");
+
+    /** The per-person breakdowns, each an integer column of {@code x} (a grouping set each). */
+    private static final Map<Indicator, String> PERSON_CODES = Map.of(
+            Indicator.BY_SEX, "sex",
+            Indicator.BY_AGE_GROUP, "age_group",
+            Indicator.BY_ORIGIN_REGENCY, "origin",
+            Indicator.BY_ORIGIN_PROVINCE, "origin",
+            Indicator.BY_CASE_STAGE, "stage",
+            Indicator.BY_MONTH, "month");
+
+    private static final Map<Indicator, String> PERSON_TOTALS = Map.of(
+            Indicator.UNIQUE_VICTIMS, "count(*)",
+            Indicator.CHILDREN, "count(*) filter (where age < 18)",
+            Indicator.MULTI_OFFICE_VICTIMS, "count(*) filter (where multi_office)",
+            Indicator.RE_TRAFFICKED_VICTIMS, "count(*) filter (where re_trafficked)");
+
+    private static final String PERSONS = """
+            select person_id,
+                   (max(k | sex) & 65535)::integer as sex,
+                   (max(k | origin) filter (where origin is not null) & 65535)::integer as origin,
+                   (min(k | age_key) & 65535)::integer as age_key,
+                   (min(k | birth) filter (where birth is not null) & 65535)::integer as birth,
+                   min(report_date) as first_report_date, max(stage) as stage,
+                   min(office) <> max(office) as multi_office, min(case_id) <> max(case_id) as re_trafficked,
+                   bit_or(exploitation) as exploitation, bit_or(recruitment) as recruitment, bit_or(services) as services
+              from f group by person_id
+            """;
+
+    /** Her age on the date of her earliest report in the period, as {@link PersonRules#PERIOD} gives it. */
+    private static final String AGE = "coalesce(extract(year from age(first_report_date, date '1900-01-01' + birth))::integer,"
+            + " nullif(age_key, 0) - 32768)";
+
+    private static final String AGE_GROUP = """
+            case when age is null then 0 when age <= 5 then 1 when age <= 12 then 2 when age <= 17 then 3
+                 when age <= 24 then 4 when age <= 59 then 5 else 6 end""";
+
+    private FactCounts() {
+    }
+
+    /**
+     * One statement giving (indicator, code, n) rows for these indicators over the facts selected by
+     * {@code where} (a condition on {@code reporting.report_fact}); {@code maskIds} are the ids in use
+     * of each mask vocabulary. Cells of zero are left out.
+     */
+    static String sql(String where, Collection<Indicator> asked, Map<String, List<Integer>> maskIds) {
+        Set<Indicator> indicators = asked.isEmpty() ? EnumSet.noneOf(Indicator.class) : EnumSet.copyOf(asked);
+        boolean persons = indicators.stream().anyMatch(i -> PERSON_CODES.containsKey(i) || PERSON_TOTALS.containsKey(i)
+                || MASKS.containsKey(i));
+        List<String> parts = new ArrayList<>();
+        String grouped = groupedCells(indicators);
+        if (!grouped.isEmpty()) {
+            parts.add(grouped);
+        }
+        String row = totalsAndMasks(indicators, maskIds);
+        if (!row.isEmpty()) {
+            parts.add(row);
+        }
+        if (indicators.contains(Indicator.REPORTS)) {
+            parts.add("select 'reports', 0, count(*) from f");
+        }
+        if (indicators.contains(Indicator.CASES)) {
+            parts.add("select 'cases', 0, count(*) from (select distinct case_id from f) c");
+        }
+        if (indicators.contains(Indicator.BY_OFFICE)) {
+            parts.add("select 'by_office', office, count(*) from (select distinct office, person_id from f) d group by office");
+        }
+        if (indicators.contains(Indicator.BY_DESTINATION_COUNTRY)) {
+            parts.add("select 'by_destination_country', destination, count(*) from (select distinct destination, person_id from f"
+                    + " where destination is not null) d group by destination");
+        }
+        if (parts.isEmpty()) {
+            return "select '' as indicator, '' as code, 0::bigint as n where false";
+        }
+        String with = "with f as materialized (select * from reporting.report_fact where " + where + ")"
+                + (persons ? ",\np as materialized (" + PERSONS + ")" : "")
+                + ",\ncells(indicator, id, n) as (" + String.join("\nunion all\n", parts) + ")"
+                + ",\nnamed as (" + named() + ")\n";
+        String provinces = indicators.contains(Indicator.BY_ORIGIN_PROVINCE)
+                ? "\nunion all\nselect 'by_origin_province', case when code = 'unknown' then code else left(code, 2) end, sum(n)::bigint"
+                        + " from named where indicator = 'by_origin_regency' group by 2"
+                : "";
+        String regencies = indicators.contains(Indicator.BY_ORIGIN_REGENCY) ? "" : " and indicator <> 'by_origin_regency'";
+        return with + "select indicator, code, n from (select indicator, code, n from named where n > 0" + regencies + provinces
+                + ") c where n > 0 order by indicator, code";
+    }
+
+    /** The per-person breakdowns of {@code p}, a grouping set each; ids as integers. */
+    private static String groupedCells(Set<Indicator> indicators) {
+        List<String> columns = new ArrayList<>();
+        StringBuilder name = new StringBuilder("case");
+        for (Indicator breakdown : indicators) {
+            String column = PERSON_CODES.get(breakdown);
+            if (column != null && !columns.contains(column)) {
+                columns.add(column);
+                String key = breakdown == Indicator.BY_ORIGIN_PROVINCE ? Indicator.BY_ORIGIN_REGENCY.key() : breakdown.key();
+                name.append(" when grouping(").append(column).append(") = 0 then '").append(key).append("'");
+            }
+        }
+        if (columns.isEmpty()) {
+            return "";
+        }
+        return """
+                select %s end, coalesce(%s), count(*)
+                  from (select sex, coalesce(origin, 0) as origin, stage,
+                               (extract(year from first_report_date) * 12 + extract(month from first_report_date) - 1)::integer as month,
+                               %s as age_group
+                          from (select *, %s as age from p) a) x
+                 group by grouping sets (%s)""".formatted(name, String.join(", ", columns), AGE_GROUP, AGE,
+                columns.stream().map(column -> "(" + column + ")").collect(Collectors.joining(", ")));
+    }
+
+    /** The totals of {@code p} and each code of the masks, in one aggregate row, then one row each. */
+    private static String totalsAndMasks(Set<Indicator> indicators, Map<String, List<Integer>> maskIds) {
+        List<String> aggregates = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        for (Indicator total : indicators) {
+            if (PERSON_TOTALS.containsKey(total)) {
+                aggregates.add(PERSON_TOTALS.get(total) + " as " + total.key());
+                cells.add("('%1$s', 0, s.%1$s)".formatted(total.key()));
+            }
+            String mask = MASKS.get(total);
+            if (mask != null) {
+                for (int id : maskIds.getOrDefault(mask, List.of())) {
+                    String column = mask + "_" + id;
+                    aggregates.add("count(*) filter (where %s & %d <> 0) as %s".formatted(mask, 1L << id, column));
+                    cells.add("('%s', %d, s.%s)".formatted(total.key(), id, column));
+                }
+            }
+        }
+        if (cells.isEmpty()) {
+            return "";
+        }
+        boolean ages = indicators.contains(Indicator.CHILDREN);
+        return "select t.indicator, t.id, t.n from (select " + String.join(", ", aggregates) + " from "
+                + (ages ? "(select *, " + AGE + " as age from p) a" : "p") + ") s cross join lateral (values "
+                + String.join(", ", cells) + ") t(indicator, id, n)";
+    }
+
+    /** The cells with codes in place of ids. */
+    private static String named() {
+        return """
+                select c.indicator,
+                       case when c.indicator in ('unique_victims', 'reports', 'cases', 'children', 'multi_office_victims',
+                                                 're_trafficked_victims') then ''
+                            when c.indicator = 'by_age_group'
+                                then (array['unknown', '0-5', '6-12', '13-17', '18-24', '25-59', '60+'])[c.id + 1]
+                            when c.indicator = 'by_case_stage' then coalesce(reporting.stage_of_rank(c.id), 'unknown')
+                            when c.indicator = 'by_month'
+                                then to_char(make_date(c.id / 12, mod(c.id, 12) + 1, 1), 'YYYY-MM')
+                            else coalesce(v.code, 'unknown') end as code,
+                       c.n
+                  from cells c
+                  left join reporting.code_id v on v.id = c.id and v.vocabulary = case c.indicator
+                       when 'by_sex' then 'sex' when 'by_origin_regency' then 'region' when 'by_office' then 'office'
+                       when 'by_destination_country' then 'country' when 'by_exploitation' then 'exploitation'
+                       when 'by_recruitment' then 'recruitment' when 'by_service' then 'services' end
+                """;
+    }
+}
