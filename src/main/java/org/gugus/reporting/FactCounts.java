@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * ordering key {@code k} of "report date, record id" with the value in its 16 low bits), the unions
  * of her codes as {@code bit_or} of the masks, two or more offices or cases by min and max. Then the
  * per-person breakdowns in one pass with {@code grouping sets}, the totals and every code of the
- * masks in one aggregate row, offices and destinations as distinct (code, person) pairs, and codes
+ * masks (offices and destinations too) in one aggregate row, and codes
  * are put back in place of ids only on the final few hundred cells. The rules are those of
  * {@link PersonRules}; {@code FactCountsIntegrationTests} checks the cells against each indicator
  * counted from its own pairs.
@@ -24,10 +24,16 @@ import java.util.stream.Collectors;
 final class FactCounts {
 
     /** The vocabularies held as bitmasks, by the indicator counting them and the column of the mask. */
-    private static final Map<Indicator, String> MASKS = Map.of(
-            Indicator.BY_EXPLOITATION, "exploitation",
-            Indicator.BY_RECRUITMENT, "recruitment",
-            Indicator.BY_SERVICE, "services");
+    private static final Map<Indicator, Mask> MASKS = Map.of(
+            Indicator.BY_EXPLOITATION, new Mask("exploitation", "exploitation", 0),
+            Indicator.BY_RECRUITMENT, new Mask("recruitment", "recruitment", 0),
+            Indicator.BY_SERVICE, new Mask("services", "services", 0),
+            Indicator.BY_OFFICE, new Mask("office", "office_mask", 1),
+            Indicator.BY_DESTINATION_COUNTRY, new Mask("country", "destination_mask", 1));
+
+    /** The vocabulary of a mask, its column and the id of its bit 0 (ids above 62 + first have no bit). */
+    record Mask(String vocabulary, String column, int first) {
+    }
 
     /** The per-person breakdowns, each an integer column of {@code x} (a grouping set each). */
     private static final Map<Indicator, String> PERSON_CODES = Map.of(
@@ -44,21 +50,27 @@ final class FactCounts {
             Indicator.MULTI_OFFICE_VICTIMS, "count(*) filter (where multi_office)",
             Indicator.RE_TRAFFICKED_VICTIMS, "count(*) filter (where re_trafficked)");
 
+    /**
+     * One row per person of the period, by the rules of {@link PersonRules#PERIOD}: her age is that on
+     * the date of her earliest report in the period, in whole years from the day keys (a birth date
+     * after that date gives a negative age, counted like the calendar's in every age group).
+     */
     private static final String PERSONS = """
-            select person_id,
-                   (max(k | sex) & 65535)::integer as sex,
-                   (max(k | origin) filter (where origin is not null) & 65535)::integer as origin,
-                   (min(k | age_key) & 65535)::integer as age_key,
-                   (min(k | birth) filter (where birth is not null) & 65535)::integer as birth,
-                   min(report_date) as first_report_date, max(stage) as stage,
-                   min(office) <> max(office) as multi_office, min(case_id) <> max(case_id) as re_trafficked,
-                   bit_or(exploitation) as exploitation, bit_or(recruitment) as recruitment, bit_or(services) as services
-              from f group by person_id
+            select *, case when birth is null then nullif(age_key, 0) - 32768
+                           else (first_day >> 9) - (birth >> 9) - case when (first_day & 511) < (birth & 511) then 1 else 0 end
+                      end as age
+              from (select person_id,
+                           (max(k | sex) & 131071)::integer as sex,
+                           (max(k | origin) filter (where origin is not null) & 131071)::integer as origin,
+                           (min(k | age_key) & 131071)::integer as age_key,
+                           (min(k | birth) filter (where birth is not null) & 131071)::integer as birth,
+                           min(day_key) as first_day, max(stage) as stage,
+                           min(office) <> max(office) as multi_office, min(case_id) <> max(case_id) as re_trafficked,
+                           bit_or(exploitation) as exploitation, bit_or(recruitment) as recruitment,
+                           bit_or(services) as services, bit_or(office_mask) as office_mask,
+                           bit_or(destination_mask) as destination_mask
+                      from f group by person_id) a
             """;
-
-    /** Her age on the date of her earliest report in the period, as {@link PersonRules#PERIOD} gives it. */
-    private static final String AGE = "coalesce(extract(year from age(first_report_date, date '1900-01-01' + birth))::integer,"
-            + " nullif(age_key, 0) - 32768)";
 
     private static final String AGE_GROUP = """
             case when age is null then 0 when age <= 5 then 1 when age <= 12 then 2 when age <= 17 then 3
@@ -69,8 +81,8 @@ final class FactCounts {
 
     /**
      * One statement giving (indicator, code, n) rows for these indicators over the facts selected by
-     * {@code where} (a condition on {@code reporting.report_fact}); {@code maskIds} are the ids in use
-     * of each mask vocabulary. Cells of zero are left out.
+     * {@code where} (a condition on {@code reporting.report_fact}); {@code maskIds} are all the ids
+     * of each vocabulary held as a mask (exploitation, recruitment, services, office, country). Cells of zero are left out.
      */
     static String sql(String where, Collection<Indicator> asked, Map<String, List<Integer>> maskIds) {
         Set<Indicator> indicators = asked.isEmpty() ? EnumSet.noneOf(Indicator.class) : EnumSet.copyOf(asked);
@@ -91,17 +103,20 @@ final class FactCounts {
         if (indicators.contains(Indicator.CASES)) {
             parts.add("select 'cases', 0, count(*) from (select distinct case_id from f) c");
         }
-        if (indicators.contains(Indicator.BY_OFFICE)) {
-            parts.add("select 'by_office', office, count(*) from (select distinct office, person_id from f) d group by office");
+        // offices and destinations beyond the bits of their masks (none in a province's usual data)
+        if (indicators.contains(Indicator.BY_OFFICE) && beyondMask(maskIds, "office")) {
+            parts.add("select 'by_office', office, count(*) from (select distinct office, person_id from f where office > 63) d"
+                    + " group by office");
         }
-        if (indicators.contains(Indicator.BY_DESTINATION_COUNTRY)) {
+        if (indicators.contains(Indicator.BY_DESTINATION_COUNTRY) && beyondMask(maskIds, "country")) {
             parts.add("select 'by_destination_country', destination, count(*) from (select distinct destination, person_id from f"
-                    + " where destination is not null) d group by destination");
+                    + " where destination > 63) d group by destination");
         }
         if (parts.isEmpty()) {
             return "select '' as indicator, '' as code, 0::bigint as n where false";
         }
-        String with = "with f as materialized (select * from reporting.report_fact where " + where + ")"
+        // f is read where it is used (the persons' aggregate, reports, cases) rather than copied once
+        String with = "with f as not materialized (select * from reporting.report_fact where " + where + ")"
                 + (persons ? ",\np as materialized (" + PERSONS + ")" : "")
                 + ",\ncells(indicator, id, n) as (" + String.join("\nunion all\n", parts) + ")"
                 + ",\nnamed as (" + named() + ")\n";
@@ -112,6 +127,10 @@ final class FactCounts {
         String regencies = indicators.contains(Indicator.BY_ORIGIN_REGENCY) ? "" : " and indicator <> 'by_origin_regency'";
         return with + "select indicator, code, n from (select indicator, code, n from named where n > 0" + regencies + provinces
                 + ") c where n > 0 order by indicator, code";
+    }
+
+    private static boolean beyondMask(Map<String, List<Integer>> maskIds, String vocabulary) {
+        return maskIds.getOrDefault(vocabulary, List.of()).stream().anyMatch(id -> id > 63);
     }
 
     /** The per-person breakdowns of {@code p}, a grouping set each; ids as integers. */
@@ -132,10 +151,10 @@ final class FactCounts {
         return """
                 select %s end, coalesce(%s), count(*)
                   from (select sex, coalesce(origin, 0) as origin, stage,
-                               (extract(year from first_report_date) * 12 + extract(month from first_report_date) - 1)::integer as month,
+                               first_day >> 5 as month,
                                %s as age_group
-                          from (select *, %s as age from p) a) x
-                 group by grouping sets (%s)""".formatted(name, String.join(", ", columns), AGE_GROUP, AGE,
+                          from p) x
+                 group by grouping sets (%s)""".formatted(name, String.join(", ", columns), AGE_GROUP,
                 columns.stream().map(column -> "(" + column + ")").collect(Collectors.joining(", ")));
     }
 
@@ -148,21 +167,23 @@ final class FactCounts {
                 aggregates.add(PERSON_TOTALS.get(total) + " as " + total.key());
                 cells.add("('%1$s', 0, s.%1$s)".formatted(total.key()));
             }
-            String mask = MASKS.get(total);
+            Mask mask = MASKS.get(total);
             if (mask != null) {
-                for (int id : maskIds.getOrDefault(mask, List.of())) {
-                    String column = mask + "_" + id;
-                    aggregates.add("count(*) filter (where %s & %d <> 0) as %s".formatted(mask, 1L << id, column));
-                    cells.add("('%s', %d, s.%s)".formatted(total.key(), id, column));
+                for (int id : maskIds.getOrDefault(mask.vocabulary(), List.of())) {
+                    int bit = id - mask.first();
+                    if (bit >= 0 && bit <= 62) {
+                        String column = mask.column() + "_" + id;
+                        aggregates.add("count(*) filter (where %s & %d <> 0) as %s".formatted(mask.column(), 1L << bit, column));
+                        cells.add("('%s', %d, s.%s)".formatted(total.key(), id, column));
+                    }
                 }
             }
         }
         if (cells.isEmpty()) {
             return "";
         }
-        boolean ages = indicators.contains(Indicator.CHILDREN);
-        return "select t.indicator, t.id, t.n from (select " + String.join(", ", aggregates) + " from "
-                + (ages ? "(select *, " + AGE + " as age from p) a" : "p") + ") s cross join lateral (values "
+        return "select t.indicator, t.id, t.n from (select " + String.join(", ", aggregates) + " from p"
+                + ") s cross join lateral (values "
                 + String.join(", ", cells) + ") t(indicator, id, n)";
     }
 
@@ -176,7 +197,7 @@ final class FactCounts {
                                 then (array['unknown', '0-5', '6-12', '13-17', '18-24', '25-59', '60+'])[c.id + 1]
                             when c.indicator = 'by_case_stage' then coalesce(reporting.stage_of_rank(c.id), 'unknown')
                             when c.indicator = 'by_month'
-                                then to_char(make_date(c.id / 12, mod(c.id, 12) + 1, 1), 'YYYY-MM')
+                                then to_char(make_date(1900 + c.id / 16, mod(c.id, 16), 1), 'YYYY-MM')
                             else coalesce(v.code, 'unknown') end as code,
                        c.n
                   from cells c

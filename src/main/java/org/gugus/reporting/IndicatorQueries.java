@@ -1,5 +1,6 @@
 package org.gugus.reporting;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -45,7 +46,7 @@ class IndicatorQueries {
     /** These indicators' cells. */
     @Transactional(readOnly = true)
     Map<Indicator, Map<String, Long>> count(ReportQuery query, Collection<Indicator> indicators) {
-        if (query.allTime()) {
+        if (query.allTime() || coversEveryReport(query)) {
             return AllTimeCounts.read(jdbc, indicators);
         }
         long generation = kept.generation();
@@ -71,11 +72,22 @@ class IndicatorQueries {
         return cells;
     }
 
-    /** The ids in use of each vocabulary held as bitmasks in {@code reporting.report_fact}. */
+    /** Whether a period of every office holds every report: its counts are the all-time counts. */
+    private boolean coversEveryReport(ReportQuery query) {
+        if (query.office() != null) {
+            return false;
+        }
+        return jdbc.sql("""
+                select coalesce(:from <= min(report_date) and :to >= max(report_date), true) from reporting.report_fact
+                """).param("from", query.from() == null ? LocalDate.of(1, 1, 1) : query.from())
+                .param("to", query.to() == null ? LocalDate.of(9999, 12, 31) : query.to()).query(Boolean.class).single();
+    }
+
+    /** The ids in use of each vocabulary held as bitmasks in {@code reporting.report_fact} ({@link FactCounts}). */
     private Map<String, List<Integer>> maskIds() {
         Map<String, List<Integer>> ids = new HashMap<>();
-        jdbc.sql("select vocabulary, id from reporting.code_id where vocabulary in ('exploitation', 'recruitment', 'services')"
-                + " order by vocabulary, id").query(rs -> {
+        jdbc.sql("select vocabulary, id from reporting.code_id"
+                + " where vocabulary in ('exploitation', 'recruitment', 'services', 'office', 'country') order by vocabulary, id").query(rs -> {
                     ids.computeIfAbsent(rs.getString(1), vocabulary -> new ArrayList<>()).add(rs.getInt(2));
                 });
         return ids;
@@ -93,7 +105,7 @@ class IndicatorQueries {
     /** The files whose records are counted, by id. */
     @Transactional(readOnly = true)
     List<Long> sourceFiles(ReportQuery query) {
-        if (query.allTime()) {
+        if (query.allTime() || coversEveryReport(query)) {
             // a skip scan of the index: one probe per file instead of reading every report
             return jdbc.sql("""
                     with recursive f as (

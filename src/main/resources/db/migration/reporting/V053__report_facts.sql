@@ -17,29 +17,40 @@ create table reporting.code_id (
     check (id between 1 and 32767 or vocabulary in ('exploitation', 'recruitment', 'services'))
 );
 
--- k orders reports as "report date, then record id" (PersonRules.ORDER_KEY) and leaves 16 low bits
--- free: a person's value of her latest (earliest) report is max(k | value) & 65535 (min), one hash
--- aggregate without sorting. Days since 1900-01-01 (16 bits: to 2079), the record id's low 31 bits.
--- age_key: 0 when no age is written, else age + 32768; birth: days since 1900-01-01 (null outside
--- 1900..2079).
+-- k orders reports as "report date, then record id" (PersonRules.ORDER_KEY) and leaves 17 low bits
+-- free: a person's value of her latest (earliest) report is max(k | value) & 131071 (min), one hash
+-- aggregate without sorting. Days since 1900-01-01 (16 bits: to 2079), the record id's low 30 bits.
+-- Dates as day keys: (year - 1900) << 9 | month << 5 | day, so an age in years and a month are
+-- integer arithmetic (birth null outside 1900..2155). age_key: 0 when no age is written, else
+-- age + 32768. Offices and destinations with a dictionary id up to 63 are bitmasks too (bit id - 1),
+-- the rare others counted from their ids.
 create table reporting.report_fact (
-    victim_id      bigint   primary key,
-    person_id      bigint   not null,
-    case_id        bigint   not null,
-    source_file_id bigint   not null,
-    k              bigint   not null,
-    exploitation   bigint   not null,
-    recruitment    bigint   not null,
-    services       bigint   not null,
-    report_date    date     not null,
-    origin         integer,            -- code_id region, null when none
-    birth          integer,
-    office         smallint not null,  -- code_id office
-    sex            smallint not null,  -- code_id sex, 0 when none
-    age_key        integer  not null,
-    stage          smallint not null,  -- reporting.stage_rank
-    destination    smallint            -- code_id country
+    victim_id        bigint   primary key,
+    person_id        bigint   not null,
+    case_id          bigint   not null,
+    source_file_id   bigint   not null,
+    k                bigint   not null,
+    exploitation     bigint   not null,
+    recruitment      bigint   not null,
+    services         bigint   not null,
+    office_mask      bigint   not null,
+    destination_mask bigint   not null,
+    report_date      date     not null,
+    day_key          integer  not null,
+    origin           integer,            -- code_id region, null when none
+    birth            integer,            -- day key of the birth date
+    age_key          integer  not null,
+    office           smallint not null,  -- code_id office
+    sex              smallint not null,  -- code_id sex, 0 when none
+    stage            smallint not null,  -- reporting.stage_rank
+    destination      smallint            -- code_id country
 );
+
+-- a date as a day key
+create function reporting.day_key(d date) returns integer
+    language sql immutable parallel safe as $$
+    select ((extract(year from d)::integer - 1900) << 9) | (extract(month from d)::integer << 5) | extract(day from d)::integer
+$$;
 
 create index report_fact_date on reporting.report_fact (report_date);
 create index report_fact_office on reporting.report_fact (office, report_date);
@@ -83,17 +94,19 @@ begin
         recruitment_codes := array(select code from reporting.code_id where vocabulary = 'recruitment' order by id);
         service_codes := array(select code from reporting.code_id where vocabulary = 'services' order by id);
         insert into reporting.report_fact (victim_id, person_id, case_id, source_file_id, k, exploitation, recruitment,
-               services, report_date, origin, birth, office, sex, age_key, stage, destination)
+               services, office_mask, destination_mask, report_date, day_key, origin, birth, age_key, office, sex, stage,
+               destination)
         select a.victim_id, a.person_id, a.case_id, a.source_file_id,
-               ((a.report_date - date '1900-01-01')::bigint << 47) | ((a.victim_id & 2147483647) << 16),
+               ((a.report_date - date '1900-01-01')::bigint << 47) | ((a.victim_id & 1073741823) << 17),
                (select coalesce(bit_or(1::bigint << (array_position(exploitation_codes, c) - 1)), 0) from unnest(a.exploitation) c),
                (select coalesce(bit_or(1::bigint << (array_position(recruitment_codes, c) - 1)), 0) from unnest(a.recruitment) c),
                (select coalesce(bit_or(1::bigint << (array_position(service_codes, c) - 1)), 0) from unnest(a.services) c),
-               a.report_date, region.id,
-               case when a.birth_date between date '1900-01-01' and date '2079-06-06' then a.birth_date - date '1900-01-01' end,
-               office.id, coalesce(sex.id, 0),
+               case when office.id <= 63 then 1::bigint << (office.id - 1) else 0 end,
+               case when country.id <= 63 then 1::bigint << (country.id - 1) else 0 end,
+               a.report_date, reporting.day_key(a.report_date), region.id,
+               case when a.birth_date between date '1900-01-01' and date '2155-12-31' then reporting.day_key(a.birth_date) end,
                case when a.age is null then 0 else greatest(a.age, -32767) + 32768 end,
-               reporting.stage_rank(a.case_stage), country.id
+               office.id, coalesce(sex.id, 0), reporting.stage_rank(a.case_stage), country.id
           from added a
           join reporting.code_id office on office.vocabulary = 'office' and office.code = a.office_code
           left join reporting.code_id sex on sex.vocabulary = 'sex' and sex.code = a.sex::text
@@ -130,8 +143,8 @@ do $$
 begin
     if exists (select 1 from pg_roles where rolname = 'gugus_reporting') then
         revoke select on reporting.report_fact from gugus_reporting;
-        grant select (victim_id, person_id, case_id, source_file_id, k, exploitation, recruitment, services, report_date,
-                      origin, office, sex, age_key, stage, destination)
+        grant select (victim_id, person_id, case_id, source_file_id, k, exploitation, recruitment, services, office_mask,
+                      destination_mask, report_date, day_key, origin, age_key, office, sex, stage, destination)
             on reporting.report_fact to gugus_reporting;
     end if;
 end
