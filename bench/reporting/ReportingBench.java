@@ -99,11 +99,14 @@ public class ReportingBench {
                         worst * 1000, line);
             }
 
-            for (String key : List.of("unique_victims", "by_exploitation", "by_age_group")) {
+            List<String> fresh = List.of("unique_victims", "by_exploitation", "by_age_group");
+            for (String key : fresh) {
+                // periods of their own per indicator: the first ask of a period counts (and keeps) all its indicators
+                int day = 1 + fresh.indexOf(key);
                 List<Double> times = new ArrayList<>();
                 for (int month = 1; month <= 10; month++) {
                     long t = System.nanoTime();
-                    run(gugus, "report", "--json", "--indicator", key, "--from", "2023-%02d-01".formatted(month), "--to",
+                    run(gugus, "report", "--json", "--indicator", key, "--from", "2023-%02d-%02d".formatted(month, day), "--to",
                             "2023-%02d-28".formatted(month + 2));
                     times.add(seconds(t));
                 }
