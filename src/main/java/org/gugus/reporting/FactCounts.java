@@ -3,6 +3,8 @@ package org.gugus.reporting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,27 +52,48 @@ final class FactCounts {
             Indicator.MULTI_OFFICE_VICTIMS, "count(*) filter (where multi_office)",
             Indicator.RE_TRAFFICKED_VICTIMS, "count(*) filter (where re_trafficked)");
 
+    /** The per-person aggregates of {@code p}, each made only when an indicator asked for needs it. */
+    private static final Map<String, String> PERSON_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        PERSON_COLUMNS.put("sex", "(max(k | sex) & 131071)::integer as sex");
+        PERSON_COLUMNS.put("origin", "(max(k | origin) filter (where origin is not null) & 131071)::integer as origin");
+        PERSON_COLUMNS.put("age_key", "(min(k | age_key) & 131071)::integer as age_key");
+        PERSON_COLUMNS.put("birth", "(min(k | birth) filter (where birth is not null) & 131071)::integer as birth");
+        PERSON_COLUMNS.put("first_day", "min(day_key) as first_day");
+        PERSON_COLUMNS.put("stage", "max(stage) as stage");
+        PERSON_COLUMNS.put("multi_office", "min(office) <> max(office) as multi_office");
+        PERSON_COLUMNS.put("re_trafficked", "min(case_id) <> max(case_id) as re_trafficked");
+        for (String mask : List.of("exploitation", "recruitment", "services", "office_mask", "destination_mask")) {
+            PERSON_COLUMNS.put(mask, "bit_or(%1$s) as %1$s".formatted(mask));
+        }
+    }
+
+    /** Which of {@link #PERSON_COLUMNS} an indicator needs. */
+    private static final Map<Indicator, List<String>> NEEDS = Map.ofEntries(
+            Map.entry(Indicator.BY_SEX, List.of("sex")),
+            Map.entry(Indicator.BY_AGE_GROUP, List.of("age_key", "birth", "first_day")),
+            Map.entry(Indicator.CHILDREN, List.of("age_key", "birth", "first_day")),
+            Map.entry(Indicator.BY_ORIGIN_REGENCY, List.of("origin")),
+            Map.entry(Indicator.BY_ORIGIN_PROVINCE, List.of("origin")),
+            Map.entry(Indicator.BY_CASE_STAGE, List.of("stage")),
+            Map.entry(Indicator.BY_MONTH, List.of("first_day")),
+            Map.entry(Indicator.MULTI_OFFICE_VICTIMS, List.of("multi_office")),
+            Map.entry(Indicator.RE_TRAFFICKED_VICTIMS, List.of("re_trafficked")),
+            Map.entry(Indicator.BY_EXPLOITATION, List.of("exploitation")),
+            Map.entry(Indicator.BY_RECRUITMENT, List.of("recruitment")),
+            Map.entry(Indicator.BY_SERVICE, List.of("services")),
+            Map.entry(Indicator.BY_OFFICE, List.of("office_mask")),
+            Map.entry(Indicator.BY_DESTINATION_COUNTRY, List.of("destination_mask")));
+
     /**
-     * One row per person of the period, by the rules of {@link PersonRules#PERIOD}: her age is that on
-     * the date of her earliest report in the period, in whole years from the day keys (a birth date
-     * after that date gives a negative age, counted like the calendar's in every age group).
+     * Her age on the date of her earliest report in the period, in whole years from the day keys (a
+     * birth date after that date gives a negative age, counted like the calendar's in every age group).
      */
-    private static final String PERSONS = """
-            select *, case when birth is null then nullif(age_key, 0) - 32768
-                           else (first_day >> 9) - (birth >> 9) - case when (first_day & 511) < (birth & 511) then 1 else 0 end
-                      end as age
-              from (select person_id,
-                           (max(k | sex) & 131071)::integer as sex,
-                           (max(k | origin) filter (where origin is not null) & 131071)::integer as origin,
-                           (min(k | age_key) & 131071)::integer as age_key,
-                           (min(k | birth) filter (where birth is not null) & 131071)::integer as birth,
-                           min(day_key) as first_day, max(stage) as stage,
-                           min(office) <> max(office) as multi_office, min(case_id) <> max(case_id) as re_trafficked,
-                           bit_or(exploitation) as exploitation, bit_or(recruitment) as recruitment,
-                           bit_or(services) as services, bit_or(office_mask) as office_mask,
-                           bit_or(destination_mask) as destination_mask
-                      from f group by person_id) a
-            """;
+    private static final String AGE = """
+            case when birth is null then nullif(age_key, 0) - 32768
+                 else (first_day >> 9) - (birth >> 9) - case when (first_day & 511) < (birth & 511) then 1 else 0 end
+            end""";
 
     private static final String AGE_GROUP = """
             case when age is null then 0 when age <= 5 then 1 when age <= 12 then 2 when age <= 17 then 3
@@ -117,7 +140,7 @@ final class FactCounts {
         }
         // f is read where it is used (the persons' aggregate, reports, cases) rather than copied once
         String with = "with f as not materialized (select * from reporting.report_fact where " + where + ")"
-                + (persons ? ",\np as materialized (" + PERSONS + ")" : "")
+                + (persons ? ",\np as materialized (" + persons(indicators) + ")" : "")
                 + ",\ncells(indicator, id, n) as (" + String.join("\nunion all\n", parts) + ")"
                 + ",\nnamed as (" + named() + ")\n";
         String provinces = indicators.contains(Indicator.BY_ORIGIN_PROVINCE)
@@ -127,6 +150,23 @@ final class FactCounts {
         String regencies = indicators.contains(Indicator.BY_ORIGIN_REGENCY) ? "" : " and indicator <> 'by_origin_regency'";
         return with + "select indicator, code, n from (select indicator, code, n from named where n > 0" + regencies + provinces
                 + ") c where n > 0 order by indicator, code";
+    }
+
+    /**
+     * One row per person of the period with what these indicators need, by the rules of
+     * {@link PersonRules#PERIOD}; a single indicator makes one or two aggregates, not all of them.
+     */
+    private static String persons(Set<Indicator> indicators) {
+        Set<String> needed = new LinkedHashSet<>();
+        indicators.forEach(indicator -> needed.addAll(NEEDS.getOrDefault(indicator, List.of())));
+        List<String> columns = new ArrayList<>(List.of("person_id"));
+        PERSON_COLUMNS.forEach((name, aggregate) -> {
+            if (needed.contains(name)) {
+                columns.add(aggregate);
+            }
+        });
+        String aggregate = "select " + String.join(", ", columns) + " from f group by person_id";
+        return needed.contains("age_key") ? "select *, " + AGE + " as age from (" + aggregate + ") a" : aggregate;
     }
 
     private static boolean beyondMask(Map<String, List<Integer>> maskIds, String vocabulary) {
@@ -148,13 +188,13 @@ final class FactCounts {
         if (columns.isEmpty()) {
             return "";
         }
+        Map<String, String> codes = Map.of("sex", "sex", "origin", "coalesce(origin, 0) as origin", "stage", "stage",
+                "month", "first_day >> 5 as month", "age_group", AGE_GROUP + " as age_group");
         return """
                 select %s end, coalesce(%s), count(*)
-                  from (select sex, coalesce(origin, 0) as origin, stage,
-                               first_day >> 5 as month,
-                               %s as age_group
-                          from p) x
-                 group by grouping sets (%s)""".formatted(name, String.join(", ", columns), AGE_GROUP,
+                  from (select %s from p) x
+                 group by grouping sets (%s)""".formatted(name, String.join(", ", columns),
+                columns.stream().map(codes::get).collect(Collectors.joining(", ")),
                 columns.stream().map(column -> "(" + column + ")").collect(Collectors.joining(", ")));
     }
 

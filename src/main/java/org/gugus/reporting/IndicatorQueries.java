@@ -56,19 +56,13 @@ class IndicatorQueries {
         }
         // a period's persons are grouped in memory rather than in files on disk
         jdbc.sql("set local work_mem = '64MB'").update();
-        // everything is counted and kept at once: the other indicators of a period asked for are
-        // asked for next (the report, then each indicator, the workbook), and the per-person
-        // aggregate that costs most is the same for one indicator as for all
-        Map<Indicator, Map<String, Long>> all = new EnumMap<>(Indicator.class);
-        for (Indicator indicator : Indicator.values()) {
-            all.put(indicator, new LinkedHashMap<>());
-        }
-        bind(jdbc.sql(FactCounts.sql(factWhere(query), all.keySet(), maskIds())), query).query(rs -> {
-            all.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
-        });
-        kept.keep(query, generation, all);
+        // what is asked for only: one indicator makes one or two per-person aggregates (FactCounts)
         Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
-        indicators.forEach(indicator -> cells.put(indicator, all.get(indicator)));
+        indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
+        bind(jdbc.sql(FactCounts.sql(factWhere(query), indicators, maskIds())), query).query(rs -> {
+            cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
+        });
+        kept.keep(query, generation, cells);
         return cells;
     }
 
