@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.gugus.IntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,9 @@ class FactCountsIntegrationTests {
 
     @Autowired
     IndicatorQueries queries;
+
+    @Autowired
+    KeptCountsWarmer warmer;
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
@@ -89,6 +93,19 @@ class FactCountsIntegrationTests {
                 }
             }
         }
+    }
+
+    @Test
+    void countsAheadThisYearLastYearAndEachOfficesAllTimeReport() {
+        jdbc.sql("truncate reporting.report").update();
+        insert("reporting.report", 1, new Random(7));
+
+        List<ReportQuery> usual = warmer.usual(LocalDate.of(2025, 3, 14));
+
+        String office = jdbc.sql("select office_code from reporting.report").query(String.class).single();
+        assertThat(usual).startsWith(new ReportQuery(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null),
+                new ReportQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null))
+                .contains(new ReportQuery(null, null, office));
     }
 
     private void insert(String table, long victim, Random random) {
