@@ -29,8 +29,9 @@ import org.postgresql.PGConnection;
  * `gugus load`, which resolves its records before it returns. Both run as a user runs them (a new
  * JVM joining the embedded server); the peak heap comes from each JVM's GC log. At the end the
  * persons found are compared with the generator's truth (pairwise precision and recall). The last
- * line is `records=… persons_expected=… all=…s heap_all=…MiB load_rows=1000 load=…s
- * resolve_pending=…s heap_load=…MiB persons=… precision=… recall=…`.
+ * line is `records=… persons_expected=… all=…s resolve_all=…s heap_all=…MiB load_rows=1000 load=…s
+ * resolve_pending=…s heap_load=…MiB persons=… precision=… recall=…` (all and load: the whole
+ * commands; resolve_all and resolve_pending: the resolution runs alone, from persons.resolution_run).
  * GUGUS_BENCH_JAVA_OPTS passes options to both JVMs (default -Xmx4g).
  */
 public class PersonsBench {
@@ -78,12 +79,17 @@ public class PersonsBench {
             file(delivery, rows);
             Run load = gugus(home, work.resolve("gc-load.log"), "load", "--regency", "64.71", delivery.toString());
             String pendingSeconds;
+            String allSeconds;
             Quality quality;
             try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(), postgres.password());
                     Statement sql = db.createStatement()) {
                 try (ResultSet run = sql.executeQuery("select round(extract(epoch from finished_at - started_at), 2)"
                         + " from persons.resolution_run where trigger = 'load' order by id desc limit 1")) {
                     pendingSeconds = run.next() ? run.getString(1) : "?";
+                }
+                try (ResultSet run = sql.executeQuery("select round(extract(epoch from finished_at - started_at), 2)"
+                        + " from persons.resolution_run where all_records order by id desc limit 1")) {
+                    allSeconds = run.next() ? run.getString(1) : "?";
                 }
                 StringBuilder truth = new StringBuilder();
                 for (int k = 0; k < later.size(); k++) {
@@ -107,9 +113,9 @@ public class PersonsBench {
             System.out.printf("Against the generator's truth: %,d records of %,d persons; found %,d persons;"
                     + " pairs true %,d, linked %,d, both %,d%n", quality.records, quality.expected, quality.found,
                     quality.truePairs, quality.linkedPairs, quality.bothPairs);
-            System.out.printf("records=%d persons_expected=%d all=%.1fs heap_all=%dMiB load_rows=%d load=%.1fs"
-                    + " resolve_pending=%ss heap_load=%dMiB persons=%d precision=%.4f recall=%.4f%n",
-                    records, quality.expected, all.seconds, all.peakHeapMiB, fileRows, load.seconds, pendingSeconds,
+            System.out.printf("records=%d persons_expected=%d all=%.1fs resolve_all=%ss heap_all=%dMiB load_rows=%d"
+                    + " load=%.1fs resolve_pending=%ss heap_load=%dMiB persons=%d precision=%.4f recall=%.4f%n",
+                    records, quality.expected, all.seconds, allSeconds, all.peakHeapMiB, fileRows, load.seconds, pendingSeconds,
                     load.peakHeapMiB, quality.found, quality.precision(), quality.recall());
         }
     }
