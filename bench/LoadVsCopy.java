@@ -16,6 +16,12 @@ import org.postgresql.PGConnection;
  * same CSV into an unconstrained table, on the same embedded server. Prints both times and their
  * ratio (pipeline / COPY) as the last line. GUGUS_BENCH_JAVA_OPTS passes options to the Gugus JVM
  * (e.g. -Xmx256m, or a flight recording).
+ * <p>
+ * With a second argument R (e.g. {@code 100000 20}) it then delivers the same file R times again,
+ * each time with another 1 % of its rows changed (the notes of every hundredth row), as an office's
+ * cumulative monthly file does, and prints each re-delivery's whole command and its {@code stage}
+ * and {@code publish} steps (from the Batch tables), their medians and the largest publish against
+ * the median: a planner stall shows as one publish far above the others.
  */
 public class LoadVsCopy {
 
@@ -38,7 +44,59 @@ public class LoadVsCopy {
                     pipeline - startup);
             System.out.printf("COPY:       %.2f s (%,.0f rows/s)%n", copy, rows / copy);
             System.out.printf("rows=%d pipeline=%.2fs copy=%.2fs ratio=%.1f%n", rows, pipeline, copy, pipeline / copy);
+            int redeliveries = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+            if (redeliveries > 0) {
+                redeliver(postgres, home, work, rows, redeliveries, copy);
+            }
         }
+    }
+
+    private static void redeliver(EmbeddedPostgres postgres, Path home, Path work, int rows, int times, double copy)
+            throws Exception {
+        List<Double> commands = new ArrayList<>();
+        List<Double> publishes = new ArrayList<>();
+        List<Double> stages = new ArrayList<>();
+        for (int delivery = 1; delivery <= times; delivery++) {
+            Path csv = work.resolve("samarinda-bench-%02d.csv".formatted(delivery));
+            generate(csv, 1, rows, delivery);
+            double command = gugusLoad(home, csv, "64.72");
+            double[] steps = lastSteps(postgres);
+            commands.add(command);
+            stages.add(steps[0]);
+            publishes.add(steps[1]);
+            Files.delete(csv);
+            System.out.printf("re-delivery %2d (1 %% changed): command %.2f s, stage %.2f s, publish %.2f s%n",
+                    delivery, command, steps[0], steps[1]);
+        }
+        double medianCommand = median(commands);
+        double medianPublish = median(publishes);
+        double maxPublish = publishes.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        System.out.printf("redeliveries=%d command_median=%.2fs stage_median=%.2fs publish_median=%.2fs"
+                        + " publish_max=%.2fs max_over_median=%.1f ratio_to_copy=%.1f%n", times, medianCommand,
+                median(stages), medianPublish, maxPublish, maxPublish / medianPublish, medianCommand / copy);
+    }
+
+    /** Seconds of the stage and publish steps of the latest intake job execution. */
+    private static double[] lastSteps(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
+                postgres.password());
+             var result = connection.createStatement().executeQuery("""
+                     select step_name, extract(epoch from end_time - start_time)
+                       from batch.batch_step_execution
+                      where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution)
+                     """)) {
+            double[] steps = new double[2];
+            while (result.next()) {
+                steps[result.getString(1).equals("stage") ? 0 : 1] += result.getDouble(2);
+            }
+            return steps;
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static double gugusLoad(Path home, Path file, String office) throws IOException, InterruptedException {
@@ -101,6 +159,14 @@ public class LoadVsCopy {
      * unique-victim linkage inside the load sees realistic names and not placeholders.
      */
     private static void generate(Path file, int first, int count) throws IOException {
+        generate(file, first, count, 0);
+    }
+
+    /**
+     * As above, as delivered the d-th time again: the notes of the rows with n % 100 < d say in
+     * which delivery they changed, so each delivery changes another 1 % and keeps the earlier changes.
+     */
+    private static void generate(Path file, int first, int count, int delivery) throws IOException {
         String[] exploitation = {"Eksploitasi Seksual", "Kerja Paksa", "PRT", "ABK", "Online Scam"};
         String[] recruitment = {"Media Sosial", "Tawaran Kerja", "Jeratan Utang", "Pacar"};
         String[] stage = {"Laporan", "Penyelidikan", "Penyidikan", "P21", "Vonis"};
@@ -118,7 +184,8 @@ public class LoadVsCopy {
                 out.write(String.join(";", String.valueOf(n), "TPPO/%06d".formatted(n / 2), "05/06/2024", "01/05/2024",
                         name(n), nik, woman ? "P" : "L", "%02d/%02d/%d".formatted(day, month, year), "",
                         "Samarinda", "Jl. Contoh No. " + n, exploitation[n % 5], recruitment[n % 4], country[n % 5],
-                        stage[n % 5], "Rumah Aman, Visum", ""));
+                        stage[n % 5], "Rumah Aman, Visum",
+                        n % 100 < delivery ? "diperbarui pada pengiriman " + (n % 100 + 1) : ""));
                 out.newLine();
             }
         }

@@ -72,6 +72,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/").authenticated()
                         .requestMatchers("/tinjauan", "/tinjauan/**").hasAnyRole(REVIEWER, OFFICE)
+                        // live progress (web-live): the stream of a file loaded again from its page, the steward's
+                        .requestMatchers(HttpMethod.GET, "/berkas/*/aliran").hasRole(STEWARD)
                         .requestMatchers(HttpMethod.GET, "/berkas", "/berkas/**").hasAnyRole(STEWARD, REVIEWER, OFFICE)
                         // review and coordinator pages: pairs as the persons API, the dashboard as the report API
                         .requestMatchers(HttpMethod.GET, "/pasangan", "/pasangan/*").hasAnyRole(REVIEWER, ADMIN, OFFICE)

@@ -37,6 +37,15 @@ public class IntakeExecutions {
                 .query(IntakeExecutions::execution).list()).stream().findFirst();
     }
 
+    /** The newest run of this file's load (a resumed load has several), for its progress while it runs. */
+    public Optional<IntakeExecution> latestOfFile(long fileId) {
+        return withSteps(jdbc.sql(SELECT + """
+                         and max(case when p.parameter_name = 'fileId' then p.parameter_value end) = :fileId
+                        order by e.job_execution_id desc limit 1""")
+                .param("job", IntakeJobConfiguration.JOB_NAME).param("fileId", String.valueOf(fileId))
+                .query(IntakeExecutions::execution).list()).stream().findFirst();
+    }
+
     private static final String SELECT = """
             select e.job_execution_id, e.job_instance_id, e.status, e.exit_code, e.start_time, e.end_time,
                    max(case when p.parameter_name = 'fileId' then p.parameter_value end) as file_id,

@@ -57,11 +57,18 @@ public class WarehousePublisher {
      */
     Map<String, Long> applyPlan(String officeCode) {
         Map<String, Long> plan = planCounts();
+        // a first delivery replaces nothing: no history to keep, no attributes or flags to delete
+        boolean replaces = plan.get("updated") > 0;
         upsertCases(officeCode);
-        keepHistory();
+        if (replaces) {
+            keepHistory();
+        }
         upsertVictims(officeCode);
-        replaceCodedAttributes(officeCode);
-        replaceFlags(officeCode);
+        if (replaces) {
+            deleteReplacedAttributes();
+        }
+        insertCodedAttributes();
+        insertFlags();
         return plan;
     }
 
@@ -127,8 +134,17 @@ public class WarehousePublisher {
                 """).update();
     }
 
+    /**
+     * Inserts or updates the victim records of the plan's new and changed rows, and keeps their ids in
+     * the temporary table {@code published_victim} (victim id, identity key), which the attribute
+     * and flag statements join by hash instead of looking each record up again.
+     */
     private void upsertVictims(String officeCode) {
+        jdbc.sql("drop table if exists published_victim").update();
+        jdbc.sql("create temporary table published_victim (victim_id bigint not null, identity_key text not null)"
+                + " on commit drop").update();
         jdbc.sql("""
+                with upserted as (
                 insert into warehouse.victim (case_id, office_code, identity_key, person_key, victim_name, nik, sex,
                        birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
                        origin_district_code, origin_village, origin_village_code, address,
@@ -160,41 +176,46 @@ public class WarehousePublisher {
                        case_row = excluded.case_row, content_hash = excluded.content_hash,
                        source_file_id = excluded.source_file_id, source_sheet = excluded.source_sheet,
                        source_row = excluded.source_row, version = victim.version + 1, updated_at = now()
+                returning id, identity_key)
+                insert into published_victim select id, identity_key from upserted
                 """).param(officeCode).update();
+        jdbc.sql("analyze published_victim").update();
     }
 
-    private void replaceCodedAttributes(String officeCode) {
-        for (String[] attribute : new String[][] {
-                {"victim_exploitation", "exploitation"}, {"victim_recruitment", "recruitment"},
-                {"victim_service", "services"}}) {
-            jdbc.sql("delete from warehouse." + attribute[0] + " a using publish_plan p, warehouse.victim v"
-                    + " where v.office_code = ? and v.identity_key = p.identity_key and a.victim_id = v.id"
-                    + " and p.victim_id is not null and p.old_hash <> p.content_hash").param(officeCode).update();
+    private static final String[][] CODED_ATTRIBUTES = {
+            {"victim_exploitation", "exploitation"}, {"victim_recruitment", "recruitment"}, {"victim_service", "services"}};
+
+    /** The coded attributes and flags of the records that changed, before their new ones go in. */
+    private void deleteReplacedAttributes() {
+        for (String[] attribute : CODED_ATTRIBUTES) {
+            jdbc.sql("delete from warehouse." + attribute[0] + " a using published_victim pv"
+                    + " where a.victim_id = pv.victim_id").update();
+        }
+        jdbc.sql("delete from warehouse.victim_flag f using published_victim pv where f.victim_id = pv.victim_id")
+                .update();
+    }
+
+    private void insertCodedAttributes() {
+        for (String[] attribute : CODED_ATTRIBUTES) {
             // the staged code lists are distinct already (RowJudge), so no sort is needed here
             jdbc.sql("insert into warehouse." + attribute[0] + " (victim_id, code)"
-                    + " select v.id, code from publish_plan p"
-                    + " join warehouse.victim v on v.office_code = ? and v.identity_key = p.identity_key"
-                    + " cross join lateral jsonb_array_elements_text(p.case_row -> '" + attribute[1] + "') code"
-                    + " where p.old_hash is distinct from p.content_hash").param(officeCode).update();
+                    + " select pv.victim_id, code from publish_plan p"
+                    + " join published_victim pv on pv.identity_key = p.identity_key"
+                    + " cross join lateral jsonb_array_elements_text(p.case_row -> '" + attribute[1] + "') code")
+                    .update();
         }
     }
 
-    private void replaceFlags(String officeCode) {
-        jdbc.sql("""
-                delete from warehouse.victim_flag f using publish_plan p, warehouse.victim v
-                 where v.office_code = ? and v.identity_key = p.identity_key and f.victim_id = v.id
-                   and p.victim_id is not null and p.old_hash <> p.content_hash
-                """).param(officeCode).update();
+    private void insertFlags() {
         jdbc.sql("""
                 insert into warehouse.victim_flag (victim_id, code, field, column_header, value, message_id, message_en,
                                                    source_file_id, source_correction_id)
-                select v.id, f ->> 'code', f ->> 'field', f ->> 'column', f ->> 'value', f ->> 'message_id',
+                select pv.victim_id, f ->> 'code', f ->> 'field', f ->> 'column', f ->> 'value', f ->> 'message_id',
                        f ->> 'message_en', p.file_id, p.correction_id
                   from publish_plan p
-                  join warehouse.victim v on v.office_code = ? and v.identity_key = p.identity_key
+                  join published_victim pv on pv.identity_key = p.identity_key
                  cross join lateral jsonb_array_elements(p.findings) f
-                 where p.old_hash is distinct from p.content_hash
-                """).param(officeCode).update();
+                """).update();
     }
 
     private void keepRejections(long fileId, String officeCode) {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.ingest.ReceivedFile;
@@ -34,6 +36,7 @@ class BackgroundLoads implements DisposableBean {
     private final FileReception reception;
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
     private final Map<String, Upload> uploads = new LinkedHashMap<>();
+    private final Set<Long> reloading = ConcurrentHashMap.newKeySet();
 
     BackgroundLoads(FileReception reception) {
         this.reception = reception;
@@ -81,13 +84,26 @@ class BackgroundLoads implements DisposableBean {
 
     /** Runs a registered file's load again, resuming from its last committed chunk. */
     void reload(ReceivedFile file) {
+        reloading.add(file.id());
         executor.execute(() -> {
             try {
                 reception.load(file);
             } catch (RuntimeException e) {
                 log.error("Reload of file #{} failed", file.id(), e);
+            } finally {
+                reloading.remove(file.id());
             }
         });
+    }
+
+    /** Whether a load asked for on a page (run again) is waiting for its thread or running. */
+    boolean reloading() {
+        return !reloading.isEmpty();
+    }
+
+    /** Whether a load of this file asked for on a page is waiting or running. */
+    boolean reloading(long fileId) {
+        return reloading.contains(fileId);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.gugus.access.Audit;
 import org.gugus.access.CurrentUser;
+import org.gugus.intake.IntakeExecutions;
 import org.gugus.intake.LoadProgress;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.system.Messages;
@@ -21,11 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Unggah: a steward sends an office's file from her browser into the same pipeline as the drop folder
- * and the command line; its page follows the load (htmx polling of the upload, rows read so far) and
- * ends with its counts and findings. Each upload is audited: who, which office, the file's name.
+ * and the command line; its page follows the load (a server-sent event stream of the rows read so far
+ * and the step running, htmx polling where the browser has no EventSource) and ends with its counts
+ * and findings. Each upload is audited: who, which office, the file's name.
  */
 @Controller
 @RequestMapping("/unggah")
@@ -33,14 +36,19 @@ class UploadPagesController {
 
     private final BackgroundLoads loads;
     private final LoadProgress progress;
+    private final IntakeExecutions executions;
+    private final ProgressStreams streams;
     private final CurrentUser user;
     private final Audit audit;
     private final DataSize limit;
 
-    UploadPagesController(BackgroundLoads loads, LoadProgress progress, CurrentUser user, Audit audit,
+    UploadPagesController(BackgroundLoads loads, LoadProgress progress, IntakeExecutions executions,
+            ProgressStreams streams, CurrentUser user, Audit audit,
             @Value("${spring.servlet.multipart.max-file-size:200MB}") DataSize limit) {
         this.loads = loads;
         this.progress = progress;
+        this.executions = executions;
+        this.streams = streams;
         this.user = user;
         this.audit = audit;
         this.limit = limit;
@@ -81,6 +89,30 @@ class UploadPagesController {
         return "unggah-hasil :: status";
     }
 
+    /** The upload's progress as server-sent events: rows read and step while it loads, then its outcome. */
+    @GetMapping("/{id}/aliran")
+    SseEmitter stream(@PathVariable String id) {
+        BackgroundLoads.Upload upload = find(id);
+        return streams.open(() -> report(upload));
+    }
+
+    private ProgressStreams.Report report(BackgroundLoads.Upload upload) {
+        Long fileId = upload.fileId();
+        if (upload.done()) {
+            String status = upload.failed() ? "FAILED" : upload.outcome().status().name();
+            long read = upload.outcome() == null ? 0 : upload.outcome().rowsRead();
+            return ProgressStreams.Report.end(new LoadReport(null, fileId, status, read, null, List.of()));
+        }
+        if (fileId == null) {
+            return ProgressStreams.Report.progress(new LoadReport(null, null, LoadReport.RUNNING, 0, null, List.of()));
+        }
+        LoadReport run = executions.latestOfFile(fileId).filter(e -> e.running())
+                .map(e -> LoadReport.of(e, progress.rowsRead(fileId)))
+                .orElse(new LoadReport(null, fileId, LoadReport.RUNNING, progress.rowsRead(fileId).orElse(0), null, List.of()));
+        return ProgressStreams.Report.progress(new LoadReport(run.execution(), fileId, LoadReport.RUNNING, run.rowsRead(),
+                run.step(), run.steps()));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     String tooLarge(Model model) {
@@ -100,9 +132,13 @@ class UploadPagesController {
         return "unggah";
     }
 
-    private void describe(String id, Model model) {
-        BackgroundLoads.Upload upload = loads.upload(id).orElseThrow(() ->
+    private BackgroundLoads.Upload find(String id) {
+        return loads.upload(id).orElseThrow(() ->
                 new NoSuchElementException(Messages.get("web.upload.unknown", BackgroundLoads.HISTORY).both()));
+    }
+
+    private void describe(String id, Model model) {
+        BackgroundLoads.Upload upload = find(id);
         model.addAttribute("upload", upload);
         model.addAttribute("office", RegencyOffices.byCode(upload.office()).orElseThrow());
         model.addAttribute("rowsRead", upload.fileId() == null ? 0 : progress.rowsRead(upload.fileId()).orElse(0));

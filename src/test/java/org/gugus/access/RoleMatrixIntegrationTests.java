@@ -180,6 +180,11 @@ class RoleMatrixIntegrationTests {
                 line("GET /unggah/{id}/status", "GET /unggah/none/status", "302 404 404 403 403 403 403 403"),
                 line("GET /jobs", "GET /jobs", "302 200 200 403 403 403 403 403"),
                 line("GET /jobs/tabel", "GET /jobs/tabel", "302 200 200 403 403 403 403 403"),
+                // live progress (web-live): the stream of a finished run sends its end event and closes;
+                // an unknown upload has no stream (404)
+                line("GET /jobs/{id}/aliran", "GET /jobs/" + jobExecution + "/aliran", "302 200 200 403 403 403 403 403"),
+                line("GET /unggah/{id}/aliran", "GET /unggah/none/aliran", "302 404 404 403 403 403 403 403"),
+                line("GET /berkas/{id}/aliran", "GET /berkas/" + file + "/aliran", "302 403 200 403 403 403 403 403"),
                 line("POST /jobs/{id}/ulang", "POST /jobs/" + jobExecution + "/ulang", "403 409 409 403 403 403 403 403"),
                 // no SFTP source in this test: a source's page is 404; pausing without saying how is 400
                 line("GET /sumber", "GET /sumber", "302 200 200 403 403 403 403 403"),

@@ -130,6 +130,29 @@ class FileReceptionIntegrationTests {
                 .query(String.class).single()).isEqualTo("MY");
     }
 
+    @Test
+    void replacesTheCodedAttributesOfAChangedRecordAndKeepsThoseOfTheOthers() {
+        reception.receive(TestWorkbooks.csv(files.resolve("mahulu-05.csv"), TestWorkbooks.victims(2)), "64.11",
+                "mahulu-05.csv", FileSource.COMMAND_LINE);
+        List<List<String>> june = TestWorkbooks.victims(2);
+        june.get(1).set(13, "Pengaduan");           // row 2's services: complaint intake only now
+
+        FileOutcome delivery = reception.receive(TestWorkbooks.csv(files.resolve("mahulu-06.csv"), june), "64.11",
+                "mahulu-06.csv", FileSource.COMMAND_LINE);
+
+        assertThat(delivery.updated()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                select v.victim_name || ':' || s.code from warehouse.victim_service s
+                  join warehouse.victim v on v.id = s.victim_id
+                 where v.office_code = '64.11' order by 1
+                """).query(String.class).list())
+                .containsExactly("Korban Nomor 1:KESEHATAN", "Korban Nomor 1:REHABILITASI_SOSIAL", "Korban Nomor 2:PENGADUAN");
+        assertThat(count("""
+                select count(*) from warehouse.victim_exploitation e join warehouse.victim v on v.id = e.victim_id
+                 where v.office_code = '64.11'
+                """)).isEqualTo(2);
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

@@ -161,11 +161,25 @@ class StewardPagesBrowserTests {
     }
 
     @Test
+    void theFilesListFitsAPhoneWithoutSidewaysScrolling() {
+        browser = Browser.phone();
+        Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
+        Browser.follow(browser, browser.findElement(By.linkText("Berkas")));
+        Browser.screenshot(browser, "berkas-phone");
+
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        assertThat(browser.findElement(By.linkText("samarinda-2024-06.csv")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void aStewardFindsAQuarantinedFileAndReadsWhyAndDownloadsTheOriginalWhichIsAudited() throws Exception {
         browser = Browser.laptop();
         Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
         Browser.follow(browser, browser.findElement(By.linkText("Berkas")));
         assertThat(browser.findElements(By.cssSelector("table.files tbody tr"))).hasSize(2);
+        Browser.screenshot(browser, "berkas");
 
         new Select(browser.findElement(By.id("status"))).selectByValue("QUARANTINED");
         Browser.follow(browser, browser.findElement(By.cssSelector("form.filters button")));

@@ -15,7 +15,12 @@ import org.gugus.access.TestLogins;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.ingest.sftp.SourceSettings;
+import org.gugus.ingest.FileStatus;
+import org.gugus.ingest.ReceivedFile;
+import org.gugus.ingest.ReceivedFiles;
 import org.gugus.intake.FileOutcome;
+import org.gugus.intake.IntakeExecutions;
+import org.gugus.intake.LoadStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +36,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The steward's own work in a real browser: uploading an office's file and following its load, the Jobs page. */
+/**
+ * The steward's own work in a real browser: uploading an office's file and following its load live,
+ * the Jobs page, restarting a failed run and reloading a failed file. Loads go by chunks of 5 rows so
+ * that {@link LoadFaults} can hold or fail one half-way.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gugus.ingest.resume-on-start=false")
+        properties = {"gugus.ingest.resume-on-start=false", "gugus.intake.chunk-size=5"})
+@Import(LoadFaults.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StewardWorkBrowserTests {
 
@@ -82,16 +93,23 @@ class StewardWorkBrowserTests {
                 "64.02", "kukar-2024-05.csv", FileSource.COMMAND_LINE);
     }
 
+    @Autowired
+    IntakeExecutions executions;
+
+    @Autowired
+    ReceivedFiles received;
+
     @AfterEach
     void closeTheBrowser() {
+        LoadFaults.disarm();
         if (browser != null) {
             browser.quit();
         }
     }
 
     @Test
-    void aStewardUploadsAnOfficesFileAndSeesItsCountsAndTheUploadIsAudited() {
-        List<List<String>> rows = TestWorkbooks.victims(3);
+    void aStewardUploadsAnOfficesFileFollowsItsLoadLiveAndSeesItsCountsAndTheUploadIsAudited() throws Exception {
+        List<List<String>> rows = TestWorkbooks.victims(20);
         rows.get(2).set(8, "Atlantis");
         Path upload = TestWorkbooks.csv(files.resolve("samarinda-2024-06.csv"), rows);
         browser = Browser.laptop();
@@ -104,13 +122,25 @@ class StewardWorkBrowserTests {
         browser.findElement(By.id("berkas")).sendKeys(upload.toAbsolutePath().toString());
         assertThat(browser.findElement(By.id("chosen")).getText()).isEqualTo("samarinda-2024-06.csv");
         Browser.screenshot(browser, "unggah");
+        LoadFaults.holdAt(12);
         Browser.follow(browser, browser.findElement(By.cssSelector("form.upload button[type=submit]")));
+
+        // held after two committed chunks: the stream, not polling, brings the rows read so far
+        LoadFaults.awaitHeld();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("upload-rows-read"), "10"));
+        WebElement status = browser.findElement(By.id("upload-status"));
+        assertThat(status.getAttribute("hx-get")).isNull();
+        assertThat(status.getText()).contains("Sedang dimuat: 10 baris dibaca", "membaca dan memeriksa baris");
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+        Browser.screenshot(browser, "unggah-memuat");
+        LoadFaults.release();
 
         WebElement read = new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-read")));
         Browser.screenshot(browser, "unggah-hasil");
-        assertThat(read.getText()).isEqualTo("3");
-        assertThat(browser.findElement(By.id("upload-inserted")).getText()).isEqualTo("2");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded")).isEqualTo(true);
+        assertThat(read.getText()).isEqualTo("20");
+        assertThat(browser.findElement(By.id("upload-inserted")).getText()).isEqualTo("19");
         assertThat(browser.findElement(By.id("upload-rejected")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("upload-status")).getText()).contains("Berkas sudah dimuat", "Tinjauan");
         assertThat(jdbc.sql("select source from ingest.received_file where original_name = 'samarinda-2024-06.csv'")
@@ -120,7 +150,85 @@ class StewardWorkBrowserTests {
 
         Browser.follow(browser, browser.findElement(By.id("file-page")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("samarinda-2024-06.csv");
-        assertThat(browser.findElement(By.id("count-read")).getText()).isEqualTo("3");
+        assertThat(browser.findElement(By.id("count-read")).getText()).isEqualTo("20");
+    }
+
+    @Test
+    void aStewardRestartsAFailedRunFromTheJobsPageWhichCompletesWithoutLoadingARowTwice() {
+        FileOutcome failed = failedLoad("kubar-2024-06.csv", "64.07");
+        long failedRun = executions.latestOfFile(failed.fileId()).orElseThrow().id();
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
+
+        Browser.follow(browser, browser.findElement(By.linkText("Jobs")));
+        WebElement run = browser.findElement(By.cssSelector("tr[data-execution='" + failedRun + "']"));
+        assertThat(run.getText()).contains("kubar-2024-06.csv", "64.07", "Gagal");
+        Browser.screenshot(browser, "jobs-gagal");
+        Browser.follow(browser, run.findElement(By.xpath(".//button[text()='Jalankan ulang']")));
+
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText())
+                .isEqualTo("Job " + failedRun + " dijalankan ulang; statusnya diperbarui di tabel di bawah.");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.findElements(
+                By.cssSelector("table.jobs tbody tr")).stream().anyMatch(row -> {
+                    String text = row.getText();
+                    return text.contains("kubar-2024-06.csv") && text.contains("Selesai");
+                }));
+        Browser.screenshot(browser, "jobs-mulai-ulang");
+        assertThat(browser.findElement(By.cssSelector("tr[data-execution='" + failedRun + "']")).getText()).contains("Gagal");
+        assertThat(browser.findElements(By.cssSelector("tr[data-execution='" + failedRun + "'] button"))).isEmpty();
+        assertLoadedOnceWithItsCounts(failed.fileId());
+        assertThat(jdbc.sql("select target from access.audit_event where username = 'steward' and action = 'RESTART'")
+                .query(String.class).list()).containsExactly("POST /jobs/" + failedRun + "/ulang");
+    }
+
+    @Test
+    void aStewardReloadsAFailedFileFromItsPageWhichThenShowsItLoadedWithItsCounts() {
+        FileOutcome failed = failedLoad("berau-2024-06.csv", "64.03");
+        browser = Browser.laptop();
+        Browser.signIn(browser, base(), "steward", TestLogins.password(accounts, "steward", Role.STEWARD, null));
+        Browser.follow(browser, browser.findElement(By.linkText("Berkas")));
+        Browser.follow(browser, browser.findElement(By.linkText("berau-2024-06.csv")));
+
+        assertThat(browser.findElement(By.cssSelector(".facts .status")).getText()).isEqualTo("Gagal");
+        Browser.screenshot(browser, "berkas-gagal");
+        Browser.follow(browser, browser.findElement(By.xpath("//button[text()='Muat ulang']")));
+
+        // the page follows the load and shows itself again once it is done
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("count-read"), "20"));
+        assertThat(browser.findElement(By.cssSelector(".facts .status")).getText()).isEqualTo("Dimuat");
+        assertThat(browser.findElement(By.id("count-rejected")).getText()).isEqualTo("1");
+        assertThat(browser.findElements(By.xpath("//button[text()='Muat ulang']"))).isEmpty();
+        assertLoadedOnceWithItsCounts(failed.fileId());
+        assertThat(jdbc.sql("select target from access.audit_event where username = 'steward' and action = 'RELOAD'")
+                .query(String.class).list()).containsExactly("POST /berkas/" + failed.fileId() + "/muat-ulang");
+    }
+
+    /** 20 rows, the third rejected, whose load fails in its third chunk (rows 11 to 15) after two were committed. */
+    private FileOutcome failedLoad(String name, String office) {
+        List<List<String>> rows = TestWorkbooks.victims(20);
+        rows.get(2).set(8, "Atlantis");
+        LoadFaults.failOnceAt(12);
+        FileOutcome failed = reception.receive(TestWorkbooks.csv(files.resolve(name), rows), office, name,
+                FileSource.COMMAND_LINE);
+        assertThat(failed.status()).isEqualTo(LoadStatus.FAILED);
+        assertThat(jdbc.sql("select count(*) from warehouse.staged_row where file_id = ?").param(failed.fileId())
+                .query(Long.class).single()).as("the two chunks before the failure are kept").isEqualTo(10);
+        return failed;
+    }
+
+    private void assertLoadedOnceWithItsCounts(long fileId) {
+        ReceivedFile file = received.find(fileId).orElseThrow();
+        assertThat(file.status()).isEqualTo(FileStatus.LOADED);
+        FileOutcome outcome = file.outcome();
+        assertThat(outcome.rowsRead()).isEqualTo(20);
+        assertThat(outcome.inserted()).isEqualTo(19);
+        assertThat(outcome.rejected()).isEqualTo(1);
+        assertThat(outcome.inserted() + outcome.updated() + outcome.unchanged() + outcome.duplicates() + outcome.rejected())
+                .isEqualTo(outcome.rowsRead());
+        assertThat(jdbc.sql("select count(*) from warehouse.victim where source_file_id = ?").param(fileId)
+                .query(Long.class).single()).isEqualTo(19);
+        assertThat(jdbc.sql("select count(*) from warehouse.rejected_row where file_id = ?").param(fileId)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -181,6 +289,7 @@ class StewardWorkBrowserTests {
                 By.cssSelector("#next-runs li"), 5));
         List<String> runs = browser.findElements(By.cssSelector("#next-runs li")).stream().map(WebElement::getText).toList();
         assertThat(runs).allSatisfy(run -> assertThat(run).startsWith("Senin, ").endsWith(" pukul 02.00 WITA"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('next-runs').scrollIntoView({block: 'end'})");
         Browser.screenshot(browser, "sumber-jadwal");
         Browser.follow(browser, browser.findElement(By.cssSelector("form.stacked button[type=submit]")));
 
