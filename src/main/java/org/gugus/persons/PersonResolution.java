@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.gugus.access.PseudonymKey;
 import org.gugus.persons.linkage.Clusters;
@@ -113,13 +115,16 @@ public class PersonResolution {
         Set<Long> changed = new HashSet<>(seeds);
         pendingReports.forEach(report -> changed.add(report.victimId()));
         String salt = BlockKeys.salt(key);
-        store.replaceBlockKeys(changed, pendingReports, i -> blockKeys.hashes(pendingReports.get(i), salt));
+        // the keys of the records decided about (seeds) stay: they did not change
+        store.replaceBlockKeys(pendingReports.stream().map(VictimReport::victimId).toList(), pendingReports,
+                i -> blockKeys.hashes(pendingReports.get(i), salt));
         phases.done("block keys");
 
         // each new or changed record scored against the records sharing a block key with it
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         double review = linkage.settings().reviewProbability();
         List<VictimPair> candidates = store.candidatePairs(changed, linkage.settings().maxBlockSize());
+        phases.done("candidates");
         Set<Long> needed = new HashSet<>(changed);
         candidates.forEach(pair -> {
             needed.add(pair.a());
@@ -137,7 +142,7 @@ public class PersonResolution {
             affected.add(scored.victimA());
             affected.add(scored.victimB());
         }
-        phases.done("candidates");
+        phases.done("candidates read and scored");
         // with every record of the persons involved, and the records decided about with them
         for (Set<Long> added = affected; !added.isEmpty(); ) {
             Set<Long> relatives = store.relatives(added);
@@ -197,9 +202,20 @@ public class PersonResolution {
         store.saveModel(reports.size(), model);
         phases.done("estimate");
         String salt = BlockKeys.salt(key);
+        // the pairs are scored (in memory, on every core) while the block keys go into the database
+        CompletableFuture<List<ScoredPair>> scoring = CompletableFuture.supplyAsync(() -> linkage.score(prepared, model),
+                task -> {
+                    Thread thread = new Thread(task, "persons-scoring");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         store.replaceBlockKeys(null, reports, i -> blockKeys.hashes(linkage.blockingKeys(prepared, i), salt));
-        phases.done("block keys");
-        return new Scored(model, linkage.score(prepared, model)); // the prepared records are garbage from here
+        phases.done("block keys (scoring alongside)");
+        try {
+            return new Scored(model, scoring.join()); // the prepared records are garbage from here
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private record Scored(LinkageModel model, List<ScoredPair> pairs) {
@@ -249,6 +265,7 @@ public class PersonResolution {
             }
         }
         store.assign(personOf, versions);
+        phases.done("store persons");
 
         double match = linkage.settings().matchProbability();
         List<ScoredPair> links = pairs.stream()
@@ -259,12 +276,13 @@ public class PersonResolution {
         Set<VictimPair> decided = new HashSet<>();
         links.stream().map(ScoredPair::pair).filter(decisions::containsKey).forEach(decided::add);
         store.replaceLinks(scope, links, decided, run);
+        phases.done("store links");
         store.queue(scope, clusters.review(), run);
 
         ResolutionSummary summary = new ResolutionSummary(scope == null, reports.size(), outcomes.size(), links.size(),
                 clusters.review().size(), clusters.notQueued(), 0);
         store.finishRun(run, summary);
-        phases.done("store");
+        phases.done("store queue");
         phases.log(summary);
         return new Outcome(summary, touched, scope == null);
     }

@@ -89,7 +89,9 @@ class PersonStore {
         } else {
             jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(ids(scope)).update();
         }
-        try (Copy copy = copy("copy persons.block_key (key_hash, victim_id) from stdin")) {
+        // into the table emptied by this transaction the rows go in frozen and all-visible: the candidate
+        // searches after it read the covering index without visiting the table
+        try (Copy copy = copy("copy persons.block_key (key_hash, victim_id) from stdin" + (scope == null ? " with (freeze)" : ""))) {
             for (int i = 0; i < reports.size(); i++) {
                 String victim = Long.toString(reports.get(i).victimId());
                 for (long key : hashes.apply(i)) {
@@ -99,7 +101,7 @@ class PersonStore {
         }
         if (scope == null) {
             jdbc.sql("set local maintenance_work_mem = '256MB'").update();
-            jdbc.sql("create index block_key_hash on persons.block_key (key_hash)").update();
+            jdbc.sql("create index block_key_hash on persons.block_key (key_hash, victim_id)").update();
             jdbc.sql("create index block_key_victim on persons.block_key (victim_id)").update();
             jdbc.sql("analyze persons.block_key").update();
         }
@@ -112,21 +114,52 @@ class PersonStore {
     }
 
     /**
+     * From this many records on, {@link #candidatePairs} goes through a temporary table of their ids
+     * (analysed, so that PostgreSQL hashes and joins) instead of an array parameter (whose size the
+     * planner guesses, probing the indexes key by key).
+     */
+    static final int MANY_RECORDS = 2_000;
+
+    /**
      * The pairs of each of these records with the records sharing a block key with it; a key shared by
      * more than {@code maxBlockSize} records makes no pairs (as in a run over every record).
      */
     List<VictimPair> candidatePairs(Collection<Long> victims, int maxBlockSize) {
-        return jdbc.sql("""
-                with mine as materialized (select key_hash, victim_id from persons.block_key where victim_id = any(:ids)),
-                     small as (select b.key_hash from persons.block_key b
-                                where b.key_hash in (select key_hash from mine)
+        if (victims.size() < MANY_RECORDS) {
+            return jdbc.sql("""
+                    with mine as materialized (select key_hash, victim_id from persons.block_key where victim_id = any(:ids)),
+                         small as (select b.key_hash from persons.block_key b
+                                    where b.key_hash in (select key_hash from mine)
+                                    group by b.key_hash having count(*) <= :max)
+                    select distinct least(m.victim_id, o.victim_id), greatest(m.victim_id, o.victim_id)
+                      from mine m
+                      join small s on s.key_hash = m.key_hash
+                      join persons.block_key o on o.key_hash = m.key_hash and o.victim_id <> m.victim_id
+                    """).param("ids", ids(victims)).param("max", maxBlockSize)
+                    .query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
+        }
+        jdbc.sql("create temporary table candidate_of (victim_id bigint primary key) on commit drop").update();
+        try (Copy copy = copy("copy candidate_of (victim_id) from stdin")) {
+            victims.forEach(victim -> copy.row(Long.toString(victim)));
+        }
+        jdbc.sql("""
+                create temporary table candidate_key on commit drop as
+                select b.key_hash, b.victim_id from persons.block_key b join candidate_of c on c.victim_id = b.victim_id
+                """).update();
+        jdbc.sql("analyze candidate_of").update();
+        jdbc.sql("analyze candidate_key").update();
+        List<VictimPair> pairs = jdbc.sql("""
+                with small as (select b.key_hash from persons.block_key b
+                                where b.key_hash in (select key_hash from candidate_key)
                                 group by b.key_hash having count(*) <= :max)
                 select distinct least(m.victim_id, o.victim_id), greatest(m.victim_id, o.victim_id)
-                  from mine m
+                  from candidate_key m
                   join small s on s.key_hash = m.key_hash
                   join persons.block_key o on o.key_hash = m.key_hash and o.victim_id <> m.victim_id
-                """).param("ids", ids(victims)).param("max", maxBlockSize)
-                .query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
+                """).param("max", maxBlockSize).query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
+        jdbc.sql("drop table candidate_key").update();
+        jdbc.sql("drop table candidate_of").update();
+        return pairs;
     }
 
     /** The pairs among these records that are linked or queued (open) now. */
@@ -241,11 +274,14 @@ class PersonStore {
             jdbc.sql("delete from persons.person_link where victim_a = any(:ids) or victim_b = any(:ids)")
                     .param("ids", ids(scope)).update();
         }
+        // the explanations written as JSON on every core, then copied in order
+        List<String> explained = links.parallelStream().map(link -> json.writeValueAsString(link.comparisons())).toList();
         try (Copy copy = copy("copy persons.person_link (victim_a, victim_b, weight, probability, comparisons, decided, run_id)"
                 + " from stdin")) {
-            for (ScoredPair link : links) {
+            for (int i = 0; i < links.size(); i++) {
+                ScoredPair link = links.get(i);
                 copy.row(Long.toString(link.victimA()), Long.toString(link.victimB()), Double.toString(link.weight()),
-                        Double.toString(link.probability()), json.writeValueAsString(link.comparisons()),
+                        Double.toString(link.probability()), explained.get(i),
                         Boolean.toString(decided.contains(link.pair())), Long.toString(run));
             }
         }

@@ -1,8 +1,10 @@
 package org.gugus.reporting;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ class IndicatorQueries {
     /** These indicators' cells. */
     @Transactional(readOnly = true)
     Map<Indicator, Map<String, Long>> count(ReportQuery query, Collection<Indicator> indicators) {
-        if (query.allTime()) {
+        if (query.allTime() || coversEveryReport(query)) {
             return AllTimeCounts.read(jdbc, indicators);
         }
         long generation = kept.generation();
@@ -52,15 +54,37 @@ class IndicatorQueries {
         if (known.isPresent()) {
             return known.get();
         }
-        // a period's persons are grouped and sorted in memory rather than in files on disk
+        // a period's persons are grouped in memory rather than in files on disk
         jdbc.sql("set local work_mem = '64MB'").update();
+        // what is asked for only: one indicator makes one or two per-person aggregates (FactCounts)
         Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
         indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
-        bind(jdbc.sql(PeriodCounts.sql(where(query), indicators)), query).query(rs -> {
+        bind(jdbc.sql(FactCounts.sql(factWhere(query), indicators, maskIds())), query).query(rs -> {
             cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
         });
         kept.keep(query, generation, cells);
         return cells;
+    }
+
+    /** Whether a period of every office holds every report: its counts are the all-time counts. */
+    private boolean coversEveryReport(ReportQuery query) {
+        if (query.office() != null) {
+            return false;
+        }
+        return jdbc.sql("""
+                select coalesce(:from <= min(report_date) and :to >= max(report_date), true) from reporting.report_fact
+                """).param("from", query.from() == null ? LocalDate.of(1, 1, 1) : query.from())
+                .param("to", query.to() == null ? LocalDate.of(9999, 12, 31) : query.to()).query(Boolean.class).single();
+    }
+
+    /** The ids in use of each vocabulary held as bitmasks in {@code reporting.report_fact} ({@link FactCounts}). */
+    private Map<String, List<Integer>> maskIds() {
+        Map<String, List<Integer>> ids = new HashMap<>();
+        jdbc.sql("select vocabulary, id from reporting.code_id"
+                + " where vocabulary in ('exploitation', 'recruitment', 'services', 'office', 'country') order by vocabulary, id").query(rs -> {
+                    ids.computeIfAbsent(rs.getString(1), vocabulary -> new ArrayList<>()).add(rs.getInt(2));
+                });
+        return ids;
     }
 
     /** The persons behind one cell, by id. */
@@ -75,7 +99,7 @@ class IndicatorQueries {
     /** The files whose records are counted, by id. */
     @Transactional(readOnly = true)
     List<Long> sourceFiles(ReportQuery query) {
-        if (query.allTime()) {
+        if (query.allTime() || coversEveryReport(query)) {
             // a skip scan of the index: one probe per file instead of reading every report
             return jdbc.sql("""
                     with recursive f as (
@@ -91,8 +115,8 @@ class IndicatorQueries {
         if (known.isPresent()) {
             return known.get();
         }
-        List<Long> files = bind(jdbc.sql(with(query, List.of(Indicator.REPORTS)) + "select distinct source_file_id from r order by 1"),
-                query).query(Long.class).list();
+        List<Long> files = bind(jdbc.sql("select distinct source_file_id from reporting.report_fact where " + factWhere(query)
+                + " order by 1"), query).query(Long.class).list();
         kept.keepFiles(query, generation, files);
         return files;
     }
@@ -177,6 +201,12 @@ class IndicatorQueries {
             where.add("office_code = :office");
         }
         return String.join(" and ", where);
+    }
+
+    /** The same condition on {@code reporting.report_fact} (offices by their dictionary id). */
+    private static String factWhere(ReportQuery query) {
+        return where(query).replace("office_code = :office",
+                "office = (select id from reporting.code_id where vocabulary = 'office' and code = :office)");
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ReportQuery query) {

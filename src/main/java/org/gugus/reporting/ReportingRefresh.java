@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,10 +64,12 @@ public class ReportingRefresh {
     private final WarehouseSource warehouse;
     private final ReportingDimensions dimensions;
     private final TransactionTemplate transactions;
+    private final KeptCountsWarmer warmer;
 
     ReportingRefresh(JdbcClient jdbc, WarehouseSource warehouse, ReportingDimensions dimensions,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, KeptCountsWarmer warmer) {
         this.jdbc = jdbc;
+        this.warmer = warmer;
         this.warehouse = warehouse;
         this.dimensions = dimensions;
         // a transaction of its own: the change is announced after its commit (from an after-commit
@@ -115,6 +119,7 @@ public class ReportingRefresh {
     private void refreshNow(Collection<Long> personIds) {
         dimensions.ensure();
         lock();
+        warmAfterCommit();
         KeptPeriodCounts.bump(jdbc);
         Long[] ids = personIds.toArray(Long[]::new);
         Long[] sources = warehouse.withMerged(personIds);
@@ -149,14 +154,28 @@ public class ReportingRefresh {
     private void rebuildNow() {
         dimensions.ensure();
         lock();
+        warmAfterCommit();
         KeptPeriodCounts.bump(jdbc);
         jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
         warehouse.copyAllReports();
         jdbc.sql(PERSONS.formatted("true")).update();
         jdbc.sql(CASES.formatted("true")).update();
         AllTimeCounts.recount(jdbc);
+        // the facts in report-date order, so a period reads a contiguous slice of the table
+        jdbc.sql("cluster reporting.report_fact using report_fact_date").update();
         jdbc.sql("analyze reporting.report").update();
+        jdbc.sql("analyze reporting.report_fact").update();
         jdbc.sql("analyze reporting.person").update();
+    }
+
+    /** The usual periods counted ahead once the new rows are committed (in the background). */
+    private void warmAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                warmer.warmSoon();
+            }
+        });
     }
 
     /** One refresh at a time: two loads touching the same persons would otherwise write the same rows. */

@@ -181,9 +181,12 @@ class PersonsIntegrationTests {
         assertThat(jdbc.sql("select count(*) from access.audit_event where action = 'PERSONS_DECIDE' and ? = any(row_ids)")
                 .param(victims.get(0)).query(Long.class).single()).isEqualTo(2);
 
-        files.load("64.11", List.of(victim("TPPO/0002", "Ratna Djuwitha Sari", "", "P", "02/02/1999", "", "Samarinda"),
+        FileOutcome later = files.load("64.11", List.of(
+                victim("TPPO/0002", "Ratna Djuwitha Sari", "", "P", "02/02/1999", "", "Samarinda"),
                 victim("TPPO/0003", "Ratna Djuwitha Sari", "", "P", "02/02/1999", "", "Samarinda")));
         assertThat(personOfVictim(victims.get(1))).as("the decision wins in a later run").isEqualTo(split);
+        assertThat(personOf(later, "TPPO/0003")).as("a new report finds the records decided about by their block keys")
+                .isEqualTo(split);
     }
 
     @Test

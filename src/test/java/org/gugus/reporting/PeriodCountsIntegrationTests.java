@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The one-statement count of a period ({@link PeriodCounts}) against the indicators counted one by
+ * The one-statement count of a period ({@link FactCounts}) against the indicators counted one by
  * one, each from its own pairs over the persons made by the plain rules ({@link PersonRules#AGGREGATE},
  * which sorts each person's reports): the same cells for random periods and offices over random
  * reports. And the kept counts of a period: read again until the reporting schema changes.

@@ -99,6 +99,10 @@ class ReportingSchemaIntegrationTests {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> asReadOnlyRole("select count(birth_date) from reporting.report"))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThat(asReadOnlyRole("select count(*) from (select person_id, report_date, exploitation from reporting.report_fact) f"))
+                .isNotNull();
+        assertThatThrownBy(() -> asReadOnlyRole("select count(birth) from reporting.report_fact"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> asReadOnlyRole("delete from reporting.person"))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
     }

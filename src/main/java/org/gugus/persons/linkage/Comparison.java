@@ -37,14 +37,19 @@ enum Comparison {
             if (a.name.equals(b.name)) {
                 return 0;
             }
-            String[] shorter = a.sortedTokens.length <= b.sortedTokens.length ? a.sortedTokens : b.sortedTokens;
-            String[] longer = shorter == a.sortedTokens ? b.sortedTokens : a.sortedTokens;
+            Prepared few = a.sortedTokens.length <= b.sortedTokens.length ? a : b;
+            Prepared many = few == a ? b : a;
+            String[] shorter = few.sortedTokens;
+            String[] longer = many.sortedTokens;
             double weakest = 1;
             boolean allExact = true;
-            for (String token : shorter) {
+            for (int s = 0; s < shorter.length; s++) {
+                String token = shorter[s];
                 double best = 0;
-                for (String other : longer) {
-                    double similarity = token.equals(other) ? 1 : JaroWinkler.similarityAtLeast(token, other, 0.85);
+                for (int l = 0; l < longer.length; l++) {
+                    String other = longer[l];
+                    double similarity = token.equals(other) ? 1 : JaroWinkler.similarityAtLeast(token,
+                            few.sortedTokenLetters[s], other, many.sortedTokenLetters[l], 0.85);
                     best = Math.max(best, similarity);
                     if (best == 1) {
                         break;

@@ -11,13 +11,16 @@ final class JaroWinkler {
      * the strings, when they share too few letters.
      */
     static double similarityAtLeast(String a, String b, double threshold) {
+        return similarityAtLeast(a, letters(a), b, letters(b), threshold);
+    }
+
+    /** {@link #similarityAtLeast(String, String, double)} of strings whose {@link #letters} are known. */
+    static double similarityAtLeast(String a, int lettersA, String b, int lettersB, double threshold) {
         int la = a.length();
         int lb = b.length();
         if (la == 0 || lb == 0) {
             return 0;
         }
-        int lettersA = letters(a);
-        int lettersB = letters(b);
         int inB = 0;
         for (int i = 0; i < la; i++) {
             if ((lettersB & bit(a.charAt(i))) != 0) {
@@ -42,7 +45,8 @@ final class JaroWinkler {
         return similarity(a, b);
     }
 
-    private static int letters(String s) {
+    /** The letters of a string as a mask (letters alike modulo 32 share a bit: a cheap upper bound only). */
+    static int letters(String s) {
         int mask = 0;
         for (int i = 0; i < s.length(); i++) {
             mask |= bit(s.charAt(i));

@@ -142,12 +142,14 @@ public final class Linkage {
         for (Prepared record : fresh) {
             keys(record).forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record));
         }
-        for (VictimReport report : existing) {
-            if (ids.contains(report.victimId())) {
-                continue;
-            }
+        // the candidates (of a large load, hundreds of thousands) normalised and keyed on every core
+        List<VictimReport> others = existing.stream().filter(report -> !ids.contains(report.victimId())).toList();
+        List<Map.Entry<Prepared, Set<String>>> keyed = others.parallelStream().map(report -> {
             Prepared record = new Prepared(report);
-            keys(record).stream().filter(byKey::containsKey).forEach(key -> byKey.get(key).add(record));
+            return Map.entry(record, keys(record));
+        }).toList();
+        for (Map.Entry<Prepared, Set<String>> entry : keyed) {
+            entry.getValue().stream().filter(byKey::containsKey).forEach(key -> byKey.get(key).add(entry.getKey()));
         }
         Scorer scorer = new Scorer(model);
         Map<VictimPair, ScoredPair> pairs = new java.util.HashMap<>();

@@ -20,6 +20,8 @@ final class Prepared {
     final String nik;
     final String[] tokens;
     final String[] sortedTokens;
+    /** The letters of each of {@link #sortedTokens}, as {@link JaroWinkler#letters} masks. */
+    final int[] sortedTokenLetters;
     final String[] phonetic;
     final String name;
     /** The name without spaces (NURHAYATI and NUR HAYATI). */
@@ -53,6 +55,7 @@ final class Prepared {
         List<String> names = IndonesianNames.tokens(report.name()).stream().map(shared).toList();
         this.tokens = names.toArray(String[]::new);
         this.sortedTokens = names.stream().distinct().sorted().toArray(String[]::new);
+        this.sortedTokenLetters = java.util.Arrays.stream(sortedTokens).mapToInt(JaroWinkler::letters).toArray();
         this.phonetic = names.stream().map(t -> shared.apply(IndonesianNames.phonetic(t))).distinct()
                 .toArray(String[]::new);
         this.name = names.size() == 1 ? names.get(0) : String.join(" ", names);

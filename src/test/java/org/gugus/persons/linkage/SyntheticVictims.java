@@ -106,13 +106,28 @@ public final class SyntheticVictims {
         this.regencyNames = names;
     }
 
+    /** The name of a regency by its code (e.g. 64.72: SAMARINDA), or the code when unknown. */
+    public String regencyName(String code) {
+        return regencyNames.getOrDefault(code, code);
+    }
+
     /** One person as she is, before any report writes her down. */
     private record Person(int id, String given, String father, String family, boolean binti, int sex, LocalDate born,
             String[] village, String nik, String birthPlace, String address) {
     }
 
-    /** About {@code persons} persons (twins and siblings included), each reported 1–4 times. */
+    /** About {@code persons} persons (twins and siblings included), each reported 1–4 times, 45 % once. */
     public Data generate(int persons) {
+        return generate(persons, 0.45);
+    }
+
+    /**
+     * About {@code persons} persons (twins and siblings included), each reported 1–4 times: that share
+     * {@code once} once, the others 2, 3 or 4 times in the proportions 30 : 15 : 10.
+     */
+    public Data generate(int persons, double once) {
+        double twice = once + (1 - once) * 30 / 55;
+        double thrice = 1 - (1 - once) * 10 / 55;
         List<Person> people = new ArrayList<>();
         while (people.size() < persons) {
             Person person = person(people.size());
@@ -132,7 +147,7 @@ public final class SyntheticVictims {
         Map<Long, Integer> personOf = new TreeMap<>();
         for (Person person : people) {
             double r = random.nextDouble();
-            int times = r < 0.45 ? 1 : r < 0.75 ? 2 : r < 0.9 ? 3 : 4;
+            int times = r < once ? 1 : r < twice ? 2 : r < thrice ? 3 : 4;
             for (int k = 0; k < times; k++) {
                 VictimReport report = report(person);
                 reports.add(report);

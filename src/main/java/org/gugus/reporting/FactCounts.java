@@ -1,0 +1,250 @@
+package org.gugus.reporting;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The indicators of a period or office in one statement over {@code reporting.report_fact} (V053):
+ * one small fixed-width row per report, codes as dictionary ids and the multi-valued vocabularies
+ * as bitmasks. The period's facts are read once ({@code f}); one row per person is made from them
+ * in one hash aggregate ({@code p}): her latest/earliest values as {@code max/min(k | value)} (the
+ * ordering key {@code k} of "report date, record id" with the value in its 16 low bits), the unions
+ * of her codes as {@code bit_or} of the masks, two or more offices or cases by min and max. Then the
+ * per-person breakdowns in one pass with {@code grouping sets}, the totals and every code of the
+ * masks (offices and destinations too) in one aggregate row, and codes
+ * are put back in place of ids only on the final few hundred cells. The rules are those of
+ * {@link PersonRules}; {@code FactCountsIntegrationTests} checks the cells against each indicator
+ * counted from its own pairs.
+ */
+final class FactCounts {
+
+    /** The vocabularies held as bitmasks, by the indicator counting them and the column of the mask. */
+    private static final Map<Indicator, Mask> MASKS = Map.of(
+            Indicator.BY_EXPLOITATION, new Mask("exploitation", "exploitation", 0),
+            Indicator.BY_RECRUITMENT, new Mask("recruitment", "recruitment", 0),
+            Indicator.BY_SERVICE, new Mask("services", "services", 0),
+            Indicator.BY_OFFICE, new Mask("office", "office_mask", 1),
+            Indicator.BY_DESTINATION_COUNTRY, new Mask("country", "destination_mask", 1));
+
+    /** The vocabulary of a mask, its column and the id of its bit 0 (ids above 62 + first have no bit). */
+    record Mask(String vocabulary, String column, int first) {
+    }
+
+    /** The per-person breakdowns, each an integer column of {@code x} (a grouping set each). */
+    private static final Map<Indicator, String> PERSON_CODES = Map.of(
+            Indicator.BY_SEX, "sex",
+            Indicator.BY_AGE_GROUP, "age_group",
+            Indicator.BY_ORIGIN_REGENCY, "origin",
+            Indicator.BY_ORIGIN_PROVINCE, "origin",
+            Indicator.BY_CASE_STAGE, "stage",
+            Indicator.BY_MONTH, "month");
+
+    private static final Map<Indicator, String> PERSON_TOTALS = Map.of(
+            Indicator.UNIQUE_VICTIMS, "count(*)",
+            Indicator.CHILDREN, "count(*) filter (where age < 18)",
+            Indicator.MULTI_OFFICE_VICTIMS, "count(*) filter (where multi_office)",
+            Indicator.RE_TRAFFICKED_VICTIMS, "count(*) filter (where re_trafficked)");
+
+    /** The per-person aggregates of {@code p}, each made only when an indicator asked for needs it. */
+    private static final Map<String, String> PERSON_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        PERSON_COLUMNS.put("sex", "(max(k | sex) & 131071)::integer as sex");
+        PERSON_COLUMNS.put("origin", "(max(k | origin) filter (where origin is not null) & 131071)::integer as origin");
+        PERSON_COLUMNS.put("age_key", "(min(k | age_key) & 131071)::integer as age_key");
+        PERSON_COLUMNS.put("birth", "(min(k | birth) filter (where birth is not null) & 131071)::integer as birth");
+        PERSON_COLUMNS.put("first_day", "min(day_key) as first_day");
+        PERSON_COLUMNS.put("stage", "max(stage) as stage");
+        PERSON_COLUMNS.put("multi_office", "min(office) <> max(office) as multi_office");
+        PERSON_COLUMNS.put("re_trafficked", "min(case_id) <> max(case_id) as re_trafficked");
+        for (String mask : List.of("exploitation", "recruitment", "services", "office_mask", "destination_mask")) {
+            PERSON_COLUMNS.put(mask, "bit_or(%1$s) as %1$s".formatted(mask));
+        }
+    }
+
+    /** Which of {@link #PERSON_COLUMNS} an indicator needs. */
+    private static final Map<Indicator, List<String>> NEEDS = Map.ofEntries(
+            Map.entry(Indicator.BY_SEX, List.of("sex")),
+            Map.entry(Indicator.BY_AGE_GROUP, List.of("age_key", "birth", "first_day")),
+            Map.entry(Indicator.CHILDREN, List.of("age_key", "birth", "first_day")),
+            Map.entry(Indicator.BY_ORIGIN_REGENCY, List.of("origin")),
+            Map.entry(Indicator.BY_ORIGIN_PROVINCE, List.of("origin")),
+            Map.entry(Indicator.BY_CASE_STAGE, List.of("stage")),
+            Map.entry(Indicator.BY_MONTH, List.of("first_day")),
+            Map.entry(Indicator.MULTI_OFFICE_VICTIMS, List.of("multi_office")),
+            Map.entry(Indicator.RE_TRAFFICKED_VICTIMS, List.of("re_trafficked")),
+            Map.entry(Indicator.BY_EXPLOITATION, List.of("exploitation")),
+            Map.entry(Indicator.BY_RECRUITMENT, List.of("recruitment")),
+            Map.entry(Indicator.BY_SERVICE, List.of("services")),
+            Map.entry(Indicator.BY_OFFICE, List.of("office_mask")),
+            Map.entry(Indicator.BY_DESTINATION_COUNTRY, List.of("destination_mask")));
+
+    /**
+     * Her age on the date of her earliest report in the period, in whole years from the day keys (a
+     * birth date after that date gives a negative age, counted like the calendar's in every age group).
+     */
+    private static final String AGE = """
+            case when birth is null then nullif(age_key, 0) - 32768
+                 else (first_day >> 9) - (birth >> 9) - case when (first_day & 511) < (birth & 511) then 1 else 0 end
+            end""";
+
+    private static final String AGE_GROUP = """
+            case when age is null then 0 when age <= 5 then 1 when age <= 12 then 2 when age <= 17 then 3
+                 when age <= 24 then 4 when age <= 59 then 5 else 6 end""";
+
+    private FactCounts() {
+    }
+
+    /**
+     * One statement giving (indicator, code, n) rows for these indicators over the facts selected by
+     * {@code where} (a condition on {@code reporting.report_fact}); {@code maskIds} are all the ids
+     * of each vocabulary held as a mask (exploitation, recruitment, services, office, country). Cells of zero are left out.
+     */
+    static String sql(String where, Collection<Indicator> asked, Map<String, List<Integer>> maskIds) {
+        Set<Indicator> indicators = asked.isEmpty() ? EnumSet.noneOf(Indicator.class) : EnumSet.copyOf(asked);
+        boolean persons = indicators.stream().anyMatch(i -> PERSON_CODES.containsKey(i) || PERSON_TOTALS.containsKey(i)
+                || MASKS.containsKey(i));
+        List<String> parts = new ArrayList<>();
+        String grouped = groupedCells(indicators);
+        if (!grouped.isEmpty()) {
+            parts.add(grouped);
+        }
+        String row = totalsAndMasks(indicators, maskIds);
+        if (!row.isEmpty()) {
+            parts.add(row);
+        }
+        if (indicators.contains(Indicator.REPORTS)) {
+            parts.add("select 'reports', 0, count(*) from f");
+        }
+        if (indicators.contains(Indicator.CASES)) {
+            parts.add("select 'cases', 0, count(*) from (select distinct case_id from f) c");
+        }
+        // offices and destinations beyond the bits of their masks (none in a province's usual data)
+        if (indicators.contains(Indicator.BY_OFFICE) && beyondMask(maskIds, "office")) {
+            parts.add("select 'by_office', office, count(*) from (select distinct office, person_id from f where office > 63) d"
+                    + " group by office");
+        }
+        if (indicators.contains(Indicator.BY_DESTINATION_COUNTRY) && beyondMask(maskIds, "country")) {
+            parts.add("select 'by_destination_country', destination, count(*) from (select distinct destination, person_id from f"
+                    + " where destination > 63) d group by destination");
+        }
+        if (parts.isEmpty()) {
+            return "select '' as indicator, '' as code, 0::bigint as n where false";
+        }
+        // f is read where it is used (the persons' aggregate, reports, cases) rather than copied once
+        String with = "with f as not materialized (select * from reporting.report_fact where " + where + ")"
+                + (persons ? ",\np as materialized (" + persons(indicators) + ")" : "")
+                + ",\ncells(indicator, id, n) as (" + String.join("\nunion all\n", parts) + ")"
+                + ",\nnamed as (" + named() + ")\n";
+        String provinces = indicators.contains(Indicator.BY_ORIGIN_PROVINCE)
+                ? "\nunion all\nselect 'by_origin_province', case when code = 'unknown' then code else left(code, 2) end, sum(n)::bigint"
+                        + " from named where indicator = 'by_origin_regency' group by 2"
+                : "";
+        String regencies = indicators.contains(Indicator.BY_ORIGIN_REGENCY) ? "" : " and indicator <> 'by_origin_regency'";
+        return with + "select indicator, code, n from (select indicator, code, n from named where n > 0" + regencies + provinces
+                + ") c where n > 0 order by indicator, code";
+    }
+
+    /**
+     * One row per person of the period with what these indicators need, by the rules of
+     * {@link PersonRules#PERIOD}; a single indicator makes one or two aggregates, not all of them.
+     */
+    private static String persons(Set<Indicator> indicators) {
+        Set<String> needed = new LinkedHashSet<>();
+        indicators.forEach(indicator -> needed.addAll(NEEDS.getOrDefault(indicator, List.of())));
+        List<String> columns = new ArrayList<>(List.of("person_id"));
+        PERSON_COLUMNS.forEach((name, aggregate) -> {
+            if (needed.contains(name)) {
+                columns.add(aggregate);
+            }
+        });
+        String aggregate = "select " + String.join(", ", columns) + " from f group by person_id";
+        return needed.contains("age_key") ? "select *, " + AGE + " as age from (" + aggregate + ") a" : aggregate;
+    }
+
+    private static boolean beyondMask(Map<String, List<Integer>> maskIds, String vocabulary) {
+        return maskIds.getOrDefault(vocabulary, List.of()).stream().anyMatch(id -> id > 63);
+    }
+
+    /** The per-person breakdowns of {@code p}, a grouping set each; ids as integers. */
+    private static String groupedCells(Set<Indicator> indicators) {
+        List<String> columns = new ArrayList<>();
+        StringBuilder name = new StringBuilder("case");
+        for (Indicator breakdown : indicators) {
+            String column = PERSON_CODES.get(breakdown);
+            if (column != null && !columns.contains(column)) {
+                columns.add(column);
+                String key = breakdown == Indicator.BY_ORIGIN_PROVINCE ? Indicator.BY_ORIGIN_REGENCY.key() : breakdown.key();
+                name.append(" when grouping(").append(column).append(") = 0 then '").append(key).append("'");
+            }
+        }
+        if (columns.isEmpty()) {
+            return "";
+        }
+        Map<String, String> codes = Map.of("sex", "sex", "origin", "coalesce(origin, 0) as origin", "stage", "stage",
+                "month", "first_day >> 5 as month", "age_group", AGE_GROUP + " as age_group");
+        return """
+                select %s end, coalesce(%s), count(*)
+                  from (select %s from p) x
+                 group by grouping sets (%s)""".formatted(name, String.join(", ", columns),
+                columns.stream().map(codes::get).collect(Collectors.joining(", ")),
+                columns.stream().map(column -> "(" + column + ")").collect(Collectors.joining(", ")));
+    }
+
+    /** The totals of {@code p} and each code of the masks, in one aggregate row, then one row each. */
+    private static String totalsAndMasks(Set<Indicator> indicators, Map<String, List<Integer>> maskIds) {
+        List<String> aggregates = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        for (Indicator total : indicators) {
+            if (PERSON_TOTALS.containsKey(total)) {
+                aggregates.add(PERSON_TOTALS.get(total) + " as " + total.key());
+                cells.add("('%1$s', 0, s.%1$s)".formatted(total.key()));
+            }
+            Mask mask = MASKS.get(total);
+            if (mask != null) {
+                for (int id : maskIds.getOrDefault(mask.vocabulary(), List.of())) {
+                    int bit = id - mask.first();
+                    if (bit >= 0 && bit <= 62) {
+                        String column = mask.column() + "_" + id;
+                        aggregates.add("count(*) filter (where %s & %d <> 0) as %s".formatted(mask.column(), 1L << bit, column));
+                        cells.add("('%s', %d, s.%s)".formatted(total.key(), id, column));
+                    }
+                }
+            }
+        }
+        if (cells.isEmpty()) {
+            return "";
+        }
+        return "select t.indicator, t.id, t.n from (select " + String.join(", ", aggregates) + " from p"
+                + ") s cross join lateral (values "
+                + String.join(", ", cells) + ") t(indicator, id, n)";
+    }
+
+    /** The cells with codes in place of ids. */
+    private static String named() {
+        return """
+                select c.indicator,
+                       case when c.indicator in ('unique_victims', 'reports', 'cases', 'children', 'multi_office_victims',
+                                                 're_trafficked_victims') then ''
+                            when c.indicator = 'by_age_group'
+                                then (array['unknown', '0-5', '6-12', '13-17', '18-24', '25-59', '60+'])[c.id + 1]
+                            when c.indicator = 'by_case_stage' then coalesce(reporting.stage_of_rank(c.id), 'unknown')
+                            when c.indicator = 'by_month'
+                                then to_char(make_date(1900 + c.id / 16, mod(c.id, 16), 1), 'YYYY-MM')
+                            else coalesce(v.code, 'unknown') end as code,
+                       c.n
+                  from cells c
+                  left join reporting.code_id v on v.id = c.id and v.vocabulary = case c.indicator
+                       when 'by_sex' then 'sex' when 'by_origin_regency' then 'region' when 'by_office' then 'office'
+                       when 'by_destination_country' then 'country' when 'by_exploitation' then 'exploitation'
+                       when 'by_recruitment' then 'recruitment' when 'by_service' then 'services' end
+                """;
+    }
+}

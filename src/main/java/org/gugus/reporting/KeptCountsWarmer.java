@@ -1,0 +1,82 @@
+package org.gugus.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the usual periods in the background after every refresh, into the kept counts: this year,
+ * last year and each office's all-time report, so the first coordinator to ask for them after a
+ * load reads them back. An addition: any other period is counted on demand just as fast
+ * ({@link FactCounts}). One warm-up at a time; refreshes during one ask for one more after it.
+ * Off with {@code gugus.reporting.warm-kept-counts=false}.
+ */
+@Component
+class KeptCountsWarmer implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KeptCountsWarmer.class);
+
+    private final IndicatorQueries queries;
+    private final JdbcClient jdbc;
+    private final boolean enabled;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "reporting-warm-up");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    KeptCountsWarmer(IndicatorQueries queries, JdbcClient jdbc,
+            @Value("${gugus.reporting.warm-kept-counts:true}") boolean enabled) {
+        this.queries = queries;
+        this.jdbc = jdbc;
+        this.enabled = enabled;
+    }
+
+    /** Asks for a warm-up after the reporting schema changed (call after the change is committed). */
+    void warmSoon() {
+        if (enabled && pending.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                pending.set(false);
+                warm();
+            });
+        }
+    }
+
+    /** The usual queries: this year, last year, each office's all-time report. */
+    List<ReportQuery> usual(LocalDate today) {
+        List<ReportQuery> usual = new ArrayList<>();
+        usual.add(new ReportQuery(today.withDayOfYear(1), today.withMonth(12).withDayOfMonth(31), null));
+        LocalDate lastYear = today.minusYears(1);
+        usual.add(new ReportQuery(lastYear.withDayOfYear(1), lastYear.withMonth(12).withDayOfMonth(31), null));
+        jdbc.sql("select code from reporting.code_id where vocabulary = 'office' order by code").query(String.class).list()
+                .forEach(office -> usual.add(new ReportQuery(null, null, office)));
+        return usual;
+    }
+
+    private void warm() {
+        try {
+            for (ReportQuery query : usual(LocalDate.now())) {
+                queries.count(query);
+                queries.sourceFiles(query);
+            }
+        } catch (RuntimeException e) {
+            // counted on demand instead; the next refresh tries again
+            log.warn("Usual periods not counted ahead: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,170 @@
+package org.gugus.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.gugus.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The count of a period from the report facts ({@link FactCounts}, facts kept by the triggers of
+ * V053) against the direct query of each indicator from its own pairs over the reports, for random
+ * reports (a seed each) written the ways the pipeline writes them: in one statement, then one by
+ * one, some deleted, some rewritten; then random periods and offices, all indicators at once and
+ * each alone.
+ */
+@SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
+class FactCountsIntegrationTests {
+
+    private static final String[] OFFICES = {"64.71", "64.72", "64.02", "64.09"};
+    private static final String[] REGIONS = {null, "64.72", "63.71", "64.71", "52.01"};
+    private static final String[] COUNTRIES = {null, "MY", "TW", "SA", "ID"};
+    private static final String[] STAGES = {null, "DIHENTIKAN", "LAPORAN", "PENYELIDIKAN", "PENYIDIKAN", "PUTUSAN",
+            "TIDAK_DILAPORKAN"};
+    private static final String[] EXPLOITATION = {"SEKSUAL", "KERJA_PAKSA", "PRT", "ABK", "LAINNYA", "ORGAN"};
+    private static final String[] RECRUITMENT = {"TAWARAN_KERJA", "DARING", "JERATAN_UTANG"};
+    private static final String[] SERVICES = {"PENGADUAN", "KESEHATAN", "PEMULANGAN", "RESTITUSI"};
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IndicatorQueries queries;
+
+    @Autowired
+    KeptCountsWarmer warmer;
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void countsRandomPeriodsAndOfficesFromTheFactsAsTheDirectQueryOfEachIndicator(long seed) {
+        Random random = new Random(seed);
+        jdbc.sql("truncate reporting.report").update();
+        jdbc.sql("create table if not exists staged_report (like reporting.report)").update();
+        jdbc.sql("truncate staged_report").update();
+        for (int victim = 1; victim <= 300; victim++) {
+            insert("staged_report", victim, random);
+        }
+        jdbc.sql("insert into reporting.report select * from staged_report").update();
+        for (int victim = 301; victim <= 360; victim++) {
+            insert("reporting.report", victim, random);
+        }
+        for (int i = 0; i < 30; i++) {
+            jdbc.sql("delete from reporting.report where victim_id = ?").param((long) 1 + random.nextInt(360)).update();
+        }
+        jdbc.sql("""
+                update reporting.report set person_id = 1 + (victim_id * 7) % 90, report_date = report_date + 40,
+                       exploitation = array['PENGEMIS'], destination_country = 'JP', office_code = '64.08'
+                 where victim_id % 11 = ?
+                """).param(random.nextInt(11)).update();
+        KeptPeriodCounts.bump(jdbc);
+
+        for (int i = 0; i < 12; i++) {
+            LocalDate from = i % 5 == 0 ? null : LocalDate.of(2021, 1, 1).plusDays(random.nextInt(3 * 365));
+            LocalDate to = i % 4 == 0 ? null : (from == null ? LocalDate.of(2022, 6, 1) : from).plusDays(random.nextInt(600));
+            String office = i % 3 == 0 ? OFFICES[random.nextInt(OFFICES.length)] : null;
+            ReportQuery query = new ReportQuery(from, to, office == null && from == null && to == null ? "64.08" : office);
+
+            Map<Indicator, Map<String, Long>> direct = direct(query);
+            assertThat(queries.count(query)).as("seed %d, %s", seed, query).isEqualTo(direct);
+            if (i == 1) {
+                // each indicator alone, counted afresh, makes only its own aggregates
+                KeptPeriodCounts.bump(jdbc);
+                for (Indicator indicator : Indicator.values()) {
+                    assertThat(queries.count(query, List.of(indicator)).get(indicator)).as("seed %d, %s, %s", seed, query,
+                            indicator.key()).isEqualTo(direct.get(indicator));
+                }
+            }
+        }
+    }
+
+    @Test
+    void countsAheadThisYearLastYearAndEachOfficesAllTimeReport() {
+        jdbc.sql("truncate reporting.report").update();
+        insert("reporting.report", 1, new Random(7));
+
+        List<ReportQuery> usual = warmer.usual(LocalDate.of(2025, 3, 14));
+
+        String office = jdbc.sql("select office_code from reporting.report").query(String.class).single();
+        assertThat(usual).startsWith(new ReportQuery(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null),
+                new ReportQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null))
+                .contains(new ReportQuery(null, null, office));
+    }
+
+    private void insert(String table, long victim, Random random) {
+        // persons with one report and persons with several, some on the same date (ties by record id)
+        long person = 1 + random.nextInt(120);
+        LocalDate date = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(4 * 365) / (victim % 5 == 0 ? 40 : 1));
+        jdbc.sql("""
+                insert into %s (victim_id, person_id, office_code, case_id, case_number, report_date, sex, birth_date, age,
+                       origin_regency_code, citizenship, destination_country, case_stage, exploitation, recruitment, services,
+                       source_file_id)
+                values (:victim, :person, :office, :caseId, 'C/' || :caseId, :date, :sex, :birth, :age, :origin, :citizenship,
+                       :destination, :stage, :exploitation, :recruitment, :services, :file)
+                """.formatted(table))
+                .param("victim", victim).param("person", person)
+                .param("office", OFFICES[random.nextInt(OFFICES.length)]).param("caseId", (long) 1 + random.nextInt(150))
+                .param("date", date).param("sex", random.nextInt(5) == 0 ? null : random.nextBoolean() ? "L" : "P")
+                .param("birth", random.nextInt(3) == 0 ? LocalDate.of(1960, 1, 1).plusDays(random.nextInt(22000)) : null)
+                .param("age", random.nextInt(6) == 0 ? null : random.nextInt(80))
+                .param("origin", REGIONS[random.nextInt(REGIONS.length)])
+                .param("citizenship", random.nextInt(6) == 0 ? null : "WNI")
+                .param("destination", COUNTRIES[random.nextInt(COUNTRIES.length)])
+                .param("stage", STAGES[random.nextInt(STAGES.length)])
+                .param("exploitation", some(random, EXPLOITATION)).param("recruitment", some(random, RECRUITMENT))
+                .param("services", some(random, SERVICES)).param("file", (long) 1 + random.nextInt(3)).update();
+    }
+
+    /** Each indicator from its own pairs over the reports and the persons of the plain rules, as the spec reads. */
+    private Map<Indicator, Map<String, Long>> direct(ReportQuery query) {
+        List<String> where = new ArrayList<>(List.of("true"));
+        if (query.from() != null) {
+            where.add("report_date >= '" + query.from() + "'");
+        }
+        if (query.to() != null) {
+            where.add("report_date <= '" + query.to() + "'");
+        }
+        if (query.office() != null) {
+            where.add("office_code = '" + query.office() + "'");
+        }
+        String with = "with r as (select * from reporting.report where " + String.join(" and ", where) + "),\n"
+                + "p as (" + PersonRules.AGGREGATE.formatted("r") + ")\n";
+        Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
+        for (Indicator indicator : Indicator.values()) {
+            Map<String, Long> counts = new TreeMap<>();
+            jdbc.sql(with + "select code, count(distinct unit) from (" + indicator.pairs() + ") x group by code")
+                    .query(rs -> {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    });
+            cells.put(indicator, counts);
+        }
+        return cells;
+    }
+
+    private static String[] some(Random random, String[] codes) {
+        List<String> chosen = new ArrayList<>();
+        for (String code : codes) {
+            if (random.nextInt(3) == 0) {
+                chosen.add(code);
+            }
+        }
+        return chosen.toArray(String[]::new);
+    }
+}
