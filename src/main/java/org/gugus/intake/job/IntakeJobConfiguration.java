@@ -53,37 +53,38 @@ public class IntakeJobConfiguration {
 
     @Bean
     Step intakeStage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DataRowReader intakeReader, RowJudge rowJudge, StagingArea staging, QuarantineListener quarantineListener,
+            JudgingReader intakeReader, StagingArea staging, QuarantineListener quarantineListener,
             ObjectProvider<ItemWriteListener<StagedRow>> writeListeners, @Value("${gugus.intake.chunk-size:1000}") int chunkSize) {
         var step = new StepBuilder("stage", jobRepository)
-                .<DataRow, StagedRow>chunk(chunkSize)
+                .<JudgedRow, StagedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(intakeReader)
-                .processor(rowJudge)
+                .processor(JudgedRow::await)
                 .writer(staging.writer())
                 .listener(quarantineListener);
         writeListeners.orderedStream().forEach(step::listener);
         return step.build();
     }
 
+    /**
+     * Reads the file's data rows and has them judged on {@link RowJudges}' threads meanwhile. The
+     * judge is a plain object here, not a step-scoped bean: the judge threads have no step context.
+     */
     @Bean
     @StepScope
-    DataRowReader intakeReader(@Value("#{jobParameters['file']}") String file,
-            @Value("#{jobParameters['fileName']}") String fileName, IntakeTemplate template,
+    JudgingReader intakeReader(@Value("#{jobParameters['file']}") String file,
+            @Value("#{jobParameters['fileName']}") String fileName,
+            @Value("#{jobParameters['fileId']}") Long fileId,
+            @Value("#{jobParameters['office']}") String office,
+            @Value("#{jobParameters['receivedOn']}") LocalDate receivedOn, IntakeTemplate template, PseudonymKey key,
+            RowJudges judges,
             @Value("${gugus.intake.max-rows:2000000}") long maxRows,
             @Value("${gugus.workbook.max-cell-chars:32767}") int maxCellChars,
             @Value("${gugus.workbook.max-line-chars:1048576}") int maxLineChars,
             @Value("${gugus.workbook.max-columns:16384}") int maxColumns) {
-        return new DataRowReader(Path.of(file), fileName, template, maxRows,
+        DataRowReader rows = new DataRowReader(Path.of(file), fileName, template, maxRows,
                 new WorkbookLimits(maxCellChars, maxLineChars, maxColumns));
-    }
-
-    @Bean
-    @StepScope
-    RowJudge rowJudge(@Value("#{jobParameters['fileId']}") Long fileId,
-            @Value("#{jobParameters['office']}") String office,
-            @Value("#{jobParameters['receivedOn']}") LocalDate receivedOn, IntakeTemplate template, PseudonymKey key) {
-        return new RowJudge(fileId, office, receivedOn, template, key);
+        return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key), judges);
     }
 
     @Bean

@@ -18,8 +18,6 @@ import org.gugus.workbook.CellValue;
  */
 public final class DateReader {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2999;
     /** 31 December 9999, the last day Excel can show. */
@@ -65,7 +63,7 @@ public final class DateReader {
         if (plain != null) {
             return plain;
         }
-        String text = withoutWeekday(SPACES.matcher(value.replace('\u00A0', ' ').strip()).replaceAll(" "));
+        String text = withoutWeekday(Spaces.collapsedWithNoBreak(value));
         text = TIME_OF_DAY.matcher(text).replaceFirst("").strip();
         if (SERIAL.matcher(text).matches()) {
             return fromSerial(Double.parseDouble(text.replace(',', '.')));

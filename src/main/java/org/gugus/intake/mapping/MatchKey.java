@@ -2,6 +2,7 @@ package org.gugus.intake.mapping;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.gugus.reference.WrittenWords;
 
@@ -41,6 +42,29 @@ public final class MatchKey {
                 .filter(Character::isLetterOrDigit)
                 .forEach(codePoint -> key.appendCodePoint(Character.toLowerCase(codePoint)));
         return key.toString();
+    }
+
+    /**
+     * Whether the key of a text is empty or one of the given keys, no longer than {@code longest};
+     * for an ASCII text without building its key when it is longer than that (most cells are).
+     */
+    static boolean isEmptyOrOneOf(String text, Set<String> keys, int longest) {
+        if (text == null || text.isEmpty()) {
+            return true;
+        }
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // NFKD may turn one character into several letters, or a non-letter into one
+                String key = of(text);
+                return key.isEmpty() || keys.contains(key);
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+                length++;
+            }
+        }
+        return length == 0 || length <= longest && keys.contains(of(text));
     }
 
     private static boolean isAscii(String text) {

@@ -19,7 +19,6 @@ public final class RowClassifier {
 
     /** Signature blocks are short rows; a data row fills many columns with different values. */
     private static final int MAX_SIGNATURE_TEXTS = 3;
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern RUNNING_NUMBER = Pattern.compile("\\d{1,6}\\.?");
     private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,3})\\)?\\.?");
     private static final Pattern PLACE = Pattern.compile("\\p{L}[\\p{L} .'\\-]*");
@@ -104,7 +103,7 @@ public final class RowClassifier {
     private boolean isSignature(List<CellValue> filled) {
         Set<String> texts = new LinkedHashSet<>();
         for (CellValue cell : filled) {
-            texts.add(SPACES.matcher(cell.text().strip()).replaceAll(" "));
+            texts.add(Spaces.collapsed(cell.text()));
             if (texts.size() > MAX_SIGNATURE_TEXTS) {
                 return false;
             }

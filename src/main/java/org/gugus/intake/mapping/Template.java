@@ -48,6 +48,7 @@ public final class Template {
     private final List<Set<Field>> requiredOneOf;
     private final ListSeparators separators;
     private final Set<String> blankValueKeys;
+    private final int longestBlankValueKey;
     private final Map<Field, Vocabulary> vocabularies;
     private final Vocabulary citizenship;
     private final CountrySpellings countries;
@@ -109,6 +110,7 @@ public final class Template {
             TemplateFile.texts(file.blankValues(), "blank_values").forEach(value -> blankKeys.add(MatchKey.of(value)));
         }
         this.blankValueKeys = Set.copyOf(blankKeys);
+        this.longestBlankValueKey = blankKeys.stream().mapToInt(String::length).max().orElse(0);
 
         Map<Field, Vocabulary> lists = new EnumMap<>(Field.class);
         TemplateFile.required(file.vocabularies(), "vocabularies").forEach((key, entries) -> {
@@ -278,8 +280,7 @@ public final class Template {
 
     /** Whether a text means nothing (see {@link #isBlank(CellValue)}). */
     public boolean isBlank(String text) {
-        String key = MatchKey.of(text);
-        return key.isEmpty() || blankValueKeys.contains(key);
+        return MatchKey.isEmptyOrOneOf(text, blankValueKeys, longestBlankValueKey);
     }
 
     /** Whether a text starts a total row ("Jumlah", "Total"). */

@@ -1,7 +1,6 @@
 package org.gugus.intake.validate;
 
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -12,6 +11,7 @@ import java.util.Set;
 import org.gugus.intake.mapping.DateReading;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
+import org.gugus.intake.mapping.Spaces;
 import org.gugus.intake.mapping.Template;
 import org.gugus.intake.mapping.Vocabulary;
 import org.gugus.workbook.CellValue;
@@ -201,9 +201,7 @@ public final class RowUnderCheck {
         return SHOWN.format(date);
     }
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
     static String collapsed(String text) {
-        return text == null ? "" : SPACES.matcher(text.replace('\u00A0', ' ').strip()).replaceAll(" ");
+        return text == null ? "" : Spaces.collapsedWithNoBreak(text);
     }
 }
