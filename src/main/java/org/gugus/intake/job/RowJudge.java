@@ -3,20 +3,22 @@ package org.gugus.intake.job;
 import org.gugus.access.PseudonymKey;
 import org.gugus.intake.IntakeTemplate;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.gugus.warehouse.StagedRow;
 import org.gugus.intake.validate.CaseRow;
 import org.gugus.intake.validate.Finding;
 import org.gugus.intake.validate.ValidatedRow;
 import org.gugus.intake.validate.VictimIdentity;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Judges run on several threads; a digest is not thread-safe, and costly to look up per row. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final long fileId;
     private final String officeCode;
@@ -46,64 +56,106 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     @Override
     public StagedRow process(DataRow item) {
         ValidatedRow judged = template.validate(item.row(), receivedOn);
-        String original = JSON.writeValueAsString(item.row().original());
-        String findings = JSON.writeValueAsString(judged.findings().stream().map(RowJudge::finding).toList());
+        String original = json(generator -> original(generator, item.row().original()));
+        String findings = json(generator -> findings(generator, judged.findings()));
         if (judged.rejected()) {
             return new StagedRow(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), true, null, null,
                     null, null, original, findings);
         }
         CaseRow row = judged.caseRow();
-        String caseRow = JSON.writeValueAsString(values(row));
+        String caseRow = json(generator -> values(generator, row));
         IdentityKeys keys = IdentityKeys.of(officeCode, VictimIdentity.of(row), key);
         return new StagedRow(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), false,
                 keys.identityKey(), keys.personKey(), sha256(caseRow), caseRow, original, findings);
     }
 
-    /** The normalised row under the template's field names, in a fixed order (its hash must be stable). */
-    static Map<String, Object> values(CaseRow row) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("case_number", VictimIdentity.caseNumber(row.caseNumber()));
-        values.put("report_date", text(row.reportDate()));
-        values.put("incident_date", text(row.incidentDate()));
-        values.put("victim_name", row.victimName());
-        values.put("nik", row.nik());
-        values.put("sex", row.sex());
-        values.put("birth_place", row.birthPlace());
-        values.put("birth_date", text(row.birthDate()));
-        values.put("age", row.age());
-        values.put("origin_regency", row.originRegency());
-        values.put("origin_regency_code", row.originRegencyCode());
-        values.put("origin_district", row.originDistrict());
-        values.put("origin_district_code", row.originDistrictCode());
-        values.put("origin_village", row.originVillage());
-        values.put("origin_village_code", row.originVillageCode());
-        values.put("address", row.address());
-        values.put("citizenship", row.citizenship());
-        values.put("citizenship_country", row.citizenshipCountry());
-        values.put("education", row.education());
-        values.put("exploitation", sorted(row.exploitation()));
-        values.put("recruitment", sorted(row.recruitment()));
-        values.put("destination_country", row.destinationCountry());
-        values.put("destination_area", row.destinationArea());
-        values.put("case_stage", row.caseStage());
-        values.put("services", sorted(row.services()));
-        values.put("notes", row.notes());
-        return values;
+    /**
+     * The normalised row under the template's field names, in a fixed order (its hash must be
+     * stable), written as it is generated: every row passes here, and a map per row costs more.
+     */
+    static void values(JsonGenerator json, CaseRow row) {
+        json.writeStartObject();
+        text(json, "case_number", VictimIdentity.caseNumber(row.caseNumber()));
+        text(json, "report_date", text(row.reportDate()));
+        text(json, "incident_date", text(row.incidentDate()));
+        text(json, "victim_name", row.victimName());
+        text(json, "nik", row.nik());
+        text(json, "sex", row.sex());
+        text(json, "birth_place", row.birthPlace());
+        text(json, "birth_date", text(row.birthDate()));
+        json.writeName("age");
+        if (row.age() == null) {
+            json.writeNull();
+        } else {
+            json.writeNumber(row.age().intValue());
+        }
+        text(json, "origin_regency", row.originRegency());
+        text(json, "origin_regency_code", row.originRegencyCode());
+        text(json, "origin_district", row.originDistrict());
+        text(json, "origin_district_code", row.originDistrictCode());
+        text(json, "origin_village", row.originVillage());
+        text(json, "origin_village_code", row.originVillageCode());
+        text(json, "address", row.address());
+        text(json, "citizenship", row.citizenship());
+        text(json, "citizenship_country", row.citizenshipCountry());
+        text(json, "education", row.education());
+        codes(json, "exploitation", row.exploitation());
+        codes(json, "recruitment", row.recruitment());
+        text(json, "destination_country", row.destinationCountry());
+        text(json, "destination_area", row.destinationArea());
+        text(json, "case_stage", row.caseStage());
+        codes(json, "services", row.services());
+        text(json, "notes", row.notes());
+        json.writeEndObject();
     }
 
-    private static Map<String, Object> finding(Finding finding) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("code", finding.code().name());
-        values.put("field", finding.field().key());
-        values.put("column", finding.column());
-        values.put("value", finding.value());
-        values.put("message_id", finding.messageId());
-        values.put("message_en", finding.messageEn());
-        return values;
+    /** The row's cells under their headers as written. */
+    private static void original(JsonGenerator json, Map<String, String> original) {
+        json.writeStartObject();
+        original.forEach((header, value) -> text(json, header, value));
+        json.writeEndObject();
     }
 
-    private static List<String> sorted(List<String> codes) {
-        return codes.stream().distinct().sorted().toList();
+    private static void findings(JsonGenerator json, List<Finding> findings) {
+        json.writeStartArray();
+        for (Finding finding : findings) {
+            json.writeStartObject();
+            text(json, "code", finding.code().name());
+            text(json, "field", finding.field().key());
+            text(json, "column", finding.column());
+            text(json, "value", finding.value());
+            text(json, "message_id", finding.messageId());
+            text(json, "message_en", finding.messageEn());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void text(JsonGenerator json, String name, String value) {
+        json.writeName(name);
+        if (value == null) {
+            json.writeNull();
+        } else {
+            json.writeString(value);
+        }
+    }
+
+    /** A code list, each code once, sorted. */
+    private static void codes(JsonGenerator json, String name, List<String> codes) {
+        json.writeName(name);
+        json.writeStartArray();
+        for (String code : codes.stream().distinct().sorted().toList()) {
+            json.writeString(code);
+        }
+        json.writeEndArray();
+    }
+
+    private static String json(Consumer<JsonGenerator> content) {
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator generator = JSON.createGenerator(text)) {
+            content.accept(generator);
+        }
+        return text.toString();
     }
 
     private static String text(LocalDate date) {
@@ -111,10 +163,8 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -2,6 +2,8 @@ package org.gugus.intake.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MatchKeyTests {
@@ -20,5 +22,17 @@ class MatchKeyTests {
         assertThat(MatchKey.of("José")).isEqualTo("jose");
         assertThat(MatchKey.of("TENGGARONG\u00a0–\u00a0KUKAR")).isEqualTo("tenggarongkukar");
         assertThat(MatchKey.of("Ｐ２１")).isEqualTo("p21");
+    }
+
+    @Test
+    void tellsAnEmptyKeyOrOneOfTheGivenKeysAsBuildingTheKeyWould() {
+        Set<String> blanks = Set.of("tidakdiketahui", "na", "nil");
+        int longest = "tidakdiketahui".length();
+        for (String text : List.of("", " - ", "N/A", "n.a.", "Tidak  diketahui", "NIL", "Siti Aminah", "nihil", "na na",
+                "–", "N A", "Ｎ／Ａ", "ª", "Tidak diketahui sama sekali")) {
+            String key = MatchKey.of(text);
+            assertThat(MatchKey.isEmptyOrOneOf(text, blanks, longest)).as(text)
+                    .isEqualTo(key.isEmpty() || blanks.contains(key));
+        }
     }
 }
