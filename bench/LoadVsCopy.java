@@ -39,6 +39,8 @@ public class LoadVsCopy {
             double startup = gugusLoad(home, oneRow, "64.71");
             System.out.printf("gugus load of 1 row (JVM and Spring start-up, migrations): %.2f s%n", startup);
             double pipeline = gugusLoad(home, csv, "64.72");
+            double[] steps = lastSteps(postgres);
+            System.out.printf("of which the stage step %.2f s, the publish step %.2f s%n", steps[0], steps[1]);
             double copy = copy(postgres, csv);
             System.out.printf("gugus load: %.2f s (%,.0f rows/s); start-up excluded: %.2f s%n", pipeline, rows / pipeline,
                     pipeline - startup);

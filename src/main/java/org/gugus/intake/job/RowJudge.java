@@ -19,6 +19,8 @@ import org.gugus.intake.validate.ValidatedRow;
 import org.gugus.intake.validate.VictimIdentity;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Buffers kept per judge thread: three small documents per row, and a shared pool's queue costs more than them. */
+    private static final JsonMapper JSON = JsonMapper.builder(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
     /** Judges run on several threads; a digest is not thread-safe, and costly to look up per row. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {

@@ -2,7 +2,6 @@ package org.gugus.intake.mapping;
 
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.gugus.reference.WrittenWords;
 
@@ -45,26 +44,24 @@ public final class MatchKey {
     }
 
     /**
-     * Whether the key of a text is empty or one of the given keys, no longer than {@code longest};
-     * for an ASCII text without building its key when it is longer than that (most cells are).
+     * The {@link String#hashCode()} the key of an ASCII text would have, computed without building
+     * the key; {@code null} for a text with other characters (NFKD may turn one character into
+     * several letters, or a non-letter into one).
      */
-    static boolean isEmptyOrOneOf(String text, Set<String> keys, int longest) {
-        if (text == null || text.isEmpty()) {
-            return true;
-        }
-        int length = 0;
+    static Integer asciiKeyHash(String text) {
+        int hash = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
-                // NFKD may turn one character into several letters, or a non-letter into one
-                String key = of(text);
-                return key.isEmpty() || keys.contains(key);
+                return null;
             }
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
-                length++;
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                hash = 31 * hash + c;
+            } else if (c >= 'A' && c <= 'Z') {
+                hash = 31 * hash + (c + ('a' - 'A'));
             }
         }
-        return length == 0 || length <= longest && keys.contains(of(text));
+        return hash;
     }
 
     private static boolean isAscii(String text) {

@@ -47,8 +47,7 @@ public final class Template {
     private final Set<Field> required;
     private final List<Set<Field>> requiredOneOf;
     private final ListSeparators separators;
-    private final Set<String> blankValueKeys;
-    private final int longestBlankValueKey;
+    private final KeySet blankValueKeys;
     private final Map<Field, Vocabulary> vocabularies;
     private final Vocabulary citizenship;
     private final CountrySpellings countries;
@@ -109,8 +108,7 @@ public final class Template {
         if (file.blankValues() != null) {
             TemplateFile.texts(file.blankValues(), "blank_values").forEach(value -> blankKeys.add(MatchKey.of(value)));
         }
-        this.blankValueKeys = Set.copyOf(blankKeys);
-        this.longestBlankValueKey = blankKeys.stream().mapToInt(String::length).max().orElse(0);
+        this.blankValueKeys = new KeySet(blankKeys);
 
         Map<Field, Vocabulary> lists = new EnumMap<>(Field.class);
         TemplateFile.required(file.vocabularies(), "vocabularies").forEach((key, entries) -> {
@@ -280,7 +278,7 @@ public final class Template {
 
     /** Whether a text means nothing (see {@link #isBlank(CellValue)}). */
     public boolean isBlank(String text) {
-        return MatchKey.isEmptyOrOneOf(text, blankValueKeys, longestBlankValueKey);
+        return blankValueKeys.isEmptyOrHoldsKeyOf(text);
     }
 
     /** Whether a text starts a total row ("Jumlah", "Total"). */
