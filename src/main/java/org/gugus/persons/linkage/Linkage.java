@@ -135,7 +135,7 @@ public final class Linkage {
      */
     public List<ScoredPair> scoreAgainst(Collection<VictimReport> reports, Collection<VictimReport> existing,
             LinkageModel model) {
-        List<Prepared> fresh = reports.stream().map(Prepared::new).toList();
+        List<Prepared> fresh = reports.parallelStream().map(Prepared::new).toList();
         Set<Long> ids = new java.util.HashSet<>();
         fresh.forEach(r -> ids.add(r.id));
         Map<String, List<Prepared>> byKey = new java.util.HashMap<>();
