@@ -137,6 +137,8 @@ class PersonStore {
     Set<Long> candidatesByArray(Collection<Long> victims, int maxBlockSize) {
         Set<Long> found = new HashSet<>(victims);
         if (!victims.isEmpty()) {
+            // the blocks of a thousand records' keys hold about 600,000 rows: grouped in memory, not on disk
+            jdbc.sql("set local work_mem = '64MB'").update();
             jdbc.sql("""
                     select array_agg(b.victim_id) from persons.block_key b
                      where b.key_hash in (select key_hash from persons.block_key where victim_id = any(:ids))
@@ -168,6 +170,7 @@ class PersonStore {
                 select distinct b.key_hash from persons.block_key b join candidate_of c on c.victim_id = b.victim_id
                 """).update();
         jdbc.sql("analyze candidate_key").update();
+        jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("""
                 select array_agg(b.victim_id) from persons.block_key b join candidate_key k on k.key_hash = b.key_hash
                  group by b.key_hash having count(*) <= :max

@@ -280,6 +280,23 @@ class PersonsIntegrationTests {
         assertThat(smallBlocksByArray).isEqualTo(smallBlocksOnly);
     }
 
+    @Test
+    void theBlockKeysOfADeletedRecordGoWithIt() {
+        FileOutcome file = files.load("64.09", List.of(
+                victim("TPPO/GONE/1", "Maria Goreti Lamanepa", "", "P", "21/10/2003", "", "Samarinda")));
+        long victim = victimId(file, "TPPO/GONE/1");
+        String keys = "select count(*) from persons.block_key where victim_id = ?";
+        assertThat(jdbc.sql(keys).param(victim).query(Long.class).single()).isPositive();
+
+        long left = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("delete from warehouse.victim where id = ?").param(victim).update();
+            return jdbc.sql(keys).param(victim).query(Long.class).single();
+        });
+
+        assertThat(left).isZero();
+    }
+
     /** Loads two reports of one woman, the second without NIK and spelt otherwise; returns their victim ids once queued. */
     private List<Long> queuedPair(String officeA, String nameA, String officeB, String nameB, String birthDate, String nik) {
         FileOutcome a = files.load(officeA, List.of(victim("TPPO/0001", nameA, nik, "P", birthDate, "", "Samarinda")));
