@@ -108,6 +108,16 @@ final class FactCounts {
      * of each vocabulary held as a mask (exploitation, recruitment, services, office, country). Cells of zero are left out.
      */
     static String sql(String where, Collection<Indicator> asked, Map<String, List<Integer>> maskIds) {
+        return sql(where, asked, maskIds, null);
+    }
+
+    /**
+     * The same, with the persons of the period split ({@code split} not null): those with every
+     * report (of the office) inside the period, {@code :from_key} to {@code :to_key} as day keys, are
+     * read as they are from the per-person facts (V054); only those with reports on both sides of an
+     * edge are aggregated from the period's report facts.
+     */
+    static String sql(String where, Collection<Indicator> asked, Map<String, List<Integer>> maskIds, PersonFacts split) {
         Set<Indicator> indicators = asked.isEmpty() ? EnumSet.noneOf(Indicator.class) : EnumSet.copyOf(asked);
         boolean persons = indicators.stream().anyMatch(i -> PERSON_CODES.containsKey(i) || PERSON_TOTALS.containsKey(i)
                 || MASKS.containsKey(i));
@@ -140,7 +150,7 @@ final class FactCounts {
         }
         // f is read where it is used (the persons' aggregate, reports, cases) rather than copied once
         String with = "with f as not materialized (select * from reporting.report_fact where " + where + ")"
-                + (persons ? ",\np as materialized (" + persons(indicators) + ")" : "")
+                + (persons ? ",\np as materialized (" + persons(indicators, split) + ")" : "")
                 + ",\ncells(indicator, id, n) as (" + String.join("\nunion all\n", parts) + ")"
                 + ",\nnamed as (" + named() + ")\n";
         String provinces = indicators.contains(Indicator.BY_ORIGIN_PROVINCE)
@@ -156,17 +166,46 @@ final class FactCounts {
      * One row per person of the period with what these indicators need, by the rules of
      * {@link PersonRules#PERIOD}; a single indicator makes one or two aggregates, not all of them.
      */
-    private static String persons(Set<Indicator> indicators) {
+    private static String persons(Set<Indicator> indicators, PersonFacts split) {
         Set<String> needed = new LinkedHashSet<>();
         indicators.forEach(indicator -> needed.addAll(NEEDS.getOrDefault(indicator, List.of())));
         List<String> columns = new ArrayList<>(List.of("person_id"));
+        List<String> kept = new ArrayList<>(List.of("person_id"));
         PERSON_COLUMNS.forEach((name, aggregate) -> {
             if (needed.contains(name)) {
                 columns.add(aggregate);
+                kept.add(name);
             }
         });
         String aggregate = "select " + String.join(", ", columns) + " from f group by person_id";
+        if (split != null) {
+            aggregate = """
+                    select %1$s from %2$s where %3$sfirst_day >= :from_key and last_day <= :to_key
+                    union all
+                    %4$s
+                    """.formatted(String.join(", ", kept), split.table(), split.scope(), aggregate.replace(" from f ", """
+                     from f where person_id in (
+                        select person_id from %1$s
+                         where %2$sfirst_day < last_day
+                           and (int4range(first_day, last_day, '[]') @> :from_key and first_day < :from_key
+                                or int4range(first_day, last_day, '[]') @> :to_key and last_day > :to_key))
+                    """.formatted(split.table(), split.scope())));
+        }
         return needed.contains("age_key") ? "select *, " + AGE + " as age from (" + aggregate + ") a" : aggregate;
+    }
+
+    /**
+     * The per-person facts a period's persons are read from: {@code reporting.person_fact}, or
+     * {@code reporting.office_person_fact} with {@code scope} the condition on its office (ending
+     * in {@code and}).
+     */
+    record PersonFacts(String table, String scope) {
+
+        static final PersonFacts EVERY_OFFICE = new PersonFacts("reporting.person_fact", "");
+
+        static PersonFacts office(String officeId) {
+            return new PersonFacts("reporting.office_person_fact", "office = " + officeId + " and ");
+        }
     }
 
     private static boolean beyondMask(Map<String, List<Integer>> maskIds, String vocabulary) {

@@ -29,6 +29,12 @@ class IndicatorQueries {
               from reporting.person
             """;
 
+    /** The dictionary id of the office asked for. */
+    private static final String OFFICE_ID = "(select id from reporting.code_id where vocabulary = 'office' and code = :office)";
+
+    /** Periods shorter than this many days are aggregated per person from their report facts only. */
+    private static final long SPLIT_FROM_DAYS = 0;
+
     private final JdbcClient jdbc;
     private final KeptPeriodCounts kept;
 
@@ -59,11 +65,30 @@ class IndicatorQueries {
         // what is asked for only: one indicator makes one or two per-person aggregates (FactCounts)
         Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
         indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
-        bind(jdbc.sql(FactCounts.sql(factWhere(query), indicators, maskIds())), query).query(rs -> {
+        bind(jdbc.sql(FactCounts.sql(factWhere(query), indicators, maskIds(), personFacts(query))), query)
+                .param("from_key", query.from() == null ? 0 : dayKey(query.from()))
+                .param("to_key", query.to() == null ? Integer.MAX_VALUE : dayKey(query.to())).query(rs -> {
             cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
         });
         kept.keep(query, generation, cells);
         return cells;
+    }
+
+    /**
+     * Where the persons of a period come from: for a long period (or an office's), most persons have
+     * all their reports inside, read as they are from the per-person facts; a short period's few
+     * reports are aggregated per person directly.
+     */
+    private static FactCounts.PersonFacts personFacts(ReportQuery query) {
+        if (query.from() != null && query.to() != null && query.to().toEpochDay() - query.from().toEpochDay() < SPLIT_FROM_DAYS) {
+            return null;
+        }
+        return query.office() == null ? FactCounts.PersonFacts.EVERY_OFFICE : FactCounts.PersonFacts.office(OFFICE_ID);
+    }
+
+    /** A date as the day key of {@code reporting.report_fact}: (year - 1900) << 9 | month << 5 | day. */
+    static int dayKey(LocalDate date) {
+        return (date.getYear() - 1900) << 9 | date.getMonthValue() << 5 | date.getDayOfMonth();
     }
 
     /** Whether a period of every office holds every report: its counts are the all-time counts. */
@@ -205,8 +230,7 @@ class IndicatorQueries {
 
     /** The same condition on {@code reporting.report_fact} (offices by their dictionary id). */
     private static String factWhere(ReportQuery query) {
-        return where(query).replace("office_code = :office",
-                "office = (select id from reporting.code_id where vocabulary = 'office' and code = :office)");
+        return where(query).replace("office_code = :office", "office = " + OFFICE_ID);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ReportQuery query) {
