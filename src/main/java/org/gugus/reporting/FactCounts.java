@@ -122,13 +122,20 @@ final class FactCounts {
         boolean persons = indicators.stream().anyMatch(i -> PERSON_CODES.containsKey(i) || PERSON_TOTALS.containsKey(i)
                 || MASKS.containsKey(i));
         List<String> parts = new ArrayList<>();
-        String grouped = groupedCells(indicators);
+        String grouped = groupedCells(indicators, List.of());
         if (!grouped.isEmpty()) {
             parts.add(grouped);
         }
-        String row = totalsAndMasks(indicators, maskIds);
+        String row = totalsAndMasks(indicators, maskIds, List.of());
         if (!row.isEmpty()) {
             parts.add(row);
+        }
+        if (persons && split != null && split.monthCells()) {
+            // the persons whose reports all lie in the period's whole months, counted ahead (MonthCells)
+            parts.add("""
+                    select indicator, id, n from reporting.month_cell
+                     where generation = :generation and office = %s and first_month >= :first_month
+                       and last_month <= :last_month and indicator = any(:person_indicators)""".formatted(split.officeId()));
         }
         if (indicators.contains(Indicator.REPORTS)) {
             parts.add("select 'reports', 0, count(*) from f");
@@ -151,7 +158,8 @@ final class FactCounts {
         // f is read where it is used (the persons' aggregate, reports, cases) rather than copied once
         String with = "with f as not materialized (select * from reporting.report_fact where " + where + ")"
                 + (persons ? ",\np as materialized (" + persons(indicators, split) + ")" : "")
-                + ",\ncells(indicator, id, n) as (" + String.join("\nunion all\n", parts) + ")"
+                + ",\ncells(indicator, id, n) as (select indicator, id, sum(n)::bigint from ("
+                + String.join("\nunion all\n", parts) + ") c(indicator, id, n) group by indicator, id)"
                 + ",\nnamed as (" + named() + ")\n";
         String provinces = indicators.contains(Indicator.BY_ORIGIN_PROVINCE)
                 ? "\nunion all\nselect 'by_origin_province', case when code = 'unknown' then code else left(code, 2) end, sum(n)::bigint"
@@ -180,7 +188,7 @@ final class FactCounts {
         String aggregate = "select " + String.join(", ", columns) + " from f group by person_id";
         if (split != null) {
             aggregate = """
-                    select %1$s from %2$s where %3$sfirst_day >= :from_key and last_day <= :to_key
+                    select %1$s from %2$s where %3$sfirst_day >= :from_key and last_day <= :to_key%5$s
                     union all
                     %4$s
                     """.formatted(String.join(", ", kept), split.table(), split.scope(), aggregate.replace(" from f ", """
@@ -189,7 +197,9 @@ final class FactCounts {
                          where %2$sfirst_day < last_day
                            and (int4range(first_day, last_day, '[]') @> :from_key and first_day < :from_key
                                 or int4range(first_day, last_day, '[]') @> :to_key and last_day > :to_key))
-                    """.formatted(split.table(), split.scope())));
+                    """.formatted(split.table(), split.scope())),
+                    // those of whole months are in the month cells
+                    split.monthCells() ? "\n   and (first_day < (:first_month << 5) or last_day >= ((:last_month + 1) << 5))" : "");
         }
         return needed.contains("age_key") ? "select *, " + AGE + " as age from (" + aggregate + ") a" : aggregate;
     }
@@ -199,13 +209,56 @@ final class FactCounts {
      * {@code reporting.office_person_fact} with {@code scope} the condition on its office (ending
      * in {@code and}).
      */
-    record PersonFacts(String table, String scope) {
+    record PersonFacts(String table, String scope, String officeId, boolean monthCells) {
 
-        static final PersonFacts EVERY_OFFICE = new PersonFacts("reporting.person_fact", "");
+        static final PersonFacts EVERY_OFFICE = new PersonFacts("reporting.person_fact", "", "0", false);
 
         static PersonFacts office(String officeId) {
-            return new PersonFacts("reporting.office_person_fact", "office = " + officeId + " and ");
+            return new PersonFacts("reporting.office_person_fact", "office = " + officeId + " and ", officeId, false);
         }
+
+        /**
+         * With the persons of the period's whole months ({@code :first_month} to {@code :last_month},
+         * month keys) read from the month cells of {@code :generation} (MonthCells).
+         */
+        PersonFacts withMonthCells() {
+            return new PersonFacts(table, scope, officeId, true);
+        }
+    }
+
+    /**
+     * The per-person cells (indicator, id, n) of every person's and every (office, person)'s facts,
+     * by office (0: every office) and the months of her first and last report: what
+     * {@code reporting.month_cell} holds ({@link MonthCells}).
+     */
+    static String monthCellsSql(Map<String, List<Integer>> maskIds) {
+        Set<Indicator> indicators = personIndicators();
+        Set<String> needed = new LinkedHashSet<>();
+        indicators.forEach(indicator -> needed.addAll(NEEDS.getOrDefault(indicator, List.of())));
+        String columns = PERSON_COLUMNS.keySet().stream().filter(needed::contains).collect(Collectors.joining(", "));
+        List<String> groups = List.of("office", "first_month", "last_month");
+        return """
+                with p as materialized (
+                    select *, %1$s as age
+                      from (select 0 as office, first_day >> 5 as first_month, last_day >> 5 as last_month, %2$s
+                              from reporting.person_fact
+                             union all
+                            select office, first_day >> 5, last_day >> 5, %2$s from reporting.office_person_fact) a)
+                %3$s
+                union all
+                %4$s
+                """.formatted(AGE, columns, groupedCells(indicators, groups), totalsAndMasks(indicators, maskIds, groups));
+    }
+
+    /** The indicators counted per person (all but reports and cases). */
+    static Set<Indicator> personIndicators() {
+        Set<Indicator> indicators = EnumSet.noneOf(Indicator.class);
+        for (Indicator indicator : Indicator.values()) {
+            if (PERSON_CODES.containsKey(indicator) || PERSON_TOTALS.containsKey(indicator) || MASKS.containsKey(indicator)) {
+                indicators.add(indicator);
+            }
+        }
+        return indicators;
     }
 
     private static boolean beyondMask(Map<String, List<Integer>> maskIds, String vocabulary) {
@@ -213,7 +266,7 @@ final class FactCounts {
     }
 
     /** The per-person breakdowns of {@code p}, a grouping set each; ids as integers. */
-    private static String groupedCells(Set<Indicator> indicators) {
+    private static String groupedCells(Set<Indicator> indicators, List<String> groups) {
         List<String> columns = new ArrayList<>();
         StringBuilder name = new StringBuilder("case");
         for (Indicator breakdown : indicators) {
@@ -229,16 +282,17 @@ final class FactCounts {
         }
         Map<String, String> codes = Map.of("sex", "sex", "origin", "coalesce(origin, 0) as origin", "stage", "stage",
                 "month", "first_day >> 5 as month", "age_group", AGE_GROUP + " as age_group");
+        String prefix = groups.stream().map(group -> group + ", ").collect(Collectors.joining());
         return """
-                select %s end, coalesce(%s), count(*)
-                  from (select %s from p) x
-                 group by grouping sets (%s)""".formatted(name, String.join(", ", columns),
-                columns.stream().map(codes::get).collect(Collectors.joining(", ")),
-                columns.stream().map(column -> "(" + column + ")").collect(Collectors.joining(", ")));
+                select %4$s%1$s end, coalesce(%2$s), count(*)
+                  from (select %4$s%3$s from p) x
+                 group by grouping sets (%5$s)""".formatted(name, String.join(", ", columns),
+                columns.stream().map(codes::get).collect(Collectors.joining(", ")), prefix,
+                columns.stream().map(column -> "(" + prefix + column + ")").collect(Collectors.joining(", ")));
     }
 
     /** The totals of {@code p} and each code of the masks, in one aggregate row, then one row each. */
-    private static String totalsAndMasks(Set<Indicator> indicators, Map<String, List<Integer>> maskIds) {
+    private static String totalsAndMasks(Set<Indicator> indicators, Map<String, List<Integer>> maskIds, List<String> groups) {
         List<String> aggregates = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         for (Indicator total : indicators) {
@@ -261,8 +315,11 @@ final class FactCounts {
         if (cells.isEmpty()) {
             return "";
         }
-        return "select t.indicator, t.id, t.n from (select " + String.join(", ", aggregates) + " from p"
-                + ") s cross join lateral (values "
+        String prefix = groups.stream().map(group -> "s." + group + ", ").collect(Collectors.joining());
+        String grouping = groups.isEmpty() ? "" : " group by " + String.join(", ", groups);
+        return "select " + prefix + "t.indicator, t.id, t.n from (select "
+                + groups.stream().map(group -> group + ", ").collect(Collectors.joining()) + String.join(", ", aggregates)
+                + " from p" + grouping + ") s cross join lateral (values "
                 + String.join(", ", cells) + ") t(indicator, id, n)";
     }
 

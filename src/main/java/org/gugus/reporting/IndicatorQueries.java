@@ -37,10 +37,12 @@ class IndicatorQueries {
 
     private final JdbcClient jdbc;
     private final KeptPeriodCounts kept;
+    private final MonthCells monthCells;
 
-    IndicatorQueries(JdbcClient jdbc, KeptPeriodCounts kept) {
+    IndicatorQueries(JdbcClient jdbc, KeptPeriodCounts kept, MonthCells monthCells) {
         this.jdbc = jdbc;
         this.kept = kept;
+        this.monthCells = monthCells;
     }
 
     /** Every indicator's cells (code to count), codes in the order of the query (by code). */
@@ -65,9 +67,18 @@ class IndicatorQueries {
         // what is asked for only: one indicator makes one or two per-person aggregates (FactCounts)
         Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
         indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
-        bind(jdbc.sql(FactCounts.sql(factWhere(query), indicators, maskIds(), personFacts(query))), query)
+        FactCounts.PersonFacts facts = personFacts(query);
+        if (facts != null && monthCells.made(generation)) {
+            facts = facts.withMonthCells();
+        }
+        bind(jdbc.sql(FactCounts.sql(factWhere(query), indicators, maskIds(jdbc), facts)), query)
                 .param("from_key", query.from() == null ? 0 : dayKey(query.from()))
-                .param("to_key", query.to() == null ? Integer.MAX_VALUE : dayKey(query.to())).query(rs -> {
+                .param("to_key", query.to() == null ? Integer.MAX_VALUE : dayKey(query.to()))
+                .param("generation", generation)
+                .param("first_month", MonthCells.firstMonth(query.from())).param("last_month", MonthCells.lastMonth(query.to()))
+                // provinces are summed from the regencies' cells
+                .param("person_indicators", indicators.stream().map(indicator -> indicator == Indicator.BY_ORIGIN_PROVINCE
+                        ? Indicator.BY_ORIGIN_REGENCY : indicator).map(Indicator::key).toArray(String[]::new)).query(rs -> {
             cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
         });
         kept.keep(query, generation, cells);
@@ -103,7 +114,7 @@ class IndicatorQueries {
     }
 
     /** The ids in use of each vocabulary held as bitmasks in {@code reporting.report_fact} ({@link FactCounts}). */
-    private Map<String, List<Integer>> maskIds() {
+    static Map<String, List<Integer>> maskIds(JdbcClient jdbc) {
         Map<String, List<Integer>> ids = new HashMap<>();
         jdbc.sql("select vocabulary, id from reporting.code_id"
                 + " where vocabulary in ('exploitation', 'recruitment', 'services', 'office', 'country') order by vocabulary, id").query(rs -> {

@@ -52,6 +52,9 @@ class FactCountsIntegrationTests {
     @Autowired
     KeptCountsWarmer warmer;
 
+    @Autowired
+    MonthCells monthCells;
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void countsRandomPeriodsAndOfficesFromTheFactsAsTheDirectQueryOfEachIndicator(long seed) {
@@ -75,10 +78,25 @@ class FactCountsIntegrationTests {
                  where victim_id % 11 = ?
                 """).param(random.nextInt(11)).update();
         KeptPeriodCounts.bump(jdbc);
+        // the persons of every period from the per-person facts and the straddling ones' report facts
+        compareRandomPeriodsAndOffices(seed, random, false);
 
+        // then those of whole months from the month cells
+        KeptPeriodCounts.bump(jdbc);
+        monthCells.make();
+        assertThat(monthCells.made(jdbc.sql("select generation from reporting.generation").query(Long.class).single())).isTrue();
+        compareRandomPeriodsAndOffices(seed, random, true);
+    }
+
+    private void compareRandomPeriodsAndOffices(long seed, Random random, boolean withMonthCells) {
         for (int i = 0; i < 12; i++) {
             LocalDate from = i % 5 == 0 ? null : LocalDate.of(2021, 1, 1).plusDays(random.nextInt(3 * 365));
             LocalDate to = i % 4 == 0 ? null : (from == null ? LocalDate.of(2022, 6, 1) : from).plusDays(random.nextInt(600));
+            if (from != null && i % 2 == 1) {
+                // periods of whole months at one end or both
+                from = from.withDayOfMonth(1);
+                to = to == null || i % 3 == 1 ? to : to.withDayOfMonth(to.lengthOfMonth());
+            }
             String office = i % 3 == 0 ? OFFICES[random.nextInt(OFFICES.length)] : null;
             ReportQuery query = new ReportQuery(from, to, office == null && from == null && to == null ? "64.08" : office);
 
@@ -87,6 +105,9 @@ class FactCountsIntegrationTests {
             if (i == 1) {
                 // each indicator alone, counted afresh, makes only its own aggregates
                 KeptPeriodCounts.bump(jdbc);
+                if (withMonthCells) {
+                    monthCells.make();
+                }
                 for (Indicator indicator : Indicator.values()) {
                     assertThat(queries.count(query, List.of(indicator)).get(indicator)).as("seed %d, %s, %s", seed, query,
                             indicator.key()).isEqualTo(direct.get(indicator));
