@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
  * as bitmasks. The period's facts are read once ({@code f}); one row per person is made from them
  * in one hash aggregate ({@code p}): her latest/earliest values as {@code max/min(k | value)} (the
  * ordering key {@code k} of "report date, record id" with the value in its 16 low bits), the unions
- * of her codes as {@code bit_or} of the masks, two or more offices or cases by min and max. Then the
+ * of her codes as {@code bit_or} of the masks, two or more offices or cases by min and max. Only
+ * the persons straddling an edge of the period are aggregated so: those with every report (of the
+ * office) inside it are read as they are from the per-person facts (V054), and those whose reports
+ * all lie in its whole months are summed from the month cells counted ahead ({@link MonthCells}). Then the
  * per-person breakdowns in one pass with {@code grouping sets}, the totals and every code of the
  * masks (offices and destinations too) in one aggregate row, and codes
  * are put back in place of ids only on the final few hundred cells. The rules are those of
@@ -106,16 +109,11 @@ final class FactCounts {
      * One statement giving (indicator, code, n) rows for these indicators over the facts selected by
      * {@code where} (a condition on {@code reporting.report_fact}); {@code maskIds} are all the ids
      * of each vocabulary held as a mask (exploitation, recruitment, services, office, country). Cells of zero are left out.
-     */
-    static String sql(String where, Collection<Indicator> asked, Map<String, List<Integer>> maskIds) {
-        return sql(where, asked, maskIds, null);
-    }
-
-    /**
-     * The same, with the persons of the period split ({@code split} not null): those with every
-     * report (of the office) inside the period, {@code :from_key} to {@code :to_key} as day keys, are
-     * read as they are from the per-person facts (V054); only those with reports on both sides of an
-     * edge are aggregated from the period's report facts.
+     * With {@code split} null every person is aggregated from the period's report facts; else the
+     * persons are split: those with every report (of the office) inside the period, {@code :from_key}
+     * to {@code :to_key} as day keys, are read as they are from the per-person facts (V054), and those
+     * of whole months summed from the month cells if {@link PersonFacts#monthCells()}; only those
+     * with reports on both sides of an edge are aggregated from the period's report facts.
      */
     static String sql(String where, Collection<Indicator> asked, Map<String, List<Integer>> maskIds, PersonFacts split) {
         Set<Indicator> indicators = asked.isEmpty() ? EnumSet.noneOf(Indicator.class) : EnumSet.copyOf(asked);

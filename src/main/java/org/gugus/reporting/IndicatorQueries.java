@@ -32,9 +32,6 @@ class IndicatorQueries {
     /** The dictionary id of the office asked for. */
     private static final String OFFICE_ID = "(select id from reporting.code_id where vocabulary = 'office' and code = :office)";
 
-    /** Periods shorter than this many days are aggregated per person from their report facts only. */
-    private static final long SPLIT_FROM_DAYS = 0;
-
     private final JdbcClient jdbc;
     private final KeptPeriodCounts kept;
     private final MonthCells monthCells;
@@ -86,14 +83,11 @@ class IndicatorQueries {
     }
 
     /**
-     * Where the persons of a period come from: for a long period (or an office's), most persons have
-     * all their reports inside, read as they are from the per-person facts; a short period's few
-     * reports are aggregated per person directly.
+     * Where the persons of a period come from: most persons have all their reports (of the office)
+     * inside a period or all outside, and those inside are read as they are from the per-person facts
+     * of every office or of the office asked for.
      */
     private static FactCounts.PersonFacts personFacts(ReportQuery query) {
-        if (query.from() != null && query.to() != null && query.to().toEpochDay() - query.from().toEpochDay() < SPLIT_FROM_DAYS) {
-            return null;
-        }
         return query.office() == null ? FactCounts.PersonFacts.EVERY_OFFICE : FactCounts.PersonFacts.office(OFFICE_ID);
     }
 
