@@ -189,7 +189,13 @@ final class FactCounts {
                     select %1$s from %2$s where %3$sfirst_day >= :from_key and last_day <= :to_key%5$s
                     union all
                     %4$s
-                    """.formatted(String.join(", ", kept), split.table(), split.scope(), aggregate.replace(" from f ", """
+                    """.formatted(String.join(", ", kept), split.table(), split.scope(), aggregate.replace(" from f ",
+                    split.shortPeriod() ? """
+                     from f where exists (
+                        select 1 from %1$s s
+                         where s.person_id = f.person_id%2$s and (s.first_day < :from_key or s.last_day > :to_key))
+                    """.formatted(split.table(), split.table().endsWith("office_person_fact") ? " and s.office = f.office" : "")
+                    : """
                      from f where person_id in (
                         select person_id from %1$s
                          where %2$sfirst_day < last_day
@@ -207,12 +213,20 @@ final class FactCounts {
      * {@code reporting.office_person_fact} with {@code scope} the condition on its office (ending
      * in {@code and}).
      */
-    record PersonFacts(String table, String scope, String officeId, boolean monthCells) {
+    record PersonFacts(String table, String scope, String officeId, boolean monthCells, boolean shortPeriod) {
 
-        static final PersonFacts EVERY_OFFICE = new PersonFacts("reporting.person_fact", "", "0", false);
+        static final PersonFacts EVERY_OFFICE = new PersonFacts("reporting.person_fact", "", "0", false, false);
 
         static PersonFacts office(String officeId) {
-            return new PersonFacts("reporting.office_person_fact", "office = " + officeId + " and ", officeId, false);
+            return new PersonFacts("reporting.office_person_fact", "office = " + officeId + " and ", officeId, false, false);
+        }
+
+        /**
+         * For a short period: its straddling persons are found from its reports, one look-up of the
+         * person's facts each, rather than among every person whose days hold one of its edges.
+         */
+        PersonFacts forShortPeriod() {
+            return new PersonFacts(table, scope, officeId, monthCells, true);
         }
 
         /**
@@ -220,7 +234,7 @@ final class FactCounts {
          * month keys) read from the month cells of {@code :generation} (MonthCells).
          */
         PersonFacts withMonthCells() {
-            return new PersonFacts(table, scope, officeId, true);
+            return new PersonFacts(table, scope, officeId, true, shortPeriod);
         }
     }
 

@@ -32,6 +32,12 @@ class IndicatorQueries {
     /** The dictionary id of the office asked for. */
     private static final String OFFICE_ID = "(select id from reporting.code_id where vocabulary = 'office' and code = :office)";
 
+    /**
+     * Periods shorter than this many days find their straddling persons from their reports; longer
+     * ones by the ranges of days holding their edges (few persons in a long period straddle it).
+     */
+    private static final long SHORT_PERIOD_DAYS = 400;
+
     private final JdbcClient jdbc;
     private final KeptPeriodCounts kept;
     private final MonthCells monthCells;
@@ -88,7 +94,11 @@ class IndicatorQueries {
      * of every office or of the office asked for.
      */
     private static FactCounts.PersonFacts personFacts(ReportQuery query) {
-        return query.office() == null ? FactCounts.PersonFacts.EVERY_OFFICE : FactCounts.PersonFacts.office(OFFICE_ID);
+        FactCounts.PersonFacts facts = query.office() == null ? FactCounts.PersonFacts.EVERY_OFFICE
+                : FactCounts.PersonFacts.office(OFFICE_ID);
+        boolean shortPeriod = query.from() != null && query.to() != null
+                && query.to().toEpochDay() - query.from().toEpochDay() < SHORT_PERIOD_DAYS;
+        return shortPeriod ? facts.forShortPeriod() : facts;
     }
 
     /** A date as the day key of {@code reporting.report_fact}: (year - 1900) << 9 | month << 5 | day. */

@@ -40,7 +40,7 @@ create table reporting.office_person_fact (
     services         bigint   not null,
     office_mask      bigint   not null,
     destination_mask bigint   not null,
-    primary key (office, person_id)
+    primary key (person_id, office)
 );
 
 -- the persons inside a period: a range of first days; those straddling an edge (only persons with
