@@ -185,11 +185,7 @@ final class FactCounts {
         });
         String aggregate = "select " + String.join(", ", columns) + " from f group by person_id";
         if (split != null) {
-            aggregate = """
-                    select %1$s from %2$s where %3$sfirst_day >= :from_key and last_day <= :to_key%5$s
-                    union all
-                    %4$s
-                    """.formatted(String.join(", ", kept), split.table(), split.scope(), aggregate.replace(" from f ",
+            aggregate = inside(kept, split) + "\nunion all\n" + aggregate.replace(" from f ",
                     split.shortPeriod() ? """
                      from f where exists (
                         select 1 from %1$s s
@@ -201,9 +197,7 @@ final class FactCounts {
                          where %2$sfirst_day < last_day
                            and (int4range(first_day, last_day, '[]') @> :from_key and first_day < :from_key
                                 or int4range(first_day, last_day, '[]') @> :to_key and last_day > :to_key))
-                    """.formatted(split.table(), split.scope())),
-                    // those of whole months are in the month cells
-                    split.monthCells() ? "\n   and (first_day < (:first_month << 5) or last_day >= ((:last_month + 1) << 5))" : "");
+                    """.formatted(split.table(), split.scope()));
         }
         return needed.contains("age_key") ? "select *, " + AGE + " as age from (" + aggregate + ") a" : aggregate;
     }
@@ -271,6 +265,20 @@ final class FactCounts {
             }
         }
         return indicators;
+    }
+
+    /**
+     * The persons with every report inside the period as they are in the per-person facts; with
+     * month cells, only those with a first report before its first whole month or a last report after
+     * its last (two ranges of an index each).
+     */
+    private static String inside(List<String> columns, PersonFacts split) {
+        String select = "select " + String.join(", ", columns) + " from " + split.table() + " where " + split.scope();
+        if (!split.monthCells()) {
+            return select + "first_day >= :from_key and last_day <= :to_key";
+        }
+        return select + "first_day >= :from_key and first_day < (:first_month << 5) and last_day <= :to_key\nunion all\n"
+                + select + "last_day >= ((:last_month + 1) << 5) and last_day <= :to_key and first_day >= (:first_month << 5)";
     }
 
     private static boolean beyondMask(Map<String, List<Integer>> maskIds, String vocabulary) {
