@@ -95,12 +95,13 @@ public class PersonResolution {
     private ResolutionSummary run(Supplier<Outcome> work) {
         long started = System.nanoTime();
         Outcome outcome = transaction.execute(status -> work.get());
+        long resolved = System.nanoTime();
+        // the followers (the reporting schema) run here, synchronously: when a load or a command returns,
+        // what coordinators count agrees with the persons just committed; their time is reported apart
         if (outcome.all() || !outcome.personIds().isEmpty()) {
             events.publishEvent(new PersonsChanged(outcome.personIds(), outcome.all()));
         }
-        ResolutionSummary done = outcome.summary();
-        return new ResolutionSummary(done.all(), done.victims(), done.persons(), done.links(), done.pairsQueued(),
-                done.pairsNotQueued(), (System.nanoTime() - started) / 1e9);
+        return outcome.summary().timed((resolved - started) / 1e9, (System.nanoTime() - resolved) / 1e9);
     }
 
     private Outcome pending(String trigger, Set<Long> seeds) {
@@ -123,13 +124,8 @@ public class PersonResolution {
         // each new or changed record scored against the records sharing a block key with it
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         double review = linkage.settings().reviewProbability();
-        List<VictimPair> candidates = store.candidatePairs(changed, linkage.settings().maxBlockSize());
+        Set<Long> needed = store.candidates(changed, linkage.settings().maxBlockSize());
         phases.done("candidates");
-        Set<Long> needed = new HashSet<>(changed);
-        candidates.forEach(pair -> {
-            needed.add(pair.a());
-            needed.add(pair.b());
-        });
         Map<Long, LinkableVictim> records = new HashMap<>();
         victims.byIds(needed).forEach(record -> records.put(record.id(), record));
         List<VictimReport> fresh = new ArrayList<>();
@@ -280,7 +276,7 @@ public class PersonResolution {
         store.queue(scope, clusters.review(), run);
 
         ResolutionSummary summary = new ResolutionSummary(scope == null, reports.size(), outcomes.size(), links.size(),
-                clusters.review().size(), clusters.notQueued(), 0);
+                clusters.review().size(), clusters.notQueued(), 0, 0);
         store.finishRun(run, summary);
         phases.done("store queue");
         phases.log(summary);

@@ -23,6 +23,7 @@ import org.gugus.persons.linkage.VictimPair;
 import org.gugus.persons.linkage.VictimReport;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -114,52 +115,69 @@ class PersonStore {
     }
 
     /**
-     * From this many records on, {@link #candidatePairs} goes through a temporary table of their ids
+     * From this many records on, {@link #candidates} goes through a temporary table of their ids
      * (analysed, so that PostgreSQL hashes and joins) instead of an array parameter (whose size the
      * planner guesses, probing the indexes key by key).
      */
     static final int MANY_RECORDS = 2_000;
 
     /**
-     * The pairs of each of these records with the records sharing a block key with it; a key shared by
-     * more than {@code maxBlockSize} records makes no pairs (as in a run over every record).
+     * The records sharing a block key with one of these records (these among them), each once; a key
+     * shared by more than {@code maxBlockSize} records makes no candidates (as in a run over every
+     * record). Only the records are found, not the pairs: the caller reads them and pairs them in
+     * memory by their keys. Each key's block is read once, from the index on (key hash, record), and
+     * sized and gathered in the same pass.
      */
-    List<VictimPair> candidatePairs(Collection<Long> victims, int maxBlockSize) {
-        if (victims.size() < MANY_RECORDS) {
-            return jdbc.sql("""
-                    with mine as materialized (select key_hash, victim_id from persons.block_key where victim_id = any(:ids)),
-                         small as (select b.key_hash from persons.block_key b
-                                    where b.key_hash in (select key_hash from mine)
-                                    group by b.key_hash having count(*) <= :max)
-                    select distinct least(m.victim_id, o.victim_id), greatest(m.victim_id, o.victim_id)
-                      from mine m
-                      join small s on s.key_hash = m.key_hash
-                      join persons.block_key o on o.key_hash = m.key_hash and o.victim_id <> m.victim_id
-                    """).param("ids", ids(victims)).param("max", maxBlockSize)
-                    .query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
+    Set<Long> candidates(Collection<Long> victims, int maxBlockSize) {
+        return victims.size() < MANY_RECORDS ? candidatesByArray(victims, maxBlockSize)
+                : candidatesThroughTables(victims, maxBlockSize);
+    }
+
+    /** {@link #candidates} for a few records, their ids an array parameter. */
+    Set<Long> candidatesByArray(Collection<Long> victims, int maxBlockSize) {
+        Set<Long> found = new HashSet<>(victims);
+        if (!victims.isEmpty()) {
+            // the blocks of a thousand records' keys hold about 600,000 rows: grouped in memory, not on disk
+            jdbc.sql("set local work_mem = '64MB'").update();
+            jdbc.sql("""
+                    select array_agg(b.victim_id) from persons.block_key b
+                     where b.key_hash in (select key_hash from persons.block_key where victim_id = any(:ids))
+                     group by b.key_hash having count(*) <= :max
+                    """).param("ids", ids(victims)).param("max", maxBlockSize).query(gatherInto(found));
         }
-        jdbc.sql("create temporary table candidate_of (victim_id bigint primary key) on commit drop").update();
+        return found;
+    }
+
+    private static RowCallbackHandler gatherInto(Set<Long> found) {
+        return rs -> {
+            for (Long id : (Long[]) rs.getArray(1).getArray()) {
+                found.add(id);
+            }
+        };
+    }
+
+    /** {@link #candidates} for many records, through temporary tables of their ids and their keys. */
+    Set<Long> candidatesThroughTables(Collection<Long> victims, int maxBlockSize) {
+        Set<Long> found = new HashSet<>(victims);
+        jdbc.sql("create temporary table candidate_key (key_hash bigint primary key) on commit drop").update();
+        jdbc.sql("create temporary table candidate_of (victim_id bigint) on commit drop").update();
         try (Copy copy = copy("copy candidate_of (victim_id) from stdin")) {
             victims.forEach(victim -> copy.row(Long.toString(victim)));
         }
-        jdbc.sql("""
-                create temporary table candidate_key on commit drop as
-                select b.key_hash, b.victim_id from persons.block_key b join candidate_of c on c.victim_id = b.victim_id
-                """).update();
         jdbc.sql("analyze candidate_of").update();
+        jdbc.sql("""
+                insert into candidate_key
+                select distinct b.key_hash from persons.block_key b join candidate_of c on c.victim_id = b.victim_id
+                """).update();
         jdbc.sql("analyze candidate_key").update();
-        List<VictimPair> pairs = jdbc.sql("""
-                with small as (select b.key_hash from persons.block_key b
-                                where b.key_hash in (select key_hash from candidate_key)
-                                group by b.key_hash having count(*) <= :max)
-                select distinct least(m.victim_id, o.victim_id), greatest(m.victim_id, o.victim_id)
-                  from candidate_key m
-                  join small s on s.key_hash = m.key_hash
-                  join persons.block_key o on o.key_hash = m.key_hash and o.victim_id <> m.victim_id
-                """).param("max", maxBlockSize).query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
+        jdbc.sql("set local work_mem = '256MB'").update();
+        jdbc.sql("""
+                select array_agg(b.victim_id) from persons.block_key b join candidate_key k on k.key_hash = b.key_hash
+                 group by b.key_hash having count(*) <= :max
+                """).param("max", maxBlockSize).query(gatherInto(found));
         jdbc.sql("drop table candidate_key").update();
         jdbc.sql("drop table candidate_of").update();
-        return pairs;
+        return found;
     }
 
     /** The pairs among these records that are linked or queued (open) now. */

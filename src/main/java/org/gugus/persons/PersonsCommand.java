@@ -199,6 +199,9 @@ class PersonsCommand {
         static String summary(ResolutionSummary summary) {
             return Messages.get(summary.all() ? "persons.resolve.all" : "persons.resolve.pending", summary.victims(),
                     summary.persons(), summary.links(), summary.pairsQueued(), number(summary.seconds())).both()
+                    + (summary.followSeconds() < 0.005 ? ""
+                            : System.lineSeparator() + Messages.get("persons.resolve.followed",
+                                    number(summary.followSeconds())).both())
                     + (summary.pairsNotQueued() == 0 ? ""
                             : System.lineSeparator() + Messages.get("persons.resolve.not-queued", summary.pairsNotQueued()).both());
         }

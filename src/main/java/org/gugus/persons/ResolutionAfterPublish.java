@@ -30,10 +30,11 @@ class ResolutionAfterPublish {
         try {
             ResolutionSummary summary = resolution.resolvePending(trigger);
             log.info("Persons resolved after the {} {} of office {}: {} records, {} persons, {} links, {} pairs queued,"
-                    + " {} not queued (beyond max-review-pairs), {} s",
+                    + " {} not queued (beyond max-review-pairs), {} s; reporting refreshed after it in {} s",
                     trigger, published.fileId() != null ? published.fileId() : published.correctionId(),
                     published.officeCode(), summary.victims(), summary.persons(), summary.links(), summary.pairsQueued(),
-                    summary.pairsNotQueued(), "%.2f".formatted(summary.seconds()));
+                    summary.pairsNotQueued(), "%.2f".formatted(summary.seconds()),
+                    "%.2f".formatted(summary.followSeconds()));
         } catch (RuntimeException e) {
             // no personal data: the exception's class and the file or correction only, never its message
             log.warn("Persons not resolved after the {} {} of office {} ({}); the records stay pending for the next load"

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gugus.IntegrationTest;
 import org.gugus.access.Accounts;
 import org.gugus.access.Role;
@@ -33,6 +34,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,6 +69,12 @@ class PersonsIntegrationTests {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    PersonStore store;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     Path folder;
@@ -247,6 +256,45 @@ class PersonsIntegrationTests {
                 .param(victims.get(0)).query(String.class).single()).isEqualTo("rina:foto KTP sama");
         assertThat(post("/api/persons/pairs/" + pairId + "/decision", "{\"decision\": \"perhaps\"}", reviewer).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void theCandidatesOfRecordsAreTheRecordsSharingASmallEnoughBlockWithThemFoundAlikeForFewAndMany() {
+        FileOutcome file = files.load("64.08", List.of(
+                victim("TPPO/CAND/1", "Wulan Anggraini", "", "P", "03/04/2001", "", "Samarinda"),
+                victim("TPPO/CAND/2", "Kartika Dewanti", "", "P", "03/04/2001", "", "Samarinda"),
+                victim("TPPO/CAND/3", "Bambang Hartono", "", "L", "17/09/1980", "", "Samarinda")));
+        long wulan = victimId(file, "TPPO/CAND/1");
+        long kartika = victimId(file, "TPPO/CAND/2");
+        long bambang = victimId(file, "TPPO/CAND/3");
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+        Set<Long> few = transaction.execute(status -> store.candidatesByArray(List.of(wulan), 200));
+        Set<Long> many = transaction.execute(status -> store.candidatesThroughTables(List.of(wulan), 200));
+        Set<Long> smallBlocksOnly = transaction.execute(status -> store.candidatesThroughTables(List.of(wulan), 1));
+
+        assertThat(few).as("same birth date and sex").contains(wulan, kartika).doesNotContain(bambang);
+        assertThat(many).isEqualTo(few);
+        assertThat(smallBlocksOnly).as("the birth date's block holds two records, more than 1").containsExactly(wulan);
+        Set<Long> smallBlocksByArray = transaction.execute(status -> store.candidatesByArray(List.of(wulan), 1));
+        assertThat(smallBlocksByArray).isEqualTo(smallBlocksOnly);
+    }
+
+    @Test
+    void theBlockKeysOfADeletedRecordGoWithIt() {
+        FileOutcome file = files.load("64.09", List.of(
+                victim("TPPO/GONE/1", "Maria Goreti Lamanepa", "", "P", "21/10/2003", "", "Samarinda")));
+        long victim = victimId(file, "TPPO/GONE/1");
+        String keys = "select count(*) from persons.block_key where victim_id = ?";
+        assertThat(jdbc.sql(keys).param(victim).query(Long.class).single()).isPositive();
+
+        long left = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("delete from warehouse.victim where id = ?").param(victim).update();
+            return jdbc.sql(keys).param(victim).query(Long.class).single();
+        });
+
+        assertThat(left).isZero();
     }
 
     /** Loads two reports of one woman, the second without NIK and spelt otherwise; returns their victim ids once queued. */

@@ -21,6 +21,7 @@ public final class Linkage {
 
     private final LinkageSettings settings;
     private final List<BlockingRule> rules;
+    private volatile Scorer lastScorer;
 
     public Linkage(LinkageSettings settings) {
         this.settings = settings;
@@ -135,7 +136,7 @@ public final class Linkage {
      */
     public List<ScoredPair> scoreAgainst(Collection<VictimReport> reports, Collection<VictimReport> existing,
             LinkageModel model) {
-        List<Prepared> fresh = reports.stream().map(Prepared::new).toList();
+        List<Prepared> fresh = reports.parallelStream().map(Prepared::new).toList();
         Set<Long> ids = new java.util.HashSet<>();
         fresh.forEach(r -> ids.add(r.id));
         Map<String, List<Prepared>> byKey = new java.util.HashMap<>();
@@ -151,7 +152,7 @@ public final class Linkage {
         for (Map.Entry<Prepared, Set<String>> entry : keyed) {
             entry.getValue().stream().filter(byKey::containsKey).forEach(key -> byKey.get(key).add(entry.getKey()));
         }
-        Scorer scorer = new Scorer(model);
+        Scorer scorer = scorer(model);
         Map<VictimPair, ScoredPair> pairs = new java.util.HashMap<>();
         for (List<Prepared> block : byKey.values()) {
             if (block.size() > settings.maxBlockSize()) {
@@ -205,7 +206,17 @@ public final class Linkage {
     public ScoredPair score(VictimReport a, VictimReport b, LinkageModel model) {
         Prepared x = new Prepared(a);
         Prepared y = new Prepared(b);
-        return new Scorer(model).explain(x.id < y.id ? x : y, x.id < y.id ? y : x);
+        return scorer(model).explain(x.id < y.id ? x : y, x.id < y.id ? y : x);
+    }
+
+    /** The scorer of the model last asked for: pairs scored one by one share its tables. */
+    private Scorer scorer(LinkageModel model) {
+        Scorer scorer = lastScorer;
+        if (scorer == null || scorer.model() != model) {
+            scorer = new Scorer(model);
+            lastScorer = scorer;
+        }
+        return scorer;
     }
 
     /**

@@ -28,6 +28,10 @@ final class Scorer {
         }
     }
 
+    LinkageModel model() {
+        return model;
+    }
+
     /** The match probability of a pair. */
     double probability(Prepared a, Prepared b) {
         double weight = model.priorWeight();
