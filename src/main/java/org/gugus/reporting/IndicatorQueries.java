@@ -38,6 +38,9 @@ class IndicatorQueries {
      */
     private static final long SHORT_PERIOD_DAYS = 400;
 
+    /** Periods shorter than this many days aggregate every person from their report facts. */
+    private static final long DIRECT_PERIOD_DAYS = 120;
+
     private final JdbcClient jdbc;
     private final KeptPeriodCounts kept;
     private final MonthCells monthCells;
@@ -94,6 +97,11 @@ class IndicatorQueries {
      * of every office or of the office asked for.
      */
     private static FactCounts.PersonFacts personFacts(ReportQuery query) {
+        if (query.from() != null && query.to() != null
+                && query.to().toEpochDay() - query.from().toEpochDay() < DIRECT_PERIOD_DAYS) {
+            // a few months' reports are aggregated per person faster than split (measured at 1,000,000 records)
+            return null;
+        }
         FactCounts.PersonFacts facts = query.office() == null ? FactCounts.PersonFacts.EVERY_OFFICE
                 : FactCounts.PersonFacts.office(OFFICE_ID);
         boolean shortPeriod = query.from() != null && query.to() != null
