@@ -117,6 +117,17 @@ public class ReportingBench {
             start = System.nanoTime();
             app.publishEvent(new PersonsChanged(touched, false));
             System.out.printf("refresh after a load of 1,000 rows (%d persons): %.3f s%n", touched.size(), seconds(start));
+        } finally {
+            // a million records leave gigabytes of database behind: the machine's disk is shared
+            deleteTree(home);
+        }
+    }
+
+    static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

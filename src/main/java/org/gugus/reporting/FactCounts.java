@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
  * as bitmasks. The period's facts are read once ({@code f}); one row per person is made from them
  * in one hash aggregate ({@code p}): her latest/earliest values as {@code max/min(k | value)} (the
  * ordering key {@code k} of "report date, record id" with the value in its 16 low bits), the unions
- * of her codes as {@code bit_or} of the masks, two or more offices or cases by min and max. Then the
+ * of her codes as {@code bit_or} of the masks, two or more offices or cases by min and max. Only
+ * the persons straddling an edge of the period are aggregated so: those with every report (of the
+ * office) inside it are read as they are from the per-person facts (V054), and those whose reports
+ * all lie in its whole months are summed from the month cells counted ahead ({@link MonthCells}). Then the
  * per-person breakdowns in one pass with {@code grouping sets}, the totals and every code of the
  * masks (offices and destinations too) in one aggregate row, and codes
  * are put back in place of ids only on the final few hundred cells. The rules are those of
@@ -106,19 +109,31 @@ final class FactCounts {
      * One statement giving (indicator, code, n) rows for these indicators over the facts selected by
      * {@code where} (a condition on {@code reporting.report_fact}); {@code maskIds} are all the ids
      * of each vocabulary held as a mask (exploitation, recruitment, services, office, country). Cells of zero are left out.
+     * With {@code split} null every person is aggregated from the period's report facts; else the
+     * persons are split: those with every report (of the office) inside the period, {@code :from_key}
+     * to {@code :to_key} as day keys, are read as they are from the per-person facts (V054), and those
+     * of whole months summed from the month cells if {@link PersonFacts#monthCells()}; only those
+     * with reports on both sides of an edge are aggregated from the period's report facts.
      */
-    static String sql(String where, Collection<Indicator> asked, Map<String, List<Integer>> maskIds) {
+    static String sql(String where, Collection<Indicator> asked, Map<String, List<Integer>> maskIds, PersonFacts split) {
         Set<Indicator> indicators = asked.isEmpty() ? EnumSet.noneOf(Indicator.class) : EnumSet.copyOf(asked);
         boolean persons = indicators.stream().anyMatch(i -> PERSON_CODES.containsKey(i) || PERSON_TOTALS.containsKey(i)
                 || MASKS.containsKey(i));
         List<String> parts = new ArrayList<>();
-        String grouped = groupedCells(indicators);
+        String grouped = groupedCells(indicators, List.of());
         if (!grouped.isEmpty()) {
             parts.add(grouped);
         }
-        String row = totalsAndMasks(indicators, maskIds);
+        String row = totalsAndMasks(indicators, maskIds, List.of());
         if (!row.isEmpty()) {
             parts.add(row);
+        }
+        if (persons && split != null && split.monthCells()) {
+            // the persons whose reports all lie in the period's whole months, counted ahead (MonthCells)
+            parts.add("""
+                    select indicator, id, n from reporting.month_cell
+                     where generation = :generation and office = %s and first_month >= :first_month
+                       and last_month <= :last_month and indicator = any(:person_indicators)""".formatted(split.officeId()));
         }
         if (indicators.contains(Indicator.REPORTS)) {
             parts.add("select 'reports', 0, count(*) from f");
@@ -140,8 +155,9 @@ final class FactCounts {
         }
         // f is read where it is used (the persons' aggregate, reports, cases) rather than copied once
         String with = "with f as not materialized (select * from reporting.report_fact where " + where + ")"
-                + (persons ? ",\np as materialized (" + persons(indicators) + ")" : "")
-                + ",\ncells(indicator, id, n) as (" + String.join("\nunion all\n", parts) + ")"
+                + (persons ? ",\np as materialized (" + persons(indicators, split) + ")" : "")
+                + ",\ncells(indicator, id, n) as (select indicator, id, sum(n)::bigint from ("
+                + String.join("\nunion all\n", parts) + ") c(indicator, id, n) group by indicator, id)"
                 + ",\nnamed as (" + named() + ")\n";
         String provinces = indicators.contains(Indicator.BY_ORIGIN_PROVINCE)
                 ? "\nunion all\nselect 'by_origin_province', case when code = 'unknown' then code else left(code, 2) end, sum(n)::bigint"
@@ -156,17 +172,113 @@ final class FactCounts {
      * One row per person of the period with what these indicators need, by the rules of
      * {@link PersonRules#PERIOD}; a single indicator makes one or two aggregates, not all of them.
      */
-    private static String persons(Set<Indicator> indicators) {
+    private static String persons(Set<Indicator> indicators, PersonFacts split) {
         Set<String> needed = new LinkedHashSet<>();
         indicators.forEach(indicator -> needed.addAll(NEEDS.getOrDefault(indicator, List.of())));
         List<String> columns = new ArrayList<>(List.of("person_id"));
+        List<String> kept = new ArrayList<>(List.of("person_id"));
         PERSON_COLUMNS.forEach((name, aggregate) -> {
             if (needed.contains(name)) {
                 columns.add(aggregate);
+                kept.add(name);
             }
         });
         String aggregate = "select " + String.join(", ", columns) + " from f group by person_id";
+        if (split != null) {
+            aggregate = inside(kept, split) + "\nunion all\n" + aggregate.replace(" from f ",
+                    split.shortPeriod() ? """
+                     from f where exists (
+                        select 1 from %1$s s
+                         where s.person_id = f.person_id%2$s and (s.first_day < :from_key or s.last_day > :to_key))
+                    """.formatted(split.table(), split.table().endsWith("office_person_fact") ? " and s.office = f.office" : "")
+                    : """
+                     from f where person_id in (
+                        select person_id from %1$s
+                         where %2$sfirst_day < last_day
+                           and (int4range(first_day, last_day, '[]') @> :from_key and first_day < :from_key
+                                or int4range(first_day, last_day, '[]') @> :to_key and last_day > :to_key))
+                    """.formatted(split.table(), split.scope()));
+        }
         return needed.contains("age_key") ? "select *, " + AGE + " as age from (" + aggregate + ") a" : aggregate;
+    }
+
+    /**
+     * The per-person facts a period's persons are read from: {@code reporting.person_fact}, or
+     * {@code reporting.office_person_fact} with {@code scope} the condition on its office (ending
+     * in {@code and}).
+     */
+    record PersonFacts(String table, String scope, String officeId, boolean monthCells, boolean shortPeriod) {
+
+        static final PersonFacts EVERY_OFFICE = new PersonFacts("reporting.person_fact", "", "0", false, false);
+
+        static PersonFacts office(String officeId) {
+            return new PersonFacts("reporting.office_person_fact", "office = " + officeId + " and ", officeId, false, false);
+        }
+
+        /**
+         * For a short period: its straddling persons are found from its reports, one look-up of the
+         * person's facts each, rather than among every person whose days hold one of its edges.
+         */
+        PersonFacts forShortPeriod() {
+            return new PersonFacts(table, scope, officeId, monthCells, true);
+        }
+
+        /**
+         * With the persons of the period's whole months ({@code :first_month} to {@code :last_month},
+         * month keys) read from the month cells of {@code :generation} (MonthCells).
+         */
+        PersonFacts withMonthCells() {
+            return new PersonFacts(table, scope, officeId, true, shortPeriod);
+        }
+    }
+
+    /**
+     * The per-person cells (indicator, id, n) of every person's and every (office, person)'s facts,
+     * by office (0: every office) and the months of her first and last report: what
+     * {@code reporting.month_cell} holds ({@link MonthCells}).
+     */
+    static String monthCellsSql(Map<String, List<Integer>> maskIds) {
+        Set<Indicator> indicators = personIndicators();
+        Set<String> needed = new LinkedHashSet<>();
+        indicators.forEach(indicator -> needed.addAll(NEEDS.getOrDefault(indicator, List.of())));
+        String columns = PERSON_COLUMNS.keySet().stream().filter(needed::contains).collect(Collectors.joining(", "));
+        List<String> groups = List.of("office", "first_month", "last_month");
+        return """
+                with p as materialized (
+                    select *, %1$s as age
+                      from (select 0 as office, first_day >> 5 as first_month, last_day >> 5 as last_month, %2$s
+                              from reporting.person_fact
+                             union all
+                            select office, first_day >> 5, last_day >> 5, %2$s from reporting.office_person_fact) a)
+                %3$s
+                union all
+                %4$s
+                """.formatted(AGE, columns, groupedCells(indicators, groups), totalsAndMasks(indicators, maskIds, groups));
+    }
+
+    /** The indicators counted per person (all but reports and cases). */
+    static Set<Indicator> personIndicators() {
+        Set<Indicator> indicators = EnumSet.noneOf(Indicator.class);
+        for (Indicator indicator : Indicator.values()) {
+            if (PERSON_CODES.containsKey(indicator) || PERSON_TOTALS.containsKey(indicator) || MASKS.containsKey(indicator)) {
+                indicators.add(indicator);
+            }
+        }
+        return indicators;
+    }
+
+    /**
+     * The persons with every report inside the period as they are in the per-person facts; with
+     * month cells, only those with a first report before its first whole month or a last report after
+     * its last (two ranges of an index each).
+     */
+    private static String inside(List<String> columns, PersonFacts split) {
+        String select = "select " + String.join(", ", columns) + " from " + split.table() + " where " + split.scope();
+        if (!split.monthCells()) {
+            return select + "first_day >= :from_key and last_day <= :to_key";
+        }
+        return select + "first_day >= :from_key and first_day < (:first_month << 5) and last_day <= :to_key\nunion all\n"
+                + select + "last_day >= ((:last_month + 1) << 5) and last_day <= :to_key and first_day >= (:first_month << 5)";
     }
 
     private static boolean beyondMask(Map<String, List<Integer>> maskIds, String vocabulary) {
@@ -174,7 +286,7 @@ final class FactCounts {
     }
 
     /** The per-person breakdowns of {@code p}, a grouping set each; ids as integers. */
-    private static String groupedCells(Set<Indicator> indicators) {
+    private static String groupedCells(Set<Indicator> indicators, List<String> groups) {
         List<String> columns = new ArrayList<>();
         StringBuilder name = new StringBuilder("case");
         for (Indicator breakdown : indicators) {
@@ -190,16 +302,17 @@ final class FactCounts {
         }
         Map<String, String> codes = Map.of("sex", "sex", "origin", "coalesce(origin, 0) as origin", "stage", "stage",
                 "month", "first_day >> 5 as month", "age_group", AGE_GROUP + " as age_group");
+        String prefix = groups.stream().map(group -> group + ", ").collect(Collectors.joining());
         return """
-                select %s end, coalesce(%s), count(*)
-                  from (select %s from p) x
-                 group by grouping sets (%s)""".formatted(name, String.join(", ", columns),
-                columns.stream().map(codes::get).collect(Collectors.joining(", ")),
-                columns.stream().map(column -> "(" + column + ")").collect(Collectors.joining(", ")));
+                select %4$s%1$s end, coalesce(%2$s), count(*)
+                  from (select %4$s%3$s from p) x
+                 group by grouping sets (%5$s)""".formatted(name, String.join(", ", columns),
+                columns.stream().map(codes::get).collect(Collectors.joining(", ")), prefix,
+                columns.stream().map(column -> "(" + prefix + column + ")").collect(Collectors.joining(", ")));
     }
 
     /** The totals of {@code p} and each code of the masks, in one aggregate row, then one row each. */
-    private static String totalsAndMasks(Set<Indicator> indicators, Map<String, List<Integer>> maskIds) {
+    private static String totalsAndMasks(Set<Indicator> indicators, Map<String, List<Integer>> maskIds, List<String> groups) {
         List<String> aggregates = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         for (Indicator total : indicators) {
@@ -222,8 +335,11 @@ final class FactCounts {
         if (cells.isEmpty()) {
             return "";
         }
-        return "select t.indicator, t.id, t.n from (select " + String.join(", ", aggregates) + " from p"
-                + ") s cross join lateral (values "
+        String prefix = groups.stream().map(group -> "s." + group + ", ").collect(Collectors.joining());
+        String grouping = groups.isEmpty() ? "" : " group by " + String.join(", ", groups);
+        return "select " + prefix + "t.indicator, t.id, t.n from (select "
+                + groups.stream().map(group -> group + ", ").collect(Collectors.joining()) + String.join(", ", aggregates)
+                + " from p" + grouping + ") s cross join lateral (values "
                 + String.join(", ", cells) + ") t(indicator, id, n)";
     }
 

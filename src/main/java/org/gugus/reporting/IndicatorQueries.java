@@ -29,12 +29,26 @@ class IndicatorQueries {
               from reporting.person
             """;
 
+    /** The dictionary id of the office asked for. */
+    private static final String OFFICE_ID = "(select id from reporting.code_id where vocabulary = 'office' and code = :office)";
+
+    /**
+     * Periods shorter than this many days find their straddling persons from their reports; longer
+     * ones by the ranges of days holding their edges (few persons in a long period straddle it).
+     */
+    private static final long SHORT_PERIOD_DAYS = 400;
+
+    /** Periods shorter than this many days aggregate every person from their report facts. */
+    private static final long DIRECT_PERIOD_DAYS = 120;
+
     private final JdbcClient jdbc;
     private final KeptPeriodCounts kept;
+    private final MonthCells monthCells;
 
-    IndicatorQueries(JdbcClient jdbc, KeptPeriodCounts kept) {
+    IndicatorQueries(JdbcClient jdbc, KeptPeriodCounts kept, MonthCells monthCells) {
         this.jdbc = jdbc;
         this.kept = kept;
+        this.monthCells = monthCells;
     }
 
     /** Every indicator's cells (code to count), codes in the order of the query (by code). */
@@ -59,11 +73,45 @@ class IndicatorQueries {
         // what is asked for only: one indicator makes one or two per-person aggregates (FactCounts)
         Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
         indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
-        bind(jdbc.sql(FactCounts.sql(factWhere(query), indicators, maskIds())), query).query(rs -> {
+        FactCounts.PersonFacts facts = personFacts(query);
+        if (facts != null && monthCells.made(generation)) {
+            facts = facts.withMonthCells();
+        }
+        bind(jdbc.sql(FactCounts.sql(factWhere(query), indicators, maskIds(jdbc), facts)), query)
+                .param("from_key", query.from() == null ? 0 : dayKey(query.from()))
+                .param("to_key", query.to() == null ? Integer.MAX_VALUE : dayKey(query.to()))
+                .param("generation", generation)
+                .param("first_month", MonthCells.firstMonth(query.from())).param("last_month", MonthCells.lastMonth(query.to()))
+                // provinces are summed from the regencies' cells
+                .param("person_indicators", indicators.stream().map(indicator -> indicator == Indicator.BY_ORIGIN_PROVINCE
+                        ? Indicator.BY_ORIGIN_REGENCY : indicator).map(Indicator::key).toArray(String[]::new)).query(rs -> {
             cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
         });
         kept.keep(query, generation, cells);
         return cells;
+    }
+
+    /**
+     * Where the persons of a period come from: most persons have all their reports (of the office)
+     * inside a period or all outside, and those inside are read as they are from the per-person facts
+     * of every office or of the office asked for.
+     */
+    private static FactCounts.PersonFacts personFacts(ReportQuery query) {
+        if (query.from() != null && query.to() != null
+                && query.to().toEpochDay() - query.from().toEpochDay() < DIRECT_PERIOD_DAYS) {
+            // a few months' reports are aggregated per person faster than split (measured at 1,000,000 records)
+            return null;
+        }
+        FactCounts.PersonFacts facts = query.office() == null ? FactCounts.PersonFacts.EVERY_OFFICE
+                : FactCounts.PersonFacts.office(OFFICE_ID);
+        boolean shortPeriod = query.from() != null && query.to() != null
+                && query.to().toEpochDay() - query.from().toEpochDay() < SHORT_PERIOD_DAYS;
+        return shortPeriod ? facts.forShortPeriod() : facts;
+    }
+
+    /** A date as the day key of {@code reporting.report_fact}: (year - 1900) << 9 | month << 5 | day. */
+    static int dayKey(LocalDate date) {
+        return (date.getYear() - 1900) << 9 | date.getMonthValue() << 5 | date.getDayOfMonth();
     }
 
     /** Whether a period of every office holds every report: its counts are the all-time counts. */
@@ -78,7 +126,7 @@ class IndicatorQueries {
     }
 
     /** The ids in use of each vocabulary held as bitmasks in {@code reporting.report_fact} ({@link FactCounts}). */
-    private Map<String, List<Integer>> maskIds() {
+    static Map<String, List<Integer>> maskIds(JdbcClient jdbc) {
         Map<String, List<Integer>> ids = new HashMap<>();
         jdbc.sql("select vocabulary, id from reporting.code_id"
                 + " where vocabulary in ('exploitation', 'recruitment', 'services', 'office', 'country') order by vocabulary, id").query(rs -> {
@@ -205,8 +253,7 @@ class IndicatorQueries {
 
     /** The same condition on {@code reporting.report_fact} (offices by their dictionary id). */
     private static String factWhere(ReportQuery query) {
-        return where(query).replace("office_code = :office",
-                "office = (select id from reporting.code_id where vocabulary = 'office' and code = :office)");
+        return where(query).replace("office_code = :office", "office = " + OFFICE_ID);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ReportQuery query) {

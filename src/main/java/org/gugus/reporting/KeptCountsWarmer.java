@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the usual periods in the background after every refresh, into the kept counts: this year,
+ * Makes the month cells of the new generation ({@link MonthCells}) in the background after every
+ * refresh, then counts the usual periods into the kept counts: this year,
  * last year and each office's all-time report, so the first coordinator to ask for them after a
  * load reads them back. An addition: any other period is counted on demand just as fast
  * ({@link FactCounts}). One warm-up at a time; refreshes during one ask for one more after it.
@@ -26,6 +27,7 @@ class KeptCountsWarmer implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(KeptCountsWarmer.class);
 
     private final IndicatorQueries queries;
+    private final MonthCells monthCells;
     private final JdbcClient jdbc;
     private final boolean enabled;
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -35,9 +37,10 @@ class KeptCountsWarmer implements DisposableBean {
         return thread;
     });
 
-    KeptCountsWarmer(IndicatorQueries queries, JdbcClient jdbc,
+    KeptCountsWarmer(IndicatorQueries queries, MonthCells monthCells, JdbcClient jdbc,
             @Value("${gugus.reporting.warm-kept-counts:true}") boolean enabled) {
         this.queries = queries;
+        this.monthCells = monthCells;
         this.jdbc = jdbc;
         this.enabled = enabled;
     }
@@ -65,6 +68,8 @@ class KeptCountsWarmer implements DisposableBean {
 
     private void warm() {
         try {
+            // first the month cells every period's count reads, then the usual periods from them
+            monthCells.make();
             for (ReportQuery query : usual(LocalDate.now())) {
                 queries.count(query);
                 queries.sourceFiles(query);

@@ -65,11 +65,13 @@ public class ReportingRefresh {
     private final ReportingDimensions dimensions;
     private final TransactionTemplate transactions;
     private final KeptCountsWarmer warmer;
+    private final MonthCells monthCells;
 
     ReportingRefresh(JdbcClient jdbc, WarehouseSource warehouse, ReportingDimensions dimensions,
-            PlatformTransactionManager transactionManager, KeptCountsWarmer warmer) {
+            PlatformTransactionManager transactionManager, KeptCountsWarmer warmer, MonthCells monthCells) {
         this.jdbc = jdbc;
         this.warmer = warmer;
+        this.monthCells = monthCells;
         this.warehouse = warehouse;
         this.dimensions = dimensions;
         // a transaction of its own: the change is announced after its commit (from an after-commit
@@ -166,6 +168,10 @@ public class ReportingRefresh {
         jdbc.sql("analyze reporting.report").update();
         jdbc.sql("analyze reporting.report_fact").update();
         jdbc.sql("analyze reporting.person").update();
+        jdbc.sql("analyze reporting.person_fact").update();
+        jdbc.sql("analyze reporting.office_person_fact").update();
+        // a period's persons of whole months are read from these, made here rather than by its first count
+        monthCells.make();
     }
 
     /** The usual periods counted ahead once the new rows are committed (in the background). */

@@ -52,6 +52,9 @@ class FactCountsIntegrationTests {
     @Autowired
     KeptCountsWarmer warmer;
 
+    @Autowired
+    MonthCells monthCells;
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void countsRandomPeriodsAndOfficesFromTheFactsAsTheDirectQueryOfEachIndicator(long seed) {
@@ -75,10 +78,25 @@ class FactCountsIntegrationTests {
                  where victim_id % 11 = ?
                 """).param(random.nextInt(11)).update();
         KeptPeriodCounts.bump(jdbc);
+        // the persons of every period from the per-person facts and the straddling ones' report facts
+        compareRandomPeriodsAndOffices(seed, random, false);
 
+        // then those of whole months from the month cells
+        KeptPeriodCounts.bump(jdbc);
+        monthCells.make();
+        assertThat(monthCells.made(jdbc.sql("select generation from reporting.generation").query(Long.class).single())).isTrue();
+        compareRandomPeriodsAndOffices(seed, random, true);
+    }
+
+    private void compareRandomPeriodsAndOffices(long seed, Random random, boolean withMonthCells) {
         for (int i = 0; i < 12; i++) {
             LocalDate from = i % 5 == 0 ? null : LocalDate.of(2021, 1, 1).plusDays(random.nextInt(3 * 365));
             LocalDate to = i % 4 == 0 ? null : (from == null ? LocalDate.of(2022, 6, 1) : from).plusDays(random.nextInt(600));
+            if (from != null && i % 2 == 1) {
+                // periods of whole months at one end or both
+                from = from.withDayOfMonth(1);
+                to = to == null || i % 3 == 1 ? to : to.withDayOfMonth(to.lengthOfMonth());
+            }
             String office = i % 3 == 0 ? OFFICES[random.nextInt(OFFICES.length)] : null;
             ReportQuery query = new ReportQuery(from, to, office == null && from == null && to == null ? "64.08" : office);
 
@@ -87,12 +105,59 @@ class FactCountsIntegrationTests {
             if (i == 1) {
                 // each indicator alone, counted afresh, makes only its own aggregates
                 KeptPeriodCounts.bump(jdbc);
+                if (withMonthCells) {
+                    monthCells.make();
+                }
                 for (Indicator indicator : Indicator.values()) {
                     assertThat(queries.count(query, List.of(indicator)).get(indicator)).as("seed %d, %s, %s", seed, query,
                             indicator.key()).isEqualTo(direct.get(indicator));
                 }
             }
         }
+    }
+
+    @Test
+    void countsAPersonStraddlingAnEdgeByHerReportsInsideThePeriodOnly() {
+        jdbc.sql("truncate reporting.report").update();
+        // person 1: a man of 17 with a verdict in December 2023, reported as a woman of 18 in 2024, by
+        // another office in another case; person 2: every report inside 2024 (month cells); person 3:
+        // inside, in the partial last month
+        report(1, 1, "64.71", 1, "2023-12-31", "L", "2006-06-01", "PUTUSAN", "SEKSUAL");
+        report(2, 1, "64.72", 2, "2024-01-02", "P", null, "LAPORAN", "PRT");
+        report(3, 2, "64.72", 3, "2024-03-05", "P", null, "PENYIDIKAN", "ABK");
+        report(4, 2, "64.72", 3, "2024-04-05", "P", null, "PENYIDIKAN", "ABK");
+        report(5, 3, "64.71", 4, "2024-12-20", "L", "2010-01-01", "LAPORAN", "SEKSUAL");
+        report(6, 1, "64.72", 2, "2025-02-01", "P", null, "PUTUSAN", "KERJA_PAKSA");
+        KeptPeriodCounts.bump(jdbc);
+        monthCells.make();
+
+        ReportQuery year = new ReportQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 25), null);
+        Map<Indicator, Map<String, Long>> counted = queries.count(year);
+
+        assertThat(counted).isEqualTo(direct(year));
+        assertThat(counted.get(Indicator.UNIQUE_VICTIMS)).containsExactly(Map.entry("", 3L));
+        assertThat(counted.get(Indicator.BY_SEX)).containsExactlyInAnyOrderEntriesOf(Map.of("L", 1L, "P", 2L));
+        assertThat(counted.get(Indicator.BY_CASE_STAGE)).containsExactlyInAnyOrderEntriesOf(Map.of("LAPORAN", 2L,
+                "PENYIDIKAN", 1L));
+        assertThat(counted.get(Indicator.BY_EXPLOITATION)).containsExactlyInAnyOrderEntriesOf(Map.of("PRT", 1L, "ABK", 1L,
+                "SEKSUAL", 1L));
+        assertThat(counted.get(Indicator.MULTI_OFFICE_VICTIMS)).isEmpty();
+        // her age at her first report in the period: 18 as written there, not 17 from the birth date outside
+        assertThat(counted.get(Indicator.CHILDREN)).containsExactly(Map.entry("", 1L));
+        assertThat(counted.get(Indicator.BY_MONTH)).containsExactlyInAnyOrderEntriesOf(Map.of("2024-01", 1L, "2024-03", 1L,
+                "2024-12", 1L));
+    }
+
+    private void report(long victim, long person, String office, long caseId, String date, String sex, String birth,
+            String stage, String exploitation) {
+        jdbc.sql("""
+                insert into reporting.report (victim_id, person_id, office_code, case_id, case_number, report_date, sex, birth_date,
+                       age, citizenship, case_stage, exploitation, recruitment, services, source_file_id)
+                values (:victim, :person, :office, :caseId, 'C/' || :caseId, :date::date, :sex, :birth::date, 18, 'WNI', :stage,
+                       array[:exploitation], '{}', '{}', 1)
+                """).param("victim", victim).param("person", person).param("office", office).param("caseId", caseId)
+                .param("date", date).param("sex", sex).param("birth", birth).param("stage", stage)
+                .param("exploitation", exploitation).update();
     }
 
     @Test

@@ -1,0 +1,77 @@
+package org.gugus.reporting;
+
+import java.time.LocalDate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The per-person cells of every person (and every office's person) counted ahead by the months of
+ * her first and last report ({@code reporting.month_cell}, V055): the persons of a period whose
+ * reports all lie in its whole months are the sum of the cells of those month pairs, a few thousand
+ * rows instead of one per person. Made once per generation of the reporting schema; until they are,
+ * a period counts every person from the per-person facts ({@link FactCounts}).
+ */
+@Component
+class MonthCells {
+
+    /** A month key of no month after every report (the last month of an open-ended period). */
+    static final int LAST = 1 << 20;
+
+    private final JdbcClient jdbc;
+
+    MonthCells(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the cells of this generation are made. */
+    boolean made(long generation) {
+        return jdbc.sql("select exists (select 1 from reporting.month_cells_made where generation = ?)").param(generation)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Makes the cells of the schema's generation now unless they are made, and deletes those older
+     * than the one before (which a count just started may still read). One snapshot for the
+     * generation, the codes in use and the facts.
+     */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    void make() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('gugus.reporting.month-cells'))").query().singleRow();
+        long generation = jdbc.sql("select generation from reporting.generation").query(Long.class).single();
+        if (made(generation)) {
+            return;
+        }
+        // the persons' cells are grouped in memory rather than in files on disk
+        jdbc.sql("set local work_mem = '64MB'").update();
+        jdbc.sql("insert into reporting.month_cells_made (generation) values (?)").param(generation).update();
+        jdbc.sql("insert into reporting.month_cell (office, first_month, last_month, indicator, id, n, generation)"
+                + " select *, :generation from (" + FactCounts.monthCellsSql(IndicatorQueries.maskIds(jdbc))
+                + ") c(office, first_month, last_month, indicator, id, n) where n > 0")
+                .param("generation", generation).update();
+        jdbc.sql("delete from reporting.month_cell where generation < ?").param(generation - 1).update();
+        jdbc.sql("delete from reporting.month_cells_made where generation < ?").param(generation - 1).update();
+    }
+
+    /** The first whole month of a period from this day on (0: from the first report). */
+    static int firstMonth(LocalDate from) {
+        if (from == null) {
+            return 0;
+        }
+        return monthKey(from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1));
+    }
+
+    /** The last whole month of a period up to this day ({@link #LAST}: to the last report). */
+    static int lastMonth(LocalDate to) {
+        if (to == null) {
+            return LAST;
+        }
+        return monthKey(to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusMonths(1));
+    }
+
+    /** A month as the key of {@code reporting.month_cell}: a day key shifted by 5, (year - 1900) << 4 | month. */
+    static int monthKey(LocalDate date) {
+        return (date.getYear() - 1900) << 4 | date.getMonthValue();
+    }
+}
