@@ -260,7 +260,7 @@ public class PersonResolution {
                 store.split(splitFrom, person, run);
             }
         }
-        store.assign(personOf, versions);
+        store.assign(personOf, versions, scope == null);
         phases.done("store persons");
 
         double match = linkage.settings().matchProbability();
