@@ -108,6 +108,17 @@ class PersonStore {
         }
     }
 
+    /**
+     * Takes the records resolved at their listed version (or a later one) off the list of pending records
+     * ({@code persons.pending_victim}, kept by triggers on the warehouse's victims).
+     */
+    void forgetResolved() {
+        jdbc.sql("""
+                delete from persons.pending_victim p using persons.victim_person vp
+                 where vp.victim_id = p.victim_id and vp.victim_version >= p.victim_version
+                """).update();
+    }
+
     /** The two records of a queued pair. */
     Optional<VictimPair> pair(long pairId) {
         return jdbc.sql("select victim_a, victim_b from persons.candidate_pair where id = ?").param(pairId)
