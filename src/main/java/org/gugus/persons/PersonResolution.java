@@ -181,20 +181,24 @@ public class PersonResolution {
         List<VictimReport> reports = new ArrayList<>();
         Map<Long, Integer> versions = new HashMap<>();
         Map<Object, Object> shared = new HashMap<>();
+        // each record normalised on another core as soon as it is read
+        Linkage.Preparing preparing = linkage.preparing();
         victims.forEach(record -> {
-            reports.add(report(record, shared));
+            VictimReport report = report(record, shared);
+            reports.add(report);
+            preparing.accept(report);
             versions.put(record.id(), record.version());
         });
         shared.clear();
-        phases.done("read");
-        Scored scored = estimateAndScore(reports, phases);
+        phases.done("read (preparing alongside)");
+        PreparedReports prepared = preparing.finish();
+        phases.done("prepare");
+        Scored scored = estimateAndScore(reports, prepared, phases);
         return link(run, reports, versions, null, scored.model(), scored.pairs(), phases);
     }
 
     /** The model estimated from the records, stored, their block keys stored, their pairs scored. */
-    private Scored estimateAndScore(List<VictimReport> reports, Phases phases) {
-        PreparedReports prepared = linkage.prepare(reports);
-        phases.done("prepare");
+    private Scored estimateAndScore(List<VictimReport> reports, PreparedReports prepared, Phases phases) {
         LinkageModel model = linkage.estimate(prepared, SEED);
         store.saveModel(reports.size(), model);
         phases.done("estimate");
@@ -313,16 +317,26 @@ public class PersonResolution {
         private final long run;
         private final StringBuilder took = new StringBuilder();
         private long last = System.nanoTime();
+        private long lastCpu = cpu();
 
         Phases(long run) {
             this.run = run;
         }
 
+        /** The phase's wall seconds and the CPU seconds the whole process spent in it (every thread). */
         void done(String phase) {
             long now = System.nanoTime();
+            long nowCpu = cpu();
             took.append(took.isEmpty() ? "" : ", ").append(phase).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%.2f s", (now - last) / 1e9));
+                    .append(String.format(java.util.Locale.ROOT, "%.2f s (cpu %.2f s)", (now - last) / 1e9,
+                            (nowCpu - lastCpu) / 1e9));
             last = now;
+            lastCpu = nowCpu;
+        }
+
+        private static long cpu() {
+            return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
         }
 
         void log(ResolutionSummary summary) {

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -31,16 +32,16 @@ final class Estimation {
     private static final int NAME_M_FROM_NIK_PAIRS = 30;
 
     private final LinkageSettings settings;
-    private final List<BlockingRule> rules;
     private final List<Prepared> records;
+    private final Supplier<Candidates> candidates;
     private final long seed;
     private final int[] radix;
     private final int patterns;
 
-    Estimation(LinkageSettings settings, List<BlockingRule> rules, List<Prepared> records, long seed) {
+    Estimation(LinkageSettings settings, List<Prepared> records, Supplier<Candidates> candidates, long seed) {
         this.settings = settings;
-        this.rules = rules;
         this.records = records;
+        this.candidates = candidates;
         this.seed = seed;
         this.radix = Arrays.stream(Comparison.ALL).mapToInt(c -> c.levels.size() + 1).toArray();
         this.patterns = Arrays.stream(radix).reduce(1, (x, y) -> x * y);
@@ -56,7 +57,7 @@ final class Estimation {
         AtomicLongArray counts = new AtomicLongArray(patterns);
         AtomicLong visited = new AtomicLong();
         AtomicLongArray namesOfEqualNik = new AtomicLongArray(Comparison.NAME.levels.size());
-        Candidates candidates = new Candidates(records, rules, settings.maxBlockSize());
+        Candidates candidates = this.candidates.get();
         double share = Math.min(1, settings.emMaxPairs() / (double) Math.max(1, candidates.pairsWithRepeats()));
         candidates.forEachPair((i, j) -> {
             Prepared a = records.get(i);

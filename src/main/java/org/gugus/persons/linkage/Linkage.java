@@ -53,12 +53,73 @@ public final class Linkage {
      * and places they share are one string each.
      */
     public PreparedReports prepare(List<VictimReport> reports) {
+        UnaryOperator<String> one = sharedStrings();
+        return new PreparedReports(reports.parallelStream().map(report -> new Prepared(report, one)).toList());
+    }
+
+    /**
+     * {@link #prepare(List)} of records as they are read: each chunk of them is normalised on another
+     * core while the reader goes on; {@link Preparing#finish()} returns them in the order given.
+     */
+    public Preparing preparing() {
+        return new Preparing(sharedStrings());
+    }
+
+    private static UnaryOperator<String> sharedStrings() {
         java.util.concurrent.ConcurrentHashMap<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
-        UnaryOperator<String> one = value -> {
+        return value -> {
             String known = shared.putIfAbsent(value, value);
             return known != null ? known : value;
         };
-        return new PreparedReports(reports.parallelStream().map(report -> new Prepared(report, one)).toList());
+    }
+
+    /** Records being prepared as they arrive ({@link #preparing()}); one reader thread gives them. */
+    public static final class Preparing implements java.util.function.Consumer<VictimReport> {
+
+        private static final int CHUNK = 4096;
+
+        private final UnaryOperator<String> shared;
+        private final List<java.util.concurrent.CompletableFuture<List<Prepared>>> chunks = new ArrayList<>();
+        private List<VictimReport> chunk = new ArrayList<>(CHUNK);
+
+        private Preparing(UnaryOperator<String> shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public void accept(VictimReport report) {
+            chunk.add(report);
+            if (chunk.size() == CHUNK) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<VictimReport> reports = chunk;
+            chunk = new ArrayList<>(CHUNK);
+            chunks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                List<Prepared> prepared = new ArrayList<>(reports.size());
+                reports.forEach(report -> prepared.add(new Prepared(report, shared)));
+                return prepared;
+            }));
+        }
+
+        /** The records given, prepared, in their order (waits for the chunks still being prepared). */
+        public PreparedReports finish() {
+            if (!chunk.isEmpty()) {
+                submit();
+            }
+            List<Prepared> records = new ArrayList<>(chunks.size() * CHUNK);
+            try {
+                for (java.util.concurrent.CompletableFuture<List<Prepared>> prepared : chunks) {
+                    records.addAll(prepared.join());
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            chunks.clear();
+            return new PreparedReports(records);
+        }
     }
 
     /** A 64-bit hash of a blocking key (FNV-1a over its UTF-8 bytes, then mixed): what to store of it. */
@@ -85,7 +146,8 @@ public final class Linkage {
 
     /** {@link #estimate(Collection, long)} of records prepared once. */
     public LinkageModel estimate(PreparedReports batch, long seed) {
-        return new Estimation(settings, rules, batch.records(), seed).model();
+        return new Estimation(settings, batch.records(), () -> batch.candidates(rules, settings.maxBlockSize()), seed)
+                .model();
     }
 
     /**
@@ -101,7 +163,7 @@ public final class Linkage {
     public List<ScoredPair> score(PreparedReports batch, LinkageModel model) {
         List<Prepared> records = batch.records();
         Scorer scorer = new Scorer(model);
-        Candidates candidates = new Candidates(records, rules, settings.maxBlockSize());
+        Candidates candidates = batch.candidates(rules, settings.maxBlockSize());
         // each scoring thread keeps its pairs in a list of its own (no node per pair)
         List<List<ScoredPair>> lists = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<List<ScoredPair>> kept = ThreadLocal.withInitial(() -> {
@@ -116,10 +178,11 @@ public final class Linkage {
             if (a.id == b.id || conflict(a, b)) {
                 return;
             }
-            if (scorer.probability(a, b) >= threshold) {
+            if (scorer.reaches(a, b, threshold)) {
                 kept.get().add(a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
             }
         });
+        batch.forgetCandidates();
         List<ScoredPair> pairs = new ArrayList<>(lists.stream().mapToInt(List::size).sum());
         for (List<ScoredPair> list : lists) {
             pairs.addAll(list);
@@ -169,7 +232,7 @@ public final class Linkage {
                         continue;
                     }
                     VictimPair pair = VictimPair.of(a.id, b.id);
-                    if (!pairs.containsKey(pair) && scorer.probability(a, b) >= settings.reviewProbability()) {
+                    if (!pairs.containsKey(pair) && scorer.reaches(a, b, settings.reviewProbability())) {
                         pairs.put(pair, a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
                     }
                 }

@@ -12,6 +12,11 @@ final class Scorer {
      * by every pair that falls in it: a full run keeps hundreds of thousands of explained pairs.
      */
     private final ComparisonWeight[][] fixed;
+    /** The comparisons, cheapest first, for {@link #reaches}: the name (Jaro–Winkler over tokens) last. */
+    private static final Comparison[] CHEAP_FIRST = {Comparison.NIK, Comparison.SEX, Comparison.BIRTH_DATE,
+            Comparison.ORIGIN, Comparison.BIRTH_PLACE, Comparison.ADDRESS, Comparison.NAME};
+    /** The most the comparisons from the kth of {@link #CHEAP_FIRST} on can still add (0 for missing). */
+    private final double[] mostFrom;
 
     Scorer(LinkageModel model) {
         this.model = model;
@@ -25,6 +30,16 @@ final class Scorer {
                         tables.weights()[comparison.ordinal()][level], 0);
             }
             fixed[comparison.ordinal()] = levels;
+        }
+        mostFrom = new double[CHEAP_FIRST.length + 1];
+        for (int k = CHEAP_FIRST.length - 1; k >= 0; k--) {
+            Comparison comparison = CHEAP_FIRST[k];
+            double most = 0;
+            for (int level = 0; level < comparison.levels.size(); level++) {
+                double tf = comparison.termFrequencyAdjusted(level) ? LinkageModel.TF_MAX_ADJUSTMENT : 0;
+                most = Math.max(most, tables.weights()[comparison.ordinal()][level] + tf);
+            }
+            mostFrom[k] = mostFrom[k + 1] + most;
         }
     }
 
@@ -45,6 +60,30 @@ final class Scorer {
             }
         }
         return probability(weight);
+    }
+
+    /**
+     * Whether the pair's match probability reaches {@code threshold}: {@link #probability} with an
+     * early exit once the comparisons left cannot lift the weight so far to the threshold (the cheap
+     * comparisons first, the name last).
+     */
+    boolean reaches(Prepared a, Prepared b, double threshold) {
+        double needed = LinkageModel.log2(threshold / (1 - threshold)) - 1e-9;
+        double weight = model.priorWeight();
+        for (int k = 0; k < CHEAP_FIRST.length; k++) {
+            if (weight + mostFrom[k] < needed) {
+                return false;
+            }
+            Comparison comparison = CHEAP_FIRST[k];
+            int level = comparison.level(a, b);
+            if (level != Comparison.MISSING) {
+                weight += tables.weights()[comparison.ordinal()][level];
+                if (comparison.termFrequencyAdjusted(level)) {
+                    weight += termFrequencyAdjustment(comparison, level, a, b);
+                }
+            }
+        }
+        return probability(weight) >= threshold;
     }
 
     /** The pair with every comparison's level and weight ({@code a.id < b.id}). */

@@ -101,4 +101,41 @@ class LinkageTests {
                 + pair.comparisons().stream().mapToDouble(ComparisonWeight::weight).sum();
         assertThat(pair.weight()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void stopsScoringAPairOnlyWhenItCannotReachTheThreshold() {
+        SyntheticVictims.Data data = new SyntheticVictims(7).generate(400);
+        LinkageModel model = linkage.estimate(data.reports(), 7);
+        Scorer scorer = new Scorer(model);
+        List<Prepared> records = data.reports().stream().map(Prepared::new).toList();
+        int reached = 0;
+        for (double threshold : new double[] {0.01, 0.5, 0.9, 0.999}) {
+            for (int i = 0; i < records.size(); i++) {
+                for (int j = i + 1; j < records.size(); j += 7) {
+                    Prepared a = records.get(i);
+                    Prepared b = records.get(j);
+                    boolean reaches = scorer.probability(a, b) >= threshold;
+                    assertThat(scorer.reaches(a, b, threshold)).as("pair %d/%d at %s", a.id, b.id, threshold)
+                            .isEqualTo(reaches);
+                    reached += reaches ? 1 : 0;
+                }
+            }
+        }
+        assertThat(reached).isPositive();
+    }
+
+    @Test
+    void preparesRecordsAsTheyArriveAsIfPreparedAllAtOnce() {
+        SyntheticVictims.Data data = new SyntheticVictims(8).generate(7_000); // more than two chunks of 4,096
+        Linkage.Preparing preparing = linkage.preparing();
+        data.reports().forEach(preparing);
+        PreparedReports streamed = preparing.finish();
+        PreparedReports batch = linkage.prepare(data.reports());
+
+        assertThat(streamed.records().stream().map(r -> r.id).toList())
+                .isEqualTo(data.reports().stream().map(VictimReport::victimId).toList());
+        LinkageModel model = linkage.estimate(batch, 8);
+        assertThat(linkage.estimate(streamed, 8)).isEqualTo(model);
+        assertThat(linkage.score(streamed, model)).isEqualTo(linkage.score(batch, model));
+    }
 }
