@@ -69,7 +69,7 @@ enum Comparison {
             }
             // a name written as one word or split (NURHAYATI and NUR HAYATI): only when the token counts differ
             if (a.tokens.length != b.tokens.length && a.compact.charAt(0) == b.compact.charAt(0)
-                    && JaroWinkler.similarityAtLeast(a.compact, b.compact, 0.92) >= 0.92) {
+                    && JaroWinkler.similarityAtLeast(a.compact, a.compactLetters, b.compact, b.compactLetters, 0.92) >= 0.92) {
                 return 3;
             }
             return weakest >= 0.85 ? 4 : 5;
@@ -151,7 +151,8 @@ enum Comparison {
             if (a.birthPlace.equals(b.birthPlace)) {
                 return 0;
             }
-            return JaroWinkler.similarityAtLeast(a.birthPlace, b.birthPlace, 0.88) >= 0.88 ? 1 : 2;
+            return JaroWinkler.similarityAtLeast(a.birthPlace, a.birthPlaceLetters, b.birthPlace, b.birthPlaceLetters,
+                    0.88) >= 0.88 ? 1 : 2;
         }
     },
 

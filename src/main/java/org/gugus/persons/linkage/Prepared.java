@@ -26,6 +26,8 @@ final class Prepared {
     final String name;
     /** The name without spaces (NURHAYATI and NUR HAYATI). */
     final String compact;
+    /** The letters of {@link #compact}, as a {@link JaroWinkler#letters} mask. */
+    final int compactLetters;
     /** The numbers written in the name ("SITI 2"), or null; a name with other numbers is another name. */
     final String nameNumber;
     final int birthDay;
@@ -42,7 +44,18 @@ final class Prepared {
     final String district;
     final String village;
     final String birthPlace;
+    /** The letters of {@link #birthPlace}, as a {@link JaroWinkler#letters} mask (0 without one). */
+    final int birthPlaceLetters;
     final String[] addressTokens;
+    /**
+     * The chance that a random record carries all of this record's name tokens under the tables of
+     * one model, once a scorer worked it out (see {@link Scorer#termFrequencyAdjustment}).
+     */
+    TokenChance tokenChance;
+
+    /** The chance of a record's name tokens under one model's tables (immutable: safe to share between threads). */
+    record TokenChance(LinkageModel.Tables tables, double chance) {
+    }
 
     Prepared(VictimReport report) {
         this(report, UnaryOperator.identity());
@@ -60,6 +73,7 @@ final class Prepared {
                 .toArray(String[]::new);
         this.name = names.size() == 1 ? names.get(0) : String.join(" ", names);
         this.compact = names.size() == 1 ? names.get(0) : String.join("", names);
+        this.compactLetters = JaroWinkler.letters(compact);
         this.nameNumber = names.isEmpty() ? null : IndonesianNames.number(report.name());
         LocalDate birth = report.birthDate() != null ? report.birthDate() : Nik.birthDate(nik, report.reportDate());
         this.birthDay = birth == null ? NONE : (int) birth.toEpochDay();
@@ -75,6 +89,7 @@ final class Prepared {
         this.district = shared(code(report.originDistrictCode()), shared);
         this.village = shared(code(report.originVillageCode()), shared);
         this.birthPlace = shared(place(report.birthPlace()), shared);
+        this.birthPlaceLetters = birthPlace == null ? 0 : JaroWinkler.letters(birthPlace);
         String[] address = address(report.address());
         for (int i = 0; i < address.length; i++) {
             address[i] = shared.apply(address[i]);

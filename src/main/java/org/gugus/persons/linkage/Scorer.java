@@ -112,17 +112,27 @@ final class Scorer {
      * frequencies), within [{@value LinkageModel#TF_MIN_ADJUSTMENT}, {@value LinkageModel#TF_MAX_ADJUSTMENT}].
      */
     double termFrequencyAdjustment(Comparison comparison, int level, Prepared a, Prepared b) {
-        String[] agreed = a.sortedTokens.length <= b.sortedTokens.length ? a.sortedTokens : b.sortedTokens;
-        double chance = 1;
-        for (String token : agreed) {
-            chance *= tables.frequency(token);
-        }
+        double chance = tokenChance(a.sortedTokens.length <= b.sortedTokens.length ? a : b);
         double u = tables.u()[comparison.ordinal()][level];
         if (u <= 0) {
             return 0;
         }
         double adjustment = LinkageModel.log2(u / Math.max(chance, 1e-300));
         return Math.max(LinkageModel.TF_MIN_ADJUSTMENT, Math.min(LinkageModel.TF_MAX_ADJUSTMENT, adjustment));
+    }
+
+    /** The product of the frequencies of the record's name tokens, worked out once per record and model. */
+    private double tokenChance(Prepared record) {
+        Prepared.TokenChance known = record.tokenChance;
+        if (known != null && known.tables() == tables) {
+            return known.chance();
+        }
+        double chance = 1;
+        for (String token : record.sortedTokens) {
+            chance *= tables.frequency(token);
+        }
+        record.tokenChance = new Prepared.TokenChance(tables, chance);
+        return chance;
     }
 
     static double probability(double weight) {
