@@ -163,11 +163,12 @@ final class Estimation {
      */
     long deterministicPairs() {
         Map<String, Long> byNik = new java.util.HashMap<>();
-        Map<String, Long> byIdentity = new java.util.HashMap<>();
-        Map<String, Long> byBoth = new java.util.HashMap<>();
+        Map<Identity, Long> byIdentity = new java.util.HashMap<>();
+        Map<Identity, Long> byBoth = new java.util.HashMap<>();
         for (Prepared r : records) {
-            String identity = r.hasName() && r.birthDay != Prepared.NONE && r.sex != 0
-                    ? r.name + "|" + r.birthDay + "|" + r.sex : null;
+            // keys of the record's own strings (their hashes are kept), no string built per record
+            Identity identity = r.hasName() && r.birthDay != Prepared.NONE && r.sex != 0
+                    ? new Identity(r.name, r.birthDay, r.sex, null) : null;
             if (r.nik != null) {
                 byNik.merge(r.nik, 1L, Long::sum);
             }
@@ -175,13 +176,17 @@ final class Estimation {
                 byIdentity.merge(identity, 1L, Long::sum);
             }
             if (r.nik != null && identity != null) {
-                byBoth.merge(r.nik + "|" + identity, 1L, Long::sum);
+                byBoth.merge(new Identity(r.name, r.birthDay, r.sex, r.nik), 1L, Long::sum);
             }
         }
         return pairs(byNik) + pairs(byIdentity) - pairs(byBoth);
     }
 
-    private static long pairs(Map<String, Long> groups) {
+    /** Name, birth day and sex (and, for the pairs meeting both rules, the NIK) of a record. */
+    private record Identity(String name, int birthDay, int sex, String nik) {
+    }
+
+    private static long pairs(Map<?, Long> groups) {
         return groups.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
     }
 
