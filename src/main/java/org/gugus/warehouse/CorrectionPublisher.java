@@ -49,7 +49,8 @@ public class CorrectionPublisher {
                   from (select ?::bigint as file_id, ?::integer as ordinal, ?::text as sheet, ?::integer as row_number,
                                false as rejected, ?::char(64) as identity_key, ?::char(64) as person_key,
                                ?::char(64) as content_hash, ?::jsonb as case_row, ?::jsonb as original,
-                               ?::jsonb as findings, ?::bigint as correction_id) w
+                               ?::jsonb as findings, null::bytea as row_hash, null::bigint as known_victim_id,
+                               ?::bigint as correction_id) w
                   left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
                 """).params(row.fileId(), row.ordinal(), row.sheet(), row.rowNumber(), row.identityKey(),
                 row.personKey(), row.contentHash(), row.caseRowJson(), row.originalJson(), row.findingsJson(),
