@@ -139,7 +139,7 @@ public class LoadVsCopy {
         logRead = all.length;
         lines.lines().filter(line -> line.contains("Published file") || line.contains("Persons resolved")
                         || line.contains("Persons not resolved") || line.contains("Started GugusApplication"))
-                .forEach(line -> System.out.println("  log: " + line.substring(Math.max(0, line.indexOf(" - ") + 3))));
+                .forEach(line -> System.out.println("  log: " + line.substring(Math.max(0, line.indexOf(" : ") + 3))));
     }
 
     private static double copy(EmbeddedPostgres postgres, Path csv) throws Exception {

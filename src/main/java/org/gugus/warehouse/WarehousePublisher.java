@@ -135,25 +135,33 @@ public class WarehousePublisher {
 
     /** The last valid row of each identity in the file, beside the warehouse's current version of it. */
     private void planWinners(long fileId, String officeCode) {
-        // the file's rows were staged since autovacuum last looked: without fresh statistics the planner
-        // takes them for a few and once chose a nested loop that ran for minutes (issue 13). The columns
-        // the plan filters and joins on only, never the wide ones.
-        jdbc.sql("analyze warehouse.staged_row (file_id, rejected, identity_key, ordinal)").update();
-        // a thin row (one repeating a record's row cell for cell, not judged again) takes its keys from
-        // that record, if the record still carries the row's hash
+        // The winners are found by their keys alone, in a table of their own with its statistics, then
+        // their wide rows fetched: sorting whole rows spilled to disk at 100,000 rows, and the file's rows
+        // were staged since autovacuum last looked at warehouse.staged_row, so the planner could take them
+        // for a few (once a nested loop ran for minutes, issue 13). Analyzing the staging table itself
+        // would make publishes of other offices wait for this one.
+        // A thin row (one repeating a record's row cell for cell, not judged again) takes its keys from
+        // that record, if the record still carries the row's hash.
+        jdbc.sql("""
+                create temporary table plan_winner on commit drop as
+                select distinct on (identity_key) *
+                  from (select s.ordinal, coalesce(s.identity_key, k.identity_key) as identity_key,
+                               k.person_key as known_person_key, k.content_hash as known_content_hash
+                          from warehouse.staged_row s
+                          left join warehouse.victim k on k.id = s.known_victim_id and k.row_hash = s.row_hash
+                         where s.file_id = ? and not s.rejected) keyed
+                 order by identity_key, ordinal desc
+                """).param(fileId).update();
+        jdbc.sql("analyze plan_winner").update();
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
-                select w.*, null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash
-                  from (select distinct on (identity_key) *
-                          from (select s.file_id, s.ordinal, s.sheet, s.row_number, s.rejected,
-                                       coalesce(s.identity_key, k.identity_key) as identity_key,
-                                       coalesce(s.person_key, k.person_key) as person_key,
-                                       coalesce(s.content_hash, k.content_hash) as content_hash,
-                                       s.case_row, s.original, s.findings, s.row_hash, s.known_victim_id
-                                  from warehouse.staged_row s
-                                  left join warehouse.victim k on k.id = s.known_victim_id and k.row_hash = s.row_hash
-                                 where s.file_id = ? and not s.rejected) staged
-                         order by identity_key, ordinal desc) w
+                select s.file_id, s.ordinal, s.sheet, s.row_number, s.rejected, w.identity_key,
+                       coalesce(s.person_key, w.known_person_key) as person_key,
+                       coalesce(s.content_hash, w.known_content_hash) as content_hash,
+                       s.case_row, s.original, s.findings, s.row_hash, s.known_victim_id,
+                       null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash
+                  from plan_winner w
+                  join warehouse.staged_row s on s.file_id = ? and s.ordinal = w.ordinal
                   left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
                 """).params(fileId, officeCode).update();
         if (jdbc.sql("select exists (select 1 from publish_plan where identity_key is null)").query(Boolean.class).single()) {
