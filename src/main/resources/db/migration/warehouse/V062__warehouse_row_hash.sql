@@ -15,3 +15,6 @@ alter table warehouse.staged_row
 
 comment on column warehouse.staged_row.known_victim_id is
     'warehouse.victim id whose row_hash this row repeats: staged without values or originals, not judged again';
+
+-- the thin rows of a file, checked before it is published without reading its full rows
+create index staged_row_repeating on warehouse.staged_row (file_id, ordinal) where known_victim_id is not null;
