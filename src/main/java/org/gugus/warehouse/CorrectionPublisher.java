@@ -45,7 +45,7 @@ public class CorrectionPublisher {
         jdbc.sql("drop table if exists publish_plan").update();
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
-                select w.*, v.id as victim_id, v.content_hash as old_hash
+                select w.*, v.id as victim_id, v.content_hash as old_hash, v.content_hash is distinct from w.content_hash as changed
                   from (select ?::bigint as file_id, ?::integer as ordinal, ?::text as sheet, ?::integer as row_number,
                                false as rejected, ?::char(64) as identity_key, ?::char(64) as person_key,
                                ?::char(64) as content_hash, ?::jsonb as case_row, ?::jsonb as original,

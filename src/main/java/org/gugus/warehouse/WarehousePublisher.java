@@ -78,7 +78,9 @@ public class WarehousePublisher {
 
     /**
      * Applies the temporary table {@code publish_plan} (rows of {@code warehouse.staged_row}'s shape plus
-     * {@code correction_id}, the warehouse's {@code victim_id} and {@code old_hash}) to the warehouse:
+     * {@code correction_id}, the warehouse's {@code victim_id} and {@code old_hash}, and {@code changed}: whether
+     * the two hashes differ, a column of its own so the planner knows how few rows change in a
+     * re-delivery, where a comparison of two columns is estimated to hold for nearly every row) to the warehouse:
      * the one path by which file rows and corrected rows reach it. Returns inserted/updated/unchanged.
      */
     Map<String, Long> applyPlan(String officeCode) {
@@ -159,7 +161,8 @@ public class WarehousePublisher {
                        coalesce(s.person_key, w.known_person_key) as person_key,
                        coalesce(s.content_hash, w.known_content_hash) as content_hash,
                        s.case_row, s.original, s.findings, s.row_hash, s.known_victim_id,
-                       null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash
+                       null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash,
+                       v.content_hash is distinct from coalesce(s.content_hash, w.known_content_hash) as changed
                   from plan_winner w
                   join warehouse.staged_row s on s.file_id = ? and s.ordinal = w.ordinal
                   left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
@@ -196,7 +199,7 @@ public class WarehousePublisher {
                        ?, case_row ->> 'case_number', (case_row ->> 'report_date')::date,
                        (case_row ->> 'incident_date')::date, case_row ->> 'case_stage', file_id, sheet, row_number
                   from publish_plan
-                 where old_hash is distinct from content_hash
+                 where changed
                  order by case_row ->> 'case_number', ordinal desc
                 on conflict (office_code, case_number) do update
                    set report_date = excluded.report_date, incident_date = excluded.incident_date,
@@ -216,7 +219,7 @@ public class WarehousePublisher {
                        v.source_correction_id, case when p.correction_id is null then p.file_id end, p.correction_id
                   from warehouse.victim v
                   join publish_plan p on p.victim_id = v.id
-                 where p.old_hash <> p.content_hash
+                 where p.changed and p.victim_id is not null
                 """).update();
     }
 
@@ -248,7 +251,7 @@ public class WarehousePublisher {
                   from publish_plan p
                  cross join lateral (select p.case_row as r) row_values
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = r ->> 'case_number'
-                 where p.old_hash is distinct from p.content_hash
+                 where p.changed
                 on conflict (office_code, identity_key) do update
                    set case_id = excluded.case_id, person_key = excluded.person_key,
                        victim_name = excluded.victim_name, nik = excluded.nik, sex = excluded.sex,
