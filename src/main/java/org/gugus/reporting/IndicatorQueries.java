@@ -77,13 +77,16 @@ class IndicatorQueries {
         if (facts != null && monthCells.made(generation)) {
             facts = facts.withMonthCells();
         }
+        MonthCells.WholeMonths wholeMonths = MonthCells.WholeMonths.of(query);
         bind(jdbc.sql(FactCounts.sql(factWhere(query), indicators, maskIds(jdbc), facts)), query)
                 .param("from_key", query.from() == null ? 0 : dayKey(query.from()))
                 .param("to_key", query.to() == null ? Integer.MAX_VALUE : dayKey(query.to()))
                 .param("generation", generation)
                 .param("first_month", MonthCells.firstMonth(query.from())).param("last_month", MonthCells.lastMonth(query.to()))
+                .param("from_date", wholeMonths.from()).param("to_date", wholeMonths.to())
+                .param("whole_from", wholeMonths.wholeFrom()).param("whole_to", wholeMonths.wholeTo())
                 // provinces are summed from the regencies' cells
-                .param("person_indicators", indicators.stream().map(indicator -> indicator == Indicator.BY_ORIGIN_PROVINCE
+                .param("cell_indicators", indicators.stream().map(indicator -> indicator == Indicator.BY_ORIGIN_PROVINCE
                         ? Indicator.BY_ORIGIN_REGENCY : indicator).map(Indicator::key).toArray(String[]::new)).query(rs -> {
             cells.get(Indicator.of(rs.getString(1)).orElseThrow()).put(rs.getString(2), rs.getLong(3));
         });

@@ -70,6 +70,33 @@ class MonthCells {
         return monthKey(to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusMonths(1));
     }
 
+    /**
+     * A period's days (open ends as the first and last day of the calendar) and its whole months
+     * from {@code wholeFrom} to {@code wholeTo}: the days before {@code wholeFrom} and after
+     * {@code wholeTo} are its partial months (a period without a whole month is all partial: from
+     * {@code from} to {@code wholeFrom} excluded).
+     */
+    record WholeMonths(LocalDate from, LocalDate to, LocalDate wholeFrom, LocalDate wholeTo) {
+
+        static WholeMonths of(ReportQuery query) {
+            LocalDate from = query.from() == null ? LocalDate.of(1, 1, 1) : query.from();
+            LocalDate to = query.to() == null ? LocalDate.of(9999, 12, 31) : query.to();
+            int first = firstMonth(query.from());
+            int last = lastMonth(query.to());
+            if (first > last) {
+                return new WholeMonths(from, to, to.plusDays(1), to);
+            }
+            LocalDate wholeFrom = query.from() == null ? from : firstDay(first);
+            LocalDate wholeTo = query.to() == null ? to : firstDay(last).plusMonths(1).minusDays(1);
+            return new WholeMonths(from, to, wholeFrom, wholeTo);
+        }
+    }
+
+    /** The first day of a month key. */
+    static LocalDate firstDay(int monthKey) {
+        return LocalDate.of(1900 + (monthKey >> 4), monthKey & 15, 1);
+    }
+
     /** A month as the key of {@code reporting.month_cell}: a day key shifted by 5, (year - 1900) << 4 | month. */
     static int monthKey(LocalDate date) {
         return (date.getYear() - 1900) << 4 | date.getMonthValue();
