@@ -166,8 +166,12 @@ class IndicatorQueries {
         if (known.isPresent()) {
             return known.get();
         }
-        List<Long> files = bind(jdbc.sql("select distinct source_file_id from reporting.report_fact where " + factWhere(query)
-                + " order by 1"), query).query(Long.class).list();
+        List<Long> files = monthCells.made(generation)
+                ? monthCells.files(generation, query, query.office() == null ? "0" : OFFICE_ID,
+                        query.office() == null ? "" : "office = " + OFFICE_ID + " and ",
+                        query.office() == null ? Map.of() : Map.of("office", query.office()))
+                : bind(jdbc.sql("select distinct source_file_id from reporting.report_fact where " + factWhere(query)
+                        + " order by 1"), query).query(Long.class).list();
         kept.keepFiles(query, generation, files);
         return files;
     }
