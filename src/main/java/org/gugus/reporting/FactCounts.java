@@ -158,7 +158,9 @@ final class FactCounts {
         }
         // f is read where it is used (the persons' aggregate, reports, cases) rather than copied once
         String with = "with f as not materialized (select * from reporting.report_fact where " + where + ")"
-                + (persons ? ",\np as materialized (" + persons(indicators, split) + ")" : "")
+                // p is copied once only when two parts read it (a single indicator's one part reads it in place)
+                + (persons ? ",\np as " + (!grouped.isEmpty() && !row.isEmpty() ? "" : "not ") + "materialized ("
+                        + persons(indicators, split) + ")" : "")
                 + ",\ncells(indicator, id, n) as (select indicator, id, sum(n)::bigint from ("
                 + String.join("\nunion all\n", parts) + ") c(indicator, id, n) group by indicator, id)"
                 + ",\nnamed as (" + named() + ")\n";
