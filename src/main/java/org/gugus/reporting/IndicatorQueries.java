@@ -35,8 +35,10 @@ class IndicatorQueries {
     /**
      * Periods shorter than this many days find their straddling persons from their reports; longer
      * ones by the ranges of days holding their edges (few persons in a long period straddle it).
+     * Measured at 200,000 records: a year and half a year are faster by the ranges, four months a
+     * little faster by the reports.
      */
-    private static final long SHORT_PERIOD_DAYS = 400;
+    private static final long SHORT_PERIOD_DAYS = 150;
 
     /** Periods shorter than this many days aggregate every person from their report facts. */
     private static final long DIRECT_PERIOD_DAYS = 120;
