@@ -72,6 +72,9 @@ class IndicatorQueries {
         }
         // a period's persons are grouped in memory rather than in files on disk
         jdbc.sql("set local work_mem = '64MB'").update();
+        // one backend does it faster than with parallel workers on the few cores of a provincial server
+        // (a year at 1,000,000 records: 0.42 s alone, 0.62-0.69 s with one worker, on 2 cores)
+        jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
         // what is asked for only: one indicator makes one or two per-person aggregates (FactCounts)
         Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
         indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
