@@ -41,36 +41,41 @@ public class PersonsBench {
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int fileRows = 1_000;
-        Path work = Files.createTempDirectory("gugus-bench-persons");
+        Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("gugus-bench-persons");
         Path home = work.resolve("home");
+        boolean again = Files.isDirectory(home.resolve("postgres/data"));
+        System.out.println("Bench folder: " + work + (again ? " (database of an earlier run: the file only)" : ""));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0)) {
-            Path first = work.resolve("first.csv");
-            file(first, List.of(row(1, "TPPO/BENCH/0", "Rabiatul Adawiyah Lahang", "", "P", "01/01/1990", "", "Samarinda")));
-            gugus(home, work.resolve("gc-first.log"), "load", "--regency", "64.72", first.toString());
             long started = System.nanoTime();
             SyntheticVictims generator = new SyntheticVictims(11);
             SyntheticVictims.Data data = generator.generate((int) ((records + fileRows) / 1.45), 0.70);
             if (data.reports().size() < records + fileRows) {
                 throw new IllegalStateException("generated too few records: " + data.reports().size());
             }
-            List<VictimReport> base = data.reports().subList(0, records);
             List<VictimReport> later = List.copyOf(data.reports().subList(records, records + fileRows));
             Map<Long, Integer> personOf = data.personOf();
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(), postgres.password());
-                    Statement sql = db.createStatement()) {
-                generate(db, sql, base, personOf, generator);
+            Run all = new Run("(not run: the database of an earlier run)", 0, 0);
+            if (!again) {
+                Path first = work.resolve("first.csv");
+                file(first, List.of(row(1, "TPPO/BENCH/0", "Rabiatul Adawiyah Lahang", "", "P", "01/01/1990", "", "Samarinda")));
+                gugus(home, work.resolve("gc-first.log"), "load", "--regency", "64.72", first.toString());
+                List<VictimReport> base = data.reports().subList(0, records);
+                try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(), postgres.password());
+                        Statement sql = db.createStatement()) {
+                    generate(db, sql, base, personOf, generator);
+                }
+                System.out.printf("Generated %,d victim records in %.1f s%n", records, (System.nanoTime() - started) / 1e9);
+                all = gugus(home, work.resolve("gc-all.log"), "persons", "resolve", "--all", "--json");
             }
             data = null;
-            base = null;
-            System.out.printf("Generated %,d victim records in %.1f s%n", records, (System.nanoTime() - started) / 1e9);
-
-            Run all = gugus(home, work.resolve("gc-all.log"), "persons", "resolve", "--all", "--json");
             System.out.println(all.output);
+            // Each run of the file gets case numbers of its own, so that a kept database takes it as new records.
+            String filePrefix = "TPPO/FILE/" + (again ? System.currentTimeMillis() / 1000 + "/" : "");
             Path delivery = work.resolve("delivery.csv");
             List<List<String>> rows = new ArrayList<>();
             for (int k = 0; k < later.size(); k++) {
                 VictimReport report = later.get(k);
-                rows.add(row(k, "TPPO/FILE/" + k, report.name(), report.nik() == null ? "" : report.nik(),
+                rows.add(row(k, filePrefix + k, report.name(), report.nik() == null ? "" : report.nik(),
                         report.sex() == null ? "P" : report.sex(),
                         report.birthDate() == null ? "" : DAY.format(report.birthDate()),
                         report.birthDate() != null || report.age() == null ? "" : report.age().toString(),
@@ -93,7 +98,7 @@ public class PersonsBench {
                 }
                 StringBuilder truth = new StringBuilder();
                 for (int k = 0; k < later.size(); k++) {
-                    truth.append("TPPO/FILE/").append(k).append('\t').append(personOf.get(later.get(k).victimId())).append('\n');
+                    truth.append(filePrefix).append(k).append('\t').append(personOf.get(later.get(k).victimId())).append('\n');
                 }
                 sql.execute("create temporary table file_truth (case_number text, person integer)");
                 db.unwrap(PGConnection.class).getCopyAPI().copyIn("copy file_truth from stdin",

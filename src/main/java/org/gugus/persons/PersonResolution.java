@@ -108,6 +108,7 @@ public class PersonResolution {
         store.lock();
         List<LinkableVictim> pending = victims.unresolved();
         if (pending.isEmpty() && seeds.isEmpty()) {
+            store.forgetResolved();
             return new Outcome(ResolutionSummary.nothing(false, 0), Set.of(), false);
         }
         long run = store.startRun(false, trigger);
@@ -260,7 +261,7 @@ public class PersonResolution {
                 store.split(splitFrom, person, run);
             }
         }
-        store.assign(personOf, versions);
+        store.assign(personOf, versions, scope == null);
         phases.done("store persons");
 
         double match = linkage.settings().matchProbability();
@@ -277,6 +278,7 @@ public class PersonResolution {
 
         ResolutionSummary summary = new ResolutionSummary(scope == null, reports.size(), outcomes.size(), links.size(),
                 clusters.review().size(), clusters.notQueued(), 0, 0);
+        store.forgetResolved();
         store.finishRun(run, summary);
         phases.done("store queue");
         phases.log(summary);

@@ -108,6 +108,17 @@ class PersonStore {
         }
     }
 
+    /**
+     * Takes the records resolved at their listed version (or a later one) off the list of pending records
+     * ({@code persons.pending_victim}, kept by triggers on the warehouse's victims).
+     */
+    void forgetResolved() {
+        jdbc.sql("""
+                delete from persons.pending_victim p using persons.victim_person vp
+                 where vp.victim_id = p.victim_id and vp.victim_version >= p.victim_version
+                """).update();
+    }
+
     /** The two records of a queued pair. */
     Optional<VictimPair> pair(long pairId) {
         return jdbc.sql("select victim_a, victim_b from persons.candidate_pair where id = ?").param(pairId)
@@ -246,8 +257,12 @@ class PersonStore {
                 """).param(count).query(Long.class).list().stream().sorted().toList();
     }
 
-    /** Records which person each record is, at the version resolved. */
-    void assign(Map<Long, Long> personOf, Map<Long, Integer> versionOf) {
+    /**
+     * Records which person each record is, at the version resolved: of these records, or of every record
+     * when {@code all} (the table is then written anew, its indexes and foreign keys built once after;
+     * a record whose person and version did not change keeps when it was resolved).
+     */
+    void assign(Map<Long, Long> personOf, Map<Long, Integer> versionOf, boolean all) {
         jdbc.sql("""
                 create temporary table resolved_person (victim_id bigint, person_id bigint, victim_version integer)
                 on commit drop
@@ -256,15 +271,52 @@ class PersonStore {
             personOf.forEach((victim, person) ->
                     copy.row(Long.toString(victim), Long.toString(person), Integer.toString(versionOf.get(victim))));
         }
-        jdbc.sql("""
-                insert into persons.victim_person (victim_id, person_id, victim_version)
-                select victim_id, person_id, victim_version from resolved_person
-                on conflict (victim_id) do update
-                   set person_id = excluded.person_id, victim_version = excluded.victim_version, resolved_at = now()
-                 where (victim_person.person_id, victim_person.victim_version)
-                       is distinct from (excluded.person_id, excluded.victim_version)
-                """).update();
+        if (all) {
+            assignAll();
+        } else {
+            jdbc.sql("""
+                    insert into persons.victim_person (victim_id, person_id, victim_version)
+                    select victim_id, person_id, victim_version from resolved_person
+                    on conflict (victim_id) do update
+                       set person_id = excluded.person_id, victim_version = excluded.victim_version, resolved_at = now()
+                     where (victim_person.person_id, victim_person.victim_version)
+                           is distinct from (excluded.person_id, excluded.victim_version)
+                    """).update();
+        }
         jdbc.sql("drop table resolved_person").update();
+    }
+
+    /**
+     * {@code persons.victim_person} written anew from {@code resolved_person}: a million rows inserted
+     * one by one into a table with its key, index and two foreign keys took most of a run's store; into
+     * the bare table and checked once after, a fraction.
+     */
+    private void assignAll() {
+        jdbc.sql("set local work_mem = '256MB'").update();
+        jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+        jdbc.sql("""
+                create temporary table kept_person on commit drop as
+                select r.victim_id, r.person_id, r.victim_version,
+                       case when (old.person_id, old.victim_version) = (r.person_id, r.victim_version)
+                            then old.resolved_at else now() end as resolved_at
+                  from resolved_person r left join persons.victim_person old on old.victim_id = r.victim_id
+                """).update();
+        jdbc.sql("truncate persons.victim_person").update();
+        jdbc.sql("alter table persons.victim_person drop constraint victim_person_pkey, "
+                + "drop constraint victim_person_victim_id_fkey, drop constraint victim_person_person_id_fkey").update();
+        jdbc.sql("drop index persons.victim_person_person").update();
+        jdbc.sql("""
+                insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at)
+                select victim_id, person_id, victim_version, resolved_at from kept_person
+                """).update();
+        jdbc.sql("alter table persons.victim_person add constraint victim_person_pkey primary key (victim_id)").update();
+        jdbc.sql("create index victim_person_person on persons.victim_person (person_id)").update();
+        jdbc.sql("""
+                alter table persons.victim_person
+                  add constraint victim_person_victim_id_fkey foreign key (victim_id) references warehouse.victim (id) on delete cascade,
+                  add constraint victim_person_person_id_fkey foreign key (person_id) references persons.person (id)
+                """).update();
+        jdbc.sql("drop table kept_person").update();
     }
 
     /** {@code absorbed} is {@code survivor} from now on; whatever was merged into it points to the survivor too. */
@@ -284,10 +336,17 @@ class PersonStore {
                 .params(kind, person, other, run).update();
     }
 
-    /** Replaces the links of these records (of every record when scope is null). */
+    /**
+     * Replaces the links of these records (of every record when scope is null: into the emptied table,
+     * its key, index and foreign keys built once after).
+     */
     void replaceLinks(Collection<Long> scope, List<ScoredPair> links, Set<VictimPair> decided, long run) {
         if (scope == null) {
             jdbc.sql("truncate persons.person_link").update();
+            jdbc.sql("alter table persons.person_link drop constraint person_link_pkey, "
+                    + "drop constraint person_link_victim_a_fkey, drop constraint person_link_victim_b_fkey, "
+                    + "drop constraint person_link_run_id_fkey").update();
+            jdbc.sql("drop index persons.person_link_b").update();
         } else {
             jdbc.sql("delete from persons.person_link where victim_a = any(:ids) or victim_b = any(:ids)")
                     .param("ids", ids(scope)).update();
@@ -295,13 +354,24 @@ class PersonStore {
         // the explanations written as JSON on every core, then copied in order
         List<String> explained = links.parallelStream().map(link -> json.writeValueAsString(link.comparisons())).toList();
         try (Copy copy = copy("copy persons.person_link (victim_a, victim_b, weight, probability, comparisons, decided, run_id)"
-                + " from stdin")) {
+                + " from stdin" + (scope == null ? " with (freeze)" : ""))) {
             for (int i = 0; i < links.size(); i++) {
                 ScoredPair link = links.get(i);
                 copy.row(Long.toString(link.victimA()), Long.toString(link.victimB()), Double.toString(link.weight()),
                         Double.toString(link.probability()), explained.get(i),
                         Boolean.toString(decided.contains(link.pair())), Long.toString(run));
             }
+        }
+        if (scope == null) {
+            jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+            jdbc.sql("alter table persons.person_link add constraint person_link_pkey primary key (victim_a, victim_b)").update();
+            jdbc.sql("create index person_link_b on persons.person_link (victim_b)").update();
+            jdbc.sql("""
+                    alter table persons.person_link
+                      add constraint person_link_victim_a_fkey foreign key (victim_a) references warehouse.victim (id) on delete cascade,
+                      add constraint person_link_victim_b_fkey foreign key (victim_b) references warehouse.victim (id) on delete cascade,
+                      add constraint person_link_run_id_fkey foreign key (run_id) references persons.resolution_run (id)
+                    """).update();
         }
     }
 

@@ -33,11 +33,13 @@ public class LinkableVictims {
 
     /**
      * The records not resolved into persons yet, or changed since (their version differs from the one
-     * resolved): the persons module keeps the resolved versions in {@code persons.victim_person}.
+     * resolved): the persons module lists the records inserted or updated in {@code persons.pending_victim}
+     * and keeps the resolved versions in {@code persons.victim_person}.
      */
     public List<LinkableVictim> unresolved() {
         return jdbc.sql(COLUMNS + """
-                 where not exists (select 1 from persons.victim_person p where p.victim_id = v.id and p.victim_version = v.version)
+                 where v.id in (select victim_id from persons.pending_victim)
+                   and not exists (select 1 from persons.victim_person p where p.victim_id = v.id and p.victim_version = v.version)
                  order by v.id
                 """).query(LinkableVictims::victim).list();
     }

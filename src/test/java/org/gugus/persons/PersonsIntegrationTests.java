@@ -74,6 +74,9 @@ class PersonsIntegrationTests {
     PersonStore store;
 
     @Autowired
+    PersonResolution resolution;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     @TempDir
@@ -295,6 +298,25 @@ class PersonsIntegrationTests {
         });
 
         assertThat(left).isZero();
+    }
+
+    @Test
+    void aRecordIsPendingFromItsInsertOrChangeUntilResolvedAtThatVersion() {
+        FileOutcome file = files.load("64.11", List.of(
+                victim("TPPO/PEND/1", "Rabiatul Hasanah Lahang", "", "P", "14/02/1991", "", "Samarinda")));
+        long victim = victimId(file, "TPPO/PEND/1");
+        String pending = "select count(*) from persons.pending_victim where victim_id = ?";
+        assertThat(jdbc.sql(pending).param(victim).query(Long.class).single()).as("resolved by the load").isZero();
+
+        jdbc.sql("update warehouse.victim set version = version + 1 where id = ?").param(victim).update();
+        assertThat(jdbc.sql(pending).param(victim).query(Long.class).single()).as("changed").isEqualTo(1);
+        ResolutionSummary summary = resolution.resolvePending("test");
+
+        assertThat(summary.victims()).isPositive();
+        assertThat(jdbc.sql(pending).param(victim).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select victim_version from persons.victim_person where victim_id = ?").param(victim)
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(resolution.resolvePending("test").victims()).as("nothing left pending").isZero();
     }
 
     /** Loads two reports of one woman, the second without NIK and spelt otherwise; returns their victim ids once queued. */
