@@ -115,10 +115,31 @@ public class LoadVsCopy {
         int exit = process.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println(output);
+        printPhases(home);
         if (exit != 0 || !output.contains("\"status\":\"LOADED\"")) {
             throw new IllegalStateException("gugus load did not load " + file + " (exit " + exit + ")");
         }
         return seconds;
+    }
+
+    private static long logRead;
+
+    /**
+     * The publish step's phases as the load logged them (the publisher's statements, then persons
+     * resolution and the reporting refresh after it): the log lines written since the last call.
+     */
+    private static void printPhases(Path home) throws IOException {
+        Path log = home.resolve("logs/gugus-cli.log");
+        if (!Files.exists(log)) {
+            return;
+        }
+        byte[] all = Files.readAllBytes(log);
+        String lines = new String(all, (int) Math.min(logRead, all.length), all.length - (int) Math.min(logRead, all.length),
+                StandardCharsets.UTF_8);
+        logRead = all.length;
+        lines.lines().filter(line -> line.contains("Published file") || line.contains("Persons resolved")
+                        || line.contains("Persons not resolved") || line.contains("Started GugusApplication"))
+                .forEach(line -> System.out.println("  log: " + line.substring(Math.max(0, line.indexOf(" : ") + 3))));
     }
 
     private static double copy(EmbeddedPostgres postgres, Path csv) throws Exception {

@@ -54,7 +54,7 @@ public class ReportingBench {
                     jdbc.sql("select count(*) from reporting.person").query(Long.class).single());
             jdbc.sql("vacuum analyze reporting.report").update();
             jdbc.sql("vacuum analyze reporting.person").update();
-            if (System.getenv("BENCH_HOLD") != null) {
+            if (System.getenv("BENCH_HOLD") != null && !"end".equals(System.getenv("BENCH_HOLD"))) {
                 // keeps the server up for EXPLAIN ANALYZE from psql (the password is beside the data)
                 System.out.printf("holding: port %s, home %s; kill this process to end%n",
                         jdbc.sql("select current_setting('port')").query(String.class).single(), home);
@@ -117,6 +117,12 @@ public class ReportingBench {
             start = System.nanoTime();
             app.publishEvent(new PersonsChanged(touched, false));
             System.out.printf("refresh after a load of 1,000 rows (%d persons): %.3f s%n", touched.size(), seconds(start));
+            if ("end".equals(System.getenv("BENCH_HOLD"))) {
+                // BENCH_HOLD=end keeps the server up after the run, for EXPLAIN ANALYZE of what was measured
+                System.out.printf("holding: port %s, home %s; kill this process to end%n",
+                        jdbc.sql("select current_setting('port')").query(String.class).single(), home);
+                Thread.sleep(Long.MAX_VALUE);
+            }
         } finally {
             // a million records leave gigabytes of database behind: the machine's disk is shared
             deleteTree(home);

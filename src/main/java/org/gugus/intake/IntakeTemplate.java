@@ -3,6 +3,9 @@ package org.gugus.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -37,9 +40,11 @@ public class IntakeTemplate {
     private final Template template;
     private final HeaderDetector headerDetector;
     private final RowValidator validator;
+    private final byte[] fingerprint;
 
     IntakeTemplate(@Value("${gugus.intake.template:jobs/templates/korban-v1.yaml}") Path file, Regions regions) {
         this.template = load(file);
+        this.fingerprint = fingerprint(file, regions);
         this.headerDetector = new HeaderDetector(template);
         this.validator = new RowValidator(template, regions);
     }
@@ -64,6 +69,28 @@ public class IntakeTemplate {
         Map<String, Integer> columns = new HashMap<>();
         found.layout().fieldsByColumn().forEach((column, field) -> columns.put(field.key(), column));
         return Optional.of(new SheetHeader(found.layout().sheet(), found.layout().headerRowNumber(), columns));
+    }
+
+    /**
+     * What a row's judgement depends on besides its cells: the template's text and the reference
+     * edition, hashed; a re-delivered row is judged again when either changed.
+     */
+    public byte[] fingerprint() {
+        return fingerprint.clone();
+    }
+
+    private static byte[] fingerprint(Path file, Regions regions) {
+        try (InputStream text = Files.isRegularFile(file) ? Files.newInputStream(file)
+                : IntakeTemplate.class.getResourceAsStream(BUNDLED)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(text.readAllBytes());
+            digest.update(String.valueOf(regions.edition()).getBytes(StandardCharsets.UTF_8));
+            return digest.digest();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the template " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public ValidatedRow validate(MappedRow row, LocalDate receivedOn) {

@@ -128,18 +128,21 @@ final class FactCounts {
         if (!row.isEmpty()) {
             parts.add(row);
         }
-        if (persons && split != null && split.monthCells()) {
-            // the persons whose reports all lie in the period's whole months, counted ahead (MonthCells)
+        boolean reports = indicators.contains(Indicator.REPORTS);
+        boolean cases = indicators.contains(Indicator.CASES);
+        if ((persons || reports || cases) && split != null && split.monthCells()) {
+            // the persons and cases whose reports all lie in the period's whole months and the reports
+            // of those months, counted ahead (MonthCells)
             parts.add("""
                     select indicator, id, n from reporting.month_cell
                      where generation = :generation and office = %s and first_month >= :first_month
-                       and last_month <= :last_month and indicator = any(:person_indicators)""".formatted(split.officeId()));
+                       and last_month <= :last_month and indicator = any(:cell_indicators)""".formatted(split.officeId()));
         }
-        if (indicators.contains(Indicator.REPORTS)) {
-            parts.add("select 'reports', 0, count(*) from f");
+        if (reports) {
+            parts.add(split != null && split.monthCells() ? partialMonthReports(split) : "select 'reports', 0, count(*) from f");
         }
-        if (indicators.contains(Indicator.CASES)) {
-            parts.add("select 'cases', 0, count(*) from (select distinct case_id from f) c");
+        if (cases) {
+            parts.add(split == null ? "select 'cases', 0, count(*) from (select distinct case_id from f) c" : cases(split));
         }
         // offices and destinations beyond the bits of their masks (none in a province's usual data)
         if (indicators.contains(Indicator.BY_OFFICE) && beyondMask(maskIds, "office")) {
@@ -155,7 +158,9 @@ final class FactCounts {
         }
         // f is read where it is used (the persons' aggregate, reports, cases) rather than copied once
         String with = "with f as not materialized (select * from reporting.report_fact where " + where + ")"
-                + (persons ? ",\np as materialized (" + persons(indicators, split) + ")" : "")
+                // p is copied once only when two parts read it (a single indicator's one part reads it in place)
+                + (persons ? ",\np as " + (!grouped.isEmpty() && !row.isEmpty() ? "" : "not ") + "materialized ("
+                        + persons(indicators, split) + ")" : "")
                 + ",\ncells(indicator, id, n) as (select indicator, id, sum(n)::bigint from ("
                 + String.join("\nunion all\n", parts) + ") c(indicator, id, n) group by indicator, id)"
                 + ",\nnamed as (" + named() + ")\n";
@@ -209,6 +214,11 @@ final class FactCounts {
      */
     record PersonFacts(String table, String scope, String officeId, boolean monthCells, boolean shortPeriod) {
 
+        /** The per-case facts of the same scope (V056). */
+        String caseTable() {
+            return table.replace("person_fact", "case_fact");
+        }
+
         static final PersonFacts EVERY_OFFICE = new PersonFacts("reporting.person_fact", "", "0", false, false);
 
         static PersonFacts office(String officeId) {
@@ -250,9 +260,19 @@ final class FactCounts {
                               from reporting.person_fact
                              union all
                             select office, first_day >> 5, last_day >> 5, %2$s from reporting.office_person_fact) a)
+                ,
+                r as (select office, day_key >> 5 as month, count(*) as n from reporting.report_fact group by 1, 2)
                 %3$s
                 union all
                 %4$s
+                union all
+                select 0, first_day >> 5, last_day >> 5, 'cases', 0, count(*) from reporting.case_fact group by 2, 3
+                union all
+                select office, first_day >> 5, last_day >> 5, 'cases', 0, count(*) from reporting.office_case_fact group by 1, 2, 3
+                union all
+                select office, month, month, 'reports', 0, n from r
+                union all
+                select 0, month, month, 'reports', 0, sum(n) from r group by month
                 """.formatted(AGE, columns, groupedCells(indicators, groups), totalsAndMasks(indicators, maskIds, groups));
     }
 
@@ -279,6 +299,46 @@ final class FactCounts {
         }
         return select + "first_day >= :from_key and first_day < (:first_month << 5) and last_day <= :to_key\nunion all\n"
                 + select + "last_day >= ((:last_month + 1) << 5) and last_day <= :to_key and first_day >= (:first_month << 5)";
+    }
+
+    /**
+     * The reports of the period's partial first and last month (those of its whole months are in the
+     * month cells): two ranges of the date index. {@code :from_date} to {@code :whole_from} (excluded)
+     * and {@code :whole_to} (excluded) to {@code :to_date}.
+     */
+    private static String partialMonthReports(PersonFacts split) {
+        String count = "select count(*) from reporting.report_fact where " + split.scope();
+        return "select 'reports', 0, (" + count + "report_date >= :from_date and report_date < :whole_from) + ("
+                + count + "report_date > :whole_to and report_date <= :to_date)";
+    }
+
+    /**
+     * The cases of the period from the per-case facts (V056) rather than distinct over its reports:
+     * those with every report inside it (of its whole months from the month cells, the others by two
+     * index ranges), those holding one edge with their last (first) report inside, and those holding
+     * both edges that have a report inside (a look-up of their reports, rare).
+     */
+    private static String cases(PersonFacts split) {
+        String table = split.caseTable();
+        String select = "select case_id from " + table + " c where " + split.scope();
+        String inside = split.monthCells()
+                ? select + "first_day >= :from_key and first_day < (:first_month << 5) and last_day <= :to_key\nunion all\n"
+                        + select + "last_day >= ((:last_month + 1) << 5) and last_day <= :to_key and first_day >= (:first_month << 5)"
+                : select + "first_day >= :from_key and last_day <= :to_key";
+        String span = "first_day < last_day and int4range(first_day, last_day, '[]') @> ";
+        String office = split.scope().isEmpty() ? "" : " and r.office = c.office";
+        return """
+                select 'cases', 0, count(*) from (
+                %1$s
+                union all
+                %2$s%3$s:from_key and first_day < :from_key and last_day <= :to_key
+                union all
+                %2$s%3$s:to_key and last_day > :to_key and first_day >= :from_key
+                union all
+                %2$s%3$s:from_key and first_day < :from_key and last_day > :to_key
+                   and exists (select 1 from reporting.report_fact r
+                                where r.case_id = c.case_id and r.day_key between :from_key and :to_key%4$s)) c"""
+                .formatted(inside, select, span, office);
     }
 
     private static boolean beyondMask(Map<String, List<Integer>> maskIds, String vocabulary) {

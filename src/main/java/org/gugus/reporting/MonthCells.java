@@ -1,6 +1,8 @@
 package org.gugus.reporting;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -23,6 +25,29 @@ class MonthCells {
 
     MonthCells(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The files behind a period's reports (by id, in order): those of its whole months from the files
+     * kept per month with the cells of {@code generation}, and those of its partial months' reports.
+     * {@code officeId} is the dictionary id of the office (an expression) or 0; {@code scope} the
+     * condition on the report facts' office (ending in {@code and}, or empty).
+     */
+    List<Long> files(long generation, ReportQuery query, String officeId, String scope, Map<String, Object> params) {
+        WholeMonths months = WholeMonths.of(query);
+        String partial = "select source_file_id from reporting.report_fact where " + scope;
+        return jdbc.sql("""
+                select source_file_id from reporting.month_file
+                 where generation = :generation and office = %1$s and month between :first_month and :last_month
+                union
+                %2$sreport_date >= :from_date and report_date < :whole_from
+                union
+                %2$sreport_date > :whole_to and report_date <= :to_date
+                order by 1
+                """.formatted(officeId, partial)).params(params).param("generation", generation)
+                .param("first_month", firstMonth(query.from())).param("last_month", lastMonth(query.to()))
+                .param("from_date", months.from()).param("to_date", months.to())
+                .param("whole_from", months.wholeFrom()).param("whole_to", months.wholeTo()).query(Long.class).list();
     }
 
     /** Whether the cells of this generation are made. */
@@ -50,7 +75,15 @@ class MonthCells {
                 + " select *, :generation from (" + FactCounts.monthCellsSql(IndicatorQueries.maskIds(jdbc))
                 + ") c(office, first_month, last_month, indicator, id, n) where n > 0")
                 .param("generation", generation).update();
+        jdbc.sql("""
+                insert into reporting.month_file (generation, office, month, source_file_id)
+                with m as (select distinct office, day_key >> 5 as month, source_file_id from reporting.report_fact)
+                select :generation, office, month, source_file_id from m
+                union
+                select :generation, 0, month, source_file_id from m
+                """).param("generation", generation).update();
         jdbc.sql("delete from reporting.month_cell where generation < ?").param(generation - 1).update();
+        jdbc.sql("delete from reporting.month_file where generation < ?").param(generation - 1).update();
         jdbc.sql("delete from reporting.month_cells_made where generation < ?").param(generation - 1).update();
     }
 
@@ -68,6 +101,33 @@ class MonthCells {
             return LAST;
         }
         return monthKey(to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusMonths(1));
+    }
+
+    /**
+     * A period's days (open ends as the first and last day of the calendar) and its whole months
+     * from {@code wholeFrom} to {@code wholeTo}: the days before {@code wholeFrom} and after
+     * {@code wholeTo} are its partial months (a period without a whole month is all partial: from
+     * {@code from} to {@code wholeFrom} excluded).
+     */
+    record WholeMonths(LocalDate from, LocalDate to, LocalDate wholeFrom, LocalDate wholeTo) {
+
+        static WholeMonths of(ReportQuery query) {
+            LocalDate from = query.from() == null ? LocalDate.of(1, 1, 1) : query.from();
+            LocalDate to = query.to() == null ? LocalDate.of(9999, 12, 31) : query.to();
+            int first = firstMonth(query.from());
+            int last = lastMonth(query.to());
+            if (first > last) {
+                return new WholeMonths(from, to, to.plusDays(1), to);
+            }
+            LocalDate wholeFrom = query.from() == null ? from : firstDay(first);
+            LocalDate wholeTo = query.to() == null ? to : firstDay(last).plusMonths(1).minusDays(1);
+            return new WholeMonths(from, to, wholeFrom, wholeTo);
+        }
+    }
+
+    /** The first day of a month key. */
+    static LocalDate firstDay(int monthKey) {
+        return LocalDate.of(1900 + (monthKey >> 4), monthKey & 15, 1);
     }
 
     /** A month as the key of {@code reporting.month_cell}: a day key shifted by 5, (year - 1900) << 4 | month. */

@@ -45,11 +45,12 @@ public class CorrectionPublisher {
         jdbc.sql("drop table if exists publish_plan").update();
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
-                select w.*, v.id as victim_id, v.content_hash as old_hash
+                select w.*, v.id as victim_id, v.content_hash as old_hash, v.content_hash is distinct from w.content_hash as changed
                   from (select ?::bigint as file_id, ?::integer as ordinal, ?::text as sheet, ?::integer as row_number,
                                false as rejected, ?::char(64) as identity_key, ?::char(64) as person_key,
                                ?::char(64) as content_hash, ?::jsonb as case_row, ?::jsonb as original,
-                               ?::jsonb as findings, ?::bigint as correction_id) w
+                               ?::jsonb as findings, null::bytea as row_hash, null::bigint as known_victim_id,
+                               ?::bigint as correction_id) w
                   left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
                 """).params(row.fileId(), row.ordinal(), row.sheet(), row.rowNumber(), row.identityKey(),
                 row.personKey(), row.contentHash(), row.caseRowJson(), row.originalJson(), row.findingsJson(),

@@ -35,9 +35,10 @@ public class RowOutcomes {
                             when p.ordinal is null then 'DUPLIKAT'
                             when s.findings <> '[]'::jsonb then 'PERINGATAN'
                             else 'DITERIMA' end,
-                       coalesce((select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
-                                                                     'column', f ->> 'column'))
-                                   from jsonb_array_elements(s.findings) f), '[]'::jsonb)
+                       case when s.findings = '[]'::jsonb then s.findings
+                            else (select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
+                                                                      'column', f ->> 'column'))
+                                    from jsonb_array_elements(s.findings) f) end
                   from warehouse.staged_row s
                   left join publish_plan p on p.ordinal = s.ordinal
                  where s.file_id = ?

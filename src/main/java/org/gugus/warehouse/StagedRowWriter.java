@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -19,7 +20,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 class StagedRowWriter implements ItemWriter<StagedRow> {
 
     private static final String COPY = "copy warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected,"
-            + " identity_key, person_key, content_hash, case_row, original, findings) from stdin";
+            + " identity_key, person_key, content_hash, case_row, original, findings, row_hash, known_victim_id) from stdin";
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
 
@@ -39,7 +42,14 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
             field(rows, row.contentHash());
             field(rows, row.caseRowJson());
             field(rows, row.originalJson());
-            rows.append(escaped(row.findingsJson())).append('\n');
+            field(rows, row.findingsJson());
+            if (row.rowHash() == null) {
+                rows.append("\\N");
+            } else {
+                // bytea in hex, its backslash escaped for COPY's text format
+                rows.append("\\\\x").append(HEX.formatHex(row.rowHash()));
+            }
+            rows.append('\t').append(row.knownVictimId() == null ? "\\N" : row.knownVictimId().toString()).append('\n');
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {

@@ -1,6 +1,16 @@
 package org.gugus.warehouse;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,5 +39,70 @@ public class StagingArea {
     /** Drops what was staged of a file that will not be published. */
     public void discard(long fileId) {
         jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update();
+    }
+
+    /**
+     * The row hashes of the office's records judged without findings from a delivery received on or
+     * before {@code receivedOn} (a date rule compares with the day received), read in batches.
+     */
+    public KnownRows knownRows(String officeCode, LocalDate receivedOn) {
+        long[] prefixes = new long[1024];
+        long[] victims = new long[1024];
+        int size = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false); // the driver streams with a fetch size only inside a transaction
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select ('x' || encode(substring(row_hash from 1 for 8), 'hex'))::bit(64)::bigint as prefix, id
+                      from warehouse.victim
+                     where office_code = ? and row_hash is not null and row_received_on <= ?
+                     order by 1
+                    """)) {
+                statement.setFetchSize(10_000);
+                statement.setString(1, officeCode);
+                statement.setObject(2, receivedOn);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (size == prefixes.length) {
+                            prefixes = Arrays.copyOf(prefixes, size * 2);
+                            victims = Arrays.copyOf(victims, size * 2);
+                        }
+                        prefixes[size] = rows.getLong(1);
+                        victims[size++] = rows.getLong(2);
+                    }
+                }
+            } finally {
+                connection.commit();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Cannot read the row hashes of office " + officeCode, e);
+        }
+        return new KnownRows(prefixes, victims, size);
+    }
+
+    /**
+     * The thin rows of a file ({@link StagedRow#repeats()}) whose record no longer carries their row
+     * hash (a correction or a later delivery changed it since they were staged): they must be judged
+     * after all before the file is published.
+     */
+    public List<Integer> unresolved(long fileId, String officeCode) {
+        return jdbc.sql("""
+                select s.ordinal
+                  from warehouse.staged_row s
+                  left join warehouse.victim v on v.id = s.known_victim_id and v.office_code = ? and v.row_hash = s.row_hash
+                 where s.file_id = ? and s.known_victim_id is not null and v.id is null
+                 order by s.ordinal
+                """).params(officeCode, fileId).query(Integer.class).list();
+    }
+
+    /** Stages these rows again in place of what was staged at their ordinals, in the caller's transaction. */
+    public void restage(long fileId, List<StagedRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from warehouse.staged_row where file_id = ? and ordinal = any(?)")
+                .params(fileId, rows.stream().map(StagedRow::ordinal).toArray(Integer[]::new)).update();
+        new StagedRowWriter(dataSource).write(new Chunk<>(new ArrayList<>(rows)));
     }
 }

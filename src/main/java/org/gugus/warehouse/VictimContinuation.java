@@ -62,7 +62,8 @@ final class VictimContinuation {
             jdbc.sql("update warehouse.victim set identity_key = ? where id = ?")
                     .params(continuation.identityKey(), continuation.victimId()).update();
             jdbc.sql("""
-                    update publish_plan p set victim_id = v.id, old_hash = v.content_hash
+                    update publish_plan p set victim_id = v.id, old_hash = v.content_hash,
+                           changed = v.content_hash is distinct from p.content_hash
                       from warehouse.victim v where v.id = ? and p.identity_key = ?
                     """).params(continuation.victimId(), continuation.identityKey()).update();
         }

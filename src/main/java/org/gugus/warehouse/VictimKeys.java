@@ -49,7 +49,7 @@ public class VictimKeys {
         long staged = rewrite("""
                 select s.file_id, s.ordinal, f.office_code, s.case_row::text
                   from warehouse.staged_row s join ingest.received_file f on f.id = s.file_id
-                 where not s.rejected
+                 where not s.rejected and s.known_victim_id is null  -- a thin row takes its keys from its record
                 """, keysOf);
         jdbc.update("""
                 update warehouse.staged_row s set identity_key = r.identity_key, person_key = r.person_key

@@ -1,7 +1,11 @@
 package org.gugus.warehouse;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class WarehousePublisher {
 
+    private static final Logger log = LoggerFactory.getLogger(WarehousePublisher.class);
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
@@ -28,61 +34,144 @@ public class WarehousePublisher {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public PublishCounts publish(long fileId, String officeCode) {
+        return publish(fileId, officeCode, null);
+    }
+
+    /**
+     * @param receivedOn the day the file was received, kept with the row hashes of its records (see
+     *                   {@link KnownRows}); null keeps none
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PublishCounts publish(long fileId, String officeCode, LocalDate receivedOn) {
+        PhaseTimes times = new PhaseTimes();
         OfficeLock.hold(jdbc, officeCode);
         // a large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory
         jdbc.sql("set local work_mem = '64MB'").update();
-        planWinners(fileId, officeCode);
-        VictimContinuation.apply(jdbc, officeCode);
-        Map<String, Long> plan = applyPlan(officeCode);
-        keepRejections(fileId, officeCode);
-        RowOutcomes.keep(jdbc, fileId);
+        times.run("plan", () -> planWinners(fileId, officeCode));
+        times.run("continuations", () -> VictimContinuation.apply(jdbc, officeCode));
+        Map<String, Long> plan = applyPlan(officeCode, receivedOn, times);
+        if (receivedOn != null) {
+            times.run("row hashes", () -> keepRowHashes(receivedOn));
+        }
+        times.run("rejections", () -> keepRejections(fileId, officeCode));
+        times.run("outcomes", () -> RowOutcomes.keep(jdbc, fileId));
 
-        long rowsRead = count("select count(*) from warehouse.staged_row where file_id = ?", fileId);
-        long rejected = count("select count(*) from warehouse.staged_row where file_id = ? and rejected", fileId);
-        long winners = plan.values().stream().mapToLong(Long::longValue).sum();
-        PublishCounts counts = new PublishCounts(rowsRead, plan.get("inserted"), plan.get("updated"),
-                plan.get("unchanged"), rowsRead - rejected - winners, rejected,
-                count("select count(*) from publish_plan where findings <> '[]'::jsonb"),
-                codeCounts("warehouse.staged_row s", "s.file_id = " + fileId + " and s.rejected", "E\\_%"),
-                codeCounts("publish_plan s", "true", "W\\_%"));
-        jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update();
+        PublishCounts counts = times.get("counts", () -> counts(fileId, plan));
+        times.run("unstage", () -> jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update());
+        // never a value of a row: the file, its office, counts and seconds
+        log.info("Published file {} of office {}: {} rows read, {} inserted, {} updated, {} unchanged in {}",
+                fileId, officeCode, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(), times);
         events.publishEvent(VictimsPublished.ofFile(fileId, officeCode));
         return counts;
     }
 
+    private PublishCounts counts(long fileId, Map<String, Long> plan) {
+        long rowsRead = count("select count(*) from warehouse.staged_row where file_id = ?", fileId);
+        long rejected = count("select count(*) from warehouse.staged_row where file_id = ? and rejected", fileId);
+        long winners = plan.values().stream().mapToLong(Long::longValue).sum();
+        return new PublishCounts(rowsRead, plan.get("inserted"), plan.get("updated"),
+                plan.get("unchanged"), rowsRead - rejected - winners, rejected,
+                count("select count(*) from publish_plan where findings <> '[]'::jsonb"),
+                codeCounts("warehouse.staged_row s", "s.file_id = " + fileId + " and s.rejected", "E\\_%"),
+                codeCounts("publish_plan s", "true", "W\\_%"));
+    }
+
     /**
      * Applies the temporary table {@code publish_plan} (rows of {@code warehouse.staged_row}'s shape plus
-     * {@code correction_id}, the warehouse's {@code victim_id} and {@code old_hash}) to the warehouse:
+     * {@code correction_id}, the warehouse's {@code victim_id} and {@code old_hash}, and {@code changed}: whether
+     * the two hashes differ, a column of its own so the planner knows how few rows change in a
+     * re-delivery, where a comparison of two columns is estimated to hold for nearly every row) to the warehouse:
      * the one path by which file rows and corrected rows reach it. Returns inserted/updated/unchanged.
      */
     Map<String, Long> applyPlan(String officeCode) {
-        Map<String, Long> plan = planCounts();
+        return applyPlan(officeCode, null, new PhaseTimes());
+    }
+
+    private Map<String, Long> applyPlan(String officeCode, LocalDate receivedOn, PhaseTimes times) {
+        Map<String, Long> plan = times.get("plan counts", this::planCounts);
         // a first delivery replaces nothing: no history to keep, no attributes or flags to delete
         boolean replaces = plan.get("updated") > 0;
-        upsertCases(officeCode);
+        times.run("cases", () -> upsertCases(officeCode));
         if (replaces) {
-            keepHistory();
+            times.run("history", this::keepHistory);
         }
-        upsertVictims(officeCode);
+        times.run("victims", () -> upsertVictims(officeCode, receivedOn));
         if (replaces) {
-            deleteReplacedAttributes();
+            times.run("replaced attributes", this::deleteReplacedAttributes);
         }
-        insertCodedAttributes();
-        insertFlags();
+        times.run("coded attributes", this::insertCodedAttributes);
+        times.run("flags", this::insertFlags);
         return plan;
+    }
+
+    /** Seconds per phase of one publish, in the order they ran, for the log. */
+    static final class PhaseTimes {
+
+        private final Map<String, Long> nanos = new LinkedHashMap<>();
+
+        void run(String phase, Runnable work) {
+            get(phase, () -> {
+                work.run();
+                return null;
+            });
+        }
+
+        <T> T get(String phase, Supplier<T> work) {
+            long start = System.nanoTime();
+            try {
+                return work.get();
+            } finally {
+                nanos.merge(phase, System.nanoTime() - start, Long::sum);
+            }
+        }
+
+        @Override
+        public String toString() {
+            long total = nanos.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder text = new StringBuilder("%.2f s (".formatted(total / 1e9));
+            nanos.forEach((phase, time) -> text.append(phase).append(' ').append("%.2f".formatted(time / 1e9)).append(", "));
+            text.setLength(text.length() - 2);
+            return text.append(')').toString();
+        }
     }
 
     /** The last valid row of each identity in the file, beside the warehouse's current version of it. */
     private void planWinners(long fileId, String officeCode) {
+        // The winners are found by their keys alone, in a table of their own with its statistics, then
+        // their wide rows fetched: sorting whole rows spilled to disk at 100,000 rows, and the file's rows
+        // were staged since autovacuum last looked at warehouse.staged_row, so the planner could take them
+        // for a few (once a nested loop ran for minutes, issue 13). Analyzing the staging table itself
+        // would make publishes of other offices wait for this one.
+        // A thin row (one repeating a record's row cell for cell, not judged again) takes its keys from
+        // that record, if the record still carries the row's hash.
+        jdbc.sql("""
+                create temporary table plan_winner on commit drop as
+                select distinct on (identity_key) *
+                  from (select s.ordinal, coalesce(s.identity_key, k.identity_key) as identity_key,
+                               k.person_key as known_person_key, k.content_hash as known_content_hash
+                          from warehouse.staged_row s
+                          left join warehouse.victim k on k.id = s.known_victim_id and k.row_hash = s.row_hash
+                         where s.file_id = ? and not s.rejected) keyed
+                 order by identity_key, ordinal desc
+                """).param(fileId).update();
+        jdbc.sql("analyze plan_winner").update();
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
-                select w.*, null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash
-                  from (select distinct on (identity_key) *
-                          from warehouse.staged_row
-                         where file_id = ? and not rejected
-                         order by identity_key, ordinal desc) w
+                select s.file_id, s.ordinal, s.sheet, s.row_number, s.rejected, w.identity_key,
+                       coalesce(s.person_key, w.known_person_key) as person_key,
+                       coalesce(s.content_hash, w.known_content_hash) as content_hash,
+                       s.case_row, s.original, s.findings, s.row_hash, s.known_victim_id,
+                       null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash,
+                       v.content_hash is distinct from coalesce(s.content_hash, w.known_content_hash) as changed
+                  from plan_winner w
+                  join warehouse.staged_row s on s.file_id = ? and s.ordinal = w.ordinal
                   left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
                 """).params(fileId, officeCode).update();
+        if (jdbc.sql("select exists (select 1 from publish_plan where identity_key is null)").query(Boolean.class).single()) {
+            // StagingArea#unresolved lists them; the intake job judges them again before it publishes
+            throw new IllegalStateException("File " + fileId + " has staged rows repeating records that changed since;"
+                    + " judge them again before publishing");
+        }
         jdbc.sql("create index on publish_plan (identity_key)").update();
         jdbc.sql("analyze publish_plan").update();
     }
@@ -110,7 +199,7 @@ public class WarehousePublisher {
                        ?, case_row ->> 'case_number', (case_row ->> 'report_date')::date,
                        (case_row ->> 'incident_date')::date, case_row ->> 'case_stage', file_id, sheet, row_number
                   from publish_plan
-                 where old_hash is distinct from content_hash
+                 where changed
                  order by case_row ->> 'case_number', ordinal desc
                 on conflict (office_code, case_number) do update
                    set report_date = excluded.report_date, incident_date = excluded.incident_date,
@@ -130,7 +219,7 @@ public class WarehousePublisher {
                        v.source_correction_id, case when p.correction_id is null then p.file_id end, p.correction_id
                   from warehouse.victim v
                   join publish_plan p on p.victim_id = v.id
-                 where p.old_hash <> p.content_hash
+                 where p.changed and p.victim_id is not null
                 """).update();
     }
 
@@ -139,28 +228,30 @@ public class WarehousePublisher {
      * the temporary table {@code published_victim} (victim id, identity key), which the attribute
      * and flag statements join by hash instead of looking each record up again.
      */
-    private void upsertVictims(String officeCode) {
+    private void upsertVictims(String officeCode, LocalDate receivedOn) {
         jdbc.sql("drop table if exists published_victim").update();
-        jdbc.sql("create temporary table published_victim (victim_id bigint not null, identity_key text not null)"
-                + " on commit drop").update();
+        jdbc.sql("create temporary table published_victim (victim_id bigint not null, identity_key text not null,"
+                + " exploitation jsonb, recruitment jsonb, services jsonb) on commit drop").update();
         jdbc.sql("""
                 with upserted as (
                 insert into warehouse.victim (case_id, office_code, identity_key, person_key, victim_name, nik, sex,
                        birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
                        origin_district_code, origin_village, origin_village_code, address,
                        citizenship, citizenship_country, education, destination_country, destination_area, notes,
-                       case_row, original, content_hash, source_file_id, source_sheet, source_row, source_correction_id)
+                       case_row, original, content_hash, source_file_id, source_sheet, source_row, source_correction_id,
+                       row_hash, row_received_on)
                 select c.id, c.office_code, p.identity_key, p.person_key, r ->> 'victim_name', r ->> 'nik', r ->> 'sex',
                        r ->> 'birth_place', (r ->> 'birth_date')::date, (r ->> 'age')::smallint, r ->> 'origin_regency',
                        r ->> 'origin_regency_code', r ->> 'origin_district', r ->> 'origin_district_code',
                        r ->> 'origin_village', r ->> 'origin_village_code', r ->> 'address', r ->> 'citizenship',
                        r ->> 'citizenship_country', r ->> 'education', r ->> 'destination_country',
                        r ->> 'destination_area', r ->> 'notes', p.case_row, p.original, p.content_hash, p.file_id,
-                       p.sheet, p.row_number, p.correction_id
+                       p.sheet, p.row_number, p.correction_id,
+                       case when p.findings = '[]'::jsonb and ?::date is not null then p.row_hash end, ?::date
                   from publish_plan p
                  cross join lateral (select p.case_row as r) row_values
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = r ->> 'case_number'
-                 where p.old_hash is distinct from p.content_hash
+                 where p.changed
                 on conflict (office_code, identity_key) do update
                    set case_id = excluded.case_id, person_key = excluded.person_key,
                        victim_name = excluded.victim_name, nik = excluded.nik, sex = excluded.sex,
@@ -175,11 +266,27 @@ public class WarehousePublisher {
                        destination_area = excluded.destination_area, notes = excluded.notes,
                        case_row = excluded.case_row, content_hash = excluded.content_hash,
                        source_file_id = excluded.source_file_id, source_sheet = excluded.source_sheet,
-                       source_row = excluded.source_row, version = victim.version + 1, updated_at = now()
-                returning id, identity_key)
-                insert into published_victim select id, identity_key from upserted
-                """).param(officeCode).update();
+                       source_row = excluded.source_row, row_hash = excluded.row_hash,
+                       row_received_on = excluded.row_received_on, version = victim.version + 1, updated_at = now()
+                returning id, identity_key, case_row -> 'exploitation', case_row -> 'recruitment', case_row -> 'services')
+                insert into published_victim select * from upserted
+                """).params(receivedOn, receivedOn, officeCode).update();
         jdbc.sql("analyze published_victim").update();
+    }
+
+    /**
+     * Unchanged records judged again in full (a file older than row hashes, or one whose row changed
+     * only in columns Gugus does not read) keep the hash of this delivery's row, so the next delivery
+     * need not judge them.
+     */
+    private void keepRowHashes(LocalDate receivedOn) {
+        jdbc.sql("""
+                update warehouse.victim v
+                   set row_hash = p.row_hash, row_received_on = ?
+                  from publish_plan p
+                 where v.id = p.victim_id and p.old_hash = p.content_hash and p.known_victim_id is null
+                   and p.findings = '[]'::jsonb and p.row_hash is not null and v.row_hash is distinct from p.row_hash
+                """).param(receivedOn).update();
     }
 
     private static final String[][] CODED_ATTRIBUTES = {
@@ -195,13 +302,16 @@ public class WarehousePublisher {
                 .update();
     }
 
+    /**
+     * The code lists of the records just written, taken from {@code published_victim} (the upsert
+     * returned them): no second look at the plan's rows.
+     */
     private void insertCodedAttributes() {
         for (String[] attribute : CODED_ATTRIBUTES) {
             // the staged code lists are distinct already (RowJudge), so no sort is needed here
             jdbc.sql("insert into warehouse." + attribute[0] + " (victim_id, code)"
-                    + " select pv.victim_id, code from publish_plan p"
-                    + " join published_victim pv on pv.identity_key = p.identity_key"
-                    + " cross join lateral jsonb_array_elements_text(p.case_row -> '" + attribute[1] + "') code")
+                    + " select pv.victim_id, code from published_victim pv"
+                    + " cross join lateral jsonb_array_elements_text(pv." + attribute[1] + ") code")
                     .update();
         }
     }
@@ -215,6 +325,7 @@ public class WarehousePublisher {
                   from publish_plan p
                   join published_victim pv on pv.identity_key = p.identity_key
                  cross join lateral jsonb_array_elements(p.findings) f
+                 where p.findings <> '[]'::jsonb
                 """).update();
     }
 

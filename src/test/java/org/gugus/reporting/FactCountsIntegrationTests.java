@@ -148,6 +148,49 @@ class FactCountsIntegrationTests {
                 "2024-12", 1L));
     }
 
+    @Test
+    void countsTheCasesAndFilesOfAPeriodByTheirReportsInsideIt() {
+        jdbc.sql("truncate reporting.report").update();
+        // case 1 holds both edges of the period with no report inside, case 2 both with one inside;
+        // case 3 straddles its first edge, case 4 its last; case 5 lies in a whole month, case 6 in the
+        // partial last month, case 7 after the period
+        caseReport(1, 1, "64.71", "2023-12-31", 1);
+        caseReport(2, 1, "64.71", "2025-02-01", 1);
+        caseReport(3, 2, "64.71", "2023-12-31", 2);
+        caseReport(4, 2, "64.72", "2024-06-01", 3);
+        caseReport(5, 2, "64.71", "2025-02-01", 2);
+        caseReport(6, 3, "64.72", "2023-12-20", 2);
+        caseReport(7, 3, "64.72", "2024-01-10", 4);
+        caseReport(8, 4, "64.71", "2024-12-20", 5);
+        caseReport(9, 4, "64.71", "2025-01-05", 6);
+        caseReport(10, 5, "64.72", "2024-03-05", 7);
+        caseReport(11, 6, "64.71", "2024-12-22", 8);
+        caseReport(12, 7, "64.71", "2024-12-28", 9);
+        KeptPeriodCounts.bump(jdbc);
+        monthCells.make();
+        ReportQuery period = new ReportQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 25), null);
+        ReportQuery office = new ReportQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 25), "64.71");
+
+        assertThat(queries.count(period, List.of(Indicator.CASES, Indicator.REPORTS)))
+                .containsEntry(Indicator.CASES, Map.of("", 5L)).containsEntry(Indicator.REPORTS, Map.of("", 5L));
+        assertThat(queries.sourceFiles(period)).containsExactly(3L, 4L, 5L, 7L, 8L);
+        // of one office: case 2's reports of that office hold both edges, its report inside is another office's
+        assertThat(queries.count(office, List.of(Indicator.CASES, Indicator.REPORTS)))
+                .containsEntry(Indicator.CASES, Map.of("", 2L)).containsEntry(Indicator.REPORTS, Map.of("", 2L));
+        assertThat(queries.sourceFiles(office)).containsExactly(5L, 8L);
+        assertThat(queries.count(period)).isEqualTo(direct(period));
+        assertThat(queries.count(office)).isEqualTo(direct(office));
+    }
+
+    private void caseReport(long victim, long caseId, String office, String date, long file) {
+        jdbc.sql("""
+                insert into reporting.report (victim_id, person_id, office_code, case_id, case_number, report_date, sex, age,
+                       citizenship, exploitation, recruitment, services, source_file_id)
+                values (:victim, :victim, :office, :caseId, 'C/' || :caseId, :date::date, 'P', 30, 'WNI', '{}', '{}', '{}', :file)
+                """).param("victim", victim).param("office", office).param("caseId", caseId).param("date", date)
+                .param("file", file).update();
+    }
+
     private void report(long victim, long person, String office, long caseId, String date, String sex, String birth,
             String stage, String exploitation) {
         jdbc.sql("""

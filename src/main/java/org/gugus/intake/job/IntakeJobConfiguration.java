@@ -6,6 +6,7 @@ import org.gugus.intake.QuarantineException;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.gugus.warehouse.KnownRows;
 import org.gugus.warehouse.PublishCounts;
 import org.gugus.warehouse.RowOutcomes;
 import org.gugus.warehouse.StagedRow;
@@ -77,14 +78,16 @@ public class IntakeJobConfiguration {
             @Value("#{jobParameters['fileId']}") Long fileId,
             @Value("#{jobParameters['office']}") String office,
             @Value("#{jobParameters['receivedOn']}") LocalDate receivedOn, IntakeTemplate template, PseudonymKey key,
-            RowJudges judges,
+            RowJudges judges, StagingArea staging,
             @Value("${gugus.intake.max-rows:2000000}") long maxRows,
             @Value("${gugus.workbook.max-cell-chars:32767}") int maxCellChars,
             @Value("${gugus.workbook.max-line-chars:1048576}") int maxLineChars,
             @Value("${gugus.workbook.max-columns:16384}") int maxColumns) {
         DataRowReader rows = new DataRowReader(Path.of(file), fileName, template, maxRows,
                 new WorkbookLimits(maxCellChars, maxLineChars, maxColumns));
-        return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key), judges);
+        // rows repeating a record's row cell for cell are staged without being judged again
+        KnownRows known = staging.knownRows(office, receivedOn);
+        return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges);
     }
 
     @Bean
@@ -95,11 +98,22 @@ public class IntakeJobConfiguration {
 
     @Bean
     Step intakePublish(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            WarehousePublisher publisher, RowOutcomes rowOutcomes) {
+            WarehousePublisher publisher, RowOutcomes rowOutcomes, StagingArea staging, IntakeTemplate template,
+            PseudonymKey key, @Value("${gugus.intake.max-rows:2000000}") long maxRows,
+            @Value("${gugus.workbook.max-cell-chars:32767}") int maxCellChars,
+            @Value("${gugus.workbook.max-line-chars:1048576}") int maxLineChars,
+            @Value("${gugus.workbook.max-columns:16384}") int maxColumns) {
         return new StepBuilder("publish", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
-                    PublishCounts counts = publisher.publish(parameters.getLong("fileId"), parameters.getString("office"));
+                    long fileId = parameters.getLong("fileId");
+                    String office = parameters.getString("office");
+                    LocalDate receivedOn = parameters.getLocalDate("receivedOn");
+                    StaleRepeats.judgeAgain(staging, fileId, office,
+                            () -> new DataRowReader(Path.of(parameters.getString("file")), parameters.getString("fileName"),
+                                    template, maxRows, new WorkbookLimits(maxCellChars, maxLineChars, maxColumns)),
+                            new RowJudge(fileId, office, receivedOn, template, key));
+                    PublishCounts counts = publisher.publish(fileId, office, receivedOn);
                     var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
                     JobOutcome.putCounts(jobContext, counts);
                     if (jobContext.containsKey(DataRowReader.ANSWERS_FILE)) {

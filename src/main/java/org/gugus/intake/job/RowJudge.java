@@ -11,8 +11,13 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.gugus.intake.mapping.Field;
+import org.gugus.intake.mapping.MappedRow;
+import org.gugus.warehouse.KnownRows;
 import org.gugus.warehouse.StagedRow;
+import org.gugus.workbook.CellValue;
 import org.gugus.intake.validate.CaseRow;
 import org.gugus.intake.validate.Finding;
 import org.gugus.intake.validate.ValidatedRow;
@@ -48,17 +53,42 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private final LocalDate receivedOn;
     private final IntakeTemplate template;
     private final PseudonymKey key;
+    private final KnownRows known;
+    private final byte[] fingerprint;
 
     public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key) {
+        this(fileId, officeCode, receivedOn, template, key, KnownRows.NONE);
+    }
+
+    /** @param known the office's rows judged before without findings: a row repeating one is not judged again */
+    public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key,
+            KnownRows known) {
         this.fileId = fileId;
         this.officeCode = officeCode;
         this.receivedOn = receivedOn;
         this.template = template;
         this.key = key;
+        this.known = known;
+        this.fingerprint = template.fingerprint();
     }
 
     @Override
     public StagedRow process(DataRow item) {
+        byte[] rowHash = rowHash(item.row());
+        OptionalLong repeated = known.victim(rowHash);
+        if (repeated.isPresent()) {
+            return StagedRow.repeating(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), rowHash,
+                    repeated.getAsLong());
+        }
+        return judge(item, rowHash);
+    }
+
+    /** Judges the row in full, whatever was delivered before. */
+    public StagedRow judge(DataRow item) {
+        return judge(item, rowHash(item.row()));
+    }
+
+    private StagedRow judge(DataRow item, byte[] rowHash) {
         ValidatedRow judged = template.validate(item.row(), receivedOn);
         String original = json(generator -> original(generator, item.row().original()));
         String findings = json(generator -> findings(generator, judged.findings()));
@@ -70,7 +100,29 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         String caseRow = json(generator -> values(generator, row));
         IdentityKeys keys = IdentityKeys.of(officeCode, VictimIdentity.of(row), key);
         return new StagedRow(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), false,
-                keys.identityKey(), keys.personKey(), sha256(caseRow), caseRow, original, findings);
+                keys.identityKey(), keys.personKey(), sha256(caseRow), caseRow, original, findings, rowHash, null);
+    }
+
+    /**
+     * The hash of everything a judgement reads: the template and reference edition in force, and
+     * each field's cell (kind, text, number, date) and column header. Equal hashes, equal judgements
+     * (but for a date after the day received, which {@link KnownRows} rules out by the day).
+     */
+    byte[] rowHash(MappedRow row) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        digest.update(fingerprint);
+        StringBuilder cells = new StringBuilder(256);
+        for (Field field : Field.values()) {
+            CellValue cell = row.values().get(field);
+            cells.append(field.ordinal()).append('\u0001');
+            if (cell != null) {
+                cells.append(cell.kind()).append('\u0001').append(cell.text()).append('\u0001').append(cell.number())
+                        .append('\u0001').append(cell.dateTime()).append('\u0001').append(cell.charactersRemoved());
+            }
+            cells.append('\u0001').append(row.headers() == null ? null : row.headers().get(field)).append('\u0002');
+        }
+        return digest.digest(cells.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

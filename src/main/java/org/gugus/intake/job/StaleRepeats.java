@@ -1,0 +1,50 @@
+package org.gugus.intake.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.gugus.warehouse.StagedRow;
+import org.gugus.warehouse.StagingArea;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Rows staged thin because they repeated a record's row ({@link org.gugus.warehouse.KnownRows}),
+ * whose record changed before the file was published (a correction, another delivery): they are
+ * judged in full after all, read again from the file, and staged in place of the thin rows, in the
+ * publish's transaction. Rare, so the file is read again rather than every row kept.
+ */
+final class StaleRepeats {
+
+    private StaleRepeats() {
+    }
+
+    /** Judges the stale thin rows of the file again; returns how many there were. */
+    static int judgeAgain(StagingArea staging, long fileId, String officeCode, Supplier<DataRowReader> reader,
+            RowJudge judge) throws Exception {
+        Set<Integer> stale = new TreeSet<>(staging.unresolved(fileId, officeCode));
+        if (stale.isEmpty()) {
+            return 0;
+        }
+        List<StagedRow> judged = new ArrayList<>(stale.size());
+        DataRowReader rows = reader.get();
+        rows.open(new ExecutionContext());
+        try {
+            int last = ((TreeSet<Integer>) stale).last();
+            for (DataRow row = rows.read(); row != null && row.ordinal() <= last; row = rows.read()) {
+                if (stale.contains(row.ordinal())) {
+                    judged.add(judge.judge(row));
+                }
+            }
+        } finally {
+            rows.close();
+        }
+        if (judged.size() != stale.size()) {
+            throw new IllegalStateException("File " + fileId + " no longer reads as staged: " + judged.size()
+                    + " of " + stale.size() + " rows to judge again found");
+        }
+        staging.restage(fileId, judged);
+        return judged.size();
+    }
+}

@@ -1,0 +1,174 @@
+package org.gugus.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.gugus.IntegrationTest;
+import org.gugus.TestWorkbooks;
+import org.gugus.ingest.FileReception;
+import org.gugus.ingest.FileSource;
+import org.gugus.warehouse.StagedRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A re-delivered row that repeats a record's row cell for cell is staged thin and not judged
+ * again, and the warehouse ends exactly as if every row had been judged (issue 13).
+ */
+@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "camel.main.auto-startup=false"})
+class RedeliveryIntegrationTests {
+
+    /** Whether each staged row (by ordinal) of the latest load was staged thin. */
+    private static final Map<Integer, Boolean> STAGED_THIN = new ConcurrentHashMap<>();
+    /** A statement run once after the next chunk is written: a change to the warehouse before the publish. */
+    private static final AtomicReference<String> AFTER_STAGING = new AtomicReference<>();
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @TestConfiguration
+    static class Staging {
+
+        @Bean
+        ItemWriteListener<StagedRow> recordThinRows(JdbcClient jdbc) {
+            return new ItemWriteListener<>() {
+                @Override
+                public void afterWrite(Chunk<? extends StagedRow> items) {
+                    items.getItems().forEach(row -> STAGED_THIN.put(row.ordinal(), row.repeats()));
+                    String change = AFTER_STAGING.getAndSet(null);
+                    if (change != null) {
+                        jdbc.sql(change).update();
+                    }
+                }
+            };
+        }
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path files;
+
+    @AfterEach
+    void clear() {
+        STAGED_THIN.clear();
+        AFTER_STAGING.set(null);
+    }
+
+    @Test
+    void stagesRepeatedRowsThinAndUpdatesOnlyTheChangedOne() {
+        List<List<String>> rows = named(TestWorkbooks.victims(4));
+        rows.get(3).set(7, "");
+        rows.get(3).set(2, "12 Maret 2099");                              // rejected: E_DATE_FUTURE
+        load("64.08", "kutim-2024-06.csv", rows);
+        Map<String, String> before = warehouse("64.08");
+        STAGED_THIN.clear();
+
+        rows.get(1).set(14, "pindah ke rumah aman kedua");                 // the second row changed
+        FileOutcome again = load("64.08", "kutim-2024-07.csv", rows);
+
+        assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, true, 2, false, 3, true, 4, false));
+        assertThat(again.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(again.inserted()).isZero();
+        assertThat(again.updated()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(again.rejected()).isEqualTo(1);
+        Map<String, String> after = warehouse("64.08");
+        assertThat(after).hasSize(3);
+        assertThat(after.get("TPPO/SMD/0001")).isEqualTo(before.get("TPPO/SMD/0001"));
+        assertThat(after.get("TPPO/SMD/0003")).isEqualTo(before.get("TPPO/SMD/0003"));
+        assertThat(after.get("TPPO/SMD/0002")).contains("pindah ke rumah aman kedua");
+        assertThat(jdbc.sql("select string_agg(status, ' ' order by ordinal) from warehouse.row_outcome where file_id = ?")
+                .param(again.fileId()).query(String.class).single()).isEqualTo("DITERIMA DITERIMA DITERIMA DITOLAK");
+    }
+
+    @Test
+    void judgesARepeatedRowAgainWhenItsRecordChangedBeforeThePublish() {
+        List<List<String>> rows = named(TestWorkbooks.victims(3));
+        load("64.09", "paser-2024-06.csv", rows);
+        Map<String, String> before = warehouse("64.09");
+        STAGED_THIN.clear();
+        // as a correction published between the re-delivery's stage and publish steps would
+        AFTER_STAGING.set("""
+                update warehouse.victim set victim_name = 'Ratna Diubah', content_hash = repeat('0', 64), row_hash = null
+                 where office_code = '64.09' and source_row = 2""");
+        rows.add(named(TestWorkbooks.victims(4)).get(3));                  // the cumulative file grew by a row
+
+        FileOutcome again = load("64.09", "paser-2024-07.csv", rows);
+
+        assertThat(STAGED_THIN).containsEntry(1, true).containsEntry(4, false);
+        assertThat(again.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(again.inserted()).isEqualTo(1);
+        assertThat(again.updated()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(2);
+        Map<String, String> after = warehouse("64.09");
+        assertThat(after).hasSize(4).containsAllEntriesOf(before);
+    }
+
+    @Test
+    void judgesEveryRowWhenTheFirstDeliveryCarriedWarnings() {
+        List<List<String>> rows = named(TestWorkbooks.victims(2));
+        rows.get(0).set(5, "P");                                           // W_NIK_SEX: loaded with a warning
+        load("64.11", "ppu-2024-06.csv", rows);
+        STAGED_THIN.clear();
+        rows.add(named(TestWorkbooks.victims(3)).get(2));
+
+        FileOutcome again = load("64.11", "ppu-2024-07.csv", rows);
+
+        assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, false, 2, true, 3, false));
+        assertThat(again.inserted()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(again.warnings()).isEqualTo(1);
+    }
+
+    private FileOutcome load(String office, String name, List<List<String>> rows) {
+        Path file = TestWorkbooks.csv(files.resolve(name), rows);
+        FileOutcome outcome = reception.receive(file, office, name, FileSource.COMMAND_LINE);
+        assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
+        return outcome;
+    }
+
+    /** Each victim record of the office by case number: its values, lineage aside. */
+    private Map<String, String> warehouse(String office) {
+        Map<String, String> records = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select c.case_number, concat_ws('|', v.identity_key, v.person_key, v.victim_name, v.nik, v.sex,
+                       v.birth_date, v.age, v.notes, v.content_hash, v.case_row::text, v.original::text,
+                       (select string_agg(code, ',' order by code) from warehouse.victim_exploitation e where e.victim_id = v.id),
+                       (select string_agg(code, ',' order by code) from warehouse.victim_service s where s.victim_id = v.id),
+                       (select string_agg(code, ',' order by code) from warehouse.victim_flag f where f.victim_id = v.id))
+                  from warehouse.victim v join warehouse.tppo_case c on c.id = v.case_id
+                 where v.office_code = ?
+                """).param(office).query((rs, n) -> records.put(rs.getString(1), rs.getString(2))).list();
+        return records;
+    }
+
+    /** Real names: the linkage takes "Korban Nomor n" for no name. */
+    private static List<List<String>> named(List<List<String>> rows) {
+        String[] names = {"Siti Aminah", "Ratna Sari", "Dewi Lestari", "Wulan Permata"};
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).set(3, names[i % names.length]);
+        }
+        return rows;
+    }
+}
