@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -168,8 +169,9 @@ class StewardWorkBrowserTests {
 
         assertThat(browser.findElement(By.cssSelector(".notice.success")).getText())
                 .isEqualTo("Job " + failedRun + " dijalankan ulang; statusnya diperbarui di tabel di bawah.");
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.findElements(
-                By.cssSelector("table.jobs tbody tr")).stream().anyMatch(row -> {
+        // the table is replaced as the run progresses: a row read as it goes is read again
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("table.jobs tbody tr")).stream().anyMatch(row -> {
                     String text = row.getText();
                     return text.contains("kubar-2024-06.csv") && text.contains("Selesai");
                 }));
