@@ -2,7 +2,6 @@ package org.gugus.intake.job;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.gugus.warehouse.StagedRow;
@@ -23,7 +22,7 @@ final class StaleRepeats {
     /** Judges the stale thin rows of the file again; returns how many there were. */
     static int judgeAgain(StagingArea staging, long fileId, String officeCode, Supplier<DataRowReader> reader,
             RowJudge judge) throws Exception {
-        Set<Integer> stale = new TreeSet<>(staging.unresolved(fileId, officeCode));
+        TreeSet<Integer> stale = new TreeSet<>(staging.unresolved(fileId, officeCode));
         if (stale.isEmpty()) {
             return 0;
         }
@@ -31,7 +30,7 @@ final class StaleRepeats {
         DataRowReader rows = reader.get();
         rows.open(new ExecutionContext());
         try {
-            int last = ((TreeSet<Integer>) stale).last();
+            int last = stale.last();
             for (DataRow row = rows.read(); row != null && row.ordinal() <= last; row = rows.read()) {
                 if (stale.contains(row.ordinal())) {
                     judged.add(judge.judge(row));

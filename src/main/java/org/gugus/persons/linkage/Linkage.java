@@ -8,6 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -66,7 +70,7 @@ public final class Linkage {
     }
 
     private static UnaryOperator<String> sharedStrings() {
-        java.util.concurrent.ConcurrentHashMap<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+        ConcurrentHashMap<String, String> shared = new ConcurrentHashMap<>();
         return value -> {
             String known = shared.putIfAbsent(value, value);
             return known != null ? known : value;
@@ -74,12 +78,12 @@ public final class Linkage {
     }
 
     /** Records being prepared as they arrive ({@link #preparing()}); one reader thread gives them. */
-    public static final class Preparing implements java.util.function.Consumer<VictimReport> {
+    public static final class Preparing implements Consumer<VictimReport> {
 
         private static final int CHUNK = 4096;
 
         private final UnaryOperator<String> shared;
-        private final List<java.util.concurrent.CompletableFuture<List<Prepared>>> chunks = new ArrayList<>();
+        private final List<CompletableFuture<List<Prepared>>> chunks = new ArrayList<>();
         private List<VictimReport> chunk = new ArrayList<>(CHUNK);
 
         private Preparing(UnaryOperator<String> shared) {
@@ -97,7 +101,7 @@ public final class Linkage {
         private void submit() {
             List<VictimReport> reports = chunk;
             chunk = new ArrayList<>(CHUNK);
-            chunks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            chunks.add(CompletableFuture.supplyAsync(() -> {
                 List<Prepared> prepared = new ArrayList<>(reports.size());
                 reports.forEach(report -> prepared.add(new Prepared(report, shared)));
                 return prepared;
@@ -111,10 +115,10 @@ public final class Linkage {
             }
             List<Prepared> records = new ArrayList<>(chunks.size() * CHUNK);
             try {
-                for (java.util.concurrent.CompletableFuture<List<Prepared>> prepared : chunks) {
+                for (CompletableFuture<List<Prepared>> prepared : chunks) {
                     records.addAll(prepared.join());
                 }
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             chunks.clear();
