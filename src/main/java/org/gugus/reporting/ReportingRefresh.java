@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.gugus.persons.PersonsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,10 +67,13 @@ public class ReportingRefresh {
     private final TransactionTemplate transactions;
     private final KeptCountsWarmer warmer;
     private final MonthCells monthCells;
+    private final int bulkPersons;
 
     ReportingRefresh(JdbcClient jdbc, WarehouseSource warehouse, ReportingDimensions dimensions,
-            PlatformTransactionManager transactionManager, KeptCountsWarmer warmer, MonthCells monthCells) {
+            PlatformTransactionManager transactionManager, KeptCountsWarmer warmer, MonthCells monthCells,
+            @Value("${gugus.reporting.bulk-refresh-persons:10000}") int bulkPersons) {
         this.jdbc = jdbc;
+        this.bulkPersons = bulkPersons;
         this.warmer = warmer;
         this.monthCells = monthCells;
         this.warehouse = warehouse;
@@ -123,6 +127,7 @@ public class ReportingRefresh {
         lock();
         warmAfterCommit();
         KeptPeriodCounts.bump(jdbc);
+        List<DeferredIndexes.Index> deferred = bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of();
         Long[] ids = personIds.toArray(Long[]::new);
         Long[] sources = warehouse.withMerged(personIds);
         // the rows of these persons, and of records now linked to them that were another's when copied
@@ -151,6 +156,17 @@ public class ReportingRefresh {
         jdbc.sql("delete from reporting.tppo_case where case_id = any(:ids)").param("ids", caseIds).update();
         jdbc.sql(CASES.formatted("case_id = any(:ids)")).param("ids", caseIds).update();
         AllTimeCounts.add(jdbc, 1, none, caseIds);
+        DeferredIndexes.restore(jdbc, deferred);
+    }
+
+    /**
+     * Whether a refresh rewrites so large a part of the schema (at least as many persons as it held,
+     * and {@code gugus.reporting.bulk-refresh-persons} or more) that its indexes are built afterwards
+     * rather than row by row ({@link DeferredIndexes}). Persons are counted only for a large refresh.
+     */
+    private boolean bulk(Collection<Long> personIds) {
+        return personIds.size() >= bulkPersons
+                && personIds.size() >= jdbc.sql("select count(*) from reporting.person").query(Long.class).single();
     }
 
     private void rebuildNow() {

@@ -1,0 +1,75 @@
+package org.gugus.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.gugus.IntegrationTest;
+import org.gugus.TestWorkbooks;
+import org.gugus.ingest.FileReception;
+import org.gugus.ingest.FileSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A refresh that rewrites at least as many persons as the reporting schema held builds its indexes
+ * afterwards ({@link DeferredIndexes}); here every refresh is large enough to.
+ */
+@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.reporting.bulk-refresh-persons=1"})
+class ReportingBulkRefreshIntegrationTests {
+
+    private static final String INDEXES = """
+            select c.relname || ' ' || pg_get_indexdef(i.indexrelid) || case when i.indisclustered then ' clustered' else '' end
+              from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+             where n.nspname = 'reporting' order by 1
+            """;
+
+    private static final String KEPT = "select indicator || ' ' || code || ' ' || n from reporting.all_time_count"
+            + " where n <> 0 order by 1";
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    ReportingRefresh refresh;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void aLargeRefreshCountsAsARebuildAndLeavesEveryIndexAsTheMigrationsMadeIt() {
+        refresh.rebuild();
+        List<String> indexes = jdbc.sql(INDEXES).query(String.class).list();
+        assertThat(indexes).as("the facts clustered by report date").anyMatch(index -> index.endsWith(" clustered"));
+
+        reception.receive(TestWorkbooks.csv(files.resolve("smd.csv"), TestWorkbooks.victims(3)), "64.72", "smd.csv",
+                FileSource.COMMAND_LINE);
+        TestLinkage.linkByNik(jdbc, events);
+
+        assertThat(jdbc.sql(INDEXES).query(String.class).list()).isEqualTo(indexes);
+        assertThat(jdbc.sql("select count(*) from reporting.report_fact").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from reporting.person_fact").query(Long.class).single()).isEqualTo(3);
+        List<String> refreshed = jdbc.sql(KEPT).query(String.class).list();
+        refresh.rebuild();
+        assertThat(jdbc.sql(KEPT).query(String.class).list()).contains("unique_victims  3", "reports  3")
+                .isEqualTo(refreshed);
+        assertThat(jdbc.sql(INDEXES).query(String.class).list()).isEqualTo(indexes);
+    }
+}
