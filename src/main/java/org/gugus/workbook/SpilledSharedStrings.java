@@ -14,10 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The shared strings of an XLSX workbook, kept in a temporary file instead of the heap. A workbook
@@ -54,8 +51,7 @@ final class SpilledSharedStrings implements AutoCloseable {
      * out, OOXML escapes ({@code _x0000_}) decoded. A string longer than a cell may be (the limits of
      * {@code cell}) ends the read with a {@link LimitExceededException} before it is held whole.
      */
-    static SpilledSharedStrings read(InputStream part, XMLInputFactory xmlInput, RowBuilder cell)
-            throws XMLStreamException {
+    static SpilledSharedStrings read(InputStream part, RowBuilder cell) throws XMLStreamException {
         Path directory = null;
         try {
             directory = Files.createTempDirectory("gugus-sst");
@@ -65,30 +61,22 @@ final class SpilledSharedStrings implements AutoCloseable {
             try (OutputStream dataOut = new BufferedOutputStream(Files.newOutputStream(dataFile), 1 << 16);
                     DataOutputStream offsetOut = new DataOutputStream(
                             new BufferedOutputStream(Files.newOutputStream(offsetFile), 1 << 16))) {
-                XMLStreamReader xml = xmlInput.createXMLStreamReader(part);
-                try {
-                    long position = 0;
-                    StringBuilder text = new StringBuilder();
-                    while (xml.hasNext()) {
-                        int event = xml.next();
-                        if (event == XMLStreamConstants.DTD) {
-                            throw new XmlSafety.DtdRefusedException();
-                        }
-                        if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
-                            text.setLength(0);
-                            readItem(xml, text, cell);
-                            byte[] bytes = XlsxWorkbookReader.unescape(text.toString()).getBytes(StandardCharsets.UTF_8);
-                            offsetOut.writeLong(position);
-                            dataOut.write(bytes);
-                            position += bytes.length;
-                            count++;
-                        }
+                WorkbookXml xml = new WorkbookXml(part);
+                long position = 0;
+                StringBuilder text = new StringBuilder();
+                Utf8 utf8 = new Utf8();
+                for (int event = xml.next(); event != WorkbookXml.END_OF_PART; event = xml.next()) {
+                    if (event == WorkbookXml.START && xml.isNamed("si")) {
+                        text.setLength(0);
+                        readItem(xml, text, cell);
+                        int length = utf8.encode(text);
+                        offsetOut.writeLong(position);
+                        dataOut.write(utf8.bytes, 0, length);
+                        position += length;
+                        count++;
                     }
-                    offsetOut.writeLong(position);
                 }
-                finally {
-                    xml.close();
-                }
+                offsetOut.writeLong(position);
             }
             // A string holds at most max-cell-chars characters, at most 3 bytes each in UTF-8; segments
             // overlap by more than that, so every string lies whole inside the segment its first byte falls in.
@@ -108,28 +96,55 @@ final class SpilledSharedStrings implements AutoCloseable {
         }
     }
 
-    private static void readItem(XMLStreamReader xml, StringBuilder text, RowBuilder cell) throws XMLStreamException {
+    /** Rich-text runs joined, phonetic runs left out; reads from an {@code <si>} start tag to its end tag. */
+    private static void readItem(WorkbookXml xml, StringBuilder text, RowBuilder cell)
+            throws XMLStreamException, IOException {
         int phoneticDepth = 0;
         int depth = 1;
-        while (depth > 0 && xml.hasNext()) {
+        while (depth > 0) {
             int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
+            if (event == WorkbookXml.START) {
                 depth++;
-                String name = xml.getLocalName();
-                if (name.equals("rPh")) {
+                if (xml.isNamed("rPh")) {
                     phoneticDepth++;
                 }
-                else if (name.equals("t") && phoneticDepth == 0) {
-                    XmlSafety.appendElementText(xml, text, cell);
+                else if (xml.isNamed("t") && phoneticDepth == 0) {
+                    xml.appendElementText(text, cell);
                     depth--;
                 }
             }
-            else if (event == XMLStreamConstants.END_ELEMENT) {
+            else if (event == WorkbookXml.END) {
                 depth--;
-                if (xml.getLocalName().equals("rPh")) {
+                if (xml.isNamed("rPh")) {
                     phoneticDepth--;
                 }
             }
+        }
+    }
+
+    /** A string's UTF-8 bytes in one reused array, OOXML escapes decoded; most strings are ASCII. */
+    private static final class Utf8 {
+
+        private byte[] bytes = new byte[256];
+
+        int encode(StringBuilder text) {
+            int length = text.length();
+            if (bytes.length < length) {
+                bytes = new byte[Math.max(length, bytes.length * 2)];
+            }
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80 || (c == '_' && i + 1 < length && text.charAt(i + 1) == 'x')) {
+                    byte[] encoded = XlsxWorkbookReader.unescape(text.toString()).getBytes(StandardCharsets.UTF_8);
+                    if (bytes.length < encoded.length) {
+                        bytes = new byte[encoded.length];
+                    }
+                    System.arraycopy(encoded, 0, bytes, 0, encoded.length);
+                    return encoded.length;
+                }
+                bytes[i] = (byte) c;
+            }
+            return length;
         }
     }
 
