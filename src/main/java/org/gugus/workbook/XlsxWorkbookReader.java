@@ -2,13 +2,11 @@ package org.gugus.workbook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import javax.xml.stream.XMLInputFactory;
@@ -66,9 +64,15 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
     private int lastRowNumber;
 
+    private final MergedRangeScans mergedRanges;
+
+    private int sheetIndex;
+
     private XlsxWorkbookReader(OPCPackage pkg, SpilledSharedStrings strings, StylesTable styles, boolean date1904,
-            XSSFReader.SheetIterator sheets, XMLInputFactory xmlInput, WorkbookLimits limits) {
+            XSSFReader.SheetIterator sheets, MergedRangeScans mergedRanges, XMLInputFactory xmlInput,
+            WorkbookLimits limits) {
         this.pkg = pkg;
+        this.mergedRanges = mergedRanges;
         this.row = new RowBuilder(limits);
         this.strings = strings;
         this.styles = styles;
@@ -89,33 +93,55 @@ final class XlsxWorkbookReader implements WorkbookReader {
         catch (OpenXML4JException | RuntimeException ex) {
             throw unreadable(ex);
         }
+        MergedRangeScans mergedRanges = null;
         try {
             XMLInputFactory xmlInput = XmlSafety.xmlInput();
             XSSFReader reader = new XSSFReader(pkg);
             StylesTable styles = reader.getStylesTable();
             boolean date1904 = usesDate1904(reader, xmlInput);
+            mergedRanges = new MergedRangeScans(sheetParts(reader));
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetIterator();
-            SpilledSharedStrings strings = sharedStrings(pkg, xmlInput, limits);
-            return new XlsxWorkbookReader(pkg, strings, styles, date1904, sheets, xmlInput, limits);
+            SpilledSharedStrings strings = sharedStrings(pkg, limits);
+            return new XlsxWorkbookReader(pkg, strings, styles, date1904, sheets, mergedRanges, xmlInput, limits);
         }
         catch (LimitExceededException ex) {
+            close(mergedRanges);
             pkg.revert();
             throw new TooLargeFileException(
                     Messages.get("workbook.limit.shared-text", SpreadsheetFormat.XLSX.name(), ex.maximum()), ex);
         }
         catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException ex) {
+            close(mergedRanges);
             pkg.revert();
             throw unreadable(ex);
         }
     }
 
-    private static SpilledSharedStrings sharedStrings(OPCPackage pkg, XMLInputFactory xmlInput, WorkbookLimits limits)
+    private static void close(MergedRangeScans mergedRanges) {
+        if (mergedRanges != null) {
+            mergedRanges.close();
+        }
+    }
+
+    /** The sheets' parts in workbook order, as the sheet iterator gives them. */
+    private static List<PackagePart> sheetParts(XSSFReader reader) throws IOException, OpenXML4JException {
+        List<PackagePart> parts = new ArrayList<>();
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetIterator();
+        while (sheets.hasNext()) {
+            try (InputStream unread = sheets.next()) {
+                parts.add(sheets.getSheetPart());
+            }
+        }
+        return parts;
+    }
+
+    private static SpilledSharedStrings sharedStrings(OPCPackage pkg, WorkbookLimits limits)
             throws IOException, OpenXML4JException, XMLStreamException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
             return SpilledSharedStrings.empty();
         }
-        try (InputStream in = parts.get(0).getInputStream()) {
+        try (InputStream in = new PartReadAhead(parts.get(0).getInputStream())) {
             return SpilledSharedStrings.read(in, new RowBuilder(limits));
         }
     }
@@ -175,66 +201,12 @@ final class XlsxWorkbookReader implements WorkbookReader {
         if (!sheets.hasNext()) {
             return false;
         }
-        sheetStream = sheets.next();
+        sheetStream = new PartReadAhead(sheets.next());
         sheetName = sheets.getSheetName();
         lastRowNumber = 0;
-        merged = MergedCells.of(mergedRanges(sheets.getSheetPart()));
+        merged = MergedCells.of(mergedRanges.of(sheetIndex++));
         xml = new WorkbookXml(sheetStream);
         return true;
-    }
-
-    /**
-     * The merged ranges of a sheet, from a first pass over its XML that only looks for them: they
-     * come after the rows, and the rows must not be held in memory meanwhile. Most sheets have none,
-     * which a plain search of the bytes for {@code mergeCell} tells without parsing them.
-     */
-    private List<MergedCells.Range> mergedRanges(PackagePart sheet) throws XMLStreamException, IOException {
-        try (InputStream in = sheet.getInputStream()) {
-            if (!mentions(in, MERGE_CELL)) {
-                return List.of();
-            }
-        }
-        List<MergedCells.Range> ranges = new ArrayList<>();
-        try (InputStream in = sheet.getInputStream()) {
-            WorkbookXml scan = new WorkbookXml(in);
-            for (int event = scan.next(); event != WorkbookXml.END_OF_PART; event = scan.next()) {
-                if (event == WorkbookXml.START) {
-                    if (scan.isNamed("sheetData")) {
-                        scan.skipElement();
-                    }
-                    else if (scan.isNamed("mergeCell")) {
-                        MergedCells.Range range = MergedCells.Range.parse(scan.attribute("ref"));
-                        if (range != null) {
-                            ranges.add(range);
-                        }
-                    }
-                }
-            }
-        }
-        return ranges;
-    }
-
-    private static final byte[] MERGE_CELL = "mergeCell".getBytes(StandardCharsets.US_ASCII);
-
-    /** Whether the bytes of {@code in} hold {@code word} anywhere. */
-    static boolean mentions(InputStream in, byte[] word) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        int kept = 0;
-        while (true) {
-            int read = in.read(buffer, kept, buffer.length - kept);
-            if (read < 0) {
-                return false;
-            }
-            int end = kept + read;
-            byte first = word[0];
-            for (int i = 0; i + word.length <= end; i++) {
-                if (buffer[i] == first && Arrays.equals(buffer, i, i + word.length, word, 0, word.length)) {
-                    return true;
-                }
-            }
-            kept = Math.min(word.length - 1, end);
-            System.arraycopy(buffer, end - kept, buffer, 0, kept);
-        }
     }
 
     private SheetRow nextRowOfSheet() throws XMLStreamException, IOException {
@@ -574,6 +546,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
             // Nothing is lost: the package is read-only and is released below either way.
         }
         finally {
+            mergedRanges.close();
             strings.close();
             pkg.revert();
         }
