@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +33,9 @@ final class SpilledSharedStrings implements AutoCloseable {
     private final MappedByteBuffer[] data;
 
     private final MappedByteBuffer[] offsets;
+
+    /** The bytes of the string asked for last (one reader, one thread). */
+    private byte[] scratch = new byte[256];
 
     private SpilledSharedStrings(Path directory, int count, MappedByteBuffer[] data, MappedByteBuffer[] offsets) {
         this.directory = directory;
@@ -174,11 +176,11 @@ final class SpilledSharedStrings implements AutoCloseable {
         long start = longAt(index);
         long end = longAt(index + 1);
         int length = Math.toIntExact(end - start);
-        ByteBuffer segment = data[(int) (start / SEGMENT)].duplicate();
-        byte[] bytes = new byte[length];
-        segment.position((int) (start % SEGMENT));
-        segment.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        data[(int) (start / SEGMENT)].get((int) (start % SEGMENT), scratch, 0, length);
+        return new String(scratch, 0, length, StandardCharsets.UTF_8);
     }
 
     private long longAt(int index) {

@@ -69,6 +69,13 @@ final class WorkbookXml {
 
     private boolean inCdata;
 
+    /** Attributes of the current start tag: local name and value, as pairs of offsets; -1 until asked for. */
+    private int attributeCount = -1;
+
+    private int[] attributeNames = new int[16];
+
+    private int[] attributeValues = new int[16];
+
     private int valueStart;
 
     private int valueEnd;
@@ -208,6 +215,22 @@ final class WorkbookXml {
 
     /** Finds an attribute of the current start tag by its local name; namespace declarations are not attributes. */
     boolean findAttribute(String localName) throws XMLStreamException {
+        if (attributeCount < 0) {
+            parseAttributes();
+        }
+        for (int a = 0; a < 2 * attributeCount; a += 2) {
+            if (regionIs(attributeNames[a], attributeNames[a + 1], localName)) {
+                valueStart = attributeValues[a];
+                valueEnd = attributeValues[a + 1];
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where each attribute of the current start tag lies, once, when the first is asked for. */
+    private void parseAttributes() throws XMLStreamException {
+        attributeCount = 0;
         int i = attributesStart;
         int end = attributesEnd;
         while (true) {
@@ -215,7 +238,7 @@ final class WorkbookXml {
                 i++;
             }
             if (i >= end) {
-                return false;
+                return;
             }
             int nameFrom = i;
             int localFrom = i;
@@ -250,10 +273,17 @@ final class WorkbookXml {
             int to = i++;
             boolean declaration = localFrom > nameFrom ? regionIs(nameFrom, localFrom - 1, "xmlns")
                     : regionIs(nameFrom, nameTo, "xmlns");
-            if (!declaration && regionIs(localFrom, nameTo, localName)) {
-                valueStart = from;
-                valueEnd = to;
-                return true;
+            if (!declaration) {
+                int a = 2 * attributeCount;
+                if (a == attributeNames.length) {
+                    attributeNames = Arrays.copyOf(attributeNames, a * 2);
+                    attributeValues = Arrays.copyOf(attributeValues, a * 2);
+                }
+                attributeNames[a] = localFrom;
+                attributeNames[a + 1] = nameTo;
+                attributeValues[a] = from;
+                attributeValues[a + 1] = to;
+                attributeCount++;
             }
         }
     }
@@ -318,6 +348,7 @@ final class WorkbookXml {
         boolean empty = buf[gt - 1] == '/';
         attributesStart = i;
         attributesEnd = empty ? gt - 1 : gt;
+        attributeCount = -1;
         emptyElement = empty;
         pos = gt + 1;
         return START;
@@ -335,7 +366,7 @@ final class WorkbookXml {
         }
         byte[] name = open[depth - 1];
         int length = openLength[depth - 1];
-        if (to - from != length || !Arrays.equals(buf, from, to, name, 0, length)) {
+        if (to - from != length || !sameBytes(from, name, length)) {
             throw new XMLStreamException("The end tag does not match <" + openName(depth - 1) + ">");
         }
         depth--;
@@ -351,6 +382,16 @@ final class WorkbookXml {
         return END;
     }
 
+    // Tag names are short: a loop beats the vectorised comparison's set-up.
+    private boolean sameBytes(int from, byte[] name, int length) {
+        for (int i = 0; i < length; i++) {
+            if (buf[from + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void push(int from, int to) throws XMLStreamException {
         if (depth == MAX_DEPTH) {
             throw new XMLStreamException("Elements nested more than " + MAX_DEPTH + " deep");
@@ -363,7 +404,10 @@ final class WorkbookXml {
         if (open[depth] == null || open[depth].length < length) {
             open[depth] = new byte[Math.max(length, 16)];
         }
-        System.arraycopy(buf, from, open[depth], 0, length);
+        byte[] name = open[depth];
+        for (int i = 0; i < length; i++) {
+            name[i] = buf[from + i];
+        }
         openLength[depth] = length;
         depth++;
     }
