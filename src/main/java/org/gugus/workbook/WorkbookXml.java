@@ -55,10 +55,6 @@ final class WorkbookXml {
 
     private int nameEnd;
 
-    private int attributesStart;
-
-    private int attributesEnd;
-
     private boolean emptyElement;
 
     private int textStart;
@@ -69,8 +65,8 @@ final class WorkbookXml {
 
     private boolean inCdata;
 
-    /** Attributes of the current start tag: local name and value, as pairs of offsets; -1 until asked for. */
-    private int attributeCount = -1;
+    /** Attributes of the current start tag: local name and value, as pairs of offsets. */
+    private int attributeCount;
 
     private int[] attributeNames = new int[16];
 
@@ -215,9 +211,6 @@ final class WorkbookXml {
 
     /** Finds an attribute of the current start tag by its local name; namespace declarations are not attributes. */
     boolean findAttribute(String localName) throws XMLStreamException {
-        if (attributeCount < 0) {
-            parseAttributes();
-        }
         for (int a = 0; a < 2 * attributeCount; a += 2) {
             if (regionIs(attributeNames[a], attributeNames[a + 1], localName)) {
                 valueStart = attributeValues[a];
@@ -226,66 +219,6 @@ final class WorkbookXml {
             }
         }
         return false;
-    }
-
-    /** Where each attribute of the current start tag lies, once, when the first is asked for. */
-    private void parseAttributes() throws XMLStreamException {
-        attributeCount = 0;
-        int i = attributesStart;
-        int end = attributesEnd;
-        while (true) {
-            while (i < end && isSpace(buf[i])) {
-                i++;
-            }
-            if (i >= end) {
-                return;
-            }
-            int nameFrom = i;
-            int localFrom = i;
-            while (i < end && buf[i] != '=' && !isSpace(buf[i])) {
-                if (buf[i] == ':') {
-                    localFrom = i + 1;
-                }
-                i++;
-            }
-            int nameTo = i;
-            while (i < end && isSpace(buf[i])) {
-                i++;
-            }
-            if (i >= end || buf[i] != '=') {
-                throw new XMLStreamException("An attribute without a value");
-            }
-            i++;
-            while (i < end && isSpace(buf[i])) {
-                i++;
-            }
-            if (i >= end || (buf[i] != '"' && buf[i] != '\'')) {
-                throw new XMLStreamException("An attribute value without quotes");
-            }
-            byte quote = buf[i++];
-            int from = i;
-            while (i < end && buf[i] != quote) {
-                i++;
-            }
-            if (i >= end) {
-                throw new XMLStreamException("An attribute value without its closing quote");
-            }
-            int to = i++;
-            boolean declaration = localFrom > nameFrom ? regionIs(nameFrom, localFrom - 1, "xmlns")
-                    : regionIs(nameFrom, nameTo, "xmlns");
-            if (!declaration) {
-                int a = 2 * attributeCount;
-                if (a == attributeNames.length) {
-                    attributeNames = Arrays.copyOf(attributeNames, a * 2);
-                    attributeValues = Arrays.copyOf(attributeValues, a * 2);
-                }
-                attributeNames[a] = localFrom;
-                attributeNames[a + 1] = nameTo;
-                attributeValues[a] = from;
-                attributeValues[a + 1] = to;
-                attributeCount++;
-            }
-        }
     }
 
     /** The attribute found last, decoded. */
@@ -330,28 +263,141 @@ final class WorkbookXml {
     // ---- reading
 
     private int startTag() throws IOException, XMLStreamException {
-        int gt = tagEnd();
+        // One pass over the tag finds its name, its attributes and its end; a tag cut by the end of
+        // the buffer is passed over again once more bytes are in.
+        while (!scanStartTag()) {
+            if (!fill()) {
+                throw new XMLStreamException("The part ends inside a tag");
+            }
+        }
+        return START;
+    }
+
+    /** Reads the start tag at {@code pos}; false, with nothing changed but the attributes, if the buffer ends first. */
+    private boolean scanStartTag() throws XMLStreamException {
+        int end = limit;
         int i = pos + 1;
         int localFrom = i;
-        while (i < gt && !isSpace(buf[i]) && buf[i] != '/') {
-            if (buf[i] == ':') {
+        while (i < end) {
+            byte b = buf[i];
+            if (b == '>' || b == '/' || isSpace(b)) {
+                break;
+            }
+            if (b == ':') {
                 localFrom = i + 1;
+            }
+            else if (b == '<') {
+                throw new XMLStreamException("A '<' inside a tag");
             }
             i++;
         }
-        if (i == pos + 1) {
+        if (i >= end) {
+            return false;
+        }
+        int nameTo = i;
+        if (nameTo == pos + 1) {
             throw new XMLStreamException("A tag without a name");
         }
-        push(pos + 1, i);
+        attributeCount = 0;
+        int gt;
+        boolean empty;
+        while (true) {
+            while (i < end && isSpace(buf[i])) {
+                i++;
+            }
+            if (i >= end) {
+                return false;
+            }
+            byte b = buf[i];
+            if (b == '>') {
+                gt = i;
+                empty = false;
+                break;
+            }
+            if (b == '/') {
+                if (i + 1 >= end) {
+                    return false;
+                }
+                if (buf[i + 1] != '>') {
+                    throw new XMLStreamException("A '/' inside a tag");
+                }
+                gt = i + 1;
+                empty = true;
+                break;
+            }
+            i = attribute(i, end);
+            if (i < 0) {
+                return false;
+            }
+        }
+        push(pos + 1, nameTo);
         nameStart = localFrom;
-        nameEnd = i;
-        boolean empty = buf[gt - 1] == '/';
-        attributesStart = i;
-        attributesEnd = empty ? gt - 1 : gt;
-        attributeCount = -1;
+        nameEnd = nameTo;
         emptyElement = empty;
         pos = gt + 1;
-        return START;
+        return true;
+    }
+
+    /** Notes the attribute at {@code i} and gives the index after it, or -1 if the buffer ends first. */
+    private int attribute(int i, int end) throws XMLStreamException {
+        int nameFrom = i;
+        int localFrom = i;
+        while (i < end) {
+            byte b = buf[i];
+            if (b == '=' || isSpace(b)) {
+                break;
+            }
+            if (b == ':') {
+                localFrom = i + 1;
+            }
+            else if (b == '<' || b == '>' || b == '"' || b == '\'') {
+                throw new XMLStreamException("An attribute without a value");
+            }
+            i++;
+        }
+        int nameTo = i;
+        while (i < end && isSpace(buf[i])) {
+            i++;
+        }
+        if (i >= end) {
+            return -1;
+        }
+        if (buf[i] != '=') {
+            throw new XMLStreamException("An attribute without a value");
+        }
+        i++;
+        while (i < end && isSpace(buf[i])) {
+            i++;
+        }
+        if (i >= end) {
+            return -1;
+        }
+        byte quote = buf[i];
+        if (quote != '"' && quote != '\'') {
+            throw new XMLStreamException("An attribute value without quotes");
+        }
+        int from = ++i;
+        while (i < end && buf[i] != quote) {
+            i++;
+        }
+        if (i >= end) {
+            return -1;
+        }
+        boolean declaration = localFrom > nameFrom ? regionIs(nameFrom, localFrom - 1, "xmlns")
+                : regionIs(nameFrom, nameTo, "xmlns");
+        if (!declaration) {
+            int a = 2 * attributeCount;
+            if (a == attributeNames.length) {
+                attributeNames = Arrays.copyOf(attributeNames, a * 2);
+                attributeValues = Arrays.copyOf(attributeValues, a * 2);
+            }
+            attributeNames[a] = localFrom;
+            attributeNames[a + 1] = nameTo;
+            attributeValues[a] = from;
+            attributeValues[a + 1] = i;
+            attributeCount++;
+        }
+        return i + 1;
     }
 
     private int endTag() throws IOException, XMLStreamException {
