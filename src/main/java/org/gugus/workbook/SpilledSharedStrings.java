@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -65,15 +66,14 @@ final class SpilledSharedStrings implements AutoCloseable {
                             new BufferedOutputStream(Files.newOutputStream(offsetFile), 1 << 16))) {
                 WorkbookXml xml = new WorkbookXml(part);
                 long position = 0;
-                StringBuilder text = new StringBuilder();
-                Utf8 utf8 = new Utf8();
+                ItemText text = new ItemText(cell);
                 for (int event = xml.next(); event != WorkbookXml.END_OF_PART; event = xml.next()) {
                     if (event == WorkbookXml.START && xml.isNamed("si")) {
-                        text.setLength(0);
-                        readItem(xml, text, cell);
-                        int length = utf8.encode(text);
+                        text.clear();
+                        readItem(xml, text);
+                        int length = text.encode();
                         offsetOut.writeLong(position);
-                        dataOut.write(utf8.bytes, 0, length);
+                        dataOut.write(text.bytes, 0, length);
                         position += length;
                         count++;
                     }
@@ -99,8 +99,7 @@ final class SpilledSharedStrings implements AutoCloseable {
     }
 
     /** Rich-text runs joined, phonetic runs left out; reads from an {@code <si>} start tag to its end tag. */
-    private static void readItem(WorkbookXml xml, StringBuilder text, RowBuilder cell)
-            throws XMLStreamException, IOException {
+    private static void readItem(WorkbookXml xml, ItemText text) throws XMLStreamException, IOException {
         int phoneticDepth = 0;
         int depth = 1;
         while (depth > 0) {
@@ -111,7 +110,7 @@ final class SpilledSharedStrings implements AutoCloseable {
                     phoneticDepth++;
                 }
                 else if (xml.isNamed("t") && phoneticDepth == 0) {
-                    xml.appendElementText(text, cell);
+                    text.appendElement(xml);
                     depth--;
                 }
             }
@@ -124,29 +123,76 @@ final class SpilledSharedStrings implements AutoCloseable {
         }
     }
 
-    /** A string's UTF-8 bytes in one reused array, OOXML escapes decoded; most strings are ASCII. */
-    private static final class Utf8 {
+    /**
+     * The text of one shared string as it is read, and then its UTF-8 bytes. Most strings are plain
+     * ASCII, whose bytes in the part are already the bytes to store: they are copied as they are,
+     * and only a string with anything else is decoded to characters (and OOXML escapes) and encoded again.
+     */
+    private static final class ItemText {
+
+        private final RowBuilder cell;
 
         private byte[] bytes = new byte[256];
 
-        int encode(StringBuilder text) {
-            int length = text.length();
-            if (bytes.length < length) {
-                bytes = new byte[Math.max(length, bytes.length * 2)];
-            }
-            for (int i = 0; i < length; i++) {
-                char c = text.charAt(i);
-                if (c >= 0x80 || (c == '_' && i + 1 < length && text.charAt(i + 1) == 'x')) {
-                    byte[] encoded = XlsxWorkbookReader.unescape(text.toString()).getBytes(StandardCharsets.UTF_8);
-                    if (bytes.length < encoded.length) {
-                        bytes = new byte[encoded.length];
+        private int length;
+
+        private final StringBuilder chars = new StringBuilder();
+
+        private boolean decoded;
+
+        ItemText(RowBuilder cell) {
+            this.cell = cell;
+        }
+
+        void clear() {
+            length = 0;
+            chars.setLength(0);
+            decoded = false;
+        }
+
+        /** Appends the text of a {@code <t>} element (on its start tag) up to its end tag, within the cell limit. */
+        void appendElement(WorkbookXml xml) throws XMLStreamException, IOException {
+            while (true) {
+                switch (xml.next()) {
+                    case WorkbookXml.TEXT -> append(xml);
+                    case WorkbookXml.END -> {
+                        return;
                     }
-                    System.arraycopy(encoded, 0, bytes, 0, encoded.length);
-                    return encoded.length;
+                    case WorkbookXml.START -> throw new XMLStreamException("Element text holds a child element");
+                    default -> throw new XMLStreamException("The part ends inside an element");
                 }
-                bytes[i] = (byte) c;
             }
-            return length;
+        }
+
+        private void append(WorkbookXml xml) throws XMLStreamException {
+            if (!decoded) {
+                int piece = xml.textBytes();
+                if (bytes.length < length + piece) {
+                    bytes = Arrays.copyOf(bytes, Math.max(length + piece, bytes.length * 2));
+                }
+                if (xml.copyPlainText(bytes, length)) {
+                    length += piece;
+                    cell.checkCell(length);
+                    return;
+                }
+                decoded = true;
+                chars.append(new String(bytes, 0, length, StandardCharsets.ISO_8859_1));
+            }
+            xml.appendText(chars);
+            cell.checkCell(chars.length());
+        }
+
+        /** Puts the string's UTF-8 bytes in {@link #bytes}; gives their count. */
+        int encode() {
+            if (!decoded) {
+                return length;
+            }
+            byte[] encoded = XlsxWorkbookReader.unescape(chars.toString()).getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < encoded.length) {
+                bytes = new byte[encoded.length];
+            }
+            System.arraycopy(encoded, 0, bytes, 0, encoded.length);
+            return encoded.length;
         }
     }
 

@@ -207,6 +207,29 @@ final class WorkbookXml {
         }
     }
 
+    /**
+     * Copies the current piece of text, when it is plain ASCII (no reference, no CR, no OOXML escape
+     * underscore, not CDATA), as its bytes are also its characters; false, copying nothing, otherwise.
+     */
+    boolean copyPlainText(byte[] into, int at) {
+        if (textIsCdata) {
+            return false;
+        }
+        for (int i = textStart; i < textEnd; i++) {
+            byte b = buf[i];
+            if (b < 0x20 && b != '\n' && b != '\t' || b == '&' || b == '_' || b == 0x7F) {
+                return false;
+            }
+        }
+        System.arraycopy(buf, textStart, into, at, textEnd - textStart);
+        return true;
+    }
+
+    /** The bytes of the current piece of text, as written. */
+    int textBytes() {
+        return textEnd - textStart;
+    }
+
     // ---- attributes of the current start tag
 
     /** Finds an attribute of the current start tag by its local name; namespace declarations are not attributes. */
