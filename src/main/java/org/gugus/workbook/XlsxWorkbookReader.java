@@ -372,13 +372,26 @@ final class XlsxWorkbookReader implements WorkbookReader {
         return Integer.parseInt(raw.toString().strip());
     }
 
-    /** A number cell: whole numbers of up to 15 digits are read in place, any other text by {@link Double#parseDouble}. */
+    /**
+     * A number cell: whole numbers of up to 15 digits, also as written with a fraction of zeros
+     * ("16.0", as POI writes them), are read in place; any other text by {@link Double#parseDouble}.
+     */
     private CellValue number(CharSequence raw, int style) {
         int length = raw.length();
         int from = length > 0 && raw.charAt(0) == '-' ? 1 : 0;
-        if (length > from && length - from <= 15) {
+        int end = length;
+        int point = indexOf(raw, '.');
+        if (point > from) {
+            end = point;
+            for (int i = point + 1; i < length; i++) {
+                if (raw.charAt(i) != '0') {
+                    return number(raw.toString().strip(), style);
+                }
+            }
+        }
+        if (end > from && end - from <= 15) {
             long whole = 0;
-            for (int i = from; i < length; i++) {
+            for (int i = from; i < end; i++) {
                 int digit = raw.charAt(i) - '0';
                 if (digit < 0 || digit > 9) {
                     return number(raw.toString().strip(), style);
@@ -388,6 +401,15 @@ final class XlsxWorkbookReader implements WorkbookReader {
             return CellNumbers.number(from == 1 ? -(double) whole : (double) whole, isDateStyle(style), date1904);
         }
         return number(raw.toString().strip(), style);
+    }
+
+    private static int indexOf(CharSequence text, char c) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private CellValue number(String raw, int style) {

@@ -369,6 +369,30 @@ class XlsxWorkbookReaderTests {
     }
 
     @Test
+    void readsNumbersAsWrittenByEveryWriter() throws Exception {
+        Path file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            row(workbook.createSheet("Data"), 0, "ok");
+            file = write(workbook);
+        }
+        String[] written = { "16.0", "-3", "007", "1.5", "1E3", "-0.0", "5.", "123456789012345678", " 42 ", "6472011203900001" };
+        StringBuilder cells = new StringBuilder();
+        for (String value : written) {
+            cells.append("<c><v>").append(value).append("</v></c>");
+        }
+        Path numbers = rewriteEntry(file, "xl/worksheets/sheet1.xml", out -> out.write(("<worksheet xmlns=\""
+                + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">" + cells
+                + "</row></sheetData></worksheet>").getBytes(StandardCharsets.UTF_8)));
+
+        SheetRow row = readAll(numbers).get(0);
+
+        assertThat(texts(row)).containsExactly("16", "-3", "7", "1.5", "1000", "0", "5", "123456789012345680", "42",
+                "6472011203900001");
+        assertThat(row.cells()).extracting(CellValue::number).containsExactly(16.0, -3.0, 7.0, 1.5, 1000.0, -0.0, 5.0,
+                123456789012345678.0, 42.0, 6472011203900001.0);
+    }
+
+    @Test
     void findsTheColumnOfACellReference() {
         assertThat(XlsxWorkbookReader.columnOf("A1", -1)).isZero();
         assertThat(XlsxWorkbookReader.columnOf("C5", -1)).isEqualTo(2);
