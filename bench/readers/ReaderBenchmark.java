@@ -300,8 +300,12 @@ public class ReaderBenchmark {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("%-5s %-13s %-22s %,10d rows (%,d data) in %6.1f s = %,9.0f rows/s; max heap %,d MB, heap pools peak (sum) %,d MB%n",
-                format, map ? "read+map" : "reader only", file.getFileName(), rows, data, seconds, rows / seconds,
+        // CPU time of the whole process (every thread, start-up included): on a shared machine it
+        // varies far less than the wall time.
+        double cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        System.out.printf("%-5s %-13s %-22s %,10d rows (%,d data) in %6.1f s = %,9.0f rows/s, process CPU %.1f s; max heap %,d MB, heap pools peak (sum) %,d MB%n",
+                format, map ? "read+map" : "reader only", file.getFileName(), rows, data, seconds, rows / seconds, cpu,
                 Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
     }
 }

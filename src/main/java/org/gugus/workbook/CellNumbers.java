@@ -15,6 +15,9 @@ final class CellNumbers {
     // Excel shows at most 15 significant digits; more in a fraction is binary noise (0.1 + 0.2).
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
+    // Below 2^53 every whole double is exactly a long.
+    private static final double EXACT_WHOLE = 0x1p53;
+
     private CellNumbers() {
     }
 
@@ -38,6 +41,10 @@ final class CellNumbers {
      * Excel's 15 significant digits.
      */
     static String asShown(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < EXACT_WHOLE) {
+            // The same digits as below, without a BigDecimal for every whole number of a sheet.
+            return Long.toString((long) value);
+        }
         BigDecimal decimal = BigDecimal.valueOf(value);
         if (value != Math.rint(value)) {
             decimal = decimal.round(EXCEL_PRECISION);

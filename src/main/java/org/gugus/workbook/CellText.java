@@ -30,12 +30,34 @@ final class CellText {
         if (raw == null || raw.isEmpty()) {
             return CellValue.BLANK;
         }
+        if (isClean(raw)) {
+            return new CellValue(raw, CellValue.Kind.TEXT, null, null);
+        }
         String storable = storable(raw);
         String text = clean(storable);
         if (storable == raw || text.isBlank()) {
             return CellValue.text(text);
         }
         return new CellValue(text, CellValue.Kind.TEXT, null, null, true);
+    }
+
+    /**
+     * Whether {@code raw} is already what {@link #text} makes of it, told in one pass: no space to
+     * trim at either end, no space to normalise, nothing PostgreSQL cannot store. Most cells are.
+     */
+    private static boolean isClean(String raw) {
+        int last = raw.length() - 1;
+        if (Character.isWhitespace(raw.charAt(0)) || Character.isWhitespace(raw.charAt(last))) {
+            return false;
+        }
+        for (int i = 0; i <= last; i++) {
+            char c = raw.charAt(i);
+            if (c < ' ' ? c == '\0' : c >= '\u00A0' && (c == '\u00A0' || c == '\u2007' || c == '\u202F'
+                    || Character.isSurrogate(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code raw} itself when it holds nothing to remove, else a cleaned copy. */

@@ -6,18 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The shared strings of an XLSX workbook, kept in a temporary file instead of the heap. A workbook
@@ -38,6 +35,9 @@ final class SpilledSharedStrings implements AutoCloseable {
 
     private final MappedByteBuffer[] offsets;
 
+    /** The bytes of the string asked for last (one reader, one thread). */
+    private byte[] scratch = new byte[256];
+
     private SpilledSharedStrings(Path directory, int count, MappedByteBuffer[] data, MappedByteBuffer[] offsets) {
         this.directory = directory;
         this.count = count;
@@ -54,8 +54,7 @@ final class SpilledSharedStrings implements AutoCloseable {
      * out, OOXML escapes ({@code _x0000_}) decoded. A string longer than a cell may be (the limits of
      * {@code cell}) ends the read with a {@link LimitExceededException} before it is held whole.
      */
-    static SpilledSharedStrings read(InputStream part, XMLInputFactory xmlInput, RowBuilder cell)
-            throws XMLStreamException {
+    static SpilledSharedStrings read(InputStream part, RowBuilder cell) throws XMLStreamException {
         Path directory = null;
         try {
             directory = Files.createTempDirectory("gugus-sst");
@@ -65,30 +64,21 @@ final class SpilledSharedStrings implements AutoCloseable {
             try (OutputStream dataOut = new BufferedOutputStream(Files.newOutputStream(dataFile), 1 << 16);
                     DataOutputStream offsetOut = new DataOutputStream(
                             new BufferedOutputStream(Files.newOutputStream(offsetFile), 1 << 16))) {
-                XMLStreamReader xml = xmlInput.createXMLStreamReader(part);
-                try {
-                    long position = 0;
-                    StringBuilder text = new StringBuilder();
-                    while (xml.hasNext()) {
-                        int event = xml.next();
-                        if (event == XMLStreamConstants.DTD) {
-                            throw new XmlSafety.DtdRefusedException();
-                        }
-                        if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
-                            text.setLength(0);
-                            readItem(xml, text, cell);
-                            byte[] bytes = XlsxWorkbookReader.unescape(text.toString()).getBytes(StandardCharsets.UTF_8);
-                            offsetOut.writeLong(position);
-                            dataOut.write(bytes);
-                            position += bytes.length;
-                            count++;
-                        }
+                WorkbookXml xml = new WorkbookXml(part);
+                long position = 0;
+                ItemText text = new ItemText(cell);
+                for (int event = xml.next(); event != WorkbookXml.END_OF_PART; event = xml.next()) {
+                    if (event == WorkbookXml.START && xml.isNamed("si")) {
+                        text.clear();
+                        readItem(xml, text);
+                        int length = text.encode();
+                        offsetOut.writeLong(position);
+                        dataOut.write(text.bytes, 0, length);
+                        position += length;
+                        count++;
                     }
-                    offsetOut.writeLong(position);
                 }
-                finally {
-                    xml.close();
-                }
+                offsetOut.writeLong(position);
             }
             // A string holds at most max-cell-chars characters, at most 3 bytes each in UTF-8; segments
             // overlap by more than that, so every string lies whole inside the segment its first byte falls in.
@@ -108,28 +98,101 @@ final class SpilledSharedStrings implements AutoCloseable {
         }
     }
 
-    private static void readItem(XMLStreamReader xml, StringBuilder text, RowBuilder cell) throws XMLStreamException {
+    /** Rich-text runs joined, phonetic runs left out; reads from an {@code <si>} start tag to its end tag. */
+    private static void readItem(WorkbookXml xml, ItemText text) throws XMLStreamException, IOException {
         int phoneticDepth = 0;
         int depth = 1;
-        while (depth > 0 && xml.hasNext()) {
+        while (depth > 0) {
             int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
+            if (event == WorkbookXml.START) {
                 depth++;
-                String name = xml.getLocalName();
-                if (name.equals("rPh")) {
+                if (xml.isNamed("rPh")) {
                     phoneticDepth++;
                 }
-                else if (name.equals("t") && phoneticDepth == 0) {
-                    XmlSafety.appendElementText(xml, text, cell);
+                else if (xml.isNamed("t") && phoneticDepth == 0) {
+                    text.appendElement(xml);
                     depth--;
                 }
             }
-            else if (event == XMLStreamConstants.END_ELEMENT) {
+            else if (event == WorkbookXml.END) {
                 depth--;
-                if (xml.getLocalName().equals("rPh")) {
+                if (xml.isNamed("rPh")) {
                     phoneticDepth--;
                 }
             }
+        }
+    }
+
+    /**
+     * The text of one shared string as it is read, and then its UTF-8 bytes. Most strings are plain
+     * ASCII, whose bytes in the part are already the bytes to store: they are copied as they are,
+     * and only a string with anything else is decoded to characters (and OOXML escapes) and encoded again.
+     */
+    private static final class ItemText {
+
+        private final RowBuilder cell;
+
+        private byte[] bytes = new byte[256];
+
+        private int length;
+
+        private final StringBuilder chars = new StringBuilder();
+
+        private boolean decoded;
+
+        ItemText(RowBuilder cell) {
+            this.cell = cell;
+        }
+
+        void clear() {
+            length = 0;
+            chars.setLength(0);
+            decoded = false;
+        }
+
+        /** Appends the text of a {@code <t>} element (on its start tag) up to its end tag, within the cell limit. */
+        void appendElement(WorkbookXml xml) throws XMLStreamException, IOException {
+            while (true) {
+                switch (xml.next()) {
+                    case WorkbookXml.TEXT -> append(xml);
+                    case WorkbookXml.END -> {
+                        return;
+                    }
+                    case WorkbookXml.START -> throw new XMLStreamException("Element text holds a child element");
+                    default -> throw new XMLStreamException("The part ends inside an element");
+                }
+            }
+        }
+
+        private void append(WorkbookXml xml) throws XMLStreamException {
+            if (!decoded) {
+                int piece = xml.textBytes();
+                if (bytes.length < length + piece) {
+                    bytes = Arrays.copyOf(bytes, Math.max(length + piece, bytes.length * 2));
+                }
+                if (xml.copyPlainText(bytes, length)) {
+                    length += piece;
+                    cell.checkCell(length);
+                    return;
+                }
+                decoded = true;
+                chars.append(new String(bytes, 0, length, StandardCharsets.ISO_8859_1));
+            }
+            xml.appendText(chars);
+            cell.checkCell(chars.length());
+        }
+
+        /** Puts the string's UTF-8 bytes in {@link #bytes}; gives their count. */
+        int encode() {
+            if (!decoded) {
+                return length;
+            }
+            byte[] encoded = XlsxWorkbookReader.unescape(chars.toString()).getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < encoded.length) {
+                bytes = new byte[encoded.length];
+            }
+            System.arraycopy(encoded, 0, bytes, 0, encoded.length);
+            return encoded.length;
         }
     }
 
@@ -159,11 +222,11 @@ final class SpilledSharedStrings implements AutoCloseable {
         long start = longAt(index);
         long end = longAt(index + 1);
         int length = Math.toIntExact(end - start);
-        ByteBuffer segment = data[(int) (start / SEGMENT)].duplicate();
-        byte[] bytes = new byte[length];
-        segment.position((int) (start % SEGMENT));
-        segment.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        data[(int) (start / SEGMENT)].get((int) (start % SEGMENT), scratch, 0, length);
+        return new String(scratch, 0, length, StandardCharsets.UTF_8);
     }
 
     private long longAt(int index) {

@@ -63,7 +63,8 @@ public final class WorkbookReaders {
         SpreadsheetFormat format = detect(file);
         return switch (format) {
             case CSV -> CsvWorkbookReader.open(file, csvSheetName(file, originalName), limits);
-            case XLSX -> XlsxWorkbookReader.open(file, limits);
+            // The XLSX parser is the costliest: its rows are read on a second core (RowReadAhead).
+            case XLSX -> new RowReadAhead(XlsxWorkbookReader.open(file, limits));
             case XLS -> XlsWorkbookReader.open(file, limits);
             case ODS -> OdsWorkbookReader.open(file, limits);
         };

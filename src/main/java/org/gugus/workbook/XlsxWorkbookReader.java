@@ -57,13 +57,22 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
     private InputStream sheetStream;
 
-    private XMLStreamReader xml;
+    private WorkbookXml xml;
+
+    /** The text of the current {@code <v>}, reused from cell to cell. */
+    private final StringBuilder value = new StringBuilder();
 
     private int lastRowNumber;
 
+    private final MergedRangeScans mergedRanges;
+
+    private int sheetIndex;
+
     private XlsxWorkbookReader(OPCPackage pkg, SpilledSharedStrings strings, StylesTable styles, boolean date1904,
-            XSSFReader.SheetIterator sheets, XMLInputFactory xmlInput, WorkbookLimits limits) {
+            XSSFReader.SheetIterator sheets, MergedRangeScans mergedRanges, XMLInputFactory xmlInput,
+            WorkbookLimits limits) {
         this.pkg = pkg;
+        this.mergedRanges = mergedRanges;
         this.row = new RowBuilder(limits);
         this.strings = strings;
         this.styles = styles;
@@ -84,34 +93,56 @@ final class XlsxWorkbookReader implements WorkbookReader {
         catch (OpenXML4JException | RuntimeException ex) {
             throw unreadable(ex);
         }
+        MergedRangeScans mergedRanges = null;
         try {
             XMLInputFactory xmlInput = XmlSafety.xmlInput();
             XSSFReader reader = new XSSFReader(pkg);
             StylesTable styles = reader.getStylesTable();
             boolean date1904 = usesDate1904(reader, xmlInput);
+            mergedRanges = new MergedRangeScans(sheetParts(reader));
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetIterator();
-            SpilledSharedStrings strings = sharedStrings(pkg, xmlInput, limits);
-            return new XlsxWorkbookReader(pkg, strings, styles, date1904, sheets, xmlInput, limits);
+            SpilledSharedStrings strings = sharedStrings(pkg, limits);
+            return new XlsxWorkbookReader(pkg, strings, styles, date1904, sheets, mergedRanges, xmlInput, limits);
         }
         catch (LimitExceededException ex) {
+            close(mergedRanges);
             pkg.revert();
             throw new TooLargeFileException(
                     Messages.get("workbook.limit.shared-text", SpreadsheetFormat.XLSX.name(), ex.maximum()), ex);
         }
         catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException ex) {
+            close(mergedRanges);
             pkg.revert();
             throw unreadable(ex);
         }
     }
 
-    private static SpilledSharedStrings sharedStrings(OPCPackage pkg, XMLInputFactory xmlInput, WorkbookLimits limits)
+    private static void close(MergedRangeScans mergedRanges) {
+        if (mergedRanges != null) {
+            mergedRanges.close();
+        }
+    }
+
+    /** The sheets' parts in workbook order, as the sheet iterator gives them. */
+    private static List<PackagePart> sheetParts(XSSFReader reader) throws IOException, OpenXML4JException {
+        List<PackagePart> parts = new ArrayList<>();
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetIterator();
+        while (sheets.hasNext()) {
+            try (InputStream unread = sheets.next()) {
+                parts.add(sheets.getSheetPart());
+            }
+        }
+        return parts;
+    }
+
+    private static SpilledSharedStrings sharedStrings(OPCPackage pkg, WorkbookLimits limits)
             throws IOException, OpenXML4JException, XMLStreamException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
             return SpilledSharedStrings.empty();
         }
-        try (InputStream in = parts.get(0).getInputStream()) {
-            return SpilledSharedStrings.read(in, xmlInput, new RowBuilder(limits));
+        try (InputStream in = new PartReadAhead(parts.get(0).getInputStream())) {
+            return SpilledSharedStrings.read(in, new RowBuilder(limits));
         }
     }
 
@@ -170,73 +201,37 @@ final class XlsxWorkbookReader implements WorkbookReader {
         if (!sheets.hasNext()) {
             return false;
         }
-        sheetStream = sheets.next();
+        sheetStream = new PartReadAhead(sheets.next());
         sheetName = sheets.getSheetName();
         lastRowNumber = 0;
-        merged = MergedCells.of(mergedRanges(sheets.getSheetPart()));
-        xml = xmlInput.createXMLStreamReader(sheetStream);
+        merged = MergedCells.of(mergedRanges.of(sheetIndex++));
+        xml = new WorkbookXml(sheetStream);
         return true;
     }
 
-    /**
-     * The merged ranges of a sheet, from a first pass over its XML that only looks for them: they
-     * come after the rows, and the rows must not be held in memory meanwhile.
-     */
-    private List<MergedCells.Range> mergedRanges(PackagePart sheet) throws XMLStreamException, IOException {
-        List<MergedCells.Range> ranges = new ArrayList<>();
-        try (InputStream in = sheet.getInputStream()) {
-            XMLStreamReader scan = xmlInput.createXMLStreamReader(in);
-            try {
-                while (scan.hasNext()) {
-                    int event = scan.next();
-                    if (event == XMLStreamConstants.DTD) {
-                        throw new XmlSafety.DtdRefusedException();
-                    }
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        String name = scan.getLocalName();
-                        if (name.equals("sheetData")) {
-                            skipElement(scan);
-                        }
-                        else if (name.equals("mergeCell")) {
-                            MergedCells.Range range = MergedCells.Range.parse(scan.getAttributeValue(null, "ref"));
-                            if (range != null) {
-                                ranges.add(range);
-                            }
-                        }
-                    }
-                }
-            }
-            finally {
-                scan.close();
-            }
-        }
-        return ranges;
-    }
-
-    private SheetRow nextRowOfSheet() throws XMLStreamException {
-        while (xml.hasNext()) {
+    private SheetRow nextRowOfSheet() throws XMLStreamException, IOException {
+        while (true) {
             int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
+            if (event == WorkbookXml.END_OF_PART) {
+                return null;
+            }
+            if (event == WorkbookXml.START && xml.isNamed("row")) {
                 return readRow();
             }
-            if (event == XMLStreamConstants.DTD) {
-                throw new XmlSafety.DtdRefusedException();
-            }
         }
-        return null;
     }
 
-    private SheetRow readRow() throws XMLStreamException {
-        int rowNumber = parsePositive(xml.getAttributeValue(null, "r"), lastRowNumber + 1);
+    private SheetRow readRow() throws XMLStreamException, IOException {
+        int rowNumber = xml.findAttribute("r") ? attributeNumber(lastRowNumber + 1) : lastRowNumber + 1;
         lastRowNumber = rowNumber;
         int column = -1;
-        while (xml.hasNext()) {
+        while (true) {
             int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
-                column = columnOf(xml.getAttributeValue(null, "r"), column + 1);
+            if (event == WorkbookXml.START && xml.isNamed("c")) {
+                column = xml.findAttribute("r") ? attributeColumn(column + 1) : column + 1;
                 row.put(column, readCell());
             }
-            else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
+            else if (event == WorkbookXml.END && xml.isNamed("row")) {
                 break;
             }
         }
@@ -247,43 +242,174 @@ final class XlsxWorkbookReader implements WorkbookReader {
         return new SheetRow(sheetName, rowNumber, cells);
     }
 
+    /** The found attribute as a whole number, as {@link #parsePositive} reads it. */
+    private int attributeNumber(int fallback) throws XMLStreamException {
+        int length = xml.attributeLength();
+        if (length > 0 && length < 10) {
+            int value = 0;
+            for (int i = 0; i < length; i++) {
+                int digit = xml.attributeByte(i) - '0';
+                if (digit < 0 || digit > 9) {
+                    return parsePositive(xml.attributeValue(), fallback);
+                }
+                value = value * 10 + digit;
+            }
+            return value;
+        }
+        return parsePositive(xml.attributeValue(), fallback);
+    }
+
+    /** The column of the found cell reference, as {@link #columnOf} reads it. */
+    private int attributeColumn(int fallback) throws XMLStreamException {
+        int length = xml.attributeLength();
+        int column = 0;
+        int i = 0;
+        while (i < length && i < 4) {
+            int b = xml.attributeByte(i);
+            if (b >= 'A' && b <= 'Z') {
+                column = column * 26 + (b - 'A' + 1);
+            }
+            else if (b >= '0' && b <= '9' && i > 0) {
+                return column - 1;
+            }
+            else {
+                break;
+            }
+            i++;
+        }
+        return columnOf(xml.attributeValue(), fallback);
+    }
+
     /** Reads from a {@code <c>} start tag to its end tag. */
-    private CellValue readCell() throws XMLStreamException {
-        String type = xml.getAttributeValue(null, "t");
-        int style = parsePositive(xml.getAttributeValue(null, "s"), 0);
-        String raw = null;
+    private CellValue readCell() throws XMLStreamException, IOException {
+        String type = xml.findAttribute("t") ? cellType() : "n";
+        int style = xml.findAttribute("s") ? attributeNumber(0) : 0;
+        boolean hasValue = false;
         String inline = null;
-        while (xml.hasNext()) {
+        while (true) {
             int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                switch (xml.getLocalName()) {
-                    case "v" -> raw = XmlSafety.elementText(xml, row);
-                    case "is" -> inline = readInlineString();
-                    default -> skipElement();
+            if (event == WorkbookXml.START) {
+                if (xml.isNamed("v")) {
+                    value.setLength(0);
+                    xml.appendElementText(value, row);
+                    hasValue = true;
+                }
+                else if (xml.isNamed("is")) {
+                    inline = readInlineString();
+                }
+                else {
+                    xml.skipElement();
                 }
             }
-            else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
+            else if (event == WorkbookXml.END && xml.isNamed("c")) {
                 break;
             }
         }
-        return cellValue(type == null ? "n" : type, style, raw, inline);
+        return cellValue(type, style, hasValue ? value : null, inline);
     }
 
-    private CellValue cellValue(String type, int style, String raw, String inline) {
-        if (type.equals("inlineStr")) {
-            return CellText.text(unescape(inline != null ? inline : raw));
+    /** The cell type of the found attribute, without a new string for the one-letter types. */
+    private String cellType() throws XMLStreamException {
+        if (xml.attributeLength() == 1) {
+            switch (xml.attributeByte(0)) {
+                case 's':
+                    return "s";
+                case 'n':
+                    return "n";
+                default:
+                    break;
+            }
         }
-        if (raw == null || raw.isBlank()) {
+        return xml.attributeValue();
+    }
+
+    private CellValue cellValue(String type, int style, CharSequence raw, String inline) {
+        if (type.equals("inlineStr")) {
+            return CellText.text(unescape(inline != null ? inline : raw == null ? null : raw.toString()));
+        }
+        if (raw == null || isBlank(raw)) {
             return CellValue.BLANK;
         }
+        if (type.equals("s")) {
+            return CellText.text(strings.get(sharedIndex(raw)));
+        }
+        if (type.equals("n")) {
+            return number(raw, style);
+        }
+        String text = raw.toString();
         return switch (type) {
-            case "s" -> CellText.text(strings.get(Integer.parseInt(raw.strip())));
-            case "str" -> CellText.text(unescape(raw));
-            case "b" -> CellNumbers.bool(raw.strip().equals("1") || raw.strip().equalsIgnoreCase("true"));
-            case "e" -> CellNumbers.error(raw.strip());
-            case "d" -> isoDate(raw.strip());
-            default -> number(raw.strip(), style);
+            case "str" -> CellText.text(unescape(text));
+            case "b" -> CellNumbers.bool(text.strip().equals("1") || text.strip().equalsIgnoreCase("true"));
+            case "e" -> CellNumbers.error(text.strip());
+            case "d" -> isoDate(text.strip());
+            default -> number(text.strip(), style);
         };
+    }
+
+    private static boolean isBlank(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A shared string's index: plain digits read in place, anything else as {@link Integer#parseInt} reads it. */
+    private static int sharedIndex(CharSequence raw) {
+        int length = raw.length();
+        if (length > 0 && length < 10) {
+            int index = 0;
+            for (int i = 0; i < length; i++) {
+                int digit = raw.charAt(i) - '0';
+                if (digit < 0 || digit > 9) {
+                    return Integer.parseInt(raw.toString().strip());
+                }
+                index = index * 10 + digit;
+            }
+            return index;
+        }
+        return Integer.parseInt(raw.toString().strip());
+    }
+
+    /**
+     * A number cell: whole numbers of up to 15 digits, also as written with a fraction of zeros
+     * ("16.0", as POI writes them), are read in place; any other text by {@link Double#parseDouble}.
+     */
+    private CellValue number(CharSequence raw, int style) {
+        int length = raw.length();
+        int from = length > 0 && raw.charAt(0) == '-' ? 1 : 0;
+        int end = length;
+        int point = indexOf(raw, '.');
+        if (point > from) {
+            end = point;
+            for (int i = point + 1; i < length; i++) {
+                if (raw.charAt(i) != '0') {
+                    return number(raw.toString().strip(), style);
+                }
+            }
+        }
+        if (end > from && end - from <= 15) {
+            long whole = 0;
+            for (int i = from; i < end; i++) {
+                int digit = raw.charAt(i) - '0';
+                if (digit < 0 || digit > 9) {
+                    return number(raw.toString().strip(), style);
+                }
+                whole = whole * 10 + digit;
+            }
+            return CellNumbers.number(from == 1 ? -(double) whole : (double) whole, isDateStyle(style), date1904);
+        }
+        return number(raw.toString().strip(), style);
+    }
+
+    private static int indexOf(CharSequence text, char c) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private CellValue number(String raw, int style) {
@@ -361,24 +487,24 @@ final class XlsxWorkbookReader implements WorkbookReader {
     }
 
     /** Reads from an {@code <is>} start tag to its end tag, leaving out phonetic runs. */
-    private String readInlineString() throws XMLStreamException {
+    private String readInlineString() throws XMLStreamException, IOException {
         StringBuilder text = new StringBuilder();
         int phoneticDepth = 0;
-        while (xml.hasNext()) {
+        while (true) {
             int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (xml.getLocalName().equals("rPh")) {
+            if (event == WorkbookXml.START) {
+                if (xml.isNamed("rPh")) {
                     phoneticDepth++;
                 }
-                else if (xml.getLocalName().equals("t") && phoneticDepth == 0) {
-                    XmlSafety.appendElementText(xml, text, row);
+                else if (xml.isNamed("t") && phoneticDepth == 0) {
+                    xml.appendElementText(text, row);
                 }
             }
-            else if (event == XMLStreamConstants.END_ELEMENT) {
-                if (xml.getLocalName().equals("rPh")) {
+            else if (event == WorkbookXml.END) {
+                if (xml.isNamed("rPh")) {
                     phoneticDepth--;
                 }
-                else if (xml.getLocalName().equals("is")) {
+                else if (xml.isNamed("is")) {
                     break;
                 }
             }
@@ -386,10 +512,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
         return text.toString();
     }
 
-    private void skipElement() throws XMLStreamException {
-        skipElement(xml);
-    }
-
+    /** Reads past the end tag of the current element of a StAX reader (the ODS reader's). */
     static void skipElement(XMLStreamReader xml) throws XMLStreamException {
         int depth = 1;
         while (depth > 0 && xml.hasNext()) {
@@ -429,14 +552,9 @@ final class XlsxWorkbookReader implements WorkbookReader {
         }
     }
 
-    private void closeSheet() throws XMLStreamException, IOException {
-        try {
-            xml.close();
-        }
-        finally {
-            xml = null;
-            sheetStream.close();
-        }
+    private void closeSheet() throws IOException {
+        xml = null;
+        sheetStream.close();
     }
 
     @Override
@@ -446,10 +564,11 @@ final class XlsxWorkbookReader implements WorkbookReader {
                 closeSheet();
             }
         }
-        catch (XMLStreamException | IOException ex) {
+        catch (IOException ex) {
             // Nothing is lost: the package is read-only and is released below either way.
         }
         finally {
+            mergedRanges.close();
             strings.close();
             pkg.revert();
         }

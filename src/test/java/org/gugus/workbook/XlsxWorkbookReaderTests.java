@@ -308,6 +308,91 @@ class XlsxWorkbookReaderTests {
     }
 
     @Test
+    void readsRowsAndCellsWithoutReferencesUnderAPrefixedNamespace() throws Exception {
+        Path file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            row(workbook.createSheet("Data"), 0, "ok");
+            file = write(workbook);
+        }
+        Path prefixed = rewriteEntry(file, "xl/worksheets/sheet1.xml", out -> out.write(("<?xml version=\"1.0\"?>"
+                + "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>"
+                + "<x:row><x:c t=\"inlineStr\"><x:is><x:t>No</x:t></x:is></x:c><x:c t=\"inlineStr\"><x:is>"
+                + "<x:t>Nama</x:t></x:is></x:c></x:row>"
+                + "<x:row><x:c><x:v>1</x:v></x:c><x:c r=\"D2\" t=\"str\"><x:f>B1&amp;\"!\"</x:f><x:v>Siti &amp; Rudi</x:v>"
+                + "</x:c><x:c><x:v>2.5</x:v></x:c></x:row>"
+                + "<x:row r=\"9\"><x:c t=\"b\"><x:v>1</x:v></x:c></x:row>"
+                + "</x:sheetData></x:worksheet>").getBytes(StandardCharsets.UTF_8)));
+
+        List<SheetRow> rows = readAll(prefixed);
+
+        assertThat(rows).extracting(SheetRow::rowNumber).containsExactly(1, 2, 9);
+        assertThat(texts(rows.get(0))).containsExactly("No", "Nama");
+        assertThat(texts(rows.get(1))).containsExactly("1", "", "", "Siti & Rudi", "2.5");
+        assertThat(rows.get(1).cell(4).number()).isEqualTo(2.5);
+        assertThat(rows.get(2).cell(0).kind()).isEqualTo(CellValue.Kind.BOOLEAN);
+    }
+
+    @Test
+    void readsRichTextSharedStringsStoredAfterTheSheet() throws Exception {
+        Path file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            row(workbook.createSheet("Data"), 0, "satu", "dua");
+            file = write(workbook);
+        }
+        Path rich = rewriteEntry(file, "xl/sharedStrings.xml", out -> out.write(("<?xml version=\"1.0\"?>"
+                + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"2\">"
+                + "<si><r><rPr><b/></rPr><t>Kutai </t></r><r><t xml:space=\"preserve\">Kartanegara</t></r>"
+                + "<rPh sb=\"0\" eb=\"1\"><t>fonetik</t></rPh></si>"
+                + "<si><t>Bont\u00e1ng_x000D_&#10;Utara \ud83d\ude00</t></si></sst>").getBytes(StandardCharsets.UTF_8)));
+        Path reordered = sharedStringsLast(rich);
+
+        List<SheetRow> rows = readAll(reordered);
+
+        assertThat(texts(rows.get(0))).containsExactly("Kutai Kartanegara", "Bont\u00e1ng\r\nUtara \ud83d\ude00");
+    }
+
+    @Test
+    void givesTheValueOfAMergedRangeWrittenAfterTheRowsToEachOfItsRows() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Data");
+            row(sheet, 0, "No. Registrasi", "Nama");
+            row(sheet, 1, "TPPO/1", "Siti");
+            row(sheet, 2, "", "Rudi");
+            sheet.addMergedRegion(org.apache.poi.ss.util.CellRangeAddress.valueOf("A2:A3"));
+            row(workbook.createSheet("Kedua"), 0, "tanpa gabungan");
+
+            List<SheetRow> rows = readAll(write(workbook));
+
+            assertThat(texts(rows.get(2))).containsExactly("TPPO/1", "Rudi");
+            assertThat(rows.get(3).sheet()).isEqualTo("Kedua");
+        }
+    }
+
+    @Test
+    void readsNumbersAsWrittenByEveryWriter() throws Exception {
+        Path file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            row(workbook.createSheet("Data"), 0, "ok");
+            file = write(workbook);
+        }
+        String[] written = { "16.0", "-3", "007", "1.5", "1E3", "-0.0", "5.", "123456789012345678", " 42 ", "6472011203900001" };
+        StringBuilder cells = new StringBuilder();
+        for (String value : written) {
+            cells.append("<c><v>").append(value).append("</v></c>");
+        }
+        Path numbers = rewriteEntry(file, "xl/worksheets/sheet1.xml", out -> out.write(("<worksheet xmlns=\""
+                + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">" + cells
+                + "</row></sheetData></worksheet>").getBytes(StandardCharsets.UTF_8)));
+
+        SheetRow row = readAll(numbers).get(0);
+
+        assertThat(texts(row)).containsExactly("16", "-3", "7", "1.5", "1000", "0", "5", "123456789012345680", "42",
+                "6472011203900001");
+        assertThat(row.cells()).extracting(CellValue::number).containsExactly(16.0, -3.0, 7.0, 1.5, 1000.0, -0.0, 5.0,
+                123456789012345678.0, 42.0, 6472011203900001.0);
+    }
+
+    @Test
     void findsTheColumnOfACellReference() {
         assertThat(XlsxWorkbookReader.columnOf("A1", -1)).isZero();
         assertThat(XlsxWorkbookReader.columnOf("C5", -1)).isEqualTo(2);
@@ -353,6 +438,24 @@ class XlsxWorkbookReaderTests {
         try (ZipFile file = new ZipFile(zip.toFile()); InputStream in = file.getInputStream(file.getEntry(entry))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The same workbook with its shared strings as the last entry of the zip, after the sheets. */
+    private Path sharedStringsLast(Path source) throws IOException {
+        Path target = Files.createTempFile(dir, "reordered", ".xlsx");
+        try (ZipFile in = new ZipFile(source.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            List<ZipEntry> entries = new ArrayList<>(java.util.Collections.list(in.entries()));
+            entries.sort(java.util.Comparator.comparing(entry -> entry.getName().equals("xl/sharedStrings.xml")));
+            for (ZipEntry entry : entries) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                try (InputStream data = in.getInputStream(entry)) {
+                    data.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return target;
     }
 
     interface EntryWriter {
