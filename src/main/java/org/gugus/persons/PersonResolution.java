@@ -125,7 +125,14 @@ public class PersonResolution {
         // each new or changed record scored against the records sharing a block key with it
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         double review = linkage.settings().reviewProbability();
-        Set<Long> needed = store.candidates(changed, linkage.settings().maxBlockSize());
+        Map<Long, Integer> keyCaps = new HashMap<>();
+        List<VictimReport> keyed = new ArrayList<>(pendingReports);
+        Set<Long> decidedOnly = new HashSet<>(seeds);
+        pendingReports.forEach(report -> decidedOnly.remove(report.victimId()));
+        victims.byIds(decidedOnly).forEach(record -> keyed.add(report(record)));
+        keyed.forEach(report -> blockKeys.cappedHashes(report, salt)
+                .forEach((hash, cap) -> keyCaps.merge(hash, cap, Math::min)));
+        Set<Long> needed = store.candidates(keyCaps, changed);
         phases.done("candidates");
         Map<Long, LinkableVictim> records = new HashMap<>();
         victims.byIds(needed).forEach(record -> records.put(record.id(), record));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,19 @@ public final class Linkage {
     /**
      * The keys of every blocking rule a record falls under; two records sharing one are a candidate
      * pair. Keys carry personal data: the caller stores only their {@link #keyHash}. A key shared by
-     * more than {@link LinkageSettings#maxBlockSize()} records should make no pairs (full runs skip it).
+     * more records than its cap should make no pairs (full runs skip it; see {@link #cappedBlockingKeys}).
      */
     public Set<String> blockingKeys(VictimReport report) {
         return keys(new Prepared(report));
+    }
+
+    /**
+     * {@link #blockingKeys(VictimReport)} with the cap of each key's block: the most records that may
+     * hold the key for it to make pairs ({@link LinkageSettings#maxBlockSize()}, or
+     * {@link LinkageSettings#maxWeakBlockSize()} for a key of a weak rule).
+     */
+    public Map<String, Integer> cappedBlockingKeys(VictimReport report) {
+        return cappedKeys(new Prepared(report));
     }
 
     /** The blocking keys of the {@code index}th record of a batch (see {@link #blockingKeys(VictimReport)}). */
@@ -150,7 +160,7 @@ public final class Linkage {
 
     /** {@link #estimate(Collection, long)} of records prepared once. */
     public LinkageModel estimate(PreparedReports batch, long seed) {
-        return new Estimation(settings, batch.records(), () -> batch.candidates(rules, settings.maxBlockSize()), seed)
+        return new Estimation(settings, batch.records(), () -> batch.candidates(rules, settings), seed)
                 .model();
     }
 
@@ -167,7 +177,7 @@ public final class Linkage {
     public List<ScoredPair> score(PreparedReports batch, LinkageModel model) {
         List<Prepared> records = batch.records();
         Scorer scorer = new Scorer(model);
-        Candidates candidates = batch.candidates(rules, settings.maxBlockSize());
+        Candidates candidates = batch.candidates(rules, settings);
         // each scoring thread keeps its pairs in a list of its own (no node per pair)
         List<List<ScoredPair>> lists = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<List<ScoredPair>> kept = ThreadLocal.withInitial(() -> {
@@ -207,8 +217,12 @@ public final class Linkage {
         Set<Long> ids = new java.util.HashSet<>();
         fresh.forEach(r -> ids.add(r.id));
         Map<String, List<Prepared>> byKey = new java.util.HashMap<>();
+        Map<String, Integer> caps = new java.util.HashMap<>();
         for (Prepared record : fresh) {
-            keys(record).forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record));
+            cappedKeys(record).forEach((key, cap) -> {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record);
+                caps.put(key, cap);
+            });
         }
         // the candidates (of a large load, hundreds of thousands) normalised and keyed on every core
         List<VictimReport> others = existing.stream().filter(report -> !ids.contains(report.victimId())).toList();
@@ -221,8 +235,9 @@ public final class Linkage {
         }
         Scorer scorer = scorer(model);
         Map<VictimPair, ScoredPair> pairs = new java.util.HashMap<>();
-        for (List<Prepared> block : byKey.values()) {
-            if (block.size() > settings.maxBlockSize()) {
+        for (Map.Entry<String, List<Prepared>> held : byKey.entrySet()) {
+            List<Prepared> block = held.getValue();
+            if (block.size() > caps.get(held.getKey())) {
                 continue;
             }
             for (int x = 0; x < block.size(); x++) {
@@ -265,6 +280,15 @@ public final class Linkage {
         Set<String> keys = new LinkedHashSet<>();
         for (BlockingRule rule : rules) {
             rule.keys(record, keys::add);
+        }
+        return keys;
+    }
+
+    private Map<String, Integer> cappedKeys(Prepared record) {
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        for (BlockingRule rule : rules) {
+            int cap = rule.maxBlockSize(settings);
+            rule.keys(record, key -> keys.put(key, cap));
         }
         return keys;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Settings, blocking keys and scoring of the engine. */
@@ -39,6 +40,44 @@ class LinkageTests {
                 .contains("nik:6472034607979990", "nrb:647203460797");
         assertThat(linkage.blockingKeys(Report.id(1).nik("1111111111111111").build()))
                 .noneMatch(key -> key.startsWith("nik:") || key.startsWith("nrb:"));
+    }
+
+    @Test
+    void capsTheBlocksOfTheWeakRulesByTheirOwnSize() {
+        Linkage capped = new Linkage(LinkageSettings.defaults().withMaxBlockSizes(200, 50));
+        VictimReport report = Report.id(1).name("Sumarni Lestari").nik("6472034607979990").born("1997-07-06").build();
+
+        Map<String, Integer> keys = capped.cappedBlockingKeys(report);
+
+        assertThat(keys.keySet()).isEqualTo(capped.blockingKeys(report))
+                .anyMatch(key -> key.startsWith("nby:")).anyMatch(key -> key.startsWith("bds:"))
+                .anyMatch(key -> key.startsWith("name:")).contains("nik:6472034607979990", "nrb:647203460797");
+        keys.forEach((key, cap) -> assertThat(cap).as(key)
+                .isEqualTo(key.startsWith("nby:") || key.startsWith("bds:") ? 50 : 200));
+    }
+
+    @Test
+    void pairsRecordsOfAWeakBlockOnlyUpToTheWeakCapAndOfAStrongBlockUpToTheOtherCap() {
+        // three women born on one day whose names share nothing: one birth-date-sex block (weak) of three
+        List<Prepared> born = List.of(
+                new Prepared(Report.id(1).name("Yuliana Ibau").born("1999-02-14").build()),
+                new Prepared(Report.id(2).name("Ernawati Belawan").born("1999-02-14").build()),
+                new Prepared(Report.id(3).name("Kurniasih Tambunan").born("1999-02-14").build()));
+        // three records of one name without birth date nor age: one name block (not weak) of three
+        List<Prepared> named = List.of(4L, 5L, 6L).stream()
+                .map(id -> new Prepared(Report.id(id).name("Rina Kartika").build())).toList();
+        List<BlockingRule> rules = List.of(BlockingRule.values());
+
+        assertThat(pairs(born, rules, LinkageSettings.defaults().withMaxBlockSizes(200, 3))).isEqualTo(3);
+        assertThat(pairs(born, rules, LinkageSettings.defaults().withMaxBlockSizes(200, 2))).isZero();
+        assertThat(pairs(named, rules, LinkageSettings.defaults().withMaxBlockSizes(3, 2))).isEqualTo(3);
+        assertThat(pairs(named, rules, LinkageSettings.defaults().withMaxBlockSizes(2, 3))).isZero();
+    }
+
+    private static int pairs(List<Prepared> records, List<BlockingRule> rules, LinkageSettings settings) {
+        AtomicInteger pairs = new AtomicInteger();
+        new Candidates(records, rules, settings).forEachPair((i, j) -> pairs.incrementAndGet());
+        return pairs.get();
     }
 
     @Test
