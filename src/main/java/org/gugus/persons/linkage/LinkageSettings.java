@@ -13,8 +13,9 @@ import java.util.List;
  *        common token in one birth year ("SITI" born 1990) says too little; the records still meet
  *        through their other keys
  * @param maxWeakBlockSize the same for the keys of the weak rules, {@code name-birth-year} and
- *        {@code birth-date-sex} (default 200): a block of them is mostly strangers who share a common
- *        name token and a birth year, or a birth date
+ *        {@code birth-date-sex} (default 150): a block of them is mostly strangers who share a common
+ *        name token and a birth year, or a birth date; an incremental run reads every record of the
+ *        blocks of its new records
  * @param priorRecall the share of all matching pairs that the deterministic rules (equal valid NIK; equal
  *        name, birth date and sex) are taken to find, for the prior (default 0.5)
  * @param randomPairs how many random pairs estimate u (default 1,000,000)
@@ -80,7 +81,7 @@ public record LinkageSettings(List<String> blockingRules, double matchProbabilit
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(BLOCKING_RULES, 0.95, 0.5, 200, 200, 0.5, 1_000_000, 2_000_000, 40, 20, 1_000,
+        return new LinkageSettings(BLOCKING_RULES, 0.95, 0.5, 200, 150, 0.5, 1_000_000, 2_000_000, 40, 20, 1_000,
                 20_000);
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Settings, blocking keys and scoring of the engine. */
@@ -103,6 +105,24 @@ class LinkageTests {
         List<ScoredPair> pairs = linkage.scoreAgainst(List.of(fresh), List.of(existingA, existingB),
                 LinkageModel.initial());
         assertThat(pairs).extracting(ScoredPair::pair).containsExactly(new VictimPair(1, 3), new VictimPair(2, 3));
+    }
+
+    @Test
+    void scoresNewRecordsAgainstCandidatesGivenChunkByChunkAsARunOverEveryRecordWould() {
+        // about 2,800 records: the candidates arrive in more than one chunk of the incremental scoring
+        List<VictimReport> reports = new SyntheticVictims(6).generate(1_500).reports();
+        LinkageModel model = linkage.estimate(reports, 6);
+        List<VictimReport> fresh = reports.subList(0, 150);
+        Set<Long> freshIds = fresh.stream().map(VictimReport::victimId).collect(Collectors.toSet());
+
+        Linkage.Against against = linkage.against(fresh, model);
+        reports.forEach(against);
+        List<ScoredPair> incremental = against.finish();
+
+        List<ScoredPair> everyRecord = linkage.score(reports, model).stream()
+                .filter(pair -> freshIds.contains(pair.victimA()) || freshIds.contains(pair.victimB())).toList();
+        assertThat(reports).hasSizeGreaterThan(2048);
+        assertThat(incremental).isNotEmpty().isEqualTo(everyRecord);
     }
 
     @Test
