@@ -20,8 +20,9 @@ import org.gugus.persons.linkage.VictimReport;
  * each cap given, how many candidate records the bench's 1,000-row file pulls (its keys' blocks over
  * the N records and the file, as an incremental run finds them), and the pairwise precision and
  * recall of a run over the N records (estimate, score, cluster, as {@code persons resolve --all}).
- * Usage (classpath as in run.sh): {@code java BlockCaps [RECORDS [CAP,CAP,...]]}, e.g.
- * {@code 1000000 200,100}; a cap of 0 counts the candidates only.
+ * Usage (classpath as in run.sh): {@code java BlockCaps [RECORDS [CAP,CAP,... [candidates]]]}, e.g.
+ * {@code 1000000 200,100}; a cap of 0, or {@code candidates} as the third argument, counts the
+ * candidates only (seconds instead of minutes).
  */
 public class BlockCaps {
 
