@@ -46,6 +46,9 @@ public class PersonResolution {
     /** The seed of the model's estimation, fixed so that the same data gives the same model. */
     static final long SEED = 8;
 
+    /** Candidates of an incremental run read this many at a time (each chunk normalised while the next is read). */
+    private static final int READ_CHUNK = 4_096;
+
     private final LinkableVictims victims;
     private final PersonStore store;
     private final Linkage linkage;
@@ -125,16 +128,29 @@ public class PersonResolution {
         // each new or changed record scored against the records sharing a block key with it
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         double review = linkage.settings().reviewProbability();
-        Set<Long> needed = store.candidates(changed, linkage.settings().maxBlockSize());
-        phases.done("candidates");
         Map<Long, LinkableVictim> records = new HashMap<>();
-        victims.byIds(needed).forEach(record -> records.put(record.id(), record));
-        List<VictimReport> fresh = new ArrayList<>();
-        List<VictimReport> existing = new ArrayList<>();
-        records.values().forEach(record -> (changed.contains(record.id()) ? fresh : existing).add(report(record)));
+        pending.forEach(record -> records.put(record.id(), record));
+        Set<Long> decidedOnly = new HashSet<>(seeds);
+        decidedOnly.removeAll(records.keySet());
+        victims.byIds(decidedOnly).forEach(record -> records.put(record.id(), record));
+        List<VictimReport> fresh = records.values().stream().map(PersonResolution::report).toList();
+        Map<Long, Integer> keyCaps = new HashMap<>();
+        fresh.forEach(report -> blockKeys.cappedHashes(report, salt)
+                .forEach((hash, cap) -> keyCaps.merge(hash, cap, Math::min)));
+        Set<Long> needed = store.candidates(keyCaps, changed);
+        phases.done("candidates");
+        // the candidates read in chunks in id order, each chunk normalised on another core while the next is read
+        Linkage.Against against = linkage.against(fresh, model);
+        List<Long> others = needed.stream().filter(id -> !changed.contains(id)).sorted().toList();
+        for (int from = 0; from < others.size(); from += READ_CHUNK) {
+            victims.byIds(others.subList(from, Math.min(others.size(), from + READ_CHUNK))).forEach(record -> {
+                records.put(record.id(), record);
+                against.accept(report(record));
+            });
+        }
         Map<VictimPair, ScoredPair> pairs = new HashMap<>();
         Set<Long> affected = new HashSet<>(changed);
-        for (ScoredPair scored : linkage.scoreAgainst(fresh, existing, model)) {
+        for (ScoredPair scored : against.finish()) {
             pairs.put(scored.pair(), scored);
             affected.add(scored.victimA());
             affected.add(scored.victimB());

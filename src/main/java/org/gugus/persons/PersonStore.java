@@ -126,36 +126,43 @@ class PersonStore {
     }
 
     /**
-     * From this many records on, {@link #candidates} goes through a temporary table of their ids
-     * (analysed, so that PostgreSQL hashes and joins) instead of an array parameter (whose size the
-     * planner guesses, probing the indexes key by key).
+     * From this many keys on, {@link #candidates} goes through a temporary table of them (analysed, so
+     * that PostgreSQL hashes and joins) instead of array parameters (whose size the planner guesses,
+     * probing the index key by key).
      */
-    static final int MANY_RECORDS = 2_000;
+    static final int MANY_KEYS = 10_000;
 
     /**
-     * The records sharing a block key with one of these records (these among them), each once; a key
-     * shared by more than {@code maxBlockSize} records makes no candidates (as in a run over every
-     * record). Only the records are found, not the pairs: the caller reads them and pairs them in
-     * memory by their keys. Each key's block is read once, from the index on (key hash, record), and
-     * sized and gathered in the same pass.
+     * The records holding one of these block keys (key hashes, each with the most records its block
+     * may hold: a key held by more makes no candidates, as in a run over every record), each once, and
+     * {@code victims} (the records whose keys they are). Only the records are found, not the pairs: the
+     * caller reads them and pairs them in memory by their keys. Each key's block is read once, from the
+     * index on (key hash, record), and sized and gathered in the same pass.
      */
-    Set<Long> candidates(Collection<Long> victims, int maxBlockSize) {
-        return victims.size() < MANY_RECORDS ? candidatesByArray(victims, maxBlockSize)
-                : candidatesThroughTables(victims, maxBlockSize);
+    Set<Long> candidates(Map<Long, Integer> keyCaps, Collection<Long> victims) {
+        return keyCaps.size() < MANY_KEYS ? candidatesByArray(keyCaps, victims) : candidatesThroughTable(keyCaps, victims);
     }
 
-    /** {@link #candidates} for a few records, their ids an array parameter. */
-    Set<Long> candidatesByArray(Collection<Long> victims, int maxBlockSize) {
+    /** {@link #candidates} for a few keys, they and their caps array parameters. */
+    Set<Long> candidatesByArray(Map<Long, Integer> keyCaps, Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
-        if (!victims.isEmpty()) {
-            // the blocks of a thousand records' keys hold about 600,000 rows: grouped in memory, not on disk
-            jdbc.sql("set local work_mem = '64MB'").update();
-            jdbc.sql("""
-                    select array_agg(b.victim_id) from persons.block_key b
-                     where b.key_hash in (select key_hash from persons.block_key where victim_id = any(:ids))
-                     group by b.key_hash having count(*) <= :max
-                    """).param("ids", ids(victims)).param("max", maxBlockSize).query(gatherInto(found));
+        if (keyCaps.isEmpty()) {
+            return found;
         }
+        Long[] keys = new Long[keyCaps.size()];
+        Integer[] caps = new Integer[keyCaps.size()];
+        int i = 0;
+        for (Map.Entry<Long, Integer> key : keyCaps.entrySet()) {
+            keys[i] = key.getKey();
+            caps[i++] = key.getValue();
+        }
+        // the blocks of a thousand records' keys hold about 600,000 rows: grouped in memory, not on disk
+        jdbc.sql("set local work_mem = '64MB'").update();
+        jdbc.sql("""
+                select array_agg(b.victim_id) from unnest(:keys, :caps) k (key_hash, cap)
+                  join persons.block_key b on b.key_hash = k.key_hash
+                 group by k.key_hash, k.cap having count(*) <= k.cap
+                """).param("keys", keys).param("caps", caps).query(gatherInto(found));
         return found;
     }
 
@@ -167,27 +174,21 @@ class PersonStore {
         };
     }
 
-    /** {@link #candidates} for many records, through temporary tables of their ids and their keys. */
-    Set<Long> candidatesThroughTables(Collection<Long> victims, int maxBlockSize) {
+    /** {@link #candidates} for many keys (a large load), through a temporary table of them. */
+    Set<Long> candidatesThroughTable(Map<Long, Integer> keyCaps, Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
-        jdbc.sql("create temporary table candidate_key (key_hash bigint primary key) on commit drop").update();
-        jdbc.sql("create temporary table candidate_of (victim_id bigint) on commit drop").update();
-        try (Copy copy = copy("copy candidate_of (victim_id) from stdin")) {
-            victims.forEach(victim -> copy.row(Long.toString(victim)));
+        jdbc.sql("create temporary table candidate_key (key_hash bigint primary key, cap integer) on commit drop")
+                .update();
+        try (Copy copy = copy("copy candidate_key (key_hash, cap) from stdin")) {
+            keyCaps.forEach((key, cap) -> copy.row(Long.toString(key), Integer.toString(cap)));
         }
-        jdbc.sql("analyze candidate_of").update();
-        jdbc.sql("""
-                insert into candidate_key
-                select distinct b.key_hash from persons.block_key b join candidate_of c on c.victim_id = b.victim_id
-                """).update();
         jdbc.sql("analyze candidate_key").update();
         jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("""
                 select array_agg(b.victim_id) from persons.block_key b join candidate_key k on k.key_hash = b.key_hash
-                 group by b.key_hash having count(*) <= :max
-                """).param("max", maxBlockSize).query(gatherInto(found));
+                 group by k.key_hash, k.cap having count(*) <= k.cap
+                """).query(gatherInto(found));
         jdbc.sql("drop table candidate_key").update();
-        jdbc.sql("drop table candidate_of").update();
         return found;
     }
 

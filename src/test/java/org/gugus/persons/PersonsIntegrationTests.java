@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -271,16 +272,51 @@ class PersonsIntegrationTests {
         long kartika = victimId(file, "TPPO/CAND/2");
         long bambang = victimId(file, "TPPO/CAND/3");
         TransactionTemplate transaction = new TransactionTemplate(transactions);
+        Map<Long, Integer> keysUpTo200 = keysOf(wulan, 200);
+        Map<Long, Integer> keysUpTo1 = keysOf(wulan, 1);
 
-        Set<Long> few = transaction.execute(status -> store.candidatesByArray(List.of(wulan), 200));
-        Set<Long> many = transaction.execute(status -> store.candidatesThroughTables(List.of(wulan), 200));
-        Set<Long> smallBlocksOnly = transaction.execute(status -> store.candidatesThroughTables(List.of(wulan), 1));
+        Set<Long> few = transaction.execute(status -> store.candidatesByArray(keysUpTo200, List.of(wulan)));
+        Set<Long> many = transaction.execute(status -> store.candidatesThroughTable(keysUpTo200, List.of(wulan)));
+        Set<Long> smallBlocksOnly = transaction.execute(status -> store.candidatesThroughTable(keysUpTo1, List.of(wulan)));
 
         assertThat(few).as("same birth date and sex").contains(wulan, kartika).doesNotContain(bambang);
         assertThat(many).isEqualTo(few);
         assertThat(smallBlocksOnly).as("the birth date's block holds two records, more than 1").containsExactly(wulan);
-        Set<Long> smallBlocksByArray = transaction.execute(status -> store.candidatesByArray(List.of(wulan), 1));
+        Set<Long> smallBlocksByArray = transaction.execute(status -> store.candidatesByArray(keysUpTo1, List.of(wulan)));
         assertThat(smallBlocksByArray).isEqualTo(smallBlocksOnly);
+    }
+
+    @Test
+    void aBlockKeyMakesCandidatesOnlyUpToItsOwnCap() {
+        FileOutcome file = files.load("64.08", List.of(
+                victim("TPPO/CAP/1", "Yuliana Ibau", "", "P", "14/02/1999", "", "Samarinda"),
+                victim("TPPO/CAP/2", "Ernawati Belawan", "", "P", "14/02/1999", "", "Samarinda")));
+        long yuliana = victimId(file, "TPPO/CAP/1");
+        long ernawati = victimId(file, "TPPO/CAP/2");
+        Map<Long, Integer> shared = new HashMap<>(keysOf(yuliana, 200));
+        shared.keySet().retainAll(keysOf(ernawati, 200).keySet());
+        assertThat(shared).as("one key shared: the birth date and sex").hasSize(1);
+        long birthDateAndSex = shared.keySet().iterator().next();
+        Map<Long, Integer> capped = keysOf(yuliana, 200);
+        capped.put(birthDateAndSex, 1);
+        Map<Long, Integer> upTo2 = keysOf(yuliana, 2);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+        Set<Long> cappedByArray = transaction.execute(status -> store.candidatesByArray(capped, List.of(yuliana)));
+        Set<Long> cappedThroughTable = transaction.execute(status -> store.candidatesThroughTable(capped, List.of(yuliana)));
+        Set<Long> uncapped = transaction.execute(status -> store.candidatesByArray(upTo2, List.of(yuliana)));
+
+        assertThat(cappedByArray).containsExactly(yuliana);
+        assertThat(cappedThroughTable).containsExactly(yuliana);
+        assertThat(uncapped).containsExactlyInAnyOrder(yuliana, ernawati);
+    }
+
+    /** The stored block keys of a record, each with the same cap. */
+    private Map<Long, Integer> keysOf(long victim, int cap) {
+        Map<Long, Integer> keys = new HashMap<>();
+        jdbc.sql("select key_hash from persons.block_key where victim_id = ?").param(victim).query(Long.class).list()
+                .forEach(key -> keys.put(key, cap));
+        return keys;
     }
 
     @Test

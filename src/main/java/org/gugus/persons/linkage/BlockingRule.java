@@ -7,12 +7,14 @@ import java.util.function.Consumer;
 /**
  * The blocking rules: each gives a record some keys, and two records sharing a key are a candidate
  * pair. Keys are strings that carry personal data; only their 64-bit hash ({@link Linkage#keyHash})
- * needs to be kept.
+ * needs to be kept. The weak rules (a name token and a birth year; a birth date and sex) say little
+ * on their own: their blocks are capped by {@link LinkageSettings#maxWeakBlockSize()}, the others'
+ * by {@link LinkageSettings#maxBlockSize()}.
  */
 enum BlockingRule {
 
     /** The same valid NIK. */
-    NIK("nik") {
+    NIK("nik", false) {
         @Override
         void keys(Prepared record, Consumer<String> keys) {
             if (record.nik != null) {
@@ -22,7 +24,7 @@ enum BlockingRule {
     },
 
     /** The same region and birth parts of a valid NIK (its first 12 digits): a typo in the sequence number. */
-    NIK_REGION_BIRTH("nik-region-birth") {
+    NIK_REGION_BIRTH("nik-region-birth", false) {
         @Override
         void keys(Prepared record, Consumer<String> keys) {
             if (record.nik != null) {
@@ -35,7 +37,7 @@ enum BlockingRule {
      * The phonetic key of one name token and a birth year: the birth date's year, or both years the
      * written age allows at the report date.
      */
-    NAME_BIRTH_YEAR("name-birth-year") {
+    NAME_BIRTH_YEAR("name-birth-year", true) {
         @Override
         void keys(Prepared record, Consumer<String> keys) {
             for (int year : record.birthYears()) {
@@ -47,7 +49,7 @@ enum BlockingRule {
     },
 
     /** The same normalised name, its tokens in any order: records that give no birth date nor age. */
-    NAME("name") {
+    NAME("name", false) {
         @Override
         void keys(Prepared record, Consumer<String> keys) {
             if (record.sortedTokens.length > 1) {
@@ -57,7 +59,7 @@ enum BlockingRule {
     },
 
     /** The same birth date and sex: a name spelt beyond recognition. */
-    BIRTH_DATE_SEX("birth-date-sex") {
+    BIRTH_DATE_SEX("birth-date-sex", true) {
         @Override
         void keys(Prepared record, Consumer<String> keys) {
             if (record.birthDay != Prepared.NONE && record.sex != 0) {
@@ -67,9 +69,17 @@ enum BlockingRule {
     };
 
     final String id;
+    /** Whether a key of this rule says little on its own (its blocks capped by the weak cap). */
+    final boolean weak;
 
-    BlockingRule(String id) {
+    BlockingRule(String id, boolean weak) {
         this.id = id;
+        this.weak = weak;
+    }
+
+    /** The most records a key of this rule may be held by and still make pairs, under the settings. */
+    int maxBlockSize(LinkageSettings settings) {
+        return weak ? settings.maxWeakBlockSize() : settings.maxBlockSize();
     }
 
     abstract void keys(Prepared record, Consumer<String> keys);

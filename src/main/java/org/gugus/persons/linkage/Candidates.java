@@ -7,9 +7,9 @@ import java.util.stream.IntStream;
 
 /**
  * The candidate pairs of some records in memory: every record's blocking keys hashed and sorted, so
- * that each key's block is a run of the sorted array. A key held by more than {@code maxBlockSize}
- * records makes no pairs. A pair sharing several keys is visited once, in the block of the smallest
- * key hash the two share.
+ * that each key's block is a run of the sorted array. A key held by more records than its rule's cap
+ * ({@link BlockingRule#maxBlockSize}) makes no pairs. A pair sharing several keys is visited once, in
+ * the block of the smallest key hash the two share.
  */
 final class Candidates {
 
@@ -26,7 +26,12 @@ final class Candidates {
     private final long pairs;
     private final int skippedBlocks;
 
-    Candidates(List<Prepared> records, List<BlockingRule> rules, int maxBlockSize) {
+    /** The lowest bits of a key's hash in memory: its rule, so that a block knows its cap. */
+    private static final int RULE_BITS = 3;
+
+    Candidates(List<Prepared> records, List<BlockingRule> rules, LinkageSettings settings) {
+        int[] maxBlockSize = new int[1 << RULE_BITS];
+        rules.forEach(rule -> maxBlockSize[rule.ordinal()] = rule.maxBlockSize(settings));
         int n = records.size();
         indexBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
         if (indexBits > 30) {
@@ -34,11 +39,13 @@ final class Candidates {
         }
         long[][] recordKeys = new long[n][];
         IntStream.range(0, n).parallel().forEach(i -> {
-            List<String> strings = new ArrayList<>();
+            List<Long> ruleHashes = new ArrayList<>();
             for (BlockingRule rule : rules) {
-                rule.keys(records.get(i), strings::add);
+                long ruleBits = rule.ordinal();
+                rule.keys(records.get(i), key -> ruleHashes.add(Linkage.keyHash(key) >>> indexBits
+                        & -1L << RULE_BITS | ruleBits));
             }
-            long[] hashes = strings.stream().mapToLong(key -> Linkage.keyHash(key) >>> indexBits).distinct().toArray();
+            long[] hashes = ruleHashes.stream().mapToLong(Long::longValue).distinct().toArray();
             Arrays.sort(hashes);
             recordKeys[i] = hashes;
         });
@@ -62,7 +69,7 @@ final class Candidates {
                 end++;
             }
             int size = end - start;
-            if (size > maxBlockSize) {
+            if (size > maxBlockSize[(int) (key & (1 << RULE_BITS) - 1)]) {
                 oversized.add(key);
             } else if (size > 1) {
                 blocks.add(new int[] {start, end});

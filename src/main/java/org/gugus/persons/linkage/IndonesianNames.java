@@ -75,8 +75,10 @@ public final class IndonesianNames {
         if (name == null || name.isBlank()) {
             return List.of();
         }
-        String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("")
-                .toUpperCase(Locale.ROOT).replace("'", "").replace("`", "").replace("’", "");
+        // an ASCII name (most) has no marks to take off: neither normalised nor searched for them
+        String unmarked = ascii(name) ? name
+                : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        String folded = unmarked.toUpperCase(Locale.ROOT).replace("'", "").replace("`", "").replace("’", "");
         folded = DEGREE.matcher(folded).replaceAll(" ");
         List<String> raws = new ArrayList<>();
         boolean named = false;
@@ -116,6 +118,9 @@ public final class IndonesianNames {
         if (name == null) {
             return null;
         }
+        if (name.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+            return null; // most names: no regular expression run for them
+        }
         String digits = NOT_DIGITS.matcher(name).replaceAll(" ").trim();
         if (digits.isEmpty()) {
             return null;
@@ -125,6 +130,15 @@ public final class IndonesianNames {
             number.append(number.isEmpty() ? "" : " ").append(part.replaceFirst("^0+(?=.)", ""));
         }
         return number.toString();
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The name normalised: its tokens joined by single spaces ("" for none). */

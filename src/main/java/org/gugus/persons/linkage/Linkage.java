@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +42,19 @@ public final class Linkage {
     /**
      * The keys of every blocking rule a record falls under; two records sharing one are a candidate
      * pair. Keys carry personal data: the caller stores only their {@link #keyHash}. A key shared by
-     * more than {@link LinkageSettings#maxBlockSize()} records should make no pairs (full runs skip it).
+     * more records than its cap should make no pairs (full runs skip it; see {@link #cappedBlockingKeys}).
      */
     public Set<String> blockingKeys(VictimReport report) {
         return keys(new Prepared(report));
+    }
+
+    /**
+     * {@link #blockingKeys(VictimReport)} with the cap of each key's block: the most records that may
+     * hold the key for it to make pairs ({@link LinkageSettings#maxBlockSize()}, or
+     * {@link LinkageSettings#maxWeakBlockSize()} for a key of a weak rule).
+     */
+    public Map<String, Integer> cappedBlockingKeys(VictimReport report) {
+        return cappedKeys(new Prepared(report));
     }
 
     /** The blocking keys of the {@code index}th record of a batch (see {@link #blockingKeys(VictimReport)}). */
@@ -150,7 +162,7 @@ public final class Linkage {
 
     /** {@link #estimate(Collection, long)} of records prepared once. */
     public LinkageModel estimate(PreparedReports batch, long seed) {
-        return new Estimation(settings, batch.records(), () -> batch.candidates(rules, settings.maxBlockSize()), seed)
+        return new Estimation(settings, batch.records(), () -> batch.candidates(rules, settings), seed)
                 .model();
     }
 
@@ -167,7 +179,7 @@ public final class Linkage {
     public List<ScoredPair> score(PreparedReports batch, LinkageModel model) {
         List<Prepared> records = batch.records();
         Scorer scorer = new Scorer(model);
-        Candidates candidates = batch.candidates(rules, settings.maxBlockSize());
+        Candidates candidates = batch.candidates(rules, settings);
         // each scoring thread keeps its pairs in a list of its own (no node per pair)
         List<List<ScoredPair>> lists = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<List<ScoredPair>> kept = ThreadLocal.withInitial(() -> {
@@ -203,48 +215,116 @@ public final class Linkage {
      */
     public List<ScoredPair> scoreAgainst(Collection<VictimReport> reports, Collection<VictimReport> existing,
             LinkageModel model) {
-        List<Prepared> fresh = reports.parallelStream().map(Prepared::new).toList();
-        Set<Long> ids = new java.util.HashSet<>();
-        fresh.forEach(r -> ids.add(r.id));
-        Map<String, List<Prepared>> byKey = new java.util.HashMap<>();
-        for (Prepared record : fresh) {
-            keys(record).forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record));
-        }
-        // the candidates (of a large load, hundreds of thousands) normalised and keyed on every core
-        List<VictimReport> others = existing.stream().filter(report -> !ids.contains(report.victimId())).toList();
-        List<Map.Entry<Prepared, Set<String>>> keyed = others.parallelStream().map(report -> {
-            Prepared record = new Prepared(report);
-            return Map.entry(record, keys(record));
-        }).toList();
-        for (Map.Entry<Prepared, Set<String>> entry : keyed) {
-            entry.getValue().stream().filter(byKey::containsKey).forEach(key -> byKey.get(key).add(entry.getKey()));
-        }
-        Scorer scorer = scorer(model);
-        Map<VictimPair, ScoredPair> pairs = new java.util.HashMap<>();
-        for (List<Prepared> block : byKey.values()) {
-            if (block.size() > settings.maxBlockSize()) {
-                continue;
-            }
-            for (int x = 0; x < block.size(); x++) {
-                Prepared a = block.get(x);
-                if (!ids.contains(a.id)) {
-                    break; // the fresh records come first in every block
-                }
-                for (int y = x + 1; y < block.size(); y++) {
-                    Prepared b = block.get(y);
-                    if (a.id == b.id || conflict(a, b)) {
-                        continue;
-                    }
-                    VictimPair pair = VictimPair.of(a.id, b.id);
-                    if (!pairs.containsKey(pair) && scorer.reaches(a, b, settings.reviewProbability())) {
-                        pairs.put(pair, a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
-                    }
-                }
+        Against against = against(reports, model);
+        existing.forEach(against);
+        return against.finish();
+    }
+
+    /**
+     * {@link #scoreAgainst} with the candidates given as they are read: each chunk of them is
+     * normalised and keyed on another core while the reader goes on; {@link Against#finish()} scores
+     * the pairs. One reader thread gives the candidates.
+     */
+    public Against against(Collection<VictimReport> reports, LinkageModel model) {
+        return new Against(reports, model);
+    }
+
+    /** New or changed records being scored against their candidates as these arrive ({@link #against}). */
+    public final class Against implements Consumer<VictimReport> {
+
+        private static final int CHUNK = 2048;
+
+        private final LinkageModel model;
+        private final Set<Long> ids = new HashSet<>();
+        /** The records holding each key of the new records: the new records first, then their candidates. */
+        private final Map<String, List<Prepared>> byKey = new HashMap<>();
+        private final Map<String, Integer> caps = new HashMap<>();
+        private final List<CompletableFuture<List<Keyed>>> chunks = new ArrayList<>();
+        private List<VictimReport> chunk = new ArrayList<>(CHUNK);
+
+        private Against(Collection<VictimReport> reports, LinkageModel model) {
+            this.model = model;
+            for (Prepared record : reports.parallelStream().map(Prepared::new).toList()) {
+                ids.add(record.id);
+                cappedKeys(record).forEach((key, cap) -> {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record);
+                    caps.put(key, cap);
+                });
             }
         }
-        List<ScoredPair> scored = new ArrayList<>(pairs.values());
-        scored.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
-        return scored;
+
+        /** A candidate: ignored when it is one of the new records. */
+        @Override
+        public void accept(VictimReport report) {
+            if (ids.contains(report.victimId())) {
+                return;
+            }
+            chunk.add(report);
+            if (chunk.size() == CHUNK) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<VictimReport> reports = chunk;
+            chunk = new ArrayList<>(CHUNK);
+            // the keys of the new records are all known: a candidate keeps only the keys it shares with them
+            chunks.add(CompletableFuture.supplyAsync(() -> {
+                List<Keyed> keyed = new ArrayList<>(reports.size());
+                for (VictimReport report : reports) {
+                    Prepared record = new Prepared(report);
+                    keyed.add(new Keyed(record, keys(record).stream().filter(byKey::containsKey).toList()));
+                }
+                return keyed;
+            }));
+        }
+
+        /** The pairs of the new records with each other and with the candidates given, scored on every core. */
+        public List<ScoredPair> finish() {
+            if (!chunk.isEmpty()) {
+                submit();
+            }
+            try {
+                for (CompletableFuture<List<Keyed>> keyed : chunks) {
+                    for (Keyed candidate : keyed.join()) {
+                        candidate.keys().forEach(key -> byKey.get(key).add(candidate.record()));
+                    }
+                }
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            chunks.clear();
+            Scorer scorer = scorer(model);
+            double threshold = settings.reviewProbability();
+            Map<VictimPair, ScoredPair> pairs = new ConcurrentHashMap<>();
+            byKey.entrySet().parallelStream().filter(held -> held.getValue().size() <= caps.get(held.getKey()))
+                    .forEach(held -> {
+                        List<Prepared> block = held.getValue();
+                        for (int x = 0; x < block.size(); x++) {
+                            Prepared a = block.get(x);
+                            if (!ids.contains(a.id)) {
+                                break; // the new records come first in every block
+                            }
+                            for (int y = x + 1; y < block.size(); y++) {
+                                Prepared b = block.get(y);
+                                if (a.id == b.id || conflict(a, b)) {
+                                    continue;
+                                }
+                                VictimPair pair = VictimPair.of(a.id, b.id);
+                                if (!pairs.containsKey(pair) && scorer.reaches(a, b, threshold)) {
+                                    pairs.putIfAbsent(pair, a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
+                                }
+                            }
+                        }
+                    });
+            List<ScoredPair> scored = new ArrayList<>(pairs.values());
+            scored.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
+            return scored;
+        }
+    }
+
+    /** A candidate of an incremental run, normalised, with the keys it shares with the new records. */
+    private record Keyed(Prepared record, List<String> keys) {
     }
 
     /**
@@ -265,6 +345,15 @@ public final class Linkage {
         Set<String> keys = new LinkedHashSet<>();
         for (BlockingRule rule : rules) {
             rule.keys(record, keys::add);
+        }
+        return keys;
+    }
+
+    private Map<String, Integer> cappedKeys(Prepared record) {
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        for (BlockingRule rule : rules) {
+            int cap = rule.maxBlockSize(settings);
+            rule.keys(record, key -> keys.put(key, cap));
         }
         return keys;
     }

@@ -12,6 +12,10 @@ import java.util.List;
  * @param maxBlockSize a blocking key shared by more records than this makes no pairs (default 200): a
  *        common token in one birth year ("SITI" born 1990) says too little; the records still meet
  *        through their other keys
+ * @param maxWeakBlockSize the same for the keys of the weak rules, {@code name-birth-year} and
+ *        {@code birth-date-sex} (default 150): a block of them is mostly strangers who share a common
+ *        name token and a birth year, or a birth date; an incremental run reads every record of the
+ *        blocks of its new records
  * @param priorRecall the share of all matching pairs that the deterministic rules (equal valid NIK; equal
  *        name, birth date and sex) are taken to find, for the prior (default 0.5)
  * @param randomPairs how many random pairs estimate u (default 1,000,000)
@@ -24,8 +28,8 @@ import java.util.List;
  *        (default 20,000); the others are not stored, and the run says how many
  */
 public record LinkageSettings(List<String> blockingRules, double matchProbability, double reviewProbability,
-        int maxBlockSize, double priorRecall, int randomPairs, int emMaxPairs, int emMaxIterations, int tfMinRecords,
-        int tfMaxTokens, int maxReviewPairs) {
+        int maxBlockSize, int maxWeakBlockSize, double priorRecall, int randomPairs, int emMaxPairs,
+        int emMaxIterations, int tfMinRecords, int tfMaxTokens, int maxReviewPairs) {
 
     /** The blocking rules there are; see {@link BlockingRule}. */
     public static final List<String> BLOCKING_RULES = BlockingRule.names();
@@ -49,6 +53,9 @@ public record LinkageSettings(List<String> blockingRules, double matchProbabilit
         }
         if (maxBlockSize < 2) {
             throw new IllegalArgumentException("max-block-size must be at least 2: " + maxBlockSize);
+        }
+        if (maxWeakBlockSize < 2) {
+            throw new IllegalArgumentException("max-weak-block-size must be at least 2: " + maxWeakBlockSize);
         }
         if (!(priorRecall > 0 && priorRecall <= 1)) {
             throw new IllegalArgumentException("prior-recall must be in (0,1]: " + priorRecall);
@@ -74,24 +81,31 @@ public record LinkageSettings(List<String> blockingRules, double matchProbabilit
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(BLOCKING_RULES, 0.95, 0.5, 200, 0.5, 1_000_000, 2_000_000, 40, 20, 1_000, 20_000);
+        return new LinkageSettings(BLOCKING_RULES, 0.95, 0.5, 200, 150, 0.5, 1_000_000, 2_000_000, 40, 20, 1_000,
+                20_000);
     }
 
     /** These settings with other thresholds. */
     public LinkageSettings withThresholds(double match, double review) {
-        return new LinkageSettings(blockingRules, match, review, maxBlockSize, priorRecall, randomPairs, emMaxPairs,
-                emMaxIterations, tfMinRecords, tfMaxTokens, maxReviewPairs);
+        return new LinkageSettings(blockingRules, match, review, maxBlockSize, maxWeakBlockSize, priorRecall,
+                randomPairs, emMaxPairs, emMaxIterations, tfMinRecords, tfMaxTokens, maxReviewPairs);
     }
 
     /** These settings with another cap on the pairs one run queues for review. */
     public LinkageSettings withMaxReviewPairs(int max) {
-        return new LinkageSettings(blockingRules, matchProbability, reviewProbability, maxBlockSize, priorRecall,
-                randomPairs, emMaxPairs, emMaxIterations, tfMinRecords, tfMaxTokens, max);
+        return new LinkageSettings(blockingRules, matchProbability, reviewProbability, maxBlockSize, maxWeakBlockSize,
+                priorRecall, randomPairs, emMaxPairs, emMaxIterations, tfMinRecords, tfMaxTokens, max);
+    }
+
+    /** These settings with other caps on the blocks (of every rule, and of the weak rules). */
+    public LinkageSettings withMaxBlockSizes(int max, int maxWeak) {
+        return new LinkageSettings(blockingRules, matchProbability, reviewProbability, max, maxWeak, priorRecall,
+                randomPairs, emMaxPairs, emMaxIterations, tfMinRecords, tfMaxTokens, maxReviewPairs);
     }
 
     /** These settings with other blocking rules. */
     public LinkageSettings withBlockingRules(List<String> rules) {
-        return new LinkageSettings(rules, matchProbability, reviewProbability, maxBlockSize, priorRecall, randomPairs,
-                emMaxPairs, emMaxIterations, tfMinRecords, tfMaxTokens, maxReviewPairs);
+        return new LinkageSettings(rules, matchProbability, reviewProbability, maxBlockSize, maxWeakBlockSize,
+                priorRecall, randomPairs, emMaxPairs, emMaxIterations, tfMinRecords, tfMaxTokens, maxReviewPairs);
     }
 }

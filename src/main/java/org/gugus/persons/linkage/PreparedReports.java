@@ -9,7 +9,7 @@ public final class PreparedReports {
     /** The candidate pairs of the records, built by the first of estimation and scoring, kept for the other. */
     private Candidates candidates;
     private List<BlockingRule> candidatesRules;
-    private int candidatesMaxBlockSize;
+    private LinkageSettings candidatesSettings;
 
     PreparedReports(List<Prepared> records) {
         this.records = records;
@@ -23,12 +23,14 @@ public final class PreparedReports {
         return records.size();
     }
 
-    /** The records' candidate pairs under the rules: built once (hashing, sorting), then shared. */
-    synchronized Candidates candidates(List<BlockingRule> rules, int maxBlockSize) {
-        if (candidates == null || !candidatesRules.equals(rules) || candidatesMaxBlockSize != maxBlockSize) {
-            candidates = new Candidates(records, rules, maxBlockSize);
+    /** The records' candidate pairs under the rules and their caps: built once (hashing, sorting), then shared. */
+    synchronized Candidates candidates(List<BlockingRule> rules, LinkageSettings settings) {
+        if (candidates == null || !candidatesRules.equals(rules)
+                || candidatesSettings.maxBlockSize() != settings.maxBlockSize()
+                || candidatesSettings.maxWeakBlockSize() != settings.maxWeakBlockSize()) {
+            candidates = new Candidates(records, rules, settings);
             candidatesRules = List.copyOf(rules);
-            candidatesMaxBlockSize = maxBlockSize;
+            candidatesSettings = settings;
         }
         return candidates;
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Settings, blocking keys and scoring of the engine. */
@@ -42,6 +45,44 @@ class LinkageTests {
     }
 
     @Test
+    void capsTheBlocksOfTheWeakRulesByTheirOwnSize() {
+        Linkage capped = new Linkage(LinkageSettings.defaults().withMaxBlockSizes(200, 50));
+        VictimReport report = Report.id(1).name("Sumarni Lestari").nik("6472034607979990").born("1997-07-06").build();
+
+        Map<String, Integer> keys = capped.cappedBlockingKeys(report);
+
+        assertThat(keys.keySet()).isEqualTo(capped.blockingKeys(report))
+                .anyMatch(key -> key.startsWith("nby:")).anyMatch(key -> key.startsWith("bds:"))
+                .anyMatch(key -> key.startsWith("name:")).contains("nik:6472034607979990", "nrb:647203460797");
+        keys.forEach((key, cap) -> assertThat(cap).as(key)
+                .isEqualTo(key.startsWith("nby:") || key.startsWith("bds:") ? 50 : 200));
+    }
+
+    @Test
+    void pairsRecordsOfAWeakBlockOnlyUpToTheWeakCapAndOfAStrongBlockUpToTheOtherCap() {
+        // three women born on one day whose names share nothing: one birth-date-sex block (weak) of three
+        List<Prepared> born = List.of(
+                new Prepared(Report.id(1).name("Yuliana Ibau").born("1999-02-14").build()),
+                new Prepared(Report.id(2).name("Ernawati Belawan").born("1999-02-14").build()),
+                new Prepared(Report.id(3).name("Kurniasih Tambunan").born("1999-02-14").build()));
+        // three records of one name without birth date nor age: one name block (not weak) of three
+        List<Prepared> named = List.of(4L, 5L, 6L).stream()
+                .map(id -> new Prepared(Report.id(id).name("Rina Kartika").build())).toList();
+        List<BlockingRule> rules = List.of(BlockingRule.values());
+
+        assertThat(pairs(born, rules, LinkageSettings.defaults().withMaxBlockSizes(200, 3))).isEqualTo(3);
+        assertThat(pairs(born, rules, LinkageSettings.defaults().withMaxBlockSizes(200, 2))).isZero();
+        assertThat(pairs(named, rules, LinkageSettings.defaults().withMaxBlockSizes(3, 2))).isEqualTo(3);
+        assertThat(pairs(named, rules, LinkageSettings.defaults().withMaxBlockSizes(2, 3))).isZero();
+    }
+
+    private static int pairs(List<Prepared> records, List<BlockingRule> rules, LinkageSettings settings) {
+        AtomicInteger pairs = new AtomicInteger();
+        new Candidates(records, rules, settings).forEachPair((i, j) -> pairs.incrementAndGet());
+        return pairs.get();
+    }
+
+    @Test
     void findsTheSamePersonSpeltDifferentlyAcrossReports() {
         List<VictimReport> reports = List.of(
                 Report.id(1).name("Siti Rabiatul Adawiyah binti Djamaluddin").born("1994-09-20")
@@ -64,6 +105,24 @@ class LinkageTests {
         List<ScoredPair> pairs = linkage.scoreAgainst(List.of(fresh), List.of(existingA, existingB),
                 LinkageModel.initial());
         assertThat(pairs).extracting(ScoredPair::pair).containsExactly(new VictimPair(1, 3), new VictimPair(2, 3));
+    }
+
+    @Test
+    void scoresNewRecordsAgainstCandidatesGivenChunkByChunkAsARunOverEveryRecordWould() {
+        // about 2,800 records: the candidates arrive in more than one chunk of the incremental scoring
+        List<VictimReport> reports = new SyntheticVictims(6).generate(1_500).reports();
+        LinkageModel model = linkage.estimate(reports, 6);
+        List<VictimReport> fresh = reports.subList(0, 150);
+        Set<Long> freshIds = fresh.stream().map(VictimReport::victimId).collect(Collectors.toSet());
+
+        Linkage.Against against = linkage.against(fresh, model);
+        reports.forEach(against);
+        List<ScoredPair> incremental = against.finish();
+
+        List<ScoredPair> everyRecord = linkage.score(reports, model).stream()
+                .filter(pair -> freshIds.contains(pair.victimA()) || freshIds.contains(pair.victimB())).toList();
+        assertThat(reports).hasSizeGreaterThan(2048);
+        assertThat(incremental).isNotEmpty().isEqualTo(everyRecord);
     }
 
     @Test
