@@ -14,8 +14,9 @@ import org.postgresql.PGConnection;
 /**
  * Benchmark: the Gugus pipeline (`gugus load`, as a user runs it) against PostgreSQL's COPY of the
  * same CSV into an unconstrained table, on the same embedded server. Prints both times and their
- * ratio (pipeline / COPY) as the last line. GUGUS_BENCH_JAVA_OPTS passes options to the Gugus JVM
- * (e.g. -Xmx256m, or a flight recording).
+ * ratio (pipeline / COPY) as the last line. Gugus runs through the {@code ./gugus} launcher, as the
+ * README runs it (GUGUS_BENCH_LAUNCHER=java: {@code java -jar target/gugus.jar} instead).
+ * GUGUS_BENCH_JAVA_OPTS passes options to the Gugus JVM (e.g. -Xmx256m, or a flight recording).
  * <p>
  * With a second argument R (e.g. {@code 100000 20}) it then delivers the same file R times again,
  * each time with another 1 % of its rows changed (the notes of every hundredth row), as an office's
@@ -102,15 +103,26 @@ public class LoadVsCopy {
     }
 
     private static double gugusLoad(Path home, Path file, String office) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // as a user runs it: through the ./gugus launcher (fast start), or with GUGUS_BENCH_LAUNCHER=java as java -jar
+        boolean plainJava = "java".equals(System.getenv("GUGUS_BENCH_LAUNCHER"));
+        List<String> command = new ArrayList<>();
         String javaOptions = System.getenv("GUGUS_BENCH_JAVA_OPTS");
-        if (javaOptions != null && !javaOptions.isBlank()) {
-            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        if (plainJava) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (javaOptions != null && !javaOptions.isBlank()) {
+                command.addAll(List.of(javaOptions.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", "target/gugus.jar"));
+        } else {
+            command.add("./gugus");
         }
-        command.addAll(List.of("-jar", "target/gugus.jar", "load", "--regency", office, "--json", "--gugus.home=" + home,
-                file.toString()));
+        command.addAll(List.of("load", "--regency", office, "--json", "--gugus.home=" + home, file.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (!plainJava && javaOptions != null && !javaOptions.isBlank()) {
+            builder.environment().put("GUGUS_JAVA_OPTIONS", javaOptions.trim());
+        }
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int exit = process.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
