@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -94,46 +92,25 @@ public final class Linkage {
 
         private static final int CHUNK = 4096;
 
-        private final UnaryOperator<String> shared;
-        private final List<CompletableFuture<List<Prepared>>> chunks = new ArrayList<>();
-        private List<VictimReport> chunk = new ArrayList<>(CHUNK);
+        private final ChunkedWork<VictimReport, Prepared> work;
 
         private Preparing(UnaryOperator<String> shared) {
-            this.shared = shared;
+            this.work = new ChunkedWork<>(CHUNK, reports -> {
+                List<Prepared> prepared = new ArrayList<>(reports.size());
+                reports.forEach(report -> prepared.add(new Prepared(report, shared)));
+                return prepared;
+            });
         }
 
         @Override
         public void accept(VictimReport report) {
-            chunk.add(report);
-            if (chunk.size() == CHUNK) {
-                submit();
-            }
-        }
-
-        private void submit() {
-            List<VictimReport> reports = chunk;
-            chunk = new ArrayList<>(CHUNK);
-            chunks.add(CompletableFuture.supplyAsync(() -> {
-                List<Prepared> prepared = new ArrayList<>(reports.size());
-                reports.forEach(report -> prepared.add(new Prepared(report, shared)));
-                return prepared;
-            }));
+            work.add(report);
         }
 
         /** The records given, prepared, in their order (waits for the chunks still being prepared). */
         public PreparedReports finish() {
-            if (!chunk.isEmpty()) {
-                submit();
-            }
-            List<Prepared> records = new ArrayList<>(chunks.size() * CHUNK);
-            try {
-                for (CompletableFuture<List<Prepared>> prepared : chunks) {
-                    records.addAll(prepared.join());
-                }
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-            chunks.clear();
+            List<Prepared> records = new ArrayList<>();
+            work.finish(records::addAll);
             return new PreparedReports(records);
         }
     }
@@ -239,8 +216,15 @@ public final class Linkage {
         /** The records holding each key of the new records: the new records first, then their candidates. */
         private final Map<String, List<Prepared>> byKey = new HashMap<>();
         private final Map<String, Integer> caps = new HashMap<>();
-        private final List<CompletableFuture<List<Keyed>>> chunks = new ArrayList<>();
-        private List<VictimReport> chunk = new ArrayList<>(CHUNK);
+        /** Candidates normalised and keyed in chunks; each keeps only the keys it shares with the new records. */
+        private final ChunkedWork<VictimReport, Keyed> work = new ChunkedWork<>(CHUNK, reports -> {
+            List<Keyed> keyed = new ArrayList<>(reports.size());
+            for (VictimReport report : reports) {
+                Prepared record = new Prepared(report);
+                keyed.add(new Keyed(record, keys(record).stream().filter(byKey::containsKey).toList()));
+            }
+            return keyed;
+        });
 
         private Against(Collection<VictimReport> reports, LinkageModel model) {
             this.model = model;
@@ -259,41 +243,13 @@ public final class Linkage {
             if (ids.contains(report.victimId())) {
                 return;
             }
-            chunk.add(report);
-            if (chunk.size() == CHUNK) {
-                submit();
-            }
-        }
-
-        private void submit() {
-            List<VictimReport> reports = chunk;
-            chunk = new ArrayList<>(CHUNK);
-            // the keys of the new records are all known: a candidate keeps only the keys it shares with them
-            chunks.add(CompletableFuture.supplyAsync(() -> {
-                List<Keyed> keyed = new ArrayList<>(reports.size());
-                for (VictimReport report : reports) {
-                    Prepared record = new Prepared(report);
-                    keyed.add(new Keyed(record, keys(record).stream().filter(byKey::containsKey).toList()));
-                }
-                return keyed;
-            }));
+            work.add(report);
         }
 
         /** The pairs of the new records with each other and with the candidates given, scored on every core. */
         public List<ScoredPair> finish() {
-            if (!chunk.isEmpty()) {
-                submit();
-            }
-            try {
-                for (CompletableFuture<List<Keyed>> keyed : chunks) {
-                    for (Keyed candidate : keyed.join()) {
-                        candidate.keys().forEach(key -> byKey.get(key).add(candidate.record()));
-                    }
-                }
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-            chunks.clear();
+            work.finish(keyed -> keyed.forEach(candidate ->
+                    candidate.keys().forEach(key -> byKey.get(key).add(candidate.record()))));
             Scorer scorer = scorer(model);
             double threshold = settings.reviewProbability();
             Map<VictimPair, ScoredPair> pairs = new ConcurrentHashMap<>();
