@@ -1,5 +1,6 @@
 package org.gugus;
 
+import org.gugus.reference.Regions;
 import org.gugus.system.GugusCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GugusApplication {
 
     public static void main(String[] args) {
+        if (GugusCommandLine.mayStartGugus(args)) {
+            // the largest reference data, read on the other core while Spring builds the context
+            Regions.loadInBackground(Regions.CURRENT_EDITION);
+        }
         if (GugusCommandLine.isCommand(args)) {
             System.exit(GugusCommandLine.run(GugusApplication.class, args, System.out, System.err));
         }

@@ -56,6 +56,24 @@ public final class Regions {
         return EDITIONS.computeIfAbsent(edition, Regions::new);
     }
 
+    /**
+     * Starts loading an edition on a thread of its own and returns at once: Gugus's start calls it
+     * first thing, so the 91,599 regions are read on the second core while Spring builds its context
+     * on the first, and {@link #edition(String)} then finds them loaded (or waits for the rest).
+     * Should the load fail here, nothing is kept and the first use loads again and reports it.
+     */
+    public static void loadInBackground(String edition) {
+        Thread loading = new Thread(() -> {
+            try {
+                edition(edition);
+            } catch (RuntimeException e) {
+                // the first use loads the edition again and fails with this where it can be reported
+            }
+        }, "reference-regions");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
     /** The edition in force. */
     public static Regions current() {
         return edition(CURRENT_EDITION);
@@ -213,18 +231,19 @@ public final class Regions {
             case PROVINCE -> provincesByKey.put(RegionNames.keyWithout(name, Set.of("provinsi")), region);
             case REGENCY -> regenciesByKey.computeIfAbsent(RegionNames.keyWithout(name, RegionNames.REGENCY_WORDS),
                     key -> new ArrayList<>(2)).add(region);
-            case DISTRICT -> index(childrenByKey, region.parentCode(), name, RegionNames.DISTRICT_WORDS, region);
+            case DISTRICT -> index(childrenByKey, region.parentCode(),
+                    RegionNames.keyWithout(name, RegionNames.DISTRICT_WORDS), region);
             case VILLAGE -> {
-                index(childrenByKey, region.parentCode(), name, RegionNames.VILLAGE_WORDS, region);
-                index(villagesOfRegency, code.substring(0, 5), name, RegionNames.VILLAGE_WORDS, region);
+                String key = RegionNames.keyWithout(name, RegionNames.VILLAGE_WORDS);
+                index(childrenByKey, region.parentCode(), key, region);
+                index(villagesOfRegency, code.substring(0, 5), key, region);
             }
         }
     }
 
-    private static void index(Map<String, Map<String, List<Region>>> index, String parent, String name,
-            Set<String> kinds, Region region) {
-        index.computeIfAbsent(parent, code -> new HashMap<>()).computeIfAbsent(RegionNames.keyWithout(name, kinds),
-                key -> new ArrayList<>(1)).add(region);
+    private static void index(Map<String, Map<String, List<Region>>> index, String parent, String key,
+            Region region) {
+        index.computeIfAbsent(parent, code -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>(1)).add(region);
     }
 
     private static boolean isCity(Region regency) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ public final class GugusCommandLine {
     private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(15);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     private static final Set<String> WITHOUT_GUGUS = Set.of("-h", "--help", "-V", "--version");
+    private static final Set<String> ANSWERED_WITHOUT_GUGUS = Set.of("help", "generate-completion");
 
     private GugusCommandLine() {
     }
@@ -40,6 +42,17 @@ public final class GugusCommandLine {
      */
     public static boolean isCommand(String[] args) {
         return args.length > 0 && (WITHOUT_GUGUS.contains(args[0]) || !args[0].startsWith("-"));
+    }
+
+    /**
+     * Whether the arguments may start Gugus: a server, or a command that is not only a question for
+     * help or the version (those are answered before Gugus starts, as are usage errors).
+     */
+    public static boolean mayStartGugus(String[] args) {
+        if (args.length > 0 && ANSWERED_WITHOUT_GUGUS.contains(args[0])) {
+            return false;
+        }
+        return Arrays.stream(args).noneMatch(WITHOUT_GUGUS::contains);
     }
 
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {

@@ -1,6 +1,7 @@
 package org.gugus.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,6 +90,14 @@ class RegionsTests {
         assertThat(regions.nikRegion("6404014507900001")).isInstanceOfSatisfying(NikRegion.Former.class,
                 former -> assertThat(former.former().current().name()).isEqualTo("Kabupaten Bulungan"));
         assertThat(regions.nikRegion("9999014507900001")).isEqualTo(new NikRegion.Unknown("99.99"));
+    }
+
+    @Test
+    void reportsAMissingEditionAtFirstUseWhenItsBackgroundLoadFailed() {
+        Regions.loadInBackground("1999");
+
+        assertThatThrownBy(() -> Regions.edition("1999")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wilayah_kemendagri_1999.csv.gz");
     }
 
     @Test

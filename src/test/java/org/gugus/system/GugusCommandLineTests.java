@@ -59,6 +59,17 @@ class GugusCommandLineTests {
     }
 
     @Test
+    void startsGugusForTheServerAndCommandsButNotForHelpOrVersion() {
+        assertThat(GugusCommandLine.mayStartGugus(new String[] {})).isTrue();
+        assertThat(GugusCommandLine.mayStartGugus(new String[] {"--server.port=8081"})).isTrue();
+        assertThat(GugusCommandLine.mayStartGugus(new String[] {"load", "--office", "64.72", "a.csv"})).isTrue();
+        assertThat(GugusCommandLine.mayStartGugus(new String[] {"--version"})).isFalse();
+        assertThat(GugusCommandLine.mayStartGugus(new String[] {"load", "--help"})).isFalse();
+        assertThat(GugusCommandLine.mayStartGugus(new String[] {"help", "load"})).isFalse();
+        assertThat(GugusCommandLine.mayStartGugus(new String[] {"generate-completion"})).isFalse();
+    }
+
+    @Test
     void writesAShellCompletionScript() {
         assertThat(run("generate-completion")).isZero();
 
