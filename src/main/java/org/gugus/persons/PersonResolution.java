@@ -116,16 +116,8 @@ public class PersonResolution {
         }
         long run = store.startRun(false, trigger);
         Phases phases = new Phases(run);
-        List<VictimReport> pendingReports = pending.stream().map(PersonResolution::report).toList();
         Set<Long> changed = new HashSet<>(seeds);
-        pendingReports.forEach(report -> changed.add(report.victimId()));
-        String salt = BlockKeys.salt(key);
-        // the keys of the records decided about (seeds) stay: they did not change
-        store.replaceBlockKeys(pendingReports.stream().map(VictimReport::victimId).toList(), pendingReports,
-                i -> blockKeys.hashes(pendingReports.get(i), salt));
-        phases.done("block keys");
-
-        // each new or changed record scored against the records sharing a block key with it
+        pending.forEach(record -> changed.add(record.id()));
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         double review = linkage.settings().reviewProbability();
         Map<Long, LinkableVictim> records = new HashMap<>();
@@ -134,13 +126,42 @@ public class PersonResolution {
         decidedOnly.removeAll(records.keySet());
         victims.byIds(decidedOnly).forEach(record -> records.put(record.id(), record));
         List<VictimReport> fresh = records.values().stream().map(PersonResolution::report).toList();
-        Map<Long, Integer> keyCaps = new HashMap<>();
-        fresh.forEach(report -> blockKeys.cappedHashes(report, salt)
-                .forEach((hash, cap) -> keyCaps.merge(hash, cap, Math::min)));
-        Set<Long> needed = store.candidates(keyCaps, changed);
-        phases.done("candidates");
-        // the candidates read in chunks in id order, each chunk normalised on another core while the next is read
+        // each new or changed record normalised once (on every core): its keys are stored, searched by and scored
         Linkage.Against against = linkage.against(fresh, model);
+        String salt = BlockKeys.salt(key);
+        Map<Long, Integer> keyCaps = new HashMap<>();
+        Map<Long, Integer> newHolders = new HashMap<>();
+        List<Long> keyed = new ArrayList<>(pending.size());
+        List<long[]> hashes = new ArrayList<>(pending.size());
+        long[] keyCount = {0};
+        against.forEachNewRecord((victim, keys) -> {
+            long[] own = new long[keys.size()];
+            int i = 0;
+            for (Map.Entry<String, Integer> capped : keys.entrySet()) {
+                own[i] = BlockKeys.hash(capped.getKey(), salt);
+                keyCaps.merge(own[i++], capped.getValue(), Math::min);
+            }
+            // the keys of the records decided about (seeds) stay: they did not change
+            if (!decidedOnly.contains(victim)) {
+                keyed.add(victim);
+                hashes.add(own);
+                keyCount[0] += own.length;
+                for (long hash : own) {
+                    newHolders.merge(hash, 1, Integer::sum);
+                }
+            }
+        });
+        store.deleteBlockKeys(keyed);
+        phases.done("prepare");
+
+        // each new or changed record scored against the records sharing a block key with it: searched among the
+        // keys stored before this run's are written (a block's size counts the new records holding its key too)
+        Set<Long> needed = store.candidates(keyCaps, newHolders, changed);
+        newHolders.clear();
+        store.addBlockKeys(keyed, hashes::get, keyCount[0]);
+        hashes.clear();
+        phases.done("candidates and block keys");
+        // the candidates read in chunks in id order, each chunk normalised on another core while the next is read
         List<Long> others = needed.stream().filter(id -> !changed.contains(id)).sorted().toList();
         for (int from = 0; from < others.size(); from += READ_CHUNK) {
             victims.byIds(others.subList(from, Math.min(others.size(), from + READ_CHUNK))).forEach(record -> {
@@ -226,7 +247,8 @@ public class PersonResolution {
                     thread.setDaemon(true);
                     thread.start();
                 });
-        store.replaceBlockKeys(null, reports, i -> blockKeys.hashes(linkage.blockingKeys(prepared, i), salt));
+        store.replaceAllBlockKeys(reports.stream().map(VictimReport::victimId).toList(),
+                i -> blockKeys.hashes(linkage.blockingKeys(prepared, i), salt));
         phases.done("block keys (scoring alongside)");
         try {
             return new Scored(model, scoring.join()); // the prepared records are garbage from here
