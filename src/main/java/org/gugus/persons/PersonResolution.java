@@ -161,13 +161,12 @@ public class PersonResolution {
         store.addBlockKeys(keyed, hashes::get, keyCount[0]);
         hashes.clear();
         phases.done("candidates and block keys");
-        // the candidates read in chunks in id order, each chunk normalised on another core while the next is read
+        // the candidates read in chunks in id order, each chunk normalised on another core while the next is read;
+        // only their normalised forms are kept (the few that pair are read again below)
         List<Long> others = needed.stream().filter(id -> !changed.contains(id)).sorted().toList();
         for (int from = 0; from < others.size(); from += READ_CHUNK) {
-            victims.byIds(others.subList(from, Math.min(others.size(), from + READ_CHUNK))).forEach(record -> {
-                records.put(record.id(), record);
-                against.accept(report(record));
-            });
+            victims.byIds(others.subList(from, Math.min(others.size(), from + READ_CHUNK)))
+                    .forEach(record -> against.accept(report(record)));
         }
         Map<VictimPair, ScoredPair> pairs = new HashMap<>();
         Set<Long> affected = new HashSet<>(changed);
