@@ -129,28 +129,37 @@ public class PersonResolution {
         // each new or changed record normalised once (on every core): its keys are stored, searched by and scored
         Linkage.Against against = linkage.against(fresh, model);
         String salt = BlockKeys.salt(key);
-        Map<Long, Integer> keyCaps = new HashMap<>();
-        Map<Long, Integer> newHolders = new HashMap<>();
+        // each key hash's cap and how many records whose keys are written by this run hold it, one look-up per key
+        Map<Long, int[]> capAndHolders = new HashMap<>();
         List<Long> keyed = new ArrayList<>(pending.size());
         List<long[]> hashes = new ArrayList<>(pending.size());
         long[] keyCount = {0};
         against.forEachNewRecord((victim, keys) -> {
+            // the keys of the records decided about (seeds) stay: they did not change
+            boolean written = !decidedOnly.contains(victim);
             long[] own = new long[keys.size()];
             int i = 0;
             for (Map.Entry<String, Integer> capped : keys.entrySet()) {
                 own[i] = BlockKeys.hash(capped.getKey(), salt);
-                keyCaps.merge(own[i++], capped.getValue(), Math::min);
+                int[] key = capAndHolders.computeIfAbsent(own[i++], hash -> new int[] {Integer.MAX_VALUE, 0});
+                key[0] = Math.min(key[0], capped.getValue());
+                key[1] += written ? 1 : 0;
             }
-            // the keys of the records decided about (seeds) stay: they did not change
-            if (!decidedOnly.contains(victim)) {
+            if (written) {
                 keyed.add(victim);
                 hashes.add(own);
                 keyCount[0] += own.length;
-                for (long hash : own) {
-                    newHolders.merge(hash, 1, Integer::sum);
-                }
             }
         });
+        Map<Long, Integer> keyCaps = new HashMap<>(capAndHolders.size() * 2);
+        Map<Long, Integer> newHolders = new HashMap<>(capAndHolders.size() * 2);
+        capAndHolders.forEach((hash, key) -> {
+            keyCaps.put(hash, key[0]);
+            if (key[1] > 0) {
+                newHolders.put(hash, key[1]);
+            }
+        });
+        capAndHolders.clear();
         store.deleteBlockKeys(keyed);
         phases.done("prepare");
 
