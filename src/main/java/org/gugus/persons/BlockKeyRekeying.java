@@ -36,7 +36,8 @@ class BlockKeyRekeying implements PseudonymHolder {
         List<VictimReport> reports = new ArrayList<>();
         victims.forEach(victim -> reports.add(PersonResolution.report(victim)));
         String salt = BlockKeys.salt(key);
-        store.replaceBlockKeys(null, reports, i -> blockKeys.hashes(reports.get(i), salt));
+        store.replaceAllBlockKeys(reports.stream().map(VictimReport::victimId).toList(),
+                i -> blockKeys.hashes(reports.get(i), salt));
         return reports.size();
     }
 }

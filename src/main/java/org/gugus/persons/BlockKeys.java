@@ -1,7 +1,5 @@
 package org.gugus.persons;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.gugus.access.PseudonymKey;
 import org.gugus.persons.linkage.Linkage;
@@ -34,16 +32,6 @@ class BlockKeys {
         return hashes(linkage.blockingKeys(report), salt);
     }
 
-    /**
-     * The hashed blocking keys of a record, each with the most records its block may hold and still
-     * make pairs ({@link Linkage#cappedBlockingKeys}), under the salt of a pseudonym key.
-     */
-    Map<Long, Integer> cappedHashes(VictimReport report, String salt) {
-        Map<Long, Integer> hashes = new HashMap<>();
-        linkage.cappedBlockingKeys(report).forEach((text, cap) -> hashes.merge(hash(text, salt), cap, Math::min));
-        return hashes;
-    }
-
     /** The hashes of blocking keys under the salt of a pseudonym key. */
     long[] hashes(Set<String> keys, String salt) {
         long[] hashes = new long[keys.size()];
@@ -54,7 +42,8 @@ class BlockKeys {
         return hashes;
     }
 
-    private static long hash(String key, String salt) {
+    /** The hash of one blocking key under the salt of a pseudonym key. */
+    static long hash(String key, String salt) {
         return Linkage.keyHash(salt + ":" + key);
     }
 }

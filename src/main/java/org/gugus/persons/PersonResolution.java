@@ -116,16 +116,8 @@ public class PersonResolution {
         }
         long run = store.startRun(false, trigger);
         Phases phases = new Phases(run);
-        List<VictimReport> pendingReports = pending.stream().map(PersonResolution::report).toList();
         Set<Long> changed = new HashSet<>(seeds);
-        pendingReports.forEach(report -> changed.add(report.victimId()));
-        String salt = BlockKeys.salt(key);
-        // the keys of the records decided about (seeds) stay: they did not change
-        store.replaceBlockKeys(pendingReports.stream().map(VictimReport::victimId).toList(), pendingReports,
-                i -> blockKeys.hashes(pendingReports.get(i), salt));
-        phases.done("block keys");
-
-        // each new or changed record scored against the records sharing a block key with it
+        pending.forEach(record -> changed.add(record.id()));
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         double review = linkage.settings().reviewProbability();
         Map<Long, LinkableVictim> records = new HashMap<>();
@@ -134,19 +126,56 @@ public class PersonResolution {
         decidedOnly.removeAll(records.keySet());
         victims.byIds(decidedOnly).forEach(record -> records.put(record.id(), record));
         List<VictimReport> fresh = records.values().stream().map(PersonResolution::report).toList();
-        Map<Long, Integer> keyCaps = new HashMap<>();
-        fresh.forEach(report -> blockKeys.cappedHashes(report, salt)
-                .forEach((hash, cap) -> keyCaps.merge(hash, cap, Math::min)));
-        Set<Long> needed = store.candidates(keyCaps, changed);
-        phases.done("candidates");
-        // the candidates read in chunks in id order, each chunk normalised on another core while the next is read
+        // each new or changed record normalised once (on every core): its keys are stored, searched by and scored
         Linkage.Against against = linkage.against(fresh, model);
+        String salt = BlockKeys.salt(key);
+        // each key hash's cap and how many records whose keys are written by this run hold it, one look-up per key
+        Map<Long, int[]> capAndHolders = new HashMap<>();
+        List<Long> keyed = new ArrayList<>(pending.size());
+        List<long[]> hashes = new ArrayList<>(pending.size());
+        long[] keyCount = {0};
+        against.forEachNewRecord((victim, keys) -> {
+            // the keys of the records decided about (seeds) stay: they did not change
+            boolean written = !decidedOnly.contains(victim);
+            long[] own = new long[keys.size()];
+            int i = 0;
+            for (Map.Entry<String, Integer> capped : keys.entrySet()) {
+                own[i] = BlockKeys.hash(capped.getKey(), salt);
+                int[] key = capAndHolders.computeIfAbsent(own[i++], hash -> new int[] {Integer.MAX_VALUE, 0});
+                key[0] = Math.min(key[0], capped.getValue());
+                key[1] += written ? 1 : 0;
+            }
+            if (written) {
+                keyed.add(victim);
+                hashes.add(own);
+                keyCount[0] += own.length;
+            }
+        });
+        Map<Long, Integer> keyCaps = new HashMap<>(capAndHolders.size() * 2);
+        Map<Long, Integer> newHolders = new HashMap<>(capAndHolders.size() * 2);
+        capAndHolders.forEach((hash, key) -> {
+            keyCaps.put(hash, key[0]);
+            if (key[1] > 0) {
+                newHolders.put(hash, key[1]);
+            }
+        });
+        capAndHolders.clear();
+        store.deleteBlockKeys(keyed);
+        phases.done("prepare");
+
+        // each new or changed record scored against the records sharing a block key with it: searched among the
+        // keys stored before this run's are written (a block's size counts the new records holding its key too)
+        Set<Long> needed = store.candidates(keyCaps, newHolders, changed);
+        newHolders.clear();
+        store.addBlockKeys(keyed, hashes::get, keyCount[0]);
+        hashes.clear();
+        phases.done("candidates and block keys");
+        // the candidates read in chunks in id order, each chunk normalised on another core while the next is read;
+        // only their normalised forms are kept (the few that pair are read again below)
         List<Long> others = needed.stream().filter(id -> !changed.contains(id)).sorted().toList();
         for (int from = 0; from < others.size(); from += READ_CHUNK) {
-            victims.byIds(others.subList(from, Math.min(others.size(), from + READ_CHUNK))).forEach(record -> {
-                records.put(record.id(), record);
-                against.accept(report(record));
-            });
+            victims.byIds(others.subList(from, Math.min(others.size(), from + READ_CHUNK)))
+                    .forEach(record -> against.accept(report(record)));
         }
         Map<VictimPair, ScoredPair> pairs = new HashMap<>();
         Set<Long> affected = new HashSet<>(changed);
@@ -226,7 +255,8 @@ public class PersonResolution {
                     thread.setDaemon(true);
                     thread.start();
                 });
-        store.replaceBlockKeys(null, reports, i -> blockKeys.hashes(linkage.blockingKeys(prepared, i), salt));
+        store.replaceAllBlockKeys(reports.stream().map(VictimReport::victimId).toList(),
+                i -> blockKeys.hashes(linkage.blockingKeys(prepared, i), salt));
         phases.done("block keys (scoring alongside)");
         try {
             return new Scored(model, scoring.join()); // the prepared records are garbage from here

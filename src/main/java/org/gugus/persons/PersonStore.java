@@ -78,33 +78,62 @@ class PersonStore {
     }
 
     /**
-     * Replaces the block keys of these records (of every record when scope is null) by the hashes of the
-     * reports ({@code hashes} of each report's index).
+     * Replaces the block keys of every record by the hashes of the records given ({@code hashes} of each
+     * one's index in {@code victims}): into the emptied table, its indexes built once after.
      */
-    void replaceBlockKeys(Collection<Long> scope, List<VictimReport> reports, IntFunction<long[]> hashes) {
-        if (scope == null) {
-            // every key anew: the indexes are built once over the whole table, not kept up row by row
-            jdbc.sql("truncate persons.block_key").update();
-            jdbc.sql("drop index persons.block_key_hash").update();
-            jdbc.sql("drop index persons.block_key_victim").update();
-        } else {
-            jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(ids(scope)).update();
+    void replaceAllBlockKeys(List<Long> victims, IntFunction<long[]> hashes) {
+        // every key anew: the indexes are built once over the whole table, not kept up row by row; into the
+        // table emptied by this transaction the rows go in frozen and all-visible: the candidate searches
+        // after it read the covering index without visiting the table
+        jdbc.sql("truncate persons.block_key").update();
+        dropBlockKeyIndexes();
+        copyBlockKeys(victims, hashes, " with (freeze)");
+        buildBlockKeyIndexes();
+    }
+
+    /** Deletes the block keys of these records: their keys as they are now are written after their search. */
+    void deleteBlockKeys(Collection<Long> victims) {
+        jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(ids(victims)).update();
+    }
+
+    /**
+     * Adds the block keys of the records given ({@code hashes} of each one's index in {@code victims}).
+     * When they are more than the table holds (a large load onto a small store, the first load), the
+     * table's indexes are dropped and built once after, as in a run over every record.
+     */
+    void addBlockKeys(List<Long> victims, IntFunction<long[]> hashes, long keys) {
+        long held = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'persons.block_key'::regclass")
+                .query(Long.class).single();
+        boolean rebuild = keys > held;
+        if (rebuild) {
+            dropBlockKeyIndexes();
         }
-        // into the table emptied by this transaction the rows go in frozen and all-visible: the candidate
-        // searches after it read the covering index without visiting the table
-        try (Copy copy = copy("copy persons.block_key (key_hash, victim_id) from stdin" + (scope == null ? " with (freeze)" : ""))) {
-            for (int i = 0; i < reports.size(); i++) {
-                String victim = Long.toString(reports.get(i).victimId());
+        copyBlockKeys(victims, hashes, "");
+        if (rebuild) {
+            buildBlockKeyIndexes();
+        }
+    }
+
+    private void dropBlockKeyIndexes() {
+        jdbc.sql("drop index persons.block_key_hash").update();
+        jdbc.sql("drop index persons.block_key_victim").update();
+    }
+
+    private void buildBlockKeyIndexes() {
+        jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+        jdbc.sql("create index block_key_hash on persons.block_key (key_hash, victim_id)").update();
+        jdbc.sql("create index block_key_victim on persons.block_key (victim_id)").update();
+        jdbc.sql("analyze persons.block_key").update();
+    }
+
+    private void copyBlockKeys(List<Long> victims, IntFunction<long[]> hashes, String options) {
+        try (Copy copy = copy("copy persons.block_key (key_hash, victim_id) from stdin" + options)) {
+            for (int i = 0; i < victims.size(); i++) {
+                String victim = Long.toString(victims.get(i));
                 for (long key : hashes.apply(i)) {
                     copy.row(Long.toString(key), victim);
                 }
             }
-        }
-        if (scope == null) {
-            jdbc.sql("set local maintenance_work_mem = '256MB'").update();
-            jdbc.sql("create index block_key_hash on persons.block_key (key_hash, victim_id)").update();
-            jdbc.sql("create index block_key_victim on persons.block_key (victim_id)").update();
-            jdbc.sql("analyze persons.block_key").update();
         }
     }
 
@@ -137,14 +166,17 @@ class PersonStore {
      * may hold: a key held by more makes no candidates, as in a run over every record), each once, and
      * {@code victims} (the records whose keys they are). Only the records are found, not the pairs: the
      * caller reads them and pairs them in memory by their keys. Each key's block is read once, from the
-     * index on (key hash, record), and sized and gathered in the same pass.
+     * index on (key hash, record), and sized and gathered in the same pass. {@code newHolders} counts the
+     * records holding each key whose keys are not stored yet (they are written after the search): a
+     * block's size is the stored records holding the key and these.
      */
-    Set<Long> candidates(Map<Long, Integer> keyCaps, Collection<Long> victims) {
-        return keyCaps.size() < MANY_KEYS ? candidatesByArray(keyCaps, victims) : candidatesThroughTable(keyCaps, victims);
+    Set<Long> candidates(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders, Collection<Long> victims) {
+        return keyCaps.size() < MANY_KEYS ? candidatesByArray(keyCaps, newHolders, victims)
+                : candidatesThroughTable(keyCaps, newHolders, victims);
     }
 
     /** {@link #candidates} for a few keys, they and their caps array parameters. */
-    Set<Long> candidatesByArray(Map<Long, Integer> keyCaps, Collection<Long> victims) {
+    Set<Long> candidatesByArray(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders, Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
         if (keyCaps.isEmpty()) {
             return found;
@@ -154,7 +186,7 @@ class PersonStore {
         int i = 0;
         for (Map.Entry<Long, Integer> key : keyCaps.entrySet()) {
             keys[i] = key.getKey();
-            caps[i++] = key.getValue();
+            caps[i++] = key.getValue() - newHolders.getOrDefault(key.getKey(), 0);
         }
         // the blocks of a thousand records' keys hold about 600,000 rows: grouped in memory, not on disk
         jdbc.sql("set local work_mem = '64MB'").update();
@@ -175,12 +207,19 @@ class PersonStore {
     }
 
     /** {@link #candidates} for many keys (a large load), through a temporary table of them. */
-    Set<Long> candidatesThroughTable(Map<Long, Integer> keyCaps, Collection<Long> victims) {
+    Set<Long> candidatesThroughTable(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders,
+            Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
         jdbc.sql("create temporary table candidate_key (key_hash bigint primary key, cap integer) on commit drop")
                 .update();
         try (Copy copy = copy("copy candidate_key (key_hash, cap) from stdin")) {
-            keyCaps.forEach((key, cap) -> copy.row(Long.toString(key), Integer.toString(cap)));
+            keyCaps.forEach((key, cap) -> {
+                // the stored records a block may still hold besides the new ones; a block already full makes no pairs
+                int room = cap - newHolders.getOrDefault(key, 0);
+                if (room > 0) {
+                    copy.row(Long.toString(key), Integer.toString(room));
+                }
+            });
         }
         jdbc.sql("analyze candidate_key").update();
         jdbc.sql("set local work_mem = '256MB'").update();

@@ -275,14 +275,14 @@ class PersonsIntegrationTests {
         Map<Long, Integer> keysUpTo200 = keysOf(wulan, 200);
         Map<Long, Integer> keysUpTo1 = keysOf(wulan, 1);
 
-        Set<Long> few = transaction.execute(status -> store.candidatesByArray(keysUpTo200, List.of(wulan)));
-        Set<Long> many = transaction.execute(status -> store.candidatesThroughTable(keysUpTo200, List.of(wulan)));
-        Set<Long> smallBlocksOnly = transaction.execute(status -> store.candidatesThroughTable(keysUpTo1, List.of(wulan)));
+        Set<Long> few = transaction.execute(status -> store.candidatesByArray(keysUpTo200, Map.of(), List.of(wulan)));
+        Set<Long> many = transaction.execute(status -> store.candidatesThroughTable(keysUpTo200, Map.of(), List.of(wulan)));
+        Set<Long> smallBlocksOnly = transaction.execute(status -> store.candidatesThroughTable(keysUpTo1, Map.of(), List.of(wulan)));
 
         assertThat(few).as("same birth date and sex").contains(wulan, kartika).doesNotContain(bambang);
         assertThat(many).isEqualTo(few);
         assertThat(smallBlocksOnly).as("the birth date's block holds two records, more than 1").containsExactly(wulan);
-        Set<Long> smallBlocksByArray = transaction.execute(status -> store.candidatesByArray(keysUpTo1, List.of(wulan)));
+        Set<Long> smallBlocksByArray = transaction.execute(status -> store.candidatesByArray(keysUpTo1, Map.of(), List.of(wulan)));
         assertThat(smallBlocksByArray).isEqualTo(smallBlocksOnly);
     }
 
@@ -302,13 +302,41 @@ class PersonsIntegrationTests {
         Map<Long, Integer> upTo2 = keysOf(yuliana, 2);
         TransactionTemplate transaction = new TransactionTemplate(transactions);
 
-        Set<Long> cappedByArray = transaction.execute(status -> store.candidatesByArray(capped, List.of(yuliana)));
-        Set<Long> cappedThroughTable = transaction.execute(status -> store.candidatesThroughTable(capped, List.of(yuliana)));
-        Set<Long> uncapped = transaction.execute(status -> store.candidatesByArray(upTo2, List.of(yuliana)));
+        Set<Long> cappedByArray = transaction.execute(status -> store.candidatesByArray(capped, Map.of(), List.of(yuliana)));
+        Set<Long> cappedThroughTable = transaction.execute(status -> store.candidatesThroughTable(capped, Map.of(), List.of(yuliana)));
+        Set<Long> uncapped = transaction.execute(status -> store.candidatesByArray(upTo2, Map.of(), List.of(yuliana)));
 
         assertThat(cappedByArray).containsExactly(yuliana);
         assertThat(cappedThroughTable).containsExactly(yuliana);
         assertThat(uncapped).containsExactlyInAnyOrder(yuliana, ernawati);
+    }
+
+    @Test
+    void aBlockCountsTheNewRecordsWhoseKeysAreNotStoredYet() {
+        FileOutcome file = files.load("64.08", List.of(
+                victim("TPPO/NEWCAP/1", "Theresia Hanyeq", "", "P", "09/11/1996", "", "Samarinda"),
+                victim("TPPO/NEWCAP/2", "Veronika Lusang", "", "P", "09/11/1996", "", "Samarinda")));
+        long theresia = victimId(file, "TPPO/NEWCAP/1");
+        long veronika = victimId(file, "TPPO/NEWCAP/2");
+        Map<Long, Integer> shared = new HashMap<>(keysOf(theresia, 3));
+        shared.keySet().retainAll(keysOf(veronika, 3).keySet());
+        assertThat(shared).as("one key shared: the birth date and sex").hasSize(1);
+        long birthDateAndSex = shared.keySet().iterator().next();
+        Map<Long, Integer> upTo3 = keysOf(theresia, 3);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+        // two records stored in the block: with one new record more it holds 3 (room), with two more 4 (full)
+        Map<Long, Integer> oneNew = Map.of(birthDateAndSex, 1);
+        Map<Long, Integer> twoNew = Map.of(birthDateAndSex, 2);
+        Set<Long> roomByArray = transaction.execute(status -> store.candidatesByArray(upTo3, oneNew, List.of(theresia)));
+        Set<Long> roomThroughTable = transaction.execute(status -> store.candidatesThroughTable(upTo3, oneNew, List.of(theresia)));
+        Set<Long> fullByArray = transaction.execute(status -> store.candidatesByArray(upTo3, twoNew, List.of(theresia)));
+        Set<Long> fullThroughTable = transaction.execute(status -> store.candidatesThroughTable(upTo3, twoNew, List.of(theresia)));
+
+        assertThat(roomByArray).containsExactlyInAnyOrder(theresia, veronika);
+        assertThat(roomThroughTable).isEqualTo(roomByArray);
+        assertThat(fullByArray).containsExactly(theresia);
+        assertThat(fullThroughTable).isEqualTo(fullByArray);
     }
 
     /** The stored block keys of a record, each with the same cap. */

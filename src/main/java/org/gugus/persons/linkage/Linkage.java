@@ -226,15 +226,30 @@ public final class Linkage {
             return keyed;
         });
 
+        /** The keys of each new record with their caps, in the order given: worked out once, with its normalisation. */
+        private final List<NewRecord> fresh;
+
         private Against(Collection<VictimReport> reports, LinkageModel model) {
             this.model = model;
-            for (Prepared record : reports.parallelStream().map(Prepared::new).toList()) {
-                ids.add(record.id);
-                cappedKeys(record).forEach((key, cap) -> {
-                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record);
+            this.fresh = reports.parallelStream().map(report -> {
+                Prepared record = new Prepared(report);
+                return new NewRecord(record, cappedKeys(record));
+            }).toList();
+            for (NewRecord record : fresh) {
+                ids.add(record.record().id);
+                record.keys().forEach((key, cap) -> {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record.record());
                     caps.put(key, cap);
                 });
             }
+        }
+
+        /**
+         * Each new or changed record's blocking keys with their caps ({@link #cappedBlockingKeys}), in the
+         * order the records were given: what the caller stores and searches by, without normalising them again.
+         */
+        public void forEachNewRecord(java.util.function.BiConsumer<Long, Map<String, Integer>> keys) {
+            fresh.forEach(record -> keys.accept(record.record().id, record.keys()));
         }
 
         /** A candidate: ignored when it is one of the new records. */
@@ -277,6 +292,10 @@ public final class Linkage {
             scored.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
             return scored;
         }
+    }
+
+    /** A new or changed record of an incremental run, normalised, with its blocking keys and their caps. */
+    private record NewRecord(Prepared record, Map<String, Integer> keys) {
     }
 
     /** A candidate of an incremental run, normalised, with the keys it shares with the new records. */

@@ -83,6 +83,8 @@ final class Nik {
             if (a.charAt(i) != b.charAt(i)) {
                 if (count++ == 0) {
                     first = i;
+                } else if (count > 2) {
+                    return false; // most pairs compared: two people's NIKs, not a typing error
                 }
             }
         }

@@ -1,0 +1,114 @@
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.gugus.system.database.EmbeddedPostgres;
+
+/**
+ * The incremental resolution of many new records, alone and repeatable: on the database of an earlier
+ * bench (the folder of `bench/load-vs-copy.sh` or `bench/persons/run.sh`; it is changed: copy a folder
+ * you want to keep), the N records of the highest ids (all when N is 0) are made new again (their
+ * persons, links, queued pairs and block keys deleted, themselves listed as pending), then
+ * `./gugus persons resolve --json` resolves them as a load does (through the launcher: the quick
+ * compiler and the serial collector). Prints the run's phases, its seconds, the peak heap from the
+ * JVM's GC log and a digest of the outcome (persons as sets of records, links, open queued pairs) to
+ * compare two versions of the code on the same data. GUGUS_BENCH_JAVA_OPTS adds JVM options
+ * (e.g. -Xmx256m). No personal data is printed.
+ */
+public class Pending {
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]).resolve("home");
+        long count = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
+                Connection db = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(), postgres.password());
+                Statement sql = db.createStatement()) {
+            sql.execute("create temporary table bench_pending as select id, version from warehouse.victim order by id desc"
+                    + (count > 0 ? " limit " + count : ""));
+            sql.execute("create index on bench_pending (id)");
+            sql.execute("analyze bench_pending");
+            for (String statement : List.of(
+                    "delete from persons.person_link where victim_a in (select id from bench_pending)"
+                            + " or victim_b in (select id from bench_pending)",
+                    "delete from persons.candidate_pair where victim_a in (select id from bench_pending)"
+                            + " or victim_b in (select id from bench_pending)",
+                    "delete from persons.block_key where victim_id in (select id from bench_pending)",
+                    "delete from persons.victim_person where victim_id in (select id from bench_pending)",
+                    "delete from persons.pending_victim",
+                    "insert into persons.pending_victim (victim_id, victim_version) select id, version from bench_pending",
+                    "vacuum analyze persons.block_key", "vacuum analyze persons.victim_person",
+                    "vacuum analyze persons.person_link", "vacuum analyze persons.candidate_pair",
+                    "checkpoint")) {
+                sql.execute(statement);
+            }
+            long pending = single(sql, "select count(*) from bench_pending");
+            long store = single(sql, "select count(*) from warehouse.victim");
+            System.out.printf("%,d of %,d records made pending%n", pending, store);
+
+            Path gcLog = home.resolveSibling("gc-pending.log");
+            List<String> command = new ArrayList<>(List.of("./gugus", "persons", "resolve", "--json",
+                    "--gugus.home=" + home));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            String options = System.getenv().getOrDefault("GUGUS_BENCH_JAVA_OPTS", "");
+            builder.environment().put("GUGUS_JAVA_OPTIONS", (options + " -Xlog:gc:file=" + gcLog).trim());
+            long logStart = Files.exists(home.resolve("logs/gugus-cli.log")) ? Files.size(home.resolve("logs/gugus-cli.log")) : 0;
+            long start = System.nanoTime();
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            int exit = process.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String log = Files.readString(home.resolve("logs/gugus-cli.log"));
+            log.substring((int) Math.min(logStart, log.length())).lines()
+                    .filter(line -> line.contains("Resolution run") || line.contains("OutOfMemory"))
+                    .forEach(line -> System.out.println("  log: " + line.substring(Math.max(0, line.indexOf(" : ") + 3))));
+            if (exit != 0) {
+                System.out.println(output.lines().filter(l -> !l.contains("at ")).limit(20).reduce("", (a, b) -> a + b + "\n"));
+            }
+            String run = text(sql, "select round(extract(epoch from finished_at - started_at), 2) from persons.resolution_run"
+                    + " order by id desc limit 1");
+            long left = single(sql, "select count(*) from persons.pending_victim");
+            String persons = text(sql, """
+                    select md5(string_agg(members, ';' order by members)) from (
+                      select string_agg(victim_id::text, ',' order by victim_id) members from persons.victim_person
+                       group by person_id) p""");
+            String links = text(sql, "select count(*) || ':' || md5(coalesce(string_agg(victim_a || ',' || victim_b || ','"
+                    + " || round(probability::numeric, 6), ';' order by victim_a, victim_b), '')) from persons.person_link");
+            String queue = text(sql, "select count(*) || ':' || md5(coalesce(string_agg(victim_a || ',' || victim_b, ';'"
+                    + " order by victim_a, victim_b), '')) from persons.candidate_pair where status = 'OPEN'");
+            System.out.printf("pending=%d store=%d exit=%d command=%.1fs resolve=%ss heap=%dMiB left_pending=%d%n", pending,
+                    store, exit, seconds, run, peakHeap(gcLog), left);
+            System.out.printf("digest persons=%s links=%s queue=%s%n", persons, links, queue);
+        }
+    }
+
+    /** The largest heap in use before a collection, from a JVM's GC log (-Xlog:gc). */
+    private static long peakHeap(Path gcLog) throws java.io.IOException {
+        if (!Files.exists(gcLog)) {
+            return -1;
+        }
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile(" (\\d+)M->(\\d+)M\\(").matcher(Files.readString(gcLog));
+        long peak = 0;
+        while (used.find()) {
+            peak = Math.max(peak, Long.parseLong(used.group(1)));
+        }
+        return peak;
+    }
+
+    private static long single(Statement sql, String query) throws Exception {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String text(Statement sql, String query) throws Exception {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            return rs.next() ? rs.getString(1) : "?";
+        }
+    }
+}
