@@ -150,7 +150,8 @@ public class LoadVsCopy {
                 StandardCharsets.UTF_8);
         logRead = all.length;
         lines.lines().filter(line -> line.contains("Published file") || line.contains("Persons resolved")
-                        || line.contains("Persons not resolved") || line.contains("Started GugusApplication"))
+                        || line.contains("Persons not resolved") || line.contains("Reporting refreshed for")
+                        || line.contains("Started GugusApplication"))
                 .forEach(line -> System.out.println("  log: " + line.substring(Math.max(0, line.indexOf(" : ") + 3))));
     }
 

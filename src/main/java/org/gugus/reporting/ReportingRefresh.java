@@ -123,40 +123,59 @@ public class ReportingRefresh {
     }
 
     private void refreshNow(Collection<Long> personIds) {
-        dimensions.ensure();
-        lock();
-        warmAfterCommit();
-        KeptPeriodCounts.bump(jdbc);
-        List<DeferredIndexes.Index> deferred = bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of();
+        RefreshTimes times = new RefreshTimes();
+        times.run("start", () -> {
+            dimensions.ensure();
+            lock();
+            warmAfterCommit();
+            KeptPeriodCounts.bump(jdbc);
+        });
+        List<DeferredIndexes.Index> deferred = times.get("set indexes aside",
+                () -> bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of());
         Long[] ids = personIds.toArray(Long[]::new);
-        Long[] sources = warehouse.withMerged(personIds);
+        Set<Long> persons = new TreeSet<>(personIds);
+        Set<Long> cases = new TreeSet<>();
         // the rows of these persons, and of records now linked to them that were another's when copied
         // (two index scans, not a scan of every report)
-        Long[] victims = warehouse.victimsOf(sources);
         String theirRows = "person_id = any(:ids) or victim_id = any(:victims)";
-        Set<Long> persons = new TreeSet<>(personIds);
-        persons.addAll(warehouse.survivorsOf(personIds));
-        Set<Long> cases = new TreeSet<>();
-        jdbc.sql("select person_id, case_id from reporting.report where " + theirRows).param("ids", ids)
-                .param("victims", victims).query(rs -> {
-                    persons.add(rs.getLong(1));
-                    cases.add(rs.getLong(2));
-                });
+        Long[][] found = times.get("their rows", () -> {
+            Long[] sources = warehouse.withMerged(personIds);
+            Long[] victims = warehouse.victimsOf(sources);
+            persons.addAll(warehouse.survivorsOf(personIds));
+            jdbc.sql("select person_id, case_id from reporting.report where " + theirRows).param("ids", ids)
+                    .param("victims", victims).query(rs -> {
+                        persons.add(rs.getLong(1));
+                        cases.add(rs.getLong(2));
+                    });
+            return new Long[][] {sources, victims};
+        });
+        Long[] sources = found[0];
+        Long[] victims = found[1];
         Long[] touched = persons.toArray(Long[]::new);
         Long[] none = {};
-        AllTimeCounts.add(jdbc, -1, touched, none);
-        jdbc.sql("delete from reporting.report where " + theirRows).param("ids", ids).param("victims", victims).update();
-        warehouse.copyReportsOf(sources);
-        jdbc.sql("delete from reporting.person where person_id = any(:ids)").param("ids", touched).update();
-        jdbc.sql(PERSONS.formatted("person_id = any(:ids)")).param("ids", touched).update();
-        AllTimeCounts.add(jdbc, 1, touched, none);
-        cases.addAll(casesOf(touched));
-        Long[] caseIds = cases.toArray(Long[]::new);
-        AllTimeCounts.add(jdbc, -1, none, caseIds);
-        jdbc.sql("delete from reporting.tppo_case where case_id = any(:ids)").param("ids", caseIds).update();
-        jdbc.sql(CASES.formatted("case_id = any(:ids)")).param("ids", caseIds).update();
-        AllTimeCounts.add(jdbc, 1, none, caseIds);
-        DeferredIndexes.restore(jdbc, deferred);
+        times.run("counts out", () -> AllTimeCounts.add(jdbc, -1, touched, none));
+        times.run("reports", () -> {
+            jdbc.sql("delete from reporting.report where " + theirRows).param("ids", ids).param("victims", victims)
+                    .update();
+            warehouse.copyReportsOf(sources);
+        });
+        times.run("persons", () -> {
+            jdbc.sql("delete from reporting.person where person_id = any(:ids)").param("ids", touched).update();
+            jdbc.sql(PERSONS.formatted("person_id = any(:ids)")).param("ids", touched).update();
+        });
+        times.run("counts in", () -> AllTimeCounts.add(jdbc, 1, touched, none));
+        Long[] caseIds = times.get("cases", () -> {
+            cases.addAll(casesOf(touched));
+            Long[] theirCases = cases.toArray(Long[]::new);
+            AllTimeCounts.add(jdbc, -1, none, theirCases);
+            jdbc.sql("delete from reporting.tppo_case where case_id = any(:ids)").param("ids", theirCases).update();
+            jdbc.sql(CASES.formatted("case_id = any(:ids)")).param("ids", theirCases).update();
+            AllTimeCounts.add(jdbc, 1, none, theirCases);
+            return theirCases;
+        });
+        times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
+        // counts and seconds only
+        log.info("Reporting refreshed for {} persons and {} cases in {}", touched.length, caseIds.length, times);
     }
 
     /**

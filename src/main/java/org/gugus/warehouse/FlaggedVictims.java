@@ -77,8 +77,8 @@ public class FlaggedVictims {
     public Optional<RowSource> lockForCorrection(long victimId) {
         return jdbc.sql("""
                 select source_file_id, office_code, source_sheet, source_row, original::text as original,
-                       case_row::text as case_row
-                  from warehouse.victim where id = ? for update
+                       warehouse.victim_case_row(v)::text as case_row
+                  from warehouse.victim v where id = ? for update
                 """).param(victimId).query((rs, n) -> new RowSource(rs.getLong("source_file_id"),
                         rs.getString("office_code"), rs.getString("source_sheet"), rs.getInt("source_row"),
                         rs.getString("original") != null ? json.texts(rs.getString("original"))

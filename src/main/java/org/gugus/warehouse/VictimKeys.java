@@ -40,7 +40,7 @@ public class VictimKeys {
     public long rekey(BiFunction<String, String, Keys> keysOf) {
         jdbc.execute("create temp table rekeyed (id bigint, ordinal integer, identity_key char(64), person_key char(64))"
                 + " on commit drop");
-        long victims = rewrite("select id, 0, office_code, case_row::text from warehouse.victim", keysOf);
+        long victims = rewrite("select id, 0, office_code, warehouse.victim_case_row(v)::text from warehouse.victim v", keysOf);
         jdbc.update("""
                 update warehouse.victim v set identity_key = r.identity_key, person_key = r.person_key
                   from rekeyed r where v.id = r.id

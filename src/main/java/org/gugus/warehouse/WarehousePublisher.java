@@ -220,7 +220,7 @@ public class WarehousePublisher {
                 insert into warehouse.victim_history (victim_id, version, case_row, original, source_file_id, source_sheet,
                                                       source_row, source_correction_id, replaced_by_file_id,
                                                       replaced_by_correction_id)
-                select v.id, v.version, v.case_row, v.original, v.source_file_id, v.source_sheet, v.source_row,
+                select v.id, v.version, warehouse.victim_case_row(v), v.original, v.source_file_id, v.source_sheet, v.source_row,
                        v.source_correction_id, case when p.correction_id is null then p.file_id end, p.correction_id
                   from warehouse.victim v
                   join publish_plan p on p.victim_id = v.id
@@ -229,7 +229,8 @@ public class WarehousePublisher {
     }
 
     /**
-     * Inserts or updates the victim records of the plan's new and changed rows, and keeps their ids in
+     * Inserts or updates the victim records of the plan's new and changed rows (each keeping of its
+     * normalised row only what no typed column holds, see {@code warehouse.victim_case_row}), and keeps their ids in
      * the temporary table {@code published_victim} (victim id, identity key), which the attribute
      * and flag statements join by hash instead of looking each record up again.
      */
@@ -250,7 +251,8 @@ public class WarehousePublisher {
                        r ->> 'origin_regency_code', r ->> 'origin_district', r ->> 'origin_district_code',
                        r ->> 'origin_village', r ->> 'origin_village_code', r ->> 'address', r ->> 'citizenship',
                        r ->> 'citizenship_country', r ->> 'education', r ->> 'destination_country',
-                       r ->> 'destination_area', r ->> 'notes', p.case_row, p.original, p.content_hash, p.file_id,
+                       r ->> 'destination_area', r ->> 'notes', warehouse.narrow_case_row(p.case_row), p.original,
+                       p.content_hash, p.file_id,
                        p.sheet, p.row_number, p.correction_id,
                        case when p.findings = '[]'::jsonb and ?::date is not null then p.row_hash end, ?::date
                   from publish_plan p
