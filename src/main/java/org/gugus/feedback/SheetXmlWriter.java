@@ -125,8 +125,15 @@ final class SheetXmlWriter extends SheetDataWriter {
 
         @Override
         public void write(String text, int offset, int length) throws IOException {
-            for (int i = offset; i < offset + length; i++) {
-                i = put(text.charAt(i), text, i, offset + length);
+            int end = offset + length;
+            for (int i = offset; i < end; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    room(1);
+                    buffer[used++] = (byte) c;
+                } else {
+                    i = put(c, text, i, end);
+                }
             }
         }
 
@@ -138,7 +145,7 @@ final class SheetXmlWriter extends SheetDataWriter {
         /** The text as XML character data or attribute value (see the class comment). */
         void escaped(String text) throws IOException {
             int end = text.length();
-            for (int i = 0; i < end; i++) {
+            for (int i = plain(text, 0, end); i < end; i = plain(text, i + 1, end)) {
                 char c = text.charAt(i);
                 switch (c) {
                     case '<' -> ascii("&lt;");
@@ -165,6 +172,31 @@ final class SheetXmlWriter extends SheetDataWriter {
                     }
                 }
             }
+        }
+
+        /**
+         * Copies the run of plain ASCII characters from {@code i} on (none that XML or Excel's escape
+         * treat apart), checking the buffer's room once per run rather than per character: most of
+         * an answer's text is such runs. Returns the index of the first character it left.
+         */
+        private int plain(String text, int i, int end) throws IOException {
+            while (i < end) {
+                room(1);
+                byte[] out = buffer;
+                int at = used;
+                int stop = Math.min(end, i + out.length - at);
+                while (i < stop) {
+                    char c = text.charAt(i);
+                    if (c < 0x20 || c >= 0x80 || c == '<' || c == '>' || c == '&' || c == '"' || c == '_') {
+                        used = at;
+                        return i;
+                    }
+                    out[at++] = (byte) c;
+                    i++;
+                }
+                used = at;
+            }
+            return i;
         }
 
         /** Whether {@code _xHHHH_} starts at {@code i}: Excel would read it as one character. */

@@ -65,11 +65,25 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
         rows.append(value == null ? "\\N" : escaped(value)).append('\t');
     }
 
-    /** COPY's text format: backslash, tab, newline and carriage return are escaped. */
+    /**
+     * COPY's text format: backslash, tab, newline and carriage return are escaped. Looked for in one
+     * pass over the value (every staged JSON passes here, on the step's own thread), and replaced
+     * only in a value that has one.
+     */
     private static String escaped(String value) {
-        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+        if (!needsEscape(value)) {
             return value;
         }
         return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static boolean needsEscape(String value) {
+        for (int i = 0, length = value.length(); i < length; i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || (c <= '\r' && (c == '\t' || c == '\n' || c == '\r'))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,7 +3,7 @@ package org.gugus.intake.job;
 import org.gugus.access.PseudonymKey;
 import org.gugus.intake.IntakeTemplate;
 
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +17,6 @@ import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
 import org.gugus.warehouse.KnownRows;
 import org.gugus.warehouse.StagedRow;
-import org.gugus.workbook.CellValue;
 import org.gugus.intake.validate.CaseRow;
 import org.gugus.intake.validate.Finding;
 import org.gugus.intake.validate.ValidatedRow;
@@ -40,6 +39,9 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private static final JsonMapper JSON = JsonMapper.builder(
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
     /** Judges run on several threads; a digest is not thread-safe, and costly to look up per row. */
+    private static final ThreadLocal<JsonText> JSON_TEXT = ThreadLocal.withInitial(JsonText::new);
+    private static final ThreadLocal<RowHashInput> ROW_HASH_INPUT = ThreadLocal.withInitial(RowHashInput::new);
+    private static final Field[] FIELDS = Field.values();
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -55,6 +57,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private final PseudonymKey key;
     private final KnownRows known;
     private final byte[] fingerprint;
+    private volatile HeadersDigest lastHeaders;
 
     public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key) {
         this(fileId, officeCode, receivedOn, template, key, KnownRows.NONE);
@@ -104,25 +107,37 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     }
 
     /**
-     * The hash of everything a judgement reads: the template and reference edition in force, and
-     * each field's cell (kind, text, number, date) and column header. Equal hashes, equal judgements
-     * (but for a date after the day received, which {@link KnownRows} rules out by the day).
+     * The hash of everything a judgement reads: the template and reference edition in force, each
+     * field's column header and each field's cell (kind, text, number, date, characters removed).
+     * Equal hashes, equal judgements (but for a date after the day received, which {@link KnownRows}
+     * rules out by the day). The cells are hashed in a compact encoding ({@link RowHashInput}), the
+     * headers, the same for every row of a sheet, as their own digest made once per sheet: every row
+     * is hashed, and SHA-256 is most of the cost of a row on the quick compiler.
      */
     byte[] rowHash(MappedRow row) {
         MessageDigest digest = SHA_256.get();
         digest.reset();
         digest.update(fingerprint);
-        StringBuilder cells = new StringBuilder(256);
-        for (Field field : Field.values()) {
-            CellValue cell = row.values().get(field);
-            cells.append(field.ordinal()).append('\u0001');
-            if (cell != null) {
-                cells.append(cell.kind()).append('\u0001').append(cell.text()).append('\u0001').append(cell.number())
-                        .append('\u0001').append(cell.dateTime()).append('\u0001').append(cell.charactersRemoved());
-            }
-            cells.append('\u0001').append(row.headers() == null ? null : row.headers().get(field)).append('\u0002');
+        digest.update(headersDigest(row.headers()));
+        RowHashInput input = ROW_HASH_INPUT.get().clear();
+        for (Field field : FIELDS) {
+            input.cell(row.values().get(field));
         }
-        return digest.digest(cells.toString().getBytes(StandardCharsets.UTF_8));
+        return input.digest(digest);
+    }
+
+    /** The digest of a sheet's headers, made again only when a row brings other headers than the row before. */
+    private byte[] headersDigest(Map<Field, String> headers) {
+        HeadersDigest last = lastHeaders;
+        if (last == null || last.headers() != headers) {
+            last = new HeadersDigest(headers, RowHashInput.headersDigest(headers));
+            lastHeaders = last;
+        }
+        return last.digest();
+    }
+
+    /** Written by several judge threads; a race only makes the same digest twice. */
+    private record HeadersDigest(Map<Field, String> headers, byte[] digest) {
     }
 
     /**
@@ -207,11 +222,53 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     }
 
     private static String json(Consumer<JsonGenerator> content) {
-        StringWriter text = new StringWriter(512);
+        JsonText text = JSON_TEXT.get().cleared();
         try (JsonGenerator generator = JSON.createGenerator(text)) {
             content.accept(generator);
         }
-        return text.toString();
+        return text.take();
+    }
+
+    /**
+     * A document's text as the generator writes it, without {@link java.io.StringWriter}'s lock on
+     * every write (one thread writes it); one per judge thread.
+     */
+    private static final class JsonText extends Writer {
+
+        private final StringBuilder text = new StringBuilder(1024);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String chars, int offset, int length) {
+            text.append(chars, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        /** Emptied first, as a document that failed half-way may have left text behind. */
+        JsonText cleared() {
+            text.setLength(0);
+            return this;
+        }
+
+        String take() {
+            return text.toString();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static String text(LocalDate date) {

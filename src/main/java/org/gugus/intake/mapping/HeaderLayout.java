@@ -25,6 +25,8 @@ public final class HeaderLayout {
     private final SortedMap<Integer, Field> fieldsByColumn;
     private final SortedMap<Integer, String> headersByColumn;
     private final Map<Field, Integer> columnsByField;
+    /** Each mapped field's header, the same for every row of the sheet: one map shared by them all. */
+    private final Map<Field, String> headersByField;
     private final RowClassifier classifier;
 
     HeaderLayout(Template template, String sheet, int headerRowNumber, Map<Integer, Field> fieldsByColumn,
@@ -37,6 +39,9 @@ public final class HeaderLayout {
         Map<Field, Integer> columns = new EnumMap<>(Field.class);
         this.fieldsByColumn.forEach((column, field) -> columns.put(field, column));
         this.columnsByField = Collections.unmodifiableMap(columns);
+        Map<Field, String> headers = new EnumMap<>(Field.class);
+        this.fieldsByColumn.forEach((column, field) -> headers.put(field, this.headersByColumn.get(column)));
+        this.headersByField = Collections.unmodifiableMap(headers);
         this.classifier = new RowClassifier(template, this);
     }
 
@@ -76,11 +81,7 @@ public final class HeaderLayout {
      */
     public MappedRow map(SheetRow row) {
         Map<Field, CellValue> values = new EnumMap<>(Field.class);
-        Map<Field, String> headers = new EnumMap<>(Field.class);
-        fieldsByColumn.forEach((column, field) -> {
-            values.put(field, row.cell(column));
-            headers.put(field, headersByColumn.get(column));
-        });
+        fieldsByColumn.forEach((column, field) -> values.put(field, row.cell(column)));
         Map<String, String> original = new LinkedHashMap<>();
         int width = Math.max(headersByColumn.isEmpty() ? 0 : headersByColumn.lastKey() + 1, row.cells().size());
         for (int column = 0; column < width; column++) {
@@ -95,8 +96,8 @@ public final class HeaderLayout {
             String key = original.containsKey(header) ? header + " (" + columnName(column) + ")" : header;
             original.put(key, cell.text());
         }
-        return new MappedRow(row.sheet(), row.rowNumber(), Collections.unmodifiableMap(values),
-                Collections.unmodifiableMap(headers), Collections.unmodifiableMap(original));
+        return new MappedRow(row.sheet(), row.rowNumber(), Collections.unmodifiableMap(values), headersByField,
+                Collections.unmodifiableMap(original));
     }
 
     /**
