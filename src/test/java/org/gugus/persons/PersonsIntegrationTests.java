@@ -91,6 +91,17 @@ class PersonsIntegrationTests {
     }
 
     @Test
+    void aMergeFindsThePersonsMergedIntoTheAbsorbedOneByAnIndex() {
+        String plan = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("explain update persons.person set merged_into = 1 where merged_into = 2")
+                    .query(String.class).list());
+        });
+
+        assertThat(plan).contains("person_merged_into").doesNotContain("Seq Scan");
+    }
+
+    @Test
     void aVictimReportedByThreeOfficesWithSpellingVariantsIsOnePerson() {
         FileOutcome samarinda = files.load("64.72", List.of(
                 victim("TPPO/SMD/0101", "Siti Rahmawati", "6472015203980001", "P", "12/03/1998", "", "Samarinda"),
