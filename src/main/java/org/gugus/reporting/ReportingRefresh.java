@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gugus.persons.PersonsChanged;
+import org.gugus.system.PartTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -123,7 +124,7 @@ public class ReportingRefresh {
     }
 
     private void refreshNow(Collection<Long> personIds) {
-        RefreshTimes times = new RefreshTimes();
+        PartTimes times = new PartTimes();
         times.run("start", () -> {
             dimensions.ensure();
             lock();

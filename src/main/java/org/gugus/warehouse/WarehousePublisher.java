@@ -3,7 +3,7 @@ package org.gugus.warehouse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.gugus.system.PartTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,7 +43,7 @@ public class WarehousePublisher {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public PublishCounts publish(long fileId, String officeCode, LocalDate receivedOn) {
-        PhaseTimes times = new PhaseTimes();
+        PartTimes times = new PartTimes();
         OfficeLock.hold(jdbc, officeCode);
         // a large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory
         jdbc.sql("set local work_mem = '64MB'").update();
@@ -87,10 +87,10 @@ public class WarehousePublisher {
      * the one path by which file rows and corrected rows reach it. Returns inserted/updated/unchanged.
      */
     Map<String, Long> applyPlan(String officeCode) {
-        return applyPlan(officeCode, null, new PhaseTimes());
+        return applyPlan(officeCode, null, new PartTimes());
     }
 
-    private Map<String, Long> applyPlan(String officeCode, LocalDate receivedOn, PhaseTimes times) {
+    private Map<String, Long> applyPlan(String officeCode, LocalDate receivedOn, PartTimes times) {
         Map<String, Long> plan = times.get("plan counts", this::planCounts);
         // a first delivery replaces nothing: no history to keep, no attributes or flags to delete
         boolean replaces = plan.get("updated") > 0;
@@ -105,37 +105,6 @@ public class WarehousePublisher {
         times.run("coded attributes", this::insertCodedAttributes);
         times.run("flags", this::insertFlags);
         return plan;
-    }
-
-    /** Seconds per phase of one publish, in the order they ran, for the log. */
-    static final class PhaseTimes {
-
-        private final Map<String, Long> nanos = new LinkedHashMap<>();
-
-        void run(String phase, Runnable work) {
-            get(phase, () -> {
-                work.run();
-                return null;
-            });
-        }
-
-        <T> T get(String phase, Supplier<T> work) {
-            long start = System.nanoTime();
-            try {
-                return work.get();
-            } finally {
-                nanos.merge(phase, System.nanoTime() - start, Long::sum);
-            }
-        }
-
-        @Override
-        public String toString() {
-            long total = nanos.values().stream().mapToLong(Long::longValue).sum();
-            StringBuilder text = new StringBuilder("%.2f s (".formatted(total / 1e9));
-            nanos.forEach((phase, time) -> text.append(phase).append(' ').append("%.2f".formatted(time / 1e9)).append(", "));
-            text.setLength(text.length() - 2);
-            return text.append(')').toString();
-        }
     }
 
     /** The last valid row of each identity in the file, beside the warehouse's current version of it. */

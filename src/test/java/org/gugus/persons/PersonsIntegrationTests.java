@@ -304,10 +304,7 @@ class PersonsIntegrationTests {
                 victim("TPPO/CAP/2", "Ernawati Belawan", "", "P", "14/02/1999", "", "Samarinda")));
         long yuliana = victimId(file, "TPPO/CAP/1");
         long ernawati = victimId(file, "TPPO/CAP/2");
-        Map<Long, Integer> shared = new HashMap<>(keysOf(yuliana, 200));
-        shared.keySet().retainAll(keysOf(ernawati, 200).keySet());
-        assertThat(shared).as("one key shared: the birth date and sex").hasSize(1);
-        long birthDateAndSex = shared.keySet().iterator().next();
+        long birthDateAndSex = theOneKeyShared(yuliana, ernawati);
         Map<Long, Integer> capped = keysOf(yuliana, 200);
         capped.put(birthDateAndSex, 1);
         Map<Long, Integer> upTo2 = keysOf(yuliana, 2);
@@ -329,10 +326,7 @@ class PersonsIntegrationTests {
                 victim("TPPO/NEWCAP/2", "Veronika Lusang", "", "P", "09/11/1996", "", "Samarinda")));
         long theresia = victimId(file, "TPPO/NEWCAP/1");
         long veronika = victimId(file, "TPPO/NEWCAP/2");
-        Map<Long, Integer> shared = new HashMap<>(keysOf(theresia, 3));
-        shared.keySet().retainAll(keysOf(veronika, 3).keySet());
-        assertThat(shared).as("one key shared: the birth date and sex").hasSize(1);
-        long birthDateAndSex = shared.keySet().iterator().next();
+        long birthDateAndSex = theOneKeyShared(theresia, veronika);
         Map<Long, Integer> upTo3 = keysOf(theresia, 3);
         TransactionTemplate transaction = new TransactionTemplate(transactions);
 
@@ -351,6 +345,14 @@ class PersonsIntegrationTests {
     }
 
     /** The stored block keys of a record, each with the same cap. */
+    /** The block key two records share, asserted to be their only one (the birth date and sex). */
+    private long theOneKeyShared(long one, long other) {
+        Map<Long, Integer> shared = new HashMap<>(keysOf(one, 200));
+        shared.keySet().retainAll(keysOf(other, 200).keySet());
+        assertThat(shared).as("one key shared: the birth date and sex").hasSize(1);
+        return shared.keySet().iterator().next();
+    }
+
     private Map<Long, Integer> keysOf(long victim, int cap) {
         Map<Long, Integer> keys = new HashMap<>();
         jdbc.sql("select key_hash from persons.block_key where victim_id = ?").param(victim).query(Long.class).list()
