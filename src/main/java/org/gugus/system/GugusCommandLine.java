@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.gugus.system.database.DatabaseWatch;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -84,6 +85,9 @@ public final class GugusCommandLine {
                 DatabaseWatch watch = DatabaseWatch.start(context.getBean(DataSource.class), DATABASE_OUTAGE,
                         reason -> exitOnLostDatabase(err, reason))) {
             return context.getBean(GugusCommands.class).execute(out, err, command);
+        } catch (SpringApplication.AbandonedRunException e) {
+            // the build's ahead-of-time processing stops here, once it has the command's context
+            throw e;
         } catch (RuntimeException e) {
             err.println(Messages.get("system.command.failed", e.getMessage()).both());
             return 1;

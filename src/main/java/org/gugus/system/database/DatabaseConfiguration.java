@@ -5,30 +5,42 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
- * The default database: an embedded PostgreSQL whose data lives under the Gugus home. Setting
- * {@code spring.datasource.url} to an external server's URL switches it off.
+ * Gugus's database. By default an embedded PostgreSQL whose data lives under the Gugus home;
+ * setting {@code spring.datasource.url} to an external server's URL uses that server instead.
+ * <p>
+ * The choice is made when the pool is built, not by a condition on this configuration: the command
+ * line's context is prepared ahead of time at build time, where conditions are decided once, and
+ * the database must still follow the configuration of the site that runs it.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
-class EmbeddedDatabaseConfiguration {
+class DatabaseConfiguration {
 
+    /** Started only when the embedded server is the database (see {@link #dataSource}). */
     @Bean(destroyMethod = "close")
+    @Lazy
     EmbeddedPostgres embeddedPostgres(@Value("${gugus.database.data-dir}") Path dataDirectory,
             @Value("${gugus.database.port:0}") int port) {
         return EmbeddedPostgres.start(dataDirectory, port);
     }
 
-    /** The pool takes {@code spring.datasource.hikari.*} (timeouts, size) as it would for an external server. */
+    /** The pool takes {@code spring.datasource.hikari.*} (timeouts, size) for either server. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${gugus.database.name:gugus}") String database) {
+    HikariDataSource dataSource(@Value("${spring.datasource.url:embedded}") String url, DataSourceProperties external,
+            ObjectProvider<EmbeddedPostgres> embedded, @Value("${gugus.database.name:gugus}") String database) {
+        if (!isEmbedded(url)) {
+            return external.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        }
+        EmbeddedPostgres postgres = embedded.getObject();
         createDatabaseIfMissing(postgres, database);
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl(database));
@@ -36,6 +48,11 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPassword(postgres.password());
         dataSource.setPoolName("gugus-embedded");
         return dataSource;
+    }
+
+    /** No {@code spring.datasource.url}, or {@code embedded}: the embedded server. */
+    static boolean isEmbedded(String url) {
+        return "embedded".equalsIgnoreCase(url);
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
