@@ -1,22 +1,23 @@
 package org.gugus.system;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ResourceBundle;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The commands of every module, assembled under {@code gugus}: found on the class path (top-level
- * {@code @Command} classes under {@code org.gugus}; a command that runs implements {@link GugusCommand},
- * a command that only groups sub-commands need not), with their help texts from the
+ * The commands of every module, assembled under {@code gugus}: the top-level {@code @Command} classes
+ * listed in {@value #COMMANDS} (a command that runs implements {@link GugusCommand}, a command that
+ * only groups sub-commands need not), with their help texts from the
  * bundle {@code messages/cli}, {@code --help} on each, {@code help COMMAND} and
  * {@code generate-completion} (a bash/zsh completion script).
  */
@@ -25,7 +26,8 @@ final class CommandCatalog {
     /** A parse error or a missing sub-command (sysexits EX_USAGE); 1 and 2 belong to the commands. */
     static final int USAGE = 64;
 
-    private static final String BASE_PACKAGE = "org.gugus";
+    /** The top-level command classes, listed in the build rather than found by scanning every class at each start. */
+    static final String COMMANDS = "META-INF/gugus/commands.txt";
     private static volatile List<Class<?>> commands;
 
     private CommandCatalog() {
@@ -67,21 +69,27 @@ final class CommandCatalog {
 
     private static List<Class<?>> commands() {
         if (commands == null) {
-            ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
-                @Override
-                protected boolean isCandidateComponent(
-                        org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
-                    return definition.getMetadata().isIndependent() && !definition.getMetadata().hasEnclosingClass();
-                }
-            };
-            scanner.addIncludeFilter(new AnnotationTypeFilter(Command.class));
-            commands = scanner.findCandidateComponents(BASE_PACKAGE).stream()
-                    .map(BeanDefinition::getBeanClassName)
+            commands = listed().stream()
                     .<Class<?>>map(name -> ClassUtils.resolveClassName(name, CommandCatalog.class.getClassLoader()))
                     .sorted(Comparator.comparing(type -> type.getAnnotation(Command.class).name()))
                     .toList();
         }
         return commands;
+    }
+
+    /** The class names in {@value #COMMANDS}: one a line, {@code #} comments and blank lines skipped. */
+    static List<String> listed() {
+        try (InputStream in = CommandCatalog.class.getClassLoader().getResourceAsStream(COMMANDS)) {
+            if (in == null) {
+                throw new IllegalStateException(COMMANDS + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + COMMANDS, e);
+        }
     }
 
     /** {@code gugus}: the root; without a command it runs the server (see {@code GugusApplication}). */

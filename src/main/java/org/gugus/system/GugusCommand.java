@@ -5,8 +5,8 @@ import java.io.PrintStream;
 /**
  * One command of the command line ({@code gugus NAME ...}), contributed by the module that owns it:
  * a class annotated with picocli's {@code @Command} that implements this interface. Top-level
- * commands are found by their annotation anywhere under {@code org.gugus}; sub-commands are nested
- * classes named in their parent's {@code subcommands}.
+ * commands are listed in {@code META-INF/gugus/commands.txt} (a test fails when one under
+ * {@code org.gugus} is not); sub-commands are nested classes named in their parent's {@code subcommands}.
  * <p>
  * A command is created twice: once before Gugus starts, only to parse and check its arguments
  * (usage errors and {@code --help} answer at once), with {@code null} for every constructor
