@@ -38,30 +38,19 @@ final class CommandCatalog {
         return commands().stream().map(type -> type.getAnnotation(Command.class).name()).toList();
     }
 
-    /**
-     * The command line to parse {@code arguments} before Gugus starts: commands built with null
-     * collaborators.
-     */
-    static CommandLine forParsing(String... arguments) {
-        return build(new ParsingFactory(), arguments);
+    /** The command line to parse arguments before Gugus starts: commands built with null collaborators. */
+    static CommandLine forParsing() {
+        return build(new ParsingFactory());
     }
 
-    /** The command line to run {@code arguments}, its commands with their beans injected by a started application. */
-    static CommandLine forRunning(AutowireCapableBeanFactory beans, String... arguments) {
-        return build(new SpringFactory(beans), arguments);
+    /** The command line whose commands have their beans injected by a started application. */
+    static CommandLine forRunning(AutowireCapableBeanFactory beans) {
+        return build(new SpringFactory(beans));
     }
 
-    /**
-     * The root with every command, or with only the one {@code arguments} name first: building a
-     * command's model (options, sub-commands, texts) costs time at each start, and a named command
-     * parses, fails and answers its help the same alone. Anything else (help, an unknown word) gets
-     * every command, to list them or to suggest one.
-     */
-    private static CommandLine build(CommandLine.IFactory factory, String... arguments) {
+    private static CommandLine build(CommandLine.IFactory factory) {
         CommandLine root = new CommandLine(new Root(), factory);
-        List<Class<?>> named = arguments.length == 0 ? List.of()
-                : commands().stream().filter(type -> type.getAnnotation(Command.class).name().equals(arguments[0])).toList();
-        for (Class<?> type : named.isEmpty() ? commands() : named) {
+        for (Class<?> type : commands()) {
             root.addSubcommand(type.getAnnotation(Command.class).name(), new CommandLine(type, factory));
         }
         root.addSubcommand("help", new CommandLine.HelpCommand());

@@ -37,12 +37,4 @@ class CommandCatalogTests {
                 .doesNotHaveDuplicates()
                 .hasSameSizeAs(CommandCatalog.listed());
     }
-
-    @Test
-    void buildsOnlyTheCommandNamedFirstAndEveryCommandForAnythingElse() {
-        assertThat(CommandCatalog.forParsing("load", "--office", "64.72", "a.csv").getSubcommands())
-                .containsKeys("load", "help").doesNotContainKey("pull");
-        assertThat(CommandCatalog.forParsing("lod").getSubcommands()).containsKeys(CommandCatalog.names().toArray(String[]::new));
-        assertThat(CommandCatalog.forParsing("--help").getSubcommands()).containsKeys(CommandCatalog.names().toArray(String[]::new));
-    }
 }
