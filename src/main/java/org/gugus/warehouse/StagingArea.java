@@ -87,6 +87,10 @@ public class StagingArea {
      * after all before the file is published.
      */
     public List<Integer> unresolved(long fileId, String officeCode) {
+        return unresolved(jdbc, fileId, officeCode);
+    }
+
+    static List<Integer> unresolved(JdbcClient jdbc, long fileId, String officeCode) {
         return jdbc.sql("""
                 select s.ordinal
                   from warehouse.staged_row s
