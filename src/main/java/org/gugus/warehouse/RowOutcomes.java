@@ -30,33 +30,37 @@ public class RowOutcomes {
      * re-delivery's unchanged rows, most of a file, then cost a few runs rather than a row each.
      */
     static void keep(JdbcClient jdbc, long fileId) {
+        // the file's staged rows read once: a run has ordinals and row numbers both consecutive, in one
+        // sheet (both differences constant); every other row keeps an outcome of its own
         jdbc.sql("""
-                insert into warehouse.row_outcome (file_id, ordinal, sheet, row_number, status, findings)
-                select s.file_id, s.ordinal, s.sheet, s.row_number,
-                       case when s.rejected then 'DITOLAK'
-                            when p.ordinal is null then 'DUPLIKAT'
-                            else 'PERINGATAN' end,
-                       case when s.findings = '[]'::jsonb then s.findings
-                            else (select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
-                                                                      'column', f ->> 'column'))
-                                    from jsonb_array_elements(s.findings) f) end
-                  from warehouse.staged_row s
-                  left join plan_winner p on p.ordinal = s.ordinal
-                 where s.file_id = ? and (s.rejected or p.ordinal is null or s.findings <> '[]'::jsonb)
-                on conflict do nothing
-                """).param(fileId).update();
-        // a run: ordinals and row numbers both consecutive, in one sheet (both differences constant)
-        jdbc.sql("""
+                with outcome as (
+                    select s.ordinal, s.sheet, s.row_number, s.findings,
+                           case when s.rejected then 'DITOLAK'
+                                when p.ordinal is null then 'DUPLIKAT'
+                                when s.findings <> '[]'::jsonb then 'PERINGATAN'
+                                else 'DITERIMA' end as status
+                      from warehouse.staged_row s
+                      left join plan_winner p on p.ordinal = s.ordinal
+                     where s.file_id = :file),
+                single as (
+                    insert into warehouse.row_outcome (file_id, ordinal, sheet, row_number, status, findings)
+                    select :file, ordinal, sheet, row_number, status,
+                           case when findings = '[]'::jsonb then findings
+                                else (select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
+                                                                          'column', f ->> 'column'))
+                                        from jsonb_array_elements(findings) f) end
+                      from outcome
+                     where status <> 'DITERIMA'
+                    on conflict do nothing)
                 insert into warehouse.row_outcome_run (file_id, first_ordinal, last_ordinal, sheet, first_row_number)
-                select ?, min(ordinal), max(ordinal), sheet, min(row_number)
-                  from (select s.ordinal, s.sheet, s.row_number,
-                               s.ordinal - row_number() over (order by s.ordinal) as gap, s.row_number - s.ordinal as shift
-                          from warehouse.staged_row s
-                          join plan_winner p on p.ordinal = s.ordinal
-                         where s.file_id = ? and not s.rejected and s.findings = '[]'::jsonb) loaded
+                select :file, min(ordinal), max(ordinal), sheet, min(row_number)
+                  from (select ordinal, sheet, row_number, ordinal - row_number() over (order by ordinal) as gap,
+                               row_number - ordinal as shift
+                          from outcome
+                         where status = 'DITERIMA') loaded
                  group by sheet, gap, shift
                 on conflict do nothing
-                """).params(fileId, fileId).update();
+                """).param("file", fileId).update();
     }
 
     /** Whether outcomes were kept for the file (it was loaded). */

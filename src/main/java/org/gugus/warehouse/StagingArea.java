@@ -91,13 +91,17 @@ public class StagingArea {
     }
 
     static List<Integer> unresolved(JdbcClient jdbc, long fileId, String officeCode) {
+        // Each thin row's record looked up by its id, always: as a join, the planner took the file's
+        // freshly staged rows for many and read every record of the warehouse instead (5 to 6 s at
+        // 100,000 thin rows on a warehouse of 100,000 records, against half a second by key).
         return jdbc.sql("""
                 select s.ordinal
                   from warehouse.staged_row s
-                  left join warehouse.victim v on v.id = s.known_victim_id and v.office_code = ? and v.row_hash = s.row_hash
-                 where s.file_id = ? and s.known_victim_id is not null and v.id is null
+                 where s.file_id = ? and s.known_victim_id is not null
+                   and (select v.row_hash from warehouse.victim v where v.id = s.known_victim_id and v.office_code = ?)
+                       is distinct from s.row_hash
                  order by s.ordinal
-                """).params(officeCode, fileId).query(Integer.class).list();
+                """).params(fileId, officeCode).query(Integer.class).list();
     }
 
     /** Stages these rows again in place of what was staged at their ordinals, in the caller's transaction. */

@@ -23,6 +23,7 @@ class JudgingReader implements ItemStreamReader<JudgedRow> {
     private final double knownRowsSeconds;
     private long read;
     private long readingNanos;
+    private boolean logged;
 
     JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges) {
         this(rows, judge, judges, 0);
@@ -61,6 +62,10 @@ class JudgingReader implements ItemStreamReader<JudgedRow> {
     @Override
     public void close() {
         rows.close();
+        if (logged) {
+            return; // closed again by the step after the step scope's proxy
+        }
+        logged = true;
         // counts and seconds only, never a value of a row
         log.info("Stage read {} data rows ({} repeating a record's row, staged thin) of file {}; reading and mapping"
                 + " {} s, the office's row hashes {} s", read, judge.repeating(), judge.fileId(),
