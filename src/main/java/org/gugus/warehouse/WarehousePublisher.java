@@ -184,6 +184,13 @@ public class WarehousePublisher {
                          where s.file_id = ? and s.known_victim_id is not null) keyed
                  order by identity, ordinal desc
                 """).params(officeCode, fileId, fileId).update();
+        // Every statement that joins the file's staged rows to the winners must stay cheap whatever the
+        // planner guesses of those rows: staged since warehouse.staged_row was last analyzed, they may be
+        // taken for one, and a nested loop over the winners without an index then ran for minutes
+        // (a re-delivery of 100,000 rows, issue 13). So the winners are indexed by ordinal, and the
+        // judged winners' staged rows are fetched by key, one winner at a time (offset 0 keeps the
+        // sub-query from being turned into a join).
+        jdbc.sql("create index on plan_winner (ordinal)").update();
         jdbc.sql("analyze plan_winner (ordinal, victim_id, known)").update();
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
@@ -192,7 +199,8 @@ public class WarehousePublisher {
                        null::bigint as correction_id, w.victim_id, w.old_hash,
                        w.old_hash is distinct from s.content_hash as changed
                   from plan_winner w
-                  join warehouse.staged_row s on s.file_id = ? and s.ordinal = w.ordinal
+                 cross join lateral (select * from warehouse.staged_row r
+                                      where r.file_id = ? and r.ordinal = w.ordinal offset 0) s
                  where not w.known
                 """).param(fileId).update();
         jdbc.sql("create index on publish_plan (identity_key)").update();
