@@ -150,6 +150,7 @@ public class LoadVsCopy {
                 StandardCharsets.UTF_8);
         logRead = all.length;
         lines.lines().filter(line -> line.contains("Published file") || line.contains("Persons resolved")
+                        || line.contains("Stage read") || line.contains("Answer workbook of file")
                         || line.contains("Persons not resolved") || line.contains("Reporting refreshed for")
                         || line.contains("Started GugusApplication"))
                 .forEach(line -> System.out.println("  log: " + line.substring(Math.max(0, line.indexOf(" : ") + 3))));

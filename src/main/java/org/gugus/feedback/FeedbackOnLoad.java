@@ -30,7 +30,10 @@ class FeedbackOnLoad {
             return;
         }
         try {
-            log.info("Answer workbook of file #{} written to {}", finished.fileId(), feedback.deliver(finished.fileId()));
+            long start = System.nanoTime();
+            var answer = feedback.deliver(finished.fileId());
+            log.info("Answer workbook of file #{} written to {} in {} s", finished.fileId(), answer,
+                    "%.2f".formatted((System.nanoTime() - start) / 1e9));
         } catch (RuntimeException e) {
             // the exception's class only: a message of a reader or of POI may quote a cell
             log.warn("Answer workbook of file #{} not made ({}); make it with: gugus feedback {}", finished.fileId(),

@@ -25,47 +25,74 @@ public class RowOutcomes {
 
     /**
      * Keeps the outcome of every staged row of the file being published: rejected, a duplicate (not
-     * the winner of its identity in {@code publish_plan}), loaded with warnings, or loaded.
+     * the winner of its identity in {@code plan_winner}), loaded with warnings, or loaded. Rows loaded
+     * without a finding are kept as runs of consecutive rows ({@code warehouse.row_outcome_run}): a
+     * re-delivery's unchanged rows, most of a file, then cost a few runs rather than a row each.
      */
     static void keep(JdbcClient jdbc, long fileId) {
+        // the file's staged rows read once: a run has ordinals and row numbers both consecutive, in one
+        // sheet (both differences constant); every other row keeps an outcome of its own
         jdbc.sql("""
-                insert into warehouse.row_outcome (file_id, ordinal, sheet, row_number, status, findings)
-                select s.file_id, s.ordinal, s.sheet, s.row_number,
-                       case when s.rejected then 'DITOLAK'
-                            when p.ordinal is null then 'DUPLIKAT'
-                            when s.findings <> '[]'::jsonb then 'PERINGATAN'
-                            else 'DITERIMA' end,
-                       case when s.findings = '[]'::jsonb then s.findings
-                            else (select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
-                                                                      'column', f ->> 'column'))
-                                    from jsonb_array_elements(s.findings) f) end
-                  from warehouse.staged_row s
-                  left join publish_plan p on p.ordinal = s.ordinal
-                 where s.file_id = ?
+                with outcome as (
+                    select s.ordinal, s.sheet, s.row_number, s.findings,
+                           case when s.rejected then 'DITOLAK'
+                                when p.ordinal is null then 'DUPLIKAT'
+                                when s.findings <> '[]'::jsonb then 'PERINGATAN'
+                                else 'DITERIMA' end as status
+                      from warehouse.staged_row s
+                      left join plan_winner p on p.ordinal = s.ordinal
+                     where s.file_id = :file),
+                single as (
+                    insert into warehouse.row_outcome (file_id, ordinal, sheet, row_number, status, findings)
+                    select :file, ordinal, sheet, row_number, status,
+                           case when findings = '[]'::jsonb then findings
+                                else (select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
+                                                                          'column', f ->> 'column'))
+                                        from jsonb_array_elements(findings) f) end
+                      from outcome
+                     where status <> 'DITERIMA'
+                    on conflict do nothing)
+                insert into warehouse.row_outcome_run (file_id, first_ordinal, last_ordinal, sheet, first_row_number)
+                select :file, min(ordinal), max(ordinal), sheet, min(row_number)
+                  from (select ordinal, sheet, row_number, ordinal - row_number() over (order by ordinal) as gap,
+                               row_number - ordinal as shift
+                          from outcome
+                         where status = 'DITERIMA') loaded
+                 group by sheet, gap, shift
                 on conflict do nothing
-                """).param(fileId).update();
+                """).param("file", fileId).update();
     }
 
     /** Whether outcomes were kept for the file (it was loaded). */
     public boolean kept(long fileId) {
-        return jdbc.sql("select exists (select 1 from warehouse.row_outcome where file_id = ?)").param(fileId)
-                .query(Boolean.class).single();
+        return jdbc.sql("""
+                select exists (select 1 from warehouse.row_outcome where file_id = ?)
+                    or exists (select 1 from warehouse.row_outcome_run where file_id = ?)
+                """).params(fileId, fileId).query(Boolean.class).single();
     }
 
     /**
      * The outcomes of a file in file order, {@code limit} at a time after {@code afterOrdinal}; a
-     * rejected row's findings with their messages.
+     * rejected row's findings with their messages. A file's ordinals are consecutive (every data row
+     * has one outcome), so a page is the ordinals up to {@code afterOrdinal + limit}: the runs are
+     * unfolded over that range only.
      */
     public List<RowOutcome> page(long fileId, int afterOrdinal, int limit) {
         return jdbc.sql("""
-                select o.ordinal, o.sheet, o.row_number, o.status, coalesce(r.findings, o.findings)::text as findings
-                  from warehouse.row_outcome o
-                  left join warehouse.rejected_row r
-                         on r.file_id = o.file_id and r.sheet = o.sheet and r.row_number = o.row_number
-                 where o.file_id = ? and o.ordinal > ?
-                 order by o.ordinal
-                 limit ?
-                """).params(fileId, afterOrdinal, limit)
+                select ordinal, sheet, row_number, status, findings
+                  from (select o.ordinal, o.sheet, o.row_number, o.status, coalesce(r.findings, o.findings)::text as findings
+                          from warehouse.row_outcome o
+                          left join warehouse.rejected_row r
+                                 on r.file_id = o.file_id and r.sheet = o.sheet and r.row_number = o.row_number
+                         where o.file_id = :file and o.ordinal > :after and o.ordinal <= :after + :limit
+                        union all
+                        select n, u.sheet, u.first_row_number + (n - u.first_ordinal), 'DITERIMA', '[]'
+                          from warehouse.row_outcome_run u
+                         cross join lateral generate_series(greatest(u.first_ordinal, :after + 1),
+                                                            least(u.last_ordinal, :after + :limit)) n
+                         where u.file_id = :file and u.last_ordinal > :after and u.first_ordinal <= :after + :limit) outcomes
+                 order by ordinal
+                """).param("file", fileId).param("after", afterOrdinal).param("limit", limit)
                 .query((rs, n) -> new RowOutcome(rs.getInt("ordinal"), rs.getString("sheet"), rs.getInt("row_number"),
                         RowStatus.valueOf(rs.getString("status")), json.findings(rs.getString("findings"))))
                 .list();
@@ -108,6 +135,15 @@ public class RowOutcomes {
                    and n.file_id = :file and n.status <> 'DITOLAK' and """ + sameRow)
                 .param("file", fileId).param("original", original).param("office", officeCode)
                 .param("single", singleSheets).update();
+        // the rows loaded without a finding, kept as runs
+        corrected += jdbc.sql("""
+                update warehouse.rejected_row r set status = 'CORRECTED', corrected_by_file_id = :file
+                  from warehouse.row_outcome_run u
+                 where r.file_id = :original and r.office_code = :office and r.status = 'OPEN' and u.file_id = :file
+                   and r.row_number between u.first_row_number and u.first_row_number + (u.last_ordinal - u.first_ordinal)
+                   and (u.sheet = r.sheet or :single)
+                """).param("file", fileId).param("original", original).param("office", officeCode)
+                .param("single", singleSheets).update();
         int stillOpen = jdbc.sql("""
                 delete from warehouse.rejected_row n using warehouse.rejected_row r
                  where n.file_id = :file and r.file_id = :original and r.office_code = :office and r.status = 'OPEN'
@@ -122,7 +158,11 @@ public class RowOutcomes {
     }
 
     private int sheets(long fileId) {
-        return jdbc.sql("select count(distinct sheet) from warehouse.row_outcome where file_id = ?").param(fileId)
-                .query(Integer.class).single();
+        return jdbc.sql("""
+                select count(distinct sheet)
+                  from (select sheet from warehouse.row_outcome where file_id = ?
+                        union all
+                        select sheet from warehouse.row_outcome_run where file_id = ?) sheets
+                """).params(fileId, fileId).query(Integer.class).single();
     }
 }

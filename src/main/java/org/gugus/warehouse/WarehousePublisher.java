@@ -2,6 +2,7 @@ package org.gugus.warehouse;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.gugus.system.PartTimes;
 import org.slf4j.Logger;
@@ -40,16 +41,38 @@ public class WarehousePublisher {
     /**
      * @param receivedOn the day the file was received, kept with the row hashes of its records (see
      *                   {@link KnownRows}); null keeps none
+     * @throws IllegalStateException when thin rows repeat records that changed since they were staged
+     *                               (see {@link #publish(long, String, LocalDate, StaleRows)})
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public PublishCounts publish(long fileId, String officeCode, LocalDate receivedOn) {
+        return publish(fileId, officeCode, receivedOn, stale -> {
+            throw new IllegalStateException("File " + fileId + " has " + stale.size()
+                    + " staged rows repeating records that changed since; judge them again before publishing");
+        });
+    }
+
+    /**
+     * Publishes the file; thin rows whose record changed since they were staged are handed to
+     * {@code stale} first, under the office's lock, to be judged again and staged in their place.
+     *
+     * @param receivedOn the day the file was received, kept with the row hashes of its records (see
+     *                   {@link KnownRows}); null keeps none
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PublishCounts publish(long fileId, String officeCode, LocalDate receivedOn, StaleRows stale) {
         PartTimes times = new PartTimes();
         OfficeLock.hold(jdbc, officeCode);
+        // under the lock: the thin rows checked here still repeat their records when the plan reads them
+        times.run("stale rows", () -> judgeStaleRows(fileId, officeCode, stale));
         // a large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory
         jdbc.sql("set local work_mem = '64MB'").update();
         times.run("plan", () -> planWinners(fileId, officeCode));
         times.run("continuations", () -> VictimContinuation.apply(jdbc, officeCode));
         Map<String, Long> plan = applyPlan(officeCode, receivedOn, times);
+        // the thin winners: unchanged by definition, nothing of the warehouse to write
+        plan.merge("unchanged", times.get("thin winners", () -> count("select count(*) from plan_winner where known")),
+                Long::sum);
         if (receivedOn != null) {
             times.run("row hashes", () -> keepRowHashes(receivedOn));
         }
@@ -63,6 +86,28 @@ public class WarehousePublisher {
                 fileId, officeCode, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(), times);
         events.publishEvent(VictimsPublished.ofFile(fileId, officeCode));
         return counts;
+    }
+
+    private void judgeStaleRows(long fileId, String officeCode, StaleRows stale) {
+        List<Integer> ordinals = StagingArea.unresolved(jdbc, fileId, officeCode);
+        if (ordinals.isEmpty()) {
+            return;
+        }
+        try {
+            stale.judgeAgain(ordinals);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("File " + fileId + ": rows repeating changed records not judged again", e);
+        }
+    }
+
+    /** Judges thin rows again whose record changed since they were staged, and stages them in their place. */
+    @FunctionalInterface
+    public interface StaleRows {
+
+        /** @param ordinals the rows' ordinals in the file, ascending */
+        void judgeAgain(List<Integer> ordinals) throws Exception;
     }
 
     private PublishCounts counts(long fileId, Map<String, Long> plan) {
@@ -107,43 +152,57 @@ public class WarehousePublisher {
         return plan;
     }
 
-    /** The last valid row of each identity in the file, beside the warehouse's current version of it. */
+    /**
+     * The last valid row of each identity in the file ({@code plan_winner}: ordinal, identity key,
+     * the record it updates and that record's content hash, whether it is a thin row), and the full
+     * rows of the winners that were judged beside the warehouse's current version of them
+     * ({@code publish_plan}).
+     * <p>
+     * A thin row (one repeating a record's row cell for cell, not judged again; checked under the
+     * office's lock to repeat it still) is that record's identity and leaves it unchanged: it is
+     * settled in the narrow winners' table by its record's id alone, without looking the wide record
+     * up, and never enters {@code publish_plan}. A judged row of an existing record takes that
+     * record's id as its identity too, so a thin and a judged row of one victim compete as before.
+     */
     private void planWinners(long fileId, String officeCode) {
         // The winners are found by their keys alone, in a table of their own with its statistics, then
         // their wide rows fetched: sorting whole rows spilled to disk at 100,000 rows, and the file's rows
         // were staged since autovacuum last looked at warehouse.staged_row, so the planner could take them
         // for a few (once a nested loop ran for minutes, issue 13). Analyzing the staging table itself
         // would make publishes of other offices wait for this one.
-        // A thin row (one repeating a record's row cell for cell, not judged again) takes its keys from
-        // that record, if the record still carries the row's hash.
         jdbc.sql("""
                 create temporary table plan_winner on commit drop as
-                select distinct on (identity_key) *
-                  from (select s.ordinal, coalesce(s.identity_key, k.identity_key) as identity_key,
-                               k.person_key as known_person_key, k.content_hash as known_content_hash
+                select distinct on (identity) ordinal, identity_key, victim_id, old_hash, known
+                  from (select s.ordinal, s.identity_key, v.id as victim_id, v.content_hash as old_hash, false as known,
+                               coalesce(v.id::text, s.identity_key) as identity
                           from warehouse.staged_row s
-                          left join warehouse.victim k on k.id = s.known_victim_id and k.row_hash = s.row_hash
-                         where s.file_id = ? and not s.rejected) keyed
-                 order by identity_key, ordinal desc
-                """).param(fileId).update();
-        jdbc.sql("analyze plan_winner").update();
+                          left join warehouse.victim v on v.office_code = ? and v.identity_key = s.identity_key
+                         where s.file_id = ? and not s.rejected and s.known_victim_id is null
+                        union all
+                        select s.ordinal, null, s.known_victim_id, null, true, s.known_victim_id::text
+                          from warehouse.staged_row s
+                         where s.file_id = ? and s.known_victim_id is not null) keyed
+                 order by identity, ordinal desc
+                """).params(officeCode, fileId, fileId).update();
+        // Every statement that joins the file's staged rows to the winners must stay cheap whatever the
+        // planner guesses of those rows: staged since warehouse.staged_row was last analyzed, they may be
+        // taken for one, and a nested loop over the winners without an index then ran for minutes
+        // (a re-delivery of 100,000 rows, issue 13). So the winners are indexed by ordinal, and the
+        // judged winners' staged rows are fetched by key, one winner at a time (offset 0 keeps the
+        // sub-query from being turned into a join).
+        jdbc.sql("create index on plan_winner (ordinal)").update();
+        jdbc.sql("analyze plan_winner (ordinal, victim_id, known)").update();
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
-                select s.file_id, s.ordinal, s.sheet, s.row_number, s.rejected, w.identity_key,
-                       coalesce(s.person_key, w.known_person_key) as person_key,
-                       coalesce(s.content_hash, w.known_content_hash) as content_hash,
-                       s.case_row, s.original, s.findings, s.row_hash, s.known_victim_id,
-                       null::bigint as correction_id, v.id as victim_id, v.content_hash as old_hash,
-                       v.content_hash is distinct from coalesce(s.content_hash, w.known_content_hash) as changed
+                select s.file_id, s.ordinal, s.sheet, s.row_number, s.rejected, s.identity_key, s.person_key,
+                       s.content_hash, s.case_row, s.original, s.findings, s.row_hash, s.known_victim_id,
+                       null::bigint as correction_id, w.victim_id, w.old_hash,
+                       w.old_hash is distinct from s.content_hash as changed
                   from plan_winner w
-                  join warehouse.staged_row s on s.file_id = ? and s.ordinal = w.ordinal
-                  left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
-                """).params(fileId, officeCode).update();
-        if (jdbc.sql("select exists (select 1 from publish_plan where identity_key is null)").query(Boolean.class).single()) {
-            // StagingArea#unresolved lists them; the intake job judges them again before it publishes
-            throw new IllegalStateException("File " + fileId + " has staged rows repeating records that changed since;"
-                    + " judge them again before publishing");
-        }
+                 cross join lateral (select * from warehouse.staged_row r
+                                      where r.file_id = ? and r.ordinal = w.ordinal offset 0) s
+                 where not w.known
+                """).param(fileId).update();
         jdbc.sql("create index on publish_plan (identity_key)").update();
         // statistics of the columns the statements join and filter on only: sampling the wide JSON
         // columns too took more than half a second at 100,000 rows, and no plan depends on them

@@ -11,6 +11,8 @@ import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
+import org.gugus.warehouse.RowOutcome;
+import org.gugus.warehouse.RowOutcomes;
 import org.gugus.warehouse.StagedRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,9 @@ class RedeliveryIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RowOutcomes rowOutcomes;
+
     @TempDir
     Path files;
 
@@ -98,8 +103,68 @@ class RedeliveryIntegrationTests {
         assertThat(after.get("TPPO/SMD/0001")).isEqualTo(before.get("TPPO/SMD/0001"));
         assertThat(after.get("TPPO/SMD/0003")).isEqualTo(before.get("TPPO/SMD/0003"));
         assertThat(after.get("TPPO/SMD/0002")).contains("pindah ke rumah aman kedua");
-        assertThat(jdbc.sql("select string_agg(status, ' ' order by ordinal) from warehouse.row_outcome where file_id = ?")
-                .param(again.fileId()).query(String.class).single()).isEqualTo("DITERIMA DITERIMA DITERIMA DITOLAK");
+        assertThat(statuses(again.fileId(), 100)).isEqualTo("DITERIMA@2 DITERIMA@3 DITERIMA@4 DITOLAK@5");
+    }
+
+    @Test
+    void settlesAThinRowAsADuplicateOfALaterRowOfItsVictim() {
+        List<List<String>> rows = named(TestWorkbooks.victims(3));
+        load("64.02", "kukar-2024-06.csv", rows);
+        Map<String, String> before = warehouse("64.02");
+        STAGED_THIN.clear();
+        List<String> changed = new java.util.ArrayList<>(rows.get(0));
+        changed.set(14, "dipulangkan");
+        rows.add(changed);                                                 // the first victim again, changed, last
+        rows.add(new java.util.ArrayList<>(rows.get(1)));                  // the second victim's row twice
+
+        FileOutcome again = load("64.02", "kukar-2024-07.csv", rows);
+
+        assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, true, 2, true, 3, true, 4, false, 5, true));
+        assertThat(again.inserted()).isZero();
+        assertThat(again.updated()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(again.duplicates()).isEqualTo(2);
+        assertThat(statuses(again.fileId(), 100)).isEqualTo("DUPLIKAT@2 DUPLIKAT@3 DITERIMA@4 DITERIMA@5 DITERIMA@6");
+        Map<String, String> after = warehouse("64.02");
+        assertThat(after).hasSize(3);
+        assertThat(after.get("TPPO/SMD/0001")).contains("dipulangkan");
+        assertThat(after.get("TPPO/SMD/0002")).isEqualTo(before.get("TPPO/SMD/0002"));
+    }
+
+    @Test
+    void keepsTheOutcomesOfRowsLoadedWithoutFindingsAsRunsReadRowByRow() {
+        List<List<String>> rows = named(TestWorkbooks.victims(5));
+        rows.get(3).set(7, "");
+        rows.get(3).set(2, "12 Maret 2099");                              // rejected: E_DATE_FUTURE
+        rows.get(4).set(5, "P");                                           // W_NIK_SEX: loaded with a warning
+        List<List<String>> withBlank = new java.util.ArrayList<>(rows.subList(0, 2));
+        withBlank.add(java.util.Collections.nCopies(rows.get(0).size(), ""));   // a blank row: skipped
+        withBlank.addAll(rows.subList(2, 5));
+
+        FileOutcome outcome = load("64.03", "berau-2024-06.csv", withBlank);
+
+        // rows 2-3 and row 5: the blank row between them ends a run
+        assertThat(jdbc.sql("select count(*) from warehouse.row_outcome_run where file_id = ?").param(outcome.fileId())
+                .query(Integer.class).single()).isEqualTo(2);
+        String all = "DITERIMA@2 DITERIMA@3 DITERIMA@5 DITOLAK@6 PERINGATAN@7";
+        assertThat(statuses(outcome.fileId(), 100)).isEqualTo(all);
+        assertThat(statuses(outcome.fileId(), 2)).isEqualTo(all);
+        assertThat(statuses(outcome.fileId(), 1)).isEqualTo(all);
+        assertThat(rowOutcomes.kept(outcome.fileId())).isTrue();
+    }
+
+    /** The file's outcomes as the answer workbook reads them, {@code page} at a time: status@row number. */
+    private String statuses(long fileId, int page) {
+        List<String> statuses = new java.util.ArrayList<>();
+        int after = 0;
+        while (true) {
+            List<RowOutcome> next = rowOutcomes.page(fileId, after, page);
+            next.forEach(o -> statuses.add(o.status() + "@" + o.rowNumber()));
+            if (next.size() < page) {
+                return String.join(" ", statuses);
+            }
+            after = next.get(next.size() - 1).ordinal();
+        }
     }
 
     @Test

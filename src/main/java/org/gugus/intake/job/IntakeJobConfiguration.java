@@ -86,8 +86,10 @@ public class IntakeJobConfiguration {
         DataRowReader rows = new DataRowReader(Path.of(file), fileName, template, maxRows,
                 new WorkbookLimits(maxCellChars, maxLineChars, maxColumns));
         // rows repeating a record's row cell for cell are staged without being judged again
+        long start = System.nanoTime();
         KnownRows known = staging.knownRows(office, receivedOn);
-        return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges);
+        return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
+                (System.nanoTime() - start) / 1e9);
     }
 
     @Bean
@@ -109,11 +111,12 @@ public class IntakeJobConfiguration {
                     long fileId = parameters.getLong("fileId");
                     String office = parameters.getString("office");
                     LocalDate receivedOn = parameters.getLocalDate("receivedOn");
-                    StaleRepeats.judgeAgain(staging, fileId, office,
-                            () -> new DataRowReader(Path.of(parameters.getString("file")), parameters.getString("fileName"),
-                                    template, maxRows, new WorkbookLimits(maxCellChars, maxLineChars, maxColumns)),
-                            new RowJudge(fileId, office, receivedOn, template, key));
-                    PublishCounts counts = publisher.publish(fileId, office, receivedOn);
+                    // thin rows whose record changed since they were staged: judged again, under the publish's lock
+                    PublishCounts counts = publisher.publish(fileId, office, receivedOn,
+                            stale -> StaleRepeats.judgeAgain(staging, fileId, stale,
+                                    () -> new DataRowReader(Path.of(parameters.getString("file")), parameters.getString("fileName"),
+                                            template, maxRows, new WorkbookLimits(maxCellChars, maxLineChars, maxColumns)),
+                                    new RowJudge(fileId, office, receivedOn, template, key)));
                     var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
                     JobOutcome.putCounts(jobContext, counts);
                     if (jobContext.containsKey(DataRowReader.ANSWERS_FILE)) {

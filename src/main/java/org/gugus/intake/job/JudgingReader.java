@@ -1,5 +1,7 @@
 package org.gugus.intake.job;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -13,20 +15,38 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 class JudgingReader implements ItemStreamReader<JudgedRow> {
 
+    private static final Logger log = LoggerFactory.getLogger(JudgingReader.class);
+
     private final DataRowReader rows;
     private final RowJudge judge;
     private final RowJudges judges;
+    private final double knownRowsSeconds;
+    private long read;
+    private long readingNanos;
+    private boolean logged;
 
     JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges) {
+        this(rows, judge, judges, 0);
+    }
+
+    /** @param knownRowsSeconds how long reading the office's row hashes took, for the log line */
+    JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, double knownRowsSeconds) {
         this.rows = rows;
         this.judge = judge;
         this.judges = judges;
+        this.knownRowsSeconds = knownRowsSeconds;
     }
 
     @Override
     public JudgedRow read() throws Exception {
+        long start = System.nanoTime();
         DataRow row = rows.read();
-        return row == null ? null : judges.judge(judge, row);
+        readingNanos += System.nanoTime() - start;
+        if (row == null) {
+            return null;
+        }
+        read++;
+        return judges.judge(judge, row);
     }
 
     @Override
@@ -42,5 +62,13 @@ class JudgingReader implements ItemStreamReader<JudgedRow> {
     @Override
     public void close() {
         rows.close();
+        if (logged) {
+            return; // closed again by the step after the step scope's proxy
+        }
+        logged = true;
+        // counts and seconds only, never a value of a row
+        log.info("Stage read {} data rows ({} repeating a record's row, staged thin) of file {}; reading and mapping"
+                + " {} s, the office's row hashes {} s", read, judge.repeating(), judge.fileId(),
+                "%.2f".formatted(readingNanos / 1e9), "%.2f".formatted(knownRowsSeconds));
     }
 }

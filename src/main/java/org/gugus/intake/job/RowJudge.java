@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
@@ -58,6 +59,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private final KnownRows known;
     private final byte[] fingerprint;
     private volatile HeadersDigest lastHeaders;
+    private final LongAdder repeating = new LongAdder();
 
     public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key) {
         this(fileId, officeCode, receivedOn, template, key, KnownRows.NONE);
@@ -80,10 +82,20 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         byte[] rowHash = rowHash(item.row());
         OptionalLong repeated = known.victim(rowHash);
         if (repeated.isPresent()) {
+            repeating.increment();
             return StagedRow.repeating(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), rowHash,
                     repeated.getAsLong());
         }
         return judge(item, rowHash);
+    }
+
+    /** How many rows this judge staged thin, as repeating a record's row. */
+    long repeating() {
+        return repeating.sum();
+    }
+
+    long fileId() {
+        return fileId;
     }
 
     /** Judges the row in full, whatever was delivered before. */

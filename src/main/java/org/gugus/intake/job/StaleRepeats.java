@@ -19,12 +19,15 @@ final class StaleRepeats {
     private StaleRepeats() {
     }
 
-    /** Judges the stale thin rows of the file again; returns how many there were. */
-    static int judgeAgain(StagingArea staging, long fileId, String officeCode, Supplier<DataRowReader> reader,
+    /**
+     * Judges these stale thin rows of the file again (their ordinals, ascending, as the publisher
+     * found them under the office's lock) and stages them in place of the thin rows.
+     */
+    static void judgeAgain(StagingArea staging, long fileId, List<Integer> ordinals, Supplier<DataRowReader> reader,
             RowJudge judge) throws Exception {
-        TreeSet<Integer> stale = new TreeSet<>(staging.unresolved(fileId, officeCode));
+        TreeSet<Integer> stale = new TreeSet<>(ordinals);
         if (stale.isEmpty()) {
-            return 0;
+            return;
         }
         List<StagedRow> judged = new ArrayList<>(stale.size());
         DataRowReader rows = reader.get();
@@ -44,6 +47,5 @@ final class StaleRepeats {
                     + " of " + stale.size() + " rows to judge again found");
         }
         staging.restage(fileId, judged);
-        return judged.size();
     }
 }

@@ -2,7 +2,6 @@ package org.gugus.intake.mapping;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -82,22 +81,9 @@ public final class HeaderLayout {
     public MappedRow map(SheetRow row) {
         Map<Field, CellValue> values = new EnumMap<>(Field.class);
         fieldsByColumn.forEach((column, field) -> values.put(field, row.cell(column)));
-        Map<String, String> original = new LinkedHashMap<>();
-        int width = Math.max(headersByColumn.isEmpty() ? 0 : headersByColumn.lastKey() + 1, row.cells().size());
-        for (int column = 0; column < width; column++) {
-            CellValue cell = row.cell(column);
-            String header = headersByColumn.get(column);
-            if (header == null) {
-                if (cell.isBlank()) {
-                    continue;
-                }
-                header = columnName(column);
-            }
-            String key = original.containsKey(header) ? header + " (" + columnName(column) + ")" : header;
-            original.put(key, cell.text());
-        }
+        // put together when first read, on the judge's thread: a row repeating a record's row never reads it
         return new MappedRow(row.sheet(), row.rowNumber(), Collections.unmodifiableMap(values), headersByField,
-                Collections.unmodifiableMap(original));
+                new OriginalCells(row, headersByColumn));
     }
 
     /**
@@ -117,10 +103,6 @@ public final class HeaderLayout {
     /** A new classifier for another pass over the rows of this sheet, in order. */
     public RowClassifier rowClassifier() {
         return new RowClassifier(template, this);
-    }
-
-    private static String columnName(int column) {
-        return "Kolom " + (column + 1);
     }
 
     @Override
