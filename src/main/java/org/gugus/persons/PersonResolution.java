@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or changed since, finds their candidates by their hashed block keys, and links them, with the
  * candidates and every record of the persons involved, by the stored model; {@link #resolveAll}
  * estimates the model again from every record and links everything anew. Reviewers' decisions win
- * over the model in both; person ids stay stable ({@link StableIds}). Each run is one transaction
+ * over the model in both; person ids stay stable ({@link StableIds}). A pending list of
+ * {@code gugus.persons.resolution.bounded-from} rows or more (a first load of a large workbook) is resolved
+ * in bounded memory ({@link BoundedResolution}), to the same persons, links and queue. Each run is one transaction
  * of its own, one at a time; {@link PersonsChanged} is published once it has committed.
  */
 @Service
