@@ -32,6 +32,13 @@ public class Pending {
                     + (count > 0 ? " limit " + count : ""));
             sql.execute("create index on bench_pending (id)");
             sql.execute("analyze bench_pending");
+            // with a small work_mem the "in (select ...)" of a million ids is not hashed but scanned per row
+            sql.execute("set work_mem = '256MB'");
+            List<String> clearing = count > 0 ? List.of() : List.of(
+                    "truncate persons.person_link, persons.block_key, persons.victim_person");
+            for (String statement : clearing) {
+                sql.execute(statement);
+            }
             for (String statement : List.of(
                     "delete from persons.person_link where victim_a in (select id from bench_pending)"
                             + " or victim_b in (select id from bench_pending)",

@@ -24,7 +24,9 @@ import org.gugus.warehouse.LinkableVictim;
 import org.gugus.warehouse.LinkableVictims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or changed since, finds their candidates by their hashed block keys, and links them, with the
  * candidates and every record of the persons involved, by the stored model; {@link #resolveAll}
  * estimates the model again from every record and links everything anew. Reviewers' decisions win
- * over the model in both; person ids stay stable ({@link StableIds}). Each run is one transaction
+ * over the model in both; person ids stay stable ({@link StableIds}). A pending list of
+ * {@code gugus.persons.resolution.bounded-from} rows or more (a first load of a large workbook) is resolved
+ * in bounded memory ({@link BoundedResolution}), to the same persons, links and queue. Each run is one transaction
  * of its own, one at a time; {@link PersonsChanged} is published once it has committed.
  */
 @Service
@@ -56,9 +60,17 @@ public class PersonResolution {
     private final PseudonymKey key;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final int boundedFrom;
+    private final int groupRecords;
 
     PersonResolution(LinkableVictims victims, PersonStore store, Linkage linkage, BlockKeys blockKeys, PseudonymKey key,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, JdbcClient jdbc,
+            @Value("${gugus.persons.resolution.bounded-from:200000}") int boundedFrom,
+            @Value("${gugus.persons.resolution.group-records:20000}") int groupRecords) {
+        this.jdbc = jdbc;
+        this.groupRecords = groupRecords;
+        this.boundedFrom = boundedFrom;
         this.victims = victims;
         this.store = store;
         this.linkage = linkage;
@@ -71,7 +83,15 @@ public class PersonResolution {
 
     /** Resolves the records not resolved yet or changed since (after a load, a correction). */
     public ResolutionSummary resolvePending(String trigger) {
-        return run(() -> pending(trigger, Set.of()));
+        return run(() -> pending(trigger, Set.of(), false));
+    }
+
+    /**
+     * {@link #resolvePending(String)}, in bounded memory whatever the length of the pending list when
+     * {@code bounded} (else only from {@code gugus.persons.resolution.bounded-from} pending records on).
+     */
+    ResolutionSummary resolvePending(String trigger, boolean bounded) {
+        return run(() -> pending(trigger, Set.of(), bounded));
     }
 
     /** Estimates the model from every record, stores it, and resolves every record anew. */
@@ -91,7 +111,7 @@ public class PersonResolution {
             VictimPair pair = store.pair(pairId).orElseThrow(() -> PersonPairs.notFound(pairId));
             store.decide(pair, decision, by, note);
             audit.run();
-            return pending("decision", Set.of(pair.a(), pair.b()));
+            return pending("decision", Set.of(pair.a(), pair.b()), false);
         });
     }
 
@@ -107,8 +127,11 @@ public class PersonResolution {
         return outcome.summary().timed((resolved - started) / 1e9, (System.nanoTime() - resolved) / 1e9);
     }
 
-    private Outcome pending(String trigger, Set<Long> seeds) {
+    private Outcome pending(String trigger, Set<Long> seeds, boolean bounded) {
         store.lock();
+        if (seeds.isEmpty() && (bounded || store.pendingListed() >= boundedFrom)) {
+            return bounded(trigger);
+        }
         List<LinkableVictim> pending = victims.unresolved();
         if (pending.isEmpty() && seeds.isEmpty()) {
             store.forgetResolved();
@@ -212,6 +235,23 @@ public class PersonResolution {
             versions.put(record.id(), record.version());
         });
         return link(run, reports, versions, affected, model, List.copyOf(pairs.values()), phases);
+    }
+
+    /**
+     * The pending records resolved in bounded memory ({@link BoundedResolution}); the modules that follow
+     * persons take everything again (the persons touched by a long list are most of them).
+     */
+    private Outcome bounded(String trigger) {
+        long run = store.startRun(false, trigger);
+        Phases phases = new Phases(run);
+        LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
+        ResolutionSummary summary = new BoundedResolution(victims, store, linkage, jdbc, BlockKeys.salt(key), groupRecords)
+                .resolve(run, model, phases);
+        store.forgetResolved();
+        store.finishRun(run, summary);
+        phases.done("store queue");
+        phases.log(summary);
+        return new Outcome(summary, Set.of(), true);
     }
 
     private ScoredPair score(VictimPair pair, Map<Long, LinkableVictim> records, LinkageModel model) {
@@ -358,7 +398,7 @@ public class PersonResolution {
     }
 
     /** How long each phase of a run took, logged once at its end (counts only, no personal data). */
-    private static final class Phases {
+    static final class Phases {
 
         private final long run;
         private final StringBuilder took = new StringBuilder();

@@ -91,6 +91,12 @@ class PersonStore {
         buildBlockKeyIndexes();
     }
 
+    /** How many block keys the table holds, by PostgreSQL's estimate. */
+    long blockKeysHeld() {
+        return jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'persons.block_key'::regclass")
+                .query(Long.class).single();
+    }
+
     /** Deletes the block keys of these records: their keys as they are now are written after their search. */
     void deleteBlockKeys(Collection<Long> victims) {
         jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(ids(victims)).update();
@@ -102,9 +108,7 @@ class PersonStore {
      * table's indexes are dropped and built once after, as in a run over every record.
      */
     void addBlockKeys(List<Long> victims, IntFunction<long[]> hashes, long keys) {
-        long held = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'persons.block_key'::regclass")
-                .query(Long.class).single();
-        boolean rebuild = keys > held;
+        boolean rebuild = keys > blockKeysHeld();
         if (rebuild) {
             dropBlockKeyIndexes();
         }
@@ -114,12 +118,12 @@ class PersonStore {
         }
     }
 
-    private void dropBlockKeyIndexes() {
+    void dropBlockKeyIndexes() {
         jdbc.sql("drop index persons.block_key_hash").update();
         jdbc.sql("drop index persons.block_key_victim").update();
     }
 
-    private void buildBlockKeyIndexes() {
+    void buildBlockKeyIndexes() {
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
         jdbc.sql("create index block_key_hash on persons.block_key (key_hash, victim_id)").update();
         jdbc.sql("create index block_key_victim on persons.block_key (victim_id)").update();
@@ -146,6 +150,11 @@ class PersonStore {
                 delete from persons.pending_victim p using persons.victim_person vp
                  where vp.victim_id = p.victim_id and vp.victim_version >= p.victim_version
                 """).update();
+    }
+
+    /** How many rows the list of pending records holds (a record may be listed more than once). */
+    long pendingListed() {
+        return jdbc.sql("select count(*) from persons.pending_victim").query(Long.class).single();
     }
 
     /** The two records of a queued pair. */
@@ -303,13 +312,18 @@ class PersonStore {
      * a record whose person and version did not change keeps when it was resolved).
      */
     void assign(Map<Long, Long> personOf, Map<Long, Integer> versionOf, boolean all) {
+        assign(copy -> personOf.forEach((victim, person) ->
+                copy.row(Long.toString(victim), Long.toString(person), Integer.toString(versionOf.get(victim)))), all);
+    }
+
+    /** {@link #assign(Map, Map, boolean)} of rows (victim, person, version) written by {@code rows}. */
+    void assign(java.util.function.Consumer<Copy> rows, boolean all) {
         jdbc.sql("""
                 create temporary table resolved_person (victim_id bigint, person_id bigint, victim_version integer)
                 on commit drop
                 """).update();
         try (Copy copy = copy("copy resolved_person (victim_id, person_id, victim_version) from stdin")) {
-            personOf.forEach((victim, person) ->
-                    copy.row(Long.toString(victim), Long.toString(person), Integer.toString(versionOf.get(victim))));
+            rows.accept(copy);
         }
         if (all) {
             assignAll();
@@ -391,17 +405,7 @@ class PersonStore {
             jdbc.sql("delete from persons.person_link where victim_a = any(:ids) or victim_b = any(:ids)")
                     .param("ids", ids(scope)).update();
         }
-        // the explanations written as JSON on every core, then copied in order
-        List<String> explained = links.parallelStream().map(link -> json.writeValueAsString(link.comparisons())).toList();
-        try (Copy copy = copy("copy persons.person_link (victim_a, victim_b, weight, probability, comparisons, decided, run_id)"
-                + " from stdin" + (scope == null ? " with (freeze)" : ""))) {
-            for (int i = 0; i < links.size(); i++) {
-                ScoredPair link = links.get(i);
-                copy.row(Long.toString(link.victimA()), Long.toString(link.victimB()), Double.toString(link.weight()),
-                        Double.toString(link.probability()), explained.get(i),
-                        Boolean.toString(decided.contains(link.pair())), Long.toString(run));
-            }
-        }
+        copyLinks(links, decided, run, scope == null ? " with (freeze)" : "");
         if (scope == null) {
             jdbc.sql("set local maintenance_work_mem = '256MB'").update();
             jdbc.sql("alter table persons.person_link add constraint person_link_pkey primary key (victim_a, victim_b)").update();
@@ -415,11 +419,48 @@ class PersonStore {
         }
     }
 
+    /** Deletes the links of the records listed in a temporary table {@code scope_victim (victim_id)}. */
+    void deleteLinksInScopeTable() {
+        jdbc.sql("""
+                delete from persons.person_link l
+                 where exists (select 1 from scope_victim s where s.victim_id = l.victim_a)
+                    or exists (select 1 from scope_victim s where s.victim_id = l.victim_b)
+                """).update();
+    }
+
+    /** Adds links ({@code decided}: those a reviewer's decision made). */
+    void copyLinks(List<ScoredPair> links, Set<VictimPair> decided, long run, String options) {
+        // the explanations written as JSON on every core, then copied in order
+        List<String> explained = links.parallelStream().map(link -> json.writeValueAsString(link.comparisons())).toList();
+        try (Copy copy = copy("copy persons.person_link (victim_a, victim_b, weight, probability, comparisons, decided, run_id)"
+                + " from stdin" + options)) {
+            for (int i = 0; i < links.size(); i++) {
+                ScoredPair link = links.get(i);
+                copy.row(Long.toString(link.victimA()), Long.toString(link.victimB()), Double.toString(link.weight()),
+                        Double.toString(link.probability()), explained.get(i),
+                        Boolean.toString(decided.contains(link.pair())), Long.toString(run));
+            }
+        }
+    }
+
     /**
      * Queues the pairs for review (again, with their new weights, if queued before) and closes the open
      * pairs of these records that are no longer uncertain.
      */
     void queue(Collection<Long> scope, List<ScoredPair> review, long run) {
+        queue(review, run, scope == null ? "" : " and (c.victim_a = any(:ids) or c.victim_b = any(:ids))",
+                scope == null ? null : ids(scope));
+    }
+
+    /** {@link #queue(Collection, List, long)} of the records listed in a temporary table {@code scope_victim (victim_id)}. */
+    void queueInScopeTable(List<ScoredPair> review, long run) {
+        queue(review, run, """
+                 and (exists (select 1 from scope_victim s where s.victim_id = c.victim_a)
+                      or exists (select 1 from scope_victim s where s.victim_id = c.victim_b))
+                """, null);
+    }
+
+    private void queue(List<ScoredPair> review, long run, String inScope, Long[] ids) {
         jdbc.sql("""
                 create temporary table review_pair (victim_a bigint, victim_b bigint, weight double precision,
                        probability double precision, comparisons jsonb) on commit drop
@@ -443,12 +484,8 @@ class PersonStore {
                  where c.status = 'OPEN'
                    and not exists (select 1 from review_pair r where r.victim_a = c.victim_a and r.victim_b = c.victim_b)
                 """;
-        if (scope == null) {
-            jdbc.sql(closing).param("run", run).update();
-        } else {
-            jdbc.sql(closing + " and (c.victim_a = any(:ids) or c.victim_b = any(:ids))")
-                    .param("run", run).param("ids", ids(scope)).update();
-        }
+        var close = jdbc.sql(closing + inScope).param("run", run);
+        (ids == null ? close : close.param("ids", ids)).update();
         jdbc.sql("drop table review_pair").update();
     }
 
@@ -503,7 +540,7 @@ class PersonStore {
         return ids.toArray(Long[]::new);
     }
 
-    private Copy copy(String sql) {
+    Copy copy(String sql) {
         return new Copy(DataSourceUtils.getConnection(dataSource), dataSource, sql);
     }
 
@@ -512,7 +549,7 @@ class PersonStore {
     }
 
     /** Rows into PostgreSQL's COPY (text format), written in chunks of about a megabyte. */
-    private static final class Copy implements AutoCloseable {
+    static final class Copy implements AutoCloseable {
 
         private static final int CHUNK = 1 << 20;
 

@@ -316,7 +316,7 @@ public final class Linkage {
         return !a.hasName() || !b.hasName() || Nik.conflict(a.nik, b.nik);
     }
 
-    private Set<String> keys(Prepared record) {
+    Set<String> keys(Prepared record) {
         Set<String> keys = new LinkedHashSet<>();
         for (BlockingRule rule : rules) {
             rule.keys(record, keys::add);
@@ -331,6 +331,14 @@ public final class Linkage {
             rule.keys(record, key -> keys.put(key, cap));
         }
         return keys;
+    }
+
+    /**
+     * The scoring of a run that goes through the blocks of its new records a group at a time, in bounded
+     * memory ({@link BlockScoring}); {@code keyHash} gives a blocking key's hash as the caller stores it.
+     */
+    public BlockScoring blockScoring(LinkageModel model, java.util.function.ToLongFunction<String> keyHash) {
+        return new BlockScoring(this, scorer(model), keyHash);
     }
 
     /** One pair scored, whatever its probability (for a pair a reviewer looks at, or a test). */

@@ -1,0 +1,552 @@
+package org.gugus.persons;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gugus.persons.linkage.BlockScoring;
+import org.gugus.persons.linkage.CompactClustering;
+import org.gugus.persons.linkage.Decision;
+import org.gugus.persons.linkage.Linkage;
+import org.gugus.persons.linkage.LinkageModel;
+import org.gugus.persons.linkage.LinkageSettings;
+import org.gugus.persons.linkage.ScoredPair;
+import org.gugus.persons.linkage.VictimPair;
+import org.gugus.persons.linkage.VictimReport;
+import org.gugus.warehouse.LinkableVictim;
+import org.gugus.warehouse.LinkableVictims;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The incremental run of a long pending list (a first load of a million records) in bounded memory:
+ * the same persons, links and queue as {@link PersonResolution}'s run in memory, with no more than
+ * a group of records normalised at a time. (1) Every pending record's block keys are written, a
+ * chunk of records at a time; (2) the blocks holding a pending record are gone through in the order
+ * of their key hashes, in groups whose records fit a budget ({@code gugus.persons.resolution.group-records}): each group's records are
+ * read and normalised, each pair with a pending record scored once ({@link BlockScoring}), and the
+ * pairs from the review probability up kept in a temporary table as ids, weight and probability;
+ * (3) the records are clustered from those pairs read back heaviest first, each record held as its
+ * id, NIK, sex and version in arrays ({@link CompactClustering}); the links and the queued pairs are
+ * explained again as they are written. Runs in the caller's transaction; its temporary tables go
+ * with it.
+ */
+final class BoundedResolution {
+
+    /** Pending records read, keyed and written this many at a time. */
+    static final int READ_CHUNK = 4_096;
+    /** Blocks read from their temporary table this many at a time. */
+    private static final int BLOCK_PAGE = 2_000;
+    /** Links and queued pairs explained and written this many at a time. */
+    private static final int WRITE_CHUNK = 8_192;
+
+    private final LinkableVictims victims;
+    private final PersonStore store;
+    private final Linkage linkage;
+    private final JdbcClient jdbc;
+    private final String salt;
+    /** A group of blocks is scored once its records reach this many (read and normalised together). */
+    private final int groupRecords;
+
+    BoundedResolution(LinkableVictims victims, PersonStore store, Linkage linkage, JdbcClient jdbc, String salt,
+            int groupRecords) {
+        this.groupRecords = groupRecords;
+        this.victims = victims;
+        this.store = store;
+        this.linkage = linkage;
+        this.jdbc = jdbc;
+        this.salt = salt;
+    }
+
+    /** Resolves every pending record; {@code run} is the run started for it. */
+    ResolutionSummary resolve(long run, LinkageModel model, PersonResolution.Phases phases) {
+        LinkageSettings settings = linkage.settings();
+        Members members = writeKeys();
+        phases.done("block keys of " + members.size + " pending records");
+        long[] pending = Arrays.copyOf(members.ids, members.size);
+        BlockScoring scoring = linkage.blockScoring(model, key -> BlockKeys.hash(key, salt));
+        long scored = scoreBlocks(scoring, pending);
+        phases.done("blocks scored (" + scored + " pairs kept)");
+
+        Map<VictimPair, Decision> decisions = scopeAndRelatives(members);
+        rescoreInScope(scoring, decisions, members);
+        phases.done("persons involved");
+
+        CompactClustering clustering = new CompactClustering(Arrays.copyOf(members.ids, members.size), settings);
+        for (int i = 0; i < members.size; i++) {
+            clustering.member(i, members.niks[i], members.sexes[i]);
+        }
+        clustering.decisions(decisions);
+        jdbc.sql("select victim_a, victim_b, probability, names_disagree from bounded_pair"
+                + " order by weight desc, victim_a, victim_b").withFetchSize(10_000).query(rs -> {
+                    long a = rs.getLong(1);
+                    long b = rs.getLong(2);
+                    if (!decisions.containsKey(new VictimPair(a, b))) {
+                        clustering.offer(a, b, rs.getDouble(3), rs.getBoolean(4));
+                    }
+                });
+        List<VictimPair> review = new ArrayList<>();
+        int[] uncertain = {0};
+        jdbc.sql("select victim_a, victim_b from bounded_pair where probability >= ? order by weight desc, victim_a, victim_b")
+                .param(settings.reviewProbability()).withFetchSize(10_000).query(rs -> {
+                    long a = rs.getLong(1);
+                    long b = rs.getLong(2);
+                    VictimPair pair = new VictimPair(a, b);
+                    if (!decisions.containsKey(pair) && clustering.indexOf(a) >= 0 && clustering.indexOf(b) >= 0
+                            && !clustering.samePerson(a, b)) {
+                        uncertain[0]++;
+                        if (review.size() < settings.maxReviewPairs()) {
+                            review.add(pair);
+                        }
+                    }
+                });
+        phases.done("cluster");
+
+        int persons = storePersons(clustering, members, run);
+        phases.done("store persons");
+        int links = storeLinks(scoring, clustering, decisions, run);
+        phases.done("store links");
+        review.sort(java.util.Comparator.comparingLong(VictimPair::a).thenComparingLong(VictimPair::b));
+        store.queueInScopeTable(explain(scoring, review), run);
+        return new ResolutionSummary(false, members.size, persons, links, review.size(), uncertain[0] - review.size(), 0,
+                0);
+    }
+
+    /** (1) The pending records' keys written, and each record as clustering needs it. */
+    private Members writeKeys() {
+        long[] listed = ids("select distinct victim_id from persons.pending_victim order by victim_id");
+        jdbc.sql("create temporary table bounded_key (key_hash bigint, victim_id bigint, cap integer) on commit drop").update();
+        jdbc.sql("create temporary table bounded_pending (victim_id bigint primary key) on commit drop").update();
+        Members members = new Members(listed.length);
+        for (int from = 0; from < listed.length; from += READ_CHUNK) {
+            List<Long> chunk = Arrays.stream(listed, from, Math.min(listed.length, from + READ_CHUNK)).boxed().toList();
+            Map<Long, Integer> resolved = new HashMap<>();
+            jdbc.sql("select victim_id, victim_version from persons.victim_person where victim_id = any(?)")
+                    .param(chunk.toArray(Long[]::new)).query(rs -> {
+                        resolved.put(rs.getLong(1), rs.getInt(2));
+                    });
+            List<LinkableVictim> records = victims.byIds(chunk).stream()
+                    .filter(record -> !Objects.equals(resolved.get(record.id()), record.version())).toList();
+            store.deleteBlockKeys(records.stream().map(LinkableVictim::id).toList());
+            List<Map<String, Integer>> keys = records.parallelStream()
+                    .map(record -> linkage.cappedBlockingKeys(PersonResolution.report(record))).toList();
+            try (PersonStore.Copy copy = store.copy("copy bounded_key (key_hash, victim_id, cap) from stdin")) {
+                for (int i = 0; i < records.size(); i++) {
+                    String victim = Long.toString(records.get(i).id());
+                    keys.get(i).forEach((key, cap) ->
+                            copy.row(Long.toString(BlockKeys.hash(key, salt)), victim, Integer.toString(cap)));
+                }
+            }
+            try (PersonStore.Copy copy = store.copy("copy bounded_pending (victim_id) from stdin")) {
+                records.forEach(record -> copy.row(Long.toString(record.id())));
+            }
+            records.forEach(members::add);
+        }
+        long keys = jdbc.sql("select count(*) from bounded_key").query(Long.class).single();
+        boolean rebuild = keys > store.blockKeysHeld();
+        if (rebuild) {
+            store.dropBlockKeyIndexes();
+        }
+        jdbc.sql("insert into persons.block_key (key_hash, victim_id) select key_hash, victim_id from bounded_key").update();
+        if (rebuild) {
+            store.buildBlockKeyIndexes();
+        }
+        jdbc.sql("set local work_mem = '64MB'").update();
+        // the blocks that pair: at least two records, no more than the cap (the smallest of the rules' that make the key)
+        jdbc.sql("""
+                create temporary table bounded_block on commit drop as
+                select b.key_hash, array_agg(b.victim_id order by b.victim_id) members
+                  from persons.block_key b
+                  join (select key_hash, min(cap) cap from bounded_key group by key_hash) k on k.key_hash = b.key_hash
+                 group by b.key_hash, k.cap having count(*) between 2 and k.cap
+                """).update();
+        jdbc.sql("drop table bounded_key").update();
+        jdbc.sql("create unique index on bounded_block (key_hash)").update();
+        jdbc.sql("analyze bounded_block").update();
+        return members;
+    }
+
+    /** (2) The blocks gone through in groups, each pair with a pending record scored once; returns the pairs kept. */
+    private long scoreBlocks(BlockScoring scoring, long[] pending) {
+        jdbc.sql("""
+                create temporary table bounded_pair (victim_a bigint, victim_b bigint, weight double precision,
+                       probability double precision, names_disagree boolean) on commit drop
+                """).update();
+        List<BlockScoring.Block> group = new ArrayList<>();
+        Set<Long> records = new HashSet<>();
+        long kept = 0;
+        Long last = null;
+        while (true) {
+            List<BlockScoring.Block> page = (last == null
+                    ? jdbc.sql("select key_hash, members from bounded_block order by key_hash limit ?").param(BLOCK_PAGE)
+                    : jdbc.sql("select key_hash, members from bounded_block where key_hash > ? order by key_hash limit ?")
+                            .params(last, BLOCK_PAGE))
+                    .query((rs, n) -> new BlockScoring.Block(rs.getLong(1), longs((Long[]) rs.getArray(2).getArray())))
+                    .list();
+            for (BlockScoring.Block block : page) {
+                group.add(block);
+                for (long id : block.members()) {
+                    records.add(id);
+                }
+                if (records.size() >= groupRecords) {
+                    kept += scoreGroup(scoring, group, records, pending);
+                }
+            }
+            if (page.size() < BLOCK_PAGE) {
+                break;
+            }
+            last = page.get(page.size() - 1).keyHash();
+        }
+        kept += scoreGroup(scoring, group, records, pending);
+        jdbc.sql("create index on bounded_pair (victim_a, victim_b)").update();
+        jdbc.sql("analyze bounded_pair").update();
+        return kept;
+    }
+
+    private long scoreGroup(BlockScoring scoring, List<BlockScoring.Block> group, Set<Long> records, long[] pending) {
+        if (group.isEmpty()) {
+            return 0;
+        }
+        List<VictimReport> reports = victims.byIds(records).stream().map(PersonResolution::report).toList();
+        List<BlockScoring.Spilled> spilled = scoring.score(group, reports, id -> Arrays.binarySearch(pending, id) >= 0);
+        group.clear();
+        records.clear();
+        spill(spilled);
+        return spilled.size();
+    }
+
+    private void spill(List<BlockScoring.Spilled> pairs) {
+        try (PersonStore.Copy copy = store.copy(
+                "copy bounded_pair (victim_a, victim_b, weight, probability, names_disagree) from stdin")) {
+            for (BlockScoring.Spilled pair : pairs) {
+                copy.row(Long.toString(pair.victimA()), Long.toString(pair.victimB()), Double.toString(pair.weight()),
+                        Double.toString(pair.probability()), Boolean.toString(pair.namesDisagree()));
+            }
+        }
+    }
+
+    /**
+     * The scope: the pending records, the records they pair with, every record of the persons involved
+     * and the records decided about with them ({@code scope_victim}); the records not pending added to
+     * the members. Returns the decisions between records of the scope that exist.
+     */
+    private Map<VictimPair, Decision> scopeAndRelatives(Members members) {
+        jdbc.sql("create temporary table scope_victim (victim_id bigint primary key) on commit drop").update();
+        jdbc.sql("""
+                insert into scope_victim (victim_id)
+                select victim_id from bounded_pending union select victim_a from bounded_pair
+                union select victim_b from bounded_pair
+                """).update();
+        jdbc.sql("analyze scope_victim").update();
+        while (jdbc.sql("""
+                insert into scope_victim (victim_id)
+                select mate.victim_id from scope_victim s
+                  join persons.victim_person mine on mine.victim_id = s.victim_id
+                  join persons.victim_person mate on mate.person_id = mine.person_id
+                union
+                select case when d.victim_a = s.victim_id then d.victim_b else d.victim_a end
+                  from persons.pair_decision d join scope_victim s on s.victim_id in (d.victim_a, d.victim_b)
+                on conflict do nothing
+                """).update() > 0) {
+            jdbc.sql("analyze scope_victim").update();
+        }
+        long[] others = ids("""
+                select victim_id from scope_victim s
+                 where not exists (select 1 from bounded_pending p where p.victim_id = s.victim_id) order by victim_id
+                """);
+        for (int from = 0; from < others.length; from += READ_CHUNK) {
+            victims.byIds(Arrays.stream(others, from, Math.min(others.length, from + READ_CHUNK)).boxed().toList())
+                    .forEach(members::add);
+        }
+        Map<VictimPair, Decision> decisions = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (victim_a, victim_b) victim_a, victim_b, decision from persons.pair_decision d
+                 where exists (select 1 from scope_victim s where s.victim_id = d.victim_a)
+                   and exists (select 1 from scope_victim s where s.victim_id = d.victim_b)
+                 order by victim_a, victim_b, id desc
+                """).query(rs -> {
+                    decisions.put(new VictimPair(rs.getLong(1), rs.getLong(2)), Decision.valueOf(rs.getString(3)));
+                });
+        members.sort();
+        decisions.keySet().removeIf(pair -> !members.contains(pair.a()) || !members.contains(pair.b()));
+        return decisions;
+    }
+
+    /**
+     * The pairs of the scope not scored from the blocks: those linked or queued now (kept from the review
+     * probability up) and those decided (kept whatever their probability), scored and added.
+     */
+    private void rescoreInScope(BlockScoring scoring, Map<VictimPair, Decision> decisions, Members members) {
+        List<VictimPair> linkedOrQueued = jdbc.sql("""
+                select l.victim_a, l.victim_b from (
+                  select victim_a, victim_b from persons.person_link
+                  union select victim_a, victim_b from persons.candidate_pair where status = 'OPEN') l
+                 where exists (select 1 from scope_victim s where s.victim_id = l.victim_a)
+                   and exists (select 1 from scope_victim s where s.victim_id = l.victim_b)
+                   and not exists (select 1 from bounded_pair p where p.victim_a = l.victim_a and p.victim_b = l.victim_b)
+                """).query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
+        double review = linkage.settings().reviewProbability();
+        List<BlockScoring.Spilled> added = new ArrayList<>();
+        explain(scoring, linkedOrQueued.stream().filter(p -> members.contains(p.a()) && members.contains(p.b())).toList())
+                .stream().filter(pair -> pair.probability() >= review).forEach(pair -> added.add(spilled(pair)));
+        Set<VictimPair> inTable = new HashSet<>();
+        if (!decisions.isEmpty()) {
+            Long[] as = decisions.keySet().stream().map(VictimPair::a).toArray(Long[]::new);
+            Long[] bs = decisions.keySet().stream().map(VictimPair::b).toArray(Long[]::new);
+            jdbc.sql("""
+                    select p.victim_a, p.victim_b from bounded_pair p join unnest(?, ?) d (a, b)
+                      on d.a = p.victim_a and d.b = p.victim_b
+                    """).params(as, bs).query(rs -> {
+                        inTable.add(new VictimPair(rs.getLong(1), rs.getLong(2)));
+                    });
+        }
+        added.forEach(pair -> inTable.add(new VictimPair(pair.victimA(), pair.victimB())));
+        explain(scoring, decisions.keySet().stream().filter(pair -> !inTable.contains(pair)).sorted(
+                java.util.Comparator.comparingLong(VictimPair::a).thenComparingLong(VictimPair::b)).toList())
+                .forEach(pair -> added.add(spilled(pair)));
+        spill(added);
+    }
+
+    private static BlockScoring.Spilled spilled(ScoredPair pair) {
+        return new BlockScoring.Spilled(pair.victimA(), pair.victimB(), pair.weight(), pair.probability(),
+                BlockScoring.namesDisagree(pair));
+    }
+
+    /** The pairs explained, their records read again (in chunks of pairs). */
+    private List<ScoredPair> explain(BlockScoring scoring, List<VictimPair> pairs) {
+        List<ScoredPair> explained = new ArrayList<>(pairs.size());
+        for (int from = 0; from < pairs.size(); from += WRITE_CHUNK) {
+            List<VictimPair> chunk = pairs.subList(from, Math.min(pairs.size(), from + WRITE_CHUNK));
+            Set<Long> ids = new TreeSet<>();
+            chunk.forEach(pair -> {
+                ids.add(pair.a());
+                ids.add(pair.b());
+            });
+            explained.addAll(scoring.explain(victims.byIds(ids).stream().map(PersonResolution::report).toList(), chunk));
+        }
+        return explained;
+    }
+
+    /** Stable ids for the persons found (as {@link StableIds} gives them) and each record's person stored. */
+    private int storePersons(CompactClustering clustering, Members members, long run) {
+        int n = members.size;
+        long[] former = new long[n];
+        jdbc.sql("select vp.victim_id, vp.person_id from persons.victim_person vp join scope_victim s using (victim_id)")
+                .query(rs -> {
+                    int i = clustering.indexOf(rs.getLong(1));
+                    if (i >= 0) {
+                        former[i] = rs.getLong(2);
+                    }
+                });
+        // the records grouped by person: (person's root << 32 | record's index), sorted
+        long[] byPerson = new long[n];
+        for (int i = 0; i < n; i++) {
+            byPerson[i] = (long) clustering.personOf(i) << 32 | i;
+        }
+        Arrays.sort(byPerson);
+        // a former person's id goes with her oldest record's new person
+        Map<Long, Integer> oldest = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (former[i] != 0) {
+                oldest.merge(former[i], i, Math::min); // ids ascend with indexes
+            }
+        }
+        Map<Long, Integer> holder = new HashMap<>();
+        oldest.forEach((person, i) -> holder.put(person, clustering.personOf(i)));
+        // two passes over the persons: how many new ids they need, then each one's id, merges and splits
+        int persons = 0;
+        int fresh = 0;
+        for (int start = 0; start < n; start = end(byPerson, start)) {
+            persons++;
+            fresh += claims(byPerson, start, former, holder, null) ? 0 : 1;
+        }
+        long[] newIds = newPersons(fresh);
+        long[] personOf = new long[n];
+        int next = 0;
+        for (int start = 0; start < n; ) {
+            int end = end(byPerson, start);
+            TreeSet<Long> claimed = new TreeSet<>();
+            TreeSet<Long> split = new TreeSet<>();
+            claims(byPerson, start, former, holder, (claims, person) -> (claims ? claimed : split).add(person));
+            long person = claimed.isEmpty() ? newIds[next++] : claimed.first();
+            for (int k = start; k < end; k++) {
+                personOf[(int) byPerson[k]] = person;
+            }
+            for (long absorbed : claimed.tailSet(person, false)) {
+                store.merge(person, absorbed, run);
+            }
+            for (long from : split) {
+                store.split(from, person, run);
+            }
+            start = end;
+        }
+        store.assign(copy -> {
+            for (int i = 0; i < n; i++) {
+                copy.row(Long.toString(members.ids[i]), Long.toString(personOf[i]), Integer.toString(members.versions[i]));
+            }
+        }, false);
+        return persons;
+    }
+
+    /** The end of the person whose records start at {@code start} in {@code byPerson}. */
+    private static int end(long[] byPerson, int start) {
+        int end = start;
+        while (end < byPerson.length && byPerson[end] >>> 32 == byPerson[start] >>> 32) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * Whether the person starting at {@code start} claims a former person's id (holds her oldest record);
+     * gives each former person of her records to {@code each} with whether she claims it.
+     */
+    private static boolean claims(long[] byPerson, int start, long[] former, Map<Long, Integer> holder,
+            java.util.function.ObjLongConsumer<Boolean> each) {
+        int root = (int) (byPerson[start] >>> 32);
+        boolean any = false;
+        int end = end(byPerson, start);
+        for (int k = start; k < end; k++) {
+            long person = former[(int) byPerson[k]];
+            if (person != 0) {
+                boolean claims = holder.get(person) == root;
+                any |= claims;
+                if (each != null) {
+                    each.accept(claims, person);
+                }
+            }
+        }
+        return any;
+    }
+
+    /** The links of the scope replaced: the pairs in one person, linked by the model or a SAME decision. */
+    private int storeLinks(BlockScoring scoring, CompactClustering clustering, Map<VictimPair, Decision> decisions,
+            long run) {
+        double match = linkage.settings().matchProbability();
+        List<VictimPair> links = new ArrayList<>();
+        jdbc.sql("select victim_a, victim_b, probability from bounded_pair order by victim_a, victim_b")
+                .withFetchSize(10_000).query(rs -> {
+                    long a = rs.getLong(1);
+                    long b = rs.getLong(2);
+                    VictimPair pair = new VictimPair(a, b);
+                    Decision decision = decisions.get(pair);
+                    if (clustering.indexOf(a) >= 0 && clustering.indexOf(b) >= 0 && clustering.samePerson(a, b)
+                            && (decision == Decision.SAME || decision == null && rs.getDouble(3) >= match)) {
+                        links.add(pair);
+                    }
+                });
+        store.deleteLinksInScopeTable();
+        Set<VictimPair> decided = new HashSet<>();
+        links.stream().filter(decisions::containsKey).forEach(decided::add);
+        for (int from = 0; from < links.size(); from += WRITE_CHUNK) {
+            store.copyLinks(explain(scoring, links.subList(from, Math.min(links.size(), from + WRITE_CHUNK))), decided,
+                    run, "");
+        }
+        return links.size();
+    }
+
+    /** That many new persons, their ids ascending. */
+    private long[] newPersons(int count) {
+        if (count == 0) {
+            return new long[0];
+        }
+        long[] ids = new long[count];
+        int[] at = {0};
+        jdbc.sql("insert into persons.person (created_at) select now() from generate_series(1, ?) returning id").param(count)
+                .query(rs -> {
+                    ids[at[0]++] = rs.getLong(1);
+                });
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    /** The ids a query gives, in its order, in an array. */
+    private long[] ids(String query) {
+        long[][] ids = {new long[1024]};
+        int[] count = {0};
+        jdbc.sql(query).withFetchSize(10_000).query(rs -> {
+            if (count[0] == ids[0].length) {
+                ids[0] = Arrays.copyOf(ids[0], count[0] * 2);
+            }
+            ids[0][count[0]++] = rs.getLong(1);
+        });
+        return Arrays.copyOf(ids[0], count[0]);
+    }
+
+    private static long[] longs(Long[] values) {
+        long[] longs = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = values[i];
+        }
+        return longs;
+    }
+
+    /** The records of the scope as clustering and the store need them: id, valid NIK, sex, version. */
+    private static final class Members {
+
+        long[] ids;
+        long[] niks;
+        byte[] sexes;
+        int[] versions;
+        int size;
+
+        Members(int capacity) {
+            ids = new long[Math.max(16, capacity)];
+            niks = new long[ids.length];
+            sexes = new byte[ids.length];
+            versions = new int[ids.length];
+        }
+
+        void add(LinkableVictim record) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                niks = Arrays.copyOf(niks, size * 2);
+                sexes = Arrays.copyOf(sexes, size * 2);
+                versions = Arrays.copyOf(versions, size * 2);
+            }
+            ids[size] = record.id();
+            niks[size] = CompactClustering.nikOf(record.nik());
+            sexes[size] = CompactClustering.sexOf(record.sex());
+            versions[size++] = record.version();
+        }
+
+        /** Whether a record is a member (once {@link #sort sorted}). */
+        boolean contains(long id) {
+            return Arrays.binarySearch(ids, 0, size, id) >= 0;
+        }
+
+        /** Orders the members by id. */
+        void sort() {
+            boolean sorted = true;
+            for (int i = 1; i < size && sorted; i++) {
+                sorted = ids[i - 1] < ids[i];
+            }
+            if (sorted) {
+                return;
+            }
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, java.util.Comparator.comparingLong(i -> ids[i]));
+            long[] i2 = new long[size];
+            long[] n2 = new long[size];
+            byte[] s2 = new byte[size];
+            int[] v2 = new int[size];
+            for (int k = 0; k < size; k++) {
+                i2[k] = ids[order[k]];
+                n2[k] = niks[order[k]];
+                s2[k] = sexes[order[k]];
+                v2[k] = versions[order[k]];
+            }
+            ids = i2;
+            niks = n2;
+            sexes = s2;
+            versions = v2;
+        }
+    }
+}
