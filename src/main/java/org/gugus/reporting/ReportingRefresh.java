@@ -76,12 +76,22 @@ public class ReportingRefresh {
     /** The rows in reporting.report of the persons named and of the records now linked to them. */
     private static final String THEIR_ROWS = "(person_id = any(:ids) or victim_id = any(:victims))";
 
-    /** Their rows that differ from their copy in {@code pg_temp.reporting_fresh} (or are gone from it). */
+    /** What a report row says, but for the file it came from last. */
+    private static final List<String> REPORT_VALUES = List.of("victim_id", "person_id", "office_code", "case_id",
+            "case_number", "report_date", "sex", "birth_date", "birth_year", "age", "age_at_report", "origin_regency_code",
+            "origin_province_code", "citizenship", "citizenship_country", "destination_country", "case_stage",
+            "exploitation", "recruitment", "services");
+
+    /** Rows {@code f} and {@code r} say the same but perhaps for their file. */
+    private static final String SAME_VALUES = "row(%s) is not distinct from row(%s)".formatted(
+            String.join(", ", REPORT_VALUES.stream().map(column -> "f." + column).toList()),
+            String.join(", ", REPORT_VALUES.stream().map(column -> "r." + column).toList()));
+
+    /** Their rows whose values differ from their copy in {@code pg_temp.reporting_fresh} (or are gone from it). */
     private static final String CHANGED_ROWS = """
             %s (r.person_id = any(:ids) or r.victim_id = any(:victims))
-               and not exists (select 1 from pg_temp.reporting_fresh f
-                                where f.victim_id = r.victim_id and row(f.*) is not distinct from row(r.*))
-            """;
+               and not exists (select 1 from pg_temp.reporting_fresh f where f.victim_id = r.victim_id and SAME)
+            """.replace("SAME", SAME_VALUES);
 
     private static final Logger log = LoggerFactory.getLogger(ReportingRefresh.class);
 
@@ -176,7 +186,7 @@ public class ReportingRefresh {
         Long[] touched = persons.toArray(Long[]::new);
         // none of their rows copied yet (a first load): every row is new; else only the rows that differ
         // from their copy are written (a re-delivery's changes that no report reads write nothing)
-        Rewrite rewrite = found[2][0] == 0 ? new Rewrite(touched, null)
+        Rewrite rewrite = found[2][0] == 0 ? new Rewrite(touched, null, 0)
                 : times.get("changes", () -> changes(ids, victims, sources, touched));
         if (rewrite.unchanged()) {
             times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
@@ -187,6 +197,12 @@ public class ReportingRefresh {
             warmAfterCommit();
             KeptPeriodCounts.bump(jdbc);
         });
+        if (rewrite.onlyRefiled()) {
+            times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
+            log.info("Reporting refreshed for {} records delivered again with the values they had ({} persons named) in {}",
+                    rewrite.refiled(), touched.length, times);
+            return;
+        }
         Long[] rewritten = rewrite.persons();
         Long[] none = {};
         times.run("counts out", () -> {
@@ -240,18 +256,23 @@ public class ReportingRefresh {
         jdbc.sql(CHANGED_ROWS.formatted("select r.person_id, r.case_id from reporting.report r where") + """
                 union all
                 select f.person_id, f.case_id from pg_temp.reporting_fresh f
-                 where not exists (select 1 from reporting.report r
-                                    where r.victim_id = f.victim_id and row(r.*) is not distinct from row(f.*))
-                """).param("ids", ids).param("victims", victims).query(rs -> {
+                 where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id and SAME)
+                """.replace("SAME", SAME_VALUES)).param("ids", ids).param("victims", victims).query(rs -> {
                     persons.add(rs.getLong(1));
                     cases.add(rs.getLong(2));
                 });
+        // rows whose values are as copied but whose record came again in a later file: the file alone
+        // (their facts follow in place, V058; no person, case or count changes)
+        int refiled = jdbc.sql("""
+                update reporting.report r set source_file_id = f.source_file_id from pg_temp.reporting_fresh f
+                 where f.victim_id = r.victim_id and r.source_file_id <> f.source_file_id and SAME
+                """.replace("SAME", SAME_VALUES)).update();
         persons.addAll(jdbc.sql("""
                 select t from unnest(:touched) t
                  where exists (select 1 from reporting.person where person_id = t)
                        <> exists (select 1 from reporting.report where person_id = t)
                 """).param("touched", touched).query(Long.class).list());
-        return new Rewrite(persons.toArray(Long[]::new), cases.toArray(Long[]::new));
+        return new Rewrite(persons.toArray(Long[]::new), cases.toArray(Long[]::new), refiled);
     }
 
     /** The persons among these with a person row or reports: those whose all-time cells are taken away. */
@@ -267,10 +288,15 @@ public class ReportingRefresh {
      * The persons (and cases) whose reporting rows are written afresh; {@code cases} null when none
      * of the persons' rows was copied before, so every row is new and their cases are those of their
      * new rows; else the rows that differ from their copy are in {@code pg_temp.reporting_fresh}.
+     * {@code refiled}: rows whose file alone was updated.
      */
-    private record Rewrite(Long[] persons, Long[] cases) {
+    private record Rewrite(Long[] persons, Long[] cases, int refiled) {
 
         boolean unchanged() {
+            return persons.length == 0 && cases != null && cases.length == 0 && refiled == 0;
+        }
+
+        boolean onlyRefiled() {
             return persons.length == 0 && cases != null && cases.length == 0;
         }
     }
