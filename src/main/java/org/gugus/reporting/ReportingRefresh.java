@@ -161,7 +161,6 @@ public class ReportingRefresh {
         times.run("start", () -> {
             dimensions.ensure();
             lock();
-            roomToSort();
         });
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside",
                 () -> bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of());
@@ -314,7 +313,6 @@ public class ReportingRefresh {
     private void rebuildNow() {
         dimensions.ensure();
         lock();
-        roomToSort();
         warmAfterCommit();
         KeptPeriodCounts.bump(jdbc);
         jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
@@ -341,14 +339,6 @@ public class ReportingRefresh {
                 warmer.warmSoon();
             }
         });
-    }
-
-    /**
-     * Per-person aggregates, the fact triggers' transition tables and their sorts kept in memory
-     * rather than in files on disk, for this transaction only.
-     */
-    private void roomToSort() {
-        jdbc.sql("set local work_mem = '64MB'").update();
     }
 
     /** One refresh at a time: two loads touching the same persons would otherwise write the same rows. */
