@@ -29,20 +29,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReportingRefresh {
 
     /**
-     * One row per person from her reports in {@code reporting.report} (those of {@code %s}): the
-     * rules of the indicators over all her reports.
+     * One row per person from her reports in {@code reporting.report} (those of {@code %1$s}): the
+     * rules of the indicators over all her reports. A person with one report (after a first load,
+     * nearly everyone) is her report's values as they are: the same rules over one row, without the
+     * ten ordered aggregates per person. Report code arrays are sorted and distinct as
+     * {@link WarehouseSource} writes them.
      */
     private static final String PERSONS = """
             insert into reporting.person (person_id, sex, birth_year, age_at_first_report, age_group, child, citizenship,
                    origin_regency_code, origin_province_code, first_report_date, last_report_date, offices, exploitation,
                    recruitment, destination_countries, services, case_stage, reports, cases, multi_office, re_trafficked)
-            with r as (select * from reporting.report where %s),
-            p as (%s),
+            with many as (select person_id from reporting.report where %1$s group by person_id having count(*) > 1),
+            one as (select r.*, coalesce(extract(year from age(r.report_date, r.birth_date))::integer, r.age) as first_age
+                      from reporting.report r where %1$s and person_id not in (select person_id from many)),
+            r as (select * from reporting.report where %1$s and person_id in (select person_id from many)),
+            p as (%2$s),
             ex as (select person_id, array_agg(distinct code order by code) codes from r, unnest(r.exploitation) code group by person_id),
             re as (select person_id, array_agg(distinct code order by code) codes from r, unnest(r.recruitment) code group by person_id),
             se as (select person_id, array_agg(distinct code order by code) codes from r, unnest(r.services) code group by person_id),
             de as (select person_id, array_agg(distinct destination_country order by destination_country) codes
                      from r where destination_country is not null group by person_id)
+            select person_id, sex, extract(year from birth_date), first_age, reporting.age_group(first_age), first_age < 18,
+                   citizenship, origin_regency_code, left(origin_regency_code, 2), report_date, report_date,
+                   array[office_code], exploitation, recruitment,
+                   case when destination_country is null then '{}' else array[destination_country] end,
+                   services, reporting.stage_of_rank(reporting.stage_rank(case_stage)), 1, 1, false, false
+              from one
+            union all
             select p.person_id, p.sex, extract(year from p.birth_date), p.age, reporting.age_group(p.age), p.age < 18,
                    p.citizenship, p.origin_regency_code, left(p.origin_regency_code, 2), p.first_report_date,
                    p.last_report_date, p.offices, coalesce(ex.codes, '{}'), coalesce(re.codes, '{}'), coalesce(de.codes, '{}'),
@@ -50,7 +63,7 @@ public class ReportingRefresh {
               from p
               left join ex using (person_id) left join re using (person_id)
               left join se using (person_id) left join de using (person_id)
-            """.formatted("%s", PersonRules.AGGREGATE.formatted("r"));
+            """.formatted("%1$s", PersonRules.AGGREGATE.formatted("r"));
 
     private static final String CASES = """
             insert into reporting.tppo_case (case_id, office_code, case_number, report_date, case_stage, reports, persons)
@@ -59,6 +72,26 @@ public class ReportingRefresh {
               from reporting.report where %s
              group by case_id
             """;
+
+    /** The rows in reporting.report of the persons named and of the records now linked to them. */
+    private static final String THEIR_ROWS = "(person_id = any(:ids) or victim_id = any(:victims))";
+
+    /** What a report row says, but for the file it came from last. */
+    private static final List<String> REPORT_VALUES = List.of("victim_id", "person_id", "office_code", "case_id",
+            "case_number", "report_date", "sex", "birth_date", "birth_year", "age", "age_at_report", "origin_regency_code",
+            "origin_province_code", "citizenship", "citizenship_country", "destination_country", "case_stage",
+            "exploitation", "recruitment", "services");
+
+    /** Rows {@code f} and {@code r} say the same but perhaps for their file. */
+    private static final String SAME_VALUES = "row(%s) is not distinct from row(%s)".formatted(
+            String.join(", ", REPORT_VALUES.stream().map(column -> "f." + column).toList()),
+            String.join(", ", REPORT_VALUES.stream().map(column -> "r." + column).toList()));
+
+    /** Their rows whose values differ from their copy in {@code pg_temp.reporting_fresh} (or are gone from it). */
+    private static final String CHANGED_ROWS = """
+            %s (r.person_id = any(:ids) or r.victim_id = any(:victims))
+               and not exists (select 1 from pg_temp.reporting_fresh f where f.victim_id = r.victim_id and SAME)
+            """.replace("SAME", SAME_VALUES);
 
     private static final Logger log = LoggerFactory.getLogger(ReportingRefresh.class);
 
@@ -128,55 +161,143 @@ public class ReportingRefresh {
         times.run("start", () -> {
             dimensions.ensure();
             lock();
-            warmAfterCommit();
-            KeptPeriodCounts.bump(jdbc);
         });
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside",
                 () -> bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of());
         Long[] ids = personIds.toArray(Long[]::new);
         Set<Long> persons = new TreeSet<>(personIds);
-        Set<Long> cases = new TreeSet<>();
         // the rows of these persons, and of records now linked to them that were another's when copied
         // (two index scans, not a scan of every report)
-        String theirRows = "person_id = any(:ids) or victim_id = any(:victims)";
         Long[][] found = times.get("their rows", () -> {
             Long[] sources = warehouse.withMerged(personIds);
             Long[] victims = warehouse.victimsOf(sources);
             persons.addAll(warehouse.survivorsOf(personIds));
-            jdbc.sql("select person_id, case_id from reporting.report where " + theirRows).param("ids", ids)
+            Long[] rows = {0L};
+            jdbc.sql("select person_id from reporting.report where " + THEIR_ROWS).param("ids", ids)
                     .param("victims", victims).query(rs -> {
                         persons.add(rs.getLong(1));
-                        cases.add(rs.getLong(2));
+                        rows[0]++;
                     });
-            return new Long[][] {sources, victims};
+            return new Long[][] {sources, victims, rows};
         });
         Long[] sources = found[0];
         Long[] victims = found[1];
         Long[] touched = persons.toArray(Long[]::new);
+        // none of their rows copied yet (a first load): every row is new; else only the rows that differ
+        // from their copy are written (a re-delivery's changes that no report reads write nothing)
+        Rewrite rewrite = found[2][0] == 0 ? new Rewrite(touched, null, 0)
+                : times.get("changes", () -> changes(ids, victims, sources, touched));
+        if (rewrite.unchanged()) {
+            times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
+            log.info("Reporting unchanged for {} persons in {}", touched.length, times);
+            return;
+        }
+        times.run("start", () -> {
+            warmAfterCommit();
+            KeptPeriodCounts.bump(jdbc);
+        });
+        if (rewrite.onlyRefiled()) {
+            times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
+            log.info("Reporting refreshed for {} records delivered again with the values they had ({} persons named) in {}",
+                    rewrite.refiled(), touched.length, times);
+            return;
+        }
+        Long[] rewritten = rewrite.persons();
         Long[] none = {};
-        times.run("counts out", () -> AllTimeCounts.add(jdbc, -1, touched, none));
+        times.run("counts out", () -> {
+            Long[] held = withRows(rewritten);
+            if (held.length > 0) {
+                AllTimeCounts.add(jdbc, -1, held, none);
+            }
+        });
         times.run("reports", () -> {
-            jdbc.sql("delete from reporting.report where " + theirRows).param("ids", ids).param("victims", victims)
-                    .update();
-            warehouse.copyReportsOf(sources);
+            if (rewrite.cases() != null) {
+                jdbc.sql(CHANGED_ROWS.formatted("delete from reporting.report r where")).param("ids", ids)
+                        .param("victims", victims).update();
+                jdbc.sql("""
+                        insert into reporting.report select f.* from pg_temp.reporting_fresh f
+                         where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id)
+                        """).update();
+            } else {
+                warehouse.copyReportsOf(sources);
+            }
         });
         times.run("persons", () -> {
-            jdbc.sql("delete from reporting.person where person_id = any(:ids)").param("ids", touched).update();
-            jdbc.sql(PERSONS.formatted("person_id = any(:ids)")).param("ids", touched).update();
+            jdbc.sql("delete from reporting.person where person_id = any(:ids)").param("ids", rewritten).update();
+            jdbc.sql(PERSONS.formatted("person_id = any(:ids)")).param("ids", rewritten).update();
         });
-        times.run("counts in", () -> AllTimeCounts.add(jdbc, 1, touched, none));
+        times.run("counts in", () -> AllTimeCounts.add(jdbc, 1, rewritten, none));
         Long[] caseIds = times.get("cases", () -> {
-            cases.addAll(casesOf(touched));
-            Long[] theirCases = cases.toArray(Long[]::new);
-            AllTimeCounts.add(jdbc, -1, none, theirCases);
-            jdbc.sql("delete from reporting.tppo_case where case_id = any(:ids)").param("ids", theirCases).update();
-            jdbc.sql(CASES.formatted("case_id = any(:ids)")).param("ids", theirCases).update();
-            AllTimeCounts.add(jdbc, 1, none, theirCases);
-            return theirCases;
+            Long[] caseArray = rewrite.cases() != null ? rewrite.cases() : casesOf(rewritten).toArray(Long[]::new);
+            AllTimeCounts.add(jdbc, -1, none, caseArray);
+            jdbc.sql("delete from reporting.tppo_case where case_id = any(:ids)").param("ids", caseArray).update();
+            jdbc.sql(CASES.formatted("case_id = any(:ids)")).param("ids", caseArray).update();
+            AllTimeCounts.add(jdbc, 1, none, caseArray);
+            return caseArray;
         });
         times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
         // counts and seconds only
-        log.info("Reporting refreshed for {} persons and {} cases in {}", touched.length, caseIds.length, times);
+        log.info("Reporting refreshed for {} persons and {} cases ({} persons named) in {}", rewritten.length,
+                caseIds.length, touched.length, times);
+    }
+
+    /**
+     * The persons and cases whose rows change: the rows of these persons as they are copied now
+     * ({@code pg_temp.reporting_fresh}) against their rows as they were copied, each row whole (its
+     * facts follow from it), and the persons named whose person row and reports disagree.
+     */
+    private Rewrite changes(Long[] ids, Long[] victims, Long[] sources, Long[] touched) {
+        jdbc.sql("create temp table if not exists reporting_fresh (like reporting.report) on commit delete rows").update();
+        jdbc.sql("truncate pg_temp.reporting_fresh").update();
+        warehouse.copyReportsOf(sources, "pg_temp.reporting_fresh");
+        Set<Long> persons = new TreeSet<>();
+        Set<Long> cases = new TreeSet<>();
+        jdbc.sql(CHANGED_ROWS.formatted("select r.person_id, r.case_id from reporting.report r where") + """
+                union all
+                select f.person_id, f.case_id from pg_temp.reporting_fresh f
+                 where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id and SAME)
+                """.replace("SAME", SAME_VALUES)).param("ids", ids).param("victims", victims).query(rs -> {
+                    persons.add(rs.getLong(1));
+                    cases.add(rs.getLong(2));
+                });
+        // rows whose values are as copied but whose record came again in a later file: the file alone
+        // (their facts follow in place, V058; no person, case or count changes)
+        int refiled = jdbc.sql("""
+                update reporting.report r set source_file_id = f.source_file_id from pg_temp.reporting_fresh f
+                 where f.victim_id = r.victim_id and r.source_file_id <> f.source_file_id and SAME
+                """.replace("SAME", SAME_VALUES)).update();
+        persons.addAll(jdbc.sql("""
+                select t from unnest(:touched) t
+                 where exists (select 1 from reporting.person where person_id = t)
+                       <> exists (select 1 from reporting.report where person_id = t)
+                """).param("touched", touched).query(Long.class).list());
+        return new Rewrite(persons.toArray(Long[]::new), cases.toArray(Long[]::new), refiled);
+    }
+
+    /** The persons among these with a person row or reports: those whose all-time cells are taken away. */
+    private Long[] withRows(Long[] persons) {
+        return jdbc.sql("""
+                select person_id from reporting.person where person_id = any(:ids)
+                union
+                select person_id from reporting.report where person_id = any(:ids)
+                """).param("ids", persons).query(Long.class).list().toArray(Long[]::new);
+    }
+
+    /**
+     * The persons (and cases) whose reporting rows are written afresh; {@code cases} null when none
+     * of the persons' rows was copied before, so every row is new and their cases are those of their
+     * new rows; else the rows that differ from their copy are in {@code pg_temp.reporting_fresh}.
+     * {@code refiled}: rows whose file alone was updated.
+     */
+    private record Rewrite(Long[] persons, Long[] cases, int refiled) {
+
+        boolean unchanged() {
+            return persons.length == 0 && cases != null && cases.length == 0 && refiled == 0;
+        }
+
+        boolean onlyRefiled() {
+            return persons.length == 0 && cases != null && cases.length == 0;
+        }
     }
 
     /**

@@ -49,7 +49,7 @@ class WarehouseSource {
             """;
 
     private static final String REPORTS_OF_SOME = """
-            insert into reporting.report (victim_id, person_id, office_code, case_id, case_number, report_date, sex,
+            insert into %2$s (victim_id, person_id, office_code, case_id, case_number, report_date, sex,
                    birth_date, birth_year, age, age_at_report, origin_regency_code, origin_province_code, citizenship,
                    citizenship_country, destination_country, case_stage, exploitation, recruitment, services, source_file_id)
             select v.id, %1$s, v.office_code, c.id, c.case_number, c.report_date, v.sex,
@@ -85,7 +85,13 @@ class WarehouseSource {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     void copyReportsOf(Long[] personsWithMerged) {
-        jdbc.sql(REPORTS_OF_SOME.formatted(PERSON)).param("ids", personsWithMerged).update();
+        copyReportsOf(personsWithMerged, "reporting.report");
+    }
+
+    /** The same rows into another table of the same columns (a refresh's fresh copy to compare with). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    void copyReportsOf(Long[] personsWithMerged, String table) {
+        jdbc.sql(REPORTS_OF_SOME.formatted(PERSON, table)).param("ids", personsWithMerged).update();
     }
 
     /**

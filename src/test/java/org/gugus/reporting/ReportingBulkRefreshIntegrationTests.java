@@ -67,9 +67,11 @@ class ReportingBulkRefreshIntegrationTests {
         assertThat(jdbc.sql("select count(*) from reporting.report_fact").query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from reporting.person_fact").query(Long.class).single()).isEqualTo(3);
         List<String> refreshed = jdbc.sql(KEPT).query(String.class).list();
+        List<String> tables = ReportingTables.rows(jdbc);
         refresh.rebuild();
         assertThat(jdbc.sql(KEPT).query(String.class).list()).contains("unique_victims  3", "reports  3")
                 .isEqualTo(refreshed);
+        assertThat(ReportingTables.rows(jdbc)).as("every row as a rebuild writes it").isEqualTo(tables);
         assertThat(jdbc.sql(INDEXES).query(String.class).list()).isEqualTo(indexes);
     }
 }

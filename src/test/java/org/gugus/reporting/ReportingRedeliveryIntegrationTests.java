@@ -1,0 +1,127 @@
+package org.gugus.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gugus.IntegrationTest;
+import org.gugus.TestWorkbooks;
+import org.gugus.ingest.FileReception;
+import org.gugus.ingest.FileSource;
+import org.gugus.persons.PersonsChanged;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A re-delivery refreshes the reporting rows that differ from their copy only: a record delivered
+ * again with the values it had changes the file behind its report and nothing else; a changed value
+ * rewrites its person and case, and every row ends as a rebuild writes it.
+ */
+@SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
+class ReportingRedeliveryIntegrationTests {
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    ReportingRefresh refresh;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void aRedeliveryWhoseChangesNoReportReadsUpdatesOnlyTheFileOfItsRecords() {
+        List<List<String>> rows = victims(101, 103);
+        reception.receive(TestWorkbooks.csv(files.resolve("kubar-06.csv"), rows), "64.07", "kubar-06.csv",
+                FileSource.COMMAND_LINE);
+        Set<Long> persons = personsOf(rows);
+        List<String> written = ReportingTables.written(jdbc);
+
+        rows.get(1).set(14, "pindah ke rumah aman kedua");  // a note: no report reads it
+        reception.receive(TestWorkbooks.csv(files.resolve("kubar-07.csv"), rows), "64.07", "kubar-07.csv",
+                FileSource.COMMAND_LINE);
+        events.publishEvent(new PersonsChanged(persons, false));
+
+        assertThat(ReportingTables.written(jdbc)).as("no person row written again").isEqualTo(written);
+        assertThat(jdbc.sql("""
+                select r.case_number || ' ' || f.original_name || ' ' || (x.source_file_id = r.source_file_id)
+                  from reporting.report r join ingest.received_file f on f.id = r.source_file_id
+                  join reporting.report_fact x using (victim_id)
+                 where r.office_code = '64.07' order by 1
+                """).query(String.class).list()).containsExactly("TPPO/SMD/0101 kubar-06.csv true",
+                "TPPO/SMD/0102 kubar-07.csv true", "TPPO/SMD/0103 kubar-06.csv true");
+        List<String> tables = ReportingTables.rows(jdbc);
+        long generation = generation();
+        events.publishEvent(new PersonsChanged(persons, false));
+        assertThat(generation()).as("nothing changed: the counts kept for periods stay valid").isEqualTo(generation);
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).isEqualTo(tables);
+    }
+
+    @Test
+    void aRedeliveryThatChangesAReportedValueRewritesThatPersonAndHerCaseAsARebuildWould() {
+        List<List<String>> rows = victims(201, 203);
+        reception.receive(TestWorkbooks.csv(files.resolve("ktb-06.csv"), rows), "64.09", "ktb-06.csv",
+                FileSource.COMMAND_LINE);
+        Set<Long> persons = personsOf(rows);
+        long two = TestLinkage.linkByNik(jdbc, events).get(rows.get(1).get(4));
+        List<String> written = ReportingTables.written(jdbc);
+        long generation = generation();
+
+        rows.get(1).set(12, "Putusan");
+        rows.get(1).set(9, "Kerja Paksa");
+        reception.receive(TestWorkbooks.csv(files.resolve("ktb-07.csv"), rows), "64.09", "ktb-07.csv",
+                FileSource.COMMAND_LINE);
+        events.publishEvent(new PersonsChanged(persons, false));
+
+        assertThat(generation()).isGreaterThan(generation);
+        List<String> rewritten = ReportingTables.written(jdbc);
+        assertThat(rewritten).as("only her person row written again").hasSameSizeAs(written)
+                .filteredOn(row -> !row.startsWith(two + " ")).isSubsetOf(written);
+        assertThat(rewritten).filteredOn(row -> row.startsWith(two + " ")).doesNotContainAnyElementsOf(written);
+        assertThat(jdbc.sql("select case_stage || ' ' || exploitation::text from reporting.person where person_id = ?")
+                .param(two).query(String.class).single()).isEqualTo("PUTUSAN {KERJA_PAKSA}");
+        List<String> refreshed = ReportingTables.rows(jdbc);
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
+    }
+
+    private static List<List<String>> victims(int first, int last) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int n = first; n <= last; n++) {
+            rows.add(TestWorkbooks.victim(n));
+        }
+        return rows;
+    }
+
+    /** The persons linkage made of these rows (by their NIKs). */
+    private Set<Long> personsOf(List<List<String>> rows) {
+        Map<String, Long> persons = TestLinkage.linkByNik(jdbc, events);
+        return rows.stream().map(row -> persons.get(row.get(4))).collect(Collectors.toSet());
+    }
+
+    private long generation() {
+        return jdbc.sql("select generation from reporting.generation").query(Long.class).single();
+    }
+}
