@@ -156,12 +156,15 @@ public class ReportingRefresh {
     public record Counts(long reports, long persons) {
     }
 
-    private void refreshNow(Collection<Long> personIds) {
+    private void refreshNow(Collection<Long> named) {
         PartTimes times = new PartTimes();
         times.run("start", () -> {
             dimensions.ensure();
             lock();
         });
+        // with the persons of every record that shares a case with theirs: one row may change the case
+        Set<Long> personIds = new TreeSet<>(named);
+        times.run("case mates", () -> personIds.addAll(warehouse.caseMatesOf(warehouse.withMerged(named))));
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside",
                 () -> bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of());
         Long[] ids = personIds.toArray(Long[]::new);

@@ -106,6 +106,23 @@ class WarehouseSource {
         return all.toArray(Long[]::new);
     }
 
+    /**
+     * The persons, as they are now, of the records that share a case with a record of these persons:
+     * a report carries its case's number, date and stage, which a row of any record of the case may
+     * change, so their reports change with it.
+     */
+    java.util.List<Long> caseMatesOf(Long[] personIds) {
+        return jdbc.sql("""
+                select distinct coalesce(p.merged_into, mate.person_id)
+                  from persons.victim_person vp
+                  join warehouse.victim v on v.id = vp.victim_id
+                  join warehouse.victim other on other.case_id = v.case_id and other.id <> v.id
+                  join persons.victim_person mate on mate.victim_id = other.id
+                  join persons.person p on p.id = mate.person_id
+                 where vp.person_id = any(:ids)
+                """).param("ids", personIds).query(Long.class).list();
+    }
+
     /** The victim records linked to these persons now, by id (through the index on person). */
     Long[] victimsOf(Long[] personIds) {
         return jdbc.sql("select victim_id from persons.victim_person where person_id = any(:ids)").param("ids", personIds)

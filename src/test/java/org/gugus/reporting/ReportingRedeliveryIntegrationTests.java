@@ -107,6 +107,29 @@ class ReportingRedeliveryIntegrationTests {
         assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
     }
 
+    @Test
+    void aCaseWhoseStageOneVictimsRowChangedReportsTheNewStageForEveryVictimOfIt() {
+        List<List<String>> rows = victims(301, 302);
+        rows.get(1).set(1, rows.get(0).get(1));  // two victims of one case
+        reception.receive(TestWorkbooks.csv(files.resolve("bontang-06.csv"), rows), "64.74", "bontang-06.csv",
+                FileSource.COMMAND_LINE);
+        Map<String, Long> persons = TestLinkage.linkByNik(jdbc, events);
+
+        rows.get(1).set(12, "Putusan");  // the case goes to its verdict, told by the second victim's row
+        reception.receive(TestWorkbooks.csv(files.resolve("bontang-07.csv"), rows), "64.74", "bontang-07.csv",
+                FileSource.COMMAND_LINE);
+        // the persons resolution names the person of the changed record only
+        events.publishEvent(new PersonsChanged(Set.of(persons.get(rows.get(1).get(4))), false));
+
+        assertThat(jdbc.sql("select case_stage from reporting.report where office_code = '64.74' order by victim_id")
+                .query(String.class).list()).containsExactly("PUTUSAN", "PUTUSAN");
+        assertThat(jdbc.sql("select case_stage from reporting.person where person_id = ?")
+                .param(persons.get(rows.get(0).get(4))).query(String.class).single()).isEqualTo("PUTUSAN");
+        List<String> refreshed = ReportingTables.rows(jdbc);
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
+    }
+
     private static List<List<String>> victims(int first, int last) {
         List<List<String>> rows = new ArrayList<>();
         for (int n = first; n <= last; n++) {
