@@ -164,7 +164,8 @@ public class ReportingRefresh {
         });
         // with the persons of every record that shares a case with theirs: one row may change the case
         Set<Long> personIds = new TreeSet<>(named);
-        times.run("case mates", () -> personIds.addAll(warehouse.caseMatesOf(warehouse.withMerged(named))));
+        times.run("case mates", () -> personIds.addAll(
+                warehouse.caseMatesOf(warehouse.victimsOf(warehouse.withMerged(named)))));
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside",
                 () -> bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of());
         Long[] ids = personIds.toArray(Long[]::new);

@@ -107,20 +107,16 @@ class WarehouseSource {
     }
 
     /**
-     * The persons, as they are now, of the records that share a case with a record of these persons:
-     * a report carries its case's number, date and stage, which a row of any record of the case may
-     * change, so their reports change with it.
+     * The persons reported with a case of these victim records, as their case is now or as it was
+     * copied: a report carries its case's number, date and stage, which a row of any record of the
+     * case may change. Persons not reported yet are refreshed when they are linked.
      */
-    java.util.List<Long> caseMatesOf(Long[] personIds) {
+    java.util.List<Long> caseMatesOf(Long[] victims) {
         return jdbc.sql("""
-                select distinct coalesce(p.merged_into, mate.person_id)
-                  from persons.victim_person vp
-                  join warehouse.victim v on v.id = vp.victim_id
-                  join warehouse.victim other on other.case_id = v.case_id and other.id <> v.id
-                  join persons.victim_person mate on mate.victim_id = other.id
-                  join persons.person p on p.id = mate.person_id
-                 where vp.person_id = any(:ids)
-                """).param("ids", personIds).query(Long.class).list();
+                select distinct r.person_id from reporting.report r
+                 where r.case_id = any(array(select v.case_id from warehouse.victim v where v.id = any(:victims)
+                                             union select m.case_id from reporting.report m where m.victim_id = any(:victims)))
+                """).param("victims", victims).query(Long.class).list();
     }
 
     /** The victim records linked to these persons now, by id (through the index on person). */
