@@ -152,6 +152,10 @@ public class ReportingRefresh {
                 jdbc.sql("select count(*) from reporting.person").query(Long.class).single());
     }
 
+    /** The persons named with the persons merged into them, their records now, and how many report rows those have. */
+    private record TheirRows(Long[] sources, Long[] victims, long rows) {
+    }
+
     /** Reports and persons in the reporting schema. */
     public record Counts(long reports, long persons) {
     }
@@ -172,24 +176,24 @@ public class ReportingRefresh {
         Set<Long> persons = new TreeSet<>(personIds);
         // the rows of these persons, and of records now linked to them that were another's when copied
         // (two index scans, not a scan of every report)
-        Long[][] found = times.get("their rows", () -> {
+        TheirRows found = times.get("their rows", () -> {
             Long[] sources = warehouse.withMerged(personIds);
             Long[] victims = warehouse.victimsOf(sources);
             persons.addAll(warehouse.survivorsOf(personIds));
-            Long[] rows = {0L};
+            long[] rows = {0};
             jdbc.sql("select person_id from reporting.report where " + THEIR_ROWS).param("ids", ids)
                     .param("victims", victims).query(rs -> {
                         persons.add(rs.getLong(1));
                         rows[0]++;
                     });
-            return new Long[][] {sources, victims, rows};
+            return new TheirRows(sources, victims, rows[0]);
         });
-        Long[] sources = found[0];
-        Long[] victims = found[1];
+        Long[] sources = found.sources();
+        Long[] victims = found.victims();
         Long[] touched = persons.toArray(Long[]::new);
         // none of their rows copied yet (a first load): every row is new; else only the rows that differ
         // from their copy are written (a re-delivery's changes that no report reads write nothing)
-        Rewrite rewrite = found[2][0] == 0 ? new Rewrite(touched, null, 0)
+        Rewrite rewrite = found.rows() == 0 ? new Rewrite(touched, null, 0)
                 : times.get("changes", () -> changes(ids, victims, sources, touched));
         if (rewrite.unchanged()) {
             times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
