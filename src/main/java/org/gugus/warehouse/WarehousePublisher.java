@@ -74,7 +74,7 @@ public class WarehousePublisher {
         plan.merge("unchanged", times.get("thin winners", () -> count("select count(*) from plan_winner where known")),
                 Long::sum);
         if (receivedOn != null) {
-            times.run("row hashes", () -> keepRowHashes(receivedOn));
+            times.run("row hashes", () -> keepRowHashes(officeCode, receivedOn));
         }
         times.run("rejections", () -> keepRejections(fileId, officeCode));
         times.run("outcomes", () -> RowOutcomes.keep(jdbc, fileId));
@@ -147,6 +147,7 @@ public class WarehousePublisher {
         if (replaces) {
             times.run("replaced attributes", this::deleteReplacedAttributes);
         }
+        times.run("victims' row hashes", () -> writeRowHashes(officeCode, receivedOn, replaces));
         times.run("coded attributes", this::insertCodedAttributes);
         times.run("flags", this::insertFlags);
         return plan;
@@ -272,8 +273,7 @@ public class WarehousePublisher {
                        birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
                        origin_district_code, origin_village, origin_village_code, address,
                        citizenship, citizenship_country, education, destination_country, destination_area, notes,
-                       case_row, original, content_hash, source_file_id, source_sheet, source_row, source_correction_id,
-                       row_hash, row_received_on)
+                       case_row, original, content_hash, source_file_id, source_sheet, source_row, source_correction_id)
                 select c.id, c.office_code, p.identity_key, p.person_key, r ->> 'victim_name', r ->> 'nik', r ->> 'sex',
                        r ->> 'birth_place', (r ->> 'birth_date')::date, (r ->> 'age')::smallint, r ->> 'origin_regency',
                        r ->> 'origin_regency_code', r ->> 'origin_district', r ->> 'origin_district_code',
@@ -281,8 +281,7 @@ public class WarehousePublisher {
                        r ->> 'citizenship_country', r ->> 'education', r ->> 'destination_country',
                        r ->> 'destination_area', r ->> 'notes', warehouse.narrow_case_row(p.case_row), p.original,
                        p.content_hash, p.file_id,
-                       p.sheet, p.row_number, p.correction_id,
-                       case when p.findings = '[]'::jsonb and ?::date is not null then p.row_hash end, ?::date
+                       p.sheet, p.row_number, p.correction_id
                   from publish_plan p
                  cross join lateral (select p.case_row as r) row_values
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = r ->> 'case_number'
@@ -301,12 +300,35 @@ public class WarehousePublisher {
                        destination_area = excluded.destination_area, notes = excluded.notes,
                        case_row = excluded.case_row, content_hash = excluded.content_hash,
                        source_file_id = excluded.source_file_id, source_sheet = excluded.source_sheet,
-                       source_row = excluded.source_row, row_hash = excluded.row_hash,
-                       row_received_on = excluded.row_received_on, version = victim.version + 1, updated_at = now()
+                       source_row = excluded.source_row, version = victim.version + 1, updated_at = now()
                 returning id, identity_key, case_row -> 'exploitation', case_row -> 'recruitment', case_row -> 'services')
                 insert into published_victim select * from upserted
-                """).params(receivedOn, receivedOn, officeCode).update();
+                """).param(officeCode).update();
         jdbc.sql("analyze published_victim (victim_id, identity_key)").update();
+    }
+
+    /** A row hash's first 8 bytes as a signed number, as {@code warehouse.victim_row_hash} keeps it. */
+    private static final String PREFIX = "('x' || encode(substring(p.row_hash from 1 for 8), 'hex'))::bit(64)::bigint";
+
+    /**
+     * The row hashes of the records just written ({@code warehouse.victim_row_hash}): a record
+     * judged without a finding from a delivery keeps its row's hash and the day received, any other
+     * (a row with warnings, a correction) none, so its next delivery is judged in full.
+     */
+    private void writeRowHashes(String officeCode, LocalDate receivedOn, boolean replaces) {
+        if (replaces) {
+            jdbc.sql("delete from warehouse.victim_row_hash h using published_victim pv where h.victim_id = pv.victim_id")
+                    .update();
+        }
+        if (receivedOn == null) {
+            return;
+        }
+        // the records written are new ones or had their hash deleted just above: nothing to conflict with
+        jdbc.sql("insert into warehouse.victim_row_hash (victim_id, office_code, prefix, row_hash, received_on)"
+                + " select pv.victim_id, ?, " + PREFIX + ", p.row_hash, ?"
+                + " from published_victim pv join publish_plan p on p.identity_key = pv.identity_key"
+                + " where p.findings = '[]'::jsonb and p.row_hash is not null")
+                .params(officeCode, receivedOn).update();
     }
 
     /**
@@ -314,14 +336,16 @@ public class WarehousePublisher {
      * only in columns Gugus does not read) keep the hash of this delivery's row, so the next delivery
      * need not judge them.
      */
-    private void keepRowHashes(LocalDate receivedOn) {
-        jdbc.sql("""
-                update warehouse.victim v
-                   set row_hash = p.row_hash, row_received_on = ?
-                  from publish_plan p
-                 where v.id = p.victim_id and p.old_hash = p.content_hash and p.known_victim_id is null
-                   and p.findings = '[]'::jsonb and p.row_hash is not null and v.row_hash is distinct from p.row_hash
-                """).param(receivedOn).update();
+    private void keepRowHashes(String officeCode, LocalDate receivedOn) {
+        jdbc.sql("insert into warehouse.victim_row_hash (victim_id, office_code, prefix, row_hash, received_on)"
+                + " select p.victim_id, ?, " + PREFIX + ", p.row_hash, ?"
+                + " from publish_plan p"
+                + " where p.old_hash = p.content_hash and p.known_victim_id is null"
+                + " and p.findings = '[]'::jsonb and p.row_hash is not null"
+                + " on conflict (victim_id) do update"
+                + " set prefix = excluded.prefix, row_hash = excluded.row_hash, received_on = excluded.received_on"
+                + " where victim_row_hash.row_hash is distinct from excluded.row_hash")
+                .params(officeCode, receivedOn).update();
     }
 
     private static final String[][] CODED_ATTRIBUTES = {
