@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -22,6 +23,10 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
     private static final String COPY = "copy warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected,"
             + " identity_key, person_key, content_hash, case_row, original, findings, row_hash, known_victim_id) from stdin";
 
+    /** Thin rows ({@link StagedRow#repeats()}): their place, hash and record only; findings take the column's '[]'. */
+    private static final String COPY_THIN = "copy warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected,"
+            + " row_hash, known_victim_id) from stdin";
+
     private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
@@ -32,32 +37,64 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
 
     @Override
     public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
-        StringBuilder rows = new StringBuilder(chunk.size() * 1024);
+        // a re-delivery's rows are mostly thin: they go in a COPY of their seven columns, the server
+        // reading no empty fields and no findings for them
+        StringBuilder judged = new StringBuilder();
+        StringBuilder thin = new StringBuilder();
         for (StagedRow row : chunk) {
-            rows.append(row.fileId()).append('\t').append(row.ordinal()).append('\t');
-            field(rows, row.sheet());
-            rows.append(row.rowNumber()).append('\t').append(row.rejected() ? 't' : 'f').append('\t');
-            field(rows, row.identityKey());
-            field(rows, row.personKey());
-            field(rows, row.contentHash());
-            field(rows, row.caseRowJson());
-            field(rows, row.originalJson());
-            field(rows, row.findingsJson());
-            if (row.rowHash() == null) {
-                rows.append("\\N");
+            if (row.repeats()) {
+                appendThin(thin, row);
             } else {
-                // bytea in hex, its backslash escaped for COPY's text format
-                rows.append("\\\\x").append(HEX.formatHex(row.rowHash()));
+                appendJudged(judged, row);
             }
-            rows.append('\t').append(row.knownVictimId() == null ? "\\N" : row.knownVictimId().toString()).append('\n');
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            if (!thin.isEmpty()) {
+                copy.copyIn(COPY_THIN, new StringReader(thin.toString()));
+            }
+            if (!judged.isEmpty()) {
+                copy.copyIn(COPY, new StringReader(judged.toString()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void appendJudged(StringBuilder rows, StagedRow row) {
+        place(rows, row);
+        field(rows, row.identityKey());
+        field(rows, row.personKey());
+        field(rows, row.contentHash());
+        field(rows, row.caseRowJson());
+        field(rows, row.originalJson());
+        field(rows, row.findingsJson());
+        rowHash(rows, row);
+        rows.append('\t').append(row.knownVictimId() == null ? "\\N" : row.knownVictimId().toString()).append('\n');
+    }
+
+    private static void appendThin(StringBuilder rows, StagedRow row) {
+        place(rows, row);
+        rowHash(rows, row);
+        rows.append('\t').append(row.knownVictimId().longValue()).append('\n');
+    }
+
+    /** The row's file, ordinal, sheet, row number and whether it was rejected, each followed by a tab. */
+    private static void place(StringBuilder rows, StagedRow row) {
+        rows.append(row.fileId()).append('\t').append(row.ordinal()).append('\t');
+        field(rows, row.sheet());
+        rows.append(row.rowNumber()).append('\t').append(row.rejected() ? 't' : 'f').append('\t');
+    }
+
+    private static void rowHash(StringBuilder rows, StagedRow row) {
+        if (row.rowHash() == null) {
+            rows.append("\\N");
+        } else {
+            // bytea in hex, its backslash escaped for COPY's text format
+            rows.append("\\\\x").append(HEX.formatHex(row.rowHash()));
         }
     }
 

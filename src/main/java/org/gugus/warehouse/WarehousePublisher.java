@@ -73,7 +73,7 @@ public class WarehousePublisher {
         // the thin winners: unchanged by definition, nothing of the warehouse to write
         plan.merge("unchanged", times.get("thin winners", () -> count("select count(*) from plan_winner where known")),
                 Long::sum);
-        if (receivedOn != null) {
+        if (receivedOn != null && plan.get("unchanged") > 0) {
             times.run("row hashes", () -> keepRowHashes(officeCode, receivedOn));
         }
         times.run("rejections", () -> keepRejections(fileId, officeCode));
@@ -110,18 +110,26 @@ public class WarehousePublisher {
         void judgeAgain(List<Integer> ordinals) throws Exception;
     }
 
+    /**
+     * The file's counts, read from the outcomes just kept ({@link RowOutcomes#keep}): every data row
+     * has one, in a run or a row of its own, and a rejected row or one loaded with warnings keeps its
+     * findings' codes there. Counting the file's wide staged rows and the plan's again read them twice more.
+     */
     private PublishCounts counts(long fileId, Map<String, Long> plan) {
-        // rows read and rejected in one pass over the file's wide staged rows, not two
-        long[] staged = jdbc.sql("select count(*), count(*) filter (where rejected) from warehouse.staged_row where file_id = ?")
-                .param(fileId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long rowsRead = staged[0];
-        long rejected = staged[1];
+        long[] outcomes = jdbc.sql("""
+                select (select count(*) from warehouse.row_outcome where file_id = :file)
+                           + (select coalesce(sum(last_ordinal - first_ordinal + 1), 0)
+                                from warehouse.row_outcome_run where file_id = :file),
+                       (select count(*) from warehouse.row_outcome where file_id = :file and status = 'DITOLAK'),
+                       (select count(*) from warehouse.row_outcome where file_id = :file and status = 'PERINGATAN')
+                """).param("file", fileId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .single();
+        long rowsRead = outcomes[0];
+        long rejected = outcomes[1];
         long winners = plan.values().stream().mapToLong(Long::longValue).sum();
         return new PublishCounts(rowsRead, plan.get("inserted"), plan.get("updated"),
-                plan.get("unchanged"), rowsRead - rejected - winners, rejected,
-                count("select count(*) from publish_plan where findings <> '[]'::jsonb"),
-                codeCounts("warehouse.staged_row s", "s.file_id = " + fileId + " and s.rejected", "E\\_%"),
-                codeCounts("publish_plan s", "s.findings <> '[]'::jsonb", "W\\_%"));
+                plan.get("unchanged"), rowsRead - rejected - winners, rejected, outcomes[2],
+                codeCounts(fileId, "DITOLAK", "E\\_%"), codeCounts(fileId, "PERINGATAN", "W\\_%"));
     }
 
     /**
@@ -173,14 +181,15 @@ public class WarehousePublisher {
         // would make publishes of other offices wait for this one.
         jdbc.sql("""
                 create temporary table plan_winner on commit drop as
-                select distinct on (identity) ordinal, identity_key, victim_id, old_hash, known
+                select distinct on (identity) ordinal, identity_key, victim_id, old_hash, known, clean_row_hash
                   from (select s.ordinal, s.identity_key, v.id as victim_id, v.content_hash as old_hash, false as known,
-                               coalesce(v.id::text, s.identity_key) as identity
+                               coalesce(v.id::text, s.identity_key) as identity,
+                               case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash
                           from warehouse.staged_row s
                           left join warehouse.victim v on v.office_code = ? and v.identity_key = s.identity_key
                          where s.file_id = ? and not s.rejected and s.known_victim_id is null
                         union all
-                        select s.ordinal, null, s.known_victim_id, null, true, s.known_victim_id::text
+                        select s.ordinal, null, s.known_victim_id, null, true, s.known_victim_id::text, null
                           from warehouse.staged_row s
                          where s.file_id = ? and s.known_victim_id is not null) keyed
                  order by identity, ordinal desc
@@ -308,7 +317,9 @@ public class WarehousePublisher {
     }
 
     /** A row hash's first 8 bytes as a signed number, as {@code warehouse.victim_row_hash} keeps it. */
-    private static final String PREFIX = "('x' || encode(substring(p.row_hash from 1 for 8), 'hex'))::bit(64)::bigint";
+    private static String prefix(String rowHash) {
+        return "('x' || encode(substring(" + rowHash + " from 1 for 8), 'hex'))::bit(64)::bigint";
+    }
 
     /**
      * The row hashes of the records just written ({@code warehouse.victim_row_hash}): a record
@@ -317,17 +328,19 @@ public class WarehousePublisher {
      */
     private void writeRowHashes(String officeCode, LocalDate receivedOn, boolean replaces) {
         if (replaces) {
-            jdbc.sql("delete from warehouse.victim_row_hash h using published_victim pv where h.victim_id = pv.victim_id")
-                    .update();
+            jdbc.sql("delete from warehouse.victim_row_hash h using published_victim pv"
+                    + " where h.office_code = ? and h.victim_id = pv.victim_id").param(officeCode).update();
         }
         if (receivedOn == null) {
             return;
         }
-        // the records written are new ones or had their hash deleted just above: nothing to conflict with
-        jdbc.sql("insert into warehouse.victim_row_hash (victim_id, office_code, prefix, row_hash, received_on)"
-                + " select pv.victim_id, ?, " + PREFIX + ", p.row_hash, ?"
-                + " from published_victim pv join publish_plan p on p.identity_key = pv.identity_key"
-                + " where p.findings = '[]'::jsonb and p.row_hash is not null")
+        // The records written are new ones or had their hash deleted just above: nothing to conflict
+        // with. Their hashes are taken from the narrow winners' table (a corrected row has none), not
+        // from the plan's wide rows.
+        jdbc.sql("insert into warehouse.victim_row_hash (office_code, victim_id, prefix, row_hash, received_on)"
+                + " select ?, pv.victim_id, " + prefix("w.clean_row_hash") + ", w.clean_row_hash, ?"
+                + " from published_victim pv join plan_winner w on w.identity_key = pv.identity_key"
+                + " where w.clean_row_hash is not null")
                 .params(officeCode, receivedOn).update();
     }
 
@@ -337,12 +350,12 @@ public class WarehousePublisher {
      * need not judge them.
      */
     private void keepRowHashes(String officeCode, LocalDate receivedOn) {
-        jdbc.sql("insert into warehouse.victim_row_hash (victim_id, office_code, prefix, row_hash, received_on)"
-                + " select p.victim_id, ?, " + PREFIX + ", p.row_hash, ?"
+        jdbc.sql("insert into warehouse.victim_row_hash (office_code, victim_id, prefix, row_hash, received_on)"
+                + " select ?, p.victim_id, " + prefix("p.row_hash") + ", p.row_hash, ?"
                 + " from publish_plan p"
                 + " where p.old_hash = p.content_hash and p.known_victim_id is null"
                 + " and p.findings = '[]'::jsonb and p.row_hash is not null"
-                + " on conflict (victim_id) do update"
+                + " on conflict (office_code, victim_id) do update"
                 + " set prefix = excluded.prefix, row_hash = excluded.row_hash, received_on = excluded.received_on"
                 + " where victim_row_hash.row_hash is distinct from excluded.row_hash")
                 .params(officeCode, receivedOn).update();
@@ -398,13 +411,13 @@ public class WarehousePublisher {
                 """).params(officeCode, fileId).update();
     }
 
-    /** Rows per code: a row with two findings of one code counts once. */
-    private Map<String, Long> codeCounts(String rows, String condition, String codePattern) {
+    /** Rows of the file with this outcome per code: a row with two findings of one code counts once. */
+    private Map<String, Long> codeCounts(long fileId, String status, String codePattern) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select f ->> 'code' as code, count(distinct s.ordinal) as rows from " + rows
-                        + " cross join lateral jsonb_array_elements(s.findings) f"
-                        + " where " + condition + " and f ->> 'code' like ? group by 1 order by 1")
-                .param(codePattern)
+        jdbc.sql("select f ->> 'code' as code, count(distinct o.ordinal) as rows from warehouse.row_outcome o"
+                        + " cross join lateral jsonb_array_elements(o.findings) f"
+                        + " where o.file_id = ? and o.status = ? and f ->> 'code' like ? group by 1 order by 1")
+                .params(fileId, status, codePattern)
                 .query(rs -> {
                     counts.put(rs.getString("code"), rs.getLong("rows"));
                 });

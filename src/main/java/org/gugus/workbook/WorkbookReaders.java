@@ -62,8 +62,9 @@ public final class WorkbookReaders {
             throws UnreadableFileException {
         SpreadsheetFormat format = detect(file);
         return switch (format) {
-            case CSV -> CsvWorkbookReader.open(file, csvSheetName(file, originalName), limits);
-            // The XLSX parser is the costliest: its rows are read on a second core (RowReadAhead).
+            // The XLSX parser is the costliest, and a re-delivered CSV's rows are mostly repeats that cost
+            // little else: their rows are read on a second core (RowReadAhead).
+            case CSV -> new RowReadAhead(CsvWorkbookReader.open(file, csvSheetName(file, originalName), limits));
             case XLSX -> new RowReadAhead(XlsxWorkbookReader.open(file, limits));
             case XLS -> XlsWorkbookReader.open(file, limits);
             case ODS -> OdsWorkbookReader.open(file, limits);

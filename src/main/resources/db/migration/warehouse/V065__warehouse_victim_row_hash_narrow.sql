@@ -5,12 +5,15 @@
 -- one (judged without a finding from a delivery), about 80 bytes, with the hash's first 8 bytes as a
 -- number: what the stage step sorts and searches (warehouse.KnownRows). The victim records lose the
 -- two columns; the publisher alone writes this table, in the transaction that writes the record.
+-- One index, the primary key, leading with the office: a first load writes a row here for every
+-- record, and every statement that reads the table knows the office.
 create table warehouse.victim_row_hash (
-    victim_id   bigint     primary key,
     office_code varchar(5) not null,
+    victim_id   bigint     not null,
     prefix      bigint     not null,
     row_hash    bytea      not null,
-    received_on date       not null
+    received_on date       not null,
+    primary key (office_code, victim_id)
 );
 
 comment on table warehouse.victim_row_hash is
@@ -18,13 +21,11 @@ comment on table warehouse.victim_row_hash is
 comment on column warehouse.victim_row_hash.prefix is
     'the row hash''s first 8 bytes as a signed number, big-endian';
 
-insert into warehouse.victim_row_hash (victim_id, office_code, prefix, row_hash, received_on)
-select id, office_code, ('x' || encode(substring(row_hash from 1 for 8), 'hex'))::bit(64)::bigint, row_hash,
+insert into warehouse.victim_row_hash (office_code, victim_id, prefix, row_hash, received_on)
+select office_code, id, ('x' || encode(substring(row_hash from 1 for 8), 'hex'))::bit(64)::bigint, row_hash,
        row_received_on
   from warehouse.victim
  where row_hash is not null and row_received_on is not null;
-
-create index victim_row_hash_office on warehouse.victim_row_hash (office_code, prefix) include (victim_id, received_on);
 
 alter table warehouse.victim
     drop column row_hash,

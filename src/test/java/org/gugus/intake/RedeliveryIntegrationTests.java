@@ -208,6 +208,28 @@ class RedeliveryIntegrationTests {
         assertThat(again.warnings()).isEqualTo(1);
     }
 
+    @Test
+    void judgesARowInFullWhoseRecordWasLastWrittenWithAWarning() {
+        List<List<String>> rows = named(TestWorkbooks.victims(2));
+        String sex = rows.get(0).get(5);
+        load("64.03", "berau-2024-06.csv", rows);
+        rows.get(0).set(5, "P");                                           // W_NIK_SEX: the record now carries a warning
+        FileOutcome warned = load("64.03", "berau-2024-07.csv", rows);
+        assertThat(warned.updated()).isEqualTo(1);
+        assertThat(warned.warnings()).isEqualTo(1);
+        STAGED_THIN.clear();
+        rows.get(0).set(5, sex);                                           // the first delivery's row again
+
+        FileOutcome again = load("64.03", "berau-2024-08.csv", rows);
+
+        // the record no longer holds the row whose hash it kept from the first delivery
+        assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, false, 2, true));
+        assertThat(again.updated()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(again.warnings()).isZero();
+        assertThat(warehouse("64.03").values()).noneMatch(record -> record.contains("W_NIK_SEX"));
+    }
+
     private FileOutcome load(String office, String name, List<List<String>> rows) {
         Path file = TestWorkbooks.csv(files.resolve(name), rows);
         FileOutcome outcome = reception.receive(file, office, name, FileSource.COMMAND_LINE);

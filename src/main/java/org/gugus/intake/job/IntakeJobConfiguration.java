@@ -55,7 +55,7 @@ public class IntakeJobConfiguration {
     @Bean
     Step intakeStage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JudgingReader intakeReader, StagingArea staging, QuarantineListener quarantineListener,
-            ObjectProvider<ItemWriteListener<StagedRow>> writeListeners, @Value("${gugus.intake.chunk-size:1000}") int chunkSize) {
+            ObjectProvider<ItemWriteListener<StagedRow>> writeListeners, @Value("${gugus.intake.chunk-size:5000}") int chunkSize) {
         var step = new StepBuilder("stage", jobRepository)
                 .<JudgedRow, StagedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
