@@ -219,11 +219,13 @@ class RedeliveryIntegrationTests {
         assertThat(warned.warnings()).isEqualTo(1);
         STAGED_THIN.clear();
         rows.get(0).set(5, sex);                                           // the first delivery's row again
+        rows.add(named(TestWorkbooks.victims(3)).get(2));                  // and a new row: another file
 
         FileOutcome again = load("64.03", "berau-2024-08.csv", rows);
 
         // the record no longer holds the row whose hash it kept from the first delivery
-        assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, false, 2, true));
+        assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, false, 2, true, 3, false));
+        assertThat(again.inserted()).isEqualTo(1);
         assertThat(again.updated()).isEqualTo(1);
         assertThat(again.unchanged()).isEqualTo(1);
         assertThat(again.warnings()).isZero();
