@@ -98,8 +98,8 @@ public class StagingArea {
     }
 
     static List<Integer> unresolved(JdbcClient jdbc, long fileId, String officeCode) {
-        // The file's thin rows by their partial index, never by a scan of the staging table: with the
-        // statistics autovacuum took while the file was being staged, the planner chose a sequential
+        // The file's thin rows by an index, never by a scan of the staging table: with the statistics
+        // autovacuum took while a file was being staged, the planner was seen to choose a sequential
         // scan, which read every wide row of a first load (100,000 rows, none thin) for 3.2 s at load 15.
         jdbc.sql("set local enable_seqscan = off").update();
         try {
