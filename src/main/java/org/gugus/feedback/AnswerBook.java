@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.zip.Deflater;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ClientAnchor;
@@ -27,7 +25,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.gugus.intake.AnswerWorkbook;
 import org.gugus.intake.FileOutcome;
 import org.gugus.intake.IntakeTemplate;
@@ -113,32 +110,9 @@ final class AnswerBook {
         }
     }
 
-    /**
-     * SXSSF as configured above, its sheet data written by {@link SheetXmlWriter}, its XLSX zipped at the fastest level: deflating the sheets is the
-     * largest single cost of a big answer, and the fastest level makes it several times cheaper for
-     * a file some 20 % larger.
-     */
+    /** The answer's workbook ({@link AnswerZip}): its sheets deflated as they are written. */
     static SXSSFWorkbook newWorkbook() {
-        return new QuicklyZipped();
-    }
-
-    private static final class QuicklyZipped extends SXSSFWorkbook {
-
-        QuicklyZipped() {
-            super(null, ROW_WINDOW, false, false);
-        }
-
-        @Override
-        protected SheetDataWriter createSheetDataWriter() throws IOException {
-            return new SheetXmlWriter();
-        }
-
-        @Override
-        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
-            ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
-            zip.setLevel(Deflater.BEST_SPEED);
-            return zip;
-        }
+        return new AnswerZip(ROW_WINDOW);
     }
 
     /**

@@ -1,10 +1,16 @@
 package org.gugus.feedback;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.Writer;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.streaming.SXSSFRow;
@@ -30,9 +36,28 @@ final class SheetXmlWriter extends SheetDataWriter {
         super();
     }
 
+    /** The sheet data deflated as they are written ({@link DeflatedOutput}), not as plain XML. */
     @Override
     public Writer createWriter(File file) throws IOException {
-        return new Utf8Writer(new FileOutputStream(file));
+        return new Utf8Writer(new DeflatedOutput(new FileOutputStream(file)));
+    }
+
+    /** The plain XML again, for whoever asks SXSSF for it (the answer's zip takes the deflated bytes). */
+    @Override
+    protected InputStream decorateInputStream(FileInputStream stream) {
+        // the data end on a sync flush: a final empty block (and the dummy byte raw inflating wants) closes them
+        return new InflaterInputStream(new SequenceInputStream(stream, new ByteArrayInputStream(new byte[] {3, 0, 0})),
+                new Inflater(true));
+    }
+
+    /** The file of the deflated sheet data. */
+    File deflatedFile() {
+        return getTempFile();
+    }
+
+    /** What the sheet data were, once closed. */
+    DeflatedOutput.Written deflated() {
+        return ((DeflatedOutput) out().stream).written();
     }
 
     private Utf8Writer out() {
