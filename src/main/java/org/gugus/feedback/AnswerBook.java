@@ -35,6 +35,7 @@ import org.gugus.system.Message;
 import org.gugus.system.Messages;
 import org.gugus.warehouse.AnswerSettlement;
 import org.gugus.warehouse.RowOutcome;
+import org.gugus.warehouse.RowOutcomes;
 import org.gugus.warehouse.RowStatus;
 import org.gugus.warehouse.StoredFinding;
 import org.gugus.workbook.CellValue;
@@ -71,9 +72,9 @@ final class AnswerBook {
     private int comments;
     private final Map<String, Message> meanings = new HashMap<>();
 
-    /** The kept outcomes of a loaded file, in file order: a page after an ordinal. */
+    /** The kept outcomes of a loaded file, in file order: a stretch after an ordinal ({@link RowOutcomes#kept}). */
     interface Outcomes {
-        List<RowOutcome> after(int ordinal, int limit);
+        RowOutcomes.Kept after(int ordinal, int limit);
     }
 
     AnswerBook(ReceivedFile file, String officeName, Optional<AnswerSettlement> settlement, IntakeTemplate template,
@@ -147,7 +148,8 @@ final class AnswerBook {
     private boolean copySheets(boolean loaded) {
         try (RowFeed reader = new RowFeed(WorkbookReaders.open(file.landingPath(), file.originalName()))) {
             AnswerWorkbook.Rows office = AnswerWorkbook.rows();
-            OutcomeCursor cursor = new OutcomeCursor(loaded ? outcomes::after : (after, limit) -> List.of());
+            OutcomeCursor cursor = new OutcomeCursor(
+                    loaded ? outcomes : (after, limit) -> new RowOutcomes.Kept(List.of(), List.of(), after + limit));
             SheetCopy sheet = null;
             for (SheetRow read = reader.next(); read != null; read = reader.next()) {
                 SheetRow row = office.keep(read);
@@ -265,7 +267,8 @@ final class AnswerBook {
         private void write(SheetRow row, int index) {
             Row out = sheet.createRow(index);
             RowOutcome outcome = cursor.take(row.rowNumber());
-            Map<Integer, List<StoredFinding>> byColumn = outcome == null ? Map.of() : byColumn(outcome);
+            Map<Integer, List<StoredFinding>> byColumn = outcome == null || outcome.findings().isEmpty() ? Map.of()
+                    : byColumn(outcome);
             for (int column = 0; column < row.cells().size(); column++) {
                 CellValue value = row.cells().get(column);
                 List<StoredFinding> findings = byColumn.getOrDefault(column, List.of());
@@ -312,6 +315,9 @@ final class AnswerBook {
         }
 
         private String notes(RowStatus status, RowOutcome outcome) {
+            if (status != RowStatus.DUPLIKAT && (outcome == null || outcome.findings().isEmpty())) {
+                return "";
+            }
             List<String> lines = new ArrayList<>();
             if (status == RowStatus.DUPLIKAT) {
                 lines.add(Messages.get("feedback.row.duplicate").both());
@@ -393,15 +399,18 @@ final class AnswerBook {
 
     /**
      * Walks the kept outcomes beside the rows read: an outcome belongs to the row of its sheet and
-     * row number; outcomes of sheets or rows already passed (none, when both read alike) are dropped.
+     * row number, and a run of rows loaded without findings to each of its rows; outcomes of sheets
+     * or rows already passed (none, when both read alike) are dropped. A run is never unfolded: its
+     * rows share one outcome.
      */
     private static final class OutcomeCursor {
 
         private final Outcomes outcomes;
-        private final Deque<RowOutcome> page = new ArrayDeque<>();
+        private final Deque<RowOutcome> rows = new ArrayDeque<>();
+        private final Deque<RowOutcomes.Run> runs = new ArrayDeque<>();
         private final Set<String> passedSheets = new HashSet<>();
         private String sheet;
-        private int lastOrdinal;
+        private int through;
         private boolean exhausted;
 
         OutcomeCursor(Outcomes outcomes) {
@@ -417,33 +426,43 @@ final class AnswerBook {
 
         RowOutcome take(int rowNumber) {
             while (true) {
-                RowOutcome next = peek();
-                if (next == null) {
+                fill();
+                RowOutcome single = rows.peekFirst();
+                RowOutcomes.Run run = runs.peekFirst();
+                if (single == null && run == null) {
                     return null;
                 }
-                boolean passed = passedSheets.contains(next.sheet())
-                        || (next.sheet().equals(sheet) && next.rowNumber() < rowNumber);
+                if (run == null || (single != null && single.ordinal() < run.firstOrdinal())) {
+                    boolean passed = passedSheets.contains(single.sheet())
+                            || (single.sheet().equals(sheet) && single.rowNumber() < rowNumber);
+                    if (passed) {
+                        rows.pollFirst();
+                        continue;
+                    }
+                    return single.sheet().equals(sheet) && single.rowNumber() == rowNumber ? rows.pollFirst() : null;
+                }
+                boolean passed = passedSheets.contains(run.sheet())
+                        || (run.sheet().equals(sheet) && run.lastRowNumber() < rowNumber);
                 if (passed) {
-                    page.pollFirst();
+                    runs.pollFirst();
                     continue;
                 }
-                if (next.sheet().equals(sheet) && next.rowNumber() == rowNumber) {
-                    return page.pollFirst();
-                }
-                return null;
+                return run.sheet().equals(sheet) && run.firstRowNumber() <= rowNumber ? RUN_ROW : null;
             }
         }
 
-        private RowOutcome peek() {
-            if (page.isEmpty() && !exhausted) {
-                List<RowOutcome> next = outcomes.after(lastOrdinal, OUTCOME_PAGE);
-                page.addAll(next);
-                exhausted = next.size() < OUTCOME_PAGE;
-                if (!next.isEmpty()) {
-                    lastOrdinal = next.get(next.size() - 1).ordinal();
-                }
+        /** The next stretch of outcomes once the last is used up. */
+        private void fill() {
+            if (rows.isEmpty() && runs.isEmpty() && !exhausted) {
+                RowOutcomes.Kept next = outcomes.after(through, OUTCOME_PAGE);
+                rows.addAll(next.rows());
+                runs.addAll(next.runs());
+                exhausted = next.isEmpty();
+                through = next.throughOrdinal();
             }
-            return page.peekFirst();
         }
     }
+
+    /** The outcome of each row of a run: loaded, without findings. */
+    private static final RowOutcome RUN_ROW = new RowOutcome(0, "", 0, RowStatus.DITERIMA, List.of());
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -67,8 +68,31 @@ final class SheetXmlWriter extends SheetDataWriter {
     @Override
     public void writeRow(int rowIndex, SXSSFRow row) throws IOException {
         this.rowIndex = rowIndex;
+        rowDigits = null;
         super.writeRow(rowIndex, row);
     }
+
+    private static final byte[] CELL = ascii("<c r=\"");
+    private static final byte[] STYLE = ascii("\" s=\"");
+    private static final byte[] TEXT = ascii("\" t=\"inlineStr\"><is><t>");
+    private static final byte[] SPACED_TEXT = ascii("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+    private static final byte[] TEXT_END = ascii("</t></is></c>");
+    private static final byte[] NUMBER = ascii("\" t=\"n\"><v>");
+    private static final byte[] NUMBER_END = ascii("</v></c>");
+    private static final byte[] TRUE = ascii("\" t=\"b\"><v>1</v></c>");
+    private static final byte[] FALSE = ascii("\" t=\"b\"><v>0</v></c>");
+    private static final byte[] EMPTY = ascii("\"></c>");
+    /** Column letters of the first columns, made once: every cell's reference starts with them. */
+    private static final byte[][] COLUMNS = new byte[256][];
+
+    static {
+        for (int column = 0; column < COLUMNS.length; column++) {
+            COLUMNS[column] = ascii(columnName(column));
+        }
+    }
+
+    /** The current row's number in decimal, made once per row. */
+    private byte[] rowDigits;
 
     @Override
     public void writeCell(int column, Cell cell) throws IOException {
@@ -81,31 +105,45 @@ final class SheetXmlWriter extends SheetDataWriter {
             return;
         }
         Utf8Writer out = out();
-        out.write("<c r=\"");
-        out.column(column);
-        out.digits(rowIndex + 1);
-        out.write('"');
+        out.bytes(CELL);
+        out.bytes(column < COLUMNS.length ? COLUMNS[column] : ascii(columnName(column)));
+        if (rowDigits == null) {
+            rowDigits = ascii(Integer.toString(rowIndex + 1));
+        }
+        out.bytes(rowDigits);
         int style = cell.getCellStyle().getIndex() & 0xffff;
         if (style != 0) {
-            out.write(" s=\"");
+            out.bytes(STYLE);
             out.digits(style);
-            out.write('"');
         }
         switch (type) {
             case STRING -> {
                 String text = cell.getStringCellValue();
-                out.write(spaced(text) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
+                out.bytes(spaced(text) ? SPACED_TEXT : TEXT);
                 out.escaped(text);
-                out.write("</t></is></c>");
+                out.bytes(TEXT_END);
             }
             case NUMERIC -> {
-                out.write(" t=\"n\"><v>");
+                out.bytes(NUMBER);
                 out.number(cell.getNumericCellValue());
-                out.write("</v></c>");
+                out.bytes(NUMBER_END);
             }
-            case BOOLEAN -> out.write(cell.getBooleanCellValue() ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>");
-            default -> out.write("></c>");
+            case BOOLEAN -> out.bytes(cell.getBooleanCellValue() ? TRUE : FALSE);
+            default -> out.bytes(EMPTY);
         }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A 0-based column index as its letters: 0 → A, 26 → AA. */
+    static String columnName(int index) {
+        StringBuilder name = new StringBuilder(3);
+        for (int c = index + 1; c > 0; c = (c - 1) / 26) {
+            name.append((char) ('A' + (c - 1) % 26));
+        }
+        return name.reverse().toString();
     }
 
     @Override
@@ -122,7 +160,17 @@ final class SheetXmlWriter extends SheetDataWriter {
     /** UTF-8 straight into a byte buffer, no lock: one writer per sheet, used by one thread. */
     static final class Utf8Writer extends Writer {
 
-        private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+        /** The ASCII characters that text cannot hold as they are ('?' stands for a char ISO-8859-1 lacks). */
+        private static final boolean[] PLAIN_NOT = new boolean[128];
+
+        static {
+            for (char c : "<>&\"_?".toCharArray()) {
+                PLAIN_NOT[c] = true;
+            }
+            PLAIN_NOT[127] = false;
+        }
 
         private final OutputStream stream;
         private final byte[] buffer = new byte[1 << 16];
@@ -167,9 +215,36 @@ final class SheetXmlWriter extends SheetDataWriter {
             write(new String(chars, offset, length));
         }
 
-        /** The text as XML character data or attribute value (see the class comment). */
+        /** Bytes as they are (ASCII markup). */
+        void bytes(byte[] bytes) throws IOException {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, used, bytes.length);
+            used += bytes.length;
+        }
+
+        /**
+         * The text as XML character data or attribute value (see the class comment). Most cells are
+         * plain ASCII with nothing to escape: copied at once; any other text char by char.
+         */
         void escaped(String text) throws IOException {
             int end = text.length();
+            if (end <= buffer.length / 4) {
+                room(end);
+                // a char above U+00FF becomes '?' here, so a '?' sends the text the long way too
+                byte[] latin = text.getBytes(StandardCharsets.ISO_8859_1);
+                boolean plain = true;
+                for (byte b : latin) {
+                    if (b < 0x20 || PLAIN_NOT[b]) {
+                        plain = false;
+                        break;
+                    }
+                }
+                if (plain) {
+                    System.arraycopy(latin, 0, buffer, used, end);
+                    used += end;
+                    return;
+                }
+            }
             for (int i = plain(text, 0, end); i < end; i = plain(text, i + 1, end)) {
                 char c = text.charAt(i);
                 switch (c) {
@@ -289,20 +364,6 @@ final class SheetXmlWriter extends SheetDataWriter {
             int start = used;
             for (int n = number; n > 0; n /= 10) {
                 buffer[used++] = (byte) ('0' + n % 10);
-            }
-            for (int a = start, b = used - 1; a < b; a++, b--) {
-                byte swap = buffer[a];
-                buffer[a] = buffer[b];
-                buffer[b] = swap;
-            }
-        }
-
-        /** A 0-based column index as its letters: 0 → A, 26 → AA. */
-        void column(int index) throws IOException {
-            room(3);
-            int start = used;
-            for (int c = index + 1; c > 0; c = (c - 1) / 26) {
-                buffer[used++] = (byte) ('A' + (c - 1) % 26);
             }
             for (int a = start, b = used - 1; a < b; a++, b--) {
                 byte swap = buffer[a];

@@ -266,7 +266,7 @@ class FeedbackIntegrationTests {
         long id = outcome.fileId();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new AnswerBook(receivedFiles.find(id).orElseThrow(), "Samarinda", rowOutcomes.answer(id), template,
-                (after, limit) -> rowOutcomes.page(id, after, limit), ZoneId.of("Asia/Makassar"), 1000, 6).write(bytes);
+                (after, limit) -> rowOutcomes.kept(id, after, limit), ZoneId.of("Asia/Makassar"), 1000, 6).write(bytes);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
             assertThat(sheetNames(book)).containsExactly(AnswerWorkbook.SUMMARY_SHEET, "Juni", "Juni (2)", "Juni (3)");
