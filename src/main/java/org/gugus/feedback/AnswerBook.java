@@ -2,6 +2,7 @@ package org.gugus.feedback;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -67,7 +69,7 @@ final class AnswerBook {
     private final int maxComments;
     private final int sheetRows;
 
-    private SXSSFWorkbook book;
+    private AnswerZip book;
     private AnswerStyles styles;
     private int comments;
     private final Map<String, Message> meanings = new HashMap<>();
@@ -97,7 +99,7 @@ final class AnswerBook {
     }
 
     void write(OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = newWorkbook()) {
+        try (AnswerZip workbook = newWorkbook()) {
             book = workbook;
             styles = new AnswerStyles(workbook);
             var properties = workbook.getXSSFWorkbook().getProperties();
@@ -112,7 +114,7 @@ final class AnswerBook {
     }
 
     /** The answer's workbook ({@link AnswerZip}): its sheets deflated as they are written. */
-    static SXSSFWorkbook newWorkbook() {
+    static AnswerZip newWorkbook() {
         return new AnswerZip(ROW_WINDOW);
     }
 
@@ -186,6 +188,10 @@ final class AnswerBook {
         private final boolean loaded;
         private final OutcomeCursor cursor;
         private SXSSFSheet sheet;
+        /** The current part's sheet data, for the rows written straight as XML. */
+        private SheetXmlWriter xml;
+        /** Whether rows made as SXSSF rows may wait in its window, unwritten. */
+        private boolean pending;
         /** How many rows of the original come before the current part's first row. */
         private int offset;
         private int part = 1;
@@ -201,6 +207,7 @@ final class AnswerBook {
             this.loaded = loaded;
             this.cursor = cursor;
             this.sheet = book.createSheet(sheetName(name));
+            this.xml = book.writerOf(sheet);
             sheet.setDefaultColumnWidth(14);
         }
 
@@ -210,6 +217,8 @@ final class AnswerBook {
             String suffix = " (" + part + ")";
             String base = WorkbookUtil.createSafeSheetName(name);
             sheet = book.createSheet(sheetName(base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix));
+            xml = book.writerOf(sheet);
+            pending = false;
             sheet.setDefaultColumnWidth(14);
             drawing = null;
             if (headerRow == null) {
@@ -263,10 +272,23 @@ final class AnswerBook {
             write(row, row.rowNumber() - 1 - offset);
         }
 
-        /** Writes the row at the 0-based row index of the current part. */
+        /**
+         * Writes the row at the 0-based row index of the current part: a row without findings (most
+         * of a file) straight as XML, a row with findings, or the header row, as an SXSSF row.
+         */
         private void write(SheetRow row, int index) {
-            Row out = sheet.createRow(index);
             RowOutcome outcome = cursor.take(row.rowNumber());
+            boolean headerRowHere = header != null && row.rowNumber() == header.rowNumber();
+            if ((outcome == null || outcome.findings().isEmpty()) && !headerRowHere && plain(row)) {
+                try {
+                    writeStraight(row, index, outcome);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return;
+            }
+            pending = true;
+            Row out = sheet.createRow(index);
             Map<Integer, List<StoredFinding>> byColumn = outcome == null || outcome.findings().isEmpty() ? Map.of()
                     : byColumn(outcome);
             for (int column = 0; column < row.cells().size(); column++) {
@@ -312,6 +334,60 @@ final class AnswerBook {
                 byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(finding);
             }
             return byColumn;
+        }
+
+        /** Whether every value of the row is one a cell holds as such (a number that is not infinite nor NaN). */
+        private static boolean plain(SheetRow row) {
+            for (CellValue value : row.cells()) {
+                if (value.kind() == CellValue.Kind.NUMBER && !Double.isFinite(value.number())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The row as the SXSSF path writes a row without findings, the same XML, without a row and
+         * a cell object per value: the rows waiting in SXSSF's window are written first, in order.
+         */
+        private void writeStraight(SheetRow row, int index, RowOutcome outcome) throws IOException {
+            if (pending) {
+                sheet.flushRows();
+                pending = false;
+            }
+            xml.startRow(index);
+            List<CellValue> cells = row.cells();
+            for (int column = 0; column < cells.size(); column++) {
+                CellValue value = cells.get(column);
+                if (value.isBlank()) {
+                    continue;
+                }
+                switch (value.kind()) {
+                    case NUMBER -> xml.number(column, style(AnswerStyles.Kind.GENERAL), value.number());
+                    case DATE -> {
+                        boolean time = value.dateTime().toLocalTime().toSecondOfDay() != 0;
+                        xml.number(column, style(time ? AnswerStyles.Kind.DATE_TIME : AnswerStyles.Kind.DATE),
+                                DateUtil.getExcelDate(value.dateTime(), book.getXSSFWorkbook().isDate1904()));
+                    }
+                    case BOOLEAN -> xml.bool(column, style(AnswerStyles.Kind.GENERAL),
+                            Boolean.parseBoolean(value.text()) || value.text().equalsIgnoreCase("TRUE"));
+                    default -> xml.text(column, style(AnswerStyles.Kind.TEXT), fit(value.text()));
+                }
+            }
+            if (header != null && row.rowNumber() > header.rowNumber()) {
+                int at = Math.max(statusColumn, cells.size());
+                RowStatus status = outcome == null ? RowStatus.DILEWATI : outcome.status();
+                xml.text(at, styles.status(status).getIndex(), status.name());
+                String notes = notes(status, outcome);
+                if (!notes.isEmpty()) {
+                    xml.text(at + 1, styles.notes().getIndex(), fit(notes));
+                }
+            }
+            xml.endRow();
+        }
+
+        private int style(AnswerStyles.Kind kind) {
+            return styles.cell(kind, AnswerStyles.Mark.NONE).getIndex();
         }
 
         private String notes(RowStatus status, RowOutcome outcome) {

@@ -69,10 +69,22 @@ final class AnswerZip extends SXSSFWorkbook {
         return registered(super.createSheet(name));
     }
 
+    /** The sheet data writer of a sheet made here. */
+    SheetXmlWriter writerOf(SXSSFSheet sheet) {
+        return writers.get(getXSSFWorkbook().getSheet(sheet.getSheetName()));
+    }
+
     private SXSSFSheet registered(SXSSFSheet sheet) {
         writers.put(getXSSFWorkbook().getSheet(sheet.getSheetName()), created);
         created = null;
         return sheet;
+    }
+
+    /** As SXSSF's, then each sheet's dimension from all its rows, those written straight too. */
+    @Override
+    protected void flushSheets() throws IOException {
+        super.flushSheets();
+        writers.forEach((sheet, data) -> data.dimension().ifPresent(sheet::setDimensionOverride));
     }
 
     @Override

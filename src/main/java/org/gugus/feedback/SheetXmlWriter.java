@@ -10,10 +10,13 @@ import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
@@ -69,7 +72,37 @@ final class SheetXmlWriter extends SheetDataWriter {
     public void writeRow(int rowIndex, SXSSFRow row) throws IOException {
         this.rowIndex = rowIndex;
         rowDigits = null;
+        rowWritten(rowIndex);
         super.writeRow(rowIndex, row);
+    }
+
+    /*
+     * The rows and columns the sheet's cells take, as SXSSF works out a sheet's dimension from the rows
+     * and cells made through it: some rows are written straight (startRow), which SXSSF never sees.
+     */
+    private int firstRow = -1;
+    private int lastRow = -1;
+    private int leftColumn = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
+    private int rightColumn;
+
+    private void rowWritten(int index) {
+        firstRow = firstRow < 0 ? index : Math.min(firstRow, index);
+        lastRow = Math.max(lastRow, index);
+    }
+
+    private void cellWritten(int column) {
+        leftColumn = Math.min(leftColumn, column);
+        rightColumn = Math.max(rightColumn, column);
+    }
+
+    /** The sheet's dimension as SXSSF would give it had every row gone through it; none where it gives none. */
+    Optional<CellRangeAddress> dimension() {
+        try {
+            return Optional.of(new CellRangeAddress(firstRow, lastRow, leftColumn, rightColumn));
+        } catch (IllegalArgumentException e) {
+            // no rows or no cells: SXSSF leaves the dimension XSSF wrote
+            return Optional.empty();
+        }
     }
 
     private static final byte[] CELL = ascii("<c r=\"");
@@ -101,21 +134,11 @@ final class SheetXmlWriter extends SheetDataWriter {
         }
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA || type == CellType.ERROR) {
+            cellWritten(column);
             super.writeCell(column, cell);
             return;
         }
-        Utf8Writer out = out();
-        out.bytes(CELL);
-        out.bytes(column < COLUMNS.length ? COLUMNS[column] : ascii(columnName(column)));
-        if (rowDigits == null) {
-            rowDigits = ascii(Integer.toString(rowIndex + 1));
-        }
-        out.bytes(rowDigits);
-        int style = cell.getCellStyle().getIndex() & 0xffff;
-        if (style != 0) {
-            out.bytes(STYLE);
-            out.digits(style);
-        }
+        Utf8Writer out = cellStart(column, cell.getCellStyle().getIndex());
         switch (type) {
             case STRING -> {
                 String text = cell.getStringCellValue();
@@ -131,6 +154,66 @@ final class SheetXmlWriter extends SheetDataWriter {
             case BOOLEAN -> out.bytes(cell.getBooleanCellValue() ? TRUE : FALSE);
             default -> out.bytes(EMPTY);
         }
+    }
+
+    private static final byte[] ROW = ascii("<row r=\"");
+    private static final byte[] ROW_OPENED = ascii("\">\n");
+    private static final byte[] ROW_END = ascii("</row>\n");
+
+    /**
+     * Starts a row written straight, not through an SXSSF row (see {@code AnswerBook}): the same
+     * {@code <row>} SXSSF writes for a row without height, style or outline, which an answer never sets.
+     */
+    void startRow(int rowIndex) throws IOException {
+        this.rowIndex = rowIndex;
+        rowDigits = ascii(Integer.toString(rowIndex + 1));
+        rowWritten(rowIndex);
+        Utf8Writer out = out();
+        out.bytes(ROW);
+        out.bytes(rowDigits);
+        out.bytes(ROW_OPENED);
+    }
+
+    void endRow() throws IOException {
+        out().bytes(ROW_END);
+    }
+
+    /** A text cell of the row started, as {@link #writeCell} writes one. */
+    void text(int column, int style, String text) throws IOException {
+        Utf8Writer out = cellStart(column, style);
+        out.bytes(spaced(text) ? SPACED_TEXT : TEXT);
+        out.escaped(text);
+        out.bytes(TEXT_END);
+    }
+
+    /** A number cell (a finite number) of the row started, as {@link #writeCell} writes one. */
+    void number(int column, int style, double value) throws IOException {
+        Utf8Writer out = cellStart(column, style);
+        out.bytes(NUMBER);
+        out.number(value);
+        out.bytes(NUMBER_END);
+    }
+
+    /** A boolean cell of the row started, as {@link #writeCell} writes one. */
+    void bool(int column, int style, boolean value) throws IOException {
+        cellStart(column, style).bytes(value ? TRUE : FALSE);
+    }
+
+    private Utf8Writer cellStart(int column, int style) throws IOException {
+        cellWritten(column);
+        Utf8Writer out = out();
+        out.bytes(CELL);
+        out.bytes(column < COLUMNS.length ? COLUMNS[column] : ascii(columnName(column)));
+        if (rowDigits == null) {
+            rowDigits = ascii(Integer.toString(rowIndex + 1));
+        }
+        out.bytes(rowDigits);
+        int index = style & 0xffff;
+        if (index != 0) {
+            out.bytes(STYLE);
+            out.digits(index);
+        }
+        return out;
     }
 
     private static byte[] ascii(String text) {
