@@ -46,14 +46,16 @@ import org.gugus.workbook.UnreadableFileException;
 import org.gugus.workbook.WorkbookReaders;
 
 /**
- * Writes one file's answer workbook, streaming (SXSSF: a window of rows in memory, the rest in a
- * temporary file, uncompressed as zipping it twice costs more than the disk; strings inline rather
- * than in a shared table that would grow with the file): first {@code Ringkasan}, then the office's sheets as read from the kept original, each
- * row at its own row number and each value in its own cell and type, with the status and notes
- * columns right of the data and the cells with findings filled and commented. Row outcomes are
- * read page by page in file order beside the rows, so memory stays bounded whatever the size;
- * only cell comments stay in memory until the end, so past {@code maxComments} a finding is
- * written in the notes column only.
+ * Writes one file's answer workbook, streaming ({@link AnswerZip}: SXSSF with a window of rows in
+ * memory, each sheet's XML deflated on a thread of its own as it is written; strings inline rather
+ * than in a shared table that would grow with the file): first {@code Ringkasan}, then the office's
+ * sheets as read from the kept original, each row at its own row number and each value in its own
+ * cell and type, with the status and notes columns right of the data and the cells with findings
+ * filled and commented. A row without findings, most of a file, is written straight as sheet XML;
+ * a row with findings, which needs cell objects for its comments, as an SXSSF row. Row outcomes
+ * are read stretch by stretch in file order beside the rows, runs of rows loaded without findings
+ * as runs, so memory stays bounded whatever the size; only cell comments stay in memory until the
+ * end, so past {@code maxComments} a finding is written in the notes column only.
  */
 final class AnswerBook {
 

@@ -30,7 +30,9 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * Excel's {@code _xHHHH_} escape, which Excel, LibreOffice and POI read back as the character; a
  * literal {@code _xHHHH_} in the text has its underscore escaped so it stays as written. A lone
  * surrogate, which no encoding can hold, becomes U+FFFD. Formula and error cells (never written
- * by an answer) are left to POI.
+ * by an answer) are left to POI. The bytes go to a {@link DeflatedOutput}, not a plain file. Rows
+ * can also be written straight ({@link #startRow}, cells, {@link #endRow}), as the same XML SXSSF's
+ * rows would give, for the answer's rows without findings.
  */
 final class SheetXmlWriter extends SheetDataWriter {
 
