@@ -2,6 +2,7 @@ package org.gugus.feedback;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,20 +15,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.zip.Deflater;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.gugus.intake.AnswerWorkbook;
 import org.gugus.intake.FileOutcome;
 import org.gugus.intake.IntakeTemplate;
@@ -38,6 +37,7 @@ import org.gugus.system.Message;
 import org.gugus.system.Messages;
 import org.gugus.warehouse.AnswerSettlement;
 import org.gugus.warehouse.RowOutcome;
+import org.gugus.warehouse.RowOutcomes;
 import org.gugus.warehouse.RowStatus;
 import org.gugus.warehouse.StoredFinding;
 import org.gugus.workbook.CellValue;
@@ -46,14 +46,16 @@ import org.gugus.workbook.UnreadableFileException;
 import org.gugus.workbook.WorkbookReaders;
 
 /**
- * Writes one file's answer workbook, streaming (SXSSF: a window of rows in memory, the rest in a
- * temporary file, uncompressed as zipping it twice costs more than the disk; strings inline rather
- * than in a shared table that would grow with the file): first {@code Ringkasan}, then the office's sheets as read from the kept original, each
- * row at its own row number and each value in its own cell and type, with the status and notes
- * columns right of the data and the cells with findings filled and commented. Row outcomes are
- * read page by page in file order beside the rows, so memory stays bounded whatever the size;
- * only cell comments stay in memory until the end, so past {@code maxComments} a finding is
- * written in the notes column only.
+ * Writes one file's answer workbook, streaming ({@link AnswerZip}: SXSSF with a window of rows in
+ * memory, each sheet's XML deflated on a thread of its own as it is written; strings inline rather
+ * than in a shared table that would grow with the file): first {@code Ringkasan}, then the office's
+ * sheets as read from the kept original, each row at its own row number and each value in its own
+ * cell and type, with the status and notes columns right of the data and the cells with findings
+ * filled and commented. A row without findings, most of a file, is written straight as sheet XML;
+ * a row with findings, which needs cell objects for its comments, as an SXSSF row. Row outcomes
+ * are read stretch by stretch in file order beside the rows, runs of rows loaded without findings
+ * as runs, so memory stays bounded whatever the size; only cell comments stay in memory until the
+ * end, so past {@code maxComments} a finding is written in the notes column only.
  */
 final class AnswerBook {
 
@@ -69,14 +71,14 @@ final class AnswerBook {
     private final int maxComments;
     private final int sheetRows;
 
-    private SXSSFWorkbook book;
+    private AnswerZip book;
     private AnswerStyles styles;
     private int comments;
     private final Map<String, Message> meanings = new HashMap<>();
 
-    /** The kept outcomes of a loaded file, in file order: a page after an ordinal. */
+    /** The kept outcomes of a loaded file, in file order: a stretch after an ordinal ({@link RowOutcomes#kept}). */
     interface Outcomes {
-        List<RowOutcome> after(int ordinal, int limit);
+        RowOutcomes.Kept after(int ordinal, int limit);
     }
 
     AnswerBook(ReceivedFile file, String officeName, Optional<AnswerSettlement> settlement, IntakeTemplate template,
@@ -99,7 +101,7 @@ final class AnswerBook {
     }
 
     void write(OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = newWorkbook()) {
+        try (AnswerZip workbook = newWorkbook()) {
             book = workbook;
             styles = new AnswerStyles(workbook);
             var properties = workbook.getXSSFWorkbook().getProperties();
@@ -113,32 +115,9 @@ final class AnswerBook {
         }
     }
 
-    /**
-     * SXSSF as configured above, its sheet data written by {@link SheetXmlWriter}, its XLSX zipped at the fastest level: deflating the sheets is the
-     * largest single cost of a big answer, and the fastest level makes it several times cheaper for
-     * a file some 20 % larger.
-     */
-    static SXSSFWorkbook newWorkbook() {
-        return new QuicklyZipped();
-    }
-
-    private static final class QuicklyZipped extends SXSSFWorkbook {
-
-        QuicklyZipped() {
-            super(null, ROW_WINDOW, false, false);
-        }
-
-        @Override
-        protected SheetDataWriter createSheetDataWriter() throws IOException {
-            return new SheetXmlWriter();
-        }
-
-        @Override
-        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
-            ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
-            zip.setLevel(Deflater.BEST_SPEED);
-            return zip;
-        }
+    /** The answer's workbook ({@link AnswerZip}): its sheets deflated as they are written. */
+    static AnswerZip newWorkbook() {
+        return new AnswerZip(ROW_WINDOW);
     }
 
     /**
@@ -173,7 +152,8 @@ final class AnswerBook {
     private boolean copySheets(boolean loaded) {
         try (RowFeed reader = new RowFeed(WorkbookReaders.open(file.landingPath(), file.originalName()))) {
             AnswerWorkbook.Rows office = AnswerWorkbook.rows();
-            OutcomeCursor cursor = new OutcomeCursor(loaded ? outcomes::after : (after, limit) -> List.of());
+            OutcomeCursor cursor = new OutcomeCursor(
+                    loaded ? outcomes : (after, limit) -> new RowOutcomes.Kept(List.of(), List.of(), after + limit));
             SheetCopy sheet = null;
             for (SheetRow read = reader.next(); read != null; read = reader.next()) {
                 SheetRow row = office.keep(read);
@@ -210,6 +190,10 @@ final class AnswerBook {
         private final boolean loaded;
         private final OutcomeCursor cursor;
         private SXSSFSheet sheet;
+        /** The current part's sheet data, for the rows written straight as XML. */
+        private SheetXmlWriter xml;
+        /** Whether rows made as SXSSF rows may wait in its window, unwritten. */
+        private boolean pending;
         /** How many rows of the original come before the current part's first row. */
         private int offset;
         private int part = 1;
@@ -225,6 +209,7 @@ final class AnswerBook {
             this.loaded = loaded;
             this.cursor = cursor;
             this.sheet = book.createSheet(sheetName(name));
+            this.xml = book.writerOf(sheet);
             sheet.setDefaultColumnWidth(14);
         }
 
@@ -234,6 +219,8 @@ final class AnswerBook {
             String suffix = " (" + part + ")";
             String base = WorkbookUtil.createSafeSheetName(name);
             sheet = book.createSheet(sheetName(base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix));
+            xml = book.writerOf(sheet);
+            pending = false;
             sheet.setDefaultColumnWidth(14);
             drawing = null;
             if (headerRow == null) {
@@ -287,11 +274,25 @@ final class AnswerBook {
             write(row, row.rowNumber() - 1 - offset);
         }
 
-        /** Writes the row at the 0-based row index of the current part. */
+        /**
+         * Writes the row at the 0-based row index of the current part: a row without findings (most
+         * of a file) straight as XML, a row with findings, or the header row, as an SXSSF row.
+         */
         private void write(SheetRow row, int index) {
-            Row out = sheet.createRow(index);
             RowOutcome outcome = cursor.take(row.rowNumber());
-            Map<Integer, List<StoredFinding>> byColumn = outcome == null ? Map.of() : byColumn(outcome);
+            boolean headerRowHere = header != null && row.rowNumber() == header.rowNumber();
+            if ((outcome == null || outcome.findings().isEmpty()) && !headerRowHere && plain(row)) {
+                try {
+                    writeStraight(row, index, outcome);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return;
+            }
+            pending = true;
+            Row out = sheet.createRow(index);
+            Map<Integer, List<StoredFinding>> byColumn = outcome == null || outcome.findings().isEmpty() ? Map.of()
+                    : byColumn(outcome);
             for (int column = 0; column < row.cells().size(); column++) {
                 CellValue value = row.cells().get(column);
                 List<StoredFinding> findings = byColumn.getOrDefault(column, List.of());
@@ -337,7 +338,64 @@ final class AnswerBook {
             return byColumn;
         }
 
+        /** Whether every value of the row is one a cell holds as such (a number that is not infinite nor NaN). */
+        private static boolean plain(SheetRow row) {
+            for (CellValue value : row.cells()) {
+                if (value.kind() == CellValue.Kind.NUMBER && !Double.isFinite(value.number())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The row as the SXSSF path writes a row without findings, the same XML, without a row and
+         * a cell object per value: the rows waiting in SXSSF's window are written first, in order.
+         */
+        private void writeStraight(SheetRow row, int index, RowOutcome outcome) throws IOException {
+            if (pending) {
+                sheet.flushRows();
+                pending = false;
+            }
+            xml.startRow(index);
+            List<CellValue> cells = row.cells();
+            for (int column = 0; column < cells.size(); column++) {
+                CellValue value = cells.get(column);
+                if (value.isBlank()) {
+                    continue;
+                }
+                switch (value.kind()) {
+                    case NUMBER -> xml.number(column, style(AnswerStyles.Kind.GENERAL), value.number());
+                    case DATE -> {
+                        boolean time = value.dateTime().toLocalTime().toSecondOfDay() != 0;
+                        xml.number(column, style(time ? AnswerStyles.Kind.DATE_TIME : AnswerStyles.Kind.DATE),
+                                DateUtil.getExcelDate(value.dateTime(), book.getXSSFWorkbook().isDate1904()));
+                    }
+                    case BOOLEAN -> xml.bool(column, style(AnswerStyles.Kind.GENERAL),
+                            Boolean.parseBoolean(value.text()) || value.text().equalsIgnoreCase("TRUE"));
+                    default -> xml.text(column, style(AnswerStyles.Kind.TEXT), fit(value.text()));
+                }
+            }
+            if (header != null && row.rowNumber() > header.rowNumber()) {
+                int at = Math.max(statusColumn, cells.size());
+                RowStatus status = outcome == null ? RowStatus.DILEWATI : outcome.status();
+                xml.text(at, styles.status(status).getIndex(), status.name());
+                String notes = notes(status, outcome);
+                if (!notes.isEmpty()) {
+                    xml.text(at + 1, styles.notes().getIndex(), fit(notes));
+                }
+            }
+            xml.endRow();
+        }
+
+        private int style(AnswerStyles.Kind kind) {
+            return styles.cell(kind, AnswerStyles.Mark.NONE).getIndex();
+        }
+
         private String notes(RowStatus status, RowOutcome outcome) {
+            if (status != RowStatus.DUPLIKAT && (outcome == null || outcome.findings().isEmpty())) {
+                return "";
+            }
             List<String> lines = new ArrayList<>();
             if (status == RowStatus.DUPLIKAT) {
                 lines.add(Messages.get("feedback.row.duplicate").both());
@@ -419,15 +477,18 @@ final class AnswerBook {
 
     /**
      * Walks the kept outcomes beside the rows read: an outcome belongs to the row of its sheet and
-     * row number; outcomes of sheets or rows already passed (none, when both read alike) are dropped.
+     * row number, and a run of rows loaded without findings to each of its rows; outcomes of sheets
+     * or rows already passed (none, when both read alike) are dropped. A run is never unfolded: its
+     * rows share one outcome.
      */
     private static final class OutcomeCursor {
 
         private final Outcomes outcomes;
-        private final Deque<RowOutcome> page = new ArrayDeque<>();
+        private final Deque<RowOutcome> rows = new ArrayDeque<>();
+        private final Deque<RowOutcomes.Run> runs = new ArrayDeque<>();
         private final Set<String> passedSheets = new HashSet<>();
         private String sheet;
-        private int lastOrdinal;
+        private int through;
         private boolean exhausted;
 
         OutcomeCursor(Outcomes outcomes) {
@@ -443,33 +504,43 @@ final class AnswerBook {
 
         RowOutcome take(int rowNumber) {
             while (true) {
-                RowOutcome next = peek();
-                if (next == null) {
+                fill();
+                RowOutcome single = rows.peekFirst();
+                RowOutcomes.Run run = runs.peekFirst();
+                if (single == null && run == null) {
                     return null;
                 }
-                boolean passed = passedSheets.contains(next.sheet())
-                        || (next.sheet().equals(sheet) && next.rowNumber() < rowNumber);
+                if (run == null || (single != null && single.ordinal() < run.firstOrdinal())) {
+                    boolean passed = passedSheets.contains(single.sheet())
+                            || (single.sheet().equals(sheet) && single.rowNumber() < rowNumber);
+                    if (passed) {
+                        rows.pollFirst();
+                        continue;
+                    }
+                    return single.sheet().equals(sheet) && single.rowNumber() == rowNumber ? rows.pollFirst() : null;
+                }
+                boolean passed = passedSheets.contains(run.sheet())
+                        || (run.sheet().equals(sheet) && run.lastRowNumber() < rowNumber);
                 if (passed) {
-                    page.pollFirst();
+                    runs.pollFirst();
                     continue;
                 }
-                if (next.sheet().equals(sheet) && next.rowNumber() == rowNumber) {
-                    return page.pollFirst();
-                }
-                return null;
+                return run.sheet().equals(sheet) && run.firstRowNumber() <= rowNumber ? RUN_ROW : null;
             }
         }
 
-        private RowOutcome peek() {
-            if (page.isEmpty() && !exhausted) {
-                List<RowOutcome> next = outcomes.after(lastOrdinal, OUTCOME_PAGE);
-                page.addAll(next);
-                exhausted = next.size() < OUTCOME_PAGE;
-                if (!next.isEmpty()) {
-                    lastOrdinal = next.get(next.size() - 1).ordinal();
-                }
+        /** The next stretch of outcomes once the last is used up. */
+        private void fill() {
+            if (rows.isEmpty() && runs.isEmpty() && !exhausted) {
+                RowOutcomes.Kept next = outcomes.after(through, OUTCOME_PAGE);
+                rows.addAll(next.rows());
+                runs.addAll(next.runs());
+                exhausted = next.isEmpty();
+                through = next.throughOrdinal();
             }
-            return page.peekFirst();
         }
     }
+
+    /** The outcome of each row of a run: loaded, without findings. */
+    private static final RowOutcome RUN_ROW = new RowOutcome(0, "", 0, RowStatus.DITERIMA, List.of());
 }

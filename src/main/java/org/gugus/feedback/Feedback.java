@@ -79,7 +79,7 @@ public class Feedback implements FileAnswers {
         String officeName = file.officeCode() == null ? ""
                 : RegencyOffices.byCode(file.officeCode()).map(RegencyOffice::name).orElse("");
         AnswerBook book = new AnswerBook(file, officeName, outcomes.answer(file.id()), template,
-                (after, limit) -> outcomes.page(file.id(), after, limit), zone, maxComments);
+                (after, limit) -> outcomes.kept(file.id(), after, limit), zone, maxComments);
         try {
             book.write(out);
         } catch (IOException e) {

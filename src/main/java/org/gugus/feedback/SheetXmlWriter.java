@@ -1,12 +1,22 @@
 package org.gugus.feedback;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
@@ -20,7 +30,9 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * Excel's {@code _xHHHH_} escape, which Excel, LibreOffice and POI read back as the character; a
  * literal {@code _xHHHH_} in the text has its underscore escaped so it stays as written. A lone
  * surrogate, which no encoding can hold, becomes U+FFFD. Formula and error cells (never written
- * by an answer) are left to POI.
+ * by an answer) are left to POI. The bytes go to a {@link DeflatedOutput}, not a plain file. Rows
+ * can also be written straight ({@link #startRow}, cells, {@link #endRow}), as the same XML SXSSF's
+ * rows would give, for the answer's rows without findings.
  */
 final class SheetXmlWriter extends SheetDataWriter {
 
@@ -30,9 +42,28 @@ final class SheetXmlWriter extends SheetDataWriter {
         super();
     }
 
+    /** The sheet data deflated as they are written ({@link DeflatedOutput}), not as plain XML. */
     @Override
     public Writer createWriter(File file) throws IOException {
-        return new Utf8Writer(new FileOutputStream(file));
+        return new Utf8Writer(new DeflatedOutput(new FileOutputStream(file)));
+    }
+
+    /** The plain XML again, for whoever asks SXSSF for it (the answer's zip takes the deflated bytes). */
+    @Override
+    protected InputStream decorateInputStream(FileInputStream stream) {
+        // the data end on a sync flush: a final empty block (and the dummy byte raw inflating wants) closes them
+        return new InflaterInputStream(new SequenceInputStream(stream, new ByteArrayInputStream(new byte[] {3, 0, 0})),
+                new Inflater(true));
+    }
+
+    /** The file of the deflated sheet data. */
+    File deflatedFile() {
+        return getTempFile();
+    }
+
+    /** What the sheet data were, once closed. */
+    DeflatedOutput.Written deflated() {
+        return ((DeflatedOutput) out().stream).written();
     }
 
     private Utf8Writer out() {
@@ -42,8 +73,61 @@ final class SheetXmlWriter extends SheetDataWriter {
     @Override
     public void writeRow(int rowIndex, SXSSFRow row) throws IOException {
         this.rowIndex = rowIndex;
+        rowDigits = null;
+        rowWritten(rowIndex);
         super.writeRow(rowIndex, row);
     }
+
+    /*
+     * The rows and columns the sheet's cells take, as SXSSF works out a sheet's dimension from the rows
+     * and cells made through it: some rows are written straight (startRow), which SXSSF never sees.
+     */
+    private int firstRow = -1;
+    private int lastRow = -1;
+    private int leftColumn = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
+    private int rightColumn;
+
+    private void rowWritten(int index) {
+        firstRow = firstRow < 0 ? index : Math.min(firstRow, index);
+        lastRow = Math.max(lastRow, index);
+    }
+
+    private void cellWritten(int column) {
+        leftColumn = Math.min(leftColumn, column);
+        rightColumn = Math.max(rightColumn, column);
+    }
+
+    /** The sheet's dimension as SXSSF would give it had every row gone through it; none where it gives none. */
+    Optional<CellRangeAddress> dimension() {
+        try {
+            return Optional.of(new CellRangeAddress(firstRow, lastRow, leftColumn, rightColumn));
+        } catch (IllegalArgumentException e) {
+            // no rows or no cells: SXSSF leaves the dimension XSSF wrote
+            return Optional.empty();
+        }
+    }
+
+    private static final byte[] CELL = ascii("<c r=\"");
+    private static final byte[] STYLE = ascii("\" s=\"");
+    private static final byte[] TEXT = ascii("\" t=\"inlineStr\"><is><t>");
+    private static final byte[] SPACED_TEXT = ascii("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+    private static final byte[] TEXT_END = ascii("</t></is></c>");
+    private static final byte[] NUMBER = ascii("\" t=\"n\"><v>");
+    private static final byte[] NUMBER_END = ascii("</v></c>");
+    private static final byte[] TRUE = ascii("\" t=\"b\"><v>1</v></c>");
+    private static final byte[] FALSE = ascii("\" t=\"b\"><v>0</v></c>");
+    private static final byte[] EMPTY = ascii("\"></c>");
+    /** Column letters of the first columns, made once: every cell's reference starts with them. */
+    private static final byte[][] COLUMNS = new byte[256][];
+
+    static {
+        for (int column = 0; column < COLUMNS.length; column++) {
+            COLUMNS[column] = ascii(columnName(column));
+        }
+    }
+
+    /** The current row's number in decimal, made once per row. */
+    private byte[] rowDigits;
 
     @Override
     public void writeCell(int column, Cell cell) throws IOException {
@@ -52,35 +136,99 @@ final class SheetXmlWriter extends SheetDataWriter {
         }
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA || type == CellType.ERROR) {
+            cellWritten(column);
             super.writeCell(column, cell);
             return;
         }
-        Utf8Writer out = out();
-        out.write("<c r=\"");
-        out.column(column);
-        out.digits(rowIndex + 1);
-        out.write('"');
-        int style = cell.getCellStyle().getIndex() & 0xffff;
-        if (style != 0) {
-            out.write(" s=\"");
-            out.digits(style);
-            out.write('"');
-        }
+        Utf8Writer out = cellStart(column, cell.getCellStyle().getIndex());
         switch (type) {
             case STRING -> {
                 String text = cell.getStringCellValue();
-                out.write(spaced(text) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
+                out.bytes(spaced(text) ? SPACED_TEXT : TEXT);
                 out.escaped(text);
-                out.write("</t></is></c>");
+                out.bytes(TEXT_END);
             }
             case NUMERIC -> {
-                out.write(" t=\"n\"><v>");
+                out.bytes(NUMBER);
                 out.number(cell.getNumericCellValue());
-                out.write("</v></c>");
+                out.bytes(NUMBER_END);
             }
-            case BOOLEAN -> out.write(cell.getBooleanCellValue() ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>");
-            default -> out.write("></c>");
+            case BOOLEAN -> out.bytes(cell.getBooleanCellValue() ? TRUE : FALSE);
+            default -> out.bytes(EMPTY);
         }
+    }
+
+    private static final byte[] ROW = ascii("<row r=\"");
+    private static final byte[] ROW_OPENED = ascii("\">\n");
+    private static final byte[] ROW_END = ascii("</row>\n");
+
+    /**
+     * Starts a row written straight, not through an SXSSF row (see {@code AnswerBook}): the same
+     * {@code <row>} SXSSF writes for a row without height, style or outline, which an answer never sets.
+     */
+    void startRow(int rowIndex) throws IOException {
+        this.rowIndex = rowIndex;
+        rowDigits = ascii(Integer.toString(rowIndex + 1));
+        rowWritten(rowIndex);
+        Utf8Writer out = out();
+        out.bytes(ROW);
+        out.bytes(rowDigits);
+        out.bytes(ROW_OPENED);
+    }
+
+    void endRow() throws IOException {
+        out().bytes(ROW_END);
+    }
+
+    /** A text cell of the row started, as {@link #writeCell} writes one. */
+    void text(int column, int style, String text) throws IOException {
+        Utf8Writer out = cellStart(column, style);
+        out.bytes(spaced(text) ? SPACED_TEXT : TEXT);
+        out.escaped(text);
+        out.bytes(TEXT_END);
+    }
+
+    /** A number cell (a finite number) of the row started, as {@link #writeCell} writes one. */
+    void number(int column, int style, double value) throws IOException {
+        Utf8Writer out = cellStart(column, style);
+        out.bytes(NUMBER);
+        out.number(value);
+        out.bytes(NUMBER_END);
+    }
+
+    /** A boolean cell of the row started, as {@link #writeCell} writes one. */
+    void bool(int column, int style, boolean value) throws IOException {
+        cellStart(column, style).bytes(value ? TRUE : FALSE);
+    }
+
+    private Utf8Writer cellStart(int column, int style) throws IOException {
+        cellWritten(column);
+        Utf8Writer out = out();
+        out.bytes(CELL);
+        out.bytes(column < COLUMNS.length ? COLUMNS[column] : ascii(columnName(column)));
+        if (rowDigits == null) {
+            rowDigits = ascii(Integer.toString(rowIndex + 1));
+        }
+        out.bytes(rowDigits);
+        int index = style & 0xffff;
+        if (index != 0) {
+            out.bytes(STYLE);
+            out.digits(index);
+        }
+        return out;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A 0-based column index as its letters: 0 → A, 26 → AA. */
+    static String columnName(int index) {
+        StringBuilder name = new StringBuilder(3);
+        for (int c = index + 1; c > 0; c = (c - 1) / 26) {
+            name.append((char) ('A' + (c - 1) % 26));
+        }
+        return name.reverse().toString();
     }
 
     @Override
@@ -97,7 +245,17 @@ final class SheetXmlWriter extends SheetDataWriter {
     /** UTF-8 straight into a byte buffer, no lock: one writer per sheet, used by one thread. */
     static final class Utf8Writer extends Writer {
 
-        private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+        /** The ASCII characters that text cannot hold as they are ('?' stands for a char ISO-8859-1 lacks). */
+        private static final boolean[] PLAIN_NOT = new boolean[128];
+
+        static {
+            for (char c : "<>&\"_?".toCharArray()) {
+                PLAIN_NOT[c] = true;
+            }
+            PLAIN_NOT[127] = false;
+        }
 
         private final OutputStream stream;
         private final byte[] buffer = new byte[1 << 16];
@@ -142,9 +300,36 @@ final class SheetXmlWriter extends SheetDataWriter {
             write(new String(chars, offset, length));
         }
 
-        /** The text as XML character data or attribute value (see the class comment). */
+        /** Bytes as they are (ASCII markup). */
+        void bytes(byte[] bytes) throws IOException {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, used, bytes.length);
+            used += bytes.length;
+        }
+
+        /**
+         * The text as XML character data or attribute value (see the class comment). Most cells are
+         * plain ASCII with nothing to escape: copied at once; any other text char by char.
+         */
         void escaped(String text) throws IOException {
             int end = text.length();
+            if (end <= buffer.length / 4) {
+                room(end);
+                // a char above U+00FF becomes '?' here, so a '?' sends the text the long way too
+                byte[] latin = text.getBytes(StandardCharsets.ISO_8859_1);
+                boolean plain = true;
+                for (byte b : latin) {
+                    if (b < 0x20 || PLAIN_NOT[b]) {
+                        plain = false;
+                        break;
+                    }
+                }
+                if (plain) {
+                    System.arraycopy(latin, 0, buffer, used, end);
+                    used += end;
+                    return;
+                }
+            }
             for (int i = plain(text, 0, end); i < end; i = plain(text, i + 1, end)) {
                 char c = text.charAt(i);
                 switch (c) {
@@ -264,20 +449,6 @@ final class SheetXmlWriter extends SheetDataWriter {
             int start = used;
             for (int n = number; n > 0; n /= 10) {
                 buffer[used++] = (byte) ('0' + n % 10);
-            }
-            for (int a = start, b = used - 1; a < b; a++, b--) {
-                byte swap = buffer[a];
-                buffer[a] = buffer[b];
-                buffer[b] = swap;
-            }
-        }
-
-        /** A 0-based column index as its letters: 0 → A, 26 → AA. */
-        void column(int index) throws IOException {
-            room(3);
-            int start = used;
-            for (int c = index + 1; c > 0; c = (c - 1) / 26) {
-                buffer[used++] = (byte) ('A' + (c - 1) % 26);
             }
             for (int a = start, b = used - 1; a < b; a++, b--) {
                 byte swap = buffer[a];

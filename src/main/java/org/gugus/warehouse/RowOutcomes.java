@@ -93,9 +93,64 @@ public class RowOutcomes {
                          where u.file_id = :file and u.last_ordinal > :after and u.first_ordinal <= :after + :limit) outcomes
                  order by ordinal
                 """).param("file", fileId).param("after", afterOrdinal).param("limit", limit)
-                .query((rs, n) -> new RowOutcome(rs.getInt("ordinal"), rs.getString("sheet"), rs.getInt("row_number"),
-                        RowStatus.valueOf(rs.getString("status")), json.findings(rs.getString("findings"))))
-                .list();
+                .query((rs, n) -> outcome(rs)).list();
+    }
+
+    /** Consecutive rows of one sheet loaded without a finding, kept as one ({@code warehouse.row_outcome_run}). */
+    public record Run(int firstOrdinal, int lastOrdinal, String sheet, int firstRowNumber) {
+
+        public int lastRowNumber() {
+            return firstRowNumber + (lastOrdinal - firstOrdinal);
+        }
+    }
+
+    /**
+     * A stretch of a file's outcomes as kept: the rows kept one by one, and the runs.
+     *
+     * @param throughOrdinal the last ordinal this stretch answers for; the next starts after it
+     */
+    public record Kept(List<RowOutcome> rows, List<Run> runs, int throughOrdinal) {
+
+        public boolean isEmpty() {
+            return rows.isEmpty() && runs.isEmpty();
+        }
+    }
+
+    /**
+     * The outcomes of a file in file order as they are kept, for a reader of all of them (an answer
+     * workbook): the rows with an outcome of their own among the ordinals after {@code afterOrdinal}
+     * up to {@code afterOrdinal + limit} (a rejected row's findings with their messages), and the runs
+     * that start there, not unfolded (a run may reach past the range; the stretch then answers through
+     * its end). An empty stretch is the end of the file.
+     */
+    public Kept kept(long fileId, int afterOrdinal, int limit) {
+        List<RowOutcome> rows = jdbc.sql("""
+                select o.ordinal, o.sheet, o.row_number, o.status, coalesce(r.findings, o.findings)::text as findings
+                  from warehouse.row_outcome o
+                  left join warehouse.rejected_row r
+                         on r.file_id = o.file_id and r.sheet = o.sheet and r.row_number = o.row_number
+                 where o.file_id = :file and o.ordinal > :after and o.ordinal <= :after + :limit
+                 order by o.ordinal
+                """).param("file", fileId).param("after", afterOrdinal).param("limit", limit)
+                .query((rs, n) -> outcome(rs)).list();
+        List<Run> runs = jdbc.sql("""
+                select first_ordinal, last_ordinal, sheet, first_row_number
+                  from warehouse.row_outcome_run
+                 where file_id = :file and first_ordinal > :after and first_ordinal <= :after + :limit
+                 order by first_ordinal
+                """).param("file", fileId).param("after", afterOrdinal).param("limit", limit)
+                .query((rs, n) -> new Run(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getInt(4))).list();
+        int through = afterOrdinal + limit;
+        for (Run run : runs) {
+            through = Math.max(through, run.lastOrdinal());
+        }
+        return new Kept(rows, runs, through);
+    }
+
+    private RowOutcome outcome(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String findings = rs.getString("findings");
+        return new RowOutcome(rs.getInt("ordinal"), rs.getString("sheet"), rs.getInt("row_number"),
+                RowStatus.valueOf(rs.getString("status")), "[]".equals(findings) ? List.of() : json.findings(findings));
     }
 
     /** The settlement of an answer workbook, if the file was one. */

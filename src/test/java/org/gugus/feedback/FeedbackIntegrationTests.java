@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
@@ -105,6 +107,9 @@ class FeedbackIntegrationTests {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("DATA KORBAN TPPO");
             assertThat(sheet.getRow(4).getCell(status + 1)).isNull();
             assertThat(sheet.getRow(5).getCell(status + 1).getStringCellValue()).contains("E_NIK_FORMAT [NIK]");
+            // rows without findings are written straight, not as SXSSF rows: the dimension still spans them all
+            assertThat(((XSSFSheet) sheet).getCTWorksheet().getDimension().getRef())
+                    .isEqualTo("A1:" + CellReference.convertNumToColString(status + 1) + "10");
 
             Map<String, String> summary = summary(book);
             assertThat(summary).containsEntry(AnswerWorkbook.FILE_LABEL, String.valueOf(outcome.fileId()))
@@ -266,7 +271,7 @@ class FeedbackIntegrationTests {
         long id = outcome.fileId();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new AnswerBook(receivedFiles.find(id).orElseThrow(), "Samarinda", rowOutcomes.answer(id), template,
-                (after, limit) -> rowOutcomes.page(id, after, limit), ZoneId.of("Asia/Makassar"), 1000, 6).write(bytes);
+                (after, limit) -> rowOutcomes.kept(id, after, limit), ZoneId.of("Asia/Makassar"), 1000, 6).write(bytes);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
             assertThat(sheetNames(book)).containsExactly(AnswerWorkbook.SUMMARY_SHEET, "Juni", "Juni (2)", "Juni (3)");

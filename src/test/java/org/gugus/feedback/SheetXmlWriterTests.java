@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -99,6 +102,41 @@ class SheetXmlWriterTests {
         String surrogates = "a" + "😀".repeat(20_000);
         assertThat(Character.isHighSurrogate(AnswerBook.fit(surrogates).charAt(AnswerBook.fit(surrogates).length() - 2)))
                 .isFalse();
+    }
+
+    @Test
+    void writesEntriesWhoseChecksumsAndSizesHoldAcrossManyDeflatedBuffersAndEmptySheets() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SXSSFWorkbook book = AnswerBook.newWorkbook()) {
+            book.createSheet("Ringkasan").createRow(0).createCell(0).setCellValue("judul");
+            Sheet data = book.createSheet("Data");
+            for (int r = 0; r < 30_000; r++) {
+                Row row = data.createRow(r);
+                for (int c = 0; c < 5; c++) {
+                    row.createCell(c).setCellValue("Korban " + r + " kolom " + c + " é");
+                }
+                row.createCell(5).setCellValue(r);
+            }
+            book.createSheet("Kosong");
+            book.write(bytes);
+        }
+        // java.util.zip checks each entry's CRC-32 and sizes as it reads it
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                zip.readAllBytes();
+                entries.add(entry.getName());
+            }
+        }
+        assertThat(entries).contains("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(book.getSheet("Ringkasan").getRow(0).getCell(0).getStringCellValue()).isEqualTo("judul");
+            Sheet data = book.getSheet("Data");
+            assertThat(data.getPhysicalNumberOfRows()).isEqualTo(30_000);
+            assertThat(data.getRow(29_999).getCell(4).getStringCellValue()).isEqualTo("Korban 29999 kolom 4 é");
+            assertThat(data.getRow(29_999).getCell(5).getNumericCellValue()).isEqualTo(29_999);
+            assertThat(book.getSheet("Kosong").getPhysicalNumberOfRows()).isZero();
+        }
     }
 
     private interface Filler {
