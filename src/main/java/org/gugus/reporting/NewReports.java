@@ -17,6 +17,9 @@ final class NewReports {
 
     private static final String FRESH = "pg_temp.reporting_fresh";
 
+    /** The fresh rows that replace rows of {@code reporting.report}. */
+    private static final String NEW = "pg_temp.reporting_new";
+
     private NewReports() {
     }
 
@@ -37,17 +40,36 @@ final class NewReports {
         });
     }
 
+    /**
+     * Replaces their rows that differ from their copy in {@code pg_temp.reporting_fresh}: deletes them
+     * ({@code deleteChanged}, of the persons {@code :ids} and records {@code :victims}, aliased {@code r})
+     * with their facts, inserts the fresh rows not in {@code reporting.report} then with theirs, and
+     * writes the per-person and per-case facts of the persons and cases of both once; the triggers
+     * would write them twice (after the delete, then after the insert).
+     */
+    static void replace(JdbcClient jdbc, String deleteChanged, Long[] ids, Long[] victims, Long[] persons, Long[] cases) {
+        withoutFactTriggers(jdbc, () -> {
+            jdbc.sql("with gone as (" + deleteChanged + " returning r.victim_id)"
+                    + " delete from reporting.report_fact f using gone where f.victim_id = gone.victim_id")
+                    .param("ids", ids).param("victims", victims).update();
+            jdbc.sql("create temp table if not exists reporting_new (like reporting.report) on commit delete rows").update();
+            jdbc.sql("truncate " + NEW).update();
+            jdbc.sql("insert into " + NEW + " select f.* from " + FRESH + " f"
+                    + " where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id)").update();
+            jdbc.sql("insert into reporting.report select * from " + NEW).update();
+            jdbc.sql("select reporting.add_report_facts('" + NEW + "')").query().singleRow();
+            jdbc.sql("select reporting.write_person_facts(:persons)").param("persons", persons).query().singleRow();
+            jdbc.sql("select reporting.write_case_facts(:cases)").param("cases", cases).query().singleRow();
+        });
+    }
+
     /** Copies every linked victim record into the emptied reporting tables, with all their facts. */
     static void copyAll(JdbcClient jdbc, WarehouseSource warehouse, PartTimes times) {
         withoutFactTriggers(jdbc, () -> {
             times.run("reports", warehouse::copyAllReports);
             times.run("report facts", () -> jdbc.sql("select reporting.add_report_facts('reporting.report')").query()
                     .singleRow());
-            times.run("person facts", () -> jdbc.sql(
-                    "select reporting.write_person_facts(array(select distinct person_id from reporting.report_fact))")
-                    .query().singleRow());
-            times.run("case facts", () -> jdbc.sql(
-                    "select reporting.write_case_facts(array(select distinct case_id from reporting.report_fact))")
+            times.run("person and case facts", () -> jdbc.sql("select reporting.write_all_person_and_case_facts()")
                     .query().singleRow());
         });
     }

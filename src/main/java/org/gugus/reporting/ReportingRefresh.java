@@ -228,12 +228,8 @@ public class ReportingRefresh {
         });
         times.run("reports", () -> {
             if (rewrite.cases() != null) {
-                jdbc.sql(CHANGED_ROWS.formatted("delete from reporting.report r where")).param("ids", ids)
-                        .param("victims", victims).update();
-                jdbc.sql("""
-                        insert into reporting.report select f.* from pg_temp.reporting_fresh f
-                         where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id)
-                        """).update();
+                NewReports.replace(jdbc, CHANGED_ROWS.formatted("delete from reporting.report r where"), ids, victims,
+                        rewrite.persons(), rewrite.cases());
             } else if (touched.length >= bulkPersons) {
                 NewReports.copy(jdbc, warehouse, sources);
             } else {

@@ -67,3 +67,38 @@ begin
         $insert$, reports) using exploitation_codes, recruitment_codes, service_codes;
 end
 $$;
+
+-- writes the per-person and per-case facts of every report fact (V054, V056) into their emptied tables
+-- (a rebuild): the aggregates of reporting.write_person_facts and reporting.write_case_facts without
+-- their filter on an array of every person and case
+create function reporting.write_all_person_and_case_facts() returns void
+    language plpgsql as $$
+begin
+    insert into reporting.person_fact (person_id, first_day, last_day, sex, origin, age_key, birth, stage, multi_office,
+           re_trafficked, exploitation, recruitment, services, office_mask, destination_mask)
+    select person_id, min(day_key), max(day_key),
+           (max(k | sex) & 131071)::integer,
+           (max(k | origin) filter (where origin is not null) & 131071)::integer,
+           (min(k | age_key) & 131071)::integer,
+           (min(k | birth) filter (where birth is not null) & 131071)::integer,
+           max(stage), min(office) <> max(office), min(case_id) <> max(case_id),
+           bit_or(exploitation), bit_or(recruitment), bit_or(services), bit_or(office_mask), bit_or(destination_mask)
+      from reporting.report_fact
+     group by person_id;
+    insert into reporting.office_person_fact (office, person_id, first_day, last_day, sex, origin, age_key, birth, stage,
+           multi_office, re_trafficked, exploitation, recruitment, services, office_mask, destination_mask)
+    select office, person_id, min(day_key), max(day_key),
+           (max(k | sex) & 131071)::integer,
+           (max(k | origin) filter (where origin is not null) & 131071)::integer,
+           (min(k | age_key) & 131071)::integer,
+           (min(k | birth) filter (where birth is not null) & 131071)::integer,
+           max(stage), false, min(case_id) <> max(case_id),
+           bit_or(exploitation), bit_or(recruitment), bit_or(services), bit_or(office_mask), bit_or(destination_mask)
+      from reporting.report_fact
+     group by office, person_id;
+    insert into reporting.case_fact (case_id, first_day, last_day)
+    select case_id, min(day_key), max(day_key) from reporting.report_fact group by case_id;
+    insert into reporting.office_case_fact (office, case_id, first_day, last_day)
+    select office, case_id, min(day_key), max(day_key) from reporting.report_fact group by office, case_id;
+end
+$$;
