@@ -128,7 +128,7 @@ public class ReportingRefresh {
     public void on(PersonsChanged changed) {
         try {
             if (changed.all()) {
-                transactions.executeWithoutResult(status -> rebuildNow());
+                transactions.executeWithoutResult(status -> rebuildNow(new PartTimes(), true));
             } else if (!changed.personIds().isEmpty()) {
                 transactions.executeWithoutResult(status -> refreshNow(changed.personIds()));
             }
@@ -147,7 +147,7 @@ public class ReportingRefresh {
     /** Rebuilds the whole reporting schema from the warehouse and persons; returns what it holds then. */
     @Transactional
     public Counts rebuild() {
-        rebuildNow();
+        rebuildNow(new PartTimes(), true);
         return new Counts(jdbc.sql("select count(*) from reporting.report").query(Long.class).single(),
                 jdbc.sql("select count(*) from reporting.person").query(Long.class).single());
     }
@@ -166,8 +166,16 @@ public class ReportingRefresh {
             dimensions.ensure();
             lock();
         });
-        // with the persons of every record that shares a case with theirs: one row may change the case
         Set<Long> personIds = new TreeSet<>(named);
+        // as many persons as the schema holds or more (a first load): every row written afresh, set-based,
+        // without looking up who they are
+        if (times.get("scope", () -> bulk(personIds))) {
+            rebuildNow(times, false);
+            log.info("Reporting refreshed for {} persons and {} cases ({} persons named), the schema rebuilt whole, in {}",
+                    count("reporting.person"), count("reporting.tppo_case"), personIds.size(), times);
+            return;
+        }
+        // with the persons of every record that shares a case with theirs: one row may change the case
         times.run("case mates", () -> personIds.addAll(
                 warehouse.caseMatesOf(warehouse.victimsOf(warehouse.withMerged(named)))));
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside",
@@ -220,12 +228,10 @@ public class ReportingRefresh {
         });
         times.run("reports", () -> {
             if (rewrite.cases() != null) {
-                jdbc.sql(CHANGED_ROWS.formatted("delete from reporting.report r where")).param("ids", ids)
-                        .param("victims", victims).update();
-                jdbc.sql("""
-                        insert into reporting.report select f.* from pg_temp.reporting_fresh f
-                         where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id)
-                        """).update();
+                NewReports.replace(jdbc, CHANGED_ROWS.formatted("delete from reporting.report r where"), ids, victims,
+                        rewrite.persons(), rewrite.cases());
+            } else if (touched.length >= bulkPersons) {
+                NewReports.copy(jdbc, warehouse, sources);
             } else {
                 warehouse.copyReportsOf(sources);
             }
@@ -255,8 +261,7 @@ public class ReportingRefresh {
      * facts follow from it), and the persons named whose person row and reports disagree.
      */
     private Rewrite changes(Long[] ids, Long[] victims, Long[] sources, Long[] touched) {
-        jdbc.sql("create temp table if not exists reporting_fresh (like reporting.report) on commit delete rows").update();
-        jdbc.sql("truncate pg_temp.reporting_fresh").update();
+        NewReports.fresh(jdbc);
         warehouse.copyReportsOf(sources, "pg_temp.reporting_fresh");
         Set<Long> persons = new TreeSet<>();
         Set<Long> cases = new TreeSet<>();
@@ -318,25 +323,48 @@ public class ReportingRefresh {
                 && personIds.size() >= jdbc.sql("select count(*) from reporting.person").query(Long.class).single();
     }
 
-    private void rebuildNow() {
-        dimensions.ensure();
-        lock();
-        warmAfterCommit();
-        KeptPeriodCounts.bump(jdbc);
-        jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
-        warehouse.copyAllReports();
-        jdbc.sql(PERSONS.formatted("true")).update();
-        jdbc.sql(CASES.formatted("true")).update();
-        AllTimeCounts.recount(jdbc);
-        // the facts in report-date order, so a period reads a contiguous slice of the table
-        jdbc.sql("cluster reporting.report_fact using report_fact_date").update();
-        jdbc.sql("analyze reporting.report").update();
-        jdbc.sql("analyze reporting.report_fact").update();
-        jdbc.sql("analyze reporting.person").update();
-        jdbc.sql("analyze reporting.person_fact").update();
-        jdbc.sql("analyze reporting.office_person_fact").update();
+    /**
+     * Writes the whole reporting schema afresh from the warehouse and persons, set-based
+     * ({@link NewReports}) with its secondary indexes built afterwards; {@code whole}: as
+     * {@code gugus report --rebuild} does, with the facts clustered by date, statistics and the
+     * month cells made, which a refresh leaves to the database and to the background.
+     */
+    private void rebuildNow(PartTimes times, boolean whole) {
+        times.run("start", () -> {
+            dimensions.ensure();
+            lock();
+            warmAfterCommit();
+            KeptPeriodCounts.bump(jdbc);
+        });
+        List<DeferredIndexes.Index> deferred = times.get("set indexes aside", () -> {
+            jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
+            return DeferredIndexes.drop(jdbc);
+        });
+        NewReports.copyAll(jdbc, warehouse, times);
+        times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
+        times.run("cases", () -> jdbc.sql(CASES.formatted("true")).update());
+        times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
+        times.run("counts", () -> AllTimeCounts.recount(jdbc));
+        if (!whole) {
+            return;
+        }
+        times.run("cluster and analyze", () -> {
+            // the facts in report-date order, so a period reads a contiguous slice of the table
+            jdbc.sql("cluster reporting.report_fact using report_fact_date").update();
+            jdbc.sql("analyze reporting.report").update();
+            jdbc.sql("analyze reporting.report_fact").update();
+            jdbc.sql("analyze reporting.person").update();
+            jdbc.sql("analyze reporting.person_fact").update();
+            jdbc.sql("analyze reporting.office_person_fact").update();
+        });
         // a period's persons of whole months are read from these, made here rather than by its first count
-        monthCells.make();
+        times.run("month cells", monthCells::make);
+        log.info("Reporting schema rebuilt: {} reports, {} persons and {} cases in {}", count("reporting.report"),
+                count("reporting.person"), count("reporting.tppo_case"), times);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
     /** The usual periods counted ahead once the new rows are committed (in the background). */

@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A refresh that rewrites at least as many persons as the reporting schema held builds its indexes
- * afterwards ({@link DeferredIndexes}); here every refresh is large enough to.
+ * A refresh that rewrites at least as many persons as the reporting schema held rebuilds it whole,
+ * set-based ({@link NewReports}), its indexes built afterwards ({@link DeferredIndexes}); here every
+ * refresh is large enough to.
  */
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.reporting.bulk-refresh-persons=1"})
 class ReportingBulkRefreshIntegrationTests {
