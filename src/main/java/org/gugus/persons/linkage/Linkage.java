@@ -203,7 +203,22 @@ public final class Linkage {
      * the pairs. One reader thread gives the candidates.
      */
     public Against against(Collection<VictimReport> reports, LinkageModel model) {
-        return new Against(reports, model);
+        return new Against(reports, model, key -> 0);
+    }
+
+    /**
+     * {@link #against(Collection, LinkageModel)}, each new record's keys also hashed by {@code keyHash} (as the
+     * caller stores them) on every core, with its normalisation: {@link Against#forEachNewRecord(NewKeys)}.
+     */
+    public Against against(Collection<VictimReport> reports, LinkageModel model,
+            java.util.function.ToLongFunction<String> keyHash) {
+        return new Against(reports, model, keyHash);
+    }
+
+    /** A new record's blocking keys as the caller stores them: their hashes and caps, in the same order. */
+    @FunctionalInterface
+    public interface NewKeys {
+        void accept(long victim, long[] hashes, int[] caps);
     }
 
     /** New or changed records being scored against their candidates as these arrive ({@link #against}). */
@@ -229,11 +244,20 @@ public final class Linkage {
         /** The keys of each new record with their caps, in the order given: worked out once, with its normalisation. */
         private final List<NewRecord> fresh;
 
-        private Against(Collection<VictimReport> reports, LinkageModel model) {
+        private Against(Collection<VictimReport> reports, LinkageModel model,
+                java.util.function.ToLongFunction<String> keyHash) {
             this.model = model;
             this.fresh = reports.parallelStream().map(report -> {
                 Prepared record = new Prepared(report);
-                return new NewRecord(record, cappedKeys(record));
+                Map<String, Integer> keys = cappedKeys(record);
+                long[] hashes = new long[keys.size()];
+                int[] caps = new int[keys.size()];
+                int i = 0;
+                for (Map.Entry<String, Integer> key : keys.entrySet()) {
+                    hashes[i] = keyHash.applyAsLong(key.getKey());
+                    caps[i++] = key.getValue();
+                }
+                return new NewRecord(record, keys, hashes, caps);
             }).toList();
             for (NewRecord record : fresh) {
                 ids.add(record.record().id);
@@ -250,6 +274,11 @@ public final class Linkage {
          */
         public void forEachNewRecord(java.util.function.BiConsumer<Long, Map<String, Integer>> keys) {
             fresh.forEach(record -> keys.accept(record.record().id, record.keys()));
+        }
+
+        /** Each new or changed record's keys hashed as the caller stores them, with their caps, in the order given. */
+        public void forEachNewRecord(NewKeys keys) {
+            fresh.forEach(record -> keys.accept(record.record().id, record.hashes(), record.caps()));
         }
 
         /** A candidate: ignored when it is one of the new records. */
@@ -295,7 +324,7 @@ public final class Linkage {
     }
 
     /** A new or changed record of an incremental run, normalised, with its blocking keys and their caps. */
-    private record NewRecord(Prepared record, Map<String, Integer> keys) {
+    private record NewRecord(Prepared record, Map<String, Integer> keys, long[] hashes, int[] caps) {
     }
 
     /** A candidate of an incremental run, normalised, with the keys it shares with the new records. */
