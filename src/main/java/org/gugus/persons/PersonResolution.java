@@ -153,8 +153,7 @@ public class PersonResolution {
         String salt = BlockKeys.salt(key);
         Linkage.Against against = linkage.against(fresh, model, text -> BlockKeys.hash(text, salt));
         // each key hash's cap, and how many records whose keys are written by this run hold it
-        Map<Long, Integer> keyCaps = new HashMap<>(fresh.size() * 16);
-        Map<Long, Integer> newHolders = new HashMap<>(fresh.size() * 16);
+        SearchedKeys searched = new SearchedKeys(fresh.size() * 8);
         List<Long> keyed = new ArrayList<>(pending.size());
         List<long[]> hashes = new ArrayList<>(pending.size());
         long[] keyCount = {0};
@@ -162,10 +161,7 @@ public class PersonResolution {
             // the keys of the records decided about (seeds) stay: they did not change
             boolean written = !decidedOnly.contains(victim);
             for (int i = 0; i < own.length; i++) {
-                keyCaps.merge(own[i], caps[i], Math::min);
-                if (written) {
-                    newHolders.merge(own[i], 1, Integer::sum);
-                }
+                searched.add(own[i], caps[i], written ? 1 : 0);
             }
             if (written) {
                 keyed.add(victim);
@@ -178,8 +174,7 @@ public class PersonResolution {
 
         // each new or changed record scored against the records sharing a block key with it: searched among the
         // keys stored before this run's are written (a block's size counts the new records holding its key too)
-        Set<Long> needed = store.candidates(keyCaps, newHolders, changed);
-        newHolders.clear();
+        Set<Long> needed = store.candidates(searched, changed);
         phases.done("candidates");
         // the candidates read in chunks in id order, each chunk normalised on another core while the next is read;
         // only their normalised forms are kept (the few that pair are read again below)

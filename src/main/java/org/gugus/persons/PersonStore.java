@@ -40,8 +40,13 @@ class PersonStore {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final JsonMapper json;
+    /** From this many records on, a {@link Scope} is a temporary table and a run's persons are written set-based. */
+    private final int manyRecords;
 
-    PersonStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+    PersonStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${gugus.persons.resolution.many-records:10000}")
+            int manyRecords) {
+        this.manyRecords = manyRecords;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.json = json;
@@ -184,28 +189,27 @@ class PersonStore {
      * records holding each key whose keys are not stored yet (they are written after the search): a
      * block's size is the stored records holding the key and these.
      */
-    Set<Long> candidates(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders, Collection<Long> victims) {
-        if (keyCaps.size() < MANY_KEYS) {
-            return candidatesByArray(keyCaps, newHolders, victims);
+    Set<Long> candidates(SearchedKeys keys, Collection<Long> victims) {
+        if (keys.size() < MANY_KEYS) {
+            return candidatesByArray(keys, victims);
         }
         // a store holding fewer keys than are searched for (a first load) is read whole rather than joined
-        return blockKeysHeld() < keyCaps.size() ? candidatesReadingEveryKey(keyCaps, newHolders, victims)
-                : candidatesThroughTable(keyCaps, newHolders, victims);
+        return blockKeysHeld() < keys.size() ? candidatesReadingEveryKey(keys, victims)
+                : candidatesThroughTable(keys, victims);
     }
 
     /** {@link #candidates} by reading every stored key once and grouping those searched for in memory. */
-    Set<Long> candidatesReadingEveryKey(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders,
-            Collection<Long> victims) {
+    Set<Long> candidatesReadingEveryKey(SearchedKeys keys, Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
         Map<Long, List<Long>> blocks = new HashMap<>();
         jdbc.sql("select key_hash, victim_id from persons.block_key").withFetchSize(10_000).query(rs -> {
             long key = rs.getLong(1);
-            if (keyCaps.containsKey(key)) {
+            if (keys.contains(key)) {
                 blocks.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(rs.getLong(2));
             }
         });
         blocks.forEach((key, holders) -> {
-            if (holders.size() <= keyCaps.get(key) - newHolders.getOrDefault(key, 0)) {
+            if (holders.size() <= keys.room(key)) {
                 found.addAll(holders);
             }
         });
@@ -213,18 +217,18 @@ class PersonStore {
     }
 
     /** {@link #candidates} for a few keys, they and their caps array parameters. */
-    Set<Long> candidatesByArray(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders, Collection<Long> victims) {
+    Set<Long> candidatesByArray(SearchedKeys searched, Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
-        if (keyCaps.isEmpty()) {
+        if (searched.size() == 0) {
             return found;
         }
-        Long[] keys = new Long[keyCaps.size()];
-        Integer[] caps = new Integer[keyCaps.size()];
-        int i = 0;
-        for (Map.Entry<Long, Integer> key : keyCaps.entrySet()) {
-            keys[i] = key.getKey();
-            caps[i++] = key.getValue() - newHolders.getOrDefault(key.getKey(), 0);
-        }
+        Long[] keys = new Long[searched.size()];
+        Integer[] caps = new Integer[searched.size()];
+        int[] i = {0};
+        searched.forEach((hash, room) -> {
+            keys[i[0]] = hash;
+            caps[i[0]++] = room;
+        });
         // the blocks of a thousand records' keys hold about 600,000 rows: grouped in memory, not on disk
         jdbc.sql("set local work_mem = '64MB'").update();
         jdbc.sql("""
@@ -233,6 +237,11 @@ class PersonStore {
                  group by k.key_hash, k.cap having count(*) <= k.cap
                 """).param("keys", keys).param("caps", caps).query(gatherInto(found));
         return found;
+    }
+
+    /** {@link #candidatesByArray(SearchedKeys, Collection)} of keys with caps and new holders as maps. */
+    Set<Long> candidatesByArray(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders, Collection<Long> victims) {
+        return candidatesByArray(SearchedKeys.of(keyCaps, newHolders), victims);
     }
 
     private static RowCallbackHandler gatherInto(Set<Long> found) {
@@ -244,15 +253,13 @@ class PersonStore {
     }
 
     /** {@link #candidates} for many keys (a large load), through a temporary table of them. */
-    Set<Long> candidatesThroughTable(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders,
-            Collection<Long> victims) {
+    Set<Long> candidatesThroughTable(SearchedKeys keys, Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
         jdbc.sql("create temporary table candidate_key (key_hash bigint primary key, cap integer) on commit drop")
                 .update();
         try (Copy copy = copy("copy candidate_key (key_hash, cap) from stdin")) {
-            keyCaps.forEach((key, cap) -> {
+            keys.forEach((key, room) -> {
                 // the stored records a block may still hold besides the new ones; a block already full makes no pairs
-                int room = cap - newHolders.getOrDefault(key, 0);
                 if (room > 0) {
                     copy.row(Long.toString(key), Integer.toString(room));
                 }
@@ -266,6 +273,18 @@ class PersonStore {
                 """).query(gatherInto(found));
         jdbc.sql("drop table candidate_key").update();
         return found;
+    }
+
+    /** {@link #candidatesThroughTable(SearchedKeys, Collection)} of keys with caps and new holders as maps. */
+    Set<Long> candidatesThroughTable(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders,
+            Collection<Long> victims) {
+        return candidatesThroughTable(SearchedKeys.of(keyCaps, newHolders), victims);
+    }
+
+    /** {@link #candidatesReadingEveryKey(SearchedKeys, Collection)} of keys with caps and new holders as maps. */
+    Set<Long> candidatesReadingEveryKey(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders,
+            Collection<Long> victims) {
+        return candidatesReadingEveryKey(SearchedKeys.of(keyCaps, newHolders), victims);
     }
 
     /** The pairs among these records that are linked or queued (open) now. */
@@ -357,7 +376,7 @@ class PersonStore {
         }
         if (all) {
             assignAll();
-        } else if (resolved >= MANY_RECORDS && resolved * 4 >= rowsHeld("persons.victim_person")) {
+        } else if (resolved >= manyRecords && resolved * 4 >= rowsHeld("persons.victim_person")) {
             assignMany();
         } else {
             jdbc.sql("""
@@ -613,19 +632,14 @@ class PersonStore {
     }
 
     /**
-     * From this many records on, a {@link Scope} is a temporary table: a statement given 100,000 ids as
-     * an array took 0.2–0.9 s even on an empty table (the planner estimates the array element by element,
-     * the executor probes an index per element); joined to an analysed table of them, a hash join.
-     */
-    static final int MANY_RECORDS = 10_000;
-
-    /**
      * The records statements of an incremental run are about, as those statements take them: an array
-     * parameter {@code :ids}, or from {@link #MANY_RECORDS} on a temporary table {@code table} of them
-     * (analysed, dropped with the transaction) that they join.
+     * parameter {@code :ids}, or from {@code gugus.persons.resolution.many-records} (10,000) on a temporary
+     * table {@code table} of them (analysed, dropped with the transaction) that they join: a statement given
+     * 100,000 ids as an array took 0.2–0.9 s even on an empty table (the planner estimates the array element
+     * by element, the executor probes an index per element); joined to an analysed table, a hash join.
      */
     Scope scope(String table, Collection<Long> victims) {
-        if (victims.size() < MANY_RECORDS) {
+        if (victims.size() < manyRecords) {
             return new Scope(ids(victims), null);
         }
         jdbc.sql("drop table if exists " + table).update();

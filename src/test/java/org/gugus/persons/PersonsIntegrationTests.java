@@ -274,7 +274,7 @@ class PersonsIntegrationTests {
     }
 
     @Test
-    void theCandidatesOfRecordsAreTheRecordsSharingASmallEnoughBlockWithThemFoundAlikeForFewAndMany() {
+    void theCandidatesOfRecordsAreTheRecordsSharingASmallEnoughBlockWithThemFoundAlikeForFewManyAndASmallStore() {
         FileOutcome file = files.load("64.08", List.of(
                 victim("TPPO/CAND/1", "Wulan Anggraini", "", "P", "03/04/2001", "", "Samarinda"),
                 victim("TPPO/CAND/2", "Kartika Dewanti", "", "P", "03/04/2001", "", "Samarinda"),
@@ -295,6 +295,11 @@ class PersonsIntegrationTests {
         assertThat(smallBlocksOnly).as("the birth date's block holds two records, more than 1").containsExactly(wulan);
         Set<Long> smallBlocksByArray = transaction.execute(status -> store.candidatesByArray(keysUpTo1, Map.of(), List.of(wulan)));
         assertThat(smallBlocksByArray).isEqualTo(smallBlocksOnly);
+        // a store read whole (a first load searches by more keys than the store holds) finds the same
+        assertThat(transaction.execute(status -> store.candidatesReadingEveryKey(keysUpTo200, Map.of(), List.of(wulan))))
+                .isEqualTo(few);
+        assertThat(transaction.execute(status -> store.candidatesReadingEveryKey(keysUpTo1, Map.of(), List.of(wulan))))
+                .isEqualTo(smallBlocksOnly);
     }
 
     @Test
@@ -316,7 +321,11 @@ class PersonsIntegrationTests {
 
         assertThat(cappedByArray).containsExactly(yuliana);
         assertThat(cappedThroughTable).containsExactly(yuliana);
+        assertThat(transaction.execute(status -> store.candidatesReadingEveryKey(capped, Map.of(), List.of(yuliana))))
+                .containsExactly(yuliana);
         assertThat(uncapped).containsExactlyInAnyOrder(yuliana, ernawati);
+        assertThat(transaction.execute(status -> store.candidatesReadingEveryKey(upTo2, Map.of(), List.of(yuliana))))
+                .isEqualTo(uncapped);
     }
 
     @Test
@@ -342,6 +351,10 @@ class PersonsIntegrationTests {
         assertThat(roomThroughTable).isEqualTo(roomByArray);
         assertThat(fullByArray).containsExactly(theresia);
         assertThat(fullThroughTable).isEqualTo(fullByArray);
+        assertThat(transaction.execute(status -> store.candidatesReadingEveryKey(upTo3, oneNew, List.of(theresia))))
+                .isEqualTo(roomByArray);
+        assertThat(transaction.execute(status -> store.candidatesReadingEveryKey(upTo3, twoNew, List.of(theresia))))
+                .isEqualTo(fullByArray);
     }
 
     /** The stored block keys of a record, each with the same cap. */
