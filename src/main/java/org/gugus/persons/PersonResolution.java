@@ -1,6 +1,7 @@
 package org.gugus.persons;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -152,24 +153,41 @@ public class PersonResolution {
         // searched by and scored
         String salt = BlockKeys.salt(key);
         Linkage.Against against = linkage.against(fresh, model, text -> BlockKeys.hash(text, salt));
-        // each key hash's cap, and how many records whose keys are written by this run hold it
+        // the keys stored for the records whose keys this run writes: only the keys that changed are deleted and
+        // added (a re-delivered record's keys mostly stay; deleting and copying them all dirtied a page per record)
+        List<Long> keyed = records.keySet().stream().filter(victim -> !decidedOnly.contains(victim)).toList();
+        Map<Long, long[]> stored = store.blockKeysOf(store.scope("run_keyed", keyed));
+        // each key hash's cap, and how many records whose keys are not stored yet hold it
         SearchedKeys searched = new SearchedKeys(fresh.size() * 8);
-        List<Long> keyed = new ArrayList<>(pending.size());
-        List<long[]> hashes = new ArrayList<>(pending.size());
+        List<Long> keysAddedTo = new ArrayList<>();
+        List<long[]> keysAdded = new ArrayList<>();
+        List<Long> vanished = new ArrayList<>();
+        List<Long> vanishedHashes = new ArrayList<>();
         long[] keyCount = {0};
         against.forEachNewRecord((long victim, long[] own, int[] caps) -> {
             // the keys of the records decided about (seeds) stay: they did not change
             boolean written = !decidedOnly.contains(victim);
+            long[] old = written ? stored.getOrDefault(victim, NO_KEYS) : NO_KEYS;
             for (int i = 0; i < own.length; i++) {
-                searched.add(own[i], caps[i], written ? 1 : 0);
+                searched.add(own[i], caps[i], written && !holds(old, own[i]) ? 1 : 0);
             }
             if (written) {
-                keyed.add(victim);
-                hashes.add(own);
-                keyCount[0] += own.length;
+                for (long hash : old) {
+                    if (!holds(own, hash)) {
+                        vanished.add(victim);
+                        vanishedHashes.add(hash);
+                    }
+                }
+                long[] fresher = old.length == 0 ? own : Arrays.stream(own).filter(hash -> !holds(old, hash)).toArray();
+                if (fresher.length > 0) {
+                    keysAddedTo.add(victim);
+                    keysAdded.add(fresher);
+                    keyCount[0] += fresher.length;
+                }
             }
         });
-        store.deleteBlockKeys(store.scope("run_keyed", keyed));
+        stored.clear();
+        store.deleteBlockKeys(vanished, vanishedHashes);
         phases.done("prepare");
 
         // each new or changed record scored against the records sharing a block key with it: searched among the
@@ -185,8 +203,8 @@ public class PersonResolution {
         }
         // the pairs scored in memory (on every core) while the new block keys go into the database
         CompletableFuture<List<ScoredPair>> scoring = alongside(against::finish);
-        store.addBlockKeys(keyed, hashes::get, keyCount[0]);
-        hashes.clear();
+        store.addBlockKeys(keysAddedTo, keysAdded::get, keyCount[0]);
+        keysAdded.clear();
         phases.done("block keys (scoring alongside)");
         Map<VictimPair, ScoredPair> pairs = new HashMap<>();
         Set<Long> affected = new HashSet<>(changed);
@@ -241,6 +259,17 @@ public class PersonResolution {
         phases.done("store queue");
         phases.log(summary);
         return new Outcome(summary, Set.of(), true);
+    }
+
+    private static final long[] NO_KEYS = {};
+
+    private static boolean holds(long[] hashes, long hash) {
+        for (long held : hashes) {
+            if (held == hash) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ScoredPair score(VictimPair pair, Map<Long, LinkableVictim> records, LinkageModel model) {

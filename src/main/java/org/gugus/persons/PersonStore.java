@@ -107,9 +107,27 @@ class PersonStore {
         jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(ids(victims)).update();
     }
 
-    /** {@link #deleteBlockKeys(Collection)} of the records of a scope. */
-    void deleteBlockKeys(Scope victims) {
-        victims.bind(jdbc.sql("delete from persons.block_key where " + victims.holds("victim_id"))).update();
+    /** The block keys stored for the records of a scope, by record. */
+    Map<Long, long[]> blockKeysOf(Scope victims) {
+        Map<Long, List<Long>> keys = new HashMap<>();
+        victims.bind(jdbc.sql("select victim_id, key_hash from persons.block_key where " + victims.holds("victim_id")))
+                .query(rs -> {
+                    keys.computeIfAbsent(rs.getLong(1), v -> new java.util.ArrayList<>(8)).add(rs.getLong(2));
+                });
+        Map<Long, long[]> byRecord = new HashMap<>(keys.size() * 2);
+        keys.forEach((victim, hashes) -> byRecord.put(victim, hashes.stream().mapToLong(Long::longValue).toArray()));
+        return byRecord;
+    }
+
+    /** Deletes these block keys ({@code hashes} of {@code victims}, one by one): keys their records no longer have. */
+    void deleteBlockKeys(List<Long> victims, List<Long> hashes) {
+        if (victims.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                delete from persons.block_key b using unnest(?, ?) d (victim_id, key_hash)
+                 where b.victim_id = d.victim_id and b.key_hash = d.key_hash
+                """).params(ids(victims), ids(hashes)).update();
     }
 
     /**
