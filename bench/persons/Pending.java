@@ -53,6 +53,10 @@ public class Pending {
                     "checkpoint")) {
                 sql.execute(statement);
             }
+            // GUGUS_BENCH_PG_LOG_MS: the server logs each statement of the run taking at least that long (postgres.log)
+            String logMs = System.getenv().getOrDefault("GUGUS_BENCH_PG_LOG_MS", "-1");
+            sql.execute("alter system set log_min_duration_statement = " + Integer.parseInt(logMs));
+            sql.execute("select pg_reload_conf()");
             long pending = single(sql, "select count(*) from bench_pending");
             long store = single(sql, "select count(*) from warehouse.victim");
             System.out.printf("%,d of %,d records made pending%n", pending, store);
@@ -64,11 +68,16 @@ public class Pending {
             String options = System.getenv().getOrDefault("GUGUS_BENCH_JAVA_OPTS", "");
             builder.environment().put("GUGUS_JAVA_OPTIONS", (options + " -Xlog:gc:file=" + gcLog).trim());
             long logStart = Files.exists(home.resolve("logs/gugus-cli.log")) ? Files.size(home.resolve("logs/gugus-cli.log")) : 0;
+            long postmaster = Long.parseLong(Files.readAllLines(home.resolve("postgres/data/postmaster.pid")).get(0).trim());
+            double serverCpuBefore = serverCpu(postmaster);
             long start = System.nanoTime();
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             int exit = process.waitFor();
             double seconds = (System.nanoTime() - start) / 1e9;
+            Thread.sleep(1000);
+            // the command's server process has exited and been reaped by then: its CPU is in the postmaster's
+            double serverCpu = serverCpu(postmaster) - serverCpuBefore;
             String log = Files.readString(home.resolve("logs/gugus-cli.log"));
             log.substring((int) Math.min(logStart, log.length())).lines()
                     .filter(line -> line.contains("Resolution run") || line.contains("OutOfMemory"))
@@ -87,10 +96,25 @@ public class Pending {
                     + " || round(probability::numeric, 6), ';' order by victim_a, victim_b), '')) from persons.person_link");
             String queue = text(sql, "select count(*) || ':' || md5(coalesce(string_agg(victim_a || ',' || victim_b, ';'"
                     + " order by victim_a, victim_b), '')) from persons.candidate_pair where status = 'OPEN'");
-            System.out.printf("pending=%d store=%d exit=%d command=%.1fs resolve=%ss heap=%dMiB left_pending=%d%n", pending,
-                    store, exit, seconds, run, peakHeap(gcLog), left);
+            System.out.printf("pending=%d store=%d exit=%d command=%.1fs resolve=%ss heap=%dMiB left_pending=%d"
+                    + " server_cpu=%.2fs load=%s%n", pending, store, exit, seconds, run, peakHeap(gcLog), left, serverCpu,
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             System.out.printf("digest persons=%s links=%s queue=%s%n", persons, links, queue);
         }
+    }
+
+    /**
+     * CPU seconds of the PostgreSQL server: the postmaster's own and its reaped children's (the backends
+     * that have exited), from /proc (Linux); a session still open (this bench's) is not counted.
+     */
+    private static double serverCpu(long postmaster) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + postmaster + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = 0;
+        for (int i = 11; i <= 14; i++) { // utime, stime, cutime, cstime (fields 14-17 of stat)
+            ticks += Long.parseLong(fields[i]);
+        }
+        return ticks / 100.0;
     }
 
     /** The largest heap in use before a collection, from a JVM's GC log (-Xlog:gc). */

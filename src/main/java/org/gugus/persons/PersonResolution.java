@@ -1,7 +1,7 @@
 package org.gugus.persons;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -149,50 +149,51 @@ public class PersonResolution {
         decidedOnly.removeAll(records.keySet());
         victims.byIds(decidedOnly).forEach(record -> records.put(record.id(), record));
         List<VictimReport> fresh = records.values().stream().map(PersonResolution::report).toList();
-        // each new or changed record normalised once (on every core): its keys are stored, searched by and scored
-        Linkage.Against against = linkage.against(fresh, model);
+        // each new or changed record normalised once and its keys hashed (on every core): its keys are stored,
+        // searched by and scored
         String salt = BlockKeys.salt(key);
-        // each key hash's cap and how many records whose keys are written by this run hold it, one look-up per key
-        Map<Long, int[]> capAndHolders = new HashMap<>();
-        List<Long> keyed = new ArrayList<>(pending.size());
-        List<long[]> hashes = new ArrayList<>(pending.size());
+        Linkage.Against against = linkage.against(fresh, model, text -> BlockKeys.hash(text, salt));
+        // the keys stored for the records whose keys this run writes: only the keys that changed are deleted and
+        // added (a re-delivered record's keys mostly stay; deleting and copying them all dirtied a page per record)
+        List<Long> keyed = records.keySet().stream().filter(victim -> !decidedOnly.contains(victim)).toList();
+        Map<Long, long[]> stored = store.blockKeysOf(store.scope("run_keyed", keyed));
+        // each key hash's cap, and how many records whose keys are not stored yet hold it
+        SearchedKeys searched = new SearchedKeys(fresh.size() * 8);
+        List<Long> keysAddedTo = new ArrayList<>();
+        List<long[]> keysAdded = new ArrayList<>();
+        List<Long> vanished = new ArrayList<>();
+        List<Long> vanishedHashes = new ArrayList<>();
         long[] keyCount = {0};
-        against.forEachNewRecord((victim, keys) -> {
+        against.forEachNewRecord((long victim, long[] own, int[] caps) -> {
             // the keys of the records decided about (seeds) stay: they did not change
             boolean written = !decidedOnly.contains(victim);
-            long[] own = new long[keys.size()];
-            int i = 0;
-            for (Map.Entry<String, Integer> capped : keys.entrySet()) {
-                own[i] = BlockKeys.hash(capped.getKey(), salt);
-                int[] key = capAndHolders.computeIfAbsent(own[i++], hash -> new int[] {Integer.MAX_VALUE, 0});
-                key[0] = Math.min(key[0], capped.getValue());
-                key[1] += written ? 1 : 0;
+            long[] old = written ? stored.getOrDefault(victim, NO_KEYS) : NO_KEYS;
+            for (int i = 0; i < own.length; i++) {
+                searched.add(own[i], caps[i], written && !holds(old, own[i]) ? 1 : 0);
             }
             if (written) {
-                keyed.add(victim);
-                hashes.add(own);
-                keyCount[0] += own.length;
+                for (long hash : old) {
+                    if (!holds(own, hash)) {
+                        vanished.add(victim);
+                        vanishedHashes.add(hash);
+                    }
+                }
+                long[] fresher = old.length == 0 ? own : Arrays.stream(own).filter(hash -> !holds(old, hash)).toArray();
+                if (fresher.length > 0) {
+                    keysAddedTo.add(victim);
+                    keysAdded.add(fresher);
+                    keyCount[0] += fresher.length;
+                }
             }
         });
-        Map<Long, Integer> keyCaps = new HashMap<>(capAndHolders.size() * 2);
-        Map<Long, Integer> newHolders = new HashMap<>(capAndHolders.size() * 2);
-        capAndHolders.forEach((hash, key) -> {
-            keyCaps.put(hash, key[0]);
-            if (key[1] > 0) {
-                newHolders.put(hash, key[1]);
-            }
-        });
-        capAndHolders.clear();
-        store.deleteBlockKeys(keyed);
+        stored.clear();
+        store.deleteBlockKeys(vanished, vanishedHashes);
         phases.done("prepare");
 
         // each new or changed record scored against the records sharing a block key with it: searched among the
         // keys stored before this run's are written (a block's size counts the new records holding its key too)
-        Set<Long> needed = store.candidates(keyCaps, newHolders, changed);
-        newHolders.clear();
-        store.addBlockKeys(keyed, hashes::get, keyCount[0]);
-        hashes.clear();
-        phases.done("candidates and block keys");
+        Set<Long> needed = store.candidates(searched, changed);
+        phases.done("candidates");
         // the candidates read in chunks in id order, each chunk normalised on another core while the next is read;
         // only their normalised forms are kept (the few that pair are read again below)
         List<Long> others = needed.stream().filter(id -> !changed.contains(id)).sorted().toList();
@@ -200,17 +201,22 @@ public class PersonResolution {
             victims.byIds(others.subList(from, Math.min(others.size(), from + READ_CHUNK)))
                     .forEach(record -> against.accept(report(record)));
         }
+        // the pairs scored in memory (on every core) while the new block keys go into the database
+        CompletableFuture<List<ScoredPair>> scoring = alongside(against::finish);
+        store.addBlockKeys(keysAddedTo, keysAdded::get, keyCount[0]);
+        keysAdded.clear();
+        phases.done("block keys (scoring alongside)");
         Map<VictimPair, ScoredPair> pairs = new HashMap<>();
         Set<Long> affected = new HashSet<>(changed);
-        for (ScoredPair scored : against.finish()) {
+        for (ScoredPair scored : joined(scoring)) {
             pairs.put(scored.pair(), scored);
             affected.add(scored.victimA());
             affected.add(scored.victimB());
         }
-        phases.done("candidates read and scored");
+        phases.done("candidates read and scored (the rest)");
         // with every record of the persons involved, and the records decided about with them
         for (Set<Long> added = affected; !added.isEmpty(); ) {
-            Set<Long> relatives = store.relatives(added);
+            Set<Long> relatives = store.relatives(store.scope("run_added", added));
             relatives.removeAll(affected);
             affected.addAll(relatives);
             added = relatives;
@@ -219,7 +225,8 @@ public class PersonResolution {
         missing.removeAll(records.keySet());
         victims.byIds(missing).forEach(record -> records.put(record.id(), record));
         records.keySet().retainAll(affected);
-        for (VictimPair pair : store.linkedOrQueued(affected)) {
+        PersonStore.Scope scope = store.scope("run_scope", affected);
+        for (VictimPair pair : store.linkedOrQueued(scope)) {
             if (!pairs.containsKey(pair)) {
                 ScoredPair scored = score(pair, records, model);
                 if (scored.probability() >= review) {
@@ -234,7 +241,7 @@ public class PersonResolution {
             reports.add(report(record));
             versions.put(record.id(), record.version());
         });
-        return link(run, reports, versions, affected, model, List.copyOf(pairs.values()), phases);
+        return link(run, reports, versions, scope, model, List.copyOf(pairs.values()), phases);
     }
 
     /**
@@ -252,6 +259,17 @@ public class PersonResolution {
         phases.done("store queue");
         phases.log(summary);
         return new Outcome(summary, Set.of(), true);
+    }
+
+    private static final long[] NO_KEYS = {};
+
+    private static boolean holds(long[] hashes, long hash) {
+        for (long held : hashes) {
+            if (held == hash) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ScoredPair score(VictimPair pair, Map<Long, LinkableVictim> records, LinkageModel model) {
@@ -289,17 +307,25 @@ public class PersonResolution {
         phases.done("estimate");
         String salt = BlockKeys.salt(key);
         // the pairs are scored (in memory, on every core) while the block keys go into the database
-        CompletableFuture<List<ScoredPair>> scoring = CompletableFuture.supplyAsync(() -> linkage.score(prepared, model),
-                task -> {
-                    Thread thread = new Thread(task, "persons-scoring");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+        CompletableFuture<List<ScoredPair>> scoring = alongside(() -> linkage.score(prepared, model));
         store.replaceAllBlockKeys(reports.stream().map(VictimReport::victimId).toList(),
                 i -> blockKeys.hashes(linkage.blockingKeys(prepared, i), salt));
         phases.done("block keys (scoring alongside)");
+        return new Scored(model, joined(scoring)); // the prepared records are garbage from here
+    }
+
+    /** Pairs scored on a thread of their own (the scoring itself on every core) while the caller writes. */
+    private static CompletableFuture<List<ScoredPair>> alongside(Supplier<List<ScoredPair>> scoring) {
+        return CompletableFuture.supplyAsync(scoring, task -> {
+            Thread thread = new Thread(task, "persons-scoring");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static List<ScoredPair> joined(CompletableFuture<List<ScoredPair>> scoring) {
         try {
-            return new Scored(model, scoring.join()); // the prepared records are garbage from here
+            return scoring.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -312,7 +338,7 @@ public class PersonResolution {
      * Clusters the records (all of the scope; every record when scope is null) from their scored pairs
      * and the decisions, and stores what came out.
      */
-    private Outcome link(long run, List<VictimReport> reports, Map<Long, Integer> versions, Collection<Long> scope,
+    private Outcome link(long run, List<VictimReport> reports, Map<Long, Integer> versions, PersonStore.Scope scope,
             LinkageModel model, List<ScoredPair> scoredPairs, Phases phases) {
         List<ScoredPair> pairs = new ArrayList<>(scoredPairs);
         Map<VictimPair, Decision> decisions = store.decisions(scope);

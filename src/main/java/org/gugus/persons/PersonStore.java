@@ -40,8 +40,13 @@ class PersonStore {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final JsonMapper json;
+    /** From this many records on, a {@link Scope} is a temporary table and a run's persons are written set-based. */
+    private final int manyRecords;
 
-    PersonStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+    PersonStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${gugus.persons.resolution.many-records:10000}")
+            int manyRecords) {
+        this.manyRecords = manyRecords;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.json = json;
@@ -100,6 +105,29 @@ class PersonStore {
     /** Deletes the block keys of these records: their keys as they are now are written after their search. */
     void deleteBlockKeys(Collection<Long> victims) {
         jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(ids(victims)).update();
+    }
+
+    /** The block keys stored for the records of a scope, by record. */
+    Map<Long, long[]> blockKeysOf(Scope victims) {
+        Map<Long, List<Long>> keys = new HashMap<>();
+        victims.bind(jdbc.sql("select victim_id, key_hash from persons.block_key where " + victims.holds("victim_id")))
+                .query(rs -> {
+                    keys.computeIfAbsent(rs.getLong(1), v -> new java.util.ArrayList<>(8)).add(rs.getLong(2));
+                });
+        Map<Long, long[]> byRecord = new HashMap<>(keys.size() * 2);
+        keys.forEach((victim, hashes) -> byRecord.put(victim, hashes.stream().mapToLong(Long::longValue).toArray()));
+        return byRecord;
+    }
+
+    /** Deletes these block keys ({@code hashes} of {@code victims}, one by one): keys their records no longer have. */
+    void deleteBlockKeys(List<Long> victims, List<Long> hashes) {
+        if (victims.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                delete from persons.block_key b using unnest(?, ?) d (victim_id, key_hash)
+                 where b.victim_id = d.victim_id and b.key_hash = d.key_hash
+                """).params(ids(victims), ids(hashes)).update();
     }
 
     /**
@@ -179,24 +207,46 @@ class PersonStore {
      * records holding each key whose keys are not stored yet (they are written after the search): a
      * block's size is the stored records holding the key and these.
      */
-    Set<Long> candidates(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders, Collection<Long> victims) {
-        return keyCaps.size() < MANY_KEYS ? candidatesByArray(keyCaps, newHolders, victims)
-                : candidatesThroughTable(keyCaps, newHolders, victims);
+    Set<Long> candidates(SearchedKeys keys, Collection<Long> victims) {
+        if (keys.size() < MANY_KEYS) {
+            return candidatesByArray(keys, victims);
+        }
+        // a store holding fewer keys than are searched for (a first load) is read whole rather than joined
+        return blockKeysHeld() < keys.size() ? candidatesReadingEveryKey(keys, victims)
+                : candidatesThroughTable(keys, victims);
+    }
+
+    /** {@link #candidates} by reading every stored key once and grouping those searched for in memory. */
+    Set<Long> candidatesReadingEveryKey(SearchedKeys keys, Collection<Long> victims) {
+        Set<Long> found = new HashSet<>(victims);
+        Map<Long, List<Long>> blocks = new HashMap<>();
+        jdbc.sql("select key_hash, victim_id from persons.block_key").withFetchSize(10_000).query(rs -> {
+            long key = rs.getLong(1);
+            if (keys.contains(key)) {
+                blocks.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(rs.getLong(2));
+            }
+        });
+        blocks.forEach((key, holders) -> {
+            if (holders.size() <= keys.room(key)) {
+                found.addAll(holders);
+            }
+        });
+        return found;
     }
 
     /** {@link #candidates} for a few keys, they and their caps array parameters. */
-    Set<Long> candidatesByArray(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders, Collection<Long> victims) {
+    Set<Long> candidatesByArray(SearchedKeys searched, Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
-        if (keyCaps.isEmpty()) {
+        if (searched.size() == 0) {
             return found;
         }
-        Long[] keys = new Long[keyCaps.size()];
-        Integer[] caps = new Integer[keyCaps.size()];
-        int i = 0;
-        for (Map.Entry<Long, Integer> key : keyCaps.entrySet()) {
-            keys[i] = key.getKey();
-            caps[i++] = key.getValue() - newHolders.getOrDefault(key.getKey(), 0);
-        }
+        Long[] keys = new Long[searched.size()];
+        Integer[] caps = new Integer[searched.size()];
+        int[] i = {0};
+        searched.forEach((hash, room) -> {
+            keys[i[0]] = hash;
+            caps[i[0]++] = room;
+        });
         // the blocks of a thousand records' keys hold about 600,000 rows: grouped in memory, not on disk
         jdbc.sql("set local work_mem = '64MB'").update();
         jdbc.sql("""
@@ -205,6 +255,11 @@ class PersonStore {
                  group by k.key_hash, k.cap having count(*) <= k.cap
                 """).param("keys", keys).param("caps", caps).query(gatherInto(found));
         return found;
+    }
+
+    /** {@link #candidatesByArray(SearchedKeys, Collection)} of keys with caps and new holders as maps. */
+    Set<Long> candidatesByArray(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders, Collection<Long> victims) {
+        return candidatesByArray(SearchedKeys.of(keyCaps, newHolders), victims);
     }
 
     private static RowCallbackHandler gatherInto(Set<Long> found) {
@@ -216,15 +271,13 @@ class PersonStore {
     }
 
     /** {@link #candidates} for many keys (a large load), through a temporary table of them. */
-    Set<Long> candidatesThroughTable(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders,
-            Collection<Long> victims) {
+    Set<Long> candidatesThroughTable(SearchedKeys keys, Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
         jdbc.sql("create temporary table candidate_key (key_hash bigint primary key, cap integer) on commit drop")
                 .update();
         try (Copy copy = copy("copy candidate_key (key_hash, cap) from stdin")) {
-            keyCaps.forEach((key, cap) -> {
+            keys.forEach((key, room) -> {
                 // the stored records a block may still hold besides the new ones; a block already full makes no pairs
-                int room = cap - newHolders.getOrDefault(key, 0);
                 if (room > 0) {
                     copy.row(Long.toString(key), Integer.toString(room));
                 }
@@ -240,43 +293,54 @@ class PersonStore {
         return found;
     }
 
+    /** {@link #candidatesThroughTable(SearchedKeys, Collection)} of keys with caps and new holders as maps. */
+    Set<Long> candidatesThroughTable(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders,
+            Collection<Long> victims) {
+        return candidatesThroughTable(SearchedKeys.of(keyCaps, newHolders), victims);
+    }
+
+    /** {@link #candidatesReadingEveryKey(SearchedKeys, Collection)} of keys with caps and new holders as maps. */
+    Set<Long> candidatesReadingEveryKey(Map<Long, Integer> keyCaps, Map<Long, Integer> newHolders,
+            Collection<Long> victims) {
+        return candidatesReadingEveryKey(SearchedKeys.of(keyCaps, newHolders), victims);
+    }
+
     /** The pairs among these records that are linked or queued (open) now. */
-    List<VictimPair> linkedOrQueued(Collection<Long> victims) {
-        return jdbc.sql("""
-                select victim_a, victim_b from persons.person_link where victim_a = any(:ids) and victim_b = any(:ids)
+    List<VictimPair> linkedOrQueued(Scope victims) {
+        return victims.bind(jdbc.sql("""
+                select victim_a, victim_b from persons.person_link where %1$s and %2$s
                 union
-                select victim_a, victim_b from persons.candidate_pair
-                 where status = 'OPEN' and victim_a = any(:ids) and victim_b = any(:ids)
-                """).param("ids", ids(victims)).query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
+                select victim_a, victim_b from persons.candidate_pair where status = 'OPEN' and %1$s and %2$s
+                """.formatted(victims.holds("victim_a"), victims.holds("victim_b"))))
+                .query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
     }
 
     /** The records of the persons these records are, and the records decided about with them. */
-    Set<Long> relatives(Collection<Long> victims) {
-        Long[] ids = ids(victims);
-        Set<Long> relatives = new HashSet<>(jdbc.sql("""
+    Set<Long> relatives(Scope victims) {
+        Set<Long> relatives = new HashSet<>(victims.bind(jdbc.sql("""
                 select mate.victim_id
                   from persons.victim_person mine
                   join persons.victim_person mate on mate.person_id = mine.person_id
-                 where mine.victim_id = any(?)
-                """).param(ids).query(Long.class).list());
-        relatives.addAll(jdbc.sql("""
-                select case when victim_a = any(:ids) then victim_b else victim_a end
-                  from persons.pair_decision where victim_a = any(:ids) or victim_b = any(:ids)
-                """).param("ids", ids).query(Long.class).list());
+                 where %s
+                """.formatted(victims.holds("mine.victim_id")))).query(Long.class).list());
+        relatives.addAll(victims.bind(jdbc.sql("""
+                select case when %1$s then victim_b else victim_a end
+                  from persons.pair_decision where %1$s or %2$s
+                """.formatted(victims.holds("victim_a"), victims.holds("victim_b")))).query(Long.class).list());
         return relatives;
     }
 
     /** The latest decision on each pair of these records (of every pair when scope is null). */
-    Map<VictimPair, Decision> decisions(Collection<Long> scope) {
+    Map<VictimPair, Decision> decisions(Scope scope) {
         Map<VictimPair, Decision> decisions = new HashMap<>();
         String sql = """
                 select distinct on (victim_a, victim_b) victim_a, victim_b, decision
                   from persons.pair_decision
-                """ + (scope == null ? "" : " where victim_a = any(:ids) and victim_b = any(:ids)")
+                """ + (scope == null ? "" : " where " + scope.holds("victim_a") + " and " + scope.holds("victim_b"))
                 + " order by victim_a, victim_b, id desc";
         var statement = jdbc.sql(sql);
         if (scope != null) {
-            statement = statement.param("ids", ids(scope));
+            statement = scope.bind(statement);
         }
         statement.query(rs -> {
             decisions.put(new VictimPair(rs.getLong(1), rs.getLong(2)), Decision.valueOf(rs.getString(3)));
@@ -285,11 +349,12 @@ class PersonStore {
     }
 
     /** The person each of these records was (of every record when scope is null). */
-    Map<Long, Long> formerPersons(Collection<Long> scope) {
+    Map<Long, Long> formerPersons(Scope scope) {
         Map<Long, Long> persons = new HashMap<>();
         var statement = scope == null
                 ? jdbc.sql("select victim_id, person_id from persons.victim_person")
-                : jdbc.sql("select victim_id, person_id from persons.victim_person where victim_id = any(?)").param(ids(scope));
+                : scope.bind(jdbc.sql("select victim_id, person_id from persons.victim_person where "
+                        + scope.holds("victim_id")));
         statement.query(rs -> {
             persons.put(rs.getLong(1), rs.getLong(2));
         });
@@ -322,11 +387,15 @@ class PersonStore {
                 create temporary table resolved_person (victim_id bigint, person_id bigint, victim_version integer)
                 on commit drop
                 """).update();
+        long resolved;
         try (Copy copy = copy("copy resolved_person (victim_id, person_id, victim_version) from stdin")) {
             rows.accept(copy);
+            resolved = copy.rows();
         }
         if (all) {
             assignAll();
+        } else if (resolved >= manyRecords && resolved * 4 >= rowsHeld("persons.victim_person")) {
+            assignMany();
         } else {
             jdbc.sql("""
                     insert into persons.victim_person (victim_id, person_id, victim_version)
@@ -373,6 +442,50 @@ class PersonStore {
         jdbc.sql("drop table kept_person").update();
     }
 
+    /**
+     * The rows of {@code resolved_person} written into {@code persons.victim_person} when they are many
+     * against what it holds (a first load): 100,000 rows upserted one by one, each checked against two
+     * foreign keys (a row lock on its record and on its person) and kept in two indexes, took 3.7 s of a
+     * 100,000-record load; the table's key, index and foreign keys are set aside and built once after,
+     * over the whole table, as a run over every record does. A record whose person and version did not
+     * change keeps when it was resolved, as in the upsert.
+     */
+    private void assignMany() {
+        jdbc.sql("set local work_mem = '256MB'").update();
+        jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+        jdbc.sql("""
+                create temporary table kept_person on commit drop as
+                select r.victim_id, r.person_id, r.victim_version,
+                       case when (old.person_id, old.victim_version) = (r.person_id, r.victim_version)
+                            then old.resolved_at else now() end as resolved_at
+                  from resolved_person r left join persons.victim_person old on old.victim_id = r.victim_id
+                """).update();
+        jdbc.sql("alter table persons.victim_person drop constraint victim_person_pkey, "
+                + "drop constraint victim_person_victim_id_fkey, drop constraint victim_person_person_id_fkey").update();
+        jdbc.sql("drop index persons.victim_person_person").update();
+        jdbc.sql("analyze kept_person").update();
+        jdbc.sql("delete from persons.victim_person v where v.victim_id in (select victim_id from kept_person)").update();
+        jdbc.sql("""
+                insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at)
+                select victim_id, person_id, victim_version, resolved_at from kept_person
+                """).update();
+        jdbc.sql("alter table persons.victim_person add constraint victim_person_pkey primary key (victim_id)").update();
+        jdbc.sql("create index victim_person_person on persons.victim_person (person_id)").update();
+        jdbc.sql("""
+                alter table persons.victim_person
+                  add constraint victim_person_victim_id_fkey foreign key (victim_id) references warehouse.victim (id) on delete cascade,
+                  add constraint victim_person_person_id_fkey foreign key (person_id) references persons.person (id)
+                """).update();
+        jdbc.sql("analyze persons.victim_person").update();
+        jdbc.sql("drop table kept_person").update();
+    }
+
+    /** How many rows a table holds, by PostgreSQL's estimate. */
+    private long rowsHeld(String table) {
+        return jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass").param(table)
+                .query(Long.class).single();
+    }
+
     /** {@code absorbed} is {@code survivor} from now on; whatever was merged into it points to the survivor too. */
     void merge(long survivor, long absorbed, long run) {
         jdbc.sql("update persons.person set merged_into = ?, merged_at = now() where id = ?").params(survivor, absorbed).update();
@@ -394,7 +507,7 @@ class PersonStore {
      * Replaces the links of these records (of every record when scope is null: into the emptied table,
      * its key, index and foreign keys built once after).
      */
-    void replaceLinks(Collection<Long> scope, List<ScoredPair> links, Set<VictimPair> decided, long run) {
+    void replaceLinks(Scope scope, List<ScoredPair> links, Set<VictimPair> decided, long run) {
         if (scope == null) {
             jdbc.sql("truncate persons.person_link").update();
             jdbc.sql("alter table persons.person_link drop constraint person_link_pkey, "
@@ -402,8 +515,8 @@ class PersonStore {
                     + "drop constraint person_link_run_id_fkey").update();
             jdbc.sql("drop index persons.person_link_b").update();
         } else {
-            jdbc.sql("delete from persons.person_link where victim_a = any(:ids) or victim_b = any(:ids)")
-                    .param("ids", ids(scope)).update();
+            scope.bind(jdbc.sql("delete from persons.person_link where " + scope.holds("victim_a") + " or "
+                    + scope.holds("victim_b"))).update();
         }
         copyLinks(links, decided, run, scope == null ? " with (freeze)" : "");
         if (scope == null) {
@@ -447,9 +560,9 @@ class PersonStore {
      * Queues the pairs for review (again, with their new weights, if queued before) and closes the open
      * pairs of these records that are no longer uncertain.
      */
-    void queue(Collection<Long> scope, List<ScoredPair> review, long run) {
-        queue(review, run, scope == null ? "" : " and (c.victim_a = any(:ids) or c.victim_b = any(:ids))",
-                scope == null ? null : ids(scope));
+    void queue(Scope scope, List<ScoredPair> review, long run) {
+        queue(review, run, scope == null ? "" : " and (" + scope.holds("c.victim_a") + " or " + scope.holds("c.victim_b") + ")",
+                scope == null ? null : scope.ids());
     }
 
     /** {@link #queue(Collection, List, long)} of the records listed in a temporary table {@code scope_victim (victim_id)}. */
@@ -485,7 +598,7 @@ class PersonStore {
                    and not exists (select 1 from review_pair r where r.victim_a = c.victim_a and r.victim_b = c.victim_b)
                 """;
         var close = jdbc.sql(closing + inScope).param("run", run);
-        (ids == null ? close : close.param("ids", ids)).update();
+        (ids == null || !inScope.contains(":ids") ? close : close.param("ids", ids)).update();
         jdbc.sql("drop table review_pair").update();
     }
 
@@ -536,6 +649,39 @@ class PersonStore {
             List<ComparisonWeight> comparisons, PairStatus status, OffsetDateTime queuedAt, OffsetDateTime updatedAt) {
     }
 
+    /**
+     * The records statements of an incremental run are about, as those statements take them: an array
+     * parameter {@code :ids}, or from {@code gugus.persons.resolution.many-records} (10,000) on a temporary
+     * table {@code table} of them (analysed, dropped with the transaction) that they join: a statement given
+     * 100,000 ids as an array took 0.2–0.9 s even on an empty table (the planner estimates the array element
+     * by element, the executor probes an index per element); joined to an analysed table, a hash join.
+     */
+    Scope scope(String table, Collection<Long> victims) {
+        if (victims.size() < manyRecords) {
+            return new Scope(ids(victims), null);
+        }
+        jdbc.sql("drop table if exists " + table).update();
+        jdbc.sql("create temporary table " + table + " (victim_id bigint not null) on commit drop").update();
+        try (Copy copy = copy("copy " + table + " (victim_id) from stdin")) {
+            victims.forEach(victim -> copy.row(Long.toString(victim)));
+        }
+        jdbc.sql("analyze " + table).update();
+        return new Scope(null, table);
+    }
+
+    /** Records of an incremental run, an array ({@code ids}) or a temporary table ({@code table}): {@link #scope}. */
+    record Scope(Long[] ids, String table) {
+
+        /** The condition that {@code column} is one of these records. */
+        String holds(String column) {
+            return table == null ? column + " = any(:ids)" : column + " in (select victim_id from " + table + ")";
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            return table == null ? statement.param("ids", ids) : statement;
+        }
+    }
+
     private static Long[] ids(Collection<Long> ids) {
         return ids.toArray(Long[]::new);
     }
@@ -557,6 +703,8 @@ class PersonStore {
         private final DataSource dataSource;
         private final CopyIn in;
         private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
+        private long rows = -1;
+        private boolean closed;
 
         Copy(Connection connection, DataSource dataSource, String sql) {
             this.connection = connection;
@@ -609,11 +757,21 @@ class PersonStore {
             }
         }
 
+        /** The rows copied (the copy ended here if it was not). */
+        long rows() {
+            close();
+            return rows;
+        }
+
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try {
                 flush();
-                in.endCopy();
+                rows = in.endCopy();
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             } finally {

@@ -274,7 +274,7 @@ class PersonsIntegrationTests {
     }
 
     @Test
-    void theCandidatesOfRecordsAreTheRecordsSharingASmallEnoughBlockWithThemFoundAlikeForFewAndMany() {
+    void theCandidatesOfRecordsAreTheRecordsSharingASmallEnoughBlockWithThemFoundAlikeForFewManyAndASmallStore() {
         FileOutcome file = files.load("64.08", List.of(
                 victim("TPPO/CAND/1", "Wulan Anggraini", "", "P", "03/04/2001", "", "Samarinda"),
                 victim("TPPO/CAND/2", "Kartika Dewanti", "", "P", "03/04/2001", "", "Samarinda"),
@@ -295,6 +295,11 @@ class PersonsIntegrationTests {
         assertThat(smallBlocksOnly).as("the birth date's block holds two records, more than 1").containsExactly(wulan);
         Set<Long> smallBlocksByArray = transaction.execute(status -> store.candidatesByArray(keysUpTo1, Map.of(), List.of(wulan)));
         assertThat(smallBlocksByArray).isEqualTo(smallBlocksOnly);
+        // a store read whole (a first load searches by more keys than the store holds) finds the same
+        Set<Long> readWhole1 = transaction.execute(status -> store.candidatesReadingEveryKey(keysUpTo200, Map.of(), List.of(wulan)));
+        assertThat(readWhole1).isEqualTo(few);
+        Set<Long> readWhole2 = transaction.execute(status -> store.candidatesReadingEveryKey(keysUpTo1, Map.of(), List.of(wulan)));
+        assertThat(readWhole2).isEqualTo(smallBlocksOnly);
     }
 
     @Test
@@ -316,7 +321,11 @@ class PersonsIntegrationTests {
 
         assertThat(cappedByArray).containsExactly(yuliana);
         assertThat(cappedThroughTable).containsExactly(yuliana);
+        Set<Long> readWhole3 = transaction.execute(status -> store.candidatesReadingEveryKey(capped, Map.of(), List.of(yuliana)));
+        assertThat(readWhole3).containsExactly(yuliana);
         assertThat(uncapped).containsExactlyInAnyOrder(yuliana, ernawati);
+        Set<Long> readWhole4 = transaction.execute(status -> store.candidatesReadingEveryKey(upTo2, Map.of(), List.of(yuliana)));
+        assertThat(readWhole4).isEqualTo(uncapped);
     }
 
     @Test
@@ -342,6 +351,10 @@ class PersonsIntegrationTests {
         assertThat(roomThroughTable).isEqualTo(roomByArray);
         assertThat(fullByArray).containsExactly(theresia);
         assertThat(fullThroughTable).isEqualTo(fullByArray);
+        Set<Long> readWhole5 = transaction.execute(status -> store.candidatesReadingEveryKey(upTo3, oneNew, List.of(theresia)));
+        assertThat(readWhole5).isEqualTo(roomByArray);
+        Set<Long> readWhole6 = transaction.execute(status -> store.candidatesReadingEveryKey(upTo3, twoNew, List.of(theresia)));
+        assertThat(readWhole6).isEqualTo(fullByArray);
     }
 
     /** The stored block keys of a record, each with the same cap. */

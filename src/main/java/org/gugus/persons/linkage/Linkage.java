@@ -203,7 +203,22 @@ public final class Linkage {
      * the pairs. One reader thread gives the candidates.
      */
     public Against against(Collection<VictimReport> reports, LinkageModel model) {
-        return new Against(reports, model);
+        return new Against(reports, model, key -> 0);
+    }
+
+    /**
+     * {@link #against(Collection, LinkageModel)}, each new record's keys also hashed by {@code keyHash} (as the
+     * caller stores them) on every core, with its normalisation: {@link Against#forEachNewRecord(NewKeys)}.
+     */
+    public Against against(Collection<VictimReport> reports, LinkageModel model,
+            java.util.function.ToLongFunction<String> keyHash) {
+        return new Against(reports, model, keyHash);
+    }
+
+    /** A new record's blocking keys as the caller stores them: their hashes and caps, in the same order. */
+    @FunctionalInterface
+    public interface NewKeys {
+        void accept(long victim, long[] hashes, int[] caps);
     }
 
     /** New or changed records being scored against their candidates as these arrive ({@link #against}). */
@@ -214,8 +229,7 @@ public final class Linkage {
         private final LinkageModel model;
         private final Set<Long> ids = new HashSet<>();
         /** The records holding each key of the new records: the new records first, then their candidates. */
-        private final Map<String, List<Prepared>> byKey = new HashMap<>();
-        private final Map<String, Integer> caps = new HashMap<>();
+        private final Map<String, Block> byKey = new HashMap<>();
         /** Candidates normalised and keyed in chunks; each keeps only the keys it shares with the new records. */
         private final ChunkedWork<VictimReport, Keyed> work = new ChunkedWork<>(CHUNK, reports -> {
             List<Keyed> keyed = new ArrayList<>(reports.size());
@@ -226,30 +240,38 @@ public final class Linkage {
             return keyed;
         });
 
-        /** The keys of each new record with their caps, in the order given: worked out once, with its normalisation. */
+        /** The keys of each new record, hashed as the caller stores them, with their caps, in the order given. */
         private final List<NewRecord> fresh;
 
-        private Against(Collection<VictimReport> reports, LinkageModel model) {
+        private Against(Collection<VictimReport> reports, LinkageModel model,
+                java.util.function.ToLongFunction<String> keyHash) {
             this.model = model;
             this.fresh = reports.parallelStream().map(report -> {
                 Prepared record = new Prepared(report);
-                return new NewRecord(record, cappedKeys(record));
+                Map<String, Integer> keys = cappedKeys(record);
+                String[] texts = new String[keys.size()];
+                long[] hashes = new long[keys.size()];
+                int[] caps = new int[keys.size()];
+                int i = 0;
+                for (Map.Entry<String, Integer> key : keys.entrySet()) {
+                    texts[i] = key.getKey();
+                    hashes[i] = keyHash.applyAsLong(key.getKey());
+                    caps[i++] = key.getValue();
+                }
+                return new NewRecord(record, texts, hashes, caps);
             }).toList();
             for (NewRecord record : fresh) {
                 ids.add(record.record().id);
-                record.keys().forEach((key, cap) -> {
-                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record.record());
-                    caps.put(key, cap);
-                });
+                for (int i = 0; i < record.keys().length; i++) {
+                    int cap = record.caps()[i];
+                    byKey.computeIfAbsent(record.keys()[i], k -> new Block(cap)).add(record.record());
+                }
             }
         }
 
-        /**
-         * Each new or changed record's blocking keys with their caps ({@link #cappedBlockingKeys}), in the
-         * order the records were given: what the caller stores and searches by, without normalising them again.
-         */
-        public void forEachNewRecord(java.util.function.BiConsumer<Long, Map<String, Integer>> keys) {
-            fresh.forEach(record -> keys.accept(record.record().id, record.keys()));
+        /** Each new or changed record's keys hashed as the caller stores them, with their caps, in the order given. */
+        public void forEachNewRecord(NewKeys keys) {
+            fresh.forEach(record -> keys.accept(record.record().id, record.hashes(), record.caps()));
         }
 
         /** A candidate: ignored when it is one of the new records. */
@@ -268,9 +290,9 @@ public final class Linkage {
             Scorer scorer = scorer(model);
             double threshold = settings.reviewProbability();
             Map<VictimPair, ScoredPair> pairs = new ConcurrentHashMap<>();
-            byKey.entrySet().parallelStream().filter(held -> held.getValue().size() <= caps.get(held.getKey()))
-                    .forEach(held -> {
-                        List<Prepared> block = held.getValue();
+            // a block of one record makes no pair (most keys of a first load)
+            byKey.values().parallelStream().filter(block -> block.size() > 1 && block.size() <= block.cap)
+                    .forEach(block -> {
                         for (int x = 0; x < block.size(); x++) {
                             Prepared a = block.get(x);
                             if (!ids.contains(a.id)) {
@@ -294,8 +316,44 @@ public final class Linkage {
         }
     }
 
+    /**
+     * The records holding one key in an incremental run, in the order they came, and the most its block may
+     * hold to make pairs: one object per key, a list only from the second record on (most keys of a first
+     * load are held by one record).
+     */
+    private static final class Block {
+
+        final int cap;
+        private Prepared first;
+        private List<Prepared> all;
+
+        Block(int cap) {
+            this.cap = cap;
+        }
+
+        void add(Prepared record) {
+            if (first == null) {
+                first = record;
+            } else {
+                if (all == null) {
+                    all = new ArrayList<>(4);
+                    all.add(first);
+                }
+                all.add(record);
+            }
+        }
+
+        int size() {
+            return all != null ? all.size() : first != null ? 1 : 0;
+        }
+
+        Prepared get(int i) {
+            return all != null ? all.get(i) : first;
+        }
+    }
+
     /** A new or changed record of an incremental run, normalised, with its blocking keys and their caps. */
-    private record NewRecord(Prepared record, Map<String, Integer> keys) {
+    private record NewRecord(Prepared record, String[] keys, long[] hashes, int[] caps) {
     }
 
     /** A candidate of an incremental run, normalised, with the keys it shares with the new records. */
