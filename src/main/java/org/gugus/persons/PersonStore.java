@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import org.gugus.persons.linkage.VictimPair;
 import org.gugus.persons.linkage.VictimReport;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -44,7 +46,7 @@ class PersonStore {
     private final int manyRecords;
 
     PersonStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json,
-            @org.springframework.beans.factory.annotation.Value("${gugus.persons.resolution.many-records:10000}")
+            @Value("${gugus.persons.resolution.many-records:10000}")
             int manyRecords) {
         this.manyRecords = manyRecords;
         this.jdbc = jdbc;
@@ -112,7 +114,7 @@ class PersonStore {
         Map<Long, List<Long>> keys = new HashMap<>();
         victims.bind(jdbc.sql("select victim_id, key_hash from persons.block_key where " + victims.holds("victim_id")))
                 .query(rs -> {
-                    keys.computeIfAbsent(rs.getLong(1), v -> new java.util.ArrayList<>(8)).add(rs.getLong(2));
+                    keys.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>(8)).add(rs.getLong(2));
                 });
         Map<Long, long[]> byRecord = new HashMap<>(keys.size() * 2);
         keys.forEach((victim, hashes) -> byRecord.put(victim, hashes.stream().mapToLong(Long::longValue).toArray()));
@@ -223,7 +225,7 @@ class PersonStore {
         jdbc.sql("select key_hash, victim_id from persons.block_key").withFetchSize(10_000).query(rs -> {
             long key = rs.getLong(1);
             if (keys.contains(key)) {
-                blocks.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(rs.getLong(2));
+                blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getLong(2));
             }
         });
         blocks.forEach((key, holders) -> {

@@ -3,6 +3,7 @@ package org.gugus.persons.linkage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -158,7 +159,7 @@ public final class Linkage {
         Scorer scorer = new Scorer(model);
         Candidates candidates = batch.candidates(rules, settings);
         // each scoring thread keeps its pairs in a list of its own (no node per pair)
-        List<List<ScoredPair>> lists = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<List<ScoredPair>> lists = Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<List<ScoredPair>> kept = ThreadLocal.withInitial(() -> {
             List<ScoredPair> list = new ArrayList<>();
             lists.add(list);
