@@ -21,7 +21,7 @@ for rows in "${sizes[@]}"; do
     first=$(grep '^rows=' "$log" | tail -1)
     again=$(grep '^redeliveries=' "$log" | tail -1)
     field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$(printf "%'d" "$rows")" \
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$rows")" \
         "$(field pipeline "$first")" "$(field copy "$first")" "$(field ratio "$first")" \
         "$(field command_median "$again")" "$(field ratio_to_copy "$again")" >>"$summary"
     folder=$(sed -n 's/^Generated .* in \(.*\)\/samarinda-bench.csv$/\1/p' "$log")
