@@ -417,30 +417,14 @@ class PersonStore {
      * the bare table and checked once after, a fraction.
      */
     private void assignAll() {
-        jdbc.sql("set local work_mem = '256MB'").update();
-        jdbc.sql("set local maintenance_work_mem = '256MB'").update();
-        jdbc.sql("""
-                create temporary table kept_person on commit drop as
-                select r.victim_id, r.person_id, r.victim_version,
-                       case when (old.person_id, old.victim_version) = (r.person_id, r.victim_version)
-                            then old.resolved_at else now() end as resolved_at
-                  from resolved_person r left join persons.victim_person old on old.victim_id = r.victim_id
-                """).update();
+        keepResolvedPersons();
         jdbc.sql("truncate persons.victim_person").update();
-        jdbc.sql("alter table persons.victim_person drop constraint victim_person_pkey, "
-                + "drop constraint victim_person_victim_id_fkey, drop constraint victim_person_person_id_fkey").update();
-        jdbc.sql("drop index persons.victim_person_person").update();
+        setVictimPersonKeysAside();
         jdbc.sql("""
                 insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at)
                 select victim_id, person_id, victim_version, resolved_at from kept_person
                 """).update();
-        jdbc.sql("alter table persons.victim_person add constraint victim_person_pkey primary key (victim_id)").update();
-        jdbc.sql("create index victim_person_person on persons.victim_person (person_id)").update();
-        jdbc.sql("""
-                alter table persons.victim_person
-                  add constraint victim_person_victim_id_fkey foreign key (victim_id) references warehouse.victim (id) on delete cascade,
-                  add constraint victim_person_person_id_fkey foreign key (person_id) references persons.person (id)
-                """).update();
+        restoreVictimPersonKeys();
         jdbc.sql("drop table kept_person").update();
     }
 
@@ -453,6 +437,24 @@ class PersonStore {
      * change keeps when it was resolved, as in the upsert.
      */
     private void assignMany() {
+        keepResolvedPersons();
+        setVictimPersonKeysAside();
+        jdbc.sql("analyze kept_person").update();
+        jdbc.sql("delete from persons.victim_person v where v.victim_id in (select victim_id from kept_person)").update();
+        jdbc.sql("""
+                insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at)
+                select victim_id, person_id, victim_version, resolved_at from kept_person
+                """).update();
+        restoreVictimPersonKeys();
+        jdbc.sql("analyze persons.victim_person").update();
+        jdbc.sql("drop table kept_person").update();
+    }
+
+    /**
+     * {@code resolved_person} as {@code kept_person}, each record keeping when it was resolved if its
+     * person and version did not change, with memory for the set-based writes that follow.
+     */
+    private void keepResolvedPersons() {
         jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
         jdbc.sql("""
@@ -462,15 +464,17 @@ class PersonStore {
                             then old.resolved_at else now() end as resolved_at
                   from resolved_person r left join persons.victim_person old on old.victim_id = r.victim_id
                 """).update();
+    }
+
+    /** Drops {@code victim_person}'s key, index and foreign keys, to be built once over the whole table after. */
+    private void setVictimPersonKeysAside() {
         jdbc.sql("alter table persons.victim_person drop constraint victim_person_pkey, "
                 + "drop constraint victim_person_victim_id_fkey, drop constraint victim_person_person_id_fkey").update();
         jdbc.sql("drop index persons.victim_person_person").update();
-        jdbc.sql("analyze kept_person").update();
-        jdbc.sql("delete from persons.victim_person v where v.victim_id in (select victim_id from kept_person)").update();
-        jdbc.sql("""
-                insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at)
-                select victim_id, person_id, victim_version, resolved_at from kept_person
-                """).update();
+    }
+
+    /** Builds again what {@link #setVictimPersonKeysAside} dropped. */
+    private void restoreVictimPersonKeys() {
         jdbc.sql("alter table persons.victim_person add constraint victim_person_pkey primary key (victim_id)").update();
         jdbc.sql("create index victim_person_person on persons.victim_person (person_id)").update();
         jdbc.sql("""
@@ -478,8 +482,6 @@ class PersonStore {
                   add constraint victim_person_victim_id_fkey foreign key (victim_id) references warehouse.victim (id) on delete cascade,
                   add constraint victim_person_person_id_fkey foreign key (person_id) references persons.person (id)
                 """).update();
-        jdbc.sql("analyze persons.victim_person").update();
-        jdbc.sql("drop table kept_person").update();
     }
 
     /** How many rows a table holds, by PostgreSQL's estimate. */
