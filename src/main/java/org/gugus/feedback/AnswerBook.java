@@ -57,7 +57,7 @@ import org.gugus.workbook.WorkbookReaders;
  * as runs, so memory stays bounded whatever the size; only cell comments stay in memory until the
  * end, so past {@code maxComments} a finding is written in the notes column only.
  */
-final class AnswerBook {
+final class AnswerBook implements AutoCloseable {
 
     static final int ROW_WINDOW = 200;
     private static final int OUTCOME_PAGE = 5000;
@@ -73,6 +73,8 @@ final class AnswerBook {
 
     private AnswerZip book;
     private AnswerStyles styles;
+    private SXSSFSheet summary;
+    private boolean readable;
     private int comments;
     private final Map<String, Message> meanings = new HashMap<>();
 
@@ -101,17 +103,43 @@ final class AnswerBook {
     }
 
     void write(OutputStream out) throws IOException {
-        try (AnswerZip workbook = newWorkbook()) {
-            book = workbook;
-            styles = new AnswerStyles(workbook);
-            var properties = workbook.getXSSFWorkbook().getProperties();
-            properties.getCoreProperties().setTitle(Messages.get("feedback.title").both());
-            properties.getCustomProperties().addProperty("GugusAnswersFile", String.valueOf(file.id()));
-            boolean loaded = outcome().status() == LoadStatus.LOADED;
-            SXSSFSheet summary = workbook.createSheet(AnswerWorkbook.SUMMARY_SHEET);
-            boolean readable = copySheets(loaded);
-            new SummarySheet(summary, styles, file, officeName, settlement, zone).write(readable);
-            workbook.write(out);
+        try (AnswerBook whole = this) {
+            whole.copyOfficeSheets(outcome().status() == LoadStatus.LOADED);
+            whole.finish(file, out);
+        }
+    }
+
+    /**
+     * The first part of {@link #write}, most of its work: the summary sheet made (empty) and the
+     * office's sheets copied with their rows' outcomes. It needs the kept outcomes, not the file's
+     * outcome, so a loaded file's answer can start as soon as its publish commits.
+     *
+     * @param loaded whether the file was loaded (its rows have outcomes) rather than quarantined
+     */
+    void copyOfficeSheets(boolean loaded) {
+        book = newWorkbook();
+        styles = new AnswerStyles(book);
+        var properties = book.getXSSFWorkbook().getProperties();
+        properties.getCoreProperties().setTitle(Messages.get("feedback.title").both());
+        properties.getCustomProperties().addProperty("GugusAnswersFile", String.valueOf(file.id()));
+        summary = book.createSheet(AnswerWorkbook.SUMMARY_SHEET);
+        readable = copySheets(loaded);
+    }
+
+    /**
+     * The second part of {@link #write}: the summary of the finished file (its registry row, with its
+     * outcome), then the whole workbook to {@code out} (not closed).
+     */
+    void finish(ReceivedFile finished, OutputStream out) throws IOException {
+        new SummarySheet(summary, styles, finished, officeName, settlement, zone).write(readable);
+        book.write(out);
+    }
+
+    /** Drops the workbook and its temporary sheet data, written out or not. */
+    @Override
+    public void close() throws IOException {
+        if (book != null) {
+            book.close();
         }
     }
 

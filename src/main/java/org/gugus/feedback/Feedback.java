@@ -76,20 +76,55 @@ public class Feedback implements FileAnswers {
 
     /** Writes the file's answer workbook to {@code out} (not closed). */
     public void write(ReceivedFile file, OutputStream out) {
-        String officeName = file.officeCode() == null ? ""
-                : RegencyOffices.byCode(file.officeCode()).map(RegencyOffice::name).orElse("");
-        AnswerBook book = new AnswerBook(file, officeName, outcomes.answer(file.id()), template,
-                (after, limit) -> outcomes.kept(file.id(), after, limit), zone, maxComments);
         try {
-            book.write(out);
+            book(file).write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * The answer of a file whose publish just committed, its office's sheets copied already
+     * ({@link AnswerBook#copyOfficeSheets}); its summary waits for the load's outcome
+     * ({@link #deliver(long, AnswerBook)}). The caller closes it.
+     */
+    AnswerBook copyPublished(long fileId) {
+        ReceivedFile file = files.find(fileId)
+                .orElseThrow(() -> new NoSuchElementException(Messages.get("feedback.not-found", fileId).both()));
+        AnswerBook book = book(file);
+        try {
+            book.copyOfficeSheets(true);
+            return book;
+        } catch (RuntimeException e) {
+            try {
+                book.close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private AnswerBook book(ReceivedFile file) {
+        String officeName = file.officeCode() == null ? ""
+                : RegencyOffices.byCode(file.officeCode()).map(RegencyOffice::name).orElse("");
+        return new AnswerBook(file, officeName, outcomes.answer(file.id()), template,
+                (after, limit) -> outcomes.kept(file.id(), after, limit), zone, maxComments);
+    }
+
     /** Makes the answer in the office's outbox, replacing an earlier one; returns where it is. */
     public Path deliver(long fileId) {
+        return deliver(fileId, null);
+    }
+
+    /**
+     * As {@link #deliver(long)}, finishing {@code copied} (the office's sheets copied when the file's
+     * publish committed, {@link #copyPublished}) when the file was loaded; made whole otherwise.
+     * Does not close {@code copied}.
+     */
+    Path deliver(long fileId, AnswerBook copied) {
         ReceivedFile file = answerable(fileId);
+        boolean finishCopied = copied != null && file.outcome().status() == LoadStatus.LOADED;
         Path target = outboxPath(file);
         Path folder = PrivateFiles.folder(target.getParent());
         try {
@@ -97,7 +132,11 @@ public class Feedback implements FileAnswers {
             try {
                 PrivateFiles.file(partial);
                 try (OutputStream out = Files.newOutputStream(partial)) {
-                    write(file, out);
+                    if (finishCopied) {
+                        copied.finish(file, out);
+                    } else {
+                        write(file, out);
+                    }
                 }
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

@@ -2,6 +2,8 @@ package org.gugus.feedback;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.gugus.intake.LoadStatus;
 import org.gugus.ingest.FileFinished;
 import org.slf4j.Logger;
@@ -11,8 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers every loaded or quarantined file right after its load, into the office's outbox, before
- * the channel that received it moves on (so an SFTP source can send the answer back). An answer
- * that cannot be made never undoes the load: it is logged, and {@code gugus feedback} makes it again.
+ * the channel that received it moves on (so an SFTP source can send the answer back). A loaded
+ * file's sheets were copied already when its publish committed ({@link AnswersOnPublish}): what is
+ * left is its summary and the workbook's files. An answer that cannot be made never undoes the load:
+ * it is logged, and {@code gugus feedback} makes it again.
  */
 @Component
 class FeedbackOnLoad {
@@ -20,24 +24,42 @@ class FeedbackOnLoad {
     private static final Logger log = LoggerFactory.getLogger(FeedbackOnLoad.class);
 
     private final Feedback feedback;
+    private final AnswersOnPublish onPublish;
 
-    FeedbackOnLoad(Feedback feedback) {
+    FeedbackOnLoad(Feedback feedback, AnswersOnPublish onPublish) {
         this.feedback = feedback;
+        this.onPublish = onPublish;
     }
 
     @EventListener
     void answer(FileFinished finished) {
         LoadStatus status = finished.outcome().status();
+        if (status != LoadStatus.LOADED) {
+            // a load that failed after its publish committed: its answer is made when it is loaded again
+            onPublish.drop(finished.fileId());
+        }
         if (status != LoadStatus.LOADED && status != LoadStatus.QUARANTINED) {
             return;
         }
         try {
             long start = System.nanoTime();
             long cpu = processCpu();
-            var answer = feedback.deliver(finished.fileId());
+            // the office's sheets copied when the publish committed, beside the persons resolution, if they were
+            Optional<AnswerBook> copied = status == LoadStatus.LOADED ? onPublish.take(finished.fileId())
+                    : Optional.empty();
+            double waited = (System.nanoTime() - start) / 1e9;
+            Path answer;
+            try {
+                answer = feedback.deliver(finished.fileId(), copied.orElse(null));
+            } finally {
+                copied.ifPresent(AnswersOnPublish::close);
+            }
             // the process's CPU time beside the wall time: on a shared machine it says what the answer cost
-            log.info("Answer workbook of file #{} written to {} in {} s ({} s of CPU)", finished.fileId(), answer,
-                    "%.2f".formatted((System.nanoTime() - start) / 1e9), "%.2f".formatted((processCpu() - cpu) / 1e9));
+            // (with sheets copied ahead, the CPU of whatever else ran while they were waited for)
+            log.info("Answer workbook of file #{} written to {} in {} s ({} s of CPU){}", finished.fileId(), answer,
+                    "%.2f".formatted((System.nanoTime() - start) / 1e9), "%.2f".formatted((processCpu() - cpu) / 1e9),
+                    copied.isPresent() ? ", its sheets copied on its publish (%.2f s waited for them)".formatted(waited)
+                            : "");
         } catch (RuntimeException e) {
             // the exception's class only: a message of a reader or of POI may quote a cell
             log.warn("Answer workbook of file #{} not made ({}); make it with: gugus feedback {}", finished.fileId(),

@@ -2,6 +2,7 @@ package org.gugus.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -75,6 +77,12 @@ class FeedbackIntegrationTests {
 
     @Autowired
     IntakeTemplate template;
+
+    @Autowired
+    Feedback feedback;
+
+    @Autowired
+    AnswersOnPublish onPublish;
 
     @TempDir
     Path files;
@@ -243,6 +251,41 @@ class FeedbackIntegrationTests {
     }
 
     @Test
+    void finishesALoadedFilesAnswerFromSheetsCopiedOnItsPublishAsTheWholeAnswerWouldBe() throws IOException {
+        List<List<String>> rows = TestWorkbooks.victims(6);
+        rows.get(1).set(NIK, "64720112");            // rejected
+        rows.get(2).set(SEX, "P");                   // flagged
+        rows.set(3, new ArrayList<>(rows.get(4)));   // a duplicate
+        long taken = onPublish.taken();
+
+        FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("paser-juli.xlsx"), rows), "64.01",
+                "paser-juli.xlsx", FileSource.COMMAND_LINE);
+
+        assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(onPublish.taken()).as("answers finished from sheets copied on their publish").isEqualTo(taken + 1);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        feedback.write(receivedFiles.find(outcome.fileId()).orElseThrow(), whole);
+        Map<String, String> expected = entries(new ByteArrayInputStream(whole.toByteArray()));
+        assertThat(expected).containsKeys("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml");
+        try (InputStream delivered = Files.newInputStream(outboxFile("64.01", outcome.fileId()))) {
+            assertThat(entries(delivered)).isEqualTo(expected);
+        }
+    }
+
+    /** A workbook's entries and their contents, but its creation time ({@code docProps/core.xml}). */
+    private static Map<String, String> entries(InputStream workbook) throws IOException {
+        Map<String, String> entries = new TreeMap<>();
+        try (var zip = new ZipInputStream(workbook)) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (!entry.getName().equals("docProps/core.xml")) {
+                    entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return entries;
+    }
+
+    @Test
     void writesTheAnswerOnRequestAndSaysWhenAFileHasNone() throws IOException {
         FileOutcome outcome = reception.receive(TestWorkbooks.csv(files.resolve("ppu.csv"), TestWorkbooks.victims(2)),
                 "64.09", "ppu.csv", FileSource.COMMAND_LINE);
@@ -273,7 +316,7 @@ class FeedbackIntegrationTests {
         new AnswerBook(receivedFiles.find(id).orElseThrow(), "Samarinda", rowOutcomes.answer(id), template,
                 (after, limit) -> rowOutcomes.kept(id, after, limit), ZoneId.of("Asia/Makassar"), 1000, 6).write(bytes);
 
-        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertThat(sheetNames(book)).containsExactly(AnswerWorkbook.SUMMARY_SHEET, "Juni", "Juni (2)", "Juni (3)");
             int status = TestWorkbooks.HEADER.size();
             assertThat(statuses(book.getSheet("Juni"), status)).containsExactly(Map.entry(4, "DILEWATI"),
