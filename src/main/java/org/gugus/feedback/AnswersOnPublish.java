@@ -30,7 +30,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * refresh write. {@link FeedbackOnLoad} takes the copied sheets when the load has finished, writes
  * the summary from the load's outcome and delivers the workbook, so the answer still exists before
  * the command returns and before an SFTP source sends it back. A file whose load does not end
- * LOADED has its copied sheets dropped and is answered as before.
+ * LOADED has its copied sheets dropped and is answered as before. Off with
+ * {@code gugus.feedback.start-on-publish=false}, and on a heap under {@link #MIN_HEAP}.
  */
 @Component
 class AnswersOnPublish implements DisposableBean {
@@ -38,6 +39,11 @@ class AnswersOnPublish implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AnswersOnPublish.class);
     /** Copied answers no finished load took (a publish outside a reception): dropped beyond this many. */
     private static final int MAX_UNTAKEN = 4;
+    /**
+     * The least heap the answer starts on a publish with: under it (e.g. {@code -Xmx256m}, where a large
+     * file's persons resolution takes nearly all of it) the answer waits for the resolution, as before.
+     */
+    static final long MIN_HEAP = 1L << 30;
 
     private final Feedback feedback;
     private final boolean enabled;
@@ -48,7 +54,7 @@ class AnswersOnPublish implements DisposableBean {
 
     AnswersOnPublish(Feedback feedback, @Value("${gugus.feedback.start-on-publish:true}") boolean enabled) {
         this.feedback = feedback;
-        this.enabled = enabled;
+        this.enabled = enabled && Runtime.getRuntime().maxMemory() >= MIN_HEAP;
         // one answer at a time: the answer's own reading and deflating threads take the rest
         this.copying = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "gugus-answer");
