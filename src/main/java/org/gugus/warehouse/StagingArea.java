@@ -38,35 +38,72 @@ public class StagingArea {
 
     /** Drops what was staged of a file that will not be published. */
     public void discard(long fileId) {
+        unstage(jdbc, fileId);
+    }
+
+    /** Deletes the file's staged rows and what was kept of its staging. */
+    static void unstage(JdbcClient jdbc, long fileId) {
         jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update();
+        jdbc.sql("delete from warehouse.staged_file where file_id = ?").param(fileId).update();
+    }
+
+    /**
+     * Whether the office's row hashes may have changed since the stage step matched the file's rows
+     * against them: their generation moved since, or the file was staged without one being kept.
+     * Read under the office's lock, it stays true or false until the publish commits.
+     */
+    static boolean rowHashesMoved(JdbcClient jdbc, long fileId, String officeCode) {
+        return jdbc.sql("""
+                select not exists (select 1 from warehouse.staged_file f
+                                    where f.file_id = ? and f.office_code = ?
+                                      and f.row_hash_generation = coalesce((select generation from warehouse.row_hash_generation
+                                                                             where office_code = ?), 0))
+                """).params(fileId, officeCode, officeCode).query(Boolean.class).single();
     }
 
     /**
      * The row hashes of the office's records judged without findings from a delivery received on or
      * before {@code receivedOn} (a date rule compares with the day received), from the narrow
-     * {@code warehouse.victim_row_hash}: sorted by the server and sent as one value of 16 bytes a
-     * record (prefix, record id), not as a row of text each.
+     * {@code warehouse.victim_row_hash}: sorted by the server and sent as one value of 24 bytes a
+     * record (the hash's first 16 bytes, record id), not as a row of text each. Read in one statement
+     * with the generation of the office's row hashes, which is kept for the file being staged
+     * ({@code warehouse.staged_file}; the oldest, if the stage step restarted and reads them again),
+     * so the publish checks the file's thin rows only when the hashes have changed since.
      */
-    public KnownRows knownRows(String officeCode, LocalDate receivedOn) {
+    public KnownRows knownRows(long fileId, String officeCode, LocalDate receivedOn) {
         byte[] packed;
+        long generation;
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (var memory = connection.createStatement()) {
-                // the office's hashes sorted in memory: a million of them take some 30 MB
+                // the office's hashes sorted in memory: a million of them take some 40 MB
                 memory.execute("set local work_mem = '64MB'");
             }
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select string_agg(int8send(prefix) || int8send(victim_id), ''::bytea order by prefix)
-                      from warehouse.victim_row_hash
-                     where office_code = ? and received_on <= ?
+                    select coalesce((select generation from warehouse.row_hash_generation where office_code = ?), 0),
+                           (select string_agg(int8send(prefix) || substring(row_hash from 9 for 8) || int8send(victim_id),
+                                              ''::bytea order by prefix)
+                              from warehouse.victim_row_hash
+                             where office_code = ? and received_on <= ?)
+                    """);
+                    PreparedStatement staged = connection.prepareStatement("""
+                    insert into warehouse.staged_file (file_id, office_code, row_hash_generation) values (?, ?, ?)
+                    on conflict (file_id) do update
+                       set row_hash_generation = least(staged_file.row_hash_generation, excluded.row_hash_generation)
                     """)) {
                 statement.setString(1, officeCode);
-                statement.setObject(2, receivedOn);
+                statement.setString(2, officeCode);
+                statement.setObject(3, receivedOn);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    packed = rows.getBytes(1);
+                    generation = rows.getLong(1);
+                    packed = rows.getBytes(2);
                 }
+                staged.setLong(1, fileId);
+                staged.setString(2, officeCode);
+                staged.setLong(3, generation);
+                staged.executeUpdate();
             } finally {
                 connection.commit();
                 connection.setAutoCommit(autoCommit);
@@ -75,17 +112,19 @@ public class StagingArea {
             throw new DataAccessResourceFailureException("Cannot read the row hashes of office " + officeCode, e);
         }
         if (packed == null) {
-            return KnownRows.NONE;
+            return new KnownRows(new long[0], new long[0], new long[0], 0, generation);
         }
         ByteBuffer records = ByteBuffer.wrap(packed); // int8send is big-endian, as ByteBuffer reads
-        int size = packed.length / 16;
+        int size = packed.length / 24;
         long[] prefixes = new long[size];
+        long[] nextBytes = new long[size];
         long[] victims = new long[size];
         for (int i = 0; i < size; i++) {
             prefixes[i] = records.getLong();
+            nextBytes[i] = records.getLong();
             victims[i] = records.getLong();
         }
-        return new KnownRows(prefixes, victims, size);
+        return new KnownRows(prefixes, nextBytes, victims, size, generation);
     }
 
     /**

@@ -80,7 +80,7 @@ public class WarehousePublisher {
         times.run("outcomes", () -> RowOutcomes.keep(jdbc, fileId));
 
         PublishCounts counts = times.get("counts", () -> counts(fileId, plan));
-        times.run("unstage", () -> jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update());
+        times.run("unstage", () -> StagingArea.unstage(jdbc, fileId));
         // never a value of a row: the file, its office, counts and seconds
         log.info("Published file {} of office {}: {} rows read, {} inserted, {} updated, {} unchanged in {}",
                 fileId, officeCode, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(), times);
@@ -89,6 +89,12 @@ public class WarehousePublisher {
     }
 
     private void judgeStaleRows(long fileId, String officeCode, StaleRows stale) {
+        // Nothing wrote or deleted a row hash of the office since the stage step matched the file's rows
+        // against them: every thin row still repeats its record (one look-up, not one per thin row:
+        // 99,000 of them took 0.65-1.1 s at 100,000 rows, 5.7 s at a million).
+        if (!StagingArea.rowHashesMoved(jdbc, fileId, officeCode)) {
+            return;
+        }
         List<Integer> ordinals = StagingArea.unresolved(jdbc, fileId, officeCode);
         if (ordinals.isEmpty()) {
             return;

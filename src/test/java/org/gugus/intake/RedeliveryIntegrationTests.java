@@ -193,6 +193,37 @@ class RedeliveryIntegrationTests {
     }
 
     @Test
+    void judgesARepeatedRowAgainWhenItsRecordsRowHashWasRewrittenBeforeThePublish() {
+        List<List<String>> rows = named(TestWorkbooks.victims(3));
+        load("64.07", "kubar-2024-06.csv", rows);
+        String hashes = rowHashes("64.07");
+        STAGED_THIN.clear();
+        // as another delivery published between the re-delivery's stage and publish steps would
+        AFTER_STAGING.set("""
+                update warehouse.victim_row_hash h set row_hash = set_byte(h.row_hash, 31, get_byte(h.row_hash, 31) # 1)
+                  from warehouse.victim v
+                 where v.id = h.victim_id and v.office_code = '64.07' and v.source_row = 2""");
+        rows.add(named(TestWorkbooks.victims(4)).get(3));                  // the cumulative file grew by a row
+
+        FileOutcome again = load("64.07", "kubar-2024-07.csv", rows);
+
+        assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, true, 2, true, 3, true, 4, false));
+        assertThat(again.inserted()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(3);
+        // the row judged again gave its record back the hash of the cells it repeats
+        assertThat(rowHashes("64.07")).isEqualTo(hashes);
+    }
+
+    /** The row hashes of the office's records first delivered in rows 2 to 4, in hex, by row number. */
+    private String rowHashes(String office) {
+        return jdbc.sql("""
+                select string_agg(v.source_row || '=' || encode(h.row_hash, 'hex'), ' ' order by v.source_row)
+                  from warehouse.victim_row_hash h join warehouse.victim v on v.id = h.victim_id
+                 where h.office_code = ? and v.source_row <= 4
+                """).param(office).query(String.class).single();
+    }
+
+    @Test
     void judgesEveryRowWhenTheFirstDeliveryCarriedWarnings() {
         List<List<String>> rows = named(TestWorkbooks.victims(2));
         rows.get(0).set(5, "P");                                           // W_NIK_SEX: loaded with a warning

@@ -87,7 +87,7 @@ public class IntakeJobConfiguration {
                 new WorkbookLimits(maxCellChars, maxLineChars, maxColumns));
         // rows repeating a record's row cell for cell are staged without being judged again
         long start = System.nanoTime();
-        KnownRows known = staging.knownRows(office, receivedOn);
+        KnownRows known = staging.knownRows(fileId, office, receivedOn);
         return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
                 (System.nanoTime() - start) / 1e9);
     }
