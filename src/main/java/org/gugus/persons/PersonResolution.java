@@ -155,6 +155,9 @@ public class PersonResolution {
         if (seeds.isEmpty() && (bounded || listed >= boundedFrom)) {
             return bounded(trigger);
         }
+        if (listed < FEW_PENDING) {
+            store.withoutParallelWorkers();
+        }
         Map<Long, PersonStore.Resolved> resolvedAs = new HashMap<>();
         List<LinkableVictim> pending = unresolved(listed, resolvedAs);
         if (pending.isEmpty() && seeds.isEmpty()) {
@@ -166,6 +169,7 @@ public class PersonResolution {
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         String salt = BlockKeys.salt(key);
         LinkageHashes hashes = new LinkageHashes(linkage.settings(), model, salt);
+        phases.done("read " + pending.size() + " pending");
         // a record re-delivered with only fields linkage does not read changed (its notes, its services) keeps
         // its person, links and queued pairs: its version moves on, nothing is compared again
         Set<Long> keptPersons = new HashSet<>();
@@ -184,7 +188,7 @@ public class PersonResolution {
             }
         }
         store.keepResolved(keptRecords, keptVersions);
-        phases.done("read " + pending.size() + " pending (" + keptRecords.size() + " kept as resolved)");
+        phases.done(keptRecords.size() + " kept as resolved");
         if (compared.isEmpty() && seeds.isEmpty()) {
             ResolutionSummary summary = new ResolutionSummary(false, keptRecords.size(), keptPersons.size(), 0, 0, 0, 0, 0);
             store.forgetResolved();

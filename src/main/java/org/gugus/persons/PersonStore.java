@@ -60,6 +60,15 @@ class PersonStore {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('gugus.persons.resolution'))").query().singleRow();
     }
 
+    /**
+     * No parallel workers for the rest of the transaction: a short run's statements each touch a few thousand rows,
+     * and the pending list's statistics, mostly stale (the list fills and empties with each load), had the planner
+     * start two workers for them; starting them took 140 ms of a 145 ms statement on a loaded machine.
+     */
+    void withoutParallelWorkers() {
+        jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
+    }
+
     long startRun(boolean all, String trigger) {
         return jdbc.sql("insert into persons.resolution_run (all_records, trigger) values (?, ?) returning id")
                 .params(all, trigger).query(Long.class).single();
@@ -185,7 +194,9 @@ class PersonStore {
 
     /**
      * The records of the pending list, each as it was resolved ({@code null} when it was not resolved yet);
-     * with {@code resolvedOnly} only those resolved before with a linkage hash.
+     * with {@code resolvedOnly} only those resolved before with a linkage hash. A short list looks each record
+     * up by the key (the list's statistics are mostly stale, and the join the planner then chose read the whole
+     * table: 35–60 ms of 100,000 rows under load, ten times that at a million).
      */
     Map<Long, Resolved> pendingAsResolved(boolean resolvedOnly) {
         Map<Long, Resolved> resolved = new HashMap<>();
@@ -193,8 +204,10 @@ class PersonStore {
                 select distinct p.victim_id, vp.victim_version, vp.person_id, vp.linkage_hash from persons.pending_victim p
                   join persons.victim_person vp on vp.victim_id = p.victim_id where vp.linkage_hash is not null
                 """ : """
-                select distinct p.victim_id, vp.victim_version, vp.person_id, vp.linkage_hash from persons.pending_victim p
-                  left join persons.victim_person vp on vp.victim_id = p.victim_id
+                select p.victim_id, vp.victim_version, vp.person_id, vp.linkage_hash
+                  from (select distinct victim_id from persons.pending_victim) p
+                  left join lateral (select victim_version, person_id, linkage_hash from persons.victim_person v
+                                      where v.victim_id = p.victim_id offset 0) vp on true
                 """).query(rs -> {
             int version = rs.getInt(2);
             boolean none = rs.wasNull();
