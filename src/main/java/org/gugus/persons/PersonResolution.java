@@ -70,7 +70,7 @@ public class PersonResolution {
         return Math.max(1, maxHeap / 2 / BYTES_PER_PENDING_RECORD);
     }
 
-    /** Below this many rows the pending list's records are read by id ({@link #unresolved(long)}). */
+    /** Below this many rows the pending list's records are read by id ({@link #unresolved(long, Map)}). */
     private static final int FEW_PENDING = 10_000;
 
     private final LinkableVictims victims;
