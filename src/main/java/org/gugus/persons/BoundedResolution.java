@@ -386,7 +386,9 @@ final class BoundedResolution {
         }
         store.assign(copy -> {
             for (int i = 0; i < n; i++) {
-                copy.row(Long.toString(members.ids[i]), Long.toString(personOf[i]), Integer.toString(members.versions[i]));
+                // no linkage hash: a record resolved here is resolved in full when it comes again
+                copy.row(Long.toString(members.ids[i]), Long.toString(personOf[i]), Integer.toString(members.versions[i]),
+                        null);
             }
         }, false);
         return persons;

@@ -38,8 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * candidates and every record of the persons involved, by the stored model; {@link #resolveAll}
  * estimates the model again from every record and links everything anew. Reviewers' decisions win
  * over the model in both; person ids stay stable ({@link StableIds}). A pending list of
- * {@code gugus.persons.resolution.bounded-from} rows or more (a first load of a large workbook) is resolved
- * in bounded memory ({@link BoundedResolution}), to the same persons, links and queue. Each run is one transaction
+ * {@code gugus.persons.resolution.bounded-from} rows or more (a first load of a large workbook; when not set,
+ * as many as would take half the maximum heap in memory: {@link #boundedFrom(long)}) is resolved in bounded
+ * memory ({@link BoundedResolution}), to the same persons, links and queue. Each run is one transaction
  * of its own, one at a time; {@link PersonsChanged} is published once it has committed.
  */
 @Service
@@ -53,6 +54,25 @@ public class PersonResolution {
     /** Candidates of an incremental run read this many at a time (each chunk normalised while the next is read). */
     private static final int READ_CHUNK = 4_096;
 
+    /**
+     * The heap a pending record takes at most in a run in memory (its report, normalised forms, keys, candidates'
+     * forms and pairs): 100,000 new records peaked at 517–594 MiB with the running application's 95 MiB, a million
+     * at about 5 GiB.
+     */
+    static final long BYTES_PER_PENDING_RECORD = 5_000;
+
+    /**
+     * From how many pending records on a run is bounded ({@link BoundedResolution}) when
+     * {@code gugus.persons.resolution.bounded-from} is not set: when the run in memory would take more than half
+     * of the maximum heap (about 25,000 records under {@code -Xmx256m}, 630,000 under a 6 GiB heap).
+     */
+    static long boundedFrom(long maxHeap) {
+        return Math.max(1, maxHeap / 2 / BYTES_PER_PENDING_RECORD);
+    }
+
+    /** Below this many rows the pending list's records are read by id ({@link #unresolved(long, Map)}). */
+    private static final int FEW_PENDING = 10_000;
+
     private final LinkableVictims victims;
     private final PersonStore store;
     private final Linkage linkage;
@@ -61,16 +81,16 @@ public class PersonResolution {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
-    private final int boundedFrom;
+    private final long boundedFrom;
     private final int groupRecords;
 
     PersonResolution(LinkableVictims victims, PersonStore store, Linkage linkage, BlockKeys blockKeys, PseudonymKey key,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, JdbcClient jdbc,
-            @Value("${gugus.persons.resolution.bounded-from:200000}") int boundedFrom,
+            @Value("${gugus.persons.resolution.bounded-from:0}") long boundedFrom,
             @Value("${gugus.persons.resolution.group-records:20000}") int groupRecords) {
         this.jdbc = jdbc;
         this.groupRecords = groupRecords;
-        this.boundedFrom = boundedFrom;
+        this.boundedFrom = boundedFrom > 0 ? boundedFrom : boundedFrom(Runtime.getRuntime().maxMemory());
         this.victims = victims;
         this.store = store;
         this.linkage = linkage;
@@ -128,20 +148,59 @@ public class PersonResolution {
     }
 
     private Outcome pending(String trigger, Set<Long> seeds, boolean bounded) {
+        long startedAt = System.nanoTime();
+        long startedCpu = Phases.cpu();
         store.lock();
-        if (seeds.isEmpty() && (bounded || store.pendingListed() >= boundedFrom)) {
+        long listed = store.pendingListed();
+        if (seeds.isEmpty() && (bounded || listed >= boundedFrom)) {
             return bounded(trigger);
         }
-        List<LinkableVictim> pending = victims.unresolved();
+        if (listed < FEW_PENDING) {
+            store.withoutParallelWorkers();
+        }
+        Map<Long, PersonStore.Resolved> resolvedAs = new HashMap<>();
+        List<LinkableVictim> pending = unresolved(listed, resolvedAs);
         if (pending.isEmpty() && seeds.isEmpty()) {
             store.forgetResolved();
             return new Outcome(ResolutionSummary.nothing(false, 0), Set.of(), false);
         }
         long run = store.startRun(false, trigger);
-        Phases phases = new Phases(run);
+        Phases phases = new Phases(run, startedAt, startedCpu);
+        LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
+        String salt = BlockKeys.salt(key);
+        LinkageHashes hashes = new LinkageHashes(linkage.settings(), model, salt);
+        phases.done("read " + pending.size() + " pending");
+        // a record re-delivered with only fields linkage does not read changed (its notes, its services) keeps
+        // its person, links and queued pairs: its version moves on, nothing is compared again
+        Set<Long> keptPersons = new HashSet<>();
+        List<Long> keptRecords = new ArrayList<>();
+        List<Integer> keptVersions = new ArrayList<>();
+        List<LinkableVictim> compared = new ArrayList<>(pending.size());
+        for (LinkableVictim record : pending) {
+            PersonStore.Resolved before = resolvedAs.get(record.id());
+            if (before != null && !seeds.contains(record.id()) && before.linkageHash() != null
+                    && before.linkageHash() == hashes.of(report(record))) {
+                keptRecords.add(record.id());
+                keptVersions.add(record.version());
+                keptPersons.add(before.person());
+            } else {
+                compared.add(record);
+            }
+        }
+        store.keepResolved(keptRecords, keptVersions);
+        phases.done(keptRecords.size() + " kept as resolved");
+        if (compared.isEmpty() && seeds.isEmpty()) {
+            ResolutionSummary summary = new ResolutionSummary(false, keptRecords.size(), keptPersons.size(), 0, 0, 0, 0, 0);
+            store.forgetResolved();
+            store.finishRun(run, summary);
+            phases.done("store");
+            phases.log(summary);
+            // the persons of the records kept: their facts are refreshed as after any resolution of their records
+            return new Outcome(summary, keptPersons, false);
+        }
+        pending = compared;
         Set<Long> changed = new HashSet<>(seeds);
         pending.forEach(record -> changed.add(record.id()));
-        LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         double review = linkage.settings().reviewProbability();
         Map<Long, LinkableVictim> records = new HashMap<>();
         pending.forEach(record -> records.put(record.id(), record));
@@ -151,7 +210,6 @@ public class PersonResolution {
         List<VictimReport> fresh = records.values().stream().map(PersonResolution::report).toList();
         // each new or changed record normalised once and its keys hashed (on every core): its keys are stored,
         // searched by and scored
-        String salt = BlockKeys.salt(key);
         Linkage.Against against = linkage.against(fresh, model, text -> BlockKeys.hash(text, salt));
         // the keys stored for the records whose keys this run writes: only the keys that changed are deleted and
         // added (a re-delivered record's keys mostly stay; deleting and copying them all dirtied a page per record)
@@ -241,7 +299,32 @@ public class PersonResolution {
             reports.add(report(record));
             versions.put(record.id(), record.version());
         });
-        return link(run, reports, versions, scope, model, List.copyOf(pairs.values()), phases);
+        Outcome outcome = link(run, reports, versions, hashes, scope, model, List.copyOf(pairs.values()), phases);
+        if (keptRecords.isEmpty()) {
+            return outcome;
+        }
+        Set<Long> touched = new HashSet<>(outcome.personIds());
+        touched.addAll(keptPersons);
+        ResolutionSummary summary = outcome.summary();
+        return new Outcome(new ResolutionSummary(false, summary.victims() + keptRecords.size(), summary.persons(),
+                summary.links(), summary.pairsQueued(), summary.pairsNotQueued(), 0, 0), touched, false);
+    }
+
+    /**
+     * The records not resolved at their version: a short pending list (a re-delivery's changed records) read by
+     * id, as the list and the resolved versions give them; a long one by the warehouse's join of the list (a
+     * thousand pending ids took the join 0.5 s and more over a 100,000-record warehouse).
+     */
+    private List<LinkableVictim> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs) {
+        if (listed >= FEW_PENDING) {
+            resolvedAs.putAll(store.pendingAsResolved(true));
+            return victims.unresolved();
+        }
+        resolvedAs.putAll(store.pendingAsResolved(false));
+        return victims.byIds(resolvedAs.keySet()).stream().filter(record -> {
+            PersonStore.Resolved before = resolvedAs.get(record.id());
+            return before == null || before.version() != record.version();
+        }).toList();
     }
 
     /**
@@ -297,7 +380,8 @@ public class PersonResolution {
         PreparedReports prepared = preparing.finish();
         phases.done("prepare");
         Scored scored = estimateAndScore(reports, prepared, phases);
-        return link(run, reports, versions, null, scored.model(), scored.pairs(), phases);
+        LinkageHashes hashes = new LinkageHashes(linkage.settings(), scored.model(), BlockKeys.salt(key));
+        return link(run, reports, versions, hashes, null, scored.model(), scored.pairs(), phases);
     }
 
     /** The model estimated from the records, stored, their block keys stored, their pairs scored. */
@@ -338,8 +422,8 @@ public class PersonResolution {
      * Clusters the records (all of the scope; every record when scope is null) from their scored pairs
      * and the decisions, and stores what came out.
      */
-    private Outcome link(long run, List<VictimReport> reports, Map<Long, Integer> versions, PersonStore.Scope scope,
-            LinkageModel model, List<ScoredPair> scoredPairs, Phases phases) {
+    private Outcome link(long run, List<VictimReport> reports, Map<Long, Integer> versions, LinkageHashes hashes,
+            PersonStore.Scope scope, LinkageModel model, List<ScoredPair> scoredPairs, Phases phases) {
         List<ScoredPair> pairs = new ArrayList<>(scoredPairs);
         Map<VictimPair, Decision> decisions = store.decisions(scope);
         decisions.keySet().removeIf(pair -> !versions.containsKey(pair.a()) || !versions.containsKey(pair.b()));
@@ -377,7 +461,9 @@ public class PersonResolution {
                 store.split(splitFrom, person, run);
             }
         }
-        store.assign(personOf, versions, scope == null);
+        Map<Long, Long> hashOf = new HashMap<>(reports.size() * 2);
+        reports.forEach(report -> hashOf.put(report.victimId(), hashes.of(report)));
+        store.assign(personOf, versions, hashOf, scope == null);
         phases.done("store persons");
 
         double match = linkage.settings().matchProbability();
@@ -428,11 +514,18 @@ public class PersonResolution {
 
         private final long run;
         private final StringBuilder took = new StringBuilder();
-        private long last = System.nanoTime();
-        private long lastCpu = cpu();
+        private long last;
+        private long lastCpu;
 
         Phases(long run) {
+            this(run, System.nanoTime(), cpu());
+        }
+
+        /** Phases whose first one began at {@code startedAt} ({@link System#nanoTime}), {@code startedCpu} ({@link #cpu}). */
+        Phases(long run, long startedAt, long startedCpu) {
             this.run = run;
+            this.last = startedAt;
+            this.lastCpu = startedCpu;
         }
 
         /** The phase's wall seconds and the CPU seconds the whole process spent in it (every thread). */
@@ -446,7 +539,7 @@ public class PersonResolution {
             lastCpu = nowCpu;
         }
 
-        private static long cpu() {
+        static long cpu() {
             return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
         }

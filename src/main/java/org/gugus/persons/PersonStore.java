@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +58,15 @@ class PersonStore {
     /** One resolution at a time, across instances and the command line: held until the transaction ends. */
     void lock() {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('gugus.persons.resolution'))").query().singleRow();
+    }
+
+    /**
+     * No parallel workers for the rest of the transaction: a short run's statements each touch a few thousand rows,
+     * and the pending list's statistics, mostly stale (the list fills and empties with each load), had the planner
+     * start two workers for them; starting them took 140 ms of a 145 ms statement on a loaded machine.
+     */
+    void withoutParallelWorkers() {
+        jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
     }
 
     long startRun(boolean all, String trigger) {
@@ -182,6 +192,50 @@ class PersonStore {
                 """).update();
     }
 
+    /**
+     * The records of the pending list, each as it was resolved ({@code null} when it was not resolved yet);
+     * with {@code resolvedOnly} only those resolved before with a linkage hash. A short list looks each record
+     * up by the key (the list's statistics are mostly stale, and the join the planner then chose read the whole
+     * table: 35–60 ms of 100,000 rows under load, ten times that at a million).
+     */
+    Map<Long, Resolved> pendingAsResolved(boolean resolvedOnly) {
+        Map<Long, Resolved> resolved = new HashMap<>();
+        jdbc.sql(resolvedOnly ? """
+                select distinct p.victim_id, vp.victim_version, vp.person_id, vp.linkage_hash from persons.pending_victim p
+                  join persons.victim_person vp on vp.victim_id = p.victim_id where vp.linkage_hash is not null
+                """ : """
+                select p.victim_id, vp.victim_version, vp.person_id, vp.linkage_hash
+                  from (select distinct victim_id from persons.pending_victim) p
+                  left join lateral (select victim_version, person_id, linkage_hash from persons.victim_person v
+                                      where v.victim_id = p.victim_id offset 0) vp on true
+                """).query(rs -> {
+            int version = rs.getInt(2);
+            boolean none = rs.wasNull();
+            long person = rs.getLong(3);
+            long hash = rs.getLong(4);
+            resolved.put(rs.getLong(1), none ? null : new Resolved(version, person, rs.wasNull() ? null : hash));
+        });
+        return resolved;
+    }
+
+    /** How a record was last resolved: at which version, into which person, its linkage hash (null when unknown). */
+    record Resolved(int version, long person, Long linkageHash) {
+    }
+
+    /**
+     * Records resolved again as they were: the same person, links and queued pairs, at a later version
+     * ({@code versions} of {@code victims}).
+     */
+    void keepResolved(List<Long> victims, List<Integer> versions) {
+        if (victims.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update persons.victim_person vp set victim_version = k.version, resolved_at = now()
+                  from unnest(?, ?) k (victim_id, version) where vp.victim_id = k.victim_id
+                """).params(ids(victims), versions.toArray(Integer[]::new)).update();
+    }
+
     /** How many rows the list of pending records holds (a record may be listed more than once). */
     long pendingListed() {
         return jdbc.sql("select count(*) from persons.pending_victim").query(Long.class).single();
@@ -242,20 +296,32 @@ class PersonStore {
         if (searched.size() == 0) {
             return found;
         }
-        Long[] keys = new Long[searched.size()];
-        Integer[] caps = new Integer[searched.size()];
-        int[] i = {0};
+        List<Long> keys = new ArrayList<>(searched.size());
+        List<Integer> caps = new ArrayList<>(searched.size());
         searched.forEach((hash, room) -> {
-            keys[i[0]] = hash;
-            caps[i[0]++] = room;
+            // a block already full makes no pairs: not read
+            if (room > 0) {
+                keys.add(hash);
+                caps.add(room);
+            }
         });
-        // the blocks of a thousand records' keys hold about 600,000 rows: grouped in memory, not on disk
-        jdbc.sql("set local work_mem = '64MB'").update();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        // each block read up to one record past its cap, from the index on (key hash, record): the blocks of a
+        // thousand records' keys hold about 600,000 rows, most of them in blocks far over their caps, which were
+        // read whole only to be counted and dropped
         jdbc.sql("""
-                select array_agg(b.victim_id) from unnest(:keys, :caps) k (key_hash, cap)
-                  join persons.block_key b on b.key_hash = k.key_hash
-                 group by k.key_hash, k.cap having count(*) <= k.cap
-                """).param("keys", keys).param("caps", caps).query(gatherInto(found));
+                select k.cap, array(select b.victim_id from persons.block_key b where b.key_hash = k.key_hash
+                                    limit k.cap + 1)
+                  from unnest(:keys, :caps) k (key_hash, cap)
+                """).param("keys", keys.toArray(Long[]::new)).param("caps", caps.toArray(Integer[]::new))
+                .query(rs -> {
+                    Long[] holders = (Long[]) rs.getArray(2).getArray();
+                    if (holders.length <= rs.getInt(1)) {
+                        found.addAll(Arrays.asList(holders));
+                    }
+                });
         return found;
     }
 
@@ -379,18 +445,29 @@ class PersonStore {
      * a record whose person and version did not change keeps when it was resolved).
      */
     void assign(Map<Long, Long> personOf, Map<Long, Integer> versionOf, boolean all) {
-        assign(copy -> personOf.forEach((victim, person) ->
-                copy.row(Long.toString(victim), Long.toString(person), Integer.toString(versionOf.get(victim)))), all);
+        assign(personOf, versionOf, Map.of(), all);
     }
 
-    /** {@link #assign(Map, Map, boolean)} of rows (victim, person, version) written by {@code rows}. */
+    /** {@link #assign(Map, Map, boolean)} with each record's linkage hash (null when absent from {@code hashOf}). */
+    void assign(Map<Long, Long> personOf, Map<Long, Integer> versionOf, Map<Long, Long> hashOf, boolean all) {
+        assign(copy -> personOf.forEach((victim, person) -> {
+            Long hash = hashOf.get(victim);
+            copy.row(Long.toString(victim), Long.toString(person), Integer.toString(versionOf.get(victim)),
+                    hash == null ? null : Long.toString(hash));
+        }), all);
+    }
+
+    /**
+     * {@link #assign(Map, Map, boolean)} of rows (victim, person, version, linkage hash or null) written by
+     * {@code rows}.
+     */
     void assign(java.util.function.Consumer<Copy> rows, boolean all) {
         jdbc.sql("""
-                create temporary table resolved_person (victim_id bigint, person_id bigint, victim_version integer)
-                on commit drop
+                create temporary table resolved_person (victim_id bigint, person_id bigint, victim_version integer,
+                       linkage_hash bigint) on commit drop
                 """).update();
         long resolved;
-        try (Copy copy = copy("copy resolved_person (victim_id, person_id, victim_version) from stdin")) {
+        try (Copy copy = copy("copy resolved_person (victim_id, person_id, victim_version, linkage_hash) from stdin")) {
             rows.accept(copy);
             resolved = copy.rows();
         }
@@ -400,12 +477,16 @@ class PersonStore {
             assignMany();
         } else {
             jdbc.sql("""
-                    insert into persons.victim_person (victim_id, person_id, victim_version)
-                    select victim_id, person_id, victim_version from resolved_person
+                    insert into persons.victim_person (victim_id, person_id, victim_version, linkage_hash)
+                    select victim_id, person_id, victim_version, linkage_hash from resolved_person
                     on conflict (victim_id) do update
-                       set person_id = excluded.person_id, victim_version = excluded.victim_version, resolved_at = now()
-                     where (victim_person.person_id, victim_person.victim_version)
-                           is distinct from (excluded.person_id, excluded.victim_version)
+                       set person_id = excluded.person_id, victim_version = excluded.victim_version,
+                           linkage_hash = excluded.linkage_hash,
+                           resolved_at = case when (victim_person.person_id, victim_person.victim_version)
+                                                   = (excluded.person_id, excluded.victim_version)
+                                              then victim_person.resolved_at else now() end
+                     where (victim_person.person_id, victim_person.victim_version, victim_person.linkage_hash)
+                           is distinct from (excluded.person_id, excluded.victim_version, excluded.linkage_hash)
                     """).update();
         }
         jdbc.sql("drop table resolved_person").update();
@@ -421,8 +502,8 @@ class PersonStore {
         jdbc.sql("truncate persons.victim_person").update();
         setVictimPersonKeysAside();
         jdbc.sql("""
-                insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at)
-                select victim_id, person_id, victim_version, resolved_at from kept_person
+                insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at, linkage_hash)
+                select victim_id, person_id, victim_version, resolved_at, linkage_hash from kept_person
                 """).update();
         restoreVictimPersonKeys();
         jdbc.sql("drop table kept_person").update();
@@ -442,8 +523,8 @@ class PersonStore {
         jdbc.sql("analyze kept_person").update();
         jdbc.sql("delete from persons.victim_person v where v.victim_id in (select victim_id from kept_person)").update();
         jdbc.sql("""
-                insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at)
-                select victim_id, person_id, victim_version, resolved_at from kept_person
+                insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at, linkage_hash)
+                select victim_id, person_id, victim_version, resolved_at, linkage_hash from kept_person
                 """).update();
         restoreVictimPersonKeys();
         jdbc.sql("analyze persons.victim_person").update();
@@ -459,7 +540,7 @@ class PersonStore {
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
         jdbc.sql("""
                 create temporary table kept_person on commit drop as
-                select r.victim_id, r.person_id, r.victim_version,
+                select r.victim_id, r.person_id, r.victim_version, r.linkage_hash,
                        case when (old.person_id, old.victim_version) = (r.person_id, r.victim_version)
                             then old.resolved_at else now() end as resolved_at
                   from resolved_person r left join persons.victim_person old on old.victim_id = r.victim_id

@@ -240,6 +240,48 @@ class PersonsIntegrationTests {
     }
 
     @Test
+    void aRecordRedeliveredWithOnlyFieldsLinkageDoesNotReadChangedKeepsItsLinkWithoutBeingComparedAgain() {
+        List<List<String>> rows = new ArrayList<>(List.of(
+                victim("TPPO/KEEP/1", "Yohana Lerebulan", "6472015507010003", "P", "15/07/2001", "", "Balikpapan")));
+        FileOutcome first = files.load("64.01", rows);
+        FileOutcome elsewhere = files.load("64.03", List.of(
+                victim("TPPO/KEEP/2", "YOHANA LEREBULAN", "6472015507010003", "P", "", "22", "Balikpapan")));
+        long yohana = victimId(first, "TPPO/KEEP/1");
+        long again = victimId(elsewhere, "TPPO/KEEP/2");
+        assertThat(personOfVictim(again)).isEqualTo(personOfVictim(yohana));
+        long linkedBy = linkRun(yohana, again);
+
+        rows.get(0).set(14, "dipulangkan ke Balikpapan");
+        assertThat(files.load("64.01", rows).updated()).isEqualTo(1);
+
+        assertThat(linkRun(yohana, again)).as("the link is not written again").isEqualTo(linkedBy);
+        assertThat(personOfVictim(yohana)).isEqualTo(personOfVictim(again));
+        assertThat(resolvedVersion(yohana)).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from persons.pending_victim").query(Long.class).single()).isZero();
+
+        // the age is compared: the record is resolved again, its link written by the latest run
+        rows.get(0).set(7, "22");
+        assertThat(files.load("64.01", rows).updated()).isEqualTo(1);
+
+        long latest = jdbc.sql("select max(id) from persons.resolution_run").query(Long.class).single();
+        assertThat(linkRun(yohana, again)).isEqualTo(latest).isGreaterThan(linkedBy);
+        assertThat(personOfVictim(yohana)).isEqualTo(personOfVictim(again));
+        assertThat(resolvedVersion(yohana)).isEqualTo(3);
+    }
+
+    private long linkRun(long one, long other) {
+        return jdbc.sql("select run_id from persons.person_link where victim_a = ? and victim_b = ?")
+                .params(Math.min(one, other), Math.max(one, other)).query(Long.class).single();
+    }
+
+    private int resolvedVersion(long victim) {
+        return jdbc.sql("""
+                select p.victim_version from persons.victim_person p join warehouse.victim v on v.id = p.victim_id
+                 where v.id = ? and v.version = p.victim_version
+                """).param(victim).query(Integer.class).single();
+    }
+
+    @Test
     void aReviewerSeesThePairSideBySideWithNamesAuditedAndDecidesItByTheApi() throws Exception {
         List<Long> victims = queuedPair("64.09", "Yuliana Pratiwi", "64.09", "Yulyana Pratiwie Ningsih", "30/11/2003",
                 "6409017011030007");
