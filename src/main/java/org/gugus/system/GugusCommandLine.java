@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.gugus.system.database.DatabaseWatch;
+import org.gugus.system.database.EarlyEmbeddedPostgres;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -88,6 +89,8 @@ public final class GugusCommandLine {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
+                // the embedded PostgreSQL starts (or is joined) beside the context, not inside it
+                .listeners(new EarlyEmbeddedPostgres())
                 .properties(Map.of(
                         CommandsWithoutCamel.ENABLED, Boolean.toString(routes),
                         // where Camel runs (gugus pull needs its SFTP routes) it starts no route by itself
