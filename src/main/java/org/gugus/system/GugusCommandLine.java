@@ -11,17 +11,21 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.gugus.system.database.DatabaseWatch;
+import org.gugus.system.database.EarlyEmbeddedPostgres;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.SpringProperties;
 import picocli.CommandLine;
 
 /**
  * The command line: {@code java -jar gugus.jar COMMAND ...}. The arguments are parsed before Gugus
  * starts: {@code --help}, {@code help}, {@code --version}, {@code generate-completion} and usage
  * errors answer at once (usage errors with exit status 64). Otherwise Gugus starts without its web
- * server, with no route started and no schedule running, against the same database as the server
+ * server, without Camel (but for {@code pull}, whose routes do not start until it asks) and with no
+ * schedule running, against the same database as the server
  * (joining the embedded PostgreSQL if the server runs), runs the command and returns its exit status.
  * Options for Gugus itself ({@code --gugus.…}, {@code --spring.…}, {@code --logging.…}) may stand
  * anywhere. Logs go to {@code $GUGUS_HOME/logs/gugus-cli.log}, so standard output carries only results.
@@ -33,6 +37,8 @@ public final class GugusCommandLine {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     private static final Set<String> WITHOUT_GUGUS = Set.of("-h", "--help", "-V", "--version");
     private static final Set<String> ANSWERED_WITHOUT_GUGUS = Set.of("help", "generate-completion");
+    /** The commands that run a Camel route: the others start without Camel ({@link CommandsWithoutCamel}). */
+    private static final Set<String> WITH_ROUTES = Set.of("pull");
 
     private GugusCommandLine() {
     }
@@ -56,6 +62,11 @@ public final class GugusCommandLine {
         return Arrays.stream(args).noneMatch(WITHOUT_GUGUS::contains);
     }
 
+    /** Whether the command runs a Camel route ({@code pull}); every other command starts without Camel. */
+    static boolean runsRoutes(String[] command) {
+        return command.length > 0 && WITH_ROUTES.contains(command[0]);
+    }
+
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         List<String> springArguments = new ArrayList<>();
         List<String> commandArguments = new ArrayList<>();
@@ -71,10 +82,18 @@ public final class GugusCommandLine {
         if (answered != null) {
             return answered;
         }
+        boolean routes = runsRoutes(command);
+        if (routes) {
+            // the context the build prepared ahead of time (files list) has no Camel: pull starts as the server does
+            SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
+                // the embedded PostgreSQL starts (or is joined) beside the context, not inside it
+                .listeners(new EarlyEmbeddedPostgres())
                 .properties(Map.of(
-                        // Camel runs (gugus pull needs its SFTP routes) but starts no route by itself
+                        CommandsWithoutCamel.ENABLED, Boolean.toString(routes),
+                        // where Camel runs (gugus pull needs its SFTP routes) it starts no route by itself
                         // and polls on no schedule: the drop folder and the SFTP crons belong to the server
                         "camel.main.auto-startup", "false",
                         "gugus.sftp.poll-on-schedule", "false",

@@ -70,6 +70,13 @@ class GugusCommandLineTests {
     }
 
     @Test
+    void startsCamelOnlyForTheCommandThatRunsRoutes() {
+        assertThat(GugusCommandLine.runsRoutes(new String[] {"pull", "--regency", "64.72"})).isTrue();
+        assertThat(GugusCommandLine.runsRoutes(new String[] {"load", "--office", "64.72", "a.csv"})).isFalse();
+        assertThat(GugusCommandLine.runsRoutes(new String[] {"files", "list"})).isFalse();
+    }
+
+    @Test
     void writesAShellCompletionScript() {
         assertThat(run("generate-completion")).isZero();
 

@@ -26,10 +26,12 @@ class FeedbackUpload {
     private static final Logger log = LoggerFactory.getLogger(FeedbackUpload.class);
 
     private final ObjectProvider<FileAnswers> answers;
-    private final CamelContext camel;
-    private final ProducerTemplate producer;
+    // providers: a command other than pull starts without Camel (system.CommandsWithoutCamel)
+    private final ObjectProvider<CamelContext> camel;
+    private final ObjectProvider<ProducerTemplate> producer;
 
-    FeedbackUpload(ObjectProvider<FileAnswers> answers, CamelContext camel, ProducerTemplate producer) {
+    FeedbackUpload(ObjectProvider<FileAnswers> answers, ObjectProvider<CamelContext> camel,
+            ObjectProvider<ProducerTemplate> producer) {
         this.answers = answers;
         this.camel = camel;
         this.producer = producer;
@@ -47,9 +49,9 @@ class FeedbackUpload {
             return;
         }
         try {
-            SftpEndpoint endpoint = camel.getEndpoint(source.feedbackUri(), SftpEndpoint.class);
+            SftpEndpoint endpoint = camel.getObject().getEndpoint(source.feedbackUri(), SftpEndpoint.class);
             source.secure(endpoint.getConfiguration());
-            producer.sendBodyAndHeader(endpoint, answer.get().toFile(), Exchange.FILE_NAME,
+            producer.getObject().sendBodyAndHeader(endpoint, answer.get().toFile(), Exchange.FILE_NAME,
                     answer.get().getFileName().toString());
             log.info("Answer workbook of file #{} sent back to {} folder {}", delivery.fileId(), source.routeId(),
                     source.feedbackDirectory().get());

@@ -60,9 +60,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @param requestedPort the port to listen on; 0 picks a free one
      */
     public static EmbeddedPostgres start(Path dataDirectory, int requestedPort) {
+        EmbeddedPostgres early = EarlyEmbeddedPostgres.take(normalise(dataDirectory));
+        return early != null ? early : startNow(dataDirectory, requestedPort);
+    }
+
+    static Path normalise(Path dataDirectory) {
+        return dataDirectory.toAbsolutePath().normalize();
+    }
+
+    static EmbeddedPostgres startNow(Path dataDirectory, int requestedPort) {
         try {
             Path binaries = extractBinaries();
-            Path data = dataDirectory.toAbsolutePath().normalize();
+            Path data = normalise(dataDirectory);
             Path passwordFile = data.resolveSibling(data.getFileName() + ".password");
             if (!Files.exists(data.resolve("PG_VERSION"))) {
                 initialise(binaries, data, passwordFile);
