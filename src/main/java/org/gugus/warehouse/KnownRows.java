@@ -10,30 +10,27 @@ import java.util.OptionalLong;
  * record, so a million records fit a small heap. A row is taken as repeating a record when the first
  * 16 bytes of their hashes agree (128 bits: two different rows agreeing there is not a chance to
  * reckon with). The publish checks the whole hash whenever the office's row hashes changed since
- * they were read ({@link #generation()}), and a row whose record no longer carries it is judged
- * after all.
+ * they were read (their generation, kept for the staged file: {@code warehouse.staged_file}), and a
+ * row whose record no longer carries it is judged after all.
  */
 public final class KnownRows {
 
-    public static final KnownRows NONE = new KnownRows(new long[0], new long[0], new long[0], 0, 0);
+    public static final KnownRows NONE = new KnownRows(new long[0], new long[0], new long[0], 0);
 
     private final long[] prefixes;
     private final long[] nextBytes;
     private final long[] victims;
     private final int size;
-    private final long generation;
 
     /**
-     * @param prefixes   the hashes' first 8 bytes, sorted ascending (signed), with their next 8 bytes in
-     *                   {@code nextBytes} and their record in {@code victims}
-     * @param generation the generation of the office's row hashes these were read at
+     * @param prefixes the hashes' first 8 bytes, sorted ascending (signed), with their next 8 bytes in
+     *                 {@code nextBytes} and their record in {@code victims}
      */
-    KnownRows(long[] prefixes, long[] nextBytes, long[] victims, int size, long generation) {
+    KnownRows(long[] prefixes, long[] nextBytes, long[] victims, int size) {
         this.prefixes = prefixes;
         this.nextBytes = nextBytes;
         this.victims = victims;
         this.size = size;
-        this.generation = generation;
     }
 
     /** The record whose row hash starts as this one does (16 bytes), if exactly one has its first 8. */
@@ -48,14 +45,6 @@ public final class KnownRows {
             return OptionalLong.empty();
         }
         return OptionalLong.of(victims[at]);
-    }
-
-    /**
-     * How many changes the office's row hashes had seen when these were read
-     * ({@code warehouse.row_hash_generation}); 0 for none.
-     */
-    public long generation() {
-        return generation;
     }
 
     public int size() {

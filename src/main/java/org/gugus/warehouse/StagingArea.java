@@ -112,7 +112,7 @@ public class StagingArea {
             throw new DataAccessResourceFailureException("Cannot read the row hashes of office " + officeCode, e);
         }
         if (packed == null) {
-            return new KnownRows(new long[0], new long[0], new long[0], 0, generation);
+            return KnownRows.NONE;
         }
         ByteBuffer records = ByteBuffer.wrap(packed); // int8send is big-endian, as ByteBuffer reads
         int size = packed.length / 24;
@@ -124,7 +124,7 @@ public class StagingArea {
             nextBytes[i] = records.getLong();
             victims[i] = records.getLong();
         }
-        return new KnownRows(prefixes, nextBytes, victims, size, generation);
+        return new KnownRows(prefixes, nextBytes, victims, size);
     }
 
     /**

@@ -9,7 +9,7 @@ class KnownRowsTests {
 
     @Test
     void findsTheRecordWhoseRowHashStartsAsTheRowsDoes() {
-        KnownRows known = new KnownRows(new long[] {-5, 3, 40}, new long[] {0, 99, 0}, new long[] {11, 12, 13}, 3, 0);
+        KnownRows known = new KnownRows(new long[] {-5, 3, 40}, new long[] {0, 99, 0}, new long[] {11, 12, 13}, 3);
 
         assertThat(known.victim(hash(3, 99))).hasValue(12);
         assertThat(known.victim(hash(-5, 0))).hasValue(11);
@@ -18,7 +18,7 @@ class KnownRowsTests {
 
     @Test
     void takesNoRecordWhoseHashDiffersInItsNextEightBytes() {
-        KnownRows known = new KnownRows(new long[] {-5, 3, 40}, new long[] {0, 99, Long.MIN_VALUE}, new long[] {11, 12, 13}, 3, 0);
+        KnownRows known = new KnownRows(new long[] {-5, 3, 40}, new long[] {0, 99, Long.MIN_VALUE}, new long[] {11, 12, 13}, 3);
 
         assertThat(known.victim(hash(3, 98))).isEmpty();
         assertThat(known.victim(hash(40, Long.MIN_VALUE))).hasValue(13);
@@ -27,7 +27,7 @@ class KnownRowsTests {
 
     @Test
     void takesNoRecordWhenTwoShareThePrefix() {
-        KnownRows known = new KnownRows(new long[] {1, 7, 7, 7, 9}, new long[5], new long[] {1, 2, 3, 4, 5}, 5, 0);
+        KnownRows known = new KnownRows(new long[] {1, 7, 7, 7, 9}, new long[5], new long[] {1, 2, 3, 4, 5}, 5);
 
         assertThat(known.victim(hash(7, 0))).isEmpty();
         assertThat(known.victim(hash(9, 0))).hasValue(5);
