@@ -214,7 +214,9 @@ public class PersonResolution {
         // the keys stored for the records whose keys this run writes: only the keys that changed are deleted and
         // added (a re-delivered record's keys mostly stay; deleting and copying them all dirtied a page per record)
         List<Long> keyed = records.keySet().stream().filter(victim -> !decidedOnly.contains(victim)).toList();
-        Map<Long, long[]> stored = store.blockKeysOf(store.scope("run_keyed", keyed));
+        // none when the table is empty (a first load): no temporary table of 100,000 ids copied and joined
+        Map<Long, long[]> stored = store.holdsBlockKeys() ? store.blockKeysOf(store.scope("run_keyed", keyed))
+                : new HashMap<>();
         // each key hash's cap, and how many records whose keys are not stored yet hold it
         SearchedKeys searched = new SearchedKeys(fresh.size() * 8);
         List<Long> keysAddedTo = new ArrayList<>();

@@ -204,12 +204,13 @@ public final class Linkage {
      * the pairs. One reader thread gives the candidates.
      */
     public Against against(Collection<VictimReport> reports, LinkageModel model) {
-        return new Against(reports, model, key -> 0);
+        return new Against(reports, model, Linkage::keyHash);
     }
 
     /**
-     * {@link #against(Collection, LinkageModel)}, each new record's keys also hashed by {@code keyHash} (as the
+     * {@link #against(Collection, LinkageModel)}, each new record's keys hashed by {@code keyHash} (as the
      * caller stores them) on every core, with its normalisation: {@link Against#forEachNewRecord(NewKeys)}.
+     * The blocks are told apart by these hashes (as the caller's store tells them apart).
      */
     public Against against(Collection<VictimReport> reports, LinkageModel model,
             java.util.function.ToLongFunction<String> keyHash) {
@@ -228,18 +229,15 @@ public final class Linkage {
         private static final int CHUNK = 2048;
 
         private final LinkageModel model;
-        private final Set<Long> ids = new HashSet<>();
-        /** The records holding each key of the new records: the new records first, then their candidates. */
-        private final Map<String, Block> byKey = new HashMap<>();
+        /** The new records' ids, sorted. */
+        private final long[] ids;
+        /**
+         * The records holding each key of the new records (by the key's hash: a first load's 800,000 keys kept as
+         * strings in a map were most of the run's live objects): the new records first, then their candidates.
+         */
+        private final Blocks byKey;
         /** Candidates normalised and keyed in chunks; each keeps only the keys it shares with the new records. */
-        private final ChunkedWork<VictimReport, Keyed> work = new ChunkedWork<>(CHUNK, reports -> {
-            List<Keyed> keyed = new ArrayList<>(reports.size());
-            for (VictimReport report : reports) {
-                Prepared record = new Prepared(report);
-                keyed.add(new Keyed(record, keys(record).stream().filter(byKey::containsKey).toList()));
-            }
-            return keyed;
-        });
+        private final ChunkedWork<VictimReport, Keyed> work;
 
         /** The keys of each new record, hashed as the caller stores them, with their caps, in the order given. */
         private final List<NewRecord> fresh;
@@ -250,24 +248,30 @@ public final class Linkage {
             this.fresh = reports.parallelStream().map(report -> {
                 Prepared record = new Prepared(report);
                 Map<String, Integer> keys = cappedKeys(record);
-                String[] texts = new String[keys.size()];
                 long[] hashes = new long[keys.size()];
                 int[] caps = new int[keys.size()];
                 int i = 0;
                 for (Map.Entry<String, Integer> key : keys.entrySet()) {
-                    texts[i] = key.getKey();
                     hashes[i] = keyHash.applyAsLong(key.getKey());
                     caps[i++] = key.getValue();
                 }
-                return new NewRecord(record, texts, hashes, caps);
+                return new NewRecord(record, hashes, caps);
             }).toList();
+            this.ids = fresh.stream().mapToLong(record -> record.record().id).sorted().toArray();
+            this.byKey = new Blocks(fresh.size() * 8);
             for (NewRecord record : fresh) {
-                ids.add(record.record().id);
-                for (int i = 0; i < record.keys().length; i++) {
-                    int cap = record.caps()[i];
-                    byKey.computeIfAbsent(record.keys()[i], k -> new Block(cap)).add(record.record());
+                for (int i = 0; i < record.hashes().length; i++) {
+                    byKey.fresh(record.hashes()[i], record.caps()[i], record.record());
                 }
             }
+            this.work = new ChunkedWork<>(CHUNK, candidates -> {
+                List<Keyed> keyed = new ArrayList<>(candidates.size());
+                for (VictimReport report : candidates) {
+                    Prepared record = new Prepared(report);
+                    keyed.add(new Keyed(record, keys(record).stream().mapToLong(keyHash).filter(byKey::contains).toArray()));
+                }
+                return keyed;
+            });
         }
 
         /** Each new or changed record's keys hashed as the caller stores them, with their caps, in the order given. */
@@ -278,7 +282,7 @@ public final class Linkage {
         /** A candidate: ignored when it is one of the new records. */
         @Override
         public void accept(VictimReport report) {
-            if (ids.contains(report.victimId())) {
+            if (java.util.Arrays.binarySearch(ids, report.victimId()) >= 0) {
                 return;
             }
             work.add(report);
@@ -286,31 +290,31 @@ public final class Linkage {
 
         /** The pairs of the new records with each other and with the candidates given, scored on every core. */
         public List<ScoredPair> finish() {
-            work.finish(keyed -> keyed.forEach(candidate ->
-                    candidate.keys().forEach(key -> byKey.get(key).add(candidate.record()))));
+            work.finish(keyed -> keyed.forEach(candidate -> {
+                for (long key : candidate.keys()) {
+                    byKey.get(key).add(candidate.record());
+                }
+            }));
             Scorer scorer = scorer(model);
             double threshold = settings.reviewProbability();
             Map<VictimPair, ScoredPair> pairs = new ConcurrentHashMap<>();
             // a block of one record makes no pair (most keys of a first load)
-            byKey.values().parallelStream().filter(block -> block.size() > 1 && block.size() <= block.cap)
-                    .forEach(block -> {
-                        for (int x = 0; x < block.size(); x++) {
-                            Prepared a = block.get(x);
-                            if (!ids.contains(a.id)) {
-                                break; // the new records come first in every block
-                            }
-                            for (int y = x + 1; y < block.size(); y++) {
-                                Prepared b = block.get(y);
-                                if (a.id == b.id || conflict(a, b)) {
-                                    continue;
-                                }
-                                VictimPair pair = VictimPair.of(a.id, b.id);
-                                if (!pairs.containsKey(pair) && scorer.reaches(a, b, threshold)) {
-                                    pairs.putIfAbsent(pair, a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
-                                }
-                            }
+            byKey.blocks().filter(block -> block.size() > 1 && block.size() <= block.cap).forEach(block -> {
+                // the new records come first in every block
+                for (int x = 0; x < block.fresh; x++) {
+                    Prepared a = block.get(x);
+                    for (int y = x + 1; y < block.size(); y++) {
+                        Prepared b = block.get(y);
+                        if (a.id == b.id || conflict(a, b)) {
+                            continue;
                         }
-                    });
+                        VictimPair pair = VictimPair.of(a.id, b.id);
+                        if (!pairs.containsKey(pair) && scorer.reaches(a, b, threshold)) {
+                            pairs.putIfAbsent(pair, a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
+                        }
+                    }
+                }
+            });
             List<ScoredPair> scored = new ArrayList<>(pairs.values());
             scored.sort(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB));
             return scored;
@@ -318,13 +322,84 @@ public final class Linkage {
     }
 
     /**
-     * The records holding one key in an incremental run, in the order they came, and the most its block may
-     * hold to make pairs: one object per key, a list only from the second record on (most keys of a first
-     * load are held by one record).
+     * The blocks of an incremental run by their keys' hashes: open addressing over primitive arrays, one
+     * {@link Block} object per key.
+     */
+    private static final class Blocks {
+
+        private long[] hashes;
+        private Block[] blocks;
+        private int size;
+
+        Blocks(int expected) {
+            int slots = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            hashes = new long[slots];
+            blocks = new Block[slots];
+        }
+
+        /** A new record holding the key (the first holder sets the block's cap: a key belongs to one rule). */
+        void fresh(long hash, int cap, Prepared record) {
+            if (size * 2 >= hashes.length) {
+                grow();
+            }
+            int slot = slot(hash);
+            Block block = blocks[slot];
+            if (block == null) {
+                hashes[slot] = hash;
+                block = blocks[slot] = new Block(cap);
+                size++;
+            }
+            block.add(record);
+            block.fresh++;
+        }
+
+        boolean contains(long hash) {
+            return blocks[slot(hash)] != null;
+        }
+
+        Block get(long hash) {
+            return blocks[slot(hash)];
+        }
+
+        /** Every block, on every core. */
+        java.util.stream.Stream<Block> blocks() {
+            return java.util.Arrays.stream(blocks).parallel().filter(java.util.Objects::nonNull);
+        }
+
+        private int slot(long hash) {
+            int mask = hashes.length - 1;
+            long mixed = hash * 0x9e3779b97f4a7c15L;
+            int slot = (int) ((mixed ^ (mixed >>> 32)) & mask);
+            while (blocks[slot] != null && hashes[slot] != hash) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            long[] oldHashes = hashes;
+            Block[] oldBlocks = blocks;
+            hashes = new long[oldHashes.length * 2];
+            blocks = new Block[hashes.length];
+            for (int slot = 0; slot < oldHashes.length; slot++) {
+                if (oldBlocks[slot] != null) {
+                    int to = slot(oldHashes[slot]);
+                    hashes[to] = oldHashes[slot];
+                    blocks[to] = oldBlocks[slot];
+                }
+            }
+        }
+    }
+
+    /**
+     * The records holding one key in an incremental run, in the order they came (the run's new records first,
+     * {@code fresh} of them), and the most its block may hold to make pairs: one object per key, a list only from
+     * the second record on (most keys of a first load are held by one record).
      */
     private static final class Block {
 
         final int cap;
+        int fresh;
         private Prepared first;
         private List<Prepared> all;
 
@@ -353,12 +428,12 @@ public final class Linkage {
         }
     }
 
-    /** A new or changed record of an incremental run, normalised, with its blocking keys and their caps. */
-    private record NewRecord(Prepared record, String[] keys, long[] hashes, int[] caps) {
+    /** A new or changed record of an incremental run, normalised, with its blocking keys' hashes and their caps. */
+    private record NewRecord(Prepared record, long[] hashes, int[] caps) {
     }
 
-    /** A candidate of an incremental run, normalised, with the keys it shares with the new records. */
-    private record Keyed(Prepared record, List<String> keys) {
+    /** A candidate of an incremental run, normalised, with the hashes of the keys it shares with the new records. */
+    private record Keyed(Prepared record, long[] keys) {
     }
 
     /**
