@@ -46,4 +46,9 @@ class BlockKeys {
     static long hash(String key, String salt) {
         return Linkage.keyHash(salt + ":" + key);
     }
+
+    /** {@link #hash(String, String)} under one salt, for many keys: neither the salted key nor its bytes built. */
+    static java.util.function.ToLongFunction<String> hashing(String salt) {
+        return Linkage.keyHashAfter(salt + ":");
+    }
 }

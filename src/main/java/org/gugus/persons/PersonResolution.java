@@ -202,7 +202,8 @@ public class PersonResolution {
         Set<Long> changed = new HashSet<>(seeds);
         pending.forEach(record -> changed.add(record.id()));
         double review = linkage.settings().reviewProbability();
-        Map<Long, LinkableVictim> records = new HashMap<>();
+        // in id order (as read): the block keys are written in it, the index on their record built over them after
+        Map<Long, LinkableVictim> records = new java.util.LinkedHashMap<>();
         pending.forEach(record -> records.put(record.id(), record));
         Set<Long> decidedOnly = new HashSet<>(seeds);
         decidedOnly.removeAll(records.keySet());
@@ -210,7 +211,7 @@ public class PersonResolution {
         List<VictimReport> fresh = records.values().stream().map(PersonResolution::report).toList();
         // each new or changed record normalised once and its keys hashed (on every core): its keys are stored,
         // searched by and scored
-        Linkage.Against against = linkage.against(fresh, model, text -> BlockKeys.hash(text, salt));
+        Linkage.Against against = linkage.against(fresh, model, BlockKeys.hashing(salt));
         // the keys stored for the records whose keys this run writes: only the keys that changed are deleted and
         // added (a re-delivered record's keys mostly stay; deleting and copying them all dirtied a page per record)
         List<Long> keyed = records.keySet().stream().filter(victim -> !decidedOnly.contains(victim)).toList();
@@ -319,6 +320,7 @@ public class PersonResolution {
      */
     private List<LinkableVictim> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs) {
         if (listed >= FEW_PENDING) {
+            store.withMemoryForManyRecords();
             resolvedAs.putAll(store.pendingAsResolved(true));
             return victims.unresolved();
         }

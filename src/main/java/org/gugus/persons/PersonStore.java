@@ -69,6 +69,14 @@ class PersonStore {
         jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
     }
 
+    /**
+     * Memory for sorts and hashes for the rest of the transaction: the read of 100,000 pending records, sorted by id,
+     * spilled to temporary files under the default {@code work_mem}.
+     */
+    void withMemoryForManyRecords() {
+        jdbc.sql("set local work_mem = '64MB'").update();
+    }
+
     long startRun(boolean all, String trigger) {
         return jdbc.sql("insert into persons.resolution_run (all_records, trigger) values (?, ?) returning id")
                 .params(all, trigger).query(Long.class).single();
@@ -163,7 +171,18 @@ class PersonStore {
         if (rebuild) {
             dropBlockKeyIndexes();
         }
-        copyBlockKeys(victims, hashes, empty ? " with (freeze)" : "");
+        if (empty) {
+            // in the order of the index on (key hash, record), built over them alone after
+            BlockKeyRows rows = BlockKeyRows.byHash(victims, hashes, Math.toIntExact(keys));
+            try (BinaryCopy copy = new BinaryCopy(DataSourceUtils.getConnection(dataSource), dataSource,
+                    "copy persons.block_key (key_hash, victim_id) from stdin with (format binary, freeze)")) {
+                for (int row = 0; row < rows.size(); row++) {
+                    copy.row(rows.hash(row), rows.victim(row));
+                }
+            }
+        } else {
+            copyBlockKeys(victims, hashes, "");
+        }
         if (rebuild) {
             buildBlockKeyIndexes();
         }
