@@ -318,8 +318,9 @@ public class ReportingRefresh {
     /**
      * The persons (and cases) whose reporting rows are written afresh; {@code cases} null when none
      * of the persons' rows was copied before, so every row is new and their cases are those of their
-     * new rows; else the rows that differ from their copy are in {@code pg_temp.reporting_fresh}.
-     * {@code refiled}: rows whose file alone was updated.
+     * new rows; else the rows that differ from their copy are in {@code pg_temp.reporting_fresh}:
+     * {@code gone}, the records of rows as copied before that differ, {@code changed}, the records of
+     * fresh rows that differ. {@code refiled}: rows whose file alone was updated.
      */
     private record Rewrite(Long[] persons, Long[] cases, Long[] gone, Long[] changed, int refiled) {
 
