@@ -32,6 +32,15 @@ final class AllTimeCounts {
                 .param("sign", sign).param("persons", persons).param("cases", cases).update();
     }
 
+    /** Adds ({@code sign} 1) or takes away (-1) these cases from the count of cases: no person's cell changes. */
+    static void addCases(JdbcClient jdbc, int sign, Long[] cases) {
+        jdbc.sql("""
+                insert into reporting.all_time_count (indicator, code, n)
+                select 'cases', '', :sign * count(*) from reporting.tppo_case where case_id = any(:cases)
+                on conflict (indicator, code) do update set n = reporting.all_time_count.n + excluded.n
+                """).param("sign", sign).param("cases", cases).update();
+    }
+
     /** Counts every cell afresh, after a rebuild. */
     static void recount(JdbcClient jdbc) {
         jdbc.sql("truncate reporting.all_time_count").update();

@@ -1,5 +1,7 @@
 package org.gugus.reporting;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.gugus.system.PartTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,6 +21,20 @@ final class NewReports {
 
     /** The fresh rows that replace rows of {@code reporting.report}. */
     private static final String NEW = "pg_temp.reporting_new";
+
+    /** Their facts. */
+    private static final String NEW_FACTS = "pg_temp.reporting_new_fact";
+
+    /** The columns of {@code reporting.report} but its key. */
+    private static final List<String> REPORT_COLUMNS = List.of("person_id", "office_code", "case_id", "case_number",
+            "report_date", "sex", "birth_date", "birth_year", "age", "age_at_report", "origin_regency_code",
+            "origin_province_code", "citizenship", "citizenship_country", "destination_country", "case_stage",
+            "exploitation", "recruitment", "services", "source_file_id");
+
+    /** The columns of {@code reporting.report_fact} but its key. */
+    private static final List<String> FACT_COLUMNS = List.of("person_id", "case_id", "source_file_id", "k",
+            "exploitation", "recruitment", "services", "office_mask", "destination_mask", "report_date", "day_key",
+            "origin", "birth", "age_key", "office", "sex", "stage", "destination");
 
     private NewReports() {
     }
@@ -41,26 +57,75 @@ final class NewReports {
     }
 
     /**
-     * Replaces their rows that differ from their copy in {@code pg_temp.reporting_fresh}: deletes them
-     * ({@code deleteChanged}, of the persons {@code :ids} and records {@code :victims}, aliased {@code r})
-     * with their facts, inserts the fresh rows not in {@code reporting.report} then with theirs, and
-     * writes the per-person and per-case facts of the persons and cases of both once; the triggers
-     * would write them twice (after the delete, then after the insert).
+     * Rewrites the rows of {@code reporting.report} that differ from their copy in
+     * {@code pg_temp.reporting_fresh}, in place (V070), as found by the caller's one comparison: the rows
+     * of the records {@code gone} that have no fresh copy are deleted with their facts; the fresh rows of
+     * the records {@code changed} are inserted or update theirs, and their facts likewise where they
+     * differ; then the per-person and per-case facts of the persons and cases of both are written once.
+     * An update that changes no indexed column stays on its page (the tables keep room for it) and adds
+     * no index entry, where a delete and an insert added one to every index.
      */
-    static void replace(JdbcClient jdbc, String deleteChanged, Long[] ids, Long[] victims, Long[] persons, Long[] cases) {
+    static void replace(JdbcClient jdbc, Long[] gone, Long[] changed, Long[] persons, Long[] cases) {
         withoutFactTriggers(jdbc, () -> {
-            jdbc.sql("with gone as (" + deleteChanged + " returning r.victim_id)"
-                    + " delete from reporting.report_fact f using gone where f.victim_id = gone.victim_id")
-                    .param("ids", ids).param("victims", victims).update();
+            jdbc.sql("""
+                    with deleted as (
+                        delete from reporting.report r
+                         where r.victim_id = any(:gone) and not exists (select 1 from %s f where f.victim_id = r.victim_id)
+                        returning r.victim_id)
+                    delete from reporting.report_fact x using deleted where x.victim_id = deleted.victim_id
+                    """.formatted(FRESH)).param("gone", gone).update();
             jdbc.sql("create temp table if not exists reporting_new (like reporting.report) on commit delete rows").update();
             jdbc.sql("truncate " + NEW).update();
-            jdbc.sql("insert into " + NEW + " select f.* from " + FRESH + " f"
-                    + " where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id)").update();
-            jdbc.sql("insert into reporting.report select * from " + NEW).update();
-            jdbc.sql("select reporting.add_report_facts('" + NEW + "')").query().singleRow();
+            jdbc.sql("insert into " + NEW + " select * from " + FRESH + " where victim_id = any(:changed)")
+                    .param("changed", changed).update();
+            jdbc.sql("insert into reporting.report select * from " + NEW + " on conflict (victim_id) do update set "
+                    + assignments(REPORT_COLUMNS)).update();
+            jdbc.sql("create temp table if not exists reporting_new_fact (like reporting.report_fact) on commit delete rows")
+                    .update();
+            jdbc.sql("truncate " + NEW_FACTS).update();
+            jdbc.sql("select reporting.report_facts_into('" + NEW + "', '" + NEW_FACTS + "')").query().singleRow();
+            jdbc.sql("insert into reporting.report_fact as t select * from " + NEW_FACTS
+                    + " on conflict (victim_id) do update set " + assignments(FACT_COLUMNS)
+                    + " where " + row("t", FACT_COLUMNS) + " is distinct from " + row("excluded", FACT_COLUMNS)).update();
             jdbc.sql("select reporting.write_person_facts(:persons)").param("persons", persons).query().singleRow();
             jdbc.sql("select reporting.write_case_facts(:cases)").param("cases", cases).query().singleRow();
         });
+    }
+
+    /** {@code (a, b, …) = (excluded.a, excluded.b, …)}. */
+    static String assignments(List<String> columns) {
+        return "(" + String.join(", ", columns) + ") = " + row("excluded", columns);
+    }
+
+    /** {@code (alias.a, alias.b, …)}. */
+    static String row(String alias, List<String> columns) {
+        return columns.stream().map(column -> alias + "." + column).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * Updates the file of the rows whose values are as in their copy in {@code pg_temp.reporting_fresh}
+     * ({@code sameValues}: rows {@code f} and {@code r} say the same but perhaps for their file) and
+     * came in a later file, in the report and in its fact row; the per-person and per-case facts hold
+     * no file. Returns how many rows were refiled.
+     */
+    static int refile(JdbcClient jdbc, String sameValues) {
+        // most refreshes have none: then the tables are not locked to set their triggers aside
+        if (!jdbc.sql("""
+                select exists (select 1 from %s f join reporting.report r on r.victim_id = f.victim_id
+                                where r.source_file_id <> f.source_file_id and %s)
+                """.formatted(FRESH, sameValues)).query(Boolean.class).single()) {
+            return 0;
+        }
+        int[] refiled = {0};
+        withoutFactTriggers(jdbc, () -> refiled[0] = jdbc.sql("""
+                with refiled as (
+                    update reporting.report r set source_file_id = f.source_file_id from %s f
+                     where f.victim_id = r.victim_id and r.source_file_id <> f.source_file_id and %s
+                    returning r.victim_id, r.source_file_id)
+                update reporting.report_fact x set source_file_id = refiled.source_file_id from refiled
+                 where x.victim_id = refiled.victim_id
+                """.formatted(FRESH, sameValues)).update());
+        return refiled[0];
     }
 
     /** Copies every linked victim record into the emptied reporting tables, with all their facts. */

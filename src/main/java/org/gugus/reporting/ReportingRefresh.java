@@ -1,5 +1,6 @@
 package org.gugus.reporting;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +65,12 @@ public class ReportingRefresh {
               left join ex using (person_id) left join re using (person_id)
               left join se using (person_id) left join de using (person_id)
             """.formatted("%1$s", PersonRules.AGGREGATE.formatted("r"));
+
+    /** The columns of {@code reporting.person} a refresh writes, but its key. */
+    private static final List<String> PERSON_VALUES = List.of("sex", "birth_year", "age_at_first_report", "age_group",
+            "child", "citizenship", "origin_regency_code", "origin_province_code", "first_report_date", "last_report_date",
+            "offices", "exploitation", "recruitment", "destination_countries", "services", "case_stage", "reports", "cases",
+            "multi_office", "re_trafficked");
 
     private static final String CASES = """
             insert into reporting.tppo_case (case_id, office_code, case_number, report_date, case_stage, reports, persons)
@@ -201,7 +208,7 @@ public class ReportingRefresh {
         Long[] touched = persons.toArray(Long[]::new);
         // none of their rows copied yet (a first load): every row is new; else only the rows that differ
         // from their copy are written (a re-delivery's changes that no report reads write nothing)
-        Rewrite rewrite = found.rows() == 0 ? new Rewrite(touched, null, 0)
+        Rewrite rewrite = found.rows() == 0 ? new Rewrite(touched, null, null, null, 0)
                 : times.get("changes", () -> changes(ids, victims, sources, touched));
         if (rewrite.unchanged()) {
             times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
@@ -228,8 +235,7 @@ public class ReportingRefresh {
         });
         times.run("reports", () -> {
             if (rewrite.cases() != null) {
-                NewReports.replace(jdbc, CHANGED_ROWS.formatted("delete from reporting.report r where"), ids, victims,
-                        rewrite.persons(), rewrite.cases());
+                NewReports.replace(jdbc, rewrite.gone(), rewrite.changed(), rewrite.persons(), rewrite.cases());
             } else if (touched.length >= bulkPersons) {
                 NewReports.copy(jdbc, warehouse, sources);
             } else {
@@ -237,16 +243,25 @@ public class ReportingRefresh {
             }
         });
         times.run("persons", () -> {
-            jdbc.sql("delete from reporting.person where person_id = any(:ids)").param("ids", rewritten).update();
-            jdbc.sql(PERSONS.formatted("person_id = any(:ids)")).param("ids", rewritten).update();
+            // in place, and only where a value differs (V070): a person row written again is a new row in every index
+            jdbc.sql("""
+                    delete from reporting.person p
+                     where p.person_id = any(:ids)
+                       and p.person_id not in (select r.person_id from reporting.report r where r.person_id = any(:ids))
+                    """).param("ids", rewritten).update();
+            jdbc.sql(PERSONS.formatted("person_id = any(:ids)") + " on conflict (person_id) do update set "
+                    + "(" + String.join(", ", PERSON_VALUES) + ", refreshed_at) = "
+                    + NewReports.row("excluded", PERSON_VALUES).replace(")", ", now())")
+                    + " where " + NewReports.row("reporting.person", PERSON_VALUES) + " is distinct from "
+                    + NewReports.row("excluded", PERSON_VALUES)).param("ids", rewritten).update();
         });
         times.run("counts in", () -> AllTimeCounts.add(jdbc, 1, rewritten, none));
         Long[] caseIds = times.get("cases", () -> {
             Long[] caseArray = rewrite.cases() != null ? rewrite.cases() : casesOf(rewritten).toArray(Long[]::new);
-            AllTimeCounts.add(jdbc, -1, none, caseArray);
+            AllTimeCounts.addCases(jdbc, -1, caseArray);
             jdbc.sql("delete from reporting.tppo_case where case_id = any(:ids)").param("ids", caseArray).update();
             jdbc.sql(CASES.formatted("case_id = any(:ids)")).param("ids", caseArray).update();
-            AllTimeCounts.add(jdbc, 1, none, caseArray);
+            AllTimeCounts.addCases(jdbc, 1, caseArray);
             return caseArray;
         });
         times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
@@ -265,26 +280,30 @@ public class ReportingRefresh {
         warehouse.copyReportsOf(sources, "pg_temp.reporting_fresh");
         Set<Long> persons = new TreeSet<>();
         Set<Long> cases = new TreeSet<>();
-        jdbc.sql(CHANGED_ROWS.formatted("select r.person_id, r.case_id from reporting.report r where") + """
+        List<Long> gone = new ArrayList<>();
+        List<Long> changed = new ArrayList<>();
+        jdbc.sql(CHANGED_ROWS.formatted("select r.victim_id, r.person_id, r.case_id, true from reporting.report r where")
+                + """
                 union all
-                select f.person_id, f.case_id from pg_temp.reporting_fresh f
+                select f.victim_id, f.person_id, f.case_id, false from pg_temp.reporting_fresh f
                  where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id and SAME)
                 """.replace("SAME", SAME_VALUES)).param("ids", ids).param("victims", victims).query(rs -> {
-                    persons.add(rs.getLong(1));
-                    cases.add(rs.getLong(2));
+                    (rs.getBoolean(4) ? gone : changed).add(rs.getLong(1));
+                    persons.add(rs.getLong(2));
+                    cases.add(rs.getLong(3));
                 });
-        // rows whose values are as copied but whose record came again in a later file: the file alone
-        // (their facts follow in place, V058; no person, case or count changes)
-        int refiled = jdbc.sql("""
-                update reporting.report r set source_file_id = f.source_file_id from pg_temp.reporting_fresh f
-                 where f.victim_id = r.victim_id and r.source_file_id <> f.source_file_id and SAME
-                """.replace("SAME", SAME_VALUES)).update();
+        // rows whose values are as copied but whose record came again in a later file: the file alone,
+        // in the report and its fact row (no person, case or count changes; what V058's trigger does)
+        int refiled = NewReports.refile(jdbc, SAME_VALUES);
+        // one index probe per person each (as exists (…) <> exists (…) the planner hashed both whole tables)
         persons.addAll(jdbc.sql("""
-                select t from unnest(:touched) t
-                 where exists (select 1 from reporting.person where person_id = t)
-                       <> exists (select 1 from reporting.report where person_id = t)
+                select t.id from unnest(:touched) t(id)
+                  left join lateral (select true from reporting.person where person_id = t.id limit 1) p(held) on true
+                  left join lateral (select true from reporting.report where person_id = t.id limit 1) r(held) on true
+                 where p.held is distinct from r.held
                 """).param("touched", touched).query(Long.class).list());
-        return new Rewrite(persons.toArray(Long[]::new), cases.toArray(Long[]::new), refiled);
+        return new Rewrite(persons.toArray(Long[]::new), cases.toArray(Long[]::new), gone.toArray(Long[]::new),
+                changed.toArray(Long[]::new), refiled);
     }
 
     /** The persons among these with a person row or reports: those whose all-time cells are taken away. */
@@ -299,10 +318,11 @@ public class ReportingRefresh {
     /**
      * The persons (and cases) whose reporting rows are written afresh; {@code cases} null when none
      * of the persons' rows was copied before, so every row is new and their cases are those of their
-     * new rows; else the rows that differ from their copy are in {@code pg_temp.reporting_fresh}.
-     * {@code refiled}: rows whose file alone was updated.
+     * new rows; else the rows that differ from their copy are in {@code pg_temp.reporting_fresh}:
+     * {@code gone}, the records of rows as copied before that differ, {@code changed}, the records of
+     * fresh rows that differ. {@code refiled}: rows whose file alone was updated.
      */
-    private record Rewrite(Long[] persons, Long[] cases, int refiled) {
+    private record Rewrite(Long[] persons, Long[] cases, Long[] gone, Long[] changed, int refiled) {
 
         boolean unchanged() {
             return persons.length == 0 && cases != null && cases.length == 0 && refiled == 0;

@@ -48,24 +48,33 @@ class WarehouseSource {
              where %2$s
             """;
 
+    /**
+     * The reports of the persons {@code :ids}; each record's codes aggregated for all of them at once
+     * through the index (a subquery per record read each table's pages one record at a time).
+     */
     private static final String REPORTS_OF_SOME = """
             insert into %2$s (victim_id, person_id, office_code, case_id, case_number, report_date, sex,
                    birth_date, birth_year, age, age_at_report, origin_regency_code, origin_province_code, citizenship,
                    citizenship_country, destination_country, case_stage, exploitation, recruitment, services, source_file_id)
+            with vp as materialized (select victim_id, person_id from persons.victim_person where person_id = any(:ids)),
+            e as (select victim_id, array_agg(code order by code) codes from warehouse.victim_exploitation
+                   where victim_id = any(array(select victim_id from vp)) group by victim_id),
+            r as (select victim_id, array_agg(code order by code) codes from warehouse.victim_recruitment
+                   where victim_id = any(array(select victim_id from vp)) group by victim_id),
+            s as (select victim_id, array_agg(code order by code) codes from warehouse.victim_service
+                   where victim_id = any(array(select victim_id from vp)) group by victim_id)
             select v.id, %1$s, v.office_code, c.id, c.case_number, c.report_date, v.sex,
                    v.birth_date, extract(year from v.birth_date), v.age,
                    coalesce(extract(year from age(c.report_date, v.birth_date))::integer, v.age),
                    v.origin_regency_code, left(v.origin_regency_code, 2), v.citizenship,
                    v.citizenship_country, v.destination_country, c.case_stage,
-                   array(select code from warehouse.victim_exploitation x where x.victim_id = v.id order by code),
-                   array(select code from warehouse.victim_recruitment x where x.victim_id = v.id order by code),
-                   array(select code from warehouse.victim_service x where x.victim_id = v.id order by code),
-                   v.source_file_id
-              from persons.victim_person vp
-              join persons.person p on p.id = vp.person_id
+                   coalesce(e.codes, '{}'), coalesce(r.codes, '{}'), coalesce(s.codes, '{}'), v.source_file_id
+              from vp
               join warehouse.victim v on v.id = vp.victim_id
               join warehouse.tppo_case c on c.id = v.case_id
-             where vp.person_id = any(:ids)
+              left join e on e.victim_id = v.id
+              left join r on r.victim_id = v.id
+              left join s on s.victim_id = v.id
             """;
 
     private final JdbcClient jdbc;
@@ -91,7 +100,10 @@ class WarehouseSource {
     /** The same rows into another table of the same columns (a refresh's fresh copy to compare with). */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     void copyReportsOf(Long[] personsWithMerged, String table) {
-        jdbc.sql(REPORTS_OF_SOME.formatted(PERSON, table)).param("ids", personsWithMerged).update();
+        // the person looked up by her id for each record: joined, the planner read every person for a few thousand
+        jdbc.sql(REPORTS_OF_SOME.formatted(
+                "coalesce((select p.merged_into from persons.person p where p.id = vp.person_id), vp.person_id)", table))
+                .param("ids", personsWithMerged).update();
     }
 
     /**
