@@ -27,7 +27,8 @@ public class RowOutcomes {
      * Keeps the outcome of every staged row of the file being published: rejected, a duplicate (not
      * the winner of its identity in {@code plan_winner}), loaded with warnings, or loaded. Rows loaded
      * without a finding are kept as runs of consecutive rows ({@code warehouse.row_outcome_run}): a
-     * re-delivery's unchanged rows, most of a file, then cost a few runs rather than a row each.
+     * re-delivery's unchanged rows, most of a file, then cost a few runs rather than a row each. The
+     * thin rows are unfolded from the runs they were staged in ({@code warehouse.staged_run}).
      */
     static void keep(JdbcClient jdbc, long fileId) {
         // the file's staged rows read once: a run has ordinals and row numbers both consecutive, in one
@@ -39,9 +40,16 @@ public class RowOutcomes {
                                 when p.ordinal is null then 'DUPLIKAT'
                                 when s.findings <> '[]'::jsonb then 'PERINGATAN'
                                 else 'DITERIMA' end as status
-                      from warehouse.staged_row s
-                      left join plan_winner p on p.ordinal = s.ordinal
-                     where s.file_id = :file),
+                      from (select ordinal, sheet, row_number, findings, rejected
+                              from warehouse.staged_row
+                             where file_id = :file
+                            union all
+                            select u.first_ordinal + t.i::integer - 1, u.sheet, u.first_row_number + t.i::integer - 1,
+                                   '[]'::jsonb, false
+                              from warehouse.staged_run u
+                             cross join lateral unnest(u.victim_ids) with ordinality t(victim_id, i)
+                             where u.file_id = :file) s
+                      left join plan_winner p on p.ordinal = s.ordinal),
                 single as (
                     insert into warehouse.row_outcome (file_id, ordinal, sheet, row_number, status, findings)
                     select :file, ordinal, sheet, row_number, status,

@@ -193,11 +193,12 @@ public class WarehousePublisher {
                                case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash
                           from warehouse.staged_row s
                           left join warehouse.victim v on v.office_code = ? and v.identity_key = s.identity_key
-                         where s.file_id = ? and not s.rejected and s.known_victim_id is null
+                         where s.file_id = ? and not s.rejected
                         union all
-                        select s.ordinal, null, s.known_victim_id, null, true, s.known_victim_id::text, null
-                          from warehouse.staged_row s
-                         where s.file_id = ? and s.known_victim_id is not null) keyed
+                        select u.first_ordinal + t.i::integer - 1, null, t.victim_id, null, true, t.victim_id::text, null
+                          from warehouse.staged_run u
+                         cross join lateral unnest(u.victim_ids) with ordinality t(victim_id, i)
+                         where u.file_id = ?) keyed
                  order by identity, ordinal desc
                 """).params(officeCode, fileId, fileId).update();
         // Every statement that joins the file's staged rows to the winners must stay cheap whatever the
