@@ -178,6 +178,9 @@ public class WarehousePublisher {
      * settled in the narrow winners' table by its record's id alone, without looking the wide record
      * up, and never enters {@code publish_plan}. A judged row of an existing record takes that
      * record's id as its identity too, so a thin and a judged row of one victim compete as before.
+     * The thin rows are unfolded from their runs into {@code plan_thin} (ordinal, record); only those
+     * whose record another row of the file names enter {@code plan_winner}, and those that lose there
+     * are kept in {@code plan_thin_loser} (ordinal): every other thin row is a winner.
      */
     private void planWinners(long fileId, String officeCode) {
         // The winners are found by their keys alone, in a table of their own with its statistics, then
