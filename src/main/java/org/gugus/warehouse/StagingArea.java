@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The warehouse's loading zone ({@code warehouse.staged_row}): a file's judged rows wait here,
+ * The warehouse's loading zone ({@code warehouse.staged_row}, and {@code warehouse.staged_run} for
+ * the thin rows, as runs of consecutive rows): a file's judged rows wait here,
  * chunk by chunk, until {@link WarehousePublisher} publishes the file whole, or are discarded when
  * the file is quarantined. Nothing staged is visible in the warehouse.
  */
