@@ -15,6 +15,9 @@ import java.util.OptionalLong;
  */
 public final class KnownRows {
 
+    /** A row hash's length: SHA-256. */
+    public static final int HASH_BYTES = 32;
+
     public static final KnownRows NONE = new KnownRows(new long[0], new long[0], new long[0], 0);
 
     private final long[] prefixes;

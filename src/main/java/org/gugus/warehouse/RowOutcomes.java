@@ -27,13 +27,17 @@ public class RowOutcomes {
      * Keeps the outcome of every staged row of the file being published: rejected, a duplicate (not
      * the winner of its identity in {@code plan_winner}), loaded with warnings, or loaded. Rows loaded
      * without a finding are kept as runs of consecutive rows ({@code warehouse.row_outcome_run}): a
-     * re-delivery's unchanged rows, most of a file, then cost a few runs rather than a row each.
+     * re-delivery's unchanged rows, most of a file, then cost a few runs rather than a row each. The
+     * thin rows are read as the runs they were staged in ({@code warehouse.staged_run}), unfolded only
+     * where one of them lost to a later row of its record ({@code plan_thin_loser}).
      */
     static void keep(JdbcClient jdbc, long fileId) {
-        // the file's staged rows read once: a run has ordinals and row numbers both consecutive, in one
-        // sheet (both differences constant); every other row keeps an outcome of its own
+        // The judged rows read once; the thin rows stay in their runs (warehouse.staged_run), all loaded but
+        // those that lost to a later row of their record (plan_thin_loser, a few at most). A run of outcomes
+        // has ordinals and row numbers both consecutive, in one sheet: the loaded judged rows (one each) and
+        // the thin runs (split where a row lost) are joined where they meet.
         jdbc.sql("""
-                with outcome as (
+                with judged as (
                     select s.ordinal, s.sheet, s.row_number, s.findings,
                            case when s.rejected then 'DITOLAK'
                                 when p.ordinal is null then 'DUPLIKAT'
@@ -42,6 +46,20 @@ public class RowOutcomes {
                       from warehouse.staged_row s
                       left join plan_winner p on p.ordinal = s.ordinal
                      where s.file_id = :file),
+                thin as (
+                    select u.first_ordinal, u.first_ordinal + cardinality(u.victim_ids) - 1 as last_ordinal, u.sheet,
+                           u.first_row_number,
+                           exists (select 1 from plan_thin_loser l
+                                    where l.ordinal between u.first_ordinal
+                                                        and u.first_ordinal + cardinality(u.victim_ids) - 1) as split
+                      from warehouse.staged_run u
+                     where u.file_id = :file),
+                thin_row as (
+                    select o as ordinal, t.sheet, t.first_row_number + (o - t.first_ordinal) as row_number,
+                           o in (select ordinal from plan_thin_loser) as lost
+                      from thin t
+                     cross join lateral generate_series(t.first_ordinal, t.last_ordinal) o
+                     where t.split),
                 single as (
                     insert into warehouse.row_outcome (file_id, ordinal, sheet, row_number, status, findings)
                     select :file, ordinal, sheet, row_number, status,
@@ -49,16 +67,37 @@ public class RowOutcomes {
                                 else (select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
                                                                           'column', f ->> 'column'))
                                         from jsonb_array_elements(findings) f) end
-                      from outcome
+                      from judged
                      where status <> 'DITERIMA'
-                    on conflict do nothing)
+                    union all
+                    select :file, ordinal, sheet, row_number, 'DUPLIKAT', '[]'::jsonb
+                      from thin_row
+                     where lost
+                    on conflict do nothing),
+                segment as (
+                    select ordinal as first_ordinal, ordinal as last_ordinal, sheet, row_number as first_row_number
+                      from judged
+                     where status = 'DITERIMA'
+                    union all
+                    select first_ordinal, last_ordinal, sheet, first_row_number
+                      from thin
+                     where not split
+                    union all
+                    select ordinal, ordinal, sheet, row_number
+                      from thin_row
+                     where not lost),
+                joined as (
+                    select *, sum(starts) over (order by first_ordinal) as run
+                      from (select *, case when lag(last_ordinal) over w = first_ordinal - 1
+                                            and lag(sheet) over w = sheet
+                                            and lag(first_row_number - first_ordinal) over w = first_row_number - first_ordinal
+                                           then 0 else 1 end as starts
+                              from segment
+                            window w as (order by first_ordinal)) s)
                 insert into warehouse.row_outcome_run (file_id, first_ordinal, last_ordinal, sheet, first_row_number)
-                select :file, min(ordinal), max(ordinal), sheet, min(row_number)
-                  from (select ordinal, sheet, row_number, ordinal - row_number() over (order by ordinal) as gap,
-                               row_number - ordinal as shift
-                          from outcome
-                         where status = 'DITERIMA') loaded
-                 group by sheet, gap, shift
+                select :file, min(first_ordinal), max(last_ordinal), min(sheet), min(first_row_number)
+                  from joined
+                 group by run
                 on conflict do nothing
                 """).param("file", fileId).update();
     }

@@ -23,9 +23,12 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
     private static final String COPY = "copy warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected,"
             + " identity_key, person_key, content_hash, case_row, original, findings, row_hash, known_victim_id) from stdin";
 
-    /** Thin rows ({@link StagedRow#repeats()}): their place, hash and record only; findings take the column's '[]'. */
-    private static final String COPY_THIN = "copy warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected,"
-            + " row_hash, known_victim_id) from stdin";
+    /**
+     * Thin rows ({@link StagedRow#repeats()}) as runs ({@code warehouse.staged_run}): consecutive rows of the
+     * chunk in one sheet, one row a run with their records and row hashes.
+     */
+    private static final String COPY_RUNS = "copy warehouse.staged_run (file_id, first_ordinal, sheet, first_row_number,"
+            + " victim_ids, row_hashes) from stdin";
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -37,22 +40,33 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
 
     @Override
     public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
-        // a re-delivery's rows are mostly thin: they go in a COPY of their seven columns, the server
-        // reading no empty fields and no findings for them
+        // a re-delivery's rows are mostly thin: they go in runs of consecutive rows, a few rows a chunk
+        // for the server to write and the publish to read instead of one each
         StringBuilder judged = new StringBuilder();
         StringBuilder thin = new StringBuilder();
+        ThinRun run = null;
         for (StagedRow row : chunk) {
             if (row.repeats()) {
-                appendThin(thin, row);
+                if (run == null || !run.continuedBy(row)) {
+                    if (run != null) {
+                        run.appendTo(thin);
+                    }
+                    run = new ThinRun(row);
+                } else {
+                    run.add(row);
+                }
             } else {
                 appendJudged(judged, row);
             }
+        }
+        if (run != null) {
+            run.appendTo(thin);
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             if (!thin.isEmpty()) {
-                copy.copyIn(COPY_THIN, new StringReader(thin.toString()));
+                copy.copyIn(COPY_RUNS, new StringReader(thin.toString()));
             }
             if (!judged.isEmpty()) {
                 copy.copyIn(COPY, new StringReader(judged.toString()));
@@ -76,10 +90,41 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
         rows.append('\t').append(row.knownVictimId() == null ? "\\N" : row.knownVictimId().toString()).append('\n');
     }
 
-    private static void appendThin(StringBuilder rows, StagedRow row) {
-        place(rows, row);
-        rowHash(rows, row);
-        rows.append('\t').append(row.knownVictimId().longValue()).append('\n');
+    /** Thin rows of one sheet with consecutive ordinals and row numbers: one line of COPY text. */
+    private static final class ThinRun {
+
+        private final StagedRow first;
+        private final StringBuilder victims = new StringBuilder("{");
+        private final StringBuilder hashes = new StringBuilder("\\\\x");
+        private StagedRow last;
+
+        ThinRun(StagedRow first) {
+            this.first = first;
+            add(first);
+        }
+
+        boolean continuedBy(StagedRow row) {
+            return row.ordinal() == last.ordinal() + 1 && row.rowNumber() == last.rowNumber() + 1
+                    && row.sheet().equals(last.sheet());
+        }
+
+        void add(StagedRow row) {
+            if (row.rowHash() == null || row.rowHash().length != KnownRows.HASH_BYTES) {
+                throw new IllegalArgumentException("A thin row needs its whole row hash (row " + row.ordinal() + ")");
+            }
+            if (last != null) {
+                victims.append(',');
+            }
+            victims.append(row.knownVictimId().longValue());
+            HEX.formatHex(hashes, row.rowHash());
+            last = row;
+        }
+
+        void appendTo(StringBuilder rows) {
+            rows.append(first.fileId()).append('\t').append(first.ordinal()).append('\t');
+            field(rows, first.sheet());
+            rows.append(first.rowNumber()).append('\t').append(victims).append("}\t").append(hashes).append('\n');
+        }
     }
 
     /** The row's file, ordinal, sheet, row number and whether it was rejected, each followed by a tab. */

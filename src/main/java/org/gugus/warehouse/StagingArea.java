@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The warehouse's loading zone ({@code warehouse.staged_row}): a file's judged rows wait here,
+ * The warehouse's loading zone ({@code warehouse.staged_row}, and {@code warehouse.staged_run} for
+ * the thin rows, as runs of consecutive rows): a file's judged rows wait here,
  * chunk by chunk, until {@link WarehousePublisher} publishes the file whole, or are discarded when
  * the file is quarantined. Nothing staged is visible in the warehouse.
  */
@@ -44,6 +45,7 @@ public class StagingArea {
     /** Deletes the file's staged rows and what was kept of its staging. */
     static void unstage(JdbcClient jdbc, long fileId) {
         jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update();
+        jdbc.sql("delete from warehouse.staged_run where file_id = ?").param(fileId).update();
         jdbc.sql("delete from warehouse.staged_file where file_id = ?").param(fileId).update();
     }
 
@@ -137,30 +139,20 @@ public class StagingArea {
     }
 
     static List<Integer> unresolved(JdbcClient jdbc, long fileId, String officeCode) {
-        // The file's thin rows by an index, never by a scan of the staging table: with the statistics
-        // autovacuum took while a file was being staged, the planner was seen to choose a sequential
-        // scan, which read every wide row of a first load (100,000 rows, none thin) for 3.2 s at load 15.
-        jdbc.sql("set local enable_seqscan = off").update();
-        try {
-            return thinRowsNoLongerRepeating(jdbc, fileId, officeCode);
-        } finally {
-            jdbc.sql("set local enable_seqscan to default").update();
-        }
-    }
-
-    private static List<Integer> thinRowsNoLongerRepeating(JdbcClient jdbc, long fileId, String officeCode) {
         // Each thin row's record looked up by its id, always (a sub-plan per row, never a join): as an
         // anti-join the same check took 0.6 s in one re-delivery of 100,000 rows and 4.7 and 5.9 s in
         // the next two, as the planner's guess of the freshly staged rows went (issue 13). Looked up in
         // the narrow table of row hashes, not in the wide records: 0.5 s for 99,000 thin rows there.
+        // The thin rows are unfolded from their runs (warehouse.staged_run), which the file's key finds.
         return jdbc.sql("""
-                select s.ordinal
-                  from warehouse.staged_row s
-                 where s.file_id = ? and s.known_victim_id is not null
+                select u.first_ordinal + t.i::integer - 1
+                  from warehouse.staged_run u
+                 cross join lateral unnest(u.victim_ids) with ordinality t(victim_id, i)
+                 where u.file_id = ?
                    and (select h.row_hash from warehouse.victim_row_hash h
-                         where h.office_code = ? and h.victim_id = s.known_victim_id)
-                       is distinct from s.row_hash
-                 order by s.ordinal
+                         where h.office_code = ? and h.victim_id = t.victim_id)
+                       is distinct from substring(u.row_hashes from (t.i::integer - 1) * 32 + 1 for 32)
+                 order by 1
                 """).params(fileId, officeCode).query(Integer.class).list();
     }
 
@@ -169,8 +161,26 @@ public class StagingArea {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.sql("delete from warehouse.staged_row where file_id = ? and ordinal = any(?)")
-                .params(fileId, rows.stream().map(StagedRow::ordinal).toArray(Integer[]::new)).update();
+        Integer[] ordinals = rows.stream().map(StagedRow::ordinal).toArray(Integer[]::new);
+        jdbc.sql("delete from warehouse.staged_row where file_id = ? and ordinal = any(?)").params(fileId, ordinals)
+                .update();
+        // a run holding one of them is split into runs of one, without it (a rare path: the thin rows
+        // whose record changed between the stage and the publish)
+        jdbc.sql("""
+                with split as (
+                    delete from warehouse.staged_run u
+                     where u.file_id = ?
+                       and exists (select 1 from unnest(cast(? as integer[])) o
+                                    where o between u.first_ordinal
+                                                and u.first_ordinal + cardinality(u.victim_ids) - 1)
+                    returning u.*)
+                insert into warehouse.staged_run (file_id, first_ordinal, sheet, first_row_number, victim_ids, row_hashes)
+                select s.file_id, s.first_ordinal + t.i::integer - 1, s.sheet, s.first_row_number + t.i::integer - 1,
+                       array[t.victim_id], substring(s.row_hashes from (t.i::integer - 1) * 32 + 1 for 32)
+                  from split s
+                 cross join lateral unnest(s.victim_ids) with ordinality t(victim_id, i)
+                 where s.first_ordinal + t.i::integer - 1 <> all(cast(? as integer[]))
+                """).params(fileId, ordinals, ordinals).update();
         new StagedRowWriter(dataSource).write(new Chunk<>(new ArrayList<>(rows)));
     }
 }

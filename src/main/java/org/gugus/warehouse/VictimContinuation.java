@@ -52,6 +52,7 @@ final class VictimContinuation {
                  where p.victim_id is null
                    and not exists (select 1 from publish_plan q where q.identity_key = v.identity_key)
                    and not exists (select 1 from plan_winner w where w.victim_id = v.id)
+                   and not exists (select 1 from plan_thin t where t.victim_id = v.id)
                 """).param(officeCode).query((rs, n) -> new Candidate(rs.getString(1),
                         new Victim(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                                 (Integer) rs.getObject(5)),

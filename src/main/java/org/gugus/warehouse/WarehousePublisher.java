@@ -71,8 +71,8 @@ public class WarehousePublisher {
         times.run("continuations", () -> VictimContinuation.apply(jdbc, officeCode));
         Map<String, Long> plan = applyPlan(officeCode, receivedOn, times);
         // the thin winners: unchanged by definition, nothing of the warehouse to write
-        plan.merge("unchanged", times.get("thin winners", () -> count("select count(*) from plan_winner where known")),
-                Long::sum);
+        plan.merge("unchanged", times.get("thin winners",
+                () -> count("select (select count(*) from plan_thin) - (select count(*) from plan_thin_loser)")), Long::sum);
         if (receivedOn != null && plan.get("unchanged") > 0) {
             times.run("row hashes", () -> keepRowHashes(officeCode, receivedOn));
         }
@@ -178,6 +178,9 @@ public class WarehousePublisher {
      * settled in the narrow winners' table by its record's id alone, without looking the wide record
      * up, and never enters {@code publish_plan}. A judged row of an existing record takes that
      * record's id as its identity too, so a thin and a judged row of one victim compete as before.
+     * The thin rows are unfolded from their runs into {@code plan_thin} (ordinal, record); only those
+     * whose record another row of the file names enter {@code plan_winner}, and those that lose there
+     * are kept in {@code plan_thin_loser} (ordinal): every other thin row is a winner.
      */
     private void planWinners(long fileId, String officeCode) {
         // The winners are found by their keys alone, in a table of their own with its statistics, then
@@ -185,21 +188,44 @@ public class WarehousePublisher {
         // were staged since autovacuum last looked at warehouse.staged_row, so the planner could take them
         // for a few (once a nested loop ran for minutes, issue 13). Analyzing the staging table itself
         // would make publishes of other offices wait for this one.
+        // The thin rows, unfolded from their runs into a narrow table of their own (ordinal, record).
+        jdbc.sql("""
+                create temporary table plan_thin on commit drop as
+                select u.first_ordinal + t.i::integer - 1 as ordinal, t.victim_id
+                  from warehouse.staged_run u
+                 cross join lateral unnest(u.victim_ids) with ordinality t(victim_id, i)
+                 where u.file_id = ?
+                """).param(fileId).update();
+        jdbc.sql("analyze plan_thin").update();
+        // A thin row competes only with the file's other rows of its record; a record that one thin row
+        // alone names (nearly every one in a re-delivery) leaves that row the winner without a sort, so
+        // only the judged rows and the thin rows of records named more than once go through the plan.
         jdbc.sql("""
                 create temporary table plan_winner on commit drop as
+                with judged as (
+                    select s.ordinal, s.identity_key, v.id as victim_id, v.content_hash as old_hash, false as known,
+                           coalesce(v.id::text, s.identity_key) as identity,
+                           case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash
+                      from warehouse.staged_row s
+                      left join warehouse.victim v on v.office_code = ? and v.identity_key = s.identity_key
+                     where s.file_id = ? and not s.rejected),
+                contested as (
+                    select victim_id from plan_thin group by victim_id having count(*) > 1
+                    union
+                    select victim_id from judged where victim_id is not null)
                 select distinct on (identity) ordinal, identity_key, victim_id, old_hash, known, clean_row_hash
-                  from (select s.ordinal, s.identity_key, v.id as victim_id, v.content_hash as old_hash, false as known,
-                               coalesce(v.id::text, s.identity_key) as identity,
-                               case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash
-                          from warehouse.staged_row s
-                          left join warehouse.victim v on v.office_code = ? and v.identity_key = s.identity_key
-                         where s.file_id = ? and not s.rejected and s.known_victim_id is null
+                  from (select * from judged
                         union all
-                        select s.ordinal, null, s.known_victim_id, null, true, s.known_victim_id::text, null
-                          from warehouse.staged_row s
-                         where s.file_id = ? and s.known_victim_id is not null) keyed
+                        select t.ordinal, null, t.victim_id, null, true, t.victim_id::text, null
+                          from plan_thin t
+                         where t.victim_id in (select victim_id from contested)) keyed
                  order by identity, ordinal desc
-                """).params(officeCode, fileId, fileId).update();
+                """).params(officeCode, fileId).update();
+        // the thin rows that lost to a later row of their record: duplicates
+        jdbc.sql("""
+                create temporary table plan_thin_loser on commit drop as
+                select t.ordinal from plan_thin t join plan_winner w on w.victim_id = t.victim_id and w.ordinal > t.ordinal
+                """).update();
         // Every statement that joins the file's staged rows to the winners must stay cheap whatever the
         // planner guesses of those rows: staged since warehouse.staged_row was last analyzed, they may be
         // taken for one, and a nested loop over the winners without an index then ran for minutes
@@ -208,6 +234,7 @@ public class WarehousePublisher {
         // sub-query from being turned into a join).
         jdbc.sql("create index on plan_winner (ordinal)").update();
         jdbc.sql("analyze plan_winner (ordinal, victim_id, known)").update();
+        jdbc.sql("analyze plan_thin_loser").update();
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select s.file_id, s.ordinal, s.sheet, s.row_number, s.rejected, s.identity_key, s.person_key,

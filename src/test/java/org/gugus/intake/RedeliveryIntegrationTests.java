@@ -38,6 +38,8 @@ class RedeliveryIntegrationTests {
     private static final Map<Integer, Boolean> STAGED_THIN = new ConcurrentHashMap<>();
     /** A statement run once after the next chunk is written: a change to the warehouse before the publish. */
     private static final AtomicReference<String> AFTER_STAGING = new AtomicReference<>();
+    /** The thin rows' runs as staged, first ordinal + rows, after the last chunk written. */
+    private static final AtomicReference<String> STAGED_RUNS = new AtomicReference<>();
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
@@ -53,6 +55,8 @@ class RedeliveryIntegrationTests {
                 @Override
                 public void afterWrite(Chunk<? extends StagedRow> items) {
                     items.getItems().forEach(row -> STAGED_THIN.put(row.ordinal(), row.repeats()));
+                    STAGED_RUNS.set(jdbc.sql("select coalesce(string_agg(first_ordinal || '+' || cardinality(victim_ids),"
+                            + " ' ' order by first_ordinal), '') from warehouse.staged_run").query(String.class).single());
                     String change = AFTER_STAGING.getAndSet(null);
                     if (change != null) {
                         jdbc.sql(change).update();
@@ -78,6 +82,7 @@ class RedeliveryIntegrationTests {
     void clear() {
         STAGED_THIN.clear();
         AFTER_STAGING.set(null);
+        STAGED_RUNS.set(null);
     }
 
     @Test
@@ -120,6 +125,7 @@ class RedeliveryIntegrationTests {
         FileOutcome again = load("64.02", "kukar-2024-07.csv", rows);
 
         assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, true, 2, true, 3, true, 4, false, 5, true));
+        assertThat(STAGED_RUNS.get()).as("consecutive thin rows staged as one run").isEqualTo("1+3 5+1");
         assertThat(again.inserted()).isZero();
         assertThat(again.updated()).isEqualTo(1);
         assertThat(again.unchanged()).isEqualTo(2);

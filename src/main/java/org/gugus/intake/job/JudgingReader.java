@@ -1,5 +1,7 @@
 package org.gugus.intake.job;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -23,6 +25,8 @@ class JudgingReader implements ItemStreamReader<JudgedRow> {
     private final double knownRowsSeconds;
     private long read;
     private long readingNanos;
+    /** CPU time of the step's thread when the step opened the reader (it closes it on the same thread). */
+    private long openedCpuNanos = -1;
     private boolean logged;
 
     JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges) {
@@ -51,6 +55,7 @@ class JudgingReader implements ItemStreamReader<JudgedRow> {
 
     @Override
     public void open(ExecutionContext executionContext) {
+        openedCpuNanos = threadCpuNanos();
         rows.open(executionContext);
     }
 
@@ -66,9 +71,16 @@ class JudgingReader implements ItemStreamReader<JudgedRow> {
             return; // closed again by the step after the step scope's proxy
         }
         logged = true;
+        long cpu = openedCpuNanos < 0 ? -1 : threadCpuNanos() - openedCpuNanos;
         // counts and seconds only, never a value of a row
         log.info("Stage read {} data rows ({} repeating a record's row, staged thin) of file {}; reading and mapping"
-                + " {} s, the office's row hashes {} s", read, judge.repeating(), judge.fileId(),
-                "%.2f".formatted(readingNanos / 1e9), "%.2f".formatted(knownRowsSeconds));
+                + " {} s, the office's row hashes {} s, the step's thread {} s of CPU", read, judge.repeating(),
+                judge.fileId(), "%.2f".formatted(readingNanos / 1e9), "%.2f".formatted(knownRowsSeconds),
+                cpu < 0 ? "?" : "%.2f".formatted(cpu / 1e9));
+    }
+
+    private static long threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 }
