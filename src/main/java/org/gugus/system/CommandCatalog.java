@@ -38,19 +38,22 @@ final class CommandCatalog {
         return commands().stream().map(type -> type.getAnnotation(Command.class).name()).toList();
     }
 
-    /** The command line to parse arguments before Gugus starts: commands built with null collaborators. */
-    static CommandLine forParsing() {
-        return build(new ParsingFactory());
+    /**
+     * The command line to parse {@code arguments} before Gugus starts: commands built with null
+     * collaborators; only the command they name when they name one (see {@link #toBuild}).
+     */
+    static CommandLine forParsing(String... arguments) {
+        return build(new ParsingFactory(), arguments);
     }
 
-    /** The command line whose commands have their beans injected by a started application. */
-    static CommandLine forRunning(AutowireCapableBeanFactory beans) {
-        return build(new SpringFactory(beans));
+    /** The command line to run {@code arguments}, its commands' beans injected by a started application. */
+    static CommandLine forRunning(AutowireCapableBeanFactory beans, String... arguments) {
+        return build(new SpringFactory(beans), arguments);
     }
 
-    private static CommandLine build(CommandLine.IFactory factory) {
+    private static CommandLine build(CommandLine.IFactory factory, String[] arguments) {
         CommandLine root = new CommandLine(new Root(), factory);
-        for (Class<?> type : commands()) {
+        for (Class<?> type : toBuild(arguments)) {
             root.addSubcommand(type.getAnnotation(Command.class).name(), new CommandLine(type, factory));
         }
         root.addSubcommand("help", new CommandLine.HelpCommand());
@@ -65,6 +68,23 @@ final class CommandCatalog {
         });
         root.setExecutionStrategy(new CommandLine.RunLast());
         return root;
+    }
+
+    /**
+     * The top-level commands whose picocli model {@code arguments} need: the one their first word
+     * names, else all (no command, an option of the root, a misspelt command answered with the list
+     * of commands). Building the model of all 13 took a command about a quarter of a second of CPU
+     * before Spring started and as much again to run it (issue 13).
+     */
+    static List<Class<?>> toBuild(String... arguments) {
+        if (arguments.length > 0) {
+            for (Class<?> type : commands()) {
+                if (type.getAnnotation(Command.class).name().equals(arguments[0])) {
+                    return List.of(type);
+                }
+            }
+        }
+        return commands();
     }
 
     private static List<Class<?>> commands() {

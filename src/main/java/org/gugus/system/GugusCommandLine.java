@@ -140,7 +140,7 @@ public final class GugusCommandLine {
      * command is to run.
      */
     private static Integer answerWithoutGugus(String[] command, PrintStream out, PrintStream err) {
-        CommandLine commandLine = CommandCatalog.forParsing();
+        CommandLine commandLine = CommandCatalog.forParsing(command);
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         commandLine.setOut(outWriter);

@@ -23,7 +23,7 @@ public class GugusCommands {
 
     /** Runs the command; its results go to {@code out}, messages for people to {@code err}. */
     public int execute(PrintStream out, PrintStream err, String... arguments) {
-        CommandLine commandLine = CommandCatalog.forRunning(beans);
+        CommandLine commandLine = CommandCatalog.forRunning(beans, arguments);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(errWriter);
