@@ -35,7 +35,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -199,7 +198,7 @@ class AccessibilityBrowserTests {
         tabTo("password").sendKeys(password);
         WebElement page = browser.findElement(By.tagName("html"));
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(Browser.replaced(page));
         assertThat(browser.findElement(By.cssSelector(".who")).getText()).isEqualTo("steward");
 
         assertThat(browser.getCurrentUrl()).isEqualTo(base() + "/");

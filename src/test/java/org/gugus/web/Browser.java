@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -81,8 +83,29 @@ final class Browser {
         WebElement page = browser.findElement(By.tagName("html"));
         link.click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(replaced(page));
         waitUntilLoaded(browser, wait);
+    }
+
+    /**
+     * Whether {@code page} (an element of the page shown before) has been replaced. Selenium's
+     * {@code stalenessOf} expects a stale element's error; Chromium's driver (156) sometimes answers
+     * instead that the element's node "does not belong to the document", which says the same.
+     */
+    static ExpectedCondition<Boolean> replaced(WebElement page) {
+        return driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     private static void waitUntilLoaded(WebDriver browser, WebDriverWait wait) {
