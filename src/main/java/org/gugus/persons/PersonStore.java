@@ -112,7 +112,7 @@ class PersonStore {
         // after it read the covering index without visiting the table
         jdbc.sql("truncate persons.block_key").update();
         dropBlockKeyIndexes();
-        copyBlockKeys(victims, hashes, " with (freeze)");
+        copyBlockKeys(victims, hashes, true);
         buildBlockKeyIndexes();
     }
 
@@ -174,14 +174,13 @@ class PersonStore {
         if (empty) {
             // in the order of the index on (key hash, record), built over them alone after
             BlockKeyRows rows = BlockKeyRows.byHash(victims, hashes, Math.toIntExact(keys));
-            try (BinaryCopy copy = new BinaryCopy(DataSourceUtils.getConnection(dataSource), dataSource,
-                    "copy persons.block_key (key_hash, victim_id) from stdin with (format binary, freeze)")) {
+            try (BinaryCopy copy = blockKeyCopy(true)) {
                 for (int row = 0; row < rows.size(); row++) {
                     copy.row(rows.hash(row), rows.victim(row));
                 }
             }
         } else {
-            copyBlockKeys(victims, hashes, "");
+            copyBlockKeys(victims, hashes, false);
         }
         if (rebuild) {
             buildBlockKeyIndexes();
@@ -204,10 +203,8 @@ class PersonStore {
      * The keys in PostgreSQL's binary COPY format: two 8-byte integers a row, neither formatted as text here nor
      * parsed there (800,000 keys of a first load).
      */
-    private void copyBlockKeys(List<Long> victims, IntFunction<long[]> hashes, String options) {
-        String sql = "copy persons.block_key (key_hash, victim_id) from stdin with (format binary"
-                + (options.contains("freeze") ? ", freeze)" : ")");
-        try (BinaryCopy copy = new BinaryCopy(DataSourceUtils.getConnection(dataSource), dataSource, sql)) {
+    private void copyBlockKeys(List<Long> victims, IntFunction<long[]> hashes, boolean frozen) {
+        try (BinaryCopy copy = blockKeyCopy(frozen)) {
             for (int i = 0; i < victims.size(); i++) {
                 long victim = victims.get(i);
                 for (long key : hashes.apply(i)) {
@@ -215,6 +212,13 @@ class PersonStore {
                 }
             }
         }
+    }
+
+    /** A binary COPY into the block keys; frozen only into a table emptied or created by this transaction. */
+    private BinaryCopy blockKeyCopy(boolean frozen) {
+        String options = frozen ? "format binary, freeze" : "format binary";
+        return new BinaryCopy(DataSourceUtils.getConnection(dataSource), dataSource,
+                "copy persons.block_key (key_hash, victim_id) from stdin with (" + options + ")");
     }
 
     /**
