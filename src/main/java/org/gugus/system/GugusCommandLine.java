@@ -98,6 +98,8 @@ public final class GugusCommandLine {
                         "camel.main.auto-startup", "false",
                         "gugus.sftp.poll-on-schedule", "false",
                         "gugus.ingest.resume-on-start", "false",
+                        // Flyway's validation only when the database is not as these migrations last left it
+                        "gugus.database.skip-unchanged-migrations", "true",
                         "logging.threshold.console", "OFF",
                         "logging.file.name", "${gugus.home}/logs/gugus-cli.log"))
                 .run(springArguments.toArray(String[]::new));

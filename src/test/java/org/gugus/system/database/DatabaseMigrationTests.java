@@ -7,13 +7,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.Test;
 
-/** Flyway's history in Gugus's own schema, on a fresh database and on an install that kept it in public. */
+/**
+ * Flyway's history in Gugus's own schema, on a fresh database and on an install that kept it in
+ * public; a command skips Flyway only while the database is as these migrations last left it.
+ */
 class DatabaseMigrationTests {
 
-    private final DatabaseMigration migration = new DatabaseMigration();
+    private final DatabaseMigration migration = new DatabaseMigration(false);
 
     @Test
     void keepsTheHistoryOfAFreshDatabaseInSchemaGugus() throws SQLException {
@@ -53,9 +60,95 @@ class DatabaseMigrationTests {
         assertThat(historyIn(database, "gugus")).isTrue();
     }
 
+    @Test
+    void aCommandSkipsFlywayWhenTheDatabaseWasLastMigratedWithTheseMigrations() throws SQLException {
+        DataSource database = TestDatabases.create("migration_unchanged");
+        migration.migrate(gugusFlyway(database));
+        AtomicInteger runs = new AtomicInteger();
+
+        new DatabaseMigration(true).migrate(gugusFlyway(database, runs));
+
+        assertThat(runs).hasValue(0);
+        assertThat(comment(database)).startsWith("gugus-migrations ");
+    }
+
+    @Test
+    void theServerRunsFlywayEvenWhenNothingChanged() throws SQLException {
+        DataSource database = TestDatabases.create("migration_server");
+        migration.migrate(gugusFlyway(database));
+        AtomicInteger runs = new AtomicInteger();
+
+        migration.migrate(gugusFlyway(database, runs));
+
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aCommandRunsFlywayWhenOtherMigrationsLastMigratedTheDatabase() throws SQLException {
+        DataSource database = TestDatabases.create("migration_other_build");
+        migration.migrate(gugusFlyway(database));
+        execute(database, "comment on table gugus.flyway_schema_history is 'gugus-migrations 0123 45:45:0:0'");
+        AtomicInteger runs = new AtomicInteger();
+
+        new DatabaseMigration(true).migrate(gugusFlyway(database, runs));
+
+        assertThat(runs).hasValue(1);
+        assertThat(comment(database)).isNotEqualTo("gugus-migrations 0123 45:45:0:0");
+    }
+
+    @Test
+    void aCommandRunsFlywayWhenTheHistoryChangedSinceTheLastMigrate() throws SQLException {
+        DataSource database = TestDatabases.create("migration_history_changed");
+        migration.migrate(gugusFlyway(database));
+        execute(database, "insert into gugus.flyway_schema_history (installed_rank, version, description, type, script,"
+                + " checksum, installed_by, execution_time, success) values (999, '999', 'broken', 'SQL', 'V999__broken.sql',"
+                + " 0, 'test', 0, false)");
+
+        AtomicInteger runs = new AtomicInteger();
+
+        new DatabaseMigration(true).migrate(gugusFlyway(database, runs));
+
+        assertThat(runs).hasValue(1);
+    }
+
     /** Flyway as Gugus configures it (application.yaml: spring.flyway.*). */
     private static Flyway gugusFlyway(DataSource database) {
-        return Flyway.configure().dataSource(database).locations("classpath:db/migration").schemas("gugus").load();
+        return Flyway.configure().dataSource(database).locations("classpath:db/migration").schemas("gugus")
+                .outOfOrder(true).load();
+    }
+
+    /** The same, counting the migrate runs that Flyway starts. */
+    private static Flyway gugusFlyway(DataSource database, AtomicInteger runs) {
+        return Flyway.configure().dataSource(database).locations("classpath:db/migration").schemas("gugus")
+                .outOfOrder(true).callbacks(new Callback() {
+                    @Override
+                    public boolean supports(Event event, Context context) {
+                        return event == Event.BEFORE_MIGRATE;
+                    }
+
+                    @Override
+                    public boolean canHandleInTransaction(Event event, Context context) {
+                        return true;
+                    }
+
+                    @Override
+                    public void handle(Event event, Context context) {
+                        runs.incrementAndGet();
+                    }
+
+                    @Override
+                    public String getCallbackName() {
+                        return "counting";
+                    }
+                }).load();
+    }
+
+    private static String comment(DataSource database) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select obj_description('gugus.flyway_schema_history'::regclass, 'pg_class')")) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     private static boolean historyIn(DataSource database, String schema) throws SQLException {
