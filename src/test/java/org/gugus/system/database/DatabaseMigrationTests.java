@@ -103,7 +103,6 @@ class DatabaseMigrationTests {
         execute(database, "insert into gugus.flyway_schema_history (installed_rank, version, description, type, script,"
                 + " checksum, installed_by, execution_time, success) values (999, '999', 'broken', 'SQL', 'V999__broken.sql',"
                 + " 0, 'test', 0, false)");
-
         AtomicInteger runs = new AtomicInteger();
 
         new DatabaseMigration(true).migrate(gugusFlyway(database, runs));
