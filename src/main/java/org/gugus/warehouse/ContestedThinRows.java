@@ -1,6 +1,9 @@
 package org.gugus.warehouse;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -9,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * plan's sort of winners; every other thin row is its record's only row in the file and wins without
  * one. Also the thin rows that lose there (a later row of their record wins): duplicates.
  * <p>
- * Found from the runs' arrays of records ({@code warehouse.staged_run}) read once, in memory: a
- * re-delivery's 99,000 thin rows unfolded into a table, analyzed and grouped by the server took most
- * of its plan (issue 13). Twelve bytes a thin row while it runs.
+ * Found from the runs' arrays of records ({@code warehouse.staged_run}) without unfolding them into
+ * a table: a re-delivery's 99,000 thin rows unfolded, analyzed and grouped by their record took most
+ * of its plan (issue 13). What is held in memory is the contested rows only, a few as a rule.
  */
 final class ContestedThinRows {
 
@@ -29,16 +32,27 @@ final class ContestedThinRows {
         this.thinRows = thinRows;
     }
 
-    /** The file's thin rows as staged, and its judged rows of records the office has. */
+    /**
+     * The file's contested thin rows, read from its runs ({@code warehouse.staged_run}) and its judged
+     * rows of records the office has, in three look-ups none of which joins the runs to anything: the
+     * records two thin rows repeat (one sort of the runs' records), the judged rows' records (one
+     * look-up by identity each), and the thin rows of those records (one pass over the runs).
+     */
     static ContestedThinRows read(JdbcClient jdbc, long fileId, String officeCode) {
-        Rows thin = new Rows();
-        jdbc.sql("select first_ordinal, victim_ids::text from warehouse.staged_run where file_id = ?")
-                .param(fileId).query(rs -> {
-                    thin.addRun(rs.getInt(1), rs.getString(2));
-                });
-        if (thin.size == 0) {
+        long thinRows = jdbc.sql("select coalesce(sum(cardinality(victim_ids)), 0) from warehouse.staged_run where file_id = ?")
+                .param(fileId).query(Long.class).single();
+        if (thinRows == 0) {
             return NONE;
         }
+        // a window over the sorted records rather than a group: hashing 99,000 groups took three times as long
+        List<Long> repeated = jdbc.sql("""
+                select victim_id
+                  from (select t.victim_id, lag(t.victim_id) over (order by t.victim_id) as previous
+                          from warehouse.staged_run u
+                         cross join lateral unnest(u.victim_ids) t(victim_id)
+                         where u.file_id = ?) records
+                 where victim_id = previous
+                """).param(fileId).query(Long.class).list();
         Rows judged = new Rows();
         jdbc.sql("""
                 select s.ordinal, v.id
@@ -48,19 +62,39 @@ final class ContestedThinRows {
                 """).params(officeCode, fileId).query(rs -> {
                     judged.add(rs.getInt(1), rs.getLong(2));
                 });
-        return of(thin.ordinals(), thin.victimIds(), judged.ordinals(), judged.victimIds());
+        long[] contested = LongStream.concat(repeated.stream().mapToLong(Long::longValue),
+                Arrays.stream(judged.victimIds())).sorted().distinct().toArray();
+        Rows thin = new Rows();
+        if (contested.length > 0) {
+            // The records written into the statement as a constant array, which PostgreSQL looks rows up
+            // in by hash; as a bind parameter, a cached generic plan would search it row by row.
+            jdbc.sql("""
+                    select u.first_ordinal + t.i::integer - 1, t.victim_id
+                      from warehouse.staged_run u
+                     cross join lateral unnest(u.victim_ids) with ordinality t(victim_id, i)
+                     where u.file_id = ? and t.victim_id = any('%s'::bigint[])
+                    """.formatted(Arrays.stream(contested).mapToObj(Long::toString)
+                            .collect(Collectors.joining(",", "{", "}"))))
+                    .param(fileId).query(rs -> {
+                        thin.add(rs.getInt(1), rs.getLong(2));
+                    });
+        }
+        return of(thin.ordinals(), thin.victimIds(), thinRows, judged.ordinals(), judged.victimIds());
     }
 
     /**
-     * @param thinOrdinals    the thin rows' ordinals
+     * @param thinOrdinals    the ordinals of the file's thin rows, all of them or at least every one whose record
+     *                        another thin row or a judged row names
      * @param thinVictimIds   the records they repeat, in the same order
+     * @param thinRows        how many thin rows the file has
      * @param judgedOrdinals  the ordinals of the judged (not rejected) rows that name a record of the office
      * @param judgedVictimIds those records, in the same order
      */
-    static ContestedThinRows of(int[] thinOrdinals, long[] thinVictimIds, int[] judgedOrdinals, long[] judgedVictimIds) {
+    static ContestedThinRows of(int[] thinOrdinals, long[] thinVictimIds, long thinRows, int[] judgedOrdinals,
+            long[] judgedVictimIds) {
         long[] contested = contested(thinVictimIds, judgedVictimIds);
         if (contested.length == 0) {
-            return new ContestedThinRows(new int[0], new long[0], new int[0], thinOrdinals.length);
+            return new ContestedThinRows(new int[0], new long[0], new int[0], thinRows);
         }
         // the last row of each contested record in the file, judged or thin
         int[] latest = new int[contested.length];
@@ -88,7 +122,7 @@ final class ContestedThinRows {
         }
         int[] sortedLosers = Arrays.copyOf(losers, lost);
         Arrays.sort(sortedLosers);
-        return new ContestedThinRows(ordinals, victimIds, sortedLosers, thinOrdinals.length);
+        return new ContestedThinRows(ordinals, victimIds, sortedLosers, thinRows);
     }
 
     /** Records two thin rows repeat, or a judged row names: sorted, distinct. */
@@ -140,19 +174,6 @@ final class ContestedThinRows {
             ordinals[size] = ordinal;
             victimIds[size] = victimId;
             size++;
-        }
-
-        /** A run's records as PostgreSQL writes a bigint array: {@code {12,13,14}}. */
-        void addRun(int firstOrdinal, String victimIds) {
-            int ordinal = firstOrdinal;
-            int end = victimIds.length() - 1;
-            int start = 1;
-            while (start < end) {
-                int comma = victimIds.indexOf(',', start);
-                int stop = comma < 0 ? end : comma;
-                add(ordinal++, Long.parseLong(victimIds, start, stop, 10));
-                start = stop + 1;
-            }
         }
 
         int[] ordinals() {
