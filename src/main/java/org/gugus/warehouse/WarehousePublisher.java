@@ -194,8 +194,8 @@ public class WarehousePublisher {
         // A thin row competes only with the file's other rows of its record; a record that one thin row
         // alone names (nearly every one in a re-delivery) leaves that row the winner without a sort, so
         // only the judged rows and the thin rows of records named more than once are ranked. Those are
-        // found in memory from the runs' arrays: unfolding a re-delivery's 99,000 thin rows into a table,
-        // analyzing and grouping it took most of its plan (issue 13).
+        // found from the runs' arrays without unfolding them into a table: unfolding a re-delivery's
+        // 99,000 thin rows, analyzing and grouping them took most of its plan (issue 13).
         ContestedThinRows thin = times.get("thin", () -> ContestedThinRows.read(jdbc, fileId, officeCode));
         times.run("winners", () -> jdbc.sql("""
                 create temporary table plan_winner on commit drop as
