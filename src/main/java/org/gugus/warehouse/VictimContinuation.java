@@ -39,8 +39,12 @@ final class VictimContinuation {
     record Victim(String name, String nik, LocalDate birthDate, Integer age) {
     }
 
-    /** Rekeys the continued records and points their plan rows at them; returns how many. */
-    static int apply(JdbcClient jdbc, String officeCode) {
+    /**
+     * Rekeys the continued records and points their plan rows at them; returns how many. A record that
+     * a thin row of the file repeats (in {@code warehouse.staged_run}) is delivered under its own
+     * identity and continues nothing.
+     */
+    static int apply(JdbcClient jdbc, long fileId, String officeCode) {
         List<Candidate> candidates = jdbc.sql("""
                 select p.identity_key, r ->> 'victim_name' as row_name, r ->> 'nik' as row_nik,
                        (r ->> 'birth_date')::date as row_birth, (r ->> 'age')::integer as row_age,
@@ -52,14 +56,15 @@ final class VictimContinuation {
                  where p.victim_id is null
                    and not exists (select 1 from publish_plan q where q.identity_key = v.identity_key)
                    and not exists (select 1 from plan_winner w where w.victim_id = v.id)
-                   and not exists (select 1 from plan_thin t where t.victim_id = v.id)
                 """).param(officeCode).query((rs, n) -> new Candidate(rs.getString(1),
                         new Victim(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                                 (Integer) rs.getObject(5)),
                         rs.getLong(6), new Victim(rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
                                 (Integer) rs.getObject(10))))
                 .list();
-        List<Candidate> continuations = unambiguous(candidates.stream().filter(c -> continues(c.row(), c.record())).toList());
+        Set<Long> repeated = repeatedThin(jdbc, fileId, candidates);
+        List<Candidate> continuations = unambiguous(candidates.stream()
+                .filter(c -> !repeated.contains(c.victimId()) && continues(c.row(), c.record())).toList());
         for (Candidate continuation : continuations) {
             jdbc.sql("update warehouse.victim set identity_key = ? where id = ?")
                     .params(continuation.identityKey(), continuation.victimId()).update();
@@ -70,6 +75,24 @@ final class VictimContinuation {
                     """).params(continuation.victimId(), continuation.identityKey()).update();
         }
         return continuations.size();
+    }
+
+    /**
+     * The candidates' records that a thin row of the file repeats: looked for only when there are
+     * candidates (a re-delivery's thin rows are not unfolded otherwise).
+     */
+    private static Set<Long> repeatedThin(JdbcClient jdbc, long fileId, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        Long[] records = candidates.stream().map(Candidate::victimId).distinct().toArray(Long[]::new);
+        return Set.copyOf(jdbc.sql("""
+                select distinct t.victim_id
+                  from warehouse.staged_run u
+                 cross join lateral unnest(u.victim_ids) t(victim_id)
+                  join unnest(?::bigint[]) c(victim_id) on c.victim_id = t.victim_id
+                 where u.file_id = ?
+                """).params(records, fileId).query(Long.class).list());
     }
 
     /** Whether a row is the same victim of the same case as a record that has another identity. */

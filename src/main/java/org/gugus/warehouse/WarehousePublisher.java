@@ -67,12 +67,12 @@ public class WarehousePublisher {
         times.run("stale rows", () -> judgeStaleRows(fileId, officeCode, stale));
         // a large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory
         jdbc.sql("set local work_mem = '64MB'").update();
-        times.run("plan", () -> planWinners(fileId, officeCode));
-        times.run("continuations", () -> VictimContinuation.apply(jdbc, officeCode));
+        PartTimes planTimes = new PartTimes();
+        long thinWinners = times.get("plan", () -> planWinners(fileId, officeCode, planTimes));
+        times.run("continuations", () -> VictimContinuation.apply(jdbc, fileId, officeCode));
         Map<String, Long> plan = applyPlan(officeCode, receivedOn, times);
         // the thin winners: unchanged by definition, nothing of the warehouse to write
-        plan.merge("unchanged", times.get("thin winners",
-                () -> count("select (select count(*) from plan_thin) - (select count(*) from plan_thin_loser)")), Long::sum);
+        plan.merge("unchanged", thinWinners, Long::sum);
         if (receivedOn != null && plan.get("unchanged") > 0) {
             times.run("row hashes", () -> keepRowHashes(officeCode, receivedOn));
         }
@@ -82,8 +82,9 @@ public class WarehousePublisher {
         PublishCounts counts = times.get("counts", () -> counts(fileId, plan));
         times.run("unstage", () -> StagingArea.unstage(jdbc, fileId));
         // never a value of a row: the file, its office, counts and seconds
-        log.info("Published file {} of office {}: {} rows read, {} inserted, {} updated, {} unchanged in {}",
-                fileId, officeCode, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(), times);
+        log.info("Published file {} of office {}: {} rows read, {} inserted, {} updated, {} unchanged in {}; the plan {}",
+                fileId, officeCode, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(), times,
+                planTimes);
         events.publishEvent(VictimsPublished.ofFile(fileId, officeCode));
         return counts;
     }
@@ -178,29 +179,25 @@ public class WarehousePublisher {
      * settled in the narrow winners' table by its record's id alone, without looking the wide record
      * up, and never enters {@code publish_plan}. A judged row of an existing record takes that
      * record's id as its identity too, so a thin and a judged row of one victim compete as before.
-     * The thin rows are unfolded from their runs into {@code plan_thin} (ordinal, record); only those
-     * whose record another row of the file names enter {@code plan_winner}, and those that lose there
-     * are kept in {@code plan_thin_loser} (ordinal): every other thin row is a winner.
+     * Only the thin rows whose record another row of the file names ({@link ContestedThinRows}) enter
+     * {@code plan_winner}, and those that lose there are kept in {@code plan_thin_loser} (ordinal):
+     * every other thin row is a winner.
+     *
+     * @return how many thin rows win
      */
-    private void planWinners(long fileId, String officeCode) {
+    private long planWinners(long fileId, String officeCode, PartTimes times) {
         // The winners are found by their keys alone, in a table of their own with its statistics, then
         // their wide rows fetched: sorting whole rows spilled to disk at 100,000 rows, and the file's rows
         // were staged since autovacuum last looked at warehouse.staged_row, so the planner could take them
         // for a few (once a nested loop ran for minutes, issue 13). Analyzing the staging table itself
         // would make publishes of other offices wait for this one.
-        // The thin rows, unfolded from their runs into a narrow table of their own (ordinal, record).
-        jdbc.sql("""
-                create temporary table plan_thin on commit drop as
-                select u.first_ordinal + t.i::integer - 1 as ordinal, t.victim_id
-                  from warehouse.staged_run u
-                 cross join lateral unnest(u.victim_ids) with ordinality t(victim_id, i)
-                 where u.file_id = ?
-                """).param(fileId).update();
-        jdbc.sql("analyze plan_thin").update();
         // A thin row competes only with the file's other rows of its record; a record that one thin row
         // alone names (nearly every one in a re-delivery) leaves that row the winner without a sort, so
-        // only the judged rows and the thin rows of records named more than once go through the plan.
-        jdbc.sql("""
+        // only the judged rows and the thin rows of records named more than once are ranked. Those are
+        // found from the runs' arrays without unfolding them into a table: unfolding a re-delivery's
+        // 99,000 thin rows, analyzing and grouping them took most of its plan (issue 13).
+        ContestedThinRows thin = times.get("thin", () -> ContestedThinRows.read(jdbc, fileId, officeCode));
+        times.run("winners", () -> jdbc.sql("""
                 create temporary table plan_winner on commit drop as
                 with judged as (
                     select s.ordinal, s.identity_key, v.id as victim_id, v.content_hash as old_hash, false as known,
@@ -208,34 +205,26 @@ public class WarehousePublisher {
                            case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash
                       from warehouse.staged_row s
                       left join warehouse.victim v on v.office_code = ? and v.identity_key = s.identity_key
-                     where s.file_id = ? and not s.rejected),
-                contested as (
-                    select victim_id from plan_thin group by victim_id having count(*) > 1
-                    union
-                    select victim_id from judged where victim_id is not null)
+                     where s.file_id = ? and not s.rejected)
                 select distinct on (identity) ordinal, identity_key, victim_id, old_hash, known, clean_row_hash
                   from (select * from judged
                         union all
                         select t.ordinal, null, t.victim_id, null, true, t.victim_id::text, null
-                          from plan_thin t
-                         where t.victim_id in (select victim_id from contested)) keyed
+                          from unnest(?::integer[], ?::bigint[]) t(ordinal, victim_id)) keyed
                  order by identity, ordinal desc
-                """).params(officeCode, fileId).update();
-        // the thin rows that lost to a later row of their record: duplicates
-        jdbc.sql("""
-                create temporary table plan_thin_loser on commit drop as
-                select t.ordinal from plan_thin t join plan_winner w on w.victim_id = t.victim_id and w.ordinal > t.ordinal
-                """).update();
+                """).params(officeCode, fileId, thin.ordinals(), thin.victimIds()).update());
+        // the thin rows that lost to a later row of their record: duplicates (none, or a few, as a rule)
+        times.run("thin losers", () -> jdbc.sql("create temporary table plan_thin_loser on commit drop as"
+                + " select unnest(?::integer[]) as ordinal").param(thin.losers()).update());
         // Every statement that joins the file's staged rows to the winners must stay cheap whatever the
         // planner guesses of those rows: staged since warehouse.staged_row was last analyzed, they may be
         // taken for one, and a nested loop over the winners without an index then ran for minutes
         // (a re-delivery of 100,000 rows, issue 13). So the winners are indexed by ordinal, and the
         // judged winners' staged rows are fetched by key, one winner at a time (offset 0 keeps the
         // sub-query from being turned into a join).
-        jdbc.sql("create index on plan_winner (ordinal)").update();
-        jdbc.sql("analyze plan_winner (ordinal, victim_id, known)").update();
-        jdbc.sql("analyze plan_thin_loser").update();
-        jdbc.sql("""
+        times.run("winner index", () -> jdbc.sql("create index on plan_winner (ordinal)").update());
+        times.run("winner analyze", () -> jdbc.sql("analyze plan_winner (ordinal, victim_id, known)").update());
+        times.run("wide rows", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select s.file_id, s.ordinal, s.sheet, s.row_number, s.rejected, s.identity_key, s.person_key,
                        s.content_hash, s.case_row, s.original, s.findings, s.row_hash, s.known_victim_id,
@@ -245,11 +234,12 @@ public class WarehousePublisher {
                  cross join lateral (select * from warehouse.staged_row r
                                       where r.file_id = ? and r.ordinal = w.ordinal offset 0) s
                  where not w.known
-                """).param(fileId).update();
-        jdbc.sql("create index on publish_plan (identity_key)").update();
+                """).param(fileId).update());
+        times.run("wide index", () -> jdbc.sql("create index on publish_plan (identity_key)").update());
         // statistics of the columns the statements join and filter on only: sampling the wide JSON
         // columns too took more than half a second at 100,000 rows, and no plan depends on them
-        jdbc.sql("analyze publish_plan (identity_key, ordinal, victim_id, changed)").update();
+        times.run("wide analyze", () -> jdbc.sql("analyze publish_plan (identity_key, ordinal, victim_id, changed)").update());
+        return thin.winners();
     }
 
     private Map<String, Long> planCounts() {
@@ -455,9 +445,5 @@ public class WarehousePublisher {
                     counts.put(rs.getString("code"), rs.getLong("rows"));
                 });
         return counts;
-    }
-
-    private long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 }
