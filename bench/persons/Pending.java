@@ -17,7 +17,9 @@ import org.gugus.system.database.EmbeddedPostgres;
  * `./gugus persons resolve --json` resolves them as a load does (through the launcher: the quick
  * compiler and the serial collector). Prints the run's phases, its seconds, the peak heap from the
  * JVM's GC log and a digest of the outcome (persons as sets of records, links, open queued pairs) to
- * compare two versions of the code on the same data. GUGUS_BENCH_JAVA_OPTS adds JVM options
+ * compare two versions of the code on the same data. With a third argument {@code kept} the N records, spread
+ * over the store, only have their versions moved on (a re-delivery's records whose linkage fields did not change:
+ * each keeps its person). GUGUS_BENCH_JAVA_OPTS adds JVM options
  * (e.g. -Xmx256m). No personal data is printed.
  */
 public class Pending {
@@ -30,8 +32,9 @@ public class Pending {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
                 Connection db = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(), postgres.password());
                 Statement sql = db.createStatement()) {
-            sql.execute("create temporary table bench_pending as select id, version from warehouse.victim order by id desc"
-                    + (count > 0 ? " limit " + count : ""));
+            // kept: records spread over the store as a re-delivery's changed rows are (the highest ids share a few pages)
+            sql.execute("create temporary table bench_pending as select id, version from warehouse.victim order by "
+                    + (kept ? "md5(id::text)" : "id desc") + (count > 0 ? " limit " + count : ""));
             sql.execute("create index on bench_pending (id)");
             sql.execute("analyze bench_pending");
             // with a small work_mem the "in (select ...)" of a million ids is not hashed but scanned per row

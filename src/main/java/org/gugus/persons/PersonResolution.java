@@ -283,9 +283,15 @@ public class PersonResolution {
         }
         phases.done("candidates read and scored (the rest)");
         // with every record of the persons involved, and the records decided about with them
+        PersonStore.Scope scope = null;
         for (Set<Long> added = affected; !added.isEmpty(); ) {
-            Set<Long> relatives = store.relatives(store.scope("run_added", added));
+            PersonStore.Scope ofAdded = store.scope("run_added", added);
+            Set<Long> relatives = store.relatives(ofAdded);
             relatives.removeAll(affected);
+            if (added == affected && relatives.isEmpty()) {
+                // no relatives (a first load's new records): the records searched are the run's scope, not copied again
+                scope = ofAdded;
+            }
             affected.addAll(relatives);
             added = relatives;
         }
@@ -293,7 +299,9 @@ public class PersonResolution {
         missing.removeAll(records.keySet());
         victims.byIds(missing).forEach(record -> keep(record, records, versionOf));
         records.keySet().retainAll(affected);
-        PersonStore.Scope scope = store.scope("run_scope", affected);
+        if (scope == null) {
+            scope = store.scope("run_scope", affected);
+        }
         for (VictimPair pair : store.linkedOrQueued(scope)) {
             if (!pairs.containsKey(pair)) {
                 ScoredPair scored = score(pair, records, model);
