@@ -70,8 +70,11 @@ public class PersonResolution {
         return Math.max(1, maxHeap / 2 / BYTES_PER_PENDING_RECORD);
     }
 
-    /** Below this many rows the pending list's records are read by id ({@link #unresolved(long, Map)}). */
-    private static final int FEW_PENDING = 10_000;
+    /**
+     * Below this many rows ({@code gugus.persons.resolution.few-pending}) the pending list's records are read by id,
+     * from it on streamed from the warehouse's join of the list ({@link #unresolved(long, Map, Map)}).
+     */
+    private final int fewPending;
 
     private final LinkableVictims victims;
     private final PersonStore store;
@@ -87,7 +90,9 @@ public class PersonResolution {
     PersonResolution(LinkableVictims victims, PersonStore store, Linkage linkage, BlockKeys blockKeys, PseudonymKey key,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, JdbcClient jdbc,
             @Value("${gugus.persons.resolution.bounded-from:0}") long boundedFrom,
-            @Value("${gugus.persons.resolution.group-records:20000}") int groupRecords) {
+            @Value("${gugus.persons.resolution.group-records:20000}") int groupRecords,
+            @Value("${gugus.persons.resolution.few-pending:10000}") int fewPending) {
+        this.fewPending = fewPending;
         this.jdbc = jdbc;
         this.groupRecords = groupRecords;
         this.boundedFrom = boundedFrom > 0 ? boundedFrom : boundedFrom(Runtime.getRuntime().maxMemory());
@@ -155,7 +160,7 @@ public class PersonResolution {
         if (seeds.isEmpty() && (bounded || listed >= boundedFrom)) {
             return bounded(trigger);
         }
-        if (listed < FEW_PENDING) {
+        if (listed < fewPending) {
             store.withoutParallelWorkers();
         }
         Map<Long, PersonStore.Resolved> resolvedAs = new HashMap<>();
@@ -334,7 +339,7 @@ public class PersonResolution {
     private List<VictimReport> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs,
             Map<Long, Integer> versionOf) {
         List<VictimReport> reports = new ArrayList<>();
-        if (listed >= FEW_PENDING) {
+        if (listed >= fewPending) {
             store.withMemoryForManyRecords();
             resolvedAs.putAll(store.pendingAsResolved(true));
             // streamed, each record kept as its report only, the values records share (codes, places, dates) one
