@@ -17,7 +17,9 @@ import org.gugus.system.database.EmbeddedPostgres;
  * `./gugus persons resolve --json` resolves them as a load does (through the launcher: the quick
  * compiler and the serial collector). Prints the run's phases, its seconds, the peak heap from the
  * JVM's GC log and a digest of the outcome (persons as sets of records, links, open queued pairs) to
- * compare two versions of the code on the same data. GUGUS_BENCH_JAVA_OPTS adds JVM options
+ * compare two versions of the code on the same data. With a third argument {@code kept} the N records, spread
+ * over the store, only have their versions moved on (a re-delivery's records whose linkage fields did not change:
+ * each keeps its person). GUGUS_BENCH_JAVA_OPTS adds JVM options
  * (e.g. -Xmx256m). No personal data is printed.
  */
 public class Pending {
@@ -25,21 +27,26 @@ public class Pending {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]).resolve("home");
         long count = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        // "kept": the records' versions moved on, nothing linkage reads changed (a re-delivery's kept records)
+        boolean kept = args.length > 2 && args[2].equals("kept");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
                 Connection db = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(), postgres.password());
                 Statement sql = db.createStatement()) {
-            sql.execute("create temporary table bench_pending as select id, version from warehouse.victim order by id desc"
-                    + (count > 0 ? " limit " + count : ""));
+            // kept: records spread over the store as a re-delivery's changed rows are (the highest ids share a few pages)
+            sql.execute("create temporary table bench_pending as select id, version from warehouse.victim order by "
+                    + (kept ? "md5(id::text)" : "id desc") + (count > 0 ? " limit " + count : ""));
             sql.execute("create index on bench_pending (id)");
             sql.execute("analyze bench_pending");
             // with a small work_mem the "in (select ...)" of a million ids is not hashed but scanned per row
             sql.execute("set work_mem = '256MB'");
-            List<String> clearing = count > 0 ? List.of() : List.of(
+            List<String> clearing = count > 0 || kept ? List.of() : List.of(
                     "truncate persons.person_link, persons.block_key, persons.victim_person");
             for (String statement : clearing) {
                 sql.execute(statement);
             }
-            for (String statement : List.of(
+            List<String> making = kept ? List.of(
+                    "update warehouse.victim v set version = v.version + 1 from bench_pending b where b.id = v.id",
+                    "checkpoint") : List.of(
                     "delete from persons.person_link where victim_a in (select id from bench_pending)"
                             + " or victim_b in (select id from bench_pending)",
                     "delete from persons.candidate_pair where victim_a in (select id from bench_pending)"
@@ -50,7 +57,8 @@ public class Pending {
                     "insert into persons.pending_victim (victim_id, victim_version) select id, version from bench_pending",
                     "vacuum analyze persons.block_key", "vacuum analyze persons.victim_person",
                     "vacuum analyze persons.person_link", "vacuum analyze persons.candidate_pair",
-                    "checkpoint")) {
+                    "checkpoint");
+            for (String statement : making) {
                 sql.execute(statement);
             }
             // GUGUS_BENCH_PG_LOG_MS: the server logs each statement of the run taking at least that long (postgres.log)
@@ -59,7 +67,7 @@ public class Pending {
             sql.execute("select pg_reload_conf()");
             long pending = single(sql, "select count(*) from bench_pending");
             long store = single(sql, "select count(*) from warehouse.victim");
-            System.out.printf("%,d of %,d records made pending%n", pending, store);
+            System.out.printf("%,d of %,d records made pending" + (kept ? " (versions moved on)" : "") + "%n", pending, store);
 
             Path gcLog = home.resolveSibling("gc-pending.log");
             List<String> command = new ArrayList<>(List.of("./gugus", "persons", "resolve", "--json",

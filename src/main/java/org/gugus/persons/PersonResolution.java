@@ -70,8 +70,11 @@ public class PersonResolution {
         return Math.max(1, maxHeap / 2 / BYTES_PER_PENDING_RECORD);
     }
 
-    /** Below this many rows the pending list's records are read by id ({@link #unresolved(long, Map)}). */
-    private static final int FEW_PENDING = 10_000;
+    /**
+     * Below this many rows ({@code gugus.persons.resolution.few-pending}) the pending list's records are read by id,
+     * from it on streamed from the warehouse's join of the list ({@link #unresolved(long, Map, Map)}).
+     */
+    private final int fewPending;
 
     private final LinkableVictims victims;
     private final PersonStore store;
@@ -87,7 +90,9 @@ public class PersonResolution {
     PersonResolution(LinkableVictims victims, PersonStore store, Linkage linkage, BlockKeys blockKeys, PseudonymKey key,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, JdbcClient jdbc,
             @Value("${gugus.persons.resolution.bounded-from:0}") long boundedFrom,
-            @Value("${gugus.persons.resolution.group-records:20000}") int groupRecords) {
+            @Value("${gugus.persons.resolution.group-records:20000}") int groupRecords,
+            @Value("${gugus.persons.resolution.few-pending:10000}") int fewPending) {
+        this.fewPending = fewPending;
         this.jdbc = jdbc;
         this.groupRecords = groupRecords;
         this.boundedFrom = boundedFrom > 0 ? boundedFrom : boundedFrom(Runtime.getRuntime().maxMemory());
@@ -155,11 +160,15 @@ public class PersonResolution {
         if (seeds.isEmpty() && (bounded || listed >= boundedFrom)) {
             return bounded(trigger);
         }
-        if (listed < FEW_PENDING) {
+        if (listed < fewPending) {
             store.withoutParallelWorkers();
         }
         Map<Long, PersonStore.Resolved> resolvedAs = new HashMap<>();
-        List<LinkableVictim> pending = unresolved(listed, resolvedAs);
+        // the version of each record read: the records themselves are kept as their reports only
+        Map<Long, Integer> versionOf = new HashMap<>();
+        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf);
+        long readAt = System.nanoTime();
+        long readCpu = Phases.cpu();
         if (pending.isEmpty() && seeds.isEmpty()) {
             store.forgetResolved();
             return new Outcome(ResolutionSummary.nothing(false, 0), Set.of(), false);
@@ -169,24 +178,26 @@ public class PersonResolution {
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         String salt = BlockKeys.salt(key);
         LinkageHashes hashes = new LinkageHashes(linkage.settings(), model, salt);
-        phases.done("read " + pending.size() + " pending");
+        phases.done("read " + pending.size() + " pending", readAt, readCpu);
+        phases.done("run started, model");
         // a record re-delivered with only fields linkage does not read changed (its notes, its services) keeps
         // its person, links and queued pairs: its version moves on, nothing is compared again
         Set<Long> keptPersons = new HashSet<>();
         List<Long> keptRecords = new ArrayList<>();
         List<Integer> keptVersions = new ArrayList<>();
-        List<LinkableVictim> compared = new ArrayList<>(pending.size());
-        for (LinkableVictim record : pending) {
-            PersonStore.Resolved before = resolvedAs.get(record.id());
-            if (before != null && !seeds.contains(record.id()) && before.linkageHash() != null
-                    && before.linkageHash() == hashes.of(report(record))) {
-                keptRecords.add(record.id());
-                keptVersions.add(record.version());
+        List<VictimReport> compared = new ArrayList<>(pending.size());
+        for (VictimReport record : pending) {
+            PersonStore.Resolved before = resolvedAs.get(record.victimId());
+            if (before != null && !seeds.contains(record.victimId()) && before.linkageHash() != null
+                    && before.linkageHash() == hashes.of(record)) {
+                keptRecords.add(record.victimId());
+                keptVersions.add(versionOf.get(record.victimId()));
                 keptPersons.add(before.person());
             } else {
                 compared.add(record);
             }
         }
+        phases.done("compared by linkage hash");
         store.keepResolved(keptRecords, keptVersions);
         phases.done(keptRecords.size() + " kept as resolved");
         if (compared.isEmpty() && seeds.isEmpty()) {
@@ -200,15 +211,16 @@ public class PersonResolution {
         }
         pending = compared;
         Set<Long> changed = new HashSet<>(seeds);
-        pending.forEach(record -> changed.add(record.id()));
+        pending.forEach(record -> changed.add(record.victimId()));
         double review = linkage.settings().reviewProbability();
         // in id order (as read): the block keys are written in it, the index on their record built over them after
-        Map<Long, LinkableVictim> records = new java.util.LinkedHashMap<>();
-        pending.forEach(record -> records.put(record.id(), record));
+        Map<Long, VictimReport> records = new java.util.LinkedHashMap<>();
+        pending.forEach(record -> records.put(record.victimId(), record));
+        pending = null;
         Set<Long> decidedOnly = new HashSet<>(seeds);
         decidedOnly.removeAll(records.keySet());
-        victims.byIds(decidedOnly).forEach(record -> records.put(record.id(), record));
-        List<VictimReport> fresh = records.values().stream().map(PersonResolution::report).toList();
+        victims.byIds(decidedOnly).forEach(record -> keep(record, records, versionOf));
+        List<VictimReport> fresh = List.copyOf(records.values());
         // each new or changed record normalised once and its keys hashed (on every core): its keys are stored,
         // searched by and scored
         Linkage.Against against = linkage.against(fresh, model, BlockKeys.hashing(salt));
@@ -276,17 +288,25 @@ public class PersonResolution {
         }
         phases.done("candidates read and scored (the rest)");
         // with every record of the persons involved, and the records decided about with them
+        PersonStore.Scope scope = null;
         for (Set<Long> added = affected; !added.isEmpty(); ) {
-            Set<Long> relatives = store.relatives(store.scope("run_added", added));
+            PersonStore.Scope ofAdded = store.scope("run_added", added);
+            Set<Long> relatives = store.relatives(ofAdded);
             relatives.removeAll(affected);
+            if (added == affected && relatives.isEmpty()) {
+                // no relatives (a first load's new records): the records searched are the run's scope, not copied again
+                scope = ofAdded;
+            }
             affected.addAll(relatives);
             added = relatives;
         }
         Set<Long> missing = new HashSet<>(affected);
         missing.removeAll(records.keySet());
-        victims.byIds(missing).forEach(record -> records.put(record.id(), record));
+        victims.byIds(missing).forEach(record -> keep(record, records, versionOf));
         records.keySet().retainAll(affected);
-        PersonStore.Scope scope = store.scope("run_scope", affected);
+        if (scope == null) {
+            scope = store.scope("run_scope", affected);
+        }
         for (VictimPair pair : store.linkedOrQueued(scope)) {
             if (!pairs.containsKey(pair)) {
                 ScoredPair scored = score(pair, records, model);
@@ -296,12 +316,10 @@ public class PersonResolution {
             }
         }
         phases.done("persons involved");
-        List<VictimReport> reports = new ArrayList<>(records.size());
-        Map<Long, Integer> versions = new HashMap<>();
-        records.values().forEach(record -> {
-            reports.add(report(record));
-            versions.put(record.id(), record.version());
-        });
+        List<VictimReport> reports = new ArrayList<>(records.values());
+        Map<Long, Integer> versions = new HashMap<>(records.size() * 2);
+        records.keySet().forEach(victim -> versions.put(victim, versionOf.get(victim)));
+        versionOf.clear();
         Outcome outcome = link(run, reports, versions, hashes, scope, model, List.copyOf(pairs.values()), phases);
         if (keptRecords.isEmpty()) {
             return outcome;
@@ -318,17 +336,36 @@ public class PersonResolution {
      * id, as the list and the resolved versions give them; a long one by the warehouse's join of the list (a
      * thousand pending ids took the join 0.5 s and more over a 100,000-record warehouse).
      */
-    private List<LinkableVictim> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs) {
-        if (listed >= FEW_PENDING) {
+    private List<VictimReport> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs,
+            Map<Long, Integer> versionOf) {
+        List<VictimReport> reports = new ArrayList<>();
+        if (listed >= fewPending) {
             store.withMemoryForManyRecords();
             resolvedAs.putAll(store.pendingAsResolved(true));
-            return victims.unresolved();
+            // streamed, each record kept as its report only, the values records share (codes, places, dates) one
+            // object each: a load's 100,000 records are the run's live set, copied by each young collection
+            Map<Object, Object> shared = new HashMap<>();
+            victims.forEachUnresolved(record -> {
+                reports.add(report(record, shared));
+                versionOf.put(record.id(), record.version());
+            });
+            return reports;
         }
         resolvedAs.putAll(store.pendingAsResolved(false));
-        return victims.byIds(resolvedAs.keySet()).stream().filter(record -> {
+        for (LinkableVictim record : victims.byIds(resolvedAs.keySet())) {
             PersonStore.Resolved before = resolvedAs.get(record.id());
-            return before == null || before.version() != record.version();
-        }).toList();
+            if (before == null || before.version() != record.version()) {
+                reports.add(report(record));
+                versionOf.put(record.id(), record.version());
+            }
+        }
+        return reports;
+    }
+
+    /** A record read by id kept as its report, its version apart. */
+    private static void keep(LinkableVictim record, Map<Long, VictimReport> records, Map<Long, Integer> versionOf) {
+        records.put(record.id(), report(record));
+        versionOf.put(record.id(), record.version());
     }
 
     /**
@@ -359,8 +396,8 @@ public class PersonResolution {
         return false;
     }
 
-    private ScoredPair score(VictimPair pair, Map<Long, LinkableVictim> records, LinkageModel model) {
-        return linkage.score(report(records.get(pair.a())), report(records.get(pair.b())), model);
+    private ScoredPair score(VictimPair pair, Map<Long, VictimReport> records, LinkageModel model) {
+        return linkage.score(records.get(pair.a()), records.get(pair.b()), model);
     }
 
     private Outcome all(String trigger) {
@@ -465,8 +502,12 @@ public class PersonResolution {
                 store.split(splitFrom, person, run);
             }
         }
+        // on every core: each hash writes the record's fields out as text
+        long[] hashed = reports.parallelStream().mapToLong(hashes::of).toArray();
         Map<Long, Long> hashOf = new HashMap<>(reports.size() * 2);
-        reports.forEach(report -> hashOf.put(report.victimId(), hashes.of(report)));
+        for (int i = 0; i < hashed.length; i++) {
+            hashOf.put(reports.get(i).victimId(), hashed[i]);
+        }
         store.assign(personOf, versions, hashOf, scope == null);
         phases.done("store persons");
 
@@ -534,8 +575,11 @@ public class PersonResolution {
 
         /** The phase's wall seconds and the CPU seconds the whole process spent in it (every thread). */
         void done(String phase) {
-            long now = System.nanoTime();
-            long nowCpu = cpu();
+            done(phase, System.nanoTime(), cpu());
+        }
+
+        /** {@link #done(String)} of a phase that ended at {@code now} ({@link System#nanoTime}), {@code nowCpu}. */
+        void done(String phase, long now, long nowCpu) {
             took.append(took.isEmpty() ? "" : ", ").append(phase).append(' ')
                     .append(String.format(java.util.Locale.ROOT, "%.2f s (cpu %.2f s)", (now - last) / 1e9,
                             (nowCpu - lastCpu) / 1e9));
