@@ -1,6 +1,7 @@
 package org.gugus.reporting;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -295,13 +296,15 @@ public class ReportingRefresh {
         // rows whose values are as copied but whose record came again in a later file: the file alone,
         // in the report and its fact row (no person, case or count changes; what V058's trigger does)
         int refiled = NewReports.refile(jdbc, SAME_VALUES);
-        // one index probe per person each (as exists (…) <> exists (…) the planner hashed both whole tables)
-        persons.addAll(jdbc.sql("""
+        // one index probe per person each (as exists (…) <> exists (…) the planner hashed both whole tables), for
+        // the persons named whose rows are not rewritten anyway
+        Long[] unchanged = Arrays.stream(touched).filter(id -> !persons.contains(id)).toArray(Long[]::new);
+        persons.addAll(unchanged.length == 0 ? List.of() : jdbc.sql("""
                 select t.id from unnest(:touched) t(id)
                   left join lateral (select true from reporting.person where person_id = t.id limit 1) p(held) on true
                   left join lateral (select true from reporting.report where person_id = t.id limit 1) r(held) on true
                  where p.held is distinct from r.held
-                """).param("touched", touched).query(Long.class).list());
+                """).param("touched", unchanged).query(Long.class).list());
         return new Rewrite(persons.toArray(Long[]::new), cases.toArray(Long[]::new), gone.toArray(Long[]::new),
                 changed.toArray(Long[]::new), refiled);
     }

@@ -130,6 +130,53 @@ class ReportingRedeliveryIntegrationTests {
         assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
     }
 
+    @Test
+    void aMergeLeavesNoPersonFactsWithThePersonWhoseRecordsMovedAsARebuildWould() {
+        List<List<String>> rows = victims(401, 402);
+        reception.receive(TestWorkbooks.csv(files.resolve("kukar-06.csv"), rows), "64.08", "kukar-06.csv",
+                FileSource.COMMAND_LINE);
+        Map<String, Long> persons = TestLinkage.linkByNik(jdbc, events);
+        long kept = persons.get(rows.get(0).get(4));
+        long merged = persons.get(rows.get(1).get(4));
+
+        // linkage finds both are one woman: the second's record moves to the first (a row deleted from her facts)
+        jdbc.sql("update persons.person set merged_into = ?, merged_at = now() where id = ?").params(kept, merged).update();
+        jdbc.sql("update persons.victim_person set person_id = ? where person_id = ?").params(kept, merged).update();
+        events.publishEvent(new PersonsChanged(Set.of(kept, merged), false));
+
+        assertThat(jdbc.sql("""
+                select count(*) from (select person_id from reporting.person_fact union all
+                                      select person_id from reporting.office_person_fact) f where person_id = ?
+                """).param(merged).query(Long.class).single()).as("the merged person's facts").isZero();
+        List<String> refreshed = ReportingTables.rows(jdbc);
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
+    }
+
+    @Test
+    void aRecordNoLongerLinkedLeavesNoFactsWithItsPersonOrCaseAsARebuildWould() {
+        List<List<String>> rows = victims(501, 502);
+        reception.receive(TestWorkbooks.csv(files.resolve("paser-06.csv"), rows), "64.01", "paser-06.csv",
+                FileSource.COMMAND_LINE);
+        Map<String, Long> persons = TestLinkage.linkByNik(jdbc, events);
+        long person = persons.get(rows.get(1).get(4));
+
+        // her one record leaves the persons (its report row is deleted, with the only report of its case)
+        jdbc.sql("delete from persons.victim_person where person_id = ?").param(person).update();
+        events.publishEvent(new PersonsChanged(Set.of(person), false));
+
+        assertThat(jdbc.sql("""
+                select count(*) from (select case_id from reporting.case_fact union all
+                                      select case_id from reporting.office_case_fact) c
+                 where not exists (select 1 from reporting.report_fact f where f.case_id = c.case_id)
+                """).query(Long.class).single()).as("facts of cases without reports").isZero();
+        assertThat(jdbc.sql("select count(*) from reporting.person_fact where person_id = ?").param(person)
+                .query(Long.class).single()).as("her facts").isZero();
+        List<String> refreshed = ReportingTables.rows(jdbc);
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
+    }
+
     private static List<List<String>> victims(int first, int last) {
         List<List<String>> rows = new ArrayList<>();
         for (int n = first; n <= last; n++) {
