@@ -72,8 +72,10 @@ public final class AnswerWorkbook {
         }
 
         private static int statusColumn(List<CellValue> cells) {
+            // looked for in every row of a file that is no answer workbook: a shorter text is not stripped
             for (int column = 0; column < cells.size(); column++) {
-                if (cells.get(column).text().strip().equals(STATUS_HEADER)) {
+                String text = cells.get(column).text();
+                if (text.length() >= STATUS_HEADER.length() && text.strip().equals(STATUS_HEADER)) {
                     return column;
                 }
             }

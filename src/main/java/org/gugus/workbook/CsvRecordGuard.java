@@ -52,8 +52,16 @@ final class CsvRecordGuard extends FilterReader {
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
         int read = super.read(buffer, offset, length);
-        for (int i = offset; i < offset + read; i++) {
-            see(buffer[i]);
+        for (int i = offset, end = offset + read; i < end; i++) {
+            char c = buffer[i];
+            if (inQuotes || afterCarriageReturn || c == '"' || c == '\r' || c == '\n' || c == delimiter) {
+                see(c);
+            }
+            else {
+                // most characters: text outside quotes, as see() takes it, without its turns
+                fieldStart = false;
+                count();
+            }
         }
         return read;
     }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -17,15 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.gugus.system.Messages;
 
 /**
  * Streams a CSV file as one sheet of text cells. A CSV carries no types, so every value is text; the
@@ -48,18 +43,18 @@ final class CsvWorkbookReader implements WorkbookReader {
 
     private final char delimiter;
 
-    private final CSVParser parser;
+    private final Reader text;
 
-    private final Iterator<CSVRecord> records;
+    private final CsvRecords records;
 
     private final RowBuilder row;
 
-    private CsvWorkbookReader(String sheet, Charset charset, char delimiter, CSVParser parser, WorkbookLimits limits) {
+    private CsvWorkbookReader(String sheet, Charset charset, char delimiter, Reader text, WorkbookLimits limits) {
         this.sheet = sheet;
         this.charset = charset;
         this.delimiter = delimiter;
-        this.parser = parser;
-        this.records = parser.iterator();
+        this.text = text;
+        this.records = new CsvRecords(text, delimiter);
         this.row = new RowBuilder(limits);
     }
 
@@ -89,15 +84,8 @@ final class CsvWorkbookReader implements WorkbookReader {
                 reader.reset();
                 char delimiter = detectDelimiter(CharBuffer.wrap(sample, 0, Math.max(length, 0)),
                         length < SAMPLE_CHARS);
-                CSVFormat format = CSVFormat.DEFAULT.builder()
-                        .setDelimiter(delimiter)
-                        .setQuote('"')
-                        .setIgnoreEmptyLines(false)
-                        .setLenientEof(true)
-                        .setTrailingData(true)
-                        .get();
-                return new CsvWorkbookReader(sheet, charset, delimiter,
-                        CSVParser.parse(new CsvRecordGuard(reader, delimiter, limits), format), limits);
+                return new CsvWorkbookReader(sheet, charset, delimiter, new CsvRecordGuard(reader, delimiter, limits),
+                        limits);
             }
             catch (IOException | RuntimeException ex) {
                 in.close();
@@ -125,35 +113,30 @@ final class CsvWorkbookReader implements WorkbookReader {
     @Override
     public SheetRow next() throws UnreadableFileException {
         try {
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
+            for (List<String> record = records.next(); record != null; record = records.next()) {
                 int column = 0;
                 for (String value : record) {
                     row.put(column++, CellText.text(value));
                 }
                 List<CellValue> cells = row.finish();
                 if (!cells.isEmpty()) {
-                    return new SheetRow(sheet, Math.toIntExact(record.getRecordNumber()), cells);
+                    return new SheetRow(sheet, Math.toIntExact(records.recordNumber()), cells);
                 }
             }
             return null;
         }
         catch (LimitExceededException ex) {
-            throw WorkbookErrors.tooLarge(SpreadsheetFormat.CSV, ex, sheet, Math.toIntExact(parser.getRecordNumber() + 1));
+            throw WorkbookErrors.tooLarge(SpreadsheetFormat.CSV, ex, sheet, Math.toIntExact(records.recordNumber() + 1));
         }
-        catch (UncheckedIOException ex) {
-            if (ex.getCause() instanceof CSVException) {
-                long rowNumber = parser.getRecordNumber() + 1;
-                throw new UnreadableFileException(Messages.get("workbook.csv.quotes", rowNumber), ex.getCause());
-            }
-            throw ex;
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
     @Override
     public void close() {
         try {
-            parser.close();
+            text.close();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

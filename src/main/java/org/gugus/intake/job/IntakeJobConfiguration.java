@@ -23,6 +23,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,16 +56,18 @@ public class IntakeJobConfiguration {
     @Bean
     Step intakeStage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JudgingReader intakeReader, StagingArea staging, QuarantineListener quarantineListener,
-            ObjectProvider<ItemWriteListener<StagedRow>> writeListeners, @Value("${gugus.intake.chunk-size:5000}") int chunkSize) {
-        var step = new StepBuilder("stage", jobRepository)
-                .<JudgedRow, StagedRow>chunk(chunkSize)
+            ObjectProvider<ItemWriteListener<StagedRow>> writeListeners) {
+        ItemWriter<StagedRow> rows = staging.writer();
+        // one item a block of rows (a chunk's worth, gugus.intake.chunk-size), so one a chunk
+        return new StepBuilder("stage", jobRepository)
+                .<JudgedRows, StagedRows>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(intakeReader)
-                .processor(JudgedRow::await)
-                .writer(staging.writer())
-                .listener(quarantineListener);
-        writeListeners.orderedStream().forEach(step::listener);
-        return step.build();
+                .processor(JudgedRows::await)
+                .writer(blocks -> rows.write(StagedRows.of(blocks)))
+                .listener(quarantineListener)
+                .listener(new StagedRowListeners(writeListeners.orderedStream().toList()))
+                .build();
     }
 
     /**
@@ -78,7 +81,7 @@ public class IntakeJobConfiguration {
             @Value("#{jobParameters['fileId']}") Long fileId,
             @Value("#{jobParameters['office']}") String office,
             @Value("#{jobParameters['receivedOn']}") LocalDate receivedOn, IntakeTemplate template, PseudonymKey key,
-            RowJudges judges, StagingArea staging,
+            RowJudges judges, StagingArea staging, @Value("${gugus.intake.chunk-size:5000}") int chunkSize,
             @Value("${gugus.intake.max-rows:2000000}") long maxRows,
             @Value("${gugus.workbook.max-cell-chars:32767}") int maxCellChars,
             @Value("${gugus.workbook.max-line-chars:1048576}") int maxLineChars,
@@ -89,7 +92,7 @@ public class IntakeJobConfiguration {
         long start = System.nanoTime();
         KnownRows known = staging.knownRows(fileId, office, receivedOn);
         return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
-                (System.nanoTime() - start) / 1e9);
+                chunkSize, (System.nanoTime() - start) / 1e9);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.gugus.intake.job;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,10 +32,18 @@ class RowJudges implements DisposableBean {
         this.threads = Executors.newFixedThreadPool(count, factory);
     }
 
-    /** Starts judging a row; the judgement is awaited in row order by the step's processor. */
-    JudgedRow judge(RowJudge judge, DataRow row) {
-        Future<StagedRow> judgement = threads.submit(() -> judge.process(row));
-        return new JudgedRow(judgement);
+    /**
+     * Starts judging consecutive rows as one task (a task per row cost the step's thread more than a
+     * re-delivery's repeated rows cost the judges); the judgements are awaited in row order.
+     */
+    Future<StagedRow[]> judge(RowJudge judge, List<DataRow> rows) {
+        return threads.submit(() -> {
+            StagedRow[] judged = new StagedRow[rows.size()];
+            for (int i = 0; i < judged.length; i++) {
+                judged[i] = judge.process(rows.get(i));
+            }
+            return judged;
+        });
     }
 
     @Override

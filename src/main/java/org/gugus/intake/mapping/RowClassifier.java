@@ -19,7 +19,6 @@ public final class RowClassifier {
 
     /** Signature blocks are short rows; a data row fills many columns with different values. */
     private static final int MAX_SIGNATURE_TEXTS = 3;
-    private static final Pattern RUNNING_NUMBER = Pattern.compile("\\d{1,6}\\.?");
     private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,3})\\)?\\.?");
     private static final Pattern PLACE = Pattern.compile("\\p{L}[\\p{L} .'\\-]*");
     private static final Pattern PLACE_AND_DATE = Pattern.compile(
@@ -71,12 +70,32 @@ public final class RowClassifier {
         for (int column = 0; column < row.cells().size(); column++) {
             CellValue cell = row.cell(column);
             boolean runningNumber = layout.fieldsByColumn().get(column) == Field.ROW_NUMBER
-                    && (cell.kind() == CellValue.Kind.NUMBER || RUNNING_NUMBER.matcher(cell.text().strip()).matches());
+                    && (cell.kind() == CellValue.Kind.NUMBER || isRunningNumber(cell.text()));
             if (!runningNumber && !template.isBlank(cell)) {
                 filled.add(cell);
             }
         }
         return filled;
+    }
+
+    /**
+     * A running number as written ("12", "12."): one to six ASCII digits and an optional dot, spaces
+     * around them aside. Checked by hand: a CSV's every row has its number as text.
+     */
+    static boolean isRunningNumber(String text) {
+        String number = text.strip();
+        int length = number.length();
+        int digits = length > 0 && number.charAt(length - 1) == '.' ? length - 1 : length;
+        if (digits < 1 || digits > 6) {
+            return false;
+        }
+        for (int i = 0; i < digits; i++) {
+            char c = number.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isColumnNumbers(SheetRow row) {
