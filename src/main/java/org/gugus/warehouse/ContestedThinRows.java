@@ -53,12 +53,18 @@ final class ContestedThinRows {
                          where u.file_id = ?) records
                  where victim_id = previous
                 """).param(fileId).query(Long.class).list();
+        // One probe of the office's identity index per judged row: a join let the planner hash the
+        // office's whole victim table (0.75 s against 0.03 s for a 1 %-changed re-delivery of 100,000),
+        // its estimate of the file's staged rows taken from an earlier, larger file.
         Rows judged = new Rows();
         jdbc.sql("""
-                select s.ordinal, v.id
-                  from warehouse.staged_row s
-                  join warehouse.victim v on v.office_code = ? and v.identity_key = s.identity_key
-                 where s.file_id = ? and not s.rejected
+                select ordinal, victim_id
+                  from (select s.ordinal,
+                               (select v.id from warehouse.victim v
+                                 where v.office_code = ? and v.identity_key = s.identity_key) as victim_id
+                          from warehouse.staged_row s
+                         where s.file_id = ? and not s.rejected) named
+                 where victim_id is not null
                 """).params(officeCode, fileId).query(rs -> {
                     judged.add(rs.getInt(1), rs.getLong(2));
                 });
