@@ -33,28 +33,20 @@ public class LinkableVictims {
 
     /**
      * The records not resolved into persons yet, or changed since (their version differs from the one
-     * resolved): the persons module lists the records inserted or updated in {@code persons.pending_victim}
-     * and keeps the resolved versions in {@code persons.victim_person}.
-     */
-    public List<LinkableVictim> unresolved() {
-        return jdbc.sql(COLUMNS + UNRESOLVED).query(LinkableVictims::victim).list();
-    }
-
-    /**
-     * {@link #unresolved()} one at a time, in id order, fetched a chunk at a time: a load's 100,000 rows are not
-     * all held as the driver's rows while they are taken (in a transaction only; outside one the driver reads all).
+     * resolved), one at a time in id order: the persons module lists the records inserted or updated in
+     * {@code persons.pending_victim} and keeps the resolved versions in {@code persons.victim_person}.
+     * Fetched a chunk at a time, so a load's 100,000 rows are not all held as the driver's rows while
+     * they are taken (in a transaction only; outside one the driver reads all).
      */
     public void forEachUnresolved(Consumer<LinkableVictim> action) {
-        jdbc.sql(COLUMNS + UNRESOLVED).withFetchSize(10_000).query(rs -> {
-            action.accept(victim(rs, 0));
-        });
+        jdbc.sql(COLUMNS + """
+                 where v.id in (select victim_id from persons.pending_victim)
+                   and not exists (select 1 from persons.victim_person p where p.victim_id = v.id and p.victim_version = v.version)
+                 order by v.id
+                """).withFetchSize(10_000).query(rs -> {
+                    action.accept(victim(rs, 0));
+                });
     }
-
-    private static final String UNRESOLVED = """
-             where v.id in (select victim_id from persons.pending_victim)
-               and not exists (select 1 from persons.victim_person p where p.victim_id = v.id and p.victim_version = v.version)
-             order by v.id
-            """;
 
     /** The records of these ids that exist. */
     public List<LinkableVictim> byIds(Collection<Long> ids) {
