@@ -93,6 +93,8 @@ public final class GugusCommandLine {
                 .listeners(new EarlyEmbeddedPostgres())
                 .properties(Map.of(
                         CommandsWithoutCamel.ENABLED, Boolean.toString(routes),
+                        // no endpoints, health, metrics export, page templates nor web security
+                        CommandsWithoutServerParts.ENABLED, Boolean.toString(routes),
                         // where Camel runs (gugus pull needs its SFTP routes) it starts no route by itself
                         // and polls on no schedule: the drop folder and the SFTP crons belong to the server
                         "camel.main.auto-startup", "false",
