@@ -12,8 +12,8 @@ import org.springframework.core.env.Environment;
  * observations, page templates (Thymeleaf), web security and HTTP message converters. The command line
  * sets it for each command that runs no route (all but {@code gugus pull}): no command answers a
  * request, and their beans were created for nothing before a load's first row (issue 13). Beans that
- * count get a registry that records nothing ({@link CommandMetrics}). The server, {@code pull} and the
- * tests keep everything.
+ * count get a registry that records nothing ({@link CommandMetrics}). The server and {@code pull} keep
+ * everything, as do the tests that start Gugus as the server does.
  */
 public final class CommandsWithoutServerParts implements AutoConfigurationImportFilter, EnvironmentAware {
 
