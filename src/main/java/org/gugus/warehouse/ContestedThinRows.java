@@ -160,6 +160,11 @@ final class ContestedThinRows {
         return Arrays.stream(losers).boxed().toArray(Integer[]::new);
     }
 
+    /** Whether the file has thin rows at all. */
+    boolean any() {
+        return thinRows > 0;
+    }
+
     /** Thin rows that win: every one but the losers. */
     long winners() {
         return thinRows - losers.length;

@@ -1,0 +1,95 @@
+package org.gugus.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.gugus.IntegrationTest;
+import org.gugus.TestWorkbooks;
+import org.gugus.ingest.FileReception;
+import org.gugus.ingest.FileSource;
+import org.gugus.intake.FileOutcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An office's first file, published without looking its rows' records up (the office has none), and
+ * the delivery after it, which replaces the coded attributes and row hash of the changed record only.
+ */
+@SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
+class FirstDeliveryIntegrationTests {
+
+    private static final int SERVICES = 13;
+    private static final int NOTES = 14;
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void keepsTheLaterOfTwoRowsOfOneVictimInAnOfficesFirstFile() {
+        List<List<String>> rows = TestWorkbooks.victims(3);
+        List<String> again = TestWorkbooks.victim(2);
+        again.set(NOTES, "baris kedua");
+        rows.add(again);
+
+        FileOutcome first = load("64.02", "kubar-01.csv", rows);
+
+        assertThat(first.inserted()).isEqualTo(3);
+        assertThat(first.duplicates()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                select notes || ' ' || source_row from warehouse.victim
+                 where office_code = '64.02' and victim_name = 'Korban Nomor 2'
+                """).query(String.class).single()).isEqualTo("baris kedua 5");
+        assertThat(jdbc.sql("select count(*) from warehouse.victim_row_hash where office_code = '64.02'")
+                .query(Long.class).single()).as("every record judged without a finding keeps its row's hash").isEqualTo(3);
+    }
+
+    @Test
+    void replacesTheCodedAttributesAndRowHashOfTheChangedRecordOnlyOnTheNextDelivery() {
+        load("64.03", "kukar-01.csv", TestWorkbooks.victims(3));
+        List<String> before = services("64.03");
+        List<List<String>> next = TestWorkbooks.victims(3);
+        next.get(1).set(SERVICES, "Rumah Aman");
+
+        FileOutcome second = load("64.03", "kukar-02.csv", next);
+
+        assertThat(second.updated()).isEqualTo(1);
+        assertThat(second.unchanged()).isEqualTo(2);
+        List<String> after = services("64.03");
+        assertThat(after.get(0)).isEqualTo(before.get(0));
+        assertThat(after.get(2)).isEqualTo(before.get(2));
+        assertThat(after.get(1)).as("one service left of two").doesNotContain(",");
+        assertThat(before.get(1)).contains(after.get(1));
+        assertThat(jdbc.sql("""
+                select count(*) from warehouse.victim_row_hash h join warehouse.victim v on v.id = h.victim_id
+                 where h.office_code = '64.03'
+                """).query(Long.class).single()).as("one row hash a record, the changed one's replaced").isEqualTo(3);
+    }
+
+    private List<String> services(String office) {
+        return jdbc.sql("""
+                select (select string_agg(s.code, ',' order by s.code) from warehouse.victim_service s where s.victim_id = v.id)
+                  from warehouse.victim v where v.office_code = ? order by v.victim_name
+                """).param(office).query(String.class).list();
+    }
+
+    private FileOutcome load(String office, String name, List<List<String>> rows) {
+        return reception.receive(TestWorkbooks.csv(files.resolve(name), rows), office, name, FileSource.COMMAND_LINE);
+    }
+}
