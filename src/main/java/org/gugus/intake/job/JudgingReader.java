@@ -61,6 +61,7 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
     /** CPU time of the step's thread when the step opened the reader (it closes it on the same thread). */
     private long openedCpuNanos = -1;
     private boolean logged;
+    private boolean ended;
 
     /** @param blockRows data rows a block (item of the step) holds, the last one fewer */
     JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows) {
@@ -76,6 +77,9 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
     /** The next block of data rows, being judged; null after the last row. */
     @Override
     public JudgedRows read() throws Exception {
+        if (ended) {
+            return null;
+        }
         long start = System.nanoTime();
         Block block = handOver.take();
         taken.release();
@@ -90,6 +94,7 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         position = block.position();
         if (block.rows() == null) {
             reading = null;
+            ended = true;
             return null;
         }
         read += block.rows().rows();
