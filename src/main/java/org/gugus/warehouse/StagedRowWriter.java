@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -17,6 +18,13 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Writes a chunk of judged rows to the staging table with PostgreSQL's COPY, inside the chunk's
  * transaction: the rows and the reader's position commit together, so a restarted job never
  * writes a committed row twice.
+ * <p>
+ * A stage step's chunk commits without waiting for its WAL to reach the disk
+ * ({@code synchronous_commit = off}, for that transaction only): the staged rows and the step's
+ * position (the job repository, same database, same transaction) are made durable together, in
+ * commit order, so a crash of the server loses at most the last chunks whole, rows and position
+ * alike, and the restart stages them again; the publish's transaction commits as every other does,
+ * which makes every chunk before it durable first.
  */
 class StagedRowWriter implements ItemWriter<StagedRow> {
 
@@ -33,9 +41,15 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
     private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
+    private final boolean ownCommit;
 
-    StagedRowWriter(DataSource dataSource) {
+    /**
+     * @param ownCommit whether the writer's transaction is a stage step's chunk (committed without
+     *                  waiting for the disk); false inside a publish, whose commit must be durable
+     */
+    StagedRowWriter(DataSource dataSource, boolean ownCommit) {
         this.dataSource = dataSource;
+        this.ownCommit = ownCommit;
     }
 
     @Override
@@ -64,6 +78,11 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
+            if (ownCommit) {
+                try (Statement commit = connection.createStatement()) {
+                    commit.execute("set local synchronous_commit = off");
+                }
+            }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             if (!thin.isEmpty()) {
                 copy.copyIn(COPY_RUNS, new StringReader(thin.toString()));

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -32,9 +33,12 @@ public class StagingArea {
         this.jdbc = jdbc;
     }
 
-    /** A writer that stages rows in the caller's (the chunk's) transaction. */
+    /**
+     * A writer that stages rows in the caller's transaction, a stage step's chunk: it commits without
+     * waiting for the disk ({@link StagedRowWriter}).
+     */
     public ItemWriter<StagedRow> writer() {
-        return new StagedRowWriter(dataSource);
+        return new StagedRowWriter(dataSource, true);
     }
 
     /** Drops what was staged of a file that will not be published. */
@@ -94,6 +98,9 @@ public class StagingArea {
                     on conflict (file_id) do update
                        set row_hash_generation = least(staged_file.row_hash_generation, excluded.row_hash_generation)
                     """)) {
+                // the packed hashes sent in binary from the first execution: as text they come as hex, twice
+                // the bytes, decoded on the client (a negative threshold forces binary transfer)
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 statement.setString(1, officeCode);
                 statement.setString(2, officeCode);
                 statement.setObject(3, receivedOn);
@@ -181,6 +188,6 @@ public class StagingArea {
                  cross join lateral unnest(s.victim_ids) with ordinality t(victim_id, i)
                  where s.first_ordinal + t.i::integer - 1 <> all(cast(? as integer[]))
                 """).params(fileId, ordinals, ordinals).update();
-        new StagedRowWriter(dataSource).write(new Chunk<>(new ArrayList<>(rows)));
+        new StagedRowWriter(dataSource, false).write(new Chunk<>(new ArrayList<>(rows)));
     }
 }

@@ -6,7 +6,6 @@ import org.gugus.intake.QuarantineException;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.gugus.warehouse.KnownRows;
 import org.gugus.warehouse.PublishCounts;
 import org.gugus.warehouse.RowOutcomes;
 import org.gugus.warehouse.StagedRow;
@@ -63,8 +62,12 @@ public class IntakeJobConfiguration {
                 .<JudgedRows, StagedRows>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(intakeReader)
-                .processor(JudgedRows::await)
-                .writer(blocks -> rows.write(StagedRows.of(blocks)))
+                .processor(intakeReader::judged)
+                .writer(blocks -> {
+                    long start = System.nanoTime();
+                    rows.write(StagedRows.of(blocks));
+                    intakeReader.written(System.nanoTime() - start);
+                })
                 .listener(quarantineListener)
                 .listener(new StagedRowListeners(writeListeners.orderedStream().toList()))
                 .build();
@@ -88,11 +91,11 @@ public class IntakeJobConfiguration {
             @Value("${gugus.workbook.max-columns:16384}") int maxColumns) {
         DataRowReader rows = new DataRowReader(Path.of(file), fileName, template, maxRows,
                 new WorkbookLimits(maxCellChars, maxLineChars, maxColumns));
-        // rows repeating a record's row cell for cell are staged without being judged again
-        long start = System.nanoTime();
-        KnownRows known = staging.knownRows(fileId, office, receivedOn);
+        // rows repeating a record's row cell for cell are staged without being judged again; the office's
+        // row hashes are read beside the file's first rows
+        KnownRowsLoad known = KnownRowsLoad.start(fileId, () -> staging.knownRows(fileId, office, receivedOn));
         return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
-                chunkSize, (System.nanoTime() - start) / 1e9);
+                chunkSize);
     }
 
     @Bean

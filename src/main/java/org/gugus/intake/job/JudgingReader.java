@@ -4,7 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import org.gugus.warehouse.StagedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,18 +16,27 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads data rows on the step's thread a block at a time ({@code blockRows}, a chunk's worth: the
- * step commits one block a chunk) and hands them to the {@link RowJudges} in tasks of
- * {@value #TASK_ROWS} rows as soon as a task's rows are read, so a block's rows are judged on the
- * other cores while the rest of it is still being read; the step's processor then takes the
- * judgements in row order ({@link JudgedRows#await()}). Reading, and with it the restart position
- * the step saves, stays exactly the {@link DataRowReader}'s: a row is counted as read when it is
- * read, and staged only when its block commits.
+ * Reads data rows a block at a time ({@code blockRows}, a chunk's worth: the step commits one block a
+ * chunk) on a reading thread of its own, one block ahead of the step, and hands them to the
+ * {@link RowJudges} in tasks of {@value #TASK_ROWS} rows as soon as a task's rows are read: while the
+ * step's thread writes and commits a block, the next one is read and judged on the other cores. The
+ * step's processor then takes the judgements in row order ({@link JudgedRows#await()}).
+ * <p>
+ * The restart position stays exactly the {@link DataRowReader}'s as it stood after the last block the
+ * step took: the reading thread keeps the reader's state as of each block's end with the block
+ * ({@link #update} saves that, never the state of a block read ahead), so a committed block's rows are
+ * never read again and a block read ahead but not committed is read again after a restart.
  */
 class JudgingReader implements ItemStreamReader<JudgedRows> {
 
     /** Rows a judge takes at a time: a few dozen, so both judges start early in a block and end together. */
     static final int TASK_ROWS = 64;
+
+    /**
+     * Blocks the reading may run ahead of the step while the office's row hashes are still being read
+     * (the judges wait for them): mapped rows only, a few megabytes a block.
+     */
+    static final int AHEAD_WHILE_HASHES_LOAD = 3;
 
     private static final Logger log = LoggerFactory.getLogger(JudgingReader.class);
 
@@ -31,18 +44,27 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
     private final RowJudge judge;
     private final RowJudges judges;
     private final int blockRows;
-    private final double knownRowsSeconds;
+    /** Blocks read, in order, for the step's thread to take. */
+    private final BlockingQueue<Block> handOver = new LinkedBlockingQueue<>();
+    /** A permit each time the step's thread took a block: the reading waits for them to stay one block ahead. */
+    private final Semaphore taken = new Semaphore(0);
+    private Thread reading;
+    /** The reader's state after the last block the step took, which {@link #update} saves. */
+    private ExecutionContext position;
     private long read;
-    private long readingNanos;
+    private volatile long readingNanos;
+    private volatile long readingCpuNanos = -1;
+    private long waitingNanos;
+    private long judgingNanos;
+    private long writingNanos;
+    private long openedNanos;
     /** CPU time of the step's thread when the step opened the reader (it closes it on the same thread). */
     private long openedCpuNanos = -1;
     private boolean logged;
+    private boolean ended;
 
-    /**
-     * @param blockRows        data rows a block (item of the step) holds, the last one fewer
-     * @param knownRowsSeconds how long reading the office's row hashes took, for the log line
-     */
-    JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows, double knownRowsSeconds) {
+    /** @param blockRows data rows a block (item of the step) holds, the last one fewer */
+    JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows) {
         if (blockRows < 1) {
             throw new IllegalArgumentException("A block holds at least one row, not " + blockRows);
         }
@@ -50,12 +72,116 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         this.judge = judge;
         this.judges = judges;
         this.blockRows = blockRows;
-        this.knownRowsSeconds = knownRowsSeconds;
     }
 
     /** The next block of data rows, being judged; null after the last row. */
     @Override
     public JudgedRows read() throws Exception {
+        if (ended) {
+            return null;
+        }
+        long start = System.nanoTime();
+        Block block = handOver.take();
+        taken.release();
+        waitingNanos += System.nanoTime() - start;
+        if (block.failure() != null) {
+            reading = null; // the reading thread has ended
+            if (block.failure() instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) block.failure();
+        }
+        position = block.position();
+        if (block.rows() == null) {
+            reading = null;
+            ended = true;
+            return null;
+        }
+        read += block.rows().rows();
+        return block.rows();
+    }
+
+    /** The block's judgements in row order, awaited on the step's thread (the step's processor). */
+    public StagedRows judged(JudgedRows block) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            return block.await();
+        } finally {
+            judgingNanos += System.nanoTime() - start;
+        }
+    }
+
+    /** Adds the time the step's writer took for a block, for the log line. */
+    public void written(long nanos) {
+        writingNanos += nanos;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        openedNanos = System.nanoTime();
+        openedCpuNanos = threadCpuNanos();
+        rows.open(executionContext);
+        position = snapshot();
+        reading = new Thread(this::readAhead, "intake-read-" + judge.fileId());
+        reading.setDaemon(true);
+        reading.start();
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        for (Map.Entry<String, Object> entry : position.entrySet()) {
+            executionContext.put(entry.getKey(), entry.getValue());
+        }
+    }
+
+    @Override
+    public void close() {
+        stopReading();
+        rows.close();
+        if (logged) {
+            return; // closed again by the step after the step scope's proxy
+        }
+        logged = true;
+        long cpu = openedCpuNanos < 0 ? -1 : threadCpuNanos() - openedCpuNanos;
+        // counts and seconds only, never a value of a row
+        log.info("Stage read {} data rows ({} repeating a record's row, staged thin) of file {}; reading and mapping"
+                + " {} s ({} s of CPU, its own thread), the office's row hashes {} s, the step's thread {} s of CPU;"
+                + " the step's thread waited {} s for blocks, {} s for judgements, wrote {} s, in {} s from open",
+                read, judge.repeating(), judge.fileId(), seconds(readingNanos), seconds(readingCpuNanos),
+                "%.2f".formatted(judge.known().seconds()), seconds(cpu), seconds(waitingNanos), seconds(judgingNanos),
+                seconds(writingNanos), seconds(System.nanoTime() - openedNanos));
+    }
+
+    /**
+     * The reading thread: reads block after block until the end of the file, a failure, or the step
+     * closes; one block ahead of the step (read while the step writes the one before), a few more while
+     * the office's row hashes are still being read.
+     */
+    private void readAhead() {
+        long cpuStart = threadCpuNanos();
+        int untaken = 0;
+        try {
+            while (true) {
+                Block block = readBlock();
+                if (block.rows() == null && block.failure() == null) {
+                    readingCpuNanos = cpuStart < 0 ? -1 : threadCpuNanos() - cpuStart;
+                }
+                handOver.put(block);
+                if (block.rows() == null) {
+                    return;
+                }
+                untaken++;
+                while (untaken > (judge.known().done() ? 0 : AHEAD_WHILE_HASHES_LOAD)) {
+                    taken.acquire();
+                    untaken--;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the step closed the reader: nothing more is wanted
+        }
+    }
+
+    private Block readBlock() {
         List<Future<StagedRow[]>> judgements = new ArrayList<>(blockRows / TASK_ROWS + 1);
         List<DataRow> task = new ArrayList<>(Math.min(TASK_ROWS, blockRows));
         int count = 0;
@@ -69,51 +195,55 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
                 count++;
                 task.add(row);
                 if (task.size() == TASK_ROWS) {
-                    // reading time excludes handing the task over, as it excluded handing a row over before
-                    readingNanos += System.nanoTime() - start;
                     judgements.add(judges.judge(judge, task));
                     task = new ArrayList<>(TASK_ROWS);
-                    start = System.nanoTime();
                 }
             }
+        } catch (Exception | Error e) {
+            return new Block(null, null, e);
         } finally {
             readingNanos += System.nanoTime() - start;
         }
         if (!task.isEmpty()) {
             judgements.add(judges.judge(judge, task));
         }
-        read += count;
-        return count == 0 ? null : new JudgedRows(judgements, count);
+        return new Block(count == 0 ? null : new JudgedRows(judgements, count), snapshot(), null);
     }
 
-    @Override
-    public void open(ExecutionContext executionContext) {
-        openedCpuNanos = threadCpuNanos();
-        rows.open(executionContext);
+    /** The row reader's restart position and summary as of now, as it would save them. */
+    private ExecutionContext snapshot() {
+        ExecutionContext state = new ExecutionContext();
+        rows.update(state);
+        return state;
     }
 
-    @Override
-    public void update(ExecutionContext executionContext) {
-        rows.update(executionContext);
-    }
-
-    @Override
-    public void close() {
-        rows.close();
-        if (logged) {
-            return; // closed again by the step after the step scope's proxy
+    private void stopReading() {
+        Thread thread = reading;
+        reading = null;
+        if (thread == null) {
+            return;
         }
-        logged = true;
-        long cpu = openedCpuNanos < 0 ? -1 : threadCpuNanos() - openedCpuNanos;
-        // counts and seconds only, never a value of a row
-        log.info("Stage read {} data rows ({} repeating a record's row, staged thin) of file {}; reading and mapping"
-                + " {} s, the office's row hashes {} s, the step's thread {} s of CPU", read, judge.repeating(),
-                judge.fileId(), "%.2f".formatted(readingNanos / 1e9), "%.2f".formatted(knownRowsSeconds),
-                cpu < 0 ? "?" : "%.2f".formatted(cpu / 1e9));
+        try {
+            while (thread.isAlive()) {
+                thread.interrupt();
+                handOver.clear(); // blocks read ahead are not wanted any more
+                thread.join(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return nanos < 0 ? "?" : "%.2f".formatted(nanos / 1e9);
     }
 
     private static long threadCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
+    /** A block read ahead with the reader's state after it; no rows at the end of the file; or what reading threw. */
+    private record Block(JudgedRows rows, ExecutionContext position, Throwable failure) {
     }
 }

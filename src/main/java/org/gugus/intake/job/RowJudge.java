@@ -56,7 +56,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private final LocalDate receivedOn;
     private final IntakeTemplate template;
     private final PseudonymKey key;
-    private final KnownRows known;
+    private final KnownRowsLoad known;
     private final byte[] fingerprint;
     private volatile HeadersDigest lastHeaders;
     private final LongAdder repeating = new LongAdder();
@@ -68,6 +68,12 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     /** @param known the office's rows judged before without findings: a row repeating one is not judged again */
     public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key,
             KnownRows known) {
+        this(fileId, officeCode, receivedOn, template, key, KnownRowsLoad.of(known));
+    }
+
+    /** @param known the office's rows judged before without findings, being read: the first row waits for them */
+    RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key,
+            KnownRowsLoad known) {
         this.fileId = fileId;
         this.officeCode = officeCode;
         this.receivedOn = receivedOn;
@@ -80,7 +86,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     @Override
     public StagedRow process(DataRow item) {
         byte[] rowHash = rowHash(item.row());
-        OptionalLong repeated = known.victim(rowHash);
+        OptionalLong repeated = known.get().victim(rowHash);
         if (repeated.isPresent()) {
             repeating.increment();
             return StagedRow.repeating(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), rowHash,
@@ -96,6 +102,11 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
 
     long fileId() {
         return fileId;
+    }
+
+    /** The office's row hashes this judge looks rows up in, being read or read. */
+    KnownRowsLoad known() {
+        return known;
     }
 
     /** Judges the row in full, whatever was delivered before. */
