@@ -371,19 +371,25 @@ public class PersonResolution {
 
     /**
      * The model made ready {@code ahead} when it is the one stored ({@code modelId}, read in the run's transaction,
-     * after its lock), else made ready now.
+     * after its lock), else made ready now. Waited for a few seconds at most: with the connection pool taken by
+     * many loads at once, the thread ahead may wait for a connection while this run holds one.
      */
     private ModelInUse modelInUse(CompletableFuture<ModelInUse> ahead, long modelId) {
         try {
-            ModelInUse ready = ahead.join();
+            ModelInUse ready = ahead.get(MODEL_AHEAD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
             if (ready.modelId() == modelId) {
                 return ready;
             }
-        } catch (CompletionException e) {
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // made ready here instead, in the run's transaction
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return modelInUse();
     }
+
+    /** How long a run waits for the model made ready on another thread before making it ready itself. */
+    private static final long MODEL_AHEAD_SECONDS = 2;
 
     private static void onDaemon(Runnable task) {
         Thread thread = new Thread(task, "persons-model");
