@@ -11,16 +11,16 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Rows of two 8-byte integers into PostgreSQL's COPY in its binary format ({@code with (format binary)}),
- * written in chunks of about a megabyte: a first load's 800,000 block keys were formatted as text here and
- * parsed again by the server.
+ * Rows of integers into PostgreSQL's COPY in its binary format ({@code with (format binary)}), written in chunks
+ * of about a megabyte: a first load's 800,000 block keys and 100,000 resolved records were formatted as text here
+ * and parsed again by the server.
  */
 final class BinaryCopy implements AutoCloseable {
 
     private static final int CHUNK = 1 << 20;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
-    /** A row: the field count, then each field's length and value. */
-    private static final int ROW = 2 + 2 * (4 + 8);
+    /** The longest row written: the field count, then each field's length and value. */
+    private static final int ROW = 2 + 4 * (4 + 8);
 
     private final Connection connection;
     private final DataSource dataSource;
@@ -42,6 +42,30 @@ final class BinaryCopy implements AutoCloseable {
 
     void row(long first, long second) {
         buffer.putShort((short) 2).putInt(8).putLong(first).putInt(8).putLong(second);
+        if (buffer.position() >= CHUNK) {
+            flush();
+        }
+    }
+
+    /** A row of one 8-byte integer. */
+    void row(long only) {
+        buffer.putShort((short) 1).putInt(8).putLong(only);
+        if (buffer.position() >= CHUNK) {
+            flush();
+        }
+    }
+
+    /**
+     * A row of a victim, its person, its version and its linkage hash (the {@code int8, int8, int4, int8} columns of
+     * {@code persons.victim_person}; a null hash as SQL null).
+     */
+    void row(long victim, long person, int version, Long hash) {
+        buffer.putShort((short) 4).putInt(8).putLong(victim).putInt(8).putLong(person).putInt(4).putInt(version);
+        if (hash == null) {
+            buffer.putInt(-1);
+        } else {
+            buffer.putInt(8).putLong(hash);
+        }
         if (buffer.position() >= CHUNK) {
             flush();
         }

@@ -155,6 +155,10 @@ public class PersonResolution {
     private Outcome pending(String trigger, Set<Long> seeds, boolean bounded) {
         long startedAt = System.nanoTime();
         long startedCpu = Phases.cpu();
+        // the model, the salt and the linkage hashes made ready on another thread while the records are read: in a
+        // fresh JVM (a load's command) the model's JSON, the salt's HMAC and the hashes are cold code, 0.1-0.4 s of a
+        // re-delivery's resolution, and the read mostly waits on the server
+        CompletableFuture<ModelInUse> ahead = CompletableFuture.supplyAsync(this::modelInUse, PersonResolution::onDaemon);
         store.lock();
         long listed = store.pendingListed();
         if (seeds.isEmpty() && (bounded || listed >= boundedFrom)) {
@@ -175,9 +179,10 @@ public class PersonResolution {
         }
         long run = store.startRun(false, trigger);
         Phases phases = new Phases(run, startedAt, startedCpu);
-        LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
-        String salt = BlockKeys.salt(key);
-        LinkageHashes hashes = new LinkageHashes(linkage.settings(), model, salt);
+        ModelInUse inUse = modelInUse(ahead, store.modelId());
+        LinkageModel model = inUse.model();
+        String salt = inUse.salt();
+        LinkageHashes hashes = inUse.hashes();
         phases.done("read " + pending.size() + " pending", readAt, readCpu);
         phases.done("run started, model");
         // a record re-delivered with only fields linkage does not read changed (its notes, its services) keeps
@@ -329,6 +334,67 @@ public class PersonResolution {
         ResolutionSummary summary = outcome.summary();
         return new Outcome(new ResolutionSummary(false, summary.victims() + keptRecords.size(), summary.persons(),
                 summary.links(), summary.pairsQueued(), summary.pairsNotQueued(), 0, 0), touched, false);
+    }
+
+    /**
+     * The stored model a run links by (the initial one while none is stored), the salt of the block keys and the
+     * records' linkage hashes under both; {@code modelId} 0 for the initial model.
+     */
+    private record ModelInUse(long modelId, LinkageModel model, String salt, LinkageHashes hashes) {
+    }
+
+    /** The model in use last made ready: a process resolving load after load (the server) parses it once. */
+    private volatile ModelInUse lastModel;
+
+    /**
+     * The model in use as stored now, read outside the run's transaction, its salt and hashes ready and their code
+     * run once; the model kept from an earlier run when it is the same.
+     */
+    private ModelInUse modelInUse() {
+        long id = store.modelId();
+        String salt = BlockKeys.salt(key);
+        ModelInUse last = lastModel;
+        if (last != null && last.modelId() == id && last.salt().equals(salt)) {
+            return last;
+        }
+        LinkageModel model = id == 0 ? LinkageModel.initial()
+                : store.model().filter(stored -> stored.id() == id).map(PersonStore.StoredModel::model).orElse(null);
+        if (model == null) {
+            return new ModelInUse(-1, null, salt, null); // estimated again meanwhile: the run reads it itself
+        }
+        LinkageHashes hashes = new LinkageHashes(linkage.settings(), model, salt);
+        hashes.of(new VictimReport(0, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        ModelInUse ready = new ModelInUse(id, model, salt, hashes);
+        lastModel = ready;
+        return ready;
+    }
+
+    /**
+     * The model made ready {@code ahead} when it is the one stored ({@code modelId}, read in the run's transaction,
+     * after its lock), else made ready now. Waited for a few seconds at most: with the connection pool taken by
+     * many loads at once, the thread ahead may wait for a connection while this run holds one.
+     */
+    private ModelInUse modelInUse(CompletableFuture<ModelInUse> ahead, long modelId) {
+        try {
+            ModelInUse ready = ahead.get(MODEL_AHEAD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            if (ready.modelId() == modelId) {
+                return ready;
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // made ready here instead, in the run's transaction
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return modelInUse();
+    }
+
+    /** How long a run waits for the model made ready on another thread before making it ready itself. */
+    private static final long MODEL_AHEAD_SECONDS = 2;
+
+    private static void onDaemon(Runnable task) {
+        Thread thread = new Thread(task, "persons-model");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

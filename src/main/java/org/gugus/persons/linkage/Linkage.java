@@ -309,9 +309,10 @@ public final class Linkage {
             }).toList();
             this.ids = fresh.stream().mapToLong(record -> record.record().id).sorted().toArray();
             this.byKey = new Blocks(fresh.size() * 8);
-            for (NewRecord record : fresh) {
+            for (int r = 0; r < fresh.size(); r++) {
+                NewRecord record = fresh.get(r);
                 for (int i = 0; i < record.hashes().length; i++) {
-                    byKey.fresh(record.hashes()[i], record.caps()[i], record.record());
+                    byKey.fresh(record.hashes()[i], record.caps()[i], r);
                 }
             }
             this.work = new ChunkedWork<>(CHUNK, candidates -> {
@@ -340,21 +341,27 @@ public final class Linkage {
 
         /** The pairs of the new records with each other and with the candidates given, scored on every core. */
         public List<ScoredPair> finish() {
+            List<Prepared> candidates = new ArrayList<>();
             work.finish(keyed -> keyed.forEach(candidate -> {
+                int record = -1 - candidates.size();
+                candidates.add(candidate.record());
                 for (long key : candidate.keys()) {
-                    byKey.get(key).add(candidate.record());
+                    byKey.candidate(key, record);
                 }
             }));
             Scorer scorer = scorer(model);
             double threshold = settings.reviewProbability();
             Map<VictimPair, ScoredPair> pairs = new ConcurrentHashMap<>();
             // a block of one record makes no pair (most keys of a first load)
-            byKey.blocks().filter(block -> block.size() > 1 && block.size() <= block.cap).forEach(block -> {
+            java.util.stream.IntStream.range(0, byKey.slots()).parallel()
+                    .filter(slot -> byKey.size(slot) > 1 && byKey.size(slot) <= byKey.cap(slot)).forEach(slot -> {
+                int size = byKey.size(slot);
                 // the new records come first in every block
-                for (int x = 0; x < block.fresh; x++) {
-                    Prepared a = block.get(x);
-                    for (int y = x + 1; y < block.size(); y++) {
-                        Prepared b = block.get(y);
+                for (int x = 0; x < byKey.fresh(slot); x++) {
+                    Prepared a = fresh.get(byKey.holder(slot, x)).record();
+                    for (int y = x + 1; y < size; y++) {
+                        int holder = byKey.holder(slot, y);
+                        Prepared b = holder >= 0 ? fresh.get(holder).record() : candidates.get(-1 - holder);
                         if (a.id == b.id || conflict(a, b)) {
                             continue;
                         }
@@ -372,55 +379,102 @@ public final class Linkage {
     }
 
     /**
-     * The blocks of an incremental run by their keys' hashes: open addressing over primitive arrays, one
-     * {@link Block} object per key.
+     * The blocks of an incremental run by their keys' hashes: open addressing over primitive arrays, no object per
+     * block (a first load's 800,000 blocks, most held by one record, were each an object the collector copied). A
+     * holder is a reference: {@code i >= 0} the {@code i}th new record, {@code -1 - j} the {@code j}th candidate.
      */
     private static final class Blocks {
 
         private long[] hashes;
-        private Block[] blocks;
+        /** How many records hold each slot's key; 0: an empty slot. */
+        private int[] sizes;
+        private int[] caps;
+        /** How many of its holders are new records (they come first). */
+        private int[] fresh;
+        private int[] first;
+        /** The holders from the second on, null while a block has one; grown by doubling. */
+        private int[][] rest;
         private int size;
 
         Blocks(int expected) {
-            int slots = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            allocate(Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1);
+        }
+
+        private void allocate(int slots) {
             hashes = new long[slots];
-            blocks = new Block[slots];
+            sizes = new int[slots];
+            caps = new int[slots];
+            fresh = new int[slots];
+            first = new int[slots];
+            rest = new int[slots][];
         }
 
         /** A new record holding the key (the first holder sets the block's cap: a key belongs to one rule). */
-        void fresh(long hash, int cap, Prepared record) {
+        void fresh(long hash, int cap, int record) {
             if (size * 2 >= hashes.length) {
                 grow();
             }
             int slot = slot(hash);
-            Block block = blocks[slot];
-            if (block == null) {
+            if (sizes[slot] == 0) {
                 hashes[slot] = hash;
-                block = blocks[slot] = new Block(cap);
+                caps[slot] = cap;
                 size++;
             }
-            block.add(record);
-            block.fresh++;
+            add(slot, record);
+            fresh[slot]++;
+        }
+
+        /** A candidate holding a key of a new record. */
+        void candidate(long hash, int record) {
+            add(slot(hash), record);
+        }
+
+        private void add(int slot, int record) {
+            int held = sizes[slot];
+            if (held == 0) {
+                first[slot] = record;
+            } else {
+                int[] more = rest[slot];
+                if (more == null) {
+                    more = rest[slot] = new int[4];
+                } else if (held - 1 == more.length) {
+                    more = rest[slot] = java.util.Arrays.copyOf(more, more.length * 2);
+                }
+                more[held - 1] = record;
+            }
+            sizes[slot] = held + 1;
         }
 
         boolean contains(long hash) {
-            return blocks[slot(hash)] != null;
+            return sizes[slot(hash)] != 0;
         }
 
-        Block get(long hash) {
-            return blocks[slot(hash)];
+        int slots() {
+            return hashes.length;
         }
 
-        /** Every block, on every core. */
-        java.util.stream.Stream<Block> blocks() {
-            return java.util.Arrays.stream(blocks).parallel().filter(java.util.Objects::nonNull);
+        int size(int slot) {
+            return sizes[slot];
+        }
+
+        int cap(int slot) {
+            return caps[slot];
+        }
+
+        int fresh(int slot) {
+            return fresh[slot];
+        }
+
+        /** The {@code i}th holder of the block in a slot. */
+        int holder(int slot, int i) {
+            return i == 0 ? first[slot] : rest[slot][i - 1];
         }
 
         private int slot(long hash) {
             int mask = hashes.length - 1;
             long mixed = hash * 0x9e3779b97f4a7c15L;
             int slot = (int) ((mixed ^ (mixed >>> 32)) & mask);
-            while (blocks[slot] != null && hashes[slot] != hash) {
+            while (sizes[slot] != 0 && hashes[slot] != hash) {
                 slot = (slot + 1) & mask;
             }
             return slot;
@@ -428,53 +482,23 @@ public final class Linkage {
 
         private void grow() {
             long[] oldHashes = hashes;
-            Block[] oldBlocks = blocks;
-            hashes = new long[oldHashes.length * 2];
-            blocks = new Block[hashes.length];
+            int[] oldSizes = sizes;
+            int[] oldCaps = caps;
+            int[] oldFresh = fresh;
+            int[] oldFirst = first;
+            int[][] oldRest = rest;
+            allocate(oldHashes.length * 2);
             for (int slot = 0; slot < oldHashes.length; slot++) {
-                if (oldBlocks[slot] != null) {
+                if (oldSizes[slot] != 0) {
                     int to = slot(oldHashes[slot]);
                     hashes[to] = oldHashes[slot];
-                    blocks[to] = oldBlocks[slot];
+                    sizes[to] = oldSizes[slot];
+                    caps[to] = oldCaps[slot];
+                    fresh[to] = oldFresh[slot];
+                    first[to] = oldFirst[slot];
+                    rest[to] = oldRest[slot];
                 }
             }
-        }
-    }
-
-    /**
-     * The records holding one key in an incremental run, in the order they came (the run's new records first,
-     * {@code fresh} of them), and the most its block may hold to make pairs: one object per key, a list only from
-     * the second record on (most keys of a first load are held by one record).
-     */
-    private static final class Block {
-
-        final int cap;
-        int fresh;
-        private Prepared first;
-        private List<Prepared> all;
-
-        Block(int cap) {
-            this.cap = cap;
-        }
-
-        void add(Prepared record) {
-            if (first == null) {
-                first = record;
-            } else {
-                if (all == null) {
-                    all = new ArrayList<>(4);
-                    all.add(first);
-                }
-                all.add(record);
-            }
-        }
-
-        int size() {
-            return all != null ? all.size() : first != null ? 1 : 0;
-        }
-
-        Prepared get(int i) {
-            return all != null ? all.get(i) : first;
         }
     }
 
