@@ -81,9 +81,6 @@ public class ReportingRefresh {
              group by case_id
             """;
 
-    /** The rows in reporting.report of the persons named and of the records now linked to them. */
-    private static final String THEIR_ROWS = "(person_id = any(:ids) or victim_id = any(:victims))";
-
     /** What a report row says, but for the file it came from last. */
     private static final List<String> REPORT_VALUES = List.of("victim_id", "person_id", "office_code", "case_id",
             "case_number", "report_date", "sex", "birth_date", "birth_year", "age", "age_at_report", "origin_regency_code",
@@ -160,8 +157,8 @@ public class ReportingRefresh {
                 jdbc.sql("select count(*) from reporting.person").query(Long.class).single());
     }
 
-    /** The persons named with the persons merged into them, their records now, and how many report rows those have. */
-    private record TheirRows(Long[] sources, Long[] victims, long rows) {
+    /** The persons named with the persons merged into them, their records now, and whether any has a report row. */
+    private record TheirRows(Long[] sources, Long[] victims, boolean copied) {
     }
 
     /** Reports and persons in the reporting schema. */
@@ -190,26 +187,26 @@ public class ReportingRefresh {
                 () -> bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of());
         Long[] ids = personIds.toArray(Long[]::new);
         Set<Long> persons = new TreeSet<>(personIds);
-        // the rows of these persons, and of records now linked to them that were another's when copied
-        // (two index scans, not a scan of every report)
+        // the persons of records now linked to them that were another's when copied (by the records' ids), and
+        // whether any of their rows was copied before: the persons' own rows are read once, by the changes
         TheirRows found = times.get("their rows", () -> {
             Long[] sources = warehouse.withMerged(personIds);
             Long[] victims = warehouse.victimsOf(sources);
             persons.addAll(warehouse.survivorsOf(personIds));
-            long[] rows = {0};
-            jdbc.sql("select person_id from reporting.report where " + THEIR_ROWS).param("ids", ids)
-                    .param("victims", victims).query(rs -> {
-                        persons.add(rs.getLong(1));
-                        rows[0]++;
-                    });
-            return new TheirRows(sources, victims, rows[0]);
+            List<Long> copied = jdbc.sql("select person_id from reporting.report where victim_id = any(:victims)")
+                    .param("victims", victims).query(Long.class).list();
+            persons.addAll(copied);
+            boolean any = !copied.isEmpty() || jdbc.sql(
+                    "select exists (select 1 from reporting.report where person_id = any(:ids))").param("ids", ids)
+                    .query(Boolean.class).single();
+            return new TheirRows(sources, victims, any);
         });
         Long[] sources = found.sources();
         Long[] victims = found.victims();
         Long[] touched = persons.toArray(Long[]::new);
         // none of their rows copied yet (a first load): every row is new; else only the rows that differ
         // from their copy are written (a re-delivery's changes that no report reads write nothing)
-        Rewrite rewrite = found.rows() == 0 ? new Rewrite(touched, null, null, null, 0, null)
+        Rewrite rewrite = !found.copied() ? new Rewrite(touched, null, null, null, 0, null)
                 : times.get("changes", () -> changes(ids, victims, sources, touched));
         if (rewrite.unchanged()) {
             times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
