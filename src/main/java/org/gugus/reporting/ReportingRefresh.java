@@ -226,7 +226,7 @@ public class ReportingRefresh {
         Long[] rewritten = rewrite.persons();
         Long[] none = {};
         // a person without a person row or reports has no cells: taking hers away adds nothing, so the
-        // persons are not sorted out first (a union over both tables, a tenth of a re-delivery's refresh)
+        // persons are not sorted out first by a union over both tables
         times.run("counts out", () -> AllTimeCounts.add(jdbc, -1, rewritten, none));
         Long[] emptied = times.get("reports", () -> {
             if (rewrite.cases() != null) {
