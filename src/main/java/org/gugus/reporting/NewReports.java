@@ -67,9 +67,10 @@ final class NewReports {
      * An update that changes no indexed column stays on its page (the tables keep room for it) and adds
      * no index entry, where a delete and an insert added one to every index. Facts left without a report
      * are looked for (V071) only among the persons and cases of the rows deleted or moved to another
-     * person, case or office: a re-delivery that changed a case's stage leaves none.
+     * person, case or office: a re-delivery that changed a case's stage leaves none. Returns those
+     * persons: the only ones whose person row may be left without a report.
      */
-    static void replace(JdbcClient jdbc, Long[] gone, Long[] changed, Long[] persons, Long[] cases) {
+    static Long[] replace(JdbcClient jdbc, Long[] gone, Long[] changed, Long[] persons, Long[] cases) {
         Set<Long> vacatedPersons = new TreeSet<>();
         Set<Long> vacatedCases = new TreeSet<>();
         jdbc.sql("""
@@ -107,6 +108,7 @@ final class NewReports {
             jdbc.sql("select reporting.write_case_facts(:cases, :vacated)").param("cases", cases)
                     .param("vacated", vacatedCases.toArray(Long[]::new)).query().singleRow();
         });
+        return vacatedPersons.toArray(Long[]::new);
     }
 
     /** {@code (a, b, …) = (excluded.a, excluded.b, …)}. */

@@ -42,7 +42,7 @@ public class ReportingRefresh {
                    origin_regency_code, origin_province_code, first_report_date, last_report_date, offices, exploitation,
                    recruitment, destination_countries, services, case_stage, reports, cases, multi_office, re_trafficked)
             with many as (select person_id from reporting.report where %1$s group by person_id having count(*) > 1),
-            one as (select r.*, coalesce(extract(year from age(r.report_date, r.birth_date))::integer, r.age) as first_age
+            one as (select r.*, r.age_at_report as first_age
                       from reporting.report r where %1$s and person_id not in (select person_id from many)),
             r as (select * from reporting.report where %1$s and person_id in (select person_id from many)),
             p as (%2$s),
@@ -51,7 +51,7 @@ public class ReportingRefresh {
             se as (select person_id, array_agg(distinct code order by code) codes from r, unnest(r.services) code group by person_id),
             de as (select person_id, array_agg(distinct destination_country order by destination_country) codes
                      from r where destination_country is not null group by person_id)
-            select person_id, sex, extract(year from birth_date), first_age, reporting.age_group(first_age), first_age < 18,
+            select person_id, sex, birth_year, first_age, reporting.age_group(first_age), first_age < 18,
                    citizenship, origin_regency_code, left(origin_regency_code, 2), report_date, report_date,
                    array[office_code], exploitation, recruitment,
                    case when destination_country is null then '{}' else array[destination_country] end,
@@ -80,9 +80,6 @@ public class ReportingRefresh {
               from reporting.report where %s
              group by case_id
             """;
-
-    /** The rows in reporting.report of the persons named and of the records now linked to them. */
-    private static final String THEIR_ROWS = "(person_id = any(:ids) or victim_id = any(:victims))";
 
     /** What a report row says, but for the file it came from last. */
     private static final List<String> REPORT_VALUES = List.of("victim_id", "person_id", "office_code", "case_id",
@@ -160,8 +157,8 @@ public class ReportingRefresh {
                 jdbc.sql("select count(*) from reporting.person").query(Long.class).single());
     }
 
-    /** The persons named with the persons merged into them, their records now, and how many report rows those have. */
-    private record TheirRows(Long[] sources, Long[] victims, long rows) {
+    /** The persons named with the persons merged into them, their records now, and whether any has a report row. */
+    private record TheirRows(Long[] sources, Long[] victims, boolean copied) {
     }
 
     /** Reports and persons in the reporting schema. */
@@ -190,26 +187,26 @@ public class ReportingRefresh {
                 () -> bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of());
         Long[] ids = personIds.toArray(Long[]::new);
         Set<Long> persons = new TreeSet<>(personIds);
-        // the rows of these persons, and of records now linked to them that were another's when copied
-        // (two index scans, not a scan of every report)
+        // the persons of records now linked to them that were another's when copied (by the records' ids), and
+        // whether any of their rows was copied before: the persons' own rows are read once, by the changes
         TheirRows found = times.get("their rows", () -> {
             Long[] sources = warehouse.withMerged(personIds);
             Long[] victims = warehouse.victimsOf(sources);
             persons.addAll(warehouse.survivorsOf(personIds));
-            long[] rows = {0};
-            jdbc.sql("select person_id from reporting.report where " + THEIR_ROWS).param("ids", ids)
-                    .param("victims", victims).query(rs -> {
-                        persons.add(rs.getLong(1));
-                        rows[0]++;
-                    });
-            return new TheirRows(sources, victims, rows[0]);
+            List<Long> copied = jdbc.sql("select person_id from reporting.report where victim_id = any(:victims)")
+                    .param("victims", victims).query(Long.class).list();
+            persons.addAll(copied);
+            boolean any = !copied.isEmpty() || jdbc.sql(
+                    "select exists (select 1 from reporting.report where person_id = any(:ids))").param("ids", ids)
+                    .query(Boolean.class).single();
+            return new TheirRows(sources, victims, any);
         });
         Long[] sources = found.sources();
         Long[] victims = found.victims();
         Long[] touched = persons.toArray(Long[]::new);
         // none of their rows copied yet (a first load): every row is new; else only the rows that differ
         // from their copy are written (a re-delivery's changes that no report reads write nothing)
-        Rewrite rewrite = found.rows() == 0 ? new Rewrite(touched, null, null, null, 0)
+        Rewrite rewrite = !found.copied() ? new Rewrite(touched, null, null, null, 0, null)
                 : times.get("changes", () -> changes(ids, victims, sources, touched));
         if (rewrite.unchanged()) {
             times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
@@ -228,28 +225,32 @@ public class ReportingRefresh {
         }
         Long[] rewritten = rewrite.persons();
         Long[] none = {};
-        times.run("counts out", () -> {
-            Long[] held = withRows(rewritten);
-            if (held.length > 0) {
-                AllTimeCounts.add(jdbc, -1, held, none);
-            }
-        });
-        times.run("reports", () -> {
+        // a person without a person row or reports has no cells: taking hers away adds nothing, so the
+        // persons are not sorted out first by a union over both tables
+        times.run("counts out", () -> AllTimeCounts.add(jdbc, -1, rewritten, none));
+        Long[] emptied = times.get("reports", () -> {
             if (rewrite.cases() != null) {
-                NewReports.replace(jdbc, rewrite.gone(), rewrite.changed(), rewrite.persons(), rewrite.cases());
+                Long[] vacated = NewReports.replace(jdbc, rewrite.gone(), rewrite.changed(), rewrite.persons(),
+                        rewrite.cases());
+                return union(vacated, rewrite.disagreeing());
             } else if (touched.length >= bulkPersons) {
                 NewReports.copy(jdbc, warehouse, sources);
             } else {
                 warehouse.copyReportsOf(sources);
             }
+            return rewritten;
         });
         times.run("persons", () -> {
+            // a person row left without reports: only a person whose rows were deleted or moved away, or whose
+            // person row and reports disagreed, can be one (probing every person rewritten found none in a re-delivery)
+            if (emptied.length > 0) {
+                jdbc.sql("""
+                        delete from reporting.person p
+                         where p.person_id = any(:ids)
+                           and p.person_id not in (select r.person_id from reporting.report r where r.person_id = any(:ids))
+                        """).param("ids", emptied).update();
+            }
             // in place, and only where a value differs (V070): a person row written again is a new row in every index
-            jdbc.sql("""
-                    delete from reporting.person p
-                     where p.person_id = any(:ids)
-                       and p.person_id not in (select r.person_id from reporting.report r where r.person_id = any(:ids))
-                    """).param("ids", rewritten).update();
             jdbc.sql(PERSONS.formatted("person_id = any(:ids)") + " on conflict (person_id) do update set "
                     + "(" + String.join(", ", PERSON_VALUES) + ", refreshed_at) = "
                     + NewReports.row("excluded", PERSON_VALUES).replace(")", ", now())")
@@ -299,23 +300,21 @@ public class ReportingRefresh {
         // one index probe per person each (as exists (…) <> exists (…) the planner hashed both whole tables), for
         // the persons named whose rows are not rewritten anyway
         Long[] unchanged = Arrays.stream(touched).filter(id -> !persons.contains(id)).toArray(Long[]::new);
-        persons.addAll(unchanged.length == 0 ? List.of() : jdbc.sql("""
+        List<Long> disagreeing = unchanged.length == 0 ? List.of() : jdbc.sql("""
                 select t.id from unnest(:touched) t(id)
                   left join lateral (select true from reporting.person where person_id = t.id limit 1) p(held) on true
                   left join lateral (select true from reporting.report where person_id = t.id limit 1) r(held) on true
                  where p.held is distinct from r.held
-                """).param("touched", unchanged).query(Long.class).list());
+                """).param("touched", unchanged).query(Long.class).list();
+        persons.addAll(disagreeing);
         return new Rewrite(persons.toArray(Long[]::new), cases.toArray(Long[]::new), gone.toArray(Long[]::new),
-                changed.toArray(Long[]::new), refiled);
+                changed.toArray(Long[]::new), refiled, disagreeing.toArray(Long[]::new));
     }
 
-    /** The persons among these with a person row or reports: those whose all-time cells are taken away. */
-    private Long[] withRows(Long[] persons) {
-        return jdbc.sql("""
-                select person_id from reporting.person where person_id = any(:ids)
-                union
-                select person_id from reporting.report where person_id = any(:ids)
-                """).param("ids", persons).query(Long.class).list().toArray(Long[]::new);
+    private static Long[] union(Long[] some, Long[] others) {
+        Set<Long> all = new TreeSet<>(Arrays.asList(some));
+        all.addAll(Arrays.asList(others));
+        return all.toArray(Long[]::new);
     }
 
     /**
@@ -323,9 +322,11 @@ public class ReportingRefresh {
      * of the persons' rows was copied before, so every row is new and their cases are those of their
      * new rows; else the rows that differ from their copy are in {@code pg_temp.reporting_fresh}:
      * {@code gone}, the records of rows as copied before that differ, {@code changed}, the records of
-     * fresh rows that differ. {@code refiled}: rows whose file alone was updated.
+     * fresh rows that differ. {@code refiled}: rows whose file alone was updated. {@code disagreeing}:
+     * the persons named whose person row and reports disagreed (null with {@code cases}).
      */
-    private record Rewrite(Long[] persons, Long[] cases, Long[] gone, Long[] changed, int refiled) {
+    private record Rewrite(Long[] persons, Long[] cases, Long[] gone, Long[] changed, int refiled,
+            Long[] disagreeing) {
 
         boolean unchanged() {
             return persons.length == 0 && cases != null && cases.length == 0 && refiled == 0;
@@ -356,6 +357,9 @@ public class ReportingRefresh {
         times.run("start", () -> {
             dimensions.ensure();
             lock();
+            // the per-person and per-case aggregates and the cases' sort of 100,000 reports in memory: under
+            // the default work_mem they spilled to temporary files
+            jdbc.sql("set local work_mem = '64MB'").update();
             warmAfterCommit();
             KeptPeriodCounts.bump(jdbc);
         });

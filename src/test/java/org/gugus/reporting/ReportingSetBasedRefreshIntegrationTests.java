@@ -76,4 +76,32 @@ class ReportingSetBasedRefreshIntegrationTests {
         jdbc.sql("drop table public.report_copy").update();
         assertThat(ReportingTables.rows(jdbc)).as("the facts as the triggers write them").isEqualTo(tables);
     }
+
+    @Test
+    void aRebuildWritesTheOfficeFactsOfAPersonReportedByTwoOfficesAsTheTriggersWould() {
+        reception.receive(TestWorkbooks.csv(files.resolve("smd.csv"), TestWorkbooks.victims(3)), "64.72", "smd.csv",
+                FileSource.COMMAND_LINE);
+        // the second victim reported again, by another office in a case of its own, with other values
+        List<String> again = TestWorkbooks.victim(2);
+        again.set(2, "07/08/2025");
+        again.set(9, "Kerja Paksa");
+        again.set(12, "Putusan");
+        reception.receive(TestWorkbooks.csv(files.resolve("bpp.csv"), List.of(again, TestWorkbooks.victim(12))), "64.71",
+                "bpp.csv", FileSource.COMMAND_LINE);
+        TestLinkage.linkByNik(jdbc, events);
+
+        refresh.rebuild();
+        assertThat(jdbc.sql("select count(*) from reporting.person_fact where multi_office").query(Long.class).single())
+                .as("one person of two offices").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from reporting.office_person_fact").query(Long.class).single())
+                .as("one row per office of each person").isEqualTo(jdbc.sql(
+                        "select count(*) from (select distinct office, person_id from reporting.report_fact) x")
+                        .query(Long.class).single());
+        List<String> tables = ReportingTables.rows(jdbc);
+        jdbc.sql("create table public.report_copy as select * from reporting.report").update();
+        jdbc.sql("delete from reporting.report").update();
+        jdbc.sql("insert into reporting.report select * from public.report_copy").update();
+        jdbc.sql("drop table public.report_copy").update();
+        assertThat(ReportingTables.rows(jdbc)).as("the facts as the triggers write them").isEqualTo(tables);
+    }
 }
