@@ -407,6 +407,7 @@ public class PersonResolution {
         List<VictimReport> reports = new ArrayList<>();
         if (listed >= fewPending) {
             store.withMemoryForManyRecords();
+            store.analysePendingList();
             resolvedAs.putAll(store.pendingAsResolved(true));
             // streamed, each record kept as its report only, the values records share (codes, places, dates) one
             // object each: a load's 100,000 records are the run's live set, copied by each young collection

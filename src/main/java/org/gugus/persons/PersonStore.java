@@ -77,6 +77,15 @@ class PersonStore {
         jdbc.sql("set local work_mem = '64MB'").update();
     }
 
+    /**
+     * Statistics of the pending list as it is now: a load's publish fills it just before its resolution, after
+     * autovacuum last saw it, and planned on the stale figures (a few hundred rows) the warehouse's join of the list
+     * probed the victims and their cases by index once per pending record.
+     */
+    void analysePendingList() {
+        jdbc.sql("analyze persons.pending_victim").update();
+    }
+
     long startRun(boolean all, String trigger) {
         return jdbc.sql("insert into persons.resolution_run (all_records, trigger) values (?, ?) returning id")
                 .params(all, trigger).query(Long.class).single();

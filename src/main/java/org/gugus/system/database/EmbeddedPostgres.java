@@ -95,9 +95,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
             // application context of a test run): PostgreSQL's default of 100 is too few for a test run.
             // A load or a linkage over every record writes gigabytes of WAL in minutes: with the default
             // max_wal_size of 1 GB the server checkpointed every 15 to 18 s during `persons resolve --all`.
+            // A 100,000-row file's staged rows do not fit in the default 128 MB of shared buffers: the
+            // publish wrote back some 30,000 pages it had just read, and WAL went through 4 MB of buffers.
             run(binaries, List.of("pg_ctl", "-D", data.toString(), "-l", data.resolveSibling("postgres.log").toString(),
                     "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories= -c max_connections=300"
-                            + " -c max_wal_size=4GB",
+                            + " -c max_wal_size=4GB -c shared_buffers=512MB",
                     "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "start"));
             owner.claim();
             log.info("Embedded PostgreSQL started on port {} with data in {}", port, data);
