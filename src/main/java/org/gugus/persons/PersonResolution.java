@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.gugus.access.PseudonymKey;
 import org.gugus.persons.linkage.Clusters;
@@ -53,6 +56,9 @@ public class PersonResolution {
 
     /** Candidates of an incremental run read this many at a time (each chunk normalised while the next is read). */
     private static final int READ_CHUNK = 4_096;
+
+    /** How long a run waits for the model made ready on another thread before making it ready itself. */
+    private static final long MODEL_AHEAD_SECONDS = 2;
 
     /**
      * The heap a pending record takes at most in a run in memory (its report, normalised forms, keys, candidates'
@@ -376,20 +382,17 @@ public class PersonResolution {
      */
     private ModelInUse modelInUse(CompletableFuture<ModelInUse> ahead, long modelId) {
         try {
-            ModelInUse ready = ahead.get(MODEL_AHEAD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            ModelInUse ready = ahead.get(MODEL_AHEAD_SECONDS, TimeUnit.SECONDS);
             if (ready.modelId() == modelId) {
                 return ready;
             }
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // made ready here instead, in the run's transaction
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return modelInUse();
     }
-
-    /** How long a run waits for the model made ready on another thread before making it ready itself. */
-    private static final long MODEL_AHEAD_SECONDS = 2;
 
     private static void onDaemon(Runnable task) {
         Thread thread = new Thread(task, "persons-model");
