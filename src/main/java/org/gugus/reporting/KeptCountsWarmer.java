@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
 class KeptCountsWarmer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KeptCountsWarmer.class);
+
+    /** How long stopping waits for a warm-up's statement under way. */
+    private static final long STOP_WAIT_SECONDS = 10;
 
     private final IndicatorQueries queries;
     private final MonthCells monthCells;
@@ -71,6 +75,9 @@ class KeptCountsWarmer implements DisposableBean {
             // first the month cells every period's count reads, then the usual periods from them
             monthCells.make();
             for (ReportQuery query : usual(LocalDate.now())) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // the application is stopping
+                }
                 queries.count(query);
                 queries.sourceFiles(query);
             }
@@ -80,8 +87,16 @@ class KeptCountsWarmer implements DisposableBean {
         }
     }
 
+    /**
+     * Stops warming and waits for the statement under way: the connection pool and the database close after
+     * this bean, and a warm-up left running beneath them logged its broken connection with a stack trace.
+     */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         executor.shutdownNow();
+        if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            log.warn("Usual periods still being counted ahead after {} s; stopping without waiting longer",
+                    STOP_WAIT_SECONDS);
+        }
     }
 }
