@@ -25,6 +25,7 @@ public final class TestDatabases {
     private static final String IMAGE = "gugus.test.database.image";
 
     private static Server server;
+    private static EmbeddedPostgres embedded;
 
     /** Where the server is, with a user that may create databases. */
     public record Server(String host, int port, String maintenanceDatabase, String username, String password) {
@@ -49,6 +50,7 @@ public final class TestDatabases {
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
         registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         if (!external()) {
+            embedded();
             registry.add("gugus.database.name", () -> database);
             registry.add("gugus.database.data-dir", () -> embeddedDataDirectory().toString());
             return;
@@ -66,10 +68,7 @@ public final class TestDatabases {
         if (external()) {
             server = server();
         } else {
-            EmbeddedPostgres embedded = EmbeddedPostgres.start(embeddedDataDirectory(), 0);
-            if (embedded.owned()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-            }
+            EmbeddedPostgres embedded = embedded();
             server = new Server("localhost", embedded.port(), "postgres", embedded.user(), embedded.password());
         }
         create(server, database);
@@ -78,6 +77,21 @@ public final class TestDatabases {
         dataSource.setUser(server.username());
         dataSource.setPassword(server.password());
         return dataSource;
+    }
+
+    /**
+     * The embedded server every test of a run shares, started by the run itself and stopped when the run
+     * ends. An application context that started it would own it and stop it when Spring's context cache
+     * lets that context go, under the connections of every other cached context.
+     */
+    private static synchronized EmbeddedPostgres embedded() {
+        if (embedded == null) {
+            embedded = EmbeddedPostgres.start(embeddedDataDirectory(), 0);
+            if (embedded.owned()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+            }
+        }
+        return embedded;
     }
 
     /** The data directory of the embedded server every test of a run shares. */
