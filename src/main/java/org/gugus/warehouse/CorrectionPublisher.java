@@ -1,6 +1,10 @@
 package org.gugus.warehouse;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.gugus.system.Messages;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,6 +24,15 @@ public class CorrectionPublisher {
     /** How a passed correction changed the warehouse, and the victim record it wrote or matched. */
     public record Published(String outcome, long victimId) {
     }
+
+    /** The corrected row's normalised values as parameters, each under its staged column's name and type. */
+    private static final String CASE_VALUES = Arrays.stream(StagedCase.COLUMNS.split(", "))
+            .map(column -> switch (column) {
+                case "age" -> "?::smallint as age";
+                case "exploitation", "recruitment", "services" -> "?::text[] as " + column;
+                default -> "?::text as " + column;
+            })
+            .collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final WarehousePublisher publisher;
@@ -43,18 +56,28 @@ public class CorrectionPublisher {
             rekey(replacingVictimId, row.identityKey(), officeCode);
         }
         jdbc.sql("drop table if exists publish_plan").update();
+        StagedCase values = row.caseValues();
+        List<Object> params = new ArrayList<>(List.of(row.fileId(), row.ordinal(), row.sheet(), row.rowNumber(),
+                row.identityKey(), row.personKey(), row.contentHash()));
+        for (Object value : values.values()) {
+            params.add(value instanceof List<?> codes ? codes.toArray(String[]::new) : value);
+        }
+        params.add(row.original().headers().toArray(String[]::new));
+        params.add(row.original().values());
+        params.add(row.findingsJson());
+        params.add(correctionId);
+        params.add(officeCode);
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select w.*, v.id as victim_id, v.content_hash as old_hash, v.content_hash is distinct from w.content_hash as changed
                   from (select ?::bigint as file_id, ?::integer as ordinal, ?::text as sheet, ?::integer as row_number,
                                false as rejected, ?::char(64) as identity_key, ?::char(64) as person_key,
-                               ?::char(64) as content_hash, ?::jsonb as case_row, ?::jsonb as original,
-                               ?::jsonb as findings, null::bytea as row_hash, null::bigint as known_victim_id,
-                               ?::bigint as correction_id) w
+                               ?::char(64) as content_hash, """ + CASE_VALUES + """
+                               , jsonb_object(?::text[], ?::text[]) as original, null::bigint as original_headers,
+                               null::text[] as original_values, ?::jsonb as findings, null::bytea as row_hash,
+                               null::bigint as known_victim_id, ?::bigint as correction_id) w
                   left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
-                """).params(row.fileId(), row.ordinal(), row.sheet(), row.rowNumber(), row.identityKey(),
-                row.personKey(), row.contentHash(), row.caseRowJson(), row.originalJson(), row.findingsJson(),
-                correctionId, officeCode).update();
+                """).params(params).update();
         Map<String, Long> counts = publisher.applyPlan(officeCode);
         String outcome = counts.get("inserted") > 0 ? "INSERTED" : counts.get("updated") > 0 ? "UPDATED" : "UNCHANGED";
         long victimId = jdbc.sql("select id from warehouse.victim where office_code = ? and identity_key = ?")

@@ -3,23 +3,25 @@ package org.gugus.warehouse;
 /**
  * A judged data row, ready for the staging table: a valid row carries its identity, person and
  * content hashes and its normalised values; a rejected one only what was written and why.
- * The JSON fields are serialised already, so writing is plain JDBC.
+ * The findings are serialised already, so writing is plain JDBC.
  * <p>
  * A row that repeats a record's row exactly ({@link KnownRows}) is staged thin: only its place in
  * the file, its {@code rowHash} and the {@code knownVictimId} it repeats; the publish takes its keys
  * from that record.
  *
+ * @param caseValues    the normalised values; null when rejected
+ * @param original      the row as written; null for a thin row
  * @param rowHash       hash of the cells the row is judged from ({@link KnownRows#rowHash}); null for corrections
  * @param knownVictimId the record whose row this one repeats, for a thin row; otherwise null
  */
 public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, boolean rejected, String identityKey,
-        String personKey, String contentHash, String caseRowJson, String originalJson, String findingsJson,
+        String personKey, String contentHash, StagedCase caseValues, OriginalRow original, String findingsJson,
         byte[] rowHash, Long knownVictimId) {
 
     public StagedRow(long fileId, int ordinal, String sheet, int rowNumber, boolean rejected, String identityKey,
-            String personKey, String contentHash, String caseRowJson, String originalJson, String findingsJson) {
-        this(fileId, ordinal, sheet, rowNumber, rejected, identityKey, personKey, contentHash, caseRowJson,
-                originalJson, findingsJson, null, null);
+            String personKey, String contentHash, StagedCase caseValues, OriginalRow original, String findingsJson) {
+        this(fileId, ordinal, sheet, rowNumber, rejected, identityKey, personKey, contentHash, caseValues,
+                original, findingsJson, null, null);
     }
 
     /** A row that repeats the row of record {@code victimId} cell for cell, staged without values. */

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -29,7 +34,12 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 class StagedRowWriter implements ItemWriter<StagedRow> {
 
     private static final String COPY = "copy warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected,"
-            + " identity_key, person_key, content_hash, case_row, original, findings, row_hash, known_victim_id) from stdin";
+            + " identity_key, person_key, content_hash, " + StagedCase.COLUMNS + ", original_headers, original_values,"
+            + " findings, row_hash, known_victim_id) from stdin";
+
+    /** The headers of the chunk's rows as written, each list once (a file's rows share one or a few). */
+    private static final String HEADERS = "insert into warehouse.staged_header (file_id, key, headers) values (?, ?, ?)"
+            + " on conflict do nothing";
 
     /**
      * Thin rows ({@link StagedRow#repeats()}) as runs ({@code warehouse.staged_run}): consecutive rows of the
@@ -58,8 +68,12 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
         // for the server to write and the publish to read instead of one each
         StringBuilder judged = new StringBuilder();
         StringBuilder thin = new StringBuilder();
+        Map<Long, OriginalRow> headers = new LinkedHashMap<>();
         ThinRun run = null;
         for (StagedRow row : chunk) {
+            if (row.original() != null) {
+                headers.putIfAbsent(row.original().headersKey(), row.original());
+            }
             if (row.repeats()) {
                 if (run == null || !run.continuedBy(row)) {
                     if (run != null) {
@@ -83,6 +97,17 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
                     commit.execute("set local synchronous_commit = off");
                 }
             }
+            if (!headers.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(HEADERS)) {
+                    for (OriginalRow original : headers.values()) {
+                        insert.setLong(1, chunk.getItems().get(0).fileId());
+                        insert.setLong(2, original.headersKey());
+                        insert.setArray(3, connection.createArrayOf("text", original.headers().toArray()));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             if (!thin.isEmpty()) {
                 copy.copyIn(COPY_RUNS, new StringReader(thin.toString()));
@@ -102,11 +127,64 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
         field(rows, row.identityKey());
         field(rows, row.personKey());
         field(rows, row.contentHash());
-        field(rows, row.caseRowJson());
-        field(rows, row.originalJson());
+        if (row.caseValues() == null) {
+            rows.append(NO_CASE_VALUES);
+        } else {
+            for (Object value : row.caseValues().values()) {
+                if (value instanceof List<?> codes) {
+                    array(rows, codes);
+                    rows.append('\t');
+                } else {
+                    field(rows, value == null ? null : value.toString());
+                }
+            }
+        }
+        if (row.original() == null) {
+            rows.append("\\N\t\\N\t");
+        } else {
+            rows.append(row.original().headersKey()).append('\t');
+            array(rows, Arrays.asList(row.original().values()));
+            rows.append('\t');
+        }
         field(rows, row.findingsJson());
         rowHash(rows, row);
         rows.append('\t').append(row.knownVictimId() == null ? "\\N" : row.knownVictimId().toString()).append('\n');
+    }
+
+    /** A rejected row's (or a thin row's) normalised values: none. */
+    private static final String NO_CASE_VALUES = "\\N\t".repeat(StagedCase.COLUMNS.split(",").length);
+
+    /**
+     * A text array in COPY's text format: each element quoted, its quotes and backslashes escaped for the
+     * array, then the whole escaped again for COPY.
+     */
+    private static void array(StringBuilder rows, List<?> values) {
+        rows.append('{');
+        for (int i = 0, size = values.size(); i < size; i++) {
+            if (i > 0) {
+                rows.append(',');
+            }
+            Object value = values.get(i);
+            if (value == null) {
+                rows.append("NULL");
+                continue;
+            }
+            String text = value.toString();
+            rows.append('"');
+            for (int c = 0, length = text.length(); c < length; c++) {
+                char ch = text.charAt(c);
+                switch (ch) {
+                    case '\\' -> rows.append("\\\\\\\\"); // \\ for the array, each doubled for COPY
+                    case '"' -> rows.append("\\\\\""); // \" for the array, its backslash doubled for COPY
+                    case '\t' -> rows.append("\\t");
+                    case '\n' -> rows.append("\\n");
+                    case '\r' -> rows.append("\\r");
+                    default -> rows.append(ch);
+                }
+            }
+            rows.append('"');
+        }
+        rows.append('}');
     }
 
     /** Thin rows of one sheet with consecutive ordinals and row numbers: one line of COPY text. */

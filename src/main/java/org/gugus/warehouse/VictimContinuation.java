@@ -46,12 +46,11 @@ final class VictimContinuation {
      */
     static int apply(JdbcClient jdbc, long fileId, String officeCode) {
         List<Candidate> candidates = jdbc.sql("""
-                select p.identity_key, r ->> 'victim_name' as row_name, r ->> 'nik' as row_nik,
-                       (r ->> 'birth_date')::date as row_birth, (r ->> 'age')::integer as row_age,
+                select p.identity_key, p.victim_name as row_name, p.nik as row_nik,
+                       p.birth_date::date as row_birth, p.age::integer as row_age,
                        v.id, v.victim_name, v.nik, v.birth_date, v.age
                   from publish_plan p
-                 cross join lateral (select p.case_row as r) row_values
-                  join warehouse.tppo_case c on c.office_code = ? and c.case_number = r ->> 'case_number'
+                  join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
                   join warehouse.victim v on v.case_id = c.id
                  where p.victim_id is null
                    and not exists (select 1 from publish_plan q where q.identity_key = v.identity_key)

@@ -47,7 +47,7 @@ public class VictimKeys {
                 """);
         jdbc.execute("truncate rekeyed");
         long staged = rewrite("""
-                select s.file_id, s.ordinal, f.office_code, s.case_row::text
+                select s.file_id, s.ordinal, f.office_code, warehouse.staged_case_row(s)::text
                   from warehouse.staged_row s join ingest.received_file f on f.id = s.file_id
                  where not s.rejected and s.known_victim_id is null  -- a thin row takes its keys from its record
                 """, keysOf);

@@ -247,7 +247,8 @@ public class WarehousePublisher {
         times.run("wide rows", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select s.file_id, s.ordinal, s.sheet, s.row_number, s.rejected, s.identity_key, s.person_key,
-                       s.content_hash, s.case_row, s.original, s.findings, s.row_hash, s.known_victim_id,
+                       s.content_hash, """ + PLAN_VALUES + """
+                       , s.original, s.original_headers, s.original_values, s.findings, s.row_hash, s.known_victim_id,
                        null::bigint as correction_id, w.victim_id, w.old_hash,
                        w.old_hash is distinct from s.content_hash as changed
                   from plan_winner w
@@ -293,12 +294,11 @@ public class WarehousePublisher {
         jdbc.sql("""
                 insert into warehouse.tppo_case (office_code, case_number, report_date, incident_date, case_stage,
                                                  source_file_id, source_sheet, source_row)
-                select distinct on (case_row ->> 'case_number')
-                       ?, case_row ->> 'case_number', (case_row ->> 'report_date')::date,
-                       (case_row ->> 'incident_date')::date, case_row ->> 'case_stage', file_id, sheet, row_number
+                select distinct on (case_number)
+                       ?, case_number, report_date::date, incident_date::date, case_stage, file_id, sheet, row_number
                   from publish_plan
                  where changed
-                 order by case_row ->> 'case_number', ordinal desc
+                 order by case_number, ordinal desc
                 on conflict (office_code, case_number) do update
                    set report_date = excluded.report_date, incident_date = excluded.incident_date,
                        case_stage = excluded.case_stage, source_file_id = excluded.source_file_id,
@@ -338,17 +338,22 @@ public class WarehousePublisher {
                        origin_district_code, origin_village, origin_village_code, address,
                        citizenship, citizenship_country, education, destination_country, destination_area, notes,
                        case_row, original, content_hash, source_file_id, source_sheet, source_row, source_correction_id)
-                select c.id, c.office_code, p.identity_key, p.person_key, r ->> 'victim_name', r ->> 'nik', r ->> 'sex',
-                       r ->> 'birth_place', (r ->> 'birth_date')::date, (r ->> 'age')::smallint, r ->> 'origin_regency',
-                       r ->> 'origin_regency_code', r ->> 'origin_district', r ->> 'origin_district_code',
-                       r ->> 'origin_village', r ->> 'origin_village_code', r ->> 'address', r ->> 'citizenship',
-                       r ->> 'citizenship_country', r ->> 'education', r ->> 'destination_country',
-                       r ->> 'destination_area', r ->> 'notes', warehouse.narrow_case_row(p.case_row), p.original,
+                select c.id, c.office_code, p.identity_key, p.person_key, p.victim_name, p.nik, p.sex,
+                       p.birth_place, p.birth_date::date, p.age, p.origin_regency,
+                       p.origin_regency_code, p.origin_district, p.origin_district_code,
+                       p.origin_village, p.origin_village_code, p.address, p.citizenship,
+                       p.citizenship_country, p.education, p.destination_country,
+                       p.destination_area, p.notes,
+                       jsonb_build_object('case_number', p.case_number, 'report_date', p.report_date,
+                                          'incident_date', p.incident_date, 'exploitation', to_jsonb(p.exploitation),
+                                          'recruitment', to_jsonb(p.recruitment), 'case_stage', p.case_stage,
+                                          'services', to_jsonb(p.services)),
+                       coalesce(p.original, jsonb_object(h.headers, p.original_values)),
                        p.content_hash, p.file_id,
                        p.sheet, p.row_number, p.correction_id
                   from publish_plan p
-                 cross join lateral (select p.case_row as r) row_values
-                  join warehouse.tppo_case c on c.office_code = ? and c.case_number = r ->> 'case_number'
+                  join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
+                  left join warehouse.staged_header h on h.file_id = p.file_id and h.key = p.original_headers
                  where p.changed
                 on conflict (office_code, identity_key) do update
                    set case_id = excluded.case_id, person_key = excluded.person_key,
@@ -416,6 +421,12 @@ public class WarehousePublisher {
                 .params(officeCode, receivedOn).update();
     }
 
+    /**
+     * The normalised values of a plan row ({@link StagedCase#COLUMNS}), read from the staged row's columns
+     * (a corrected row's come as parameters, {@link CorrectionPublisher}).
+     */
+    static final String PLAN_VALUES = "s." + StagedCase.COLUMNS.replace(", ", ", s.");
+
     private static final String[][] CODED_ATTRIBUTES = {
             {"victim_exploitation", "exploitation"}, {"victim_recruitment", "recruitment"}, {"victim_service", "services"}};
 
@@ -464,9 +475,11 @@ public class WarehousePublisher {
     private void keepRejections(long fileId, String officeCode) {
         jdbc.sql("""
                 insert into warehouse.rejected_row (file_id, office_code, sheet, row_number, original, findings)
-                select file_id, ?, sheet, row_number, original, findings
-                  from warehouse.staged_row
-                 where file_id = ? and rejected
+                select s.file_id, ?, s.sheet, s.row_number, coalesce(s.original, jsonb_object(h.headers, s.original_values)),
+                       s.findings
+                  from warehouse.staged_row s
+                  left join warehouse.staged_header h on h.file_id = s.file_id and h.key = s.original_headers
+                 where s.file_id = ? and s.rejected
                 on conflict (file_id, sheet, row_number) do nothing
                 """).params(officeCode, fileId).update();
     }

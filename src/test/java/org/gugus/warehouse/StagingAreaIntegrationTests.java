@@ -89,7 +89,7 @@ class StagingAreaIntegrationTests {
     }
 
     private static StagedRow row(long fileId, int ordinal) {
-        return new StagedRow(fileId, ordinal, "Sheet1", ordinal + 1, true, null, null, null, null, "{}", "[]");
+        return new StagedRow(fileId, ordinal, "Sheet1", ordinal + 1, true, null, null, null, null, new OriginalRow(0, List.of(), new String[0]), "[]");
     }
 
     /** A 32-byte row hash: {@code first} at byte 0, {@code ninth} at byte 8, the rest zero. */

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
 import org.gugus.warehouse.KnownRows;
+import org.gugus.warehouse.OriginalRow;
+import org.gugus.warehouse.StagedCase;
 import org.gugus.warehouse.StagedRow;
 import org.gugus.intake.validate.CaseRow;
 import org.gugus.intake.validate.Finding;
@@ -41,6 +43,8 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
     /** Judges run on several threads; a digest is not thread-safe, and costly to look up per row. */
     private static final ThreadLocal<JsonText> JSON_TEXT = ThreadLocal.withInitial(JsonText::new);
+    /** The row as written of the last row a judge thread judged: the next row of its sheet shares its headers. */
+    private static final ThreadLocal<OriginalRow> LAST_ORIGINAL = new ThreadLocal<>();
     private static final ThreadLocal<RowHashInput> ROW_HASH_INPUT = ThreadLocal.withInitial(RowHashInput::new);
     private static final Field[] FIELDS = Field.values();
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
@@ -116,17 +120,44 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
 
     private StagedRow judge(DataRow item, byte[] rowHash) {
         ValidatedRow judged = template.validate(item.row(), receivedOn);
-        String original = json(generator -> original(generator, item.row().original()));
-        String findings = json(generator -> findings(generator, judged.findings()));
+        OriginalRow original = original(item.row().original());
+        String findings = judged.findings().isEmpty() ? "[]" : json(generator -> findings(generator, judged.findings()));
         if (judged.rejected()) {
             return new StagedRow(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), true, null, null,
                     null, null, original, findings);
         }
         CaseRow row = judged.caseRow();
-        String caseRow = json(generator -> values(generator, row));
+        StagedCase values = staged(row);
+        String caseRow = json(generator -> values(generator, values));
         IdentityKeys keys = IdentityKeys.of(officeCode, VictimIdentity.of(row), key);
         return new StagedRow(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), false,
-                keys.identityKey(), keys.personKey(), sha256(caseRow), caseRow, original, findings, rowHash, null);
+                keys.identityKey(), keys.personKey(), sha256(caseRow), values, original, findings, rowHash, null);
+    }
+
+    /** The row's cells under the headers of the row this judge saw before, when they are the same (a sheet's are). */
+    private OriginalRow original(Map<String, String> cells) {
+        OriginalRow last = LAST_ORIGINAL.get();
+        OriginalRow original = OriginalRow.of(cells, last);
+        if (original.headers() != (last == null ? null : last.headers())) {
+            LAST_ORIGINAL.set(original);
+        }
+        return original;
+    }
+
+    /** The normalised row as staged: the values its JSON (and so its content hash) is written from. */
+    static StagedCase staged(CaseRow row) {
+        return new StagedCase(VictimIdentity.caseNumber(row.caseNumber()), text(row.reportDate()),
+                text(row.incidentDate()), row.victimName(), row.nik(), row.sex(), row.birthPlace(),
+                text(row.birthDate()), row.age() == null ? null : row.age().intValue(), row.originRegency(),
+                row.originRegencyCode(), row.originDistrict(), row.originDistrictCode(), row.originVillage(),
+                row.originVillageCode(), row.address(), row.citizenship(), row.citizenshipCountry(), row.education(),
+                codes(row.exploitation()), codes(row.recruitment()), row.destinationCountry(), row.destinationArea(),
+                row.caseStage(), codes(row.services()), row.notes());
+    }
+
+    /** A code list, each code once, sorted. */
+    private static List<String> codes(List<String> codes) {
+        return codes.stream().distinct().sorted().toList();
     }
 
     /**
@@ -167,16 +198,16 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
      * The normalised row under the template's field names, in a fixed order (its hash must be
      * stable), written as it is generated: every row passes here, and a map per row costs more.
      */
-    static void values(JsonGenerator json, CaseRow row) {
+    static void values(JsonGenerator json, StagedCase row) {
         json.writeStartObject();
-        text(json, "case_number", VictimIdentity.caseNumber(row.caseNumber()));
-        text(json, "report_date", text(row.reportDate()));
-        text(json, "incident_date", text(row.incidentDate()));
+        text(json, "case_number", row.caseNumber());
+        text(json, "report_date", row.reportDate());
+        text(json, "incident_date", row.incidentDate());
         text(json, "victim_name", row.victimName());
         text(json, "nik", row.nik());
         text(json, "sex", row.sex());
         text(json, "birth_place", row.birthPlace());
-        text(json, "birth_date", text(row.birthDate()));
+        text(json, "birth_date", row.birthDate());
         json.writeName("age");
         if (row.age() == null) {
             json.writeNull();
@@ -200,13 +231,6 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         text(json, "case_stage", row.caseStage());
         codes(json, "services", row.services());
         text(json, "notes", row.notes());
-        json.writeEndObject();
-    }
-
-    /** The row's cells under their headers as written. */
-    private static void original(JsonGenerator json, Map<String, String> original) {
-        json.writeStartObject();
-        original.forEach((header, value) -> text(json, header, value));
         json.writeEndObject();
     }
 
@@ -234,11 +258,11 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         }
     }
 
-    /** A code list, each code once, sorted. */
+    /** A code list, distinct and sorted already. */
     private static void codes(JsonGenerator json, String name, List<String> codes) {
         json.writeName(name);
         json.writeStartArray();
-        for (String code : codes.stream().distinct().sorted().toList()) {
+        for (String code : codes) {
             json.writeString(code);
         }
         json.writeEndArray();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.gugus.intake.QuarantineException;
+import org.gugus.warehouse.OriginalRow;
 import org.gugus.warehouse.StagedRow;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,6 @@ class JudgedRowsTests {
     }
 
     private static StagedRow row(int ordinal) {
-        return new StagedRow(7, ordinal, "Data", ordinal + 1, true, null, null, null, null, "{}", "[]");
+        return new StagedRow(7, ordinal, "Data", ordinal + 1, true, null, null, null, null, new OriginalRow(0, List.of(), new String[0]), "[]");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gugus.warehouse.OriginalRow;
 import org.gugus.warehouse.StagedRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,6 @@ class StagedRowListenersTests {
     }
 
     private static StagedRow row(int ordinal) {
-        return new StagedRow(7, ordinal, "Data", ordinal + 1, false, null, null, null, null, "{}", "[]");
+        return new StagedRow(7, ordinal, "Data", ordinal + 1, false, null, null, null, null, new OriginalRow(0, List.of(), new String[0]), "[]");
     }
 }

@@ -1,0 +1,57 @@
+package org.gugus.warehouse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A row as written, staged as its cells' texts under a list of headers that the file's rows share
+ * ({@code warehouse.staged_header}, found by {@code headersKey}): the headers go to the server once
+ * per file instead of once per row (issue 13). The publish puts them together again as
+ * {@code {"header": "value", ...}} where it keeps a row as written (a record, a rejected row).
+ *
+ * @param headersKey the headers' hash (their SHA-256's first 8 bytes), which the file's rows stage them under
+ * @param headers    every column's header as the row gave it, in column order, one object for the rows of a sheet
+ * @param values     each column's text, in the order of the headers
+ */
+public record OriginalRow(long headersKey, List<String> headers, String[] values) {
+
+    /**
+     * The row's cells under their headers; {@code last} (of the row before, or null) gives its headers
+     * and their key again when the row's headers are the same, as a sheet's rows' are.
+     */
+    public static OriginalRow of(Map<String, String> cells, OriginalRow last) {
+        String[] values = new String[cells.size()];
+        boolean same = last != null && last.headers.size() == values.length;
+        int i = 0;
+        for (Map.Entry<String, String> cell : cells.entrySet()) {
+            same = same && cell.getKey().equals(last.headers.get(i));
+            values[i++] = cell.getValue();
+        }
+        if (same) {
+            return new OriginalRow(last.headersKey, last.headers, values);
+        }
+        List<String> headers = List.copyOf(cells.keySet());
+        return new OriginalRow(key(headers), headers, values);
+    }
+
+    static long key(List<String> headers) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String header : headers) {
+                digest.update(header.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            byte[] hash = digest.digest();
+            long key = 0;
+            for (int b = 0; b < 8; b++) {
+                key = (key << 8) | (hash[b] & 0xff);
+            }
+            return key;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
