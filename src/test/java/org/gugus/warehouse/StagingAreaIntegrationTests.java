@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gugus.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -14,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The staging area's reads and writes against the real server (issue 13). */
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "camel.main.auto-startup=false"})
@@ -74,6 +77,57 @@ class StagingAreaIntegrationTests {
         assertThat(jdbc.sql("select count(*) from warehouse.staged_row where file_id = 912").query(Integer.class)
                 .single()).isEqualTo(1);
         staging.discard(912);
+    }
+
+    @Test
+    void givesBackTheRowAsWrittenAndItsValuesWhateverCharactersTheirCellsHold() {
+        String odd = "a \"quoted\" back\\slash, tab\there,\nnew line {braces} NULL ' é";
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put("No.", "1");
+        cells.put("Nama \"Korban\"", odd);
+        cells.put("Kolom\t3", null);
+        cells.put("Keterangan", "");
+        OriginalRow original = OriginalRow.of(cells, null);
+        StagedCase values = new StagedCase("TPPO/1", "2024-06-05", null, odd, null, "P", null, "1990-01-02", 34,
+                "Samarinda", "64.72", null, null, null, null, odd, "WNI", null, null, List.of("SEKSUAL", odd),
+                List.of(), null, null, "P21", List.of("\\", "\""), null);
+        StagedRow row = new StagedRow(913, 1, "Sheet \"1\"", 2, false, "k".repeat(64), "p".repeat(64),
+                "c".repeat(64), values, original, "[]");
+        transactions.executeWithoutResult(status -> {
+            try {
+                staging.writer().write(new Chunk<>(List.of(row, new StagedRow(913, 2, "Sheet \"1\"", 3, false,
+                        "l".repeat(64), "p".repeat(64), "c".repeat(64), values, OriginalRow.of(cells, original), "[]"))));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> originals = jdbc.sql("""
+                select jsonb_object(h.headers, s.original_values)::text from warehouse.staged_row s
+                  join warehouse.staged_header h on h.file_id = s.file_id and h.key = s.original_headers
+                 where s.file_id = 913 order by s.ordinal
+                """).query(String.class).list();
+        String expected = jdbc.sql("select cast(? as jsonb)::text").param(json.writeValueAsString(cells))
+                .query(String.class).single();
+        assertThat(originals).containsExactly(expected, expected);
+        assertThat(jdbc.sql("select count(*) from warehouse.staged_header where file_id = 913").query(Integer.class)
+                .single()).isEqualTo(1);
+        Map<String, Object> whole = new LinkedHashMap<>();
+        whole.put("case_number", "TPPO/1");
+        whole.put("victim_name", odd);
+        whole.put("address", odd);
+        whole.put("age", 34);
+        whole.put("exploitation", List.of("SEKSUAL", odd));
+        whole.put("services", List.of("\\", "\""));
+        whole.put("recruitment", List.of());
+        assertThat(jdbc.sql("""
+                select warehouse.staged_case_row(s) @> cast(? as jsonb) and s.sheet = 'Sheet "1"'
+                  from warehouse.staged_row s where s.file_id = 913 and s.ordinal = 1
+                """).param(json.writeValueAsString(whole)).query(Boolean.class).single()).isTrue();
+        staging.discard(913);
+        assertThat(jdbc.sql("select count(*) from warehouse.staged_header where file_id = 913").query(Integer.class)
+                .single()).isZero();
     }
 
     private void write(long fileId, int ordinal) {
