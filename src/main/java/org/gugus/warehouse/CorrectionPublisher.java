@@ -56,13 +56,15 @@ public class CorrectionPublisher {
             rekey(replacingVictimId, row.identityKey(), officeCode);
         }
         jdbc.sql("drop table if exists publish_plan").update();
+        jdbc.sql("insert into warehouse.row_header (key, headers) values (?, ?) on conflict do nothing")
+                .params(row.original().headersKey(), row.original().headers().toArray(String[]::new)).update();
         StagedCase values = row.caseValues();
         List<Object> params = new ArrayList<>(List.of(row.fileId(), row.ordinal(), row.sheet(), row.rowNumber(),
                 row.identityKey(), row.personKey(), row.contentHash()));
         for (Object value : values.values()) {
             params.add(value instanceof List<?> codes ? codes.toArray(String[]::new) : value);
         }
-        params.add(row.original().headers().toArray(String[]::new));
+        params.add(row.original().headersKey());
         params.add(row.original().values());
         params.add(row.findingsJson());
         params.add(correctionId);
@@ -73,8 +75,8 @@ public class CorrectionPublisher {
                   from (select ?::bigint as file_id, ?::integer as ordinal, ?::text as sheet, ?::integer as row_number,
                                false as rejected, ?::char(64) as identity_key, ?::char(64) as person_key,
                                ?::char(64) as content_hash, """ + CASE_VALUES + """
-                               , jsonb_object(?::text[], ?::text[]) as original, null::bigint as original_headers,
-                               null::text[] as original_values, ?::jsonb as findings, null::bytea as row_hash,
+                               , null::jsonb as original, ?::bigint as original_headers,
+                               ?::text[] as original_values, ?::jsonb as findings, null::bytea as row_hash,
                                null::bigint as known_victim_id, ?::bigint as correction_id) w
                   left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
                 """).params(params).update();

@@ -24,7 +24,7 @@ public class FlaggedVictims {
 
     private static final String COLUMNS = """
             select v.id, v.office_code, v.source_file_id, v.source_sheet, v.source_row, c.case_number, v.victim_name,
-                   v.source_correction_id, v.original::text as original,
+                   v.source_correction_id, warehouse.victim_original(v)::text as original,
             """ + FLAGS + """
 
               from warehouse.victim v
@@ -76,7 +76,7 @@ public class FlaggedVictims {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<RowSource> lockForCorrection(long victimId) {
         return jdbc.sql("""
-                select source_file_id, office_code, source_sheet, source_row, original::text as original,
+                select source_file_id, office_code, source_sheet, source_row, warehouse.victim_original(v)::text as original,
                        warehouse.victim_case_row(v)::text as case_row
                   from warehouse.victim v where id = ? for update
                 """).param(victimId).query((rs, n) -> new RowSource(rs.getLong("source_file_id"),

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A row as written, staged as its cells' texts under a list of headers that the file's rows share
- * ({@code warehouse.staged_header}, found by {@code headersKey}): the headers go to the server once
- * per file instead of once per row (issue 13). The publish puts them together again as
- * {@code {"header": "value", ...}} where it keeps a row as written (a record, a rejected row).
+ * A row as written, staged and kept as its cells' texts under a list of headers that a sheet's rows
+ * share, kept once ({@code warehouse.row_header}, found by {@code headersKey}): the headers go to the
+ * server once instead of once per row (issue 13). {@code warehouse.victim_original(v)} puts a
+ * record's together again as {@code {"header": "value", ...}}, and the publish a rejected row's.
  *
  * @param headersKey the headers' hash (their SHA-256's first 8 bytes), which the file's rows stage them under
  * @param headers    every column's header as the row gave it, in column order, one object for the rows of a sheet

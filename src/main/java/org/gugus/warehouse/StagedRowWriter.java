@@ -38,7 +38,7 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
             + " findings, row_hash, known_victim_id) from stdin";
 
     /** The headers of the chunk's rows as written, each list once (a file's rows share one or a few). */
-    private static final String HEADERS = "insert into warehouse.staged_header (file_id, key, headers) values (?, ?, ?)"
+    private static final String HEADERS = "insert into warehouse.row_header (key, headers) values (?, ?)"
             + " on conflict do nothing";
 
     /**
@@ -100,9 +100,8 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
             if (!headers.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(HEADERS)) {
                     for (OriginalRow original : headers.values()) {
-                        insert.setLong(1, chunk.getItems().get(0).fileId());
-                        insert.setLong(2, original.headersKey());
-                        insert.setArray(3, connection.createArrayOf("text", original.headers().toArray()));
+                        insert.setLong(1, original.headersKey());
+                        insert.setArray(2, connection.createArrayOf("text", original.headers().toArray()));
                         insert.addBatch();
                     }
                     insert.executeBatch();

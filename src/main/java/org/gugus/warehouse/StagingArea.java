@@ -50,7 +50,6 @@ public class StagingArea {
     static void unstage(JdbcClient jdbc, long fileId) {
         jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update();
         jdbc.sql("delete from warehouse.staged_run where file_id = ?").param(fileId).update();
-        jdbc.sql("delete from warehouse.staged_header where file_id = ?").param(fileId).update();
         jdbc.sql("delete from warehouse.staged_file where file_id = ?").param(fileId).update();
     }
 

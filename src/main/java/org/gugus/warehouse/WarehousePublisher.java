@@ -313,7 +313,7 @@ public class WarehousePublisher {
                 insert into warehouse.victim_history (victim_id, version, case_row, original, source_file_id, source_sheet,
                                                       source_row, source_correction_id, replaced_by_file_id,
                                                       replaced_by_correction_id)
-                select v.id, v.version, warehouse.victim_case_row(v), v.original, v.source_file_id, v.source_sheet, v.source_row,
+                select v.id, v.version, warehouse.victim_case_row(v), warehouse.victim_original(v), v.source_file_id, v.source_sheet, v.source_row,
                        v.source_correction_id, case when p.correction_id is null then p.file_id end, p.correction_id
                   from warehouse.victim v
                   join publish_plan p on p.victim_id = v.id
@@ -337,7 +337,8 @@ public class WarehousePublisher {
                        birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
                        origin_district_code, origin_village, origin_village_code, address,
                        citizenship, citizenship_country, education, destination_country, destination_area, notes,
-                       case_row, original, content_hash, source_file_id, source_sheet, source_row, source_correction_id)
+                       case_row, original, original_headers, original_values, content_hash, source_file_id, source_sheet,
+                       source_row, source_correction_id)
                 select c.id, c.office_code, p.identity_key, p.person_key, p.victim_name, p.nik, p.sex,
                        p.birth_place, p.birth_date::date, p.age, p.origin_regency,
                        p.origin_regency_code, p.origin_district, p.origin_district_code,
@@ -348,12 +349,11 @@ public class WarehousePublisher {
                                           'incident_date', p.incident_date, 'exploitation', to_jsonb(p.exploitation),
                                           'recruitment', to_jsonb(p.recruitment), 'case_stage', p.case_stage,
                                           'services', to_jsonb(p.services)),
-                       coalesce(p.original, jsonb_object(h.headers, p.original_values)),
+                       p.original, p.original_headers, p.original_values,
                        p.content_hash, p.file_id,
                        p.sheet, p.row_number, p.correction_id
                   from publish_plan p
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
-                  left join warehouse.staged_header h on h.file_id = p.file_id and h.key = p.original_headers
                  where p.changed
                 on conflict (office_code, identity_key) do update
                    set case_id = excluded.case_id, person_key = excluded.person_key,
@@ -363,6 +363,7 @@ public class WarehousePublisher {
                        origin_district = excluded.origin_district, origin_district_code = excluded.origin_district_code,
                        origin_village = excluded.origin_village, origin_village_code = excluded.origin_village_code,
                        address = excluded.address, original = excluded.original,
+                       original_headers = excluded.original_headers, original_values = excluded.original_values,
                        source_correction_id = excluded.source_correction_id,
                        citizenship = excluded.citizenship, citizenship_country = excluded.citizenship_country,
                        education = excluded.education, destination_country = excluded.destination_country,
@@ -478,7 +479,7 @@ public class WarehousePublisher {
                 select s.file_id, ?, s.sheet, s.row_number, coalesce(s.original, jsonb_object(h.headers, s.original_values)),
                        s.findings
                   from warehouse.staged_row s
-                  left join warehouse.staged_header h on h.file_id = s.file_id and h.key = s.original_headers
+                  left join warehouse.row_header h on h.key = s.original_headers
                  where s.file_id = ? and s.rejected
                 on conflict (file_id, sheet, row_number) do nothing
                 """).params(officeCode, fileId).update();

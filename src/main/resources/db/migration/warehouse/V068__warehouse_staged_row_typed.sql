@@ -3,8 +3,8 @@
 -- with every header of the sheet, the findings), each parsed as it arrived. A staged row now keeps
 -- the normalised values in typed columns, as the publish reads them (texts as the row gave them,
 -- the dates as ISO text, cast when published, exactly as the JSON's were), the code lists as arrays,
--- and the row as written as an array of cell texts under a list of headers staged once per file
--- (warehouse.staged_header, found by its hash). `original` stays for rows staged before this version
+-- and the row as written as an array of cell texts under a list of headers kept once
+-- (warehouse.row_header, found by its hash). `original` stays for rows staged before this version
 -- (a file whose stage step was interrupted) and for a corrected row.
 alter table warehouse.staged_row
     add column case_number          text,
@@ -37,18 +37,17 @@ alter table warehouse.staged_row
     add column original_values      text[];
 
 comment on column warehouse.staged_row.original_headers is
-    'warehouse.staged_header key of the headers the row''s cells (original_values) stand under; null when original holds the row';
+    'warehouse.row_header key of the headers the row''s cells (original_values) stand under; null when original holds the row';
 
--- the headers a file's rows were written under, each list once per file
-create table warehouse.staged_header (
-    file_id bigint not null,
-    key     bigint not null,   -- the list's hash (its first 8 bytes), as the stage step made it
-    headers text[] not null,
-    primary key (file_id, key)
+-- the lists of headers rows were written under, each list once, whatever file brought it: column
+-- headers as written, never a value of a row
+create table warehouse.row_header (
+    key     bigint primary key,   -- the list's hash (its SHA-256's first 8 bytes), as the stage step made it
+    headers text[] not null
 );
 
-comment on table warehouse.staged_header is
-    'the column headers of a file being staged, one row per distinct list: a staged row''s cells are its original_values under them';
+comment on table warehouse.row_header is
+    'lists of column headers, each once: a staged row''s or a record''s cells (original_values) stand under one of them';
 
 -- rows staged before: their normalised row into the columns
 update warehouse.staged_row s
