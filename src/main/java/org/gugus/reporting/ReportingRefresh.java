@@ -360,8 +360,8 @@ public class ReportingRefresh {
             // the per-person and per-case aggregates and the cases' sort of 100,000 reports in memory: under
             // the default work_mem they spilled to temporary files
             jdbc.sql("set local work_mem = '64MB'").update();
-            // one backend: the 30 indexes built afterwards each started two workers (0.6-0.7 s of CPU more than
-            // the builds themselves at 100,000 reports, and longer), and the dictionary's distinct codes one
+            // one backend: each of the 21 secondary indexes built afterwards started two workers (0.6-0.7 s of CPU
+            // more than the builds alone at 100,000 reports, and longer), and the dictionary's distinct codes one
             jdbc.sql("set local max_parallel_maintenance_workers = 0").update();
             jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
             warmAfterCommit();
