@@ -51,7 +51,7 @@ final class AllTimeCounts {
                 select 'reports', '', count(*) from reporting.report
                 union all
                 select 'cases', '', count(*) from reporting.tppo_case
-                """.formatted(IndicatorQueries.allTimeCells("true"))).update();
+                """.formatted(IndicatorQueries.allTimeCells("true", false))).update();
     }
 
     static Map<Indicator, Map<String, Long>> read(JdbcClient jdbc, Collection<Indicator> indicators) {

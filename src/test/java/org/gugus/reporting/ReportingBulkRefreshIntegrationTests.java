@@ -31,6 +31,12 @@ class ReportingBulkRefreshIntegrationTests {
              where n.nspname = 'reporting' order by 1
             """;
 
+    /** The keys as constraints (a rebuild drops and adds them again: they must come back as constraints). */
+    private static final String KEYS = """
+            select c.conrelid::regclass::text || ' ' || c.conname || ' ' || c.contype::text || ' ' || pg_get_constraintdef(c.oid)
+              from pg_constraint c where c.connamespace = 'reporting'::regnamespace order by 1
+            """;
+
     private static final String KEPT = "select indicator || ' ' || code || ' ' || n from reporting.all_time_count"
             + " where n <> 0 order by 1";
 
@@ -56,7 +62,10 @@ class ReportingBulkRefreshIntegrationTests {
 
     @Test
     void aLargeRefreshCountsAsARebuildAndLeavesEveryIndexAsTheMigrationsMadeIt() {
+        List<String> keys = jdbc.sql(KEYS).query(String.class).list();
         refresh.rebuild();
+        assertThat(jdbc.sql(KEYS).query(String.class).list()).as("every key and unique constraint back").isEqualTo(keys)
+                .anyMatch(key -> key.startsWith("reporting.person_fact person_fact_pkey p"));
         List<String> indexes = jdbc.sql(INDEXES).query(String.class).list();
         assertThat(indexes).as("the facts clustered by report date").anyMatch(index -> index.endsWith(" clustered"));
 
@@ -74,5 +83,6 @@ class ReportingBulkRefreshIntegrationTests {
                 .isEqualTo(refreshed);
         assertThat(ReportingTables.rows(jdbc)).as("every row as a rebuild writes it").isEqualTo(tables);
         assertThat(jdbc.sql(INDEXES).query(String.class).list()).isEqualTo(indexes);
+        assertThat(jdbc.sql(KEYS).query(String.class).list()).isEqualTo(keys);
     }
 }
