@@ -126,7 +126,11 @@ class PersonsBoundedIntegrationTests {
         return resolved;
     }
 
+    /** The offices' files, loaded once for the tests of this class (they share the database). */
     private void loadVictims() {
+        if (jdbc.sql("select count(*) from warehouse.victim").query(Long.class).single() > 0) {
+            return;
+        }
         PersonFiles files = new PersonFiles(reception, folder);
         Map<String, List<List<String>>> byOffice = new HashMap<>();
         for (int n = 0; n < 150; n++) {
