@@ -176,7 +176,14 @@ public class PersonResolution {
         Map<Long, PersonStore.Resolved> resolvedAs = new HashMap<>();
         // the version of each record read: the records themselves are kept as their reports only
         Map<Long, Integer> versionOf = new HashMap<>();
-        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf);
+        // the records surely compared (never resolved, or resolved without a linkage hash: a first load's) normalised
+        // and keyed on another core as they are read; the others once compared by their linkage hash
+        Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)));
+        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, report -> {
+            if (surelyCompared(resolvedAs.get(report.victimId()))) {
+                prepared.accept(report);
+            }
+        });
         long readAt = System.nanoTime();
         long readCpu = Phases.cpu();
         if (pending.isEmpty() && seeds.isEmpty()) {
@@ -187,7 +194,6 @@ public class PersonResolution {
         Phases phases = new Phases(run, startedAt, startedCpu);
         ModelInUse inUse = modelInUse(ahead, store.modelId());
         LinkageModel model = inUse.model();
-        String salt = inUse.salt();
         LinkageHashes hashes = inUse.hashes();
         phases.done("read " + pending.size() + " pending", readAt, readCpu);
         phases.done("run started, model");
@@ -199,13 +205,15 @@ public class PersonResolution {
         List<VictimReport> compared = new ArrayList<>(pending.size());
         for (VictimReport record : pending) {
             PersonStore.Resolved before = resolvedAs.get(record.victimId());
-            if (before != null && !seeds.contains(record.victimId()) && before.linkageHash() != null
-                    && before.linkageHash() == hashes.of(record)) {
+            if (surelyCompared(before)) {
+                compared.add(record); // prepared as read
+            } else if (!seeds.contains(record.victimId()) && before.linkageHash() == hashes.of(record)) {
                 keptRecords.add(record.victimId());
                 keptVersions.add(versionOf.get(record.victimId()));
                 keptPersons.add(before.person());
             } else {
                 compared.add(record);
+                prepared.accept(record);
             }
         }
         phases.done("compared by linkage hash");
@@ -230,19 +238,24 @@ public class PersonResolution {
         pending = null;
         Set<Long> decidedOnly = new HashSet<>(seeds);
         decidedOnly.removeAll(records.keySet());
-        victims.byIds(decidedOnly).forEach(record -> keep(record, records, versionOf));
-        List<VictimReport> fresh = List.copyOf(records.values());
-        // each new or changed record normalised once and its keys hashed (on every core): its keys are stored,
-        // searched by and scored
-        Linkage.Against against = linkage.against(fresh, model, BlockKeys.hashing(salt));
+        victims.byIds(decidedOnly).forEach(record -> {
+            keep(record, records, versionOf);
+            prepared.accept(records.get(record.id()));
+        });
+        int freshCount = records.size();
+        // each new or changed record normalised once and its keys hashed (on every core, most while being read): its
+        // keys are stored, searched by and scored
+        Linkage.Against against = linkage.against(prepared, model);
         // the keys stored for the records whose keys this run writes: only the keys that changed are deleted and
         // added (a re-delivered record's keys mostly stay; deleting and copying them all dirtied a page per record)
         List<Long> keyed = records.keySet().stream().filter(victim -> !decidedOnly.contains(victim)).toList();
-        // none when the table is empty (a first load): no temporary table of 100,000 ids copied and joined
-        Map<Long, long[]> stored = store.holdsBlockKeys() ? store.blockKeysOf(store.scope("run_keyed", keyed))
-                : new HashMap<>();
+        // none when the table is empty (a first load): no temporary table of 100,000 ids copied and joined; every
+        // stored key when they are fewer than the run's records (a first load after a small office's)
+        Map<Long, long[]> stored = !store.holdsBlockKeys() ? new HashMap<>()
+                : store.blockKeysHeld() <= keyed.size() ? store.everyBlockKey()
+                : store.blockKeysOf(store.scope("run_keyed", keyed));
         // each key hash's cap, and how many records whose keys are not stored yet hold it
-        SearchedKeys searched = new SearchedKeys(fresh.size() * 8);
+        SearchedKeys searched = new SearchedKeys(freshCount * 8);
         List<Long> keysAddedTo = new ArrayList<>();
         List<long[]> keysAdded = new ArrayList<>();
         List<Long> vanished = new ArrayList<>();
@@ -406,7 +419,7 @@ public class PersonResolution {
      * thousand pending ids took the join 0.5 s and more over a 100,000-record warehouse).
      */
     private List<VictimReport> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs,
-            Map<Long, Integer> versionOf) {
+            Map<Long, Integer> versionOf, java.util.function.Consumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
         if (listed >= fewPending) {
             store.withMemoryForManyRecords();
@@ -416,8 +429,10 @@ public class PersonResolution {
             // object each: a load's 100,000 records are the run's live set, copied by each young collection
             Map<Object, Object> shared = new HashMap<>();
             victims.forEachUnresolved(record -> {
-                reports.add(report(record, shared));
+                VictimReport report = report(record, shared);
+                reports.add(report);
                 versionOf.put(record.id(), record.version());
+                read.accept(report);
             });
             return reports;
         }
@@ -425,11 +440,21 @@ public class PersonResolution {
         for (LinkableVictim record : victims.byIds(resolvedAs.keySet())) {
             PersonStore.Resolved before = resolvedAs.get(record.id());
             if (before == null || before.version() != record.version()) {
-                reports.add(report(record));
+                VictimReport report = report(record);
+                reports.add(report);
                 versionOf.put(record.id(), record.version());
+                read.accept(report);
             }
         }
         return reports;
+    }
+
+    /**
+     * Whether a pending record is compared whatever its linkage hash: never resolved ({@code before} null), or
+     * resolved without a hash (before V048, or by a bounded run).
+     */
+    private static boolean surelyCompared(PersonStore.Resolved before) {
+        return before == null || before.linkageHash() == null;
     }
 
     /** A record read by id kept as its report, its version apart. */

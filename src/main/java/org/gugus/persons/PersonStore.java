@@ -43,6 +43,12 @@ class PersonStore {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final JsonMapper json;
+    /**
+     * A table holding at most one part in this many of what a run writes (a first load after a small office's) is
+     * emptied and written anew, what it held put back: the run's rows go in frozen, in order, its keys built after.
+     */
+    static final int FEW = 4;
+
     /** From this many records on, a {@link Scope} is a temporary table and a run's persons are written set-based. */
     private final int manyRecords;
 
@@ -148,11 +154,23 @@ class PersonStore {
 
     /** The block keys stored for the records of a scope, by record. */
     Map<Long, long[]> blockKeysOf(Scope victims) {
+        return blockKeys(victims.bind(jdbc.sql("select victim_id, key_hash from persons.block_key where "
+                + victims.holds("victim_id"))));
+    }
+
+    /**
+     * Every block key stored, by record: for a run whose records outnumber the stored ones (a first load after a
+     * small office's), read whole instead of joined with a temporary table of the run's 100,000 records.
+     */
+    Map<Long, long[]> everyBlockKey() {
+        return blockKeys(jdbc.sql("select victim_id, key_hash from persons.block_key").withFetchSize(10_000));
+    }
+
+    private static Map<Long, long[]> blockKeys(JdbcClient.StatementSpec statement) {
         Map<Long, List<Long>> keys = new HashMap<>();
-        victims.bind(jdbc.sql("select victim_id, key_hash from persons.block_key where " + victims.holds("victim_id")))
-                .query(rs -> {
-                    keys.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>(8)).add(rs.getLong(2));
-                });
+        statement.query(rs -> {
+            keys.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>(8)).add(rs.getLong(2));
+        });
         Map<Long, long[]> byRecord = new HashMap<>(keys.size() * 2);
         keys.forEach((victim, hashes) -> byRecord.put(victim, hashes.stream().mapToLong(Long::longValue).toArray()));
         return byRecord;
@@ -175,10 +193,18 @@ class PersonStore {
      * table's indexes are dropped and built once after, as in a run over every record.
      */
     void addBlockKeys(List<Long> victims, IntFunction<long[]> hashes, long keys) {
-        boolean rebuild = keys > blockKeysHeld();
-        // into an empty table (a first load) emptied by this transaction the rows go in frozen and all-visible, as in
-        // a run over every record: the next run's candidate searches read the covering index without the table
-        boolean empty = rebuild && !holdsBlockKeys();
+        long held = blockKeysHeld();
+        boolean rebuild = keys > held;
+        // into a table emptied by this transaction the rows go in frozen and all-visible, as in a run over every
+        // record: the next run's candidate searches read the covering index without the table. So into an empty
+        // table (a first load), and into one holding few keys against the run's (a first load after a small
+        // office's): those few set aside, the table emptied, the run's keys copied in order, the few put back
+        boolean empty = rebuild && (held <= keys / FEW || !holdsBlockKeys());
+        boolean few = empty && holdsBlockKeys();
+        if (few) {
+            jdbc.sql("create temporary table kept_block_key on commit drop as select key_hash, victim_id"
+                    + " from persons.block_key").update();
+        }
         if (empty) {
             jdbc.sql("truncate persons.block_key").update();
         }
@@ -192,6 +218,11 @@ class PersonStore {
                 for (int row = 0; row < rows.size(); row++) {
                     copy.row(rows.hash(row), rows.victim(row));
                 }
+            }
+            if (few) {
+                jdbc.sql("insert into persons.block_key (key_hash, victim_id) select key_hash, victim_id"
+                        + " from kept_block_key").update();
+                jdbc.sql("drop table kept_block_key").update();
             }
         } else {
             copyBlockKeys(victims, hashes, false);
@@ -529,7 +560,8 @@ class PersonStore {
 
     /** {@link #assign(Map, Map, boolean)} with each record's linkage hash (null when absent from {@code hashOf}). */
     void assign(Map<Long, Long> personOf, Map<Long, Integer> versionOf, Map<Long, Long> hashOf, boolean all) {
-        if (!all && personOf.size() >= manyRecords && !holdsPersons()) {
+        if (!all && personOf.size() >= manyRecords
+                && (rowsHeld("persons.victim_person") <= personOf.size() / FEW || !holdsPersons())) {
             assignIntoEmpty(personOf, versionOf, hashOf);
             return;
         }
@@ -588,6 +620,13 @@ class PersonStore {
      * into the table: three writes of 100,000 rows where one does.
      */
     private void assignIntoEmpty(Map<Long, Long> personOf, Map<Long, Integer> versionOf, Map<Long, Long> hashOf) {
+        // a table holding a few rows (a small office's, before a first load's many): those set aside and put back after
+        boolean few = holdsPersons();
+        if (few) {
+            jdbc.sql("create temporary table kept_victim_person on commit drop as select * from persons.victim_person")
+                    .update();
+            jdbc.sql("analyze kept_victim_person").update();
+        }
         jdbc.sql("truncate persons.victim_person").update();
         setVictimPersonKeysAside();
         long[] victims = personOf.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
@@ -599,7 +638,20 @@ class PersonStore {
             }
         }
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
-        restoreVictimPersonKeys();
+        if (few) {
+            jdbc.sql("alter table persons.victim_person add constraint victim_person_pkey primary key (victim_id)").update();
+            // a row this run wrote wins; one whose person and version it kept keeps when it was resolved, as in the upsert
+            jdbc.sql("""
+                    update persons.victim_person v set resolved_at = k.resolved_at from kept_victim_person k
+                     where k.victim_id = v.victim_id and (k.person_id, k.victim_version) = (v.person_id, v.victim_version)
+                    """).update();
+            jdbc.sql("insert into persons.victim_person select * from kept_victim_person on conflict (victim_id) do nothing")
+                    .update();
+            jdbc.sql("drop table kept_victim_person").update();
+            restoreVictimPersonKeysButKey();
+        } else {
+            restoreVictimPersonKeys();
+        }
         jdbc.sql("analyze persons.victim_person").update();
     }
 
@@ -668,6 +720,11 @@ class PersonStore {
     /** Builds again what {@link #setVictimPersonKeysAside} dropped. */
     private void restoreVictimPersonKeys() {
         jdbc.sql("alter table persons.victim_person add constraint victim_person_pkey primary key (victim_id)").update();
+        restoreVictimPersonKeysButKey();
+    }
+
+    /** {@link #restoreVictimPersonKeys} but its primary key (built already). */
+    private void restoreVictimPersonKeysButKey() {
         jdbc.sql("create index victim_person_person on persons.victim_person (person_id)").update();
         jdbc.sql("""
                 alter table persons.victim_person
@@ -774,10 +831,13 @@ class PersonStore {
                 create temporary table review_pair (victim_a bigint, victim_b bigint, weight double precision,
                        probability double precision, comparisons jsonb) on commit drop
                 """).update();
+        // the explanations written as JSON on every core, then copied in order (the server waited on them one by one)
+        List<String> explained = review.parallelStream().map(pair -> json.writeValueAsString(pair.comparisons())).toList();
         try (Copy copy = copy("copy review_pair (victim_a, victim_b, weight, probability, comparisons) from stdin")) {
-            for (ScoredPair pair : review) {
+            for (int i = 0; i < review.size(); i++) {
+                ScoredPair pair = review.get(i);
                 copy.row(Long.toString(pair.victimA()), Long.toString(pair.victimB()), Double.toString(pair.weight()),
-                        Double.toString(pair.probability()), json.writeValueAsString(pair.comparisons()));
+                        Double.toString(pair.probability()), explained.get(i));
             }
         }
         jdbc.sql("""

@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Items handed one by one by a single thread (a reader), worked on in chunks on the common pool while
  * more arrive: reading the records overlaps preparing them. The results come back in the order given.
+ * A chunk no worker has started by {@link #finish} is worked on by the caller: on two cores the common
+ * pool has one worker, and the reader would otherwise wait idle for the chunks queued behind it.
  */
 final class ChunkedWork<T, R> {
 
     private final int size;
     private final Function<List<T>, List<R>> work;
-    private final List<CompletableFuture<List<R>>> chunks = new ArrayList<>();
+    private final List<Chunk> chunks = new ArrayList<>();
     private List<T> chunk;
 
     ChunkedWork(int size, Function<List<T>, List<R>> work) {
@@ -31,14 +35,15 @@ final class ChunkedWork<T, R> {
         }
     }
 
-    /** Gives each chunk's results in the order the items came, waiting for the chunks still being worked on. */
+    /** Gives each chunk's results in the order the items came, working on those not started yet itself. */
     void finish(Consumer<List<R>> results) {
         if (!chunk.isEmpty()) {
             submit();
         }
         try {
-            for (CompletableFuture<List<R>> done : chunks) {
-                results.accept(done.join());
+            for (Chunk done : chunks) {
+                done.run();
+                results.accept(done.result.join());
             }
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -48,8 +53,34 @@ final class ChunkedWork<T, R> {
     }
 
     private void submit() {
-        List<T> items = chunk;
+        Chunk next = new Chunk(chunk);
         chunk = new ArrayList<>(size);
-        chunks.add(CompletableFuture.supplyAsync(() -> work.apply(items)));
+        chunks.add(next);
+        ForkJoinPool.commonPool().execute(next::run);
+    }
+
+    /** One chunk's work, done once by whichever thread claims it first (a worker, or the caller at the end). */
+    private final class Chunk {
+
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<List<R>> result = new CompletableFuture<>();
+        private List<T> items;
+
+        Chunk(List<T> items) {
+            this.items = items;
+        }
+
+        void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                result.complete(work.apply(items));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            } finally {
+                items = null;
+            }
+        }
     }
 }

@@ -61,7 +61,6 @@ public final class IndonesianNames {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     /** An academic degree written with dots: S.Pd., S.H., A.Md.Keb. */
     private static final Pattern DEGREE = Pattern.compile("(?<![A-Z])[A-Z]{1,2}\\.[A-Z]{1,4}\\.?(?![A-Z])");
-    private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
     private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]+");
 
     private IndonesianNames() {
@@ -79,11 +78,14 @@ public final class IndonesianNames {
         String unmarked = ascii(name) ? name
                 : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
         String folded = unmarked.toUpperCase(Locale.ROOT).replace("'", "").replace("`", "").replace("’", "");
-        folded = DEGREE.matcher(folded).replaceAll(" ");
+        if (folded.indexOf('.') >= 0) {
+            // a degree is written with dots: most names have none, and are not searched for one
+            folded = DEGREE.matcher(folded).replaceAll(" ");
+        }
         List<String> raws = new ArrayList<>();
         boolean named = false;
-        for (String raw : NOT_LETTERS.split(folded)) {
-            if (raw.isEmpty() || TITLES.contains(raw) || PATRONYMIC.contains(raw)) {
+        for (String raw : runs(folded, false)) {
+            if (TITLES.contains(raw) || PATRONYMIC.contains(raw)) {
                 continue;
             }
             raws.add(raw);
@@ -130,6 +132,29 @@ public final class IndonesianNames {
             number.append(number.isEmpty() ? "" : " ").append(part.replaceFirst("^0+(?=.)", ""));
         }
         return number.toString();
+    }
+
+    /**
+     * The runs of letters A–Z (and of digits too when {@code digits}) in a text, in order: what splitting it by
+     * {@code [^A-Z]+} ({@code [^A-Z0-9]+}) gives but its empty parts, without a regular expression run per record.
+     */
+    static List<String> runs(String text, boolean digits) {
+        List<String> runs = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean in = c >= 'A' && c <= 'Z' || digits && c >= '0' && c <= '9';
+            if (in && start < 0) {
+                start = i;
+            } else if (!in && start >= 0) {
+                runs.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            runs.add(start == 0 ? text : text.substring(start));
+        }
+        return runs;
     }
 
     private static boolean ascii(String text) {

@@ -252,7 +252,7 @@ public final class Linkage {
      * the pairs. One reader thread gives the candidates.
      */
     public Against against(Collection<VictimReport> reports, LinkageModel model) {
-        return new Against(reports, model, Linkage::keyHash);
+        return against(reports, model, Linkage::keyHash);
     }
 
     /**
@@ -262,7 +262,63 @@ public final class Linkage {
      */
     public Against against(Collection<VictimReport> reports, LinkageModel model,
             java.util.function.ToLongFunction<String> keyHash) {
-        return new Against(reports, model, keyHash);
+        NewRecords records = newRecords(keyHash);
+        reports.forEach(records);
+        return against(records, model);
+    }
+
+    /**
+     * New or changed records of an incremental run prepared as they are given (normalised, their keys hashed by
+     * {@code keyHash}), each chunk on another core while the reader goes on: {@link #against(NewRecords,
+     * LinkageModel)} then scores them. One reader thread gives them.
+     */
+    public NewRecords newRecords(java.util.function.ToLongFunction<String> keyHash) {
+        return new NewRecords(keyHash);
+    }
+
+    /** {@link #against(Collection, LinkageModel, java.util.function.ToLongFunction)} of records prepared as read. */
+    public Against against(NewRecords records, LinkageModel model) {
+        List<NewRecord> fresh = new ArrayList<>();
+        records.work.finish(fresh::addAll);
+        return new Against(fresh, records.shared, records.keyHash, model);
+    }
+
+    /** Records being prepared with their hashed keys as they arrive ({@link #newRecords}). */
+    public final class NewRecords implements Consumer<VictimReport> {
+
+        private static final int CHUNK = 2048;
+
+        // the tokens, places and address tokens records share kept once: fewer objects for the collector to copy
+        private final UnaryOperator<String> shared = sharedStrings();
+        private final java.util.function.ToLongFunction<String> keyHash;
+        private final ChunkedWork<VictimReport, NewRecord> work;
+
+        private NewRecords(java.util.function.ToLongFunction<String> keyHash) {
+            this.keyHash = keyHash;
+            this.work = new ChunkedWork<>(CHUNK, reports -> {
+                List<NewRecord> prepared = new ArrayList<>(reports.size());
+                reports.forEach(report -> prepared.add(newRecord(report)));
+                return prepared;
+            });
+        }
+
+        @Override
+        public void accept(VictimReport report) {
+            work.add(report);
+        }
+
+        private NewRecord newRecord(VictimReport report) {
+            Prepared record = new Prepared(report, shared);
+            Map<String, Integer> keys = cappedKeys(record);
+            long[] hashes = new long[keys.size()];
+            int[] caps = new int[keys.size()];
+            int i = 0;
+            for (Map.Entry<String, Integer> key : keys.entrySet()) {
+                hashes[i] = keyHash.applyAsLong(key.getKey());
+                caps[i++] = key.getValue();
+            }
+            return new NewRecord(record, hashes, caps);
+        }
     }
 
     /** A new record's blocking keys as the caller stores them: their hashes and caps, in the same order. */
@@ -290,23 +346,10 @@ public final class Linkage {
         /** The keys of each new record, hashed as the caller stores them, with their caps, in the order given. */
         private final List<NewRecord> fresh;
 
-        private Against(Collection<VictimReport> reports, LinkageModel model,
-                java.util.function.ToLongFunction<String> keyHash) {
+        private Against(List<NewRecord> fresh, UnaryOperator<String> shared,
+                java.util.function.ToLongFunction<String> keyHash, LinkageModel model) {
             this.model = model;
-            // the tokens, places and address tokens records share kept once: fewer objects for the collector to copy
-            UnaryOperator<String> shared = sharedStrings();
-            this.fresh = reports.parallelStream().map(report -> {
-                Prepared record = new Prepared(report, shared);
-                Map<String, Integer> keys = cappedKeys(record);
-                long[] hashes = new long[keys.size()];
-                int[] caps = new int[keys.size()];
-                int i = 0;
-                for (Map.Entry<String, Integer> key : keys.entrySet()) {
-                    hashes[i] = keyHash.applyAsLong(key.getKey());
-                    caps[i++] = key.getValue();
-                }
-                return new NewRecord(record, hashes, caps);
-            }).toList();
+            this.fresh = fresh;
             this.ids = fresh.stream().mapToLong(record -> record.record().id).sorted().toArray();
             this.byKey = new Blocks(fresh.size() * 8);
             for (int r = 0; r < fresh.size(); r++) {

@@ -1,11 +1,9 @@
 package org.gugus.persons.linkage;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * One victim record as the comparisons read it: everything normalised once. Prepared in a batch, the
@@ -146,13 +144,11 @@ final class Prepared {
         if (place == null) {
             return null;
         }
-        String joined = String.join(" ", Arrays.stream(NOT_LETTERS.split(place.toUpperCase(Locale.ROOT)))
-                .filter(t -> !t.isEmpty() && !PLACE_WORDS.contains(t)).map(IndonesianNames::spelling).toList());
+        String joined = String.join(" ", IndonesianNames.runs(place.toUpperCase(Locale.ROOT), false).stream()
+                .filter(t -> !PLACE_WORDS.contains(t)).map(IndonesianNames::spelling).toList());
         return joined.isEmpty() ? null : joined;
     }
 
-    private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
-    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^A-Z0-9]+");
 
     private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("KAB", "KABUPATEN", "KOTA", "KOTAMADYA",
             "KEC", "KECAMATAN", "DESA", "KEL", "KELURAHAN", "PROV", "PROVINSI");
@@ -165,8 +161,8 @@ final class Prepared {
         if (address == null) {
             return new String[0];
         }
-        return Arrays.stream(NOT_LETTERS_OR_DIGITS.split(address.toUpperCase(Locale.ROOT)))
-                .filter(t -> !t.isEmpty() && !ADDRESS_WORDS.contains(t))
+        return IndonesianNames.runs(address.toUpperCase(Locale.ROOT), true).stream()
+                .filter(t -> !ADDRESS_WORDS.contains(t))
                 .map(t -> t.chars().allMatch(Character::isDigit) ? String.valueOf(Integer.parseInt(t.length() > 9
                         ? t.substring(0, 9) : t)) : IndonesianNames.spelling(t))
                 .distinct().sorted().toArray(String[]::new);

@@ -7,6 +7,17 @@ import org.junit.jupiter.api.Test;
 class IndonesianNamesTests {
 
     @Test
+    void theRunsOfLettersAreTheNonEmptyPartsOfASplitByEveryOtherCharacter() {
+        for (String text : new String[] {"", " ", "SITI", " SITI  AMINAH-2 ", "JL. MERDEKA NO.12 RT 03/RW 04", "É.ANA",
+                "..A", "A..", "12AB34", "MUH'AMMAD`S"}) {
+            assertThat(IndonesianNames.runs(text, false)).as(text).isEqualTo(java.util.Arrays.stream(text.split("[^A-Z]+"))
+                    .filter(part -> !part.isEmpty()).toList());
+            assertThat(IndonesianNames.runs(text, true)).as(text).isEqualTo(java.util.Arrays.stream(text.split("[^A-Z0-9]+"))
+                    .filter(part -> !part.isEmpty()).toList());
+        }
+    }
+
+    @Test
     void dropsTitlesPunctuationAndThePatronymicMarker() {
         assertThat(IndonesianNames.normalise("Hj. Siti Aminah binti H. Abdullah, S.Pd."))
                 .isEqualTo("SITI AMINA ABDULA");
