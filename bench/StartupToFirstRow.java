@@ -12,8 +12,10 @@ import org.gugus.system.database.EmbeddedPostgres;
  * Benchmark: start-up to the first row of a {@code gugus load} of one row, through the {@code ./gugus}
  * launcher as the README runs it, beside a database already running (as beside a server). Each run's
  * figure is the stage step's start (from the Batch tables) minus the moment the command was launched;
- * prints each run, then their median and range as the last line. A first load beforehand applies the
- * migrations, so that no run pays for them. GUGUS_BENCH_JAVA_OPTS passes options to the Gugus JVM.
+ * beside it, where {@code /proc} shows them, the CPU of the main thread up to that start and of the
+ * whole command (sampled every 20 ms; steadier than wall time on a shared machine). Prints each run,
+ * then their medians and range as the last line. A first load beforehand applies the migrations, so
+ * that no run pays for them. GUGUS_BENCH_JAVA_OPTS passes options to the Gugus JVM.
  */
 public class StartupToFirstRow {
 
@@ -28,17 +30,25 @@ public class StartupToFirstRow {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0)) {
             load(home, oneRow(work, 0));
             List<Double> seconds = new ArrayList<>();
+            List<Double> mainCpu = new ArrayList<>();
+            List<Double> commandCpu = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 Path file = oneRow(work, run);
                 double launched = System.currentTimeMillis() / 1000.0;
-                load(home, file);
-                double firstRow = firstRow(postgres) - launched;
+                List<CpuSample> samples = load(home, file);
+                double firstRowAt = firstRow(postgres);
+                double firstRow = firstRowAt - launched;
                 seconds.add(firstRow);
-                System.out.printf("run %d: launch to the first row %.2f s%n", run, firstRow);
+                double main = samples.stream().filter(sample -> sample.at() <= firstRowAt)
+                        .mapToDouble(CpuSample::mainThread).max().orElse(Double.NaN);
+                double command = samples.stream().mapToDouble(CpuSample::command).max().orElse(Double.NaN);
+                mainCpu.add(main);
+                commandCpu.add(command);
+                System.out.printf("run %d: launch to the first row %.2f s, main thread's CPU to it %.2f s, command's CPU %.2f s%n",
+                        run, firstRow, main, command);
             }
-            List<Double> sorted = seconds.stream().sorted().toList();
-            System.out.printf("runs=%d first_row_median=%.2fs min=%.2fs max=%.2fs%n", runs, sorted.get(runs / 2),
-                    sorted.get(0), sorted.get(runs - 1));
+            System.out.printf("runs=%d first_row_median=%.2fs min=%.2fs max=%.2fs main_cpu_median=%.2fs command_cpu_median=%.2fs%n",
+                    runs, median(seconds), min(seconds), max(seconds), median(mainCpu), median(commandCpu));
         } finally {
             try (var paths = Files.walk(work)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -55,7 +65,49 @@ public class StartupToFirstRow {
         return file;
     }
 
-    private static void load(Path home, Path file) throws IOException, InterruptedException {
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    /** CPU seconds used so far by the main thread and by the whole command, read at a moment (epoch seconds). */
+    private record CpuSample(double at, double mainThread, double command) {
+
+        private static final double TICKS = 100.0;
+
+        /** From {@code /proc}; {@code null} where it is not there (the process ended, another system). */
+        static CpuSample of(long pid) {
+            double at = System.currentTimeMillis() / 1000.0;
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                double command = seconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+                double main = 0;
+                for (Path task : tasks.toList()) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // the JVM names its own threads; the launcher's thread and the main thread keep "java"
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("java")) {
+                        main += seconds(stat);
+                    }
+                }
+                return new CpuSample(at, main, command);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static double seconds(String stat) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+        }
+    }
+
+    private static List<CpuSample> load(Path home, Path file) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("./gugus", "load", "--regency", "64.72", "--json",
                 "--gugus.home=" + home, file.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -63,11 +115,20 @@ public class StartupToFirstRow {
         if (javaOptions != null && !javaOptions.isBlank()) {
             builder.environment().put("GUGUS_JAVA_OPTIONS", javaOptions.trim());
         }
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
-        process.getInputStream().readAllBytes();
+        List<CpuSample> samples = new ArrayList<>();
+        while (process.isAlive()) {
+            CpuSample sample = CpuSample.of(process.pid());
+            if (sample != null) {
+                samples.add(sample);
+            }
+            Thread.sleep(20);
+        }
         if (process.waitFor() != 0) {
             throw new IllegalStateException("gugus load failed with exit code " + process.exitValue());
         }
+        return samples;
     }
 
     /** The start of the latest stage step, in seconds since the epoch (the server's clock is this machine's). */

@@ -61,11 +61,7 @@ final class CommandCatalog {
         root.setResourceBundle(ResourceBundle.getBundle("messages/cli", java.util.Locale.ROOT,
                 CommandCatalog.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
-        root.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println(e.getMessage());
-            e.getCommandLine().usage(e.getCommandLine().getErr());
-            return USAGE;
-        });
+        root.setParameterExceptionHandler(new UsageError());
         root.setExecutionStrategy(new CommandLine.RunLast());
         return root;
     }
@@ -123,6 +119,22 @@ final class CommandCatalog {
                 String version = Root.class.getPackage().getImplementationVersion();
                 return new String[] {"Gugus " + (version == null ? "(development)" : version)};
             }
+        }
+    }
+
+    /**
+     * A parse error: its message, the command's usage, {@link #USAGE}. A class rather than a lambda, as
+     * are the command line's other picocli callbacks: a lambda of one of picocli's interfaces (compiled
+     * for Java 5) made the class archive's dump link that interface, which it then leaves out, and
+     * each command loaded it and the classes built on it from the jars instead (issue 13).
+     */
+    private static final class UsageError implements CommandLine.IParameterExceptionHandler {
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return USAGE;
         }
     }
 

@@ -27,11 +27,26 @@ public class GugusCommands {
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(errWriter);
-        commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
-            errWriter.println(Messages.get("system.command.failed", e.getMessage()).both());
+        commandLine.setExecutionExceptionHandler(new Failure(errWriter));
+        commandLine.setExecutionStrategy(new RunGugusCommand(out, err));
+        return commandLine.execute(arguments);
+    }
+
+    /** A command that failed: its message for people, exit status 1. (Classes, not lambdas: see {@code CommandCatalog.UsageError}.) */
+    private record Failure(PrintWriter err) implements CommandLine.IExecutionExceptionHandler {
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine failed, CommandLine.ParseResult parsed) {
+            err.println(Messages.get("system.command.failed", e.getMessage()).both());
             return 1;
-        });
-        commandLine.setExecutionStrategy(parsed -> {
+        }
+    }
+
+    /** Runs the {@link GugusCommand} the arguments name with the output streams; a grouping command as picocli does. */
+    private record RunGugusCommand(PrintStream out, PrintStream err) implements CommandLine.IExecutionStrategy {
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
             CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
             if (leaf.getCommand() instanceof GugusCommand command) {
                 try {
@@ -41,7 +56,6 @@ public class GugusCommands {
                 }
             }
             return new CommandLine.RunLast().execute(parsed);
-        });
-        return commandLine.execute(arguments);
+        }
     }
 }

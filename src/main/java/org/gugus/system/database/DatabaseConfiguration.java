@@ -12,6 +12,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 
 /**
  * Gugus's database. By default an embedded PostgreSQL whose data lives under the Gugus home;
@@ -32,6 +33,12 @@ class DatabaseConfiguration {
         return EmbeddedPostgres.start(dataDirectory, port);
     }
 
+    /** A command whose schema is unchanged builds no Flyway (static: it changes bean definitions). */
+    @Bean
+    static FlywayOnlyWhenChanged flywayOnlyWhenChanged(Environment environment) {
+        return new FlywayOnlyWhenChanged(environment);
+    }
+
     /** The pool takes {@code spring.datasource.hikari.*} (timeouts, size) for either server. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
@@ -41,7 +48,9 @@ class DatabaseConfiguration {
             return external.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         }
         EmbeddedPostgres postgres = embedded.getObject();
-        createDatabaseIfMissing(postgres, database);
+        if (!EarlyEmbeddedPostgres.ready(postgres.jdbcUrl(database))) {
+            createDatabaseIfMissing(postgres, database);
+        }
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl(database));
         dataSource.setUsername(postgres.user());
@@ -55,7 +64,7 @@ class DatabaseConfiguration {
         return "embedded".equalsIgnoreCase(url);
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
+    static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("gugus.database.name must be a plain lower-case identifier: " + database);
         }

@@ -11,11 +11,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.core.env.PropertySourcesPropertyResolver;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -31,6 +39,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 final class MigrationFingerprint {
 
     private static final String PREFIX = "gugus-migrations ";
+    private static final List<String> SETTINGS = Stream.of("enabled", "url", "user", "target", "locations", "schemas",
+            "table", "out-of-order", "default-schema").map(key -> "spring.flyway." + key).toList();
 
     private final String build;
     private final String schema;
@@ -47,19 +57,64 @@ final class MigrationFingerprint {
      * they are not all files this process can read (Java migrations, a location in cloud storage).
      */
     static MigrationFingerprint of(Configuration configuration) {
-        if (configuration.getJavaMigrations().length > 0 || Arrays.stream(configuration.getLocations())
-                .anyMatch(location -> !location.isClassPath() && !location.isFileSystem())) {
+        if (configuration.getJavaMigrations().length > 0) {
+            return null;
+        }
+        return of(configuration.getLocations(), configuration.getSchemas(), configuration.getTable(),
+                configuration.isOutOfOrder(), String.valueOf(configuration.getTarget()),
+                configuration.getDefaultSchema(), configuration.getClassLoader());
+    }
+
+    /**
+     * The same fingerprint from Spring Boot's {@code spring.flyway.*} settings alone, without building
+     * Flyway: a command checks it beside its start (issue 13). {@code null} where these settings do
+     * not say alone which migrations apply (Flyway off or on a database of its own, a vendor
+     * placeholder, a target other than the latest); Flyway as configured then decides, as before.
+     */
+    static MigrationFingerprint of(PropertyResolver settings, ClassLoader classLoader) {
+        String target = settings.getProperty("spring.flyway.target", "latest");
+        String[] locations = settings.getProperty("spring.flyway.locations", String[].class,
+                new String[] {"classpath:db/migration"});
+        if (!settings.getProperty("spring.flyway.enabled", Boolean.class, true)
+                || settings.getProperty("spring.flyway.url") != null || settings.getProperty("spring.flyway.user") != null
+                || !"latest".equalsIgnoreCase(target) || Arrays.stream(locations).anyMatch(location -> location.contains("{"))) {
+            return null;
+        }
+        return of(Arrays.stream(locations).map(String::strip).map(Location::new).toArray(Location[]::new),
+                settings.getProperty("spring.flyway.schemas", String[].class, new String[0]),
+                settings.getProperty("spring.flyway.table", "flyway_schema_history"),
+                settings.getProperty("spring.flyway.out-of-order", Boolean.class, false),
+                String.valueOf(MigrationVersion.LATEST), settings.getProperty("spring.flyway.default-schema"), classLoader);
+    }
+
+    /** A copy of the {@code spring.flyway.*} settings that {@link #of(PropertyResolver, ClassLoader)} reads. */
+    static PropertyResolver settings(PropertyResolver environment) {
+        Map<String, Object> copy = new HashMap<>();
+        for (String key : SETTINGS) {
+            String value = environment.getProperty(key);
+            if (value != null) {
+                copy.put(key, value);
+            }
+        }
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addFirst(new MapPropertySource("spring.flyway", copy));
+        return new PropertySourcesPropertyResolver(sources);
+    }
+
+    private static MigrationFingerprint of(Location[] locations, String[] schemas, String table, boolean outOfOrder,
+            String target, String defaultSchema, ClassLoader classLoader) {
+        if (Arrays.stream(locations).anyMatch(location -> !location.isClassPath() && !location.isFileSystem())) {
             return null;
         }
         MessageDigest digest = sha256();
-        update(digest, String.join(",", Arrays.stream(configuration.getLocations()).map(Location::getDescriptor).toList()));
-        update(digest, String.join(",", configuration.getSchemas()));
-        update(digest, configuration.getTable());
-        update(digest, Boolean.toString(configuration.isOutOfOrder()));
-        update(digest, String.valueOf(configuration.getTarget()));
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(configuration.getClassLoader());
+        update(digest, String.join(",", Arrays.stream(locations).map(Location::getDescriptor).toList()));
+        update(digest, String.join(",", schemas));
+        update(digest, table);
+        update(digest, Boolean.toString(outOfOrder));
+        update(digest, target);
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
         try {
-            for (Location location : configuration.getLocations()) {
+            for (Location location : locations) {
                 for (Map.Entry<String, Resource> file : files(resolver, location).entrySet()) {
                     update(digest, file.getKey());
                     try (InputStream in = file.getValue().getInputStream()) {
@@ -71,9 +126,8 @@ final class MigrationFingerprint {
             throw new IllegalStateException("Cannot read the migrations: " + e.getMessage(), e);
         }
         // where Flyway keeps its history: the default schema, else the first of its schemas, else the connection's
-        String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
-                : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
-        return new MigrationFingerprint(HexFormat.of().formatHex(digest.digest()), schema, configuration.getTable());
+        String schema = defaultSchema != null ? defaultSchema : schemas.length > 0 ? schemas[0] : null;
+        return new MigrationFingerprint(HexFormat.of().formatHex(digest.digest()), schema, table);
     }
 
     /** Whether the history table carries this build's fingerprint and has not changed since it was recorded. */

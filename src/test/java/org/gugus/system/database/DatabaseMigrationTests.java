@@ -13,6 +13,7 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * Flyway's history in Gugus's own schema, on a fresh database and on an install that kept it in
@@ -108,6 +109,39 @@ class DatabaseMigrationTests {
         new DatabaseMigration(true).migrate(gugusFlyway(database, runs));
 
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aCommandFindsTheSchemaUnchangedFromItsSettingsAloneWithoutBuildingFlyway() throws SQLException {
+        DataSource database = TestDatabases.create("migration_settings");
+        migration.migrate(gugusFlyway(database));
+        MockEnvironment settings = new MockEnvironment().withProperty("spring.flyway.locations", "classpath:db/migration")
+                .withProperty("spring.flyway.schemas", "gugus").withProperty("spring.flyway.out-of-order", "true");
+
+        MigrationFingerprint fingerprint = MigrationFingerprint.of(MigrationFingerprint.settings(settings),
+                getClass().getClassLoader());
+
+        try (Connection connection = database.getConnection()) {
+            assertThat(fingerprint.matches(connection)).isTrue();
+        }
+    }
+
+    @Test
+    void settingsThatChooseOtherMigrationsDoNotMatch() throws SQLException {
+        DataSource database = TestDatabases.create("migration_other_settings");
+        migration.migrate(gugusFlyway(database));
+        MockEnvironment inOrder = new MockEnvironment().withProperty("spring.flyway.locations", "classpath:db/migration")
+                .withProperty("spring.flyway.schemas", "gugus");
+
+        MigrationFingerprint fingerprint = MigrationFingerprint.of(inOrder, getClass().getClassLoader());
+
+        try (Connection connection = database.getConnection()) {
+            assertThat(fingerprint.matches(connection)).isFalse();
+        }
+        assertThat(MigrationFingerprint.of(new MockEnvironment().withProperty("spring.flyway.target", "45"),
+                getClass().getClassLoader())).as("a target other than the latest: Flyway decides").isNull();
+        assertThat(MigrationFingerprint.of(new MockEnvironment().withProperty("spring.flyway.enabled", "false"),
+                getClass().getClassLoader())).isNull();
     }
 
     /** Flyway as Gugus configures it (application.yaml: spring.flyway.*). */

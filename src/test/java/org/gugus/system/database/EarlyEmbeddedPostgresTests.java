@@ -43,6 +43,24 @@ class EarlyEmbeddedPostgresTests {
     }
 
     @Test
+    void createsTheDatabaseAndChecksItsSchemaBeforeThePoolAsks() throws InterruptedException {
+        Path data = home.resolve("postgres/data");
+
+        early.onApplicationEvent(prepared(new MockEnvironment().withProperty("gugus.database.data-dir", data.toString())
+                .withProperty("gugus.database.name", "early_check")
+                .withProperty(DatabaseMigration.SKIP_UNCHANGED, "true")));
+        awaitRunning(data);
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(data, 0)) {
+            // a database never migrated: no fingerprint on it, so Flyway is to run
+            assertThat(EarlyEmbeddedPostgres.schemaUnchanged(EmbeddedPostgres.normalise(data))).isFalse();
+            assertThat(EarlyEmbeddedPostgres.ready(postgres.jdbcUrl("early_check")))
+                    .as("created beside the start, so the pool's bean need not").isTrue();
+            assertThat(EarlyEmbeddedPostgres.ready(postgres.jdbcUrl("early_check"))).as("answered once").isFalse();
+        }
+    }
+
+    @Test
     void stopsTheServerStartedEarlyWhenTheContextFails() throws InterruptedException {
         Path data = home.resolve("postgres/data");
         early.onApplicationEvent(prepared(new MockEnvironment().withProperty("gugus.database.data-dir", data.toString())));
