@@ -160,8 +160,42 @@ final class FactCounts {
         String with = "with f as not materialized (select * from reporting.report_fact where " + where + ")"
                 // p is copied once only when two parts read it (a single indicator's one part reads it in place)
                 + (persons ? ",\np as " + (!grouped.isEmpty() && !row.isEmpty() ? "" : "not ") + "materialized ("
-                        + persons(indicators, split) + ")" : "")
-                + ",\ncells(indicator, id, n) as (select indicator, id, sum(n)::bigint from ("
+                        + persons(indicators, split) + ")" : "");
+        return named(with, parts, indicators);
+    }
+
+    /**
+     * One statement giving (indicator, code, n) rows for every indicator counted per person over
+     * every report of the persons of {@code reporting.person_fact} that {@code personScope} selects,
+     * read as they are from their per-person facts (V054): what a person counts in the all-time
+     * indicators ({@link AllTimeCounts}). One pass over the persons with {@code grouping sets} and
+     * the masks' bits in one aggregate row, where the same cells from {@code reporting.person} took
+     * an aggregate per indicator. The rules are those of {@link PersonRules}, as for a period.
+     */
+    static String personCells(String personScope, Map<String, List<Integer>> maskIds) {
+        Set<Indicator> indicators = personIndicators();
+        List<String> parts = new ArrayList<>(List.of(groupedCells(indicators, List.of()),
+                totalsAndMasks(indicators, maskIds, List.of())));
+        // offices and destinations beyond the bits of their masks (none in a province's usual data)
+        if (beyondMask(maskIds, "office")) {
+            parts.add("select 'by_office', office, count(*) from (select distinct office, person_id from f where office > 63) d"
+                    + " group by office");
+        }
+        if (beyondMask(maskIds, "country")) {
+            parts.add("select 'by_destination_country', destination, count(*) from (select distinct destination, person_id from f"
+                    + " where destination > 63) d group by destination");
+        }
+        String columns = String.join(", ", PERSON_COLUMNS.keySet().stream().filter(column -> indicators.stream()
+                .anyMatch(indicator -> NEEDS.getOrDefault(indicator, List.of()).contains(column))).toList());
+        String with = "with f as not materialized (select * from reporting.report_fact where " + personScope + ")"
+                + ",\np as materialized (select *, " + AGE + " as age from (select person_id, " + columns
+                + " from reporting.person_fact where " + personScope + ") a)";
+        return named(with, parts, indicators);
+    }
+
+    /** The cells of {@code parts} (ids) summed and named by their codes, after {@code with}'s tables. */
+    private static String named(String with, List<String> parts, Set<Indicator> indicators) {
+        with += ",\ncells(indicator, id, n) as (select indicator, id, sum(n)::bigint from ("
                 + String.join("\nunion all\n", parts) + ") c(indicator, id, n) group by indicator, id)"
                 + ",\nnamed as (" + named() + ")\n";
         String provinces = indicators.contains(Indicator.BY_ORIGIN_PROVINCE)

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -209,34 +208,6 @@ class IndicatorQueries {
 
     private static String unnested(String column) {
         return "select person_id, code, person_id as unit from ap, unnest(ap." + column + ") code";
-    }
-
-    /**
-     * SQL giving (indicator, code, n) over all reports of the persons of {@code personScope} (a
-     * condition on {@code reporting.person}), for every indicator but reports and cases: what
-     * {@link AllTimeCounts} adds and takes away.
-     */
-    static String allTimeCells(String personScope) {
-        return allTimeCells(personScope, true);
-    }
-
-    /**
-     * The same; {@code materialized} false reads {@code reporting.person} afresh in each indicator's
-     * aggregate instead of copying the persons of the scope into two work tables read by all fifteen
-     * (for every person, a recount after a rebuild: about 0.4 of its 1.0-1.4 s of server CPU at 100,000
-     * persons). A few persons looked up by id are still copied once.
-     */
-    static String allTimeCells(String personScope, boolean materialized) {
-        String as = materialized ? " as (" : " as not materialized (";
-        StringJoiner union = new StringJoiner("\nunion all\n");
-        for (Indicator indicator : Indicator.values()) {
-            if (indicator != Indicator.REPORTS && indicator != Indicator.CASES) {
-                union.add("select '%s' as indicator, code, count(*) as n from (%s) x group by code".formatted(indicator.key(),
-                        pairs(indicator, ReportQuery.everything())));
-            }
-        }
-        return "with ap" + as + "select * from reporting.person where " + personScope + "),\np" + as
-                + ALL_TIME_PERSONS.replace("from reporting.person", "from ap") + ")\n" + union;
     }
 
     private static String with(ReportQuery query, Collection<Indicator> indicators) {

@@ -116,6 +116,40 @@ class FactCountsIntegrationTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void keepsTheAllTimeCountsFromThePersonFactsAsTheDirectQueryOfEachIndicator(long seed) {
+        Random random = new Random(seed);
+        jdbc.sql("truncate reporting.report").update();
+        for (int victim = 1; victim <= 300; victim++) {
+            insert("reporting.report", victim, random);
+        }
+        ReportQuery everything = new ReportQuery(null, null, null);
+        List<Indicator> counted = List.of(Indicator.values()).stream().filter(indicator -> indicator != Indicator.CASES)
+                .toList();
+
+        AllTimeCounts.recount(jdbc);
+        Map<Indicator, Map<String, Long>> direct = direct(everything);
+        direct.remove(Indicator.CASES);
+        assertThat(AllTimeCounts.read(jdbc, counted)).as("seed %d, a recount", seed).isEqualTo(direct);
+
+        // a refresh takes the persons' cells away before their reports change and adds them afterwards
+        Long[] persons = jdbc.sql("select distinct person_id from reporting.report where person_id % 4 = ?")
+                .param(random.nextInt(4)).query(Long.class).list().toArray(Long[]::new);
+        AllTimeCounts.add(jdbc, -1, persons, new Long[0]);
+        jdbc.sql("""
+                update reporting.report set office_code = '64.08', exploitation = array['PENGEMIS'], birth_date = null,
+                       age = 15, report_date = report_date - 400
+                 where person_id = any(:persons) and victim_id % 3 = 0
+                """).param("persons", persons).update();
+        jdbc.sql("delete from reporting.report where person_id = any(:persons) and victim_id % 7 = 0").param("persons", persons)
+                .update();
+        AllTimeCounts.add(jdbc, 1, persons, new Long[0]);
+        direct = direct(everything);
+        direct.remove(Indicator.CASES);
+        assertThat(AllTimeCounts.read(jdbc, counted)).as("seed %d, after a refresh", seed).isEqualTo(direct);
+    }
+
     @Test
     void countsAPersonStraddlingAnEdgeByHerReportsInsideThePeriodOnly() {
         jdbc.sql("truncate reporting.report").update();
