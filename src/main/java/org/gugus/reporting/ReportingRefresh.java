@@ -176,8 +176,14 @@ public class ReportingRefresh {
         // without looking up who they are
         if (times.get("scope", () -> bulk(personIds))) {
             rebuildNow(times, false);
+            // as just counted, rather than by reading both tables again
+            long[] counted = jdbc.sql("""
+                    select coalesce(sum(n) filter (where indicator = 'unique_victims' and code = ''), 0),
+                           coalesce(sum(n) filter (where indicator = 'cases' and code = ''), 0)
+                      from reporting.all_time_count
+                    """).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
             log.info("Reporting refreshed for {} persons and {} cases ({} persons named), the schema rebuilt whole, in {}",
-                    count("reporting.person"), count("reporting.tppo_case"), personIds.size(), times);
+                    counted[0], counted[1], personIds.size(), times);
             return;
         }
         // with the persons of every record that shares a case with theirs: one row may change the case
