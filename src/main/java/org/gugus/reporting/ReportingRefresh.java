@@ -290,11 +290,14 @@ public class ReportingRefresh {
         Set<Long> cases = new TreeSet<>();
         List<Long> gone = new ArrayList<>();
         List<Long> changed = new ArrayList<>();
+        // the fresh rows' reports looked up by their ids: by the key alone, the planner hashed every report of the
+        // schema for the anti-join (100,000 rows for 2,000 fresh ones: 0.2-0.27 s against 0.03 s at load 15)
         jdbc.sql(CHANGED_ROWS.formatted("select r.victim_id, r.person_id, r.case_id, true from reporting.report r where")
                 + """
                 union all
                 select f.victim_id, f.person_id, f.case_id, false from pg_temp.reporting_fresh f
-                 where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id and SAME)
+                 where not exists (select 1 from reporting.report r where r.victim_id = f.victim_id
+                                      and r.victim_id = any(array(select victim_id from pg_temp.reporting_fresh)) and SAME)
                 """.replace("SAME", SAME_VALUES)).param("ids", ids).param("victims", victims).query(rs -> {
                     (rs.getBoolean(4) ? gone : changed).add(rs.getLong(1));
                     persons.add(rs.getLong(2));
