@@ -199,8 +199,9 @@ class PersonStore {
         // record: the next run's candidate searches read the covering index without the table. So into an empty
         // table (a first load), and into one holding few keys against the run's (a first load after a small
         // office's): those few set aside, the table emptied, the run's keys copied in order, the few put back
-        boolean empty = rebuild && (held <= keys / FEW || !holdsBlockKeys());
-        boolean few = empty && holdsBlockKeys();
+        boolean holds = rebuild && holdsBlockKeys();
+        boolean empty = rebuild && (held <= keys / FEW || !holds);
+        boolean few = empty && holds;
         if (few) {
             jdbc.sql("create temporary table kept_block_key on commit drop as select key_hash, victim_id"
                     + " from persons.block_key").update();
@@ -560,10 +561,12 @@ class PersonStore {
 
     /** {@link #assign(Map, Map, boolean)} with each record's linkage hash (null when absent from {@code hashOf}). */
     void assign(Map<Long, Long> personOf, Map<Long, Integer> versionOf, Map<Long, Long> hashOf, boolean all) {
-        if (!all && personOf.size() >= manyRecords
-                && (rowsHeld("persons.victim_person") <= personOf.size() / FEW || !holdsPersons())) {
-            assignIntoEmpty(personOf, versionOf, hashOf);
-            return;
+        if (!all && personOf.size() >= manyRecords) {
+            boolean holds = holdsPersons();
+            if (rowsHeld("persons.victim_person") <= personOf.size() / FEW || !holds) {
+                assignIntoEmpty(personOf, versionOf, hashOf, holds);
+                return;
+            }
         }
         assign(copy -> personOf.forEach((victim, person) -> {
             Long hash = hashOf.get(victim);
@@ -619,9 +622,9 @@ class PersonStore {
      * as text into a temporary table, from it into a second one joined with the (empty) table, and from that
      * into the table: three writes of 100,000 rows where one does.
      */
-    private void assignIntoEmpty(Map<Long, Long> personOf, Map<Long, Integer> versionOf, Map<Long, Long> hashOf) {
+    private void assignIntoEmpty(Map<Long, Long> personOf, Map<Long, Integer> versionOf, Map<Long, Long> hashOf,
+            boolean few) {
         // a table holding a few rows (a small office's, before a first load's many): those set aside and put back after
-        boolean few = holdsPersons();
         if (few) {
             jdbc.sql("create temporary table kept_victim_person on commit drop as select * from persons.victim_person")
                     .update();
