@@ -579,16 +579,19 @@ public class PersonResolution {
         Map<Long, Long> former = store.formerPersons(scope);
         List<StableIds.Outcome> outcomes = StableIds.assign(clusters.clusters(), former);
         Iterator<Long> fresh = store.newPersons((int) outcomes.stream().filter(o -> o.keptId() == null).count()).iterator();
-        Map<Long, Long> personOf = new HashMap<>();
-        Map<Long, Integer> clusterOf = new HashMap<>();
+        // each record's person and cluster by its place in reports (not boxed maps of 100,000 ids: a first load's)
+        Positions positions = new Positions(reports);
+        long[] personOf = new long[reports.size()];
+        int[] clusterOf = new int[reports.size()];
         Set<Long> touched = new HashSet<>(former.values());
         for (int i = 0; i < outcomes.size(); i++) {
             StableIds.Outcome outcome = outcomes.get(i);
             long person = outcome.keptId() != null ? outcome.keptId() : fresh.next();
             touched.add(person);
             for (long victim : outcome.members()) {
-                personOf.put(victim, person);
-                clusterOf.put(victim, i);
+                int at = positions.of(victim);
+                personOf[at] = person;
+                clusterOf[at] = i;
             }
             for (long merged : outcome.merged()) {
                 store.merge(person, merged, run);
@@ -599,16 +602,16 @@ public class PersonResolution {
         }
         // on every core: each hash writes the record's fields out as text
         long[] hashed = reports.parallelStream().mapToLong(hashes::of).toArray();
-        Map<Long, Long> hashOf = new HashMap<>(reports.size() * 2);
-        for (int i = 0; i < hashed.length; i++) {
-            hashOf.put(reports.get(i).victimId(), hashed[i]);
+        int[] versionAt = new int[reports.size()];
+        for (int i = 0; i < versionAt.length; i++) {
+            versionAt[i] = versions.get(reports.get(i).victimId());
         }
-        store.assign(personOf, versions, hashOf, scope == null);
+        store.assign(positions.ids(), personOf, versionAt, hashed, scope == null);
         phases.done("store persons");
 
         double match = linkage.settings().matchProbability();
         List<ScoredPair> links = pairs.stream()
-                .filter(pair -> clusterOf.get(pair.victimA()).equals(clusterOf.get(pair.victimB())))
+                .filter(pair -> clusterOf[positions.of(pair.victimA())] == clusterOf[positions.of(pair.victimB())])
                 .filter(pair -> decisions.get(pair.pair()) == Decision.SAME
                         || decisions.get(pair.pair()) == null && pair.probability() >= match)
                 .toList();
@@ -647,6 +650,53 @@ public class PersonResolution {
     }
 
     private record Outcome(ResolutionSummary summary, Set<Long> personIds, boolean all) {
+    }
+
+    /** The place of each record in a list of reports, by its id: the ids sorted, searched by halves. */
+    private static final class Positions {
+
+        private final long[] ids;
+        private final long[] sorted;
+        /** The place in the list of each of {@link #sorted}; null when the list is in id order (as read). */
+        private final int[] at;
+
+        Positions(List<VictimReport> reports) {
+            ids = new long[reports.size()];
+            boolean ordered = true;
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = reports.get(i).victimId();
+                ordered &= i == 0 || ids[i - 1] < ids[i];
+            }
+            if (ordered) {
+                sorted = ids;
+                at = null;
+                return;
+            }
+            Integer[] order = new Integer[ids.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, java.util.Comparator.comparingLong(i -> ids[i]));
+            sorted = new long[ids.length];
+            at = new int[ids.length];
+            for (int k = 0; k < order.length; k++) {
+                sorted[k] = ids[order[k]];
+                at[k] = order[k];
+            }
+        }
+
+        /** The records' ids in the list's order. */
+        long[] ids() {
+            return ids;
+        }
+
+        int of(long victim) {
+            int k = Arrays.binarySearch(sorted, victim);
+            if (k < 0) {
+                throw new IllegalArgumentException("record " + victim + " is not among the run's records");
+            }
+            return at == null ? k : at[k];
+        }
     }
 
     /** How long each phase of a run took, logged once at its end (counts only, no personal data). */

@@ -199,8 +199,9 @@ class PersonStore {
         // record: the next run's candidate searches read the covering index without the table. So into an empty
         // table (a first load), and into one holding few keys against the run's (a first load after a small
         // office's): those few set aside, the table emptied, the run's keys copied in order, the few put back
-        boolean empty = rebuild && (held <= keys / FEW || !holdsBlockKeys());
-        boolean few = empty && holdsBlockKeys();
+        boolean holds = rebuild && holdsBlockKeys();
+        boolean empty = rebuild && (held <= keys / FEW || !holds);
+        boolean few = empty && holds;
         if (few) {
             jdbc.sql("create temporary table kept_block_key on commit drop as select key_hash, victim_id"
                     + " from persons.block_key").update();
@@ -560,16 +561,44 @@ class PersonStore {
 
     /** {@link #assign(Map, Map, boolean)} with each record's linkage hash (null when absent from {@code hashOf}). */
     void assign(Map<Long, Long> personOf, Map<Long, Integer> versionOf, Map<Long, Long> hashOf, boolean all) {
-        if (!all && personOf.size() >= manyRecords
-                && (rowsHeld("persons.victim_person") <= personOf.size() / FEW || !holdsPersons())) {
-            assignIntoEmpty(personOf, versionOf, hashOf);
-            return;
+        long[] victims = personOf.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] persons = new long[victims.length];
+        int[] versions = new int[victims.length];
+        long[] hashes = new long[victims.length];
+        boolean[] hashed = new boolean[victims.length];
+        for (int i = 0; i < victims.length; i++) {
+            persons[i] = personOf.get(victims[i]);
+            versions[i] = versionOf.get(victims[i]);
+            Long hash = hashOf.get(victims[i]);
+            hashed[i] = hash != null;
+            hashes[i] = hash == null ? 0 : hash;
         }
-        assign(copy -> personOf.forEach((victim, person) -> {
-            Long hash = hashOf.get(victim);
-            copy.row(Long.toString(victim), Long.toString(person), Integer.toString(versionOf.get(victim)),
-                    hash == null ? null : Long.toString(hash));
-        }), all);
+        assign(victims, persons, versions, hashes, hashed, all);
+    }
+
+    /**
+     * {@link #assign(Map, Map, boolean)} of the records {@code victims} with, at the same places, their persons,
+     * versions and linkage hashes (each record has one).
+     */
+    void assign(long[] victims, long[] persons, int[] versions, long[] hashes, boolean all) {
+        assign(victims, persons, versions, hashes, null, all);
+    }
+
+    /** {@link #assign(long[], long[], int[], long[], boolean)}, a record's hash null where {@code hashed} is false. */
+    private void assign(long[] victims, long[] persons, int[] versions, long[] hashes, boolean[] hashed, boolean all) {
+        if (!all && victims.length >= manyRecords) {
+            boolean holds = holdsPersons();
+            if (rowsHeld("persons.victim_person") <= victims.length / FEW || !holds) {
+                assignIntoEmpty(victims, persons, versions, hashes, hashed, holds);
+                return;
+            }
+        }
+        assign(copy -> {
+            for (int i = 0; i < victims.length; i++) {
+                copy.row(Long.toString(victims[i]), Long.toString(persons[i]), Integer.toString(versions[i]),
+                        hashed != null && !hashed[i] ? null : Long.toString(hashes[i]));
+            }
+        }, all);
     }
 
     /**
@@ -619,9 +648,9 @@ class PersonStore {
      * as text into a temporary table, from it into a second one joined with the (empty) table, and from that
      * into the table: three writes of 100,000 rows where one does.
      */
-    private void assignIntoEmpty(Map<Long, Long> personOf, Map<Long, Integer> versionOf, Map<Long, Long> hashOf) {
+    private void assignIntoEmpty(long[] victims, long[] persons, int[] versions, long[] hashes, boolean[] hashed,
+            boolean few) {
         // a table holding a few rows (a small office's, before a first load's many): those set aside and put back after
-        boolean few = holdsPersons();
         if (few) {
             jdbc.sql("create temporary table kept_victim_person on commit drop as select * from persons.victim_person")
                     .update();
@@ -629,12 +658,14 @@ class PersonStore {
         }
         jdbc.sql("truncate persons.victim_person").update();
         setVictimPersonKeysAside();
-        long[] victims = personOf.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        // in the order of the table's key
+        int[] order = orderOf(victims);
         try (BinaryCopy copy = new BinaryCopy(DataSourceUtils.getConnection(dataSource), dataSource,
                 "copy persons.victim_person (victim_id, person_id, victim_version, linkage_hash)"
                         + " from stdin with (format binary, freeze)")) {
-            for (long victim : victims) {
-                copy.row(victim, personOf.get(victim), versionOf.get(victim), hashOf.get(victim));
+            for (int k = 0; k < victims.length; k++) {
+                int i = order == null ? k : order[k];
+                copy.row(victims[i], persons[i], versions[i], hashed != null && !hashed[i] ? null : hashes[i]);
             }
         }
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
@@ -653,6 +684,23 @@ class PersonStore {
             restoreVictimPersonKeys();
         }
         jdbc.sql("analyze persons.victim_person").update();
+    }
+
+    /** The places of {@code victims} in ascending order of id; null when they are in it already. */
+    private static int[] orderOf(long[] victims) {
+        boolean ordered = true;
+        for (int i = 1; i < victims.length && ordered; i++) {
+            ordered = victims[i - 1] < victims[i];
+        }
+        if (ordered) {
+            return null;
+        }
+        Integer[] order = new Integer[victims.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, java.util.Comparator.comparingLong(i -> victims[i]));
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -27,6 +27,12 @@ final class StableIds {
      * @param formerPerson the person id each record had before (records new to persons have none)
      */
     static List<Outcome> assign(List<? extends Set<Long>> clusters, Map<Long, Long> formerPerson) {
+        if (formerPerson.isEmpty()) {
+            // no record had a person (a first load's): every cluster is a new person, no id to claim
+            List<Outcome> outcomes = new ArrayList<>(clusters.size());
+            clusters.forEach(cluster -> outcomes.add(new Outcome(cluster, null, List.of(), List.of())));
+            return outcomes;
+        }
         Map<Long, Integer> clusterOf = new HashMap<>();
         for (int i = 0; i < clusters.size(); i++) {
             for (long victim : clusters.get(i)) {

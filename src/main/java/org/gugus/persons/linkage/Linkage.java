@@ -395,19 +395,39 @@ public final class Linkage {
             Scorer scorer = scorer(model);
             double threshold = settings.reviewProbability();
             Map<VictimPair, ScoredPair> pairs = new ConcurrentHashMap<>();
+            // each holder's id, NIK and whether it has a name side by side (the new records, then the candidates):
+            // most pairs a first load's blocks make are two people's NIKs, told apart without reaching the records
+            int count = fresh.size();
+            long[] holderIds = new long[count + candidates.size()];
+            long[] holderNiks = new long[holderIds.length];
+            boolean[] holderNamed = new boolean[holderIds.length];
+            for (int i = 0; i < holderIds.length; i++) {
+                Prepared record = i < count ? fresh.get(i).record() : candidates.get(i - count);
+                holderIds[i] = record.id;
+                holderNiks[i] = record.nikDigits;
+                holderNamed[i] = record.hasName();
+            }
             // a block of one record makes no pair (most keys of a first load)
             java.util.stream.IntStream.range(0, byKey.slots()).parallel()
                     .filter(slot -> byKey.size(slot) > 1 && byKey.size(slot) <= byKey.cap(slot)).forEach(slot -> {
                 int size = byKey.size(slot);
                 // the new records come first in every block
                 for (int x = 0; x < byKey.fresh(slot); x++) {
-                    Prepared a = fresh.get(byKey.holder(slot, x)).record();
+                    int first = byKey.holder(slot, x);
+                    long idA = holderIds[first];
+                    long nikA = holderNiks[first];
+                    boolean namedA = holderNamed[first];
+                    Prepared a = null;
                     for (int y = x + 1; y < size; y++) {
                         int holder = byKey.holder(slot, y);
-                        Prepared b = holder >= 0 ? fresh.get(holder).record() : candidates.get(-1 - holder);
-                        if (a.id == b.id || conflict(a, b)) {
+                        int at = holder >= 0 ? holder : count - 1 - holder;
+                        if (holderIds[at] == idA || conflict(nikA, namedA, holderNiks[at], holderNamed[at])) {
                             continue;
                         }
+                        if (a == null) {
+                            a = fresh.get(first).record();
+                        }
+                        Prepared b = holder >= 0 ? fresh.get(holder).record() : candidates.get(-1 - holder);
                         VictimPair pair = VictimPair.of(a.id, b.id);
                         if (!pairs.containsKey(pair) && scorer.reaches(a, b, threshold)) {
                             pairs.putIfAbsent(pair, a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
@@ -561,10 +581,15 @@ public final class Linkage {
      * agrees.
      */
     static boolean conflict(Prepared a, Prepared b) {
-        if (a.nik == null || b.nik == null || a.nik.equals(b.nik)) {
+        return conflict(a.nikDigits, a.hasName(), b.nikDigits, b.hasName());
+    }
+
+    /** {@link #conflict(Prepared, Prepared)} of two records' {@link Nik#packed} NIKs and whether each has a name. */
+    static boolean conflict(long nikA, boolean namedA, long nikB, boolean namedB) {
+        if (nikA == 0 || nikB == 0 || nikA == nikB) {
             return false;
         }
-        return !a.hasName() || !b.hasName() || Nik.conflict(a.nik, b.nik);
+        return !namedA || !namedB || Nik.conflict(nikA, nikB);
     }
 
     Set<String> keys(Prepared record) {

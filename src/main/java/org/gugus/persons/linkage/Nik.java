@@ -104,4 +104,41 @@ final class Nik {
     static boolean conflict(String a, String b) {
         return !a.equals(b) && !oneDigitOff(a, b);
     }
+
+    /**
+     * A valid NIK's 16 digits packed four bits each, the first digit highest (never 0: a valid NIK's first digit is
+     * not 0); 0 for no valid NIK. What {@link #conflict(long, long)} compares: a first load's blocks pair millions of
+     * records, most of them two people's NIKs, and comparing them as strings was most of the scoring.
+     */
+    static long packed(String validNik) {
+        if (validNik == null) {
+            return 0;
+        }
+        long packed = 0;
+        for (int i = 0; i < validNik.length(); i++) {
+            packed = packed << 4 | validNik.charAt(i) - '0';
+        }
+        return packed;
+    }
+
+    /** {@link #conflict(String, String)} of two valid NIKs {@link #packed}. */
+    static boolean conflict(long a, long b) {
+        long differ = a ^ b;
+        if (differ == 0) {
+            return false;
+        }
+        // one bit per digit that differs, at the lowest bit of its four
+        long digits = (differ | differ >>> 1 | differ >>> 2 | differ >>> 3) & 0x1111_1111_1111_1111L;
+        int count = Long.bitCount(digits);
+        if (count == 1) {
+            return false; // one digit wrong
+        }
+        if (count > 2) {
+            return true;
+        }
+        int low = Long.numberOfTrailingZeros(digits);
+        // two neighbouring digits swapped
+        return digits != 0x11L << low || (a >>> low & 0xf) != (b >>> low + 4 & 0xf)
+                || (a >>> low + 4 & 0xf) != (b >>> low & 0xf);
+    }
 }

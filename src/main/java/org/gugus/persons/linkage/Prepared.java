@@ -16,6 +16,8 @@ final class Prepared {
 
     final long id;
     final String nik;
+    /** {@link #nik} as {@link Nik#packed}: 0 without a valid one. */
+    final long nikDigits;
     final String[] tokens;
     final String[] sortedTokens;
     /** The letters of each of {@link #sortedTokens}, as {@link JaroWinkler#letters} masks. */
@@ -63,6 +65,7 @@ final class Prepared {
     Prepared(VictimReport report, UnaryOperator<String> shared) {
         this.id = report.victimId();
         this.nik = Nik.valid(report.nik());
+        this.nikDigits = Nik.packed(nik);
         List<String> names = IndonesianNames.tokens(report.name()).stream().map(shared).toList();
         this.tokens = names.toArray(String[]::new);
         this.sortedTokens = names.stream().distinct().sorted().toArray(String[]::new);
