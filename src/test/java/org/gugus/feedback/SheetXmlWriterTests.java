@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -15,7 +18,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gugus.workbook.SheetRow;
+import org.gugus.workbook.WorkbookReader;
+import org.gugus.workbook.WorkbookReaders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The answer's own sheet data writer: what it writes reads back as what was put in. */
 class SheetXmlWriterTests {
@@ -90,6 +97,56 @@ class SheetXmlWriterTests {
                 assertThat(other.getCell(column).getBooleanCellValue()).isEqualTo(column % 2 == 0);
             }
             assertThat(other.getCell(16_383).getAddress().formatAsString()).isEqualTo("XFD1048575");
+        }
+    }
+
+    @Test
+    void leavesOutTheReferenceOfACellRightOfThePreviousAndEveryReaderPutsItInItsColumn(@TempDir Path folder)
+            throws Exception {
+        int[] columns = {0, 1, 2, 5, 6, 27};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SXSSFWorkbook book = AnswerBook.newWorkbook()) {
+            Sheet sheet = book.createSheet("Data");
+            for (int r = 0; r < 3; r++) {
+                Row row = sheet.createRow(r == 2 ? 9 : r);
+                for (int column : columns) {
+                    row.createCell(column + (r == 1 ? 1 : 0)).setCellValue("r" + r + "c" + column);
+                }
+            }
+            book.write(bytes);
+        }
+        String xml;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            ZipEntry entry = zip.getNextEntry();
+            while (!entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                entry = zip.getNextEntry();
+            }
+            xml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // a row's first cell in column A, then each next column, without a reference; the others with theirs
+        assertThat(xml).contains("<row r=\"1\">\n<c t=", "<c r=\"F1\"", "<c r=\"AB1\"", "<row r=\"2\">\n<c r=\"B2\"",
+                "<c r=\"G2\"", "<c r=\"AC2\"", "<row r=\"10\">\n<c t=", "<c r=\"F10\"");
+        assertThat(xml).doesNotContain("r=\"B1\"", "r=\"C1\"", "r=\"G1\"", "r=\"C2\"", "r=\"B10\"");
+        Path file = Files.write(folder.resolve("jawaban.xlsx"), bytes.toByteArray());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            for (int r = 0; r < 3; r++) {
+                Row row = book.getSheetAt(0).getRow(r == 2 ? 9 : r);
+                assertThat(row.getPhysicalNumberOfCells()).isEqualTo(columns.length);
+                for (int column : columns) {
+                    assertThat(row.getCell(column + (r == 1 ? 1 : 0)).getStringCellValue()).isEqualTo("r" + r + "c" + column);
+                }
+            }
+        }
+        try (WorkbookReader reader = WorkbookReaders.open(file, "jawaban.xlsx")) {
+            for (int r = 0; r < 3; r++) {
+                SheetRow row = reader.next();
+                assertThat(row.rowNumber()).isEqualTo(r == 2 ? 10 : r + 1);
+                for (int column : columns) {
+                    assertThat(row.cell(column + (r == 1 ? 1 : 0)).text()).isEqualTo("r" + r + "c" + column);
+                }
+                assertThat(row.cells().stream().filter(cell -> !cell.isBlank())).hasSize(columns.length);
+            }
+            assertThat(reader.next()).isNull();
         }
     }
 
