@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gugus.workbook.CellValue;
 import org.gugus.workbook.SheetRow;
 import org.gugus.workbook.WorkbookReader;
 import org.gugus.workbook.WorkbookReaders;
@@ -115,14 +116,7 @@ class SheetXmlWriterTests {
             }
             book.write(bytes);
         }
-        String xml;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            ZipEntry entry = zip.getNextEntry();
-            while (!entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                entry = zip.getNextEntry();
-            }
-            xml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String xml = sheetXml(bytes.toByteArray());
         // a row's first cell in column A, then each next column, without a reference; the others with theirs
         assertThat(xml).contains("<row r=\"1\">\n<c t=", "<c r=\"F1\"", "<c r=\"AB1\"", "<row r=\"2\">\n<c r=\"B2\"",
                 "<c r=\"G2\"", "<c r=\"AC2\"", "<row r=\"10\">\n<c t=", "<c r=\"F10\"");
@@ -147,6 +141,35 @@ class SheetXmlWriterTests {
                 assertThat(row.cells().stream().filter(cell -> !cell.isBlank())).hasSize(columns.length);
             }
             assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
+    void writesANumberWithoutItsDefaultTypeAndEveryReaderReadsItAsANumber(@TempDir Path folder) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SXSSFWorkbook book = AnswerBook.newWorkbook()) {
+            Row row = book.createSheet("Data").createRow(0);
+            row.createCell(0).setCellValue(42);
+            row.createCell(1).setCellValue(-2.5);
+            row.createCell(2).setCellValue("42");
+            book.write(bytes);
+        }
+        assertThat(sheetXml(bytes.toByteArray())).contains("<c><v>42</v></c><c><v>-2.5</v></c><c t=\"inlineStr\">")
+                .doesNotContain("t=\"n\"");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            Row row = book.getSheetAt(0).getRow(0);
+            assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(42);
+            assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(-2.5);
+            assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.STRING);
+        }
+        Path file = Files.write(folder.resolve("angka.xlsx"), bytes.toByteArray());
+        try (WorkbookReader reader = WorkbookReaders.open(file, "angka.xlsx")) {
+            SheetRow row = reader.next();
+            assertThat(row.cell(0).kind()).isEqualTo(CellValue.Kind.NUMBER);
+            assertThat(row.cell(0).number()).isEqualTo(42);
+            assertThat(row.cell(1).number()).isEqualTo(-2.5);
+            assertThat(row.cell(2).kind()).isEqualTo(CellValue.Kind.TEXT);
         }
     }
 
@@ -194,6 +217,18 @@ class SheetXmlWriterTests {
             assertThat(data.getRow(29_999).getCell(5).getNumericCellValue()).isEqualTo(29_999);
             assertThat(book.getSheet("Kosong").getPhysicalNumberOfRows()).isZero();
         }
+    }
+
+    /** The first sheet's XML in a workbook. */
+    private static String sheetXml(byte[] workbook) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IllegalStateException("no first sheet");
     }
 
     private interface Filler {
