@@ -22,7 +22,11 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
  * The sheet data writer of an answer workbook, in place of SXSSF's own (its documented extension
- * point {@code SXSSFWorkbook.createSheetDataWriter()}): the same {@code <c>} elements, but written
+ * point {@code SXSSFWorkbook.createSheetDataWriter()}): the same {@code <c>} elements, but a cell's
+ * reference ({@code r="B7"}) left out where the cell is its row's next column (the schema makes it
+ * optional; Excel, LibreOffice, POI and Gugus's own reader take such a cell as the one right of the
+ * previous, or as column A for a row's first), a number's {@code t="n"} left out too (the default
+ * type), a seventh of an answer's XML and nearly half its deflated size; written
  * through an unsynchronised UTF-8 writer with one large buffer, and text escaped a char at a time
  * into that buffer, where POI's writer takes a lock and makes an array for every code point. Text
  * is kept as it is where XML allows it: {@code < > & "} as entities, tab and line breaks as
@@ -32,7 +36,7 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * surrogate, which no encoding can hold, becomes U+FFFD. Formula and error cells (never written
  * by an answer) are left to POI. The bytes go to a {@link DeflatedOutput}, not a plain file. Rows
  * can also be written straight ({@link #startRow}, cells, {@link #endRow}), as the same XML SXSSF's
- * rows would give, for the answer's rows without findings.
+ * rows would give through this writer, for the answer's rows without findings.
  */
 final class SheetXmlWriter extends SheetDataWriter {
 
@@ -74,6 +78,7 @@ final class SheetXmlWriter extends SheetDataWriter {
     public void writeRow(int rowIndex, SXSSFRow row) throws IOException {
         this.rowIndex = rowIndex;
         rowDigits = null;
+        previousColumn = -1;
         rowWritten(rowIndex);
         super.writeRow(rowIndex, row);
     }
@@ -107,16 +112,19 @@ final class SheetXmlWriter extends SheetDataWriter {
         }
     }
 
-    private static final byte[] CELL = ascii("<c r=\"");
-    private static final byte[] STYLE = ascii("\" s=\"");
-    private static final byte[] TEXT = ascii("\" t=\"inlineStr\"><is><t>");
-    private static final byte[] SPACED_TEXT = ascii("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+    private static final byte[] CELL = ascii("<c");
+    private static final byte[] REFERENCE = ascii(" r=\"");
+    private static final byte[] STYLE = ascii(" s=\"");
+    private static final byte[] QUOTE = ascii("\"");
+    private static final byte[] TEXT = ascii(" t=\"inlineStr\"><is><t>");
+    private static final byte[] SPACED_TEXT = ascii(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
     private static final byte[] TEXT_END = ascii("</t></is></c>");
-    private static final byte[] NUMBER = ascii("\" t=\"n\"><v>");
+    /** No {@code t="n"}: a number is the schema's default type. */
+    private static final byte[] NUMBER = ascii("><v>");
     private static final byte[] NUMBER_END = ascii("</v></c>");
-    private static final byte[] TRUE = ascii("\" t=\"b\"><v>1</v></c>");
-    private static final byte[] FALSE = ascii("\" t=\"b\"><v>0</v></c>");
-    private static final byte[] EMPTY = ascii("\"></c>");
+    private static final byte[] TRUE = ascii(" t=\"b\"><v>1</v></c>");
+    private static final byte[] FALSE = ascii(" t=\"b\"><v>0</v></c>");
+    private static final byte[] EMPTY = ascii("></c>");
     /** Column letters of the first columns, made once: every cell's reference starts with them. */
     private static final byte[][] COLUMNS = new byte[256][];
 
@@ -128,6 +136,8 @@ final class SheetXmlWriter extends SheetDataWriter {
 
     /** The current row's number in decimal, made once per row. */
     private byte[] rowDigits;
+    /** The column of the current row's last cell written; -1 before its first. */
+    private int previousColumn = -1;
 
     @Override
     public void writeCell(int column, Cell cell) throws IOException {
@@ -137,6 +147,8 @@ final class SheetXmlWriter extends SheetDataWriter {
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA || type == CellType.ERROR) {
             cellWritten(column);
+            // POI's own writes the reference always
+            previousColumn = column;
             super.writeCell(column, cell);
             return;
         }
@@ -169,6 +181,7 @@ final class SheetXmlWriter extends SheetDataWriter {
     void startRow(int rowIndex) throws IOException {
         this.rowIndex = rowIndex;
         rowDigits = ascii(Integer.toString(rowIndex + 1));
+        previousColumn = -1;
         rowWritten(rowIndex);
         Utf8Writer out = out();
         out.bytes(ROW);
@@ -201,19 +214,29 @@ final class SheetXmlWriter extends SheetDataWriter {
         cellStart(column, style).bytes(value ? TRUE : FALSE);
     }
 
+    /**
+     * A cell's start: {@code <c}, its reference unless it is the row's next column (see the class
+     * comment), its style unless the default.
+     */
     private Utf8Writer cellStart(int column, int style) throws IOException {
         cellWritten(column);
         Utf8Writer out = out();
         out.bytes(CELL);
-        out.bytes(column < COLUMNS.length ? COLUMNS[column] : ascii(columnName(column)));
-        if (rowDigits == null) {
-            rowDigits = ascii(Integer.toString(rowIndex + 1));
+        if (column != previousColumn + 1) {
+            out.bytes(REFERENCE);
+            out.bytes(column < COLUMNS.length ? COLUMNS[column] : ascii(columnName(column)));
+            if (rowDigits == null) {
+                rowDigits = ascii(Integer.toString(rowIndex + 1));
+            }
+            out.bytes(rowDigits);
+            out.bytes(QUOTE);
         }
-        out.bytes(rowDigits);
+        previousColumn = column;
         int index = style & 0xffff;
         if (index != 0) {
             out.bytes(STYLE);
             out.digits(index);
+            out.bytes(QUOTE);
         }
         return out;
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -15,7 +18,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gugus.workbook.CellValue;
+import org.gugus.workbook.SheetRow;
+import org.gugus.workbook.WorkbookReader;
+import org.gugus.workbook.WorkbookReaders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The answer's own sheet data writer: what it writes reads back as what was put in. */
 class SheetXmlWriterTests {
@@ -94,6 +102,78 @@ class SheetXmlWriterTests {
     }
 
     @Test
+    void leavesOutTheReferenceOfACellRightOfThePreviousAndEveryReaderPutsItInItsColumn(@TempDir Path folder)
+            throws Exception {
+        int[] columns = {0, 1, 2, 5, 6, 27};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SXSSFWorkbook book = AnswerBook.newWorkbook()) {
+            Sheet sheet = book.createSheet("Data");
+            for (int r = 0; r < 3; r++) {
+                Row row = sheet.createRow(r == 2 ? 9 : r);
+                for (int column : columns) {
+                    row.createCell(column + (r == 1 ? 1 : 0)).setCellValue("r" + r + "c" + column);
+                }
+            }
+            book.write(bytes);
+        }
+        String xml = sheetXml(bytes.toByteArray());
+        // a row's first cell in column A, then each next column, without a reference; the others with theirs
+        assertThat(xml).contains("<row r=\"1\">\n<c t=", "<c r=\"F1\"", "<c r=\"AB1\"", "<row r=\"2\">\n<c r=\"B2\"",
+                "<c r=\"G2\"", "<c r=\"AC2\"", "<row r=\"10\">\n<c t=", "<c r=\"F10\"");
+        assertThat(xml).doesNotContain("r=\"B1\"", "r=\"C1\"", "r=\"G1\"", "r=\"C2\"", "r=\"B10\"");
+        Path file = Files.write(folder.resolve("jawaban.xlsx"), bytes.toByteArray());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            for (int r = 0; r < 3; r++) {
+                Row row = book.getSheetAt(0).getRow(r == 2 ? 9 : r);
+                assertThat(row.getPhysicalNumberOfCells()).isEqualTo(columns.length);
+                for (int column : columns) {
+                    assertThat(row.getCell(column + (r == 1 ? 1 : 0)).getStringCellValue()).isEqualTo("r" + r + "c" + column);
+                }
+            }
+        }
+        try (WorkbookReader reader = WorkbookReaders.open(file, "jawaban.xlsx")) {
+            for (int r = 0; r < 3; r++) {
+                SheetRow row = reader.next();
+                assertThat(row.rowNumber()).isEqualTo(r == 2 ? 10 : r + 1);
+                for (int column : columns) {
+                    assertThat(row.cell(column + (r == 1 ? 1 : 0)).text()).isEqualTo("r" + r + "c" + column);
+                }
+                assertThat(row.cells().stream().filter(cell -> !cell.isBlank())).hasSize(columns.length);
+            }
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
+    void writesANumberWithoutItsDefaultTypeAndEveryReaderReadsItAsANumber(@TempDir Path folder) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SXSSFWorkbook book = AnswerBook.newWorkbook()) {
+            Row row = book.createSheet("Data").createRow(0);
+            row.createCell(0).setCellValue(42);
+            row.createCell(1).setCellValue(-2.5);
+            row.createCell(2).setCellValue("42");
+            book.write(bytes);
+        }
+        assertThat(sheetXml(bytes.toByteArray())).contains("<c><v>42</v></c><c><v>-2.5</v></c><c t=\"inlineStr\">")
+                .doesNotContain("t=\"n\"");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            Row row = book.getSheetAt(0).getRow(0);
+            assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(42);
+            assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(-2.5);
+            assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.STRING);
+        }
+        Path file = Files.write(folder.resolve("angka.xlsx"), bytes.toByteArray());
+        try (WorkbookReader reader = WorkbookReaders.open(file, "angka.xlsx")) {
+            SheetRow row = reader.next();
+            assertThat(row.cell(0).kind()).isEqualTo(CellValue.Kind.NUMBER);
+            assertThat(row.cell(0).number()).isEqualTo(42);
+            assertThat(row.cell(1).number()).isEqualTo(-2.5);
+            assertThat(row.cell(2).kind()).isEqualTo(CellValue.Kind.TEXT);
+        }
+    }
+
+    @Test
     void cutsATextLongerThanACellHoldsAndShowsTheCut() {
         String longText = "a".repeat(40_000);
         String fitted = AnswerBook.fit(longText);
@@ -137,6 +217,18 @@ class SheetXmlWriterTests {
             assertThat(data.getRow(29_999).getCell(5).getNumericCellValue()).isEqualTo(29_999);
             assertThat(book.getSheet("Kosong").getPhysicalNumberOfRows()).isZero();
         }
+    }
+
+    /** The first sheet's XML in a workbook. */
+    private static String sheetXml(byte[] workbook) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IllegalStateException("no first sheet");
     }
 
     private interface Filler {
