@@ -177,7 +177,7 @@ class StagingAreaIntegrationTests {
         assertThat(staged.get("citizenship_country")).isNull();
         assertThat(jdbc.sql("""
                 select cardinality(exploitation) = 0 and exploitation = '{}'::text[]
-                       and recruitment = array['DARING', 'TEMAN'] and original_values = array[?, null]
+                       and recruitment = array['DARING', 'TEMAN'] and original_values = array[cast(? as text), null]
                        and findings = cast(? as jsonb)
                   from warehouse.staged_row where file_id = 914 and ordinal = 7
                 """).params(wide, findings).query(Boolean.class).single()).isTrue();
