@@ -1,19 +1,17 @@
 package org.gugus.warehouse;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -22,7 +20,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Writes a chunk of judged rows to the staging table with PostgreSQL's COPY, inside the chunk's
  * transaction: the rows and the reader's position commit together, so a restarted job never
- * writes a committed row twice.
+ * writes a committed row twice. The rows go in COPY's binary format ({@link BinaryCopy}): the server
+ * takes each value as it keeps it instead of parsing every text, number and array of cells.
  * <p>
  * A stage step's chunk commits without waiting for its WAL to reach the disk
  * ({@code synchronous_commit = off}, for that transaction only): the staged rows and the step's
@@ -35,7 +34,10 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
 
     private static final String COPY = "copy warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected,"
             + " identity_key, person_key, content_hash, " + StagedCase.COLUMNS + ", original_headers, original_values,"
-            + " findings, row_hash, known_victim_id) from stdin";
+            + " findings, row_hash, known_victim_id) from stdin (format binary)";
+
+    /** The fields of a staged row: place (5), keys (3), normalised values, original (2), findings, row hash, record. */
+    private static final int FIELDS = 5 + 3 + StagedCase.COLUMNS.split(",").length + 2 + 3;
 
     /** The headers of the chunk's rows as written, each list once (a file's rows share one or a few). */
     private static final String HEADERS = "insert into warehouse.row_header (key, headers) values (?, ?)"
@@ -46,9 +48,7 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
      * chunk in one sheet, one row a run with their records and row hashes.
      */
     private static final String COPY_RUNS = "copy warehouse.staged_run (file_id, first_ordinal, sheet, first_row_number,"
-            + " victim_ids, row_hashes) from stdin";
-
-    private static final HexFormat HEX = HexFormat.of();
+            + " victim_ids, row_hashes) from stdin (format binary)";
 
     private final DataSource dataSource;
     private final boolean ownCommit;
@@ -66,9 +66,9 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
     public void write(Chunk<? extends StagedRow> chunk) throws SQLException {
         // a re-delivery's rows are mostly thin: they go in runs of consecutive rows, a few rows a chunk
         // for the server to write and the publish to read instead of one each
-        StringBuilder judged = new StringBuilder();
-        StringBuilder thin = new StringBuilder();
+        List<ThinRun> runs = new ArrayList<>();
         Map<Long, OriginalRow> headers = new LinkedHashMap<>();
+        boolean judged = false;
         ThinRun run = null;
         for (StagedRow row : chunk) {
             if (row.original() != null) {
@@ -76,19 +76,14 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
             }
             if (row.repeats()) {
                 if (run == null || !run.continuedBy(row)) {
-                    if (run != null) {
-                        run.appendTo(thin);
-                    }
                     run = new ThinRun(row);
+                    runs.add(run);
                 } else {
                     run.add(row);
                 }
             } else {
-                appendJudged(judged, row);
+                judged = true;
             }
-        }
-        if (run != null) {
-            run.appendTo(thin);
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -108,90 +103,111 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
                 }
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            if (!thin.isEmpty()) {
-                copy.copyIn(COPY_RUNS, new StringReader(thin.toString()));
+            if (!runs.isEmpty()) {
+                copy(copy, COPY_RUNS, rows -> {
+                    for (ThinRun thin : runs) {
+                        thin.writeTo(rows);
+                    }
+                });
             }
-            if (!judged.isEmpty()) {
-                copy.copyIn(COPY, new StringReader(judged.toString()));
+            if (judged) {
+                copy(copy, COPY, rows -> {
+                    for (StagedRow row : chunk) {
+                        if (!row.repeats()) {
+                            writeJudged(rows, row);
+                        }
+                    }
+                });
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    private static void appendJudged(StringBuilder rows, StagedRow row) {
-        place(rows, row);
-        field(rows, row.identityKey());
-        field(rows, row.personKey());
-        field(rows, row.contentHash());
-        if (row.caseValues() == null) {
-            rows.append(NO_CASE_VALUES);
-        } else {
-            for (Object value : row.caseValues().values()) {
-                if (value instanceof List<?> codes) {
-                    array(rows, codes);
-                    rows.append('\t');
-                } else {
-                    field(rows, value == null ? null : value.toString());
-                }
+    /** Runs one COPY of rows written by {@code rows}; a COPY that failed half-way is cancelled, leaving the connection usable. */
+    private static void copy(CopyManager copy, String sql, CopyRows rows) throws SQLException {
+        CopyIn in = copy.copyIn(sql);
+        try {
+            BinaryCopy data = new BinaryCopy(in);
+            rows.writeTo(data);
+            data.end();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
             }
         }
-        if (row.original() == null) {
-            rows.append("\\N\t\\N\t");
+    }
+
+    @FunctionalInterface
+    private interface CopyRows {
+        void writeTo(BinaryCopy rows) throws SQLException;
+    }
+
+    private static void writeJudged(BinaryCopy rows, StagedRow row) throws SQLException {
+        rows.row(FIELDS);
+        rows.int8(row.fileId());
+        rows.int4Value(row.ordinal());
+        rows.text(row.sheet());
+        rows.int4Value(row.rowNumber());
+        rows.bool(row.rejected());
+        rows.text(row.identityKey());
+        rows.text(row.personKey());
+        rows.text(row.contentHash());
+        StagedCase values = row.caseValues();
+        if (values == null) {
+            for (int i = 0; i < CASE_COLUMNS; i++) {
+                rows.nullValue();
+            }
         } else {
-            rows.append(row.original().headersKey()).append('\t');
-            array(rows, Arrays.asList(row.original().values()));
-            rows.append('\t');
+            rows.text(values.caseNumber());
+            rows.text(values.reportDate());
+            rows.text(values.incidentDate());
+            rows.text(values.victimName());
+            rows.text(values.nik());
+            rows.text(values.sex());
+            rows.text(values.birthPlace());
+            rows.text(values.birthDate());
+            rows.int2(values.age());
+            rows.text(values.originRegency());
+            rows.text(values.originRegencyCode());
+            rows.text(values.originDistrict());
+            rows.text(values.originDistrictCode());
+            rows.text(values.originVillage());
+            rows.text(values.originVillageCode());
+            rows.text(values.address());
+            rows.text(values.citizenship());
+            rows.text(values.citizenshipCountry());
+            rows.text(values.education());
+            rows.textArray(values.exploitation());
+            rows.textArray(values.recruitment());
+            rows.text(values.destinationCountry());
+            rows.text(values.destinationArea());
+            rows.text(values.caseStage());
+            rows.textArray(values.services());
+            rows.text(values.notes());
         }
-        field(rows, row.findingsJson());
-        rowHash(rows, row);
-        rows.append('\t').append(row.knownVictimId() == null ? "\\N" : row.knownVictimId().toString()).append('\n');
+        if (row.original() == null) {
+            rows.nullValue();
+            rows.nullValue();
+        } else {
+            rows.int8(row.original().headersKey());
+            rows.textArray(Arrays.asList(row.original().values()));
+        }
+        rows.jsonb(row.findingsJson());
+        rows.bytea(row.rowHash());
+        rows.int8(row.knownVictimId());
     }
 
     /** A rejected row's (or a thin row's) normalised values: none. */
-    private static final String NO_CASE_VALUES = "\\N\t".repeat(StagedCase.COLUMNS.split(",").length);
+    private static final int CASE_COLUMNS = StagedCase.COLUMNS.split(",").length;
 
-    /**
-     * A text array in COPY's text format: each element quoted, its quotes and backslashes escaped for the
-     * array, then the whole escaped again for COPY.
-     */
-    private static void array(StringBuilder rows, List<?> values) {
-        rows.append('{');
-        for (int i = 0, size = values.size(); i < size; i++) {
-            if (i > 0) {
-                rows.append(',');
-            }
-            Object value = values.get(i);
-            if (value == null) {
-                rows.append("NULL");
-                continue;
-            }
-            String text = value.toString();
-            rows.append('"');
-            for (int c = 0, length = text.length(); c < length; c++) {
-                char ch = text.charAt(c);
-                switch (ch) {
-                    case '\\' -> rows.append("\\\\\\\\"); // \\ for the array, each doubled for COPY
-                    case '"' -> rows.append("\\\\\""); // \" for the array, its backslash doubled for COPY
-                    case '\t' -> rows.append("\\t");
-                    case '\n' -> rows.append("\\n");
-                    case '\r' -> rows.append("\\r");
-                    default -> rows.append(ch);
-                }
-            }
-            rows.append('"');
-        }
-        rows.append('}');
-    }
-
-    /** Thin rows of one sheet with consecutive ordinals and row numbers: one line of COPY text. */
+    /** Thin rows of one sheet with consecutive ordinals and row numbers: one row of {@code warehouse.staged_run}. */
     private static final class ThinRun {
 
         private final StagedRow first;
-        private final StringBuilder victims = new StringBuilder("{");
-        private final StringBuilder hashes = new StringBuilder("\\\\x");
+        private long[] victims = new long[64];
+        private byte[] hashes = new byte[64 * KnownRows.HASH_BYTES];
+        private int size;
         private StagedRow last;
 
         ThinRun(StagedRow first) {
@@ -208,60 +224,24 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
             if (row.rowHash() == null || row.rowHash().length != KnownRows.HASH_BYTES) {
                 throw new IllegalArgumentException("A thin row needs its whole row hash (row " + row.ordinal() + ")");
             }
-            if (last != null) {
-                victims.append(',');
+            if (size == victims.length) {
+                victims = Arrays.copyOf(victims, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2 * KnownRows.HASH_BYTES);
             }
-            victims.append(row.knownVictimId().longValue());
-            HEX.formatHex(hashes, row.rowHash());
+            victims[size] = row.knownVictimId().longValue();
+            System.arraycopy(row.rowHash(), 0, hashes, size * KnownRows.HASH_BYTES, KnownRows.HASH_BYTES);
+            size++;
             last = row;
         }
 
-        void appendTo(StringBuilder rows) {
-            rows.append(first.fileId()).append('\t').append(first.ordinal()).append('\t');
-            field(rows, first.sheet());
-            rows.append(first.rowNumber()).append('\t').append(victims).append("}\t").append(hashes).append('\n');
+        void writeTo(BinaryCopy rows) throws SQLException {
+            rows.row(6);
+            rows.int8(first.fileId());
+            rows.int4Value(first.ordinal());
+            rows.text(first.sheet());
+            rows.int4Value(first.rowNumber());
+            rows.int8Array(victims, size);
+            rows.bytea(hashes, size * KnownRows.HASH_BYTES);
         }
-    }
-
-    /** The row's file, ordinal, sheet, row number and whether it was rejected, each followed by a tab. */
-    private static void place(StringBuilder rows, StagedRow row) {
-        rows.append(row.fileId()).append('\t').append(row.ordinal()).append('\t');
-        field(rows, row.sheet());
-        rows.append(row.rowNumber()).append('\t').append(row.rejected() ? 't' : 'f').append('\t');
-    }
-
-    private static void rowHash(StringBuilder rows, StagedRow row) {
-        if (row.rowHash() == null) {
-            rows.append("\\N");
-        } else {
-            // bytea in hex, its backslash escaped for COPY's text format
-            rows.append("\\\\x").append(HEX.formatHex(row.rowHash()));
-        }
-    }
-
-    private static void field(StringBuilder rows, String value) {
-        rows.append(value == null ? "\\N" : escaped(value)).append('\t');
-    }
-
-    /**
-     * COPY's text format: backslash, tab, newline and carriage return are escaped. Looked for in one
-     * pass over the value (every staged JSON passes here, on the step's own thread), and replaced
-     * only in a value that has one.
-     */
-    private static String escaped(String value) {
-        if (!needsEscape(value)) {
-            return value;
-        }
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static boolean needsEscape(String value) {
-        for (int i = 0, length = value.length(); i < length; i++) {
-            char c = value.charAt(i);
-            if (c == '\\' || (c <= '\r' && (c == '\t' || c == '\n' || c == '\r'))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package org.gugus.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -128,6 +129,126 @@ class StagingAreaIntegrationTests {
         staging.discard(913);
         assertThat(jdbc.sql("select count(*) from warehouse.staged_row where file_id = 913").query(Integer.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void stagesEveryValueOfARowAsTheServerWouldReadItFromText() {
+        // characters of every UTF-8 length, an empty text, an empty code list, a smallint at its edge,
+        // findings as JSON, a row hash of every byte
+        String wide = "Siti 🌸 Ñandú ёж 中文 \\N";
+        byte[] rowHash = new byte[KnownRows.HASH_BYTES];
+        for (int i = 0; i < rowHash.length; i++) {
+            rowHash[i] = (byte) (i * 8 - 128);
+        }
+        StagedCase values = new StagedCase("TPPO/9", "2024-06-05", "2024-05-01", wide, "6472010101900001", "P", "",
+                "1990-01-02", 32767, "Samarinda", "64.72", "Sungai Kunjang", "64.72.01", "Loa Bakung", "64.72.01.1001",
+                "Jl. \"Ahmad\" Yani\r\n", "WNI", null, "SMA", List.of(), List.of("DARING", "TEMAN"), "MY", "Kuching",
+                "P21", List.of("RUMAH_AMAN"), null);
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put("Nama", wide);
+        cells.put("Kosong", null);
+        String findings = "[{\"code\":\"DATE_FUTURE\",\"value\":\"é\\u00e9\\t\"}]";
+        StagedRow row = new StagedRow(914, 7, "Lembar 🌸", 9, false, "a".repeat(64), "b".repeat(64), "c".repeat(64),
+                values, OriginalRow.of(cells, null), findings, rowHash, null);
+        StagedRow rejected = new StagedRow(914, 8, "Lembar 🌸", 10, true, null, null, null, null,
+                OriginalRow.of(cells, null), "[]");
+        transactions.executeWithoutResult(status -> {
+            try {
+                staging.writer().write(new Chunk<>(List.of(row, rejected)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        Map<String, Object> staged = jdbc.sql("""
+                select sheet, row_number, rejected, identity_key, victim_name, birth_place, age, address,
+                       citizenship_country, exploitation, recruitment, original_values, findings::text as findings,
+                       encode(row_hash, 'hex') as row_hash, known_victim_id
+                  from warehouse.staged_row where file_id = 914 and ordinal = 7
+                """).query().singleRow();
+        assertThat(staged.get("sheet")).isEqualTo("Lembar 🌸");
+        assertThat(staged.get("row_number")).isEqualTo(9);
+        assertThat(staged.get("rejected")).isEqualTo(false);
+        assertThat(staged.get("identity_key")).isEqualTo("a".repeat(64));
+        assertThat(staged.get("victim_name")).isEqualTo(wide);
+        assertThat(staged.get("birth_place")).isEqualTo("");
+        assertThat(staged.get("age")).isEqualTo(32767);
+        assertThat(staged.get("address")).isEqualTo("Jl. \"Ahmad\" Yani\r\n");
+        assertThat(staged.get("citizenship_country")).isNull();
+        assertThat(jdbc.sql("""
+                select cardinality(exploitation) = 0 and exploitation = '{}'::text[]
+                       and recruitment = array['DARING', 'TEMAN'] and original_values = array[cast(? as text), null]
+                       and findings = cast(? as jsonb)
+                  from warehouse.staged_row where file_id = 914 and ordinal = 7
+                """).params(wide, findings).query(Boolean.class).single()).isTrue();
+        assertThat(staged.get("row_hash")).isEqualTo(HexFormat.of().formatHex(rowHash));
+        assertThat(staged.get("known_victim_id")).isNull();
+        assertThat(jdbc.sql("""
+                select rejected and identity_key is null and case_number is null and age is null
+                       and exploitation is null and row_hash is null and findings = '[]'::jsonb
+                  from warehouse.staged_row where file_id = 914 and ordinal = 8
+                """).query(Boolean.class).single()).isTrue();
+        staging.discard(914);
+    }
+
+    @Test
+    void stagesThinRowsAsRunsOfConsecutiveRowsWithTheirRecordsAndRowHashes() {
+        List<StagedRow> rows = new java.util.ArrayList<>();
+        for (int ordinal = 1; ordinal <= 200; ordinal++) {
+            if (ordinal == 150) {
+                rows.add(row(915, ordinal)); // a judged row ends a run
+                continue;
+            }
+            // a second sheet from row 180 on: another run
+            String sheet = ordinal < 180 ? "Sheet1" : "Sheet2";
+            rows.add(StagedRow.repeating(915, ordinal, sheet, ordinal < 180 ? ordinal + 1 : ordinal - 170,
+                    hash(ordinal, 255 - ordinal), 10_000L + ordinal));
+        }
+        transactions.executeWithoutResult(status -> {
+            try {
+                staging.writer().write(new Chunk<>(rows));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(jdbc.sql("""
+                select first_ordinal || ':' || sheet || ':' || first_row_number || ':' || cardinality(victim_ids)
+                       || ':' || length(row_hashes)
+                  from warehouse.staged_run where file_id = 915 order by first_ordinal
+                """).query(String.class).list())
+                .containsExactly("1:Sheet1:2:149:4768", "151:Sheet1:152:29:928", "180:Sheet2:10:21:672");
+        List<String> unfolded = jdbc.sql("""
+                select (u.first_ordinal + t.i - 1) || ':' || t.victim_id || ':'
+                       || encode(substring(u.row_hashes from (t.i::integer - 1) * 32 + 1 for 32), 'hex')
+                  from warehouse.staged_run u cross join lateral unnest(u.victim_ids) with ordinality t(victim_id, i)
+                 where u.file_id = 915 order by u.first_ordinal, t.i
+                """).query(String.class).list();
+        assertThat(unfolded).hasSize(199);
+        assertThat(unfolded.get(0)).isEqualTo("1:10001:" + HexFormat.of().formatHex(hash(1, 254)));
+        assertThat(unfolded.get(198)).isEqualTo("200:10200:" + HexFormat.of().formatHex(hash(200, 55)));
+        staging.discard(915);
+    }
+
+    @Test
+    void aChunkTheServerRefusesRollsBackWholeAndLeavesTheConnectionUsable() {
+        // a NUL character is no text PostgreSQL keeps: the COPY fails half-way through the chunk
+        StagedRow refused = new StagedRow(916, 2, "Sheet1", 3, true, null, null, null, null,
+                new OriginalRow(0, List.of(), new String[] {"a\u0000b"}), "[]");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            try {
+                staging.writer().write(new Chunk<>(List.of(row(916, 1), refused)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).hasStackTraceContaining("0x00");
+
+        for (int attempt = 0; attempt < 12; attempt++) { // more than the pool's connections
+            transactions.executeWithoutResult(status -> write(916, 1));
+            assertThat(jdbc.sql("select count(*) from warehouse.staged_row where file_id = 916").query(Integer.class)
+                    .single()).isEqualTo(1);
+            staging.discard(916);
+        }
     }
 
     private void write(long fileId, int ordinal) {
