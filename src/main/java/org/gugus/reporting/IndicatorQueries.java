@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,11 +46,13 @@ class IndicatorQueries {
     private final JdbcClient jdbc;
     private final KeptPeriodCounts kept;
     private final MonthCells monthCells;
+    private final ApplicationEventPublisher events;
 
-    IndicatorQueries(JdbcClient jdbc, KeptPeriodCounts kept, MonthCells monthCells) {
+    IndicatorQueries(JdbcClient jdbc, KeptPeriodCounts kept, MonthCells monthCells, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.kept = kept;
         this.monthCells = monthCells;
+        this.events = events;
     }
 
     /** Every indicator's cells (code to count), codes in the order of the query (by code). */
@@ -78,7 +81,7 @@ class IndicatorQueries {
         Map<Indicator, Map<String, Long>> cells = new EnumMap<>(Indicator.class);
         indicators.forEach(indicator -> cells.put(indicator, new LinkedHashMap<>()));
         FactCounts.PersonFacts facts = personFacts(query);
-        if (facts != null && monthCells.made(generation)) {
+        if (facts != null && monthCellsMade(generation)) {
             facts = facts.withMonthCells();
         }
         MonthCells.WholeMonths wholeMonths = MonthCells.WholeMonths.of(query);
@@ -170,7 +173,7 @@ class IndicatorQueries {
         if (known.isPresent()) {
             return known.get();
         }
-        List<Long> files = monthCells.made(generation)
+        List<Long> files = monthCellsMade(generation)
                 ? monthCells.files(generation, query, query.office() == null ? "0" : OFFICE_ID,
                         query.office() == null ? "" : "office = " + OFFICE_ID + " and ",
                         query.office() == null ? Map.of() : Map.of("office", query.office()))
@@ -261,5 +264,18 @@ class IndicatorQueries {
             statement = statement.param("office", query.office());
         }
         return statement;
+    }
+
+    /**
+     * Whether the month cells of this generation are made; when not, asks for them in the background
+     * ({@link MonthCellsMissing}): a command leaves them to the server, whose first count after the
+     * command's load makes them.
+     */
+    private boolean monthCellsMade(long generation) {
+        boolean made = monthCells.made(generation);
+        if (!made) {
+            events.publishEvent(new MonthCellsMissing(generation));
+        }
+        return made;
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
  * last year and each office's all-time report, so the first coordinator to ask for them after a
  * load reads them back. An addition: any other period is counted on demand just as fast
  * ({@link FactCounts}). One warm-up at a time; refreshes during one ask for one more after it.
- * Off with {@code gugus.reporting.warm-kept-counts=false}.
+ * A count that finds no month cells for its generation asks for one too ({@link MonthCellsMissing}).
+ * Off with {@code gugus.reporting.warm-kept-counts=false}, as in a command: a command's refresh does
+ * not wait for it to exit, and the server's first count after the command's load warms instead.
  */
 @Component
 class KeptCountsWarmer implements DisposableBean {
@@ -57,6 +60,12 @@ class KeptCountsWarmer implements DisposableBean {
                 warm();
             });
         }
+    }
+
+    /** Asks for a warm-up when a count found the month cells of the schema's generation missing. */
+    @EventListener
+    void monthCellsMissing(MonthCellsMissing missing) {
+        warmSoon();
     }
 
     /** The usual queries: this year, last year, each office's all-time report. */

@@ -100,6 +100,9 @@ public final class GugusCommandLine {
                         "camel.main.auto-startup", "false",
                         "gugus.sftp.poll-on-schedule", "false",
                         "gugus.ingest.resume-on-start", "false",
+                        // the month cells and usual periods are counted ahead by the server, at its first count
+                        // after this command's load, rather than by a command that would wait for them to exit
+                        "gugus.reporting.warm-kept-counts", "false",
                         // Flyway's validation only when the database is not as these migrations last left it
                         "gugus.database.skip-unchanged-migrations", "true",
                         "logging.threshold.console", "OFF",
