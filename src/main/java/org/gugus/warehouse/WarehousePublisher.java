@@ -254,8 +254,9 @@ public class WarehousePublisher {
         times.run("winner analyze", () -> jdbc.sql("analyze plan_winner (ordinal, victim_id, known)").update());
         if (firstDelivery) {
             // Every row is new: its wide row is read straight from the staged rows, not looked up by the
-            // winners' ordinals (1.0-1.4 s of 100,000 probes on a loaded machine against 0.45-0.8 s,
-            // issue 13). No statement of a first delivery looks a row of the plan up by its identity or
+            // winners' ordinals (0.39-0.44 s of server CPU for 100,000 probes against 0.22-0.29 s; 2.6 s
+            // against 1.2 s at 300,000, where the probes in identity-key order read the staged rows at
+            // random, issue 13). No statement of a first delivery looks a row of the plan up by its identity or
             // picks the few changed ones (its continuations find no record of the office to continue), so
             // the plan's 150 MB of wide rows are not read back for their statistics (0.4 s).
             times.run("wide rows", () -> FirstDelivery.plan(jdbc, fileId));
