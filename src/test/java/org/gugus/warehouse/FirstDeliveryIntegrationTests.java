@@ -3,6 +3,7 @@ package org.gugus.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
 class FirstDeliveryIntegrationTests {
 
+    private static final int SEX = 5;
     private static final int SERVICES = 13;
     private static final int NOTES = 14;
 
@@ -80,6 +82,47 @@ class FirstDeliveryIntegrationTests {
                 select count(*) from warehouse.victim_row_hash h join warehouse.victim v on v.id = h.victim_id
                  where h.office_code = '64.03'
                 """).query(Long.class).single()).as("one row hash a record, the changed one's replaced").isEqualTo(3);
+    }
+
+    @Test
+    void writesAnOfficesFirstFileAsTheSameRecordsAttributesFlagsAndRowHashesAsALaterFileWouldWrite() {
+        List<List<String>> rows = TestWorkbooks.victims(4);
+        rows.get(1).set(SEX, "L");  // the NIK of a woman: loaded with a warning
+        load("64.09", "paser-01.csv", List.of(TestWorkbooks.victim(9)));
+
+        FileOutcome first = load("64.08", "kutim-01.csv", rows);
+        List<List<String>> again = new ArrayList<>(rows);
+        again.add(TestWorkbooks.victim(9));  // a file of its own, not the first one received again
+        FileOutcome later = load("64.09", "paser-02.csv", again);
+
+        assertThat(first.inserted()).isEqualTo(4);
+        assertThat(later.inserted()).isEqualTo(4);
+        assertThat(first.warningsByCode()).containsEntry("W_NIK_SEX", 1L);
+        assertThat(records("64.08")).as("the office's first file, inserted from its plan")
+                .hasSize(4)
+                .isEqualTo(records("64.09").subList(0, 4));
+    }
+
+    /** Each record of the office as published, by name: its row, codes, flags and whether it keeps a row hash. */
+    private List<String> records(String office) {
+        return jdbc.sql("""
+                select v.victim_name || ' ' || v.content_hash || ' ' || warehouse.victim_case_row(v)::text || ' '
+                       || warehouse.victim_original(v)::text || ' ' || v.version || ' ' || v.source_row || ' '
+                       || (select count(*) from warehouse.tppo_case c where c.id = v.case_id and c.office_code = v.office_code)
+                       || ' ' || coalesce((select string_agg(e.code, ',' order by e.code) from warehouse.victim_exploitation e
+                                            where e.victim_id = v.id), '-')
+                       || ' ' || coalesce((select string_agg(r.code, ',' order by r.code) from warehouse.victim_recruitment r
+                                            where r.victim_id = v.id), '-')
+                       || ' ' || coalesce((select string_agg(s.code, ',' order by s.code) from warehouse.victim_service s
+                                            where s.victim_id = v.id), '-')
+                       || ' ' || coalesce((select string_agg(f.code || ':' || f.field || ':' || coalesce(f.value, ''), ',')
+                                             from warehouse.victim_flag f where f.victim_id = v.id), '-')
+                       || ' ' || exists (select 1 from warehouse.victim_row_hash h where h.victim_id = v.id)
+                       || ' ' || exists (select 1 from persons.victim_person p where p.victim_id = v.id)
+                  from warehouse.victim v
+                 where v.office_code = ?
+                 order by v.victim_name
+                """).param(office).query(String.class).list();
     }
 
     private List<String> services(String office) {

@@ -1,0 +1,117 @@
+package org.gugus.warehouse;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gugus.system.PartTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The publish of an office's first delivery (the office has no record and no case yet; its lock keeps
+ * another publish from adding one): every winner is a new record, so nothing is looked up, compared,
+ * kept as history or replaced. Each winner's record id is drawn in the plan ({@code publish_plan.victim_id}),
+ * so the record, its coded attributes, row hash, flags and pending note are each written by one plain
+ * insert from the plan, with no conflict clause and without the ids returned and joined back by identity
+ * (issue 13: the upsert with its returned ids took half of a first load's publish).
+ */
+final class FirstDelivery {
+
+    /** The record ids' sequence, that of {@code warehouse.victim.id}. */
+    private static final String VICTIM_IDS = "'warehouse.victim_id_seq'";
+
+    private FirstDelivery() {
+    }
+
+    /**
+     * The temporary table {@code publish_plan}: the file's winners ({@code plan_winner}) with their wide
+     * staged rows and the ids of their new records. Read straight from the file's staged rows, not looked
+     * up winner by winner: only when the file repeats an identity are the rows that lost dropped after.
+     */
+    static void plan(JdbcClient jdbc, long fileId) {
+        int judged = jdbc.sql("""
+                create temporary table publish_plan on commit drop as
+                select nextval(""" + VICTIM_IDS + """
+                       ) as victim_id, s.file_id, s.ordinal, s.sheet, s.row_number, s.identity_key, s.person_key,
+                       s.content_hash, """ + WarehousePublisher.PLAN_VALUES + """
+                       , s.original, s.original_headers, s.original_values, s.findings, s.row_hash
+                  from warehouse.staged_row s
+                 where s.file_id = ? and not s.rejected
+                """).param(fileId).update();
+        long winners = jdbc.sql("select count(*) from plan_winner").query(Long.class).single();
+        if (judged != winners) {
+            // duplicates: their drawn ids stay unused, as a rolled-back insert leaves its ids
+            jdbc.sql("delete from publish_plan p where not exists (select 1 from plan_winner w where w.ordinal = p.ordinal)")
+                    .update();
+        }
+    }
+
+    /** Writes the plan's new records; returns inserted/updated/unchanged. */
+    static Map<String, Long> insert(JdbcClient jdbc, String officeCode, LocalDate receivedOn, PartTimes times) {
+        times.run("cases", () -> jdbc.sql("""
+                insert into warehouse.tppo_case (office_code, case_number, report_date, incident_date, case_stage,
+                                                 source_file_id, source_sheet, source_row)
+                select distinct on (case_number)
+                       ?, case_number, report_date::date, incident_date::date, case_stage, file_id, sheet, row_number
+                  from publish_plan
+                 order by case_number, ordinal desc
+                """).param(officeCode).update());
+        long inserted = times.get("victims", () -> (long) jdbc.sql("""
+                insert into warehouse.victim (id, case_id, office_code, identity_key, person_key, victim_name, nik, sex,
+                       birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
+                       origin_district_code, origin_village, origin_village_code, address,
+                       citizenship, citizenship_country, education, destination_country, destination_area, notes,
+                       case_row, original, original_headers, original_values, content_hash, source_file_id, source_sheet,
+                       source_row)
+                overriding system value
+                select p.victim_id, c.id, c.office_code, p.identity_key, p.person_key, p.victim_name, p.nik, p.sex,
+                       p.birth_place, p.birth_date::date, p.age, p.origin_regency,
+                       p.origin_regency_code, p.origin_district, p.origin_district_code,
+                       p.origin_village, p.origin_village_code, p.address, p.citizenship,
+                       p.citizenship_country, p.education, p.destination_country,
+                       p.destination_area, p.notes,
+                       jsonb_build_object('case_number', p.case_number, 'report_date', p.report_date,
+                                          'incident_date', p.incident_date, 'exploitation', to_jsonb(p.exploitation),
+                                          'recruitment', to_jsonb(p.recruitment), 'case_stage', p.case_stage,
+                                          'services', to_jsonb(p.services)),
+                       p.original, p.original_headers, p.original_values,
+                       p.content_hash, p.file_id, p.sheet, p.row_number
+                  from publish_plan p
+                  join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
+                """).param(officeCode).update());
+        // new records are pending for persons (see WarehousePublisher#upsertVictims)
+        times.run("pending", () -> jdbc.sql("insert into persons.pending_victim (victim_id, victim_version)"
+                + " select victim_id, 1 from publish_plan").update());
+        if (receivedOn != null) {
+            // a record judged without a finding keeps its row's hash (see WarehousePublisher#writeRowHashes)
+            times.run("victims' row hashes", () -> jdbc.sql("""
+                    insert into warehouse.victim_row_hash (office_code, victim_id, prefix, row_hash, received_on)
+                    select ?, victim_id, ('x' || encode(substring(row_hash from 1 for 8), 'hex'))::bit(64)::bigint,
+                           row_hash, ?
+                      from publish_plan
+                     where findings = '[]'::jsonb and row_hash is not null
+                    """).params(officeCode, receivedOn).update());
+        }
+        times.run("coded attributes", () -> {
+            // the staged code lists are distinct already (RowJudge)
+            for (String[] attribute : new String[][] {{"victim_exploitation", "exploitation"},
+                    {"victim_recruitment", "recruitment"}, {"victim_service", "services"}}) {
+                jdbc.sql("insert into warehouse." + attribute[0] + " (victim_id, code)"
+                        + " select victim_id, unnest(" + attribute[1] + ") from publish_plan").update();
+            }
+        });
+        times.run("flags", () -> jdbc.sql("""
+                insert into warehouse.victim_flag (victim_id, code, field, column_header, value, message_id, message_en,
+                                                   source_file_id)
+                select p.victim_id, f ->> 'code', f ->> 'field', f ->> 'column', f ->> 'value', f ->> 'message_id',
+                       f ->> 'message_en', p.file_id
+                  from publish_plan p
+                 cross join lateral jsonb_array_elements(p.findings) f
+                 where p.findings <> '[]'::jsonb
+                """).update());
+        Map<String, Long> plan = new LinkedHashMap<>();
+        plan.put("inserted", inserted);
+        plan.put("updated", 0L);
+        plan.put("unchanged", 0L);
+        return plan;
+    }
+}
