@@ -56,28 +56,12 @@ final class FirstDelivery {
                  order by case_number, ordinal desc
                 """).param(officeCode).update());
         long inserted = times.get("victims", () -> (long) jdbc.sql("""
-                insert into warehouse.victim (id, case_id, office_code, identity_key, person_key, victim_name, nik, sex,
-                       birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
-                       origin_district_code, origin_village, origin_village_code, address,
-                       citizenship, citizenship_country, education, destination_country, destination_area, notes,
-                       case_row, original, original_headers, original_values, content_hash, source_file_id, source_sheet,
-                       source_row)
+                insert into warehouse.victim (id, %s)
                 overriding system value
-                select p.victim_id, c.id, c.office_code, p.identity_key, p.person_key, p.victim_name, p.nik, p.sex,
-                       p.birth_place, p.birth_date::date, p.age, p.origin_regency,
-                       p.origin_regency_code, p.origin_district, p.origin_district_code,
-                       p.origin_village, p.origin_village_code, p.address, p.citizenship,
-                       p.citizenship_country, p.education, p.destination_country,
-                       p.destination_area, p.notes,
-                       jsonb_build_object('case_number', p.case_number, 'report_date', p.report_date,
-                                          'incident_date', p.incident_date, 'exploitation', to_jsonb(p.exploitation),
-                                          'recruitment', to_jsonb(p.recruitment), 'case_stage', p.case_stage,
-                                          'services', to_jsonb(p.services)),
-                       p.original, p.original_headers, p.original_values,
-                       p.content_hash, p.file_id, p.sheet, p.row_number
+                select p.victim_id, %s
                   from publish_plan p
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
-                """).param(officeCode).update());
+                """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update());
         // new records are pending for persons (see WarehousePublisher#upsertVictims)
         times.run("pending", () -> jdbc.sql("insert into persons.pending_victim (victim_id, victim_version)"
                 + " select victim_id, 1 from publish_plan").update());

@@ -351,25 +351,8 @@ public class WarehousePublisher {
                 + " exploitation jsonb, recruitment jsonb, services jsonb, inserted boolean not null) on commit drop").update();
         jdbc.sql("""
                 with upserted as (
-                insert into warehouse.victim (case_id, office_code, identity_key, person_key, victim_name, nik, sex,
-                       birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
-                       origin_district_code, origin_village, origin_village_code, address,
-                       citizenship, citizenship_country, education, destination_country, destination_area, notes,
-                       case_row, original, original_headers, original_values, content_hash, source_file_id, source_sheet,
-                       source_row, source_correction_id)
-                select c.id, c.office_code, p.identity_key, p.person_key, p.victim_name, p.nik, p.sex,
-                       p.birth_place, p.birth_date::date, p.age, p.origin_regency,
-                       p.origin_regency_code, p.origin_district, p.origin_district_code,
-                       p.origin_village, p.origin_village_code, p.address, p.citizenship,
-                       p.citizenship_country, p.education, p.destination_country,
-                       p.destination_area, p.notes,
-                       jsonb_build_object('case_number', p.case_number, 'report_date', p.report_date,
-                                          'incident_date', p.incident_date, 'exploitation', to_jsonb(p.exploitation),
-                                          'recruitment', to_jsonb(p.recruitment), 'case_stage', p.case_stage,
-                                          'services', to_jsonb(p.services)),
-                       p.original, p.original_headers, p.original_values,
-                       p.content_hash, p.file_id,
-                       p.sheet, p.row_number, p.correction_id
+                insert into warehouse.victim (%s, source_correction_id)
+                select %s, p.correction_id
                   from publish_plan p
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
                  where p.changed
@@ -392,7 +375,7 @@ public class WarehousePublisher {
                 returning id, identity_key, case_row -> 'exploitation', case_row -> 'recruitment', case_row -> 'services',
                           xmax = 0)
                 insert into published_victim select * from upserted
-                """).param(officeCode).update();
+                """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update();
         // The new records are pending for persons: noted here, from the ids just kept, not by a trigger on
         // the insert, whose transition table held every new record whole (110 MB of temporary file for a
         // first load of 100,000, about a quarter of the insert, issue 13). Updated records are noted by the
