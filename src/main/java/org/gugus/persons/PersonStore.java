@@ -215,7 +215,7 @@ class PersonStore {
         if (empty) {
             // in the order of the index on (key hash, record), built over them alone after
             BlockKeyRows rows = BlockKeyRows.byHash(victims, hashes, Math.toIntExact(keys));
-            try (BinaryCopy copy = blockKeyCopy(true)) {
+            try (IdRowsCopy copy = blockKeyCopy(true)) {
                 for (int row = 0; row < rows.size(); row++) {
                     copy.row(rows.hash(row), rows.victim(row));
                 }
@@ -250,7 +250,7 @@ class PersonStore {
      * parsed there (800,000 keys of a first load).
      */
     private void copyBlockKeys(List<Long> victims, IntFunction<long[]> hashes, boolean frozen) {
-        try (BinaryCopy copy = blockKeyCopy(frozen)) {
+        try (IdRowsCopy copy = blockKeyCopy(frozen)) {
             for (int i = 0; i < victims.size(); i++) {
                 long victim = victims.get(i);
                 for (long key : hashes.apply(i)) {
@@ -261,9 +261,9 @@ class PersonStore {
     }
 
     /** A binary COPY into the block keys; frozen only into a table emptied or created by this transaction. */
-    private BinaryCopy blockKeyCopy(boolean frozen) {
+    private IdRowsCopy blockKeyCopy(boolean frozen) {
         String options = frozen ? "format binary, freeze" : "format binary";
-        return new BinaryCopy(DataSourceUtils.getConnection(dataSource), dataSource,
+        return new IdRowsCopy(DataSourceUtils.getConnection(dataSource), dataSource,
                 "copy persons.block_key (key_hash, victim_id) from stdin with (" + options + ")");
     }
 
@@ -540,7 +540,7 @@ class PersonStore {
                 select setval(s, nextval(s) + ? - 1) from (select pg_get_serial_sequence('persons.person', 'id') s) q
                 """).param(count).query(Long.class).single();
         List<Long> ids = new ArrayList<>(count);
-        try (BinaryCopy copy = new BinaryCopy(DataSourceUtils.getConnection(dataSource), dataSource,
+        try (IdRowsCopy copy = new IdRowsCopy(DataSourceUtils.getConnection(dataSource), dataSource,
                 "copy persons.person (id) from stdin with (format binary)")) {
             for (long id = last - count + 1; id <= last; id++) {
                 ids.add(id);
@@ -660,7 +660,7 @@ class PersonStore {
         setVictimPersonKeysAside();
         // in the order of the table's key
         int[] order = orderOf(victims);
-        try (BinaryCopy copy = new BinaryCopy(DataSourceUtils.getConnection(dataSource), dataSource,
+        try (IdRowsCopy copy = new IdRowsCopy(DataSourceUtils.getConnection(dataSource), dataSource,
                 "copy persons.victim_person (victim_id, person_id, victim_version, linkage_hash)"
                         + " from stdin with (format binary, freeze)")) {
             for (int k = 0; k < victims.length; k++) {

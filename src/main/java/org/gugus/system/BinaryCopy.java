@@ -1,4 +1,4 @@
-package org.gugus.warehouse;
+package org.gugus.system;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -14,14 +14,15 @@ import org.postgresql.copy.CopyIn;
  * words, then per row its field count and each field's length (-1 for null) and bytes, then -1.
  * <p>
  * The rows are sent as they are written, a buffer's worth at a time: the server takes the first rows
- * while the next are encoded.
+ * while the next are encoded. The one encoder of the format in Gugus: the staged rows (warehouse) and the
+ * persons' block keys and links (persons) both write through it.
  */
-final class BinaryCopy {
+public final class BinaryCopy {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** PostgreSQL's type ids of the array elements staged ({@code pg_type.oid}, fixed for built-in types). */
-    static final int TEXT = 25;
-    static final int INT8 = 20;
+    public static final int TEXT = 25;
+    public static final int INT8 = 20;
 
     /** Bytes gathered before they are sent: a few hundred rows. */
     private static final int SEND_AT = 1 << 17;
@@ -31,7 +32,7 @@ final class BinaryCopy {
     private int length;
 
     /** Starts the COPY's data on a COPY begun in binary format: the signature, no flags, no header extension. */
-    BinaryCopy(CopyIn copy) {
+    public BinaryCopy(CopyIn copy) {
         this.copy = copy;
         put(SIGNATURE, 0, SIGNATURE.length);
         int4(0);
@@ -39,7 +40,7 @@ final class BinaryCopy {
     }
 
     /** Starts a row of {@code fields} values, sending the rows before it once they fill the buffer. */
-    void row(int fields) throws SQLException {
+    public void row(int fields) throws SQLException {
         if (length >= SEND_AT) {
             send();
         }
@@ -47,7 +48,7 @@ final class BinaryCopy {
     }
 
     /** Ends the data (a row of -1 fields) and the COPY; the rows copied. */
-    long end() throws SQLException {
+    public long end() throws SQLException {
         int2(-1);
         send();
         return copy.endCopy();
@@ -58,16 +59,16 @@ final class BinaryCopy {
         length = 0;
     }
 
-    void nullValue() {
+    public void nullValue() {
         int4(-1);
     }
 
-    void int8(long value) {
+    public void int8(long value) {
         int4(8);
         long8(value);
     }
 
-    void int8(Long value) {
+    public void int8(Long value) {
         if (value == null) {
             nullValue();
         } else {
@@ -75,13 +76,13 @@ final class BinaryCopy {
         }
     }
 
-    void int4Value(int value) {
+    public void int4Value(int value) {
         int4(4);
         int4(value);
     }
 
     /** A smallint; a value outside its range is refused as the server refuses it in text. */
-    void int2(Integer value) {
+    public void int2(Integer value) {
         if (value == null) {
             nullValue();
             return;
@@ -93,14 +94,14 @@ final class BinaryCopy {
         int2(value.intValue());
     }
 
-    void bool(boolean value) {
+    public void bool(boolean value) {
         int4(1);
         ensure(1);
         bytes[length++] = (byte) (value ? 1 : 0);
     }
 
     /** A text (or char(n), or jsonb after its version byte) as UTF-8; null as null. */
-    void text(String value) {
+    public void text(String value) {
         if (value == null) {
             nullValue();
             return;
@@ -112,7 +113,7 @@ final class BinaryCopy {
     }
 
     /** A jsonb value: its format version (1), then the document's text. */
-    void jsonb(String value) {
+    public void jsonb(String value) {
         if (value == null) {
             nullValue();
             return;
@@ -125,7 +126,7 @@ final class BinaryCopy {
         putInt(at, written + 1);
     }
 
-    void bytea(byte[] value) {
+    public void bytea(byte[] value) {
         if (value == null) {
             nullValue();
             return;
@@ -134,13 +135,13 @@ final class BinaryCopy {
     }
 
     /** The first {@code count} bytes of {@code value} as a bytea. */
-    void bytea(byte[] value, int count) {
+    public void bytea(byte[] value, int count) {
         int4(count);
         put(value, 0, count);
     }
 
     /** A one-dimensional text array (elements as their {@code toString()}, null elements as null); null as null. */
-    void textArray(List<?> values) {
+    public void textArray(List<?> values) {
         if (values == null) {
             nullValue();
             return;
@@ -161,7 +162,7 @@ final class BinaryCopy {
     }
 
     /** A one-dimensional bigint array without nulls. */
-    void int8Array(long[] values, int size) {
+    public void int8Array(long[] values, int size) {
         int at = length;
         int4(0);
         arrayHeader(size, false, INT8);
