@@ -12,8 +12,8 @@ import java.util.function.Function;
 /**
  * Items handed one by one by a single thread (a reader), worked on in chunks on the common pool while
  * more arrive: reading the records overlaps preparing them. The results come back in the order given.
- * A chunk no worker has started by {@link #finish} is worked on by the caller: on two cores the common
- * pool has one worker, and the reader would otherwise wait idle for the chunks queued behind it.
+ * A chunk no worker has started by {@link #finish} is worked on by the caller, from the last back: on two cores
+ * the common pool has one worker, and the reader would otherwise wait idle for the chunks queued behind it.
  */
 final class ChunkedWork<T, R> {
 
@@ -41,6 +41,11 @@ final class ChunkedWork<T, R> {
             submit();
         }
         try {
+            // the caller takes the chunks not started from the last one back, while the pool's worker goes on
+            // from the first: both cores busy until they meet (in order, the caller waited on the worker's chunk)
+            for (int i = chunks.size() - 1; i >= 0 && !chunks.get(i).claimed.get(); i--) {
+                chunks.get(i).run();
+            }
             for (Chunk done : chunks) {
                 done.run();
                 results.accept(done.result.join());
