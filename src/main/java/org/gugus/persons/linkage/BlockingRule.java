@@ -3,6 +3,7 @@ package org.gugus.persons.linkage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The blocking rules: each gives a record some keys, and two records sharing a key are a candidate
@@ -21,6 +22,13 @@ enum BlockingRule {
                 keys.accept("nik:" + record.nik);
             }
         }
+
+        @Override
+        void hashes(Prepared record, long salted, LongConsumer hashes) {
+            if (record.nik != null) {
+                hashes.accept(Linkage.keyHashEnd(Linkage.keyHashNext(Linkage.keyHashNext(salted, "nik:"), record.nik)));
+            }
+        }
     },
 
     /** The same region and birth parts of a valid NIK (its first 12 digits): a typo in the sequence number. */
@@ -29,6 +37,14 @@ enum BlockingRule {
         void keys(Prepared record, Consumer<String> keys) {
             if (record.nik != null) {
                 keys.accept("nrb:" + Nik.regionBirth(record.nik));
+            }
+        }
+
+        @Override
+        void hashes(Prepared record, long salted, LongConsumer hashes) {
+            if (record.nik != null) {
+                hashes.accept(Linkage.keyHashEnd(Linkage.keyHashNext(Linkage.keyHashNext(salted, "nrb:"),
+                        Nik.regionBirth(record.nik))));
             }
         }
     },
@@ -46,6 +62,18 @@ enum BlockingRule {
                 }
             }
         }
+
+        @Override
+        void hashes(Prepared record, long salted, LongConsumer hashes) {
+            long rule = Linkage.keyHashNext(salted, "nby:");
+            for (int year : record.birthYears()) {
+                String written = Integer.toString(year);
+                for (String token : record.phonetic) {
+                    long hash = Linkage.keyHashNext(Linkage.keyHashNext(rule, token), ':');
+                    hashes.accept(Linkage.keyHashEnd(Linkage.keyHashNext(hash, written)));
+                }
+            }
+        }
     },
 
     /** The same normalised name, its tokens in any order: records that give no birth date nor age. */
@@ -56,6 +84,17 @@ enum BlockingRule {
                 keys.accept("name:" + String.join(" ", record.sortedTokens));
             }
         }
+
+        @Override
+        void hashes(Prepared record, long salted, LongConsumer hashes) {
+            if (record.sortedTokens.length > 1) {
+                long hash = Linkage.keyHashNext(Linkage.keyHashNext(salted, "name:"), record.sortedTokens[0]);
+                for (int i = 1; i < record.sortedTokens.length; i++) {
+                    hash = Linkage.keyHashNext(Linkage.keyHashNext(hash, ' '), record.sortedTokens[i]);
+                }
+                hashes.accept(Linkage.keyHashEnd(hash));
+            }
+        }
     },
 
     /** The same birth date and sex: a name spelt beyond recognition. */
@@ -64,6 +103,15 @@ enum BlockingRule {
         void keys(Prepared record, Consumer<String> keys) {
             if (record.birthDay != Prepared.NONE && record.sex != 0) {
                 keys.accept("bds:" + record.birthDay + ":" + record.sex);
+            }
+        }
+
+        @Override
+        void hashes(Prepared record, long salted, LongConsumer hashes) {
+            if (record.birthDay != Prepared.NONE && record.sex != 0) {
+                long hash = Linkage.keyHashNext(Linkage.keyHashNext(salted, "bds:"), Integer.toString(record.birthDay));
+                hash = Linkage.keyHashNext(Linkage.keyHashNext(hash, ':'), Integer.toString(record.sex));
+                hashes.accept(Linkage.keyHashEnd(hash));
             }
         }
     };
@@ -83,6 +131,13 @@ enum BlockingRule {
     }
 
     abstract void keys(Prepared record, Consumer<String> keys);
+
+    /**
+     * The hash of each of {@link #keys}, in their order, as {@link Linkage#keyHash} gives it of a salt followed by
+     * the key, {@code salted} the hash's state after that salt ({@link Linkage#keyHashStart}): neither the key nor
+     * its bytes built (a first load's 800,000 keys).
+     */
+    abstract void hashes(Prepared record, long salted, LongConsumer hashes);
 
     static BlockingRule of(String id) {
         return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()

@@ -134,14 +134,46 @@ public final class Linkage {
      * 800,000 keys behind one salt): FNV-1a over the prefix's UTF-8 bytes once, then over the key's.
      */
     public static java.util.function.ToLongFunction<String> keyHashAfter(String prefix) {
-        long start = fnv(0xcbf29ce484222325L, prefix);
-        return key -> {
-            long hash = fnv(start, key);
-            hash ^= hash >>> 33;
-            hash *= 0xff51afd7ed558ccdL;
-            hash ^= hash >>> 33;
-            return hash;
-        };
+        return new SaltedKeyHash(keyHashStart(prefix));
+    }
+
+    /** {@link #keyHashAfter}: its state after the prefix kept, so that a record's keys are hashed in pieces. */
+    private record SaltedKeyHash(long salted) implements java.util.function.ToLongFunction<String> {
+
+        @Override
+        public long applyAsLong(String key) {
+            return keyHashEnd(fnv(salted, key));
+        }
+    }
+
+    /**
+     * {@link #keyHash} of a text given in pieces, without the text nor its bytes built: {@link #keyHashStart}, then
+     * {@link #keyHashNext} over each piece in order, then {@link #keyHashEnd}. The same hash as {@link #keyHash} of
+     * the pieces joined, as long as no piece ends with the high half of a surrogate pair whose low half begins the next.
+     */
+    public static long keyHashStart(String text) {
+        return fnv(0xcbf29ce484222325L, text);
+    }
+
+    /** {@link #keyHashStart} continued over one more piece of the text. */
+    public static long keyHashNext(long hash, String piece) {
+        return fnv(hash, piece);
+    }
+
+    /** {@link #keyHashStart} continued over one character below U+0080 (a separator). */
+    public static long keyHashNext(long hash, char ascii) {
+        if (ascii >= 0x80) {
+            throw new IllegalArgumentException("not a character below U+0080");
+        }
+        return (hash ^ ascii) * 0x100000001b3L;
+    }
+
+    /** The hash of the pieces given since {@link #keyHashStart}, as {@link #keyHash} gives it of them joined. */
+    public static long keyHashEnd(long hash) {
+        hash ^= hash >>> 33;
+        hash *= 0xff51afd7ed558ccdL;
+        hash ^= hash >>> 33;
+        return hash;
     }
 
     /** FNV-1a continued from {@code hash} over the UTF-8 bytes of {@code text}. */
@@ -309,6 +341,9 @@ public final class Linkage {
 
         private NewRecord newRecord(VictimReport report) {
             Prepared record = new Prepared(report, shared);
+            if (keyHash instanceof SaltedKeyHash salted) {
+                return hashedKeys(record, salted.salted());
+            }
             Map<String, Integer> keys = cappedKeys(record);
             long[] hashes = new long[keys.size()];
             int[] caps = new int[keys.size()];
@@ -319,6 +354,34 @@ public final class Linkage {
             }
             return new NewRecord(record, hashes, caps);
         }
+    }
+
+    /**
+     * A new record with the hashes of its keys made from their pieces ({@link BlockingRule#hashes}), in the order and
+     * with the caps of {@link #cappedKeys}: no key's text, map entry nor boxed cap (a first load's 800,000 keys).
+     */
+    private NewRecord hashedKeys(Prepared record, long salted) {
+        long[][] hashes = {new long[8]};
+        int[][] caps = {new int[8]};
+        int[] count = {0};
+        for (BlockingRule rule : rules) {
+            int cap = rule.maxBlockSize(settings);
+            rule.hashes(record, salted, hash -> {
+                for (int i = 0; i < count[0]; i++) {
+                    if (hashes[0][i] == hash) {
+                        caps[0][i] = cap; // a key given again (a rule listed twice): kept in its place, as the map does
+                        return;
+                    }
+                }
+                if (count[0] == hashes[0].length) {
+                    hashes[0] = java.util.Arrays.copyOf(hashes[0], count[0] * 2);
+                    caps[0] = java.util.Arrays.copyOf(caps[0], count[0] * 2);
+                }
+                hashes[0][count[0]] = hash;
+                caps[0][count[0]++] = cap;
+            });
+        }
+        return new NewRecord(record, java.util.Arrays.copyOf(hashes[0], count[0]), java.util.Arrays.copyOf(caps[0], count[0]));
     }
 
     /** A new record's blocking keys as the caller stores them: their hashes and caps, in the same order. */

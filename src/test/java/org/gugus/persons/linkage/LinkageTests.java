@@ -59,6 +59,39 @@ class LinkageTests {
     }
 
     @Test
+    void hashesANewRecordsKeysFromTheirPiecesAsEachSaltedKeyIsHashedInTheKeysOrderWithTheirCaps() {
+        Linkage capped = new Linkage(LinkageSettings.defaults().withMaxBlockSizes(200, 50));
+        String salt = "c2FsdCDDqSDwn5iA:";
+        List<VictimReport> reports = new java.util.ArrayList<>(new SyntheticVictims(11).generate(400).reports());
+        reports.add(Report.id(100_001).name("Élodie محمد 😀").nik("6472034607979990").age(30, "2024-06-01").build());
+        reports.add(Report.id(100_002).name("Siti \ud800Aminah").born("1897-01-02").build());
+        reports.add(Report.id(100_003).name("Nur").build());
+        reports.add(Report.id(100_004).build());
+        // in pieces (the salt's hash kept, as the store's hashing gives it) and as whole salted keys
+        Map<Long, String> pieces = newKeys(capped, Linkage.keyHashAfter(salt), reports);
+        Map<Long, String> whole = newKeys(capped, key -> Linkage.keyHash(salt + key), reports);
+
+        assertThat(pieces).hasSize(reports.size()).isEqualTo(whole);
+        for (VictimReport report : reports) {
+            Map<String, Integer> keys = capped.cappedBlockingKeys(report);
+            String expected = java.util.Arrays.toString(keys.keySet().stream().mapToLong(key -> Linkage.keyHash(salt + key))
+                    .toArray()) + " " + java.util.Arrays.toString(keys.values().stream().mapToInt(cap -> cap).toArray());
+            assertThat(pieces.get(report.victimId())).as("record %d", report.victimId()).isEqualTo(expected);
+        }
+    }
+
+    /** Each new record's key hashes and caps (as text), as an incremental run gives them to its caller. */
+    private static Map<Long, String> newKeys(Linkage linkage, java.util.function.ToLongFunction<String> keyHash,
+            List<VictimReport> reports) {
+        Linkage.NewRecords records = linkage.newRecords(keyHash);
+        reports.forEach(records);
+        Map<Long, String> keys = new java.util.HashMap<>();
+        linkage.against(records, LinkageModel.initial()).forEachNewRecord((victim, hashes, caps) -> keys.put(victim,
+                java.util.Arrays.toString(hashes) + " " + java.util.Arrays.toString(caps)));
+        return keys;
+    }
+
+    @Test
     void pairsRecordsOfAWeakBlockOnlyUpToTheWeakCapAndOfAStrongBlockUpToTheOtherCap() {
         // three women born on one day whose names share nothing: one birth-date-sex block (weak) of three
         List<Prepared> born = List.of(
