@@ -66,16 +66,38 @@ final class Prepared {
         this.id = report.victimId();
         this.nik = Nik.valid(report.nik());
         this.nikDigits = Nik.packed(nik);
-        List<String> names = IndonesianNames.tokens(report.name()).stream().map(shared).toList();
-        this.tokens = names.toArray(String[]::new);
-        this.sortedTokens = names.stream().distinct().sorted().toArray(String[]::new);
-        this.sortedTokenLetters = java.util.Arrays.stream(sortedTokens).mapToInt(JaroWinkler::letters).toArray();
-        this.phonetic = names.stream().map(t -> shared.apply(IndonesianNames.phonetic(t))).distinct()
-                .toArray(String[]::new);
-        this.name = names.size() == 1 ? names.get(0) : String.join(" ", names);
-        this.compact = names.size() == 1 ? names.get(0) : String.join("", names);
+        // loops over arrays, not streams: a first load prepares 100,000 records, and each stream's pipeline objects
+        // were a tenth of what its run allocated
+        List<String> written = IndonesianNames.tokens(report.name());
+        String[] names = new String[written.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = shared.apply(written.get(i));
+        }
+        this.tokens = names;
+        this.sortedTokens = distinctSorted(names.clone());
+        int[] letters = new int[sortedTokens.length];
+        for (int i = 0; i < letters.length; i++) {
+            letters[i] = JaroWinkler.letters(sortedTokens[i]);
+        }
+        this.sortedTokenLetters = letters;
+        // each token's phonetic key, the first of equal ones kept, in the tokens' order
+        String[] keys = new String[names.length];
+        int distinctKeys = 0;
+        for (String token : names) {
+            String key = shared.apply(IndonesianNames.phonetic(token));
+            boolean known = false;
+            for (int i = 0; i < distinctKeys && !known; i++) {
+                known = keys[i].equals(key);
+            }
+            if (!known) {
+                keys[distinctKeys++] = key;
+            }
+        }
+        this.phonetic = distinctKeys == keys.length ? keys : java.util.Arrays.copyOf(keys, distinctKeys);
+        this.name = names.length == 1 ? names[0] : String.join(" ", names);
+        this.compact = names.length == 1 ? names[0] : String.join("", names);
         this.compactLetters = JaroWinkler.letters(compact);
-        this.nameNumber = names.isEmpty() ? null : IndonesianNames.number(report.name());
+        this.nameNumber = names.length == 0 ? null : IndonesianNames.number(report.name());
         LocalDate birth = report.birthDate() != null ? report.birthDate() : Nik.birthDate(nik, report.reportDate());
         this.birthDay = birth == null ? NONE : (int) birth.toEpochDay();
         this.birthYear = birth == null ? NONE : birth.getYear();
@@ -96,6 +118,18 @@ final class Prepared {
             address[i] = shared.apply(address[i]);
         }
         this.addressTokens = address;
+    }
+
+    /** The texts sorted, each once (in place: {@code texts} is reordered). */
+    private static String[] distinctSorted(String[] texts) {
+        java.util.Arrays.sort(texts);
+        int kept = 0;
+        for (int i = 0; i < texts.length; i++) {
+            if (kept == 0 || !texts[i].equals(texts[kept - 1])) {
+                texts[kept++] = texts[i];
+            }
+        }
+        return kept == texts.length ? texts : java.util.Arrays.copyOf(texts, kept);
     }
 
     private static String shared(String value, UnaryOperator<String> shared) {
@@ -153,6 +187,16 @@ final class Prepared {
     }
 
 
+    /** Whether every character is a digit ({@link Character#isDigit(int)}; an empty text too). */
+    private static boolean digits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit((int) text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("KAB", "KABUPATEN", "KOTA", "KOTAMADYA",
             "KEC", "KECAMATAN", "DESA", "KEL", "KELURAHAN", "PROV", "PROVINSI");
 
@@ -164,10 +208,15 @@ final class Prepared {
         if (address == null) {
             return new String[0];
         }
-        return IndonesianNames.runs(address.toUpperCase(Locale.ROOT), true).stream()
-                .filter(t -> !ADDRESS_WORDS.contains(t))
-                .map(t -> t.chars().allMatch(Character::isDigit) ? String.valueOf(Integer.parseInt(t.length() > 9
-                        ? t.substring(0, 9) : t)) : IndonesianNames.spelling(t))
-                .distinct().sorted().toArray(String[]::new);
+        List<String> runs = IndonesianNames.runs(address.toUpperCase(Locale.ROOT), true);
+        String[] tokens = new String[runs.size()];
+        int kept = 0;
+        for (String run : runs) {
+            if (!ADDRESS_WORDS.contains(run)) {
+                tokens[kept++] = digits(run) ? String.valueOf(Integer.parseInt(run.length() > 9 ? run.substring(0, 9) : run))
+                        : IndonesianNames.spelling(run);
+            }
+        }
+        return distinctSorted(kept == tokens.length ? tokens : java.util.Arrays.copyOf(tokens, kept));
     }
 }
