@@ -966,8 +966,12 @@ class PersonStore {
         }
         jdbc.sql("drop table if exists " + table).update();
         jdbc.sql("create temporary table " + table + " (victim_id bigint not null) on commit drop").update();
-        try (Copy copy = copy("copy " + table + " (victim_id) from stdin")) {
-            victims.forEach(victim -> copy.row(Long.toString(victim)));
+        // in binary: a first load's 100,000 ids neither formatted as text here nor parsed there
+        try (IdRowsCopy copy = new IdRowsCopy(DataSourceUtils.getConnection(dataSource), dataSource,
+                "copy " + table + " (victim_id) from stdin with (format binary)")) {
+            for (long victim : victims) {
+                copy.row(victim);
+            }
         }
         jdbc.sql("analyze " + table).update();
         return new Scope(null, table);
