@@ -14,7 +14,7 @@ class PreparedTests {
         List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(11).generate(2_000).reports());
         reports.add(Report.id(100_001).name("Siti Siti Nur  nur 2").address("Jl. Merdeka No. 0012 RT 03 Gg. Merdeka 12")
                 .build());
-        reports.add(Report.id(100_002).name("Élodie محمد 😀").address("٣٤ Jalan 1234567890123 ds. ") .build());
+        reports.add(Report.id(100_002).name("Élodie محمد 😀").address("٣٤ Jalan 1234567890123 ds. ").build());
         reports.add(Report.id(100_003).build());
         for (VictimReport report : reports) {
             Prepared prepared = new Prepared(report);
