@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
 class FirstDeliveryIntegrationTests {
 
+    private static final int NIK = 4;
     private static final int SEX = 5;
     private static final int SERVICES = 13;
     private static final int NOTES = 14;
@@ -101,6 +102,36 @@ class FirstDeliveryIntegrationTests {
         assertThat(records("64.08")).as("the office's first file, inserted from its plan")
                 .hasSize(4)
                 .isEqualTo(records("64.09").subList(0, 4));
+    }
+
+    @Test
+    void writesEachRecordOfAnOfficesFirstFileFromItsOwnRowBesideRejectedRepeatedAndWarnedRows() {
+        List<List<String>> rows = TestWorkbooks.victims(5);
+        rows.get(1).set(NIK, "64720112");  // too short: rejected
+        rows.get(3).set(SEX, "L");  // the NIK of a woman: loaded with a warning
+        List<String> again = TestWorkbooks.victim(5);
+        again.set(NOTES, "baris keenam");
+        rows.add(again);
+
+        FileOutcome first = load("64.11", "mahulu-01.csv", rows);
+
+        assertThat(first.inserted()).isEqualTo(4);
+        assertThat(first.rejected()).isEqualTo(1);
+        assertThat(first.duplicates()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                select v.victim_name || ' ' || v.source_row || ' ' || c.case_number || ' ' || coalesce(v.notes, '-') || ' '
+                       || coalesce((select string_agg(f.code, ',') from warehouse.victim_flag f where f.victim_id = v.id), '-')
+                       || ' ' || exists (select 1 from warehouse.victim_row_hash h where h.victim_id = v.id)
+                       || ' ' || exists (select 1 from persons.victim_person p where p.victim_id = v.id)
+                  from warehouse.victim v
+                  join warehouse.tppo_case c on c.id = v.case_id
+                 where v.office_code = '64.11'
+                 order by v.victim_name
+                """).query(String.class).list()).as("each record with its own row's values, case, lineage, flags and hash")
+                .containsExactly("Korban Nomor 1 2 TPPO/SMD/0001 - - true true",
+                        "Korban Nomor 3 4 TPPO/SMD/0003 - - true true",
+                        "Korban Nomor 4 5 TPPO/SMD/0004 - W_NIK_SEX false true",
+                        "Korban Nomor 5 7 TPPO/SMD/0005 baris keenam - true true");
     }
 
     /** Each record of the office as published, by name: its row, codes, flags and whether it keeps a row hash. */
