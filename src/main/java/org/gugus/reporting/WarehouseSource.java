@@ -2,10 +2,12 @@ package org.gugus.reporting;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -191,17 +193,15 @@ class WarehouseSource {
         try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             // both halves of the same moment of the warehouse, as one statement read them
             repeatableRead(second, repeatableRead(first, null));
-            FutureTask<Path> spooled = new FutureTask<>(() -> spool(second, read(typed, names, secondHalf)));
+            FutureTask<FileChannel> spooled = new FutureTask<>(() -> spool(second, read(typed, names, secondHalf)));
             Thread spooler = new Thread(spooled, "reporting-reports-read");
             spooler.setDaemon(true);
             spooler.start();
-            Path rest = null;
+            FileChannel rest = null;
             try {
                 copy(first, read(typed, names, firstHalf), writer, write);
                 rest = spooled.get();
-                try (InputStream rows = Files.newInputStream(rest)) {
-                    writer.unwrap(PGConnection.class).getCopyAPI().copyIn(write, rows, 1 << 16);
-                }
+                writer.unwrap(PGConnection.class).getCopyAPI().copyIn(write, Channels.newInputStream(rest), 1 << 16);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Reports not copied from the warehouse: interrupted", e);
@@ -219,7 +219,7 @@ class WarehouseSource {
                     // its failure, if any, is the first half's consequence or reported above
                 }
                 if (rest != null) {
-                    Files.deleteIfExists(rest);
+                    rest.close();
                 }
                 first.rollback();
                 second.rollback();
@@ -281,14 +281,23 @@ class WarehouseSource {
         }
     }
 
-    /** The rows that {@code read} gives on {@code reader}, in a temporary file (deleted by the caller). */
-    private static Path spool(Connection reader, String read) throws SQLException, IOException {
+    /**
+     * The rows that {@code read} gives on {@code reader}, in a temporary file, returned open and at its
+     * start. Deleted on close: on Linux the JDK unlinks it as soon as it is open (it stays readable
+     * through the channel), so not even a killed process leaves it behind.
+     */
+    private static FileChannel spool(Connection reader, String read) throws SQLException, IOException {
         Path file = Files.createTempFile("gugus-reports", ".copy");
-        try (OutputStream rows = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.DELETE_ON_CLOSE);
+        try {
+            OutputStream rows = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             reader.unwrap(PGConnection.class).getCopyAPI().copyOut(read, rows);
-            return file;
+            rows.flush();
+            channel.position(0);
+            return channel;
         } catch (SQLException | IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
+            channel.close();
             throw e;
         }
     }
