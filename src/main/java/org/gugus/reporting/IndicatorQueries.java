@@ -223,8 +223,9 @@ class IndicatorQueries {
             }
             ctes.add("r as (select * from reporting.report)");
         } else {
-            ctes.add("r as (select *, " + PersonRules.ORDER_KEY + " as k from reporting.report where "
-                    + where(query) + ")");
+            // the period's reports found by the facts' date and office indexes (the reports have none), then by key
+            ctes.add("r as (select *, " + PersonRules.ORDER_KEY + " as k from reporting.report where victim_id in"
+                    + " (select victim_id from reporting.report_fact where " + factWhere(query) + "))");
             if (persons) {
                 ctes.add("p as (" + PersonRules.PERIOD + ")");
             }

@@ -1,13 +1,25 @@
 package org.gugus.reporting;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -47,11 +59,11 @@ class WarehouseSource {
               join warehouse.victim v on v.id = vp.victim_id
               join warehouse.tppo_case c on c.id = v.case_id
               left join (select victim_id, array_agg(code order by code) codes
-                           from warehouse.victim_exploitation group by victim_id) e on e.victim_id = v.id
+                           from warehouse.victim_exploitation where %3$s group by victim_id) e on e.victim_id = v.id
               left join (select victim_id, array_agg(code order by code) codes
-                           from warehouse.victim_recruitment group by victim_id) r on r.victim_id = v.id
+                           from warehouse.victim_recruitment where %3$s group by victim_id) r on r.victim_id = v.id
               left join (select victim_id, array_agg(code order by code) codes
-                           from warehouse.victim_service group by victim_id) s on s.victim_id = v.id
+                           from warehouse.victim_service where %3$s group by victim_id) s on s.victim_id = v.id
              where %2$s
             """;
 
@@ -148,17 +160,19 @@ class WarehouseSource {
 
     /**
      * Copies every linked victim record into {@code reporting.report}, emptied in the caller's transaction:
-     * the rows are read on a connection of their own and streamed, in PostgreSQL's binary format, into a
-     * {@code COPY … FREEZE} on the transaction's connection. The two server processes work at once, and
-     * COPY writes a page of rows at a time where {@code insert … select} wrote row by row: at 100,000
-     * records the insert took 2.1-2.3 s of server CPU in one process, the copy 0.3-0.5 s in one and its
-     * read 0.8 s in the other (warm caches, measured back to back in one rolled-back transaction). The
-     * warehouse and persons read are committed (a refresh follows their commit), as the insert read them;
+     * the rows are read on connections of their own and streamed, in PostgreSQL's binary format, into
+     * {@code COPY … FREEZE} on the transaction's connection. COPY writes a page of rows at a time where
+     * {@code insert … select} wrote row by row: at 100,000 records the insert took 2.1-2.3 s of server CPU in
+     * one process, the copy 0.3-0.5 s in one and its read 0.8 s in the other (warm caches, measured back to
+     * back in one rolled-back transaction). The read, the larger part, is split in two halves of the records'
+     * ids read at once by two server processes on one snapshot: the first half is copied as it comes, the
+     * second kept in a temporary file meanwhile and copied after it, so the second core shares the read.
+     * The warehouse and persons read are committed (a refresh follows their commit), as the insert read them;
      * the rows are frozen, since no transaction can see the emptied table before this one commits.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     void copyAllReports() {
-        String insert = REPORTS.formatted(PERSON, "true");
+        String insert = REPORTS.formatted(PERSON, "true", "true");
         String columns = insert.substring(insert.indexOf('(') + 1, insert.indexOf(')'));
         String[] names = Arrays.stream(columns.split(",")).map(String::strip).toArray(String[]::new);
         // binary COPY takes each column in the table's exact type: the read casts to it, as the catalogue says
@@ -169,33 +183,131 @@ class WarehouseSource {
                  where attrelid = 'reporting.report'::regclass and attnum > 0 and not attisdropped
                    and attname::text = any(:names)
                 """).param("names", names).query(String.class).single();
-        String read = "copy (select " + typed + " from (" + insert.substring(insert.indexOf("select v.id")) + ") r("
-                + String.join(", ", names) + ")) to stdout (format binary)";
+        // the middle of the records' ids (from the key's ends): the halves hold about as many records each
+        long middle = jdbc.sql("select coalesce((min(id) + max(id)) / 2, 0) from warehouse.victim").query(Long.class)
+                .single();
+        String firstHalf = "victim_id <= " + middle;
+        String secondHalf = "victim_id > " + middle;
         String write = "copy reporting.report (" + String.join(", ", names) + ") from stdin (format binary, freeze)";
         Connection writer = DataSourceUtils.getConnection(dataSource);
-        try (Connection reader = dataSource.getConnection()) {
-            CopyIn in = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(write);
-            CopyOut out = null;
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            // both halves of the same moment of the warehouse, as one statement read them
+            repeatableRead(second, repeatableRead(first, null));
+            FutureTask<FileChannel> spooled = new FutureTask<>(() -> spool(second, read(typed, names, secondHalf)));
+            Thread spooler = new Thread(spooled, "reporting-reports-read");
+            spooler.setDaemon(true);
+            spooler.start();
+            FileChannel rest = null;
             try {
-                out = reader.unwrap(PGConnection.class).getCopyAPI().copyOut(read);
-                byte[] rows;
-                while ((rows = out.readFromCopy()) != null) {
-                    in.writeToCopy(rows, 0, rows.length);
-                }
-                in.endCopy();
+                copy(first, read(typed, names, firstHalf), writer, write);
+                rest = spooled.get();
+                writer.unwrap(PGConnection.class).getCopyAPI().copyIn(write, Channels.newInputStream(rest), 1 << 16);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Reports not copied from the warehouse: interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Reports not copied from the warehouse: " + e.getCause().getMessage(),
+                        e.getCause());
             } finally {
-                // a failed copy leaves neither connection in the middle of one (the transaction rolls back)
-                if (out != null && out.isActive()) {
-                    out.cancelCopy();
+                // a failed first half leaves the second's read to end before its connection is given back
+                if (!spooled.isDone()) {
+                    cancel(second);
                 }
-                if (in.isActive()) {
-                    in.cancelCopy();
+                try {
+                    rest = rest != null ? rest : spooled.get();
+                } catch (InterruptedException | ExecutionException ignored) {
+                    // its failure, if any, is the first half's consequence or reported above
                 }
+                if (rest != null) {
+                    rest.close();
+                }
+                first.rollback();
+                second.rollback();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("Reports not copied from the warehouse: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(writer, dataSource);
+        }
+    }
+
+    /** The read of the reports of the records of {@code half} (a condition on a victim id), cast to the table's types. */
+    private static String read(String typed, String[] names, String half) {
+        String records = half.replace("victim_id", "vp.victim_id") + " and " + half.replace("victim_id", "v.id");
+        String insert = REPORTS.formatted(PERSON, records, half);
+        return "copy (select " + typed + " from (" + insert.substring(insert.indexOf("select v.id")) + ") r("
+                + String.join(", ", names) + ")) to stdout (format binary)";
+    }
+
+    /**
+     * Begins a read-only transaction that keeps one snapshot on this connection: the one it exports, or
+     * {@code snapshot} (another's exported one) when given. Returns the exported one.
+     */
+    private static String repeatableRead(Connection connection, String snapshot) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+        try (Statement statement = connection.createStatement()) {
+            if (snapshot != null) {
+                statement.execute("set transaction snapshot '" + snapshot + "'");
+                return snapshot;
+            }
+            try (ResultSet exported = statement.executeQuery("select pg_export_snapshot()")) {
+                exported.next();
+                return exported.getString(1);
+            }
+        }
+    }
+
+    /** Streams the rows that {@code read} gives on {@code reader} into {@code write} on {@code writer}. */
+    private static void copy(Connection reader, String read, Connection writer, String write) throws SQLException {
+        CopyIn in = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(write);
+        CopyOut out = null;
+        try {
+            out = reader.unwrap(PGConnection.class).getCopyAPI().copyOut(read);
+            byte[] rows;
+            while ((rows = out.readFromCopy()) != null) {
+                in.writeToCopy(rows, 0, rows.length);
+            }
+            in.endCopy();
+        } finally {
+            // a failed copy leaves neither connection in the middle of one (the transaction rolls back)
+            if (out != null && out.isActive()) {
+                out.cancelCopy();
+            }
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    /**
+     * The rows that {@code read} gives on {@code reader}, in a temporary file, returned open and at its
+     * start. Deleted on close: on Linux the JDK unlinks it as soon as it is open (it stays readable
+     * through the channel), so not even a killed process leaves it behind.
+     */
+    private static FileChannel spool(Connection reader, String read) throws SQLException, IOException {
+        Path file = Files.createTempFile("gugus-reports", ".copy");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.DELETE_ON_CLOSE);
+        try {
+            OutputStream rows = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            reader.unwrap(PGConnection.class).getCopyAPI().copyOut(read, rows);
+            rows.flush();
+            channel.position(0);
+            return channel;
+        } catch (SQLException | IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Cancels what runs on this connection (a read whose rows are no longer wanted). */
+    private static void cancel(Connection connection) {
+        try {
+            connection.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+        } catch (SQLException ignored) {
+            // the read ends by itself; its connection is given back then
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.ingest.FileReception;
@@ -16,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A refresh that rewrites at least as many persons as the reporting schema held rebuilds it whole,
@@ -57,6 +60,12 @@ class ReportingBulkRefreshIntegrationTests {
     @Autowired
     ReportingRefresh refresh;
 
+    @Autowired
+    WarehouseSource warehouse;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @TempDir
     Path files;
 
@@ -84,5 +93,31 @@ class ReportingBulkRefreshIntegrationTests {
         assertThat(ReportingTables.rows(jdbc)).as("every row as a rebuild writes it").isEqualTo(tables);
         assertThat(jdbc.sql(INDEXES).query(String.class).list()).isEqualTo(indexes);
         assertThat(jdbc.sql(KEYS).query(String.class).list()).isEqualTo(keys);
+    }
+
+    @Test
+    void aRebuildCopiesTheReportsOfBothHalvesOfTheRecordsOnceEachAsTheyAreCopiedPerPerson() {
+        reception.receive(TestWorkbooks.csv(files.resolve("bpp.csv"),
+                IntStream.rangeClosed(21, 26).mapToObj(TestWorkbooks::victim).toList()), "64.71", "bpp.csv",
+                FileSource.COMMAND_LINE);
+        TestLinkage.linkByNik(jdbc, events);
+
+        refresh.rebuild();
+
+        // the rebuild reads the records in two halves of their ids: both hold some here
+        long middle = jdbc.sql("select (min(id) + max(id)) / 2 from warehouse.victim").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from reporting.report where victim_id <= ?").param(middle).query(Long.class)
+                .single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from reporting.report where victim_id > ?").param(middle).query(Long.class)
+                .single()).isPositive();
+        String rows = "select to_jsonb(r)::text from %s r order by victim_id";
+        List<String> perPerson = new TransactionTemplate(transactions).execute(status -> {
+            NewReports.fresh(jdbc);
+            warehouse.copyReportsOf(jdbc.sql("select distinct person_id from persons.victim_person").query(Long.class)
+                    .list().toArray(Long[]::new), "pg_temp.reporting_fresh");
+            return jdbc.sql(rows.formatted("pg_temp.reporting_fresh")).query(String.class).list();
+        });
+        assertThat(jdbc.sql(rows.formatted("reporting.report")).query(String.class).list()).hasSizeGreaterThanOrEqualTo(6)
+                .isEqualTo(perPerson);
     }
 }

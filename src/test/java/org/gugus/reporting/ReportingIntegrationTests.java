@@ -87,6 +87,9 @@ class ReportingIntegrationTests {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    IndicatorQueries queries;
+
     @TempDir
     static Path files;
 
@@ -270,6 +273,26 @@ class ReportingIntegrationTests {
                 assertThat(value).contains("laporan-tppo.xlsx"));
         assertThat(get(reviewer, "/api/reports/indicators/persons?indicator=by_nothing&code=X").statusCode()).isEqualTo(400);
         assertThat(get(reviewer, "/api/reports/indicators?from=2024-13-01").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theCellOfAPeriodAndOfficeListsThePersonsItCounts() {
+        long n2 = persons.get(TestWorkbooks.victim(2).get(4));
+        long n4 = persons.get(TestWorkbooks.victim(4).get(4));
+        long n5 = persons.get(TestWorkbooks.victim(5).get(4));
+        ReportQuery samarinda2024 = ReportQuery.of("2024-01-01", "2024-12-31", "64.72");
+        ReportQuery samarindaSpan = ReportQuery.of("2023-03-10", "2024-06-01", "64.72");
+        ReportQuery every2024 = ReportQuery.of("2024-01-01", "2024-12-31", null);
+
+        assertThat(queries.persons(samarinda2024, Indicator.UNIQUE_VICTIMS, "")).containsExactly(n5);
+        assertThat(queries.persons(samarindaSpan, Indicator.UNIQUE_VICTIMS, "")).containsExactlyInAnyOrder(n2, n4, n5);
+        assertThat(queries.persons(samarindaSpan, Indicator.BY_EXPLOITATION, "SEKSUAL")).containsExactlyInAnyOrder(n2, n4);
+        for (ReportQuery query : List.of(samarinda2024, samarindaSpan, every2024)) {
+            queries.count(query, List.of(Indicator.UNIQUE_VICTIMS, Indicator.BY_SEX, Indicator.BY_EXPLOITATION))
+                    .forEach((indicator, cells) -> cells.forEach((code, n) ->
+                            assertThat(queries.persons(query, indicator, code)).as("%s %s %s", query, indicator, code)
+                                    .hasSize(n.intValue())));
+        }
     }
 
     @Test
