@@ -57,6 +57,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private final byte[] fingerprint;
     private volatile HeadersDigest lastHeaders;
     private final LongAdder repeating = new LongAdder();
+    private final LongAdder judgingCpuNanos = new LongAdder();
 
     public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key) {
         this(fileId, officeCode, receivedOn, template, key, KnownRows.NONE);
@@ -95,6 +96,16 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     /** How many rows this judge staged thin, as repeating a record's row. */
     long repeating() {
         return repeating.sum();
+    }
+
+    /** Adds CPU time a judge thread spent on this judge's rows. */
+    void judgedFor(long cpuNanos) {
+        judgingCpuNanos.add(cpuNanos);
+    }
+
+    /** CPU time the judge threads spent on this judge's rows, all threads together. */
+    long judgingCpuNanos() {
+        return judgingCpuNanos.sum();
     }
 
     long fileId() {
