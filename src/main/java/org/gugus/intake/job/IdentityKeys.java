@@ -18,7 +18,7 @@ record IdentityKeys(String identityKey, String personKey) {
                 key.pseudonym("person\u001f" + identity.personKey()));
     }
 
-    /** The keys of a stored normalised row ({@code case_row}, as {@link RowJudge#values(tools.jackson.core.JsonGenerator, org.gugus.warehouse.StagedCase)} wrote it). */
+    /** The keys of a stored normalised row ({@code case_row}, the JSON text {@link CaseRowText} writes). */
     static IdentityKeys of(String officeCode, Map<String, Object> caseRow, PseudonymKey key) {
         Object birthDate = caseRow.get("birth_date");
         Object age = caseRow.get("age");

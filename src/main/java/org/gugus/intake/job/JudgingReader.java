@@ -145,10 +145,12 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         long cpu = openedCpuNanos < 0 ? -1 : threadCpuNanos() - openedCpuNanos;
         // counts and seconds only, never a value of a row
         log.info("Stage read {} data rows ({} repeating a record's row, staged thin) of file {}; reading and mapping"
-                + " {} s ({} s of CPU, its own thread), the office's row hashes {} s, the step's thread {} s of CPU;"
-                + " the step's thread waited {} s for blocks, {} s for judgements, wrote {} s, in {} s from open",
+                + " {} s ({} s of CPU, its own thread), the office's row hashes {} s, the judges {} s of CPU, the step's"
+                + " thread {} s of CPU; the step's thread waited {} s for blocks, {} s for judgements, wrote {} s, in {} s"
+                + " from open",
                 read, judge.repeating(), judge.fileId(), seconds(readingNanos), seconds(readingCpuNanos),
-                "%.2f".formatted(judge.known().seconds()), seconds(cpu), seconds(waitingNanos), seconds(judgingNanos),
+                "%.2f".formatted(judge.known().seconds()), seconds(judge.judgingCpuNanos()), seconds(cpu),
+                seconds(waitingNanos), seconds(judgingNanos),
                 seconds(writingNanos), seconds(System.nanoTime() - openedNanos));
     }
 

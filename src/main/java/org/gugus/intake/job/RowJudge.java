@@ -4,11 +4,9 @@ import org.gugus.access.PseudonymKey;
 import org.gugus.intake.IntakeTemplate;
 
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -38,22 +36,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
 
-    /** Buffers kept per judge thread: three small documents per row, and a shared pool's queue costs more than them. */
+    /** Buffers kept per judge thread for a row's findings, and a shared pool's queue costs more than them. */
     private static final JsonMapper JSON = JsonMapper.builder(
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
-    /** Judges run on several threads; a digest is not thread-safe, and costly to look up per row. */
     private static final ThreadLocal<JsonText> JSON_TEXT = ThreadLocal.withInitial(JsonText::new);
     /** The row as written of the last row a judge thread judged: the next row of its sheet shares its headers. */
     private static final ThreadLocal<OriginalRow> LAST_ORIGINAL = new ThreadLocal<>();
     private static final ThreadLocal<RowHashInput> ROW_HASH_INPUT = ThreadLocal.withInitial(RowHashInput::new);
+    private static final ThreadLocal<CaseRowText> CASE_ROW_TEXT = ThreadLocal.withInitial(CaseRowText::new);
     private static final Field[] FIELDS = Field.values();
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    /** Judges run on several threads; a digest is not thread-safe, and costly to look up per row. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(RowJudge::sha256);
 
     private final long fileId;
     private final String officeCode;
@@ -64,6 +57,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private final byte[] fingerprint;
     private volatile HeadersDigest lastHeaders;
     private final LongAdder repeating = new LongAdder();
+    private final LongAdder judgingCpuNanos = new LongAdder();
 
     public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key) {
         this(fileId, officeCode, receivedOn, template, key, KnownRows.NONE);
@@ -104,6 +98,16 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         return repeating.sum();
     }
 
+    /** Adds CPU time a judge thread spent on this judge's rows. */
+    void judgedFor(long cpuNanos) {
+        judgingCpuNanos.add(cpuNanos);
+    }
+
+    /** CPU time the judge threads spent on this judge's rows, all threads together. */
+    long judgingCpuNanos() {
+        return judgingCpuNanos.sum();
+    }
+
     long fileId() {
         return fileId;
     }
@@ -128,10 +132,10 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         }
         CaseRow row = judged.caseRow();
         StagedCase values = staged(row);
-        String caseRow = json(generator -> values(generator, values));
+        String contentHash = CASE_ROW_TEXT.get().contentHash(values, SHA_256.get());
         IdentityKeys keys = IdentityKeys.of(officeCode, VictimIdentity.of(row), key);
         return new StagedRow(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), false,
-                keys.identityKey(), keys.personKey(), sha256(caseRow), values, original, findings, rowHash, null);
+                keys.identityKey(), keys.personKey(), contentHash, values, original, findings, rowHash, null);
     }
 
     /** The row's cells under the headers of the row this judge saw before, when they are the same (a sheet's are). */
@@ -169,10 +173,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
      * is hashed, and SHA-256 is most of the cost of a row on the quick compiler.
      */
     byte[] rowHash(MappedRow row) {
-        MessageDigest digest = SHA_256.get();
-        digest.reset();
-        digest.update(fingerprint);
-        digest.update(headersDigest(row.headers()));
+        MessageDigest digest = headersDigest(row.headers()).copy();
         RowHashInput input = ROW_HASH_INPUT.get().clear();
         for (Field field : FIELDS) {
             input.cell(row.values().get(field));
@@ -181,57 +182,40 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     }
 
     /** The digest of a sheet's headers, made again only when a row brings other headers than the row before. */
-    private byte[] headersDigest(Map<Field, String> headers) {
+    private HeadersDigest headersDigest(Map<Field, String> headers) {
         HeadersDigest last = lastHeaders;
         if (last == null || last.headers() != headers) {
-            last = new HeadersDigest(headers, RowHashInput.headersDigest(headers));
+            MessageDigest prefix = sha256();
+            prefix.update(fingerprint);
+            prefix.update(RowHashInput.headersDigest(headers));
+            last = new HeadersDigest(headers, prefix);
             lastHeaders = last;
         }
-        return last.digest();
-    }
-
-    /** Written by several judge threads; a race only makes the same digest twice. */
-    private record HeadersDigest(Map<Field, String> headers, byte[] digest) {
+        return last;
     }
 
     /**
-     * The normalised row under the template's field names, in a fixed order (its hash must be
-     * stable), written as it is generated: every row passes here, and a map per row costs more.
+     * A sheet's headers and SHA-256 as it stands after the fingerprint and their digest, which begin
+     * every row hash of the sheet: one block of 64 bytes, hashed once rather than for every row. Written
+     * by several judge threads (a race only makes the same digest twice), only ever copied.
      */
-    static void values(JsonGenerator json, StagedCase row) {
-        json.writeStartObject();
-        text(json, "case_number", row.caseNumber());
-        text(json, "report_date", row.reportDate());
-        text(json, "incident_date", row.incidentDate());
-        text(json, "victim_name", row.victimName());
-        text(json, "nik", row.nik());
-        text(json, "sex", row.sex());
-        text(json, "birth_place", row.birthPlace());
-        text(json, "birth_date", row.birthDate());
-        json.writeName("age");
-        if (row.age() == null) {
-            json.writeNull();
-        } else {
-            json.writeNumber(row.age().intValue());
+    private record HeadersDigest(Map<Field, String> headers, MessageDigest prefix) {
+
+        MessageDigest copy() {
+            try {
+                return (MessageDigest) prefix.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 of this Java cannot be copied", e);
+            }
         }
-        text(json, "origin_regency", row.originRegency());
-        text(json, "origin_regency_code", row.originRegencyCode());
-        text(json, "origin_district", row.originDistrict());
-        text(json, "origin_district_code", row.originDistrictCode());
-        text(json, "origin_village", row.originVillage());
-        text(json, "origin_village_code", row.originVillageCode());
-        text(json, "address", row.address());
-        text(json, "citizenship", row.citizenship());
-        text(json, "citizenship_country", row.citizenshipCountry());
-        text(json, "education", row.education());
-        codes(json, "exploitation", row.exploitation());
-        codes(json, "recruitment", row.recruitment());
-        text(json, "destination_country", row.destinationCountry());
-        text(json, "destination_area", row.destinationArea());
-        text(json, "case_stage", row.caseStage());
-        codes(json, "services", row.services());
-        text(json, "notes", row.notes());
-        json.writeEndObject();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void findings(JsonGenerator json, List<Finding> findings) {
@@ -256,16 +240,6 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         } else {
             json.writeString(value);
         }
-    }
-
-    /** A code list, distinct and sorted already. */
-    private static void codes(JsonGenerator json, String name, List<String> codes) {
-        json.writeName(name);
-        json.writeStartArray();
-        for (String code : codes) {
-            json.writeString(code);
-        }
-        json.writeEndArray();
     }
 
     private static String json(Consumer<JsonGenerator> content) {
@@ -320,11 +294,5 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
 
     private static String text(LocalDate date) {
         return date == null ? null : date.toString();
-    }
-
-    private static String sha256(String text) {
-        MessageDigest digest = SHA_256.get();
-        digest.reset();
-        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

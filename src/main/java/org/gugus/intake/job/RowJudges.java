@@ -1,5 +1,7 @@
 package org.gugus.intake.job;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RowJudges implements DisposableBean {
+
+    /** Each task's CPU time, for the stage's log line: whether the judges set the pace, and how much they spent. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ExecutorService threads;
 
@@ -38,10 +43,12 @@ class RowJudges implements DisposableBean {
      */
     Future<StagedRow[]> judge(RowJudge judge, List<DataRow> rows) {
         return threads.submit(() -> {
+            long cpu = THREADS.getCurrentThreadCpuTime();
             StagedRow[] judged = new StagedRow[rows.size()];
             for (int i = 0; i < judged.length; i++) {
                 judged[i] = judge.process(rows.get(i));
             }
+            judge.judgedFor(THREADS.getCurrentThreadCpuTime() - cpu);
             return judged;
         });
     }

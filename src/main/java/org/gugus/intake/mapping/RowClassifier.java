@@ -1,8 +1,6 @@
 package org.gugus.intake.mapping;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,17 +40,17 @@ public final class RowClassifier {
         if (signatureSeen) {
             return RowKind.SIGNATURE;
         }
-        List<CellValue> filled = filledCells(row);
-        if (filled.isEmpty()) {
+        Filled filled = filled(row);
+        if (filled.first() == null) {
             return RowKind.BLANK;
         }
         if (!dataSeen && isColumnNumbers(row)) {
             return RowKind.COLUMN_NUMBERS;
         }
-        if (template.isTotalLabel(filled.get(0).text())) {
+        if (template.isTotalLabel(filled.first().text())) {
             return RowKind.TOTAL;
         }
-        if (isSignature(filled)) {
+        if (!filled.tooManyTexts() && isSignature(filled.texts())) {
             signatureSeen = true;
             return RowKind.SIGNATURE;
         }
@@ -61,21 +59,38 @@ public final class RowClassifier {
     }
 
     /**
-     * The cells that hold something, in column order. A number in the running-number column is left
-     * out (templates come numbered in advance), but text there counts: "Jumlah" or "Mengetahui"
-     * often sits in column A.
+     * The cells that hold something, in column order, as far as telling the row's kind needs them:
+     * the first, and their texts until more than a signature block's differ (a data row's do by its
+     * fifth filled cell, so its other cells are not looked at here). A number in the running-number
+     * column is left out (templates come numbered in advance), but text there counts: "Jumlah" or
+     * "Mengetahui" often sits in column A.
      */
-    private List<CellValue> filledCells(SheetRow row) {
-        List<CellValue> filled = new ArrayList<>();
+    private Filled filled(SheetRow row) {
+        CellValue first = null;
+        Set<String> texts = new LinkedHashSet<>();
         for (int column = 0; column < row.cells().size(); column++) {
             CellValue cell = row.cell(column);
             boolean runningNumber = layout.fieldsByColumn().get(column) == Field.ROW_NUMBER
                     && (cell.kind() == CellValue.Kind.NUMBER || isRunningNumber(cell.text()));
             if (!runningNumber && !template.isBlank(cell)) {
-                filled.add(cell);
+                if (first == null) {
+                    first = cell;
+                }
+                texts.add(Spaces.collapsed(cell.text()));
+                if (texts.size() > MAX_SIGNATURE_TEXTS) {
+                    return new Filled(first, texts, true);
+                }
             }
         }
-        return filled;
+        return new Filled(first, texts, false);
+    }
+
+    /**
+     * @param first        the first filled cell; null when none is
+     * @param texts        the filled cells' texts, spaces collapsed, each once
+     * @param tooManyTexts whether more texts differ than a signature block holds (then not all are in {@code texts})
+     */
+    private record Filled(CellValue first, Set<String> texts, boolean tooManyTexts) {
     }
 
     /**
@@ -119,14 +134,8 @@ public final class RowClassifier {
         return count >= 2;
     }
 
-    private boolean isSignature(List<CellValue> filled) {
-        Set<String> texts = new LinkedHashSet<>();
-        for (CellValue cell : filled) {
-            texts.add(Spaces.collapsed(cell.text()));
-            if (texts.size() > MAX_SIGNATURE_TEXTS) {
-                return false;
-            }
-        }
+    /** Whether a row of at most a few different texts is a signature block's. */
+    private boolean isSignature(Set<String> texts) {
         return texts.stream().anyMatch(text -> template.isSignatureLabel(text) || isPlaceAndDate(text));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -24,9 +25,18 @@ public final class Vocabulary {
         }
     }
 
+    /**
+     * Cells remembered with what they matched, per value list: a file repeats a few dozen spellings
+     * row after row, and each cell's key, split and look-ups cost more than the rest of its field.
+     * Bounded, so a file of ever new spellings costs memory no more than this.
+     */
+    static final int REMEMBERED = 4096;
+
     private final String name;
     private final List<Term> terms;
     private final Map<String, Term> byKey = new LinkedHashMap<>();
+    private final Map<String, Optional<Term>> matched = new ConcurrentHashMap<>();
+    private final Map<ListCell, CodeList> listsMatched = new ConcurrentHashMap<>();
 
     Vocabulary(String name, List<Term> terms) {
         this.name = name;
@@ -60,6 +70,20 @@ public final class Vocabulary {
 
     /** The term a single value stands for; brackets are dropped when the whole value matches nothing. */
     public Optional<Term> match(String value) {
+        if (value == null) {
+            return matchOnce(null);
+        }
+        Optional<Term> term = matched.get(value);
+        if (term == null) {
+            term = matchOnce(value);
+            if (matched.size() < REMEMBERED) {
+                matched.put(value, term);
+            }
+        }
+        return term;
+    }
+
+    private Optional<Term> matchOnce(String value) {
         Term term = byKey.get(MatchKey.of(value));
         if (term == null) {
             term = byKey.get(MatchKey.withoutBrackets(value));
@@ -73,6 +97,21 @@ public final class Vocabulary {
      * Codes come once each, in the order written.
      */
     public CodeList matchList(String value, ListSeparators separators) {
+        if (value == null) {
+            return matchListOnce(null, separators);
+        }
+        ListCell cell = new ListCell(value, separators);
+        CodeList codes = listsMatched.get(cell);
+        if (codes == null) {
+            codes = matchListOnce(value, separators);
+            if (listsMatched.size() < REMEMBERED) {
+                listsMatched.put(cell, codes);
+            }
+        }
+        return codes;
+    }
+
+    private CodeList matchListOnce(String value, ListSeparators separators) {
         Optional<Term> whole = match(value);
         if (whole.isPresent()) {
             return new CodeList(List.of(whole.get().code()), List.of());
@@ -96,6 +135,10 @@ public final class Vocabulary {
     /** The accepted values for a message in English: "L (Male), P (Female)". */
     public String acceptedEn() {
         return terms.stream().map(term -> term.code() + " (" + term.labelEn() + ")").collect(Collectors.joining(", "));
+    }
+
+    /** A multi-value cell as split by one set of separators (compared by identity: a template has one). */
+    private record ListCell(String value, ListSeparators separators) {
     }
 
     /** The codes read from a multi-value cell, and the parts that matched no code, as written. */

@@ -44,11 +44,37 @@ public sealed interface NikReading {
         if (text.startsWith("'")) {
             text = text.substring(1);
         }
-        if (SCIENTIFIC.matcher(text.replace(" ", "")).matches()) {
+        // without an exponent's letter it cannot be scientific notation: most NIKs skip the expression
+        if ((text.indexOf('e') >= 0 || text.indexOf('E') >= 0) && SCIENTIFIC.matcher(text.replace(" ", "")).matches()) {
             return new Invalid(Problem.SCIENTIFIC_NOTATION, "");
         }
-        String digits = IGNORED.matcher(text).replaceAll("");
+        String digits = withoutIgnored(text);
         return Nik.isSixteenDigits(digits) ? new Valid(new Nik(digits)) : new Invalid(Problem.NOT_16_DIGITS, digits);
+    }
+
+    /** The text without what {@link #IGNORED} matches, as its {@code replaceAll("")} gives it; most NIKs hold none. */
+    private static String withoutIgnored(String text) {
+        int at = 0;
+        while (at < text.length() && !ignored(text.charAt(at))) {
+            at++;
+        }
+        if (at == text.length()) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length()).append(text, 0, at);
+        for (; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (!ignored(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    /** Whether {@link #IGNORED} matches the character: ASCII white space, a no-break space, a dot or a hyphen. */
+    private static boolean ignored(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0' || c == '.'
+                || c == '-';
     }
 
     private static NikReading fromNumber(double number) {

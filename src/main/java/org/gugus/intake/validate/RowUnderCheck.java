@@ -41,6 +41,8 @@ public final class RowUnderCheck {
     // Readings asked for by several rules, made once per row: a date cell alone is read by five.
     private final Map<Field, Boolean> blanks = new EnumMap<>(Field.class);
     private final Map<Field, DateReading> dates = new EnumMap<>(Field.class);
+    private final Map<Field, Vocabulary.CodeList> codeLists = new EnumMap<>(Field.class);
+    private final Map<Field, Optional<String>> codes = new EnumMap<>(Field.class);
     private NikReading nik;
     private AgeReading age;
     private CitizenshipReading citizenship;
@@ -128,14 +130,24 @@ public final class RowUnderCheck {
 
     /** The code of a single-value coded field (sex, case_stage), when blank or unknown empty. */
     public Optional<String> code(Field field) {
-        return isBlank(field) ? Optional.empty()
-                : template.vocabulary(field).match(written(field)).map(Vocabulary.Term::code);
+        Optional<String> code = codes.get(field);
+        if (code == null) {
+            code = isBlank(field) ? Optional.empty()
+                    : template.vocabulary(field).match(written(field)).map(Vocabulary.Term::code);
+            codes.put(field, code);
+        }
+        return code;
     }
 
-    /** The codes of a multi-value coded field (exploitation, recruitment, services). */
+    /** The codes of a multi-value coded field (exploitation, recruitment, services); read once per row, as two rules ask. */
     public Vocabulary.CodeList codes(Field field) {
-        return isBlank(field) ? new Vocabulary.CodeList(List.of(), List.of())
-                : template.vocabulary(field).matchList(written(field), template.separators());
+        Vocabulary.CodeList codes = codeLists.get(field);
+        if (codes == null) {
+            codes = isBlank(field) ? new Vocabulary.CodeList(List.of(), List.of())
+                    : template.vocabulary(field).matchList(written(field), template.separators());
+            codeLists.put(field, codes);
+        }
+        return codes;
     }
 
     /** The destination country's ISO code; empty when blank or unknown. */

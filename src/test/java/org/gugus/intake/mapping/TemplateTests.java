@@ -93,6 +93,16 @@ class TemplateTests {
     }
 
     @Test
+    void aCellMatchedUnderOneTemplatesSeparatorsIsSplitAgainUnderAnothers() {
+        Vocabulary exploitation = TEMPLATE.vocabulary(Field.EXPLOITATION);
+        ListSeparators commasOnly = new ListSeparators(java.util.List.of(","), java.util.List.of());
+
+        assertThat(exploitation.matchList("PRT dan ABK", TEMPLATE.separators()).codes()).containsExactly("PRT", "ABK");
+        assertThat(exploitation.matchList("PRT dan ABK", commasOnly).unknown()).containsExactly("PRT dan ABK");
+        assertThat(exploitation.matchList("PRT dan ABK", TEMPLATE.separators()).codes()).containsExactly("PRT", "ABK");
+    }
+
+    @Test
     void reportsTheUnknownPartsOfAValueList() {
         Vocabulary.CodeList codes = TEMPLATE.vocabulary(Field.EXPLOITATION)
                 .matchList("Seksual, Kerja Rodi", TEMPLATE.separators());
