@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.gugus.system.database.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 
@@ -23,6 +28,10 @@ import org.postgresql.PGConnection;
  * cumulative monthly file does, and prints each re-delivery's whole command and its {@code stage}
  * and {@code publish} steps (from the Batch tables), their medians and the largest publish against
  * the median: a planner stall shows as one publish far above the others.
+ * <p>
+ * GUGUS_BENCH_FORMAT=xlsx writes the same rows as a workbook too (text in shared strings, as Excel
+ * writes them) and loads that instead of the CSV; COPY still copies the CSV. Each load prints the
+ * command's peak resident size and CPU time (Linux, from /proc).
  */
 public class LoadVsCopy {
 
@@ -35,11 +44,19 @@ public class LoadVsCopy {
         generate(csv, 1, rows);
         generate(oneRow, rows + 1, 1);
         System.out.printf("Generated %,d rows (%,d bytes) in %s%n", rows, Files.size(csv), csv);
+        Path loaded = csv;
+        if ("xlsx".equals(System.getenv("GUGUS_BENCH_FORMAT"))) {
+            loaded = work.resolve("samarinda-bench.xlsx");
+            long start = System.nanoTime();
+            generateXlsx(loaded, rows);
+            System.out.printf("Generated %,d rows as a workbook (%,d bytes) in %.1f s: %s%n", rows, Files.size(loaded),
+                    (System.nanoTime() - start) / 1e9, loaded);
+        }
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0)) {
             double startup = gugusLoad(home, oneRow, "64.71");
             System.out.printf("gugus load of 1 row (JVM and Spring start-up, migrations): %.2f s%n", startup);
-            double pipeline = gugusLoad(home, csv, "64.72");
+            double pipeline = gugusLoad(home, loaded, "64.72");
             double[] steps = lastSteps(postgres);
             System.out.printf("of which the stage step %.2f s, the publish step %.2f s%n", steps[0], steps[1]);
             double copy = copy(postgres, csv);
@@ -123,15 +140,59 @@ public class LoadVsCopy {
         }
         long start = System.nanoTime();
         Process process = builder.start();
+        ResourceWatch watch = new ResourceWatch(process.pid());
+        watch.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int exit = process.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
+        watch.interrupt();
+        watch.join();
         System.out.println(output);
+        System.out.printf("  peak resident size %,d MB, CPU %.1f s (user and system, last seen)%n", watch.peakKb / 1024,
+                watch.cpuTicks / 100.0);
         printPhases(home);
         if (exit != 0 || !output.contains("\"status\":\"LOADED\"")) {
             throw new IllegalStateException("gugus load did not load " + file + " (exit " + exit + ")");
         }
         return seconds;
+    }
+
+    /**
+     * The command's peak resident size (VmHWM) and CPU time, read from /proc every 100 ms while it
+     * runs (the launcher execs java, so the process is the JVM); zero where there is no /proc.
+     */
+    private static final class ResourceWatch extends Thread {
+        private final long pid;
+        volatile long peakKb;
+        volatile long cpuTicks;
+
+        ResourceWatch(long pid) {
+            this.pid = pid;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Path status = Path.of("/proc", String.valueOf(pid), "status");
+            Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+            while (!isInterrupted()) {
+                try {
+                    for (String line : Files.readAllLines(status)) {
+                        if (line.startsWith("VmHWM:")) {
+                            peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("\\D", "")));
+                        }
+                    }
+                    String text = Files.readString(stat);
+                    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                    cpuTicks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    Thread.sleep(100);
+                } catch (IOException | RuntimeException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
     private static long logRead;
@@ -204,28 +265,131 @@ public class LoadVsCopy {
      * which delivery they changed, so each delivery changes another 1 % and keeps the earlier changes.
      */
     private static void generate(Path file, int first, int count, int delivery) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(String.join(";", HEADER));
+            out.newLine();
+            rows(first, count, delivery, values -> {
+                try {
+                    out.write(String.join(";", values));
+                    out.newLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void rows(int first, int count, int delivery, Consumer<String[]> row) {
         String[] exploitation = {"Eksploitasi Seksual", "Kerja Paksa", "PRT", "ABK", "Online Scam"};
         String[] recruitment = {"Media Sosial", "Tawaran Kerja", "Jeratan Utang", "Pacar"};
         String[] stage = {"Laporan", "Penyelidikan", "Penyidikan", "P21", "Vonis"};
         String[] country = {"Malaysia", "Arab Saudi", "Kamboja", "Dalam Negeri", "Taiwan"};
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(String.join(";", HEADER));
-            out.newLine();
-            for (int n = first; n < first + count; n++) {
-                boolean woman = n % 3 != 0;
-                int day = 1 + n % 28;
-                int month = 1 + n % 12;
-                int year = 1980 + n % 25;
-                String nik = "6472%02d%02d%02d%02d%04d".formatted(1 + (n / 10_000) % 99, day + (woman ? 40 : 0), month,
-                        year % 100, n % 10_000);
-                out.write(String.join(";", String.valueOf(n), "TPPO/%06d".formatted(n / 2), "05/06/2024", "01/05/2024",
-                        name(n), nik, woman ? "P" : "L", "%02d/%02d/%d".formatted(day, month, year), "",
-                        "Samarinda", "Jl. Contoh No. " + n, exploitation[n % 5], recruitment[n % 4], country[n % 5],
-                        stage[n % 5], "Rumah Aman, Visum",
-                        n % 100 < delivery ? "diperbarui pada pengiriman " + (n % 100 + 1) : ""));
-                out.newLine();
-            }
+        for (int n = first; n < first + count; n++) {
+            boolean woman = n % 3 != 0;
+            int day = 1 + n % 28;
+            int month = 1 + n % 12;
+            int year = 1980 + n % 25;
+            String nik = "6472%02d%02d%02d%02d%04d".formatted(1 + (n / 10_000) % 99, day + (woman ? 40 : 0), month,
+                    year % 100, n % 10_000);
+            row.accept(new String[] {String.valueOf(n), "TPPO/%06d".formatted(n / 2), "05/06/2024", "01/05/2024",
+                    name(n), nik, woman ? "P" : "L", "%02d/%02d/%d".formatted(day, month, year), "",
+                    "Samarinda", "Jl. Contoh No. " + n, exploitation[n % 5], recruitment[n % 4], country[n % 5],
+                    stage[n % 5], "Rumah Aman, Visum",
+                    n % 100 < delivery ? "diperbarui pada pengiriman " + (n % 100 + 1) : ""});
         }
+    }
+
+    /**
+     * The same rows as {@link #generate(Path, int, int)} as an XLSX workbook, written part by part
+     * (POI's writer holds the shared strings as objects, gigabytes for a million rows): No. as a
+     * number, every other cell as a shared string, the values of bounded pools shared, the unique
+     * ones (case number, NIK, address) one string each, as Excel writes them.
+     */
+    private static void generateXlsx(Path file, int rows) throws IOException {
+        Path strings = Files.createTempFile(file.getParent(), "shared-strings", ".xml");
+        Map<String, Integer> shared = new HashMap<>();
+        int[] count = {0};
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file));
+             BufferedWriter sst = Files.newBufferedWriter(strings, StandardCharsets.UTF_8)) {
+            BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+            part(zip, out, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + type + "sheet.main+xml\"/>"
+                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + type + "worksheet+xml\"/>"
+                    + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" + type + "sharedStrings+xml\"/>"
+                    + "<Override PartName=\"/xl/styles.xml\" ContentType=\"" + type + "styles+xml\"/></Types>");
+            part(zip, out, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            part(zip, out, "xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\"><sheets>"
+                    + "<sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            part(zip, out, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "<Relationship Id=\"rId2\" Type=\"" + rel + "/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+                    + "<Relationship Id=\"rId3\" Type=\"" + rel + "/styles\" Target=\"styles.xml\"/></Relationships>");
+            part(zip, out, "xl/styles.xml", "<styleSheet xmlns=\"" + main + "\"><fonts count=\"1\"><font/></fonts>"
+                    + "<fills count=\"1\"><fill/></fills><borders count=\"1\"><border/></borders>"
+                    + "<cellStyleXfs count=\"1\"><xf/></cellStyleXfs><cellXfs count=\"1\"><xf/></cellXfs></styleSheet>");
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"" + main
+                    + "\"><sheetData>");
+            int[] row = {0};
+            Consumer<String[]> sheetRow = values -> {
+                try {
+                    row[0]++;
+                    out.write("<row r=\"" + row[0] + "\">");
+                    for (int c = 0; c < values.length; c++) {
+                        if (values[c].isEmpty()) {
+                            continue;
+                        }
+                        String ref = (char) ('A' + c) + String.valueOf(row[0]);
+                        if (c == 0 && row[0] > 1) {
+                            out.write("<c r=\"" + ref + "\"><v>" + values[c] + "</v></c>");
+                            continue;
+                        }
+                        boolean unique = row[0] > 1 && (c == 1 || c == 5 || c == 10);
+                        Integer index = unique ? null : shared.get(values[c]);
+                        if (index == null) {
+                            index = count[0]++;
+                            sst.write("<si><t>" + values[c] + "</t></si>");
+                            if (!unique) {
+                                shared.put(values[c], index);
+                            }
+                        }
+                        out.write("<c r=\"" + ref + "\" t=\"s\"><v>" + index + "</v></c>");
+                    }
+                    out.write("</row>");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            sheetRow.accept(HEADER.toArray(String[]::new));
+            rows(1, rows, 0, sheetRow);
+            out.write("</sheetData></worksheet>");
+            out.flush();
+            zip.closeEntry();
+            sst.flush();
+            zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns=\"" + main
+                    + "\" uniqueCount=\"" + count[0] + "\">");
+            out.flush();
+            Files.copy(strings, zip);
+            out.write("</sst>");
+            out.flush();
+            zip.closeEntry();
+        } finally {
+            Files.deleteIfExists(strings);
+        }
+    }
+
+    private static void part(ZipOutputStream zip, BufferedWriter out, String name, String xml) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + xml);
+        out.flush();
+        zip.closeEntry();
     }
 
     private static String name(int n) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -18,7 +19,10 @@ import javax.sql.DataSource;
  * Watches the database while a command runs. Spring Batch and the pool keep retrying a server that
  * died (each try waiting for a connection), so a command would never end by itself; the watch calls
  * {@code onLost} once the server has not answered for {@code outage}. It asks on a connection of its
- * own, never one of the pool's, which a long load may keep busy, with short timeouts.
+ * own, never one of the pool's, which a long load may keep busy, with short timeouts. That connection
+ * is kept from one question to the next and opened again only after a failure: a new connection at
+ * every question cost the command about 13 ms of CPU (authentication) and the server a new backend,
+ * every 2 s for the whole load (5.8 s of CPU in a 15-minute load of a million rows).
  */
 public final class DatabaseWatch implements AutoCloseable {
 
@@ -31,6 +35,7 @@ public final class DatabaseWatch implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private Instant failingSince;
     private boolean lost;
+    private Connection connection;
 
     private DatabaseWatch(DataSource dataSource, Duration outage, Consumer<String> onLost) {
         this.dataSource = dataSource;
@@ -58,11 +63,17 @@ public final class DatabaseWatch implements AutoCloseable {
         if (lost) {
             return;
         }
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(TIMEOUT_SECONDS);
-            statement.execute("select 1");
+        try {
+            if (connection == null) {
+                connection = connect();
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(TIMEOUT_SECONDS);
+                statement.execute("select 1");
+            }
             failingSince = null;
         } catch (SQLException | RuntimeException e) {
+            closeConnection();
             Instant now = Instant.now();
             if (failingSince == null) {
                 failingSince = now;
@@ -91,8 +102,26 @@ public final class DatabaseWatch implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException | RuntimeException e) {
+                // the server is gone or going: nothing to close there
+            }
+            connection = null;
+        }
+    }
+
+    /** Stops asking; the connection is closed on the watch's own thread, without waiting for it. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        try {
+            timer.execute(this::closeConnection);
+        } catch (RejectedExecutionException e) {
+            // closed before
+        }
+        // the questions still scheduled are dropped, the close above still runs
+        timer.shutdown();
     }
 }
