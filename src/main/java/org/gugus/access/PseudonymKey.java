@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.gugus.system.Messages;
+import org.gugus.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,7 +163,7 @@ public class PseudonymKey {
         Secret(byte[] key) {
             this.key = key.clone();
             byte[] block = new byte[BLOCK_BYTES];
-            byte[] shortKey = key.length > BLOCK_BYTES ? sha256().digest(key) : key;
+            byte[] shortKey = key.length > BLOCK_BYTES ? Sha256.fresh().digest(key) : key;
             byte[] innerPad = new byte[BLOCK_BYTES];
             byte[] outerPad = new byte[BLOCK_BYTES];
             System.arraycopy(shortKey, 0, block, 0, shortKey.length);
@@ -171,35 +171,19 @@ public class PseudonymKey {
                 innerPad[i] = (byte) (block[i] ^ 0x36);
                 outerPad[i] = (byte) (block[i] ^ 0x5c);
             }
-            this.inner = sha256();
+            this.inner = Sha256.fresh();
             this.inner.update(innerPad);
-            this.outer = sha256();
+            this.outer = Sha256.fresh();
             this.outer.update(outerPad);
         }
 
         /** HMAC-SHA-256 of the text; safe on any thread (the two digests made once are only ever copied). */
         byte[] mac(byte[] text) {
-            MessageDigest innerHash = copy(inner);
+            MessageDigest innerHash = Sha256.copyOf(inner);
             innerHash.update(text);
-            MessageDigest outerHash = copy(outer);
+            MessageDigest outerHash = Sha256.copyOf(outer);
             outerHash.update(innerHash.digest());
             return outerHash.digest();
-        }
-
-        private static MessageDigest copy(MessageDigest digest) {
-            try {
-                return (MessageDigest) digest.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException("SHA-256 of this Java cannot be copied", e);
-            }
-        }
-
-        private static MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -5,7 +5,6 @@ import org.gugus.intake.IntakeTemplate;
 
 import java.io.Writer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.gugus.intake.validate.CaseRow;
 import org.gugus.intake.validate.Finding;
 import org.gugus.intake.validate.ValidatedRow;
 import org.gugus.intake.validate.VictimIdentity;
+import org.gugus.system.Sha256;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
@@ -46,7 +46,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private static final ThreadLocal<CaseRowText> CASE_ROW_TEXT = ThreadLocal.withInitial(CaseRowText::new);
     private static final Field[] FIELDS = Field.values();
     /** Judges run on several threads; a digest is not thread-safe, and costly to look up per row. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(RowJudge::sha256);
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Sha256::fresh);
 
     private final long fileId;
     private final String officeCode;
@@ -185,7 +185,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private HeadersDigest headersDigest(Map<Field, String> headers) {
         HeadersDigest last = lastHeaders;
         if (last == null || last.headers() != headers) {
-            MessageDigest prefix = sha256();
+            MessageDigest prefix = Sha256.fresh();
             prefix.update(fingerprint);
             prefix.update(RowHashInput.headersDigest(headers));
             last = new HeadersDigest(headers, prefix);
@@ -202,19 +202,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private record HeadersDigest(Map<Field, String> headers, MessageDigest prefix) {
 
         MessageDigest copy() {
-            try {
-                return (MessageDigest) prefix.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException("SHA-256 of this Java cannot be copied", e);
-            }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Sha256.copyOf(prefix);
         }
     }
 
