@@ -16,7 +16,7 @@ import org.gugus.system.database.EmbeddedPostgres;
  * persons, links, queued pairs and block keys deleted, themselves listed as pending), then
  * `./gugus persons resolve --json` resolves them as a load does (through the launcher: the quick
  * compiler and the serial collector). Prints the run's phases, its seconds, the peak heap from the
- * JVM's GC log and a digest of the outcome (persons as sets of records, links, open queued pairs) to
+ * JVM's GC log and a digest of the outcome (persons as sets of records, links, open queued pairs, block keys) to
  * compare two versions of the code on the same data. With a third argument {@code kept} the N records, spread
  * over the store, only have their versions moved on (a re-delivery's records whose linkage fields did not change:
  * each keeps its person). GUGUS_BENCH_JAVA_OPTS adds JVM options
@@ -104,10 +104,12 @@ public class Pending {
                     + " || round(probability::numeric, 6), ';' order by victim_a, victim_b), '')) from persons.person_link");
             String queue = text(sql, "select count(*) || ':' || md5(coalesce(string_agg(victim_a || ',' || victim_b, ';'"
                     + " order by victim_a, victim_b), '')) from persons.candidate_pair where status = 'OPEN'");
+            String blocks = text(sql, "select count(*) || ':' || md5(coalesce(string_agg(key_hash || ',' || victim_id, ';'"
+                    + " order by key_hash, victim_id), '')) from persons.block_key");
             System.out.printf("pending=%d store=%d exit=%d command=%.1fs resolve=%ss heap=%dMiB left_pending=%d"
                     + " server_cpu=%.2fs load=%s%n", pending, store, exit, seconds, run, peakHeap(gcLog), left, serverCpu,
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-            System.out.printf("digest persons=%s links=%s queue=%s%n", persons, links, queue);
+            System.out.printf("digest persons=%s links=%s queue=%s blocks=%s%n", persons, links, queue, blocks);
         }
     }
 

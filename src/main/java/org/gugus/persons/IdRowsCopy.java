@@ -16,6 +16,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 final class IdRowsCopy implements AutoCloseable {
 
     private final Connection connection;
+    /** The pool the connection goes back to at the close; null for a connection its caller gives back. */
     private final DataSource dataSource;
     private final BinaryCopy rows;
     private boolean closed;
@@ -26,15 +27,30 @@ final class IdRowsCopy implements AutoCloseable {
         try {
             this.rows = new BinaryCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
         } catch (SQLException e) {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+            release();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A copy on a connection its caller holds and gives back itself (one outside the thread's transaction: a
+     * first load's block keys written beside the run, {@link BlockKeysAside}).
+     */
+    static IdRowsCopy onHeldConnection(Connection connection, String sql) {
+        return new IdRowsCopy(connection, null, sql);
     }
 
     void row(long first, long second) {
         start(2);
         rows.int8(first);
         rows.int8(second);
+    }
+
+    /** A row of an 8-byte integer and a 4-byte one ({@code int8, int4}: a searched key's hash and its block's room). */
+    void row(long first, int second) {
+        start(2);
+        rows.int8(first);
+        rows.int4Value(second);
     }
 
     /** A row of one 8-byte integer. */
@@ -53,6 +69,37 @@ final class IdRowsCopy implements AutoCloseable {
         rows.int8(person);
         rows.int4Value(version);
         rows.int8(hash);
+    }
+
+    /**
+     * A row of a pair of records (the {@code int8, int8, float8, float8, jsonb} of a queued pair: its weight, its
+     * probability and its explanation as JSON).
+     */
+    void row(long victimA, long victimB, double weight, double probability, String comparisons) {
+        start(5);
+        pair(victimA, victimB, weight, probability, comparisons);
+    }
+
+    /**
+     * A row of a link ({@code int8, int8, float8, float8, jsonb, bool, int8}: a queued pair's columns, whether a
+     * reviewer's decision made it, its run).
+     */
+    void row(long victimA, long victimB, double weight, double probability, String comparisons, boolean decided,
+            long run) {
+        start(7);
+        pair(victimA, victimB, weight, probability, comparisons);
+        rows.bool(decided);
+        rows.int8(run);
+    }
+
+    private void pair(long victimA, long victimB, double weight, double probability, String comparisons) {
+        rows.int8(victimA);
+        rows.int8(victimB);
+        // a float8 travels as its IEEE 754 bits in network order, as an int8 does its value: the same double the text
+        // COPY gave (Double.toString's digits read back by the server are the nearest double, this one)
+        rows.int8(Double.doubleToLongBits(weight));
+        rows.int8(Double.doubleToLongBits(probability));
+        rows.jsonb(comparisons);
     }
 
     private void start(int fields) {
@@ -75,6 +122,12 @@ final class IdRowsCopy implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {
+            release();
+        }
+    }
+
+    private void release() {
+        if (dataSource != null) {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }

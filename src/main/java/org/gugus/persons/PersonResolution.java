@@ -285,6 +285,9 @@ public class PersonResolution {
         });
         stored.clear();
         store.deleteBlockKeys(vanished, vanishedHashes);
+        // a first load's keys (the table holding none or few) written on a connection of their own while the run goes
+        // on, put in place before it ends; else written below, while the pairs are scored
+        BlockKeysAside aside = store.blockKeysAside(keysAddedTo, keysAdded::get, keyCount[0], vanished.isEmpty());
         phases.done("prepare");
 
         // each new or changed record scored against the records sharing a block key with it: searched among the
@@ -300,9 +303,11 @@ public class PersonResolution {
         }
         // the pairs scored in memory (on every core) while the new block keys go into the database
         CompletableFuture<List<ScoredPair>> scoring = alongside(against::finish);
-        store.addBlockKeys(keysAddedTo, keysAdded::get, keyCount[0]);
-        keysAdded.clear();
-        phases.done("block keys (scoring alongside)");
+        if (aside == null) {
+            store.addBlockKeys(keysAddedTo, keysAdded::get, keyCount[0]);
+            keysAdded.clear();
+        }
+        phases.done(aside == null ? "block keys (scoring alongside)" : "scoring (block keys aside)");
         Map<VictimPair, ScoredPair> pairs = new HashMap<>();
         Set<Long> affected = new HashSet<>(changed);
         for (ScoredPair scored : joined(scoring)) {
@@ -344,7 +349,7 @@ public class PersonResolution {
         Map<Long, Integer> versions = new HashMap<>(records.size() * 2);
         records.keySet().forEach(victim -> versions.put(victim, versionOf.get(victim)));
         versionOf.clear();
-        Outcome outcome = link(run, reports, versions, hashes, scope, model, List.copyOf(pairs.values()), phases);
+        Outcome outcome = link(run, reports, versions, hashes, scope, model, List.copyOf(pairs.values()), aside, phases);
         if (keptRecords.isEmpty()) {
             return outcome;
         }
@@ -517,7 +522,7 @@ public class PersonResolution {
         phases.done("prepare");
         Scored scored = estimateAndScore(reports, prepared, phases);
         LinkageHashes hashes = new LinkageHashes(linkage.settings(), scored.model(), BlockKeys.salt(key));
-        return link(run, reports, versions, hashes, null, scored.model(), scored.pairs(), phases);
+        return link(run, reports, versions, hashes, null, scored.model(), scored.pairs(), null, phases);
     }
 
     /** The model estimated from the records, stored, their block keys stored, their pairs scored. */
@@ -556,10 +561,12 @@ public class PersonResolution {
 
     /**
      * Clusters the records (all of the scope; every record when scope is null) from their scored pairs
-     * and the decisions, and stores what came out.
+     * and the decisions, and stores what came out; a first load's block keys written {@code aside} (null when
+     * none) put in place before the run ends.
      */
     private Outcome link(long run, List<VictimReport> reports, Map<Long, Integer> versions, LinkageHashes hashes,
-            PersonStore.Scope scope, LinkageModel model, List<ScoredPair> scoredPairs, Phases phases) {
+            PersonStore.Scope scope, LinkageModel model, List<ScoredPair> scoredPairs, BlockKeysAside aside,
+            Phases phases) {
         List<ScoredPair> pairs = new ArrayList<>(scoredPairs);
         Map<VictimPair, Decision> decisions = store.decisions(scope);
         decisions.keySet().removeIf(pair -> !versions.containsKey(pair.a()) || !versions.containsKey(pair.b()));
@@ -620,12 +627,16 @@ public class PersonResolution {
         store.replaceLinks(scope, links, decided, run);
         phases.done("store links");
         store.queue(scope, clusters.review(), run);
+        if (aside != null) {
+            phases.done("store queue");
+            aside.putInPlace();
+        }
 
         ResolutionSummary summary = new ResolutionSummary(scope == null, reports.size(), outcomes.size(), links.size(),
                 clusters.review().size(), clusters.notQueued(), 0, 0);
         store.forgetResolved();
         store.finishRun(run, summary);
-        phases.done("store queue");
+        phases.done(aside == null ? "store queue" : "block keys put in place");
         phases.log(summary);
         return new Outcome(summary, touched, scope == null);
     }

@@ -233,6 +233,24 @@ class PersonStore {
         }
     }
 
+    /**
+     * The block keys of a first load ({@code hashes} of each one's index in {@code victims}, {@code keys} in all) written
+     * beside the rest of the run ({@link BlockKeysAside}) when they are many and the table holds none or few against
+     * them (a first load after a small office's: those few copied with them), as {@link #addBlockKeys} would write them
+     * into the emptied table; null otherwise ({@code nothingDeleted} false: the run deleted some of the table's keys),
+     * the run then adds them itself.
+     */
+    BlockKeysAside blockKeysAside(List<Long> victims, IntFunction<long[]> hashes, long keys, boolean nothingDeleted) {
+        if (victims.size() < manyRecords || !nothingDeleted) {
+            return null;
+        }
+        boolean holds = holdsBlockKeys();
+        if (holds && blockKeysHeld() > keys / FEW) {
+            return null;
+        }
+        return new BlockKeysAside(dataSource, jdbc, this, victims, hashes, keys, holds);
+    }
+
     void dropBlockKeyIndexes() {
         jdbc.sql("drop index persons.block_key_hash").update();
         jdbc.sql("drop index persons.block_key_victim").update();
@@ -429,11 +447,11 @@ class PersonStore {
         Set<Long> found = new HashSet<>(victims);
         jdbc.sql("create temporary table candidate_key (key_hash bigint primary key, cap integer) on commit drop")
                 .update();
-        try (Copy copy = copy("copy candidate_key (key_hash, cap) from stdin")) {
+        try (IdRowsCopy copy = idRowsCopy("copy candidate_key (key_hash, cap) from stdin with (format binary)")) {
             keys.forEach((key, room) -> {
                 // the stored records a block may still hold besides the new ones; a block already full makes no pairs
                 if (room > 0) {
-                    copy.row(Long.toString(key), Integer.toString(room));
+                    copy.row(key, room);
                 }
             });
         }
@@ -819,7 +837,7 @@ class PersonStore {
             scope.bind(jdbc.sql("delete from persons.person_link where " + scope.holds("victim_a") + " or "
                     + scope.holds("victim_b"))).update();
         }
-        copyLinks(links, decided, run, scope == null ? " with (freeze)" : "");
+        copyLinks(links, decided, run, scope == null);
         if (scope == null) {
             jdbc.sql("set local maintenance_work_mem = '256MB'").update();
             jdbc.sql("alter table persons.person_link add constraint person_link_pkey primary key (victim_a, victim_b)").update();
@@ -844,15 +862,23 @@ class PersonStore {
 
     /** Adds links ({@code decided}: those a reviewer's decision made). */
     void copyLinks(List<ScoredPair> links, Set<VictimPair> decided, long run, String options) {
+        if (!options.isEmpty() && !options.equals(" with (freeze)")) {
+            throw new IllegalArgumentException("links are copied with no options or frozen: " + options);
+        }
+        copyLinks(links, decided, run, !options.isEmpty());
+    }
+
+    /** {@link #copyLinks(List, Set, long, String)}, frozen (into a table emptied by this transaction) or not. */
+    private void copyLinks(List<ScoredPair> links, Set<VictimPair> decided, long run, boolean frozen) {
         // the explanations written as JSON on every core, then copied in order
         List<String> explained = links.parallelStream().map(link -> json.writeValueAsString(link.comparisons())).toList();
-        try (Copy copy = copy("copy persons.person_link (victim_a, victim_b, weight, probability, comparisons, decided, run_id)"
-                + " from stdin" + options)) {
+        // in binary: the ids, weights and probabilities neither formatted as text here nor parsed there
+        try (IdRowsCopy copy = idRowsCopy("copy persons.person_link (victim_a, victim_b, weight, probability, comparisons,"
+                + " decided, run_id) from stdin with (format binary" + (frozen ? ", freeze" : "") + ")")) {
             for (int i = 0; i < links.size(); i++) {
                 ScoredPair link = links.get(i);
-                copy.row(Long.toString(link.victimA()), Long.toString(link.victimB()), Double.toString(link.weight()),
-                        Double.toString(link.probability()), explained.get(i),
-                        Boolean.toString(decided.contains(link.pair())), Long.toString(run));
+                copy.row(link.victimA(), link.victimB(), link.weight(), link.probability(), explained.get(i),
+                        decided.contains(link.pair()), run);
             }
         }
     }
@@ -881,11 +907,11 @@ class PersonStore {
                 """).update();
         // the explanations written as JSON on every core, then copied in order (the server waited on them one by one)
         List<String> explained = review.parallelStream().map(pair -> json.writeValueAsString(pair.comparisons())).toList();
-        try (Copy copy = copy("copy review_pair (victim_a, victim_b, weight, probability, comparisons) from stdin")) {
+        try (IdRowsCopy copy = idRowsCopy("copy review_pair (victim_a, victim_b, weight, probability, comparisons)"
+                + " from stdin with (format binary)")) {
             for (int i = 0; i < review.size(); i++) {
                 ScoredPair pair = review.get(i);
-                copy.row(Long.toString(pair.victimA()), Long.toString(pair.victimB()), Double.toString(pair.weight()),
-                        Double.toString(pair.probability()), explained.get(i));
+                copy.row(pair.victimA(), pair.victimB(), pair.weight(), pair.probability(), explained.get(i));
             }
         }
         jdbc.sql("""
@@ -992,6 +1018,11 @@ class PersonStore {
 
     private static Long[] ids(Collection<Long> ids) {
         return ids.toArray(Long[]::new);
+    }
+
+    /** A binary COPY on the run's connection ({@link IdRowsCopy}). */
+    private IdRowsCopy idRowsCopy(String sql) {
+        return new IdRowsCopy(DataSourceUtils.getConnection(dataSource), dataSource, sql);
     }
 
     Copy copy(String sql) {

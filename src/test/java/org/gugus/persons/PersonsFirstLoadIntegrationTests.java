@@ -1,0 +1,157 @@
+package org.gugus.persons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gugus.persons.PersonFiles.victim;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gugus.IntegrationTest;
+import org.gugus.ingest.FileReception;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A first load's block keys written beside its run ({@link BlockKeysAside}): with runs of 20 records and more counted
+ * as many, a run onto an empty table of keys writes them on a connection of its own and puts that table in place; the
+ * keys must be those the bounded run writes itself, the table keep its indexes, and a table left aside by a run that
+ * failed must not count.
+ */
+@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.persons.resolution.many-records=20",
+        "gugus.persons.resolution.few-pending=20"})
+class PersonsFirstLoadIntegrationTests {
+
+    private static final String[] GIVEN = {"Aminah", "Bunga", "Citra", "Dahlia", "Erna", "Fatimah", "Gita", "Hartini"};
+    private static final String[] FAMILY = {"Simanjuntak", "Lubis", "Hasibuan", "Nainggolan", "Saragih"};
+    private static final String[] OFFICES = {"64.01", "64.02", "64.03", "64.07", "64.71"};
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PersonResolution resolution;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aFirstLoadsBlockKeysWrittenAsideAreTheKeysTheRunWouldWriteAndKeepTheTablesIndexes() {
+        List<Long> every = loadVictims();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false);
+        Set<String> aside = blockKeys();
+        Set<List<Long>> persons = persons();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", true); // the bounded run writes its keys itself
+
+        assertThat(aside).isEqualTo(blockKeys()).hasSizeGreaterThan(every.size());
+        assertThat(persons()).isEqualTo(persons);
+        assertThat(tableAside()).isNull();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false);
+        assertThat(jdbc.sql("select indexname from pg_indexes where schemaname = 'persons' and tablename = 'block_key'")
+                .query(String.class).set()).containsExactlyInAnyOrder("block_key_hash", "block_key_victim");
+        // the next runs drop and build those indexes by their names: a run of many records after the first load's
+        List<Long> half = every.subList(every.size() / 2, every.size());
+        makePending(half);
+        resolution.resolvePending("test", false);
+        assertThat(blockKeys()).isEqualTo(aside);
+        assertThat(persons()).isEqualTo(persons);
+    }
+
+    @Test
+    void aFirstLoadDropsTheBlockKeysARunThatFailedLeftAside() {
+        List<Long> every = loadVictims();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false);
+        Set<String> keys = blockKeys();
+        makeEveryRecordNew(every);
+        // as a run killed after its keys were written aside, before its own transaction committed
+        jdbc.sql("create table persons.block_key_next (like persons.block_key)").update();
+        jdbc.sql("insert into persons.block_key_next (key_hash, victim_id) values (42, ?)").param(every.get(0)).update();
+
+        resolution.resolvePending("test", false);
+
+        assertThat(blockKeys()).isEqualTo(keys).doesNotContain(every.get(0) + ",42");
+        assertThat(tableAside()).isNull();
+    }
+
+    /** The block keys stored, each as record and key hash. */
+    private Set<String> blockKeys() {
+        return new HashSet<>(jdbc.sql("select victim_id || ',' || key_hash from persons.block_key").query(String.class).list());
+    }
+
+    private String tableAside() {
+        return jdbc.sql("select to_regclass('persons.block_key_next')::text").query(String.class).optional().orElse(null);
+    }
+
+    /** Persons as sets of records. */
+    private Set<List<Long>> persons() {
+        Map<Long, List<Long>> members = new HashMap<>();
+        jdbc.sql("select person_id, victim_id from persons.victim_person order by victim_id").query(rs -> {
+            members.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2));
+        });
+        return new HashSet<>(members.values());
+    }
+
+    /** The offices' files, loaded once for the tests of this class (they share the database); every record's id. */
+    private List<Long> loadVictims() {
+        if (jdbc.sql("select count(*) from warehouse.victim").query(Long.class).single() == 0) {
+            PersonFiles files = new PersonFiles(reception, folder);
+            Map<String, List<List<String>>> byOffice = new HashMap<>();
+            for (int n = 0; n < 40; n++) {
+                String name = GIVEN[n % GIVEN.length] + " " + FAMILY[n / GIVEN.length % FAMILY.length];
+                String birth = "%02d/%02d/%d".formatted(1 + n % 28, 1 + n % 12, 1980 + n % 25);
+                String nik = "6472%02d%02d%02d%02d%04d".formatted(1 + n % 9, 41 + n % 28, 1 + n % 12, (80 + n % 25) % 100, n);
+                byOffice.computeIfAbsent(OFFICES[n % OFFICES.length], o -> new ArrayList<>())
+                        .add(victim("TPPO/A/%04d".formatted(n), name, nik, "P", birth, "", "Samarinda"));
+                if (n % 3 == 0) {
+                    // the same person again, in capitals, without her NIK
+                    byOffice.computeIfAbsent(OFFICES[(n + 2) % OFFICES.length], o -> new ArrayList<>())
+                            .add(victim("TPPO/B/%04d".formatted(n), name.toUpperCase(), "", "P", birth, "", "Kota Samarinda"));
+                }
+            }
+            byOffice.forEach(files::load);
+        }
+        return jdbc.sql("select id from warehouse.victim order by id").query(Long.class).list();
+    }
+
+    /** Every record new again, as before a first load: persons, links, pairs and every block key gone. */
+    private void makeEveryRecordNew(List<Long> every) {
+        jdbc.sql("truncate persons.block_key").update();
+        makePending(every);
+    }
+
+    /** These records made new again, as `bench/persons/pending.sh` does: persons, links, pairs and keys gone, listed. */
+    private void makePending(List<Long> ids) {
+        Long[] victims = ids.toArray(Long[]::new);
+        jdbc.sql("delete from persons.person_link where victim_a = any(:ids) or victim_b = any(:ids)").param("ids", victims)
+                .update();
+        jdbc.sql("delete from persons.candidate_pair where victim_a = any(:ids) or victim_b = any(:ids)")
+                .param("ids", victims).update();
+        jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(victims).update();
+        jdbc.sql("delete from persons.victim_person where victim_id = any(?)").param(victims).update();
+        jdbc.sql("delete from persons.pending_victim").update();
+        jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select id, version from warehouse.victim"
+                + " where id = any(?)").param(victims).update();
+        jdbc.sql("analyze persons.victim_person").update();
+        jdbc.sql("analyze persons.block_key").update();
+    }
+}
