@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publishes one corrected row by the same plan as a file ({@link WarehousePublisher#applyPlan}):
- * upsert by identity, history of the replaced version, coded attributes and flags, with lineage to
- * the correction and to the file row it corrects.
+ * upsert by identity (code lists in the record's {@code case_row}), history of the replaced version, flags,
+ * with lineage to the correction and to the file row it corrects.
  */
 @Component
 public class CorrectionPublisher {

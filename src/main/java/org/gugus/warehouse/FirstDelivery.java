@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The publish of an office's first delivery (the office has no record and no case yet; its lock keeps
  * another publish from adding one): every winner is a new record, so nothing is looked up, compared,
  * kept as history or replaced. Each winner's record id is drawn in the plan ({@code publish_plan.victim_id}),
- * so the record, its coded attributes, row hash, flags and pending note are each written by one plain
- * insert from the plan, with no conflict clause and without the ids returned and joined back by identity
+ * so the record (its code lists in its {@code case_row}), row hash, flags and pending note are each written
+ * by one plain insert from the plan, with no conflict clause and without the ids returned and joined back by identity
  * (issue 13: the upsert with its returned ids took half of a first load's publish).
  */
 final class FirstDelivery {
@@ -75,14 +75,6 @@ final class FirstDelivery {
                      where findings = '[]'::jsonb and row_hash is not null
                     """).params(officeCode, receivedOn).update());
         }
-        times.run("coded attributes", () -> {
-            // the staged code lists are distinct already (RowJudge)
-            for (String[] attribute : new String[][] {{"victim_exploitation", "exploitation"},
-                    {"victim_recruitment", "recruitment"}, {"victim_service", "services"}}) {
-                jdbc.sql("insert into warehouse." + attribute[0] + " (victim_id, code)"
-                        + " select victim_id, unnest(" + attribute[1] + ") from publish_plan").update();
-            }
-        });
         times.run("flags", () -> jdbc.sql("""
                 insert into warehouse.victim_flag (victim_id, code, field, column_header, value, message_id, message_en,
                                                    source_file_id)

@@ -157,7 +157,7 @@ public class WarehousePublisher {
 
     private Map<String, Long> applyPlan(String officeCode, LocalDate receivedOn, PartTimes times) {
         Map<String, Long> plan = times.get("plan counts", this::planCounts);
-        // a first delivery replaces nothing: no history to keep, no attributes or flags to delete
+        // a first delivery replaces nothing: no history to keep, no flags to delete
         boolean replaces = plan.get("updated") > 0;
         times.run("cases", () -> upsertCases(officeCode));
         if (replaces) {
@@ -165,10 +165,9 @@ public class WarehousePublisher {
         }
         times.run("victims", () -> upsertVictims(officeCode, receivedOn));
         if (replaces) {
-            times.run("replaced attributes", this::deleteReplacedAttributes);
+            times.run("replaced flags", this::deleteReplacedFlags);
         }
         times.run("victims' row hashes", () -> writeRowHashes(officeCode, receivedOn, replaces));
-        times.run("coded attributes", this::insertCodedAttributes);
         times.run("flags", this::insertFlags);
         return plan;
     }
@@ -341,14 +340,15 @@ public class WarehousePublisher {
 
     /**
      * Inserts or updates the victim records of the plan's new and changed rows (each keeping of its
-     * normalised row only what no typed column holds, see {@code warehouse.victim_case_row}), and keeps their ids in
-     * the temporary table {@code published_victim} (victim id, identity key), which the attribute
-     * and flag statements join by hash instead of looking each record up again.
+     * normalised row only what no typed column holds, its code lists among them, see
+     * {@code warehouse.victim_case_row}), and keeps their ids in the temporary table {@code published_victim}
+     * (victim id, identity key), which the row hash and flag statements join by hash instead of looking each
+     * record up again.
      */
     private void upsertVictims(String officeCode, LocalDate receivedOn) {
         jdbc.sql("drop table if exists published_victim").update();
         jdbc.sql("create temporary table published_victim (victim_id bigint not null, identity_key text not null,"
-                + " exploitation jsonb, recruitment jsonb, services jsonb, inserted boolean not null) on commit drop").update();
+                + " inserted boolean not null) on commit drop").update();
         jdbc.sql("""
                 with upserted as (
                 insert into warehouse.victim (%s, source_correction_id)
@@ -372,8 +372,7 @@ public class WarehousePublisher {
                        case_row = excluded.case_row, content_hash = excluded.content_hash,
                        source_file_id = excluded.source_file_id, source_sheet = excluded.source_sheet,
                        source_row = excluded.source_row, version = victim.version + 1, updated_at = now()
-                returning id, identity_key, case_row -> 'exploitation', case_row -> 'recruitment', case_row -> 'services',
-                          xmax = 0)
+                returning id, identity_key, xmax = 0)
                 insert into published_victim select * from upserted
                 """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update();
         // The new records are pending for persons: noted here, from the ids just kept, not by a trigger on
@@ -436,9 +435,6 @@ public class WarehousePublisher {
      */
     static final String PLAN_VALUES = "s." + StagedCase.COLUMNS.replace(", ", ", s.");
 
-    private static final String[][] CODED_ATTRIBUTES = {
-            {"victim_exploitation", "exploitation"}, {"victim_recruitment", "recruitment"}, {"victim_service", "services"}};
-
     /**
      * The records just written, as an array the deletes below probe their tables' indexes with: joined to
      * {@code published_victim}, each delete read its whole table by hash (100,000-200,000 rows) for the
@@ -446,26 +442,9 @@ public class WarehousePublisher {
      */
     private static final String WRITTEN_RECORDS = "any(array(select victim_id from published_victim))";
 
-    /** The coded attributes and flags of the records that changed, before their new ones go in. */
-    private void deleteReplacedAttributes() {
-        for (String[] attribute : CODED_ATTRIBUTES) {
-            jdbc.sql("delete from warehouse." + attribute[0] + " a where a.victim_id = " + WRITTEN_RECORDS).update();
-        }
+    /** The flags of the records that changed, before their new ones go in. */
+    private void deleteReplacedFlags() {
         jdbc.sql("delete from warehouse.victim_flag f where f.victim_id = " + WRITTEN_RECORDS).update();
-    }
-
-    /**
-     * The code lists of the records just written, taken from {@code published_victim} (the upsert
-     * returned them): no second look at the plan's rows.
-     */
-    private void insertCodedAttributes() {
-        for (String[] attribute : CODED_ATTRIBUTES) {
-            // the staged code lists are distinct already (RowJudge), so no sort is needed here
-            jdbc.sql("insert into warehouse." + attribute[0] + " (victim_id, code)"
-                    + " select pv.victim_id, code from published_victim pv"
-                    + " cross join lateral jsonb_array_elements_text(pv." + attribute[1] + ") code")
-                    .update();
-        }
     }
 
     private void insertFlags() {

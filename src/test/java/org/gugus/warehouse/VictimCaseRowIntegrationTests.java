@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
 class VictimCaseRowIntegrationTests {
 
+    private static final int SERVICES = 13;
     private static final int NOTES = 14;
 
     /** Every field of a normalised row, as the intake writes it. */
@@ -93,6 +94,30 @@ class VictimCaseRowIntegrationTests {
                    and h.case_row ->> 'notes' is null and v.notes = 'Dipulangkan Juni'
                    and h.case_row - 'notes' = warehouse.victim_case_row(v) - 'notes'
                 """).param("fields", FIELDS).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void givesEachRecordTheCodesOfItsLatestRowAsItsCodedAttributes() {
+        load("64.08", "paser-05.csv", TestWorkbooks.victims(2));
+        List<List<String>> june = TestWorkbooks.victims(2);
+        june.get(1).set(SERVICES, "Bantuan Hukum");
+
+        FileOutcome outcome = load("64.08", "paser-06.csv", june);
+
+        assertThat(outcome.updated()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                select v.source_row || ':' || s.code from warehouse.victim_service s join warehouse.victim v on v.id = s.victim_id
+                 where v.office_code = '64.08' order by 1
+                """).query(String.class).list())
+                .containsExactly("2:KESEHATAN", "2:REHABILITASI_SOSIAL", "3:BANTUAN_HUKUM");
+        assertThat(jdbc.sql("""
+                select v.source_row || ':' || e.code || ':' || r.code
+                  from warehouse.victim v
+                  join warehouse.victim_exploitation e on e.victim_id = v.id
+                  join warehouse.victim_recruitment r on r.victim_id = v.id
+                 where v.office_code = '64.08' order by 1
+                """).query(String.class).list())
+                .containsExactly("2:SEKSUAL:DARING", "3:SEKSUAL:DARING");
     }
 
     private FileOutcome load(String office, String name, List<List<String>> rows) {

@@ -1,0 +1,70 @@
+package org.gugus.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.gugus.system.database.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The records of an install from before V095 keep the codes their attribute tables held, now read from
+ * their {@code case_row} through views of the same names.
+ */
+class CodedAttributesMigrationTests {
+
+    @Test
+    void recordsKeepTheCodesTheirAttributeTablesHeldBeforeTheMigration() {
+        DataSource database = TestDatabases.create("migration_coded_attributes");
+        flyway(database, "093").migrate();
+        JdbcClient jdbc = JdbcClient.create(database);
+        // one record as the publisher wrote it (lists in case_row and tables alike), one written whole by
+        // a bench without lists in its case_row, one whose case_row disagrees with its tables
+        jdbc.sql("""
+                insert into warehouse.victim (id, case_id, office_code, identity_key, person_key, victim_name, sex,
+                                              origin_regency, citizenship, case_row, content_hash, source_file_id,
+                                              source_sheet, source_row)
+                overriding system value
+                values (1, 1, '64.72', repeat('a', 64), repeat('b', 64), 'Satu', 'P', 'Samarinda', 'WNI',
+                        '{"exploitation": ["SEKSUAL"], "recruitment": ["DARING"], "services": ["KESEHATAN", "PENGADUAN"]}',
+                        repeat('c', 64), 1, 'Data', 2),
+                       (2, 1, '64.72', repeat('d', 64), repeat('e', 64), 'Dua', 'L', 'Samarinda', 'WNI', '{}',
+                        repeat('f', 64), 1, 'Data', 3),
+                       (3, 1, '64.72', repeat('1', 64), repeat('2', 64), 'Tiga', 'P', 'Samarinda', 'WNI',
+                        '{"exploitation": ["PRT"], "recruitment": null, "services": []}', repeat('3', 64), 1, 'Data', 4)
+                """).update();
+        jdbc.sql("""
+                insert into warehouse.victim_exploitation (victim_id, code)
+                values (1, 'SEKSUAL'), (2, 'KERJA_PAKSA'), (2, 'ABK'), (3, 'SEKSUAL')
+                """).update();
+        jdbc.sql("insert into warehouse.victim_recruitment (victim_id, code) values (1, 'DARING'), (3, 'JERATAN_UTANG')")
+                .update();
+        jdbc.sql("insert into warehouse.victim_service (victim_id, code) values (1, 'KESEHATAN'), (1, 'PENGADUAN')")
+                .update();
+
+        flyway(database, "latest").migrate();
+
+        assertThat(codes(jdbc, "victim_exploitation")).containsExactly("1:SEKSUAL", "2:ABK", "2:KERJA_PAKSA", "3:SEKSUAL");
+        assertThat(codes(jdbc, "victim_recruitment")).containsExactly("1:DARING", "3:JERATAN_UTANG");
+        assertThat(codes(jdbc, "victim_service")).containsExactly("1:KESEHATAN", "1:PENGADUAN");
+        assertThat(jdbc.sql("select case_row::text from warehouse.victim where id = 1").query(String.class).single())
+                .as("a record that agreed with its tables is left as it was")
+                .isEqualTo("{\"services\": [\"KESEHATAN\", \"PENGADUAN\"], \"recruitment\": [\"DARING\"], "
+                        + "\"exploitation\": [\"SEKSUAL\"]}");
+        assertThat(jdbc.sql("select content_hash from warehouse.victim order by id").query(String.class).list())
+                .containsExactly("c".repeat(64), "f".repeat(64), "3".repeat(64));
+    }
+
+    private static List<String> codes(JdbcClient jdbc, String view) {
+        return jdbc.sql("select victim_id || ':' || code from warehouse." + view + " order by 1").query(String.class)
+                .list();
+    }
+
+    /** Flyway as Gugus configures it (application.yaml: spring.flyway.*), up to {@code target}. */
+    private static Flyway flyway(DataSource database, String target) {
+        return Flyway.configure().dataSource(database).locations("classpath:db/migration").schemas("gugus")
+                .outOfOrder(true).target(target).load();
+    }
+}
