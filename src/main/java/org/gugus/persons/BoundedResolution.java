@@ -68,7 +68,8 @@ final class BoundedResolution {
         Members members = writeKeys();
         phases.done("block keys of " + members.size + " pending records");
         long[] pending = Arrays.copyOf(members.ids, members.size);
-        BlockScoring scoring = linkage.blockScoring(model, key -> BlockKeys.hash(key, salt));
+        BlockScoring scoring = linkage.blockScoring(model, BlockKeys.hashing(salt),
+                ids("select key_hash from bounded_block order by key_hash"));
         long scored = scoreBlocks(scoring, pending);
         phases.done("blocks scored (" + scored + " pairs kept)");
 
@@ -122,6 +123,7 @@ final class BoundedResolution {
         jdbc.sql("create temporary table bounded_key (key_hash bigint, victim_id bigint, cap integer) on commit drop").update();
         jdbc.sql("create temporary table bounded_pending (victim_id bigint primary key) on commit drop").update();
         Members members = new Members(listed.length);
+        java.util.function.ToLongFunction<String> hashing = BlockKeys.hashing(salt);
         for (int from = 0; from < listed.length; from += READ_CHUNK) {
             List<Long> chunk = Arrays.stream(listed, from, Math.min(listed.length, from + READ_CHUNK)).boxed().toList();
             Map<Long, Integer> resolved = new HashMap<>();
@@ -132,13 +134,16 @@ final class BoundedResolution {
             List<LinkableVictim> records = victims.byIds(chunk).stream()
                     .filter(record -> !Objects.equals(resolved.get(record.id()), record.version())).toList();
             store.deleteBlockKeys(records.stream().map(LinkableVictim::id).toList());
-            List<Map<String, Integer>> keys = records.parallelStream()
-                    .map(record -> linkage.cappedBlockingKeys(PersonResolution.report(record))).toList();
+            // each key hashed from its pieces (no key's text, map entry nor boxed cap), on every core
+            List<Keys> keys = records.parallelStream().<Keys>mapMulti((record, each) -> linkage.cappedKeyHashes(
+                    PersonResolution.report(record), hashing, (victim, hashes, caps) ->
+                            each.accept(new Keys(victim, hashes, caps)))).toList();
             try (PersonStore.Copy copy = store.copy("copy bounded_key (key_hash, victim_id, cap) from stdin")) {
-                for (int i = 0; i < records.size(); i++) {
-                    String victim = Long.toString(records.get(i).id());
-                    keys.get(i).forEach((key, cap) ->
-                            copy.row(Long.toString(BlockKeys.hash(key, salt)), victim, Integer.toString(cap)));
+                for (Keys held : keys) {
+                    String victim = Long.toString(held.victim());
+                    for (int k = 0; k < held.hashes().length; k++) {
+                        copy.row(Long.toString(held.hashes()[k]), victim, Integer.toString(held.caps()[k]));
+                    }
                 }
             }
             try (PersonStore.Copy copy = store.copy("copy bounded_pending (victim_id) from stdin")) {
@@ -168,6 +173,10 @@ final class BoundedResolution {
         jdbc.sql("create unique index on bounded_block (key_hash)").update();
         jdbc.sql("analyze bounded_block").update();
         return members;
+    }
+
+    /** A record's block keys as stored: their hashes and caps, in the same order. */
+    private record Keys(long victim, long[] hashes, int[] caps) {
     }
 
     /** (2) The blocks gone through in groups, each pair with a pending record scored once; returns the pairs kept. */
