@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The scoring of a run that holds only some of its records at a time: the caller goes through the
@@ -35,19 +36,36 @@ public final class BlockScoring {
     private final Scorer scorer;
     private final ToLongFunction<String> keyHash;
     private final double threshold;
-    /** The key hashes of the blocks the run pairs in, ascending. */
+    /** The key hashes of the blocks the run pairs in, by open addressing (0 stored apart): looked up per key of a record. */
     private final long[] valid;
+    private final boolean validZero;
     /** The hash of the last block given (blocks come in ascending order). */
     private long lastGiven = Long.MIN_VALUE;
     private boolean anyGiven;
 
-    BlockScoring(Linkage linkage, Scorer scorer, ToLongFunction<String> keyHash, long[] valid) {
+    /** The run's new records, normalised once. */
+    private final PreparedRecords held;
+
+    BlockScoring(Linkage linkage, Scorer scorer, ToLongFunction<String> keyHash, long[] valid, PreparedRecords held) {
+        this.held = held;
         this.linkage = linkage;
         this.scorer = scorer;
         this.keyHash = keyHash;
         this.threshold = linkage.settings().reviewProbability();
-        this.valid = valid.clone();
-        Arrays.sort(this.valid);
+        this.valid = new long[Integer.highestOneBit(Math.max(16, valid.length) * 4)];
+        boolean zero = false;
+        for (long hash : valid) {
+            if (hash == 0) {
+                zero = true;
+                continue;
+            }
+            int slot = slot(hash);
+            while (this.valid[slot] != 0 && this.valid[slot] != hash) {
+                slot = slot + 1 & this.valid.length - 1;
+            }
+            this.valid[slot] = hash;
+        }
+        this.validZero = zero;
     }
 
     /**
@@ -59,10 +77,11 @@ public final class BlockScoring {
 
     /**
      * Scores the pairs of these blocks that hold a new record. The blocks come in ascending order of
-     * their hashes, after every block of a smaller hash; {@code records} holds every record of them
-     * (a record missing, deleted since its keys were written, pairs with nobody).
+     * their hashes, after every block of a smaller hash; the records of them are those {@link PreparedRecords held}
+     * and {@code others}, which holds the rest (a record missing, deleted since its keys were written, pairs with
+     * nobody).
      */
-    public List<Spilled> score(List<Block> blocks, List<VictimReport> records, LongPredicate isNew) {
+    public List<Spilled> score(List<Block> blocks, List<VictimReport> others, LongPredicate isNew) {
         for (Block block : blocks) {
             if (anyGiven && block.keyHash() <= lastGiven) {
                 throw new IllegalArgumentException("blocks must come in ascending order of their hashes");
@@ -72,10 +91,17 @@ public final class BlockScoring {
         }
         // the group's records by id, in two arrays searched by halves: no boxed id nor map entry a record
         UnaryOperator<String> shared = Linkage.sharedStrings();
-        Entry[] entries = records.parallelStream().map(report -> {
-            Prepared record = new Prepared(report, shared);
-            return new Entry(record, validOnly(linkage.sortedKeyHashes(record, keyHash)), isNew.test(record.id));
-        }).sorted(Comparator.comparingLong(entry -> entry.record().id)).toArray(Entry[]::new);
+        long[] kept = blocks.stream().flatMapToLong(block -> Arrays.stream(block.members())).filter(held::holds)
+                .sorted().distinct().toArray();
+        Stream<PreparedRecords.Held> records = Stream.concat(
+                Arrays.stream(kept).parallel().mapToObj(id -> held.read(id, shared)),
+                others.parallelStream().map(report -> {
+                    Prepared record = new Prepared(report, shared);
+                    return new PreparedRecords.Held(record, linkage.sortedKeyHashes(record, keyHash));
+                }));
+        Entry[] entries = records.parallel()
+                .map(one -> new Entry(one.record(), validOnly(one.sortedHashes()), isNew.test(one.record().id)))
+                .sorted(Comparator.comparingLong(entry -> entry.record().id)).toArray(Entry[]::new);
         long[] ids = new long[entries.length];
         for (int i = 0; i < entries.length; i++) {
             ids[i] = entries[i].record().id;
@@ -114,11 +140,29 @@ public final class BlockScoring {
         return spilled;
     }
 
+    private int slot(long hash) {
+        return (int) (hash ^ hash >>> 29) * 0x9E3779B9 >>> 1 & valid.length - 1;
+    }
+
+    private boolean isValid(long hash) {
+        if (hash == 0) {
+            return validZero;
+        }
+        int slot = slot(hash);
+        while (valid[slot] != 0) {
+            if (valid[slot] == hash) {
+                return true;
+            }
+            slot = slot + 1 & valid.length - 1;
+        }
+        return false;
+    }
+
     /** The hashes of valid blocks among these (ascending), in place. */
     private long[] validOnly(long[] hashes) {
         int kept = 0;
         for (long hash : hashes) {
-            if (Arrays.binarySearch(valid, hash) >= 0) {
+            if (isValid(hash)) {
                 hashes[kept++] = hash;
             }
         }

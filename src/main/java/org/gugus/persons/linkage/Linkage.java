@@ -381,7 +381,10 @@ public final class Linkage {
      * when it is a {@link #keyHashAfter} (no key's text, map entry nor boxed cap), the same hashes, order and caps.
      */
     public void cappedKeyHashes(VictimReport report, java.util.function.ToLongFunction<String> keyHash, NewKeys keys) {
-        Prepared record = new Prepared(report);
+        cappedKeyHashes(new Prepared(report), keyHash, keys);
+    }
+
+    void cappedKeyHashes(Prepared record, java.util.function.ToLongFunction<String> keyHash, NewKeys keys) {
         NewRecord hashed = keyHash instanceof SaltedKeyHash salted ? hashedKeys(record, salted.salted())
                 : textKeys(record, keyHash);
         keys.accept(record.id, hashed.hashes(), hashed.caps());
@@ -702,8 +705,13 @@ public final class Linkage {
      * the hashes of every block the run pairs in.
      */
     public BlockScoring blockScoring(LinkageModel model, java.util.function.ToLongFunction<String> keyHash,
-            long[] valid) {
-        return new BlockScoring(this, scorer(model), keyHash, valid);
+            long[] valid, PreparedRecords held) {
+        return new BlockScoring(this, scorer(model), keyHash, valid, held);
+    }
+
+    /** A bounded run's store of its new records, normalised once ({@link PreparedRecords}); the caller closes it. */
+    public PreparedRecords preparedRecords() {
+        return new PreparedRecords(this);
     }
 
     /** One pair scored, whatever its probability (for a pair a reviewer looks at, or a test). */
