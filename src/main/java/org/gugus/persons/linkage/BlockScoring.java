@@ -3,21 +3,24 @@ package org.gugus.persons.linkage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The scoring of a run that holds only some of its records at a time: the caller goes through the
  * blocks of its new records in ascending order of their key hashes, a group of blocks at a time, and
  * gives each group with the records of its blocks. A pair is scored once, in the block of the
  * smallest valid key hash its two records share (as {@link Candidates} does in memory): valid are the
- * blocks given so far, the ones a run pairs in (at least two records, no more than their cap). Only
- * pairs holding a new record are scored; the caller keeps those from the review probability up
- * without their explanations ({@link Spilled}) and has the few it writes explained again
- * ({@link #explain}).
+ * blocks a run pairs in (at least two records, no more than their cap), every one of them given at
+ * the start. Only pairs holding a new record are scored; the caller keeps those from the review
+ * probability up without their explanations ({@link Spilled}) and has the few it writes explained
+ * again ({@link #explain}).
  */
 public final class BlockScoring {
 
@@ -33,57 +36,94 @@ public final class BlockScoring {
     private final Scorer scorer;
     private final ToLongFunction<String> keyHash;
     private final double threshold;
-    /** The key hashes of the blocks given so far, ascending. */
-    private long[] valid = new long[1 << 12];
-    private int validCount;
+    /** The key hashes of the blocks the run pairs in, by open addressing (0 stored apart): looked up per key of a record. */
+    private final long[] valid;
+    private final boolean validZero;
+    /** The hash of the last block given (blocks come in ascending order). */
+    private long lastGiven = Long.MIN_VALUE;
+    private boolean anyGiven;
 
-    BlockScoring(Linkage linkage, Scorer scorer, ToLongFunction<String> keyHash) {
+    /** The run's new records, normalised once. */
+    private final PreparedRecords held;
+
+    BlockScoring(Linkage linkage, Scorer scorer, ToLongFunction<String> keyHash, long[] valid, PreparedRecords held) {
+        this.held = held;
         this.linkage = linkage;
         this.scorer = scorer;
         this.keyHash = keyHash;
         this.threshold = linkage.settings().reviewProbability();
+        this.valid = new long[Integer.highestOneBit(Math.max(16, valid.length) * 4)];
+        boolean zero = false;
+        for (long hash : valid) {
+            if (hash == 0) {
+                zero = true;
+                continue;
+            }
+            int slot = slot(hash);
+            while (this.valid[slot] != 0 && this.valid[slot] != hash) {
+                slot = slot + 1 & this.valid.length - 1;
+            }
+            this.valid[slot] = hash;
+        }
+        this.validZero = zero;
     }
 
-    /** A record normalised, with its key hashes ascending. */
-    private record Entry(Prepared record, long[] hashes) {
+    /**
+     * A record normalised, with the hashes of its keys whose blocks are valid, ascending, and whether it is new:
+     * worked out once per group, not per pair.
+     */
+    private record Entry(Prepared record, long[] validHashes, boolean isNew) {
     }
 
     /**
      * Scores the pairs of these blocks that hold a new record. The blocks come in ascending order of
-     * their hashes, after every block of a smaller hash; {@code records} holds every record of them
-     * (a record missing, deleted since its keys were written, pairs with nobody).
+     * their hashes, after every block of a smaller hash; the records of them are those {@link PreparedRecords held}
+     * and {@code others}, which holds the rest (a record missing, deleted since its keys were written, pairs with
+     * nobody).
      */
-    public List<Spilled> score(List<Block> blocks, List<VictimReport> records, LongPredicate isNew) {
+    public List<Spilled> score(List<Block> blocks, List<VictimReport> others, LongPredicate isNew) {
         for (Block block : blocks) {
-            if (validCount > 0 && block.keyHash() <= valid[validCount - 1]) {
+            if (anyGiven && block.keyHash() <= lastGiven) {
                 throw new IllegalArgumentException("blocks must come in ascending order of their hashes");
             }
-            if (validCount == valid.length) {
-                valid = Arrays.copyOf(valid, validCount * 2);
-            }
-            valid[validCount++] = block.keyHash();
+            lastGiven = block.keyHash();
+            anyGiven = true;
         }
-        Map<Long, Entry> byId = new HashMap<>(records.size() * 2);
-        records.parallelStream().map(report -> {
-            Prepared record = new Prepared(report);
-            long[] hashes = linkage.keys(record).stream().mapToLong(keyHash).distinct().toArray();
-            Arrays.sort(hashes);
-            return new Entry(record, hashes);
-        }).toList().forEach(entry -> byId.put(entry.record().id, entry));
+        // the group's records by id, in two arrays searched by halves: no boxed id nor map entry a record
+        UnaryOperator<String> shared = Linkage.sharedStrings();
+        long[] kept = blocks.stream().flatMapToLong(block -> Arrays.stream(block.members())).filter(held::holds)
+                .sorted().distinct().toArray();
+        Stream<PreparedRecords.Held> records = Stream.concat(
+                Arrays.stream(kept).parallel().mapToObj(id -> held.read(id, shared)),
+                others.parallelStream().map(report -> {
+                    Prepared record = new Prepared(report, shared);
+                    return new PreparedRecords.Held(record, linkage.sortedKeyHashes(record, keyHash));
+                }));
+        Entry[] entries = records.parallel()
+                .map(one -> new Entry(one.record(), validOnly(one.sortedHashes()), isNew.test(one.record().id)))
+                .sorted(Comparator.comparingLong(entry -> entry.record().id)).toArray(Entry[]::new);
+        long[] ids = new long[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            ids[i] = entries[i].record().id;
+        }
         List<Spilled> spilled = Collections.synchronizedList(new ArrayList<>());
         blocks.parallelStream().forEach(block -> {
             long[] members = block.members();
+            Entry[] held = new Entry[members.length];
+            for (int x = 0; x < members.length; x++) {
+                int at = Arrays.binarySearch(ids, members[x]);
+                held[x] = at >= 0 ? entries[at] : null;
+            }
             List<Spilled> found = new ArrayList<>();
             for (int x = 0; x < members.length; x++) {
-                Entry a = byId.get(members[x]);
+                Entry a = held[x];
                 if (a == null) {
                     continue;
                 }
-                boolean aNew = isNew.test(members[x]);
                 for (int y = x + 1; y < members.length; y++) {
-                    Entry b = byId.get(members[y]);
-                    if (b == null || !aNew && !isNew.test(members[y]) || a.record().id == b.record().id
-                            || smallestValidShared(a.hashes(), b.hashes()) != block.keyHash()
+                    Entry b = held[y];
+                    if (b == null || !a.isNew() && !b.isNew() || a.record().id == b.record().id
+                            || smallestShared(a.validHashes(), b.validHashes()) != block.keyHash()
                             || Linkage.conflict(a.record(), b.record())) {
                         continue;
                     }
@@ -100,16 +140,42 @@ public final class BlockScoring {
         return spilled;
     }
 
-    private long smallestValidShared(long[] a, long[] b) {
+    private int slot(long hash) {
+        return (int) (hash ^ hash >>> 29) * 0x9E3779B9 >>> 1 & valid.length - 1;
+    }
+
+    private boolean isValid(long hash) {
+        if (hash == 0) {
+            return validZero;
+        }
+        int slot = slot(hash);
+        while (valid[slot] != 0) {
+            if (valid[slot] == hash) {
+                return true;
+            }
+            slot = slot + 1 & valid.length - 1;
+        }
+        return false;
+    }
+
+    /** The hashes of valid blocks among these (ascending), in place. */
+    private long[] validOnly(long[] hashes) {
+        int kept = 0;
+        for (long hash : hashes) {
+            if (isValid(hash)) {
+                hashes[kept++] = hash;
+            }
+        }
+        return kept == hashes.length ? hashes : Arrays.copyOf(hashes, kept);
+    }
+
+    /** The smallest hash two ascending lists share; {@link Long#MIN_VALUE} when none. */
+    private static long smallestShared(long[] a, long[] b) {
         int i = 0;
         int j = 0;
         while (i < a.length && j < b.length) {
             if (a[i] == b[j]) {
-                if (Arrays.binarySearch(valid, 0, validCount, a[i]) >= 0) {
-                    return a[i];
-                }
-                i++;
-                j++;
+                return a[i];
             } else if (a[i] < b[j]) {
                 i++;
             } else {

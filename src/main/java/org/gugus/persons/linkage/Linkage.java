@@ -80,7 +80,7 @@ public final class Linkage {
         return new Preparing(sharedStrings());
     }
 
-    private static UnaryOperator<String> sharedStrings() {
+    static UnaryOperator<String> sharedStrings() {
         ConcurrentHashMap<String, String> shared = new ConcurrentHashMap<>();
         return value -> {
             String known = shared.putIfAbsent(value, value);
@@ -344,15 +344,7 @@ public final class Linkage {
             if (keyHash instanceof SaltedKeyHash salted) {
                 return hashedKeys(record, salted.salted());
             }
-            Map<String, Integer> keys = cappedKeys(record);
-            long[] hashes = new long[keys.size()];
-            int[] caps = new int[keys.size()];
-            int i = 0;
-            for (Map.Entry<String, Integer> key : keys.entrySet()) {
-                hashes[i] = keyHash.applyAsLong(key.getKey());
-                caps[i++] = key.getValue();
-            }
-            return new NewRecord(record, hashes, caps);
+            return textKeys(record, keyHash);
         }
     }
 
@@ -382,6 +374,41 @@ public final class Linkage {
             });
         }
         return new NewRecord(record, java.util.Arrays.copyOf(hashes[0], count[0]), java.util.Arrays.copyOf(caps[0], count[0]));
+    }
+
+    /**
+     * {@link #cappedBlockingKeys} of a record as the caller stores them, hashed by {@code keyHash}: from their pieces
+     * when it is a {@link #keyHashAfter} (no key's text, map entry nor boxed cap), the same hashes, order and caps.
+     */
+    public void cappedKeyHashes(VictimReport report, java.util.function.ToLongFunction<String> keyHash, NewKeys keys) {
+        cappedKeyHashes(new Prepared(report), keyHash, keys);
+    }
+
+    void cappedKeyHashes(Prepared record, java.util.function.ToLongFunction<String> keyHash, NewKeys keys) {
+        NewRecord hashed = keyHash instanceof SaltedKeyHash salted ? hashedKeys(record, salted.salted())
+                : textKeys(record, keyHash);
+        keys.accept(record.id, hashed.hashes(), hashed.caps());
+    }
+
+    /** A record's capped keys hashed from their text by {@code keyHash}. */
+    private NewRecord textKeys(Prepared record, java.util.function.ToLongFunction<String> keyHash) {
+        Map<String, Integer> keys = cappedKeys(record);
+        long[] hashes = new long[keys.size()];
+        int[] caps = new int[keys.size()];
+        int i = 0;
+        for (Map.Entry<String, Integer> key : keys.entrySet()) {
+            hashes[i] = keyHash.applyAsLong(key.getKey());
+            caps[i++] = key.getValue();
+        }
+        return new NewRecord(record, hashes, caps);
+    }
+
+    /** The distinct hashes of a record's blocking keys as {@code keyHash} gives them, ascending. */
+    long[] sortedKeyHashes(Prepared record, java.util.function.ToLongFunction<String> keyHash) {
+        long[] hashes = keyHash instanceof SaltedKeyHash salted ? hashedKeys(record, salted.salted()).hashes()
+                : keys(record).stream().mapToLong(keyHash).distinct().toArray();
+        java.util.Arrays.sort(hashes);
+        return hashes;
     }
 
     /** A new record's blocking keys as the caller stores them: their hashes and caps, in the same order. */
@@ -674,10 +701,17 @@ public final class Linkage {
 
     /**
      * The scoring of a run that goes through the blocks of its new records a group at a time, in bounded
-     * memory ({@link BlockScoring}); {@code keyHash} gives a blocking key's hash as the caller stores it.
+     * memory ({@link BlockScoring}); {@code keyHash} gives a blocking key's hash as the caller stores it, {@code valid}
+     * the hashes of every block the run pairs in.
      */
-    public BlockScoring blockScoring(LinkageModel model, java.util.function.ToLongFunction<String> keyHash) {
-        return new BlockScoring(this, scorer(model), keyHash);
+    public BlockScoring blockScoring(LinkageModel model, java.util.function.ToLongFunction<String> keyHash,
+            long[] valid, PreparedRecords held) {
+        return new BlockScoring(this, scorer(model), keyHash, valid, held);
+    }
+
+    /** A bounded run's store of its new records, normalised once ({@link PreparedRecords}); the caller closes it. */
+    public PreparedRecords preparedRecords() {
+        return new PreparedRecords(this);
     }
 
     /** One pair scored, whatever its probability (for a pair a reviewer looks at, or a test). */

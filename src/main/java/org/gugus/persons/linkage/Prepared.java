@@ -120,6 +120,166 @@ final class Prepared {
         this.addressTokens = address;
     }
 
+    /** A record as {@link #write} wrote it, field for field. */
+    private Prepared(java.nio.ByteBuffer in, UnaryOperator<String> shared) {
+        this.id = in.getLong();
+        this.nik = text(in, shared);
+        this.nikDigits = in.getLong();
+        this.tokens = texts(in, shared);
+        this.sortedTokens = texts(in, shared);
+        this.sortedTokenLetters = new int[in.getInt()];
+        for (int i = 0; i < sortedTokenLetters.length; i++) {
+            sortedTokenLetters[i] = in.getInt();
+        }
+        this.phonetic = texts(in, shared);
+        this.name = text(in, shared);
+        this.compact = text(in, shared);
+        this.compactLetters = in.getInt();
+        this.nameNumber = text(in, shared);
+        this.birthDay = in.getInt();
+        this.birthYear = in.getInt();
+        this.birthMonth = in.getInt();
+        this.birthDayOfMonth = in.getInt();
+        this.age = in.getInt();
+        this.reportDay = in.getInt();
+        this.reportYmd = in.getInt();
+        this.birthYmd = in.getInt();
+        this.sex = in.getInt();
+        this.regency = text(in, shared);
+        this.district = text(in, shared);
+        this.village = text(in, shared);
+        this.birthPlace = text(in, shared);
+        this.birthPlaceLetters = in.getInt();
+        this.addressTokens = texts(in, shared);
+    }
+
+    /**
+     * The record's every field in bytes, read back by {@link #read} as an equal record (a bounded run keeps its
+     * records so instead of reading and normalising them again for each group of blocks holding them).
+     */
+    byte[] bytes() {
+        Bytes out = new Bytes();
+        out.putLong(id);
+        out.text(nik);
+        out.putLong(nikDigits);
+        out.texts(tokens);
+        out.texts(sortedTokens);
+        out.putInt(sortedTokenLetters.length);
+        for (int letters : sortedTokenLetters) {
+            out.putInt(letters);
+        }
+        out.texts(phonetic);
+        out.text(name);
+        out.text(compact);
+        out.putInt(compactLetters);
+        out.text(nameNumber);
+        out.putInt(birthDay);
+        out.putInt(birthYear);
+        out.putInt(birthMonth);
+        out.putInt(birthDayOfMonth);
+        out.putInt(age);
+        out.putInt(reportDay);
+        out.putInt(reportYmd);
+        out.putInt(birthYmd);
+        out.putInt(sex);
+        out.text(regency);
+        out.text(district);
+        out.text(village);
+        out.text(birthPlace);
+        out.putInt(birthPlaceLetters);
+        out.texts(addressTokens);
+        return out.toByteArray();
+    }
+
+    /** A record from {@link #bytes}, the strings records share taken from {@code shared}. */
+    static Prepared read(java.nio.ByteBuffer in, UnaryOperator<String> shared) {
+        return new Prepared(in, shared);
+    }
+
+    /** A text as a length (-1 for null), a flag for one byte a character (Latin-1) or two, and the characters. */
+    private static String text(java.nio.ByteBuffer in, UnaryOperator<String> shared) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        char[] chars = new char[length];
+        if (in.get() == 1) {
+            for (int i = 0; i < length; i++) {
+                chars[i] = (char) (in.get() & 0xff);
+            }
+        } else {
+            for (int i = 0; i < length; i++) {
+                chars[i] = in.getChar();
+            }
+        }
+        return shared.apply(new String(chars));
+    }
+
+    private static String[] texts(java.nio.ByteBuffer in, UnaryOperator<String> shared) {
+        String[] texts = new String[in.getInt()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = text(in, shared);
+        }
+        return texts;
+    }
+
+    /** The bytes of {@link #bytes}, big-endian as a {@link java.nio.ByteBuffer} reads them (not synchronised). */
+    private static final class Bytes {
+
+        private byte[] bytes = new byte[256];
+        private int count;
+
+        void write(int value) {
+            if (count == bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, count * 2);
+            }
+            bytes[count++] = (byte) value;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, count);
+        }
+
+        void putLong(long value) {
+            putInt((int) (value >>> 32));
+            putInt((int) value);
+        }
+
+        void putInt(int value) {
+            write(value >>> 24);
+            write(value >>> 16);
+            write(value >>> 8);
+            write(value);
+        }
+
+        void text(String text) {
+            if (text == null) {
+                putInt(-1);
+                return;
+            }
+            putInt(text.length());
+            boolean latin1 = true;
+            for (int i = 0; i < text.length() && latin1; i++) {
+                latin1 = text.charAt(i) < 256;
+            }
+            write(latin1 ? 1 : 2);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!latin1) {
+                    write(c >>> 8);
+                }
+                write(c);
+            }
+        }
+
+        void texts(String[] texts) {
+            putInt(texts.length);
+            for (String text : texts) {
+                text(text);
+            }
+        }
+    }
+
     /** The texts sorted, each once (in place: {@code texts} is reordered). */
     private static String[] distinctSorted(String[] texts) {
         java.util.Arrays.sort(texts);

@@ -1,0 +1,194 @@
+package org.gugus.persons.linkage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
+
+/**
+ * The new records of a bounded run ({@link BlockScoring}), each normalised once, kept as bytes outside the heap
+ * while the run goes through its blocks: a record sits in about six blocks, spread over as many groups, and was
+ * read and normalised again for each of them. The bytes are in a file of the temporary folder that no other
+ * process can open: readable by this user only, and unlinked as soon as it is open where the system allows it
+ * (its name gone, its space freed when the run closes it or the process ends, however it ends); records carry
+ * names and NIKs. Not safe for adding from several threads; reading is.
+ */
+public final class PreparedRecords implements AutoCloseable {
+
+    private final Linkage linkage;
+    private final FileChannel file;
+    /** The ids of the records kept, ascending, and where each one's bytes start. */
+    private long[] ids = new long[1 << 12];
+    private long[] starts = new long[1 << 12];
+    private int count;
+    private long end;
+
+    PreparedRecords(Linkage linkage) {
+        this.linkage = linkage;
+        try {
+            Path path = Files.createTempFile("gugus-bounded-run", ".bin");
+            this.file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Normalises these records (on every core) and keeps them with the hashes and caps of their blocking keys as the
+     * caller stores them ({@link Linkage#cappedKeyHashes}). Records come in ascending order of their ids, after those
+     * added before.
+     */
+    public void add(List<VictimReport> reports, ToLongFunction<String> keyHash) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        List<byte[]> kept = reports.parallelStream().map(report -> {
+            Prepared record = new Prepared(report);
+            byte[][] bytes = new byte[1][];
+            linkage.cappedKeyHashes(record, keyHash, (victim, hashes, caps) -> bytes[0] = bytes(record, hashes, caps));
+            return bytes[0];
+        }).toList();
+        int size = 0;
+        for (byte[] record : kept) {
+            size += record.length;
+        }
+        ByteBuffer written = ByteBuffer.allocate(size);
+        for (int i = 0; i < kept.size(); i++) {
+            long id = reports.get(i).victimId();
+            if (count > 0 && id <= ids[count - 1]) {
+                throw new IllegalArgumentException("records must come in ascending order of their ids");
+            }
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, count * 2);
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            ids[count] = id;
+            starts[count++] = end + written.position();
+            written.put(kept.get(i));
+        }
+        written.flip();
+        try {
+            while (written.hasRemaining()) {
+                end += file.write(written, end);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A record's bytes: how many keys, their hashes and caps, then the record ({@link Prepared#bytes}). */
+    private static byte[] bytes(Prepared record, long[] hashes, int[] caps) {
+        byte[] prepared = record.bytes();
+        ByteBuffer bytes = ByteBuffer.allocate(4 + hashes.length * 12 + prepared.length);
+        bytes.putInt(hashes.length);
+        for (long hash : hashes) {
+            bytes.putLong(hash);
+        }
+        for (int cap : caps) {
+            bytes.putInt(cap);
+        }
+        return bytes.put(prepared).array();
+    }
+
+    /** How many records are kept. */
+    public int size() {
+        return count;
+    }
+
+    /** The id of each record kept, ascending. */
+    public long id(int index) {
+        return ids[index];
+    }
+
+    /** Each record's keys as {@link #add} gave them, in the order of the records' ids (read through once). */
+    public void forEachKeys(Linkage.NewKeys keys) {
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+        int at = 0;
+        while (at < count) {
+            // as many whole records as the buffer holds (at least one)
+            int last = at;
+            while (last + 1 < count && stop(last + 1) - starts[at] <= chunk.capacity()) {
+                last++;
+            }
+            ByteBuffer bytes = stop(last) - starts[at] <= chunk.capacity() ? chunk.clear()
+                    : ByteBuffer.allocate(Math.toIntExact(stop(last) - starts[at]));
+            bytes.limit(Math.toIntExact(stop(last) - starts[at]));
+            fill(bytes, starts[at]);
+            for (int i = at; i <= last; i++) {
+                bytes.position(Math.toIntExact(starts[i] - starts[at]));
+                long[] hashes = new long[bytes.getInt()];
+                int[] caps = new int[hashes.length];
+                for (int k = 0; k < hashes.length; k++) {
+                    hashes[k] = bytes.getLong();
+                }
+                for (int k = 0; k < caps.length; k++) {
+                    caps[k] = bytes.getInt();
+                }
+                keys.accept(ids[i], hashes, caps);
+            }
+            at = last + 1;
+        }
+    }
+
+    /** Whether a record is kept here. */
+    public boolean holds(long id) {
+        return Arrays.binarySearch(ids, 0, count, id) >= 0;
+    }
+
+    /** A record kept and the hashes of its keys, ascending. */
+    record Held(Prepared record, long[] sortedHashes) {
+    }
+
+    /** A record kept, as it was normalised ({@code null} when it is not kept here). */
+    Held read(long id, UnaryOperator<String> shared) {
+        int at = Arrays.binarySearch(ids, 0, count, id);
+        if (at < 0) {
+            return null;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(stop(at) - starts[at]));
+        fill(bytes, starts[at]);
+        bytes.flip();
+        long[] hashes = new long[bytes.getInt()];
+        for (int k = 0; k < hashes.length; k++) {
+            hashes[k] = bytes.getLong();
+        }
+        bytes.position(bytes.position() + hashes.length * 4);
+        Arrays.sort(hashes);
+        return new Held(Prepared.read(bytes, shared), hashes);
+    }
+
+    /** Where the bytes of the record at {@code index} end. */
+    private long stop(int index) {
+        return index + 1 < count ? starts[index + 1] : end;
+    }
+
+    private void fill(ByteBuffer bytes, long from) {
+        try {
+            long start = from - bytes.position();
+            while (bytes.hasRemaining()) {
+                if (file.read(bytes, start + bytes.position()) < 0) {
+                    throw new IOException("the run's records end early");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            file.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

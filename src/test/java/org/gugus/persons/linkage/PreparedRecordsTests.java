@@ -1,0 +1,109 @@
+package org.gugus.persons.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class PreparedRecordsTests {
+
+    private final Linkage linkage = new Linkage(LinkageSettings.defaults().withMaxBlockSizes(200, 50));
+    private final ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdCDDqSDwn5iA:");
+
+    @Test
+    void givesBackEachRecordAsNormalisedWithTheKeysOfItsBlocks() throws IllegalAccessException {
+        List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(11).generate(1_500).reports());
+        reports.add(Report.id(100_001).name("Siti Siti Nur  nur 2").address("Jl. Merdeka No. 0012 RT 03").build());
+        reports.add(Report.id(100_002).name("Élodie محمد 😀 \uD800x").address("٣٤ Jalan 1234567890123 ds. ").build());
+        reports.add(Report.id(100_003).build());
+        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        try (PreparedRecords held = linkage.preparedRecords()) {
+            // in chunks, as a run adds them
+            for (int from = 0; from < reports.size(); from += 700) {
+                held.add(reports.subList(from, Math.min(reports.size(), from + 700)), keyHash);
+            }
+            List<Long> keyed = new ArrayList<>();
+            held.forEachKeys((victim, hashes, caps) -> {
+                keyed.add(victim);
+                VictimReport report = reports.get(keyed.size() - 1);
+                linkage.cappedKeyHashes(report, keyHash, (id, expectedHashes, expectedCaps) -> {
+                    assertThat(victim).isEqualTo(id);
+                    assertThat(hashes).as("record %d", id).containsExactly(expectedHashes);
+                    assertThat(caps).as("record %d", id).containsExactly(expectedCaps);
+                });
+            });
+            assertThat(keyed).containsExactlyElementsOf(reports.stream().map(VictimReport::victimId).toList());
+            assertThat(held.size()).isEqualTo(reports.size());
+            for (VictimReport report : reports) {
+                Prepared expected = new Prepared(report);
+                PreparedRecords.Held read = held.read(report.victimId(), UnaryOperator.identity());
+                assertSameFields(read.record(), expected);
+                assertThat(read.sortedHashes()).as("record %d", report.victimId())
+                        .containsExactly(linkage.sortedKeyHashes(expected, keyHash));
+            }
+            assertThat(held.holds(999_999_999L)).isFalse();
+            assertThat(held.read(999_999_999L, UnaryOperator.identity())).isNull();
+        }
+    }
+
+    @Test
+    void refusesRecordsOutOfTheOrderOfTheirIds() {
+        try (PreparedRecords held = linkage.preparedRecords()) {
+            held.add(List.of(Report.id(5).name("Siti Aminah").build()), keyHash);
+            assertThatThrownBy(() -> held.add(List.of(Report.id(4).name("Siti Aminah").build()), keyHash))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void keepsItsRecordsInAFileNoOtherProcessCanFindByName() throws IOException {
+        Path descriptors = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(descriptors), "open files listed by the system (Linux)");
+        try (PreparedRecords held = linkage.preparedRecords()) {
+            held.add(List.of(Report.id(7).name("Siti Aminah").nik("6472014101900001").build()), keyHash);
+            List<String> open = new ArrayList<>();
+            try (Stream<Path> files = Files.list(descriptors)) {
+                files.forEach(fd -> {
+                    try {
+                        open.add(Files.readSymbolicLink(fd).toString());
+                    } catch (IOException e) {
+                        // closed meanwhile
+                    }
+                });
+            }
+            List<String> records = open.stream().filter(name -> name.contains("gugus-bounded-run")).toList();
+            assertThat(records).isNotEmpty().allSatisfy(name -> assertThat(name).endsWith("(deleted)"));
+        }
+    }
+
+    /** Every field of two records equal (arrays by their elements). */
+    private static void assertSameFields(Prepared actual, Prepared expected) throws IllegalAccessException {
+        for (Field field : Prepared.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) || field.getName().equals("tokenChance")) {
+                continue;
+            }
+            field.setAccessible(true);
+            Object a = field.get(actual);
+            Object e = field.get(expected);
+            String as = "record " + expected.id + ", " + field.getName();
+            if (e instanceof Object[] array) {
+                assertThat((Object[]) a).as(as).containsExactly(array);
+            } else if (e instanceof int[] array) {
+                assertThat((int[]) a).as(as).containsExactly(array);
+            } else {
+                assertThat(a).as(as).isEqualTo(e);
+            }
+        }
+    }
+}
