@@ -210,6 +210,11 @@ class ReportsAhead implements DisposableBean {
                     + " select case_id, min(day_key), max(day_key) from " + FACTS + " group by case_id");
             statement.execute("insert into " + OFFICE_CASE_FACTS + " (office, case_id, first_day, last_day)"
                     + " select office, case_id, min(day_key), max(day_key) from " + FACTS + " group by office, case_id");
+            // temporary tables are never analysed by the server itself: the rebuild's joins of these rows with the
+            // persons are planned from these statistics
+            for (String table : new String[] {REPORTS, FACTS, CASE_FACTS, OFFICE_CASE_FACTS}) {
+                statement.execute("analyze " + table);
+            }
             connection.commit();
             // the rebuild's check and copies of these rows then read the persons of one moment
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
