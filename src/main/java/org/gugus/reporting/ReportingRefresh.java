@@ -1,6 +1,5 @@
 package org.gugus.reporting;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -398,17 +397,16 @@ public class ReportingRefresh {
         List<DeferredIndexes.Key> keys = times.get("set keys aside", () -> DeferredIndexes.dropKeys(jdbc));
         // the rows read ahead only when they are those the warehouse and persons give now
         if (read.isPresent() && times.get("check", () -> read.get().whole())) {
-            copyAhead(read.get(), times);
+            NewReports.copyAllAhead(jdbc, warehouse, read.get(), times);
             ahead.copied(read.get());
-            times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
         } else {
             read.ifPresent(rows -> log.info("Reports read ahead of {} records not taken: the warehouse or its linked"
                     + " records changed since; read again", rows.rows()));
             NewReports.copyAll(jdbc, warehouse, times);
-            times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
-            times.run("cases", () -> jdbc.sql(CASES.formatted("true")).update());
-            times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
         }
+        times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
+        times.run("cases", () -> jdbc.sql(CASES.formatted("true")).update());
+        times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
         times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
         times.run("counts", () -> AllTimeCounts.recount(jdbc));
         if (!whole) {
@@ -427,48 +425,6 @@ public class ReportingRefresh {
         times.run("month cells", monthCells::make);
         log.info("Reporting schema rebuilt: {} reports, {} persons and {} cases in {}", count("reporting.report"),
                 count("reporting.person"), count("reporting.tppo_case"), times);
-    }
-
-    /**
-     * Writes every table the rebuild empties from the rows read ahead of the persons ({@link ReportsAhead}):
-     * each is copied from a statement run on the connection that holds them, by binary {@code COPY … FREEZE}
-     * into the emptied table. The reports and report facts with their persons now; the persons, the cases and
-     * the per-person facts computed there from those, by the rebuild's own statements; the per-case facts as
-     * read ahead. The other connection computes what this one writes, so both cores work: inserted here from
-     * the reports just written, the persons and per-person facts were written row by row by one process.
-     */
-    private void copyAhead(ReportsAhead.Read read, PartTimes times) {
-        Connection reader = read.connection();
-        String reports = ReportsAhead.LINKED;
-        String facts = ReportsAhead.LINKED_FACTS;
-        times.run("link", read::link);
-        NewReports.withoutFactTriggers(jdbc, () -> {
-            times.run("reports", () -> warehouse.copyInto(reader, "select * from " + reports, "reporting.report",
-                    read.columns("reporting.report")));
-            times.run("report facts", () -> warehouse.copyInto(reader, "select * from " + facts,
-                    "reporting.report_fact", read.columns("reporting.report_fact")));
-        });
-        times.run("person facts", () -> {
-            warehouse.copyInto(reader, "select * from reporting.person_facts_of('" + facts + "')", "reporting.person_fact",
-                    read.columns("reporting.person_fact"));
-            warehouse.copyInto(reader, "select * from reporting.office_person_facts_of('" + facts + "')",
-                    "reporting.office_person_fact", read.columns("reporting.office_person_fact"));
-        });
-        times.run("case facts", () -> {
-            warehouse.copyInto(reader, "select * from " + ReportsAhead.CASE_FACTS, "reporting.case_fact",
-                    read.columns("reporting.case_fact"));
-            warehouse.copyInto(reader, "select * from " + ReportsAhead.OFFICE_CASE_FACTS, "reporting.office_case_fact",
-                    read.columns("reporting.office_case_fact"));
-        });
-        List<String> personColumns = new ArrayList<>(List.of("person_id"));
-        personColumns.addAll(PERSON_VALUES);
-        String persons = PERSONS.formatted("true").replace("reporting.report", reports);
-        times.run("persons", () -> warehouse.copyInto(reader, persons.substring(persons.indexOf("with many as")),
-                "reporting.person", personColumns));
-        String cases = CASES.formatted("true").replace("reporting.report", reports);
-        times.run("cases", () -> warehouse.copyInto(reader, cases.substring(cases.indexOf("select")),
-                "reporting.tppo_case", List.of("case_id", "office_code", "case_number", "report_date", "case_stage",
-                        "reports", "persons")));
     }
 
     private long count(String table) {

@@ -49,9 +49,6 @@ class ReportsAhead implements DisposableBean {
     static final String FACTS = "pg_temp.reporting_ahead_fact";
     static final String CASE_FACTS = "pg_temp.reporting_ahead_case_fact";
     static final String OFFICE_CASE_FACTS = "pg_temp.reporting_ahead_office_case_fact";
-    /** Views of the reports and report facts read ahead with their persons now. */
-    static final String LINKED = "pg_temp.reporting_ahead_linked";
-    static final String LINKED_FACTS = "pg_temp.reporting_ahead_linked_fact";
 
     private static final Logger log = LoggerFactory.getLogger(ReportsAhead.class);
 
@@ -280,27 +277,6 @@ class ReportsAhead implements DisposableBean {
             }
         }
 
-        /**
-         * The reports and report facts read ahead with each record's person now, as the views {@link #LINKED}
-         * and {@link #LINKED_FACTS} (in the connection's new transaction).
-         */
-        void link() {
-            try {
-                WarehouseSource.linkAhead(connection, REPORTS, FACTS, LINKED, LINKED_FACTS);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Reports read ahead not linked: " + e.getMessage(), e);
-            }
-        }
-
-        /** The columns of a table, in their order. */
-        java.util.List<String> columns(String table) {
-            try {
-                return WarehouseSource.columns(connection, table);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Columns of " + table + " not read: " + e.getMessage(), e);
-            }
-        }
-
         long rows() {
             return rows;
         }
@@ -315,7 +291,6 @@ class ReportsAhead implements DisposableBean {
             try {
                 connection.rollback();
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("drop view if exists " + LINKED + ", " + LINKED_FACTS);
                     for (String table : new String[] {REPORTS, FACTS, CASE_FACTS, OFFICE_CASE_FACTS}) {
                         statement.execute("drop table if exists " + table);
                     }

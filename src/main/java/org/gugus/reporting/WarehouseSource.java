@@ -249,7 +249,7 @@ class WarehouseSource {
     /**
      * Reads the report of every victim record of the warehouse into {@code table} (a temporary table like
      * {@code reporting.report}) on this connection, in its open transaction, before the records' persons
-     * are resolved: their person is left 0, to be set by {@link #linkAhead}. Returns how many it read.
+     * are resolved: their person is left 0, to be set by {@link #copyAhead}. Returns how many it read.
      */
     static long readAhead(Connection connection, String table) throws SQLException {
         String insert = REPORTS.formatted("0", "true", "true")
@@ -287,71 +287,35 @@ class WarehouseSource {
     }
 
     /**
-     * On {@code reader}, in its open transaction: the reports read ahead ({@code reports}) and their facts
-     * ({@code facts}), each with the person its record belongs to now, as the temporary views
-     * {@code linkedReports} and {@code linkedFacts} of the columns of {@code reporting.report} and
-     * {@code reporting.report_fact}; a record not linked has no row in them.
-     */
-    static void linkAhead(Connection reader, String reports, String facts, String linkedReports, String linkedFacts)
-            throws SQLException {
-        try (Statement statement = reader.createStatement()) {
-            // the rebuild that copies these rows holds the emptied tables' locks meanwhile: a statement here that
-            // waited for one would wait for good (no deadlock the server can see), so it fails instead
-            statement.execute("set local lock_timeout = '30s'");
-            statement.execute("create or replace temp view " + linkedReports.substring("pg_temp.".length()) + " as "
-                    + withPersons(reader, reports, "reporting.report"));
-            statement.execute("create or replace temp view " + linkedFacts.substring("pg_temp.".length()) + " as "
-                    + withPersons(reader, facts, "reporting.report_fact"));
-        }
-    }
-
-    /** The rows of {@code ahead} in the columns of {@code table}, their person (the second column) as linked now. */
-    private static String withPersons(Connection reader, String ahead, String table) throws SQLException {
-        String select = String.join(", ", columns(reader, table).stream()
-                .map(column -> column.equals("person_id") ? "coalesce(p.merged_into, vp.person_id) person_id" : "a." + column)
-                .toList());
-        return "select " + select + " from " + ahead + " a"
-                + " join persons.victim_person vp on vp.victim_id = a.victim_id"
-                + " join persons.person p on p.id = vp.person_id";
-    }
-
-    /**
-     * Streams the rows that {@code select} gives on {@code reader} into {@code columns} of {@code table},
-     * emptied in the caller's transaction, by binary {@code COPY … FREEZE} on the transaction's connection
-     * (as {@link #copyAllReports}), each value cast to its column's type.
+     * Copies the reports read ahead ({@code reports}) and their facts ({@code facts}) on {@code reader}
+     * into {@code reporting.report} and {@code reporting.report_fact}, emptied in the caller's transaction,
+     * each row with the person its record belongs to now, by binary {@code COPY … FREEZE} on the
+     * transaction's connection (as {@link #copyAllReports}); then the per-case facts read ahead as they are
+     * ({@code caseFacts}: each a table read ahead and the table it is copied into, of the same columns).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    void copyInto(Connection reader, String select, String table, List<String> columns) {
+    void copyAhead(Connection reader, String reports, String facts, String[]... caseFacts) {
         Connection writer = DataSourceUtils.getConnection(dataSource);
         try {
-            List<String> typed = new ArrayList<>();
-            try (java.sql.PreparedStatement types = writer.prepareStatement("""
-                    select format_type(atttypid, atttypmod) from pg_attribute
-                     where attrelid = ?::regclass and attname = ? and not attisdropped
-                    """)) {
-                for (String column : columns) {
-                    types.setString(1, table);
-                    types.setString(2, column);
-                    try (ResultSet type = types.executeQuery()) {
-                        type.next();
-                        typed.add("r." + column + "::" + type.getString(1));
-                    }
-                }
+            copy(reader, withPersons(reader, reports, "reporting.report"), writer,
+                    "copy reporting.report from stdin (format binary, freeze)");
+            copy(reader, withPersons(reader, facts, "reporting.report_fact"), writer,
+                    "copy reporting.report_fact from stdin (format binary, freeze)");
+            for (String[] table : caseFacts) {
+                copy(reader, "copy " + table[0] + " to stdout (format binary)", writer,
+                        "copy " + table[1] + " from stdin (format binary, freeze)");
             }
-            copy(reader, "copy (select " + String.join(", ", typed) + " from (" + select + ") r(" + String.join(", ", columns)
-                    + ")) to stdout (format binary)", writer,
-                    "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format binary, freeze)");
         } catch (SQLException e) {
-            throw new IllegalStateException("Rows read ahead not copied into " + table + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Reports read ahead not copied: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(writer, dataSource);
         }
     }
 
-    /** The columns of {@code table}, in their order. */
-    static List<String> columns(Connection connection, String table) throws SQLException {
+    /** The rows of {@code ahead} in the columns of {@code table}, their person (the second column) as linked now. */
+    private static String withPersons(Connection reader, String ahead, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
+        try (Statement statement = reader.createStatement();
                 ResultSet names = statement.executeQuery("""
                         select attname from pg_attribute
                          where attrelid = '%s'::regclass and attnum > 0 and not attisdropped order by attnum
@@ -360,7 +324,12 @@ class WarehouseSource {
                 columns.add(names.getString(1));
             }
         }
-        return columns;
+        String select = String.join(", ", columns.stream()
+                .map(column -> column.equals("person_id") ? "coalesce(p.merged_into, vp.person_id)" : "a." + column)
+                .toList());
+        return "copy (select " + select + " from " + ahead + " a"
+                + " join persons.victim_person vp on vp.victim_id = a.victim_id"
+                + " join persons.person p on p.id = vp.person_id) to stdout (format binary)";
     }
 
     /** The read of the reports of the records of {@code half} (a condition on a victim id), cast to the table's types. */
