@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gugus.persons.PersonsChanged;
@@ -105,15 +106,17 @@ public class ReportingRefresh {
     private final ReportingDimensions dimensions;
     private final TransactionTemplate transactions;
     private final KeptCountsWarmer warmer;
+    private final ReportsAhead ahead;
     private final MonthCells monthCells;
     private final int bulkPersons;
 
     ReportingRefresh(JdbcClient jdbc, WarehouseSource warehouse, ReportingDimensions dimensions,
             PlatformTransactionManager transactionManager, KeptCountsWarmer warmer, MonthCells monthCells,
-            @Value("${gugus.reporting.bulk-refresh-persons:10000}") int bulkPersons) {
+            ReportsAhead ahead, @Value("${gugus.reporting.bulk-refresh-persons:10000}") int bulkPersons) {
         this.jdbc = jdbc;
         this.bulkPersons = bulkPersons;
         this.warmer = warmer;
+        this.ahead = ahead;
         this.monthCells = monthCells;
         this.warehouse = warehouse;
         this.dimensions = dimensions;
@@ -363,6 +366,17 @@ public class ReportingRefresh {
      * month cells made, which a refresh leaves to the database and to the background.
      */
     private void rebuildNow(PartTimes times, boolean whole) {
+        // a first load's reports read while its persons were resolved, when there are: taken even by a
+        // rebuild that does not use them, so that their connection is given back
+        Optional<ReportsAhead.Read> read = whole ? Optional.empty() : times.get("wait", ahead::take);
+        try {
+            rebuildNow(times, whole, read);
+        } finally {
+            read.ifPresent(ReportsAhead.Read::close);
+        }
+    }
+
+    private void rebuildNow(PartTimes times, boolean whole, Optional<ReportsAhead.Read> read) {
         times.run("start", () -> {
             dimensions.ensure();
             lock();
@@ -381,7 +395,15 @@ public class ReportingRefresh {
             return DeferredIndexes.drop(jdbc);
         });
         List<DeferredIndexes.Key> keys = times.get("set keys aside", () -> DeferredIndexes.dropKeys(jdbc));
-        NewReports.copyAll(jdbc, warehouse, times);
+        // the rows read ahead only when they are those the warehouse and persons give now
+        if (read.isPresent() && times.get("check", () -> read.get().whole())) {
+            NewReports.copyAllAhead(jdbc, warehouse, read.get(), times);
+            ahead.copied(read.get());
+        } else {
+            read.ifPresent(rows -> log.info("Reports read ahead of {} records not taken: the warehouse or its linked"
+                    + " records changed since; read again", rows.rows()));
+            NewReports.copyAll(jdbc, warehouse, times);
+        }
         times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
         times.run("cases", () -> jdbc.sql(CASES.formatted("true")).update());
         times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));

@@ -231,6 +231,107 @@ class WarehouseSource {
         }
     }
 
+    /**
+     * On this connection: how many victim records of the warehouse have no report yet (nearly all after
+     * a first load's publish, none after a re-delivery's), and how many persons the reporting schema holds.
+     */
+    static long[] notReported(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet counts = statement.executeQuery("""
+                        select (select count(*) from warehouse.victim) - (select count(*) from reporting.report),
+                               (select count(*) from reporting.person)
+                        """)) {
+            counts.next();
+            return new long[] {counts.getLong(1), counts.getLong(2)};
+        }
+    }
+
+    /**
+     * Reads the report of every victim record of the warehouse into {@code table} (a temporary table like
+     * {@code reporting.report}) on this connection, in its open transaction, before the records' persons
+     * are resolved: their person is left 0, to be set by {@link #copyAhead}. Returns how many it read.
+     */
+    static long readAhead(Connection connection, String table) throws SQLException {
+        String insert = REPORTS.formatted("0", "true", "true")
+                .replace("insert into reporting.report", "insert into " + table)
+                .replace("""
+                          from persons.victim_person vp
+                          join persons.person p on p.id = vp.person_id
+                          join warehouse.victim v on v.id = vp.victim_id
+                        """, "  from warehouse.victim v\n");
+        if (insert.contains("persons.")) {
+            throw new IllegalStateException("The reports' read no longer starts from the linked records");
+        }
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeLargeUpdate(insert);
+        }
+    }
+
+    /**
+     * Whether the reports read ahead into {@code reports} on {@code reader} are the reports a rebuild
+     * would read now: as many as the warehouse's records and as the linked ones, and each of them linked
+     * (a record published or unlinked since, or left pending, is not). Both keys are unique, so the join's
+     * count equals theirs only when the records are the same; as an anti-join the planner, without
+     * statistics of the temporary table, scanned it once per linked record (10 minutes at 100,000).
+     */
+    static boolean aheadIsWhole(Connection reader, String reports, long rows) throws SQLException {
+        try (Statement statement = reader.createStatement();
+                ResultSet whole = statement.executeQuery("""
+                        select (select count(*) from warehouse.victim) = %2$d
+                           and (select count(*) from persons.victim_person) = %2$d
+                           and (select count(*) from persons.victim_person vp join %1$s a on a.victim_id = vp.victim_id) = %2$d
+                        """.formatted(reports, rows))) {
+            whole.next();
+            return whole.getBoolean(1);
+        }
+    }
+
+    /**
+     * Copies the reports read ahead ({@code reports}) and their facts ({@code facts}) on {@code reader}
+     * into {@code reporting.report} and {@code reporting.report_fact}, emptied in the caller's transaction,
+     * each row with the person its record belongs to now, by binary {@code COPY … FREEZE} on the
+     * transaction's connection (as {@link #copyAllReports}); then the per-case facts read ahead as they are
+     * ({@code caseFacts}: each a table read ahead and the table it is copied into, of the same columns).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    void copyAhead(Connection reader, String reports, String facts, String[]... caseFacts) {
+        Connection writer = DataSourceUtils.getConnection(dataSource);
+        try {
+            copy(reader, withPersons(reader, reports, "reporting.report"), writer,
+                    "copy reporting.report from stdin (format binary, freeze)");
+            copy(reader, withPersons(reader, facts, "reporting.report_fact"), writer,
+                    "copy reporting.report_fact from stdin (format binary, freeze)");
+            for (String[] table : caseFacts) {
+                copy(reader, "copy " + table[0] + " to stdout (format binary)", writer,
+                        "copy " + table[1] + " from stdin (format binary, freeze)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reports read ahead not copied: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(writer, dataSource);
+        }
+    }
+
+    /** The rows of {@code ahead} in the columns of {@code table}, their person (the second column) as linked now. */
+    private static String withPersons(Connection reader, String ahead, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement statement = reader.createStatement();
+                ResultSet names = statement.executeQuery("""
+                        select attname from pg_attribute
+                         where attrelid = '%s'::regclass and attnum > 0 and not attisdropped order by attnum
+                        """.formatted(table))) {
+            while (names.next()) {
+                columns.add(names.getString(1));
+            }
+        }
+        String select = String.join(", ", columns.stream()
+                .map(column -> column.equals("person_id") ? "coalesce(p.merged_into, vp.person_id)" : "a." + column)
+                .toList());
+        return "copy (select " + select + " from " + ahead + " a"
+                + " join persons.victim_person vp on vp.victim_id = a.victim_id"
+                + " join persons.person p on p.id = vp.person_id) to stdout (format binary)";
+    }
+
     /** The read of the reports of the records of {@code half} (a condition on a victim id), cast to the table's types. */
     private static String read(String typed, String[] names, String half) {
         String records = half.replace("victim_id", "vp.victim_id") + " and " + half.replace("victim_id", "v.id");

@@ -6,8 +6,10 @@
  * <p>
  * Keeps the {@code reporting} schema in step with persons: on every
  * {@link org.gugus.persons.PersonsChanged} it refreshes the persons named, in one transaction.
+ * A first load's reports are read from the warehouse on its {@link org.gugus.warehouse.VictimsPublished},
+ * while its persons are resolved, and copied with their persons by the rebuild that follows.
  * {@link org.gugus.reporting.WarehouseSource} is the one class that reads the warehouse, persons and
  * ingest tables; everything else reads the reporting schema only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"persons", "reference", "access", "system"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"persons", "warehouse", "reference", "access", "system"})
 package org.gugus.reporting;

@@ -1,0 +1,317 @@
+package org.gugus.reporting;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.gugus.warehouse.VictimsPublished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The part of a first load's reporting rebuild that needs no persons, done while they are resolved:
+ * as soon as a file's publish commits, on a thread and a connection of its own, every victim record's
+ * report is read from the warehouse into a temporary table, with its report facts and the per-case
+ * facts, their person left unset. The persons resolution that follows the same commit runs for
+ * seconds in the JVM on the other core; the rebuild it triggers ({@link ReportingRefresh}) then copies
+ * these rows into the emptied reporting tables with each record's person as linked now, instead of
+ * reading the warehouse and writing the facts after the resolution.
+ * <p>
+ * Only a publish after which most records are not reported yet (as many as the schema's persons or
+ * more, and {@code gugus.reporting.bulk-refresh-persons} or more: a first load) is read ahead. The
+ * rows are taken only by the rebuild that follows the latest publish, and only when they are the rows
+ * it would read itself: as many as the warehouse's records and its linked records, none of those
+ * missing ({@link WarehouseSource#aheadIsWhole}); otherwise, or when the read failed, the rebuild
+ * reads the warehouse as before. Nothing is written to the reporting tables but the code dictionary's
+ * new codes (as the rebuild's facts would add them). The rows live only in temporary tables of the
+ * connection, so a killed process leaves nothing behind; rows no rebuild took are dropped at the next
+ * publish or after {@code gugus.reporting.read-ahead-keep-minutes}. Off with
+ * {@code gugus.reporting.read-ahead=false}.
+ */
+@Component
+class ReportsAhead implements DisposableBean {
+
+    static final String REPORTS = "pg_temp.reporting_ahead";
+    static final String FACTS = "pg_temp.reporting_ahead_fact";
+    static final String CASE_FACTS = "pg_temp.reporting_ahead_case_fact";
+    static final String OFFICE_CASE_FACTS = "pg_temp.reporting_ahead_office_case_fact";
+
+    private static final Logger log = LoggerFactory.getLogger(ReportsAhead.class);
+
+    private final DataSource dataSource;
+    private final boolean enabled;
+    private final int bulkPersons;
+    private final long keepMinutes;
+    /** One read at a time, and the dropping of reads no rebuild took. */
+    private final ScheduledExecutorService reading;
+    /** Publishes seen: rows read ahead are taken only after the publish they were read for. */
+    private final AtomicLong publishes = new AtomicLong();
+    /** Reads done and reads a rebuild copied (for tests). */
+    private final AtomicLong reads = new AtomicLong();
+    private final AtomicLong copied = new AtomicLong();
+    /** The read started for the latest publish, not taken yet; guarded by {@code this}. */
+    private Started started;
+
+    ReportsAhead(DataSource dataSource, @Value("${gugus.reporting.read-ahead:true}") boolean enabled,
+            @Value("${gugus.reporting.bulk-refresh-persons:10000}") int bulkPersons,
+            @Value("${gugus.reporting.read-ahead-keep-minutes:30}") long keepMinutes) {
+        this.dataSource = dataSource;
+        this.enabled = enabled;
+        this.bulkPersons = bulkPersons;
+        this.keepMinutes = keepMinutes;
+        this.reading = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "gugus-reporting-ahead");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private record Started(long publish, Future<Read> read) {
+    }
+
+    /**
+     * Ordered after the answer's start and before the persons resolution, which runs on this thread
+     * after the same commit for seconds.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    void start(VictimsPublished published) {
+        long publish = publishes.incrementAndGet();
+        // whatever was read before reads an older warehouse
+        drop(replace(null));
+        if (!enabled || published.fileId() == null) {
+            return;
+        }
+        try {
+            Started read = new Started(publish, reading.submit(() -> read(publish)));
+            replace(read);
+            reading.schedule(() -> {
+                synchronized (this) {
+                    if (started != read) {
+                        return;
+                    }
+                    started = null;
+                }
+                drop(read);
+            }, keepMinutes, TimeUnit.MINUTES);
+        } catch (RuntimeException e) {
+            // rejected once the application is closing: the rebuild reads the warehouse itself
+            log.warn("Reports not read ahead of the persons of file #{} ({})", published.fileId(), e.getClass().getName());
+        }
+    }
+
+    /**
+     * The reports read ahead for the latest publish, once read (waiting for them): empty when none
+     * were, their read failed, or another publish came since. The caller closes what it takes.
+     */
+    Optional<Read> take() {
+        Started taken = replace(null);
+        if (taken == null) {
+            return Optional.empty();
+        }
+        try {
+            Read read = taken.read().get();
+            if (read == null) {
+                return Optional.empty();
+            }
+            if (taken.publish() != publishes.get()) {
+                read.close();
+                return Optional.empty();
+            }
+            return Optional.of(read);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drop(taken);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            // counts and class names only
+            log.warn("Reports not read ahead of the persons ({}); the rebuild reads them itself",
+                    e.getCause().getClass().getName());
+            return Optional.empty();
+        }
+    }
+
+    private synchronized Started replace(Started next) {
+        Started previous = started;
+        started = next;
+        return previous;
+    }
+
+    /** Closes the rows of a read no rebuild takes, once read, on the reading thread. */
+    private void drop(Started read) {
+        if (read == null) {
+            return;
+        }
+        try {
+            reading.execute(() -> {
+                try {
+                    Read rows = read.read().get();
+                    if (rows != null) {
+                        rows.close();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    // not read: nothing to close
+                }
+            });
+        } catch (RuntimeException e) {
+            // the application is closing: its connections close with the pool
+            read.read().cancel(true);
+        }
+    }
+
+    /**
+     * Reads the reports and their facts into the connection's temporary tables and commits, keeping the
+     * connection; null when the publish left too few records unreported to be worth it.
+     */
+    private Read read(long publish) throws SQLException {
+        long start = System.nanoTime();
+        Connection connection = dataSource.getConnection();
+        try (Statement statement = connection.createStatement()) {
+            // read committed: the reports are read by one statement, and the codes the facts add to the dictionary
+            // are numbered after its latest ones, as committed when its lock is granted
+            connection.setAutoCommit(false);
+            long[] counts = WarehouseSource.notReported(connection);
+            if (counts[0] < bulkPersons || counts[0] < counts[1]) {
+                connection.rollback();
+                Read.reset(connection);
+                connection.close();
+                return null;
+            }
+            // the facts' aggregates in memory, as in the rebuild (temp_buffers cannot be set on a pooled connection
+            // that held a temporary table before)
+            statement.execute("set local work_mem = '64MB'");
+            statement.execute("set local max_parallel_workers_per_gather = 0");
+            for (String table : new String[] {REPORTS + "|reporting.report", FACTS + "|reporting.report_fact",
+                    CASE_FACTS + "|reporting.case_fact", OFFICE_CASE_FACTS + "|reporting.office_case_fact"}) {
+                String[] names = table.split("\\|");
+                statement.execute("drop table if exists " + names[0]);
+                statement.execute("create temp table " + names[0].substring("pg_temp.".length()) + " (like " + names[1]
+                        + ")");
+            }
+            long rows = WarehouseSource.readAhead(connection, REPORTS);
+            statement.execute("select reporting.report_facts_into('" + REPORTS + "', '" + FACTS + "')");
+            statement.execute("insert into " + CASE_FACTS + " (case_id, first_day, last_day)"
+                    + " select case_id, min(day_key), max(day_key) from " + FACTS + " group by case_id");
+            statement.execute("insert into " + OFFICE_CASE_FACTS + " (office, case_id, first_day, last_day)"
+                    + " select office, case_id, min(day_key), max(day_key) from " + FACTS + " group by office, case_id");
+            // temporary tables are never analysed by the server itself: the rebuild's joins of these rows with the
+            // persons are planned from these statistics
+            for (String table : new String[] {REPORTS, FACTS, CASE_FACTS, OFFICE_CASE_FACTS}) {
+                statement.execute("analyze " + table);
+            }
+            connection.commit();
+            // the rebuild's check and copies of these rows then read the persons of one moment
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            reads.incrementAndGet();
+            log.info("Reports of {} records read ahead of their persons in {} s", rows,
+                    "%.2f".formatted((System.nanoTime() - start) / 1e9));
+            return new Read(connection, rows);
+        } catch (SQLException | RuntimeException e) {
+            Read.release(connection);
+            throw e;
+        }
+    }
+
+    /** Counts a read a rebuild copied. */
+    void copied(Read read) {
+        copied.incrementAndGet();
+    }
+
+    /** How many reads were done (for tests). */
+    long reads() {
+        return reads.get();
+    }
+
+    /** How many reads a rebuild copied (for tests). */
+    long copied() {
+        return copied.get();
+    }
+
+    @Override
+    public void destroy() {
+        drop(replace(null));
+        reading.shutdown();
+    }
+
+    /**
+     * Reports read ahead ({@link #REPORTS}, {@link #FACTS}, {@link #CASE_FACTS},
+     * {@link #OFFICE_CASE_FACTS}) on the connection that holds them; closing drops them and gives the
+     * connection back.
+     */
+    static final class Read implements AutoCloseable {
+
+        private final Connection connection;
+        private final long rows;
+
+        private Read(Connection connection, long rows) {
+            this.connection = connection;
+            this.rows = rows;
+        }
+
+        Connection connection() {
+            return connection;
+        }
+
+        /** Whether these are the reports a rebuild would read now (in the connection's new transaction). */
+        boolean whole() {
+            try {
+                return WarehouseSource.aheadIsWhole(connection, REPORTS, rows);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reports read ahead not checked: " + e.getMessage(), e);
+            }
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        @Override
+        public void close() {
+            release(connection);
+        }
+
+        /** Drops the temporary rows and gives the connection back as it was lent. */
+        private static void release(Connection connection) {
+            try {
+                connection.rollback();
+                try (Statement statement = connection.createStatement()) {
+                    for (String table : new String[] {REPORTS, FACTS, CASE_FACTS, OFFICE_CASE_FACTS}) {
+                        statement.execute("drop table if exists " + table);
+                    }
+                }
+                connection.commit();
+                reset(connection);
+            } catch (SQLException e) {
+                log.warn("Reports read ahead not dropped ({}); their connection is closed with them",
+                        e.getClass().getName());
+            } finally {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // closed with the pool
+                }
+            }
+        }
+
+        private static void reset(Connection connection) throws SQLException {
+            connection.setAutoCommit(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+    }
+}

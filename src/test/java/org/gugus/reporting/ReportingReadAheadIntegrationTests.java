@@ -1,0 +1,103 @@
+package org.gugus.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.gugus.IntegrationTest;
+import org.gugus.TestWorkbooks;
+import org.gugus.ingest.FileReception;
+import org.gugus.ingest.FileSource;
+import org.gugus.warehouse.VictimsPublished;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A first load's reports are read from the warehouse while its persons are resolved
+ * ({@link ReportsAhead}) and copied with their persons by the rebuild that follows; every refresh is
+ * large enough to rebuild here. The rows are those the rebuild writes reading the warehouse itself.
+ */
+@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.reporting.bulk-refresh-persons=1"})
+class ReportingReadAheadIntegrationTests {
+
+    /** Temporary tables of reports read ahead, in any session. */
+    private static final String LEFT = "select count(*) from pg_class where relname like 'reporting_ahead%'";
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReportingRefresh refresh;
+
+    @Autowired
+    ReportsAhead ahead;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void aFirstLoadsRebuildCopiesTheReportsReadWhileItsPersonsWereResolvedAsReadingTheWarehouseWritesThem() {
+        long copied = ahead.copied();
+
+        reception.receive(TestWorkbooks.csv(files.resolve("smd.csv"),
+                IntStream.rangeClosed(1, 12).mapToObj(TestWorkbooks::victim).toList()), "64.72", "smd.csv",
+                FileSource.COMMAND_LINE);
+
+        assertThat(ahead.copied()).as("the rebuild after the load copied the reports read ahead").isEqualTo(copied + 1);
+        assertThat(jdbc.sql(LEFT).query(Long.class).single()).as("their temporary tables dropped").isZero();
+        List<String> tables = ReportingTables.rows(jdbc);
+        assertThat(tables).anyMatch(row -> row.startsWith("case_fact "))
+                .anyMatch(row -> row.startsWith("office_person_fact "));
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
+    }
+
+    @Test
+    void reportsReadAheadAreNotCopiedWhenARecordIsNotLinkedWhenThePersonsChange() {
+        reception.receive(TestWorkbooks.csv(files.resolve("bpp.csv"),
+                IntStream.rangeClosed(21, 26).mapToObj(TestWorkbooks::victim).toList()), "64.71", "bpp.csv",
+                FileSource.COMMAND_LINE);
+        long fileId = jdbc.sql("select max(source_file_id) from warehouse.victim").query(Long.class).single();
+        jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
+        long reads = ahead.reads();
+        long copied = ahead.copied();
+        // read ahead for a publish, then one record's link gone before the persons change
+        ahead.start(VictimsPublished.ofFile(fileId, "64.71"));
+        Map<String, Object> link = jdbc.sql("select * from persons.victim_person order by victim_id desc limit 1").query()
+                .singleRow();
+        try {
+            jdbc.sql("delete from persons.victim_person where victim_id = ?").param(link.get("victim_id")).update();
+            List<Long> persons = jdbc.sql("select distinct person_id from persons.victim_person").query(Long.class).list();
+
+            refresh.refresh(persons);
+
+            assertThat(ahead.reads()).as("the reports read ahead").isEqualTo(reads + 1);
+            assertThat(ahead.copied()).as("but not copied").isEqualTo(copied);
+            assertThat(jdbc.sql(LEFT).query(Long.class).single()).as("their temporary tables dropped").isZero();
+            assertThat(jdbc.sql("select count(*) from reporting.report where victim_id = ?").param(link.get("victim_id"))
+                    .query(Long.class).single()).as("the record no longer linked is not reported").isZero();
+            List<String> tables = ReportingTables.rows(jdbc);
+            refresh.rebuild();
+            assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
+        } finally {
+            jdbc.sql("insert into persons.victim_person (victim_id, person_id, victim_version, resolved_at)"
+                    + " values (?, ?, ?, ?)").params(link.get("victim_id"), link.get("person_id"),
+                            link.get("victim_version"), link.get("resolved_at")).update();
+        }
+    }
+}
