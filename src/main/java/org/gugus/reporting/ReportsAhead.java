@@ -204,6 +204,8 @@ class ReportsAhead implements DisposableBean {
                 statement.execute("create temp table " + names[0].substring("pg_temp.".length()) + " (like " + names[1]
                         + ")");
             }
+            // before the read: a change after it, by any process, changes the mark the rebuild compares
+            String mark = WarehouseSource.warehouseMark(connection);
             long rows = WarehouseSource.readAhead(connection, REPORTS);
             statement.execute("select reporting.report_facts_into('" + REPORTS + "', '" + FACTS + "')");
             statement.execute("insert into " + CASE_FACTS + " (case_id, first_day, last_day)"
@@ -221,7 +223,7 @@ class ReportsAhead implements DisposableBean {
             reads.incrementAndGet();
             log.info("Reports of {} records read ahead of their persons in {} s", rows,
                     "%.2f".formatted((System.nanoTime() - start) / 1e9));
-            return new Read(connection, rows);
+            return new Read(connection, rows, mark);
         } catch (SQLException | RuntimeException e) {
             Read.release(connection);
             throw e;
@@ -258,20 +260,27 @@ class ReportsAhead implements DisposableBean {
 
         private final Connection connection;
         private final long rows;
+        /** The warehouse's mark before the read ({@link WarehouseSource#warehouseMark}). */
+        private final String mark;
 
-        private Read(Connection connection, long rows) {
+        private Read(Connection connection, long rows, String mark) {
             this.connection = connection;
             this.rows = rows;
+            this.mark = mark;
         }
 
         Connection connection() {
             return connection;
         }
 
-        /** Whether these are the reports a rebuild would read now (in the connection's new transaction). */
+        /**
+         * Whether these are the reports a rebuild would read now (in the connection's new transaction): every
+         * record read and linked, and the warehouse unchanged since the read.
+         */
         boolean whole() {
             try {
-                return WarehouseSource.aheadIsWhole(connection, REPORTS, rows);
+                return WarehouseSource.aheadIsWhole(connection, REPORTS, rows)
+                        && mark.equals(WarehouseSource.warehouseMark(connection));
             } catch (SQLException e) {
                 throw new IllegalStateException("Reports read ahead not checked: " + e.getMessage(), e);
             }

@@ -268,6 +268,24 @@ class WarehouseSource {
     }
 
     /**
+     * A mark of what the reports read depend on, which any publish, correction or deletion of records or
+     * cases changes (their counts, the records' versions and latest updates, the cases' latest update):
+     * taken before the reports are read ahead and again before they are copied, it tells a change made
+     * between the two by another process, whose own refresh may have run before the copy.
+     */
+    static String warehouseMark(Connection reader) throws SQLException {
+        try (Statement statement = reader.createStatement();
+                ResultSet mark = statement.executeQuery("""
+                        select (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
+                                  from warehouse.victim)
+                               || '/' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') from warehouse.tppo_case)
+                        """)) {
+            mark.next();
+            return mark.getString(1);
+        }
+    }
+
+    /**
      * Whether the reports read ahead into {@code reports} on {@code reader} are the reports a rebuild
      * would read now: as many as the warehouse's records and as the linked ones, and each of them linked
      * (a record published or unlinked since, or left pending, is not). Both keys are unique, so the join's

@@ -100,4 +100,49 @@ class ReportingReadAheadIntegrationTests {
                             link.get("victim_version"), link.get("resolved_at")).update();
         }
     }
+
+    @Test
+    void reportsReadAheadAreNotCopiedWhenARecordChangedAfterTheRead() {
+        reception.receive(TestWorkbooks.csv(files.resolve("brt.csv"),
+                IntStream.rangeClosed(31, 36).mapToObj(TestWorkbooks::victim).toList()), "64.03", "brt.csv",
+                FileSource.COMMAND_LINE);
+        long fileId = jdbc.sql("select max(source_file_id) from warehouse.victim").query(Long.class).single();
+        jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
+        long reads = ahead.reads();
+        long copied = ahead.copied();
+        // read ahead for a publish, then a record changed (as another process's correction would) before the
+        // persons change: the counts and links stay as they were
+        ahead.start(VictimsPublished.ofFile(fileId, "64.03"));
+        long victim = jdbc.sql("select max(id) from warehouse.victim where source_file_id = ?").param(fileId)
+                .query(Long.class).single();
+        String sex = jdbc.sql("select sex from warehouse.victim where id = ?").param(victim).query(String.class).single();
+        String changed = "L".equals(sex) ? "P" : "L";
+        awaitRead(reads + 1);
+        jdbc.sql("update warehouse.victim set sex = ?, updated_at = now() where id = ?").params(changed, victim).update();
+        List<Long> persons = jdbc.sql("select distinct person_id from persons.victim_person").query(Long.class).list();
+
+        refresh.refresh(persons);
+
+        assertThat(ahead.copied()).as("the reports read ahead not copied").isEqualTo(copied);
+        assertThat(jdbc.sql(LEFT).query(Long.class).single()).as("their temporary tables dropped").isZero();
+        assertThat(jdbc.sql("select sex from reporting.report where victim_id = ?").param(victim).query(String.class)
+                .single()).as("the record reported as changed").isEqualTo(changed);
+        List<String> tables = ReportingTables.rows(jdbc);
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
+    }
+
+    /** Waits until the reads ahead reach {@code reads} (the change must land after the read). */
+    private void awaitRead(long reads) {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (ahead.reads() < reads && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(ahead.reads()).as("the reports read ahead").isEqualTo(reads);
+    }
 }
