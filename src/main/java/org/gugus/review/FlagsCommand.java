@@ -2,14 +2,12 @@ package org.gugus.review;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.gugus.access.Audit;
-import org.gugus.system.GugusCommand;
-import org.gugus.system.Messages;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,105 +20,99 @@ import tools.jackson.databind.json.JsonMapper;
 class FlagsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static class ListRows implements GugusCommand {
-
-        @Mixin
-        private ReviewOptions options;
+    static class ListRows extends ReviewRowCommands.Listing<FlaggedRow> {
 
         @Option(names = "--code", paramLabel = "KODE", descriptionKey = "review.code")
         private String code;
 
         private final ReviewRows rows;
-        private final JsonMapper json;
-        private final Audit audit;
 
         ListRows(ReviewRows rows, JsonMapper json, Audit audit) {
+            super("gugus flags list", "review.list.flagged", json, audit);
             this.rows = rows;
-            this.json = json;
-            this.audit = audit;
         }
 
         @Override
-        public int run(PrintStream out, PrintStream err) {
-            try {
-                options.requireScope();
-                List<FlaggedRow> flagged = rows.flagged(options.file(), options.office(), code, options.limit());
-                audit.read("gugus flags list" + options.described(), flagged.stream().map(FlaggedRow::victimId).toList());
-                if (options.json) {
-                    out.println(json.writeValueAsString(ReviewPage.ofFlags(flagged)));
-                } else {
-                    flagged.forEach(row -> ReviewText.print(row, out));
-                    err.println(Messages.get("review.list.flagged", flagged.size()).both());
-                }
-                return 0;
-            } catch (IllegalArgumentException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+        List<FlaggedRow> rows(ReviewOptions options) {
+            return rows.flagged(options.file(), options.office(), code, options.limit());
+        }
+
+        @Override
+        long id(FlaggedRow row) {
+            return row.victimId();
+        }
+
+        @Override
+        ReviewPage page(List<FlaggedRow> flagged) {
+            return ReviewPage.ofFlags(flagged);
+        }
+
+        @Override
+        void print(FlaggedRow row, PrintStream out) {
+            ReviewText.print(row, out);
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true)
-    static class Show implements GugusCommand {
+    static class Show extends ReviewRowCommands.Showing<FlaggedRow> {
 
         @Parameters(paramLabel = "ID", descriptionKey = "review.id.victim")
         private long id;
 
-        @Option(names = "--json")
-        private boolean asJson;
-
         private final ReviewRows rows;
-        private final JsonMapper json;
-        private final Audit audit;
 
         Show(ReviewRows rows, JsonMapper json, Audit audit) {
+            super("gugus flags show", "review.not-found.victim", json, audit);
             this.rows = rows;
-            this.json = json;
-            this.audit = audit;
         }
 
         @Override
-        public int run(PrintStream out, PrintStream err) {
-            try {
-                FlaggedRow row = rows.flagged(id).orElseThrow(() -> new NoSuchElementException(
-                        Messages.get("review.not-found.victim", id).both()));
-                audit.read("gugus flags show " + id, List.of(id));
-                new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
-                        row.original(), row.corrections());
-                return 0;
-            } catch (NoSuchElementException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+        long id() {
+            return id;
+        }
+
+        @Override
+        Optional<FlaggedRow> row(long victimId) {
+            return rows.flagged(victimId);
+        }
+
+        @Override
+        void print(FlaggedRow row, PrintStream out) {
+            ReviewText.print(row, out);
+        }
+
+        @Override
+        Map<String, String> original(FlaggedRow row) {
+            return row.original();
+        }
+
+        @Override
+        List<Correction> corrections(FlaggedRow row) {
+            return row.corrections();
         }
     }
 
     @Command(name = "resubmit", mixinStandardHelpOptions = true)
-    static class Resubmit implements GugusCommand {
+    static class Resubmit extends ReviewRowCommands.Resubmitting {
 
         @Parameters(paramLabel = "ID", descriptionKey = "review.id.victim")
         private long id;
 
-        @Mixin
-        private CorrectionOptions correction;
-
         private final Resubmission resubmission;
-        private final JsonMapper json;
 
         Resubmit(Resubmission resubmission, JsonMapper json) {
+            super(json);
             this.resubmission = resubmission;
-            this.json = json;
         }
 
         @Override
-        public int run(PrintStream out, PrintStream err) {
-            try {
-                Correction done = resubmission.correctFlagged(id, correction.request());
-                return new ReviewOutput(json, correction.json, out).correction(done);
-            } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+        long id() {
+            return id;
+        }
+
+        @Override
+        Correction correct(long victimId, CorrectionRequest request) {
+            return resubmission.correctFlagged(victimId, request);
         }
     }
 }

@@ -2,9 +2,10 @@ package org.gugus.review;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.gugus.access.Audit;
@@ -23,106 +24,99 @@ import tools.jackson.databind.json.JsonMapper;
 class RejectionsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static class ListRows implements GugusCommand {
-
-        @Mixin
-        private ReviewOptions options;
+    static class ListRows extends ReviewRowCommands.Listing<RejectedRow> {
 
         @Option(names = "--status", paramLabel = "STATUS", descriptionKey = "review.status")
         private String status;
 
         private final ReviewRows rows;
-        private final JsonMapper json;
-        private final Audit audit;
 
         ListRows(ReviewRows rows, JsonMapper json, Audit audit) {
+            super("gugus rejections list", "review.list.rejected", json, audit);
             this.rows = rows;
-            this.json = json;
-            this.audit = audit;
         }
 
         @Override
-        public int run(PrintStream out, PrintStream err) {
-            try {
-                options.requireScope();
-                List<RejectedRow> rejected = rows.rejected(options.file(), options.office(), ReviewStatus.of(status),
-                        options.limit());
-                audit.read("gugus rejections list" + options.described(), rejected.stream().map(RejectedRow::id).toList());
-                if (options.json) {
-                    out.println(json.writeValueAsString(ReviewPage.ofRejections(rejected)));
-                } else {
-                    rejected.forEach(row -> ReviewText.print(row, out));
-                    err.println(Messages.get("review.list.rejected", rejected.size()).both());
-                }
-                return 0;
-            } catch (IllegalArgumentException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+        List<RejectedRow> rows(ReviewOptions options) {
+            return rows.rejected(options.file(), options.office(), ReviewStatus.of(status), options.limit());
+        }
+
+        @Override
+        long id(RejectedRow row) {
+            return row.id();
+        }
+
+        @Override
+        ReviewPage page(List<RejectedRow> rejected) {
+            return ReviewPage.ofRejections(rejected);
+        }
+
+        @Override
+        void print(RejectedRow row, PrintStream out) {
+            ReviewText.print(row, out);
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true)
-    static class Show implements GugusCommand {
+    static class Show extends ReviewRowCommands.Showing<RejectedRow> {
 
         @Parameters(paramLabel = "ID", descriptionKey = "review.id.rejected")
         private long id;
 
-        @Option(names = "--json")
-        private boolean asJson;
-
         private final ReviewRows rows;
-        private final JsonMapper json;
-        private final Audit audit;
 
         Show(ReviewRows rows, JsonMapper json, Audit audit) {
+            super("gugus rejections show", "review.not-found.rejected", json, audit);
             this.rows = rows;
-            this.json = json;
-            this.audit = audit;
         }
 
         @Override
-        public int run(PrintStream out, PrintStream err) {
-            try {
-                RejectedRow row = rows.rejected(id).orElseThrow(() -> new NoSuchElementException(
-                        Messages.get("review.not-found.rejected", id).both()));
-                audit.read("gugus rejections show " + id, List.of(id));
-                new ReviewOutput(json, asJson, out).row(row, () -> ReviewText.print(row, out),
-                        row.original(), row.corrections());
-                return 0;
-            } catch (NoSuchElementException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+        long id() {
+            return id;
+        }
+
+        @Override
+        Optional<RejectedRow> row(long rowId) {
+            return rows.rejected(rowId);
+        }
+
+        @Override
+        void print(RejectedRow row, PrintStream out) {
+            ReviewText.print(row, out);
+        }
+
+        @Override
+        Map<String, String> original(RejectedRow row) {
+            return row.original();
+        }
+
+        @Override
+        List<Correction> corrections(RejectedRow row) {
+            return row.corrections();
         }
     }
 
     @Command(name = "resubmit", mixinStandardHelpOptions = true)
-    static class Resubmit implements GugusCommand {
+    static class Resubmit extends ReviewRowCommands.Resubmitting {
 
         @Parameters(paramLabel = "ID", descriptionKey = "review.id.rejected")
         private long id;
 
-        @Mixin
-        private CorrectionOptions correction;
-
         private final Resubmission resubmission;
-        private final JsonMapper json;
 
         Resubmit(Resubmission resubmission, JsonMapper json) {
+            super(json);
             this.resubmission = resubmission;
-            this.json = json;
         }
 
         @Override
-        public int run(PrintStream out, PrintStream err) {
-            try {
-                Correction done = resubmission.correctRejected(id, correction.request());
-                return new ReviewOutput(json, correction.json, out).correction(done);
-            } catch (IllegalArgumentException | NoSuchElementException | IllegalStateException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+        long id() {
+            return id;
+        }
+
+        @Override
+        Correction correct(long rowId, CorrectionRequest request) {
+            return resubmission.correctRejected(rowId, request);
         }
     }
 

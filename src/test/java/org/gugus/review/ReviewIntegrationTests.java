@@ -85,6 +85,33 @@ class ReviewIntegrationTests {
     }
 
     @Test
+    void showsOneRejectedRowOrFlaggedVictimWithWhatTheOfficeWroteAndAuditsTheRead() {
+        FileOutcome rejecting = load("64.71", "balikpapan-06.csv", rows -> rows.get(1).set(NIK, "64720112"));
+        FileOutcome flagging = load("64.74", "bontang-06.csv", rows -> rows.get(1).set(SEX, "L"));  // NIK of a woman
+        long rejectedId = rejectedRowIds(rejecting.fileId()).get(0);
+        long victimId = jdbc.sql("select distinct victim_id from warehouse.victim_flag f join warehouse.victim v on v.id = f.victim_id"
+                + " where v.office_code = '64.74'").query(Long.class).single();
+
+        Command rejected = run("rejections", "show", String.valueOf(rejectedId));
+        Command rejectedJson = run("rejections", "show", String.valueOf(rejectedId), "--json");
+        Command flagged = run("flags", "show", String.valueOf(victimId));
+        Command missing = run("flags", "show", "987654");
+
+        assertThat(rejected.status).as(rejected.err).isZero();
+        assertThat(rejected.out).contains("balikpapan-06.csv", "E_NIK_FORMAT", "64720112");
+        assertThat(json.readValue(rejectedJson.out, Map.class)).containsEntry("id", (int) rejectedId)
+                .containsKey("original");
+        assertThat(flagged.status).as(flagged.err).isZero();
+        assertThat(flagged.out).contains("bontang-06.csv", "W_NIK_SEX");
+        assertThat(missing.status).isEqualTo(1);
+        assertThat(missing.err).contains("Korban #987654 tidak ada", "Victim #987654 does not exist");
+        assertThat(jdbc.sql("select target from access.audit_event where target like 'gugus % show %' order by id")
+                .query(String.class).list())
+                .containsExactly("gugus rejections show " + rejectedId, "gugus rejections show " + rejectedId,
+                        "gugus flags show " + victimId);
+    }
+
+    @Test
     void resubmitsACorrectedRowIntoTheWarehouseWithLineageToTheRowAndTheCorrection() {
         FileOutcome delivery = load("64.02", "kukar-06.csv", rows -> rows.get(1).set(NIK, "64720112"));
         long rejectedId = rejectedRowIds(delivery.fileId()).get(0);
