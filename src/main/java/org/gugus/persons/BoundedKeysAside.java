@@ -11,7 +11,8 @@ import org.gugus.persons.linkage.PreparedRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The block keys of a bounded run into a store that holds none yet (a first load of a million records) written
+ * The block keys of a bounded run into a store that holds none or few against them (a first load of a million
+ * records, after a small office's) written
  * beside the run, as {@link BlockKeysAside} writes those of a run in memory: into {@code persons.block_key_next},
  * on a connection and in a transaction of their own, its two indexes built there, while the run groups its blocks
  * and scores them on its own connection. On the run's connection the keys went into the table row by row from a
@@ -84,13 +85,18 @@ final class BoundedKeysAside {
         return state.compareAndSet(WAITING, TAKEN_BACK) || state.get() == TAKEN_BACK;
     }
 
-    /** In the run's transaction: the keys written aside put in place of the table, waiting for them. */
+    /**
+     * In the run's transaction: the keys written aside put in place of the table (waiting for them), with the few the
+     * table holds still (the run deleted those of its records).
+     */
     void putInPlace() {
         try {
             written.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        jdbc.sql("insert into persons.block_key_next (key_hash, victim_id) select key_hash, victim_id from persons.block_key")
+                .update();
         jdbc.sql("drop table persons.block_key").update();
         jdbc.sql("alter table persons.block_key_next rename to block_key").update();
         jdbc.sql("alter index persons.block_key_next_hash rename to block_key_hash").update();

@@ -152,8 +152,10 @@ final class BoundedResolution {
             }
         });
         held.add(chunk, hashing);
-        // a store holding no key yet (a first load): the run's keys are all there will be, written beside the run
-        BoundedKeysAside aside = store.holdsBlockKeys() ? null : store.boundedKeysAside(held);
+        // a store holding no key yet or few against the run's (a first load, after a small office's): the run's keys
+        // written beside the run, the few stored ones added to them at its end
+        BoundedKeysAside aside = store.blockKeysHeld() > held.size() / PersonStore.FEW ? null
+                : store.boundedKeysAside(held);
         try (PersonStore.Copy copy = store.copy("copy bounded_key (key_hash, victim_id, cap) from stdin")) {
             held.forEachKeys((id, hashes, caps) -> {
                 String victim = Long.toString(id);
@@ -169,18 +171,23 @@ final class BoundedResolution {
         }
         jdbc.sql("analyze bounded_pending").update();
         if (aside != null) {
-            // every key of the store is the run's: the blocks that pair grouped from the run's keys alone, not from
-            // the table joined to them (at 300,000 records: 20 s of which 10 s of the server's CPU, spilling its sort)
+            // their keys as stored before (a changed record's): its keys as they are now are written aside
+            jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
+            // the store's few keys and the run's grouped together, not the table joined to the run's keys (at 300,000
+            // records: 20 s of which 10 s of the server's CPU, spilling its sort); a block of stored records alone has
+            // no cap and does not pair
             jdbc.sql("set local work_mem = '256MB'").update();
             jdbc.sql("""
                     create temporary table bounded_block on commit drop as
                     select key_hash, array_agg(victim_id order by victim_id) members
-                      from bounded_key
+                      from (select key_hash, victim_id, cap from bounded_key
+                            union all
+                            select key_hash, victim_id, null from persons.block_key) k
                      group by key_hash having count(*) between 2 and min(cap)
                     """).update();
             jdbc.sql("set local work_mem = '64MB'").update();
             if (aside.takeBack()) {
-                // no connection was free for the keys: the run writes them itself, into the empty table
+                // no connection was free for the keys: the run writes them itself
                 addKeys(false);
                 aside = null;
             }
