@@ -51,7 +51,7 @@ final class BoundedResolution {
     private final String salt;
     /** A group of blocks is scored once its records reach this many (read and normalised together). */
     private final int groupRecords;
-    /** The run's keys being written beside it (into a store that held none), put in place at its end; or null. */
+    /** The run's keys being written beside it (into a store that held none or few), put in place at its end; or null. */
     private BoundedKeysAside keysAside;
 
     BoundedResolution(LinkableVictims victims, PersonStore store, Linkage linkage, JdbcClient jdbc, String salt,
