@@ -51,6 +51,8 @@ final class BoundedResolution {
     private final String salt;
     /** A group of blocks is scored once its records reach this many (read and normalised together). */
     private final int groupRecords;
+    /** The run's keys being written beside it (into a store that held none or few), put in place at its end; or null. */
+    private BoundedKeysAside keysAside;
 
     BoundedResolution(LinkableVictims victims, PersonStore store, Linkage linkage, JdbcClient jdbc, String salt,
             int groupRecords) {
@@ -120,6 +122,9 @@ final class BoundedResolution {
         phases.done("store links");
         review.sort(java.util.Comparator.comparingLong(VictimPair::a).thenComparingLong(VictimPair::b));
         store.queueInScopeTable(explain(scoring, review), run);
+        if (keysAside != null) {
+            keysAside.putInPlace();
+        }
         return new ResolutionSummary(false, members.size, persons, links, review.size(), uncertain[0] - review.size(), 0,
                 0);
     }
@@ -147,6 +152,10 @@ final class BoundedResolution {
             }
         });
         held.add(chunk, hashing);
+        // a store holding no key yet or few against the run's (a first load, after a small office's): the run's keys
+        // written beside the run, the few stored ones added to them at its end
+        BoundedKeysAside aside = store.blockKeysHeld() > held.size() / PersonStore.FEW ? null
+                : store.boundedKeysAside(held);
         try (PersonStore.Copy copy = store.copy("copy bounded_key (key_hash, victim_id, cap) from stdin")) {
             held.forEachKeys((id, hashes, caps) -> {
                 String victim = Long.toString(id);
@@ -161,8 +170,56 @@ final class BoundedResolution {
             }
         }
         jdbc.sql("analyze bounded_pending").update();
-        // their keys as stored before (a changed record's): its keys as they are now are written below
-        jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
+        if (aside != null) {
+            // their keys as stored before (a changed record's): its keys as they are now are written aside
+            jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
+            // the store's few keys and the run's grouped together, not the table joined to the run's keys (at 300,000
+            // records: 20 s of which 10 s of the server's CPU, spilling its sort); a block of stored records alone has
+            // no cap and does not pair
+            jdbc.sql("set local work_mem = '256MB'").update();
+            jdbc.sql("""
+                    create temporary table bounded_block on commit drop as
+                    select key_hash, array_agg(victim_id order by victim_id) members
+                      from (select key_hash, victim_id, cap from bounded_key
+                            union all
+                            select key_hash, victim_id, null from persons.block_key) k
+                     group by key_hash having count(*) between 2 and min(cap)
+                    """).update();
+            jdbc.sql("set local work_mem = '64MB'").update();
+            if (aside.takeBack()) {
+                // no connection was free for the keys: the run writes them itself
+                addKeys(false);
+                aside = null;
+            }
+        } else {
+            addKeys(true);
+            jdbc.sql("set local work_mem = '64MB'").update();
+            // the blocks that pair: at least two records, no more than the cap (the smallest of the rules' that make
+            // the key)
+            jdbc.sql("""
+                    create temporary table bounded_block on commit drop as
+                    select b.key_hash, array_agg(b.victim_id order by b.victim_id) members
+                      from persons.block_key b
+                      join (select key_hash, min(cap) cap from bounded_key group by key_hash) k on k.key_hash = b.key_hash
+                     group by b.key_hash, k.cap having count(*) between 2 and k.cap
+                    """).update();
+        }
+        jdbc.sql("drop table bounded_key").update();
+        jdbc.sql("create unique index on bounded_block (key_hash)").update();
+        jdbc.sql("analyze bounded_block").update();
+        keysAside = aside;
+        return members;
+    }
+
+    /**
+     * The run's keys ({@code bounded_key}) into {@code persons.block_key}, its indexes built again after when they
+     * outnumber those it holds; first the keys stored before for the run's records ({@code deleteFirst}: a changed
+     * record's), its keys as they are now going in.
+     */
+    private void addKeys(boolean deleteFirst) {
+        if (deleteFirst) {
+            jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
+        }
         long keys = jdbc.sql("select count(*) from bounded_key").query(Long.class).single();
         boolean rebuild = keys > store.blockKeysHeld();
         if (rebuild) {
@@ -172,19 +229,6 @@ final class BoundedResolution {
         if (rebuild) {
             store.buildBlockKeyIndexes();
         }
-        jdbc.sql("set local work_mem = '64MB'").update();
-        // the blocks that pair: at least two records, no more than the cap (the smallest of the rules' that make the key)
-        jdbc.sql("""
-                create temporary table bounded_block on commit drop as
-                select b.key_hash, array_agg(b.victim_id order by b.victim_id) members
-                  from persons.block_key b
-                  join (select key_hash, min(cap) cap from bounded_key group by key_hash) k on k.key_hash = b.key_hash
-                 group by b.key_hash, k.cap having count(*) between 2 and k.cap
-                """).update();
-        jdbc.sql("drop table bounded_key").update();
-        jdbc.sql("create unique index on bounded_block (key_hash)").update();
-        jdbc.sql("analyze bounded_block").update();
-        return members;
     }
 
     /** (2) The blocks gone through in groups, each pair with a pending record scored once; returns the pairs kept. */

@@ -251,6 +251,11 @@ class PersonStore {
         return new BlockKeysAside(dataSource, jdbc, this, victims, hashes, keys, holds);
     }
 
+    /** A bounded run's keys written beside it into a store that holds none ({@link BoundedKeysAside}). */
+    BoundedKeysAside boundedKeysAside(org.gugus.persons.linkage.PreparedRecords held) {
+        return new BoundedKeysAside(dataSource, jdbc, held);
+    }
+
     void dropBlockKeyIndexes() {
         jdbc.sql("drop index persons.block_key_hash").update();
         jdbc.sql("drop index persons.block_key_victim").update();

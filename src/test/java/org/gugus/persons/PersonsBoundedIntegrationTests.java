@@ -111,6 +111,49 @@ class PersonsBoundedIntegrationTests {
         fewBefore.forEach((victim, resolved) -> assertThat(fewAfter.get(victim)).as("record %d", victim).isEqualTo(resolved));
     }
 
+    @Test
+    void aBoundedRunOntoAStoreWithoutKeysOrFewWritesTheKeysOfTheRunInMemoryBesideIt() {
+        loadVictims();
+        List<Long> every = jdbc.sql("select id from warehouse.victim order by id").query(Long.class).list();
+        makePending(every);
+        resolution.resolvePending("test", false);
+        Outcome inMemory = outcome();
+        Set<String> keys = blockKeys();
+        makePending(every);
+        assertThat(jdbc.sql("select count(*) from persons.block_key").query(Long.class).single()).isZero();
+        // what a run killed while writing its keys aside leaves behind
+        jdbc.sql("create table persons.block_key_next (like persons.block_key)").update();
+        jdbc.sql("insert into persons.block_key_next (key_hash, victim_id) values (1, 1)").update();
+
+        resolution.resolvePending("test", true);
+
+        assertThat(outcome()).isEqualTo(inMemory);
+        assertThat(blockKeys()).isEqualTo(keys).hasSizeGreaterThan(every.size());
+        assertKeysInPlace();
+
+        // a store of a few records' keys (a small office's, before a first load's many): those few kept with the run's
+        List<Long> many = every.subList(4, every.size());
+        makePending(many);
+        resolution.resolvePending("test", false);
+        Outcome ontoFewInMemory = outcome();
+        Set<String> ontoFewKeys = blockKeys();
+        makePending(many);
+        assertThat(jdbc.sql("select count(distinct victim_id) from persons.block_key").query(Long.class).single())
+                .isEqualTo(4);
+
+        resolution.resolvePending("test", true);
+
+        assertThat(outcome()).isEqualTo(ontoFewInMemory);
+        assertThat(blockKeys()).isEqualTo(ontoFewKeys).isEqualTo(keys);
+        assertKeysInPlace();
+    }
+
+    private void assertKeysInPlace() {
+        assertThat(jdbc.sql("select indexname from pg_indexes where schemaname = 'persons' and tablename = 'block_key'")
+                .query(String.class).list()).containsExactlyInAnyOrder("block_key_hash", "block_key_victim");
+        assertThat(jdbc.sql("select to_regclass('persons.block_key_next') is null").query(Boolean.class).single()).isTrue();
+    }
+
     /** The block keys stored, each as record and key hash. */
     private Set<String> blockKeys() {
         return new HashSet<>(jdbc.sql("select victim_id || ',' || key_hash from persons.block_key").query(String.class).list());
