@@ -193,6 +193,7 @@ public class PersonResolution {
         // a first load's records prepared while it was published: taken by their values, the others prepared here
         Linkage.Ahead preparedAhead = published == null ? null : recordsAhead.take(published);
         Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)), preparedAhead);
+        takenAhead = 0;
         preparedAhead = null;
         List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, report -> {
             if (surelyCompared(resolvedAs.get(report.victimId()))) {
@@ -303,7 +304,8 @@ public class PersonResolution {
         // a first load's keys (the table holding none or few) written on a connection of their own while the run goes
         // on, put in place before it ends; else written below, while the pairs are scored
         BlockKeysAside aside = store.blockKeysAside(keysAddedTo, keysAdded::get, keyCount[0], vanished.isEmpty());
-        phases.done("prepare (" + prepared.takenAhead() + " prepared ahead)");
+        takenAhead = prepared.takenAhead();
+        phases.done("prepare (" + takenAhead + " prepared ahead)");
 
         // each new or changed record scored against the records sharing a block key with it: searched among the
         // keys stored before this run's are written (a block's size counts the new records holding its key too)
@@ -380,6 +382,13 @@ public class PersonResolution {
      * records' linkage hashes under both; {@code modelId} 0 for the initial model.
      */
     private record ModelInUse(long modelId, LinkageModel model, String salt, LinkageHashes hashes) {
+    }
+
+    /** How many records the latest run in memory took as prepared ahead (for tests). */
+    private volatile int takenAhead;
+
+    int takenAhead() {
+        return takenAhead;
     }
 
     /** The model in use last made ready: a process resolving load after load (the server) parses it once. */

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -52,8 +53,9 @@ class RecordsPreparedAhead {
     private final long boundedFrom;
     private final int manyRecords;
     private final long waitMillis;
-    /** Works done and works a resolution took (for tests). */
+    /** Works done, failed, and taken by a resolution (for tests). */
     private final AtomicLong done = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private final AtomicLong taken = new AtomicLong();
     /** The work started for the latest publish, not taken yet; guarded by {@code this}. */
     private Started started;
@@ -75,8 +77,12 @@ class RecordsPreparedAhead {
         this.waitMillis = TimeUnit.SECONDS.toMillis(waitSeconds);
     }
 
-    /** Starts the work for the file whose publish starts (any earlier work not taken is stopped and let go). */
+    /**
+     * Starts the work for the file whose publish starts (any earlier work not taken is stopped and let go); before
+     * other listeners of the start, so that the work overlaps whatever they do.
+     */
     @EventListener
+    @Order(0)
     void publishStarting(PublishStarting publish) {
         if (!enabled) {
             return;
@@ -130,9 +136,9 @@ class RecordsPreparedAhead {
         return null;
     }
 
-    /** How many works were done, and how many of them a resolution took. */
+    /** How many works were done, how many failed, and how many a resolution took. */
     long[] counts() {
-        return new long[] {done.get(), taken.get()};
+        return new long[] {done.get(), failed.get(), taken.get()};
     }
 
     private void prepare(PublishStarting publish, Started work) {
@@ -164,6 +170,7 @@ class RecordsPreparedAhead {
                     "%.2f".formatted((System.nanoTime() - readAt) / 1e9));
             work.result().complete(work.stop().get() ? null : ahead);
         } catch (RuntimeException | Error e) {
+            failed.incrementAndGet();
             work.result().completeExceptionally(e);
         }
     }
