@@ -101,9 +101,10 @@ class PersonsPreparedAheadIntegrationTests {
 
     @Test
     void aFirstLoadsRecordsPreparedWhileItWasPublishedAreTakenAndGiveThePersonsOfARunPreparingThemAfter() {
+        loadOther("64.01", 0);
         long[] counts = ahead.counts();
 
-        FileOutcome load = loadOnto("64.01", "64.02", 0);
+        FileOutcome load = load("64.02", 0);
 
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
@@ -112,6 +113,7 @@ class PersonsPreparedAheadIntegrationTests {
 
     @Test
     void aRecordPublishedOtherwiseThanItsRowWasReadAheadIsPreparedAgain() {
+        loadOther("64.03", 100);
         long[] counts = ahead.counts();
         // once the rows are read and prepared ahead, a row's name changed in the publish's transaction, as a record
         // changed between the read and the commit
@@ -121,7 +123,7 @@ class PersonsPreparedAheadIntegrationTests {
                     .param(publish.fileId()).update();
         };
 
-        FileOutcome load = loadOnto("64.03", "64.07", 100);
+        FileOutcome load = load("64.07", 100);
 
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
@@ -132,6 +134,7 @@ class PersonsPreparedAheadIntegrationTests {
 
     @Test
     void aFailedWorkAheadLeavesTheRecordsToBePreparedByTheRun() {
+        loadOther("64.08", 200);
         long[] counts = ahead.counts();
         // a row the read ahead cannot take (a date no day is), committed beside the publish, put right in the
         // publish's transaction once the work ahead failed
@@ -150,7 +153,7 @@ class PersonsPreparedAheadIntegrationTests {
                     .params(birth[0], publish.fileId()).update();
         };
 
-        FileOutcome load = loadOnto("64.08", "64.09", 200);
+        FileOutcome load = load("64.09", 200);
 
         assertThat(ahead.counts()[1]).as("failed").isEqualTo(counts[1] + 1);
         assertThat(resolution.takenAhead()).isZero();
@@ -159,7 +162,8 @@ class PersonsPreparedAheadIntegrationTests {
 
     @Test
     void aResolutionWithoutWorkAheadPreparesItsRecords() {
-        FileOutcome load = loadOnto("64.71", "64.72", 300);
+        loadOther("64.71", 300);
+        FileOutcome load = load("64.72", 300);
         makeNew(load.regency());
 
         resolution.resolvePublished("test", load.fileId()); // nothing started for it any more
@@ -168,27 +172,37 @@ class PersonsPreparedAheadIntegrationTests {
         assertSameAsPreparedByTheRun(load);
     }
 
-    /**
-     * Loads a file of 20 records for {@code other}, then {@code office}'s first delivery of 30: ten of the same persons
-     * (five written otherwise, without NIK), and pairs among its own.
-     */
-    private FileOutcome loadOnto(String other, String office, int from) {
-        PersonFiles files = new PersonFiles(reception, folder);
-        List<List<String>> others = new ArrayList<>();
+    /** Loads a file of 20 records for {@code office}: the persons of the first 20 of {@link #load}'s, written otherwise. */
+    private void loadOther(String office, int from) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int n = from; n < from + 20; n++) {
+            rows.add(victim("TPPO/O/%04d".formatted(n), n % 2 == 0 ? name(n) : name(n).toUpperCase(),
+                    n % 2 == 0 ? nik(n) : "", "P", n - from < 10 ? birth(n) : "", n - from < 10 ? "" : "30",
+                    "Kota Samarinda"));
+        }
+        new PersonFiles(reception, folder).load(office, rows);
+    }
+
+    /** Loads {@code office}'s first delivery of 30 records, pairs among them and with {@link #loadOther}'s. */
+    private FileOutcome load(String office, int from) {
         List<List<String>> rows = new ArrayList<>();
         for (int n = from; n < from + 30; n++) {
-            String name = GIVEN[n % GIVEN.length] + " " + FAMILY[n / GIVEN.length % FAMILY.length];
-            String birth = "%02d/%02d/%d".formatted(1 + n % 28, 1 + n % 12, 1980 + n % 25);
-            String nik = "6472%02d%02d%02d%02d%04d".formatted(1 + n % 9, 41 + n % 28, 1 + n % 12, (80 + n % 25) % 100, n);
-            rows.add(victim("TPPO/N/%04d".formatted(n), n % 7 == 0 ? name.toUpperCase() : name, n % 5 == 0 ? "" : nik,
-                    "P", birth, "", "Samarinda"));
-            if (n - from < 20) {
-                others.add(victim("TPPO/O/%04d".formatted(n), n % 2 == 0 ? name : name.toUpperCase(),
-                        n % 2 == 0 ? nik : "", "P", n - from < 10 ? birth : "", n - from < 10 ? "" : "30", "Kota Samarinda"));
-            }
+            rows.add(victim("TPPO/N/%04d".formatted(n), n % 7 == 0 ? name(n).toUpperCase() : name(n),
+                    n % 5 == 0 ? "" : nik(n), "P", birth(n), "", "Samarinda"));
         }
-        files.load(other, others);
-        return files.load(office, rows);
+        return new PersonFiles(reception, folder).load(office, rows);
+    }
+
+    private static String name(int n) {
+        return GIVEN[n % GIVEN.length] + " " + FAMILY[n / GIVEN.length % FAMILY.length];
+    }
+
+    private static String birth(int n) {
+        return "%02d/%02d/%d".formatted(1 + n % 28, 1 + n % 12, 1980 + n % 25);
+    }
+
+    private static String nik(int n) {
+        return "6472%02d%02d%02d%02d%04d".formatted(1 + n % 9, 41 + n % 28, 1 + n % 12, (80 + n % 25) % 100, n);
     }
 
     /** The office's records made new again and resolved by a run preparing them itself: nothing changes. */
