@@ -64,7 +64,7 @@ class RecordsPreparedAhead {
             @Value("${gugus.persons.prepare-ahead:true}") boolean enabled,
             @Value("${gugus.persons.resolution.bounded-from:0}") long boundedFrom,
             @Value("${gugus.persons.resolution.many-records:10000}") int manyRecords,
-            @Value("${gugus.persons.prepare-ahead-wait-seconds:5}") long waitSeconds) {
+            @Value("${gugus.persons.prepare-ahead-wait-seconds:2}") long waitSeconds) {
         this.staged = staged;
         this.linkage = linkage;
         this.key = key;
@@ -100,9 +100,10 @@ class RecordsPreparedAhead {
     }
 
     /**
-     * The records prepared ahead for the file's publish, waited for a few seconds at most
-     * ({@code gugus.persons.prepare-ahead-wait-seconds}); null when there are none (not started, another file's,
-     * failed, skipped or late: the work is then stopped and let go). Taken once.
+     * The records prepared ahead for the file's publish: the work is told to stop, and whatever it prepared until then
+     * is waited for ({@code gugus.persons.prepare-ahead-wait-seconds} at most, when it still reads the rows or waits for
+     * a connection); the records it did not reach are prepared by the run, on both cores. Null when there are none
+     * (not started, another file's, failed, skipped or late: the work is then let go). Taken once.
      */
     Linkage.Ahead take(Long fileId) {
         Started work;
@@ -113,8 +114,8 @@ class RecordsPreparedAhead {
         if (work == null) {
             return null;
         }
+        work.stop().set(true);
         if (fileId == null || work.fileId() != fileId) {
-            work.stop().set(true);
             return null;
         }
         try {
@@ -132,7 +133,6 @@ class RecordsPreparedAhead {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        work.stop().set(true);
         return null;
     }
 
@@ -165,10 +165,12 @@ class RecordsPreparedAhead {
             Linkage.Ahead ahead = linkage.prepareAhead(reports, BlockKeys.hashing(BlockKeys.salt(key)), work.stop()::get);
             done.incrementAndGet();
             // counts and seconds only
-            log.info("Records of file {} prepared ahead of its publish's commit: {} distinct, read in {} s, prepared in {} s",
-                    publish.fileId(), ahead.size(), "%.2f".formatted((readAt - startedAt) / 1e9),
+            log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values, read in {} s,"
+                    + " prepared in {} s", publish.fileId(), ahead.size(), reports.size(),
+                    "%.2f".formatted((readAt - startedAt) / 1e9),
                     "%.2f".formatted((System.nanoTime() - readAt) / 1e9));
-            work.result().complete(work.stop().get() ? null : ahead);
+            // stopped by the resolution taking it: the records prepared until then are taken
+            work.result().complete(ahead);
         } catch (RuntimeException | Error e) {
             failed.incrementAndGet();
             work.result().completeExceptionally(e);

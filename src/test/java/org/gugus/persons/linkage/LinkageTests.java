@@ -129,6 +129,24 @@ class LinkageTests {
         assertThat(againstTaken.finish()).isEqualTo(pairs);
     }
 
+    @Test
+    void keepsTheRecordsPreparedAheadUntilToldToStopAndPreparesTheOthersAsRead() {
+        List<VictimReport> reports = new SyntheticVictims(13).generate(300).reports();
+        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        int[] asked = {0};
+        Linkage.Ahead ahead = linkage.prepareAhead(reports, keyHash, () -> ++asked[0] > 100);
+
+        Linkage.NewRecords taken = linkage.newRecords(keyHash, ahead);
+        Linkage.NewRecords asRead = linkage.newRecords(keyHash);
+        reports.forEach(taken);
+        reports.forEach(asRead);
+        List<String> keys = keysOf(linkage.against(taken, LinkageModel.initial()));
+
+        assertThat(ahead.size()).isEqualTo(100);
+        assertThat(taken.takenAhead()).isEqualTo(100);
+        assertThat(keys).isEqualTo(keysOf(linkage.against(asRead, LinkageModel.initial())));
+    }
+
     /** Each new record's id, key hashes and caps, in the order the run writes them. */
     private static List<String> keysOf(Linkage.Against against) {
         List<String> keys = new java.util.ArrayList<>();
