@@ -92,14 +92,17 @@ public class PersonResolution {
     private final JdbcClient jdbc;
     private final long boundedFrom;
     private final int groupRecords;
+    private final RecordsPreparedAhead recordsAhead;
 
     PersonResolution(LinkableVictims victims, PersonStore store, Linkage linkage, BlockKeys blockKeys, PseudonymKey key,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, JdbcClient jdbc,
+            RecordsPreparedAhead recordsAhead,
             @Value("${gugus.persons.resolution.bounded-from:0}") long boundedFrom,
             @Value("${gugus.persons.resolution.group-records:20000}") int groupRecords,
             @Value("${gugus.persons.resolution.few-pending:10000}") int fewPending) {
         this.fewPending = fewPending;
         this.jdbc = jdbc;
+        this.recordsAhead = recordsAhead;
         this.groupRecords = groupRecords;
         this.boundedFrom = boundedFrom > 0 ? boundedFrom : boundedFrom(Runtime.getRuntime().maxMemory());
         this.victims = victims;
@@ -114,7 +117,15 @@ public class PersonResolution {
 
     /** Resolves the records not resolved yet or changed since (after a load, a correction). */
     public ResolutionSummary resolvePending(String trigger) {
-        return run(() -> pending(trigger, Set.of(), false));
+        return run(() -> pending(trigger, Set.of(), false, null));
+    }
+
+    /**
+     * {@link #resolvePending(String)} after the publish of a file ({@code fileId}; null: a correction), taking its
+     * records prepared while it was published ({@link RecordsPreparedAhead}) where they are the records published.
+     */
+    ResolutionSummary resolvePublished(String trigger, Long fileId) {
+        return run(() -> pending(trigger, Set.of(), false, fileId));
     }
 
     /**
@@ -122,7 +133,7 @@ public class PersonResolution {
      * {@code bounded} (else only from {@code gugus.persons.resolution.bounded-from} pending records on).
      */
     ResolutionSummary resolvePending(String trigger, boolean bounded) {
-        return run(() -> pending(trigger, Set.of(), bounded));
+        return run(() -> pending(trigger, Set.of(), bounded, null));
     }
 
     /** Estimates the model from every record, stores it, and resolves every record anew. */
@@ -142,7 +153,7 @@ public class PersonResolution {
             VictimPair pair = store.pair(pairId).orElseThrow(() -> PersonPairs.notFound(pairId));
             store.decide(pair, decision, by, note);
             audit.run();
-            return pending("decision", Set.of(pair.a(), pair.b()), false);
+            return pending("decision", Set.of(pair.a(), pair.b()), false, null);
         });
     }
 
@@ -158,7 +169,8 @@ public class PersonResolution {
         return outcome.summary().timed((resolved - started) / 1e9, (System.nanoTime() - resolved) / 1e9);
     }
 
-    private Outcome pending(String trigger, Set<Long> seeds, boolean bounded) {
+    /** @param published the file whose publish this run follows, its records perhaps prepared ahead; else null */
+    private Outcome pending(String trigger, Set<Long> seeds, boolean bounded, Long published) {
         long startedAt = System.nanoTime();
         long startedCpu = Phases.cpu();
         // the model, the salt and the linkage hashes made ready on another thread while the records are read: in a
@@ -178,7 +190,11 @@ public class PersonResolution {
         Map<Long, Integer> versionOf = new HashMap<>();
         // the records surely compared (never resolved, or resolved without a linkage hash: a first load's) normalised
         // and keyed on another core as they are read; the others once compared by their linkage hash
-        Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)));
+        // a first load's records prepared while it was published: taken by their values, the others prepared here
+        Linkage.Ahead preparedAhead = published == null ? null : recordsAhead.take(published);
+        Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)), preparedAhead);
+        takenAhead = 0;
+        preparedAhead = null;
         List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, report -> {
             if (surelyCompared(resolvedAs.get(report.victimId()))) {
                 prepared.accept(report);
@@ -288,7 +304,8 @@ public class PersonResolution {
         // a first load's keys (the table holding none or few) written on a connection of their own while the run goes
         // on, put in place before it ends; else written below, while the pairs are scored
         BlockKeysAside aside = store.blockKeysAside(keysAddedTo, keysAdded::get, keyCount[0], vanished.isEmpty());
-        phases.done("prepare");
+        takenAhead = prepared.takenAhead();
+        phases.done("prepare (" + takenAhead + " prepared ahead)");
 
         // each new or changed record scored against the records sharing a block key with it: searched among the
         // keys stored before this run's are written (a block's size counts the new records holding its key too)
@@ -365,6 +382,13 @@ public class PersonResolution {
      * records' linkage hashes under both; {@code modelId} 0 for the initial model.
      */
     private record ModelInUse(long modelId, LinkageModel model, String salt, LinkageHashes hashes) {
+    }
+
+    /** How many records the latest run in memory took as prepared ahead (for tests). */
+    private volatile int takenAhead;
+
+    int takenAhead() {
+        return takenAhead;
     }
 
     /** The model in use last made ready: a process resolving load after load (the server) parses it once. */

@@ -28,7 +28,7 @@ class ResolutionAfterPublish {
     void resolve(VictimsPublished published) {
         String trigger = published.fileId() != null ? "load" : "correction";
         try {
-            ResolutionSummary summary = resolution.resolvePending(trigger);
+            ResolutionSummary summary = resolution.resolvePublished(trigger, published.fileId());
             log.info("Persons resolved after the {} {} of office {}: {} records, {} persons, {} links, {} pairs queued,"
                     + " {} not queued (beyond max-review-pairs), {} s; reporting refreshed after it in {} s",
                     trigger, published.fileId() != null ? published.fileId() : published.correctionId(),

@@ -61,6 +61,7 @@ public class WarehousePublisher {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public PublishCounts publish(long fileId, String officeCode, LocalDate receivedOn, StaleRows stale) {
+        events.publishEvent(new PublishStarting(fileId, officeCode));
         PartTimes times = new PartTimes();
         OfficeLock.hold(jdbc, officeCode);
         // under the lock: the thin rows checked here still repeat their records when the plan reads them

@@ -305,13 +305,84 @@ public final class Linkage {
      * LinkageModel)} then scores them. One reader thread gives them.
      */
     public NewRecords newRecords(java.util.function.ToLongFunction<String> keyHash) {
-        return new NewRecords(keyHash);
+        return new NewRecords(keyHash, null);
+    }
+
+    /**
+     * {@link #newRecords(java.util.function.ToLongFunction)}, each record whose values (every field of its report
+     * but its id) are those of a record prepared {@code ahead} under the same keys' hashing taken from it, under its
+     * own id, instead of being prepared again; {@code ahead} null or of another hashing: none taken.
+     */
+    public NewRecords newRecords(java.util.function.ToLongFunction<String> keyHash, Ahead ahead) {
+        return new NewRecords(keyHash, ahead != null && ahead.linkage == this && ahead.keyHash.equals(keyHash) ? ahead
+                : null);
+    }
+
+    /**
+     * Records prepared before their ids are known, as {@link NewRecords} prepares them (normalised, their keys
+     * hashed), on the calling thread, one at a time: a first load's records prepared from its staged rows while the
+     * warehouse publishes them. Known by their values only, never by a row or an id: a record takes one only when
+     * every field linkage reads is equal ({@link #newRecords(java.util.function.ToLongFunction, Ahead)}).
+     * {@code stop} is asked between records; when it says so, the records prepared until then are kept.
+     */
+    public Ahead prepareAhead(java.util.Collection<VictimReport> reports, java.util.function.ToLongFunction<String> keyHash,
+            java.util.function.BooleanSupplier stop) {
+        UnaryOperator<String> shared = sharedStrings();
+        Map<VictimReport, NewRecord> byValues = new java.util.HashMap<>(reports.size() * 2);
+        for (VictimReport report : reports) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
+            VictimReport values = Ahead.values(report);
+            if (!byValues.containsKey(values)) {
+                byValues.put(values, newRecord(new Prepared(values, shared), keyHash));
+            }
+        }
+        return new Ahead(this, keyHash, byValues);
+    }
+
+    /** Records prepared before their ids were known ({@link #prepareAhead}), by their values. */
+    public static final class Ahead {
+
+        private final Linkage linkage;
+        private final java.util.function.ToLongFunction<String> keyHash;
+        private final Map<VictimReport, NewRecord> byValues;
+
+        private Ahead(Linkage linkage, java.util.function.ToLongFunction<String> keyHash,
+                Map<VictimReport, NewRecord> byValues) {
+            this.linkage = linkage;
+            this.keyHash = keyHash;
+            this.byValues = byValues;
+        }
+
+        /** How many distinct records' values were prepared. */
+        public int size() {
+            return byValues.size();
+        }
+
+        /** The record of these values prepared ahead, under the report's id; null when none was. */
+        private NewRecord take(VictimReport report) {
+            NewRecord prepared = byValues.get(values(report));
+            return prepared == null ? null
+                    : new NewRecord(new Prepared(prepared.record(), report.victimId()), prepared.hashes().clone(),
+                            prepared.caps().clone());
+        }
+
+        /** The report's values without its id: what a record prepared ahead is known by. */
+        static VictimReport values(VictimReport report) {
+            return report.victimId() == 0 ? report
+                    : new VictimReport(0, report.officeCode(), report.caseNumber(), report.name(), report.nik(),
+                            report.sex(), report.birthDate(), report.age(), report.reportDate(), report.birthPlace(),
+                            report.originRegencyCode(), report.originDistrictCode(), report.originVillageCode(),
+                            report.address());
+        }
     }
 
     /** {@link #against(Collection, LinkageModel, java.util.function.ToLongFunction)} of records prepared as read. */
     public Against against(NewRecords records, LinkageModel model) {
         List<NewRecord> fresh = new ArrayList<>();
         records.work.finish(fresh::addAll);
+        records.ahead = null; // every record given is prepared: the records prepared ahead are let go
         return new Against(fresh, records.shared, records.keyHash, model);
     }
 
@@ -324,14 +395,35 @@ public final class Linkage {
         private final UnaryOperator<String> shared = sharedStrings();
         private final java.util.function.ToLongFunction<String> keyHash;
         private final ChunkedWork<VictimReport, NewRecord> work;
+        /** How many records were taken as prepared ahead. */
+        private final java.util.concurrent.atomic.AtomicInteger takenAhead = new java.util.concurrent.atomic.AtomicInteger();
+        /** Records prepared before their ids were known, null when none (or once every record is prepared). */
+        private Ahead ahead;
 
-        private NewRecords(java.util.function.ToLongFunction<String> keyHash) {
+        private NewRecords(java.util.function.ToLongFunction<String> keyHash, Ahead ahead) {
             this.keyHash = keyHash;
+            this.ahead = ahead;
             this.work = new ChunkedWork<>(CHUNK, reports -> {
                 List<NewRecord> prepared = new ArrayList<>(reports.size());
-                reports.forEach(report -> prepared.add(newRecord(report)));
+                int taken = 0;
+                Ahead before = this.ahead;
+                for (VictimReport report : reports) {
+                    NewRecord record = before == null ? null : before.take(report);
+                    if (record != null) {
+                        taken++;
+                    } else {
+                        record = newRecord(report);
+                    }
+                    prepared.add(record);
+                }
+                takenAhead.addAndGet(taken);
                 return prepared;
             });
+        }
+
+        /** How many of the records given so far and prepared were taken as prepared ahead. */
+        public int takenAhead() {
+            return takenAhead.get();
         }
 
         @Override
@@ -340,12 +432,16 @@ public final class Linkage {
         }
 
         private NewRecord newRecord(VictimReport report) {
-            Prepared record = new Prepared(report, shared);
-            if (keyHash instanceof SaltedKeyHash salted) {
-                return hashedKeys(record, salted.salted());
-            }
-            return textKeys(record, keyHash);
+            return Linkage.this.newRecord(new Prepared(report, shared), keyHash);
         }
+    }
+
+    /** A new record's keys hashed by {@code keyHash}: from their pieces when salted, else from their text. */
+    private NewRecord newRecord(Prepared record, java.util.function.ToLongFunction<String> keyHash) {
+        if (keyHash instanceof SaltedKeyHash salted) {
+            return hashedKeys(record, salted.salted());
+        }
+        return textKeys(record, keyHash);
     }
 
     /**

@@ -120,6 +120,40 @@ final class Prepared {
         this.addressTokens = address;
     }
 
+    /**
+     * The same record under another id: every normalised form shared with {@code other} (they are never changed
+     * once made), its token chance worked out again by whichever scorer reads it. A record prepared before its id
+     * was known ({@link Linkage.Ahead}).
+     */
+    Prepared(Prepared other, long id) {
+        this.id = id;
+        this.nik = other.nik;
+        this.nikDigits = other.nikDigits;
+        this.tokens = other.tokens;
+        this.sortedTokens = other.sortedTokens;
+        this.sortedTokenLetters = other.sortedTokenLetters;
+        this.phonetic = other.phonetic;
+        this.name = other.name;
+        this.compact = other.compact;
+        this.compactLetters = other.compactLetters;
+        this.nameNumber = other.nameNumber;
+        this.birthDay = other.birthDay;
+        this.birthYear = other.birthYear;
+        this.birthMonth = other.birthMonth;
+        this.birthDayOfMonth = other.birthDayOfMonth;
+        this.age = other.age;
+        this.reportDay = other.reportDay;
+        this.reportYmd = other.reportYmd;
+        this.birthYmd = other.birthYmd;
+        this.sex = other.sex;
+        this.regency = other.regency;
+        this.district = other.district;
+        this.village = other.village;
+        this.birthPlace = other.birthPlace;
+        this.birthPlaceLetters = other.birthPlaceLetters;
+        this.addressTokens = other.addressTokens;
+    }
+
     /** A record as {@link #write} wrote it, field for field. */
     private Prepared(java.nio.ByteBuffer in, UnaryOperator<String> shared) {
         this.id = in.getLong();

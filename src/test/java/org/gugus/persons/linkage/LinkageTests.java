@@ -80,6 +80,81 @@ class LinkageTests {
         }
     }
 
+    @Test
+    void takesRecordsPreparedAheadOnlyWhereEveryFieldIsEqualAndGivesTheKeysAndPairsOfRecordsPreparedAsRead() {
+        List<VictimReport> reports = new SyntheticVictims(12).generate(1_500).reports();
+        LinkageModel model = linkage.estimate(reports, 12);
+        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        List<VictimReport> published = new java.util.ArrayList<>(reports.subList(0, 700));
+        // read ahead without their ids, in another order, one record not among them
+        List<VictimReport> read = new java.util.ArrayList<>();
+        for (int i = published.size() - 1; i >= 0; i--) {
+            if (i != 7) {
+                VictimReport r = published.get(i);
+                read.add(new VictimReport(0, r.officeCode(), r.caseNumber(), r.name(), r.nik(), r.sex(), r.birthDate(),
+                        r.age(), r.reportDate(), r.birthPlace(), r.originRegencyCode(), r.originDistrictCode(),
+                        r.originVillageCode(), r.address()));
+            }
+        }
+        Linkage.Ahead ahead = linkage.prepareAhead(read, keyHash, () -> false);
+        // then two records published otherwise than read: another name, another village
+        VictimReport r = published.get(5);
+        published.set(5, new VictimReport(r.victimId(), r.officeCode(), r.caseNumber(), r.name() + " Saragih", r.nik(),
+                r.sex(), r.birthDate(), r.age(), r.reportDate(), r.birthPlace(), r.originRegencyCode(),
+                r.originDistrictCode(), r.originVillageCode(), r.address()));
+        VictimReport v = published.get(9);
+        published.set(9, new VictimReport(v.victimId(), v.officeCode(), v.caseNumber(), v.name(), v.nik(), v.sex(),
+                v.birthDate(), v.age(), v.reportDate(), v.birthPlace(), v.originRegencyCode(), v.originDistrictCode(),
+                "6472010099", v.address()));
+        List<VictimReport> candidates = reports.subList(700, reports.size());
+
+        Linkage.NewRecords asRead = linkage.newRecords(keyHash);
+        Linkage.NewRecords taken = linkage.newRecords(keyHash, ahead);
+        Linkage.NewRecords otherSalt = linkage.newRecords(Linkage.keyHashAfter("b3RoZXI:"), ahead);
+        published.forEach(asRead);
+        published.forEach(taken);
+        published.forEach(otherSalt);
+        Linkage.Against againstAsRead = linkage.against(asRead, model);
+        Linkage.Against againstTaken = linkage.against(taken, model);
+        linkage.against(otherSalt, model);
+
+        assertThat(taken.takenAhead()).isEqualTo(published.size() - 3);
+        assertThat(asRead.takenAhead()).isZero();
+        assertThat(otherSalt.takenAhead()).as("keys hashed otherwise: nothing taken").isZero();
+        assertThat(keysOf(againstTaken)).isEqualTo(keysOf(againstAsRead)).hasSize(published.size());
+        candidates.forEach(againstAsRead);
+        candidates.forEach(againstTaken);
+        List<ScoredPair> pairs = againstAsRead.finish();
+        assertThat(pairs).hasSizeGreaterThan(50);
+        assertThat(againstTaken.finish()).isEqualTo(pairs);
+    }
+
+    @Test
+    void keepsTheRecordsPreparedAheadUntilToldToStopAndPreparesTheOthersAsRead() {
+        List<VictimReport> reports = new SyntheticVictims(13).generate(300).reports();
+        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        int[] asked = {0};
+        Linkage.Ahead ahead = linkage.prepareAhead(reports, keyHash, () -> ++asked[0] > 100);
+
+        Linkage.NewRecords taken = linkage.newRecords(keyHash, ahead);
+        Linkage.NewRecords asRead = linkage.newRecords(keyHash);
+        reports.forEach(taken);
+        reports.forEach(asRead);
+        List<String> keys = keysOf(linkage.against(taken, LinkageModel.initial()));
+
+        assertThat(ahead.size()).isEqualTo(100);
+        assertThat(taken.takenAhead()).isEqualTo(100);
+        assertThat(keys).isEqualTo(keysOf(linkage.against(asRead, LinkageModel.initial())));
+    }
+
+    /** Each new record's id, key hashes and caps, in the order the run writes them. */
+    private static List<String> keysOf(Linkage.Against against) {
+        List<String> keys = new java.util.ArrayList<>();
+        against.forEachNewRecord((victim, hashes, caps) -> keys.add(victim + " " + java.util.Arrays.toString(hashes) + " "
+                + java.util.Arrays.toString(caps)));
+        return keys;
+    }
+
     /** Each new record's key hashes and caps (as text), as an incremental run gives them to its caller. */
     private static Map<Long, String> newKeys(Linkage linkage, java.util.function.ToLongFunction<String> keyHash,
             List<VictimReport> reports) {

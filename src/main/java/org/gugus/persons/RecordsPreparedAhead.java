@@ -1,0 +1,196 @@
+package org.gugus.persons;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gugus.access.PseudonymKey;
+import org.gugus.persons.linkage.Linkage;
+import org.gugus.persons.linkage.VictimReport;
+import org.gugus.warehouse.PublishStarting;
+import org.gugus.warehouse.StagedVictim;
+import org.gugus.warehouse.StagedVictims;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A first load's new records prepared for linkage while the warehouse publishes them: as soon as an office's first
+ * delivery starts its publish (issue 13: 4–6 s on one server process while the JVM idles), its staged rows are read
+ * on a thread and a connection of their own ({@link StagedVictims}) and normalised, their block keys hashed
+ * ({@link Linkage#prepareAhead}). The resolution that follows the publish's commit ({@link ResolutionAfterPublish})
+ * takes them ({@link #take}) instead of preparing its records again, each only when every field linkage reads of
+ * the record published is equal to the row's: a row the publish did not take, a record changed since, or a value
+ * published otherwise is prepared as before, and so is everything when the work ahead failed, was not done in time
+ * or never started. Nothing is written; the prepared records live in memory only until a resolution takes them or
+ * the next publish starts.
+ * <p>
+ * Only when the run will be in memory with room for both (the rows fewer than {@code gugus.persons.resolution.bounded-from},
+ * and twice the run's estimate within half the maximum heap), the rows at least
+ * {@code gugus.persons.resolution.many-records}, and the office holds no record yet. Off with
+ * {@code gugus.persons.prepare-ahead=false}.
+ */
+@Component
+class RecordsPreparedAhead {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordsPreparedAhead.class);
+
+    private final StagedVictims staged;
+    private final Linkage linkage;
+    private final PseudonymKey key;
+    private final TransactionTemplate reading;
+    private final boolean enabled;
+    private final long boundedFrom;
+    private final int manyRecords;
+    private final long waitMillis;
+    /** Works done, failed, and taken by a resolution (for tests). */
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong taken = new AtomicLong();
+    /** The work started for the latest publish, not taken yet; guarded by {@code this}. */
+    private Started started;
+
+    RecordsPreparedAhead(StagedVictims staged, Linkage linkage, PseudonymKey key, PlatformTransactionManager transactions,
+            @Value("${gugus.persons.prepare-ahead:true}") boolean enabled,
+            @Value("${gugus.persons.resolution.bounded-from:0}") long boundedFrom,
+            @Value("${gugus.persons.resolution.many-records:10000}") int manyRecords,
+            @Value("${gugus.persons.prepare-ahead-wait-seconds:2}") long waitSeconds) {
+        this.staged = staged;
+        this.linkage = linkage;
+        this.key = key;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.reading.setReadOnly(true);
+        this.enabled = enabled;
+        this.boundedFrom = boundedFrom;
+        this.manyRecords = manyRecords;
+        this.waitMillis = TimeUnit.SECONDS.toMillis(waitSeconds);
+    }
+
+    /**
+     * Starts the work for the file whose publish starts (any earlier work not taken is stopped and let go); before
+     * other listeners of the start, so that the work overlaps whatever they do.
+     */
+    @EventListener
+    @Order(0)
+    void publishStarting(PublishStarting publish) {
+        if (!enabled) {
+            return;
+        }
+        Started work = new Started(publish.fileId(), new AtomicBoolean(), new CompletableFuture<>());
+        synchronized (this) {
+            if (started != null) {
+                started.stop().set(true);
+            }
+            started = work;
+        }
+        Thread thread = new Thread(() -> prepare(publish, work), "persons-ahead");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * The records prepared ahead for the file's publish: the work is told to stop, and whatever it prepared until then
+     * is waited for ({@code gugus.persons.prepare-ahead-wait-seconds} at most, when it still reads the rows or waits for
+     * a connection); the records it did not reach are prepared by the run, on both cores. Null when there are none
+     * (not started, another file's, failed, skipped or late: the work is then let go). Taken once.
+     */
+    Linkage.Ahead take(Long fileId) {
+        Started work;
+        synchronized (this) {
+            work = started;
+            started = null;
+        }
+        if (work == null) {
+            return null;
+        }
+        work.stop().set(true);
+        if (fileId == null || work.fileId() != fileId) {
+            return null;
+        }
+        try {
+            Linkage.Ahead ahead = work.result().get(waitMillis, TimeUnit.MILLISECONDS);
+            if (ahead != null) {
+                taken.incrementAndGet();
+            }
+            return ahead;
+        } catch (TimeoutException e) {
+            log.info("Records of file {} not prepared ahead in time: prepared by the resolution", fileId);
+        } catch (ExecutionException e) {
+            // never the exception's message: it may carry a row's values
+            log.warn("Records of file {} not prepared ahead ({}): prepared by the resolution", fileId,
+                    e.getCause().getClass().getName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    /** How many works were done, how many failed, and how many a resolution took. */
+    long[] counts() {
+        return new long[] {done.get(), failed.get(), taken.get()};
+    }
+
+    private void prepare(PublishStarting publish, Started work) {
+        try {
+            long startedAt = System.nanoTime();
+            List<StagedVictim> rows = reading.execute(status -> {
+                if (!staged.firstDelivery(publish.officeCode())) {
+                    return null;
+                }
+                long count = staged.count(publish.fileId());
+                if (count < manyRecords || !fits(count)) {
+                    return null;
+                }
+                return staged.toPublish(publish.fileId(), publish.officeCode());
+            });
+            if (rows == null || work.stop().get()) {
+                work.result().complete(null);
+                return;
+            }
+            long readAt = System.nanoTime();
+            List<VictimReport> reports = new ArrayList<>(rows.size());
+            rows.forEach(row -> reports.add(report(row)));
+            rows = null;
+            Linkage.Ahead ahead = linkage.prepareAhead(reports, BlockKeys.hashing(BlockKeys.salt(key)), work.stop()::get);
+            done.incrementAndGet();
+            // counts and seconds only
+            log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values, read in {} s,"
+                    + " prepared in {} s", publish.fileId(), ahead.size(), reports.size(),
+                    "%.2f".formatted((readAt - startedAt) / 1e9),
+                    "%.2f".formatted((System.nanoTime() - readAt) / 1e9));
+            // stopped by the resolution taking it: the records prepared until then are taken
+            work.result().complete(ahead);
+        } catch (RuntimeException | Error e) {
+            failed.incrementAndGet();
+            work.result().completeExceptionally(e);
+        }
+    }
+
+    /** Whether the run would be in memory with room for the records prepared ahead beside it. */
+    private boolean fits(long rows) {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        long bounded = boundedFrom > 0 ? boundedFrom : PersonResolution.boundedFrom(maxHeap);
+        return rows < bounded && 2 * rows * PersonResolution.BYTES_PER_PENDING_RECORD <= maxHeap / 2;
+    }
+
+    /** The report a staged row's record will give, its id unknown (0). */
+    static VictimReport report(StagedVictim row) {
+        return new VictimReport(0, row.officeCode(), row.caseNumber(), row.name(), row.nik(), row.sex(), row.birthDate(),
+                row.age(), row.reportDate(), row.birthPlace(), row.originRegencyCode(), row.originDistrictCode(),
+                row.originVillageCode(), row.address());
+    }
+
+    private record Started(long fileId, AtomicBoolean stop, CompletableFuture<Linkage.Ahead> result) {
+    }
+}

@@ -1,0 +1,74 @@
+package org.gugus.warehouse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A staged file's rows as record linkage ({@code persons}) reads the records they will become, before they
+ * are published ({@link StagedVictim}): so that their linkage can be prepared while the publish runs. Only
+ * a guess at the records: a row the publish drops (a duplicate identity) or a value it writes otherwise is
+ * not told apart here; the reader compares each prepared value with the record published.
+ */
+@Component
+public class StagedVictims {
+
+    private final JdbcClient jdbc;
+
+    StagedVictims(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the office holds no record and no case yet: a file of it would be its first delivery. */
+    public boolean firstDelivery(String officeCode) {
+        return jdbc.sql("select not exists (select 1 from warehouse.victim where office_code = ?)"
+                        + " and not exists (select 1 from warehouse.tppo_case where office_code = ?)")
+                .params(officeCode, officeCode).query(Boolean.class).single();
+    }
+
+    /** How many rows of the file are staged and not rejected. */
+    public long count(long fileId) {
+        return jdbc.sql("select count(*) from warehouse.staged_row where file_id = ? and not rejected").param(fileId)
+                .query(Long.class).single();
+    }
+
+    /**
+     * The rows of the file staged and not rejected, in the file's order, each case's report date that of its
+     * last row (as an office's first delivery writes its cases). Read in a transaction, a chunk at a time.
+     */
+    public List<StagedVictim> toPublish(long fileId, String officeCode) {
+        List<StagedVictim> rows = new ArrayList<>();
+        Map<String, LocalDate> reportDates = new HashMap<>();
+        jdbc.sql("""
+                select ordinal, case_number, report_date::date as report_date, victim_name, nik, sex,
+                       birth_date::date as birth_date, age, birth_place, origin_regency_code, origin_district_code,
+                       origin_village_code, address
+                  from warehouse.staged_row
+                 where file_id = ? and not rejected
+                 order by ordinal
+                """).param(fileId).withFetchSize(10_000).query(rs -> {
+                    int age = rs.getInt("age");
+                    Integer ageOrNull = rs.wasNull() ? null : age;
+                    String caseNumber = rs.getString("case_number");
+                    LocalDate reportDate = rs.getObject("report_date", LocalDate.class);
+                    reportDates.put(caseNumber, reportDate); // the last row's wins
+                    rows.add(new StagedVictim(fileId, rs.getInt("ordinal"), officeCode, caseNumber, reportDate,
+                            rs.getString("victim_name"), rs.getString("nik"), rs.getString("sex"),
+                            rs.getObject("birth_date", LocalDate.class), ageOrNull, rs.getString("birth_place"),
+                            rs.getString("origin_regency_code"), rs.getString("origin_district_code"),
+                            rs.getString("origin_village_code"), rs.getString("address")));
+                });
+        rows.replaceAll(row -> {
+            LocalDate ofCase = reportDates.get(row.caseNumber());
+            return java.util.Objects.equals(ofCase, row.reportDate()) ? row
+                    : new StagedVictim(row.fileId(), row.ordinal(), row.officeCode(), row.caseNumber(), ofCase,
+                            row.name(), row.nik(), row.sex(), row.birthDate(), row.age(), row.birthPlace(),
+                            row.originRegencyCode(), row.originDistrictCode(), row.originVillageCode(), row.address());
+        });
+        return rows;
+    }
+}
