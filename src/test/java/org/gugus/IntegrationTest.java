@@ -55,16 +55,12 @@ public final class IntegrationTest {
 
     /** Registers a fresh Gugus home and database; returns the home. */
     public static Path isolate(DynamicPropertyRegistry registry) {
-        try {
-            Path home = Files.createTempDirectory("gugus-test-home");
-            String database = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-            registry.add("gugus.home", home::toString);
-            TestDatabases.register(registry, database);
-            registry.add("gugus.ingest.stable-for", () -> "300");
-            registry.add("gugus.ingest.poll-delay", () -> "200");
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path home = TestFolders.folder("gugus-test-home");
+        String database = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        registry.add("gugus.home", home::toString);
+        TestDatabases.register(registry, database);
+        registry.add("gugus.ingest.stable-for", () -> "300");
+        registry.add("gugus.ingest.poll-delay", () -> "200");
+        return home;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.gugus.IntegrationTest;
+import org.gugus.TestFolders;
 import org.gugus.TestWorkbooks;
 import org.junit.jupiter.api.AfterAll;
 import org.gugus.system.GugusCommands;
@@ -36,7 +37,7 @@ class PullCommandIntegrationTests {
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) throws IOException {
         Path home = IntegrationTest.isolate(registry);
-        server = new SftpTestServer(Files.createTempDirectory("sftp-server"));
+        server = new SftpTestServer(TestFolders.folder("sftp-server"));
         var key = SftpTestServer.rsaKeyPair();
         folder = server.keyAccount("kab6472", key.getPublic());
         Path privateKey = SftpTestServer.writePrivateKey(home.resolve("sftp/id_gugus.pem"), key);
@@ -68,7 +69,7 @@ class PullCommandIntegrationTests {
 
     @Test
     void pullsOnlyWhenAskedAndPrintsOneJsonObjectPerFile() throws IOException {
-        Path file = Files.createTempFile("samarinda", ".csv");
+        Path file = TestFolders.file("samarinda", ".csv");
         TestWorkbooks.csv(file, TestWorkbooks.victims(3));
         SftpTestServer.upload(folder, "samarinda-2024-06.csv", Files.readAllBytes(file));
         assertThat(camel.getRouteController().getRouteStatus("ingest-sftp-64.72").isStarted()).isFalse();

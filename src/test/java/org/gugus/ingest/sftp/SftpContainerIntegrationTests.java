@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.gugus.IntegrationTest;
+import org.gugus.TestFolders;
 import org.gugus.TestWorkbooks;
 import org.gugus.intake.LoadStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -111,7 +112,7 @@ class SftpContainerIntegrationTests {
 
     /** Uploads into the account's folder under a temporary name, then renames it, as a careful client does. */
     private static void put(String user, String name, int rows) throws Exception {
-        Path file = Files.createTempFile("upload", ".csv");
+        Path file = TestFolders.file("upload", ".csv");
         TestWorkbooks.csv(file, TestWorkbooks.victims(rows));
         String target = "/home/" + user + "/kirim/" + name;
         sftp.copyFileToContainer(MountableFile.forHostPath(file, 0644), target + ".part");

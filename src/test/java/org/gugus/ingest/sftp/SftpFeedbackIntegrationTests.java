@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gugus.IntegrationTest;
+import org.gugus.TestFolders;
 import org.gugus.TestWorkbooks;
 import org.gugus.intake.AnswerWorkbook;
 import org.gugus.system.GugusCommands;
@@ -39,7 +40,7 @@ class SftpFeedbackIntegrationTests {
     static void server(DynamicPropertyRegistry registry) throws IOException {
         Path home = IntegrationTest.isolate(registry);
         Path sftp = Files.createDirectories(home.resolve("sftp"));
-        server = new SftpTestServer(Files.createTempDirectory("sftp-feedback"));
+        server = new SftpTestServer(TestFolders.folder("sftp-feedback"));
         var gugusKey = SftpTestServer.rsaKeyPair();
         Path privateKey = SftpTestServer.writePrivateKey(sftp.resolve("id_gugus.pem"), gugusKey);
         samarinda = server.keyAccount("kab6472", gugusKey.getPublic());
@@ -123,7 +124,7 @@ class SftpFeedbackIntegrationTests {
     }
 
     private static byte[] csv(List<List<String>> rows) throws IOException {
-        Path file = Files.createTempFile("sftp-feedback", ".csv");
+        Path file = TestFolders.file("sftp-feedback", ".csv");
         TestWorkbooks.csv(file, rows);
         return Files.readAllBytes(file);
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
+import org.gugus.TestFolders;
 import org.gugus.TestWorkbooks;
 import org.gugus.access.Accounts;
 import org.gugus.access.Role;
@@ -68,8 +69,8 @@ class SftpPullIntegrationTests {
     static void servers(DynamicPropertyRegistry registry) throws IOException {
         home = IntegrationTest.isolate(registry);
         Path sftp = Files.createDirectories(home.resolve("sftp"));
-        server = new SftpTestServer(Files.createTempDirectory("sftp-server"));
-        impostor = new SftpTestServer(Files.createTempDirectory("sftp-impostor"));
+        server = new SftpTestServer(TestFolders.folder("sftp-server"));
+        impostor = new SftpTestServer(TestFolders.folder("sftp-impostor"));
         var gugusKey = SftpTestServer.rsaKeyPair();
         Path privateKey = SftpTestServer.writePrivateKey(sftp.resolve("id_gugus.pem"), gugusKey);
         samarinda = server.keyAccount("kab6472", gugusKey.getPublic()).resolve("kirim");
@@ -431,7 +432,7 @@ class SftpPullIntegrationTests {
 
     private static byte[] csv(int rows) {
         try {
-            Path file = Files.createTempFile("sftp-test", ".csv");
+            Path file = TestFolders.file("sftp-test", ".csv");
             TestWorkbooks.csv(file, TestWorkbooks.victims(rows));
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -441,7 +442,7 @@ class SftpPullIntegrationTests {
 
     private static byte[] xlsx(int rows) {
         try {
-            Path file = Files.createTempFile("sftp-test", ".xlsx");
+            Path file = TestFolders.file("sftp-test", ".xlsx");
             TestWorkbooks.xlsx(file, TestWorkbooks.victims(rows));
             return Files.readAllBytes(file);
         } catch (IOException e) {

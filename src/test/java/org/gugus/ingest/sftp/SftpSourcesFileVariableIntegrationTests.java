@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.gugus.TestFolders;
 import org.gugus.TestWorkbooks;
 import org.gugus.access.TestLogins;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +52,10 @@ class SftpSourcesFileVariableIntegrationTests {
 
     @Test
     void readsTheSourcesFileNamedByTheEnvironmentAndStopsWithoutWaitingForAPull() throws Exception {
-        server = new SftpTestServer(Files.createTempDirectory("sftp-server"));
+        server = new SftpTestServer(TestFolders.folder("sftp-server"));
         var key = SftpTestServer.rsaKeyPair();
         Path folder = server.keyAccount("kab6472", key.getPublic()).resolve("kirim");
-        Path csv = Files.createTempFile("samarinda", ".csv");
+        Path csv = TestFolders.file("samarinda", ".csv");
         TestWorkbooks.csv(csv, TestWorkbooks.victims(2));
         SftpTestServer.upload(folder, "samarinda-2024-06.csv", Files.readAllBytes(csv));
         Path privateKey = SftpTestServer.writePrivateKey(home.resolve("keys/gugus.pem"), key);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gugus.TestFolders;
 import org.gugus.system.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +30,7 @@ class UnwritableHomeIntegrationTests {
     @DynamicPropertySource
     static void blockTheHome(DynamicPropertyRegistry registry) throws IOException {
         // a folder under a regular file: not writable even for root, unlike a chmod'ed folder
-        Path regularFile = Files.createTempFile("gugus-not-a-folder", ".txt");
+        Path regularFile = TestFolders.file("gugus-not-a-folder", ".txt");
         blockedHome = regularFile.resolve("home");
         registry.add("gugus.home", blockedHome::toString);
         TestDatabases.register(registry, "readiness_blocked_" + ProcessHandle.current().pid());
