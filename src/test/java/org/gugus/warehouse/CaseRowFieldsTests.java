@@ -32,12 +32,13 @@ class CaseRowFieldsTests {
 
         for (Object[] values : cases) {
             String built = jdbc.sql("""
-                    select jsonb_build_object('case_number', ?, 'report_date', ?, 'incident_date', ?,
+                    select jsonb_build_object('case_number', ?::text, 'report_date', ?::text, 'incident_date', ?::text,
                                               'exploitation', to_jsonb(?::text[]), 'recruitment', to_jsonb(?::text[]),
-                                              'case_stage', ?, 'services', to_jsonb(?::text[]))::text
+                                              'case_stage', ?::text, 'services', to_jsonb(?::text[]))::text
                     """).params(Arrays.asList(values)).query(String.class).single();
             String fields = jdbc.sql("""
-                    select to_jsonb(row(?, ?, ?, ?::text[], ?::text[], ?, ?::text[])::warehouse.case_row_fields)::text
+                    select to_jsonb(row(?::text, ?::text, ?::text, ?::text[], ?::text[], ?::text, ?::text[])
+                                   ::warehouse.case_row_fields)::text
                     """).params(Arrays.asList(values)).query(String.class).single();
 
             assertThat(fields).as("case_row of %s", Arrays.toString(values)).isEqualTo(built);
