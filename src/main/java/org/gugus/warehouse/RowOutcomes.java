@@ -36,6 +36,14 @@ public class RowOutcomes {
         // those that lost to a later row of their record (plan_thin_loser, a few at most). A run of outcomes
         // has ordinals and row numbers both consecutive, in one sheet: the loaded judged rows (one each) and
         // the thin runs (split where a row lost) are joined where they meet.
+        // The file's judged rows meet the winners in one hash join, not a probe of the winners' index per row:
+        // staged since warehouse.staged_row was last analyzed, they are taken for a few, and the probes of a
+        // first delivery's 100,000 winners (a temporary table in identity-key order, fetched at random
+        // through the session's few temporary buffers) took a third of the statement's CPU (issue 13).
+        // Only this statement plans so: the setting is put back after it, within the transaction (a statement
+        // that fails rolls the transaction back, the setting with it).
+        String nestedLoops = jdbc.sql("select current_setting('enable_nestloop')").query(String.class).single();
+        jdbc.sql("select set_config('enable_nestloop', 'off', true)").query(String.class).single();
         jdbc.sql("""
                 with judged as (
                     select s.ordinal, s.sheet, s.row_number, s.findings,
@@ -100,6 +108,7 @@ public class RowOutcomes {
                  group by run
                 on conflict do nothing
                 """).param("file", fileId).update();
+        jdbc.sql("select set_config('enable_nestloop', ?, true)").param(nestedLoops).query(String.class).single();
     }
 
     /** Whether outcomes were kept for the file (it was loaded). */

@@ -18,7 +18,11 @@ final class VictimColumns {
                    case_row, original, original_headers, original_values, content_hash, source_file_id, source_sheet,
                    source_row""";
 
-    /** Their values from the plan's row {@code p} and its case {@code c}, in the order of {@link #NAMES}. */
+    /**
+     * Their values from the plan's row {@code p} and its case {@code c}, in the order of {@link #NAMES}. The
+     * {@code case_row} is a row of {@code warehouse.case_row_fields} turned into {@code jsonb}: the same document
+     * {@code jsonb_build_object} of its fields built, for about three quarters of the CPU (V096).
+     */
     static final String FROM_PLAN = """
             c.id, c.office_code, p.identity_key, p.person_key, p.victim_name, p.nik, p.sex,
                    p.birth_place, p.birth_date::date, p.age, p.origin_regency,
@@ -26,10 +30,8 @@ final class VictimColumns {
                    p.origin_village, p.origin_village_code, p.address, p.citizenship,
                    p.citizenship_country, p.education, p.destination_country,
                    p.destination_area, p.notes,
-                   jsonb_build_object('case_number', p.case_number, 'report_date', p.report_date,
-                                      'incident_date', p.incident_date, 'exploitation', to_jsonb(p.exploitation),
-                                      'recruitment', to_jsonb(p.recruitment), 'case_stage', p.case_stage,
-                                      'services', to_jsonb(p.services)),
+                   to_jsonb(row(p.case_number, p.report_date, p.incident_date, p.exploitation, p.recruitment,
+                                p.case_stage, p.services)::warehouse.case_row_fields),
                    p.original, p.original_headers, p.original_values,
                    p.content_hash, p.file_id, p.sheet, p.row_number""";
 

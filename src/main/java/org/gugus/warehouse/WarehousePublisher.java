@@ -82,10 +82,14 @@ public class WarehousePublisher {
         if (receivedOn != null && plan.get("unchanged") > 0) {
             times.run("row hashes", () -> keepRowHashes(officeCode, receivedOn));
         }
-        times.run("rejections", () -> keepRejections(fileId, officeCode));
         times.run("outcomes", () -> RowOutcomes.keep(jdbc, fileId));
 
         PublishCounts counts = times.get("counts", () -> counts(fileId, plan));
+        // the outcomes just kept count the rejected rows: a file without one (most of them) is not read
+        // again for none (0.05-0.1 s of a first load of 100,000 rows, issue 13)
+        if (counts.rejected() > 0) {
+            times.run("rejections", () -> keepRejections(fileId, officeCode));
+        }
         times.run("unstage", () -> StagingArea.unstage(jdbc, fileId));
         // never a value of a row: the file, its office, counts and seconds
         log.info("Published file {} of office {}: {} rows read, {} inserted, {} updated, {} unchanged in {}; the plan {}",
