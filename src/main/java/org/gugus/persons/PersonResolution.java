@@ -194,6 +194,7 @@ public class PersonResolution {
         Linkage.Ahead preparedAhead = published == null ? null : recordsAhead.take(published);
         Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)), preparedAhead);
         takenAhead = 0;
+        blocksAhead = false;
         preparedAhead = null;
         List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, report -> {
             if (surelyCompared(resolvedAs.get(report.victimId()))) {
@@ -305,7 +306,8 @@ public class PersonResolution {
         // on, put in place before it ends; else written below, while the pairs are scored
         BlockKeysAside aside = store.blockKeysAside(keysAddedTo, keysAdded::get, keyCount[0], vanished.isEmpty());
         takenAhead = prepared.takenAhead();
-        phases.done("prepare (" + takenAhead + " prepared ahead)");
+        blocksAhead = against.builtAhead();
+        phases.done("prepare (" + takenAhead + " prepared ahead" + (blocksAhead ? ", their blocks built ahead" : "") + ")");
 
         // each new or changed record scored against the records sharing a block key with it: searched among the
         // keys stored before this run's are written (a block's size counts the new records holding its key too)
@@ -389,6 +391,13 @@ public class PersonResolution {
 
     int takenAhead() {
         return takenAhead;
+    }
+
+    /** Whether the latest run in memory scored in the blocks built ahead with its records (for tests). */
+    private volatile boolean blocksAhead;
+
+    boolean blocksAhead() {
+        return blocksAhead;
     }
 
     /** The model in use last made ready: a process resolving load after load (the server) parses it once. */

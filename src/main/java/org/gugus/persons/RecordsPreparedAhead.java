@@ -165,8 +165,9 @@ class RecordsPreparedAhead {
             Linkage.Ahead ahead = linkage.prepareAhead(reports, BlockKeys.hashing(BlockKeys.salt(key)), work.stop()::get);
             done.incrementAndGet();
             // counts and seconds only
-            log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values, read in {} s,"
+            log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values{}, read in {} s,"
                     + " prepared in {} s", publish.fileId(), ahead.size(), reports.size(),
+                    ahead.blocksBuilt() ? " and the blocks of their keys" : "",
                     "%.2f".formatted((readAt - startedAt) / 1e9),
                     "%.2f".formatted((System.nanoTime() - readAt) / 1e9));
             // stopped by the resolution taking it: the records prepared until then are taken

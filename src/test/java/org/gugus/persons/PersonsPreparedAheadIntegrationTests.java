@@ -108,6 +108,7 @@ class PersonsPreparedAheadIntegrationTests {
 
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
+        assertThat(resolution.blocksAhead()).as("scored in the blocks built ahead").isTrue();
         assertSameAsPreparedByTheRun(load);
     }
 
@@ -127,6 +128,7 @@ class PersonsPreparedAheadIntegrationTests {
 
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
+        assertThat(resolution.blocksAhead()).as("a record prepared by the run: its blocks built after").isFalse();
         assertThat(jdbc.sql("select count(*) from warehouse.victim where victim_name = 'Wulan Saragih'")
                 .query(Long.class).single()).isEqualTo(1);
         assertSameAsPreparedByTheRun(load);
@@ -212,6 +214,7 @@ class PersonsPreparedAheadIntegrationTests {
         makeNew(load.regency());
         resolution.resolvePending("test");
         assertThat(resolution.takenAhead()).isZero();
+        assertThat(resolution.blocksAhead()).isFalse();
         assertThat(outcome()).isEqualTo(outcome);
     }
 

@@ -324,21 +324,32 @@ public final class Linkage {
      * warehouse publishes them. Known by their values only, never by a row or an id: a record takes one only when
      * every field linkage reads is equal ({@link #newRecords(java.util.function.ToLongFunction, Ahead)}).
      * {@code stop} is asked between records; when it says so, the records prepared until then are kept.
+     * <p>
+     * Once every record is prepared, the blocks of their keys are built too, each record known by its place among the
+     * distinct values prepared (the blocks of a first load's 100,000 records, 700,000 keys in an open-addressed table,
+     * were about a second of its run after the publish's commit, memory-bound): a run whose records are exactly these,
+     * each taken once, scores in them ({@link #against(NewRecords, LinkageModel)}); any other run builds its own.
+     * Not built when {@code stop} says so before they are done.
      */
     public Ahead prepareAhead(java.util.Collection<VictimReport> reports, java.util.function.ToLongFunction<String> keyHash,
             java.util.function.BooleanSupplier stop) {
         UnaryOperator<String> shared = sharedStrings();
-        Map<VictimReport, NewRecord> byValues = new java.util.HashMap<>(reports.size() * 2);
+        Map<VictimReport, Integer> byValues = new java.util.HashMap<>(reports.size() * 2);
+        List<NewRecord> records = new ArrayList<>(reports.size());
+        boolean stopped = false;
         for (VictimReport report : reports) {
             if (stop.getAsBoolean()) {
+                stopped = true;
                 break;
             }
             VictimReport values = Ahead.values(report);
             if (!byValues.containsKey(values)) {
-                byValues.put(values, newRecord(new Prepared(values, shared), keyHash));
+                byValues.put(values, records.size());
+                records.add(newRecord(new Prepared(values, shared), keyHash));
             }
         }
-        return new Ahead(this, keyHash, byValues);
+        Blocks blocks = stopped ? null : Blocks.of(records, stop);
+        return new Ahead(this, keyHash, byValues, records, blocks);
     }
 
     /** Records prepared before their ids were known ({@link #prepareAhead}), by their values. */
@@ -346,13 +357,19 @@ public final class Linkage {
 
         private final Linkage linkage;
         private final java.util.function.ToLongFunction<String> keyHash;
-        private final Map<VictimReport, NewRecord> byValues;
+        /** The place of each distinct record's values among {@link #records}. */
+        private final Map<VictimReport, Integer> byValues;
+        private final List<NewRecord> records;
+        /** The blocks of {@link #records}' keys, each record by its place among them; null when not built (or taken). */
+        private Blocks blocks;
 
         private Ahead(Linkage linkage, java.util.function.ToLongFunction<String> keyHash,
-                Map<VictimReport, NewRecord> byValues) {
+                Map<VictimReport, Integer> byValues, List<NewRecord> records, Blocks blocks) {
             this.linkage = linkage;
             this.keyHash = keyHash;
             this.byValues = byValues;
+            this.records = records;
+            this.blocks = blocks;
         }
 
         /** How many distinct records' values were prepared. */
@@ -360,12 +377,42 @@ public final class Linkage {
             return byValues.size();
         }
 
-        /** The record of these values prepared ahead, under the report's id; null when none was. */
+        /** Whether the blocks of the records' keys were built too (and not taken by a run yet). */
+        public boolean blocksBuilt() {
+            return blocks != null;
+        }
+
+        /** The record of these values prepared ahead, under the report's id, with its place; null when none was. */
         private NewRecord take(VictimReport report) {
-            NewRecord prepared = byValues.get(values(report));
-            return prepared == null ? null
-                    : new NewRecord(new Prepared(prepared.record(), report.victimId()), prepared.hashes().clone(),
-                            prepared.caps().clone());
+            Integer at = byValues.get(values(report));
+            if (at == null) {
+                return null;
+            }
+            NewRecord prepared = records.get(at);
+            return new NewRecord(new Prepared(prepared.record(), report.victimId()), prepared.hashes().clone(),
+                    prepared.caps().clone(), at);
+        }
+
+        /**
+         * The blocks built ahead, once, with the run's records in the order they index them (each at the place of the
+         * values it was taken from): only when the run's records are these exactly, each taken once (a record prepared
+         * by the run, two records of the same values, or values no record took: null, the run builds its blocks).
+         */
+        private Prebuilt blocksFor(List<NewRecord> given) {
+            Blocks built = blocks;
+            blocks = null;
+            if (built == null || given.size() != records.size()) {
+                return null;
+            }
+            NewRecord[] placed = new NewRecord[given.size()];
+            for (NewRecord record : given) {
+                int at = record.ahead();
+                if (at < 0 || placed[at] != null) {
+                    return null;
+                }
+                placed[at] = record;
+            }
+            return new Prebuilt(java.util.Arrays.asList(placed), built);
         }
 
         /** The report's values without its id: what a record prepared ahead is known by. */
@@ -378,12 +425,21 @@ public final class Linkage {
         }
     }
 
-    /** {@link #against(Collection, LinkageModel, java.util.function.ToLongFunction)} of records prepared as read. */
+    /**
+     * {@link #against(Collection, LinkageModel, java.util.function.ToLongFunction)} of records prepared as read; in the
+     * blocks built ahead ({@link #prepareAhead}) when the records are those prepared ahead exactly.
+     */
     public Against against(NewRecords records, LinkageModel model) {
         List<NewRecord> fresh = new ArrayList<>();
         records.work.finish(fresh::addAll);
+        Ahead ahead = records.ahead;
         records.ahead = null; // every record given is prepared: the records prepared ahead are let go
-        return new Against(fresh, records.shared, records.keyHash, model);
+        Prebuilt prebuilt = ahead == null ? null : ahead.blocksFor(fresh);
+        return new Against(fresh, prebuilt, records.shared, records.keyHash, model);
+    }
+
+    /** Blocks built ahead and the run's records in the order they index them. */
+    private record Prebuilt(List<NewRecord> records, Blocks blocks) {
     }
 
     /** Records being prepared with their hashed keys as they arrive ({@link #newRecords}). */
@@ -530,20 +586,23 @@ public final class Linkage {
         private final ChunkedWork<VictimReport, Keyed> work;
 
         /** The keys of each new record, hashed as the caller stores them, with their caps, in the order given. */
+        private final List<NewRecord> given;
+        /** The new records in the order the blocks index them: as given, or as prepared ahead. */
         private final List<NewRecord> fresh;
+        /**
+         * Whether the blocks were built ahead: their new records are then not in the order given (in id order), and a
+         * pair of two of them is scored from the lower id, as in blocks built in that order.
+         */
+        private final boolean builtAhead;
 
-        private Against(List<NewRecord> fresh, UnaryOperator<String> shared,
+        private Against(List<NewRecord> given, Prebuilt prebuilt, UnaryOperator<String> shared,
                 java.util.function.ToLongFunction<String> keyHash, LinkageModel model) {
             this.model = model;
-            this.fresh = fresh;
+            this.given = given;
+            this.builtAhead = prebuilt != null;
+            this.fresh = builtAhead ? prebuilt.records() : given;
             this.ids = fresh.stream().mapToLong(record -> record.record().id).sorted().toArray();
-            this.byKey = new Blocks(fresh.size() * 8);
-            for (int r = 0; r < fresh.size(); r++) {
-                NewRecord record = fresh.get(r);
-                for (int i = 0; i < record.hashes().length; i++) {
-                    byKey.fresh(record.hashes()[i], record.caps()[i], r);
-                }
-            }
+            this.byKey = builtAhead ? prebuilt.blocks() : Blocks.of(fresh, () -> false);
             this.work = new ChunkedWork<>(CHUNK, candidates -> {
                 List<Keyed> keyed = new ArrayList<>(candidates.size());
                 for (VictimReport report : candidates) {
@@ -554,9 +613,14 @@ public final class Linkage {
             });
         }
 
+        /** Whether the new records are scored in blocks built ahead ({@link #prepareAhead}). */
+        public boolean builtAhead() {
+            return builtAhead;
+        }
+
         /** Each new or changed record's keys hashed as the caller stores them, with their caps, in the order given. */
         public void forEachNewRecord(NewKeys keys) {
-            fresh.forEach(record -> keys.accept(record.record().id, record.hashes(), record.caps()));
+            given.forEach(record -> keys.accept(record.record().id, record.hashes(), record.caps()));
         }
 
         /** A candidate: ignored when it is one of the new records. */
@@ -615,7 +679,10 @@ public final class Linkage {
                         }
                         Prepared b = holder >= 0 ? fresh.get(holder).record() : candidates.get(-1 - holder);
                         VictimPair pair = VictimPair.of(a.id, b.id);
-                        if (!pairs.containsKey(pair) && scorer.reaches(a, b, threshold)) {
+                        // two new records scored from the lower id, as in blocks in id order (a name's token
+                        // chance is the first record's when both have as many tokens)
+                        if (!pairs.containsKey(pair) && (builtAhead && holder >= 0 && b.id < a.id
+                                ? scorer.reaches(b, a, threshold) : scorer.reaches(a, b, threshold))) {
                             pairs.putIfAbsent(pair, a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
                         }
                     }
@@ -647,6 +714,24 @@ public final class Linkage {
 
         Blocks(int expected) {
             allocate(Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1);
+        }
+
+        /**
+         * The blocks of new records' keys, each record by its place in {@code fresh}; null when {@code stop} says so
+         * before they are built (asked every few thousand records).
+         */
+        static Blocks of(List<NewRecord> fresh, java.util.function.BooleanSupplier stop) {
+            Blocks blocks = new Blocks(fresh.size() * 8);
+            for (int r = 0; r < fresh.size(); r++) {
+                if ((r & 4095) == 4095 && stop.getAsBoolean()) {
+                    return null;
+                }
+                NewRecord record = fresh.get(r);
+                for (int i = 0; i < record.hashes().length; i++) {
+                    blocks.fresh(record.hashes()[i], record.caps()[i], r);
+                }
+            }
+            return blocks;
         }
 
         private void allocate(int slots) {
@@ -751,8 +836,15 @@ public final class Linkage {
         }
     }
 
-    /** A new or changed record of an incremental run, normalised, with its blocking keys' hashes and their caps. */
-    private record NewRecord(Prepared record, long[] hashes, int[] caps) {
+    /**
+     * A new or changed record of an incremental run, normalised, with its blocking keys' hashes and their caps; taken
+     * from the records prepared ahead at place {@code ahead} among them, or not ({@code -1}).
+     */
+    private record NewRecord(Prepared record, long[] hashes, int[] caps, int ahead) {
+
+        NewRecord(Prepared record, long[] hashes, int[] caps) {
+            this(record, hashes, caps, -1);
+        }
     }
 
     /** A candidate of an incremental run, normalised, with the hashes of the keys it shares with the new records. */

@@ -119,6 +119,7 @@ class LinkageTests {
         linkage.against(otherSalt, model);
 
         assertThat(taken.takenAhead()).isEqualTo(published.size() - 3);
+        assertThat(againstTaken.builtAhead()).as("records prepared by the run: blocks built after").isFalse();
         assertThat(asRead.takenAhead()).isZero();
         assertThat(otherSalt.takenAhead()).as("keys hashed otherwise: nothing taken").isZero();
         assertThat(keysOf(againstTaken)).isEqualTo(keysOf(againstAsRead)).hasSize(published.size());
@@ -127,6 +128,60 @@ class LinkageTests {
         List<ScoredPair> pairs = againstAsRead.finish();
         assertThat(pairs).hasSizeGreaterThan(50);
         assertThat(againstTaken.finish()).isEqualTo(pairs);
+    }
+
+    @Test
+    void scoresInTheBlocksBuiltAheadWhenEveryRecordIsTakenOnceAsInBlocksBuiltAfterInIdOrder() {
+        List<VictimReport> reports = new SyntheticVictims(14).generate(1_500).reports();
+        LinkageModel model = linkage.estimate(reports, 14);
+        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        // the records of distinct values among the first 700 (two of the same values take one record prepared ahead)
+        Set<VictimReport> seen = new java.util.HashSet<>();
+        List<VictimReport> published = reports.subList(0, 700).stream().filter(r -> seen.add(values(r))).toList();
+        // read ahead without their ids, in another order than the ids': the blocks index them in that order
+        List<VictimReport> read = new java.util.ArrayList<>();
+        for (int i = 0; i < published.size(); i++) {
+            read.add(values(published.get(i % 2 == 0 ? i / 2 : published.size() - 1 - i / 2)));
+        }
+        Linkage.Ahead ahead = linkage.prepareAhead(read, keyHash, () -> false);
+        Linkage.Ahead aheadOneMissing = linkage.prepareAhead(read.subList(1, read.size()), keyHash, () -> false);
+        assertThat(ahead.blocksBuilt()).isTrue();
+        List<VictimReport> candidates = reports.subList(700, reports.size());
+
+        Linkage.NewRecords asRead = linkage.newRecords(keyHash);
+        Linkage.NewRecords taken = linkage.newRecords(keyHash, ahead);
+        Linkage.NewRecords oneMissing = linkage.newRecords(keyHash, aheadOneMissing);
+        published.forEach(asRead);
+        published.forEach(taken);
+        published.forEach(oneMissing);
+        Linkage.Against againstAsRead = linkage.against(asRead, model);
+        Linkage.Against againstTaken = linkage.against(taken, model);
+        Linkage.Against againstOneMissing = linkage.against(oneMissing, model);
+
+        assertThat(published).hasSizeGreaterThan(600);
+        assertThat(taken.takenAhead()).isEqualTo(published.size());
+        assertThat(againstTaken.builtAhead()).isTrue();
+        assertThat(againstOneMissing.builtAhead()).as("a record prepared by the run: blocks built after").isFalse();
+        assertThat(keysOf(againstTaken)).as("in id order").isEqualTo(keysOf(againstAsRead)).hasSize(published.size());
+        candidates.forEach(againstAsRead);
+        candidates.forEach(againstTaken);
+        candidates.forEach(againstOneMissing);
+        List<ScoredPair> pairs = againstAsRead.finish();
+        assertThat(pairs).hasSizeGreaterThan(50);
+        assertThat(againstTaken.finish()).isEqualTo(pairs);
+        assertThat(againstOneMissing.finish()).isEqualTo(pairs);
+    }
+
+    @Test
+    void buildsNoBlocksAheadWhenToldToStopWhileBuildingThem() {
+        List<VictimReport> reports = new SyntheticVictims(15).generate(5_000).reports();
+        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        int[] asked = {0};
+        // asked once per record while they are prepared, then every 4,096 records while their blocks are built
+        Linkage.Ahead ahead = linkage.prepareAhead(reports, keyHash, () -> ++asked[0] > reports.size());
+
+        assertThat(ahead.size()).isGreaterThan(4_096);
+        assertThat(ahead.blocksBuilt()).isFalse();
     }
 
     @Test
@@ -145,6 +200,13 @@ class LinkageTests {
         assertThat(ahead.size()).isEqualTo(100);
         assertThat(taken.takenAhead()).isEqualTo(100);
         assertThat(keys).isEqualTo(keysOf(linkage.against(asRead, LinkageModel.initial())));
+    }
+
+    /** A report's values without its id, as records prepared ahead are read. */
+    private static VictimReport values(VictimReport r) {
+        return new VictimReport(0, r.officeCode(), r.caseNumber(), r.name(), r.nik(), r.sex(), r.birthDate(), r.age(),
+                r.reportDate(), r.birthPlace(), r.originRegencyCode(), r.originDistrictCode(), r.originVillageCode(),
+                r.address());
     }
 
     /** Each new record's id, key hashes and caps, in the order the run writes them. */
