@@ -1,0 +1,310 @@
+package org.gugus.reporting;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A first load's person rows and per-person facts written beside its rebuild: on a connection and in a
+ * transaction of their own, from the reports and report facts read ahead of the persons ({@link ReportsAhead},
+ * in the scratch tables of V076) joined with the persons as linked now, into tables of their own
+ * ({@code reporting.person_next}, {@code reporting.person_fact_next}, {@code reporting.office_person_fact_next})
+ * with the keys, indexes, grants and storage settings of the tables they replace, while the rebuild copies the
+ * reports from the same rows and writes their cases, keys and indexes on its connection: the rebuild ran on one
+ * server process while the other core idled. Nothing is read from the warehouse here. The rebuild's transaction
+ * then puts the tables in place of its own ({@link #putInPlace}): they count with its reports or not at all, and
+ * a reader sees the old schema or the new one, never a part. A rebuild that fails or is killed leaves at most
+ * the tables beside, which the next one drops.
+ * <p>
+ * The rows are put in place only when they were written from the reports the rebuild copied: the reports'
+ * records, persons and cases the same ({@link #FINGERPRINT}; the rows read ahead are checked against the
+ * warehouse by the rebuild, {@link ReportsAhead.Read#whole}). Otherwise, when no connection was free before the
+ * rebuild needed them, or when writing them failed, the rebuild writes them itself, as before.
+ */
+final class PersonRowsAside {
+
+    /** The tables written aside; each is written into {@code <table>_next}. */
+    static final List<String> TABLES = List.of("reporting.person", "reporting.person_fact",
+            "reporting.office_person_fact");
+
+    /** What the rows were derived from: the reports' records, persons and cases, summed (of {@code %s}). */
+    static final String FINGERPRINT = """
+            select count(*) || ':' || coalesce(sum(victim_id), 0) || ':' || coalesce(sum(person_id), 0) || ':'
+                   || coalesce(sum(case_id), 0) || ':' || coalesce(sum(victim_id::numeric * person_id), 0) || ':'
+                   || coalesce(sum(victim_id::numeric * case_id), 0)
+              from %s
+            """;
+
+    /** The reports and report facts read ahead, each with its person. */
+    private static final String READ = "pg_temp.reporting_aside";
+    private static final String READ_FACTS = "pg_temp.reporting_aside_fact";
+
+    /** How long the rebuild waits for a connection to be lent for the rows aside before writing them itself. */
+    private static final long CONNECTION_WAIT_SECONDS = 2;
+
+    private static final int WAITING = 0;
+    private static final int ASIDE = 1;
+    private static final int TAKEN_BACK = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(PersonRowsAside.class);
+
+    private final AtomicInteger state = new AtomicInteger(WAITING);
+    private final CompletableFuture<Written> written;
+    /** Counted down once the tables beside are defined (or could not be). */
+    private final CountDownLatch defined = new CountDownLatch(1);
+
+    /** What the rows written aside were read from. */
+    private record Written(String fingerprint) {
+    }
+
+    /** Starts writing the rows aside (call while holding the refresh's lock: another rebuild's would drop them). */
+    PersonRowsAside(DataSource dataSource) {
+        this.written = CompletableFuture.supplyAsync(() -> writeAside(dataSource), task -> {
+            Thread thread = new Thread(task, "reporting-persons-aside");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private Written writeAside(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!state.compareAndSet(WAITING, ASIDE)) {
+                return null; // the rebuild took the rows back while this waited for a connection
+            }
+            List<String> keys;
+            try {
+                keys = define(connection);
+            } finally {
+                defined.countDown();
+            }
+            try {
+                return write(connection, keys);
+            } finally {
+                connection.setAutoCommit(true);
+                try (Statement sql = connection.createStatement()) {
+                    sql.execute("drop table if exists " + READ);
+                    sql.execute("drop table if exists " + READ_FACTS);
+                }
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("person rows not written aside: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tables beside, empty, and the statements of their keys, committed before the rebuild empties its tables:
+     * {@code like} holds a lock on the table it copies until its transaction ends, which the rebuild's truncation
+     * would wait for (and the rebuild, holding its own, for these rows).
+     */
+    private static List<String> define(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement sql = connection.createStatement()) {
+            for (String table : TABLES) {
+                sql.execute("drop table if exists " + table + "_next"); // a failed rebuild's
+            }
+            // like the scratch tables, whose columns are the reports' and their facts' (the rebuild locks these)
+            sql.execute("drop table if exists " + READ);
+            sql.execute("create temp table " + READ.substring("pg_temp.".length()) + " (like " + ReportsAhead.REPORTS + ")");
+            sql.execute("drop table if exists " + READ_FACTS);
+            sql.execute("create temp table " + READ_FACTS.substring("pg_temp.".length()) + " (like " + ReportsAhead.FACTS
+                    + ")");
+            List<String> keys = new ArrayList<>();
+            for (String table : TABLES) {
+                createBeside(sql, table);
+                keys.addAll(keysBeside(sql, table));
+            }
+            connection.commit();
+            return keys;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private static Written write(Connection connection, List<String> keys) throws SQLException {
+        // the reports and facts with the persons of one moment
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement sql = connection.createStatement()) {
+            // the persons' aggregates in memory, as on the rebuild's connection; no workers: the other core is the
+            // rebuild's
+            sql.execute("set local work_mem = '64MB'");
+            sql.execute("set local max_parallel_workers_per_gather = 0");
+            sql.execute("set local max_parallel_maintenance_workers = 0");
+            // emptied in the transaction that writes them: at the minimal WAL level their rows are not logged
+            for (String table : TABLES) {
+                sql.execute("truncate " + table + "_next");
+            }
+            WarehouseSource.linkedAhead(connection, ReportsAhead.REPORTS, ReportsAhead.REPORTS, READ);
+            // never analysed by the server itself: the persons' aggregate is planned from these statistics
+            sql.execute("analyze " + READ);
+            String fingerprint = single(sql, FINGERPRINT.formatted(READ));
+            sql.execute(ReportingRefresh.persons("reporting.person_next", READ, "true"));
+            WarehouseSource.linkedAhead(connection, ReportsAhead.FACTS, ReportsAhead.FACTS, READ_FACTS);
+            sql.execute("select reporting.person_facts_into('" + READ_FACTS + "', 'reporting.person_fact_next',"
+                    + " 'reporting.office_person_fact_next')");
+            for (String key : keys) {
+                sql.execute(key);
+            }
+            connection.commit();
+            return new Written(fingerprint);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until the tables beside are defined (before the rebuild empties its own) and returns true; false when
+     * no connection was free for them yet: then they are not written, and the rebuild writes its rows itself.
+     */
+    boolean awaitDefined() {
+        try {
+            // a free connection of the pool is lent at once, a new one opened in tens of milliseconds; a pool taken
+            // (loads waiting for the refresh's lock hold one each) is not waited for
+            if (!defined.await(CONNECTION_WAIT_SECONDS, TimeUnit.SECONDS) && state.compareAndSet(WAITING, TAKEN_BACK)) {
+                return false;
+            }
+            defined.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state.compareAndSet(WAITING, TAKEN_BACK);
+            throw new IllegalStateException("Rebuild interrupted", e);
+        }
+        return true;
+    }
+
+    /**
+     * In the rebuild's transaction, once its reports are copied (into {@code reporting.report}): puts the rows written
+     * aside in place of the person and per-person fact tables (waiting for them) and returns true; false when they
+     * were not written, or not from the same rows, and the rebuild writes them itself.
+     */
+    boolean putInPlace(JdbcClient jdbc) {
+        if (state.compareAndSet(WAITING, TAKEN_BACK)) {
+            return false;
+        }
+        Written rows;
+        try {
+            rows = written.join();
+        } catch (CompletionException e) {
+            // class names only: the messages may quote values
+            log.warn("Person rows not written beside the rebuild ({}); written by the rebuild",
+                    e.getCause().getClass().getName());
+            return false;
+        }
+        String copied = jdbc.sql(FINGERPRINT.formatted("reporting.report")).query(String.class).single();
+        if (!rows.fingerprint().equals(copied)) {
+            log.info("Person rows written beside the rebuild not taken: its linked records changed; written by the"
+                    + " rebuild");
+            TABLES.forEach(table -> jdbc.sql("drop table if exists " + table + "_next").update());
+            return false;
+        }
+        for (String table : TABLES) {
+            String name = table.substring("reporting.".length());
+            List<String[]> renames = jdbc.sql("""
+                    select c.relname, k.conname is not null
+                      from pg_index i
+                      join pg_class c on c.oid = i.indexrelid
+                      left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
+                     where i.indrelid = '%s_next'::regclass
+                    """.formatted(table)).query((rs, n) -> new String[] {rs.getString(1), rs.getBoolean(2) ? "key" : ""})
+                    .list();
+            jdbc.sql("drop table " + table).update();
+            jdbc.sql("alter table " + table + "_next rename to " + name).update();
+            for (String[] index : renames) {
+                String original = index[0].substring(0, index[0].length() - "_next".length());
+                jdbc.sql(index[1].isEmpty() ? "alter index reporting." + index[0] + " rename to " + original
+                        : "alter table " + table + " rename constraint " + index[0] + " to " + original).update();
+            }
+        }
+        return true;
+    }
+
+    /** When the rebuild ends without them: not started once it has (the rows of one being written are left beside). */
+    void cancel() {
+        state.compareAndSet(WAITING, TAKEN_BACK);
+    }
+
+    /** {@code <table>_next} as {@code table} without its rows, indexes or keys: its columns, grants and storage. */
+    private static void createBeside(Statement sql, String table) throws SQLException {
+        String next = table + "_next";
+        sql.execute("create table " + next + " (like " + table + " including all excluding indexes)");
+        String options = single(sql, "select array_to_string(reloptions, ', ') from pg_class where oid = '" + table
+                + "'::regclass");
+        if (options != null && !options.isEmpty()) {
+            sql.execute("alter table " + next + " set (" + options + ")");
+        }
+        // the grants of the table it replaces, not the schema's default ones
+        for (String revoke : list(sql, """
+                select format('revoke all on %1$s from %%s', case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
+                  from pg_class c cross join aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee
+                 where c.oid = '%1$s'::regclass and a.grantee <> c.relowner
+                """.formatted(next))) {
+            sql.execute(revoke);
+        }
+        for (String grant : list(sql, """
+                select format('grant %%s on %2$s to %%s', a.privilege_type,
+                              case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
+                  from pg_class c cross join aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee
+                 where c.oid = '%1$s'::regclass and a.grantee <> c.relowner
+                union all
+                select format('grant %%s (%%I) on %2$s to %%s', a.privilege_type, t.attname,
+                              case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
+                  from pg_attribute t cross join aclexplode(t.attacl) a left join pg_roles r on r.oid = a.grantee
+                 where t.attrelid = '%1$s'::regclass and t.attnum > 0 and not t.attisdropped
+                """.formatted(table, next))) {
+            sql.execute(grant);
+        }
+    }
+
+    /** The statements of the keys and indexes of {@code table} on {@code <table>_next}, each named {@code <name>_next}. */
+    private static List<String> keysBeside(Statement sql, String table) throws SQLException {
+        String next = table + "_next";
+        List<String> keys = new ArrayList<>(list(sql, """
+                select format('alter table %2$s add constraint %%I %%s', k.conname || '_next', pg_get_constraintdef(k.oid))
+                  from pg_constraint k where k.conrelid = '%1$s'::regclass and k.contype in ('p', 'u')
+                """.formatted(table, next)));
+        keys.addAll(list(sql, """
+                select regexp_replace(pg_get_indexdef(i.indexrelid), ' INDEX (\\S+) ON (\\S+) ', ' INDEX \\1_next ON \\2_next ')
+                  from pg_index i
+                 where i.indrelid = '%1$s'::regclass
+                   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid)
+                """.formatted(table)));
+        // the index the table is clustered on, marked so (the mark goes with the index's name)
+        keys.addAll(list(sql, """
+                select format('alter table %2$s cluster on %%I', c.relname || '_next')
+                  from pg_index i join pg_class c on c.oid = i.indexrelid
+                 where i.indrelid = '%1$s'::regclass and i.indisclustered
+                """.formatted(table, next)));
+        return keys;
+    }
+
+    private static String single(Statement sql, String query) throws SQLException {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<String> list(Statement sql, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
