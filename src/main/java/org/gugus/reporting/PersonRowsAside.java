@@ -64,6 +64,11 @@ final class PersonRowsAside {
     private final CompletableFuture<Written> written;
     /** Counted down once the tables beside are defined (or could not be). */
     private final CountDownLatch defined = new CountDownLatch(1);
+    /**
+     * Whether the rows are wanted once the tables are defined: not when the rows read ahead were not taken (then
+     * the rows beside are not written from them, and the scratch tables are left free to be emptied).
+     */
+    private final CompletableFuture<Boolean> wanted = new CompletableFuture<>();
 
     /** What the rows written aside were read from. */
     private record Written(String fingerprint) {
@@ -90,6 +95,14 @@ final class PersonRowsAside {
                 defined.countDown();
             }
             try {
+                if (!wanted.join()) {
+                    try (Statement sql = connection.createStatement()) {
+                        for (String table : TABLES) {
+                            sql.execute("drop table if exists " + table + "_next");
+                        }
+                    }
+                    return null;
+                }
                 return write(connection, keys);
             } finally {
                 connection.setAutoCommit(true);
@@ -115,17 +128,19 @@ final class PersonRowsAside {
             for (String table : TABLES) {
                 sql.execute("drop table if exists " + table + "_next"); // a failed rebuild's
             }
-            // like the scratch tables, whose columns are the reports' and their facts' (the rebuild locks these)
-            sql.execute("drop table if exists " + READ);
-            sql.execute("create temp table " + READ.substring("pg_temp.".length()) + " (like " + ReportsAhead.REPORTS + ")");
-            sql.execute("drop table if exists " + READ_FACTS);
-            sql.execute("create temp table " + READ_FACTS.substring("pg_temp.".length()) + " (like " + ReportsAhead.FACTS
-                    + ")");
             List<String> keys = new ArrayList<>();
             for (String table : TABLES) {
                 createBeside(sql, table);
                 keys.addAll(keysBeside(sql, table));
             }
+            // like the scratch tables, whose columns are the reports' and their facts' (the rebuild locks these); last:
+            // a rebuild that did not wait for these definitions empties its tables and then the scratch tables, which
+            // must not wait for this transaction while it waits for the rebuild's
+            sql.execute("drop table if exists " + READ);
+            sql.execute("create temp table " + READ.substring("pg_temp.".length()) + " (like " + ReportsAhead.REPORTS + ")");
+            sql.execute("drop table if exists " + READ_FACTS);
+            sql.execute("create temp table " + READ_FACTS.substring("pg_temp.".length()) + " (like " + ReportsAhead.FACTS
+                    + ")");
             connection.commit();
             return keys;
         } catch (SQLException | RuntimeException e) {
@@ -180,9 +195,10 @@ final class PersonRowsAside {
             defined.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            state.compareAndSet(WAITING, TAKEN_BACK);
+            cancel();
             throw new IllegalStateException("Rebuild interrupted", e);
         }
+        wanted.complete(true);
         return true;
     }
 
@@ -232,9 +248,13 @@ final class PersonRowsAside {
         return true;
     }
 
-    /** When the rebuild ends without them: not started once it has (the rows of one being written are left beside). */
+    /**
+     * When the rebuild ends without them: not started, or not written once defined, if they were not yet (the
+     * rows of one being written are left beside, for the next rebuild to drop).
+     */
     void cancel() {
         state.compareAndSet(WAITING, TAKEN_BACK);
+        wanted.complete(false);
     }
 
     /** {@code <table>_next} as {@code table} without its rows, indexes or keys: its columns, grants and storage. */
