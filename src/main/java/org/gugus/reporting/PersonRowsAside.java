@@ -6,12 +6,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.gugus.system.PartTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,28 +30,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a reader sees the old schema or the new one, never a part. A rebuild that fails or is killed leaves at most
  * the tables beside, which the next one drops.
  * <p>
- * The rows are put in place only when they were written from the reports the rebuild copied: the reports'
- * records, persons and cases the same ({@link #FINGERPRINT}; the rows read ahead are checked against the
- * warehouse by the rebuild, {@link ReportsAhead.Read#whole}). Otherwise, when no connection was free before the
- * rebuild needed them, or when writing them failed, the rebuild writes them itself, as before.
+ * The rows are written only when the rebuild takes the rows read ahead (checked against the warehouse,
+ * {@link ReportsAhead.Read#whole}), and in the snapshot it copies them in ({@link ReportsAhead.Read#snapshot}):
+ * each record has the same person here as in the reports copied. Otherwise, when no connection was free before
+ * the rebuild needed them, or when writing them failed, the rebuild writes them itself, as before.
  */
 final class PersonRowsAside {
 
     /** The tables written aside; each is written into {@code <table>_next}. */
     static final List<String> TABLES = List.of("reporting.person", "reporting.person_fact",
             "reporting.office_person_fact");
-
-    /** What the rows were derived from: the reports' records, persons and cases, summed (of {@code %s}). */
-    static final String FINGERPRINT = """
-            select count(*) || ':' || coalesce(sum(victim_id), 0) || ':' || coalesce(sum(person_id), 0) || ':'
-                   || coalesce(sum(case_id), 0) || ':' || coalesce(sum(victim_id::numeric * person_id), 0) || ':'
-                   || coalesce(sum(victim_id::numeric * case_id), 0)
-              from %s
-            """;
-
-    /** The reports and report facts read ahead, each with its person. */
-    private static final String READ = "pg_temp.reporting_aside";
-    private static final String READ_FACTS = "pg_temp.reporting_aside_fact";
 
     /** How long the rebuild waits for a connection to be lent for the rows aside before writing them itself. */
     private static final long CONNECTION_WAIT_SECONDS = 2;
@@ -65,13 +55,14 @@ final class PersonRowsAside {
     /** Counted down once the tables beside are defined (or could not be). */
     private final CountDownLatch defined = new CountDownLatch(1);
     /**
-     * Whether the rows are wanted once the tables are defined: not when the rows read ahead were not taken (then
-     * the rows beside are not written from them, and the scratch tables are left free to be emptied).
+     * Whether the rows are wanted once the tables are defined, and then the snapshot the rebuild copies the rows read
+     * ahead in: not when those rows were not taken (then the rows beside are not written from them, and the scratch
+     * tables are left free to be emptied).
      */
-    private final CompletableFuture<Boolean> wanted = new CompletableFuture<>();
+    private final CompletableFuture<Optional<String>> wanted = new CompletableFuture<>();
 
-    /** What the rows written aside were read from. */
-    private record Written(String fingerprint) {
+    /** Rows written beside. */
+    private record Written() {
     }
 
     /** Starts writing the rows aside (call while holding the refresh's lock: another rebuild's would drop them). */
@@ -84,18 +75,20 @@ final class PersonRowsAside {
     }
 
     private Written writeAside(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
+        PartTimes times = new PartTimes();
+        try (Connection connection = times.get("connection", () -> sql(dataSource::getConnection))) {
             if (!state.compareAndSet(WAITING, ASIDE)) {
                 return null; // the rebuild took the rows back while this waited for a connection
             }
             List<String> keys;
             try {
-                keys = define(connection);
+                keys = times.get("define", () -> sql(() -> define(connection)));
             } finally {
                 defined.countDown();
             }
             try {
-                if (!wanted.join()) {
+                Optional<String> snapshot = wanted.join();
+                if (snapshot.isEmpty()) {
                     try (Statement sql = connection.createStatement()) {
                         for (String table : TABLES) {
                             sql.execute("drop table if exists " + table + "_next");
@@ -103,13 +96,9 @@ final class PersonRowsAside {
                     }
                     return null;
                 }
-                return write(connection, keys);
+                return write(connection, keys, snapshot.get(), times);
             } finally {
                 connection.setAutoCommit(true);
-                try (Statement sql = connection.createStatement()) {
-                    sql.execute("drop table if exists " + READ);
-                    sql.execute("drop table if exists " + READ_FACTS);
-                }
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
         } catch (SQLException e) {
@@ -133,14 +122,6 @@ final class PersonRowsAside {
                 createBeside(sql, table);
                 keys.addAll(keysBeside(sql, table));
             }
-            // like the scratch tables, whose columns are the reports' and their facts' (the rebuild locks these); last:
-            // a rebuild that did not wait for these definitions empties its tables and then the scratch tables, which
-            // must not wait for this transaction while it waits for the rebuild's
-            sql.execute("drop table if exists " + READ);
-            sql.execute("create temp table " + READ.substring("pg_temp.".length()) + " (like " + ReportsAhead.REPORTS + ")");
-            sql.execute("drop table if exists " + READ_FACTS);
-            sql.execute("create temp table " + READ_FACTS.substring("pg_temp.".length()) + " (like " + ReportsAhead.FACTS
-                    + ")");
             connection.commit();
             return keys;
         } catch (SQLException | RuntimeException e) {
@@ -149,10 +130,12 @@ final class PersonRowsAside {
         }
     }
 
-    private static Written write(Connection connection, List<String> keys) throws SQLException {
-        // the reports and facts with the persons of one moment
+    private static Written write(Connection connection, List<String> keys, String snapshot, PartTimes times)
+            throws SQLException {
+        // the persons of the moment the rebuild copies the rows read ahead in: the same person for each record
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try (Statement sql = connection.createStatement()) {
+            sql.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
             // the persons' aggregates in memory, as on the rebuild's connection; no workers: the other core is the
             // rebuild's
             sql.execute("set local work_mem = '64MB'");
@@ -162,30 +145,43 @@ final class PersonRowsAside {
             for (String table : TABLES) {
                 sql.execute("truncate " + table + "_next");
             }
-            WarehouseSource.linkedAhead(connection, ReportsAhead.REPORTS, ReportsAhead.REPORTS, READ);
-            // never analysed by the server itself: the persons' aggregate is planned from these statistics
-            sql.execute("analyze " + READ);
-            String fingerprint = single(sql, FINGERPRINT.formatted(READ));
-            sql.execute(ReportingRefresh.persons("reporting.person_next", READ, "true"));
-            WarehouseSource.linkedAhead(connection, ReportsAhead.FACTS, ReportsAhead.FACTS, READ_FACTS);
-            sql.execute("select reporting.person_facts_into('" + READ_FACTS + "', 'reporting.person_fact_next',"
-                    + " 'reporting.office_person_fact_next')");
-            for (String key : keys) {
-                sql.execute(key);
-            }
-            connection.commit();
-            return new Written(fingerprint);
+            long rows = times.get("persons", () -> sql(() -> sql.executeLargeUpdate(ReportingRefresh.personsFrom(
+                    "reporting.person_next", WarehouseSource.aheadWithPersons(connection, ReportsAhead.REPORTS,
+                            ReportsAhead.REPORTS)))));
+            times.run("person facts", () -> sql(() -> sql.execute("select reporting.person_facts_into("
+                    + quoted(WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))
+                    + ", 'reporting.person_fact_next', 'reporting.office_person_fact_next')")));
+            times.run("keys", () -> sql(() -> {
+                for (String key : keys) {
+                    sql.execute(key);
+                }
+                return null;
+            }));
+            times.run("commit", () -> sql(() -> {
+                connection.commit();
+                return null;
+            }));
+            // counts and seconds only
+            log.info("Person rows of {} persons written beside the rebuild in {}", rows, times);
+            return new Written();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         }
     }
 
+    /** {@code text} as a string literal. */
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     /**
-     * Waits until the tables beside are defined (before the rebuild empties its own) and returns true; false when
-     * no connection was free for them yet: then they are not written, and the rebuild writes its rows itself.
+     * Waits until the tables beside are defined (before the rebuild empties its own) and returns true, their rows
+     * then written in {@code snapshot} (exported by the transaction that copies the rows read ahead, open until
+     * they are copied); false when no connection was free for them yet: then they are not written, and the
+     * rebuild writes its rows itself.
      */
-    boolean awaitDefined() {
+    boolean awaitDefined(String snapshot) {
         try {
             // a free connection of the pool is lent at once, a new one opened in tens of milliseconds; a pool taken
             // (loads waiting for the refresh's lock hold one each) is not waited for
@@ -198,14 +194,14 @@ final class PersonRowsAside {
             cancel();
             throw new IllegalStateException("Rebuild interrupted", e);
         }
-        wanted.complete(true);
+        wanted.complete(Optional.of(snapshot));
         return true;
     }
 
     /**
      * In the rebuild's transaction, once its reports are copied (into {@code reporting.report}): puts the rows written
      * aside in place of the person and per-person fact tables (waiting for them) and returns true; false when they
-     * were not written, or not from the same rows, and the rebuild writes them itself.
+     * were not written, and the rebuild writes them itself.
      */
     boolean putInPlace(JdbcClient jdbc) {
         if (state.compareAndSet(WAITING, TAKEN_BACK)) {
@@ -220,11 +216,7 @@ final class PersonRowsAside {
                     e.getCause().getClass().getName());
             return false;
         }
-        String copied = jdbc.sql(FINGERPRINT.formatted("reporting.report")).query(String.class).single();
-        if (!rows.fingerprint().equals(copied)) {
-            log.info("Person rows written beside the rebuild not taken: its linked records changed; written by the"
-                    + " rebuild");
-            TABLES.forEach(table -> jdbc.sql("drop table if exists " + table + "_next").update());
+        if (rows == null) {
             return false;
         }
         for (String table : TABLES) {
@@ -254,7 +246,7 @@ final class PersonRowsAside {
      */
     void cancel() {
         state.compareAndSet(WAITING, TAKEN_BACK);
-        wanted.complete(false);
+        wanted.complete(Optional.empty());
     }
 
     /** {@code <table>_next} as {@code table} without its rows, indexes or keys: its columns, grants and storage. */
@@ -309,6 +301,20 @@ final class PersonRowsAside {
                  where i.indrelid = '%1$s'::regclass and i.indisclustered
                 """.formatted(table, next)));
         return keys;
+    }
+
+    /** A statement's work that may throw {@link SQLException}. */
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** The work's result, its {@link SQLException} rethrown unchecked (and caught as such by the write). */
+    private static <T> T sql(Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static String single(Statement sql, String query) throws SQLException {

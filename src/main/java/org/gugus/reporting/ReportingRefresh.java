@@ -70,12 +70,17 @@ public class ReportingRefresh {
             """.formatted("%1$s", PersonRules.AGGREGATE.formatted("r"));
 
     /**
-     * The person rows of the reports in {@code reports} (of the columns of {@code reporting.report}) where
-     * {@code condition}, inserted into {@code target} (of the columns of {@code reporting.person}).
+     * The person rows of the reports that {@code reports} gives (a query of the columns of
+     * {@code reporting.report}), read once and kept in memory, inserted into {@code target} (of the columns
+     * of {@code reporting.person}).
      */
-    static String persons(String target, String reports, String condition) {
-        return PERSONS.replace("insert into reporting.person ", "insert into " + target + " ")
-                .replace("reporting.report ", reports + " ").formatted(condition);
+    static String personsFrom(String target, String reports) {
+        String persons = PERSONS.replace("insert into reporting.person ", "insert into " + target + " ")
+                .replace("reporting.report ", "reports ").formatted("true");
+        if (persons.contains("reporting.report") || !persons.contains("\nwith many as (")) {
+            throw new IllegalStateException("The person rows no longer read their reports as they did");
+        }
+        return persons.replace("\nwith many as (", "\nwith reports as materialized (" + reports + "),\nmany as (");
     }
 
     /** The columns of {@code reporting.person} a refresh writes, but its key. */
@@ -441,7 +446,8 @@ public class ReportingRefresh {
             rowsAside.ifPresent(PersonRowsAside::cancel);
         }
         // their tables are left with their keys and indexes while their rows are written beside: put in place whole
-        boolean defined = copyAhead && times.get("start", () -> rowsAside.map(PersonRowsAside::awaitDefined).orElse(false));
+        boolean defined = copyAhead && rowsAside.isPresent()
+                && times.get("start", () -> rowsAside.get().awaitDefined(read.get().snapshot()));
         List<String> besides = defined ? PersonRowsAside.TABLES : List.of();
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside", () -> {
             jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();

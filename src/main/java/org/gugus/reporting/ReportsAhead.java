@@ -338,6 +338,20 @@ class ReportsAhead implements DisposableBean {
             return rows;
         }
 
+        /**
+         * The snapshot of the connection's transaction (begun by {@link #whole}), for another connection to read
+         * the persons of the same moment while this one copies these rows.
+         */
+        String snapshot() {
+            try (Statement statement = connection.createStatement();
+                    ResultSet exported = statement.executeQuery("select pg_export_snapshot()")) {
+                exported.next();
+                return exported.getString(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reports read ahead: snapshot not exported: " + e.getMessage(), e);
+            }
+        }
+
         @Override
         public void close() {
             release(connection, true);

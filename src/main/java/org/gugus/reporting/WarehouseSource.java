@@ -336,19 +336,11 @@ class WarehouseSource {
     }
 
     /**
-     * Writes into {@code target} (a table of the columns of {@code table}) on {@code connection}, in its open
-     * transaction, the rows read ahead into {@code ahead}, each with the person its record belongs to now:
-     * the rows a rebuild copies from them ({@link #copyAhead}), for a second connection that writes the person
-     * rows beside the rebuild ({@link PersonRowsAside}). Returns how many it wrote.
+     * The rows of {@code ahead} in the columns of {@code table}, their person (the second column) as linked now:
+     * what a rebuild copies from the rows read ahead ({@link #copyAhead}), and what a second connection writes
+     * the person rows from beside it ({@link PersonRowsAside}).
      */
-    static long linkedAhead(Connection connection, String ahead, String table, String target) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            return statement.executeLargeUpdate("insert into " + target + " " + aheadWithPersons(connection, ahead, table));
-        }
-    }
-
-    /** The rows of {@code ahead} in the columns of {@code table}, their person (the second column) as linked now. */
-    private static String aheadWithPersons(Connection reader, String ahead, String table) throws SQLException {
+    static String aheadWithPersons(Connection reader, String ahead, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Statement statement = reader.createStatement();
                 ResultSet names = statement.executeQuery("""
@@ -360,7 +352,7 @@ class WarehouseSource {
             }
         }
         String select = String.join(", ", columns.stream()
-                .map(column -> column.equals("person_id") ? "coalesce(p.merged_into, vp.person_id)" : "a." + column)
+                .map(column -> column.equals("person_id") ? "coalesce(p.merged_into, vp.person_id) person_id" : "a." + column)
                 .toList());
         return "select " + select + " from " + ahead + " a"
                 + " join persons.victim_person vp on vp.victim_id = a.victim_id"
