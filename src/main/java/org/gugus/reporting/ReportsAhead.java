@@ -202,22 +202,26 @@ class ReportsAhead implements DisposableBean {
             locked = scratchLocked(statement);
             if (!locked) {
                 log.info("Reports not read ahead: another process's read ahead holds their tables");
-                Read.release(connection, false);
+                Read.release(connection, Read.NOT_LOCKED);
                 return null;
             }
             // read committed: the reports are read by one statement, and the codes the facts add to the dictionary
             // are numbered after its latest ones, as committed when its lock is granted
             connection.setAutoCommit(false);
             long[] counts = WarehouseSource.notReported(connection);
+            // nothing written to the scratch tables yet: their lock let go, what they hold left to the next read (a
+            // re-delivery's publish ends here)
             if (counts[0] < bulkPersons || counts[0] < counts[1]) {
                 connection.rollback();
-                Read.release(connection, true);
+                locked = false;
+                Read.release(connection, Read.UNLOCK);
                 return null;
             }
             if (!scratchLikeTheirTables(statement)) {
                 log.warn("Reports not read ahead: their tables no longer have the columns of the reporting tables");
                 connection.rollback();
-                Read.release(connection, true);
+                locked = false;
+                Read.release(connection, Read.UNLOCK);
                 return null;
             }
             // the facts' aggregates in memory, as in the rebuild
@@ -247,7 +251,7 @@ class ReportsAhead implements DisposableBean {
                     "%.2f".formatted((System.nanoTime() - start) / 1e9));
             return new Read(connection, rows, mark);
         } catch (SQLException | RuntimeException e) {
-            Read.release(connection, locked);
+            Read.release(connection, locked ? Read.EMPTY_AND_UNLOCK : Read.NOT_LOCKED);
             throw e;
         }
     }
@@ -352,17 +356,23 @@ class ReportsAhead implements DisposableBean {
             }
         }
 
+        /** What {@link #release} does with the scratch tables: this connection holds their lock or not. */
+        private static final int NOT_LOCKED = 0;
+        private static final int UNLOCK = 1;
+        private static final int EMPTY_AND_UNLOCK = 2;
+
         @Override
         public void close() {
-            release(connection, true);
+            release(connection, EMPTY_AND_UNLOCK);
         }
 
         /**
-         * Empties the scratch tables (when this connection holds their lock: {@code locked}), lets go of their
-         * lock and gives the connection back as it was lent. Rows that could not be emptied at once (a reader of
-         * them still at work) are left to the next read.
+         * Empties the scratch tables ({@code EMPTY_AND_UNLOCK}), lets go of their lock (unless {@code NOT_LOCKED})
+         * and gives the connection back as it was lent. Rows that could not be emptied at once (a reader of them
+         * still at work) are left to the next read.
          */
-        private static void release(Connection connection, boolean locked) {
+        private static void release(Connection connection, int scratch) {
+            boolean locked = scratch != NOT_LOCKED;
             try {
                 if (!connection.getAutoCommit()) {
                     connection.rollback();
@@ -370,9 +380,11 @@ class ReportsAhead implements DisposableBean {
                 if (locked) {
                     connection.setAutoCommit(false);
                     try (Statement statement = connection.createStatement()) {
-                        statement.execute("set local lock_timeout = '1s'");
-                        statement.execute("truncate " + REPORTS + ", " + FACTS + ", " + CASE_FACTS + ", "
-                                + OFFICE_CASE_FACTS);
+                        if (scratch == EMPTY_AND_UNLOCK) {
+                            statement.execute("set local lock_timeout = '1s'");
+                            statement.execute("truncate " + REPORTS + ", " + FACTS + ", " + CASE_FACTS + ", "
+                                    + OFFICE_CASE_FACTS);
+                        }
                         connection.commit();
                     } catch (SQLException e) {
                         connection.rollback();
