@@ -219,24 +219,36 @@ final class PersonRowsAside {
         if (rows == null) {
             return false;
         }
-        for (String table : TABLES) {
-            String name = table.substring("reporting.".length());
-            List<String[]> renames = jdbc.sql("""
-                    select c.relname, k.conname is not null
-                      from pg_index i
-                      join pg_class c on c.oid = i.indexrelid
-                      left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
-                     where i.indrelid = '%s_next'::regclass
-                    """.formatted(table)).query((rs, n) -> new String[] {rs.getString(1), rs.getBoolean(2) ? "key" : ""})
-                    .list();
-            jdbc.sql("drop table " + table).update();
-            jdbc.sql("alter table " + table + "_next rename to " + name).update();
-            for (String[] index : renames) {
-                String original = index[0].substring(0, index[0].length() - "_next".length());
-                jdbc.sql(index[1].isEmpty() ? "alter index reporting." + index[0] + " rename to " + original
-                        : "alter table " + table + " rename constraint " + index[0] + " to " + original).update();
+        // an object of another's that depends on a table replaced (a view of a coordinator's) stops its drop: then the
+        // swap is undone and the rebuild writes the rows itself, rather than failing
+        jdbc.sql("savepoint person_rows_aside").update();
+        try {
+            for (String table : TABLES) {
+                String name = table.substring("reporting.".length());
+                List<String[]> renames = jdbc.sql("""
+                        select c.relname, k.conname is not null
+                          from pg_index i
+                          join pg_class c on c.oid = i.indexrelid
+                          left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
+                         where i.indrelid = '%s_next'::regclass
+                        """.formatted(table)).query((rs, n) -> new String[] {rs.getString(1), rs.getBoolean(2) ? "key" : ""})
+                        .list();
+                jdbc.sql("drop table " + table).update();
+                jdbc.sql("alter table " + table + "_next rename to " + name).update();
+                for (String[] index : renames) {
+                    String original = index[0].substring(0, index[0].length() - "_next".length());
+                    jdbc.sql(index[1].isEmpty() ? "alter index reporting." + index[0] + " rename to " + original
+                            : "alter table " + table + " rename constraint " + index[0] + " to " + original).update();
+                }
             }
+        } catch (RuntimeException e) {
+            jdbc.sql("rollback to savepoint person_rows_aside").update();
+            // class names only
+            log.warn("Person rows written beside the rebuild not put in place ({}); written by the rebuild",
+                    e.getClass().getName());
+            return false;
         }
+        jdbc.sql("release savepoint person_rows_aside").update();
         return true;
     }
 

@@ -142,6 +142,29 @@ class ReportingPersonRowsAsideIntegrationTests {
     }
 
     @Test
+    void aViewOfTheTablesReplacedLeavesTheRebuildToWriteThePersonRowsItself() {
+        refresh.rebuild();
+        List<String> oneConnection = ReportingTables.rows(jdbc);
+        String ids = jdbc.sql(IDS).query(String.class).single();
+        long copied = ahead.copied();
+        // a coordinator's view of the person rows, which the replaced table's drop would have to drop too
+        jdbc.sql("create schema coordinator").update();
+        jdbc.sql("create view coordinator.persons as select person_id from reporting.person").update();
+        try {
+            refreshReadingAhead();
+
+            assertThat(ahead.copied()).as("the rows read ahead copied").isEqualTo(copied + 1);
+            assertThat(jdbc.sql(IDS).query(String.class).single()).as("the tables kept").isEqualTo(ids);
+            assertThat(jdbc.sql("select count(*) from coordinator.persons").query(Long.class).single())
+                    .as("the view reads the rows written by the rebuild").isPositive();
+            assertThat(ReportingTables.rows(jdbc)).as("every row as a rebuild on one connection writes it")
+                    .isEqualTo(oneConnection);
+        } finally {
+            jdbc.sql("drop schema coordinator cascade").update();
+        }
+    }
+
+    @Test
     void tablesBesideAndRowsReadAheadThatAKilledRunLeftAreNeitherKeptNorUsed() {
         refresh.rebuild();
         List<String> oneConnection = ReportingTables.rows(jdbc);
