@@ -38,17 +38,19 @@ final class DeferredIndexes {
      * adds again. Each row inserted probed and extended its table's key index: the per-person and per-office
      * facts come out of their aggregates in no order of their keys, and those inserts cost about as much as
      * the aggregates (about 0.8 s of the rebuild's server CPU at 100,000 persons); a key built over the
-     * finished table costs a fraction of that, and still rejects a duplicate.
+     * finished table costs a fraction of that, and still rejects a duplicate. {@code kept}: tables whose keys
+     * stay (qualified names: their rows are written beside, {@link PersonRowsAside}).
      */
-    static List<Key> dropKeys(JdbcClient jdbc) {
+    static List<Key> dropKeys(JdbcClient jdbc, List<String> kept) {
         List<Key> keys = jdbc.sql("""
                 select c.oid::regclass::text, k.conname, pg_get_constraintdef(k.oid)
                   from pg_constraint k
                   join pg_class c on c.oid = k.conrelid
                   join pg_namespace n on n.oid = c.relnamespace
                  where n.nspname = 'reporting' and c.relname in (%s) and k.contype in ('p', 'u')
+                   and n.nspname || '.' || c.relname <> all(:kept)
                  order by 1, 2
-                """.formatted(REBUILT_TABLES))
+                """.formatted(REBUILT_TABLES)).param("kept", kept.toArray(String[]::new))
                 .query((rs, n) -> new Key(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
         keys.forEach(key -> jdbc.sql("alter table " + key.table() + " drop constraint " + key.name()).update());
@@ -63,6 +65,11 @@ final class DeferredIndexes {
 
     /** Drops the secondary indexes and returns what {@link #restore} builds again. */
     static List<Index> drop(JdbcClient jdbc) {
+        return drop(jdbc, List.of());
+    }
+
+    /** Drops the secondary indexes but those of the tables {@code kept} (qualified names). */
+    static List<Index> drop(JdbcClient jdbc, List<String> kept) {
         List<Index> indexes = jdbc.sql("""
                 select x.oid::regclass::text, x.relname, c.oid::regclass::text, pg_get_indexdef(i.indexrelid), i.indisclustered
                   from pg_index i
@@ -70,8 +77,9 @@ final class DeferredIndexes {
                   join pg_class c on c.oid = i.indrelid
                   join pg_namespace n on n.oid = c.relnamespace
                  where n.nspname = 'reporting' and c.relname in (%s) and not i.indisprimary and not i.indisunique
+                   and n.nspname || '.' || c.relname <> all(:kept)
                  order by 1
-                """.formatted(TABLES))
+                """.formatted(TABLES)).param("kept", kept.toArray(String[]::new))
                 .query((rs, n) -> new Index(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5)))
                 .list();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.gugus.persons.PersonsChanged;
 import org.gugus.system.PartTimes;
 import org.slf4j.Logger;
@@ -68,6 +69,20 @@ public class ReportingRefresh {
               left join se using (person_id) left join de using (person_id)
             """.formatted("%1$s", PersonRules.AGGREGATE.formatted("r"));
 
+    /**
+     * The person rows of the reports that {@code reports} gives (a query of the columns of
+     * {@code reporting.report}), read once and kept in memory, inserted into {@code target} (of the columns
+     * of {@code reporting.person}).
+     */
+    static String personsFrom(String target, String reports) {
+        String persons = PERSONS.replace("insert into reporting.person ", "insert into " + target + " ")
+                .replace("reporting.report ", "reports ").formatted("true");
+        if (persons.contains("reporting.report") || !persons.contains("\nwith many as (")) {
+            throw new IllegalStateException("The person rows no longer read their reports as they did");
+        }
+        return persons.replace("\nwith many as (", "\nwith reports as materialized (" + reports + "),\nmany as (");
+    }
+
     /** The columns of {@code reporting.person} a refresh writes, but its key. */
     private static final List<String> PERSON_VALUES = List.of("sex", "birth_year", "age_at_first_report", "age_group",
             "child", "citizenship", "origin_regency_code", "origin_province_code", "first_report_date", "last_report_date",
@@ -102,6 +117,8 @@ public class ReportingRefresh {
     private static final Logger log = LoggerFactory.getLogger(ReportingRefresh.class);
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final boolean aside;
     private final WarehouseSource warehouse;
     private final ReportingDimensions dimensions;
     private final TransactionTemplate transactions;
@@ -110,10 +127,13 @@ public class ReportingRefresh {
     private final MonthCells monthCells;
     private final int bulkPersons;
 
-    ReportingRefresh(JdbcClient jdbc, WarehouseSource warehouse, ReportingDimensions dimensions,
+    ReportingRefresh(JdbcClient jdbc, DataSource dataSource, WarehouseSource warehouse, ReportingDimensions dimensions,
             PlatformTransactionManager transactionManager, KeptCountsWarmer warmer, MonthCells monthCells,
-            ReportsAhead ahead, @Value("${gugus.reporting.bulk-refresh-persons:10000}") int bulkPersons) {
+            ReportsAhead ahead, @Value("${gugus.reporting.bulk-refresh-persons:10000}") int bulkPersons,
+            @Value("${gugus.reporting.person-rows-aside:true}") boolean aside) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.aside = aside;
         this.bulkPersons = bulkPersons;
         this.warmer = warmer;
         this.ahead = ahead;
@@ -390,25 +410,17 @@ public class ReportingRefresh {
             warmAfterCommit();
             KeptPeriodCounts.bump(jdbc);
         });
-        List<DeferredIndexes.Index> deferred = times.get("set indexes aside", () -> {
-            jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
-            return DeferredIndexes.drop(jdbc);
-        });
-        List<DeferredIndexes.Key> keys = times.get("set keys aside", () -> DeferredIndexes.dropKeys(jdbc));
-        // the rows read ahead only when they are those the warehouse and persons give now
-        if (read.isPresent() && times.get("check", () -> read.get().whole())) {
-            NewReports.copyAllAhead(jdbc, warehouse, read.get(), times);
-            ahead.copied(read.get());
-        } else {
-            read.ifPresent(rows -> log.info("Reports read ahead of {} records not taken: the warehouse or its linked"
-                    + " records changed since; read again", rows.rows()));
-            NewReports.copyAll(jdbc, warehouse, times);
+        // the person rows and per-person facts written on a second connection from the rows read ahead, when
+        // one is free, while this one copies the reports and writes the rest (started before the rows are
+        // checked, and put in place only when they were written from the rows this copies)
+        Optional<PersonRowsAside> rowsAside = aside && read.isPresent()
+                ? Optional.of(times.get("start", () -> new PersonRowsAside(dataSource)))
+                : Optional.empty();
+        try {
+            rebuildNow(times, read, rowsAside);
+        } finally {
+            rowsAside.ifPresent(PersonRowsAside::cancel);
         }
-        times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
-        times.run("cases", () -> jdbc.sql(CASES.formatted("true")).update());
-        times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
-        times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
-        times.run("counts", () -> AllTimeCounts.recount(jdbc));
         if (!whole) {
             return;
         }
@@ -425,6 +437,43 @@ public class ReportingRefresh {
         times.run("month cells", monthCells::make);
         log.info("Reporting schema rebuilt: {} reports, {} persons and {} cases in {}", count("reporting.report"),
                 count("reporting.person"), count("reporting.tppo_case"), times);
+    }
+
+    private void rebuildNow(PartTimes times, Optional<ReportsAhead.Read> read, Optional<PersonRowsAside> rowsAside) {
+        // the rows read ahead only when they are those the warehouse and persons give now
+        boolean copyAhead = read.isPresent() && times.get("check", () -> read.get().whole());
+        if (!copyAhead) {
+            rowsAside.ifPresent(PersonRowsAside::cancel);
+        }
+        // their tables are left with their keys and indexes while their rows are written beside: put in place whole
+        boolean defined = copyAhead && rowsAside.isPresent()
+                && times.get("start", () -> rowsAside.get().awaitDefined(read.get().snapshot()));
+        List<String> besides = defined ? PersonRowsAside.TABLES : List.of();
+        List<DeferredIndexes.Index> deferred = times.get("set indexes aside", () -> {
+            jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
+            return DeferredIndexes.drop(jdbc, besides);
+        });
+        List<DeferredIndexes.Key> keys = times.get("set keys aside", () -> DeferredIndexes.dropKeys(jdbc, besides));
+        if (copyAhead) {
+            NewReports.copyAllAhead(jdbc, warehouse, read.get(), times, !defined);
+            ahead.copied(read.get());
+        } else {
+            read.ifPresent(rows -> log.info("Reports read ahead of {} records not taken: the warehouse or its linked"
+                    + " records changed since; read again", rows.rows()));
+            NewReports.copyAll(jdbc, warehouse, times);
+        }
+        if (!defined) {
+            times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
+        }
+        times.run("cases", () -> jdbc.sql(CASES.formatted("true")).update());
+        times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
+        times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
+        if (defined && !times.get("persons aside", () -> rowsAside.get().putInPlace(jdbc))) {
+            // not written beside after all: written here, into the emptied tables as they are (their keys kept)
+            times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
+            NewReports.writeAllPersonFacts(jdbc, times);
+        }
+        times.run("counts", () -> AllTimeCounts.recount(jdbc));
     }
 
     private long count(String table) {

@@ -1,6 +1,7 @@
 package org.gugus.reporting;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The part of a first load's reporting rebuild that needs no persons, done while they are resolved:
  * as soon as a file's publish commits, on a thread and a connection of its own, every victim record's
- * report is read from the warehouse into a temporary table, with its report facts and the per-case
+ * report is read from the warehouse into a scratch table (V076), with its report facts and the per-case
  * facts, their person left unset. The persons resolution that follows the same commit runs for
  * seconds in the JVM on the other core; the rebuild it triggers ({@link ReportingRefresh}) then copies
  * these rows into the emptied reporting tables with each record's person as linked now, instead of
@@ -37,18 +38,31 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * it would read itself: as many as the warehouse's records and its linked records, none of those
  * missing ({@link WarehouseSource#aheadIsWhole}); otherwise, or when the read failed, the rebuild
  * reads the warehouse as before. Nothing is written to the reporting tables but the code dictionary's
- * new codes (as the rebuild's facts would add them). The rows live only in temporary tables of the
- * connection, so a killed process leaves nothing behind; rows no rebuild took are dropped at the next
- * publish or after {@code gugus.reporting.read-ahead-keep-minutes}. Off with
- * {@code gugus.reporting.read-ahead=false}.
+ * new codes (as the rebuild's facts would add them). The rows are kept in unlogged scratch tables of the
+ * reporting schema (V076), so that a second connection can write the person rows from them
+ * ({@link PersonRowsAside}); the reading connection holds a session lock on them while it keeps their rows,
+ * so one process reads ahead at a time (another process's publish meanwhile is not read ahead), and rows a
+ * killed process left are emptied by the next read. Rows no rebuild took are emptied at the next publish or
+ * after {@code gugus.reporting.read-ahead-keep-minutes}. Off with {@code gugus.reporting.read-ahead=false}.
  */
 @Component
 class ReportsAhead implements DisposableBean {
 
-    static final String REPORTS = "pg_temp.reporting_ahead";
-    static final String FACTS = "pg_temp.reporting_ahead_fact";
-    static final String CASE_FACTS = "pg_temp.reporting_ahead_case_fact";
-    static final String OFFICE_CASE_FACTS = "pg_temp.reporting_ahead_office_case_fact";
+    static final String REPORTS = "reporting.report_ahead";
+    static final String FACTS = "reporting.report_fact_ahead";
+    static final String CASE_FACTS = "reporting.case_fact_ahead";
+    static final String OFFICE_CASE_FACTS = "reporting.office_case_fact_ahead";
+
+    /** The scratch tables (V076) and the tables whose columns each has. */
+    private static final String[][] SCRATCH = {{REPORTS, "reporting.report"}, {FACTS, "reporting.report_fact"},
+            {CASE_FACTS, "reporting.case_fact"}, {OFFICE_CASE_FACTS, "reporting.office_case_fact"}};
+
+    /**
+     * Held by the connection that uses the scratch tables, for as long as it holds their rows: one process's
+     * read at a time (another's publish meanwhile is not read ahead), and rows left by a killed one (its
+     * lock went with its connection) are emptied by the next read.
+     */
+    private static final String SCRATCH_LOCK = "hashtext('gugus.reporting.ahead')";
 
     private static final Logger log = LoggerFactory.getLogger(ReportsAhead.class);
 
@@ -176,34 +190,46 @@ class ReportsAhead implements DisposableBean {
     }
 
     /**
-     * Reads the reports and their facts into the connection's temporary tables and commits, keeping the
-     * connection; null when the publish left too few records unreported to be worth it.
+     * Reads the reports and their facts into the scratch tables and commits, keeping the connection (and the
+     * scratch tables' lock); null when the publish left too few records unreported to be worth it, or another
+     * process holds the scratch tables.
      */
     private Read read(long publish) throws SQLException {
         long start = System.nanoTime();
         Connection connection = dataSource.getConnection();
+        boolean locked = false;
         try (Statement statement = connection.createStatement()) {
+            locked = scratchLocked(statement);
+            if (!locked) {
+                log.info("Reports not read ahead: another process's read ahead holds their tables");
+                Read.release(connection, Read.NOT_LOCKED);
+                return null;
+            }
             // read committed: the reports are read by one statement, and the codes the facts add to the dictionary
             // are numbered after its latest ones, as committed when its lock is granted
             connection.setAutoCommit(false);
             long[] counts = WarehouseSource.notReported(connection);
+            // nothing written to the scratch tables yet: their lock let go, what they hold left to the next read (a
+            // re-delivery's publish ends here)
             if (counts[0] < bulkPersons || counts[0] < counts[1]) {
                 connection.rollback();
-                Read.reset(connection);
-                connection.close();
+                locked = false;
+                Read.release(connection, Read.UNLOCK);
                 return null;
             }
-            // the facts' aggregates in memory, as in the rebuild (temp_buffers cannot be set on a pooled connection
-            // that held a temporary table before)
+            if (!scratchLikeTheirTables(statement)) {
+                log.warn("Reports not read ahead: their tables no longer have the columns of the reporting tables");
+                connection.rollback();
+                locked = false;
+                Read.release(connection, Read.UNLOCK);
+                return null;
+            }
+            // the facts' aggregates in memory, as in the rebuild
             statement.execute("set local work_mem = '64MB'");
             statement.execute("set local max_parallel_workers_per_gather = 0");
-            for (String table : new String[] {REPORTS + "|reporting.report", FACTS + "|reporting.report_fact",
-                    CASE_FACTS + "|reporting.case_fact", OFFICE_CASE_FACTS + "|reporting.office_case_fact"}) {
-                String[] names = table.split("\\|");
-                statement.execute("drop table if exists " + names[0]);
-                statement.execute("create temp table " + names[0].substring("pg_temp.".length()) + " (like " + names[1]
-                        + ")");
-            }
+            // whatever an earlier read left (a killed process's too); emptied in this transaction, they are written
+            // without being kept twice
+            statement.execute("truncate " + REPORTS + ", " + FACTS + ", " + CASE_FACTS + ", " + OFFICE_CASE_FACTS);
             // before the read: a change after it, by any process, changes the mark the rebuild compares
             String mark = WarehouseSource.warehouseMark(connection);
             long rows = WarehouseSource.readAhead(connection, REPORTS);
@@ -212,8 +238,8 @@ class ReportsAhead implements DisposableBean {
                     + " select case_id, min(day_key), max(day_key) from " + FACTS + " group by case_id");
             statement.execute("insert into " + OFFICE_CASE_FACTS + " (office, case_id, first_day, last_day)"
                     + " select office, case_id, min(day_key), max(day_key) from " + FACTS + " group by office, case_id");
-            // temporary tables are never analysed by the server itself: the rebuild's joins of these rows with the
-            // persons are planned from these statistics
+            // never analysed by the server itself (V076): the rebuild's joins of these rows with the persons are
+            // planned from these statistics
             for (String table : new String[] {REPORTS, FACTS, CASE_FACTS, OFFICE_CASE_FACTS}) {
                 statement.execute("analyze " + table);
             }
@@ -225,9 +251,35 @@ class ReportsAhead implements DisposableBean {
                     "%.2f".formatted((System.nanoTime() - start) / 1e9));
             return new Read(connection, rows, mark);
         } catch (SQLException | RuntimeException e) {
-            Read.release(connection);
+            Read.release(connection, locked ? Read.EMPTY_AND_UNLOCK : Read.NOT_LOCKED);
             throw e;
         }
+    }
+
+    /** Takes the scratch tables' lock for this connection's session, if no other session holds it. */
+    private static boolean scratchLocked(Statement statement) throws SQLException {
+        try (ResultSet locked = statement.executeQuery("select pg_try_advisory_lock(" + SCRATCH_LOCK + ")")) {
+            locked.next();
+            return locked.getBoolean(1);
+        }
+    }
+
+    /** Whether each scratch table has the columns, in order and of the types, of the table it reads ahead. */
+    private static boolean scratchLikeTheirTables(Statement statement) throws SQLException {
+        for (String[] table : SCRATCH) {
+            try (ResultSet same = statement.executeQuery("""
+                    select array(select attname || ' ' || format_type(atttypid, atttypmod) from pg_attribute
+                                  where attrelid = '%1$s'::regclass and attnum > 0 and not attisdropped order by attnum)
+                         = array(select attname || ' ' || format_type(atttypid, atttypmod) from pg_attribute
+                                  where attrelid = '%2$s'::regclass and attnum > 0 and not attisdropped order by attnum)
+                    """.formatted(table[0], table[1]))) {
+                same.next();
+                if (!same.getBoolean(1)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Counts a read a rebuild copied. */
@@ -290,25 +342,70 @@ class ReportsAhead implements DisposableBean {
             return rows;
         }
 
-        @Override
-        public void close() {
-            release(connection);
+        /**
+         * The snapshot of the connection's transaction (begun by {@link #whole}), for another connection to read
+         * the persons of the same moment while this one copies these rows.
+         */
+        String snapshot() {
+            try (Statement statement = connection.createStatement();
+                    ResultSet exported = statement.executeQuery("select pg_export_snapshot()")) {
+                exported.next();
+                return exported.getString(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reports read ahead: snapshot not exported: " + e.getMessage(), e);
+            }
         }
 
-        /** Drops the temporary rows and gives the connection back as it was lent. */
-        private static void release(Connection connection) {
+        /** What {@link #release} does with the scratch tables: this connection holds their lock or not. */
+        private static final int NOT_LOCKED = 0;
+        private static final int UNLOCK = 1;
+        private static final int EMPTY_AND_UNLOCK = 2;
+
+        @Override
+        public void close() {
+            release(connection, EMPTY_AND_UNLOCK);
+        }
+
+        /**
+         * Empties the scratch tables ({@code EMPTY_AND_UNLOCK}), lets go of their lock (unless {@code NOT_LOCKED})
+         * and gives the connection back as it was lent. Rows that could not be emptied at once (a reader of them
+         * still at work) are left to the next read.
+         */
+        private static void release(Connection connection, int scratch) {
+            boolean locked = scratch != NOT_LOCKED;
             try {
-                connection.rollback();
-                try (Statement statement = connection.createStatement()) {
-                    for (String table : new String[] {REPORTS, FACTS, CASE_FACTS, OFFICE_CASE_FACTS}) {
-                        statement.execute("drop table if exists " + table);
-                    }
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
                 }
-                connection.commit();
+                if (locked) {
+                    connection.setAutoCommit(false);
+                    try (Statement statement = connection.createStatement()) {
+                        if (scratch == EMPTY_AND_UNLOCK) {
+                            statement.execute("set local lock_timeout = '1s'");
+                            statement.execute("truncate " + REPORTS + ", " + FACTS + ", " + CASE_FACTS + ", "
+                                    + OFFICE_CASE_FACTS);
+                        }
+                        connection.commit();
+                    } catch (SQLException e) {
+                        connection.rollback();
+                        log.info("Reports read ahead not emptied yet ({}); the next read empties them",
+                                e.getClass().getName());
+                    }
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("select pg_advisory_unlock(" + SCRATCH_LOCK + ")");
+                    }
+                    connection.commit();
+                }
                 reset(connection);
             } catch (SQLException e) {
-                log.warn("Reports read ahead not dropped ({}); their connection is closed with them",
+                log.warn("Reports read ahead not let go ({}); their connection is closed with them",
                         e.getClass().getName());
+                try {
+                    // a session lock stays with a pooled connection: this one is not lent again
+                    connection.abort(Runnable::run);
+                } catch (SQLException ignored) {
+                    // closed with the pool
+                }
             } finally {
                 try {
                     connection.close();

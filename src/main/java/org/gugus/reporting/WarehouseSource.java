@@ -247,7 +247,7 @@ class WarehouseSource {
     }
 
     /**
-     * Reads the report of every victim record of the warehouse into {@code table} (a temporary table like
+     * Reads the report of every victim record of the warehouse into {@code table} (a scratch table like
      * {@code reporting.report}) on this connection, in its open transaction, before the records' persons
      * are resolved: their person is left 0, to be set by {@link #copyAhead}. Returns how many it read.
      */
@@ -290,7 +290,7 @@ class WarehouseSource {
      * would read now: as many as the warehouse's records and as the linked ones, and each of them linked
      * (a record published or unlinked since, or left pending, is not). Both keys are unique, so the join's
      * count equals theirs only when the records are the same; as an anti-join the planner, without
-     * statistics of the temporary table, scanned it once per linked record (10 minutes at 100,000).
+     * statistics of the rows read ahead, scanned them once per linked record (10 minutes at 100,000).
      */
     static boolean aheadIsWhole(Connection reader, String reports, long rows) throws SQLException {
         try (Statement statement = reader.createStatement();
@@ -330,8 +330,17 @@ class WarehouseSource {
         }
     }
 
-    /** The rows of {@code ahead} in the columns of {@code table}, their person (the second column) as linked now. */
+    /** The copy out of the rows of {@code ahead} in the columns of {@code table}, each with its person as linked now. */
     private static String withPersons(Connection reader, String ahead, String table) throws SQLException {
+        return "copy (" + aheadWithPersons(reader, ahead, table) + ") to stdout (format binary)";
+    }
+
+    /**
+     * The rows of {@code ahead} in the columns of {@code table}, their person (the second column) as linked now:
+     * what a rebuild copies from the rows read ahead ({@link #copyAhead}), and what a second connection writes
+     * the person rows from beside it ({@link PersonRowsAside}).
+     */
+    static String aheadWithPersons(Connection reader, String ahead, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Statement statement = reader.createStatement();
                 ResultSet names = statement.executeQuery("""
@@ -343,11 +352,11 @@ class WarehouseSource {
             }
         }
         String select = String.join(", ", columns.stream()
-                .map(column -> column.equals("person_id") ? "coalesce(p.merged_into, vp.person_id)" : "a." + column)
+                .map(column -> column.equals("person_id") ? "coalesce(p.merged_into, vp.person_id) person_id" : "a." + column)
                 .toList());
-        return "copy (select " + select + " from " + ahead + " a"
+        return "select " + select + " from " + ahead + " a"
                 + " join persons.victim_person vp on vp.victim_id = a.victim_id"
-                + " join persons.person p on p.id = vp.person_id) to stdout (format binary)";
+                + " join persons.person p on p.id = vp.person_id";
     }
 
     /** The read of the reports of the records of {@code half} (a condition on a victim id), cast to the table's types. */

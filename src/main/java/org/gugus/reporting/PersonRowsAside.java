@@ -1,0 +1,348 @@
+package org.gugus.reporting;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.gugus.system.PartTimes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A first load's person rows and per-person facts written beside its rebuild: on a connection and in a
+ * transaction of their own, from the reports and report facts read ahead of the persons ({@link ReportsAhead},
+ * in the scratch tables of V076) joined with the persons as linked now, into tables of their own
+ * ({@code reporting.person_next}, {@code reporting.person_fact_next}, {@code reporting.office_person_fact_next})
+ * with the keys, indexes, grants and storage settings of the tables they replace, while the rebuild copies the
+ * reports from the same rows and writes their cases, keys and indexes on its connection: the rebuild ran on one
+ * server process while the other core idled. Nothing is read from the warehouse here. The rebuild's transaction
+ * then puts the tables in place of its own ({@link #putInPlace}): they count with its reports or not at all, and
+ * a reader sees the old schema or the new one, never a part. A rebuild that fails or is killed leaves at most
+ * the tables beside, which the next one drops.
+ * <p>
+ * The rows are written only when the rebuild takes the rows read ahead (checked against the warehouse,
+ * {@link ReportsAhead.Read#whole}), and in the snapshot it copies them in ({@link ReportsAhead.Read#snapshot}):
+ * each record has the same person here as in the reports copied. Otherwise, when no connection was free before
+ * the rebuild needed them, or when writing them failed, the rebuild writes them itself, as before.
+ */
+final class PersonRowsAside {
+
+    /** The tables written aside; each is written into {@code <table>_next}. */
+    static final List<String> TABLES = List.of("reporting.person", "reporting.person_fact",
+            "reporting.office_person_fact");
+
+    /** How long the rebuild waits for a connection to be lent for the rows aside before writing them itself. */
+    private static final long CONNECTION_WAIT_SECONDS = 2;
+
+    private static final int WAITING = 0;
+    private static final int ASIDE = 1;
+    private static final int TAKEN_BACK = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(PersonRowsAside.class);
+
+    private final AtomicInteger state = new AtomicInteger(WAITING);
+    private final CompletableFuture<Written> written;
+    /** Counted down once the tables beside are defined (or could not be). */
+    private final CountDownLatch defined = new CountDownLatch(1);
+    /**
+     * Whether the rows are wanted once the tables are defined, and then the snapshot the rebuild copies the rows read
+     * ahead in: not when those rows were not taken (then the rows beside are not written from them, and the scratch
+     * tables are left free to be emptied).
+     */
+    private final CompletableFuture<Optional<String>> wanted = new CompletableFuture<>();
+
+    /** Rows written beside. */
+    private record Written() {
+    }
+
+    /** Starts writing the rows aside (call while holding the refresh's lock: another rebuild's would drop them). */
+    PersonRowsAside(DataSource dataSource) {
+        this.written = CompletableFuture.supplyAsync(() -> writeAside(dataSource), task -> {
+            Thread thread = new Thread(task, "reporting-persons-aside");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private Written writeAside(DataSource dataSource) {
+        PartTimes times = new PartTimes();
+        try (Connection connection = times.get("connection", () -> sql(dataSource::getConnection))) {
+            if (!state.compareAndSet(WAITING, ASIDE)) {
+                return null; // the rebuild took the rows back while this waited for a connection
+            }
+            List<String> keys;
+            try {
+                keys = times.get("define", () -> sql(() -> define(connection)));
+            } finally {
+                defined.countDown();
+            }
+            try {
+                Optional<String> snapshot = wanted.join();
+                if (snapshot.isEmpty()) {
+                    try (Statement sql = connection.createStatement()) {
+                        for (String table : TABLES) {
+                            sql.execute("drop table if exists " + table + "_next");
+                        }
+                    }
+                    return null;
+                }
+                return write(connection, keys, snapshot.get(), times);
+            } finally {
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("person rows not written aside: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tables beside, empty, and the statements of their keys, committed before the rebuild empties its tables:
+     * {@code like} holds a lock on the table it copies until its transaction ends, which the rebuild's truncation
+     * would wait for (and the rebuild, holding its own, for these rows).
+     */
+    private static List<String> define(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement sql = connection.createStatement()) {
+            for (String table : TABLES) {
+                sql.execute("drop table if exists " + table + "_next"); // a failed rebuild's
+            }
+            List<String> keys = new ArrayList<>();
+            for (String table : TABLES) {
+                createBeside(sql, table);
+                keys.addAll(keysBeside(sql, table));
+            }
+            connection.commit();
+            return keys;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private static Written write(Connection connection, List<String> keys, String snapshot, PartTimes times)
+            throws SQLException {
+        // the persons of the moment the rebuild copies the rows read ahead in: the same person for each record
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
+            // the persons' aggregates in memory, as on the rebuild's connection; no workers: the other core is the
+            // rebuild's
+            sql.execute("set local work_mem = '64MB'");
+            sql.execute("set local max_parallel_workers_per_gather = 0");
+            sql.execute("set local max_parallel_maintenance_workers = 0");
+            // emptied in the transaction that writes them: at the minimal WAL level their rows are not logged
+            for (String table : TABLES) {
+                sql.execute("truncate " + table + "_next");
+            }
+            long rows = times.get("persons", () -> sql(() -> sql.executeLargeUpdate(ReportingRefresh.personsFrom(
+                    "reporting.person_next", WarehouseSource.aheadWithPersons(connection, ReportsAhead.REPORTS,
+                            ReportsAhead.REPORTS)))));
+            times.run("person facts", () -> sql(() -> sql.execute("select reporting.person_facts_into("
+                    + quoted(WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))
+                    + ", 'reporting.person_fact_next', 'reporting.office_person_fact_next')")));
+            times.run("keys", () -> sql(() -> {
+                for (String key : keys) {
+                    sql.execute(key);
+                }
+                return null;
+            }));
+            times.run("commit", () -> sql(() -> {
+                connection.commit();
+                return null;
+            }));
+            // counts and seconds only
+            log.info("Person rows of {} persons written beside the rebuild in {}", rows, times);
+            return new Written();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** {@code text} as a string literal. */
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /**
+     * Waits until the tables beside are defined (before the rebuild empties its own) and returns true, their rows
+     * then written in {@code snapshot} (exported by the transaction that copies the rows read ahead, open until
+     * they are copied); false when no connection was free for them yet: then they are not written, and the
+     * rebuild writes its rows itself.
+     */
+    boolean awaitDefined(String snapshot) {
+        try {
+            // a free connection of the pool is lent at once, a new one opened in tens of milliseconds; a pool taken
+            // (loads waiting for the refresh's lock hold one each) is not waited for
+            if (!defined.await(CONNECTION_WAIT_SECONDS, TimeUnit.SECONDS) && state.compareAndSet(WAITING, TAKEN_BACK)) {
+                return false;
+            }
+            defined.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+            throw new IllegalStateException("Rebuild interrupted", e);
+        }
+        wanted.complete(Optional.of(snapshot));
+        return true;
+    }
+
+    /**
+     * In the rebuild's transaction, once its reports are copied (into {@code reporting.report}): puts the rows written
+     * aside in place of the person and per-person fact tables (waiting for them) and returns true; false when they
+     * were not written, and the rebuild writes them itself.
+     */
+    boolean putInPlace(JdbcClient jdbc) {
+        if (state.compareAndSet(WAITING, TAKEN_BACK)) {
+            return false;
+        }
+        Written rows;
+        try {
+            rows = written.join();
+        } catch (CompletionException e) {
+            // class names only: the messages may quote values
+            log.warn("Person rows not written beside the rebuild ({}); written by the rebuild",
+                    e.getCause().getClass().getName());
+            return false;
+        }
+        if (rows == null) {
+            return false;
+        }
+        // an object of another's that depends on a table replaced (a view of a coordinator's) stops its drop: then the
+        // swap is undone and the rebuild writes the rows itself, rather than failing
+        jdbc.sql("savepoint person_rows_aside").update();
+        try {
+            for (String table : TABLES) {
+                String name = table.substring("reporting.".length());
+                List<String[]> renames = jdbc.sql("""
+                        select c.relname, k.conname is not null
+                          from pg_index i
+                          join pg_class c on c.oid = i.indexrelid
+                          left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
+                         where i.indrelid = '%s_next'::regclass
+                        """.formatted(table)).query((rs, n) -> new String[] {rs.getString(1), rs.getBoolean(2) ? "key" : ""})
+                        .list();
+                jdbc.sql("drop table " + table).update();
+                jdbc.sql("alter table " + table + "_next rename to " + name).update();
+                for (String[] index : renames) {
+                    String original = index[0].substring(0, index[0].length() - "_next".length());
+                    jdbc.sql(index[1].isEmpty() ? "alter index reporting." + index[0] + " rename to " + original
+                            : "alter table " + table + " rename constraint " + index[0] + " to " + original).update();
+                }
+            }
+        } catch (RuntimeException e) {
+            jdbc.sql("rollback to savepoint person_rows_aside").update();
+            // class names only
+            log.warn("Person rows written beside the rebuild not put in place ({}); written by the rebuild",
+                    e.getClass().getName());
+            return false;
+        }
+        jdbc.sql("release savepoint person_rows_aside").update();
+        return true;
+    }
+
+    /**
+     * When the rebuild ends without them: not started, or not written once defined, if they were not yet (the
+     * rows of one being written are left beside, for the next rebuild to drop).
+     */
+    void cancel() {
+        state.compareAndSet(WAITING, TAKEN_BACK);
+        wanted.complete(Optional.empty());
+    }
+
+    /** {@code <table>_next} as {@code table} without its rows, indexes or keys: its columns, grants and storage. */
+    private static void createBeside(Statement sql, String table) throws SQLException {
+        String next = table + "_next";
+        sql.execute("create table " + next + " (like " + table + " including all excluding indexes)");
+        String options = single(sql, "select array_to_string(reloptions, ', ') from pg_class where oid = '" + table
+                + "'::regclass");
+        if (options != null && !options.isEmpty()) {
+            sql.execute("alter table " + next + " set (" + options + ")");
+        }
+        // the grants of the table it replaces, not the schema's default ones
+        for (String revoke : list(sql, """
+                select format('revoke all on %1$s from %%s', case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
+                  from pg_class c cross join aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee
+                 where c.oid = '%1$s'::regclass and a.grantee <> c.relowner
+                """.formatted(next))) {
+            sql.execute(revoke);
+        }
+        for (String grant : list(sql, """
+                select format('grant %%s on %2$s to %%s', a.privilege_type,
+                              case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
+                  from pg_class c cross join aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee
+                 where c.oid = '%1$s'::regclass and a.grantee <> c.relowner
+                union all
+                select format('grant %%s (%%I) on %2$s to %%s', a.privilege_type, t.attname,
+                              case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
+                  from pg_attribute t cross join aclexplode(t.attacl) a left join pg_roles r on r.oid = a.grantee
+                 where t.attrelid = '%1$s'::regclass and t.attnum > 0 and not t.attisdropped
+                """.formatted(table, next))) {
+            sql.execute(grant);
+        }
+    }
+
+    /** The statements of the keys and indexes of {@code table} on {@code <table>_next}, each named {@code <name>_next}. */
+    private static List<String> keysBeside(Statement sql, String table) throws SQLException {
+        String next = table + "_next";
+        List<String> keys = new ArrayList<>(list(sql, """
+                select format('alter table %2$s add constraint %%I %%s', k.conname || '_next', pg_get_constraintdef(k.oid))
+                  from pg_constraint k where k.conrelid = '%1$s'::regclass and k.contype in ('p', 'u')
+                """.formatted(table, next)));
+        keys.addAll(list(sql, """
+                select regexp_replace(pg_get_indexdef(i.indexrelid), ' INDEX (\\S+) ON (\\S+) ', ' INDEX \\1_next ON \\2_next ')
+                  from pg_index i
+                 where i.indrelid = '%1$s'::regclass
+                   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid)
+                """.formatted(table)));
+        // the index the table is clustered on, marked so (the mark goes with the index's name)
+        keys.addAll(list(sql, """
+                select format('alter table %2$s cluster on %%I', c.relname || '_next')
+                  from pg_index i join pg_class c on c.oid = i.indexrelid
+                 where i.indrelid = '%1$s'::regclass and i.indisclustered
+                """.formatted(table, next)));
+        return keys;
+    }
+
+    /** A statement's work that may throw {@link SQLException}. */
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** The work's result, its {@link SQLException} rethrown unchecked (and caught as such by the write). */
+    private static <T> T sql(Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static String single(Statement sql, String query) throws SQLException {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<String> list(Statement sql, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
