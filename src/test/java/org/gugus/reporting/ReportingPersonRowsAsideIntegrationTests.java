@@ -59,9 +59,7 @@ class ReportingPersonRowsAsideIntegrationTests {
     private static final String BESIDE = "select count(*) from pg_class where relname in ('person_next', 'person_fact_next',"
             + " 'office_person_fact_next') and relnamespace = 'reporting'::regnamespace";
 
-    private static final String SCRATCH_ROWS = "select (select count(*) from reporting.report_ahead)"
-            + " + (select count(*) from reporting.report_fact_ahead) + (select count(*) from reporting.case_fact_ahead)"
-            + " + (select count(*) from reporting.office_case_fact_ahead)";
+    private static final String SCRATCH_ROWS = ReportingReadAheadIntegrationTests.LEFT;
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {

@@ -27,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.reporting.bulk-refresh-persons=1"})
 class ReportingReadAheadIntegrationTests {
 
-    /** Rows read ahead left in their scratch tables. */
-    private static final String LEFT = "select (select count(*) from reporting.report_ahead)"
+    /** Rows read ahead left in their scratch tables (also read by {@link ReportingPersonRowsAsideIntegrationTests}). */
+    static final String LEFT = "select (select count(*) from reporting.report_ahead)"
             + " + (select count(*) from reporting.report_fact_ahead) + (select count(*) from reporting.case_fact_ahead)"
             + " + (select count(*) from reporting.office_case_fact_ahead)";
 
