@@ -109,8 +109,14 @@ class ReportingPersonRowsAsideIntegrationTests {
         assertThat(jdbc.sql(CATALOGUE).query(String.class).list()).as("keys, indexes, grants and storage kept")
                 .isEqualTo(catalogue).anyMatch(row -> row.contains("PRIMARY KEY (person_id)"))
                 .anyMatch(row -> row.contains("PRIMARY KEY (person_id, office)"))
-                .anyMatch(row -> row.contains("USING gist"))
-                .anyMatch(row -> row.contains("gugus_reporting"));
+                .anyMatch(row -> row.contains("USING gist"));
+        // the read-only role's grants, where the migrating user could create that role (not on a site's server
+        // whose Gugus user may not create roles: there the tables have no grant to keep)
+        if (jdbc.sql("select exists (select 1 from pg_roles where rolname = 'gugus_reporting')")
+                .query(Boolean.class).single()) {
+            assertThat(jdbc.sql(CATALOGUE).query(String.class).list()).as("the read-only role's grants kept")
+                    .anyMatch(row -> row.contains("gugus_reporting"));
+        }
         assertThat(ReportingTables.rows(jdbc)).as("every row as a rebuild on one connection writes it")
                 .anyMatch(row -> row.startsWith("person "))
                 .anyMatch(row -> row.startsWith("office_person_fact "))
