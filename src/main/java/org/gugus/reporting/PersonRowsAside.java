@@ -29,7 +29,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * server process while the other core idled. Nothing is read from the warehouse here. The rebuild's transaction
  * then puts the tables in place of its own ({@link #putInPlace}): they count with its reports or not at all, and
  * a reader sees the old schema or the new one, never a part. A rebuild that fails or is killed leaves at most
- * the tables beside, which the next one drops.
+ * the tables beside, which the next one drops. The persons' cells of the all-time counts are counted here too, from
+ * the per-person facts written, and written by the rebuild with the rows put in place, rather than counted by it
+ * after the swap.
  * <p>
  * The rows are written only when the rebuild takes the rows read ahead (checked against the warehouse,
  * {@link ReportsAhead.Read#whole}), and in the snapshot it copies them in ({@link ReportsAhead.Read#snapshot}):
