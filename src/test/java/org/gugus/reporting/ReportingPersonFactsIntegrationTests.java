@@ -3,7 +3,9 @@ package org.gugus.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
+import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.ingest.FileReception;
@@ -21,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The per-person and per-office-person facts (V078: defined once, a person with one report fact taking
  * its values as they are) are the aggregates of every person's report facts, for persons with one report
  * and with several, whether a load's refresh wrote them (beside the rebuild, from the rows read ahead) or
- * a rebuild on one connection. The aggregates below are V075's, kept here as the definition to meet.
+ * a rebuild on one connection. The aggregates below are V075's, kept here as the definition to meet. The rows read
+ * ahead that they and the person rows are written from take, for each record, the person hers was merged into.
  */
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.reporting.bulk-refresh-persons=1"})
 class ReportingPersonFactsIntegrationTests {
@@ -79,6 +82,9 @@ class ReportingPersonFactsIntegrationTests {
     @Autowired
     ReportingRefresh refresh;
 
+    @Autowired
+    DataSource dataSource;
+
     @TempDir
     Path files;
 
@@ -107,6 +113,36 @@ class ReportingPersonFactsIntegrationTests {
         assertFactsAreTheAggregates("as a rebuild on one connection writes them");
         assertThat(jdbc.sql("select count(*) from reporting.person_fact where multi_office and first_day < last_day")
                 .query(Long.class).single()).as("the person of two offices and two dates").isEqualTo(1);
+    }
+
+    @Test
+    void rowsReadAheadTakeThePersonTheirRecordsPersonWasMergedInto() throws Exception {
+        if (jdbc.sql("select count(*) from reporting.report").query(Long.class).single() == 0) {
+            reception.receive(TestWorkbooks.csv(files.resolve("smd.csv"), TestWorkbooks.victims(4)), "64.72", "smd.csv",
+                    FileSource.COMMAND_LINE);
+        }
+        List<Long> persons = jdbc.sql("select person_id from reporting.person order by person_id").query(Long.class).list();
+        long first = persons.get(0);
+        long last = persons.get(persons.size() - 1);
+        jdbc.sql("insert into reporting.report_ahead select * from reporting.report").update();
+        // the first person merged into the last: her records' rows are the last person's
+        jdbc.sql("update persons.person set merged_into = ? where id = ?").params(last, first).update();
+        int reports = jdbc.sql("select count(*) from reporting.report").query(Integer.class).single();
+        List<String> linked = jdbc.sql("""
+                select vp.victim_id || ' ' || coalesce(p.merged_into, p.id)
+                  from persons.victim_person vp join persons.person p on p.id = vp.person_id order by 1
+                """).query(String.class).list();
+        try (Connection connection = dataSource.getConnection()) {
+            String rows = WarehouseSource.aheadWithPersons(connection, ReportsAhead.REPORTS, "reporting.report");
+
+            assertThat(jdbc.sql("select victim_id || ' ' || person_id from (" + rows + ") r order by 1").query(String.class)
+                    .list()).as("each record with her person, or the person hers was merged into").hasSize(reports)
+                    .isEqualTo(linked).noneMatch(row -> row.endsWith(" " + first))
+                    .anyMatch(row -> row.endsWith(" " + last));
+        } finally {
+            jdbc.sql("update persons.person set merged_into = null where id = ?").param(first).update();
+            jdbc.sql("truncate reporting.report_ahead").update();
+        }
     }
 
     private void assertFactsAreTheAggregates(String written) {
