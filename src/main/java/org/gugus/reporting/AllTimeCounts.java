@@ -3,6 +3,7 @@ package org.gugus.reporting;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -61,6 +62,44 @@ final class AllTimeCounts {
                 union all
                 select 'cases', '', count(*) from reporting.tppo_case
                 """.formatted(FactCounts.personCells("true", IndicatorQueries.maskIds(jdbc)))).update();
+    }
+
+    /** One cell of the all-time indicators. */
+    record Cell(String indicator, String code, long n) {
+    }
+
+    /**
+     * The persons' cells as their per-person facts in {@code personFacts} (a table of the columns of
+     * {@code reporting.person_fact}) hold them, their facts beyond the masks' bits in {@code facts} (a query
+     * of the columns of {@code reporting.report_fact}): what {@link #recount} counts, for the per-person facts
+     * written beside a rebuild before they are put in its place ({@link PersonRowsAside}).
+     */
+    static List<Cell> personCells(JdbcClient jdbc, String personFacts, String facts) {
+        String cells = FactCounts.personCells("true", IndicatorQueries.maskIds(jdbc));
+        String from = cells.replace(" from reporting.person_fact where true)", " from " + personFacts + " where true)")
+                .replace("(select * from reporting.report_fact where true)", "(select * from (" + facts + ") f where true)");
+        if (from.equals(cells) || from.contains("reporting.person_fact ") || from.contains("reporting.report_fact ")) {
+            throw new IllegalStateException("The persons' cells no longer read their facts as they did");
+        }
+        return jdbc.sql(from).query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    /**
+     * Counts every cell afresh, after a rebuild, the persons' cells as counted already from the per-person facts
+     * the rebuild put in place ({@link #personCells}), the reports and cases from their tables.
+     */
+    static void recount(JdbcClient jdbc, List<Cell> personCells) {
+        jdbc.sql("truncate reporting.all_time_count").update();
+        jdbc.sql("""
+                insert into reporting.all_time_count (indicator, code, n)
+                select * from unnest(:indicators::text[], :codes::text[], :counts::bigint[])
+                union all
+                select 'reports', '', count(*) from reporting.report
+                union all
+                select 'cases', '', count(*) from reporting.tppo_case
+                """).param("indicators", personCells.stream().map(Cell::indicator).toArray(String[]::new))
+                .param("codes", personCells.stream().map(Cell::code).toArray(String[]::new))
+                .param("counts", personCells.stream().map(Cell::n).toArray(Long[]::new)).update();
     }
 
     static Map<Indicator, Map<String, Long>> read(JdbcClient jdbc, Collection<Indicator> indicators) {

@@ -17,6 +17,7 @@ import org.gugus.system.PartTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A first load's person rows and per-person facts written beside its rebuild: on a connection and in a
@@ -28,7 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * server process while the other core idled. Nothing is read from the warehouse here. The rebuild's transaction
  * then puts the tables in place of its own ({@link #putInPlace}): they count with its reports or not at all, and
  * a reader sees the old schema or the new one, never a part. A rebuild that fails or is killed leaves at most
- * the tables beside, which the next one drops.
+ * the tables beside, which the next one drops. The persons' cells of the all-time counts are counted here too, from
+ * the per-person facts written, and written by the rebuild with the rows put in place, rather than counted by it
+ * after the swap.
  * <p>
  * The rows are written only when the rebuild takes the rows read ahead (checked against the warehouse,
  * {@link ReportsAhead.Read#whole}), and in the snapshot it copies them in ({@link ReportsAhead.Read#snapshot}):
@@ -61,8 +64,8 @@ final class PersonRowsAside {
      */
     private final CompletableFuture<Optional<String>> wanted = new CompletableFuture<>();
 
-    /** Rows written beside. */
-    private record Written() {
+    /** Rows written beside, with the persons' cells of the all-time counts they give. */
+    private record Written(List<AllTimeCounts.Cell> personCells) {
     }
 
     /** Starts writing the rows aside (call while holding the refresh's lock: another rebuild's would drop them). */
@@ -157,13 +160,18 @@ final class PersonRowsAside {
                 }
                 return null;
             }));
+            // the persons' all-time cells of these facts, counted here rather than by the rebuild once they are in
+            // place: its counts follow the swap, after everything else
+            List<AllTimeCounts.Cell> cells = times.get("counts", () -> sql(() -> AllTimeCounts.personCells(
+                    JdbcClient.create(new SingleConnectionDataSource(connection, true)), "reporting.person_fact_next",
+                    WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))));
             times.run("commit", () -> sql(() -> {
                 connection.commit();
                 return null;
             }));
             // counts and seconds only
             log.info("Person rows of {} persons written beside the rebuild in {}", rows, times);
-            return new Written();
+            return new Written(cells);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -200,12 +208,13 @@ final class PersonRowsAside {
 
     /**
      * In the rebuild's transaction, once its reports are copied (into {@code reporting.report}): puts the rows written
-     * aside in place of the person and per-person fact tables (waiting for them) and returns true; false when they
-     * were not written, and the rebuild writes them itself.
+     * aside in place of the person and per-person fact tables (waiting for them) and returns the persons' cells of the
+     * all-time counts they give ({@link AllTimeCounts#recount(JdbcClient, List)}); empty when they were not written,
+     * and the rebuild writes them and counts them itself.
      */
-    boolean putInPlace(JdbcClient jdbc) {
+    Optional<List<AllTimeCounts.Cell>> putInPlace(JdbcClient jdbc) {
         if (state.compareAndSet(WAITING, TAKEN_BACK)) {
-            return false;
+            return Optional.empty();
         }
         Written rows;
         try {
@@ -214,10 +223,10 @@ final class PersonRowsAside {
             // class names only: the messages may quote values
             log.warn("Person rows not written beside the rebuild ({}); written by the rebuild",
                     e.getCause().getClass().getName());
-            return false;
+            return Optional.empty();
         }
         if (rows == null) {
-            return false;
+            return Optional.empty();
         }
         // an object of another's that depends on a table replaced (a view of a coordinator's) stops its drop: then the
         // swap is undone and the rebuild writes the rows itself, rather than failing
@@ -246,10 +255,10 @@ final class PersonRowsAside {
             // class names only
             log.warn("Person rows written beside the rebuild not put in place ({}); written by the rebuild",
                     e.getClass().getName());
-            return false;
+            return Optional.empty();
         }
         jdbc.sql("release savepoint person_rows_aside").update();
-        return true;
+        return Optional.of(rows.personCells());
     }
 
     /**

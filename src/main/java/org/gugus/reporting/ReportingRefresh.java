@@ -468,12 +468,17 @@ public class ReportingRefresh {
         times.run("cases", () -> jdbc.sql(CASES.formatted("true")).update());
         times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
         times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
-        if (defined && !times.get("persons aside", () -> rowsAside.get().putInPlace(jdbc))) {
+        Optional<List<AllTimeCounts.Cell>> personCells = defined
+                ? times.get("persons aside", () -> rowsAside.get().putInPlace(jdbc))
+                : Optional.empty();
+        if (defined && personCells.isEmpty()) {
             // not written beside after all: written here, into the emptied tables as they are (their keys kept)
             times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
             NewReports.writeAllPersonFacts(jdbc, times);
         }
-        times.run("counts", () -> AllTimeCounts.recount(jdbc));
+        // the persons' cells counted beside, with the rows put in place, when they were
+        times.run("counts", () -> personCells.ifPresentOrElse(cells -> AllTimeCounts.recount(jdbc, cells),
+                () -> AllTimeCounts.recount(jdbc)));
     }
 
     private long count(String table) {

@@ -354,9 +354,12 @@ class WarehouseSource {
         String select = String.join(", ", columns.stream()
                 .map(column -> column.equals("person_id") ? "coalesce(p.merged_into, vp.person_id) person_id" : "a." + column)
                 .toList());
+        // only the persons merged into another are looked up (every linked record's person exists, by its foreign key):
+        // hashing every person for the join cost about 0.05 s of server CPU per 100,000 rows, four times a first load
         return "select " + select + " from " + ahead + " a"
                 + " join persons.victim_person vp on vp.victim_id = a.victim_id"
-                + " join persons.person p on p.id = vp.person_id";
+                + " left join (select id, merged_into from persons.person where merged_into is not null) p"
+                + " on p.id = vp.person_id";
     }
 
     /** The read of the reports of the records of {@code half} (a condition on a victim id), cast to the table's types. */
