@@ -1,0 +1,128 @@
+package org.gugus.persons;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.gugus.persons.linkage.VictimReport;
+import org.gugus.warehouse.LinkableVictims;
+
+/**
+ * The values of a first load's records read before its publish's commit ({@link RecordsPreparedAhead}), known by the
+ * digest of what linkage reads of them as the warehouse gives it ({@link LinkableVictims#forEachUnresolvedLinkageDigest}):
+ * after the commit a run reads each pending record's id, version and digest only, and takes the values held for the
+ * digest instead of reading the record whole (100,000 wide rows: about 2 s of a first load's run). A record whose
+ * digest is not held (a value published otherwise than it was read, a record of another office) is read whole.
+ * <p>
+ * The digest is MD5 over each value's text as the driver reads it, prefixed by its length in UTF-8 bytes and a colon,
+ * a null as {@code ~}: one text for one set of values. A server that writes a value otherwise (another encoding, a
+ * date style other than ISO) only gives digests no values are held for.
+ */
+final class LinkageDigests {
+
+    /** The values of two different reports of one digest: held for neither, both records are read. */
+    private static final VictimReport AMBIGUOUS = new VictimReport(0, null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
+
+    private final Map<Digest, VictimReport> values;
+
+    private LinkageDigests(Map<Digest, VictimReport> values) {
+        this.values = values;
+    }
+
+    /**
+     * The reports' values by their digests; null when {@code stop} said so before every report was digested (asked
+     * every 4,096 reports).
+     */
+    static LinkageDigests of(List<VictimReport> reports, BooleanSupplier stop) {
+        MessageDigest md5 = md5();
+        Map<Digest, VictimReport> values = new HashMap<>(reports.size() * 2);
+        for (int i = 0; i < reports.size(); i++) {
+            if (i % 4_096 == 0 && stop.getAsBoolean()) {
+                return null;
+            }
+            VictimReport report = reports.get(i);
+            byte[] digest = digest(report, md5);
+            if (digest != null) {
+                values.merge(new Digest(digest), report, (held, given) -> held.equals(given) ? held : AMBIGUOUS);
+            }
+        }
+        return new LinkageDigests(values);
+    }
+
+    /** How many digests are held. */
+    int size() {
+        return values.size();
+    }
+
+    /** The values held for a record of this digest, under the record's id; null when none (or two) are. */
+    VictimReport report(long victimId, byte[] digest) {
+        VictimReport held = digest == null || digest.length != 16 ? null : values.get(new Digest(digest));
+        if (held == null || held == AMBIGUOUS) {
+            return null;
+        }
+        return new VictimReport(victimId, held.officeCode(), held.caseNumber(), held.name(), held.nik(), held.sex(),
+                held.birthDate(), held.age(), held.reportDate(), held.birthPlace(), held.originRegencyCode(),
+                held.originDistrictCode(), held.originVillageCode(), held.address());
+    }
+
+    /**
+     * The digest of what linkage reads of a report, as the warehouse computes it of the record; null when a value
+     * would not be written as the server writes it (a date outside the years 1 to 9999).
+     */
+    static byte[] digest(VictimReport report) {
+        return digest(report, md5());
+    }
+
+    private static byte[] digest(VictimReport report, MessageDigest md5) {
+        md5.reset();
+        if (!text(md5, report.officeCode()) || !text(md5, report.caseNumber()) || !text(md5, report.name())
+                || !text(md5, report.nik()) || !text(md5, report.sex()) || !date(md5, report.birthDate())
+                || !text(md5, report.age() == null ? null : report.age().toString()) || !date(md5, report.reportDate())
+                || !text(md5, report.birthPlace()) || !text(md5, report.originRegencyCode())
+                || !text(md5, report.originDistrictCode()) || !text(md5, report.originVillageCode())
+                || !text(md5, report.address())) {
+            return null;
+        }
+        return md5.digest();
+    }
+
+    private static boolean date(MessageDigest md5, LocalDate date) {
+        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
+            return false;
+        }
+        return text(md5, date == null ? null : date.toString()); // ISO, as the driver's session writes dates
+    }
+
+    private static boolean text(MessageDigest md5, String value) {
+        if (value == null) {
+            md5.update((byte) '~');
+            return true;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        md5.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        md5.update(bytes);
+        return true;
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is not available", e);
+        }
+    }
+
+    /** An MD5 digest as two numbers (a map's key). */
+    private record Digest(long high, long low) {
+
+        Digest(byte[] digest) {
+            this(ByteBuffer.wrap(digest).getLong(0), ByteBuffer.wrap(digest).getLong(8));
+        }
+    }
+}
