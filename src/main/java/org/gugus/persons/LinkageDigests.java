@@ -19,9 +19,10 @@ import org.gugus.warehouse.LinkableVictims;
  * digest instead of reading the record whole (100,000 wide rows: about 2 s of a first load's run). A record whose
  * digest is not held (a value published otherwise than it was read, a record of another office) is read whole.
  * <p>
- * The digest is MD5 over each value's text as the driver reads it, prefixed by its length in UTF-8 bytes and a colon,
- * a null as {@code ~}: one text for one set of values. A server that writes a value otherwise (another encoding, a
- * date style other than ISO) only gives digests no values are held for.
+ * The digest is MD5 over the values' text as a row of them (a composite value's output: each value's text as the
+ * driver reads it, nulls as nothing, a value quoted where it must be), in UTF-8: one text for one set of values, as
+ * the server reads such a text back. A server that writes a value otherwise (another encoding, a date style other
+ * than ISO, white space it counts otherwise) only gives digests no values are held for.
  */
 final class LinkageDigests {
 
@@ -80,34 +81,59 @@ final class LinkageDigests {
     }
 
     private static byte[] digest(VictimReport report, MessageDigest md5) {
-        md5.reset();
-        if (!text(md5, report.officeCode()) || !text(md5, report.caseNumber()) || !text(md5, report.name())
-                || !text(md5, report.nik()) || !text(md5, report.sex()) || !date(md5, report.birthDate())
-                || !text(md5, report.age() == null ? null : report.age().toString()) || !date(md5, report.reportDate())
-                || !text(md5, report.birthPlace()) || !text(md5, report.originRegencyCode())
-                || !text(md5, report.originDistrictCode()) || !text(md5, report.originVillageCode())
-                || !text(md5, report.address())) {
+        if (!writable(report.birthDate()) || !writable(report.reportDate())) {
             return null;
         }
-        return md5.digest();
+        StringBuilder row = new StringBuilder(160).append('(');
+        value(row, report.officeCode()).append(',');
+        value(row, report.caseNumber()).append(',');
+        value(row, report.name()).append(',');
+        value(row, report.nik()).append(',');
+        value(row, report.sex()).append(',');
+        value(row, report.birthDate()).append(',');
+        value(row, report.age()).append(',');
+        value(row, report.reportDate()).append(',');
+        value(row, report.birthPlace()).append(',');
+        value(row, report.originRegencyCode()).append(',');
+        value(row, report.originDistrictCode()).append(',');
+        value(row, report.originVillageCode()).append(',');
+        value(row, report.address()).append(')');
+        md5.reset();
+        return md5.digest(row.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static boolean date(MessageDigest md5, LocalDate date) {
-        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
-            return false;
-        }
-        return text(md5, date == null ? null : date.toString()); // ISO, as the driver's session writes dates
+    /** Whether the server writes the date as {@link LocalDate#toString()} does (ISO): the years 1 to 9999. */
+    private static boolean writable(LocalDate date) {
+        return date == null || date.getYear() >= 1 && date.getYear() <= 9999;
     }
 
-    private static boolean text(MessageDigest md5, String value) {
+    /**
+     * A value as a row's text holds it: a null as nothing; an empty text, or one holding a quote, a backslash, a
+     * parenthesis, a comma or white space, quoted, its quotes and backslashes doubled.
+     */
+    private static StringBuilder value(StringBuilder row, Object value) {
         if (value == null) {
-            md5.update((byte) '~');
-            return true;
+            return row;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        md5.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-        md5.update(bytes);
-        return true;
+        String text = value.toString();
+        boolean quoted = text.isEmpty();
+        for (int i = 0; i < text.length() && !quoted; i++) {
+            char c = text.charAt(i);
+            quoted = c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || c == ' ' || c == '\t' || c == '\n'
+                    || c == '\r' || c == 0x0B || c == '\f';
+        }
+        if (!quoted) {
+            return row.append(text);
+        }
+        row.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                row.append(c);
+            }
+            row.append(c);
+        }
+        return row.append('"');
     }
 
     private static MessageDigest md5() {

@@ -216,7 +216,9 @@ public class PersonResolution {
         ModelInUse inUse = modelInUse(ahead, store.modelId());
         LinkageModel model = inUse.model();
         LinkageHashes hashes = inUse.hashes();
-        phases.done("read " + pending.size() + " pending", readAt, readCpu);
+        int whole = readWhole;
+        phases.done("read " + pending.size() + " pending" + (whole < 0 ? "" : " (" + (pending.size() - whole)
+                + " by their digests)"), readAt, readCpu);
         phases.done("run started, model");
         // a record re-delivered with only fields linkage does not read changed (its notes, its services) keeps
         // its person, links and queued pairs: its version moves on, nothing is compared again

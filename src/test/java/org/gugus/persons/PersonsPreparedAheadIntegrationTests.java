@@ -130,12 +130,28 @@ class PersonsPreparedAheadIntegrationTests {
             row.set(2, "%02d/06/2024".formatted(1 + n));
             rows.add(row);
         }
+        // and values a row's text quotes (quotes, backslashes, parentheses, commas, white space, empty texts), staged
+        // before the publish starts, as a template could let them through
+        TransactionTemplate beside = new TransactionTemplate(transactions);
+        beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        before = publish -> beside.executeWithoutResult(status -> {
+            String[][] values = {{"Siti \"Ayu\" (Wati), Back\\slash", "Jl. Mawar\t2", ""},
+                    {"Dewi\u00a0Lestari", "", " Gang (3)"}, {"Rina, Sari", "\"", "\\"}};
+            for (int i = 0; i < values.length; i++) {
+                jdbc.sql("update warehouse.staged_row set victim_name = ?, birth_place = ?, address = ? where file_id = ?"
+                        + " and ordinal = ?").params(values[i][0], values[i][1], values[i][2], publish.fileId(), 2 + i)
+                        .update();
+            }
+        });
 
         FileOutcome load = new PersonFiles(reception, folder).load("64.74", rows);
 
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).isEqualTo(30);
         assertThat(resolution.readWhole()).as("every record read by its id and digest only").isZero();
+        assertThat(jdbc.sql("select count(*) from warehouse.victim where office_code = '64.74'"
+                + " and address in ('', ' Gang (3)', '\\')").query(Long.class).single()).as("the values staged published")
+                .isEqualTo(3);
         assertSameAsPreparedByTheRun(load);
     }
 
