@@ -37,15 +37,15 @@ final class LinkageDigests {
     }
 
     /**
-     * The reports' values by their digests; null when {@code stop} said so before every report was digested (asked
-     * every 4,096 reports).
+     * The reports' values by their digests; only the first reports' when {@code stop} said so before every report was
+     * digested (asked every 4,096 reports): the records of the others are read whole.
      */
     static LinkageDigests of(List<VictimReport> reports, BooleanSupplier stop) {
         MessageDigest md5 = md5();
         Map<Digest, VictimReport> values = new HashMap<>(reports.size() * 2);
         for (int i = 0; i < reports.size(); i++) {
             if (i % 4_096 == 0 && stop.getAsBoolean()) {
-                return null;
+                break;
             }
             VictimReport report = reports.get(i);
             byte[] digest = digest(report, md5);

@@ -195,7 +195,8 @@ public class PersonResolution {
         Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)),
                 preparedAhead == null ? null : preparedAhead.records());
         // their values by the digest of what linkage reads: the records published read as ids and digests only
-        LinkageDigests digests = preparedAhead == null ? null : preparedAhead.digests();
+        LinkageDigests digests = preparedAhead == null || preparedAhead.digests().size() == 0 ? null
+                : preparedAhead.digests();
         takenAhead = 0;
         blocksAhead = false;
         readWhole = -1;

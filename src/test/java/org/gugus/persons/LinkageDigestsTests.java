@@ -32,7 +32,7 @@ class LinkageDigestsTests {
     }
 
     @Test
-    void givesTheValuesHeldForADigestUnderTheRecordsIdAndNoneForAnotherDigest() {
+    void givesTheValuesHeldForADigestUnderTheRecordsIdAndNoneForAnotherDigestOrOneNotReachedBeforeTheStop() {
         VictimReport held = report("Ñoñi Sétiawati", "6472014101900001", null, LocalDate.of(1990, 1, 1));
         LinkageDigests digests = LinkageDigests.of(List.of(held, held), () -> false);
 
@@ -42,6 +42,12 @@ class LinkageDigestsTests {
                 held.birthPlace(), held.originRegencyCode(), held.originDistrictCode(), held.originVillageCode(),
                 held.address()));
         assertThat(digests.report(7, LinkageDigests.digest(report("Ñoñi Setiawati", null, null, null)))).isNull();
-        assertThat(LinkageDigests.of(List.of(held), () -> true)).as("stopped").isNull();
+        VictimReport other = report("Siti Aminah", null, null, null);
+        int[] asked = {0};
+        LinkageDigests stopped = LinkageDigests.of(java.util.stream.Stream.concat(
+                java.util.Collections.nCopies(4_096, held).stream(), java.util.stream.Stream.of(other)).toList(),
+                () -> asked[0]++ > 0);
+        assertThat(stopped.report(7, LinkageDigests.digest(held))).as("digested before the stop").isNotNull();
+        assertThat(stopped.report(7, LinkageDigests.digest(other))).as("after the stop").isNull();
     }
 }
