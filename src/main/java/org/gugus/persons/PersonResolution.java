@@ -206,6 +206,7 @@ public class PersonResolution {
                 prepared.accept(report);
             }
         });
+        digests = null; // 100,000 digests are garbage from here
         long readAt = System.nanoTime();
         long readCpu = Phases.cpu();
         if (pending.isEmpty() && seeds.isEmpty()) {
