@@ -520,6 +520,9 @@ public class PersonResolution {
         // the records read whole: their places among the reports (null until read) and their ids
         List<Integer> places = new ArrayList<>();
         List<Long> whole = new ArrayList<>();
+        // the reports given to the preparation as read, up to the first to read whole: in id order, as the whole read
+        // gives them, the others given once read
+        int[] given = {0};
         victims.forEachUnresolvedLinkageDigest((id, version, digest) -> {
             VictimReport report = digests.report(id, digest);
             if (report == null) {
@@ -527,6 +530,10 @@ public class PersonResolution {
                 whole.add(id);
             } else {
                 versionOf.put(id, version);
+                if (given[0] == reports.size()) {
+                    read.accept(report);
+                    given[0]++;
+                }
             }
             reports.add(report);
         });
@@ -543,8 +550,8 @@ public class PersonResolution {
                 }
             }
         }
+        reports.subList(given[0], reports.size()).stream().filter(java.util.Objects::nonNull).forEach(read);
         reports.removeIf(java.util.Objects::isNull);
-        reports.forEach(read);
         readWhole = whole.size();
         return reports;
     }
