@@ -78,7 +78,7 @@ public class PersonResolution {
 
     /**
      * Below this many rows ({@code gugus.persons.resolution.few-pending}) the pending list's records are read by id,
-     * from it on streamed from the warehouse's join of the list ({@link #unresolved(long, Map, Map)}).
+     * from it on streamed from the warehouse's join of the list ({@link #unresolved}).
      */
     private final int fewPending;
 
@@ -191,16 +191,22 @@ public class PersonResolution {
         // the records surely compared (never resolved, or resolved without a linkage hash: a first load's) normalised
         // and keyed on another core as they are read; the others once compared by their linkage hash
         // a first load's records prepared while it was published: taken by their values, the others prepared here
-        Linkage.Ahead preparedAhead = published == null ? null : recordsAhead.take(published);
-        Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)), preparedAhead);
+        RecordsPreparedAhead.Taken preparedAhead = published == null ? null : recordsAhead.take(published);
+        Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)),
+                preparedAhead == null ? null : preparedAhead.records());
+        // their values by the digest of what linkage reads: the records published read as ids and digests only
+        LinkageDigests digests = preparedAhead == null || preparedAhead.digests().size() == 0 ? null
+                : preparedAhead.digests();
         takenAhead = 0;
         blocksAhead = false;
+        readWhole = -1;
         preparedAhead = null;
-        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, report -> {
+        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, digests, report -> {
             if (surelyCompared(resolvedAs.get(report.victimId()))) {
                 prepared.accept(report);
             }
         });
+        digests = null; // 100,000 digests are garbage from here
         long readAt = System.nanoTime();
         long readCpu = Phases.cpu();
         if (pending.isEmpty() && seeds.isEmpty()) {
@@ -212,7 +218,9 @@ public class PersonResolution {
         ModelInUse inUse = modelInUse(ahead, store.modelId());
         LinkageModel model = inUse.model();
         LinkageHashes hashes = inUse.hashes();
-        phases.done("read " + pending.size() + " pending", readAt, readCpu);
+        int whole = readWhole;
+        phases.done("read " + pending.size() + " pending" + (whole < 0 ? "" : " (" + (pending.size() - whole)
+                + " by their digests)"), readAt, readCpu);
         phases.done("run started, model");
         // a record re-delivered with only fields linkage does not read changed (its notes, its services) keeps
         // its person, links and queued pairs: its version moves on, nothing is compared again
@@ -393,6 +401,16 @@ public class PersonResolution {
         return takenAhead;
     }
 
+    /**
+     * How many records the latest run in memory read whole when it read the others by their digests; -1 when it read
+     * every record whole (for tests).
+     */
+    private volatile int readWhole = -1;
+
+    int readWhole() {
+        return readWhole;
+    }
+
     /** Whether the latest run in memory scored in the blocks built ahead with its records (for tests). */
     private volatile boolean blocksAhead;
 
@@ -457,12 +475,15 @@ public class PersonResolution {
      * thousand pending ids took the join 0.5 s and more over a 100,000-record warehouse).
      */
     private List<VictimReport> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs,
-            Map<Long, Integer> versionOf, java.util.function.Consumer<VictimReport> read) {
+            Map<Long, Integer> versionOf, LinkageDigests digests, java.util.function.Consumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
         if (listed >= fewPending) {
             store.withMemoryForManyRecords();
             store.analysePendingList();
             resolvedAs.putAll(store.pendingAsResolved(true));
+            if (digests != null) {
+                return unresolvedByDigest(digests, versionOf, read);
+            }
             // streamed, each record kept as its report only, the values records share (codes, places, dates) one
             // object each: a load's 100,000 records are the run's live set, copied by each young collection
             Map<Object, Object> shared = new HashMap<>();
@@ -484,6 +505,54 @@ public class PersonResolution {
                 read.accept(report);
             }
         }
+        return reports;
+    }
+
+    /**
+     * {@link #unresolved} of a first load whose records' values were read ahead ({@link RecordsPreparedAhead}): each
+     * pending record read as its id, version and the digest of what linkage reads of it, its report made of the values
+     * held for that digest; the records whose digest no values are held for (a value published otherwise than read, a
+     * record of another office still pending) read whole by id after. In id order, as the whole read gives them.
+     */
+    private List<VictimReport> unresolvedByDigest(LinkageDigests digests, Map<Long, Integer> versionOf,
+            java.util.function.Consumer<VictimReport> read) {
+        List<VictimReport> reports = new ArrayList<>();
+        // the records read whole: their places among the reports (null until read) and their ids
+        List<Integer> places = new ArrayList<>();
+        List<Long> whole = new ArrayList<>();
+        // the reports given to the preparation as read, up to the first to read whole: in id order, as the whole read
+        // gives them, the others given once read
+        int[] given = {0};
+        victims.forEachUnresolvedLinkageDigest((id, version, digest) -> {
+            VictimReport report = digests.report(id, digest);
+            if (report == null) {
+                places.add(reports.size());
+                whole.add(id);
+            } else {
+                versionOf.put(id, version);
+                if (given[0] == reports.size()) {
+                    read.accept(report);
+                    given[0]++;
+                }
+            }
+            reports.add(report);
+        });
+        Map<Object, Object> shared = new HashMap<>();
+        for (int from = 0; from < whole.size(); from += READ_CHUNK) {
+            List<Long> chunk = whole.subList(from, Math.min(whole.size(), from + READ_CHUNK));
+            Map<Long, LinkableVictim> byId = new HashMap<>();
+            victims.byIds(chunk).forEach(record -> byId.put(record.id(), record));
+            for (int i = 0; i < chunk.size(); i++) {
+                LinkableVictim record = byId.get(chunk.get(i));
+                if (record != null) { // else deleted since: no longer pending
+                    reports.set(places.get(from + i), report(record, shared));
+                    versionOf.put(record.id(), record.version());
+                }
+            }
+        }
+        reports.subList(given[0], reports.size()).stream().filter(java.util.Objects::nonNull).forEach(read);
+        reports.removeIf(java.util.Objects::isNull);
+        readWhole = whole.size();
         return reports;
     }
 

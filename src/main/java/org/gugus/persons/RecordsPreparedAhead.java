@@ -32,8 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * takes them ({@link #take}) instead of preparing its records again, each only when every field linkage reads of
  * the record published is equal to the row's: a row the publish did not take, a record changed since, or a value
  * published otherwise is prepared as before, and so is everything when the work ahead failed, was not done in time
- * or never started. Nothing is written; the prepared records live in memory only until a resolution takes them or
- * the next publish starts.
+ * or never started. The rows' values are kept by the digest of what linkage reads of them ({@link LinkageDigests}):
+ * the run reads only each pending record's id, version and digest from the warehouse, and reads whole only the
+ * records whose digest no row read here has. Nothing is written; the prepared records live in memory only until a
+ * resolution takes them or the next publish starts.
  * <p>
  * Only when the run will be in memory with room for both (the rows fewer than {@code gugus.persons.resolution.bounded-from},
  * and twice the run's estimate within half the maximum heap), the rows at least
@@ -105,7 +107,7 @@ class RecordsPreparedAhead {
      * a connection); the records it did not reach are prepared by the run, on both cores. Null when there are none
      * (not started, another file's, failed, skipped or late: the work is then let go). Taken once.
      */
-    Linkage.Ahead take(Long fileId) {
+    Taken take(Long fileId) {
         Started work;
         synchronized (this) {
             work = started;
@@ -119,7 +121,7 @@ class RecordsPreparedAhead {
             return null;
         }
         try {
-            Linkage.Ahead ahead = work.result().get(waitMillis, TimeUnit.MILLISECONDS);
+            Taken ahead = work.result().get(waitMillis, TimeUnit.MILLISECONDS);
             if (ahead != null) {
                 taken.incrementAndGet();
             }
@@ -163,15 +165,19 @@ class RecordsPreparedAhead {
             rows.forEach(row -> reports.add(report(row)));
             rows = null;
             Linkage.Ahead ahead = linkage.prepareAhead(reports, BlockKeys.hashing(BlockKeys.salt(key)), work.stop()::get);
+            long preparedAt = System.nanoTime();
+            // last, the least worth of the three (the blocks save the run the most): a run taking the work before the
+            // rows are all digested reads the records of the others whole
+            LinkageDigests digests = LinkageDigests.of(reports, work.stop()::get);
             done.incrementAndGet();
             // counts and seconds only
-            log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values{}, read in {} s,"
-                    + " prepared in {} s", publish.fileId(), ahead.size(), reports.size(),
-                    ahead.blocksBuilt() ? " and the blocks of their keys" : "",
-                    "%.2f".formatted((readAt - startedAt) / 1e9),
-                    "%.2f".formatted((System.nanoTime() - readAt) / 1e9));
+            log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values{}, read"
+                    + " in {} s, prepared in {} s, {} values digested in {} s", publish.fileId(), ahead.size(),
+                    reports.size(), ahead.blocksBuilt() ? " and the blocks of their keys" : "",
+                    "%.2f".formatted((readAt - startedAt) / 1e9), "%.2f".formatted((preparedAt - readAt) / 1e9),
+                    digests.size(), "%.2f".formatted((System.nanoTime() - preparedAt) / 1e9));
             // stopped by the resolution taking it: the records prepared until then are taken
-            work.result().complete(ahead);
+            work.result().complete(new Taken(ahead, digests));
         } catch (RuntimeException | Error e) {
             failed.incrementAndGet();
             work.result().completeExceptionally(e);
@@ -192,6 +198,13 @@ class RecordsPreparedAhead {
                 row.originVillageCode(), row.address());
     }
 
-    private record Started(long fileId, AtomicBoolean stop, CompletableFuture<Linkage.Ahead> result) {
+    /**
+     * What a resolution takes: the records prepared ahead, and the rows' values by the digest of what linkage reads of
+     * them (of the first rows only when the work was stopped before it digested them all: the others are read whole).
+     */
+    record Taken(Linkage.Ahead records, LinkageDigests digests) {
+    }
+
+    private record Started(long fileId, AtomicBoolean stop, CompletableFuture<Taken> result) {
     }
 }

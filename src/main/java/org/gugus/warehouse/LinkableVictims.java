@@ -25,6 +25,14 @@ public class LinkableVictims {
               join warehouse.tppo_case c on c.id = v.case_id
             """;
 
+    /**
+     * What {@link #forEachUnresolvedLinkageDigest} digests: the values linkage reads as one row's text (a composite
+     * value's output, each value in its own output: one text for one set of values).
+     */
+    private static final String LINKAGE_VALUES = """
+            row(v.office_code, c.case_number, v.victim_name, v.nik, v.sex, v.birth_date, v.age, c.report_date,
+                v.birth_place, v.origin_regency_code, v.origin_district_code, v.origin_village_code, v.address)::text""";
+
     private final JdbcClient jdbc;
 
     LinkableVictims(JdbcClient jdbc) {
@@ -46,6 +54,36 @@ public class LinkableVictims {
                 """).withFetchSize(10_000).query(rs -> {
                     action.accept(victim(rs, 0));
                 });
+    }
+
+    /**
+     * The records {@link #forEachUnresolved} gives, in id order, each as its id, its version and the MD5 of the
+     * values record linkage reads instead of the values: the office, the case's number, the name, the NIK, the sex,
+     * the birth date, the age, the case's report date, the birth place, the origin's regency, district and village
+     * codes and the address, in that order, as the text of a row of them ({@code (64.72,TPPO/1,"Siti Aminah",,P,...)}: each value
+     * as the driver reads it, {@code char} columns padded, dates in ISO; a null as nothing, an empty text and a
+     * value holding a quote, a backslash, a parenthesis, a comma or white space quoted, its quotes and backslashes
+     * doubled), in the server's encoding. A reader holding the values already (a first load's rows read as they were
+     * staged) tells by it which records it need not read. A value written otherwise than a reader writes it only
+     * gives another digest: never a record taken for another's.
+     */
+    public void forEachUnresolvedLinkageDigest(LinkageDigestRow action) {
+        jdbc.sql("""
+                select v.id, v.version, decode(md5(%s), 'hex') as digest
+                  from warehouse.victim v
+                  join warehouse.tppo_case c on c.id = v.case_id
+                 where v.id in (select victim_id from persons.pending_victim)
+                   and not exists (select 1 from persons.victim_person p where p.victim_id = v.id and p.victim_version = v.version)
+                 order by v.id
+                """.formatted(LINKAGE_VALUES)).withFetchSize(10_000).query(rs -> {
+                    action.accept(rs.getLong(1), rs.getInt(2), rs.getBytes(3));
+                });
+    }
+
+    /** One row of {@link #forEachUnresolvedLinkageDigest}: a record's id, version and linkage values' digest. */
+    @FunctionalInterface
+    public interface LinkageDigestRow {
+        void accept(long id, int version, byte[] digest);
     }
 
     /** The records of these ids that exist. */

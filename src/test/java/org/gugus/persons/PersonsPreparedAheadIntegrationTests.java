@@ -109,6 +109,49 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
         assertThat(resolution.blocksAhead()).as("scored in the blocks built ahead").isTrue();
+        assertThat(resolution.readWhole()).as("every record read by its id and digest only").isZero();
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aFirstLoadsRecordsAreReadByTheirDigestsWhateverTheirValuesAndCasesReportDates() {
+        long[] counts = ahead.counts();
+        // names of one-, two-, three- and four-byte letters and marks, each given twice (pairs within the file), no
+        // NIK, no birth date or no age, and cases of several rows with report dates of their own (a case's is its
+        // last row's); names no other test gives, so that this test's pairs stay its own
+        String[] names = {"Ñoñi Sétiawati", "Siti Nurʼaini", "Ḍewi Ayu Ṣari", "Wulan 𝓐yu", "Putri O'Neil", "ÄÖÜ Gita",
+                "Rahma Pardede", "Tuti Sitorus", "Umi Tambunan", "Sri Rejeki", "Yanti Purba", "Zahra Ginting",
+                "Laras Sembiring", "Mega Tarigan", "Nining Barus"};
+        List<List<String>> rows = new ArrayList<>();
+        for (int n = 0; n < 30; n++) {
+            List<String> row = victim("TPPO/D/%04d".formatted(n / 3), names[n % names.length],
+                    n % 4 == 0 ? "" : nik(400 + n % names.length), n % 2 == 0 ? "P" : "L", n % 3 == 0 ? "" : birth(n),
+                    n % 3 != 0 && n % 2 == 0 ? "" : String.valueOf(20 + n % names.length), "Samarinda");
+            row.set(2, "%02d/06/2024".formatted(1 + n));
+            rows.add(row);
+        }
+        // and values a row's text quotes (quotes, backslashes, parentheses, commas, white space, empty texts), staged
+        // before the publish starts, as a template could let them through
+        TransactionTemplate beside = new TransactionTemplate(transactions);
+        beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        before = publish -> beside.executeWithoutResult(status -> {
+            String[][] values = {{"Siti \"Ayu\" (Wati), Back\\slash", "Jl. Mawar\t2", ""},
+                    {"Dewi\u00a0Lestari", "", " Gang (3)"}, {"Rina, Sari", "\"", "\\"}};
+            for (int i = 0; i < values.length; i++) {
+                jdbc.sql("update warehouse.staged_row set victim_name = ?, birth_place = ?, address = ? where file_id = ?"
+                        + " and ordinal = ?").params(values[i][0], values[i][1], values[i][2], publish.fileId(), 2 + i)
+                        .update();
+            }
+        });
+
+        FileOutcome load = new PersonFiles(reception, folder).load("64.74", rows);
+
+        assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
+        assertThat(resolution.takenAhead()).isEqualTo(30);
+        assertThat(resolution.readWhole()).as("every record read by its id and digest only").isZero();
+        assertThat(jdbc.sql("select count(*) from warehouse.victim where office_code = '64.74'"
+                + " and address in ('', ' Gang (3)', '\\')").query(Long.class).single()).as("the values staged published")
+                .isEqualTo(3);
         assertSameAsPreparedByTheRun(load);
     }
 
@@ -129,6 +172,7 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
         assertThat(resolution.blocksAhead()).as("a record prepared by the run: its blocks built after").isFalse();
+        assertThat(resolution.readWhole()).as("the record changed read whole, the others by their digests").isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from warehouse.victim where victim_name = 'Wulan Saragih'")
                 .query(Long.class).single()).isEqualTo(1);
         assertSameAsPreparedByTheRun(load);
@@ -159,6 +203,7 @@ class PersonsPreparedAheadIntegrationTests {
 
         assertThat(ahead.counts()[1]).as("failed").isEqualTo(counts[1] + 1);
         assertThat(resolution.takenAhead()).isZero();
+        assertThat(resolution.readWhole()).as("every record read whole").isEqualTo(-1);
         assertSameAsPreparedByTheRun(load);
     }
 
@@ -215,6 +260,7 @@ class PersonsPreparedAheadIntegrationTests {
         resolution.resolvePending("test");
         assertThat(resolution.takenAhead()).isZero();
         assertThat(resolution.blocksAhead()).isFalse();
+        assertThat(resolution.readWhole()).isEqualTo(-1);
         assertThat(outcome()).isEqualTo(outcome);
     }
 

@@ -173,6 +173,39 @@ class LinkageTests {
     }
 
     @Test
+    void scoresTwoNewRecordsInTheBlocksBuiltAheadFromTheLowerIdWhenTheirDecisionHangsOnTheOrder() {
+        LinkageModel model = linkage.estimate(new SyntheticVictims(14).generate(1_500).reports(), 14);
+        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        // names of two tokens each: from the first, each of its tokens finds one at least 0.85 alike in the second
+        // (a pair to link); from the second, MUHAMMAD finds none (a pair of different names, not even queued)
+        VictimReport first = born(1, "Harssuman Arman");
+        VictimReport second = born(2, "Muhammad Arman");
+        assertThat(linkage.score(first, second, model).probability()).isGreaterThan(0.95);
+        assertThat(linkage.score(born(1, second.name()), born(2, first.name()), model).probability()).isLessThan(0.5);
+        // read ahead in the other order: the blocks index the second record first
+        Linkage.Ahead ahead = linkage.prepareAhead(List.of(values(second), values(first)), keyHash, () -> false);
+
+        Linkage.NewRecords asRead = linkage.newRecords(keyHash);
+        Linkage.NewRecords taken = linkage.newRecords(keyHash, ahead);
+        List.of(first, second).forEach(asRead);
+        List.of(first, second).forEach(taken);
+        Linkage.Against againstAsRead = linkage.against(asRead, model);
+        Linkage.Against againstTaken = linkage.against(taken, model);
+
+        assertThat(againstTaken.builtAhead()).isTrue();
+        List<ScoredPair> pairs = againstAsRead.finish();
+        assertThat(pairs).hasSize(1);
+        assertThat(pairs.get(0).probability()).isGreaterThan(0.95);
+        assertThat(againstTaken.finish()).isEqualTo(pairs);
+    }
+
+    /** A record born on 4 March 1995, a woman of Samarinda without NIK, reported by an office of its own. */
+    private static VictimReport born(long id, String name) {
+        return new VictimReport(id, "64.7" + id, "TPPO/" + id, name, null, "P", java.time.LocalDate.of(1995, 3, 4), null,
+                java.time.LocalDate.of(2024, 6, 5), null, "64.72", null, null, null);
+    }
+
+    @Test
     void buildsNoBlocksAheadWhenToldToStopWhileBuildingThem() {
         List<VictimReport> reports = new SyntheticVictims(15).generate(5_000).reports();
         java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
