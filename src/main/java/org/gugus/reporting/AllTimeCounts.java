@@ -75,13 +75,8 @@ final class AllTimeCounts {
      * written beside a rebuild before they are put in its place ({@link PersonRowsAside}).
      */
     static List<Cell> personCells(JdbcClient jdbc, String personFacts, String facts) {
-        String cells = FactCounts.personCells("true", IndicatorQueries.maskIds(jdbc));
-        String from = cells.replace(" from reporting.person_fact where true)", " from " + personFacts + " where true)")
-                .replace("(select * from reporting.report_fact where true)", "(select * from (" + facts + ") f where true)");
-        if (from.equals(cells) || from.contains("reporting.person_fact ") || from.contains("reporting.report_fact ")) {
-            throw new IllegalStateException("The persons' cells no longer read their facts as they did");
-        }
-        return jdbc.sql(from).query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        String cells = FactCounts.personCells("(" + facts + ") f", personFacts, "true", IndicatorQueries.maskIds(jdbc));
+        return jdbc.sql(cells).query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
     /**

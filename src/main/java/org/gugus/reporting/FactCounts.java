@@ -173,6 +173,16 @@ final class FactCounts {
      * an aggregate per indicator. The rules are those of {@link PersonRules}, as for a period.
      */
     static String personCells(String personScope, Map<String, List<Integer>> maskIds) {
+        return personCells("reporting.report_fact", "reporting.person_fact", personScope, maskIds);
+    }
+
+    /**
+     * {@link #personCells(String, Map)} over other tables of the same columns: {@code reportFacts} (a table or an
+     * aliased subquery of {@code reporting.report_fact}'s columns) and {@code personFacts} (a table of
+     * {@code reporting.person_fact}'s), as written beside a rebuild before they are put in place.
+     */
+    static String personCells(String reportFacts, String personFacts, String personScope,
+            Map<String, List<Integer>> maskIds) {
         Set<Indicator> indicators = personIndicators();
         List<String> parts = new ArrayList<>(List.of(groupedCells(indicators, List.of()),
                 totalsAndMasks(indicators, maskIds, List.of())));
@@ -187,9 +197,9 @@ final class FactCounts {
         }
         String columns = String.join(", ", PERSON_COLUMNS.keySet().stream().filter(column -> indicators.stream()
                 .anyMatch(indicator -> NEEDS.getOrDefault(indicator, List.of()).contains(column))).toList());
-        String with = "with f as not materialized (select * from reporting.report_fact where " + personScope + ")"
+        String with = "with f as not materialized (select * from " + reportFacts + " where " + personScope + ")"
                 + ",\np as materialized (select *, " + AGE + " as age from (select person_id, " + columns
-                + " from reporting.person_fact where " + personScope + ") a)";
+                + " from " + personFacts + " where " + personScope + ") a)";
         return named(with, parts, indicators);
     }
 
