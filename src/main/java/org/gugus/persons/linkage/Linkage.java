@@ -589,10 +589,7 @@ public final class Linkage {
         private final List<NewRecord> given;
         /** The new records in the order the blocks index them: as given, or as prepared ahead. */
         private final List<NewRecord> fresh;
-        /**
-         * Whether the blocks were built ahead: their new records are then not in the order given (in id order), and a
-         * pair of two of them is scored from the lower id, as in blocks built in that order.
-         */
+        /** Whether the blocks were built ahead: their new records are then not in the order given (in id order). */
         private final boolean builtAhead;
 
         private Against(List<NewRecord> given, Prebuilt prebuilt, UnaryOperator<String> shared,
@@ -679,9 +676,10 @@ public final class Linkage {
                         }
                         Prepared b = holder >= 0 ? fresh.get(holder).record() : candidates.get(-1 - holder);
                         VictimPair pair = VictimPair.of(a.id, b.id);
-                        // two new records scored from the lower id, as in blocks in id order (a name's token
-                        // chance is the first record's when both have as many tokens)
-                        if (!pairs.containsKey(pair) && (builtAhead && holder >= 0 && b.id < a.id
+                        // every pair scored from the lower id, as it is explained and as a run over every record
+                        // scores it (a name's level is the first record's when both have as many tokens): a new
+                        // record and a stored one of a lower id, or two new records in blocks built ahead
+                        if (!pairs.containsKey(pair) && (b.id < a.id
                                 ? scorer.reaches(b, a, threshold) : scorer.reaches(a, b, threshold))) {
                             pairs.putIfAbsent(pair, a.id < b.id ? scorer.explain(a, b) : scorer.explain(b, a));
                         }

@@ -199,6 +199,22 @@ class LinkageTests {
         assertThat(againstTaken.finish()).isEqualTo(pairs);
     }
 
+    @Test
+    void scoresANewRecordAgainstAStoredOneOfALowerIdFromTheStoredOneAsARunOverEveryRecordDoes() {
+        LinkageModel model = linkage.estimate(new SyntheticVictims(14).generate(1_500).reports(), 14);
+        // linked from the first (the stored record, the lower id), not even queued from the second
+        VictimReport stored = born(1, "Harssuman Arman");
+        VictimReport added = born(2, "Muhammad Arman");
+        ScoredPair overEveryRecord = linkage.score(stored, added, model);
+        assertThat(overEveryRecord.probability()).isGreaterThan(0.95);
+        assertThat(linkage.score(born(1, added.name()), born(2, stored.name()), model).probability()).isLessThan(0.5);
+
+        Linkage.Against against = linkage.against(List.of(added), model);
+        against.accept(stored);
+
+        assertThat(against.finish()).containsExactly(overEveryRecord);
+    }
+
     /** A record born on 4 March 1995, a woman of Samarinda without NIK, reported by an office of its own. */
     private static VictimReport born(long id, String name) {
         return new VictimReport(id, "64.7" + id, "TPPO/" + id, name, null, "P", java.time.LocalDate.of(1995, 3, 4), null,
