@@ -81,16 +81,6 @@ final class IdRowsCopy implements AutoCloseable {
     }
 
     /**
-     * A row of a pair queued by a run ({@code int8, int8, float8, float8, jsonb, int8}: a queued pair's columns and its
-     * run).
-     */
-    void row(long victimA, long victimB, double weight, double probability, String comparisons, long run) {
-        start(6);
-        pair(victimA, victimB, weight, probability, comparisons);
-        rows.int8(run);
-    }
-
-    /**
      * A row of a link ({@code int8, int8, float8, float8, jsonb, bool, int8}: a queued pair's columns, whether a
      * reviewer's decision made it, its run).
      */

@@ -904,38 +904,8 @@ class PersonStore {
      * pairs of these records that are no longer uncertain.
      */
     void queue(Scope scope, List<ScoredPair> review, long run) {
-        if (!holdsPairs()) {
-            queueIntoEmpty(review, run);
-            return;
-        }
         queue(review, run, scope == null ? "" : " and (" + scope.holds("c.victim_a") + " or " + scope.holds("c.victim_b") + ")",
                 scope == null ? null : scope.ids());
-    }
-
-    /** Whether any pair was ever queued (none before a first load's pairs are). */
-    private boolean holdsPairs() {
-        return jdbc.sql("select exists (select 1 from persons.candidate_pair)").query(Boolean.class).single();
-    }
-
-    /**
-     * {@link #queue(Scope, List, long)} into a queue holding no pair (a first load's): nothing to queue again or close,
-     * so the pairs are copied straight into it in PostgreSQL's binary format, in the order the upsert took them (their
-     * ids), open, queued and updated at the transaction's time, as the upsert writes a new pair; no temporary table
-     * copied, upserted from and joined by the closing update (0.2 s of a first load's 3,000 pairs at load 7).
-     * Only a resolution writes pairs, one at a time ({@link #lock}): the queue stays empty until the copy.
-     */
-    private void queueIntoEmpty(List<ScoredPair> review, long run) {
-        if (review.isEmpty()) {
-            return;
-        }
-        List<String> explained = review.parallelStream().map(pair -> json.writeValueAsString(pair.comparisons())).toList();
-        try (IdRowsCopy copy = idRowsCopy("copy persons.candidate_pair (victim_a, victim_b, weight, probability, comparisons,"
-                + " run_id) from stdin with (format binary)")) {
-            for (int i = 0; i < review.size(); i++) {
-                ScoredPair pair = review.get(i);
-                copy.row(pair.victimA(), pair.victimB(), pair.weight(), pair.probability(), explained.get(i), run);
-            }
-        }
     }
 
     /** {@link #queue(Collection, List, long)} of the records listed in a temporary table {@code scope_victim (victim_id)}. */

@@ -104,31 +104,6 @@ class PersonsFirstLoadIntegrationTests {
     }
 
     @Test
-    void aFirstLoadsPairsCopiedIntoTheEmptyQueueAreThoseQueuedBesideOtherPairs() {
-        List<Long> every = loadVictims();
-        makeEveryRecordNew(every);
-        assertThat(jdbc.sql("select count(*) from persons.candidate_pair").query(Long.class).single()).isZero();
-        resolution.resolvePending("test", false);
-        Set<String> copied = queue();
-        long copiedBy = latestRun();
-        assertThat(copied).isNotEmpty().allSatisfy(pair -> assertThat(pair).endsWith(",OPEN," + copiedBy));
-        // a queue holding a pair already (closed: the run leaves it as it is): the pairs queued again or closed, upserted
-        makeEveryRecordNew(every);
-        jdbc.sql("""
-                insert into persons.candidate_pair (victim_a, victim_b, weight, probability, comparisons, status)
-                values (?, ?, -3, 0.1, '[]', 'CLOSED')
-                """).params(every.get(0), every.get(every.size() - 1)).update();
-        String closed = every.get(0) + "," + every.get(every.size() - 1) + ",-3,0.1,[],CLOSED,";
-
-        resolution.resolvePending("test", false);
-
-        long upsertedBy = latestRun();
-        assertThat(queue()).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
-                copied.stream().map(pair -> pair.replace("," + copiedBy, "," + upsertedBy)), java.util.stream.Stream.of(closed))
-                .toList());
-    }
-
-    @Test
     void manyNewPersonsCopiedIntoATableHoldingFewKeepTheirForeignKeyOnMergedInto() {
         loadVictims();
         jdbc.sql("analyze persons.person").update();
@@ -145,18 +120,6 @@ class PersonsFirstLoadIntegrationTests {
                     .param(fresh.get(0)).update()).isInstanceOf(DataIntegrityViolationException.class);
             status.setRollbackOnly();
         });
-    }
-
-    /** The queued pairs, each as its records, weight, probability, explanation, status and run. */
-    private Set<String> queue() {
-        return new HashSet<>(jdbc.sql("""
-                select victim_a || ',' || victim_b || ',' || weight || ',' || probability || ',' || comparisons::text || ','
-                       || status || ',' || coalesce(run_id::text, '') from persons.candidate_pair
-                """).query(String.class).list());
-    }
-
-    private long latestRun() {
-        return jdbc.sql("select max(id) from persons.resolution_run").query(Long.class).single();
     }
 
     /** The block keys stored, each as record and key hash. */
@@ -192,11 +155,6 @@ class PersonsFirstLoadIntegrationTests {
                     // the same person again, in capitals, without her NIK
                     byOffice.computeIfAbsent(OFFICES[(n + 2) % OFFICES.length], o -> new ArrayList<>())
                             .add(victim("TPPO/B/%04d".formatted(n), name.toUpperCase(), "", "P", birth, "", "Kota Samarinda"));
-                }
-                if (n % 4 == 1) {
-                    // perhaps the same person: her name and an age only (pairs for review)
-                    byOffice.computeIfAbsent(OFFICES[(n + 1) % OFFICES.length], o -> new ArrayList<>())
-                            .add(victim("TPPO/C/%04d".formatted(n), name, "", "P", "", "30", "Samarinda"));
                 }
             }
             byOffice.forEach(files::load);
