@@ -529,8 +529,8 @@ public class PersonResolution {
         // gives them, the others given once read
         int[] given = {0};
         try {
-            // under a savepoint: a server refusing the digest's function (an older one, one that forbids it) fails the
-            // statement only, and the run reads its records whole instead
+            // under a savepoint: a server refusing the digest's function (md5, in FIPS mode) fails the statement only,
+            // and the run reads its records whole instead
             savepoint.executeWithoutResult(status -> victims.forEachUnresolvedLinkageDigest((id, version, digest) -> {
                 VictimReport report = digests.report(id, digest);
                 if (report == null) {

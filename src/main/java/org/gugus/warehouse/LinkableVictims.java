@@ -57,19 +57,20 @@ public class LinkableVictims {
     }
 
     /**
-     * The records {@link #forEachUnresolved} gives, in id order, each as its id, its version and the SHA-256 of the
-     * values record linkage reads instead of the values (a function a server in FIPS mode allows; it refuses MD5): the office, the case's number, the name, the NIK, the sex,
+     * The records {@link #forEachUnresolved} gives, in id order, each as its id, its version and the MD5 of the
+     * values record linkage reads instead of the values: the office, the case's number, the name, the NIK, the sex,
      * the birth date, the age, the case's report date, the birth place, the origin's regency, district and village
      * codes and the address, in that order, as the text of a row of them ({@code (64.72,TPPO/1,"Siti Aminah",,P,...)}: each value
      * as the driver reads it, {@code char} columns padded, dates in ISO; a null as nothing, an empty text and a
      * value holding a quote, a backslash, a parenthesis, a comma or white space quoted, its quotes and backslashes
-     * doubled), in UTF-8. A reader holding the values already (a first load's rows read as they were
+     * doubled), in the server's encoding. A reader holding the values already (a first load's rows read as they were
      * staged) tells by it which records it need not read. A value written otherwise than a reader writes it only
-     * gives another digest: never a record taken for another's.
+     * gives another digest: never a record taken for another's. A server in FIPS mode refuses {@code md5}: the statement
+     * fails, and the caller reads the records whole.
      */
     public void forEachUnresolvedLinkageDigest(LinkageDigestRow action) {
         jdbc.sql("""
-                select v.id, v.version, sha256(convert_to(%s, 'UTF8')) as digest
+                select v.id, v.version, decode(md5(%s), 'hex') as digest
                   from warehouse.victim v
                   join warehouse.tppo_case c on c.id = v.case_id
                  where v.id in (select victim_id from persons.pending_victim)

@@ -232,14 +232,14 @@ class PersonsPreparedAheadIntegrationTests {
             throws SQLException {
         loadOther("64.01", 400);
         long[] counts = ahead.counts();
-        // the digests' function refused as a server forbidding it refuses it (one in FIPS mode refuses MD5 so, with this
-        // state): a function of its name that fails, found before the server's own by the connections opened from here on
+        // the digests' function refused as a server in FIPS mode refuses it (with this state): a function of its name
+        // that fails, found before the server's own by the connections opened from here on
         String database = jdbc.sql("select current_database()").query(String.class).single();
         jdbc.sql("create schema refusing").update();
         jdbc.sql("""
-                create function refusing.sha256(bytea) returns bytea language plpgsql as $$
+                create function refusing.md5(text) returns text language plpgsql as $$
                 begin
-                    raise exception 'could not compute SHA256 hash: unsupported' using errcode = 'internal_error';
+                    raise exception 'could not compute MD5 hash: unsupported' using errcode = 'internal_error';
                 end
                 $$""").update();
         jdbc.sql("alter database \"" + database + "\" set search_path = refusing, pg_catalog, \"$user\", public")
@@ -247,8 +247,8 @@ class PersonsPreparedAheadIntegrationTests {
         reconnect();
         FileOutcome load;
         try {
-            assertThatThrownBy(() -> jdbc.sql("select sha256('\\x00'::bytea)").query().singleRow())
-                    .as("the function refused").hasMessageContaining("could not compute SHA256 hash");
+            assertThatThrownBy(() -> jdbc.sql("select md5('x')").query().singleRow())
+                    .as("the function refused").hasMessageContaining("could not compute MD5 hash");
             load = load("64.11", 400);
         } finally {
             jdbc.sql("alter database \"" + database + "\" reset search_path").update();
