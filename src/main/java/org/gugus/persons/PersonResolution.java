@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -89,6 +90,8 @@ public class PersonResolution {
     private final PseudonymKey key;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    /** A statement of the run that may fail without failing the run: under a savepoint of the run's transaction. */
+    private final TransactionTemplate savepoint;
     private final JdbcClient jdbc;
     private final long boundedFrom;
     private final int groupRecords;
@@ -113,6 +116,8 @@ public class PersonResolution {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Resolves the records not resolved yet or changed since (after a load, a correction). */
@@ -523,20 +528,27 @@ public class PersonResolution {
         // the reports given to the preparation as read, up to the first to read whole: in id order, as the whole read
         // gives them, the others given once read
         int[] given = {0};
-        victims.forEachUnresolvedLinkageDigest((id, version, digest) -> {
-            VictimReport report = digests.report(id, digest);
-            if (report == null) {
-                places.add(reports.size());
-                whole.add(id);
-            } else {
-                versionOf.put(id, version);
-                if (given[0] == reports.size()) {
-                    read.accept(report);
-                    given[0]++;
+        try {
+            // under a savepoint: a server refusing the digest's function (md5, in FIPS mode) fails the statement only,
+            // and the run reads its records whole instead
+            savepoint.executeWithoutResult(status -> victims.forEachUnresolvedLinkageDigest((id, version, digest) -> {
+                VictimReport report = digests.report(id, digest);
+                if (report == null) {
+                    places.add(reports.size());
+                    whole.add(id);
+                } else {
+                    versionOf.put(id, version);
+                    if (given[0] == reports.size()) {
+                        read.accept(report);
+                        given[0]++;
+                    }
                 }
-            }
-            reports.add(report);
-        });
+                reports.add(report);
+            }));
+        } catch (DataAccessException e) {
+            log.warn("Resolution: digests unavailable, reading records whole (the statement failed: {})", sqlState(e));
+            return unresolvedAfter(reports.subList(0, given[0]), versionOf, read);
+        }
         Map<Object, Object> shared = new HashMap<>();
         for (int from = 0; from < whole.size(); from += READ_CHUNK) {
             List<Long> chunk = whole.subList(from, Math.min(whole.size(), from + READ_CHUNK));
@@ -554,6 +566,34 @@ public class PersonResolution {
         reports.removeIf(java.util.Objects::isNull);
         readWhole = whole.size();
         return reports;
+    }
+
+    /**
+     * {@link #unresolved} read whole after the reports {@code given} to the preparation already (the first ones, in id
+     * order, taken by their digests before the digests' statement failed): the records after the last of them.
+     */
+    private List<VictimReport> unresolvedAfter(List<VictimReport> given, Map<Long, Integer> versionOf,
+            java.util.function.Consumer<VictimReport> read) {
+        List<VictimReport> reports = new ArrayList<>(given);
+        long after = given.isEmpty() ? Long.MIN_VALUE : given.get(given.size() - 1).victimId();
+        Map<Object, Object> shared = new HashMap<>();
+        int[] whole = {0};
+        victims.forEachUnresolved(record -> {
+            if (record.id() > after) {
+                VictimReport report = report(record, shared);
+                reports.add(report);
+                versionOf.put(record.id(), record.version());
+                read.accept(report);
+                whole[0]++;
+            }
+        });
+        readWhole = whole[0];
+        return reports;
+    }
+
+    /** The SQL state of a failed statement (never its message: a message may quote a value). */
+    private static String sqlState(DataAccessException e) {
+        return e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : e.getClass().getSimpleName();
     }
 
     /**

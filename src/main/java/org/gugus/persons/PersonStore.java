@@ -562,6 +562,13 @@ class PersonStore {
         long last = jdbc.sql("""
                 select setval(s, nextval(s) + ? - 1) from (select pg_get_serial_sequence('persons.person', 'id') s) q
                 """).param(count).query(Long.class).single();
+        // into a table holding few persons against these (a first load's): its foreign key on merged_into (a person
+        // merged into another) set aside and checked once after, over the few and these, none merged: each row copied
+        // queued a check of it (a null merged_into, checked for nothing), a fifth of the copy's 0.2-0.35 s at load 5-6
+        boolean checkAfter = rowsHeld("persons.person") <= count / FEW;
+        if (checkAfter) {
+            jdbc.sql("alter table persons.person drop constraint person_merged_into_fkey").update();
+        }
         List<Long> ids = new ArrayList<>(count);
         try (IdRowsCopy copy = new IdRowsCopy(DataSourceUtils.getConnection(dataSource), dataSource,
                 "copy persons.person (id) from stdin with (format binary)")) {
@@ -569,6 +576,10 @@ class PersonStore {
                 ids.add(id);
                 copy.row(id);
             }
+        }
+        if (checkAfter) {
+            jdbc.sql("alter table persons.person add constraint person_merged_into_fkey foreign key (merged_into)"
+                    + " references persons.person (id)").update();
         }
         return ids;
     }

@@ -65,7 +65,8 @@ public class LinkableVictims {
      * value holding a quote, a backslash, a parenthesis, a comma or white space quoted, its quotes and backslashes
      * doubled), in the server's encoding. A reader holding the values already (a first load's rows read as they were
      * staged) tells by it which records it need not read. A value written otherwise than a reader writes it only
-     * gives another digest: never a record taken for another's.
+     * gives another digest: never a record taken for another's. A server in FIPS mode refuses {@code md5}: the statement
+     * fails, and the caller reads the records whole.
      */
     public void forEachUnresolvedLinkageDigest(LinkageDigestRow action) {
         jdbc.sql("""

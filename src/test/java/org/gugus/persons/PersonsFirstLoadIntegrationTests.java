@@ -1,6 +1,7 @@
 package org.gugus.persons;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gugus.persons.PersonFiles.victim;
 
 import java.nio.file.Path;
@@ -16,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A first load's block keys written beside its run ({@link BlockKeysAside}): with runs of 20 records and more counted
@@ -47,6 +51,12 @@ class PersonsFirstLoadIntegrationTests {
 
     @Autowired
     PersonResolution resolution;
+
+    @Autowired
+    PersonStore store;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     Path folder;
@@ -91,6 +101,25 @@ class PersonsFirstLoadIntegrationTests {
 
         assertThat(blockKeys()).isEqualTo(keys).doesNotContain(every.get(0) + ",42");
         assertThat(tableAside()).isNull();
+    }
+
+    @Test
+    void manyNewPersonsCopiedIntoATableHoldingFewKeepTheirForeignKeyOnMergedInto() {
+        loadVictims();
+        jdbc.sql("analyze persons.person").update();
+        long held = jdbc.sql("select count(*) from persons.person").query(Long.class).single();
+        TransactionTemplate run = new TransactionTemplate(transactions);
+        run.executeWithoutResult(status -> {
+            List<Long> fresh = store.newPersons((int) held * PersonStore.FEW + 100); // many against the few held
+
+            assertThat(jdbc.sql("""
+                    select pg_get_constraintdef(oid) || ' ' || convalidated from pg_constraint
+                     where conrelid = 'persons.person'::regclass and conname = 'person_merged_into_fkey'
+                    """).query(String.class).single()).isEqualTo("FOREIGN KEY (merged_into) REFERENCES persons.person(id) true");
+            assertThatThrownBy(() -> jdbc.sql("update persons.person set merged_into = -1 where id = ?")
+                    .param(fresh.get(0)).update()).isInstanceOf(DataIntegrityViolationException.class);
+            status.setRollbackOnly();
+        });
     }
 
     /** The block keys stored, each as record and key hash. */

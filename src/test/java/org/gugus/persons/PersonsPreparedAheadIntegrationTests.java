@@ -1,9 +1,12 @@
 package org.gugus.persons;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gugus.persons.PersonFiles.victim;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,16 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
 import org.gugus.warehouse.PublishStarting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -40,10 +47,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.persons.resolution.many-records=20",
         "gugus.persons.resolution.few-pending=20"})
+@ExtendWith(OutputCaptureExtension.class)
 class PersonsPreparedAheadIntegrationTests {
 
     private static final String[] GIVEN = {"Aminah", "Bunga", "Citra", "Dahlia", "Erna", "Fatimah", "Gita", "Hartini"};
-    private static final String[] FAMILY = {"Simanjuntak", "Lubis", "Hasibuan", "Nainggolan", "Saragih"};
+    /**
+     * The family names of each test's records, by the hundred its records are numbered from ({@link #load}): a test's
+     * pairs are its own whatever ran before it in the same store (a pair of two earlier tests' records, closed or
+     * opened again by a later test's run, changed what that test compared).
+     */
+    private static final String[][] FAMILIES = {{"Simanjuntak", "Lubis", "Hasibuan", "Nainggolan", "Saragih"},
+            {"Siregar", "Harahap", "Pohan", "Daulay", "Nasution"},
+            {"Panjaitan", "Hutapea", "Manurung", "Sinaga", "Situmorang"},
+            {"Pangaribuan", "Gultom", "Silalahi", "Tobing", "Marpaung"},
+            {"Damanik", "Sidabutar", "Rangkuti", "Matondang", "Batubara"}};
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
@@ -89,6 +106,9 @@ class PersonsPreparedAheadIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
 
     @TempDir
     Path folder;
@@ -163,7 +183,7 @@ class PersonsPreparedAheadIntegrationTests {
         // changed between the read and the commit
         after = publish -> {
             awaitDone(counts);
-            jdbc.sql("update warehouse.staged_row set victim_name = 'Wulan Saragih' where file_id = ? and ordinal = 2")
+            jdbc.sql("update warehouse.staged_row set victim_name = 'Wulan Pohan' where file_id = ? and ordinal = 2")
                     .param(publish.fileId()).update();
         };
 
@@ -173,7 +193,7 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
         assertThat(resolution.blocksAhead()).as("a record prepared by the run: its blocks built after").isFalse();
         assertThat(resolution.readWhole()).as("the record changed read whole, the others by their digests").isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from warehouse.victim where victim_name = 'Wulan Saragih'")
+        assertThat(jdbc.sql("select count(*) from warehouse.victim where victim_name = 'Wulan Pohan'")
                 .query(Long.class).single()).isEqualTo(1);
         assertSameAsPreparedByTheRun(load);
     }
@@ -205,6 +225,49 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(resolution.takenAhead()).isZero();
         assertThat(resolution.readWhole()).as("every record read whole").isEqualTo(-1);
         assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aFirstLoadsRecordsAreReadWholeWhenTheServerRefusesTheirDigestsAndGiveTheSamePersons(CapturedOutput output)
+            throws SQLException {
+        loadOther("64.01", 400);
+        long[] counts = ahead.counts();
+        // the digests' function refused as a server in FIPS mode refuses it (with this state): a function of its name
+        // that fails, found before the server's own by the connections opened from here on
+        String database = jdbc.sql("select current_database()").query(String.class).single();
+        jdbc.sql("create schema refusing").update();
+        jdbc.sql("""
+                create function refusing.md5(text) returns text language plpgsql as $$
+                begin
+                    raise exception 'could not compute MD5 hash: unsupported' using errcode = 'internal_error';
+                end
+                $$""").update();
+        jdbc.sql("alter database \"" + database + "\" set search_path = refusing, pg_catalog, \"$user\", public")
+                .update();
+        reconnect();
+        FileOutcome load;
+        try {
+            assertThatThrownBy(() -> jdbc.sql("select md5('x')").query().singleRow())
+                    .as("the function refused").hasMessageContaining("could not compute MD5 hash");
+            load = load("64.11", 400);
+        } finally {
+            jdbc.sql("alter database \"" + database + "\" reset search_path").update();
+            reconnect();
+            jdbc.sql("drop schema refusing cascade").update();
+        }
+
+        assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
+        assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
+        assertThat(resolution.readWhole()).as("every record read whole once the digests failed").isEqualTo(30);
+        assertThat(output).contains("digests unavailable, reading records whole");
+        // the persons of a run preparing every record itself, as those of a run taking them by their digests are
+        // (aFirstLoadsRecordsPreparedWhileItWasPublishedAreTakenAndGiveThePersonsOfARunPreparingThemAfter)
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    /** The pool's connections closed (those in use once given back): the next ones take the database's settings. */
+    private void reconnect() throws SQLException {
+        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
     }
 
     @Test
@@ -241,7 +304,8 @@ class PersonsPreparedAheadIntegrationTests {
     }
 
     private static String name(int n) {
-        return GIVEN[n % GIVEN.length] + " " + FAMILY[n / GIVEN.length % FAMILY.length];
+        String[] family = FAMILIES[n / 100];
+        return GIVEN[n % GIVEN.length] + " " + family[n / GIVEN.length % family.length];
     }
 
     private static String birth(int n) {
