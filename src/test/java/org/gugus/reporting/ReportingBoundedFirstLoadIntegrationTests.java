@@ -1,0 +1,78 @@
+package org.gugus.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.gugus.IntegrationTest;
+import org.gugus.TestWorkbooks;
+import org.gugus.ingest.FileReception;
+import org.gugus.ingest.FileSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A first load large enough for its persons to be resolved in bounded memory announces every person
+ * changed; its rebuild takes the reports read ahead of those persons ({@link ReportsAhead}) and the person
+ * rows written beside it ({@link PersonRowsAside}), as a smaller first load's refresh does, with the same
+ * rows as a rebuild that reads the warehouse itself. Every load is bounded here.
+ */
+@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.reporting.bulk-refresh-persons=1",
+        "gugus.persons.resolution.bounded-from=1", "gugus.persons.resolution.group-records=40"})
+class ReportingBoundedFirstLoadIntegrationTests {
+
+    /** The person tables' own ids: a table put in place of another has a new one. */
+    private static final String PERSON_TABLES = """
+            select string_agg(c.oid::text, ' ' order by c.oid) from pg_class c
+             where c.oid in ('reporting.person'::regclass, 'reporting.person_fact'::regclass,
+                             'reporting.office_person_fact'::regclass)
+            """;
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReportingRefresh refresh;
+
+    @Autowired
+    ReportsAhead ahead;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void aFirstLoadResolvedInBoundedMemoryIsRebuiltFromTheReportsReadAheadAsReadingTheWarehouseWritesIt() {
+        long copied = ahead.copied();
+        String personTables = jdbc.sql(PERSON_TABLES).query(String.class).single();
+
+        reception.receive(TestWorkbooks.csv(files.resolve("smd.csv"),
+                IntStream.rangeClosed(61, 74).mapToObj(TestWorkbooks::victim).toList()), "64.72", "smd.csv",
+                FileSource.COMMAND_LINE);
+
+        assertThat(jdbc.sql("select count(*) from reporting.report").query(Long.class).single())
+                .as("every record reported").isEqualTo(14);
+        assertThat(ahead.copied()).as("the rebuild after the persons copied the reports read ahead").isEqualTo(copied + 1);
+        assertThat(jdbc.sql(PERSON_TABLES).query(String.class).single()).as("the person rows written beside put in place")
+                .isNotEqualTo(personTables);
+        assertThat(jdbc.sql(ReportingReadAheadIntegrationTests.LEFT).query(Long.class).single()).as("their rows emptied")
+                .isZero();
+        List<String> tables = ReportingTables.rows(jdbc);
+        assertThat(tables).anyMatch(row -> row.startsWith("case_fact ")).anyMatch(row -> row.startsWith("person_fact "));
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
+    }
+}
