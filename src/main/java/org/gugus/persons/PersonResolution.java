@@ -489,15 +489,7 @@ public class PersonResolution {
             if (digests != null) {
                 return unresolvedByDigest(digests, versionOf, read);
             }
-            // streamed, each record kept as its report only, the values records share (codes, places, dates) one
-            // object each: a load's 100,000 records are the run's live set, copied by each young collection
-            Map<Object, Object> shared = new HashMap<>();
-            victims.forEachUnresolved(record -> {
-                VictimReport report = report(record, shared);
-                reports.add(report);
-                versionOf.put(record.id(), record.version());
-                read.accept(report);
-            });
+            streamUnresolved(reports, Long.MIN_VALUE, versionOf, read);
             return reports;
         }
         resolvedAs.putAll(store.pendingAsResolved(false));
@@ -576,19 +568,30 @@ public class PersonResolution {
             java.util.function.Consumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>(given);
         long after = given.isEmpty() ? Long.MIN_VALUE : given.get(given.size() - 1).victimId();
+        readWhole = streamUnresolved(reports, after, versionOf, read);
+        return reports;
+    }
+
+    /**
+     * The pending records of an id above {@code after} streamed whole from the warehouse's join of the pending list,
+     * in id order, each added to {@code reports} and given to {@code read} as read; returns how many. Each record is
+     * kept as its report only, the values records share (codes, places, dates) one object each: a load's 100,000
+     * records are the run's live set, copied by each young collection.
+     */
+    private int streamUnresolved(List<VictimReport> reports, long after, Map<Long, Integer> versionOf,
+            java.util.function.Consumer<VictimReport> read) {
         Map<Object, Object> shared = new HashMap<>();
-        int[] whole = {0};
+        int[] streamed = {0};
         victims.forEachUnresolved(record -> {
             if (record.id() > after) {
                 VictimReport report = report(record, shared);
                 reports.add(report);
                 versionOf.put(record.id(), record.version());
                 read.accept(report);
-                whole[0]++;
+                streamed[0]++;
             }
         });
-        readWhole = whole[0];
-        return reports;
+        return streamed[0];
     }
 
     /** The SQL state of a failed statement (never its message: a message may quote a value). */
