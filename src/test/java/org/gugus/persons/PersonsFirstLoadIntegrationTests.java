@@ -122,6 +122,57 @@ class PersonsFirstLoadIntegrationTests {
         });
     }
 
+    @Test
+    void manyNewPersonsCopiedIntoATableHoldingFewKeepItsKeyItsIndexAndTheForeignKeysOnIt() {
+        loadVictims();
+        jdbc.sql("analyze persons.person").update();
+        long held = jdbc.sql("select count(*) from persons.person").query(Long.class).single();
+        String before = personKeys();
+        long aRecord = jdbc.sql("select min(id) from warehouse.victim").query(Long.class).single();
+        TransactionTemplate run = new TransactionTemplate(transactions);
+        run.executeWithoutResult(status -> {
+            List<Long> fresh = store.newPersons((int) held * PersonStore.FEW + 100); // many against the few held
+
+            assertThat(personKeys()).isEqualTo(before);
+            assertThat(fresh).hasSize((int) held * PersonStore.FEW + 100);
+            // the key, and each foreign key on it, refuse what they refused before the copy
+            assertRefused("insert into persons.person (id) overriding system value values (?)", fresh.get(0));
+            assertRefused("update persons.person set merged_into = -1 where id = ?", fresh.get(0));
+            assertRefused("""
+                    insert into persons.person_event (kind, person_id, other_person_id, run_id)
+                    select 'MERGED', ?, -1, max(id) from persons.resolution_run
+                    """, fresh.get(0));
+            assertRefused("""
+                    insert into persons.victim_person (victim_id, person_id, victim_version) values (?, -1, 1)
+                    on conflict (victim_id) do update set person_id = -1
+                    """, aRecord);
+            status.setRollbackOnly();
+        });
+    }
+
+    /** The statement fails on a constraint, under a savepoint (the caller's transaction goes on). */
+    private void assertRefused(String statement, Object parameter) {
+        TransactionTemplate savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        assertThatThrownBy(() -> savepoint.executeWithoutResult(status -> {
+            assertThat(jdbc.sql(statement).param(parameter).update()).isEqualTo(1);
+        })).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    /**
+     * {@code persons.person}'s constraints and indexes, and the foreign keys on it, as the catalogue defines them, each
+     * with whether it is validated.
+     */
+    private String personKeys() {
+        return String.join("\n", jdbc.sql("""
+                select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated
+                  from pg_constraint where conrelid = 'persons.person'::regclass or confrelid = 'persons.person'::regclass
+                union all
+                select pg_get_indexdef(indexrelid) from pg_index where indrelid = 'persons.person'::regclass
+                order by 1
+                """).query(String.class).list());
+    }
+
     /** The block keys stored, each as record and key hash. */
     private Set<String> blockKeys() {
         return new HashSet<>(jdbc.sql("select victim_id || ',' || key_hash from persons.block_key").query(String.class).list());
