@@ -143,6 +143,39 @@ final class AnswerBook implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes and writes (nowhere) a small answer the way every answer is made, so that the workbook library's
+     * classes (its parts, styles, properties, comments, the zip's writing) are loaded and initialised before the
+     * first answer of the process needs them: the first answer of a command spent about half a second on them,
+     * beside the persons and the reporting refresh. Nothing of a file is read or kept.
+     */
+    static void prepare() throws IOException {
+        try (AnswerZip book = newWorkbook()) {
+            AnswerStyles styles = new AnswerStyles(book);
+            var properties = book.getXSSFWorkbook().getProperties();
+            properties.getCoreProperties().setTitle(Messages.get("feedback.title").both());
+            properties.getCustomProperties().addProperty("GugusAnswersFile", "0");
+            SXSSFSheet summary = book.createSheet(AnswerWorkbook.SUMMARY_SHEET);
+            Cell title = summary.createRow(0).createCell(0);
+            title.setCellValue(Messages.get("feedback.title").both());
+            title.setCellStyle(styles.title());
+            SXSSFSheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName("Data"));
+            Row row = sheet.createRow(0);
+            Cell cell = row.createCell(0);
+            cell.setCellValue("");
+            cell.setCellStyle(styles.cell(AnswerStyles.Kind.TEXT, AnswerStyles.Mark.ERROR));
+            row.createCell(1).setCellStyle(styles.status(RowStatus.DITOLAK));
+            Drawing<?> drawing = sheet.createDrawingPatriarch();
+            CreationHelper helper = book.getCreationHelper();
+            ClientAnchor anchor = helper.createClientAnchor();
+            Comment comment = drawing.createCellComment(anchor);
+            comment.setString(helper.createRichTextString(""));
+            cell.setCellComment(comment);
+            summary.setColumnWidth(0, 40 * 256);
+            book.write(OutputStream.nullOutputStream());
+        }
+    }
+
     /** The answer's workbook ({@link AnswerZip}): its sheets deflated as they are written. */
     static AnswerZip newWorkbook() {
         return new AnswerZip(ROW_WINDOW);
@@ -179,7 +212,7 @@ final class AnswerBook implements AutoCloseable {
     /** Copies every sheet of the original; false when the original cannot be read at all. */
     private boolean copySheets(boolean loaded) {
         try (RowFeed reader = new RowFeed(WorkbookReaders.open(file.landingPath(), file.originalName()))) {
-            AnswerWorkbook.Rows office = AnswerWorkbook.rows();
+            AnswerWorkbook.Rows office = AnswerWorkbook.rows(template.headerSearchRows());
             OutcomeCursor cursor = new OutcomeCursor(
                     loaded ? outcomes : (after, limit) -> new RowOutcomes.Kept(List.of(), List.of(), after + limit));
             SheetCopy sheet = null;

@@ -31,7 +31,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * the summary from the load's outcome and delivers the workbook, so the answer still exists before
  * the command returns and before an SFTP source sends it back. A file whose load does not end
  * LOADED has its copied sheets dropped and is answered as before. Off with
- * {@code gugus.feedback.start-on-publish=false}, and on a heap under {@link #MIN_HEAP}.
+ * {@code gugus.feedback.start-on-publish=false}, and on a heap under {@link #MIN_HEAP}. With
+ * {@code gugus.feedback.prepare-on-start=true} (a command that loads files) the workbook library is
+ * made ready on the same thread while Gugus starts ({@link AnswerBook#prepare()}).
  */
 @Component
 class AnswersOnPublish implements DisposableBean {
@@ -52,7 +54,8 @@ class AnswersOnPublish implements DisposableBean {
     private final Map<Long, Future<AnswerBook>> started = new LinkedHashMap<>();
     private final AtomicLong taken = new AtomicLong();
 
-    AnswersOnPublish(Feedback feedback, @Value("${gugus.feedback.start-on-publish:true}") boolean enabled) {
+    AnswersOnPublish(Feedback feedback, @Value("${gugus.feedback.start-on-publish:true}") boolean enabled,
+            @Value("${gugus.feedback.prepare-on-start:false}") boolean prepare) {
         this.feedback = feedback;
         this.enabled = enabled && Runtime.getRuntime().maxMemory() >= MIN_HEAP;
         // one answer at a time: the answer's own reading and deflating threads take the rest
@@ -61,6 +64,23 @@ class AnswersOnPublish implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
+        if (this.enabled && prepare) {
+            // a command that loads a file: the workbook library made ready while Gugus starts, on a core the start
+            // leaves mostly idle, rather than by the first answer beside the persons and the refresh (the same
+            // thread, so an answer started on a publish runs after it)
+            copying.execute(AnswersOnPublish::prepare);
+        }
+    }
+
+    private static void prepare() {
+        long start = System.nanoTime();
+        try {
+            AnswerBook.prepare();
+            log.debug("Answer workbooks made ready in {} s", "%.2f".formatted((System.nanoTime() - start) / 1e9));
+        } catch (IOException | RuntimeException e) {
+            // only the first answer's speed depends on it
+            log.info("Answer workbooks not made ready ahead ({})", e.getClass().getName());
+        }
     }
 
     /** Ordered first: the persons resolution, another listener of the commit, runs for seconds on this thread. */

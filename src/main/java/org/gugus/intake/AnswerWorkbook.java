@@ -27,9 +27,13 @@ public final class AnswerWorkbook {
     private AnswerWorkbook() {
     }
 
-    /** A new filter for one pass over a workbook's rows, in order. */
-    public static Rows rows() {
-        return new Rows();
+    /**
+     * A new filter for one pass over a workbook's rows, in order. The status column is looked for only in
+     * the rows where a header can be ({@code headerSearchRows}, the template's): Gugus writes it in the
+     * header row, and a file that is no answer workbook had every cell of every row searched for it.
+     */
+    public static Rows rows(int headerSearchRows) {
+        return new Rows(headerSearchRows);
     }
 
     /** Leaves out the summary sheet and the added columns; remembers the file answered. */
@@ -39,8 +43,10 @@ public final class AnswerWorkbook {
         private boolean summary;
         private int statusColumn = -1;
         private Long answersFile;
+        private final int headerSearchRows;
 
-        private Rows() {
+        private Rows(int headerSearchRows) {
+            this.headerSearchRows = headerSearchRows;
         }
 
         /** The row without Gugus's additions, or {@code null} when nothing of it is the office's. */
@@ -56,7 +62,7 @@ public final class AnswerWorkbook {
                 }
                 return null;
             }
-            if (statusColumn < 0) {
+            if (statusColumn < 0 && row.rowNumber() <= headerSearchRows) {
                 statusColumn = statusColumn(row.cells());
             }
             if (statusColumn < 0 || row.cells().size() <= statusColumn) {
@@ -72,7 +78,7 @@ public final class AnswerWorkbook {
         }
 
         private static int statusColumn(List<CellValue> cells) {
-            // looked for in every row of a file that is no answer workbook: a shorter text is not stripped
+            // looked for in every row where a header can be: a shorter text is not stripped
             for (int column = 0; column < cells.size(); column++) {
                 String text = cells.get(column).text();
                 if (text.length() >= STATUS_HEADER.length() && text.strip().equals(STATUS_HEADER)) {

@@ -208,10 +208,14 @@ class ReportsAhead implements DisposableBean {
             // read committed: the reports are read by one statement, and the codes the facts add to the dictionary
             // are numbered after its latest ones, as committed when its lock is granted
             connection.setAutoCommit(false);
-            long[] counts = WarehouseSource.notReported(connection);
+            // a publish that inserted no record (a re-delivery's) leaves the newest record reported: the three
+            // tables are not counted (0.09-0.59 s of server CPU at 100,000 records, beside the persons, the
+            // refresh and the answer on two cores); records left unreported by an earlier process are then
+            // caught up by a refresh that reads the warehouse itself
+            long[] counts = WarehouseSource.newestReported(connection) ? null : WarehouseSource.notReported(connection);
             // nothing written to the scratch tables yet: their lock let go, what they hold left to the next read (a
             // re-delivery's publish ends here)
-            if (counts[0] < bulkPersons || counts[0] < counts[1]) {
+            if (counts == null || counts[0] < bulkPersons || counts[0] < counts[1]) {
                 connection.rollback();
                 locked = false;
                 Read.release(connection, Read.UNLOCK);

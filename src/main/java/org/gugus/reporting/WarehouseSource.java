@@ -232,6 +232,21 @@ class WarehouseSource {
     }
 
     /**
+     * On this connection: whether the newest victim record of the warehouse (the highest id) has a report, as it
+     * has after every publish that inserted none; false when the warehouse holds none. Two index probes.
+     */
+    static boolean newestReported(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet newest = statement.executeQuery("""
+                        select exists (select 1 from reporting.report
+                                        where victim_id = (select max(id) from warehouse.victim))
+                        """)) {
+            newest.next();
+            return newest.getBoolean(1);
+        }
+    }
+
+    /**
      * On this connection: how many victim records of the warehouse have no report yet (nearly all after
      * a first load's publish, none after a re-delivery's), and how many persons the reporting schema holds.
      */

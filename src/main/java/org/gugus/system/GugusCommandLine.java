@@ -40,6 +40,9 @@ public final class GugusCommandLine {
     /** The commands that run a Camel route: the others start without Camel ({@link CommandsWithoutCamel}). */
     private static final Set<String> WITH_ROUTES = Set.of("pull");
 
+    /** The commands that load files, and so answer them. */
+    private static final Set<String> LOADING = Set.of("load", "pull");
+
     private GugusCommandLine() {
     }
 
@@ -65,6 +68,11 @@ public final class GugusCommandLine {
     /** Whether the command runs a Camel route ({@code pull}); every other command starts without Camel. */
     static boolean runsRoutes(String[] command) {
         return command.length > 0 && WITH_ROUTES.contains(command[0]);
+    }
+
+    /** Whether the command loads files ({@code load}, {@code pull}), each answered with a workbook. */
+    static boolean loadsFiles(String[] command) {
+        return command.length > 0 && LOADING.contains(command[0]);
     }
 
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
@@ -103,6 +111,8 @@ public final class GugusCommandLine {
                         // the month cells and usual periods are counted ahead by the server, at its first count
                         // after this command's load, rather than by a command that would wait for them to exit
                         "gugus.reporting.warm-kept-counts", "false",
+                        // a command that loads files has the answer workbooks made ready while it starts
+                        "gugus.feedback.prepare-on-start", Boolean.toString(loadsFiles(command)),
                         // Flyway's validation only when the database is not as these migrations last left it
                         "gugus.database.skip-unchanged-migrations", "true",
                         "logging.threshold.console", "OFF",

@@ -77,6 +77,15 @@ class GugusCommandLineTests {
     }
 
     @Test
+    void makesTheAnswerWorkbooksReadyOnlyForCommandsThatLoadFiles() {
+        assertThat(GugusCommandLine.loadsFiles(new String[] {"load", "--office", "64.72", "a.csv"})).isTrue();
+        assertThat(GugusCommandLine.loadsFiles(new String[] {"pull", "--regency", "64.72"})).isTrue();
+        assertThat(GugusCommandLine.loadsFiles(new String[] {"report", "--from", "2024-01-01"})).isFalse();
+        assertThat(GugusCommandLine.loadsFiles(new String[] {"files", "list"})).isFalse();
+        assertThat(GugusCommandLine.loadsFiles(new String[] {})).isFalse();
+    }
+
+    @Test
     void writesAShellCompletionScript() {
         assertThat(run("generate-completion")).isZero();
 

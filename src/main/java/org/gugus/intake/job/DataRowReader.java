@@ -55,7 +55,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
     private long physicalRows;
     private int lastRowNumber;
     private final Deque<SheetRow> replay = new ArrayDeque<>();
-    private final AnswerWorkbook.Rows answerRows = AnswerWorkbook.rows();
+    private final AnswerWorkbook.Rows answerRows;
 
     DataRowReader(Path file, String fileName, IntakeTemplate template, long maxRows, WorkbookLimits limits) {
         this.file = file;
@@ -63,6 +63,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
         this.template = template;
         this.maxRows = maxRows;
         this.limits = limits;
+        this.answerRows = AnswerWorkbook.rows(template.headerSearchRows());
         setName("intakeReader");
     }
 
