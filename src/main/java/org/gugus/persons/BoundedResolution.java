@@ -237,34 +237,41 @@ final class BoundedResolution {
         Set<Long> records = new HashSet<>();
         long kept = 0;
         Long last = null;
-        while (true) {
-            List<BlockScoring.Block> page = (last == null
-                    ? jdbc.sql("select key_hash, members from bounded_block order by key_hash limit ?").param(BLOCK_PAGE)
-                    : jdbc.sql("select key_hash, members from bounded_block where key_hash > ? order by key_hash limit ?")
-                            .params(last, BLOCK_PAGE))
-                    .query((rs, n) -> new BlockScoring.Block(rs.getLong(1), longs((Long[]) rs.getArray(2).getArray())))
-                    .list();
-            for (BlockScoring.Block block : page) {
-                group.add(block);
-                for (long id : block.members()) {
-                    records.add(id);
+        try (ScoringAlongside alongside = new ScoringAlongside(scoring)) {
+            while (true) {
+                List<BlockScoring.Block> page = (last == null
+                        ? jdbc.sql("select key_hash, members from bounded_block order by key_hash limit ?").param(BLOCK_PAGE)
+                        : jdbc.sql("select key_hash, members from bounded_block where key_hash > ? order by key_hash limit ?")
+                                .params(last, BLOCK_PAGE))
+                        .query((rs, n) -> new BlockScoring.Block(rs.getLong(1), longs((Long[]) rs.getArray(2).getArray())))
+                        .list();
+                for (BlockScoring.Block block : page) {
+                    group.add(block);
+                    for (long id : block.members()) {
+                        records.add(id);
+                    }
+                    if (records.size() >= groupRecords) {
+                        kept += scoreGroup(alongside, held, group, records);
+                    }
                 }
-                if (records.size() >= groupRecords) {
-                    kept += scoreGroup(scoring, held, group, records);
+                if (page.size() < BLOCK_PAGE) {
+                    break;
                 }
+                last = page.get(page.size() - 1).keyHash();
             }
-            if (page.size() < BLOCK_PAGE) {
-                break;
-            }
-            last = page.get(page.size() - 1).keyHash();
+            kept += scoreGroup(alongside, held, group, records);
+            kept += spill(alongside.finish());
         }
-        kept += scoreGroup(scoring, held, group, records);
         jdbc.sql("create index on bounded_pair (victim_a, victim_b)").update();
         jdbc.sql("analyze bounded_pair").update();
         return kept;
     }
 
-    private long scoreGroup(BlockScoring scoring, PreparedRecords held, List<BlockScoring.Block> group,
+    /**
+     * Hands a group over to be scored beside the reading of the next one; returns the pairs kept of the group handed
+     * over before it, spilled meanwhile.
+     */
+    private long scoreGroup(ScoringAlongside alongside, PreparedRecords held, List<BlockScoring.Block> group,
             Set<Long> records) {
         if (group.isEmpty()) {
             return 0;
@@ -273,20 +280,21 @@ final class BoundedResolution {
         List<Long> others = records.stream().filter(id -> !held.holds(id)).toList();
         List<VictimReport> reports = others.isEmpty() ? List.of()
                 : victims.byIds(others).stream().map(PersonResolution::report).toList();
-        List<BlockScoring.Spilled> spilled = scoring.score(group, reports);
+        List<BlockScoring.Spilled> before = alongside.score(new ArrayList<>(group), reports);
         group.clear();
         records.clear();
-        spill(spilled);
-        return spilled.size();
+        return spill(before);
     }
 
-    private void spill(List<BlockScoring.Spilled> pairs) {
+    /** The pairs into {@code bounded_pair}; returns how many. */
+    private long spill(List<BlockScoring.Spilled> pairs) {
         try (IdRowsCopy copy = store.binaryCopy(
                 "copy bounded_pair (victim_a, victim_b, weight, probability, names_disagree) from stdin with (format binary)")) {
             for (BlockScoring.Spilled pair : pairs) {
                 copy.row(pair.victimA(), pair.victimB(), pair.weight(), pair.probability(), pair.namesDisagree());
             }
         }
+        return pairs.size();
     }
 
     /**
@@ -295,12 +303,14 @@ final class BoundedResolution {
      * the members. Returns the decisions between records of the scope that exist.
      */
     private Map<VictimPair, Decision> scopeAndRelatives(Members members) {
-        jdbc.sql("create temporary table scope_victim (victim_id bigint primary key) on commit drop").update();
+        // created from the union and keyed after: a million ids inserted one by one into its key, in the union's
+        // hashed order, took 16 s of a million-record run under load
         jdbc.sql("""
-                insert into scope_victim (victim_id)
+                create temporary table scope_victim on commit drop as
                 select victim_id from bounded_pending union select victim_a from bounded_pair
                 union select victim_b from bounded_pair
                 """).update();
+        jdbc.sql("alter table scope_victim add primary key (victim_id)").update();
         jdbc.sql("analyze scope_victim").update();
         while (jdbc.sql("""
                 insert into scope_victim (victim_id)
@@ -601,6 +611,66 @@ final class BoundedResolution {
             thread.shutdown();
             try {
                 // a chunk being added when the read failed: the records' file is closed by the caller only after it
+                thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * A group of blocks scored on a thread of its own (on every core: {@link BlockScoring#score}) while the run's
+     * thread reads the next group's blocks from the server and spills the pairs of the group before: the two took
+     * turns, one core idle while the run waited on the server (a 300,000-record run's scoring used one core of two).
+     * One group is scored at a time, in the order given.
+     */
+    private static final class ScoringAlongside implements AutoCloseable {
+
+        private final BlockScoring scoring;
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                task -> {
+                    Thread score = new Thread(task, "persons-bounded-scoring");
+                    score.setDaemon(true);
+                    return score;
+                });
+        private java.util.concurrent.Future<List<BlockScoring.Spilled>> inFlight;
+
+        ScoringAlongside(BlockScoring scoring) {
+            this.scoring = scoring;
+        }
+
+        /** Hands a group over; returns the pairs of the group handed over before it (none for the first). */
+        List<BlockScoring.Spilled> score(List<BlockScoring.Block> blocks, List<VictimReport> others) {
+            List<BlockScoring.Spilled> before = finish();
+            inFlight = thread.submit(() -> scoring.score(blocks, others));
+            return before;
+        }
+
+        /** The pairs of the group handed over last, once scored (none when there is none). */
+        List<BlockScoring.Spilled> finish() {
+            if (inFlight == null) {
+                return List.of();
+            }
+            try {
+                return inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the blocks were scored", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (inFlight != null) {
+                inFlight.cancel(false);
+            }
+            thread.shutdown();
+            try {
+                // a group being scored when the run failed: the records' file is closed by the caller only after it
                 thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
