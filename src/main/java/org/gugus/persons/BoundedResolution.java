@@ -391,12 +391,9 @@ final class BoundedResolution {
         List<ScoredPair> explained = new ArrayList<>(pairs.size());
         for (int from = 0; from < pairs.size(); from += WRITE_CHUNK) {
             List<VictimPair> chunk = pairs.subList(from, Math.min(pairs.size(), from + WRITE_CHUNK));
-            Set<Long> ids = new TreeSet<>();
-            chunk.forEach(pair -> {
-                ids.add(pair.a());
-                ids.add(pair.b());
-            });
-            explained.addAll(scoring.explain(victims.byIds(ids).stream().map(PersonResolution::report).toList(), chunk));
+            // the run's own records as it normalised them, only the others read again
+            explained.addAll(scoring.explainHeld(chunk,
+                    ids -> victims.byIds(ids).stream().map(PersonResolution::report).toList()));
         }
         return explained;
     }

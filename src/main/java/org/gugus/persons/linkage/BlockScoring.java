@@ -211,6 +211,26 @@ public final class BlockScoring {
         return Clustering.namesDisagree(pair);
     }
 
+    /**
+     * These pairs with every comparison's level and weight; their records are those {@link PreparedRecords held}, as
+     * they were normalised, and the others, read by {@code others} (given their ids, ascending). A first load's links
+     * and queued pairs are explained so without their records read from the warehouse again (at a million records,
+     * each read by id cost seconds of the server).
+     */
+    public List<ScoredPair> explainHeld(List<VictimPair> pairs,
+            java.util.function.Function<List<Long>, List<VictimReport>> others) {
+        long[] ids = pairs.stream().flatMapToLong(pair -> java.util.stream.LongStream.of(pair.a(), pair.b())).sorted()
+                .distinct().toArray();
+        Map<Long, Prepared> byId = new HashMap<>(ids.length * 2);
+        Arrays.stream(ids).filter(held::holds).parallel().mapToObj(id -> held.read(id, UnaryOperator.identity()).record())
+                .toList().forEach(record -> byId.put(record.id, record));
+        List<Long> notHeld = Arrays.stream(ids).filter(id -> !held.holds(id)).boxed().toList();
+        if (!notHeld.isEmpty()) {
+            others.apply(notHeld).parallelStream().map(Prepared::new).toList().forEach(record -> byId.put(record.id, record));
+        }
+        return pairs.parallelStream().map(pair -> scorer.explain(byId.get(pair.a()), byId.get(pair.b()))).toList();
+    }
+
     /** These pairs with every comparison's level and weight; {@code records} holds the records of them. */
     public List<ScoredPair> explain(List<VictimReport> records, List<VictimPair> pairs) {
         Map<Long, Prepared> byId = new HashMap<>(records.size() * 2);
