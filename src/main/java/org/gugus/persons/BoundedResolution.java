@@ -76,10 +76,9 @@ final class BoundedResolution {
         LinkageSettings settings = linkage.settings();
         Members members = writeKeys(held);
         phases.done("block keys of " + members.size + " pending records");
-        long[] pending = Arrays.copyOf(members.ids, members.size);
         BlockScoring scoring = linkage.blockScoring(model, BlockKeys.hashing(salt),
                 ids("select key_hash from bounded_block order by key_hash"), held);
-        long scored = scoreBlocks(scoring, held, pending);
+        long scored = scoreBlocks(scoring, held);
         phases.done("blocks scored (" + scored + " pairs kept)");
 
         Map<VictimPair, Decision> decisions = scopeAndRelatives(members);
@@ -142,31 +141,28 @@ final class BoundedResolution {
         store.analysePendingList();
         Members members = new Members(Math.toIntExact(Math.min(Integer.MAX_VALUE / 2, store.pendingListed())));
         java.util.function.ToLongFunction<String> hashing = BlockKeys.hashing(salt);
-        List<VictimReport> chunk = new ArrayList<>(READ_CHUNK);
-        victims.forEachUnresolved(record -> {
-            members.add(record);
-            chunk.add(PersonResolution.report(record));
-            if (chunk.size() == READ_CHUNK) {
-                held.add(chunk, hashing);
-                chunk.clear();
-            }
-        });
-        held.add(chunk, hashing);
+        try (PreparingAlongside preparing = new PreparingAlongside(held, hashing)) {
+            victims.forEachUnresolved(record -> {
+                members.add(record);
+                preparing.add(PersonResolution.report(record));
+            });
+            preparing.finish();
+        }
         // a store holding no key yet or few against the run's (a first load, after a small office's): the run's keys
         // written beside the run, the few stored ones added to them at its end
         BoundedKeysAside aside = store.blockKeysHeld() > held.size() / PersonStore.FEW ? null
                 : store.boundedKeysAside(held);
-        try (PersonStore.Copy copy = store.copy("copy bounded_key (key_hash, victim_id, cap) from stdin")) {
+        // in binary: 7 million keys at a million records, neither formatted as text here nor parsed there
+        try (IdRowsCopy copy = store.binaryCopy("copy bounded_key (key_hash, victim_id, cap) from stdin with (format binary)")) {
             held.forEachKeys((id, hashes, caps) -> {
-                String victim = Long.toString(id);
                 for (int k = 0; k < hashes.length; k++) {
-                    copy.row(Long.toString(hashes[k]), victim, Integer.toString(caps[k]));
+                    copy.row(hashes[k], id, caps[k]);
                 }
             });
         }
-        try (PersonStore.Copy copy = store.copy("copy bounded_pending (victim_id) from stdin")) {
+        try (IdRowsCopy copy = store.binaryCopy("copy bounded_pending (victim_id) from stdin with (format binary)")) {
             for (int i = 0; i < held.size(); i++) {
-                copy.row(Long.toString(held.id(i)));
+                copy.row(held.id(i));
             }
         }
         jdbc.sql("analyze bounded_pending").update();
@@ -232,7 +228,7 @@ final class BoundedResolution {
     }
 
     /** (2) The blocks gone through in groups, each pair with a pending record scored once; returns the pairs kept. */
-    private long scoreBlocks(BlockScoring scoring, PreparedRecords held, long[] pending) {
+    private long scoreBlocks(BlockScoring scoring, PreparedRecords held) {
         jdbc.sql("""
                 create temporary table bounded_pair (victim_a bigint, victim_b bigint, weight double precision,
                        probability double precision, names_disagree boolean) on commit drop
@@ -241,56 +237,64 @@ final class BoundedResolution {
         Set<Long> records = new HashSet<>();
         long kept = 0;
         Long last = null;
-        while (true) {
-            List<BlockScoring.Block> page = (last == null
-                    ? jdbc.sql("select key_hash, members from bounded_block order by key_hash limit ?").param(BLOCK_PAGE)
-                    : jdbc.sql("select key_hash, members from bounded_block where key_hash > ? order by key_hash limit ?")
-                            .params(last, BLOCK_PAGE))
-                    .query((rs, n) -> new BlockScoring.Block(rs.getLong(1), longs((Long[]) rs.getArray(2).getArray())))
-                    .list();
-            for (BlockScoring.Block block : page) {
-                group.add(block);
-                for (long id : block.members()) {
-                    records.add(id);
+        try (ScoringAlongside alongside = new ScoringAlongside(scoring)) {
+            while (true) {
+                List<BlockScoring.Block> page = (last == null
+                        ? jdbc.sql("select key_hash, members from bounded_block order by key_hash limit ?").param(BLOCK_PAGE)
+                        : jdbc.sql("select key_hash, members from bounded_block where key_hash > ? order by key_hash limit ?")
+                                .params(last, BLOCK_PAGE))
+                        .query((rs, n) -> new BlockScoring.Block(rs.getLong(1), longs((Long[]) rs.getArray(2).getArray())))
+                        .list();
+                for (BlockScoring.Block block : page) {
+                    group.add(block);
+                    for (long id : block.members()) {
+                        records.add(id);
+                    }
+                    if (records.size() >= groupRecords) {
+                        kept += scoreGroup(alongside, held, group, records);
+                    }
                 }
-                if (records.size() >= groupRecords) {
-                    kept += scoreGroup(scoring, held, group, records, pending);
+                if (page.size() < BLOCK_PAGE) {
+                    break;
                 }
+                last = page.get(page.size() - 1).keyHash();
             }
-            if (page.size() < BLOCK_PAGE) {
-                break;
-            }
-            last = page.get(page.size() - 1).keyHash();
+            kept += scoreGroup(alongside, held, group, records);
+            kept += spill(alongside.finish());
         }
-        kept += scoreGroup(scoring, held, group, records, pending);
         jdbc.sql("create index on bounded_pair (victim_a, victim_b)").update();
         jdbc.sql("analyze bounded_pair").update();
         return kept;
     }
 
-    private long scoreGroup(BlockScoring scoring, PreparedRecords held, List<BlockScoring.Block> group,
-            Set<Long> records, long[] pending) {
+    /**
+     * Hands a group over to be scored beside the reading of the next one; returns the pairs kept of the group handed
+     * over before it, spilled meanwhile.
+     */
+    private long scoreGroup(ScoringAlongside alongside, PreparedRecords held, List<BlockScoring.Block> group,
+            Set<Long> records) {
         if (group.isEmpty()) {
             return 0;
         }
         // the records not kept by the run (stored ones sharing a block with a new one) read and normalised again
         List<Long> others = records.stream().filter(id -> !held.holds(id)).toList();
-        List<VictimReport> reports = victims.byIds(others).stream().map(PersonResolution::report).toList();
-        List<BlockScoring.Spilled> spilled = scoring.score(group, reports, id -> Arrays.binarySearch(pending, id) >= 0);
+        List<VictimReport> reports = others.isEmpty() ? List.of()
+                : victims.byIds(others).stream().map(PersonResolution::report).toList();
+        List<BlockScoring.Spilled> before = alongside.score(new ArrayList<>(group), reports);
         group.clear();
         records.clear();
-        spill(spilled);
-        return spilled.size();
+        return spill(before);
     }
 
-    private void spill(List<BlockScoring.Spilled> pairs) {
-        try (PersonStore.Copy copy = store.copy(
-                "copy bounded_pair (victim_a, victim_b, weight, probability, names_disagree) from stdin")) {
+    /** The pairs into {@code bounded_pair}; returns how many. */
+    private long spill(List<BlockScoring.Spilled> pairs) {
+        try (IdRowsCopy copy = store.binaryCopy(
+                "copy bounded_pair (victim_a, victim_b, weight, probability, names_disagree) from stdin with (format binary)")) {
             for (BlockScoring.Spilled pair : pairs) {
-                copy.row(Long.toString(pair.victimA()), Long.toString(pair.victimB()), Double.toString(pair.weight()),
-                        Double.toString(pair.probability()), Boolean.toString(pair.namesDisagree()));
+                copy.row(pair.victimA(), pair.victimB(), pair.weight(), pair.probability(), pair.namesDisagree());
             }
         }
+        return pairs.size();
     }
 
     /**
@@ -299,12 +303,14 @@ final class BoundedResolution {
      * the members. Returns the decisions between records of the scope that exist.
      */
     private Map<VictimPair, Decision> scopeAndRelatives(Members members) {
-        jdbc.sql("create temporary table scope_victim (victim_id bigint primary key) on commit drop").update();
+        // created from the union and keyed after: a million ids inserted one by one into its key, in the union's
+        // hashed order, took 16 s of a million-record run under load
         jdbc.sql("""
-                insert into scope_victim (victim_id)
+                create temporary table scope_victim on commit drop as
                 select victim_id from bounded_pending union select victim_a from bounded_pair
                 union select victim_b from bounded_pair
                 """).update();
+        jdbc.sql("alter table scope_victim add primary key (victim_id)").update();
         jdbc.sql("analyze scope_victim").update();
         while (jdbc.sql("""
                 insert into scope_victim (victim_id)
@@ -385,12 +391,9 @@ final class BoundedResolution {
         List<ScoredPair> explained = new ArrayList<>(pairs.size());
         for (int from = 0; from < pairs.size(); from += WRITE_CHUNK) {
             List<VictimPair> chunk = pairs.subList(from, Math.min(pairs.size(), from + WRITE_CHUNK));
-            Set<Long> ids = new TreeSet<>();
-            chunk.forEach(pair -> {
-                ids.add(pair.a());
-                ids.add(pair.b());
-            });
-            explained.addAll(scoring.explain(victims.byIds(ids).stream().map(PersonResolution::report).toList(), chunk));
+            // the run's own records as it normalised them, only the others read again
+            explained.addAll(scoring.explainHeld(chunk,
+                    ids -> victims.byIds(ids).stream().map(PersonResolution::report).toList()));
         }
         return explained;
     }
@@ -448,13 +451,8 @@ final class BoundedResolution {
             }
             start = end;
         }
-        store.assign(copy -> {
-            for (int i = 0; i < n; i++) {
-                // no linkage hash: a record resolved here is resolved in full when it comes again
-                copy.row(Long.toString(members.ids[i]), Long.toString(personOf[i]), Integer.toString(members.versions[i]),
-                        null);
-            }
-        }, false);
+        // no linkage hash: a record resolved here is resolved in full when it comes again
+        store.assignWithoutHashes(Arrays.copyOf(members.ids, n), personOf, Arrays.copyOf(members.versions, n));
         return persons;
     }
 
@@ -520,14 +518,7 @@ final class BoundedResolution {
         if (count == 0) {
             return new long[0];
         }
-        long[] ids = new long[count];
-        int[] at = {0};
-        jdbc.sql("insert into persons.person (created_at) select now() from generate_series(1, ?) returning id").param(count)
-                .query(rs -> {
-                    ids[at[0]++] = rs.getLong(1);
-                });
-        Arrays.sort(ids);
-        return ids;
+        return store.newPersonIds(count);
     }
 
     /** The ids a query gives, in its order, in an array. */
@@ -549,6 +540,139 @@ final class BoundedResolution {
             longs[i] = values[i];
         }
         return longs;
+    }
+
+    /**
+     * The pending records normalised and kept ({@link PreparedRecords#add}) a chunk at a time on a thread of their own
+     * while the caller reads the next chunk from the warehouse: read, then normalised on every core, the two took
+     * turns, the server idle while the records were normalised and the cores while it sent them. At most two chunks
+     * wait (a chunk's reports are a few MB).
+     */
+    private static final class PreparingAlongside implements AutoCloseable {
+
+        private final PreparedRecords held;
+        private final java.util.function.ToLongFunction<String> hashing;
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                task -> {
+                    Thread prepare = new Thread(task, "persons-bounded-prepare");
+                    prepare.setDaemon(true);
+                    return prepare;
+                });
+        private final java.util.ArrayDeque<java.util.concurrent.Future<?>> waiting = new java.util.ArrayDeque<>();
+        private List<VictimReport> chunk = new ArrayList<>(READ_CHUNK);
+
+        PreparingAlongside(PreparedRecords held, java.util.function.ToLongFunction<String> hashing) {
+            this.held = held;
+            this.hashing = hashing;
+        }
+
+        /** A record read, in ascending order of ids; a full chunk handed over once the one before the last is kept. */
+        void add(VictimReport record) {
+            chunk.add(record);
+            if (chunk.size() == READ_CHUNK) {
+                handOver();
+            }
+        }
+
+        private void handOver() {
+            if (waiting.size() == 2) {
+                await(waiting.removeFirst());
+            }
+            List<VictimReport> full = chunk;
+            waiting.addLast(thread.submit(() -> held.add(full, hashing)));
+            chunk = new ArrayList<>(READ_CHUNK);
+        }
+
+        /** Waits until every record handed over is kept. */
+        void finish() {
+            handOver();
+            while (!waiting.isEmpty()) {
+                await(waiting.removeFirst());
+            }
+        }
+
+        private static void await(java.util.concurrent.Future<?> chunk) {
+            try {
+                chunk.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the pending records were normalised", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            waiting.forEach(chunk -> chunk.cancel(false));
+            thread.shutdown();
+            try {
+                // a chunk being added when the read failed: the records' file is closed by the caller only after it
+                thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * A group of blocks scored on a thread of its own (on every core: {@link BlockScoring#score}) while the run's
+     * thread reads the next group's blocks from the server and spills the pairs of the group before: the two took
+     * turns, one core idle while the run waited on the server (a 300,000-record run's scoring used one core of two).
+     * One group is scored at a time, in the order given.
+     */
+    private static final class ScoringAlongside implements AutoCloseable {
+
+        private final BlockScoring scoring;
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                task -> {
+                    Thread score = new Thread(task, "persons-bounded-scoring");
+                    score.setDaemon(true);
+                    return score;
+                });
+        private java.util.concurrent.Future<List<BlockScoring.Spilled>> inFlight;
+
+        ScoringAlongside(BlockScoring scoring) {
+            this.scoring = scoring;
+        }
+
+        /** Hands a group over; returns the pairs of the group handed over before it (none for the first). */
+        List<BlockScoring.Spilled> score(List<BlockScoring.Block> blocks, List<VictimReport> others) {
+            List<BlockScoring.Spilled> before = finish();
+            inFlight = thread.submit(() -> scoring.score(blocks, others));
+            return before;
+        }
+
+        /** The pairs of the group handed over last, once scored (none when there is none). */
+        List<BlockScoring.Spilled> finish() {
+            if (inFlight == null) {
+                return List.of();
+            }
+            try {
+                return inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the blocks were scored", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (inFlight != null) {
+                inFlight.cancel(false);
+            }
+            thread.shutdown();
+            try {
+                // a group being scored when the run failed: the records' file is closed by the caller only after it
+                thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The records of the scope as clustering and the store need them: id, valid NIK, sex, version. */

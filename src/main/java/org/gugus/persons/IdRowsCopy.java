@@ -53,6 +53,27 @@ final class IdRowsCopy implements AutoCloseable {
         rows.int4Value(second);
     }
 
+    /** A row of two 8-byte integers and a 4-byte one ({@code int8, int8, int4}: a bounded run's key, record and cap). */
+    void row(long first, long second, int third) {
+        start(3);
+        rows.int8(first);
+        rows.int8(second);
+        rows.int4Value(third);
+    }
+
+    /**
+     * A row of a pair kept by a bounded run ({@code int8, int8, float8, float8, bool}: its records, weight, probability
+     * and whether its names disagree).
+     */
+    void row(long victimA, long victimB, double weight, double probability, boolean namesDisagree) {
+        start(5);
+        rows.int8(victimA);
+        rows.int8(victimB);
+        rows.int8(Double.doubleToLongBits(weight));
+        rows.int8(Double.doubleToLongBits(probability));
+        rows.bool(namesDisagree);
+    }
+
     /** A row of one 8-byte integer. */
     void row(long only) {
         start(1);

@@ -256,6 +256,49 @@ class PersonStore {
         return new BoundedKeysAside(dataSource, jdbc, held);
     }
 
+    /** A binary COPY on the run's connection ({@link IdRowsCopy}), for a bounded run's temporary tables. */
+    IdRowsCopy binaryCopy(String sql) {
+        return idRowsCopy(sql);
+    }
+
+    /**
+     * {@link #newPersons} of a bounded run, as an array: a million ids without a boxed one each (the run's heap is
+     * small); many of them taken from the sequence at once and copied in binary, as {@link #newPersons} does.
+     */
+    long[] newPersonIds(int count) {
+        if (count < manyRecords) {
+            return newPersons(count).stream().mapToLong(Long::longValue).toArray();
+        }
+        long last = jdbc.sql("""
+                select setval(s, nextval(s) + ? - 1) from (select pg_get_serial_sequence('persons.person', 'id') s) q
+                """).param(count).query(Long.class).single();
+        boolean checkAfter = rowsHeld("persons.person") <= count / FEW;
+        if (checkAfter) {
+            jdbc.sql("alter table persons.person drop constraint person_merged_into_fkey").update();
+        }
+        long[] ids = new long[count];
+        try (IdRowsCopy copy = idRowsCopy("copy persons.person (id) from stdin with (format binary)")) {
+            for (int i = 0; i < count; i++) {
+                ids[i] = last - count + 1 + i;
+                copy.row(ids[i]);
+            }
+        }
+        if (checkAfter) {
+            jdbc.sql("alter table persons.person add constraint person_merged_into_fkey foreign key (merged_into)"
+                    + " references persons.person (id)").update();
+        }
+        return ids;
+    }
+
+    /**
+     * A bounded run's records, each with its person and version and no linkage hash (resolved in full when it comes
+     * again), as {@link #assign(long[], long[], int[], long[], boolean)} writes them: many into a table holding none
+     * or few (a first load) copied in binary straight into it, rather than as text through a temporary table.
+     */
+    void assignWithoutHashes(long[] victims, long[] persons, int[] versions) {
+        assign(victims, persons, versions, new long[victims.length], new boolean[victims.length], false);
+    }
+
     void dropBlockKeyIndexes() {
         jdbc.sql("drop index persons.block_key_hash").update();
         jdbc.sql("drop index persons.block_key_victim").update();

@@ -170,7 +170,7 @@ class PersonsBoundedIntegrationTests {
     }
 
     /** The offices' files, loaded once for the tests of this class (they share the database). */
-    private void loadVictims() {
+    void loadVictims() {
         if (jdbc.sql("select count(*) from warehouse.victim").query(Long.class).single() > 0) {
             return;
         }
@@ -220,7 +220,7 @@ class PersonsBoundedIntegrationTests {
     }
 
     /** These records made new again, as `bench/persons/pending.sh` does: persons, links, pairs and keys gone, listed. */
-    private void makePending(List<Long> ids) {
+    void makePending(List<Long> ids) {
         Long[] victims = ids.toArray(Long[]::new);
         jdbc.sql("delete from persons.person_link where victim_a = any(:ids) or victim_b = any(:ids)").param("ids", victims)
                 .update();
@@ -240,7 +240,7 @@ class PersonsBoundedIntegrationTests {
      * The outcome as text: the probabilities cast to text in the query (read as numbers, the driver's binary transfer
      * of a statement run five times and more wrote them as 2.3E-8 where the text before read 0.000000023).
      */
-    private Outcome outcome() {
+    Outcome outcome() {
         Map<Long, List<Long>> members = new HashMap<>();
         jdbc.sql("select person_id, victim_id from persons.victim_person order by victim_id").query(rs -> {
             members.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2));
@@ -260,6 +260,6 @@ class PersonsBoundedIntegrationTests {
     }
 
     /** Persons as sets of records, links with their probabilities and explanations, open queued pairs. */
-    private record Outcome(Set<List<Long>> persons, Map<String, String> links, Set<String> queue) {
+    record Outcome(Set<List<Long>> persons, Map<String, String> links, Set<String> queue) {
     }
 }

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongPredicate;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +39,8 @@ public final class BlockScoring {
     /** The key hashes of the blocks the run pairs in, by open addressing (0 stored apart): looked up per key of a record. */
     private final long[] valid;
     private final boolean validZero;
+    /** Slices the held records of a group are read in, each sharing its strings through a map of its own. */
+    private static final int SLICES = 8;
     /** The hash of the last block given (blocks come in ascending order). */
     private long lastGiven = Long.MIN_VALUE;
     private boolean anyGiven;
@@ -78,10 +80,10 @@ public final class BlockScoring {
     /**
      * Scores the pairs of these blocks that hold a new record. The blocks come in ascending order of
      * their hashes, after every block of a smaller hash; the records of them are those {@link PreparedRecords held}
-     * and {@code others}, which holds the rest (a record missing, deleted since its keys were written, pairs with
-     * nobody).
+     * (the run's new ones) and {@code others}, which holds the rest (a record missing, deleted since its keys were
+     * written, pairs with nobody).
      */
-    public List<Spilled> score(List<Block> blocks, List<VictimReport> others, LongPredicate isNew) {
+    public List<Spilled> score(List<Block> blocks, List<VictimReport> others) {
         for (Block block : blocks) {
             if (anyGiven && block.keyHash() <= lastGiven) {
                 throw new IllegalArgumentException("blocks must come in ascending order of their hashes");
@@ -90,18 +92,37 @@ public final class BlockScoring {
             anyGiven = true;
         }
         // the group's records by id, in two arrays searched by halves: no boxed id nor map entry a record
+        long[] kept = blocks.stream().flatMapToLong(block -> Arrays.stream(block.members())).sorted().distinct()
+                .filter(held::holds).toArray();
+        // the held records read in slices, each slice sharing its strings through a map of its own: one map for the
+        // whole group, concurrent, grown as it filled, took a fifth of a bounded run's scoring (its records are read
+        // again for every group holding them); a string is kept at most once a slice
+        int slices = Math.max(1, Math.min(SLICES, kept.length / 256));
+        Stream<Entry> fromHeld = IntStream.range(0, slices).parallel().boxed().flatMap(slice -> {
+            int from = (int) ((long) kept.length * slice / slices);
+            int to = (int) ((long) kept.length * (slice + 1) / slices);
+            Map<String, String> strings = new HashMap<>((to - from) * 8);
+            UnaryOperator<String> shared = value -> {
+                String known = strings.putIfAbsent(value, value);
+                return known != null ? known : value;
+            };
+            List<Entry> read = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                PreparedRecords.Held one = held.read(kept[i], shared);
+                read.add(new Entry(one.record(), validOnly(one.sortedHashes()), true));
+            }
+            return read.stream();
+        });
         UnaryOperator<String> shared = Linkage.sharedStrings();
-        long[] kept = blocks.stream().flatMapToLong(block -> Arrays.stream(block.members())).filter(held::holds)
-                .sorted().distinct().toArray();
-        Stream<PreparedRecords.Held> records = Stream.concat(
-                Arrays.stream(kept).parallel().mapToObj(id -> held.read(id, shared)),
-                others.parallelStream().map(report -> {
-                    Prepared record = new Prepared(report, shared);
-                    return new PreparedRecords.Held(record, linkage.sortedKeyHashes(record, keyHash));
-                }));
-        Entry[] entries = records.parallel()
-                .map(one -> new Entry(one.record(), validOnly(one.sortedHashes()), isNew.test(one.record().id)))
-                .sorted(Comparator.comparingLong(entry -> entry.record().id)).toArray(Entry[]::new);
+        // the others: stored records sharing a block with a new one, never new themselves (the new ones are held)
+        Stream<Entry> fromOthers = others.parallelStream().map(report -> {
+            Prepared record = new Prepared(report, shared);
+            return new Entry(record, validOnly(linkage.sortedKeyHashes(record, keyHash)), false);
+        });
+        Entry[] entries = Stream.concat(fromHeld, fromOthers).toArray(Entry[]::new);
+        if (!others.isEmpty()) {
+            Arrays.sort(entries, Comparator.comparingLong(entry -> entry.record().id));
+        }
         long[] ids = new long[entries.length];
         for (int i = 0; i < entries.length; i++) {
             ids[i] = entries[i].record().id;
@@ -188,6 +209,26 @@ public final class BlockScoring {
     /** Whether a pair's names have nothing in common (clustering does not link it, whatever its probability). */
     public static boolean namesDisagree(ScoredPair pair) {
         return Clustering.namesDisagree(pair);
+    }
+
+    /**
+     * These pairs with every comparison's level and weight; their records are those {@link PreparedRecords held}, as
+     * they were normalised, and the others, read by {@code others} (given their ids, ascending). A first load's links
+     * and queued pairs are explained so without their records read from the warehouse again (at a million records,
+     * each read by id cost seconds of the server).
+     */
+    public List<ScoredPair> explainHeld(List<VictimPair> pairs,
+            java.util.function.Function<List<Long>, List<VictimReport>> others) {
+        long[] ids = pairs.stream().flatMapToLong(pair -> java.util.stream.LongStream.of(pair.a(), pair.b())).sorted()
+                .distinct().toArray();
+        Map<Long, Prepared> byId = new HashMap<>(ids.length * 2);
+        Arrays.stream(ids).filter(held::holds).parallel().mapToObj(id -> held.read(id, UnaryOperator.identity()).record())
+                .toList().forEach(record -> byId.put(record.id, record));
+        List<Long> notHeld = Arrays.stream(ids).filter(id -> !held.holds(id)).boxed().toList();
+        if (!notHeld.isEmpty()) {
+            others.apply(notHeld).parallelStream().map(Prepared::new).toList().forEach(record -> byId.put(record.id, record));
+        }
+        return pairs.parallelStream().map(pair -> scorer.explain(byId.get(pair.a()), byId.get(pair.b()))).toList();
     }
 
     /** These pairs with every comparison's level and weight; {@code records} holds the records of them. */
