@@ -1,13 +1,22 @@
 package org.gugus.persons;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ObjLongConsumer;
+import java.util.function.ToLongFunction;
 import org.gugus.persons.linkage.BlockScoring;
 import org.gugus.persons.linkage.CompactClustering;
 import org.gugus.persons.linkage.Decision;
@@ -119,7 +128,7 @@ final class BoundedResolution {
         phases.done("store persons");
         int links = storeLinks(scoring, clustering, decisions, run);
         phases.done("store links");
-        review.sort(java.util.Comparator.comparingLong(VictimPair::a).thenComparingLong(VictimPair::b));
+        review.sort(Comparator.comparingLong(VictimPair::a).thenComparingLong(VictimPair::b));
         store.queueInScopeTable(explain(scoring, review), run);
         if (keysAside != null) {
             keysAside.putInPlace();
@@ -140,7 +149,7 @@ final class BoundedResolution {
         store.withMemoryForManyRecords();
         store.analysePendingList();
         Members members = new Members(Math.toIntExact(Math.min(Integer.MAX_VALUE / 2, store.pendingListed())));
-        java.util.function.ToLongFunction<String> hashing = BlockKeys.hashing(salt);
+        ToLongFunction<String> hashing = BlockKeys.hashing(salt);
         try (PreparingAlongside preparing = new PreparingAlongside(held, hashing)) {
             victims.forEachUnresolved(record -> {
                 members.add(record);
@@ -376,7 +385,7 @@ final class BoundedResolution {
         }
         added.forEach(pair -> inTable.add(new VictimPair(pair.victimA(), pair.victimB())));
         explain(scoring, decisions.keySet().stream().filter(pair -> !inTable.contains(pair)).sorted(
-                java.util.Comparator.comparingLong(VictimPair::a).thenComparingLong(VictimPair::b)).toList())
+                Comparator.comparingLong(VictimPair::a).thenComparingLong(VictimPair::b)).toList())
                 .forEach(pair -> added.add(spilled(pair)));
         spill(added);
     }
@@ -470,7 +479,7 @@ final class BoundedResolution {
      * gives each former person of her records to {@code each} with whether she claims it.
      */
     private static boolean claims(long[] byPerson, int start, long[] former, Map<Long, Integer> holder,
-            java.util.function.ObjLongConsumer<Boolean> each) {
+            ObjLongConsumer<Boolean> each) {
         int root = (int) (byPerson[start] >>> 32);
         boolean any = false;
         int end = end(byPerson, start);
@@ -551,17 +560,17 @@ final class BoundedResolution {
     private static final class PreparingAlongside implements AutoCloseable {
 
         private final PreparedRecords held;
-        private final java.util.function.ToLongFunction<String> hashing;
-        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+        private final ToLongFunction<String> hashing;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(
                 task -> {
                     Thread prepare = new Thread(task, "persons-bounded-prepare");
                     prepare.setDaemon(true);
                     return prepare;
                 });
-        private final java.util.ArrayDeque<java.util.concurrent.Future<?>> waiting = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Future<?>> waiting = new ArrayDeque<>();
         private List<VictimReport> chunk = new ArrayList<>(READ_CHUNK);
 
-        PreparingAlongside(PreparedRecords held, java.util.function.ToLongFunction<String> hashing) {
+        PreparingAlongside(PreparedRecords held, ToLongFunction<String> hashing) {
             this.held = held;
             this.hashing = hashing;
         }
@@ -591,13 +600,13 @@ final class BoundedResolution {
             }
         }
 
-        private static void await(java.util.concurrent.Future<?> chunk) {
+        private static void await(Future<?> chunk) {
             try {
                 chunk.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while the pending records were normalised", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
             }
         }
@@ -608,7 +617,7 @@ final class BoundedResolution {
             thread.shutdown();
             try {
                 // a chunk being added when the read failed: the records' file is closed by the caller only after it
-                thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                thread.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -624,13 +633,13 @@ final class BoundedResolution {
     private static final class ScoringAlongside implements AutoCloseable {
 
         private final BlockScoring scoring;
-        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(
                 task -> {
                     Thread score = new Thread(task, "persons-bounded-scoring");
                     score.setDaemon(true);
                     return score;
                 });
-        private java.util.concurrent.Future<List<BlockScoring.Spilled>> inFlight;
+        private Future<List<BlockScoring.Spilled>> inFlight;
 
         ScoringAlongside(BlockScoring scoring) {
             this.scoring = scoring;
@@ -653,7 +662,7 @@ final class BoundedResolution {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while the blocks were scored", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
             } finally {
                 inFlight = null;
@@ -668,7 +677,7 @@ final class BoundedResolution {
             thread.shutdown();
             try {
                 // a group being scored when the run failed: the records' file is closed by the caller only after it
-                thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                thread.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -722,7 +731,7 @@ final class BoundedResolution {
             for (int i = 0; i < size; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, java.util.Comparator.comparingLong(i -> ids[i]));
+            Arrays.sort(order, Comparator.comparingLong(i -> ids[i]));
             long[] i2 = new long[size];
             long[] n2 = new long[size];
             byte[] s2 = new byte[size];
