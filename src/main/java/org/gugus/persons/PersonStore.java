@@ -269,25 +269,7 @@ class PersonStore {
         if (count < manyRecords) {
             return newPersons(count).stream().mapToLong(Long::longValue).toArray();
         }
-        long last = jdbc.sql("""
-                select setval(s, nextval(s) + ? - 1) from (select pg_get_serial_sequence('persons.person', 'id') s) q
-                """).param(count).query(Long.class).single();
-        boolean checkAfter = rowsHeld("persons.person") <= count / FEW;
-        if (checkAfter) {
-            jdbc.sql("alter table persons.person drop constraint person_merged_into_fkey").update();
-        }
-        long[] ids = new long[count];
-        try (IdRowsCopy copy = idRowsCopy("copy persons.person (id) from stdin with (format binary)")) {
-            for (int i = 0; i < count; i++) {
-                ids[i] = last - count + 1 + i;
-                copy.row(ids[i]);
-            }
-        }
-        if (checkAfter) {
-            jdbc.sql("alter table persons.person add constraint person_merged_into_fkey foreign key (merged_into)"
-                    + " references persons.person (id)").update();
-        }
-        return ids;
+        return copyNewPersons(count);
     }
 
     /**
@@ -602,6 +584,11 @@ class PersonStore {
      * calls of the statement; COPY writes the ids given into the identity column, as an insert overriding it would.
      */
     private List<Long> manyNewPersons(int count) {
+        return Arrays.stream(copyNewPersons(count)).boxed().toList();
+    }
+
+    /** The ids of {@link #manyNewPersons}, taken from the sequence at once and copied, in ascending order. */
+    private long[] copyNewPersons(int count) {
         long last = jdbc.sql("""
                 select setval(s, nextval(s) + ? - 1) from (select pg_get_serial_sequence('persons.person', 'id') s) q
                 """).param(count).query(Long.class).single();
@@ -610,12 +597,11 @@ class PersonStore {
         // queued a check of its (null) merged_into; with them the copy took 0.35-0.49 s, without 0.09-0.14 s, the key
         // and the index built after 0.10-0.17 s (persons16)
         List<String> setAside = rowsHeld("persons.person") <= count / FEW ? setPersonKeysAside() : List.of();
-        List<Long> ids = new ArrayList<>(count);
-        try (IdRowsCopy copy = new IdRowsCopy(DataSourceUtils.getConnection(dataSource), dataSource,
-                "copy persons.person (id) from stdin with (format binary)")) {
-            for (long id = last - count + 1; id <= last; id++) {
-                ids.add(id);
-                copy.row(id);
+        long[] ids = new long[count];
+        try (IdRowsCopy copy = idRowsCopy("copy persons.person (id) from stdin with (format binary)")) {
+            for (int i = 0; i < count; i++) {
+                ids[i] = last - count + 1 + i;
+                copy.row(ids[i]);
             }
         }
         setAside.forEach(statement -> jdbc.sql(statement).update());
