@@ -1,13 +1,14 @@
 package org.gugus.persons;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.gugus.persons.linkage.VictimReport;
 import org.gugus.warehouse.LinkableVictims;
@@ -29,14 +30,30 @@ import org.gugus.warehouse.LinkableVictims;
  */
 final class LinkageDigests {
 
-    /** The values of two different reports of one digest: held for neither, both records are read. */
-    private static final VictimReport AMBIGUOUS = new VictimReport(0, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+    /** An MD5 digest's two halves as numbers, read from its bytes. */
+    private static final VarHandle HALVES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** In {@link #held}: a slot no digest took. */
+    private static final int EMPTY = 0;
+    /** In {@link #held}: the digest of two different reports' values, held for neither (both records are read). */
+    private static final int AMBIGUOUS = -1;
 
-    private final Map<Digest, VictimReport> values;
+    /**
+     * The digests in an open-addressed table of primitive arrays (each digest's halves and the place of its values
+     * among {@link #values}, plus one), not a map of a key object and a node per digest: 100,000 digests were
+     * 300,000 objects of the run's live set while it read, each copied by the collector's pauses that fell in it.
+     */
+    private final long[] high;
+    private final long[] low;
+    private final int[] held;
+    private final VictimReport[] values;
+    private final int size;
 
-    private LinkageDigests(Map<Digest, VictimReport> values) {
+    private LinkageDigests(long[] high, long[] low, int[] held, VictimReport[] values, int size) {
+        this.high = high;
+        this.low = low;
+        this.held = held;
         this.values = values;
+        this.size = size;
     }
 
     /**
@@ -45,34 +62,66 @@ final class LinkageDigests {
      */
     static LinkageDigests of(List<VictimReport> reports, BooleanSupplier stop) {
         MessageDigest md5 = md5();
-        Map<Digest, VictimReport> values = new HashMap<>(reports.size() * 2);
+        int slots = Integer.highestOneBit(Math.max(16, reports.size() * 2 - 1)) << 1;
+        long[] high = new long[slots];
+        long[] low = new long[slots];
+        int[] held = new int[slots];
+        List<VictimReport> values = new ArrayList<>(reports.size());
+        int size = 0;
         for (int i = 0; i < reports.size(); i++) {
             if (i % 4_096 == 0 && stop.getAsBoolean()) {
                 break;
             }
             VictimReport report = reports.get(i);
             byte[] digest = digest(report, md5);
-            if (digest != null) {
-                values.merge(new Digest(digest), report, (held, given) -> held.equals(given) ? held : AMBIGUOUS);
+            if (digest == null) {
+                continue;
+            }
+            int slot = slot(high, low, held, digest);
+            if (held[slot] == EMPTY) {
+                high[slot] = (long) HALVES.get(digest, 0);
+                low[slot] = (long) HALVES.get(digest, 8);
+                values.add(report);
+                held[slot] = values.size();
+                size++;
+            } else if (held[slot] != AMBIGUOUS && !values.get(held[slot] - 1).equals(report)) {
+                held[slot] = AMBIGUOUS;
             }
         }
-        return new LinkageDigests(values);
+        return new LinkageDigests(high, low, held, values.toArray(VictimReport[]::new), size);
     }
 
     /** How many digests are held. */
     int size() {
-        return values.size();
+        return size;
     }
 
     /** The values held for a record of this digest, under the record's id; null when none (or two) are. */
     VictimReport report(long victimId, byte[] digest) {
-        VictimReport held = digest == null || digest.length != 16 ? null : values.get(new Digest(digest));
-        if (held == null || held == AMBIGUOUS) {
+        if (digest == null || digest.length != 16) {
             return null;
         }
-        return new VictimReport(victimId, held.officeCode(), held.caseNumber(), held.name(), held.nik(), held.sex(),
-                held.birthDate(), held.age(), held.reportDate(), held.birthPlace(), held.originRegencyCode(),
-                held.originDistrictCode(), held.originVillageCode(), held.address());
+        int place = held[slot(high, low, held, digest)];
+        if (place == EMPTY || place == AMBIGUOUS) {
+            return null;
+        }
+        VictimReport values = this.values[place - 1];
+        return new VictimReport(victimId, values.officeCode(), values.caseNumber(), values.name(), values.nik(),
+                values.sex(), values.birthDate(), values.age(), values.reportDate(), values.birthPlace(),
+                values.originRegencyCode(), values.originDistrictCode(), values.originVillageCode(), values.address());
+    }
+
+    /** The digest's slot: the one holding it, else the empty one it would take (the table is never half full). */
+    private static int slot(long[] high, long[] low, int[] held, byte[] digest) {
+        long first = (long) HALVES.get(digest, 0);
+        long second = (long) HALVES.get(digest, 8);
+        int mask = held.length - 1;
+        // an MD5 digest's bits are already spread: its low half picks the slot
+        int slot = (int) second & mask;
+        while (held[slot] != EMPTY && (high[slot] != first || low[slot] != second)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     /**
@@ -144,14 +193,6 @@ final class LinkageDigests {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is not available", e);
-        }
-    }
-
-    /** An MD5 digest as two numbers (a map's key). */
-    private record Digest(long high, long low) {
-
-        Digest(byte[] digest) {
-            this(ByteBuffer.wrap(digest).getLong(0), ByteBuffer.wrap(digest).getLong(8));
         }
     }
 }

@@ -272,7 +272,6 @@ public class PersonResolution {
             keep(record, records, versionOf);
             prepared.accept(records.get(record.id()));
         });
-        int freshCount = records.size();
         // each new or changed record normalised once and its keys hashed (on every core, most while being read): its
         // keys are stored, searched by and scored
         Linkage.Against against = linkage.against(prepared, model);
@@ -284,8 +283,11 @@ public class PersonResolution {
         Map<Long, long[]> stored = !store.holdsBlockKeys() ? new HashMap<>()
                 : store.blockKeysHeld() <= keyed.size() ? store.everyBlockKey()
                 : store.blockKeysOf(store.scope("run_keyed", keyed));
+        keyed = null;
         // each key hash's cap, and how many records whose keys are not stored yet hold it
-        SearchedKeys searched = new SearchedKeys(freshCount * 8);
+        // sized by the distinct keys (a first load's 100,000 records hold about 155,000): eight a record made two
+        // million slots, 36 MB alive from here to the candidates' search
+        SearchedKeys searched = new SearchedKeys(against.newRecordKeys());
         List<Long> keysAddedTo = new ArrayList<>();
         List<long[]> keysAdded = new ArrayList<>();
         List<Long> vanished = new ArrayList<>();
@@ -328,11 +330,8 @@ public class PersonResolution {
         phases.done("candidates");
         // the candidates read in chunks in id order, each chunk normalised on another core while the next is read;
         // only their normalised forms are kept (the few that pair are read again below)
-        List<Long> others = needed.stream().filter(id -> !changed.contains(id)).sorted().toList();
-        for (int from = 0; from < others.size(); from += READ_CHUNK) {
-            victims.byIds(others.subList(from, Math.min(others.size(), from + READ_CHUNK)))
-                    .forEach(record -> against.accept(report(record)));
-        }
+        readCandidates(needed.stream().filter(id -> !changed.contains(id)).sorted().toList(), against);
+        needed = null;
         // the pairs scored in memory (on every core) while the new block keys go into the database
         CompletableFuture<List<ScoredPair>> scoring = alongside(against::finish);
         if (aside == null) {
@@ -342,11 +341,17 @@ public class PersonResolution {
         phases.done(aside == null ? "block keys (scoring alongside)" : "scoring (block keys aside)");
         Map<VictimPair, ScoredPair> pairs = new HashMap<>();
         Set<Long> affected = new HashSet<>(changed);
+        changed.clear();
         for (ScoredPair scored : joined(scoring)) {
             pairs.put(scored.pair(), scored);
             affected.add(scored.victimA());
             affected.add(scored.victimB());
         }
+        // what the scoring read is let go here, not when the run ends: a first load's records normalised, their keys
+        // and blocks (about 1.2 million objects) were still reachable from this method's locals while the persons
+        // were stored, and the full collection that falls in a first load's run marked and moved them all
+        scoring = null;
+        against = null;
         phases.done("candidates read and scored (the rest)");
         // with every record of the persons involved, and the records decided about with them
         PersonStore.Scope scope = null;
@@ -381,6 +386,9 @@ public class PersonResolution {
         Map<Long, Integer> versions = new HashMap<>(records.size() * 2);
         records.keySet().forEach(victim -> versions.put(victim, versionOf.get(victim)));
         versionOf.clear();
+        records.clear();
+        affected.clear();
+        missing = null;
         Outcome outcome = link(run, reports, versions, hashes, scope, model, List.copyOf(pairs.values()), aside, phases);
         if (keptRecords.isEmpty()) {
             return outcome;
@@ -397,6 +405,14 @@ public class PersonResolution {
      * records' linkage hashes under both; {@code modelId} 0 for the initial model.
      */
     private record ModelInUse(long modelId, LinkageModel model, String salt, LinkageHashes hashes) {
+    }
+
+    /** The candidates of a run's new records read by id in chunks, each given to {@code against} as read. */
+    private void readCandidates(List<Long> others, Linkage.Against against) {
+        for (int from = 0; from < others.size(); from += READ_CHUNK) {
+            victims.byIds(others.subList(from, Math.min(others.size(), from + READ_CHUNK)))
+                    .forEach(record -> against.accept(report(record)));
+        }
     }
 
     /** How many records the latest run in memory took as prepared ahead (for tests). */

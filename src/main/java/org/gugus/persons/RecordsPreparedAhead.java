@@ -173,7 +173,7 @@ class RecordsPreparedAhead {
             // counts and seconds only
             log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values{}, read"
                     + " in {} s, prepared in {} s, {} values digested in {} s", publish.fileId(), ahead.size(),
-                    reports.size(), ahead.blocksBuilt() ? " and the blocks of their keys" : "",
+                    reports.size(), ahead.blocksBuilt() ? " and the blocks of their " + ahead.blockKeys() + " keys" : "",
                     "%.2f".formatted((readAt - startedAt) / 1e9), "%.2f".formatted((preparedAt - readAt) / 1e9),
                     digests.size(), "%.2f".formatted((System.nanoTime() - preparedAt) / 1e9));
             // stopped by the resolution taking it: the records prepared until then are taken

@@ -50,4 +50,24 @@ class LinkageDigestsTests {
         assertThat(stopped.report(7, LinkageDigests.digest(held))).as("digested before the stop").isNotNull();
         assertThat(stopped.report(7, LinkageDigests.digest(other))).as("after the stop").isNull();
     }
+
+    @Test
+    void findsEachOfManyDistinctValuesByItsOwnDigestAndNoneForADigestNotHeld() {
+        List<VictimReport> reports = java.util.stream.IntStream.range(0, 20_000)
+                .mapToObj(i -> report("Korban " + i, null, "Jalan " + (i % 97), LocalDate.of(1990, 1, 1).plusDays(i % 400)))
+                .toList();
+        LinkageDigests digests = LinkageDigests.of(reports, () -> false);
+
+        assertThat(digests.size()).isEqualTo(20_000);
+        for (int i = 0; i < reports.size(); i += 7) {
+            VictimReport held = reports.get(i);
+            assertThat(digests.report(i + 1, LinkageDigests.digest(held))).isEqualTo(new VictimReport(i + 1,
+                    held.officeCode(), held.caseNumber(), held.name(), held.nik(), held.sex(), held.birthDate(),
+                    held.age(), held.reportDate(), held.birthPlace(), held.originRegencyCode(),
+                    held.originDistrictCode(), held.originVillageCode(), held.address()));
+        }
+        assertThat(digests.report(1, LinkageDigests.digest(report("Korban 20000", null, null, null)))).isNull();
+        assertThat(digests.report(1, new byte[16])).isNull();
+        assertThat(digests.report(1, new byte[15])).isNull();
+    }
 }
