@@ -63,7 +63,9 @@ final class BoundedResolution {
     private final int groupRecords;
     /** The run's keys being written beside it (into a store that held none or few), put in place at its end; or null. */
     private BoundedKeysAside keysAside;
-    /** The hashes of the blocks that pair, ascending, when grouped here ({@link PairingBlocks}); or null. */
+    /** The blocks that pair when grouped here ({@link PairingBlocks}), or null: they are then in {@code bounded_block}. */
+    private PairingBlocks grouped;
+    /** The hashes of the blocks that pair, ascending, when grouped here; or null. */
     private long[] pairingHashes;
 
     BoundedResolution(LinkableVictims victims, PersonStore store, Linkage linkage, JdbcClient jdbc, String salt,
@@ -80,6 +82,10 @@ final class BoundedResolution {
     ResolutionSummary resolve(long run, LinkageModel model, PersonResolution.Phases phases) {
         try (PreparedRecords held = linkage.preparedRecords()) {
             return resolve(run, model, phases, held);
+        } finally {
+            if (grouped != null) {
+                grouped.close();
+            }
         }
     }
 
@@ -194,9 +200,9 @@ final class BoundedResolution {
                      group by b.key_hash, k.cap having count(*) between 2 and k.cap
                     """).update();
             jdbc.sql("drop table bounded_key").update();
+            jdbc.sql("create unique index on bounded_block (key_hash)").update();
+            jdbc.sql("analyze bounded_block").update();
         }
-        jdbc.sql("create unique index on bounded_block (key_hash)").update();
-        jdbc.sql("analyze bounded_block").update();
         keysAside = aside;
         return members;
     }
@@ -214,25 +220,22 @@ final class BoundedResolution {
     }
 
     /**
-     * The blocks that pair grouped here from the run's keys and the store's few ({@link PairingBlocks}) and copied
-     * into {@code bounded_block}; their hashes kept for the scoring. The server grouped them from the run's keys
-     * copied into a temporary table first: at a million records 7 million keys sorted on the run's connection, while
-     * the keys written aside took the other core.
+     * The blocks that pair grouped here from the run's keys and the store's few ({@link PairingBlocks}), kept for the
+     * scoring in the order it reads them. The server grouped them from the run's keys copied into a temporary table
+     * first (at a million records 7 million keys sorted on the run's connection, while the keys written aside took
+     * the other core), and the scoring read them back in pages, each record's id boxed.
      */
     private void groupBlocksHere(PreparedRecords held) {
-        jdbc.sql("create temporary table bounded_block (key_hash bigint, members bigint[]) on commit drop").update();
-        try (PairingBlocks blocks = new PairingBlocks(held.size() * 8L)) {
-            held.forEachKeys((id, hashes, caps) -> {
-                for (int k = 0; k < hashes.length; k++) {
-                    blocks.runKey(hashes[k], id, caps[k]);
-                }
-            });
-            jdbc.sql("select key_hash, victim_id from persons.block_key").withFetchSize(10_000)
-                    .query((RowCallbackHandler) rs -> blocks.storedKey(rs.getLong(1), rs.getLong(2)));
-            try (IdRowsCopy copy = store.binaryCopy("copy bounded_block (key_hash, members) from stdin with (format binary)")) {
-                pairingHashes = blocks.group(copy::row);
+        PairingBlocks blocks = new PairingBlocks(held.size() * 8L);
+        grouped = blocks;
+        held.forEachKeys((id, hashes, caps) -> {
+            for (int k = 0; k < hashes.length; k++) {
+                blocks.runKey(hashes[k], id, caps[k]);
             }
-        }
+        });
+        jdbc.sql("select key_hash, victim_id from persons.block_key").withFetchSize(10_000)
+                .query((RowCallbackHandler) rs -> blocks.storedKey(rs.getLong(1), rs.getLong(2)));
+        pairingHashes = blocks.group();
     }
 
     /**
@@ -267,12 +270,7 @@ final class BoundedResolution {
         Long last = null;
         try (ScoringAlongside alongside = new ScoringAlongside(scoring)) {
             while (true) {
-                List<BlockScoring.Block> page = (last == null
-                        ? jdbc.sql("select key_hash, members from bounded_block order by key_hash limit ?").param(BLOCK_PAGE)
-                        : jdbc.sql("select key_hash, members from bounded_block where key_hash > ? order by key_hash limit ?")
-                                .params(last, BLOCK_PAGE))
-                        .query((rs, n) -> new BlockScoring.Block(rs.getLong(1), longs((Long[]) rs.getArray(2).getArray())))
-                        .list();
+                List<BlockScoring.Block> page = nextBlocks(last);
                 for (BlockScoring.Block block : page) {
                     group.add(block);
                     for (long id : block.members()) {
@@ -293,6 +291,19 @@ final class BoundedResolution {
         jdbc.sql("create index on bounded_pair (victim_a, victim_b)").update();
         jdbc.sql("analyze bounded_pair").update();
         return kept;
+    }
+
+    /** The next page of blocks after the hash {@code last} (from the first when null), in ascending order of hashes. */
+    private List<BlockScoring.Block> nextBlocks(Long last) {
+        if (grouped != null) {
+            return grouped.nextBlocks(BLOCK_PAGE);
+        }
+        return (last == null
+                ? jdbc.sql("select key_hash, members from bounded_block order by key_hash limit ?").param(BLOCK_PAGE)
+                : jdbc.sql("select key_hash, members from bounded_block where key_hash > ? order by key_hash limit ?")
+                        .params(last, BLOCK_PAGE))
+                .query((rs, n) -> new BlockScoring.Block(rs.getLong(1), longs((Long[]) rs.getArray(2).getArray())))
+                .list();
     }
 
     /**

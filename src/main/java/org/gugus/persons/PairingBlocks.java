@@ -7,7 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.gugus.persons.linkage.BlockScoring;
 
 /**
  * The blocks of a bounded run that pair (at least two records, no more than the smallest cap of the run's keys making
@@ -16,7 +19,9 @@ import java.util.Arrays;
  * table, on the run's one connection while the keys written aside took the other core (issue 13). The keys are spread
  * over ranges of their hashes as they are given, each range in a temporary file of its own (readable by this user only,
  * gone at the close however the process ends), then each range read back, sorted and grouped in turn: at most one
- * range's keys on the heap (about 250,000). The blocks come in ascending order of their hashes, each one's records in
+ * range's keys on the heap (about 250,000). The blocks that pair go into a file of their own, read back by the scoring
+ * a page at a time ({@link #nextBlocks}) rather than copied into a temporary table, indexed and read back from the
+ * server in pages, each record id boxed. They come in ascending order of their hashes, each one's records in
  * ascending order of their ids, as the server's {@code array_agg(victim_id order by victim_id)} gave them.
  */
 final class PairingBlocks implements AutoCloseable {
@@ -28,15 +33,15 @@ final class PairingBlocks implements AutoCloseable {
     /** About this many keys a range. */
     private static final int RANGE_KEYS = 1 << 18;
 
-    /** A block that pairs: its key hash and the first {@code size} of {@code members}, ascending. */
-    interface Blocks {
-        void block(long keyHash, long[] members, int size);
-    }
-
     private final int bits;
     private final FileChannel[] ranges;
     private final ByteBuffer[] pending;
     private final long[] written;
+    /** The blocks that pair, each as its hash, its size and its records; written once, then read through once. */
+    private FileChannel blocks;
+    private long blocksEnd;
+    private long readAt;
+    private ByteBuffer reading = ByteBuffer.allocate(0);
 
     /** Ranges for about this many keys. */
     PairingBlocks(long expectedKeys) {
@@ -52,15 +57,20 @@ final class PairingBlocks implements AutoCloseable {
         written = new long[count];
         try {
             for (int i = 0; i < count; i++) {
-                Path path = Files.createTempFile("gugus-bounded-keys", ".bin");
-                ranges[i] = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                        StandardOpenOption.DELETE_ON_CLOSE);
+                ranges[i] = temporaryFile();
                 pending[i] = ByteBuffer.allocate(KEY_BYTES << 11);
             }
+            blocks = temporaryFile();
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file of the temporary folder, readable by this user only, unlinked as it is opened. */
+    private static FileChannel temporaryFile() throws IOException {
+        Path path = Files.createTempFile("gugus-bounded-blocks", ".bin");
+        return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
     }
 
     private static int bitsFor(long expectedKeys) {
@@ -96,22 +106,32 @@ final class PairingBlocks implements AutoCloseable {
     }
 
     private void flush(int range) {
-        ByteBuffer buffer = pending[range].flip();
+        written[range] = write(ranges[range], pending[range], written[range]);
+    }
+
+    /** Writes the buffer's bytes at that place of the file and clears it; returns the end of what it wrote. */
+    private static long write(FileChannel file, ByteBuffer buffer, long at) {
+        buffer.flip();
         try {
             while (buffer.hasRemaining()) {
-                written[range] += ranges[range].write(buffer, written[range]);
+                at += file.write(buffer, at);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         buffer.clear();
+        return at;
     }
 
-    /** Gives each block that pairs, in ascending order of their hashes; returns those hashes, in that order. */
-    long[] group(Blocks blocks) {
+    /**
+     * Groups the keys given and keeps the blocks that pair, to be read back in ascending order of their hashes
+     * ({@link #nextBlocks}); returns those hashes, in that order. The ranges' files are closed after.
+     */
+    long[] group() {
         long[] hashes = new long[1024];
         int found = 0;
         long[] members = new long[16];
+        ByteBuffer out = ByteBuffer.allocate(1 << 20);
         for (int range = 0; range < ranges.length; range++) {
             Keys keys = read(range);
             int n = keys.size;
@@ -138,7 +158,16 @@ final class PairingBlocks implements AutoCloseable {
                         members[k] = keys.victims[order[start + k]];
                     }
                     Arrays.sort(members, 0, size);
-                    blocks.block(hash, members, size);
+                    if (out.remaining() < 12 + 8 * size) {
+                        blocksEnd = write(blocks, out, blocksEnd);
+                        if (out.capacity() < 12 + 8 * size) {
+                            out = ByteBuffer.allocate(12 + 8 * size);
+                        }
+                    }
+                    out.putLong(hash).putInt(size);
+                    for (int k = 0; k < size; k++) {
+                        out.putLong(members[k]);
+                    }
                     if (found == hashes.length) {
                         hashes = Arrays.copyOf(hashes, found * 2);
                     }
@@ -146,8 +175,48 @@ final class PairingBlocks implements AutoCloseable {
                 }
                 start = end;
             }
+            close(ranges[range]);
         }
+        blocksEnd = write(blocks, out, blocksEnd);
+        reading = ByteBuffer.allocate(1 << 20).flip();
         return Arrays.copyOf(hashes, found);
+    }
+
+    /** The next blocks that pair, at most that many, in ascending order of their hashes; none at the end. */
+    List<BlockScoring.Block> nextBlocks(int most) {
+        List<BlockScoring.Block> page = new ArrayList<>();
+        while (page.size() < most && (reading.hasRemaining() || readAt < blocksEnd)) {
+            ensure(12);
+            long hash = reading.getLong();
+            long[] members = new long[reading.getInt()];
+            ensure(8 * members.length);
+            for (int k = 0; k < members.length; k++) {
+                members[k] = reading.getLong();
+            }
+            page.add(new BlockScoring.Block(hash, members));
+        }
+        return page;
+    }
+
+    /** At least that many bytes of the blocks' file in {@code reading}, read on from where it stopped. */
+    private void ensure(int bytes) {
+        if (reading.remaining() >= bytes) {
+            return;
+        }
+        reading = reading.capacity() >= bytes ? reading.compact() : ByteBuffer.allocate(bytes).put(reading);
+        try {
+            while (reading.position() < bytes) {
+                reading.limit((int) Math.min(reading.capacity(), reading.position() + blocksEnd - readAt));
+                int read = blocks.read(reading, readAt);
+                if (read <= 0) {
+                    throw new IOException("the blocks' file ended early");
+                }
+                readAt += read;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        reading.flip();
     }
 
     private Keys read(int range) {
@@ -237,12 +306,17 @@ final class PairingBlocks implements AutoCloseable {
     @Override
     public void close() {
         for (FileChannel range : ranges) {
-            if (range != null) {
-                try {
-                    range.close();
-                } catch (IOException e) {
-                    // the file goes with the channel, whatever the close says
-                }
+            close(range);
+        }
+        close(blocks);
+    }
+
+    private static void close(FileChannel file) {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // the file goes with the channel, whatever the close says
             }
         }
     }
