@@ -74,13 +74,6 @@ final class IdRowsCopy implements AutoCloseable {
         rows.bool(namesDisagree);
     }
 
-    /** A row of an 8-byte integer and an array of them ({@code int8, int8[]}: a bounded run's block and its records). */
-    void row(long first, long[] second, int size) {
-        start(2);
-        rows.int8(first);
-        rows.int8Array(second, size);
-    }
-
     /** A row of one 8-byte integer. */
     void row(long only) {
         start(1);
