@@ -207,7 +207,10 @@ final class BoundedResolution {
         return members;
     }
 
-    /** The run's keys into {@code bounded_key}, in binary: 7 million at a million records, neither formatted as text here nor parsed there. */
+    /**
+     * The run's keys into {@code bounded_key}, in binary: 7 million at a million records, neither formatted as text here
+     * nor parsed there.
+     */
     private void copyRunKeys(PreparedRecords held) {
         jdbc.sql("create temporary table bounded_key (key_hash bigint, victim_id bigint, cap integer) on commit drop").update();
         try (IdRowsCopy copy = store.binaryCopy("copy bounded_key (key_hash, victim_id, cap) from stdin with (format binary)")) {
