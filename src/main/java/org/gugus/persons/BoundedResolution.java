@@ -29,6 +29,7 @@ import org.gugus.persons.linkage.VictimPair;
 import org.gugus.persons.linkage.VictimReport;
 import org.gugus.warehouse.LinkableVictim;
 import org.gugus.warehouse.LinkableVictims;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -62,6 +63,10 @@ final class BoundedResolution {
     private final int groupRecords;
     /** The run's keys being written beside it (into a store that held none or few), put in place at its end; or null. */
     private BoundedKeysAside keysAside;
+    /** The blocks that pair when grouped here ({@link PairingBlocks}), or null: they are then in {@code bounded_block}. */
+    private PairingBlocks grouped;
+    /** The hashes of the blocks that pair, ascending, when grouped here; or null. */
+    private long[] pairingHashes;
 
     BoundedResolution(LinkableVictims victims, PersonStore store, Linkage linkage, JdbcClient jdbc, String salt,
             int groupRecords) {
@@ -77,6 +82,10 @@ final class BoundedResolution {
     ResolutionSummary resolve(long run, LinkageModel model, PersonResolution.Phases phases) {
         try (PreparedRecords held = linkage.preparedRecords()) {
             return resolve(run, model, phases, held);
+        } finally {
+            if (grouped != null) {
+                grouped.close();
+            }
         }
     }
 
@@ -85,8 +94,8 @@ final class BoundedResolution {
         LinkageSettings settings = linkage.settings();
         Members members = writeKeys(held);
         phases.done("block keys of " + members.size + " pending records");
-        BlockScoring scoring = linkage.blockScoring(model, BlockKeys.hashing(salt),
-                ids("select key_hash from bounded_block order by key_hash"), held);
+        BlockScoring scoring = linkage.blockScoring(model, BlockKeys.hashing(salt), pairingHashes != null ? pairingHashes
+                : ids("select key_hash from bounded_block order by key_hash"), held);
         long scored = scoreBlocks(scoring, held);
         phases.done("blocks scored (" + scored + " pairs kept)");
 
@@ -144,7 +153,6 @@ final class BoundedResolution {
      * records' store: 500,000 cases, 245 times).
      */
     private Members writeKeys(PreparedRecords held) {
-        jdbc.sql("create temporary table bounded_key (key_hash bigint, victim_id bigint, cap integer) on commit drop").update();
         jdbc.sql("create temporary table bounded_pending (victim_id bigint primary key) on commit drop").update();
         store.withMemoryForManyRecords();
         store.analysePendingList();
@@ -161,14 +169,6 @@ final class BoundedResolution {
         // written beside the run, the few stored ones added to them at its end
         BoundedKeysAside aside = store.blockKeysHeld() > held.size() / PersonStore.FEW ? null
                 : store.boundedKeysAside(held);
-        // in binary: 7 million keys at a million records, neither formatted as text here nor parsed there
-        try (IdRowsCopy copy = store.binaryCopy("copy bounded_key (key_hash, victim_id, cap) from stdin with (format binary)")) {
-            held.forEachKeys((id, hashes, caps) -> {
-                for (int k = 0; k < hashes.length; k++) {
-                    copy.row(hashes[k], id, caps[k]);
-                }
-            });
-        }
         try (IdRowsCopy copy = store.binaryCopy("copy bounded_pending (victim_id) from stdin with (format binary)")) {
             for (int i = 0; i < held.size(); i++) {
                 copy.row(held.id(i));
@@ -178,25 +178,16 @@ final class BoundedResolution {
         if (aside != null) {
             // their keys as stored before (a changed record's): its keys as they are now are written aside
             jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
-            // the store's few keys and the run's grouped together, not the table joined to the run's keys (at 300,000
-            // records: 20 s of which 10 s of the server's CPU, spilling its sort); a block of stored records alone has
-            // no cap and does not pair
-            jdbc.sql("set local work_mem = '256MB'").update();
-            jdbc.sql("""
-                    create temporary table bounded_block on commit drop as
-                    select key_hash, array_agg(victim_id order by victim_id) members
-                      from (select key_hash, victim_id, cap from bounded_key
-                            union all
-                            select key_hash, victim_id, null from persons.block_key) k
-                     group by key_hash having count(*) between 2 and min(cap)
-                    """).update();
-            jdbc.sql("set local work_mem = '64MB'").update();
+            groupBlocksHere(held);
             if (aside.takeBack()) {
                 // no connection was free for the keys: the run writes them itself
+                copyRunKeys(held);
                 addKeys(false);
+                jdbc.sql("drop table bounded_key").update();
                 aside = null;
             }
         } else {
+            copyRunKeys(held);
             addKeys(true);
             jdbc.sql("set local work_mem = '64MB'").update();
             // the blocks that pair: at least two records, no more than the cap (the smallest of the rules' that make
@@ -208,12 +199,46 @@ final class BoundedResolution {
                       join (select key_hash, min(cap) cap from bounded_key group by key_hash) k on k.key_hash = b.key_hash
                      group by b.key_hash, k.cap having count(*) between 2 and k.cap
                     """).update();
+            jdbc.sql("drop table bounded_key").update();
+            jdbc.sql("create unique index on bounded_block (key_hash)").update();
+            jdbc.sql("analyze bounded_block").update();
         }
-        jdbc.sql("drop table bounded_key").update();
-        jdbc.sql("create unique index on bounded_block (key_hash)").update();
-        jdbc.sql("analyze bounded_block").update();
         keysAside = aside;
         return members;
+    }
+
+    /**
+     * The run's keys into {@code bounded_key}, in binary: 7 million at a million records, neither formatted as text here
+     * nor parsed there.
+     */
+    private void copyRunKeys(PreparedRecords held) {
+        jdbc.sql("create temporary table bounded_key (key_hash bigint, victim_id bigint, cap integer) on commit drop").update();
+        try (IdRowsCopy copy = store.binaryCopy("copy bounded_key (key_hash, victim_id, cap) from stdin with (format binary)")) {
+            held.forEachKeys((id, hashes, caps) -> {
+                for (int k = 0; k < hashes.length; k++) {
+                    copy.row(hashes[k], id, caps[k]);
+                }
+            });
+        }
+    }
+
+    /**
+     * The blocks that pair grouped here from the run's keys and the store's few ({@link PairingBlocks}), kept for the
+     * scoring in the order it reads them. The server grouped them from the run's keys copied into a temporary table
+     * first (at a million records 7 million keys sorted on the run's connection, while the keys written aside took
+     * the other core), and the scoring read them back in pages, each record's id boxed.
+     */
+    private void groupBlocksHere(PreparedRecords held) {
+        PairingBlocks blocks = new PairingBlocks(held.size() * 8L);
+        grouped = blocks;
+        held.forEachKeys((id, hashes, caps) -> {
+            for (int k = 0; k < hashes.length; k++) {
+                blocks.runKey(hashes[k], id, caps[k]);
+            }
+        });
+        jdbc.sql("select key_hash, victim_id from persons.block_key").withFetchSize(10_000)
+                .query((RowCallbackHandler) rs -> blocks.storedKey(rs.getLong(1), rs.getLong(2)));
+        pairingHashes = blocks.group();
     }
 
     /**
@@ -248,12 +273,7 @@ final class BoundedResolution {
         Long last = null;
         try (ScoringAlongside alongside = new ScoringAlongside(scoring)) {
             while (true) {
-                List<BlockScoring.Block> page = (last == null
-                        ? jdbc.sql("select key_hash, members from bounded_block order by key_hash limit ?").param(BLOCK_PAGE)
-                        : jdbc.sql("select key_hash, members from bounded_block where key_hash > ? order by key_hash limit ?")
-                                .params(last, BLOCK_PAGE))
-                        .query((rs, n) -> new BlockScoring.Block(rs.getLong(1), longs((Long[]) rs.getArray(2).getArray())))
-                        .list();
+                List<BlockScoring.Block> page = nextBlocks(last);
                 for (BlockScoring.Block block : page) {
                     group.add(block);
                     for (long id : block.members()) {
@@ -274,6 +294,19 @@ final class BoundedResolution {
         jdbc.sql("create index on bounded_pair (victim_a, victim_b)").update();
         jdbc.sql("analyze bounded_pair").update();
         return kept;
+    }
+
+    /** The next page of blocks after the hash {@code last} (from the first when null), in ascending order of hashes. */
+    private List<BlockScoring.Block> nextBlocks(Long last) {
+        if (grouped != null) {
+            return grouped.nextBlocks(BLOCK_PAGE);
+        }
+        return (last == null
+                ? jdbc.sql("select key_hash, members from bounded_block order by key_hash limit ?").param(BLOCK_PAGE)
+                : jdbc.sql("select key_hash, members from bounded_block where key_hash > ? order by key_hash limit ?")
+                        .params(last, BLOCK_PAGE))
+                .query((rs, n) -> new BlockScoring.Block(rs.getLong(1), longs((Long[]) rs.getArray(2).getArray())))
+                .list();
     }
 
     /**
