@@ -432,7 +432,10 @@ public class ReportingRefresh {
             // the facts in report-date order, so a period reads a contiguous slice of the table: copied so from the
             // rows read ahead, else rewritten so (at a million reports the cluster took 6.9 s under load 12, most
             // of it building the facts' five indexes a second time)
-            if (!factsByDate) {
+            if (factsByDate) {
+                // marked as the cluster marks it (its index's mark is what a later cluster of the table follows)
+                jdbc.sql("alter table reporting.report_fact cluster on report_fact_date").update();
+            } else {
                 jdbc.sql("cluster reporting.report_fact using report_fact_date").update();
             }
             jdbc.sql("analyze reporting.report").update();
