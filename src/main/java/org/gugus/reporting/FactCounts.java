@@ -297,8 +297,11 @@ final class FactCounts {
         indicators.forEach(indicator -> needed.addAll(NEEDS.getOrDefault(indicator, List.of())));
         String columns = PERSON_COLUMNS.keySet().stream().filter(needed::contains).collect(Collectors.joining(", "));
         List<String> groups = List.of("office", "first_month", "last_month");
+        // the persons' facts read twice (the grouped cells, the totals and masks) rather than kept in a materialised
+        // set: at a million persons that set (1.9 million rows) spilled 181 MB to a temporary file, written and read
+        // back, and the statement took 13.5 and 12.1 s against 18.0 and 14.9 s (alternated, load 13)
         return """
-                with p as materialized (
+                with p as not materialized (
                     select *, %1$s as age
                       from (select 0 as office, first_day >> 5 as first_month, last_day >> 5 as last_month, %2$s
                               from reporting.person_fact

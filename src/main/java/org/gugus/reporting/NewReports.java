@@ -165,13 +165,14 @@ final class NewReports {
     /**
      * Copies the reports, report facts and per-case facts read ahead of the persons ({@link ReportsAhead})
      * into the emptied reporting tables, each report with its person now, then writes the per-person facts
-     * ({@code personFacts}: unless they are written beside, {@link PersonRowsAside}).
+     * ({@code personFacts}: unless they are written beside, {@link PersonRowsAside}). {@code factsByDate}: the
+     * report facts written in report-date order, as clustered on their date index.
      */
     static void copyAllAhead(JdbcClient jdbc, WarehouseSource warehouse, ReportsAhead.Read ahead, PartTimes times,
-            boolean personFacts) {
+            boolean personFacts, boolean factsByDate) {
         withoutFactTriggers(jdbc, () -> {
             times.run("reports", () -> warehouse.copyAhead(ahead.connection(), ReportsAhead.REPORTS, ReportsAhead.FACTS,
-                    new String[] {ReportsAhead.CASE_FACTS, "reporting.case_fact"},
+                    factsByDate, new String[] {ReportsAhead.CASE_FACTS, "reporting.case_fact"},
                     new String[] {ReportsAhead.OFFICE_CASE_FACTS, "reporting.office_case_fact"}));
             if (personFacts) {
                 writeAllPersonFacts(jdbc, times);

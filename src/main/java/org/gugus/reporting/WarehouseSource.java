@@ -325,15 +325,17 @@ class WarehouseSource {
      * each row with the person its record belongs to now, by binary {@code COPY … FREEZE} on the
      * transaction's connection (as {@link #copyAllReports}); then the per-case facts read ahead as they are
      * ({@code caseFacts}: each a table read ahead and the table it is copied into, of the same columns).
+     * {@code factsByDate}: the facts are written in report-date order, as {@code cluster} on their date index
+     * would leave them, sorted by the reading server process rather than rewritten with all their indexes after.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    void copyAhead(Connection reader, String reports, String facts, String[]... caseFacts) {
+    void copyAhead(Connection reader, String reports, String facts, boolean factsByDate, String[]... caseFacts) {
         Connection writer = DataSourceUtils.getConnection(dataSource);
         try {
-            copy(reader, withPersons(reader, reports, "reporting.report"), writer,
+            copy(reader, withPersons(reader, reports, "reporting.report", ""), writer,
                     "copy reporting.report from stdin (format binary, freeze)");
-            copy(reader, withPersons(reader, facts, "reporting.report_fact"), writer,
-                    "copy reporting.report_fact from stdin (format binary, freeze)");
+            copy(reader, withPersons(reader, facts, "reporting.report_fact", factsByDate ? " order by a.report_date" : ""),
+                    writer, "copy reporting.report_fact from stdin (format binary, freeze)");
             for (String[] table : caseFacts) {
                 copy(reader, "copy " + table[0] + " to stdout (format binary)", writer,
                         "copy " + table[1] + " from stdin (format binary, freeze)");
@@ -345,9 +347,12 @@ class WarehouseSource {
         }
     }
 
-    /** The copy out of the rows of {@code ahead} in the columns of {@code table}, each with its person as linked now. */
-    private static String withPersons(Connection reader, String ahead, String table) throws SQLException {
-        return "copy (" + aheadWithPersons(reader, ahead, table) + ") to stdout (format binary)";
+    /**
+     * The copy out of the rows of {@code ahead} in the columns of {@code table}, each with its person as linked now,
+     * in the order {@code order} gives (empty, or an {@code order by} of the rows {@code a}).
+     */
+    private static String withPersons(Connection reader, String ahead, String table, String order) throws SQLException {
+        return "copy (" + aheadWithPersons(reader, ahead, table) + order + ") to stdout (format binary)";
     }
 
     /**

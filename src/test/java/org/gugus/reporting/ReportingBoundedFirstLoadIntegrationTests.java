@@ -75,4 +75,29 @@ class ReportingBoundedFirstLoadIntegrationTests {
         refresh.rebuild();
         assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
     }
+
+    @Test
+    void aFirstLoadResolvedInBoundedMemoryLeavesItsReportFactsInReportDateOrderAsClusteredOnTheirDate() {
+        long copied = ahead.copied();
+        // as before any rebuild of every person (the migrations leave the table unclustered)
+        jdbc.sql("alter table reporting.report_fact set without cluster").update();
+        // the later a record in the file, the earlier its report: the records' own order is not the dates'
+        List<List<String>> rows = IntStream.rangeClosed(81, 94).mapToObj(n -> {
+            List<String> row = TestWorkbooks.victim(n);
+            row.set(2, "%02d/06/2024".formatted(100 - n));
+            return row;
+        }).toList();
+
+        reception.receive(TestWorkbooks.csv(files.resolve("smd-dates.csv"), rows), "64.72", "smd-dates.csv",
+                FileSource.COMMAND_LINE);
+
+        assertThat(ahead.copied()).as("the rebuild after the persons copied the reports read ahead").isEqualTo(copied + 1);
+        List<String> dates = jdbc.sql("select report_date::text from reporting.report_fact order by ctid")
+                .query(String.class).list();
+        assertThat(dates).as("the facts as the table holds them").hasSizeGreaterThanOrEqualTo(14).isSorted();
+        assertThat(dates).as("several days").contains("2024-06-06", "2024-06-19");
+        assertThat(jdbc.sql("""
+                select indisclustered from pg_index where indexrelid = 'reporting.report_fact_date'::regclass
+                """).query(Boolean.class).single()).as("the table marked clustered on the date index").isTrue();
+    }
 }
