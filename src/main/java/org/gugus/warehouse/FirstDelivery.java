@@ -2,7 +2,6 @@ package org.gugus.warehouse;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.gugus.system.PartTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +27,7 @@ final class FirstDelivery {
      * staged rows and the ids of their new records. Read straight from the file's staged rows, not looked
      * up winner by winner: only when the file repeats an identity are the rows that lost dropped after.
      */
-    static long plan(JdbcClient jdbc, long fileId) {
+    static void plan(JdbcClient jdbc, long fileId) {
         int judged = jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select nextval(""" + VICTIM_IDS + """
@@ -44,17 +43,10 @@ final class FirstDelivery {
             jdbc.sql("delete from publish_plan p where not exists (select 1 from plan_winner w where w.ordinal = p.ordinal)")
                     .update();
         }
-        return winners;
     }
 
-    /**
-     * Writes the plan's new records; returns inserted/updated/unchanged.
-     *
-     * @param records how many records the plan brings, when they are enough to build the record table's indexes
-     *                after them ({@link VictimIndexesAside}); 0 puts them into the indexes as they go
-     */
-    static Map<String, Long> insert(JdbcClient jdbc, String officeCode, long records, LocalDate receivedOn,
-            PartTimes times) {
+    /** Writes the plan's new records; returns inserted/updated/unchanged. */
+    static Map<String, Long> insert(JdbcClient jdbc, String officeCode, LocalDate receivedOn, PartTimes times) {
         times.run("cases", () -> jdbc.sql("""
                 insert into warehouse.tppo_case (office_code, case_number, report_date, incident_date, case_stage,
                                                  source_file_id, source_sheet, source_row)
@@ -63,7 +55,6 @@ final class FirstDelivery {
                   from publish_plan
                  order by case_number, ordinal desc
                 """).param(officeCode).update());
-        List<String> indexesAgain = times.get("indexes aside", () -> VictimIndexesAside.setAside(jdbc, records));
         long inserted = times.get("victims", () -> (long) jdbc.sql("""
                 insert into warehouse.victim (id, %s)
                 overriding system value
@@ -71,9 +62,6 @@ final class FirstDelivery {
                   from publish_plan p
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
                 """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update());
-        if (!indexesAgain.isEmpty()) {
-            times.run("indexes", () -> indexesAgain.forEach(statement -> jdbc.sql(statement).update()));
-        }
         // new records are pending for persons (see WarehousePublisher#upsertVictims)
         times.run("pending", () -> jdbc.sql("insert into persons.pending_victim (victim_id, victim_version)"
                 + " select victim_id, 1 from publish_plan").update());

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.gugus.system.PartTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,13 +27,10 @@ public class WarehousePublisher {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-    private final long indexesAsideFrom;
 
-    WarehousePublisher(JdbcClient jdbc, ApplicationEventPublisher events,
-            @Value("${gugus.warehouse.indexes-aside-from:" + VictimIndexesAside.MANY_RECORDS + "}") long indexesAsideFrom) {
+    WarehousePublisher(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
-        this.indexesAsideFrom = indexesAsideFrom;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -79,8 +75,7 @@ public class WarehousePublisher {
         Planned planned = times.get("plan", () -> planWinners(fileId, officeCode, planTimes));
         Map<String, Long> plan;
         if (planned.firstDelivery()) {
-            plan = FirstDelivery.insert(jdbc, officeCode, planned.records() >= indexesAsideFrom ? planned.records() : 0,
-                    receivedOn, times);
+            plan = FirstDelivery.insert(jdbc, officeCode, receivedOn, times);
         } else {
             times.run("continuations", () -> VictimContinuation.apply(jdbc, fileId, officeCode));
             plan = applyPlan(officeCode, receivedOn, times);
@@ -271,8 +266,8 @@ public class WarehousePublisher {
             // random, issue 13). No statement of a first delivery looks a row of the plan up by its identity or
             // picks the few changed ones (its continuations find no record of the office to continue), so
             // the plan's 150 MB of wide rows are not read back for their statistics (0.4 s).
-            long records = times.get("wide rows", () -> FirstDelivery.plan(jdbc, fileId));
-            return new Planned(thin.winners(), true, records);
+            times.run("wide rows", () -> FirstDelivery.plan(jdbc, fileId));
+            return new Planned(thin.winners(), true);
         }
         times.run("wide rows", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
@@ -290,14 +285,11 @@ public class WarehousePublisher {
         // statistics of the columns the statements join and filter on only: sampling the wide JSON
         // columns too took more than half a second at 100,000 rows, and no plan depends on them
         times.run("wide analyze", () -> jdbc.sql("analyze publish_plan (identity_key, ordinal, victim_id, changed)").update());
-        return new Planned(thin.winners(), false, 0);
+        return new Planned(thin.winners(), false);
     }
 
-    /**
-     * What the plan found: how many thin rows win, whether the office has no record yet, and if so how many records
-     * its file brings.
-     */
-    private record Planned(long thinWinners, boolean firstDelivery, long records) {
+    /** What the plan found: how many thin rows win, and whether the office has no record yet. */
+    private record Planned(long thinWinners, boolean firstDelivery) {
     }
 
     private boolean hasRecords(String officeCode) {
