@@ -46,9 +46,13 @@ public class StagingArea {
         unstage(jdbc, fileId);
     }
 
-    /** Deletes the file's staged rows and what was kept of its staging. */
+    /**
+     * Deletes the file's staged rows and what was kept of its staging. The rows of a file staged alone are
+     * emptied with the whole table when no other session uses it (V097): nothing written per row, nothing
+     * left to vacuum; the table is then held until the caller's transaction ends.
+     */
     static void unstage(JdbcClient jdbc, long fileId) {
-        jdbc.sql("delete from warehouse.staged_row where file_id = ?").param(fileId).update();
+        jdbc.sql("select warehouse.unstage_rows(?)").param(fileId).query().singleRow();
         jdbc.sql("delete from warehouse.staged_run where file_id = ?").param(fileId).update();
         jdbc.sql("delete from warehouse.staged_file where file_id = ?").param(fileId).update();
     }

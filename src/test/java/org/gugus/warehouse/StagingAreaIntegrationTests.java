@@ -3,11 +3,14 @@ package org.gugus.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -38,6 +41,9 @@ class StagingAreaIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void readsTheOfficesRowHashesWithTheirRecordsWhateverTheirBytes() {
@@ -249,6 +255,69 @@ class StagingAreaIntegrationTests {
                     .single()).isEqualTo(1);
             staging.discard(916);
         }
+    }
+
+    @Test
+    void emptiesTheStagingTableWholeWhenTheFileUnstagedIsTheOnlyOneStaged() {
+        transactions.executeWithoutResult(status -> {
+            write(921, 1);
+            write(921, 2);
+        });
+        assertThat(stagedFiles()).containsExactly(921L, 921L);
+        long storage = storage();
+
+        transactions.executeWithoutResult(status -> staging.discard(921));
+
+        assertThat(stagedFiles()).isEmpty();
+        assertThat(storage()).as("the table's storage, new after a truncate").isNotEqualTo(storage);
+    }
+
+    @Test
+    void deletesOnlyTheFilesOwnRowsWhileAnotherFileIsStaged() {
+        transactions.executeWithoutResult(status -> {
+            write(922, 1);
+            write(923, 1);
+            write(923, 2);
+        });
+        long storage = storage();
+
+        transactions.executeWithoutResult(status -> staging.discard(922));
+
+        assertThat(stagedFiles()).containsExactly(923L, 923L);
+        assertThat(storage()).isEqualTo(storage);
+        transactions.executeWithoutResult(status -> staging.discard(923));
+        assertThat(stagedFiles()).isEmpty();
+    }
+
+    @Test
+    void deletesTheFilesRowsWithoutWaitingForAnotherSessionUsingTheStagingTable() throws Exception {
+        transactions.executeWithoutResult(status -> write(924, 1));
+        long storage = storage();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement reading = other.createStatement()) {
+                reading.executeQuery("select count(*) from warehouse.staged_row").close(); // holds the table shared
+            }
+            transactions.executeWithoutResult(status -> {
+                // never a wait for the other session: a wait would fail here rather than hang
+                jdbc.sql("set local lock_timeout = '10s'").update();
+                staging.discard(924);
+            });
+            other.rollback();
+        }
+
+        assertThat(stagedFiles()).doesNotContain(924L);
+        assertThat(storage()).isEqualTo(storage);
+    }
+
+    /** The file of each staged row, in file order. */
+    private List<Long> stagedFiles() {
+        return jdbc.sql("select file_id from warehouse.staged_row order by file_id").query(Long.class).list();
+    }
+
+    /** The staging table's storage on disk, which a truncate replaces and a delete keeps. */
+    private long storage() {
+        return jdbc.sql("select pg_relation_filenode('warehouse.staged_row')").query(Long.class).single();
     }
 
     private void write(long fileId, int ordinal) {
