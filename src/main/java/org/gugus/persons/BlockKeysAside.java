@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * The keys are written aside only when a connection is free for them before the run needs them: with the pool taken
  * (loads waiting for the run's lock hold a connection each) the run writes them itself, as before
- * ({@link PersonStore#addBlockKeys}).
+ * ({@link PersonStore#addBlockKeys}), and drops the table a failed run left beside.
  */
 final class BlockKeysAside {
 
@@ -102,6 +102,7 @@ final class BlockKeysAside {
      */
     void putInPlace() {
         if (state.compareAndSet(WAITING, TAKEN_BACK)) {
+            BoundedKeysAside.dropFailedRunsTable(jdbc);
             store.addBlockKeys(victims, hashes, keys);
             return;
         }

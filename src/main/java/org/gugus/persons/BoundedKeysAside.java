@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * run that fails or is killed leaves at most the table beside, which the next first load drops.
  * <p>
  * When no connection is free for them before the run needs to know, the run writes the keys itself, as before
- * ({@link #takeBack()}).
+ * ({@link #takeBack()}), and drops the table a failed run left beside.
  */
 final class BoundedKeysAside {
 
@@ -82,7 +82,19 @@ final class BoundedKeysAside {
      * not written aside at all), false when they are being written aside.
      */
     boolean takeBack() {
-        return state.compareAndSet(WAITING, TAKEN_BACK) || state.get() == TAKEN_BACK;
+        if (state.compareAndSet(WAITING, TAKEN_BACK)) {
+            dropFailedRunsTable(jdbc);
+            return true;
+        }
+        return state.get() == TAKEN_BACK;
+    }
+
+    /**
+     * In the run's transaction, when it writes its keys itself: the table a failed or killed run left beside dropped,
+     * as writing aside drops it (nothing writes it any more; a kill before the run's commit leaves it as it was).
+     */
+    static void dropFailedRunsTable(JdbcClient jdbc) {
+        jdbc.sql("drop table if exists persons.block_key_next").update();
     }
 
     /**

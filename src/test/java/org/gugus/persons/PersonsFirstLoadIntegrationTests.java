@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gugus.persons.PersonFiles.victim;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.ingest.FileReception;
 import org.junit.jupiter.api.Test;
@@ -101,6 +105,39 @@ class PersonsFirstLoadIntegrationTests {
 
         assertThat(blockKeys()).isEqualTo(keys).doesNotContain(every.get(0) + ",42");
         assertThat(tableAside()).isNull();
+    }
+
+    @Test
+    void aRunThatFindsNoConnectionForItsKeysWritesThemItselfAndDropsTheTableAFailedRunLeftAside() throws Exception {
+        // as a run killed after its keys were written aside, before its own transaction committed
+        jdbc.sql("create table persons.block_key_next (like persons.block_key)").update();
+        CountDownLatch poolFreed = new CountDownLatch(1);
+        DataSource poolTaken = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    poolFreed.await();
+                    throw new SQLException("no connection free");
+                });
+        TransactionTemplate run = new TransactionTemplate(transactions);
+        try {
+            run.executeWithoutResult(status -> {
+                BoundedKeysAside bounded = new BoundedKeysAside(poolTaken, jdbc, null);
+
+                assertThat(bounded.takeBack()).as("the bounded run writes its keys itself").isTrue();
+                assertThat(tableAside()).isNull();
+                status.setRollbackOnly(); // killed before its commit
+            });
+            assertThat(tableAside()).as("the table left by a run killed before its commit").isNotNull();
+
+            run.executeWithoutResult(status -> new BlockKeysAside(poolTaken, jdbc, store, List.of(), i -> new long[0], 0,
+                    false).putInPlace());
+
+            assertThat(tableAside()).as("the run in memory wrote its keys itself").isNull();
+        } finally {
+            poolFreed.countDown();
+        }
     }
 
     @Test
