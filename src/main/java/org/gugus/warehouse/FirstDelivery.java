@@ -26,6 +26,11 @@ final class FirstDelivery {
      * The temporary table {@code publish_plan}: the file's winners ({@code plan_winner}) with their wide
      * staged rows and the ids of their new records. Read straight from the file's staged rows, not looked
      * up winner by winner: only when the file repeats an identity are the rows that lost dropped after.
+     * <p>
+     * The ids are drawn in the file's order (the server draws them after the order, through the staged rows'
+     * key, without a sort): in the order the rows lay in the table, a scan that started where another
+     * session's scan of the large staging table stood (the server's synchronised scans) gave the same file
+     * other ids under load, and the persons found from them differed (a million-row workbook, issue 13).
      */
     static void plan(JdbcClient jdbc, long fileId) {
         int judged = jdbc.sql("""
@@ -36,6 +41,7 @@ final class FirstDelivery {
                        , s.original, s.original_headers, s.original_values, s.findings, s.row_hash
                   from warehouse.staged_row s
                  where s.file_id = ? and not s.rejected
+                 order by s.ordinal
                 """).param(fileId).update();
         long winners = jdbc.sql("select count(*) from plan_winner").query(Long.class).single();
         if (judged != winners) {

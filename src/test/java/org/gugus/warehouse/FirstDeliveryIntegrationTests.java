@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An office's first file, published without looking its rows' records up (the office has none), and
@@ -40,6 +42,9 @@ class FirstDeliveryIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     Path files;
@@ -132,6 +137,32 @@ class FirstDeliveryIntegrationTests {
                         "Korban Nomor 3 4 TPPO/SMD/0003 - - true true",
                         "Korban Nomor 4 5 TPPO/SMD/0004 - W_NIK_SEX false true",
                         "Korban Nomor 5 7 TPPO/SMD/0005 baris keenam - true true");
+    }
+
+    @Test
+    void drawsTheIdsOfAnOfficesFirstRecordsInTheFilesOrderWhateverOrderItsStagedRowsLieIn() {
+        TransactionTemplate publish = new TransactionTemplate(transactions);
+        publish.executeWithoutResult(status -> {
+            long file = 990_001;
+            // the file's last row lying first in the table: as a row moved by an update lies, or as a scan that
+            // starts where another session's scan of the table stood reads
+            for (int ordinal : new int[] {3, 1, 2}) {
+                jdbc.sql("""
+                        insert into warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected, identity_key)
+                        values (?, ?, 'Sheet1', ?, false, ?)
+                        """).params(file, ordinal, ordinal + 1, "identity-" + ordinal).update();
+            }
+            jdbc.sql("create temporary table plan_winner on commit drop as select ordinal from warehouse.staged_row"
+                    + " where file_id = ?").param(file).update();
+            jdbc.sql("set local enable_indexscan = off").update(); // the table read in the order its rows lie in
+            jdbc.sql("set local enable_bitmapscan = off").update();
+
+            FirstDelivery.plan(jdbc, file);
+
+            assertThat(jdbc.sql("select victim_id from publish_plan order by ordinal").query(Long.class).list())
+                    .hasSize(3).isSorted().doesNotHaveDuplicates();
+            status.setRollbackOnly();
+        });
     }
 
     /** Each record of the office as published, by name: its row, codes, flags and whether it keeps a row hash. */
