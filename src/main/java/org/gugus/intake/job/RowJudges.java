@@ -46,7 +46,8 @@ class RowJudges implements DisposableBean {
             long cpu = THREADS.getCurrentThreadCpuTime();
             StagedRow[] judged = new StagedRow[rows.size()];
             for (int i = 0; i < judged.length; i++) {
-                judged[i] = judge.process(rows.get(i));
+                // encoded here, on the judge's thread: the rows then wait for their COPY as bytes, not objects
+                judged[i] = judge.process(rows.get(i)).encoded();
             }
             judge.judgedFor(THREADS.getCurrentThreadCpuTime() - cpu);
             return judged;
