@@ -81,10 +81,11 @@ class EncodedRowIntegrationTests {
         for (int i = 0; i < rowHash.length; i++) {
             rowHash[i] = (byte) (i * 8 - 128);
         }
-        StagedCase values = new StagedCase("TPPO/9", "2024-06-05", "2024-05-01", wide, "6472010101900001", "P", "",
-                "1990-01-02", 32767, "Samarinda", "64.72", "Sungai Kunjang", "64.72.01", "Loa Bakung", "64.72.01.1001",
-                "Jl. \"Ahmad\" Yani\r\n", "WNI", null, "SMA", List.of(), List.of("DARING", "TEMAN"), "MY", "Kuching",
-                "P21", List.of("RUMAH_AMAN"), null);
+        // every kind of field: texts of one to four UTF-8 bytes a character, empty and null ones, code lists
+        // empty and not, a smallint at its edge
+        StagedCase values = new StagedCase("TPPO/31", "2024-06-05", null, wide, "", "L", null, "2001-12-31", -32768,
+                "Kutai Kartanegara", "64.02", null, "64.02.10", wide, null, "", "WNA", "MY", null, List.of(wide, ""),
+                List.of(), null, "Tawau", "SIDIK", List.of("MEDIS", "HUKUM"), "\r\n");
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put("Nama", wide);
         cells.put("Kosong", null);
