@@ -39,12 +39,36 @@ public final class BinaryCopy {
         int4(0);
     }
 
+    /**
+     * Rows encoded into memory only, for a COPY on another thread ({@link #rows(byte[])}): each taken as it
+     * is done ({@link #take()}), so the rows waiting for their COPY are a few arrays of bytes, not the objects
+     * they were made from.
+     */
+    public BinaryCopy() {
+        this.copy = null;
+    }
+
     /** Starts a row of {@code fields} values, sending the rows before it once they fill the buffer. */
     public void row(int fields) throws SQLException {
-        if (length >= SEND_AT) {
+        if (copy != null && length >= SEND_AT) {
             send();
         }
         int2(fields);
+    }
+
+    /** Whole rows encoded in memory by another encoder ({@link #take()}), as they were encoded. */
+    public void rows(byte[] encoded) throws SQLException {
+        if (length >= SEND_AT) {
+            send();
+        }
+        put(encoded, 0, encoded.length);
+    }
+
+    /** An in-memory encoder's rows since its last take, the encoder emptied for the next. */
+    public byte[] take() {
+        byte[] taken = Arrays.copyOf(bytes, length);
+        length = 0;
+        return taken;
     }
 
     /** Ends the data (a row of -1 fields) and the COPY; the rows copied. */

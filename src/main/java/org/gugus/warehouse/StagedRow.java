@@ -13,15 +13,37 @@ package org.gugus.warehouse;
  * @param original      the row as written; null for a thin row
  * @param rowHash       hash of the cells the row is judged from ({@link KnownRows#rowHash}); null for corrections
  * @param knownVictimId the record whose row this one repeats, for a thin row; otherwise null
+ * @param encodedRow    the row's fields encoded for the staging table, its values and cells let go
+ *                      ({@link #encoded()}); null while it keeps them
  */
 public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, boolean rejected, String identityKey,
         String personKey, String contentHash, StagedCase caseValues, OriginalRow original, String findingsJson,
-        byte[] rowHash, Long knownVictimId) {
+        byte[] rowHash, Long knownVictimId, EncodedRow encodedRow) {
+
+    public StagedRow(long fileId, int ordinal, String sheet, int rowNumber, boolean rejected, String identityKey,
+            String personKey, String contentHash, StagedCase caseValues, OriginalRow original, String findingsJson,
+            byte[] rowHash, Long knownVictimId) {
+        this(fileId, ordinal, sheet, rowNumber, rejected, identityKey, personKey, contentHash, caseValues,
+                original, findingsJson, rowHash, knownVictimId, null);
+    }
 
     public StagedRow(long fileId, int ordinal, String sheet, int rowNumber, boolean rejected, String identityKey,
             String personKey, String contentHash, StagedCase caseValues, OriginalRow original, String findingsJson) {
         this(fileId, ordinal, sheet, rowNumber, rejected, identityKey, personKey, contentHash, caseValues,
                 original, findingsJson, null, null);
+    }
+
+    /**
+     * This row with its fields encoded now, on the calling thread, for the staging table's COPY, and its
+     * normalised values and cells let go ({@link EncodedRow}); the same row staged. A thin row, or one
+     * encoded already, is itself.
+     */
+    public StagedRow encoded() {
+        if (repeats() || encodedRow != null) {
+            return this;
+        }
+        return new StagedRow(fileId, ordinal, sheet, rowNumber, rejected, identityKey, personKey, contentHash, null,
+                null, findingsJson, rowHash, knownVictimId, StagedRowWriter.encode(this));
     }
 
     /** A row that repeats the row of record {@code victimId} cell for cell, staged without values. */

@@ -51,6 +51,9 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
     private static final String COPY_RUNS = "copy warehouse.staged_run (file_id, first_ordinal, sheet, first_row_number,"
             + " victim_ids, row_hashes) from stdin (format binary)";
 
+    /** One buffer a thread that encodes rows ahead of their COPY ({@link #encode}): the judges, a few. */
+    private static final ThreadLocal<BinaryCopy> ENCODERS = ThreadLocal.withInitial(BinaryCopy::new);
+
     private final DataSource dataSource;
     private final boolean ownCommit;
 
@@ -68,12 +71,14 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
         // a re-delivery's rows are mostly thin: they go in runs of consecutive rows, a few rows a chunk
         // for the server to write and the publish to read instead of one each
         List<ThinRun> runs = new ArrayList<>();
-        Map<Long, OriginalRow> headers = new LinkedHashMap<>();
+        Map<Long, List<String>> headers = new LinkedHashMap<>();
         boolean judged = false;
         ThinRun run = null;
         for (StagedRow row : chunk) {
             if (row.original() != null) {
-                headers.putIfAbsent(row.original().headersKey(), row.original());
+                headers.putIfAbsent(row.original().headersKey(), row.original().headers());
+            } else if (row.encodedRow() != null && row.encodedRow().headers() != null) {
+                headers.putIfAbsent(row.encodedRow().headersKey(), row.encodedRow().headers());
             }
             if (row.repeats()) {
                 if (run == null || !run.continuedBy(row)) {
@@ -95,9 +100,9 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
             }
             if (!headers.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(HEADERS)) {
-                    for (OriginalRow original : headers.values()) {
-                        insert.setLong(1, original.headersKey());
-                        insert.setArray(2, connection.createArrayOf("text", original.headers().toArray()));
+                    for (Map.Entry<Long, List<String>> list : headers.entrySet()) {
+                        insert.setLong(1, list.getKey());
+                        insert.setArray(2, connection.createArrayOf("text", list.getValue().toArray()));
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -114,7 +119,9 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
             if (judged) {
                 copy(copy, COPY, rows -> {
                     for (StagedRow row : chunk) {
-                        if (!row.repeats()) {
+                        if (row.encodedRow() != null) {
+                            rows.rows(row.encodedRow().fields());
+                        } else if (!row.repeats()) {
                             writeJudged(rows, row);
                         }
                     }
@@ -142,6 +149,22 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
     @FunctionalInterface
     private interface CopyRows {
         void writeTo(BinaryCopy rows) throws SQLException;
+    }
+
+    /**
+     * A judged row's fields encoded as {@link #write} would copy them, on the calling thread (a judge's), into
+     * that thread's buffer and taken from it.
+     */
+    static EncodedRow encode(StagedRow row) {
+        BinaryCopy buffer = ENCODERS.get();
+        try {
+            writeJudged(buffer, row);
+        } catch (SQLException e) {
+            throw new IllegalStateException("An encoder in memory sends nothing", e);
+        }
+        OriginalRow original = row.original();
+        return original == null ? new EncodedRow(buffer.take(), 0, null)
+                : new EncodedRow(buffer.take(), original.headersKey(), original.headers());
     }
 
     private static void writeJudged(BinaryCopy rows, StagedRow row) throws SQLException {

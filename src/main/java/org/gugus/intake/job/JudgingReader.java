@@ -38,6 +38,15 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
      */
     static final int AHEAD_WHILE_HASHES_LOAD = 3;
 
+    /**
+     * Rows handed to the judges and not yet judged, in tasks, at most: enough that the judges never wait for
+     * the reading, few enough that the rows waiting are not kept through a young collection. The reading
+     * (a workbook's on threads of its own) outruns the judges; a million-row workbook's stage under
+     * {@code -Xmx256m} held a whole block of mapped rows read ahead, and every young collection promoted
+     * what it could not keep, the old generation collected whole every few seconds (issue 13).
+     */
+    static final int UNJUDGED_TASKS = 16;
+
     private static final Logger log = LoggerFactory.getLogger(JudgingReader.class);
 
     private final DataRowReader rows;
@@ -48,6 +57,8 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
     private final BlockingQueue<Block> handOver = new LinkedBlockingQueue<>();
     /** A permit each time the step's thread took a block: the reading waits for them to stay one block ahead. */
     private final Semaphore taken = new Semaphore(0);
+    /** A permit a task the judges may hold unjudged ({@value #UNJUDGED_TASKS}), given back as each ends. */
+    private final Semaphore unjudged = new Semaphore(UNJUDGED_TASKS);
     private Thread reading;
     /** The reader's state after the last block the step took, which {@link #update} saves. */
     private ExecutionContext position;
@@ -183,7 +194,7 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         }
     }
 
-    private Block readBlock() {
+    private Block readBlock() throws InterruptedException {
         List<Future<StagedRow[]>> judgements = new ArrayList<>(blockRows / TASK_ROWS + 1);
         List<DataRow> task = new ArrayList<>(Math.min(TASK_ROWS, blockRows));
         int count = 0;
@@ -197,19 +208,27 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
                 count++;
                 task.add(row);
                 if (task.size() == TASK_ROWS) {
-                    judgements.add(judges.judge(judge, task));
+                    judgements.add(judge(task));
                     task = new ArrayList<>(TASK_ROWS);
                 }
             }
+        } catch (InterruptedException e) {
+            throw e; // the step closed the reader
         } catch (Exception | Error e) {
             return new Block(null, null, e);
         } finally {
             readingNanos += System.nanoTime() - start;
         }
         if (!task.isEmpty()) {
-            judgements.add(judges.judge(judge, task));
+            judgements.add(judge(task));
         }
         return new Block(count == 0 ? null : new JudgedRows(judgements, count), snapshot(), null);
+    }
+
+    /** Hands a task to the judges once fewer than {@value #UNJUDGED_TASKS} wait for them. */
+    private Future<StagedRow[]> judge(List<DataRow> task) throws InterruptedException {
+        unjudged.acquire();
+        return judges.judge(judge, task, unjudged::release);
     }
 
     /** The row reader's restart position and summary as of now, as it would save them. */

@@ -40,16 +40,22 @@ class RowJudges implements DisposableBean {
     /**
      * Starts judging consecutive rows as one task (a task per row cost the step's thread more than a
      * re-delivery's repeated rows cost the judges); the judgements are awaited in row order.
+     * {@code ended} runs once the task has ended, judged or failed.
      */
-    Future<StagedRow[]> judge(RowJudge judge, List<DataRow> rows) {
+    Future<StagedRow[]> judge(RowJudge judge, List<DataRow> rows, Runnable ended) {
         return threads.submit(() -> {
-            long cpu = THREADS.getCurrentThreadCpuTime();
-            StagedRow[] judged = new StagedRow[rows.size()];
-            for (int i = 0; i < judged.length; i++) {
-                judged[i] = judge.process(rows.get(i));
+            try {
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                StagedRow[] judged = new StagedRow[rows.size()];
+                for (int i = 0; i < judged.length; i++) {
+                    // encoded here, on the judge's thread: the rows then wait for their COPY as bytes, not objects
+                    judged[i] = judge.process(rows.get(i)).encoded();
+                }
+                judge.judgedFor(THREADS.getCurrentThreadCpuTime() - cpu);
+                return judged;
+            } finally {
+                ended.run();
             }
-            judge.judgedFor(THREADS.getCurrentThreadCpuTime() - cpu);
-            return judged;
         });
     }
 

@@ -1,0 +1,19 @@
+package org.gugus.warehouse;
+
+import java.util.List;
+
+/**
+ * A judged row's fields as the staging table's COPY takes them, encoded on the thread that judged it
+ * ({@link StagedRow#encoded()}), and the headers its cells stand under.
+ * <p>
+ * Issue 13: a million-row workbook's stage step under {@code -Xmx256m} held two blocks of judged rows as
+ * objects (every normalised value and cell a string, some 4 KB a row) while one was written and the next
+ * judged: each young collection copied them and promoted what did not fit, and the old generation was
+ * collected whole every few seconds. Encoded, a row waits for its COPY as one array of bytes.
+ *
+ * @param fields     the row's fields in COPY's binary format, as {@link StagedRowWriter} writes them
+ * @param headersKey the key of the headers the row's cells stand under ({@link OriginalRow#headersKey()})
+ * @param headers    those headers, one list for the rows of a sheet; null when the row keeps no cells
+ */
+public record EncodedRow(byte[] fields, long headersKey, List<String> headers) {
+}
