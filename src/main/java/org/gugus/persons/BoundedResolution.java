@@ -67,6 +67,8 @@ final class BoundedResolution {
     private PairingBlocks grouped;
     /** The hashes of the blocks that pair, ascending, when grouped here; or null. */
     private long[] pairingHashes;
+    /** The records the pairs kept hold that the run does not; set once the run's records are read. */
+    private PairedOthers pairedOthers;
 
     BoundedResolution(LinkableVictims victims, PersonStore store, Linkage linkage, JdbcClient jdbc, String salt,
             int groupRecords) {
@@ -96,6 +98,7 @@ final class BoundedResolution {
         phases.done("block keys of " + members.size + " pending records");
         BlockScoring scoring = linkage.blockScoring(model, BlockKeys.hashing(salt), pairingHashes != null ? pairingHashes
                 : ids("select key_hash from bounded_block order by key_hash"), held);
+        pairedOthers = new PairedOthers(held);
         long scored = scoreBlocks(scoring, held);
         phases.done("blocks scored (" + scored + " pairs kept)");
 
@@ -153,12 +156,25 @@ final class BoundedResolution {
      * records' store: 500,000 cases, 245 times).
      */
     private Members writeKeys(PreparedRecords held) {
-        jdbc.sql("create temporary table bounded_pending (victim_id bigint primary key) on commit drop").update();
+        // keyed after its rows are in (they come in the order of the key): a million ids copied into its key one by one
+        // took 4.7 s of a million-record run under load
+        jdbc.sql("create temporary table bounded_pending (victim_id bigint) on commit drop").update();
         store.withMemoryForManyRecords();
         store.analysePendingList();
-        Members members = new Members(Math.toIntExact(Math.min(Integer.MAX_VALUE / 2, store.pendingListed())));
+        long listed = store.pendingListed();
+        Members members = new Members(Math.toIntExact(Math.min(Integer.MAX_VALUE / 2, listed)));
         ToLongFunction<String> hashing = BlockKeys.hashing(salt);
-        try (PreparingAlongside preparing = new PreparingAlongside(held, hashing)) {
+        // a store holding few keys against the list (the run's keys will go aside): the run's keys spread over the
+        // blocks' ranges as each chunk is kept, rather than read back from the records' file once all are (a pass over
+        // a million records' bytes on the run's thread while the cores idled)
+        PairingBlocks feeding = store.blockKeysHeld() > listed / PersonStore.FEW ? null : new PairingBlocks(listed * 8);
+        grouped = feeding;
+        try (PreparingAlongside preparing = new PreparingAlongside(held, hashing, feeding == null ? null
+                : (id, hashes, caps) -> {
+                    for (int k = 0; k < hashes.length; k++) {
+                        feeding.runKey(hashes[k], id, caps[k]);
+                    }
+                })) {
             victims.forEachUnresolved(record -> {
                 members.add(record);
                 preparing.add(PersonResolution.report(record));
@@ -174,11 +190,12 @@ final class BoundedResolution {
                 copy.row(held.id(i));
             }
         }
+        jdbc.sql("alter table bounded_pending add primary key (victim_id)").update();
         jdbc.sql("analyze bounded_pending").update();
         if (aside != null) {
             // their keys as stored before (a changed record's): its keys as they are now are written aside
             jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
-            groupBlocksHere(held);
+            groupBlocksHere(held, feeding);
             if (aside.takeBack()) {
                 // no connection was free for the keys: the run writes them itself
                 copyRunKeys(held);
@@ -187,6 +204,11 @@ final class BoundedResolution {
                 aside = null;
             }
         } else {
+            if (feeding != null) {
+                // the keys the store holds were estimated few before the records were read, and are not now
+                feeding.close();
+                grouped = null;
+            }
             copyRunKeys(held);
             addKeys(true);
             jdbc.sql("set local work_mem = '64MB'").update();
@@ -228,14 +250,16 @@ final class BoundedResolution {
      * first (at a million records 7 million keys sorted on the run's connection, while the keys written aside took
      * the other core), and the scoring read them back in pages, each record's id boxed.
      */
-    private void groupBlocksHere(PreparedRecords held) {
-        PairingBlocks blocks = new PairingBlocks(held.size() * 8L);
+    private void groupBlocksHere(PreparedRecords held, PairingBlocks fed) {
+        PairingBlocks blocks = fed != null ? fed : new PairingBlocks(held.size() * 8L);
         grouped = blocks;
-        held.forEachKeys((id, hashes, caps) -> {
-            for (int k = 0; k < hashes.length; k++) {
-                blocks.runKey(hashes[k], id, caps[k]);
-            }
-        });
+        if (fed == null) {
+            held.forEachKeys((id, hashes, caps) -> {
+                for (int k = 0; k < hashes.length; k++) {
+                    blocks.runKey(hashes[k], id, caps[k]);
+                }
+            });
+        }
         jdbc.sql("select key_hash, victim_id from persons.block_key").withFetchSize(10_000)
                 .query((RowCallbackHandler) rs -> blocks.storedKey(rs.getLong(1), rs.getLong(2)));
         pairingHashes = blocks.group();
@@ -289,7 +313,7 @@ final class BoundedResolution {
                 last = page.get(page.size() - 1).keyHash();
             }
             kept += scoreGroup(alongside, held, group, records);
-            kept += spill(alongside.finish());
+            kept += spillScored(alongside.finish());
         }
         jdbc.sql("create index on bounded_pair (victim_a, victim_b)").update();
         jdbc.sql("analyze bounded_pair").update();
@@ -325,7 +349,13 @@ final class BoundedResolution {
         List<BlockScoring.Spilled> before = alongside.score(new ArrayList<>(group), reports);
         group.clear();
         records.clear();
-        return spill(before);
+        return spillScored(before);
+    }
+
+    /** {@link #spill} of pairs scored from the blocks, their records the run does not hold noted for its scope. */
+    private long spillScored(List<BlockScoring.Spilled> pairs) {
+        pairedOthers.note(pairs);
+        return spill(pairs);
     }
 
     /** The pairs into {@code bounded_pair}; returns how many. */
@@ -345,16 +375,19 @@ final class BoundedResolution {
      * the members. Returns the decisions between records of the scope that exist.
      */
     private Map<VictimPair, Decision> scopeAndRelatives(Members members) {
-        // created from the union and keyed after: a million ids inserted one by one into its key, in the union's
-        // hashed order, took 16 s of a million-record run under load
-        jdbc.sql("""
-                create temporary table scope_victim on commit drop as
-                select victim_id from bounded_pending union select victim_a from bounded_pair
-                union select victim_b from bounded_pair
-                """).update();
+        // the run's records and the others its pairs hold, copied in ascending order and keyed after: the server's union
+        // of the pending ids with the pairs' took 4.2 s of a million-record run under load (inserted one by one into
+        // its key, in the union's hashed order, 16 s)
+        long[] paired = pairedOthers.ascending();
+        jdbc.sql("create temporary table scope_victim (victim_id bigint) on commit drop").update();
+        try (IdRowsCopy copy = store.binaryCopy("copy scope_victim (victim_id) from stdin with (format binary)")) {
+            pairedOthers.forEachInScope(paired, copy::row);
+        }
         jdbc.sql("alter table scope_victim add primary key (victim_id)").update();
         jdbc.sql("analyze scope_victim").update();
-        while (jdbc.sql("""
+        long relatives = 0;
+        int added;
+        while ((added = jdbc.sql("""
                 insert into scope_victim (victim_id)
                 select mate.victim_id from scope_victim s
                   join persons.victim_person mine on mine.victim_id = s.victim_id
@@ -363,10 +396,12 @@ final class BoundedResolution {
                 select case when d.victim_a = s.victim_id then d.victim_b else d.victim_a end
                   from persons.pair_decision d join scope_victim s on s.victim_id in (d.victim_a, d.victim_b)
                 on conflict do nothing
-                """).update() > 0) {
+                """).update()) > 0) {
+            relatives += added;
             jdbc.sql("analyze scope_victim").update();
         }
-        long[] others = ids("""
+        // no relative added (a first load): the records not pending are those the pairs hold, known already
+        long[] others = relatives == 0 ? paired : ids("""
                 select victim_id from scope_victim s
                  where not exists (select 1 from bounded_pending p where p.victim_id = s.victim_id) order by victim_id
                 """);
@@ -594,6 +629,8 @@ final class BoundedResolution {
 
         private final PreparedRecords held;
         private final ToLongFunction<String> hashing;
+        /** Given each record's keys once it is kept, on the preparing thread, in the order of the records; or null. */
+        private final Linkage.NewKeys keys;
         private final ExecutorService thread = Executors.newSingleThreadExecutor(
                 task -> {
                     Thread prepare = new Thread(task, "persons-bounded-prepare");
@@ -603,9 +640,10 @@ final class BoundedResolution {
         private final ArrayDeque<Future<?>> waiting = new ArrayDeque<>();
         private List<VictimReport> chunk = new ArrayList<>(READ_CHUNK);
 
-        PreparingAlongside(PreparedRecords held, ToLongFunction<String> hashing) {
+        PreparingAlongside(PreparedRecords held, ToLongFunction<String> hashing, Linkage.NewKeys keys) {
             this.held = held;
             this.hashing = hashing;
+            this.keys = keys;
         }
 
         /** A record read, in ascending order of ids; a full chunk handed over once the one before the last is kept. */
@@ -621,7 +659,7 @@ final class BoundedResolution {
                 await(waiting.removeFirst());
             }
             List<VictimReport> full = chunk;
-            waiting.addLast(thread.submit(() -> held.add(full, hashing)));
+            waiting.addLast(thread.submit(() -> held.add(full, hashing, keys)));
             chunk = new ArrayList<>(READ_CHUNK);
         }
 

@@ -47,6 +47,15 @@ public final class PreparedRecords implements AutoCloseable {
      * added before.
      */
     public void add(List<VictimReport> reports, ToLongFunction<String> keyHash) {
+        add(reports, keyHash, null);
+    }
+
+    /**
+     * {@link #add(List, ToLongFunction)}, then each record's keys given to {@code keys} (when not null) in the order of
+     * the records, as {@link #forEachKeys} would give them: a caller that needs them once more has them without
+     * reading the records back.
+     */
+    public void add(List<VictimReport> reports, ToLongFunction<String> keyHash, Linkage.NewKeys keys) {
         if (reports.isEmpty()) {
             return;
         }
@@ -82,6 +91,24 @@ public final class PreparedRecords implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (keys != null) {
+            for (int i = 0; i < kept.size(); i++) {
+                giveKeys(reports.get(i).victimId(), ByteBuffer.wrap(kept.get(i)), keys);
+            }
+        }
+    }
+
+    /** The keys at the start of a record's bytes ({@link #bytes}) given to {@code keys}. */
+    private static void giveKeys(long id, ByteBuffer bytes, Linkage.NewKeys keys) {
+        long[] hashes = new long[bytes.getInt()];
+        int[] caps = new int[hashes.length];
+        for (int k = 0; k < hashes.length; k++) {
+            hashes[k] = bytes.getLong();
+        }
+        for (int k = 0; k < caps.length; k++) {
+            caps[k] = bytes.getInt();
+        }
+        keys.accept(id, hashes, caps);
     }
 
     /** A record's bytes: how many keys, their hashes and caps, then the record ({@link Prepared#bytes}). */
@@ -124,15 +151,7 @@ public final class PreparedRecords implements AutoCloseable {
             fill(bytes, starts[at]);
             for (int i = at; i <= last; i++) {
                 bytes.position(Math.toIntExact(starts[i] - starts[at]));
-                long[] hashes = new long[bytes.getInt()];
-                int[] caps = new int[hashes.length];
-                for (int k = 0; k < hashes.length; k++) {
-                    hashes[k] = bytes.getLong();
-                }
-                for (int k = 0; k < caps.length; k++) {
-                    caps[k] = bytes.getInt();
-                }
-                keys.accept(ids[i], hashes, caps);
+                giveKeys(ids[i], bytes, keys);
             }
             at = last + 1;
         }

@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
@@ -55,6 +56,22 @@ class PreparedRecordsTests {
             assertThat(held.holds(999_999_999L)).isFalse();
             assertThat(held.read(999_999_999L, UnaryOperator.identity())).isNull();
         }
+    }
+
+    @Test
+    void givesEachRecordsKeysAsItKeepsThemAsTheyAreReadBackAfter() {
+        List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(12).generate(900).reports());
+        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        List<String> given = new ArrayList<>();
+        List<String> readBack = new ArrayList<>();
+        try (PreparedRecords held = linkage.preparedRecords()) {
+            for (int from = 0; from < reports.size(); from += 400) {
+                held.add(reports.subList(from, Math.min(reports.size(), from + 400)), keyHash,
+                        (victim, hashes, caps) -> given.add(victim + Arrays.toString(hashes) + Arrays.toString(caps)));
+            }
+            held.forEachKeys((victim, hashes, caps) -> readBack.add(victim + Arrays.toString(hashes) + Arrays.toString(caps)));
+        }
+        assertThat(given).hasSize(reports.size()).containsExactlyElementsOf(readBack);
     }
 
     @Test
