@@ -148,9 +148,10 @@ final class PersonRowsAside {
             for (String table : TABLES) {
                 sql.execute("truncate " + table + "_next");
             }
+            String several = times.get("several", () -> sql(() -> WarehouseSource.severalLinked(sql)));
             long rows = times.get("persons", () -> sql(() -> sql.executeLargeUpdate(ReportingRefresh.personsFrom(
                     "reporting.person_next", WarehouseSource.aheadWithPersons(connection, ReportsAhead.REPORTS,
-                            ReportsAhead.REPORTS)))));
+                            ReportsAhead.REPORTS), several))));
             times.run("person facts", () -> sql(() -> sql.execute("select reporting.person_facts_into("
                     + quoted(WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))
                     + ", 'reporting.person_fact_next', 'reporting.office_person_fact_next')")));

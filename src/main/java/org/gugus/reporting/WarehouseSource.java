@@ -382,6 +382,27 @@ class WarehouseSource {
                 + " on p.id = vp.person_id";
     }
 
+    /**
+     * On this connection, in its open transaction: {@code pg_temp.reporting_several} (dropped at its commit), the
+     * linked records whose person, as linked now, has more than one, analysed: what tells the persons of several
+     * reports from those of one without grouping every report by person ({@link ReportingRefresh#personsFrom(String,
+     * String, String)}). Read from the narrow links, sorted in memory (about 35,000 persons of 71,000 records among a
+     * million).
+     */
+    static String severalLinked(Statement statement) throws SQLException {
+        statement.execute("""
+                create temp table reporting_several on commit drop as
+                select victim_id from (
+                    select vp.victim_id, count(*) over (partition by coalesce(p.merged_into, vp.person_id)) records
+                      from persons.victim_person vp
+                      left join (select id, merged_into from persons.person where merged_into is not null) p
+                        on p.id = vp.person_id) l
+                 where records > 1
+                """);
+        statement.execute("analyze pg_temp.reporting_several");
+        return "pg_temp.reporting_several";
+    }
+
     /** The read of the reports of the records of {@code half} (a condition on a victim id), cast to the table's types. */
     private static String read(String typed, String[] names, String half) {
         String records = half.replace("victim_id", "vp.victim_id") + " and " + half.replace("victim_id", "v.id");

@@ -34,6 +34,13 @@ class ReportingBoundedFirstLoadIntegrationTests {
                              'reporting.office_person_fact'::regclass)
             """;
 
+    /** The triggers of the report and report fact tables, each with its state and its definition. */
+    private static final String TRIGGERS = """
+            select string_agg(t.tgname || ' ' || t.tgenabled::text || ' ' || pg_get_triggerdef(t.oid), E'\\n' order by t.tgname)
+              from pg_trigger t
+             where t.tgrelid in ('reporting.report'::regclass, 'reporting.report_fact'::regclass) and not t.tgisinternal
+            """;
+
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
         IntegrationTest.isolate(registry);
@@ -58,6 +65,7 @@ class ReportingBoundedFirstLoadIntegrationTests {
     void aFirstLoadResolvedInBoundedMemoryIsRebuiltFromTheReportsReadAheadAsReadingTheWarehouseWritesIt() {
         long copied = ahead.copied();
         String personTables = jdbc.sql(PERSON_TABLES).query(String.class).single();
+        String triggers = jdbc.sql(TRIGGERS).query(String.class).single();
 
         reception.receive(TestWorkbooks.csv(files.resolve("smd.csv"),
                 IntStream.rangeClosed(61, 74).mapToObj(TestWorkbooks::victim).toList()), "64.72", "smd.csv",
@@ -74,6 +82,24 @@ class ReportingBoundedFirstLoadIntegrationTests {
         assertThat(tables).anyMatch(row -> row.startsWith("case_fact ")).anyMatch(row -> row.startsWith("person_fact "));
         refresh.rebuild();
         assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
+        // both rebuilds set the insert triggers of their copies aside (their transition tables were filled even
+        // disabled): the triggers are back as the migrations define them, and fire
+        assertThat(jdbc.sql(TRIGGERS).query(String.class).single()).as("the triggers as the migrations define them")
+                .isEqualTo(triggers).contains("report_facts_added O ", "person_facts_added O ", "case_facts_added O ");
+        // a report deleted and written again by statements of their own (as a site's correction would): its facts,
+        // its person's and its case's follow from the triggers, as they were
+        jdbc.sql("""
+                do $$
+                declare
+                    kept reporting.report;
+                begin
+                    select * into kept from reporting.report order by victim_id desc limit 1;
+                    delete from reporting.report where victim_id = kept.victim_id;
+                    insert into reporting.report select (kept).*;
+                end
+                $$
+                """).update();
+        assertThat(ReportingTables.rows(jdbc)).as("every row as the triggers wrote it again").isEqualTo(tables);
     }
 
     @Test
