@@ -33,11 +33,8 @@ final class FirstDelivery {
      * other ids under load, and the persons found from them differed (a million-row workbook, issue 13).
      */
     static void plan(JdbcClient jdbc, long fileId) {
-        // through the key, not sorted: sorting a million wide rows spilled a gigabyte to disk. Put back after the
-        // statement, within the transaction (a statement that fails rolls the setting back with it)
-        String sorts = jdbc.sql("select current_setting('enable_sort')").query(String.class).single();
-        jdbc.sql("select set_config('enable_sort', 'off', true)").query(String.class).single();
-        int judged = jdbc.sql("""
+        // through the key, not sorted: sorting a million wide rows spilled a gigabyte to disk
+        int judged = PlannerMethodOff.during(jdbc, "enable_sort", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select nextval(""" + VICTIM_IDS + """
                        ) as victim_id, s.file_id, s.ordinal, s.sheet, s.row_number, s.identity_key, s.person_key,
@@ -46,8 +43,7 @@ final class FirstDelivery {
                   from warehouse.staged_row s
                  where s.file_id = ? and not s.rejected
                  order by s.ordinal
-                """).param(fileId).update();
-        jdbc.sql("select set_config('enable_sort', ?, true)").param(sorts).query(String.class).single();
+                """).param(fileId).update());
         long winners = jdbc.sql("select count(*) from plan_winner").query(Long.class).single();
         if (judged != winners) {
             // duplicates: their drawn ids stay unused, as a rolled-back insert leaves its ids

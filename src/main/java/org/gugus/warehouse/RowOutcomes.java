@@ -40,11 +40,8 @@ public class RowOutcomes {
         // staged since warehouse.staged_row was last analyzed, they are taken for a few, and the probes of a
         // first delivery's 100,000 winners (a temporary table in identity-key order, fetched at random
         // through the session's few temporary buffers) took a third of the statement's CPU (issue 13).
-        // Only this statement plans so: the setting is put back after it, within the transaction (a statement
-        // that fails rolls the transaction back, the setting with it).
-        String nestedLoops = jdbc.sql("select current_setting('enable_nestloop')").query(String.class).single();
-        jdbc.sql("select set_config('enable_nestloop', 'off', true)").query(String.class).single();
-        jdbc.sql("""
+        // Only this statement plans so.
+        PlannerMethodOff.during(jdbc, "enable_nestloop", () -> jdbc.sql("""
                 with judged as (
                     select s.ordinal, s.sheet, s.row_number, s.findings,
                            case when s.rejected then 'DITOLAK'
@@ -107,8 +104,7 @@ public class RowOutcomes {
                   from joined
                  group by run
                 on conflict do nothing
-                """).param("file", fileId).update();
-        jdbc.sql("select set_config('enable_nestloop', ?, true)").param(nestedLoops).query(String.class).single();
+                """).param("file", fileId).update());
     }
 
     /** Whether outcomes were kept for the file (it was loaded). */
