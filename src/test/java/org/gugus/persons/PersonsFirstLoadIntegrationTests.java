@@ -6,6 +6,7 @@ import static org.gugus.persons.PersonFiles.victim;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.ingest.FileReception;
@@ -61,6 +64,9 @@ class PersonsFirstLoadIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
 
     @TempDir
     Path folder;
@@ -138,6 +144,39 @@ class PersonsFirstLoadIntegrationTests {
         } finally {
             poolFreed.countDown();
         }
+    }
+
+    @Test
+    void aFirstLoadsRunHasWrittenItsQueueWhenItWaitsForTheVictimsItsPersonsForeignKeyLocks() throws Exception {
+        List<Long> every = loadVictims();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false);
+        Set<List<Long>> persons = persons();
+        makeEveryRecordNew(every);
+        // as the reports read ahead beside a first load's run: a transaction that has read the victims and goes on
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.createStatement().execute("select count(*) from warehouse.victim");
+            CompletableFuture<ResolutionSummary> run = CompletableFuture.supplyAsync(
+                    () -> resolution.resolvePending("test", false));
+            Integer waiting = null;
+            for (int tries = 0; waiting == null && tries < 600 && !run.isDone(); tries++) {
+                waiting = jdbc.sql("""
+                        select pid from pg_locks where relation = 'warehouse.victim'::regclass and not granted
+                        """).query(Integer.class).optional().orElse(null);
+                Thread.sleep(100);
+            }
+            assertThat(waiting).as("the run waits for the reader to drop its records' foreign key").isNotNull();
+
+            assertThat(jdbc.sql("""
+                    select count(*) from pg_locks where pid = ? and granted and mode = 'RowExclusiveLock'
+                       and relation = 'persons.candidate_pair'::regclass
+                    """).param(waiting).query(Long.class).single())
+                    .as("the queue written before the records' persons").isEqualTo(1);
+            reader.rollback();
+            run.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(persons()).isEqualTo(persons);
     }
 
     @Test
