@@ -996,6 +996,8 @@ class PersonStore {
     }
 
     private void queue(List<ScoredPair> review, long run, String inScope, Long[] ids) {
+        // none open before (a first load's): every pair open after the upsert is one of review_pair, none to close
+        boolean anyOpen = holdsAny("select 1 from persons.candidate_pair where status = 'OPEN'");
         jdbc.sql("""
                 create temporary table review_pair (victim_a bigint, victim_b bigint, weight double precision,
                        probability double precision, comparisons jsonb) on commit drop
@@ -1023,7 +1025,9 @@ class PersonStore {
                    and not exists (select 1 from review_pair r where r.victim_a = c.victim_a and r.victim_b = c.victim_b)
                 """;
         var close = jdbc.sql(closing + inScope).param("run", run);
-        (ids == null || !inScope.contains(":ids") ? close : close.param("ids", ids)).update();
+        if (anyOpen) {
+            (ids == null || !inScope.contains(":ids") ? close : close.param("ids", ids)).update();
+        }
         jdbc.sql("drop table review_pair").update();
     }
 

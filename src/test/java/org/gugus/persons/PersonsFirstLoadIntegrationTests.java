@@ -180,6 +180,35 @@ class PersonsFirstLoadIntegrationTests {
     }
 
     @Test
+    void aRunClosesTheOpenPairOfItsRecordsThatItNoLongerQueuesThoughTheFirstLoadClosedNone() {
+        List<Long> every = loadVictims();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false); // none open before it: nothing to close
+        // two records of two persons that the run did not queue, queued by hand as an earlier model might have
+        List<Long> pair = jdbc.sql("""
+                select array[a.victim_id, b.victim_id] from persons.victim_person a join persons.victim_person b
+                    on a.victim_id < b.victim_id and a.person_id <> b.person_id
+                 where not exists (select 1 from persons.candidate_pair c where c.victim_a = a.victim_id and c.victim_b = b.victim_id)
+                 order by a.victim_id, b.victim_id limit 1
+                """).query((rs, n) -> List.of((Long[]) rs.getArray(1).getArray())).single();
+        jdbc.sql("""
+                insert into persons.candidate_pair (victim_a, victim_b, weight, probability, comparisons, run_id)
+                values (?, ?, 0, 0.5, '[]', (select max(id) from persons.resolution_run))
+                """).params(pair.get(0), pair.get(1)).update();
+        // both compared again: resolved at an earlier version, without a linkage hash
+        Long[] ids = pair.toArray(Long[]::new);
+        jdbc.sql("update persons.victim_person set victim_version = victim_version - 1, linkage_hash = null"
+                + " where victim_id = any(?)").param(ids).update();
+        jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select id, version from warehouse.victim"
+                + " where id = any(?)").param(ids).update();
+
+        resolution.resolvePending("test", false);
+
+        assertThat(jdbc.sql("select status from persons.candidate_pair where victim_a = ? and victim_b = ?")
+                .params(pair.get(0), pair.get(1)).query(String.class).single()).isEqualTo("CLOSED");
+    }
+
+    @Test
     void manyNewPersonsCopiedIntoATableHoldingFewKeepTheirForeignKeyOnMergedInto() {
         loadVictims();
         jdbc.sql("analyze persons.person").update();
