@@ -6,6 +6,7 @@ import static org.gugus.persons.PersonFiles.victim;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.ingest.FileReception;
@@ -61,6 +64,9 @@ class PersonsFirstLoadIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
 
     @TempDir
     Path folder;
@@ -138,6 +144,68 @@ class PersonsFirstLoadIntegrationTests {
         } finally {
             poolFreed.countDown();
         }
+    }
+
+    @Test
+    void aFirstLoadsRunHasWrittenItsQueueWhenItWaitsForTheVictimsItsPersonsForeignKeyLocks() throws Exception {
+        List<Long> every = loadVictims();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false);
+        Set<List<Long>> persons = persons();
+        makeEveryRecordNew(every);
+        // as the reports read ahead beside a first load's run: a transaction that has read the victims and goes on
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.createStatement().execute("select count(*) from warehouse.victim");
+            CompletableFuture<ResolutionSummary> run = CompletableFuture.supplyAsync(
+                    () -> resolution.resolvePending("test", false));
+            Integer waiting = null;
+            for (int tries = 0; waiting == null && tries < 600 && !run.isDone(); tries++) {
+                waiting = jdbc.sql("""
+                        select pid from pg_locks where relation = 'warehouse.victim'::regclass and not granted
+                        """).query(Integer.class).optional().orElse(null);
+                Thread.sleep(100);
+            }
+            assertThat(waiting).as("the run waits for the reader to drop its records' foreign key").isNotNull();
+
+            assertThat(jdbc.sql("""
+                    select count(*) from pg_locks where pid = ? and granted and mode = 'RowExclusiveLock'
+                       and relation = 'persons.candidate_pair'::regclass
+                    """).param(waiting).query(Long.class).single())
+                    .as("the queue written before the records' persons").isEqualTo(1);
+            reader.rollback();
+            run.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(persons()).isEqualTo(persons);
+    }
+
+    @Test
+    void aRunClosesTheOpenPairOfItsRecordsThatItNoLongerQueuesThoughTheFirstLoadClosedNone() {
+        List<Long> every = loadVictims();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false); // none open before it: nothing to close
+        // two records of two persons that the run did not queue, queued by hand as an earlier model might have
+        List<Long> pair = jdbc.sql("""
+                select array[a.victim_id, b.victim_id] from persons.victim_person a join persons.victim_person b
+                    on a.victim_id < b.victim_id and a.person_id <> b.person_id
+                 where not exists (select 1 from persons.candidate_pair c where c.victim_a = a.victim_id and c.victim_b = b.victim_id)
+                 order by a.victim_id, b.victim_id limit 1
+                """).query((rs, n) -> List.of((Long[]) rs.getArray(1).getArray())).single();
+        jdbc.sql("""
+                insert into persons.candidate_pair (victim_a, victim_b, weight, probability, comparisons, run_id)
+                values (?, ?, 0, 0.5, '[]', (select max(id) from persons.resolution_run))
+                """).params(pair.get(0), pair.get(1)).update();
+        // both compared again: resolved at an earlier version, without a linkage hash
+        Long[] ids = pair.toArray(Long[]::new);
+        jdbc.sql("update persons.victim_person set victim_version = victim_version - 1, linkage_hash = null"
+                + " where victim_id = any(?)").param(ids).update();
+        jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select id, version from warehouse.victim"
+                + " where id = any(?)").param(ids).update();
+
+        resolution.resolvePending("test", false);
+
+        assertThat(jdbc.sql("select status from persons.candidate_pair where victim_a = ? and victim_b = ?")
+                .params(pair.get(0), pair.get(1)).query(String.class).single()).isEqualTo("CLOSED");
     }
 
     @Test
