@@ -21,6 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A re-delivery refreshes the reporting rows that differ from their copy only: a record delivered
@@ -46,6 +48,9 @@ class ReportingRedeliveryIntegrationTests {
 
     @Autowired
     ReportingRefresh refresh;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @TempDir
     Path files;
@@ -172,6 +177,36 @@ class ReportingRedeliveryIntegrationTests {
                 """).query(Long.class).single()).as("facts of cases without reports").isZero();
         assertThat(jdbc.sql("select count(*) from reporting.person_fact where person_id = ?").param(person)
                 .query(Long.class).single()).as("her facts").isZero();
+        List<String> refreshed = ReportingTables.rows(jdbc);
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
+    }
+
+    @Test
+    void aRefreshOfAFewPersonsReadsTheReportingTablesThroughTheirIndexesOnlyAndPutsTheSettingBack() {
+        List<List<String>> rows = victims(601, 603);
+        reception.receive(TestWorkbooks.csv(files.resolve("paser-16.csv"), rows), "64.01", "paser-16.csv",
+                FileSource.COMMAND_LINE);
+        Set<Long> persons = personsOf(rows);
+
+        rows.get(1).set(12, "Putusan");
+        reception.receive(TestWorkbooks.csv(files.resolve("paser-17.csv"), rows), "64.01", "paser-17.csv",
+                FileSource.COMMAND_LINE);
+        // on the refresh's own connection: the tables it read whole in its transaction, and the setting after it
+        List<String> readWhole = new TransactionTemplate(transactionManager).execute(status -> {
+            refresh.refresh(persons);
+            assertThat(jdbc.sql("select current_setting('enable_seqscan')").query(String.class).single()).isEqualTo("on");
+            return jdbc.sql("""
+                    select relname from pg_stat_xact_user_tables
+                     where schemaname = 'reporting' and seq_scan > 0
+                       and relname in ('report', 'report_fact', 'person', 'person_fact', 'office_person_fact',
+                                       'tppo_case', 'case_fact', 'office_case_fact')
+                    """).query(String.class).list();
+        });
+
+        assertThat(readWhole).isEmpty();
+        assertThat(jdbc.sql("select case_stage from reporting.report where office_code = '64.01' order by victim_id")
+                .query(String.class).list()).contains("PUTUSAN");
         List<String> refreshed = ReportingTables.rows(jdbc);
         refresh.rebuild();
         assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
