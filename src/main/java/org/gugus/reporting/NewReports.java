@@ -84,7 +84,8 @@ final class NewReports {
                     vacatedCases.add(rs.getLong(2));
                 });
         // a case's facts are its rows' days, by office: only a row that came, went or moved to another case, office
-        // or day changes them (a re-delivery that changed cases' stages rewrote 1,000 cases' facts to the same values)
+        // or day changes them (a re-delivery that changed cases' stages rewrote 1,000 cases' facts to the same values).
+        // The reports looked up by the changed ids: without them, the planner read every report's key for the anti-join
         Long[] dated = jdbc.sql("""
                 select r.case_id from reporting.report r
                  where r.victim_id = any(:gone)
@@ -93,7 +94,7 @@ final class NewReports {
                 union
                 select f.case_id from %1$s f
                  where f.victim_id = any(:changed)
-                   and not exists (select 1 from reporting.report r where r.victim_id = f.victim_id
+                   and not exists (select 1 from reporting.report r where r.victim_id = f.victim_id and r.victim_id = any(:changed)
                                       and (r.case_id, r.office_code, r.report_date) = (f.case_id, f.office_code, f.report_date))
                 """.formatted(FRESH)).param("gone", gone).param("changed", changed).query(Long.class).list()
                 .toArray(Long[]::new);

@@ -185,13 +185,11 @@ class ReportingRedeliveryIntegrationTests {
     @Test
     void aRefreshOfAFewPersonsReadsTheReportingTablesThroughTheirIndexesOnlyAndPutsTheSettingBack() {
         List<List<String>> rows = victims(601, 603);
-        reception.receive(TestWorkbooks.csv(files.resolve("paser-16.csv"), rows), "64.01", "paser-16.csv",
-                FileSource.COMMAND_LINE);
+        receive(rows, "64.01", "paser-16.csv");
         Set<Long> persons = personsOf(rows);
 
-        rows.get(1).set(12, "Putusan");
-        reception.receive(TestWorkbooks.csv(files.resolve("paser-17.csv"), rows), "64.01", "paser-17.csv",
-                FileSource.COMMAND_LINE);
+        rows.get(1).set(12, "Putusan");  // the case of the second goes to its verdict
+        receive(rows, "64.01", "paser-17.csv");
         // on the refresh's own connection: the tables it read whole in its transaction, and the setting after it
         List<String> readWhole = new TransactionTemplate(transactionManager).execute(status -> {
             refresh.refresh(persons);
@@ -210,6 +208,10 @@ class ReportingRedeliveryIntegrationTests {
         List<String> refreshed = ReportingTables.rows(jdbc);
         refresh.rebuild();
         assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
+    }
+
+    private void receive(List<List<String>> rows, String office, String name) {
+        reception.receive(TestWorkbooks.csv(files.resolve(name), rows), office, name, FileSource.COMMAND_LINE);
     }
 
     private static List<List<String>> victims(int first, int last) {
