@@ -63,14 +63,15 @@ final class NewReports {
      * {@code pg_temp.reporting_fresh}, in place (V070), as found by the caller's one comparison: the rows
      * of the records {@code gone} that have no fresh copy are deleted with their facts; the fresh rows of
      * the records {@code changed} are inserted or update theirs, and their facts likewise where they
-     * differ; then the per-person and per-case facts of the persons and cases of both are written once.
+     * differ; then the per-person facts of the persons of both are written once, and the per-case facts of the
+     * cases a row came into, left or changed its office or day in.
      * An update that changes no indexed column stays on its page (the tables keep room for it) and adds
      * no index entry, where a delete and an insert added one to every index. Facts left without a report
      * are looked for (V071) only among the persons and cases of the rows deleted or moved to another
      * person, case or office: a re-delivery that changed a case's stage leaves none. Returns those
      * persons: the only ones whose person row may be left without a report.
      */
-    static Long[] replace(JdbcClient jdbc, Long[] gone, Long[] changed, Long[] persons, Long[] cases) {
+    static Long[] replace(JdbcClient jdbc, Long[] gone, Long[] changed, Long[] persons) {
         Set<Long> vacatedPersons = new TreeSet<>();
         Set<Long> vacatedCases = new TreeSet<>();
         jdbc.sql("""
@@ -82,6 +83,21 @@ final class NewReports {
                     vacatedPersons.add(rs.getLong(1));
                     vacatedCases.add(rs.getLong(2));
                 });
+        // a case's facts are its rows' days, by office: only a row that came, went or moved to another case, office
+        // or day changes them (a re-delivery that changed cases' stages rewrote 1,000 cases' facts to the same values).
+        // The reports looked up by the changed ids: without them, the planner read every report's key for the anti-join
+        Long[] dated = jdbc.sql("""
+                select r.case_id from reporting.report r
+                 where r.victim_id = any(:gone)
+                   and not exists (select 1 from %1$s f where f.victim_id = r.victim_id
+                                      and (f.case_id, f.office_code, f.report_date) = (r.case_id, r.office_code, r.report_date))
+                union
+                select f.case_id from %1$s f
+                 where f.victim_id = any(:changed)
+                   and not exists (select 1 from reporting.report r where r.victim_id = f.victim_id and r.victim_id = any(:changed)
+                                      and (r.case_id, r.office_code, r.report_date) = (f.case_id, f.office_code, f.report_date))
+                """.formatted(FRESH)).param("gone", gone).param("changed", changed).query(Long.class).list()
+                .toArray(Long[]::new);
         withoutFactTriggers(jdbc, () -> {
             jdbc.sql("""
                     with deleted as (
@@ -105,8 +121,10 @@ final class NewReports {
                     + " where " + row("t", FACT_COLUMNS) + " is distinct from " + row("excluded", FACT_COLUMNS)).update();
             jdbc.sql("select reporting.write_person_facts(:persons, :vacated)").param("persons", persons)
                     .param("vacated", vacatedPersons.toArray(Long[]::new)).query().singleRow();
-            jdbc.sql("select reporting.write_case_facts(:cases, :vacated)").param("cases", cases)
-                    .param("vacated", vacatedCases.toArray(Long[]::new)).query().singleRow();
+            if (dated.length > 0 || !vacatedCases.isEmpty()) {
+                jdbc.sql("select reporting.write_case_facts(:cases, :vacated)").param("cases", dated)
+                        .param("vacated", vacatedCases.toArray(Long[]::new)).query().singleRow();
+            }
         });
         return vacatedPersons.toArray(Long[]::new);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
@@ -21,6 +22,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A re-delivery refreshes the reporting rows that differ from their copy only: a record delivered
@@ -46,6 +49,9 @@ class ReportingRedeliveryIntegrationTests {
 
     @Autowired
     ReportingRefresh refresh;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @TempDir
     Path files;
@@ -175,6 +181,50 @@ class ReportingRedeliveryIntegrationTests {
         List<String> refreshed = ReportingTables.rows(jdbc);
         refresh.rebuild();
         assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
+    }
+
+    @Test
+    void aRefreshOfAFewPersonsReadsTheReportingTablesThroughTheirIndexesOnlyAndPutsTheSettingBack() {
+        List<List<String>> rows = victims(601, 603);
+        receive(rows, "64.01", "paser-16.csv");
+        Set<Long> persons = personsOf(rows);
+
+        rows.get(1).set(12, "Putusan");  // the case of the second goes to its verdict
+        receive(rows, "64.01", "paser-17.csv");
+        // on the refresh's own connection, in its transaction: the tables it read whole (the backend's counts, which
+        // may hold its earlier transactions' scans too, before and after), and the setting after it
+        List<String> readWhole = new TransactionTemplate(transactionManager).execute(status -> {
+            Map<String, Long> before = wholeReads();
+            refresh.refresh(persons);
+            assertThat(jdbc.sql("select current_setting('enable_seqscan')").query(String.class).single()).isEqualTo("on");
+            Map<String, Long> after = wholeReads();
+            return after.keySet().stream().filter(table -> after.get(table) > before.get(table)).toList();
+        });
+
+        assertThat(readWhole).isEmpty();
+        assertThat(jdbc.sql("select case_stage from reporting.report where office_code = '64.01' order by victim_id")
+                .query(String.class).list()).contains("PUTUSAN");
+        List<String> refreshed = ReportingTables.rows(jdbc);
+        refresh.rebuild();
+        assertThat(ReportingTables.rows(jdbc)).isEqualTo(refreshed);
+    }
+
+    /** How often this connection read each large reporting table whole (sequentially). */
+    private Map<String, Long> wholeReads() {
+        Map<String, Long> reads = new TreeMap<>();
+        jdbc.sql("""
+                select relname, seq_scan from pg_stat_xact_user_tables
+                 where schemaname = 'reporting'
+                   and relname in ('report', 'report_fact', 'person', 'person_fact', 'office_person_fact',
+                                   'tppo_case', 'case_fact', 'office_case_fact')
+                """).query(rs -> {
+                    reads.put(rs.getString(1), rs.getLong(2));
+                });
+        return reads;
+    }
+
+    private void receive(List<List<String>> rows, String office, String name) {
+        reception.receive(TestWorkbooks.csv(files.resolve(name), rows), office, name, FileSource.COMMAND_LINE);
     }
 
     private static List<List<String>> victims(int first, int last) {
