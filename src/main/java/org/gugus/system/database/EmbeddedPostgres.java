@@ -96,8 +96,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             // A load or a linkage over every record writes gigabytes of WAL in minutes: with the default
             // max_wal_size of 1 GB the server checkpointed every 15 to 18 s during `persons resolve --all`.
             // A 100,000-row file's staged rows do not fit in the default 128 MB of shared buffers: the
-            // publish wrote back some 30,000 pages it had just read, and WAL went through 4 MB of buffers;
-            // a million rows' do not fit in 512 MB either (ServerMemory sizes them from the machine).
+            // publish wrote back some 30,000 pages it had just read, and WAL went through 4 MB of buffers.
             // No server replicates or archives this one: at the minimal WAL level a table created or emptied by
             // a transaction (the reporting rebuild's, a first load's block keys) and the indexes built on it are
             // written once and synced at its commit instead of also going through WAL (issue 13: 1.7 GB of WAL
@@ -109,8 +108,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             // at its start: only a session holding large temporary tables uses them (issue 13).
             run(binaries, List.of("pg_ctl", "-D", data.toString(), "-l", data.resolveSibling("postgres.log").toString(),
                     "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories= -c max_connections=300"
-                            + " -c max_wal_size=4GB -c wal_level=minimal -c max_wal_senders=0"
-                            + " -c temp_buffers=1GB" + ServerMemory.ofThisMachine().options(),
+                            + " -c max_wal_size=4GB -c shared_buffers=512MB -c wal_level=minimal -c max_wal_senders=0"
+                            + " -c temp_buffers=1GB",
                     "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "start"));
             owner.claim();
             log.info("Embedded PostgreSQL started on port {} with data in {}", port, data);
