@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.gugus.persons.PersonsChanged;
 import org.gugus.system.PartTimes;
+import org.gugus.system.PlannerMethodOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -235,14 +236,14 @@ public class ReportingRefresh {
         }
         // with the persons of every record that shares a case with theirs: one row may change the case (through the
         // indexes, as the rewrite below)
-        times.run("case mates", () -> ThroughIndexes.during(jdbc, () -> personIds.addAll(
+        times.run("case mates", () -> PlannerMethodOff.during(jdbc, "enable_seqscan", () -> personIds.addAll(
                 warehouse.caseMatesOf(warehouse.victimsOf(warehouse.withMerged(named))))));
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside",
                 () -> bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of());
         if (deferred.isEmpty()) {
             // a few persons' rows, read through the indexes: without statistics (a re-delivery soon after a first
             // load) the planner read whole tables of 100,000 rows for 2,000 persons seven times
-            ThroughIndexes.during(jdbc, () -> rewrite(times, personIds, deferred));
+            PlannerMethodOff.during(jdbc, "enable_seqscan", () -> rewrite(times, personIds, deferred));
         } else {
             rewrite(times, personIds, deferred);
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gugus.system.PartTimes;
+import org.gugus.system.PlannerMethodOff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -2,6 +2,7 @@ package org.gugus.warehouse;
 
 import java.util.List;
 import java.util.Optional;
+import org.gugus.system.PlannerMethodOff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
