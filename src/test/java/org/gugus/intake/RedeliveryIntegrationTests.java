@@ -220,6 +220,40 @@ class RedeliveryIntegrationTests {
         assertThat(rowHashes("64.07")).isEqualTo(hashes);
     }
 
+    @Test
+    void judgesEveryRowInFullOnceWhoseRecordKeepsTheRowHashOfAnEarlierHashFunction() {
+        List<List<String>> rows = named(TestWorkbooks.victims(3));
+        load("64.74", "bontang-2024-06.csv", rows);
+        String hashes = rowHashes("64.74");
+        Map<String, String> before = warehouse("64.74");
+        // as the SHA-256 row hashes stored before the row hash became MurmurHash3's
+        jdbc.sql("""
+                update warehouse.victim_row_hash
+                   set row_hash = sha256(row_hash),
+                       prefix = ('x' || encode(substring(sha256(row_hash) from 1 for 8), 'hex'))::bit(64)::bigint
+                 where office_code = '64.74'""").update();
+        STAGED_THIN.clear();
+        rows.add(named(TestWorkbooks.victims(4)).get(3));                  // the cumulative file grew by a row
+
+        FileOutcome again = load("64.74", "bontang-2024-07.csv", rows);
+
+        assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, false, 2, false, 3, false, 4, false));
+        assertThat(again.inserted()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(3);
+        assertThat(again.updated()).isZero();
+        assertThat(warehouse("64.74")).containsAllEntriesOf(before);
+        // judged in full once, each record took the row hash of this function back
+        assertThat(rowHashes("64.74")).isEqualTo(hashes);
+        STAGED_THIN.clear();
+        rows.add(named(TestWorkbooks.victims(5)).get(4));
+
+        FileOutcome third = load("64.74", "bontang-2024-08.csv", rows);
+
+        assertThat(STAGED_THIN).containsExactlyInAnyOrderEntriesOf(Map.of(1, true, 2, true, 3, true, 4, true, 5, false));
+        assertThat(third.inserted()).isEqualTo(1);
+        assertThat(third.unchanged()).isEqualTo(4);
+    }
+
     /** The row hashes of the office's records first delivered in rows 2 to 4, in hex, by row number. */
     private String rowHashes(String office) {
         return jdbc.sql("""

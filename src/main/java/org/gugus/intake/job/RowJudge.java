@@ -55,7 +55,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private final PseudonymKey key;
     private final KnownRowsLoad known;
     private final byte[] fingerprint;
-    private volatile HeadersDigest lastHeaders;
+    private volatile SheetDigest lastSheet;
     private final LongAdder repeating = new LongAdder();
     private final LongAdder judgingCpuNanos = new LongAdder();
 
@@ -168,42 +168,37 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
      * The hash of everything a judgement reads: the template and reference edition in force, each
      * field's column header and each field's cell (kind, text, number, date, characters removed).
      * Equal hashes, equal judgements (but for a date after the day received, which {@link KnownRows}
-     * rules out by the day). The cells are hashed in a compact encoding ({@link RowHashInput}), the
-     * headers, the same for every row of a sheet, as their own digest made once per sheet: every row
-     * is hashed, and SHA-256 is most of the cost of a row on the quick compiler.
+     * rules out by the day). The cells are hashed in a compact encoding ({@link RowHashInput}) after
+     * the sheet's digest of the fingerprint and the headers, made once per sheet; every row is hashed,
+     * so the hash itself is a fast one (MurmurHash3, see {@link RowHashInput}).
      */
     byte[] rowHash(MappedRow row) {
-        MessageDigest digest = headersDigest(row.headers()).copy();
-        RowHashInput input = ROW_HASH_INPUT.get().clear();
+        RowHashInput input = ROW_HASH_INPUT.get().clear().sheet(sheetDigest(row.headers()).digest());
         for (Field field : FIELDS) {
             input.cell(row.values().get(field));
         }
-        return input.digest(digest);
+        return input.hash();
     }
 
     /** The digest of a sheet's headers, made again only when a row brings other headers than the row before. */
-    private HeadersDigest headersDigest(Map<Field, String> headers) {
-        HeadersDigest last = lastHeaders;
+    private SheetDigest sheetDigest(Map<Field, String> headers) {
+        SheetDigest last = lastSheet;
         if (last == null || last.headers() != headers) {
-            MessageDigest prefix = Sha256.fresh();
-            prefix.update(fingerprint);
-            prefix.update(RowHashInput.headersDigest(headers));
-            last = new HeadersDigest(headers, prefix);
-            lastHeaders = last;
+            MessageDigest digest = Sha256.fresh();
+            digest.update(fingerprint);
+            digest.update(RowHashInput.headersDigest(headers));
+            last = new SheetDigest(headers, digest.digest());
+            lastSheet = last;
         }
         return last;
     }
 
     /**
-     * A sheet's headers and SHA-256 as it stands after the fingerprint and their digest, which begin
-     * every row hash of the sheet: one block of 64 bytes, hashed once rather than for every row. Written
-     * by several judge threads (a race only makes the same digest twice), only ever copied.
+     * A sheet's headers and the SHA-256 of the template's fingerprint and their digest, which begins
+     * every row hash of the sheet. Written by several judge threads (a race only makes the same
+     * digest twice), only ever read.
      */
-    private record HeadersDigest(Map<Field, String> headers, MessageDigest prefix) {
-
-        MessageDigest copy() {
-            return Sha256.copyOf(prefix);
-        }
+    private record SheetDigest(Map<Field, String> headers, byte[] digest) {
     }
 
     private static void findings(JsonGenerator json, List<Finding> findings) {

@@ -20,7 +20,7 @@ class RowJudgeTests {
     private static final IntakeTemplate TEMPLATE = IntakeTemplates.provincial();
 
     @Test
-    void rowHashIsTheSha256OfTheFingerprintTheSheetsHeadersAndTheCellsForEveryRowOfEverySheet() throws Exception {
+    void rowHashIsTheMurmurHashOfTheFingerprintTheSheetsHeadersAndTheCellsForEveryRowOfEverySheet() throws Exception {
         RowJudge judge = new RowJudge(1, "64.72", LocalDate.of(2024, 6, 10), TEMPLATE, PseudonymKeys.random());
         Map<Field, String> sheetOne = headers("Nama Korban", "NIK");
         Map<Field, String> sheetTwo = headers("Nama", "No. KTP");
@@ -34,16 +34,19 @@ class RowJudgeTests {
         assertThat(judge.rowHash(first)).isEqualTo(asSpecified(first));
     }
 
-    /** SHA-256 of the template's fingerprint, the digest of the sheet's headers, then the cells' encoding. */
+    /**
+     * MurmurHash3 x64 128 under the two seeds of the version tag, the SHA-256 of the template's
+     * fingerprint and the digest of the sheet's headers, then the cells' encoding.
+     */
     private static byte[] asSpecified(MappedRow row) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         digest.update(TEMPLATE.fingerprint());
         digest.update(RowHashInput.headersDigest(row.headers()));
-        RowHashInput input = new RowHashInput().clear();
+        RowHashInput input = new RowHashInput().clear().sheet(digest.digest());
         for (Field field : Field.values()) {
             input.cell(row.values().get(field));
         }
-        return input.digest(digest);
+        return input.hash();
     }
 
     private static Map<Field, String> headers(String name, String nik) {
