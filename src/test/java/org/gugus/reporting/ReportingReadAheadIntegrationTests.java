@@ -1,16 +1,11 @@
 package org.gugus.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.ingest.FileReception;
@@ -53,9 +48,6 @@ class ReportingReadAheadIntegrationTests {
 
     @Autowired
     ReportsAhead ahead;
-
-    @Autowired
-    DataSource dataSource;
 
     @TempDir
     Path files;
@@ -163,68 +155,6 @@ class ReportingReadAheadIntegrationTests {
         List<String> tables = ReportingTables.rows(jdbc);
         refresh.rebuild();
         assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
-    }
-
-    @Test
-    void theReadAheadLetsGoOfTheWarehouseOnceItsRecordsAreReadSoThePersonsStoreNeedNotWaitForTheirFacts()
-            throws SQLException {
-        reception.receive(TestWorkbooks.csv(files.resolve("brw.csv"),
-                IntStream.rangeClosed(51, 56).mapToObj(TestWorkbooks::victim).toList()), "64.05", "brw.csv",
-                FileSource.COMMAND_LINE);
-        long fileId = jdbc.sql("select max(source_file_id) from warehouse.victim").query(Long.class).single();
-        jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
-        long reads = ahead.reads();
-        long copied = ahead.copied();
-        try (Connection dictionary = dataSource.getConnection(); Statement holding = dictionary.createStatement()) {
-            dictionary.setAutoCommit(false);
-            // the code dictionary held: the read ahead stops at its facts, the first thing it does after reading the
-            // records that touches the dictionary
-            holding.execute("lock table reporting.code_id in access exclusive mode");
-            ahead.start(VictimsPublished.ofFile(fileId, "64.05"));
-            int reader = awaitWaitingFor("reporting.code_id");
-
-            assertThat(jdbc.sql("""
-                    select count(*) from pg_locks
-                     where pid = ? and granted and relation = 'warehouse.victim'::regclass
-                    """).param(reader).query(Long.class).single()).as("the reader's locks on the records").isZero();
-            try (Connection store = dataSource.getConnection(); Statement altering = store.createStatement()) {
-                store.setAutoCommit(false);
-                // what dropping the foreign key of the persons' links to the records takes
-                assertThatCode(() -> altering.execute("lock table warehouse.victim in access exclusive mode nowait"))
-                        .as("the records locked as the persons store locks them, without waiting").doesNotThrowAnyException();
-                store.rollback();
-            }
-            dictionary.rollback();
-        }
-        awaitRead(reads + 1);
-        List<Long> persons = jdbc.sql("select distinct person_id from persons.victim_person").query(Long.class).list();
-
-        refresh.refresh(persons);
-
-        assertThat(ahead.copied()).as("the reports read ahead copied").isEqualTo(copied + 1);
-        assertThat(jdbc.sql(LEFT).query(Long.class).single()).as("their rows emptied").isZero();
-        List<String> tables = ReportingTables.rows(jdbc);
-        refresh.rebuild();
-        assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
-    }
-
-    /** The server process waiting for a lock on {@code table}, once one does. */
-    private int awaitWaitingFor(String table) {
-        long until = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < until) {
-            List<Integer> waiting = jdbc.sql("select pid from pg_locks where not granted and relation = ?::regclass")
-                    .param(table).query(Integer.class).list();
-            if (!waiting.isEmpty()) {
-                return waiting.get(0);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("Nothing waited for a lock on " + table);
     }
 
     /** Waits until the reads ahead reach {@code reads} (the change must land after the read). */
