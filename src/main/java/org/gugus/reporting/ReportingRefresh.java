@@ -234,18 +234,22 @@ public class ReportingRefresh {
                     counted[1], counted[2], personIds.size(), times);
             return;
         }
-        // with the persons of every record that shares a case with theirs: one row may change the case (through the
-        // indexes, as the rewrite below)
-        times.run("case mates", () -> PlannerMethodOff.during(jdbc, "enable_seqscan", () -> personIds.addAll(
-                warehouse.caseMatesOf(warehouse.victimsOf(warehouse.withMerged(named))))));
-        List<DeferredIndexes.Index> deferred = times.get("set indexes aside",
-                () -> bulk(personIds) ? DeferredIndexes.drop(jdbc) : List.of());
-        if (deferred.isEmpty()) {
-            // a few persons' rows, read through the indexes: without statistics (a re-delivery soon after a first
-            // load) the planner read whole tables of 100,000 rows for 2,000 persons seven times
-            PlannerMethodOff.during(jdbc, "enable_seqscan", () -> rewrite(times, personIds, deferred));
-        } else {
-            rewrite(times, personIds, deferred);
+        // a few persons' rows, read through the indexes: without statistics (a re-delivery soon after a first load)
+        // the planner read whole tables of 100,000 rows for 2,000 persons seven times. The setting is turned off once
+        // for the case mates and the rewrite together
+        boolean[] many = {false};
+        PlannerMethodOff.during(jdbc, "enable_seqscan", () -> {
+            // with the persons of every record that shares a case with theirs: one row may change the case
+            times.run("case mates", () -> personIds.addAll(
+                    warehouse.caseMatesOf(warehouse.victimsOf(warehouse.withMerged(named)))));
+            many[0] = times.get("scope", () -> bulk(personIds));
+            if (!many[0]) {
+                rewrite(times, personIds, List.of());
+            }
+        });
+        if (many[0]) {
+            // so many that their rows are written set-based with the indexes built afterwards, read as planned
+            rewrite(times, personIds, times.get("set indexes aside", () -> DeferredIndexes.drop(jdbc)));
         }
     }
 

@@ -228,15 +228,19 @@ class ReportsAhead implements DisposableBean {
                 Read.release(connection, Read.UNLOCK);
                 return null;
             }
-            // the facts' aggregates in memory, as in the rebuild
-            statement.execute("set local work_mem = '64MB'");
-            statement.execute("set local max_parallel_workers_per_gather = 0");
+            inMemory(statement);
             // whatever an earlier read left (a killed process's too); emptied in this transaction, they are written
             // without being kept twice
             statement.execute("truncate " + REPORTS + ", " + FACTS + ", " + CASE_FACTS + ", " + OFFICE_CASE_FACTS);
             // before the read: a change after it, by any process, changes the mark the rebuild compares
             String mark = WarehouseSource.warehouseMark(connection);
             long rows = WarehouseSource.readAhead(connection, REPORTS);
+            // the warehouse's tables let go as soon as they are read: the facts, their aggregates and analyses below
+            // read only the scratch tables, and a first load's persons store waits for every lock on warehouse.victim
+            // to drop the foreign key of its links to it. A process killed before the commit below leaves rows that the
+            // next read empties (this session's lock on the scratch tables goes with it)
+            connection.commit();
+            inMemory(statement);
             statement.execute("select reporting.report_facts_into('" + REPORTS + "', '" + FACTS + "')");
             statement.execute("insert into " + CASE_FACTS + " (case_id, first_day, last_day)"
                     + " select case_id, min(day_key), max(day_key) from " + FACTS + " group by case_id");
@@ -258,6 +262,12 @@ class ReportsAhead implements DisposableBean {
             Read.release(connection, locked ? Read.EMPTY_AND_UNLOCK : Read.NOT_LOCKED);
             throw e;
         }
+    }
+
+    /** The facts' aggregates in memory, as in the rebuild, on this process alone (for the transaction begun). */
+    private static void inMemory(Statement statement) throws SQLException {
+        statement.execute("set local work_mem = '64MB'");
+        statement.execute("set local max_parallel_workers_per_gather = 0");
     }
 
     /** Takes the scratch tables' lock for this connection's session, if no other session holds it. */
