@@ -359,6 +359,7 @@ public class PersonResolution {
         // when nothing is linked, queued or decided and few records are resolved (a first load's run), else searched
         Map<Long, Long> fewResolved = held.none() ? store.everyResolvedUpTo(affected.size() / PersonStore.FEW) : null;
         Map<Long, Long> former = fewResolved == null ? null : withMates(affected, fewResolved);
+        lookedUpInMemory = fewResolved != null;
         PersonStore.Scope scope = null;
         for (Set<Long> added = fewResolved == null ? affected : Set.of(); !added.isEmpty(); ) {
             PersonStore.Scope ofAdded = store.scope("run_added", added);
@@ -437,6 +438,16 @@ public class PersonResolution {
 
     int readWhole() {
         return readWhole;
+    }
+
+    /**
+     * Whether the latest run in memory looked its records' former persons up in memory, finding nothing linked, queued
+     * or decided and few records resolved (for tests).
+     */
+    private volatile boolean lookedUpInMemory;
+
+    boolean lookedUpInMemory() {
+        return lookedUpInMemory;
     }
 
     /** Whether the latest run in memory scored in the blocks built ahead with its records (for tests). */

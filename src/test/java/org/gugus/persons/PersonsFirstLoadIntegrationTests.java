@@ -209,6 +209,48 @@ class PersonsFirstLoadIntegrationTests {
     }
 
     @Test
+    void aRunFindingNothingLinkedQueuedOrDecidedAndFewResolvedKeepsTheirPersonsAndLinksAsFromScratch() {
+        List<Long> every = loadVictims();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false);
+        Set<List<Long>> fromScratch = persons();
+        assertThat(fromScratch).as("some persons of two records").anyMatch(records -> records.size() > 1);
+        // one record of a person of two kept resolved (a small office's, as before a first load), the rest new again,
+        // nothing linked, queued or decided
+        List<Long> twice = fromScratch.stream().filter(records -> records.size() > 1).findFirst().orElseThrow();
+        long kept = twice.get(0);
+        long person = jdbc.sql("select person_id from persons.victim_person where victim_id = ?").param(kept)
+                .query(Long.class).single();
+        makePending(every.stream().filter(victim -> victim != kept).toList());
+        jdbc.sql("delete from persons.person_link").update();
+        jdbc.sql("delete from persons.candidate_pair").update();
+
+        resolution.resolvePending("test", false);
+
+        assertThat(resolution.lookedUpInMemory()).as("the few resolved looked up in memory").isTrue();
+        assertThat(persons()).isEqualTo(fromScratch);
+        assertThat(jdbc.sql("select person_id from persons.victim_person where victim_id = any(?)")
+                .param(twice.toArray(Long[]::new)).query(Long.class).set()).as("the kept record's person, its mate's too")
+                .containsExactly(person);
+    }
+
+    @Test
+    void aRunFindingALinkSearchesItsRecordsRelativesInTheStore() {
+        List<Long> every = loadVictims();
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false);
+        Set<List<Long>> fromScratch = persons();
+        List<Long> twice = fromScratch.stream().filter(records -> records.size() > 1).findFirst().orElseThrow();
+        // a person of two records kept whole with its link, the rest new again
+        makePending(every.stream().filter(victim -> !twice.contains(victim)).toList());
+
+        resolution.resolvePending("test", false);
+
+        assertThat(resolution.lookedUpInMemory()).as("a link held: searched in the store").isFalse();
+        assertThat(persons()).isEqualTo(fromScratch);
+    }
+
+    @Test
     void manyNewPersonsCopiedIntoATableHoldingFewKeepTheirForeignKeyOnMergedInto() {
         loadVictims();
         jdbc.sql("analyze persons.person").update();
