@@ -211,13 +211,10 @@ class PersonsFirstLoadIntegrationTests {
     @Test
     void aRunFindingNothingLinkedQueuedOrDecidedAndFewResolvedKeepsTheirPersonsAndLinksAsFromScratch() {
         List<Long> every = loadVictims();
-        makeEveryRecordNew(every);
-        resolution.resolvePending("test", false);
-        Set<List<Long>> fromScratch = persons();
-        assertThat(fromScratch).as("some persons of two records").anyMatch(records -> records.size() > 1);
+        Set<List<Long>> fromScratch = resolvedFromScratch(every);
         // one record of a person of two kept resolved (a small office's, as before a first load), the rest new again,
         // nothing linked, queued or decided
-        List<Long> twice = fromScratch.stream().filter(records -> records.size() > 1).findFirst().orElseThrow();
+        List<Long> twice = aPersonOfMany(fromScratch);
         long kept = twice.get(0);
         long person = jdbc.sql("select person_id from persons.victim_person where victim_id = ?").param(kept)
                 .query(Long.class).single();
@@ -237,10 +234,8 @@ class PersonsFirstLoadIntegrationTests {
     @Test
     void aRunFindingALinkSearchesItsRecordsRelativesInTheStore() {
         List<Long> every = loadVictims();
-        makeEveryRecordNew(every);
-        resolution.resolvePending("test", false);
-        Set<List<Long>> fromScratch = persons();
-        List<Long> twice = fromScratch.stream().filter(records -> records.size() > 1).findFirst().orElseThrow();
+        Set<List<Long>> fromScratch = resolvedFromScratch(every);
+        List<Long> twice = aPersonOfMany(fromScratch);
         // a person of two records kept whole with its link, the rest new again
         makePending(every.stream().filter(victim -> !twice.contains(victim)).toList());
 
@@ -327,6 +322,18 @@ class PersonsFirstLoadIntegrationTests {
 
     private String tableAside() {
         return jdbc.sql("select to_regclass('persons.block_key_next')::text").query(String.class).optional().orElse(null);
+    }
+
+    /** Every record made new and resolved by one run: the persons it made. */
+    private Set<List<Long>> resolvedFromScratch(List<Long> every) {
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false);
+        return persons();
+    }
+
+    /** The records of a person of more than one. */
+    private static List<Long> aPersonOfMany(Set<List<Long>> persons) {
+        return persons.stream().filter(records -> records.size() > 1).findFirst().orElseThrow();
     }
 
     /** Persons as sets of records. */
