@@ -1017,7 +1017,7 @@ class PersonStore {
                 scope == null ? null : scope.ids(), held.openPairs());
     }
 
-    /** {@link #queue(Scope, List, long, boolean)} of the records listed in a temporary table {@code scope_victim (victim_id)}. */
+    /** {@link #queue(Scope, List, long, Held)} of the records listed in a temporary table {@code scope_victim (victim_id)}. */
     void queueInScopeTable(List<ScoredPair> review, long run) {
         queue(review, run, """
                  and (exists (select 1 from scope_victim s where s.victim_id = c.victim_a)
