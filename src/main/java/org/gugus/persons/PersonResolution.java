@@ -353,14 +353,20 @@ public class PersonResolution {
         scoring = null;
         against = null;
         phases.done("candidates read and scored (the rest)");
-        // with every record of the persons involved, and the records decided about with them
+        // asked once: the run's lock keeps the links, open pairs and decisions as they are until it writes them
+        PersonStore.Held held = store.held();
+        // with every record of the persons involved, and the records decided about with them: looked up in memory
+        // when nothing is linked, queued or decided and few records are resolved (a first load's run), else searched
+        Map<Long, Long> fewResolved = held.none() ? store.everyResolvedUpTo(affected.size() / PersonStore.FEW) : null;
+        Map<Long, Long> former = fewResolved == null ? null : withMates(affected, fewResolved);
+        lookedUpInMemory = fewResolved != null;
         PersonStore.Scope scope = null;
-        for (Set<Long> added = affected; !added.isEmpty(); ) {
+        for (Set<Long> added = fewResolved == null ? affected : Set.of(); !added.isEmpty(); ) {
             PersonStore.Scope ofAdded = store.scope("run_added", added);
-            Set<Long> relatives = store.relatives(ofAdded);
+            Set<Long> relatives = store.relatives(ofAdded, held);
             relatives.removeAll(affected);
             if (added == affected && relatives.isEmpty()) {
-                // no relatives (a first load's new records): the records searched are the run's scope, not copied again
+                // no relatives: the records searched are the run's scope, not copied again
                 scope = ofAdded;
             }
             affected.addAll(relatives);
@@ -371,9 +377,10 @@ public class PersonResolution {
         victims.byIds(missing).forEach(record -> keep(record, records, versionOf));
         records.keySet().retainAll(affected);
         if (scope == null) {
-            scope = store.scope("run_scope", affected);
+            // no statement reads the scope of a run that found nothing held: not copied into a table
+            scope = fewResolved != null ? PersonStore.Scope.inMemory(affected) : store.scope("run_scope", affected);
         }
-        for (VictimPair pair : store.linkedOrQueued(scope)) {
+        for (VictimPair pair : store.linkedOrQueued(scope, held)) {
             if (!pairs.containsKey(pair)) {
                 ScoredPair scored = score(pair, records, model);
                 if (scored.probability() >= review) {
@@ -389,7 +396,8 @@ public class PersonResolution {
         records.clear();
         affected.clear();
         missing = null;
-        Outcome outcome = link(run, reports, versions, hashes, scope, model, List.copyOf(pairs.values()), aside, phases);
+        Outcome outcome = link(run, reports, versions, hashes, new RunScope(scope, held, former), model,
+                List.copyOf(pairs.values()), aside, phases);
         if (keptRecords.isEmpty()) {
             return outcome;
         }
@@ -430,6 +438,16 @@ public class PersonResolution {
 
     int readWhole() {
         return readWhole;
+    }
+
+    /**
+     * Whether the latest run in memory looked its records' former persons up in memory, finding nothing linked, queued
+     * or decided and few records resolved (for tests).
+     */
+    private volatile boolean lookedUpInMemory;
+
+    boolean lookedUpInMemory() {
+        return lookedUpInMemory;
     }
 
     /** Whether the latest run in memory scored in the blocks built ahead with its records (for tests). */
@@ -683,7 +701,8 @@ public class PersonResolution {
         phases.done("prepare");
         Scored scored = estimateAndScore(reports, prepared, phases);
         LinkageHashes hashes = new LinkageHashes(linkage.settings(), scored.model(), BlockKeys.salt(key));
-        return link(run, reports, versions, hashes, null, scored.model(), scored.pairs(), null, phases);
+        return link(run, reports, versions, hashes, new RunScope(null, store.held(), null), scored.model(),
+                scored.pairs(), null, phases);
     }
 
     /** The model estimated from the records, stored, their block keys stored, their pairs scored. */
@@ -721,15 +740,43 @@ public class PersonResolution {
     }
 
     /**
-     * Clusters the records (all of the scope; every record when scope is null) from their scored pairs
+     * The records a run links ({@code scope}; every record when null), what was held when it began ({@code held}) and,
+     * when it looked them up in memory, the persons its records were ({@code former}; else null: read by scope).
+     */
+    private record RunScope(PersonStore.Scope scope, PersonStore.Held held, Map<Long, Long> former) {
+    }
+
+    /**
+     * Adds to {@code affected} the records of the persons its records are among {@code resolved} (every record
+     * resolved: a few), and returns the persons its records were.
+     */
+    private static Map<Long, Long> withMates(Set<Long> affected, Map<Long, Long> resolved) {
+        Set<Long> persons = new HashSet<>();
+        resolved.forEach((victim, person) -> {
+            if (affected.contains(victim)) {
+                persons.add(person);
+            }
+        });
+        Map<Long, Long> former = new HashMap<>();
+        resolved.forEach((victim, person) -> {
+            if (persons.contains(person)) {
+                affected.add(victim);
+                former.put(victim, person);
+            }
+        });
+        return former;
+    }
+
+    /**
+     * Clusters the records (all of the run's scope; every record when it is null) from their scored pairs
      * and the decisions, and stores what came out; a first load's block keys written {@code aside} (null when
      * none) put in place before the run ends.
      */
     private Outcome link(long run, List<VictimReport> reports, Map<Long, Integer> versions, LinkageHashes hashes,
-            PersonStore.Scope scope, LinkageModel model, List<ScoredPair> scoredPairs, BlockKeysAside aside,
-            Phases phases) {
+            RunScope of, LinkageModel model, List<ScoredPair> scoredPairs, BlockKeysAside aside, Phases phases) {
+        PersonStore.Scope scope = of.scope();
         List<ScoredPair> pairs = new ArrayList<>(scoredPairs);
-        Map<VictimPair, Decision> decisions = store.decisions(scope);
+        Map<VictimPair, Decision> decisions = store.decisions(scope, of.held());
         decisions.keySet().removeIf(pair -> !versions.containsKey(pair.a()) || !versions.containsKey(pair.b()));
         Set<VictimPair> scored = new HashSet<>();
         pairs.forEach(pair -> scored.add(pair.pair()));
@@ -744,7 +791,7 @@ public class PersonResolution {
         Clusters clusters = linkage.cluster(reports, pairs, decisions);
         phases.done("cluster");
 
-        Map<Long, Long> former = store.formerPersons(scope);
+        Map<Long, Long> former = of.former() != null ? of.former() : store.formerPersons(scope);
         List<StableIds.Outcome> outcomes = StableIds.assign(clusters.clusters(), former);
         Iterator<Long> fresh = store.newPersons((int) outcomes.stream().filter(o -> o.keptId() == null).count()).iterator();
         // each record's person and cluster by its place in reports (not boxed maps of 100,000 ids: a first load's)
@@ -784,9 +831,9 @@ public class PersonResolution {
                 .toList();
         Set<VictimPair> decided = new HashSet<>();
         links.stream().map(ScoredPair::pair).filter(decisions::containsKey).forEach(decided::add);
-        store.replaceLinks(scope, links, decided, run);
+        store.replaceLinks(scope, links, decided, run, of.held());
         phases.done("store links");
-        store.queue(scope, clusters.review(), run);
+        store.queue(scope, clusters.review(), run, of.held());
         phases.done("store queue");
         if (aside != null) {
             aside.putInPlace();

@@ -507,11 +507,33 @@ class PersonStore {
         return candidatesReadingEveryKey(SearchedKeys.of(keyCaps, newHolders), victims);
     }
 
-    /** The pairs among these records that are linked or queued (open) now. */
-    List<VictimPair> linkedOrQueued(Scope victims) {
+    /**
+     * Whether any link, open pair or decision is held, in one statement. Asked once a run, under its lock, before it
+     * writes: only runs and decisions, which take the lock, write them, so the answers hold for the run's searches
+     * ({@link #linkedOrQueued}, {@link #relatives}, {@link #decisions}) and its writes ({@link #replaceLinks},
+     * {@link #queue}). A first load's run finds none: each search of its 100,000 records is skipped.
+     */
+    Held held() {
+        return jdbc.sql("""
+                select exists (select 1 from persons.person_link),
+                       exists (select 1 from persons.candidate_pair where status = 'OPEN'),
+                       exists (select 1 from persons.pair_decision)
+                """).query((rs, n) -> new Held(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single();
+    }
+
+    /** Whether any link, open pair and decision was held when a run began ({@link #held}). */
+    record Held(boolean links, boolean openPairs, boolean decisions) {
+
+        /** None of the three: the run's records can be linked or queued with nothing, decided about with nothing. */
+        boolean none() {
+            return !links && !openPairs && !decisions;
+        }
+    }
+
+    /** The pairs among these records that are linked or queued (open) now; none when {@code held} holds none. */
+    List<VictimPair> linkedOrQueued(Scope victims, Held held) {
         // none at all before a first load's run (its 100,000 records joined to the empty tables took 0.1 s at load 8)
-        if (!holdsAny("select 1 from persons.person_link")
-                && !holdsAny("select 1 from persons.candidate_pair where status = 'OPEN'")) {
+        if (!held.links() && !held.openPairs()) {
             return List.of();
         }
         return victims.bind(jdbc.sql("""
@@ -522,15 +544,28 @@ class PersonStore {
                 .query((rs, n) -> new VictimPair(rs.getLong(1), rs.getLong(2))).list();
     }
 
-    /** The records of the persons these records are, and the records decided about with them. */
-    Set<Long> relatives(Scope victims) {
+    /**
+     * Every record resolved and its person, when they are at most {@code most} (a first load after a small office's
+     * finds a few, or none); else null. A run's records searched among so few are looked up in memory: no table of
+     * its 100,000 ids copied, analysed and joined for it.
+     */
+    Map<Long, Long> everyResolvedUpTo(int most) {
+        Map<Long, Long> persons = new HashMap<>();
+        jdbc.sql("select victim_id, person_id from persons.victim_person limit ?").param(most + 1).query(rs -> {
+            persons.put(rs.getLong(1), rs.getLong(2));
+        });
+        return persons.size() > most ? null : persons;
+    }
+
+    /** The records of the persons these records are, and the records decided about with them ({@code held}'s). */
+    Set<Long> relatives(Scope victims, Held held) {
         Set<Long> relatives = new HashSet<>(victims.bind(jdbc.sql("""
                 select mate.victim_id
                   from persons.victim_person mine
                   join persons.victim_person mate on mate.person_id = mine.person_id
                  where %s
                 """.formatted(victims.holds("mine.victim_id")))).query(Long.class).list());
-        if (!holdsDecisions()) {
+        if (!held.decisions()) {
             return relatives;
         }
         relatives.addAll(victims.bind(jdbc.sql("""
@@ -540,11 +575,11 @@ class PersonStore {
         return relatives;
     }
 
-    /** The latest decision on each pair of these records (of every pair when scope is null). */
-    Map<VictimPair, Decision> decisions(Scope scope) {
+    /** The latest decision on each pair of these records (of every pair when scope is null), if {@code held} any. */
+    Map<VictimPair, Decision> decisions(Scope scope, Held held) {
         Map<VictimPair, Decision> decisions = new HashMap<>();
         // none before the first decision (a first load's 100,000 records hashed to be joined to no row: 0.04-0.05 s)
-        if (!holdsDecisions()) {
+        if (!held.decisions()) {
             return decisions;
         }
         String sql = """
@@ -560,11 +595,6 @@ class PersonStore {
             decisions.put(new VictimPair(rs.getLong(1), rs.getLong(2)), Decision.valueOf(rs.getString(3)));
         });
         return decisions;
-    }
-
-    /** Whether a reviewer decided about any pair yet. */
-    private boolean holdsDecisions() {
-        return holdsAny("select 1 from persons.pair_decision");
     }
 
     /** Whether {@code query} gives any row (read as {@code exists}: the first row only). */
@@ -921,14 +951,14 @@ class PersonStore {
      * Replaces the links of these records (of every record when scope is null: into the emptied table,
      * its key, index and foreign keys built once after).
      */
-    void replaceLinks(Scope scope, List<ScoredPair> links, Set<VictimPair> decided, long run) {
+    void replaceLinks(Scope scope, List<ScoredPair> links, Set<VictimPair> decided, long run, Held held) {
         if (scope == null) {
             jdbc.sql("truncate persons.person_link").update();
             jdbc.sql("alter table persons.person_link drop constraint person_link_pkey, "
                     + "drop constraint person_link_victim_a_fkey, drop constraint person_link_victim_b_fkey, "
                     + "drop constraint person_link_run_id_fkey").update();
             jdbc.sql("drop index persons.person_link_b").update();
-        } else {
+        } else if (held.links()) {
             scope.bind(jdbc.sql("delete from persons.person_link where " + scope.holds("victim_a") + " or "
                     + scope.holds("victim_b"))).update();
         }
@@ -980,24 +1010,24 @@ class PersonStore {
 
     /**
      * Queues the pairs for review (again, with their new weights, if queued before) and closes the open
-     * pairs of these records that are no longer uncertain.
+     * pairs of these records that are no longer uncertain: none to close when none was open before ({@code held}).
      */
-    void queue(Scope scope, List<ScoredPair> review, long run) {
+    void queue(Scope scope, List<ScoredPair> review, long run, Held held) {
         queue(review, run, scope == null ? "" : " and (" + scope.holds("c.victim_a") + " or " + scope.holds("c.victim_b") + ")",
-                scope == null ? null : scope.ids());
+                scope == null ? null : scope.ids(), held.openPairs());
     }
 
-    /** {@link #queue(Collection, List, long)} of the records listed in a temporary table {@code scope_victim (victim_id)}. */
+    /** {@link #queue(Scope, List, long, Held)} of the records listed in a temporary table {@code scope_victim (victim_id)}. */
     void queueInScopeTable(List<ScoredPair> review, long run) {
         queue(review, run, """
                  and (exists (select 1 from scope_victim s where s.victim_id = c.victim_a)
                       or exists (select 1 from scope_victim s where s.victim_id = c.victim_b))
-                """, null);
+                """, null, holdsAny("select 1 from persons.candidate_pair where status = 'OPEN'"));
     }
 
-    private void queue(List<ScoredPair> review, long run, String inScope, Long[] ids) {
-        // none open before (a first load's): every pair open after the upsert is one of review_pair, none to close
-        boolean anyOpen = holdsAny("select 1 from persons.candidate_pair where status = 'OPEN'");
+    // anyOpen: whether any pair was open before the run; when none (a first load's), every pair open after the upsert
+    // is one of review_pair, none to close
+    private void queue(List<ScoredPair> review, long run, String inScope, Long[] ids, boolean anyOpen) {
         jdbc.sql("""
                 create temporary table review_pair (victim_a bigint, victim_b bigint, weight double precision,
                        probability double precision, comparisons jsonb) on commit drop
@@ -1104,6 +1134,14 @@ class PersonStore {
 
     /** Records of an incremental run, an array ({@code ids}) or a temporary table ({@code table}): {@link #scope}. */
     record Scope(Long[] ids, String table) {
+
+        /**
+         * A run's records as an array, however many: for a run whose statements on its scope are all skipped (nothing
+         * {@link Held}), which would otherwise copy them into a table no statement reads.
+         */
+        static Scope inMemory(Collection<Long> victims) {
+            return new Scope(PersonStore.ids(victims), null);
+        }
 
         /** The condition that {@code column} is one of these records. */
         String holds(String column) {

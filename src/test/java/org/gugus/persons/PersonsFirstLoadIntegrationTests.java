@@ -209,6 +209,43 @@ class PersonsFirstLoadIntegrationTests {
     }
 
     @Test
+    void aRunFindingNothingLinkedQueuedOrDecidedAndFewResolvedKeepsTheirPersonsAndLinksAsFromScratch() {
+        List<Long> every = loadVictims();
+        Set<List<Long>> fromScratch = resolvedFromScratch(every);
+        // one record of a person of two kept resolved (a small office's, as before a first load), the rest new again,
+        // nothing linked, queued or decided
+        List<Long> twice = aPersonOfMany(fromScratch);
+        long kept = twice.get(0);
+        long person = jdbc.sql("select person_id from persons.victim_person where victim_id = ?").param(kept)
+                .query(Long.class).single();
+        makePending(every.stream().filter(victim -> victim != kept).toList());
+        jdbc.sql("delete from persons.person_link").update();
+        jdbc.sql("delete from persons.candidate_pair").update();
+
+        resolution.resolvePending("test", false);
+
+        assertThat(resolution.lookedUpInMemory()).as("the few resolved looked up in memory").isTrue();
+        assertThat(persons()).isEqualTo(fromScratch);
+        assertThat(jdbc.sql("select person_id from persons.victim_person where victim_id = any(?)")
+                .param(twice.toArray(Long[]::new)).query(Long.class).set()).as("the kept record's person, its mate's too")
+                .containsExactly(person);
+    }
+
+    @Test
+    void aRunFindingALinkSearchesItsRecordsRelativesInTheStore() {
+        List<Long> every = loadVictims();
+        Set<List<Long>> fromScratch = resolvedFromScratch(every);
+        List<Long> twice = aPersonOfMany(fromScratch);
+        // a person of two records kept whole with its link, the rest new again
+        makePending(every.stream().filter(victim -> !twice.contains(victim)).toList());
+
+        resolution.resolvePending("test", false);
+
+        assertThat(resolution.lookedUpInMemory()).as("a link held: searched in the store").isFalse();
+        assertThat(persons()).isEqualTo(fromScratch);
+    }
+
+    @Test
     void manyNewPersonsCopiedIntoATableHoldingFewKeepTheirForeignKeyOnMergedInto() {
         loadVictims();
         jdbc.sql("analyze persons.person").update();
@@ -285,6 +322,18 @@ class PersonsFirstLoadIntegrationTests {
 
     private String tableAside() {
         return jdbc.sql("select to_regclass('persons.block_key_next')::text").query(String.class).optional().orElse(null);
+    }
+
+    /** Every record made new and resolved by one run: the persons it made. */
+    private Set<List<Long>> resolvedFromScratch(List<Long> every) {
+        makeEveryRecordNew(every);
+        resolution.resolvePending("test", false);
+        return persons();
+    }
+
+    /** The records of a person of more than one. */
+    private static List<Long> aPersonOfMany(Set<List<Long>> persons) {
+        return persons.stream().filter(records -> records.size() > 1).findFirst().orElseThrow();
     }
 
     /** Persons as sets of records. */
