@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The landing area, with a file's bytes copied and hashed ahead while Gugus starts and without. */
 class LandingStoreTests {
@@ -61,6 +62,22 @@ class LandingStoreTests {
 
         assertThat(changed.sha256()).isNotEqualTo(ahead.sha256());
         assertThat(Files.readString(changed.path())).isEqualTo("diubah");
+    }
+
+    @Test
+    void aLoadParsedBeforeGugusStartsHasItsFilesCopiedAheadForTheirLanding() throws IOException {
+        Path file = file("kukar.csv", 50_000);
+        Path missing = folder.resolve("tidak-ada.csv");
+        LoadCommand parsed = new LoadCommand(null, null, null);
+        new CommandLine(parsed).parseArgs("--office", "64.02", file.toString(), missing.toString());
+
+        parsed.beforeStart();
+
+        assertThat(LandingAhead.take(file)).hasValueSatisfying(copy -> {
+            assertThat(copy.sha256()).isEqualTo(store("direct").land(file).sha256());
+            assertThat(copy.bytes()).hasSameBinaryContentAs(file);
+        });
+        assertThat(LandingAhead.take(missing)).isEmpty();
     }
 
     private LandingStore store(String landing) {
