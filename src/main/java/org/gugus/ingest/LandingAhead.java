@@ -3,10 +3,13 @@ package org.gugus.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,9 @@ final class LandingAhead {
     }
 
     private static final ConcurrentMap<Path, CompletableFuture<Copy>> AHEAD = new ConcurrentHashMap<>();
+    private static final String PREFIX = "gugus-landing-";
+    private static final String SUFFIX = ".part";
+    static final Duration LEFT_BEHIND = Duration.ofHours(1);
 
     private LandingAhead() {
     }
@@ -52,13 +58,16 @@ final class LandingAhead {
         if (started.isEmpty()) {
             return;
         }
-        Thread copying = new Thread(() -> started.forEach((file, copy) -> {
-            try {
-                copy.complete(copy(file));
-            } catch (IOException | RuntimeException e) {
-                copy.completeExceptionally(e);
-            }
-        }), "gugus-landing-ahead");
+        Thread copying = new Thread(() -> {
+            started.forEach((file, copy) -> {
+                try {
+                    copy.complete(copy(file));
+                } catch (IOException | RuntimeException e) {
+                    copy.completeExceptionally(e);
+                }
+            });
+            dropLeftBehind();
+        }, "gugus-landing-ahead");
         copying.setDaemon(true);
         copying.start();
     }
@@ -81,7 +90,7 @@ final class LandingAhead {
     }
 
     private static Copy copy(Path file) throws IOException {
-        Path bytes = PrivateFiles.file(Files.createTempFile("gugus-landing-", ".part"));
+        Path bytes = PrivateFiles.file(Files.createTempFile(PREFIX, SUFFIX));
         bytes.toFile().deleteOnExit();
         MessageDigest sha256 = Sha256.fresh();
         try (InputStream in = Files.newInputStream(file);
@@ -92,6 +101,25 @@ final class LandingAhead {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(bytes);
             throw e;
+        }
+    }
+
+    /**
+     * Drops the copies a killed command left in the temporary folder (an exit deletes its own): a copy
+     * lives for seconds, so any older than {@link #LEFT_BEHIND} is no command's any more, and a
+     * received file's bytes are kept nowhere but where the landing area's purge reaches them.
+     */
+    static void dropLeftBehind() {
+        Instant before = Instant.now().minus(LEFT_BEHIND);
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")),
+                PREFIX + "*" + SUFFIX)) {
+            for (Path copy : copies) {
+                if (Files.getLastModifiedTime(copy).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(copy);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the next command's copy tries again
         }
     }
 

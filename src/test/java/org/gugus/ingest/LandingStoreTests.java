@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,24 @@ class LandingStoreTests {
             assertThat(copy.bytes()).hasSameBinaryContentAs(file);
         });
         assertThat(LandingAhead.take(missing)).isEmpty();
+    }
+
+    @Test
+    void dropsTheCopiesAheadThatAKilledCommandLeftBehind() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path leftBehind = Files.createTempFile(tmp, "gugus-landing-", ".part");
+        Instant killedAt = Instant.now().minus(LandingAhead.LEFT_BEHIND).minusSeconds(60);
+        Files.setLastModifiedTime(leftBehind, FileTime.from(killedAt));
+        Path underWay = Files.createTempFile(tmp, "gugus-landing-", ".part");
+        try {
+            LandingAhead.dropLeftBehind();
+
+            assertThat(leftBehind).doesNotExist();
+            assertThat(underWay).exists();
+        } finally {
+            Files.deleteIfExists(leftBehind);
+            Files.deleteIfExists(underWay);
+        }
     }
 
     private LandingStore store(String landing) {
