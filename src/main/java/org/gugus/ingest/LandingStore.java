@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +12,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.gugus.access.PrivateFiles;
 import org.springframework.stereotype.Component;
 
@@ -59,10 +61,50 @@ public class LandingStore {
     }
 
     public LandedFile land(Path file) {
+        Optional<LandingAhead.Copy> ahead = LandingAhead.take(file);
+        if (ahead.isPresent()) {
+            return land(ahead.get());
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return land(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** Bytes copied and hashed ahead ({@link LandingAhead}): moved under their hash, or dropped when already there. */
+    private LandedFile land(LandingAhead.Copy copy) {
+        try {
+            PrivateFiles.folder(root);
+            Path target = root.resolve(copy.sha256().substring(0, 2)).resolve(copy.sha256());
+            PrivateFiles.folder(target.getParent());
+            try {
+                if (!Files.exists(target)) {
+                    moveInto(copy.bytes(), target);
+                }
+            } finally {
+                Files.deleteIfExists(copy.bytes());
+            }
+            return new LandedFile(target, copy.sha256(), copy.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the received file in " + root, e);
+        }
+    }
+
+    /** Moves the bytes under {@code target} whole, through a partial file of the landing area when on another disk. */
+    private void moveInto(Path bytes, Path target) throws IOException {
+        try {
+            Files.move(bytes, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Path partial = PrivateFiles.file(Files.createTempFile(root, "receiving-", ".part"));
+            try {
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    Files.copy(bytes, out);
+                }
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
         }
     }
 }

@@ -47,6 +47,12 @@ class LoadCommand implements GugusCommand {
         this.json = json;
     }
 
+    /** The files' bytes copied and hashed for their landing while Gugus starts ({@link LandingAhead}). */
+    @Override
+    public void beforeStart() {
+        LandingAhead.start(files);
+    }
+
     @Override
     public int run(PrintStream out, PrintStream err) {
         if (RegencyOffices.byCode(office).isEmpty()) {

@@ -43,6 +43,7 @@ public class IntakeService {
         this.intakeJob = intakeJob;
         this.dataSource = dataSource;
         this.progress = progress;
+        JobEventsAhead.prepareInBackground();
     }
 
     /**

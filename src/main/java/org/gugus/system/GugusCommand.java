@@ -16,6 +16,14 @@ import java.io.PrintStream;
  */
 public interface GugusCommand {
 
+    /**
+     * Called on the instance that parsed the arguments, once they are known to run, before Gugus starts:
+     * work that needs nothing of the application (no bean, no configuration) can begin here on a thread
+     * of its own, beside the start, for {@link #run} to take up. Nothing by default.
+     */
+    default void beforeStart() {
+    }
+
     /** Runs the parsed command in the started application; returns the process exit status. */
     int run(PrintStream out, PrintStream err) throws Exception;
 }

@@ -176,7 +176,8 @@ public final class GugusCommandLine {
         }
         List<CommandLine> chain = parsed.asCommandLineList();
         CommandLine leaf = chain.get(chain.size() - 1);
-        if (leaf.getCommand() instanceof GugusCommand) {
+        if (leaf.getCommand() instanceof GugusCommand parsedCommand) {
+            parsedCommand.beforeStart();
             return null;
         }
         if (leaf.getCommand() instanceof Runnable) {

@@ -6,13 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +61,7 @@ final class CsvWorkbookReader implements WorkbookReader {
         try {
             boolean bom = hasUtf8Bom(file);
             // The whole file is checked (streaming), since one accented name deep in the file decides it.
-            Charset charset = bom || isUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            Charset charset = bom || Utf8Bytes.isUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
             InputStream in = Files.newInputStream(file);
             try {
                 if (bom) {
@@ -228,33 +223,6 @@ final class CsvWorkbookReader implements WorkbookReader {
             byte[] head = in.readNBytes(3);
             return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
                     && (head[2] & 0xFF) == 0xBF;
-        }
-    }
-
-    static boolean isUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-        CharBuffer out = CharBuffer.allocate(64 * 1024);
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            boolean endOfInput = false;
-            while (!endOfInput) {
-                endOfInput = channel.read(in) < 0;
-                in.flip();
-                CoderResult result;
-                do {
-                    out.clear();
-                    result = decoder.decode(in, out, endOfInput);
-                    if (result.isError()) {
-                        return false;
-                    }
-                }
-                while (result.isOverflow());
-                in.compact();
-            }
-            out.clear();
-            return !decoder.flush(out).isError();
         }
     }
 }
