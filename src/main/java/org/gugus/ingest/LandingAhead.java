@@ -25,7 +25,8 @@ import org.gugus.system.Sha256;
 /**
  * The files a {@code gugus load} names, copied and hashed on a thread of their own while Gugus
  * starts, so that the landing ({@link LandingStore#land(Path)}) finds their bytes copied under a
- * temporary name with their SHA-256 instead of copying and hashing them on the main thread between
+ * temporary owner-only name in the landing area itself (received bytes are kept nowhere else) with
+ * their SHA-256 instead of copying and hashing them on the main thread between
  * the start and the file's load. SHA-256 is plain Java on the quick compiler a command runs on:
  * about 0.2 s of CPU for a 100,000-row CSV (18 MB), and the start leaves the second core partly
  * idle. The copy is what was hashed, so the landing area keeps holding each file's bytes under their
@@ -39,15 +40,18 @@ final class LandingAhead {
     }
 
     private static final ConcurrentMap<Path, CompletableFuture<Copy>> AHEAD = new ConcurrentHashMap<>();
-    private static final String PREFIX = "gugus-landing-";
+    private static final String PREFIX = "ahead-";
     private static final String SUFFIX = ".part";
     static final Duration LEFT_BEHIND = Duration.ofHours(1);
 
     private LandingAhead() {
     }
 
-    /** Starts copying and hashing the regular files among {@code files}, one after the other, in that order. */
-    static void start(List<Path> files) {
+    /**
+     * Starts copying and hashing the regular files among {@code files} into the landing area {@code landing}, one
+     * after the other, in that order.
+     */
+    static void start(List<Path> files, Path landing) {
         Map<Path, CompletableFuture<Copy>> started = new LinkedHashMap<>();
         for (Path file : files.stream().map(LandingAhead::key).filter(Files::isRegularFile).toList()) {
             CompletableFuture<Copy> copy = new CompletableFuture<>();
@@ -61,12 +65,12 @@ final class LandingAhead {
         Thread copying = new Thread(() -> {
             started.forEach((file, copy) -> {
                 try {
-                    copy.complete(copy(file));
+                    copy.complete(copy(file, landing));
                 } catch (IOException | RuntimeException e) {
                     copy.completeExceptionally(e);
                 }
             });
-            dropLeftBehind();
+            dropLeftBehind(landing);
         }, "gugus-landing-ahead");
         copying.setDaemon(true);
         copying.start();
@@ -89,8 +93,9 @@ final class LandingAhead {
         }
     }
 
-    private static Copy copy(Path file) throws IOException {
-        Path bytes = PrivateFiles.file(Files.createTempFile(PREFIX, SUFFIX));
+    private static Copy copy(Path file, Path landing) throws IOException {
+        PrivateFiles.folder(landing);
+        Path bytes = PrivateFiles.file(Files.createTempFile(landing, PREFIX, SUFFIX));
         bytes.toFile().deleteOnExit();
         MessageDigest sha256 = Sha256.fresh();
         try (InputStream in = Files.newInputStream(file);
@@ -105,14 +110,13 @@ final class LandingAhead {
     }
 
     /**
-     * Drops the copies a killed command left in the temporary folder (an exit deletes its own): a copy
+     * Drops the copies a killed command left in the landing area (an exit deletes its own): a copy
      * lives for seconds, so any older than {@link #LEFT_BEHIND} is no command's any more, and a
      * received file's bytes are kept nowhere but where the landing area's purge reaches them.
      */
-    static void dropLeftBehind() {
+    static void dropLeftBehind(Path landing) {
         Instant before = Instant.now().minus(LEFT_BEHIND);
-        try (DirectoryStream<Path> copies = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")),
-                PREFIX + "*" + SUFFIX)) {
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(landing, PREFIX + "*" + SUFFIX)) {
             for (Path copy : copies) {
                 if (Files.getLastModifiedTime(copy).toInstant().isBefore(before)) {
                     Files.deleteIfExists(copy);

@@ -12,6 +12,7 @@ import org.gugus.intake.LoadStatus;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.system.GugusCommand;
 import org.gugus.system.Messages;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LoadCommand implements GugusCommand {
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+    /** Where received files land ({@link IngestProperties#landing()}). */
+    private static final String LANDING = "gugus.ingest.landing";
 
     @Option(names = {"--office", "--regency"}, required = true, paramLabel = "KODE")
     private String office;
@@ -47,10 +50,16 @@ class LoadCommand implements GugusCommand {
         this.json = json;
     }
 
-    /** The files' bytes copied and hashed for their landing while Gugus starts ({@link LandingAhead}). */
+    /**
+     * The files' bytes copied and hashed into the landing area while Gugus starts ({@link LandingAhead}); not when the
+     * landing area is not configured (it then has no copy to take).
+     */
     @Override
-    public void beforeStart() {
-        LandingAhead.start(files);
+    public void beforeStart(Environment environment) {
+        String landing = environment.getProperty(LANDING);
+        if (landing != null && !landing.isBlank()) {
+            LandingAhead.start(files, Path.of(landing));
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.gugus.system;
 
 import java.io.PrintStream;
+import org.springframework.core.env.Environment;
 
 /**
  * One command of the command line ({@code gugus NAME ...}), contributed by the module that owns it:
@@ -17,11 +18,12 @@ import java.io.PrintStream;
 public interface GugusCommand {
 
     /**
-     * Called on the instance that parsed the arguments, once they are known to run, before Gugus starts:
-     * work that needs nothing of the application (no bean, no configuration) can begin here on a thread
-     * of its own, beside the start, for {@link #run} to take up. Nothing by default.
+     * Called on the instance that parsed the arguments, once they are known to run and Gugus's
+     * configuration is read ({@code environment}: its properties, e.g. its folders), before any bean is
+     * made: work that needs no bean can begin here on a thread of its own, beside the start, for
+     * {@link #run} to take up. Nothing by default.
      */
-    default void beforeStart() {
+    default void beforeStart(Environment environment) {
     }
 
     /** Runs the parsed command in the started application; returns the process exit status. */

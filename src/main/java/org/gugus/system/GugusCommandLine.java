@@ -16,6 +16,8 @@ import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.SpringProperties;
 import picocli.CommandLine;
@@ -86,7 +88,8 @@ public final class GugusCommandLine {
             }
         }
         String[] command = commandArguments.toArray(String[]::new);
-        Integer answered = answerWithoutGugus(command, out, err);
+        GugusCommand[] parsed = new GugusCommand[1];
+        Integer answered = answerWithoutGugus(command, out, err, parsed);
         if (answered != null) {
             return answered;
         }
@@ -98,7 +101,7 @@ public final class GugusCommandLine {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 // the embedded PostgreSQL starts (or is joined) beside the context, not inside it
-                .listeners(new EarlyEmbeddedPostgres())
+                .listeners(new EarlyEmbeddedPostgres(), new BeforeStart(parsed[0]))
                 .properties(Map.of(
                         CommandsWithoutCamel.ENABLED, Boolean.toString(routes),
                         // no endpoints, health, metrics export, page templates nor web security
@@ -154,9 +157,10 @@ public final class GugusCommandLine {
     /**
      * Parses the arguments without starting Gugus. Returns the exit status when that is all the
      * command line asked (help, version, completion) or when they are wrong; {@code null} when the
-     * command is to run.
+     * command is to run, with the instance that parsed it in {@code parsedCommand[0]}.
      */
-    private static Integer answerWithoutGugus(String[] command, PrintStream out, PrintStream err) {
+    private static Integer answerWithoutGugus(String[] command, PrintStream out, PrintStream err,
+            GugusCommand[] parsedCommand) {
         CommandLine commandLine = CommandCatalog.forParsing(command);
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
@@ -176,8 +180,8 @@ public final class GugusCommandLine {
         }
         List<CommandLine> chain = parsed.asCommandLineList();
         CommandLine leaf = chain.get(chain.size() - 1);
-        if (leaf.getCommand() instanceof GugusCommand parsedCommand) {
-            parsedCommand.beforeStart();
+        if (leaf.getCommand() instanceof GugusCommand toRun) {
+            parsedCommand[0] = toRun;
             return null;
         }
         if (leaf.getCommand() instanceof Runnable) {
@@ -185,5 +189,15 @@ public final class GugusCommandLine {
         }
         leaf.usage(errWriter);
         return CommandCatalog.USAGE;
+    }
+
+    /** The parsed command's own work beside the start ({@link GugusCommand#beforeStart}), once its configuration is read. */
+    private record BeforeStart(GugusCommand command)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent prepared) {
+            command.beforeStart(prepared.getEnvironment());
+        }
     }
 }

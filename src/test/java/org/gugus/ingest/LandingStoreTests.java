@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 import picocli.CommandLine;
 
 /** The landing area, with a file's bytes copied and hashed ahead while Gugus starts and without. */
@@ -25,7 +26,7 @@ class LandingStoreTests {
         Path file = file("samarinda.csv", 300_000);
         LandedFile direct = store("direct").land(file);
 
-        LandingAhead.start(List.of(file));
+        LandingAhead.start(List.of(file), folder.resolve("ahead"));
         LandedFile ahead = store("ahead").land(file);
 
         assertThat(ahead.sha256()).isEqualTo(direct.sha256());
@@ -43,7 +44,7 @@ class LandingStoreTests {
         LandingStore store = store("landing");
         LandedFile first = store.land(file);
 
-        LandingAhead.start(List.of(again));
+        LandingAhead.start(List.of(again), folder.resolve("landing"));
         LandedFile second = store.land(again);
 
         assertThat(second).isEqualTo(first);
@@ -57,7 +58,7 @@ class LandingStoreTests {
         Path file = file("paser.csv", 10_000);
         LandingStore store = store("landing");
 
-        LandingAhead.start(List.of(file, file));
+        LandingAhead.start(List.of(file, file), folder.resolve("landing"));
         LandedFile ahead = store.land(file);
         Files.write(file, "diubah".getBytes());
         LandedFile changed = store.land(file);
@@ -67,33 +68,38 @@ class LandingStoreTests {
     }
 
     @Test
-    void aLoadParsedBeforeGugusStartsHasItsFilesCopiedAheadForTheirLanding() throws IOException {
+    void aLoadParsedBeforeGugusStartsHasItsFilesCopiedAheadIntoTheLandingAreaOnceItsConfigurationIsRead()
+            throws IOException {
         Path file = file("kukar.csv", 50_000);
         Path missing = folder.resolve("tidak-ada.csv");
+        Path landing = folder.resolve("landing");
         LoadCommand parsed = new LoadCommand(null, null, null);
         new CommandLine(parsed).parseArgs("--office", "64.02", file.toString(), missing.toString());
 
-        parsed.beforeStart();
+        parsed.beforeStart(new MockEnvironment().withProperty("gugus.ingest.landing", landing.toString()));
 
-        assertThat(LandingAhead.take(file)).hasValueSatisfying(copy -> {
-            assertThat(copy.sha256()).isEqualTo(store("direct").land(file).sha256());
-            assertThat(copy.bytes()).hasSameBinaryContentAs(file);
-        });
+        LandingAhead.Copy copy = LandingAhead.take(file).orElseThrow();
+        assertThat(copy.sha256()).isEqualTo(store("direct").land(file).sha256());
+        assertThat(copy.bytes()).hasSameBinaryContentAs(file).startsWith(landing);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.bytes()))).isEqualTo("rw-------");
         assertThat(LandingAhead.take(missing)).isEmpty();
     }
 
     @Test
-    void dropsTheCopiesAheadThatAKilledCommandLeftBehind() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        Path leftBehind = Files.createTempFile(tmp, "gugus-landing-", ".part");
+    void dropsTheCopiesAheadThatAKilledCommandLeftBehindInTheLandingArea() throws IOException {
+        Path landing = Files.createDirectories(folder.resolve("landing"));
+        Path leftBehind = Files.createTempFile(landing, "ahead-", ".part");
         Instant killedAt = Instant.now().minus(LandingAhead.LEFT_BEHIND).minusSeconds(60);
         Files.setLastModifiedTime(leftBehind, FileTime.from(killedAt));
-        Path underWay = Files.createTempFile(tmp, "gugus-landing-", ".part");
+        Path underWay = Files.createTempFile(landing, "ahead-", ".part");
+        Path received = Files.createTempFile(landing, "receiving-", ".part");
+        Files.setLastModifiedTime(received, FileTime.from(killedAt));
         try {
-            LandingAhead.dropLeftBehind();
+            LandingAhead.dropLeftBehind(landing);
 
             assertThat(leftBehind).doesNotExist();
             assertThat(underWay).exists();
+            assertThat(received).exists();
         } finally {
             Files.deleteIfExists(leftBehind);
             Files.deleteIfExists(underWay);
