@@ -50,6 +50,8 @@ public final class RowUnderCheck {
     private NikReading nik;
     private AgeReading age;
     private CitizenshipReading citizenship;
+    /** Read once per row, as the unknown-code rule and the case row ask. */
+    private Optional<String> destinationCountry;
 
     RowUnderCheck(MappedRow row, LocalDate receivedOn, Template template, Regions regions) {
         this.row = row;
@@ -166,8 +168,11 @@ public final class RowUnderCheck {
 
     /** The destination country's ISO code; empty when blank or unknown. */
     public Optional<String> destinationCountry() {
-        return isBlank(Field.DESTINATION_COUNTRY) ? Optional.empty()
-                : template.countries().code(written(Field.DESTINATION_COUNTRY));
+        if (destinationCountry == null) {
+            destinationCountry = isBlank(Field.DESTINATION_COUNTRY) ? Optional.empty()
+                    : template.countries().code(written(Field.DESTINATION_COUNTRY));
+        }
+        return destinationCountry;
     }
 
     /** What origin_regency resolves to; read once per row, as three rules ask. */
