@@ -64,6 +64,8 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
     private ExecutionContext position;
     private long read;
     private volatile long readingNanos;
+    /** Of the reading's time, what it waited for the judges to take its tasks ({@value #UNJUDGED_TASKS} unjudged at most). */
+    private volatile long awaitingJudgesNanos;
     private volatile long readingCpuNanos = -1;
     private long waitingNanos;
     private long judgingNanos;
@@ -156,10 +158,12 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         long cpu = openedCpuNanos < 0 ? -1 : threadCpuNanos() - openedCpuNanos;
         // counts and seconds only, never a value of a row
         log.info("Stage read {} data rows ({} repeating a record's row, staged thin) of file {}; reading and mapping"
-                + " {} s ({} s of CPU, its own thread), the office's row hashes {} s, the judges {} s of CPU, the step's"
+                + " {} s ({} s of CPU, its own thread, {} s waiting for the judges), the office's row hashes {} s,"
+                + " the judges {} s of CPU, the step's"
                 + " thread {} s of CPU; the step's thread waited {} s for blocks, {} s for judgements, wrote {} s, in {} s"
                 + " from open",
                 read, judge.repeating(), judge.fileId(), seconds(readingNanos), seconds(readingCpuNanos),
+                seconds(awaitingJudgesNanos),
                 "%.2f".formatted(judge.known().seconds()), seconds(judge.judgingCpuNanos()), seconds(cpu),
                 seconds(waitingNanos), seconds(judgingNanos),
                 seconds(writingNanos), seconds(System.nanoTime() - openedNanos));
@@ -227,7 +231,11 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
 
     /** Hands a task to the judges once fewer than {@value #UNJUDGED_TASKS} wait for them. */
     private Future<StagedRow[]> judge(List<DataRow> task) throws InterruptedException {
-        unjudged.acquire();
+        if (!unjudged.tryAcquire()) {
+            long start = System.nanoTime();
+            unjudged.acquire();
+            awaitingJudgesNanos += System.nanoTime() - start;
+        }
         return judges.judge(judge, task, unjudged::release);
     }
 

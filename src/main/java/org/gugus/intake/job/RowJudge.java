@@ -6,6 +6,7 @@ import org.gugus.intake.IntakeTemplate;
 import java.io.Writer;
 import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -159,9 +160,24 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
                 row.caseStage(), codes(row.services()), row.notes());
     }
 
-    /** A code list, each code once, sorted. */
+    /** A code list, each code once, sorted (without a stream: three lists a row, most of one code or none). */
     private static List<String> codes(List<String> codes) {
-        return codes.stream().distinct().sorted().toList();
+        int size = codes.size();
+        if (size == 0) {
+            return List.of();
+        }
+        if (size == 1) {
+            return List.of(codes.get(0));
+        }
+        String[] sorted = codes.toArray(new String[size]);
+        Arrays.sort(sorted);
+        int kept = 1;
+        for (int i = 1; i < size; i++) {
+            if (!sorted[i].equals(sorted[kept - 1])) {
+                sorted[kept++] = sorted[i];
+            }
+        }
+        return List.of(kept == size ? sorted : Arrays.copyOf(sorted, kept));
     }
 
     /**

@@ -59,16 +59,17 @@ public final class CountrySpellings {
         if (trimmed.length() == 2 && codes.contains(trimmed.toUpperCase(Locale.ROOT))) {
             return Optional.of(trimmed.toUpperCase(Locale.ROOT));
         }
-        for (String key : List.of(MatchKey.of(value), MatchKey.withoutBrackets(value))) {
-            if (key.isEmpty()) {
-                continue;
-            }
-            String code = aliases.getOrDefault(key, names.get(key));
-            if (code != null) {
-                return Optional.of(code);
-            }
+        // the key without brackets only when the whole text's matches nothing (most cells match at once)
+        Optional<String> code = byKey(MatchKey.of(value));
+        return code.isPresent() ? code : byKey(MatchKey.withoutBrackets(value));
+    }
+
+    private Optional<String> byKey(String key) {
+        if (key.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String code = aliases.get(key);
+        return Optional.ofNullable(code != null ? code : names.get(key));
     }
 
     /** Every ISO 3166-1 alpha-2 code. */

@@ -23,8 +23,8 @@ final class KeySet {
         if (text == null || text.isEmpty()) {
             return true;
         }
-        Integer hash = MatchKey.asciiKeyHash(text);
-        if (hash != null && hash != 0 && Arrays.binarySearch(hashes, hash) < 0) {
+        long hash = MatchKey.asciiKeyHashOr(text, MatchKey.NOT_ASCII);
+        if (hash != MatchKey.NOT_ASCII && hash != 0 && Arrays.binarySearch(hashes, (int) hash) < 0) {
             // a non-empty key has a hash of 0 only rarely; then it is built and looked up below
             return false;
         }

@@ -49,11 +49,23 @@ public final class MatchKey {
      * several letters, or a non-letter into one).
      */
     static Integer asciiKeyHash(String text) {
+        long hash = asciiKeyHashOr(text, NOT_ASCII);
+        return hash == NOT_ASCII ? null : (int) hash;
+    }
+
+    /** What {@link #asciiKeyHash} gives for a text with other characters, from {@link #asciiKeyHashOr}. */
+    static final long NOT_ASCII = Long.MIN_VALUE;
+
+    /**
+     * As {@link #asciiKeyHash}, without boxing the hash (every cell of every row is checked against the
+     * blank values): the hash, or {@code otherwise} for a text with other characters than ASCII.
+     */
+    static long asciiKeyHashOr(String text, long otherwise) {
         int hash = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
-                return null;
+                return otherwise;
             }
             if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
                 hash = 31 * hash + c;

@@ -11,10 +11,12 @@ import org.gugus.intake.mapping.Field;
  */
 final class CharacterRemovedRule implements RowRule {
 
+    private static final Field[] FIELDS = Field.values();
+
     @Override
     public List<Finding> check(RowUnderCheck row) {
         List<Finding> findings = new ArrayList<>();
-        for (Field field : Field.values()) {
+        for (Field field : FIELDS) {
             if (row.cell(field).charactersRemoved()) {
                 findings.add(row.finding(RuleText.CHARACTERS_REMOVED, field, RowUnderCheck.shown(row.written(field)),
                         RowUnderCheck.shown(row.header(field))));

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.gugus.intake.mapping.Spaces;
 
 /**
  * Who a row is about, as the template defines it: the case number, and the victim by NIK, else by
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public record VictimIdentity(String caseNumber, String victim) {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern APOSTROPHES = Pattern.compile("['`\u2019]");
     private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -42,7 +42,9 @@ public record VictimIdentity(String caseNumber, String victim) {
 
     /** A case number as identities hold it: trimmed, in capitals, inner spaces collapsed. */
     public static String caseNumber(String caseNumber) {
-        return caseNumber == null ? "" : SPACES.matcher(caseNumber.strip()).replaceAll(" ").toUpperCase(Locale.ROOT);
+        // Spaces.collapsed is exactly \s+ made one space in the stripped text, without a regular expression
+        // (every valid row's case number passes here twice: its staged value and its identity)
+        return caseNumber == null ? "" : Spaces.collapsed(caseNumber).toUpperCase(Locale.ROOT);
     }
 
     /** A victim's name as identities hold it: capitals, accents and punctuation dropped ("Ma'ruf" = "MARUF"). */

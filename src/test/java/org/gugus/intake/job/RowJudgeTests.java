@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Random;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gugus.access.PseudonymKeys;
@@ -12,6 +16,8 @@ import org.gugus.intake.IntakeTemplate;
 import org.gugus.intake.IntakeTemplates;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
+import org.gugus.intake.validate.CaseRow;
+import org.gugus.warehouse.StagedCase;
 import org.gugus.workbook.CellValue;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +38,27 @@ class RowJudgeTests {
         assertThat(judge.rowHash(second)).isEqualTo(asSpecified(second)).isNotEqualTo(asSpecified(first));
         assertThat(judge.rowHash(other)).isEqualTo(asSpecified(other)).isNotEqualTo(asSpecified(first));
         assertThat(judge.rowHash(first)).isEqualTo(asSpecified(first));
+    }
+
+    @Test
+    void stagesEachCodeListWithEachCodeOnceInOrder() {
+        Random random = new Random(5);
+        String[] codes = {"SEKSUAL", "PRT", "ABK", "KERJA_PAKSA", "LAINNYA"};
+        for (int i = 0; i < 2_000; i++) {
+            List<String> exploitation = new ArrayList<>();
+            for (int c = random.nextInt(7); c > 0; c--) {
+                exploitation.add(codes[random.nextInt(codes.length)]);
+            }
+            List<String> services = new ArrayList<>(exploitation);
+            Collections.reverse(services);
+            StagedCase staged = RowJudge.staged(new CaseRow("TPPO/1", LocalDate.of(2024, 6, 5), null, "Nama", null, "P",
+                    null, null, 20, "Samarinda", "64.72", null, null, null, null, null, "WNI", "ID", null, exploitation,
+                    List.of(), "MY", null, null, services, null));
+            List<String> expected = exploitation.stream().distinct().sorted().toList();
+            assertThat(staged.exploitation()).as(exploitation.toString()).isEqualTo(expected);
+            assertThat(staged.services()).isEqualTo(expected);
+            assertThat(staged.recruitment()).isEmpty();
+        }
     }
 
     /**

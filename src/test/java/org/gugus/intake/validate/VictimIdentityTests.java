@@ -3,6 +3,9 @@ package org.gugus.intake.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gugus.intake.validate.TestRows.valid;
 
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.gugus.intake.mapping.Field;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,22 @@ class VictimIdentityTests {
         CaseRow written = valid().text(Field.CASE_NUMBER, "012/UPTD  PPA/2024").validate().caseRow();
         CaseRow rewritten = valid().text(Field.CASE_NUMBER, " 012/uptd ppa/2024").validate().caseRow();
         assertThat(VictimIdentity.of(written)).isEqualTo(VictimIdentity.of(rewritten));
+    }
+
+    @Test
+    void normalisesTheCaseNumberAsTheRegularExpressionOfWhiteSpaceDid() {
+        Pattern spaces = Pattern.compile("\\s+");
+        Random random = new Random(13);
+        char[] alphabet = {'a', 'Z', '0', '/', '-', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00A0', '\u2003', '\u3000'};
+        for (int i = 0; i < 5_000; i++) {
+            char[] text = new char[random.nextInt(12)];
+            for (int c = 0; c < text.length; c++) {
+                text[c] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String written = new String(text);
+            assertThat(VictimIdentity.caseNumber(written)).as(written)
+                    .isEqualTo(spaces.matcher(written.strip()).replaceAll(" ").toUpperCase(Locale.ROOT));
+        }
     }
 
     @Test
