@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.gugus.access.PrivateFiles;
+import org.gugus.system.Sha256;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,34 +35,24 @@ public class LandingStore {
             PrivateFiles.folder(root);
             Path partial = PrivateFiles.file(Files.createTempFile(root, "receiving-", ".part"));
             try {
-                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                MessageDigest sha256 = Sha256.fresh();
                 long size;
                 try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
                     size = content.transferTo(out);
                 }
-                String hash = HexFormat.of().formatHex(sha256.digest());
-                Path target = root.resolve(hash.substring(0, 2)).resolve(hash);
-                PrivateFiles.folder(target.getParent());
-                if (Files.exists(target)) {
-                    Files.delete(partial);
-                } else {
-                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                }
-                return new LandedFile(target, hash, size);
+                return keep(partial, HexFormat.of().formatHex(sha256.digest()), size);
             } finally {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the received file in " + root, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     public LandedFile land(Path file) {
-        Optional<LandingAhead.Copy> ahead = LandingAhead.take(file);
+        Optional<LandedFile> ahead = LandingAhead.take(file).flatMap(this::keepAhead);
         if (ahead.isPresent()) {
-            return land(ahead.get());
+            return ahead.get();
         }
         try (InputStream in = Files.newInputStream(file)) {
             return land(in);
@@ -72,39 +61,33 @@ public class LandingStore {
         }
     }
 
-    /** Bytes copied and hashed ahead ({@link LandingAhead}): moved under their hash, or dropped when already there. */
-    private LandedFile land(LandingAhead.Copy copy) {
+    /**
+     * Bytes copied and hashed ahead ({@link LandingAhead}) into this landing area, kept under their hash; empty for a
+     * copy made elsewhere (another landing area than this one's): dropped, the file is landed from itself.
+     */
+    private Optional<LandedFile> keepAhead(LandingAhead.Copy copy) {
         try {
-            PrivateFiles.folder(root);
-            Path target = root.resolve(copy.sha256().substring(0, 2)).resolve(copy.sha256());
-            PrivateFiles.folder(target.getParent());
             try {
-                if (!Files.exists(target)) {
-                    moveInto(copy.bytes(), target);
-                }
+                return root.equals(copy.bytes().toAbsolutePath().normalize().getParent())
+                        ? Optional.of(keep(copy.bytes(), copy.sha256(), copy.size()))
+                        : Optional.empty();
             } finally {
                 Files.deleteIfExists(copy.bytes());
             }
-            return new LandedFile(target, copy.sha256(), copy.size());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the received file in " + root, e);
         }
     }
 
-    /** Moves the bytes under {@code target} whole, through a partial file of the landing area when on another disk. */
-    private void moveInto(Path bytes, Path target) throws IOException {
-        try {
+    /** Complete bytes in this landing area moved under their hash, or dropped when the same bytes are there already. */
+    private LandedFile keep(Path bytes, String hash, long size) throws IOException {
+        Path target = root.resolve(hash.substring(0, 2)).resolve(hash);
+        PrivateFiles.folder(target.getParent());
+        if (Files.exists(target)) {
+            Files.delete(bytes);
+        } else {
             Files.move(bytes, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Path partial = PrivateFiles.file(Files.createTempFile(root, "receiving-", ".part"));
-            try {
-                try (OutputStream out = Files.newOutputStream(partial)) {
-                    Files.copy(bytes, out);
-                }
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
         }
+        return new LandedFile(target, hash, size);
     }
 }
