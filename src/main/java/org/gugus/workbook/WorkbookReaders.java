@@ -3,10 +3,6 @@ package org.gugus.workbook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,11 +200,7 @@ public final class WorkbookReaders {
 
     // Valid UTF-8, allowing a character cut off by the end of the sample.
     private static boolean isUtf8Prefix(byte[] head) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate(head.length);
-        return !decoder.decode(ByteBuffer.wrap(head), out, false).isError();
+        return Utf8Bytes.wellFormedUpTo(head, head.length, false) >= 0;
     }
 
     private static byte[] readHead(Path file) {
