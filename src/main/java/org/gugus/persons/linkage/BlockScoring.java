@@ -2,7 +2,6 @@ package org.gugus.persons.linkage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class BlockScoring {
     /** The key hashes of the blocks the run pairs in, by open addressing (0 stored apart): looked up per key of a record. */
     private final long[] valid;
     private final boolean validZero;
-    /** Slices the held records of a group are read in, each sharing its strings through a map of its own. */
+    /** Slices the held records of a group are read in, on every core. */
     private static final int SLICES = 8;
     /** The hash of the last block given (blocks come in ascending order). */
     private long lastGiven = Long.MIN_VALUE;
@@ -92,23 +91,17 @@ public final class BlockScoring {
             anyGiven = true;
         }
         // the group's records by id, in two arrays searched by halves: no boxed id nor map entry a record
-        long[] kept = blocks.stream().flatMapToLong(block -> Arrays.stream(block.members())).sorted().distinct()
-                .filter(held::holds).toArray();
-        // the held records read in slices, each slice sharing its strings through a map of its own: one map for the
-        // whole group, concurrent, grown as it filled, took a fifth of a bounded run's scoring (its records are read
-        // again for every group holding them); a string is kept at most once a slice
+        long[] kept = heldMembers(blocks);
+        // the held records read in slices on every core, each string as read; shared through a map of each slice's
+        // (fewer strings kept while the group is scored: a few MB a group), their hashing and the maps' entries were a
+        // quarter of a million-record run's scoring
         int slices = Math.max(1, Math.min(SLICES, kept.length / 256));
         Stream<Entry> fromHeld = IntStream.range(0, slices).parallel().boxed().flatMap(slice -> {
             int from = (int) ((long) kept.length * slice / slices);
             int to = (int) ((long) kept.length * (slice + 1) / slices);
-            Map<String, String> strings = new HashMap<>((to - from) * 8);
-            UnaryOperator<String> shared = value -> {
-                String known = strings.putIfAbsent(value, value);
-                return known != null ? known : value;
-            };
             List<Entry> read = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
-                PreparedRecords.Held one = held.read(kept[i], shared);
+                PreparedRecords.Held one = held.read(kept[i], UnaryOperator.identity());
                 read.add(new Entry(one.record(), validOnly(one.sortedHashes()), true));
             }
             return read.stream();
@@ -127,8 +120,9 @@ public final class BlockScoring {
         for (int i = 0; i < entries.length; i++) {
             ids[i] = entries[i].record().id;
         }
-        List<Spilled> spilled = Collections.synchronizedList(new ArrayList<>());
-        blocks.parallelStream().forEach(block -> {
+        // each block's pairs gathered by the stream, not added to one synchronised list (its lock, contended by the
+        // cores, was a fourteenth of the scoring)
+        return blocks.parallelStream().flatMap(block -> {
             long[] members = block.members();
             Entry[] held = new Entry[members.length];
             for (int x = 0; x < members.length; x++) {
@@ -156,9 +150,30 @@ public final class BlockScoring {
                     }
                 }
             }
-            spilled.addAll(found);
-        });
-        return spilled;
+            return found.stream();
+        }).toList();
+    }
+
+    /** The ids of the records held ({@link PreparedRecords#holds}) among the blocks' members, each once, ascending. */
+    private long[] heldMembers(List<Block> blocks) {
+        int size = 0;
+        for (Block block : blocks) {
+            size += block.members().length;
+        }
+        long[] ids = new long[size];
+        int at = 0;
+        for (Block block : blocks) {
+            System.arraycopy(block.members(), 0, ids, at, block.members().length);
+            at += block.members().length;
+        }
+        Arrays.sort(ids);
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if ((i == 0 || ids[i] != ids[i - 1]) && held.holds(ids[i])) {
+                ids[kept++] = ids[i];
+            }
+        }
+        return Arrays.copyOf(ids, kept);
     }
 
     private int slot(long hash) {

@@ -75,6 +75,28 @@ class PreparedRecordsTests {
     }
 
     @Test
+    void knowsWhichRecordsItHoldsWhetherTheirIdsAreDenseGappedOrSparse() {
+        // dense (a first load's sequence) with gaps, then ids far apart: the bits of the dense ones let go for the search
+        long[][] runs = {{1, 2, 3, 5, 8, 13, 64, 65, 127, 128, 129, 300}, {7, 1_000, 1_001, 5_000_000_000L},
+                {Long.MAX_VALUE - 3, Long.MAX_VALUE - 1}};
+        for (long[] ids : runs) {
+            try (PreparedRecords held = linkage.preparedRecords()) {
+                for (long id : ids) {
+                    held.add(List.of(Report.id(id).name("Siti Aminah").build()), keyHash);
+                }
+                for (long id : ids) {
+                    assertThat(held.holds(id)).as("id %d", id).isTrue();
+                    assertThat(held.holds(id + 1)).as("id %d", id + 1).isEqualTo(Arrays.stream(ids).anyMatch(k -> k == id + 1));
+                    assertThat(held.holds(id - 1)).as("id %d", id - 1).isEqualTo(Arrays.stream(ids).anyMatch(k -> k == id - 1));
+                }
+                assertThat(held.holds(0)).isFalse();
+                assertThat(held.holds(-1)).isFalse();
+                assertThat(held.holds(ids[ids.length - 1] + 64)).isFalse();
+            }
+        }
+    }
+
+    @Test
     void refusesRecordsOutOfTheOrderOfTheirIds() {
         try (PreparedRecords held = linkage.preparedRecords()) {
             held.add(List.of(Report.id(5).name("Siti Aminah").build()), keyHash);
