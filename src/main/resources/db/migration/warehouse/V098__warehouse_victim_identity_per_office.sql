@@ -9,7 +9,8 @@ do $$
 declare
     office text;
 begin
-    for office in select distinct office_code from warehouse.victim loop
+    -- the offices read whole first: an index cannot be created while a loop's query still reads the table
+    foreach office in array (select coalesce(array_agg(distinct office_code::text), '{}') from warehouse.victim) loop
         execute format('create unique index %I on warehouse.victim (identity_key) where office_code = %L',
                        'victim_identity_' || replace(office, '.', '_'), office);
     end loop;
