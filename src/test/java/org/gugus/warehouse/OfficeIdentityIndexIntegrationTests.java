@@ -3,6 +3,9 @@ package org.gugus.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +18,7 @@ import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.intake.FileOutcome;
 import org.gugus.intake.LoadStatus;
+import org.gugus.system.GugusCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OfficeIdentityIndexIntegrationTests {
 
     private static final int VICTIMS = 400;
+    private static final int NIK = 4;
     private static final int CASE_STAGE = 12;
 
     /** The office whose publish fails at its end, inside its transaction, after its records and index. */
@@ -68,6 +73,9 @@ class OfficeIdentityIndexIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    GugusCommands gugus;
 
     @TempDir
     Path files;
@@ -145,6 +153,28 @@ class OfficeIdentityIndexIntegrationTests {
         assertThat(again.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(again.inserted()).isEqualTo(5);
         assertThat(indexes()).contains("victim_identity_64_08");
+    }
+
+    @Test
+    void publishesTheCorrectionOfARejectedRowOfAnOfficeWithoutIndexUnderAnIndexBuiltForIt() {
+        List<List<String>> rows = TestWorkbooks.victims(1);
+        String nik = rows.get(0).get(NIK);
+        rows.get(0).set(NIK, "64720112");  // too short: the office's one row rejected
+        FileOutcome delivery = load("64.31", "kukar-lama.csv", rows);
+        assertThat(delivery.rejected()).isEqualTo(1);
+        // as an install from before V098 left an office whose every row was rejected: without an index
+        jdbc.sql("drop index warehouse.victim_identity_64_31").update();
+        long rejectedId = jdbc.sql("select id from warehouse.rejected_row where file_id = ?").param(delivery.fileId())
+                .query(Long.class).single();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = gugus.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                "rejections", "resubmit", String.valueOf(rejectedId), "--set", "NIK=" + nik, "--by", "dina");
+
+        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(count("select count(*) from warehouse.victim where office_code = '64.31'")).isEqualTo(1);
+        assertThat(indexes()).contains("victim_identity_64_31");
     }
 
     @Test
