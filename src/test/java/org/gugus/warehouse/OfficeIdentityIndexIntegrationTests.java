@@ -160,10 +160,10 @@ class OfficeIdentityIndexIntegrationTests {
         List<List<String>> rows = TestWorkbooks.victims(3);
         String nik = rows.get(0).get(NIK);
         rows.forEach(row -> row.set(NIK, "64720112"));  // too short: every row of the office rejected
-        FileOutcome delivery = load("64.31", "kukar-lama.csv", rows);
+        FileOutcome delivery = load("64.71", "kukar-lama.csv", rows);
         assertThat(delivery.rejected()).as(delivery.toString()).isEqualTo(3);
         // as an install from before V098 left an office whose every row was rejected: without an index
-        jdbc.sql("drop index warehouse.victim_identity_64_31").update();
+        jdbc.sql("drop index warehouse.victim_identity_64_71").update();
         long rejectedId = jdbc.sql("select min(id) from warehouse.rejected_row where file_id = ?").param(delivery.fileId())
                 .query(Long.class).single();
 
@@ -173,8 +173,8 @@ class OfficeIdentityIndexIntegrationTests {
                 "rejections", "resubmit", String.valueOf(rejectedId), "--set", "NIK=" + nik, "--by", "dina");
 
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(count("select count(*) from warehouse.victim where office_code = '64.31'")).isEqualTo(1);
-        assertThat(indexes()).contains("victim_identity_64_31");
+        assertThat(count("select count(*) from warehouse.victim where office_code = '64.71'")).isEqualTo(1);
+        assertThat(indexes()).contains("victim_identity_64_71");
     }
 
     @Test
