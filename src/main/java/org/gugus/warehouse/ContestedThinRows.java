@@ -61,11 +61,11 @@ final class ContestedThinRows {
                 select ordinal, victim_id
                   from (select s.ordinal,
                                (select v.id from warehouse.victim v
-                                 where v.office_code = ? and v.identity_key = s.identity_key) as victim_id
+                                 where %s and v.identity_key = s.identity_key) as victim_id
                           from warehouse.staged_row s
                          where s.file_id = ? and not s.rejected) named
                  where victim_id is not null
-                """).params(officeCode, fileId).query(rs -> {
+                """.formatted(new OfficeIdentityIndex(officeCode).records("v"))).param(fileId).query(rs -> {
                     judged.add(rs.getInt(1), rs.getLong(2));
                 });
         long[] contested = LongStream.concat(repeated.stream().mapToLong(Long::longValue),

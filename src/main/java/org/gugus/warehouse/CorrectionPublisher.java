@@ -52,8 +52,9 @@ public class CorrectionPublisher {
     @Transactional(propagation = Propagation.MANDATORY)
     public Published publish(StagedRow row, long correctionId, String officeCode, Long replacingVictimId) {
         OfficeLock.hold(jdbc, officeCode);
+        OfficeIdentityIndex identities = new OfficeIdentityIndex(officeCode);
         if (replacingVictimId != null) {
-            rekey(replacingVictimId, row.identityKey(), officeCode);
+            rekey(replacingVictimId, row.identityKey(), identities);
         }
         jdbc.sql("drop table if exists publish_plan").update();
         jdbc.sql("insert into warehouse.row_header (key, headers) values (?, ?) on conflict do nothing")
@@ -68,7 +69,6 @@ public class CorrectionPublisher {
         params.add(row.original().values());
         params.add(row.findingsJson());
         params.add(correctionId);
-        params.add(officeCode);
         jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select w.*, v.id as victim_id, v.content_hash as old_hash, v.content_hash is distinct from w.content_hash as changed
@@ -78,24 +78,22 @@ public class CorrectionPublisher {
                                , null::jsonb as original, ?::bigint as original_headers,
                                ?::text[] as original_values, ?::jsonb as findings, null::bytea as row_hash,
                                null::bigint as known_victim_id, ?::bigint as correction_id) w
-                  left join warehouse.victim v on v.office_code = ? and v.identity_key = w.identity_key
-                """).params(params).update();
+                  left join warehouse.victim v on %s and v.identity_key = w.identity_key
+                """.formatted(identities.records("v"))).params(params).update();
         Map<String, Long> counts = publisher.applyPlan(officeCode);
         String outcome = counts.get("inserted") > 0 ? "INSERTED" : counts.get("updated") > 0 ? "UPDATED" : "UNCHANGED";
-        long victimId = jdbc.sql("select id from warehouse.victim where office_code = ? and identity_key = ?")
-                .params(officeCode, row.identityKey()).query(Long.class).single();
+        long victimId = identities.recordOf(jdbc, row.identityKey()).orElseThrow();
         events.publishEvent(VictimsPublished.ofCorrection(correctionId, officeCode));
         return new Published(outcome, victimId);
     }
 
-    private void rekey(long victimId, String identityKey, String officeCode) {
-        Optional<Long> holder = jdbc.sql("select id from warehouse.victim where office_code = ? and identity_key = ?")
-                .params(officeCode, identityKey).query(Long.class).optional();
+    private void rekey(long victimId, String identityKey, OfficeIdentityIndex identities) {
+        Optional<Long> holder = identities.recordOf(jdbc, identityKey);
         if (holder.isPresent() && holder.get() != victimId) {
             throw new IdentityTakenException(victimId, holder.get());
         }
         jdbc.sql("update warehouse.victim set identity_key = ? where id = ? and office_code = ?")
-                .params(identityKey, victimId, officeCode).update();
+                .params(identityKey, victimId, identities.officeCode()).update();
     }
 
     /** The corrected row is another victim record of the office already. */

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * kept as history or replaced. Each winner's record id is drawn in the plan ({@code publish_plan.victim_id}),
  * so the record (its code lists in its {@code case_row}), row hash, flags and pending note are each written
  * by one plain insert from the plan, with no conflict clause and without the ids returned and joined back by identity
- * (issue 13: the upsert with its returned ids took half of a first load's publish).
+ * (issue 13: the upsert with its returned ids took half of a first load's publish). The records go in
+ * without a unique key, whose office's index ({@link OfficeIdentityIndex}) is built after them.
  */
 final class FirstDelivery {
 
@@ -55,6 +56,9 @@ final class FirstDelivery {
 
     /** Writes the plan's new records; returns inserted/updated/unchanged. */
     static Map<String, Long> insert(JdbcClient jdbc, String officeCode, LocalDate receivedOn, PartTimes times) {
+        OfficeIdentityIndex identities = new OfficeIdentityIndex(officeCode);
+        // before the first write, so that the index can be built after the records (see OfficeIdentityIndex)
+        times.run("lock", () -> OfficeIdentityIndex.lockForFirstDelivery(jdbc));
         times.run("cases", () -> jdbc.sql("""
                 insert into warehouse.tppo_case (office_code, case_number, report_date, incident_date, case_stage,
                                                  source_file_id, source_sheet, source_row)
@@ -70,6 +74,8 @@ final class FirstDelivery {
                   from publish_plan p
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
                 """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update());
+        // the office's unique key built over its records at once, not entry by entry as they went in
+        times.run("identity index", () -> identities.build(jdbc));
         // new records are pending for persons (see WarehousePublisher#upsertVictims)
         times.run("pending", () -> jdbc.sql("insert into persons.pending_victim (victim_id, victim_version)"
                 + " select victim_id, 1 from publish_plan").update());

@@ -25,9 +25,7 @@ public class StagedVictims {
 
     /** Whether the office holds no record and no case yet: a file of it would be its first delivery. */
     public boolean firstDelivery(String officeCode) {
-        return jdbc.sql("select not exists (select 1 from warehouse.victim where office_code = ?)"
-                        + " and not exists (select 1 from warehouse.tppo_case where office_code = ?)")
-                .params(officeCode, officeCode).query(Boolean.class).single();
+        return !new OfficeIdentityIndex(officeCode).officeHoldsRecords(jdbc);
     }
 
     /** How many rows of the file are staged and not rejected. */

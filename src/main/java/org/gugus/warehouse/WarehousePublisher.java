@@ -164,6 +164,8 @@ public class WarehousePublisher {
     }
 
     private Map<String, Long> applyPlan(String officeCode, LocalDate receivedOn, PartTimes times) {
+        OfficeIdentityIndex identities = new OfficeIdentityIndex(officeCode);
+        times.run("identity index", () -> identities.ensure(jdbc));
         Map<String, Long> plan = times.get("plan counts", this::planCounts);
         // a first delivery replaces nothing: no history to keep, no flags to delete
         boolean replaces = plan.get("updated") > 0;
@@ -171,7 +173,7 @@ public class WarehousePublisher {
         if (replaces) {
             times.run("history", this::keepHistory);
         }
-        times.run("victims", () -> upsertVictims(officeCode, receivedOn));
+        times.run("victims", () -> upsertVictims(identities));
         if (replaces) {
             times.run("replaced flags", this::deleteReplacedFlags);
         }
@@ -217,7 +219,8 @@ public class WarehousePublisher {
         ContestedThinRows thin = times.get("thin", () -> ContestedThinRows.read(jdbc, fileId, officeCode));
         // An office's first delivery (no record yet; its lock keeps another publish from adding one) has
         // no thin rows and no record to look up: 100,000 probes of the identity index that find nothing.
-        boolean firstDelivery = !thin.any() && times.get("office's records", () -> !hasRecords(officeCode));
+        boolean firstDelivery = !thin.any()
+                && times.get("office's records", () -> !new OfficeIdentityIndex(officeCode).officeHoldsRecords(jdbc));
         if (firstDelivery) {
             times.run("winners", () -> jdbc.sql("""
                     create temporary table plan_winner on commit drop as
@@ -237,7 +240,7 @@ public class WarehousePublisher {
                                case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash
                           from warehouse.staged_row s
                           left join lateral (select v.id, v.content_hash from warehouse.victim v
-                                              where v.office_code = ? and v.identity_key = s.identity_key
+                                              where %s and v.identity_key = s.identity_key
                                              offset 0) v on true
                          where s.file_id = ? and not s.rejected)
                     select distinct on (identity) ordinal, identity_key, victim_id, old_hash, known, clean_row_hash
@@ -246,7 +249,8 @@ public class WarehousePublisher {
                             select t.ordinal, null, t.victim_id, null, true, t.victim_id::text, null
                               from unnest(?::integer[], ?::bigint[]) t(ordinal, victim_id)) keyed
                      order by identity, ordinal desc
-                    """).params(officeCode, fileId, thin.ordinals(), thin.victimIds()).update());
+                    """.formatted(new OfficeIdentityIndex(officeCode).records("v")))
+                    .params(fileId, thin.ordinals(), thin.victimIds()).update());
         }
         // the thin rows that lost to a later row of their record: duplicates (none, or a few, as a rule)
         times.run("thin losers", () -> jdbc.sql("create temporary table plan_thin_loser on commit drop as"
@@ -290,14 +294,6 @@ public class WarehousePublisher {
 
     /** What the plan found: how many thin rows win, and whether the office has no record yet. */
     private record Planned(long thinWinners, boolean firstDelivery) {
-    }
-
-    private boolean hasRecords(String officeCode) {
-        // a case is written with its first victim, so an office without a record has none; checked all the
-        // same, as the first delivery inserts its cases without looking for them
-        return jdbc.sql("select exists (select 1 from warehouse.victim where office_code = ?)"
-                        + " or exists (select 1 from warehouse.tppo_case where office_code = ?)")
-                .params(officeCode, officeCode).query(Boolean.class).single();
     }
 
     private Map<String, Long> planCounts() {
@@ -353,7 +349,7 @@ public class WarehousePublisher {
      * (victim id, identity key), which the row hash and flag statements join by hash instead of looking each
      * record up again.
      */
-    private void upsertVictims(String officeCode, LocalDate receivedOn) {
+    private void upsertVictims(OfficeIdentityIndex identities) {
         jdbc.sql("drop table if exists published_victim").update();
         jdbc.sql("create temporary table published_victim (victim_id bigint not null, identity_key text not null,"
                 + " inserted boolean not null) on commit drop").update();
@@ -364,7 +360,7 @@ public class WarehousePublisher {
                   from publish_plan p
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
                  where p.changed
-                on conflict (office_code, identity_key) do update
+                on conflict %s do update
                    set case_id = excluded.case_id, person_key = excluded.person_key,
                        victim_name = excluded.victim_name, nik = excluded.nik, sex = excluded.sex,
                        birth_place = excluded.birth_place, birth_date = excluded.birth_date, age = excluded.age,
@@ -382,7 +378,8 @@ public class WarehousePublisher {
                        source_row = excluded.source_row, version = victim.version + 1, updated_at = now()
                 returning id, identity_key, xmax = 0)
                 insert into published_victim select * from upserted
-                """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update();
+                """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN, identities.conflictTarget()))
+                .param(identities.officeCode()).update();
         // The new records are pending for persons: noted here, from the ids just kept, not by a trigger on
         // the insert, whose transition table held every new record whole (110 MB of temporary file for a
         // first load of 100,000, about a quarter of the insert, issue 13). Updated records are noted by the
