@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,12 +147,13 @@ public class LoadVsCopy {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int exit = process.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
+        Instant ended = Instant.now();
         watch.interrupt();
         watch.join();
         System.out.println(output);
         System.out.printf("  peak resident size %,d MB, CPU %.1f s (user and system, last seen)%n", watch.peakKb / 1024,
                 watch.cpuTicks / 100.0);
-        printPhases(home);
+        printPhases(home, ended);
         if (exit != 0 || !output.contains("\"status\":\"LOADED\"")) {
             throw new IllegalStateException("gugus load did not load " + file + " (exit " + exit + ")");
         }
@@ -201,7 +204,7 @@ public class LoadVsCopy {
      * The publish step's phases as the load logged them (the publisher's statements, then persons
      * resolution and the reporting refresh after it): the log lines written since the last call.
      */
-    private static void printPhases(Path home) throws IOException {
+    private static void printPhases(Path home, Instant ended) throws IOException {
         Path log = home.resolve("logs/gugus-cli.log");
         if (!Files.exists(log)) {
             return;
@@ -215,6 +218,36 @@ public class LoadVsCopy {
                         || line.contains("Persons not resolved") || line.contains("Reporting refreshed for")
                         || line.contains("Started GugusApplication"))
                 .forEach(line -> System.out.println("  log: " + line.substring(Math.max(0, line.indexOf(" : ") + 3))));
+        printEnd(lines, ended);
+    }
+
+    /**
+     * The command's end: from the last line of the persons and the reporting after the publish, and from the
+     * answer workbook's line, to the process's end (the wait for the answer, its write, the JVM's exit).
+     */
+    private static void printEnd(String lines, Instant ended) {
+        Instant refreshed = null;
+        Instant answered = null;
+        for (String line : lines.lines().toList()) {
+            if (line.contains("Persons resolved") || line.contains("Persons not resolved")) {
+                refreshed = loggedAt(line);
+            } else if (line.contains("Answer workbook of file")) {
+                answered = loggedAt(line);
+            }
+        }
+        if (refreshed != null && answered != null) {
+            System.out.printf("  end: the process ended %.2f s after the persons' and the reporting's last line, %.2f s"
+                    + " after the answer's%n", Duration.between(refreshed, ended).toNanos() / 1e9,
+                    Duration.between(answered, ended).toNanos() / 1e9);
+        }
+    }
+
+    private static Instant loggedAt(String line) {
+        try {
+            return Instant.parse(line.substring(0, line.indexOf(' ')));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static double copy(EmbeddedPostgres postgres, Path csv) throws Exception {

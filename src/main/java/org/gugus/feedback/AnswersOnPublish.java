@@ -31,7 +31,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * the summary from the load's outcome and delivers the workbook, so the answer still exists before
  * the command returns and before an SFTP source sends it back. A file whose load does not end
  * LOADED has its copied sheets dropped and is answered as before. Off with
- * {@code gugus.feedback.start-on-publish=false}, and on a heap under {@link #MIN_HEAP}. With
+ * {@code gugus.feedback.start-on-publish=false}. On any heap: the copy holds a few batches of rows, a
+ * window of sheet rows and at most the comments' shapes, and the persons resolution beside it bounds
+ * itself to half the heap (a million-row workbook's answer ran beside it under {@code -Xmx256m}). With
  * {@code gugus.feedback.prepare-on-start=true} (a command that loads files) the workbook library is
  * made ready on the same thread while Gugus starts ({@link AnswerBook#prepare()}).
  */
@@ -41,12 +43,6 @@ class AnswersOnPublish implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AnswersOnPublish.class);
     /** Copied answers no finished load took (a publish outside a reception): dropped beyond this many. */
     private static final int MAX_UNTAKEN = 4;
-    /**
-     * The least heap the answer starts on a publish with: under it (e.g. {@code -Xmx256m}, where a large
-     * file's persons resolution takes nearly all of it) the answer waits for the resolution, as before.
-     */
-    static final long MIN_HEAP = 1L << 30;
-
     private final Feedback feedback;
     private final boolean enabled;
     private final ExecutorService copying;
@@ -57,7 +53,7 @@ class AnswersOnPublish implements DisposableBean {
     AnswersOnPublish(Feedback feedback, @Value("${gugus.feedback.start-on-publish:true}") boolean enabled,
             @Value("${gugus.feedback.prepare-on-start:false}") boolean prepare) {
         this.feedback = feedback;
-        this.enabled = enabled && Runtime.getRuntime().maxMemory() >= MIN_HEAP;
+        this.enabled = enabled;
         // one answer at a time: the answer's own reading and deflating threads take the rest
         this.copying = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "gugus-answer");

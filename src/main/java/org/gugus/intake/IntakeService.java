@@ -18,6 +18,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads a received file through the intake job and reports the outcome. A file already loaded
@@ -37,13 +38,15 @@ public class IntakeService {
     private final LoadProgress progress;
 
     IntakeService(JobOperator jobOperator, JobRepository jobRepository, Job intakeJob, DataSource dataSource,
-            LoadProgress progress) {
+            LoadProgress progress, JsonMapper json) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.intakeJob = intakeJob;
         this.dataSource = dataSource;
         this.progress = progress;
         JobEventsAhead.prepareInBackground();
+        // the outcome's JSON, written, read and printed at a load's end, made ready while Gugus starts
+        OutcomeJsonAhead.prepareInBackground(json);
     }
 
     /**

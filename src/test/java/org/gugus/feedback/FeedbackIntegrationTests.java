@@ -1,7 +1,6 @@
 package org.gugus.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -257,7 +256,6 @@ class FeedbackIntegrationTests {
         rows.get(1).set(NIK, "64720112");            // rejected
         rows.get(2).set(SEX, "P");                   // flagged
         rows.set(3, new ArrayList<>(rows.get(4)));   // a duplicate
-        assumeTrue(Runtime.getRuntime().maxMemory() >= AnswersOnPublish.MIN_HEAP, "answers start on a publish from 1 GiB of heap");
         long taken = onPublish.taken();
 
         FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("paser-juli.xlsx"), rows), "64.01",
