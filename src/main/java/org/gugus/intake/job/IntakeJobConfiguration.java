@@ -94,7 +94,8 @@ public class IntakeJobConfiguration {
         DataRowReader rows = new DataRowReader(Path.of(file), fileName, template, maxRows,
                 new WorkbookLimits(maxCellChars, maxLineChars, maxColumns));
         // rows repeating a record's row cell for cell are staged without being judged again; the office's
-        // row hashes are read beside the file's first rows
+        // row hashes, and the function its records' content hashes were made by, are read beside the file's
+        // first rows
         KnownRowsLoad known = KnownRowsLoad.start(fileId, () -> ContentHashFunction.ofOffice(contentHashes, office),
                 () -> staging.knownRows(fileId, office, receivedOn));
         return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
