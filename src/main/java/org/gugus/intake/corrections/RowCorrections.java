@@ -1,6 +1,7 @@
 package org.gugus.intake.corrections;
 
 import org.gugus.access.PseudonymKey;
+import org.gugus.intake.job.ContentHashFunction;
 import org.gugus.intake.job.DataRow;
 import org.gugus.intake.job.RowJudge;
 
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.gugus.warehouse.CorrectionPublisher;
+import org.gugus.warehouse.OfficeContentHashes;
 import org.gugus.warehouse.StagedRow;
 import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.MappedRow;
@@ -32,11 +34,14 @@ public class RowCorrections {
     private final IntakeTemplate template;
     private final CorrectionPublisher publisher;
     private final PseudonymKey key;
+    private final OfficeContentHashes contentHashes;
 
-    RowCorrections(IntakeTemplate template, CorrectionPublisher publisher, PseudonymKey key) {
+    RowCorrections(IntakeTemplate template, CorrectionPublisher publisher, PseudonymKey key,
+            OfficeContentHashes contentHashes) {
         this.template = template;
         this.publisher = publisher;
         this.key = key;
+        this.contentHashes = contentHashes;
     }
 
     /**
@@ -73,7 +78,9 @@ public class RowCorrections {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public CorrectionOutcome publish(CorrectedRow row) {
-        RowJudge judge = new RowJudge(row.fileId(), row.officeCode(), row.receivedOn(), template, key);
+        // hashed as the office's records are, so an unchanged correction compares equal to its record
+        RowJudge judge = new RowJudge(row.fileId(), row.officeCode(), row.receivedOn(), template, key,
+                ContentHashFunction.ofOffice(contentHashes, row.officeCode()));
         StagedRow staged = judge.process(new DataRow(0, mapped(row)));
         if (staged.rejected()) {
             return new CorrectionOutcome(CorrectionOutcome.Outcome.REJECTED, null, staged.findingsJson());

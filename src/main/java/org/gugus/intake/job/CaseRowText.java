@@ -1,20 +1,19 @@
 package org.gugus.intake.job;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.gugus.warehouse.StagedCase;
 
 /**
- * A judged row's normalised values as the JSON text its content hash is the SHA-256 of, written
+ * A judged row's normalised values as the JSON text its content hash is made of ({@link ContentHashFunction}), written
  * straight as UTF-8 bytes: the fields under the template's names in a fixed order, without spaces,
  * strings escaped as Jackson's generator escapes them by default (a quote and a backslash after a
  * backslash, the short escapes of backspace, tab, line feed, form feed and carriage return, other
  * control characters as a backslash, {@code u00} and two hex digits in capitals), and a lone surrogate
  * as {@code ?}, as {@link String#getBytes} encodes it. Stored content hashes were made from Jackson's
- * text, so these bytes must stay exactly those (a test compares them on every kind of character).
+ * text, so these bytes must stay exactly those (a test compares them on every kind of character): an
+ * office whose records carry those SHA-256 hashes has its rows hashed so still.
  * Every valid row passes here: building the text with Jackson, then a string, then its bytes cost a
  * judge more than the SHA-256 of them.
  * <p>
@@ -55,12 +54,10 @@ final class CaseRowText {
     private byte[] bytes = new byte[1024];
     private int size;
 
-    /** The content hash of the row: the SHA-256 of its JSON text, in hex (the digest is reset first). */
-    String contentHash(StagedCase row, MessageDigest digest) {
+    /** The content hash of the row: its JSON text's, by the office's function. */
+    String contentHash(StagedCase row, ContentHashFunction function) {
         write(row);
-        digest.reset();
-        digest.update(bytes, 0, size);
-        return HexFormat.of().formatHex(digest.digest());
+        return function.hash(bytes, size);
     }
 
     /** The row's JSON text, for tests. */

@@ -6,6 +6,7 @@ import org.gugus.intake.QuarantineException;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.gugus.warehouse.OfficeContentHashes;
 import org.gugus.warehouse.PublishCounts;
 import org.gugus.warehouse.RowOutcomes;
 import org.gugus.warehouse.StagedRow;
@@ -84,7 +85,8 @@ public class IntakeJobConfiguration {
             @Value("#{jobParameters['fileId']}") Long fileId,
             @Value("#{jobParameters['office']}") String office,
             @Value("#{jobParameters['receivedOn']}") LocalDate receivedOn, IntakeTemplate template, PseudonymKey key,
-            RowJudges judges, StagingArea staging, @Value("${gugus.intake.chunk-size:5000}") int chunkSize,
+            RowJudges judges, StagingArea staging, OfficeContentHashes contentHashes,
+            @Value("${gugus.intake.chunk-size:5000}") int chunkSize,
             @Value("${gugus.intake.max-rows:2000000}") long maxRows,
             @Value("${gugus.workbook.max-cell-chars:32767}") int maxCellChars,
             @Value("${gugus.workbook.max-line-chars:1048576}") int maxLineChars,
@@ -92,8 +94,10 @@ public class IntakeJobConfiguration {
         DataRowReader rows = new DataRowReader(Path.of(file), fileName, template, maxRows,
                 new WorkbookLimits(maxCellChars, maxLineChars, maxColumns));
         // rows repeating a record's row cell for cell are staged without being judged again; the office's
-        // row hashes are read beside the file's first rows
-        KnownRowsLoad known = KnownRowsLoad.start(fileId, () -> staging.knownRows(fileId, office, receivedOn));
+        // row hashes, and the function its records' content hashes were made by, are read beside the file's
+        // first rows
+        KnownRowsLoad known = KnownRowsLoad.start(fileId, () -> ContentHashFunction.ofOffice(contentHashes, office),
+                () -> staging.knownRows(fileId, office, receivedOn));
         return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
                 chunkSize);
     }
@@ -107,7 +111,7 @@ public class IntakeJobConfiguration {
     @Bean
     Step intakePublish(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             WarehousePublisher publisher, RowOutcomes rowOutcomes, StagingArea staging, IntakeTemplate template,
-            PseudonymKey key, @Value("${gugus.intake.max-rows:2000000}") long maxRows,
+            PseudonymKey key, OfficeContentHashes contentHashes, @Value("${gugus.intake.max-rows:2000000}") long maxRows,
             @Value("${gugus.workbook.max-cell-chars:32767}") int maxCellChars,
             @Value("${gugus.workbook.max-line-chars:1048576}") int maxLineChars,
             @Value("${gugus.workbook.max-columns:16384}") int maxColumns) {
@@ -122,7 +126,8 @@ public class IntakeJobConfiguration {
                             stale -> StaleRepeats.judgeAgain(staging, fileId, stale,
                                     () -> new DataRowReader(Path.of(parameters.getString("file")), parameters.getString("fileName"),
                                             template, maxRows, new WorkbookLimits(maxCellChars, maxLineChars, maxColumns)),
-                                    new RowJudge(fileId, office, receivedOn, template, key)));
+                                    new RowJudge(fileId, office, receivedOn, template, key,
+                                            ContentHashFunction.ofOffice(contentHashes, office))));
                     var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
                     JobOutcome.putCounts(jobContext, counts);
                     if (jobContext.containsKey(DataRowReader.ANSWERS_FILE)) {

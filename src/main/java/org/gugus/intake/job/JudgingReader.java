@@ -229,8 +229,18 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         return new Block(count == 0 ? null : new JudgedRows(judgements, count), snapshot(), null);
     }
 
-    /** Hands a task to the judges once fewer than {@value #UNJUDGED_TASKS} wait for them. */
+    /**
+     * Hands a task to the judges once fewer than {@value #UNJUDGED_TASKS} wait for them; while the office's
+     * row hashes are still being read, at once. The judges then wait for the hashes at their first row, and
+     * {@value #UNJUDGED_TASKS} tasks are a thousand rows: the reading stopped behind them until the hashes
+     * came (a re-delivery's stage waited so 0.1-0.3 s), where it may run {@value #AHEAD_WHILE_HASHES_LOAD}
+     * blocks ahead (the reading's own bound, in {@link #readAhead}).
+     */
     private Future<StagedRow[]> judge(List<DataRow> task) throws InterruptedException {
+        if (!judge.known().done()) {
+            return judges.judge(judge, task, () -> {
+            });
+        }
         if (!unjudged.tryAcquire()) {
             long start = System.nanoTime();
             unjudged.acquire();

@@ -46,8 +46,6 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private static final ThreadLocal<RowHashInput> ROW_HASH_INPUT = ThreadLocal.withInitial(RowHashInput::new);
     private static final ThreadLocal<CaseRowText> CASE_ROW_TEXT = ThreadLocal.withInitial(CaseRowText::new);
     private static final Field[] FIELDS = Field.values();
-    /** Judges run on several threads; a digest is not thread-safe, and costly to look up per row. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Sha256::fresh);
 
     private final long fileId;
     private final String officeCode;
@@ -60,17 +58,16 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private final LongAdder repeating = new LongAdder();
     private final LongAdder judgingCpuNanos = new LongAdder();
 
-    public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key) {
-        this(fileId, officeCode, receivedOn, template, key, KnownRows.NONE);
-    }
-
-    /** @param known the office's rows judged before without findings: a row repeating one is not judged again */
+    /** @param contentHash the function the office's records' content hashes were made by ({@link ContentHashFunction#ofOffice}) */
     public RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key,
-            KnownRows known) {
-        this(fileId, officeCode, receivedOn, template, key, KnownRowsLoad.of(known));
+            ContentHashFunction contentHash) {
+        this(fileId, officeCode, receivedOn, template, key, KnownRowsLoad.of(KnownRows.NONE, contentHash));
     }
 
-    /** @param known the office's rows judged before without findings, being read: the first row waits for them */
+    /**
+     * @param known the office's rows judged before without findings and its content hash function, being read: the
+     *              first row waits for the rows, the first row judged in full for the function
+     */
     RowJudge(long fileId, String officeCode, LocalDate receivedOn, IntakeTemplate template, PseudonymKey key,
             KnownRowsLoad known) {
         this.fileId = fileId;
@@ -133,7 +130,7 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
         }
         CaseRow row = judged.caseRow();
         StagedCase values = staged(row);
-        String contentHash = CASE_ROW_TEXT.get().contentHash(values, SHA_256.get());
+        String contentHash = CASE_ROW_TEXT.get().contentHash(values, known.contentHash());
         IdentityKeys keys = IdentityKeys.of(officeCode, VictimIdentity.of(row), key);
         return new StagedRow(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), false,
                 keys.identityKey(), keys.personKey(), contentHash, values, original, findings, rowHash, null);

@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import org.apache.commons.codec.digest.MurmurHash3;
 import org.gugus.warehouse.StagedCase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonGenerator;
@@ -67,13 +69,41 @@ class CaseRowTextTests {
     }
 
     @Test
-    void contentHashIsTheSha256OfTheTextInHex() throws Exception {
+    void contentHashOfAnOfficeWithSha256RecordsIsTheSha256OfTheTextInHex() throws Exception {
         StagedCase row = row("TPPO/0001", "Siti \"Ani\" Aminah", List.of("PRT", "SEKSUAL"));
 
-        String hash = new CaseRowText().contentHash(row, MessageDigest.getInstance("SHA-256"));
+        String hash = new CaseRowText().contentHash(row, ContentHashFunction.SHA_256);
 
         assertThat(hash).isEqualTo(HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(jackson(row).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void contentHashByMurmurHashIsMarkedAndTheTwoSeedsHashesOfTheTextInHex() {
+        StagedCase row = row("TPPO/0001", "Siti \"Ani\" Aminah", List.of("PRT", "SEKSUAL"));
+        byte[] text = jackson(row).getBytes(StandardCharsets.UTF_8);
+        long[] first = MurmurHash3.hash128x64(text, 0, text.length, 0x636f6e74);
+        long[] second = MurmurHash3.hash128x64(text, 0, text.length, 0x656e7432);
+
+        String hash = new CaseRowText().contentHash(row, ContentHashFunction.MURMUR3);
+
+        HexFormat hex = HexFormat.of();
+        assertThat(hash).hasSize(64).isEqualTo("m" + hex.toHexDigits(first[0]).substring(1)
+                + hex.toHexDigits(first[1]) + hex.toHexDigits(second[0]) + hex.toHexDigits(second[1]));
+        assertThat(new CaseRowText().contentHash(row("TPPO/0001", "Siti Aminah", List.of("PRT", "SEKSUAL")),
+                ContentHashFunction.MURMUR3)).isNotEqualTo(hash);
+    }
+
+    @Test
+    void anOfficeKeepsTheFunctionItsRecordsCarryAndAnOfficeWithoutRecordsTakesMurmurHash() {
+        StagedCase row = row("TPPO/0001", "Siti Aminah", List.of("PRT"));
+        String sha256 = new CaseRowText().contentHash(row, ContentHashFunction.SHA_256);
+        String murmur = new CaseRowText().contentHash(row, ContentHashFunction.MURMUR3);
+
+        assertThat(ContentHashFunction.ofStored(Optional.of(sha256))).isEqualTo(ContentHashFunction.SHA_256);
+        assertThat(ContentHashFunction.ofStored(Optional.of("0".repeat(64)))).isEqualTo(ContentHashFunction.SHA_256);
+        assertThat(ContentHashFunction.ofStored(Optional.of(murmur))).isEqualTo(ContentHashFunction.MURMUR3);
+        assertThat(ContentHashFunction.ofStored(Optional.empty())).isEqualTo(ContentHashFunction.MURMUR3);
     }
 
     private static void assertSameText(CaseRowText text, StagedCase row) {

@@ -27,7 +27,8 @@ class RowJudgeTests {
 
     @Test
     void rowHashIsTheMurmurHashOfTheFingerprintTheSheetsHeadersAndTheCellsForEveryRowOfEverySheet() throws Exception {
-        RowJudge judge = new RowJudge(1, "64.72", LocalDate.of(2024, 6, 10), TEMPLATE, PseudonymKeys.random());
+        RowJudge judge = new RowJudge(1, "64.72", LocalDate.of(2024, 6, 10), TEMPLATE, PseudonymKeys.random(),
+                ContentHashFunction.MURMUR3);
         Map<Field, String> sheetOne = headers("Nama Korban", "NIK");
         Map<Field, String> sheetTwo = headers("Nama", "No. KTP");
         MappedRow first = row(sheetOne, "Siti Aminah", "6472014507900001");
