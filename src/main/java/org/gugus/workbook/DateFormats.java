@@ -11,8 +11,8 @@ import org.apache.poi.ss.usermodel.DateUtil;
  * Whether the cells of a style (an XLSX cell style, an XLS extended format) show dates, decided
  * once per style: a sheet has a handful of styles and thousands of number cells. A style's answer
  * is kept by its index in an array ({@link #known}), which a number cell reads without boxing the
- * index or making the function that asks for the style's format (a million-row sheet read one a
- * cell, on the thread that parses the sheet).
+ * index or making the function that asks for the style's format (a million-row sheet asks for
+ * each of its number cells, on the thread that parses it).
  */
 final class DateFormats {
 

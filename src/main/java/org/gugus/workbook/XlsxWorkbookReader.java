@@ -359,7 +359,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
      * first rows' texts, which later rows repeat (a sex, a regency, a form of exploitation, a report
      * date): a short one is made a cell once and that cell given to every row that shows it (a cell is
      * a value, never changed), instead of a string and a cell for each (a million-row sheet made
-     * some nine of each a row, most of the collector's work on the parsing thread).
+     * some nine of each a row, garbage the collector then met beside the blocks being judged).
      */
     private CellValue sharedText(int index) {
         if (index < 0 || index >= KEPT_STRINGS) {
