@@ -118,9 +118,21 @@ final class MergedRangeScans implements AutoCloseable {
         return ranges;
     }
 
-    /** Whether the bytes of {@code in} hold {@code word} anywhere; stops early if the thread is interrupted. */
+    /**
+     * Whether the bytes of {@code in} hold {@code word} anywhere; stops early if the thread is interrupted.
+     * Searched by Horspool's rule: the byte under the word's last position says how far the word can
+     * move on, its whole length for a byte it does not hold (most of a sheet's XML), so most bytes are
+     * never looked at (a million-row sheet is half a gigabyte, passed over once before its rows are read).
+     */
     static boolean mentions(InputStream in, byte[] word) throws IOException {
-        byte[] buffer = new byte[1 << 16];
+        int length = word.length;
+        int[] shift = new int[256];
+        Arrays.fill(shift, length);
+        for (int i = 0; i < length - 1; i++) {
+            shift[word[i] & 0xFF] = length - 1 - i;
+        }
+        byte last = word[length - 1];
+        byte[] buffer = new byte[Math.max(1 << 16, 2 * length)];
         int kept = 0;
         while (!Thread.currentThread().isInterrupted()) {
             int read = in.read(buffer, kept, buffer.length - kept);
@@ -128,14 +140,17 @@ final class MergedRangeScans implements AutoCloseable {
                 return false;
             }
             int end = kept + read;
-            byte first = word[0];
-            for (int i = 0; i + word.length <= end; i++) {
-                if (buffer[i] == first && Arrays.equals(buffer, i, i + word.length, word, 0, word.length)) {
+            int at = 0;
+            while (at + length <= end) {
+                byte under = buffer[at + length - 1];
+                if (under == last && Arrays.equals(buffer, at, at + length, word, 0, length)) {
                     return true;
                 }
+                at += shift[under & 0xFF];
             }
-            kept = Math.min(word.length - 1, end);
-            System.arraycopy(buffer, end - kept, buffer, 0, kept);
+            // the places not yet tried (fewer than the word's length) begin the next buffer
+            kept = end - at;
+            System.arraycopy(buffer, at, buffer, 0, kept);
         }
         return false;
     }

@@ -18,7 +18,13 @@ final class RowReadAhead implements WorkbookReader {
 
     static final int BATCH = 256;
 
-    static final int BATCHES = 8;
+    /**
+     * Two: the rows read ahead wait as objects (a row of a workbook some two kilobytes) and, held
+     * through a young collection, are copied or promoted; a million-row stage under {@code -Xmx256m}
+     * waits for its COPYs, not for the parsing, and eight batches (2,048 rows) kept more than the
+     * survivor space holds beside the blocks being judged and written (issue 13).
+     */
+    static final int BATCHES = 2;
 
     /** Rows in order; {@code last} ends the rows, after {@code failure} if the reader failed. */
     private record Batch(List<SheetRow> rows, boolean last, Throwable failure) {

@@ -239,8 +239,10 @@ final class XlsWorkbookReader implements WorkbookReader {
     }
 
     private CellValue number(double value, CellValueRecordInterface cell) {
-        return CellNumbers.number(value, dateFormats.isDate(cell.getXFIndex(), xf -> new DateFormats.NumberFormat(
-                globals.formats.getFormatIndex(cell), globals.formats.getFormatString(cell))), globals.date1904);
+        Boolean known = dateFormats.known(cell.getXFIndex());
+        boolean date = known != null ? known : dateFormats.isDate(cell.getXFIndex(), xf -> new DateFormats.NumberFormat(
+                globals.formats.getFormatIndex(cell), globals.formats.getFormatString(cell)));
+        return CellNumbers.number(value, date, globals.date1904);
     }
 
     private static CellValue error(int code) {

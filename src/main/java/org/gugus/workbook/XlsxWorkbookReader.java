@@ -59,6 +59,14 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
     private WorkbookXml xml;
 
+    /** Shared strings, by index from the first, whose cells are kept once made ({@link #sharedText}). */
+    static final int KEPT_STRINGS = 4096;
+
+    /** The longest text of a kept shared string's cell: the kept cells stay under a megabyte. */
+    static final int KEPT_STRING_CHARS = 64;
+
+    private final CellValue[] keptStrings = new CellValue[KEPT_STRINGS];
+
     /** The text of the current {@code <v>}, reused from cell to cell. */
     private final StringBuilder value = new StringBuilder();
 
@@ -331,7 +339,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
             return CellValue.BLANK;
         }
         if (type.equals("s")) {
-            return CellText.text(strings.get(sharedIndex(raw)));
+            return sharedText(sharedIndex(raw));
         }
         if (type.equals("n")) {
             return number(raw, style);
@@ -344,6 +352,27 @@ final class XlsxWorkbookReader implements WorkbookReader {
             case "d" -> isoDate(text.strip());
             default -> number(text.strip(), style);
         };
+    }
+
+    /**
+     * The cell of a shared string. The first {@value #KEPT_STRINGS} strings of a workbook are its
+     * first rows' texts, which later rows repeat (a sex, a regency, a form of exploitation, a report
+     * date): a short one is made a cell once and that cell given to every row that shows it (a cell is
+     * a value, never changed), instead of a string and a cell for each (a million-row sheet made
+     * some nine of each a row, garbage the collector then met beside the blocks being judged).
+     */
+    private CellValue sharedText(int index) {
+        if (index < 0 || index >= KEPT_STRINGS) {
+            return CellText.text(strings.get(index));
+        }
+        CellValue kept = keptStrings[index];
+        if (kept == null) {
+            kept = CellText.text(strings.get(index));
+            if (kept.text().length() <= KEPT_STRING_CHARS) {
+                keptStrings[index] = kept;
+            }
+        }
+        return kept;
     }
 
     private static boolean isBlank(CharSequence text) {
@@ -472,6 +501,10 @@ final class XlsxWorkbookReader implements WorkbookReader {
     }
 
     private boolean isDateStyle(int style) {
+        Boolean known = dateFormats.known(style);
+        if (known != null) {
+            return known; // every number cell asks: answered without the function below
+        }
         return dateFormats.isDate(style, index -> {
             if (styles == null) {
                 return null;

@@ -369,6 +369,53 @@ class XlsxWorkbookReaderTests {
     }
 
     @Test
+    void givesEveryRowTheTextOfASharedStringRepeatedAcrossRowsWhateverItsIndexOrLength() throws Exception {
+        // the first shared strings' short texts are made cells once (XlsxWorkbookReader.KEPT_STRINGS); later
+        // strings, and long ones, each time: every row still shows its own cell's text
+        String longText = "Rumah Aman, Visum, Pendampingan Hukum, Pemulangan ke Daerah Asal, Reintegrasi Sosial";
+        int rows = XlsxWorkbookReader.KEPT_STRINGS + 200;
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), 100, false, true)) {
+            Sheet sheet = workbook.createSheet("Data");
+            for (int i = 0; i < rows; i++) {
+                row(sheet, i, "TPPO/" + i, i % 2 == 0 ? "P" : "L", longText, " Kota Samarinda\u00a0");
+            }
+            List<SheetRow> read = readAll(write(workbook));
+
+            assertThat(read).hasSize(rows);
+            for (int i = 0; i < rows; i++) {
+                assertThat(texts(read.get(i))).as("row %d", i + 1)
+                        .containsExactly("TPPO/" + i, i % 2 == 0 ? "P" : "L", longText, "Kota Samarinda");
+            }
+            assertThat(read.get(rows - 1).cell(3).charactersRemoved()).isFalse();
+            assertThat(read.get(rows - 1).cell(1)).isEqualTo(CellValue.text("L"));
+            // the same short text of an early string is one cell, a value no row changes
+            assertThat(read.get(rows - 1).cell(1)).isSameAs(read.get(1).cell(1));
+        }
+    }
+
+    @Test
+    void keepsTheCharactersRemovedOfASharedStringGivenToManyRows() throws Exception {
+        Path file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Data");
+            row(sheet, 0, "a");
+            row(sheet, 1, "a");
+            file = write(workbook);
+        }
+        Path nul = rewriteEntry(file, "xl/sharedStrings.xml", out -> out.write(("<?xml version=\"1.0\"?>"
+                + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"2\">"
+                + "<si><t>Si_x0000_ti</t></si></sst>").getBytes(StandardCharsets.UTF_8)));
+
+        List<SheetRow> rows = readAll(nul);
+
+        assertThat(rows).hasSize(2);
+        for (SheetRow row : rows) {
+            assertThat(row.cell(0).text()).isEqualTo("Siti");
+            assertThat(row.cell(0).charactersRemoved()).isTrue();
+        }
+    }
+
+    @Test
     void readsNumbersAsWrittenByEveryWriter() throws Exception {
         Path file;
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
