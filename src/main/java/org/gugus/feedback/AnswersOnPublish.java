@@ -5,37 +5,26 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
-import org.gugus.persons.PersonsChanged;
 import org.gugus.warehouse.VictimsPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Starts a loaded file's answer once its publish committed, on a thread of its own, so that copying
- * the office's sheets (most of an answer's work) runs beside the reporting refresh that follows the
- * publish in the same command, rather than after it. The copy is held from the publish's commit
- * until the persons resolution announces its change ({@link PersonsChanged}, just before the
- * refresh): the resolution keeps both cores busy (its scoring and the server), the refresh mostly
- * the server, so the copy beside the resolution made the resolution longer (a million-row workbook's
- * by 11 s) while beside the refresh it uses the core the refresh leaves idle. When no change is
- * announced (the resolution failed or changed no one) it starts when the load's end takes it. With
- * {@code gugus.feedback.copy-after-persons=false} it starts at the publish's commit, beside the
- * resolution, as before. It reads
+ * Starts a loaded file's answer as soon as its publish commits, on a thread of its own, so that
+ * copying the office's sheets (most of an answer's work) runs beside the persons resolution and the
+ * reporting refresh that follow the publish in the same command, rather than after them. It reads
  * only what the publish committed (the registry's row of the file, its kept row outcomes and
  * findings, the settlement of an answer sent back) and the original; nothing the resolution or the
  * refresh write. {@link FeedbackOnLoad} takes the copied sheets when the load has finished, writes
@@ -57,20 +46,14 @@ class AnswersOnPublish implements DisposableBean {
     private final Feedback feedback;
     private final boolean enabled;
     private final ExecutorService copying;
-    /** Whether a copy waits for the persons resolution's change (else it starts on the publish's commit). */
-    private final boolean afterPersons;
-    /** Answers held, being copied or copied, by file, oldest first. */
+    /** Answers being copied or copied, by file, oldest first. */
     private final Map<Long, Future<AnswerBook>> started = new LinkedHashMap<>();
-    /** The answers held for the persons resolution's change, not given to the copying thread yet. */
-    private final Map<Long, FutureTask<AnswerBook>> held = new LinkedHashMap<>();
     private final AtomicLong taken = new AtomicLong();
 
     AnswersOnPublish(Feedback feedback, @Value("${gugus.feedback.start-on-publish:true}") boolean enabled,
-            @Value("${gugus.feedback.prepare-on-start:false}") boolean prepare,
-            @Value("${gugus.feedback.copy-after-persons:true}") boolean afterPersons) {
+            @Value("${gugus.feedback.prepare-on-start:false}") boolean prepare) {
         this.feedback = feedback;
         this.enabled = enabled;
-        this.afterPersons = afterPersons;
         // one answer at a time: the answer's own reading and deflating threads take the rest
         this.copying = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "gugus-answer");
@@ -96,10 +79,7 @@ class AnswersOnPublish implements DisposableBean {
         }
     }
 
-    /**
-     * Ordered first: the persons resolution, another listener of the commit, runs for seconds on this thread. Holds
-     * the copy for the resolution's change (or starts it at once without {@code copy-after-persons}).
-     */
+    /** Ordered first: the persons resolution, another listener of the commit, runs for seconds on this thread. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void start(VictimsPublished published) {
@@ -108,64 +88,26 @@ class AnswersOnPublish implements DisposableBean {
         }
         long fileId = published.fileId();
         try {
-            long publishedAt = System.nanoTime();
-            FutureTask<AnswerBook> answer = new FutureTask<>(() -> copy(fileId, publishedAt));
+            Future<AnswerBook> answer = copying.submit(() -> copy(fileId));
             synchronized (started) {
-                drop(fileId, started.put(fileId, answer));
-                if (afterPersons) {
-                    held.put(fileId, answer);
-                } else {
-                    copying.execute(answer);
-                }
-                for (Iterator<Map.Entry<Long, Future<AnswerBook>>> oldest = started.entrySet().iterator();
+                drop(started.put(fileId, answer));
+                for (Iterator<Future<AnswerBook>> oldest = started.values().iterator();
                         started.size() > MAX_UNTAKEN; ) {
-                    Map.Entry<Long, Future<AnswerBook>> entry = oldest.next();
+                    drop(oldest.next());
                     oldest.remove();
-                    drop(entry.getKey(), entry.getValue());
                 }
             }
         } catch (RuntimeException e) {
             // rejected once the application is closing: the answer is then made whole when the load finishes
-            synchronized (started) {
-                held.remove(fileId);
-                started.remove(fileId);
-            }
             log.warn("Answer of file #{} not started on its publish ({})", fileId, e.getClass().getName());
         }
     }
 
-    /**
-     * The persons resolution committed and the reporting refresh follows on its thread: the held copies start now,
-     * beside the refresh. Ordered first, before the refresh (another listener of the change).
-     */
-    @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void release(PersonsChanged changed) {
-        synchronized (started) {
-            held.keySet().forEach(this::release);
-            held.clear();
-        }
-    }
-
-    /** Gives a held copy to the copying thread; called holding {@code started}. */
-    private void release(long fileId) {
-        FutureTask<AnswerBook> answer = held.get(fileId);
-        if (answer == null) {
-            return;
-        }
-        try {
-            copying.execute(answer);
-        } catch (RuntimeException e) {
-            // the application is closing: whoever takes it is told by the cancelled copy
-            answer.cancel(false);
-        }
-    }
-
-    private AnswerBook copy(long fileId, long publishedAt) {
+    private AnswerBook copy(long fileId) {
         long start = System.nanoTime();
         AnswerBook book = feedback.copyPublished(fileId);
-        log.info("Answer workbook of file #{}: office's sheets copied in {} s, started {} s after its publish", fileId,
-                "%.2f".formatted((System.nanoTime() - start) / 1e9), "%.2f".formatted((start - publishedAt) / 1e9));
+        log.info("Answer workbook of file #{}: office's sheets copied on its publish in {} s", fileId,
+                "%.2f".formatted((System.nanoTime() - start) / 1e9));
         return book;
     }
 
@@ -179,9 +121,6 @@ class AnswersOnPublish implements DisposableBean {
         Future<AnswerBook> answer;
         synchronized (started) {
             answer = started.remove(fileId);
-            // no change announced for it (the resolution failed or changed no one): started now, waited for below
-            release(fileId);
-            held.remove(fileId);
         }
         if (answer == null) {
             return Optional.empty();
@@ -192,23 +131,18 @@ class AnswersOnPublish implements DisposableBean {
             return Optional.of(book);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            synchronized (started) {
-                drop(fileId, answer);
-            }
+            drop(answer);
             return Optional.empty();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure
                     : new IllegalStateException("Answer of file #" + fileId + " not copied", e.getCause());
-        } catch (CancellationException e) {
-            // the application is closing: made whole instead
-            return Optional.empty();
         }
     }
 
     /** Drops the answer started for a file whose load did not end loaded, if any. */
     void drop(long fileId) {
         synchronized (started) {
-            drop(fileId, started.remove(fileId));
+            drop(started.remove(fileId));
         }
     }
 
@@ -217,16 +151,9 @@ class AnswersOnPublish implements DisposableBean {
         return taken.get();
     }
 
-    /**
-     * Closes the answer once copied, after the copy on the same thread, so a caller never waits for it; one still
-     * held is cancelled, never copied. Called holding {@code started}.
-     */
-    private void drop(long fileId, Future<AnswerBook> answer) {
+    /** Closes the answer once copied, after the copy on the same thread, so a caller never waits for it. */
+    private void drop(Future<AnswerBook> answer) {
         if (answer == null) {
-            return;
-        }
-        if (held.remove(fileId) != null) {
-            answer.cancel(false);
             return;
         }
         try {
@@ -235,8 +162,8 @@ class AnswersOnPublish implements DisposableBean {
                     close(answer.get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (ExecutionException | CancellationException e) {
-                    // copying failed or never started: nothing to close
+                } catch (ExecutionException e) {
+                    // copying failed: nothing to close
                 }
             });
         } catch (RuntimeException e) {
