@@ -141,6 +141,7 @@ public class LoadVsCopy {
             builder.environment().put("GUGUS_JAVA_OPTIONS", javaOptions.trim());
         }
         long start = System.nanoTime();
+        Instant began = Instant.now();
         Process process = builder.start();
         ResourceWatch watch = new ResourceWatch(process.pid());
         watch.start();
@@ -153,7 +154,7 @@ public class LoadVsCopy {
         System.out.println(output);
         System.out.printf("  peak resident size %,d MB, CPU %.1f s (user and system, last seen)%n", watch.peakKb / 1024,
                 watch.cpuTicks / 100.0);
-        printPhases(home, ended);
+        printPhases(home, began, ended);
         if (exit != 0 || !output.contains("\"status\":\"LOADED\"")) {
             throw new IllegalStateException("gugus load did not load " + file + " (exit " + exit + ")");
         }
@@ -202,9 +203,11 @@ public class LoadVsCopy {
 
     /**
      * The publish step's phases as the load logged them (the publisher's statements, then persons
-     * resolution and the reporting refresh after it): the log lines written since the last call.
+     * resolution and the reporting refresh after it): the log lines written since the last call, each
+     * after the seconds from the command's start to the line (a phase's end: its start is its end less
+     * its seconds), so that the command's timeline reads off them.
      */
-    private static void printPhases(Path home, Instant ended) throws IOException {
+    private static void printPhases(Path home, Instant began, Instant ended) throws IOException {
         Path log = home.resolve("logs/gugus-cli.log");
         if (!Files.exists(log)) {
             return;
@@ -217,7 +220,8 @@ public class LoadVsCopy {
                         || line.contains("Stage read") || line.contains("Answer workbook of file")
                         || line.contains("Persons not resolved") || line.contains("Reporting refreshed for")
                         || line.contains("Started GugusApplication"))
-                .forEach(line -> System.out.println("  log: " + line.substring(Math.max(0, line.indexOf(" : ") + 3))));
+                .forEach(line -> System.out.println("  log: " + offset(began, line)
+                        + line.substring(Math.max(0, line.indexOf(" : ") + 3))));
         printEnd(lines, ended);
     }
 
@@ -240,6 +244,22 @@ public class LoadVsCopy {
                     + " after the answer's%n", Duration.between(refreshed, ended).toNanos() / 1e9,
                     Duration.between(answered, ended).toNanos() / 1e9);
         }
+    }
+
+    /**
+     * "+12.34 s [thread] " from the command's start to the line's time and the thread that logged it, or nothing
+     * when the line has no time.
+     */
+    private static String offset(Instant began, String line) {
+        Instant at = loggedAt(line);
+        if (at == null) {
+            return "";
+        }
+        int message = line.indexOf(" : ");
+        int open = message < 0 ? -1 : line.lastIndexOf('[', message);
+        int close = open < 0 ? -1 : line.indexOf(']', open);
+        String thread = close < 0 ? "" : "[" + line.substring(open + 1, close).strip() + "] ";
+        return "+%.2f s %s".formatted(Duration.between(began, at).toNanos() / 1e9, thread);
     }
 
     private static Instant loggedAt(String line) {

@@ -3,10 +3,11 @@
 # COPY of the same file into an unconstrained table on the same server, in one run. Gugus runs
 # through ./gugus as the README runs it; GUGUS_BENCH_LAUNCHER=java runs java -jar target/gugus.jar.
 # Usage: bench/load-vs-copy.sh [ROWS [REDELIVERIES]]   (e.g. 100000 20: then 20 re-deliveries, 1 % changed each)
+# BENCH_NO_BUILD=1 times the jar built already (as bench/million-xlsx.sh does): pairs of runs without a rebuild between.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
-./mvnw -q -B -Dmaven.test.skip=true package
+[ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -Dmaven.test.skip=true package
 # the launcher's fast start prepared before any timing (once per build)
 [ "${GUGUS_BENCH_LAUNCHER:-}" = java ] || ./gugus --version >/dev/null
 classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/dev/stdout)

@@ -2,6 +2,8 @@ package org.gugus.intake;
 
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -11,9 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
  * of {@link FileError} within it) at the first of them, by introspecting the records on the quick
  * compiler a command runs on: work a command did on its main thread after the reporting refresh,
  * just before its end. A made-up outcome, nothing of a file, goes through the same mapper, whose
- * caches keep them.
+ * caches keep them. A failure is logged with its cause (the made-up outcome carries nothing of a
+ * file) and the load goes on: its end then builds them itself, and fails there if it must.
  */
 final class OutcomeJsonAhead {
+
+    private static final Logger log = LoggerFactory.getLogger(OutcomeJsonAhead.class);
 
     private OutcomeJsonAhead() {
     }
@@ -33,8 +38,10 @@ final class OutcomeJsonAhead {
             for (FileOutcome outcome : List.of(loaded, quarantined)) {
                 json.readValue(json.writeValueAsString(outcome), FileOutcome.class);
             }
-        } catch (RuntimeException e) {
-            // only the end of the first load waits longer without it
+        } catch (RuntimeException | LinkageError e) {
+            // only the end of the first load waits longer without it; but a mapper that cannot write or read an
+            // outcome is a fault to see: logged with its cause (an outcome made up here, nothing of a file)
+            log.warn("The outcome's JSON not made ready ahead", e);
         }
     }
 }

@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
+@ExtendWith(OutputCaptureExtension.class)
 class OutcomeJsonAheadTests {
 
     private static JsonMapper mapper() {
@@ -28,5 +36,20 @@ class OutcomeJsonAheadTests {
             assertThat(json).isEqualTo(mapper().writeValueAsString(outcome));
             assertThat(prepared.readValue(json, FileOutcome.class)).isEqualTo(outcome);
         }
+    }
+
+    @Test
+    void aMapperThatCannotWriteAnOutcomeIsLoggedWithItsCauseAndTheStartGoesOn(CapturedOutput output) {
+        JsonMapper failing = JsonMapper.builder().addModule(new SimpleModule().addSerializer(FileOutcome.class,
+                new ValueSerializer<FileOutcome>() {
+                    @Override
+                    public void serialize(FileOutcome value, JsonGenerator generator, SerializationContext context) {
+                        throw new IllegalStateException("no writer of outcomes");
+                    }
+                })).build();
+
+        OutcomeJsonAhead.prepare(failing);
+
+        assertThat(output).contains("The outcome's JSON not made ready ahead", "no writer of outcomes");
     }
 }
