@@ -290,9 +290,26 @@ final class FactCounts {
     }
 
     /**
+     * The cells of {@code reporting.month_cell} that need no person (office, first month, last month, indicator, id,
+     * n): the cases by the months of their first and last report, per office (0: every office), and each month's
+     * reports. Counted from the report and per-case facts alone, so a rebuild writes them before its person rows are
+     * in place ({@link MonthCells#makeWithoutPersons}).
+     */
+    static final String CASE_AND_REPORT_MONTH_CELLS = """
+            with r as (select office, day_key >> 5 as month, count(*) as n from reporting.report_fact group by 1, 2)
+            select 0, first_day >> 5, last_day >> 5, 'cases', 0, count(*) from reporting.case_fact group by 2, 3
+            union all
+            select office, first_day >> 5, last_day >> 5, 'cases', 0, count(*) from reporting.office_case_fact group by 1, 2, 3
+            union all
+            select office, month, month, 'reports', 0, n from r
+            union all
+            select 0, month, month, 'reports', 0, sum(n) from r group by month
+            """;
+
+    /**
      * The per-person cells (indicator, id, n) of every person's and every (office, person)'s facts,
      * by office (0: every office) and the months of her first and last report: what
-     * {@code reporting.month_cell} holds ({@link MonthCells}).
+     * {@code reporting.month_cell} holds ({@link MonthCells}) but for {@link #CASE_AND_REPORT_MONTH_CELLS}.
      */
     static String monthCellsSql(Map<String, List<Integer>> maskIds) {
         Set<Indicator> indicators = personIndicators();
@@ -310,19 +327,9 @@ final class FactCounts {
                               from reporting.person_fact
                              union all
                             select office, first_day >> 5, last_day >> 5, %2$s from reporting.office_person_fact) a)
-                ,
-                r as (select office, day_key >> 5 as month, count(*) as n from reporting.report_fact group by 1, 2)
                 %3$s
                 union all
                 %4$s
-                union all
-                select 0, first_day >> 5, last_day >> 5, 'cases', 0, count(*) from reporting.case_fact group by 2, 3
-                union all
-                select office, first_day >> 5, last_day >> 5, 'cases', 0, count(*) from reporting.office_case_fact group by 1, 2, 3
-                union all
-                select office, month, month, 'reports', 0, n from r
-                union all
-                select 0, month, month, 'reports', 0, sum(n) from r group by month
                 """.formatted(AGE, columns, groupedCells(indicators, groups), totalsAndMasks(indicators, maskIds, groups));
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -63,16 +64,44 @@ class MonthCells {
      */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     void make() {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('gugus.reporting.month-cells'))").query().singleRow();
-        long generation = jdbc.sql("select generation from reporting.generation").query(Long.class).single();
+        long generation = lockedGeneration();
         if (made(generation)) {
             return;
         }
-        // the persons' cells are grouped in memory rather than in files on disk
+        // the persons' cells and the month files are grouped in memory rather than in files on disk (a rebuild set
+        // this for its whole transaction)
         jdbc.sql("set local work_mem = '64MB'").update();
-        jdbc.sql("insert into reporting.month_cells_made (generation) values (?)").param(generation).update();
+        writeWithoutPersons(generation);
+        writeWithPersons(generation);
+    }
+
+    /**
+     * In a rebuild's transaction, which bumped the generation: the cells that need no person (the cases', the reports')
+     * and the month files, written while its person rows are still written beside; {@link #makeWithPersons} ends them.
+     * Returns the generation.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long makeWithoutPersons() {
+        long generation = lockedGeneration();
+        writeWithoutPersons(generation);
+        return generation;
+    }
+
+    /** In the same transaction, after {@link #makeWithoutPersons}: the persons' cells, the generation's cells made. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void makeWithPersons(long generation) {
+        writeWithPersons(generation);
+    }
+
+    /** The schema's generation, with the lock that makes the cells of one generation at a time. */
+    private long lockedGeneration() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('gugus.reporting.month-cells'))").query().singleRow();
+        return jdbc.sql("select generation from reporting.generation").query(Long.class).single();
+    }
+
+    private void writeWithoutPersons(long generation) {
         jdbc.sql("insert into reporting.month_cell (office, first_month, last_month, indicator, id, n, generation)"
-                + " select *, :generation from (" + FactCounts.monthCellsSql(IndicatorQueries.maskIds(jdbc))
+                + " select *, :generation from (" + FactCounts.CASE_AND_REPORT_MONTH_CELLS
                 + ") c(office, first_month, last_month, indicator, id, n) where n > 0")
                 .param("generation", generation).update();
         jdbc.sql("""
@@ -82,6 +111,14 @@ class MonthCells {
                 union
                 select :generation, 0, month, source_file_id from m
                 """).param("generation", generation).update();
+    }
+
+    private void writeWithPersons(long generation) {
+        jdbc.sql("insert into reporting.month_cells_made (generation) values (?)").param(generation).update();
+        jdbc.sql("insert into reporting.month_cell (office, first_month, last_month, indicator, id, n, generation)"
+                + " select *, :generation from (" + FactCounts.monthCellsSql(IndicatorQueries.maskIds(jdbc))
+                + ") c(office, first_month, last_month, indicator, id, n) where n > 0")
+                .param("generation", generation).update();
         jdbc.sql("delete from reporting.month_cell where generation < ?").param(generation - 1).update();
         jdbc.sql("delete from reporting.month_file where generation < ?").param(generation - 1).update();
         jdbc.sql("delete from reporting.month_cells_made where generation < ?").param(generation - 1).update();

@@ -462,15 +462,16 @@ public class ReportingRefresh {
         Optional<PersonRowsAside> rowsAside = aside && read.isPresent()
                 ? Optional.of(times.get("start", () -> new PersonRowsAside(dataSource)))
                 : Optional.empty();
-        boolean factsByDate;
+        Rebuilt rebuilt;
         try {
-            factsByDate = rebuildNow(times, read, rowsAside, whole);
+            rebuilt = rebuildNow(times, read, rowsAside, whole);
         } finally {
             rowsAside.ifPresent(PersonRowsAside::cancel);
         }
         if (!whole) {
             return;
         }
+        boolean factsByDate = rebuilt.factsByDate();
         times.run(factsByDate ? "analyze" : "cluster and analyze", () -> {
             // the facts in report-date order, so a period reads a contiguous slice of the table: copied so from the
             // rows read ahead, else rewritten so (at a million reports the cluster took 6.9 s under load 12, most
@@ -488,17 +489,26 @@ public class ReportingRefresh {
             jdbc.sql("analyze reporting.office_person_fact").update();
         });
         // a period's persons of whole months are read from these, made here rather than by its first count
-        times.run("month cells", monthCells::make);
+        rebuilt.cellsWithoutPersons().ifPresentOrElse(
+                generation -> times.run("month cells", () -> monthCells.makeWithPersons(generation)),
+                () -> times.run("month cells", monthCells::make));
         long[] counted = keptCounts();
         log.info("Reporting schema rebuilt: {} reports, {} persons and {} cases in {}", counted[0], counted[1], counted[2],
                 times);
     }
 
     /**
-     * Writes the schema's tables afresh; returns whether the report facts were written in report-date order
-     * ({@code whole}, from the rows read ahead), as clustered on their date index.
+     * What a rebuild's writing of its tables left: whether the report facts were written in report-date order (as
+     * clustered on their date index), and the generation whose month cells without persons are written, if they are.
      */
-    private boolean rebuildNow(PartTimes times, Optional<ReportsAhead.Read> read, Optional<PersonRowsAside> rowsAside,
+    private record Rebuilt(boolean factsByDate, Optional<Long> cellsWithoutPersons) {
+    }
+
+    /**
+     * Writes the schema's tables afresh; the report facts in report-date order when {@code whole} and from the rows
+     * read ahead, and then the month cells that need no person too, before the person rows beside are awaited.
+     */
+    private Rebuilt rebuildNow(PartTimes times, Optional<ReportsAhead.Read> read, Optional<PersonRowsAside> rowsAside,
             boolean whole) {
         // the rows read ahead only when they are those the warehouse and persons give now
         boolean copyAhead = read.isPresent() && times.get("check", () -> read.get().whole());
@@ -535,6 +545,12 @@ public class ReportingRefresh {
             // after (at a million rows, under load 24, the two took 4.1 s after the wait)
             times.run("analyze reports", this::analyzeReports);
         }
+        // the cases' and reports' month cells and the month files need no person: written while the rows beside are
+        // still written (at a million reports the rebuild waited 3-25 s for them, and made the files, 1.3 s, and these
+        // cells after)
+        Optional<Long> cellsWithoutPersons = factsByDate
+                ? Optional.of(times.get("month cells without persons", monthCells::makeWithoutPersons))
+                : Optional.empty();
         Optional<List<AllTimeCounts.Cell>> personCells = defined
                 ? times.get("persons aside", () -> rowsAside.get().putInPlace(jdbc))
                 : Optional.empty();
@@ -546,7 +562,7 @@ public class ReportingRefresh {
         // the persons' cells counted beside, with the rows put in place, when they were
         times.run("counts", () -> personCells.ifPresentOrElse(cells -> AllTimeCounts.recount(jdbc, cells),
                 () -> AllTimeCounts.recount(jdbc)));
-        return factsByDate;
+        return new Rebuilt(factsByDate, cellsWithoutPersons);
     }
 
     private void analyzeReports() {

@@ -351,8 +351,7 @@ class ReportsAhead implements DisposableBean {
                 // 3.7 s against 4.4 and 4.9 s, alternated). Their workers are kept: without them the same copy took
                 // 6.9-7.8 s on its one process
                 statement.execute("set local work_mem = '64MB'");
-                return WarehouseSource.aheadIsWhole(connection, REPORTS, rows)
-                        && mark.equals(WarehouseSource.warehouseMark(connection));
+                return WarehouseSource.aheadIsWhole(connection, REPORTS, rows, mark);
             } catch (SQLException e) {
                 throw new IllegalStateException("Reports read ahead not checked: " + e.getMessage(), e);
             }

@@ -290,32 +290,43 @@ class WarehouseSource {
      */
     static String warehouseMark(Connection reader) throws SQLException {
         try (Statement statement = reader.createStatement();
-                ResultSet mark = statement.executeQuery("""
-                        select (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
-                                  from warehouse.victim)
-                               || '/' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') from warehouse.tppo_case)
-                        """)) {
+                ResultSet mark = statement.executeQuery("select mark from (" + MARK + ") m")) {
             mark.next();
             return mark.getString(1);
         }
     }
 
     /**
+     * The records' count and the mark of {@link #warehouseMark}, from one pass over the records: at 100,000 records
+     * their table is about 100 MB, and the check after the persons counted it twice, once for each.
+     */
+    private static final String MARK = """
+            select v.records, v.mark || '/' || (select count(*) || ':' || coalesce(max(updated_at)::text, '')
+                                                    from warehouse.tppo_case) mark
+              from (select count(*) records,
+                           count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') mark
+                      from warehouse.victim) v
+            """;
+
+    /**
      * Whether the reports read ahead into {@code reports} on {@code reader} are the reports a rebuild
      * would read now: as many as the warehouse's records and as the linked ones, and each of them linked
      * (a record published or unlinked since, or left pending, is not). Both keys are unique, so the join's
      * count equals theirs only when the records are the same; as an anti-join the planner, without
-     * statistics of the rows read ahead, scanned them once per linked record (10 minutes at 100,000).
+     * statistics of the rows read ahead, scanned them once per linked record (10 minutes at 100,000). And the
+     * warehouse's mark is still {@code mark}, the one taken before the read: nothing published or changed since.
      */
-    static boolean aheadIsWhole(Connection reader, String reports, long rows) throws SQLException {
+    static boolean aheadIsWhole(Connection reader, String reports, long rows, String mark) throws SQLException {
         try (Statement statement = reader.createStatement();
                 ResultSet whole = statement.executeQuery("""
-                        select (select count(*) from warehouse.victim) = %2$d
+                        select m.records = %2$d
                            and (select count(*) from persons.victim_person) = %2$d
-                           and (select count(*) from persons.victim_person vp join %1$s a on a.victim_id = vp.victim_id) = %2$d
-                        """.formatted(reports, rows))) {
+                           and (select count(*) from persons.victim_person vp join %1$s a on a.victim_id = vp.victim_id) = %2$d,
+                               m.mark
+                          from (%3$s) m
+                        """.formatted(reports, rows, MARK))) {
             whole.next();
-            return whole.getBoolean(1);
+            return whole.getBoolean(1) && mark.equals(whole.getString(2));
         }
     }
 

@@ -80,8 +80,17 @@ class ReportingBoundedFirstLoadIntegrationTests {
                 .isZero();
         List<String> tables = ReportingTables.rows(jdbc);
         assertThat(tables).anyMatch(row -> row.startsWith("case_fact ")).anyMatch(row -> row.startsWith("person_fact "));
+        // its month cells made in two parts, the cases', the reports' and the files before the person rows were put in
+        // place, the persons' after
+        List<String> cells = ReportingTables.monthCells(jdbc);
+        assertThat(cells).anyMatch(row -> row.matches("month_cell 0 \\d+ \\d+ cases .*"))
+                .anyMatch(row -> row.matches("month_cell 0 \\d+ \\d+ reports .*"))
+                .anyMatch(row -> row.matches("month_cell 0 \\d+ \\d+ unique_victims .*"))
+                .anyMatch(row -> row.startsWith("month_file "));
         refresh.rebuild();
         assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
+        assertThat(ReportingTables.monthCells(jdbc)).as("the month cells as a rebuild reading the warehouse makes them")
+                .isEqualTo(cells);
         // both rebuilds set the insert triggers of their copies aside (their transition tables were filled even
         // disabled): the triggers are back as the migrations define them, and fire
         assertThat(jdbc.sql(TRIGGERS).query(String.class).single()).as("the triggers as the migrations define them")

@@ -28,6 +28,23 @@ final class ReportingTables {
         return rows;
     }
 
+    /**
+     * The month cells and month files of the schema's generation, without it, as text; none when they are not made
+     * for it.
+     */
+    static List<String> monthCells(JdbcClient jdbc) {
+        List<String> rows = new ArrayList<>(jdbc.sql("""
+                select 'month_cell ' || office || ' ' || first_month || ' ' || last_month || ' ' || indicator || ' ' || id
+                       || ' ' || n
+                  from reporting.month_cell where generation = (select generation from reporting.generation) order by 1
+                """).query(String.class).list());
+        rows.addAll(jdbc.sql("""
+                select 'month_file ' || office || ' ' || month || ' ' || source_file_id
+                  from reporting.month_file where generation = (select generation from reporting.generation) order by 1
+                """).query(String.class).list());
+        return rows;
+    }
+
     /** When each person row was written, by person. */
     static List<String> written(JdbcClient jdbc) {
         return jdbc.sql("select person_id || ' ' || refreshed_at from reporting.person order by person_id")
