@@ -38,7 +38,7 @@ final class ContestedThinRows {
      * records two thin rows repeat (one sort of the runs' records), the judged rows' records (one
      * look-up by identity each), and the thin rows of those records (one pass over the runs).
      */
-    static ContestedThinRows read(JdbcClient jdbc, long fileId, String officeCode) {
+    static ContestedThinRows read(JdbcClient jdbc, long fileId, OfficeIdentityIndex identities) {
         long thinRows = jdbc.sql("select coalesce(sum(cardinality(victim_ids)), 0) from warehouse.staged_run where file_id = ?")
                 .param(fileId).query(Long.class).single();
         if (thinRows == 0) {
@@ -65,7 +65,7 @@ final class ContestedThinRows {
                           from warehouse.staged_row s
                          where s.file_id = ? and not s.rejected) named
                  where victim_id is not null
-                """.formatted(new OfficeIdentityIndex(officeCode).records("v"))).param(fileId).query(rs -> {
+                """.formatted(identities.records("v"))).param(fileId).query(rs -> {
                     judged.add(rs.getInt(1), rs.getLong(2));
                 });
         long[] contested = LongStream.concat(repeated.stream().mapToLong(Long::longValue),

@@ -55,8 +55,9 @@ final class FirstDelivery {
     }
 
     /** Writes the plan's new records; returns inserted/updated/unchanged. */
-    static Map<String, Long> insert(JdbcClient jdbc, String officeCode, LocalDate receivedOn, PartTimes times) {
-        OfficeIdentityIndex identities = new OfficeIdentityIndex(officeCode);
+    static Map<String, Long> insert(JdbcClient jdbc, OfficeIdentityIndex identities, LocalDate receivedOn,
+            PartTimes times) {
+        String officeCode = identities.officeCode();
         // before the first write, so that the index can be built after the records (see OfficeIdentityIndex)
         times.run("lock", () -> OfficeIdentityIndex.lockForFirstDelivery(jdbc));
         times.run("cases", () -> jdbc.sql("""

@@ -5,11 +5,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The content hash of one of an office's victim records, which tells the function its records'
- * hashes were made by (they all share one: a row is hashed by the function its office's records
- * carry). Always the same record while the office's records stand, the first by identity key: one
- * step of the office's identity index ({@link OfficeIdentityIndex}, the office written as its
- * predicate is), not a scan of the office's records.
+ * A content hash of an office's victim records, which tells the function its records' hashes were made
+ * by: a SHA-256 one when ANY of the office's records carries SHA-256 (a stored hash that does not begin
+ * with {@code m}), else one of MurmurHash3. Whether one does is asked of the index of the records still
+ * hashed by SHA-256 (V099), with the office written as a literal, as the office's identity index is
+ * ({@link OfficeIdentityIndex}): one probe, whichever record of the office comes first, where one record
+ * probed by identity key told the function only while every record of the office shared it.
  */
 @Component
 public class OfficeContentHashes {
@@ -20,10 +21,15 @@ public class OfficeContentHashes {
         this.jdbc = jdbc;
     }
 
-    /** The content hash of the office's first record by identity key; empty when it has none. */
+    /**
+     * A SHA-256 content hash of the office's records if any carries one, else the content hash of its first
+     * record by identity key; empty when it has none.
+     */
     public Optional<String> any(String officeCode) {
-        return jdbc.sql("select v.content_hash from warehouse.victim v where "
-                        + new OfficeIdentityIndex(officeCode).records("v") + " order by v.identity_key limit 1")
+        OfficeIdentityIndex office = new OfficeIdentityIndex(officeCode);
+        return jdbc.sql("select hash from (select coalesce((select v.content_hash from warehouse.victim v where " + office.records("v")
+                        + " and v.content_hash < 'm' limit 1), (select v.content_hash from warehouse.victim v where "
+                        + office.records("v") + " order by v.identity_key limit 1)) as hash) office where hash is not null")
                 .query(String.class).optional();
     }
 }

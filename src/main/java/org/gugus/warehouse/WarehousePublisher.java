@@ -64,6 +64,8 @@ public class WarehousePublisher {
         events.publishEvent(new PublishStarting(fileId, officeCode));
         PartTimes times = new PartTimes();
         OfficeLock.hold(jdbc, officeCode);
+        // the office's key, made once: the plan, the first delivery's insert and the upsert all name it
+        OfficeIdentityIndex identities = new OfficeIdentityIndex(officeCode);
         // under the lock: the thin rows checked here still repeat their records when the plan reads them
         times.run("stale rows", () -> judgeStaleRows(fileId, officeCode, stale));
         // A large file's plan sorts and hashes hundreds of thousands of rows: keep them in memory. The winners'
@@ -72,13 +74,13 @@ public class WarehousePublisher {
         // it needs: a small file's statements use no more (issue 13).
         jdbc.sql("set local work_mem = '256MB'").update();
         PartTimes planTimes = new PartTimes();
-        Planned planned = times.get("plan", () -> planWinners(fileId, officeCode, planTimes));
+        Planned planned = times.get("plan", () -> planWinners(fileId, identities, planTimes));
         Map<String, Long> plan;
         if (planned.firstDelivery()) {
-            plan = FirstDelivery.insert(jdbc, officeCode, receivedOn, times);
+            plan = FirstDelivery.insert(jdbc, identities, receivedOn, times);
         } else {
             times.run("continuations", () -> VictimContinuation.apply(jdbc, fileId, officeCode));
-            plan = applyPlan(officeCode, receivedOn, times);
+            plan = applyPlan(identities, receivedOn, times);
         }
         // the thin winners: unchanged by definition, nothing of the warehouse to write
         plan.merge("unchanged", planned.thinWinners(), Long::sum);
@@ -160,11 +162,11 @@ public class WarehousePublisher {
      * the one path by which file rows and corrected rows reach it. Returns inserted/updated/unchanged.
      */
     Map<String, Long> applyPlan(String officeCode) {
-        return applyPlan(officeCode, null, new PartTimes());
+        return applyPlan(new OfficeIdentityIndex(officeCode), null, new PartTimes());
     }
 
-    private Map<String, Long> applyPlan(String officeCode, LocalDate receivedOn, PartTimes times) {
-        OfficeIdentityIndex identities = new OfficeIdentityIndex(officeCode);
+    private Map<String, Long> applyPlan(OfficeIdentityIndex identities, LocalDate receivedOn, PartTimes times) {
+        String officeCode = identities.officeCode();
         times.run("identity index", () -> identities.ensure(jdbc));
         Map<String, Long> plan = times.get("plan counts", this::planCounts);
         // a first delivery replaces nothing: no history to keep, no flags to delete
@@ -202,7 +204,7 @@ public class WarehousePublisher {
      *
      * @return how many thin rows win, and whether this is the office's first delivery
      */
-    private Planned planWinners(long fileId, String officeCode, PartTimes times) {
+    private Planned planWinners(long fileId, OfficeIdentityIndex identities, PartTimes times) {
         // The winners are found by their keys alone, in a table of their own with its statistics, then
         // their wide rows fetched: sorting whole rows spilled to disk at 100,000 rows, and the file's rows
         // were staged since autovacuum last looked at warehouse.staged_row, so the planner could take them
@@ -216,11 +218,11 @@ public class WarehousePublisher {
         // record is probed by its identity, row by row (offset 0): joined, the planner could hash the
         // office's whole victim table for a thousand changed rows, its estimate of the file's staged rows
         // taken from an earlier, larger file (0.6-0.7 s of a 1 %-changed re-delivery of 100,000).
-        ContestedThinRows thin = times.get("thin", () -> ContestedThinRows.read(jdbc, fileId, officeCode));
+        ContestedThinRows thin = times.get("thin", () -> ContestedThinRows.read(jdbc, fileId, identities));
         // An office's first delivery (no record yet; its lock keeps another publish from adding one) has
         // no thin rows and no record to look up: 100,000 probes of the identity index that find nothing.
         boolean firstDelivery = !thin.any()
-                && times.get("office's records", () -> !new OfficeIdentityIndex(officeCode).officeHoldsRecords(jdbc));
+                && times.get("office's records", () -> !identities.officeHoldsRecords(jdbc));
         if (firstDelivery) {
             times.run("winners", () -> jdbc.sql("""
                     create temporary table plan_winner on commit drop as
@@ -249,7 +251,7 @@ public class WarehousePublisher {
                             select t.ordinal, null, t.victim_id, null, true, t.victim_id::text, null
                               from unnest(?::integer[], ?::bigint[]) t(ordinal, victim_id)) keyed
                      order by identity, ordinal desc
-                    """.formatted(new OfficeIdentityIndex(officeCode).records("v")))
+                    """.formatted(identities.records("v")))
                     .params(fileId, thin.ordinals(), thin.victimIds()).update());
         }
         // the thin rows that lost to a later row of their record: duplicates (none, or a few, as a rule)
