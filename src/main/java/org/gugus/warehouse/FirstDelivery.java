@@ -25,11 +25,11 @@ final class FirstDelivery {
     }
 
     /**
-     * The temporary table {@code publish_plan}: the file's winners ({@code plan_winner}), each with the id of its
-     * new record and the few values the statements around the records' insert need (its case's fields, its place,
-     * its row hash when judged without a finding, its findings otherwise); the records' wide values stay in the
-     * staged rows, read once, by the records' insert. Read straight from the file's staged rows, not looked up
-     * winner by winner: only when the file repeats an identity are the rows that lost dropped after.
+     * The temporary table {@code publish_plan}: the file's judged rows, each with the id of its new record and the
+     * few values the statements around the records' insert need (its identity, its case's fields, its place, its
+     * row hash when judged without a finding, its findings otherwise); the records' wide values stay in the staged
+     * rows, read once more, by the records' insert. Read straight from the file's staged rows: the winners are
+     * ranked from it ({@link #winners}), and the rows that lost dropped from it.
      * <p>
      * The plan held every winner's staged row whole (about 870 MB at a million rows): written once, then read
      * whole by the cases, the records, the pending notes, the row hashes and the flags, one after the other, each
@@ -45,7 +45,7 @@ final class FirstDelivery {
         int judged = PlannerMethodOff.during(jdbc, "enable_sort", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select nextval(""" + VICTIM_IDS + """
-                       ) as victim_id, s.ordinal, s.sheet, s.row_number, s.case_number, s.report_date,
+                       ) as victim_id, s.ordinal, s.identity_key, s.sheet, s.row_number, s.case_number, s.report_date,
                        s.incident_date, s.case_stage,
                        case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash,
                        case when s.findings <> '[]'::jsonb then s.findings end as findings
@@ -53,7 +53,24 @@ final class FirstDelivery {
                  where s.file_id = ? and not s.rejected
                  order by s.ordinal
                 """).param(fileId).update());
-        long winners = jdbc.sql("select count(*) from plan_winner").query(Long.class).single();
+        // the plan's statistics: the winners' sort and the statements joining the plan are planned by them
+        jdbc.sql("analyze publish_plan (ordinal, identity_key, case_number)").update();
+    }
+
+    /**
+     * The temporary table {@code plan_winner}: the last row of each identity in the plan, as a later delivery's
+     * winners are kept (no record to continue, none known); the plan's other rows, duplicates, are dropped from it.
+     */
+    static void winners(JdbcClient jdbc) {
+        int winners = jdbc.sql("""
+                create temporary table plan_winner on commit drop as
+                select distinct on (identity_key) ordinal, identity_key, null::bigint as victim_id,
+                       null::char(64) as old_hash, false as known, clean_row_hash
+                  from publish_plan
+                 order by identity_key, ordinal desc
+                """).update();
+        jdbc.sql("analyze plan_winner (ordinal)").update();
+        long judged = jdbc.sql("select count(*) from publish_plan").query(Long.class).single();
         if (judged != winners) {
             // duplicates: their drawn ids stay unused, as a rolled-back insert leaves its ids
             jdbc.sql("delete from publish_plan p where not exists (select 1 from plan_winner w where w.ordinal = p.ordinal)")
