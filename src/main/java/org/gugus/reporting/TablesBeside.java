@@ -92,29 +92,37 @@ final class TablesBeside {
     static void putInPlace(JdbcClient jdbc, List<String> tables) {
         jdbc.sql("savepoint tables_beside").update();
         try {
-            for (String table : tables) {
-                String name = table.substring("reporting.".length());
-                List<String[]> renames = jdbc.sql("""
-                        select c.relname, k.conname is not null
-                          from pg_index i
-                          join pg_class c on c.oid = i.indexrelid
-                          left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
-                         where i.indrelid = '%s'::regclass
-                        """.formatted(next(table)))
-                        .query((rs, n) -> new String[] {rs.getString(1), rs.getBoolean(2) ? "key" : ""}).list();
-                jdbc.sql("drop table " + table).update();
-                jdbc.sql("alter table " + next(table) + " rename to " + name).update();
-                for (String[] index : renames) {
-                    String original = index[0].substring(0, index[0].length() - "_next".length());
-                    jdbc.sql(index[1].isEmpty() ? "alter index reporting." + index[0] + " rename to " + original
-                            : "alter table " + table + " rename constraint " + index[0] + " to " + original).update();
-                }
-            }
+            // sent as one string of statements: one at a time, their round trips took 0.3-0.4 s under load 20
+            jdbc.sql(String.join(";\n", renames(jdbc, tables))).update();
         } catch (RuntimeException e) {
             jdbc.sql("rollback to savepoint tables_beside").update();
             throw e;
         }
         jdbc.sql("release savepoint tables_beside").update();
+    }
+
+    /** The statements that put the tables beside in place of {@code tables}. */
+    private static List<String> renames(JdbcClient jdbc, List<String> tables) {
+        List<String> statements = new ArrayList<>();
+        for (String table : tables) {
+            String name = table.substring("reporting.".length());
+            List<String[]> renames = jdbc.sql("""
+                    select c.relname, k.conname is not null
+                      from pg_index i
+                      join pg_class c on c.oid = i.indexrelid
+                      left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
+                     where i.indrelid = '%s'::regclass
+                    """.formatted(next(table)))
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getBoolean(2) ? "key" : ""}).list();
+            statements.add("drop table " + table);
+            statements.add("alter table " + next(table) + " rename to " + name);
+            for (String[] index : renames) {
+                String original = index[0].substring(0, index[0].length() - "_next".length());
+                statements.add(index[1].isEmpty() ? "alter index reporting." + index[0] + " rename to " + original
+                        : "alter table " + table + " rename constraint " + index[0] + " to " + original);
+            }
+        }
+        return statements;
     }
 
     private static String single(Statement sql, String query) throws SQLException {
