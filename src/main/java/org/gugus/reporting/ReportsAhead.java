@@ -44,7 +44,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * facts, their person left unset. The persons resolution that follows the same commit runs for
  * seconds in the JVM on the other core; the rebuild it triggers ({@link ReportingRefresh}) then copies
  * these rows into the emptied reporting tables with each record's person as linked now, instead of
- * reading the warehouse and writing the facts after the resolution.
+ * reading the warehouse and writing the facts after the resolution. The per-case facts, which need no
+ * person, are written further, with their keys and indexes, into tables beside the ones they replace
+ * ({@link TablesBeside}), which the rebuild puts in place rather than copying them
+ * ({@link Read#caseFactsBeside}).
  * <p>
  * Only a publish after which most records are not reported yet (as many as the schema's persons or
  * more, and {@code gugus.reporting.bulk-refresh-persons} or more: a first load) is read ahead. The
