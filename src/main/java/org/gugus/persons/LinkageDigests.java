@@ -18,9 +18,7 @@ import org.gugus.warehouse.LinkableVictims;
  * digest of what linkage reads of them as the warehouse gives it ({@link LinkableVictims#forEachUnresolvedLinkageDigest}):
  * after the commit a run reads each pending record's id, version and digest only, and takes the values held for the
  * digest instead of reading the record whole (100,000 wide rows: about 2 s of a first load's run). A record whose
- * digest is not held (a value published otherwise than it was read, a record of another office) is read whole. Each
- * row's own digest is kept too, by its place in the file: a run taking the records by their places ({@link
- * PlacesConfirmed}) has each confirmed by the digest of its row.
+ * digest is not held (a value published otherwise than it was read, a record of another office) is read whole.
  * <p>
  * The digest is MD5 over the values' text as a row of them (a composite value's output: each value's text as the
  * driver reads it, nulls as nothing, a value quoted where it must be), in UTF-8: one text for one set of values, as
@@ -49,27 +47,13 @@ final class LinkageDigests {
     private final int[] held;
     private final VictimReport[] values;
     private final int size;
-    /**
-     * Every report digested, in the order given (the file's), with its own digest's halves: a first load's records
-     * taken by their places ({@link #row}, {@link #isRowsDigest}); {@code rowDigested} false for a report no digest
-     * is made of (a date the server writes otherwise).
-     */
-    private final VictimReport[] rows;
-    private final long[] rowHigh;
-    private final long[] rowLow;
-    private final boolean[] rowDigested;
 
-    private LinkageDigests(long[] high, long[] low, int[] held, VictimReport[] values, int size, VictimReport[] rows,
-            long[] rowHigh, long[] rowLow, boolean[] rowDigested) {
+    private LinkageDigests(long[] high, long[] low, int[] held, VictimReport[] values, int size) {
         this.high = high;
         this.low = low;
         this.held = held;
         this.values = values;
         this.size = size;
-        this.rows = rows;
-        this.rowHigh = rowHigh;
-        this.rowLow = rowLow;
-        this.rowDigested = rowDigested;
     }
 
     /**
@@ -83,24 +67,16 @@ final class LinkageDigests {
         long[] low = new long[slots];
         int[] held = new int[slots];
         List<VictimReport> values = new ArrayList<>(reports.size());
-        long[] rowHigh = new long[reports.size()];
-        long[] rowLow = new long[reports.size()];
-        boolean[] rowDigested = new boolean[reports.size()];
         int size = 0;
-        int rows = 0;
         for (int i = 0; i < reports.size(); i++) {
             if (i % 4_096 == 0 && stop.getAsBoolean()) {
                 break;
             }
-            rows++;
             VictimReport report = reports.get(i);
             byte[] digest = digest(report, md5);
             if (digest == null) {
                 continue;
             }
-            rowHigh[i] = (long) HALVES.get(digest, 0);
-            rowLow[i] = (long) HALVES.get(digest, 8);
-            rowDigested[i] = true;
             int slot = slot(high, low, held, digest);
             if (held[slot] == EMPTY) {
                 high[slot] = (long) HALVES.get(digest, 0);
@@ -112,29 +88,12 @@ final class LinkageDigests {
                 held[slot] = AMBIGUOUS;
             }
         }
-        return new LinkageDigests(high, low, held, values.toArray(VictimReport[]::new), size,
-                reports.subList(0, rows).toArray(VictimReport[]::new), rowHigh, rowLow, rowDigested);
+        return new LinkageDigests(high, low, held, values.toArray(VictimReport[]::new), size);
     }
 
     /** How many digests are held. */
     int size() {
         return size;
-    }
-
-    /** How many reports were digested in the order given: all of them unless the work was stopped first. */
-    int rows() {
-        return rows.length;
-    }
-
-    /** The values of the {@code place}th report digested (in the order given), under the record's id. */
-    VictimReport row(int place, long victimId) {
-        return withId(rows[place], victimId);
-    }
-
-    /** Whether {@code digest} is the {@code place}th report's own (false for a report no digest is made of). */
-    boolean isRowsDigest(int place, byte[] digest) {
-        return digest != null && digest.length == 16 && rowDigested[place]
-                && (long) HALVES.get(digest, 0) == rowHigh[place] && (long) HALVES.get(digest, 8) == rowLow[place];
     }
 
     /** The values held for a record of this digest, under the record's id; null when none (or two) are. */
@@ -146,10 +105,7 @@ final class LinkageDigests {
         if (place == EMPTY || place == AMBIGUOUS) {
             return null;
         }
-        return withId(this.values[place - 1], victimId);
-    }
-
-    private static VictimReport withId(VictimReport values, long victimId) {
+        VictimReport values = this.values[place - 1];
         return new VictimReport(victimId, values.officeCode(), values.caseNumber(), values.name(), values.nik(),
                 values.sex(), values.birthDate(), values.age(), values.reportDate(), values.birthPlace(),
                 values.originRegencyCode(), values.originDistrictCode(), values.originVillageCode(), values.address());

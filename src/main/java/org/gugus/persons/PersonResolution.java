@@ -92,8 +92,6 @@ public class PersonResolution {
     private final TransactionTemplate transaction;
     /** A statement of the run that may fail without failing the run: under a savepoint of the run's transaction. */
     private final TransactionTemplate savepoint;
-    /** The read confirming a first load's records' places ({@link PlacesConfirmed}): a transaction of its own. */
-    private final TransactionTemplate beside;
     private final JdbcClient jdbc;
     private final long boundedFrom;
     private final int groupRecords;
@@ -120,13 +118,11 @@ public class PersonResolution {
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.beside = new TransactionTemplate(transactions);
-        this.beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Resolves the records not resolved yet or changed since (after a load, a correction). */
     public ResolutionSummary resolvePending(String trigger) {
-        return run(() -> pending(trigger, Set.of(), false, null, false));
+        return run(() -> pending(trigger, Set.of(), false, null));
     }
 
     /**
@@ -134,44 +130,7 @@ public class PersonResolution {
      * records prepared while it was published ({@link RecordsPreparedAhead}) where they are the records published.
      */
     ResolutionSummary resolvePublished(String trigger, Long fileId) {
-        PreparedAhead ahead = new PreparedAhead(fileId);
-        try {
-            return run(() -> pending(trigger, Set.of(), false, ahead, true));
-        } catch (PlacesRefuted e) {
-            // rolled back before it wrote: done again as before, its records read by their digests
-            log.info("Resolution: the records of file {} were not all where their rows were read ahead: resolved again"
-                    + " reading them by their digests", fileId);
-            placesRefuted++;
-            return run(() -> pending(trigger, Set.of(), false, ahead, false));
-        }
-    }
-
-    /** The records prepared ahead for a file's publish, taken once ({@link RecordsPreparedAhead#take}), for a retry too. */
-    private final class PreparedAhead {
-
-        private final Long fileId;
-        private boolean asked;
-        private RecordsPreparedAhead.Taken taken;
-
-        PreparedAhead(Long fileId) {
-            this.fileId = fileId;
-        }
-
-        RecordsPreparedAhead.Taken get() {
-            if (!asked) {
-                asked = true;
-                taken = fileId == null ? null : recordsAhead.take(fileId);
-            }
-            return taken;
-        }
-    }
-
-    /** A first load's records found elsewhere than the run took them from ({@link PlacesConfirmed}): the run is retried. */
-    private static final class PlacesRefuted extends RuntimeException {
-
-        PlacesRefuted() {
-            super(null, null, false, false);
-        }
+        return run(() -> pending(trigger, Set.of(), false, fileId));
     }
 
     /**
@@ -179,7 +138,7 @@ public class PersonResolution {
      * {@code bounded} (else only from {@code gugus.persons.resolution.bounded-from} pending records on).
      */
     ResolutionSummary resolvePending(String trigger, boolean bounded) {
-        return run(() -> pending(trigger, Set.of(), bounded, null, false));
+        return run(() -> pending(trigger, Set.of(), bounded, null));
     }
 
     /** Estimates the model from every record, stores it, and resolves every record anew. */
@@ -199,7 +158,7 @@ public class PersonResolution {
             VictimPair pair = store.pair(pairId).orElseThrow(() -> PersonPairs.notFound(pairId));
             store.decide(pair, decision, by, note);
             audit.run();
-            return pending("decision", Set.of(pair.a(), pair.b()), false, null, false);
+            return pending("decision", Set.of(pair.a(), pair.b()), false, null);
         });
     }
 
@@ -215,13 +174,8 @@ public class PersonResolution {
         return outcome.summary().timed((resolved - started) / 1e9, (System.nanoTime() - resolved) / 1e9);
     }
 
-    /**
-     * @param published the records prepared ahead for the file whose publish this run follows, if any; else null
-     * @param byPlaces  whether a first load's records may be taken by their places among the rows read ahead, confirmed
-     *                  beside the run ({@link PlacesConfirmed}); else by their digests
-     */
-    private Outcome pending(String trigger, Set<Long> seeds, boolean bounded, PreparedAhead published,
-            boolean byPlaces) {
+    /** @param published the file whose publish this run follows, its records perhaps prepared ahead; else null */
+    private Outcome pending(String trigger, Set<Long> seeds, boolean bounded, Long published) {
         long startedAt = System.nanoTime();
         long startedCpu = Phases.cpu();
         // the model, the salt and the linkage hashes made ready on another thread while the records are read: in a
@@ -242,7 +196,7 @@ public class PersonResolution {
         // the records surely compared (never resolved, or resolved without a linkage hash: a first load's) normalised
         // and keyed on another core as they are read; the others once compared by their linkage hash
         // a first load's records prepared while it was published: taken by their values, the others prepared here
-        RecordsPreparedAhead.Taken preparedAhead = published == null ? null : published.get();
+        RecordsPreparedAhead.Taken preparedAhead = published == null ? null : recordsAhead.take(published);
         Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)),
                 preparedAhead == null ? null : preparedAhead.records());
         // their values by the digest of what linkage reads: the records published read as ids and digests only
@@ -251,10 +205,8 @@ public class PersonResolution {
         takenAhead = 0;
         blocksAhead = false;
         readWhole = -1;
-        takenByPlaces = false;
         preparedAhead = null;
-        PlacesConfirmed[] places = {null};
-        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, digests, byPlaces ? places : null, report -> {
+        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, digests, report -> {
             if (surelyCompared(resolvedAs.get(report.victimId()))) {
                 prepared.accept(report);
             }
@@ -272,8 +224,8 @@ public class PersonResolution {
         LinkageModel model = inUse.model();
         LinkageHashes hashes = inUse.hashes();
         int whole = readWhole;
-        phases.done("read " + pending.size() + " pending" + (places[0] != null ? " (by their places, confirmed beside)"
-                : whole < 0 ? "" : " (" + (pending.size() - whole) + " by their digests)"), readAt, readCpu);
+        phases.done("read " + pending.size() + " pending" + (whole < 0 ? "" : " (" + (pending.size() - whole)
+                + " by their digests)"), readAt, readCpu);
         phases.done("run started, model");
         // a record re-delivered with only fields linkage does not read changed (its notes, its services) keeps
         // its person, links and queued pairs: its version moves on, nothing is compared again
@@ -444,15 +396,8 @@ public class PersonResolution {
         records.clear();
         affected.clear();
         missing = null;
-        PlacesConfirmed confirming = places[0];
-        Runnable beforeWrites = confirming == null ? null : () -> {
-            if (!confirming.confirmed(savepoint)) {
-                throw new PlacesRefuted();
-            }
-            phases.done("places confirmed");
-        };
         Outcome outcome = link(run, reports, versions, hashes, new RunScope(scope, held, former), model,
-                List.copyOf(pairs.values()), aside, beforeWrites, phases);
+                List.copyOf(pairs.values()), aside, phases);
         if (keptRecords.isEmpty()) {
             return outcome;
         }
@@ -493,20 +438,6 @@ public class PersonResolution {
 
     int readWhole() {
         return readWhole;
-    }
-
-    /** Whether the latest run in memory took its records by their places among the rows read ahead (for tests). */
-    private volatile boolean takenByPlaces;
-
-    boolean takenByPlaces() {
-        return takenByPlaces;
-    }
-
-    /** How many runs were done again since this started, their records not where they were taken from (for tests). */
-    private volatile int placesRefuted;
-
-    int placesRefuted() {
-        return placesRefuted;
     }
 
     /**
@@ -583,21 +514,10 @@ public class PersonResolution {
      * thousand pending ids took the join 0.5 s and more over a 100,000-record warehouse).
      */
     private List<VictimReport> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs,
-            Map<Long, Integer> versionOf, LinkageDigests digests, PlacesConfirmed[] places,
-            java.util.function.Consumer<VictimReport> read) {
+            Map<Long, Integer> versionOf, LinkageDigests digests, java.util.function.Consumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
         if (listed >= fewPending) {
             store.withMemoryForManyRecords();
-            if (digests != null && places != null) {
-                // not analysed here: in the run's transaction the analysis would hold the list against the read beside
-                resolvedAs.putAll(store.pendingAsResolved(true));
-                List<VictimReport> byPlaces = unresolvedByPlaces(digests, versionOf, places, read);
-                if (byPlaces != null) {
-                    return byPlaces;
-                }
-                store.analysePendingList();
-                return unresolvedByDigest(digests, versionOf, read);
-            }
             store.analysePendingList();
             resolvedAs.putAll(store.pendingAsResolved(true));
             if (digests != null) {
@@ -616,34 +536,6 @@ public class PersonResolution {
                 read.accept(report);
             }
         }
-        return reports;
-    }
-
-    /**
-     * {@link #unresolved} of a first load whose rows were all read and digested ahead ({@link RecordsPreparedAhead}),
-     * when the pending list holds as many records as the file had rows (no row dropped as a duplicate, no other
-     * record pending): the records read from the list as ids and versions only, the {@code i}th taken with the values
-     * of the file's {@code i}th row (the publish draws the records' ids in the file's order), confirmed beside the run
-     * ({@link PlacesConfirmed}, in {@code places}) before it writes. Null when the counts differ.
-     */
-    private List<VictimReport> unresolvedByPlaces(LinkageDigests digests, Map<Long, Integer> versionOf,
-            PlacesConfirmed[] places, java.util.function.Consumer<VictimReport> read) {
-        PersonStore.ListedRecords listed = store.unresolvedListed();
-        long[] ids = listed.ids();
-        if (ids.length == 0 || ids.length != digests.rows()) {
-            return null;
-        }
-        places[0] = new PlacesConfirmed(victims, store, beside, listed, digests);
-        int[] versions = listed.versions();
-        List<VictimReport> reports = new ArrayList<>(ids.length);
-        for (int i = 0; i < ids.length; i++) {
-            VictimReport report = digests.row(i, ids[i]);
-            reports.add(report);
-            versionOf.put(ids[i], versions[i]);
-            read.accept(report);
-        }
-        readWhole = 0;
-        takenByPlaces = true;
         return reports;
     }
 
@@ -810,7 +702,7 @@ public class PersonResolution {
         Scored scored = estimateAndScore(reports, prepared, phases);
         LinkageHashes hashes = new LinkageHashes(linkage.settings(), scored.model(), BlockKeys.salt(key));
         return link(run, reports, versions, hashes, new RunScope(null, store.held(), null), scored.model(),
-                scored.pairs(), null, null, phases);
+                scored.pairs(), null, phases);
     }
 
     /** The model estimated from the records, stored, their block keys stored, their pairs scored. */
@@ -878,12 +770,10 @@ public class PersonResolution {
     /**
      * Clusters the records (all of the run's scope; every record when it is null) from their scored pairs
      * and the decisions, and stores what came out; a first load's block keys written {@code aside} (null when
-     * none) put in place before the run ends; {@code beforeWrites} (null when none) run before the persons' ids are
-     * drawn, the first of its writes a retry would not write again.
+     * none) put in place before the run ends.
      */
     private Outcome link(long run, List<VictimReport> reports, Map<Long, Integer> versions, LinkageHashes hashes,
-            RunScope of, LinkageModel model, List<ScoredPair> scoredPairs, BlockKeysAside aside, Runnable beforeWrites,
-            Phases phases) {
+            RunScope of, LinkageModel model, List<ScoredPair> scoredPairs, BlockKeysAside aside, Phases phases) {
         PersonStore.Scope scope = of.scope();
         List<ScoredPair> pairs = new ArrayList<>(scoredPairs);
         Map<VictimPair, Decision> decisions = store.decisions(scope, of.held());
@@ -903,9 +793,6 @@ public class PersonResolution {
 
         Map<Long, Long> former = of.former() != null ? of.former() : store.formerPersons(scope);
         List<StableIds.Outcome> outcomes = StableIds.assign(clusters.clusters(), former);
-        if (beforeWrites != null) {
-            beforeWrites.run();
-        }
         Iterator<Long> fresh = store.newPersons((int) outcomes.stream().filter(o -> o.keptId() == null).count()).iterator();
         // each record's person and cluster by its place in reports (not boxed maps of 100,000 ids: a first load's)
         Positions positions = new Positions(reports);

@@ -352,35 +352,6 @@ class PersonStore {
         return resolved;
     }
 
-    /**
-     * The records of the pending list not resolved at the version listed, in id order, each once at the latest version
-     * listed: what the list itself says, without the warehouse's records (a first load's records taken by their places
-     * among the rows read ahead, confirmed by the warehouse's own read beside the run: {@link PlacesConfirmed}).
-     */
-    ListedRecords unresolvedListed() {
-        long[][] ids = {new long[4_096]};
-        int[][] versions = {new int[4_096]};
-        int[] count = {0};
-        jdbc.sql("""
-                select p.victim_id, max(p.victim_version) from persons.pending_victim p
-                 where not exists (select 1 from persons.victim_person vp
-                                    where vp.victim_id = p.victim_id and vp.victim_version = p.victim_version)
-                 group by p.victim_id order by p.victim_id
-                """).withFetchSize(10_000).query(rs -> {
-                    if (count[0] == ids[0].length) {
-                        ids[0] = Arrays.copyOf(ids[0], count[0] * 2);
-                        versions[0] = Arrays.copyOf(versions[0], count[0] * 2);
-                    }
-                    ids[0][count[0]] = rs.getLong(1);
-                    versions[0][count[0]++] = rs.getInt(2);
-                });
-        return new ListedRecords(Arrays.copyOf(ids[0], count[0]), Arrays.copyOf(versions[0], count[0]));
-    }
-
-    /** Records by id (ascending) with a version each. */
-    record ListedRecords(long[] ids, int[] versions) {
-    }
-
     /** How a record was last resolved: at which version, into which person, its linkage hash (null when unknown). */
     record Resolved(int version, long person, Long linkageHash) {
     }

@@ -70,28 +70,4 @@ class LinkageDigestsTests {
         assertThat(digests.report(1, new byte[16])).isNull();
         assertThat(digests.report(1, new byte[15])).isNull();
     }
-
-    @Test
-    void knowsEachRowsOwnDigestByItsPlaceTwoEqualRowsAndARowWithoutADigestIncluded() {
-        VictimReport first = report("Siti Aminah", "6472014101900001", null, LocalDate.of(1990, 1, 1));
-        VictimReport undated = report("Ayu", null, null, LocalDate.of(10_000, 1, 1));
-        VictimReport last = report("Dewi Lestari", null, "Jl. Mawar 2", null);
-        LinkageDigests digests = LinkageDigests.of(List.of(first, first, undated, last), () -> false);
-
-        assertThat(digests.rows()).isEqualTo(4);
-        assertThat(digests.row(3, 9).victimId()).isEqualTo(9);
-        assertThat(digests.row(3, 9).address()).isEqualTo("Jl. Mawar 2");
-        assertThat(digests.isRowsDigest(0, LinkageDigests.digest(first))).isTrue();
-        assertThat(digests.isRowsDigest(1, LinkageDigests.digest(first))).as("a row equal to another").isTrue();
-        assertThat(digests.isRowsDigest(3, LinkageDigests.digest(last))).isTrue();
-        assertThat(digests.isRowsDigest(3, LinkageDigests.digest(first))).as("another row's digest").isFalse();
-        assertThat(digests.isRowsDigest(2, new byte[16])).as("a row no digest is made of").isFalse();
-        assertThat(digests.isRowsDigest(0, null)).isFalse();
-        assertThat(digests.isRowsDigest(0, new byte[15])).isFalse();
-        int[] asked = {0};
-        LinkageDigests stopped = LinkageDigests.of(java.util.stream.Stream.concat(
-                java.util.Collections.nCopies(4_096, first).stream(), java.util.stream.Stream.of(last)).toList(),
-                () -> asked[0]++ > 0);
-        assertThat(stopped.rows()).as("only the rows digested before the stop").isEqualTo(4_096);
-    }
 }
