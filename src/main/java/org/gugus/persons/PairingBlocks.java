@@ -206,7 +206,11 @@ final class PairingBlocks implements AutoCloseable {
                             validKeys[record] |= 1 << (place & (1 << KEY_BITS) - 1);
                         }
                     }
-                    Arrays.sort(members, 0, size);
+                    // the sort by hashes keeps the order keys were given in among a block's (a first load's come in
+                    // the order of their records' ids): sorted then, unless stored keys were added
+                    if (!ascending(members, size)) {
+                        Arrays.sort(members, 0, size);
+                    }
                     if (out.remaining() < 12 + 8 * size) {
                         blocksEnd = write(blocks, out, blocksEnd);
                         if (out.capacity() < 12 + 8 * size) {
@@ -237,6 +241,15 @@ final class PairingBlocks implements AutoCloseable {
      */
     int[] validKeys() {
         return validKeys == null ? null : Arrays.copyOf(validKeys, records);
+    }
+
+    private static boolean ascending(long[] values, int size) {
+        for (int i = 1; i < size; i++) {
+            if (values[i - 1] > values[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The next blocks that pair, at most that many, in ascending order of their hashes; none at the end. */
