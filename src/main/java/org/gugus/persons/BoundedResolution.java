@@ -258,7 +258,7 @@ final class BoundedResolution {
                 .query((RowCallbackHandler) rs -> blocks.storedKey(rs.getLong(1), rs.getLong(2)));
         pairingHashes = blocks.group(held::id);
         // each held record's keys that pair marked once here, not looked up among the blocks' hashes each time the
-        // scoring reads it (about six times a record: a fifth of a million-record run's scoring)
+        // scoring reads it (once for each group of blocks holding it: a fifth of a million-record run's scoring)
         int[] validKeys = blocks.validKeys();
         if (validKeys != null) {
             held.keepValidKeys(validKeys);

@@ -30,7 +30,10 @@ final class PairingBlocks implements AutoCloseable {
 
     /** A stored key's cap: none (the block pairs only when a key of the run's makes it). */
     private static final int NO_CAP = -1;
-    /** Bytes of a key in a range's file: its hash, its record, its cap, its place among the run's ({@link #place}). */
+    /**
+     * Bytes of a key in a range's file: its hash, its record, its cap, its place among the run's keys (its record's
+     * index above {@link #KEY_BITS}, its own index in the record below them; or {@link #NO_PLACE}).
+     */
     private static final int KEY_BYTES = 24;
     /** A key's place when none: a stored key, or a run's key past those a mask marks. */
     private static final int NO_PLACE = -1;
