@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.gugus.persons.linkage.PreparedRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@link #takeBack()}), and drops the table a failed run left beside.
  */
 final class BoundedKeysAside {
+
+    private static final Logger log = LoggerFactory.getLogger(BoundedKeysAside.class);
 
     private static final int WAITING = 0;
     private static final int ASIDE = 1;
@@ -55,19 +59,28 @@ final class BoundedKeysAside {
             try (Statement sql = connection.createStatement()) {
                 sql.execute("drop table if exists persons.block_key_next"); // a failed run's
                 sql.execute("create table persons.block_key_next (like persons.block_key including all excluding indexes)");
+                long start = System.nanoTime();
+                long[] keys = {0};
                 try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection,
                         "copy persons.block_key_next (key_hash, victim_id) from stdin with (format binary, freeze)")) {
                     held.forEachKeys((id, hashes, caps) -> {
                         for (long hash : hashes) {
                             copy.row(hash, id);
                         }
+                        keys[0] += hashes.length;
                     });
                 }
+                long copied = System.nanoTime();
                 sql.execute("set local maintenance_work_mem = '256MB'");
                 sql.execute("create index block_key_next_hash on persons.block_key_next (key_hash, victim_id)");
+                long hashIndex = System.nanoTime();
                 sql.execute("create index block_key_next_victim on persons.block_key_next (victim_id)");
+                long victimIndex = System.nanoTime();
                 sql.execute("analyze persons.block_key_next");
                 connection.commit();
+                log.info("Block keys aside: {} keys copied {} s, index by key {} s, by record {} s, analysed and committed {} s",
+                        keys[0], seconds(copied - start), seconds(hashIndex - copied), seconds(victimIndex - hashIndex),
+                        seconds(System.nanoTime() - victimIndex));
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -75,6 +88,10 @@ final class BoundedKeysAside {
         } catch (SQLException e) {
             throw new IllegalStateException("block keys not written aside", e);
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
     }
 
     /**

@@ -10,7 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.gugus.persons.linkage.BlockScoring;
+import org.gugus.persons.linkage.PreparedRecords;
 
 /**
  * The blocks of a bounded run that pair (at least two records, no more than the smallest cap of the run's keys making
@@ -28,8 +30,15 @@ final class PairingBlocks implements AutoCloseable {
 
     /** A stored key's cap: none (the block pairs only when a key of the run's makes it). */
     private static final int NO_CAP = -1;
-    /** Bytes of a key in a range's file: its hash, its record, its cap. */
-    private static final int KEY_BYTES = 20;
+    /**
+     * Bytes of a key in a range's file: its hash, its record, its cap, its place among the run's keys (its record's
+     * index above {@link #KEY_BITS}, its own index in the record below them; or {@link #NO_PLACE}).
+     */
+    private static final int KEY_BYTES = 24;
+    /** A key's place when none: a stored key, or a run's key past those a mask marks. */
+    private static final int NO_PLACE = -1;
+    /** Bits of a key's place for the key's index in its record; the record's index above them. */
+    private static final int KEY_BITS = 5;
     /** About this many keys a range. */
     private static final int RANGE_KEYS = 1 << 18;
 
@@ -37,6 +46,12 @@ final class PairingBlocks implements AutoCloseable {
     private final FileChannel[] ranges;
     private final ByteBuffer[] pending;
     private final long[] written;
+    /**
+     * For each record of the run's, in the order given ({@link #runKeys}), its keys whose blocks pair as bits
+     * ({@link PreparedRecords#keepValidKeys}); null when keys came without their records.
+     */
+    private int[] validKeys = new int[1024];
+    private int records;
     /** The blocks that pair, each as its hash, its size and its records; written once, then read through once. */
     private FileChannel blocks;
     private long blocksEnd;
@@ -81,23 +96,49 @@ final class PairingBlocks implements AutoCloseable {
         return bits;
     }
 
-    /** A key of the run's: its block pairs from two records up to the smallest cap of the run's keys making it. */
+    /**
+     * A key of the run's, without its record: its block pairs from two records up to the smallest cap of the run's
+     * keys making it. The blocks then mark no record's keys ({@link #validKeys}).
+     */
     void runKey(long hash, long victim, int cap) {
-        put(hash, victim, cap);
+        validKeys = null;
+        put(hash, victim, cap, NO_PLACE);
+    }
+
+    /**
+     * The keys of the run's next record (records come in the order the run holds them, {@link PreparedRecords}):
+     * each key's block pairs from two records up to the smallest cap of the run's keys making it; each key that
+     * makes a block that pairs is marked for the record ({@link #validKeys}).
+     */
+    void runKeys(long victim, long[] hashes, int[] caps) {
+        int record = records++;
+        boolean marked = validKeys != null && record < 1 << 31 - KEY_BITS;
+        if (marked) {
+            if (record == validKeys.length) {
+                validKeys = Arrays.copyOf(validKeys, record * 2);
+            }
+            // more keys than a mask marks: the scoring looks each one up
+            validKeys[record] = hashes.length > PreparedRecords.MASKED_KEYS ? 1 << PreparedRecords.MASKED_KEYS : 0;
+        } else {
+            validKeys = null;
+        }
+        for (int k = 0; k < hashes.length; k++) {
+            put(hashes[k], victim, caps[k], marked && k < PreparedRecords.MASKED_KEYS ? record << KEY_BITS | k : NO_PLACE);
+        }
     }
 
     /** A key the store holds for a record outside the run. */
     void storedKey(long hash, long victim) {
-        put(hash, victim, NO_CAP);
+        put(hash, victim, NO_CAP, NO_PLACE);
     }
 
-    private void put(long hash, long victim, int cap) {
+    private void put(long hash, long victim, int cap, int place) {
         int range = range(hash);
         ByteBuffer buffer = pending[range];
         if (buffer.remaining() < KEY_BYTES) {
             flush(range);
         }
-        buffer.putLong(hash).putLong(victim).putInt(cap);
+        buffer.putLong(hash).putLong(victim).putInt(cap).putInt(place);
     }
 
     /** The range of a hash: ranges ascend with the hashes they hold, as signed numbers. */
@@ -125,9 +166,11 @@ final class PairingBlocks implements AutoCloseable {
 
     /**
      * Groups the keys given and keeps the blocks that pair, to be read back in ascending order of their hashes
-     * ({@link #nextBlocks}); returns those hashes, in that order. The ranges' files are closed after.
+     * ({@link #nextBlocks}); returns those hashes, in that order. The ranges' files are closed after. {@code idAt}
+     * gives the id of the run's record at an index (of those given to {@link #runKeys}, in their order): each key
+     * marked is checked to be its record's.
      */
-    long[] group() {
+    long[] group(IntToLongFunction idAt) {
         long[] hashes = new long[1024];
         int found = 0;
         long[] members = new long[16];
@@ -155,9 +198,22 @@ final class PairingBlocks implements AutoCloseable {
                         members = new long[Integer.highestOneBit(size) * 2];
                     }
                     for (int k = 0; k < size; k++) {
-                        members[k] = keys.victims[order[start + k]];
+                        int key = order[start + k];
+                        members[k] = keys.victims[key];
+                        int place = keys.places[key];
+                        if (place != NO_PLACE && validKeys != null) {
+                            int record = place >>> KEY_BITS;
+                            if (idAt.applyAsLong(record) != members[k]) {
+                                throw new IllegalStateException("the run's keys came in another order than its records");
+                            }
+                            validKeys[record] |= 1 << (place & (1 << KEY_BITS) - 1);
+                        }
                     }
-                    Arrays.sort(members, 0, size);
+                    // the sort by hashes keeps the order keys were given in among a block's (a first load's come in
+                    // the order of their records' ids): sorted then, unless stored keys were added
+                    if (!ascending(members, size)) {
+                        Arrays.sort(members, 0, size);
+                    }
                     if (out.remaining() < 12 + 8 * size) {
                         blocksEnd = write(blocks, out, blocksEnd);
                         if (out.capacity() < 12 + 8 * size) {
@@ -180,6 +236,23 @@ final class PairingBlocks implements AutoCloseable {
         blocksEnd = write(blocks, out, blocksEnd);
         reading = ByteBuffer.allocate(1 << 20).flip();
         return Arrays.copyOf(hashes, found);
+    }
+
+    /**
+     * Once grouped, for each record of the run's in the order given, the keys whose blocks pair as bits (bit k for its
+     * k-th key; {@link PreparedRecords#keepValidKeys}); null when keys came without their records.
+     */
+    int[] validKeys() {
+        return validKeys == null ? null : Arrays.copyOf(validKeys, records);
+    }
+
+    private static boolean ascending(long[] values, int size) {
+        for (int i = 1; i < size; i++) {
+            if (values[i - 1] > values[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The next blocks that pair, at most that many, in ascending order of their hashes; none at the end. */
@@ -240,7 +313,8 @@ final class PairingBlocks implements AutoCloseable {
                 while (buffer.hasRemaining()) {
                     keys.hashes[k] = buffer.getLong();
                     keys.victims[k] = buffer.getLong();
-                    keys.caps[k++] = buffer.getInt();
+                    keys.caps[k] = buffer.getInt();
+                    keys.places[k++] = buffer.getInt();
                 }
             }
         } catch (IOException e) {
@@ -256,6 +330,7 @@ final class PairingBlocks implements AutoCloseable {
         final long[] hashes;
         final long[] victims;
         final int[] caps;
+        final int[] places;
         final int size;
 
         Keys(int size) {
@@ -263,6 +338,7 @@ final class PairingBlocks implements AutoCloseable {
             hashes = new long[size];
             victims = new long[size];
             caps = new int[size];
+            places = new int[size];
         }
 
         /** The keys' indexes in ascending order of their hashes as signed numbers (a radix sort, 16 bits a pass). */

@@ -85,7 +85,10 @@ class PairingBlocksIntegrationTests {
                     .query((RowCallbackHandler) rs -> blocks.runKey(rs.getLong(1), rs.getLong(2), rs.getInt(3)));
             jdbc.sql("select key_hash, victim_id from stored_key")
                     .query((RowCallbackHandler) rs -> blocks.storedKey(rs.getLong(1), rs.getLong(2)));
-            hashes = blocks.group();
+            hashes = blocks.group(record -> {
+                throw new AssertionError("no record's keys are marked when keys come without their records");
+            });
+            assertThat(blocks.validKeys()).isNull();
             // read back in pages, as the scoring reads them
             for (List<BlockScoring.Block> page = blocks.nextBlocks(7); !page.isEmpty(); page = blocks.nextBlocks(7)) {
                 page.forEach(block -> grouped.add(block.keyHash() + ":" + Arrays.toString(block.members())));
@@ -98,6 +101,80 @@ class PairingBlocksIntegrationTests {
         long keys = jdbc.sql("select count(distinct key_hash) from run_key").query(Long.class).single();
         assertThat(expected).hasSizeGreaterThan(100).hasSizeLessThan((int) keys);
         assertThat(expected).noneMatch(block -> block.startsWith(Long.MAX_VALUE + ":"));
+    }
+
+    /**
+     * The run's keys given a record at a time: each record's keys whose blocks pair are marked, bit k for its k-th key
+     * as given, and no other; a record with more keys than a mask marks is flagged for its keys to be looked up.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3})
+    void eachRecordsKeysThatMakeABlockThatPairsAreMarked(int bits) {
+        Random random = new Random(17);
+        // one record with more keys than a mask marks, its keys shared with the others'
+        List<Long> many = new ArrayList<>();
+        jdbc.sql("select distinct key_hash from run_key order by key_hash limit 40").query(Long.class).list()
+                .forEach(many::add);
+        List<Long> victims = new ArrayList<>();
+        List<long[]> hashesOf = new ArrayList<>();
+        List<int[]> capsOf = new ArrayList<>();
+        jdbc.sql("select victim_id, array_agg(key_hash order by key_hash), array_agg(cap order by key_hash) from run_key"
+                + " group by victim_id order by victim_id").query((RowCallbackHandler) rs -> {
+                    victims.add(rs.getLong(1));
+                    Long[] hashes = (Long[]) rs.getArray(2).getArray();
+                    Integer[] caps = (Integer[]) rs.getArray(3).getArray();
+                    // each record's keys in an order of their own, as a record's keys come
+                    List<Integer> order = new ArrayList<>();
+                    for (int k = 0; k < hashes.length; k++) {
+                        order.add(k);
+                    }
+                    java.util.Collections.shuffle(order, random);
+                    hashesOf.add(order.stream().mapToLong(k -> hashes[k]).toArray());
+                    capsOf.add(order.stream().mapToInt(k -> caps[k]).toArray());
+                });
+        victims.add(3_000L);
+        hashesOf.add(many.stream().mapToLong(Long::longValue).toArray());
+        capsOf.add(many.stream().mapToInt(hash -> 50).toArray());
+
+        long[] pairing;
+        int[] marked;
+        try (PairingBlocks blocks = new PairingBlocks(bits)) {
+            for (int i = 0; i < victims.size(); i++) {
+                blocks.runKeys(victims.get(i), hashesOf.get(i), capsOf.get(i));
+            }
+            jdbc.sql("select key_hash, victim_id from stored_key")
+                    .query((RowCallbackHandler) rs -> blocks.storedKey(rs.getLong(1), rs.getLong(2)));
+            pairing = blocks.group(victims::get);
+            marked = blocks.validKeys();
+        }
+
+        Set<Long> pairs = new java.util.HashSet<>();
+        Arrays.stream(pairing).forEach(pairs::add);
+        assertThat(marked).hasSize(victims.size());
+        int keysMarked = 0;
+        for (int i = 0; i < victims.size() - 1; i++) {
+            long[] hashes = hashesOf.get(i);
+            for (int k = 0; k < hashes.length; k++) {
+                assertThat((marked[i] & 1 << k) != 0).as("record %d's key %d", victims.get(i), k)
+                        .isEqualTo(pairs.contains(hashes[k]));
+                keysMarked += (marked[i] & 1 << k) != 0 ? 1 : 0;
+            }
+            assertThat(marked[i] >>> hashes.length).as("no bit past record %d's keys", victims.get(i)).isZero();
+        }
+        assertThat(keysMarked).isGreaterThan(100);
+        assertThat(marked[victims.size() - 1] & 1 << org.gugus.persons.linkage.PreparedRecords.MASKED_KEYS)
+                .as("the record of more keys than a mask marks").isNotZero();
+    }
+
+    /** A record's keys given out of the order of the records the run holds: the grouping refuses to mark them. */
+    @org.junit.jupiter.api.Test
+    void keysGivenInAnotherOrderThanTheRecordsAreRefused() {
+        try (PairingBlocks blocks = new PairingBlocks(0)) {
+            blocks.runKeys(1, new long[] {7, 8}, new int[] {5, 5});
+            blocks.runKeys(2, new long[] {7}, new int[] {5});
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> blocks.group(record -> record == 0 ? 2 : 1))
+                    .isInstanceOf(IllegalStateException.class);
+        }
     }
 
     /** Distinct hashes of a pool spread over the whole range of a long, negative ones included. */

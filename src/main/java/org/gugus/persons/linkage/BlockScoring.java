@@ -35,9 +35,14 @@ public final class BlockScoring {
     private final Scorer scorer;
     private final ToLongFunction<String> keyHash;
     private final double threshold;
-    /** The key hashes of the blocks the run pairs in, by open addressing (0 stored apart): looked up per key of a record. */
-    private final long[] valid;
-    private final boolean validZero;
+    /** The key hashes of the blocks the run pairs in, as given. */
+    private final long[] validGiven;
+    /**
+     * Those hashes by open addressing, looked up per key of a record the run does not hold or whose valid keys it does
+     * not know ({@link PreparedRecords#keepValidKeys}); built when first needed (tens of MB at a million records, not
+     * needed by a first load's run, whose records are all held with their valid keys); null until then.
+     */
+    private volatile ValidHashes valid;
     /** Slices the held records of a group are read in, on every core. */
     private static final int SLICES = 8;
     /** The hash of the last block given (blocks come in ascending order). */
@@ -53,20 +58,63 @@ public final class BlockScoring {
         this.scorer = scorer;
         this.keyHash = keyHash;
         this.threshold = linkage.settings().reviewProbability();
-        this.valid = new long[Integer.highestOneBit(Math.max(16, valid.length) * 4)];
-        boolean zero = false;
-        for (long hash : valid) {
+        this.validGiven = valid;
+    }
+
+    /** Hashes by open addressing (0 stored apart). */
+    private static final class ValidHashes {
+
+        private final long[] slots;
+        private final boolean zero;
+
+        ValidHashes(long[] hashes) {
+            slots = new long[Integer.highestOneBit(Math.max(16, hashes.length) * 4)];
+            boolean anyZero = false;
+            for (long hash : hashes) {
+                if (hash == 0) {
+                    anyZero = true;
+                    continue;
+                }
+                int slot = slot(hash);
+                while (slots[slot] != 0 && slots[slot] != hash) {
+                    slot = slot + 1 & slots.length - 1;
+                }
+                slots[slot] = hash;
+            }
+            zero = anyZero;
+        }
+
+        private int slot(long hash) {
+            return (int) (hash ^ hash >>> 29) * 0x9E3779B9 >>> 1 & slots.length - 1;
+        }
+
+        boolean contains(long hash) {
             if (hash == 0) {
-                zero = true;
-                continue;
+                return zero;
             }
             int slot = slot(hash);
-            while (this.valid[slot] != 0 && this.valid[slot] != hash) {
-                slot = slot + 1 & this.valid.length - 1;
+            while (slots[slot] != 0) {
+                if (slots[slot] == hash) {
+                    return true;
+                }
+                slot = slot + 1 & slots.length - 1;
             }
-            this.valid[slot] = hash;
+            return false;
         }
-        this.validZero = zero;
+    }
+
+    private ValidHashes valid() {
+        ValidHashes table = valid;
+        if (table == null) {
+            synchronized (this) {
+                table = valid;
+                if (table == null) {
+                    table = new ValidHashes(validGiven);
+                    valid = table;
+                }
+            }
+        }
+        return table;
     }
 
     /**
@@ -102,7 +150,8 @@ public final class BlockScoring {
             List<Entry> read = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
                 PreparedRecords.Held one = held.read(kept[i], UnaryOperator.identity());
-                read.add(new Entry(one.record(), validOnly(one.sortedHashes()), true));
+                read.add(new Entry(one.record(), one.validOnly() ? one.sortedHashes() : validOnly(one.sortedHashes()),
+                        true));
             }
             return read.stream();
         });
@@ -176,29 +225,12 @@ public final class BlockScoring {
         return Arrays.copyOf(ids, kept);
     }
 
-    private int slot(long hash) {
-        return (int) (hash ^ hash >>> 29) * 0x9E3779B9 >>> 1 & valid.length - 1;
-    }
-
-    private boolean isValid(long hash) {
-        if (hash == 0) {
-            return validZero;
-        }
-        int slot = slot(hash);
-        while (valid[slot] != 0) {
-            if (valid[slot] == hash) {
-                return true;
-            }
-            slot = slot + 1 & valid.length - 1;
-        }
-        return false;
-    }
-
     /** The hashes of valid blocks among these (ascending), in place. */
     private long[] validOnly(long[] hashes) {
+        ValidHashes valid = valid();
         int kept = 0;
         for (long hash : hashes) {
-            if (isValid(hash)) {
+            if (valid.contains(hash)) {
                 hashes[kept++] = hash;
             }
         }

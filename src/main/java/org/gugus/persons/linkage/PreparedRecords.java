@@ -33,6 +33,13 @@ public final class PreparedRecords implements AutoCloseable {
     private static final int SPARSE = 16;
     /** Bit {@code i} set when the id {@code ids[0] + i} is kept; null once the ids are too sparse. */
     private long[] kept = new long[1];
+    /**
+     * How many of a record's keys a mask of {@link #keepValidKeys} marks (bit k for the k-th key, as {@link #add} gave
+     * them); a record with more has this bit set, and its keys are looked up.
+     */
+    public static final int MASKED_KEYS = 31;
+    /** For each record kept, its keys whose blocks pair as bits ({@link #keepValidKeys}); or null. */
+    private int[] validKeys;
 
     PreparedRecords(Linkage linkage) {
         this.linkage = linkage;
@@ -190,8 +197,23 @@ public final class PreparedRecords implements AutoCloseable {
         kept[word] |= 1L << at;
     }
 
-    /** A record kept and the hashes of its keys, ascending. */
-    record Held(Prepared record, long[] sortedHashes) {
+    /**
+     * For each record kept, in the order of their ids, its keys whose blocks pair (those the run scores in) as bits:
+     * bit k set for the k-th key as {@link #add} gave it, bit {@link #MASKED_KEYS} for a record with more keys than
+     * that (its keys are then not told apart here). {@link #read} then gives only those keys' hashes.
+     */
+    public void keepValidKeys(int[] masks) {
+        if (masks.length != count) {
+            throw new IllegalArgumentException("one mask a record kept");
+        }
+        validKeys = masks;
+    }
+
+    /**
+     * A record kept and the hashes of its keys, ascending: only those whose blocks pair when {@code validOnly}
+     * ({@link #keepValidKeys}), else all of them.
+     */
+    record Held(Prepared record, long[] sortedHashes, boolean validOnly) {
     }
 
     /** A record kept, as it was normalised ({@code null} when it is not kept here). */
@@ -203,13 +225,20 @@ public final class PreparedRecords implements AutoCloseable {
         ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(stop(at) - starts[at]));
         fill(bytes, starts[at]);
         bytes.flip();
-        long[] hashes = new long[bytes.getInt()];
-        for (int k = 0; k < hashes.length; k++) {
-            hashes[k] = bytes.getLong();
+        int keys = bytes.getInt();
+        int mask = validKeys == null ? 1 << MASKED_KEYS : validKeys[at];
+        boolean validOnly = (mask & 1 << MASKED_KEYS) == 0;
+        long[] hashes = new long[validOnly ? Integer.bitCount(mask) : keys];
+        int kept = 0;
+        for (int k = 0; k < keys; k++) {
+            long hash = bytes.getLong();
+            if (!validOnly || (mask & 1 << k) != 0) {
+                hashes[kept++] = hash;
+            }
         }
-        bytes.position(bytes.position() + hashes.length * 4);
+        bytes.position(bytes.position() + keys * 4);
         Arrays.sort(hashes);
-        return new Held(Prepared.read(bytes, shared), hashes);
+        return new Held(Prepared.read(bytes, shared), hashes, validOnly);
     }
 
     /** Where the bytes of the record at {@code index} end. */

@@ -74,6 +74,46 @@ class PreparedRecordsTests {
         assertThat(given).hasSize(reports.size()).containsExactlyElementsOf(readBack);
     }
 
+    /**
+     * Each record's keys that pair marked once ({@link PreparedRecords#keepValidKeys}): a record is read back with only
+     * those keys' hashes, ascending; a record flagged as having more keys than a mask marks, with all of them.
+     */
+    @Test
+    void givesBackOnlyTheKeysMarkedAsPairingOnceTheyAreKept() {
+        List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(14).generate(600).reports());
+        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        try (PreparedRecords held = linkage.preparedRecords()) {
+            List<long[]> keys = new ArrayList<>();
+            held.add(reports, keyHash, (victim, hashes, caps) -> keys.add(hashes));
+            java.util.Random random = new java.util.Random(3);
+            int[] masks = new int[reports.size()];
+            for (int i = 0; i < masks.length; i++) {
+                masks[i] = i % 50 == 7 ? 1 << PreparedRecords.MASKED_KEYS
+                        : random.nextInt(1 << Math.min(keys.get(i).length, PreparedRecords.MASKED_KEYS));
+            }
+            held.keepValidKeys(masks);
+            for (int i = 0; i < reports.size(); i++) {
+                long[] hashes = keys.get(i);
+                PreparedRecords.Held read = held.read(reports.get(i).victimId(), UnaryOperator.identity());
+                List<Long> expected = new ArrayList<>();
+                for (int k = 0; k < hashes.length; k++) {
+                    if (i % 50 == 7 || (masks[i] & 1 << k) != 0) {
+                        expected.add(hashes[k]);
+                    }
+                }
+                expected.sort(null);
+                assertThat(read.validOnly()).as("record %d", i).isEqualTo(i % 50 != 7);
+                assertThat(read.sortedHashes()).as("record %d", i)
+                        .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+                assertSameFields(read.record(), new Prepared(reports.get(i)));
+            }
+            assertThatThrownBy(() -> held.keepValidKeys(new int[reports.size() - 1]))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void knowsWhichRecordsItHoldsWhetherTheirIdsAreDenseGappedOrSparse() {
         // dense (a first load's sequence) with gaps, then ids far apart: the bits of the dense ones let go for the search
