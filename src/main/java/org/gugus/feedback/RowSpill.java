@@ -79,12 +79,14 @@ final class RowSpill {
 
         private void cell(CellValue cell) throws IOException {
             room(1);
-            if (cell.equals(CellValue.BLANK)) {
+            if (isBlank(cell)) {
                 buffer[used++] = BLANK;
                 return;
             }
             String text = cell.text();
-            boolean utf16 = hasLoneSurrogate(text);
+            // most text is ASCII, as many bytes as chars: only other text can hold a lone surrogate
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            boolean utf16 = bytes.length != text.length() && hasLoneSurrogate(text);
             buffer[used++] = (byte) ((cell.kind().ordinal() + 1) | (cell.charactersRemoved() ? REMOVED : 0)
                     | (cell.number() != null ? NUMBER : 0) | (cell.dateTime() != null ? DATE : 0)
                     | (utf16 ? UTF16 : 0));
@@ -97,7 +99,7 @@ final class RowSpill {
                     buffer[used++] = (byte) c;
                 }
             } else {
-                text(text);
+                bytes(bytes);
             }
             if (cell.number() != null) {
                 fixed(Double.doubleToRawLongBits(cell.number()));
@@ -109,8 +111,17 @@ final class RowSpill {
             }
         }
 
+        /** Whether the cell is {@link CellValue#BLANK} (read back as that very value). */
+        private static boolean isBlank(CellValue cell) {
+            return cell == CellValue.BLANK || (cell.kind() == CellValue.Kind.BLANK && cell.text().isEmpty()
+                    && cell.number() == null && cell.dateTime() == null && !cell.charactersRemoved());
+        }
+
         private void text(String text) throws IOException {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            bytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void bytes(byte[] bytes) throws IOException {
             room(5 + bytes.length);
             number(bytes.length);
             System.arraycopy(bytes, 0, buffer, used, bytes.length);
