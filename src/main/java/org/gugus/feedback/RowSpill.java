@@ -84,9 +84,10 @@ final class RowSpill {
                 return;
             }
             String text = cell.text();
-            // most text is ASCII, as many bytes as chars: only other text can hold a lone surrogate
+            // UTF-8 writes a lone surrogate as '?': text of as many bytes as chars (most, ASCII) can hold one only
+            // where a '?' was written
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            boolean utf16 = bytes.length != text.length() && hasLoneSurrogate(text);
+            boolean utf16 = (bytes.length != text.length() || holdsQuestionMark(bytes)) && hasLoneSurrogate(text);
             buffer[used++] = (byte) ((cell.kind().ordinal() + 1) | (cell.charactersRemoved() ? REMOVED : 0)
                     | (cell.number() != null ? NUMBER : 0) | (cell.dateTime() != null ? DATE : 0)
                     | (utf16 ? UTF16 : 0));
@@ -109,6 +110,15 @@ final class RowSpill {
                 room(5);
                 number(cell.dateTime().getNano());
             }
+        }
+
+        private static boolean holdsQuestionMark(byte[] bytes) {
+            for (byte b : bytes) {
+                if (b == '?') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether the cell is {@link CellValue#BLANK} (read back as that very value). */
