@@ -43,6 +43,7 @@ import org.gugus.warehouse.StoredFinding;
 import org.gugus.workbook.CellValue;
 import org.gugus.workbook.SheetRow;
 import org.gugus.workbook.UnreadableFileException;
+import org.gugus.workbook.WorkbookReader;
 import org.gugus.workbook.WorkbookReaders;
 
 /**
@@ -117,13 +118,22 @@ final class AnswerBook implements AutoCloseable {
      * @param loaded whether the file was loaded (its rows have outcomes) rather than quarantined
      */
     void copyOfficeSheets(boolean loaded) {
+        copyOfficeSheets(loaded, null);
+    }
+
+    /**
+     * As {@link #copyOfficeSheets(boolean)}, the office's rows taken from {@code kept} (the rows the
+     * load's stage read, {@link KeptRows}; closed here) instead of read again from the original,
+     * when given: the same rows, so the same sheets.
+     */
+    void copyOfficeSheets(boolean loaded, WorkbookReader kept) {
         book = newWorkbook();
         styles = new AnswerStyles(book);
         var properties = book.getXSSFWorkbook().getProperties();
         properties.getCoreProperties().setTitle(Messages.get("feedback.title").both());
         properties.getCustomProperties().addProperty("GugusAnswersFile", String.valueOf(file.id()));
         summary = book.createSheet(AnswerWorkbook.SUMMARY_SHEET);
-        readable = copySheets(loaded);
+        readable = copySheets(loaded, kept);
     }
 
     /**
@@ -210,8 +220,9 @@ final class AnswerBook implements AutoCloseable {
     }
 
     /** Copies every sheet of the original; false when the original cannot be read at all. */
-    private boolean copySheets(boolean loaded) {
-        try (RowFeed reader = new RowFeed(WorkbookReaders.open(file.landingPath(), file.originalName()))) {
+    private boolean copySheets(boolean loaded, WorkbookReader kept) {
+        try (RowFeed reader = new RowFeed(kept != null ? kept
+                : WorkbookReaders.open(file.landingPath(), file.originalName()))) {
             AnswerWorkbook.Rows office = AnswerWorkbook.rows(template.headerSearchRows());
             OutcomeCursor cursor = new OutcomeCursor(
                     loaded ? outcomes : (after, limit) -> new RowOutcomes.Kept(List.of(), List.of(), after + limit));

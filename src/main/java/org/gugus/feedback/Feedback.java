@@ -19,6 +19,9 @@ import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.system.Messages;
 import org.gugus.warehouse.RowOutcomes;
+import org.gugus.workbook.WorkbookReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Feedback implements FileAnswers {
 
+    private static final Logger log = LoggerFactory.getLogger(Feedback.class);
+
     static final String NO_OFFICE = "tanpa-kantor";
 
     private final ReceivedFiles files;
@@ -38,8 +43,9 @@ public class Feedback implements FileAnswers {
     private final Path outbox;
     private final ZoneId zone;
     private final int maxComments;
+    private final KeptRows keptRows;
 
-    Feedback(ReceivedFiles files, RowOutcomes outcomes, IntakeTemplate template,
+    Feedback(ReceivedFiles files, RowOutcomes outcomes, IntakeTemplate template, KeptRows keptRows,
             @Value("${gugus.feedback.outbox:${gugus.home}/outbox}") Path outbox,
             @Value("${gugus.time-zone:Asia/Makassar}") ZoneId zone,
             @Value("${gugus.feedback.max-comments:1000}") int maxComments) {
@@ -49,6 +55,7 @@ public class Feedback implements FileAnswers {
         this.outbox = outbox;
         this.zone = zone;
         this.maxComments = maxComments;
+        this.keptRows = keptRows;
     }
 
     /**
@@ -91,6 +98,20 @@ public class Feedback implements FileAnswers {
     AnswerBook copyPublished(long fileId) {
         ReceivedFile file = files.find(fileId)
                 .orElseThrow(() -> new NoSuchElementException(Messages.get("feedback.not-found", fileId).both()));
+        // the rows the stage read, when it kept them whole in this process: the original is not parsed again
+        Optional<WorkbookReader> kept = keptRows.take(fileId);
+        if (kept.isPresent()) {
+            AnswerBook book = book(file);
+            try {
+                book.copyOfficeSheets(true, kept.get());
+                return book;
+            } catch (RuntimeException e) {
+                // the rows kept could not be read back: the original then, as without them
+                log.info("Answer of file #{} copied from its original, its kept rows unreadable ({})", fileId,
+                        e.getClass().getName());
+                AnswersOnPublish.close(book);
+            }
+        }
         AnswerBook book = book(file);
         try {
             book.copyOfficeSheets(true);

@@ -25,10 +25,12 @@ class FeedbackOnLoad {
 
     private final Feedback feedback;
     private final AnswersOnPublish onPublish;
+    private final KeptRows keptRows;
 
-    FeedbackOnLoad(Feedback feedback, AnswersOnPublish onPublish) {
+    FeedbackOnLoad(Feedback feedback, AnswersOnPublish onPublish, KeptRows keptRows) {
         this.feedback = feedback;
         this.onPublish = onPublish;
+        this.keptRows = keptRows;
     }
 
     @EventListener
@@ -37,6 +39,8 @@ class FeedbackOnLoad {
         if (status != LoadStatus.LOADED) {
             // a load that failed after its publish committed: its answer is made when it is loaded again
             onPublish.drop(finished.fileId());
+            // and the rows its stage read, which no answer takes (quarantined, or failed after its stage)
+            keptRows.drop(finished.fileId());
         }
         if (status != LoadStatus.LOADED && status != LoadStatus.QUARANTINED) {
             return;

@@ -84,6 +84,9 @@ class FeedbackIntegrationTests {
     @Autowired
     AnswersOnPublish onPublish;
 
+    @Autowired
+    KeptRows keptRows;
+
     @TempDir
     Path files;
 
@@ -257,17 +260,66 @@ class FeedbackIntegrationTests {
         rows.get(2).set(SEX, "P");                   // flagged
         rows.set(3, new ArrayList<>(rows.get(4)));   // a duplicate
         long taken = onPublish.taken();
+        long keptTaken = keptRows.taken();
 
         FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("paser-juli.xlsx"), rows), "64.01",
                 "paser-juli.xlsx", FileSource.COMMAND_LINE);
 
         assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(onPublish.taken()).as("answers finished from sheets copied on their publish").isEqualTo(taken + 1);
+        assertThat(keptRows.taken()).as("sheets copied from the rows the stage read").isEqualTo(keptTaken + 1);
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         feedback.write(receivedFiles.find(outcome.fileId()).orElseThrow(), whole);
         Map<String, String> expected = entries(new ByteArrayInputStream(whole.toByteArray()));
         assertThat(expected).containsKeys("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml");
         try (InputStream delivered = Files.newInputStream(outboxFile("64.01", outcome.fileId()))) {
+            assertThat(entries(delivered)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void copiesALoadedFilesSheetsFromTheRowsItsStageReadAsFromItsOriginal() throws IOException {
+        List<List<String>> rows = TestWorkbooks.victims(6);
+        rows.get(1).set(NIK, "64720112");            // rejected
+        rows.get(2).set(SEX, "P");                   // flagged
+        Path file = TestWorkbooks.xlsx(files.resolve("berau-agustus.xlsx"), rows);
+        // a second sheet of every kind of cell, and a date, a number and a blank among the data rows
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(file))) {
+            Sheet data = book.getSheetAt(0);
+            var dates = book.createCellStyle();
+            dates.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+            Cell date = data.getRow(5).getCell(1);
+            date.setCellValue(java.time.LocalDateTime.of(2024, 8, 3, 14, 30));
+            date.setCellStyle(dates);
+            data.getRow(6).getCell(2).setCellValue(1234.5);
+            data.getRow(7).getCell(2).setBlank();
+            Sheet notes = book.createSheet("Catatan Ünïcode");
+            Row first = notes.createRow(1);
+            first.createCell(0).setCellValue("Diperiksa oleh Déwi 😀 <&> _x0041_");
+            first.createCell(2).setCellValue(true);
+            first.createCell(3).setCellValue(-0.125);
+            first.createCell(4).setCellFormula("1+1");
+            Row second = notes.createRow(4);
+            Cell when = second.createCell(1);
+            when.setCellValue(java.time.LocalDate.of(2024, 8, 31));
+            when.setCellStyle(dates);
+            second.createCell(5).setCellValue("  spasi  ");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
+        long keptTaken = keptRows.taken();
+
+        FileOutcome outcome = reception.receive(file, "64.03", "berau-agustus.xlsx", FileSource.COMMAND_LINE);
+
+        assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(keptRows.taken()).as("sheets copied from the rows the stage read").isEqualTo(keptTaken + 1);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        feedback.write(receivedFiles.find(outcome.fileId()).orElseThrow(), whole);
+        Map<String, String> expected = entries(new ByteArrayInputStream(whole.toByteArray()));
+        assertThat(expected).containsKeys("xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml");
+        assertThat(expected.get("xl/worksheets/sheet3.xml")).contains("Déwi 😀", "<v>-0.125</v>", "t=\"b\"");
+        try (InputStream delivered = Files.newInputStream(outboxFile("64.03", outcome.fileId()))) {
             assertThat(entries(delivered)).isEqualTo(expected);
         }
     }

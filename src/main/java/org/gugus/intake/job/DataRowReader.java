@@ -1,6 +1,7 @@
 package org.gugus.intake.job;
 
 import org.gugus.intake.AnswerWorkbook;
+import org.gugus.intake.FileRowsRead;
 import org.gugus.intake.IntakeTemplate;
 import org.gugus.intake.QuarantineException;
 
@@ -11,10 +12,12 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.gugus.intake.mapping.HeaderLayout;
 import org.gugus.intake.mapping.HeaderSearch;
 import org.gugus.workbook.EmptyFileException;
 import org.gugus.workbook.SheetRow;
+import org.gugus.workbook.SpreadsheetFormat;
 import org.gugus.workbook.UnreadableFileException;
 import org.gugus.workbook.WorkbookReader;
 import org.gugus.workbook.WorkbookReaders;
@@ -56,8 +59,17 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
     private int lastRowNumber;
     private final Deque<SheetRow> replay = new ArrayDeque<>();
     private final AnswerWorkbook.Rows answerRows;
+    /** Told every row read, for a later pass over the file ({@link FileRowsRead}); none when nobody asked. */
+    private final Function<SpreadsheetFormat, FileRowsRead.Rows> told;
+    private FileRowsRead.Rows tell;
 
     DataRowReader(Path file, String fileName, IntakeTemplate template, long maxRows, WorkbookLimits limits) {
+        this(file, fileName, template, maxRows, limits, format -> null);
+    }
+
+    DataRowReader(Path file, String fileName, IntakeTemplate template, long maxRows, WorkbookLimits limits,
+            Function<SpreadsheetFormat, FileRowsRead.Rows> told) {
+        this.told = told;
         this.file = file;
         this.fileName = fileName;
         this.template = template;
@@ -71,6 +83,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
     protected void doOpen() {
         try {
             reader = WorkbookReaders.open(file, fileName, limits);
+            tell = told.apply(reader.format());
         } catch (EmptyFileException e) {
             throw new QuarantineException(FileErrors.empty(fileName));
         } catch (UnreadableFileException e) {
@@ -132,6 +145,13 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
             if (row != null && ++physicalRows > maxRows) {
                 throw new QuarantineException(FileErrors.tooManyRows(fileName, maxRows));
             }
+            if (tell != null) {
+                if (row == null) {
+                    tell.ended();
+                } else {
+                    tell.row(row);
+                }
+            }
             // an answer workbook sent back: its summary sheet and the status columns Gugus added are not the office's
             SheetRow kept = row == null ? null : answerRows.keep(row);
             if (row == null || kept != null) {
@@ -175,6 +195,10 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
 
     @Override
     protected void doClose() {
+        if (tell != null) {
+            tell.close();
+            tell = null;
+        }
         if (reader != null) {
             reader.close();
         }

@@ -1,6 +1,7 @@
 package org.gugus.intake.job;
 
 import org.gugus.access.PseudonymKey;
+import org.gugus.intake.FileRowsRead;
 import org.gugus.intake.IntakeTemplate;
 import org.gugus.intake.QuarantineException;
 
@@ -90,9 +91,12 @@ public class IntakeJobConfiguration {
             @Value("${gugus.intake.max-rows:2000000}") long maxRows,
             @Value("${gugus.workbook.max-cell-chars:32767}") int maxCellChars,
             @Value("${gugus.workbook.max-line-chars:1048576}") int maxLineChars,
-            @Value("${gugus.workbook.max-columns:16384}") int maxColumns) {
+            @Value("${gugus.workbook.max-columns:16384}") int maxColumns, ObjectProvider<FileRowsRead> rowsRead) {
+        // the rows read are told to whoever keeps them for a later pass (the answer workbook's copy)
+        FileRowsRead told = rowsRead.getIfAvailable();
         DataRowReader rows = new DataRowReader(Path.of(file), fileName, template, maxRows,
-                new WorkbookLimits(maxCellChars, maxLineChars, maxColumns));
+                new WorkbookLimits(maxCellChars, maxLineChars, maxColumns),
+                format -> told == null ? null : told.reading(fileId, format));
         // rows repeating a record's row cell for cell are staged without being judged again; the office's
         // row hashes, and the function its records' content hashes were made by, are read beside the file's
         // first rows
