@@ -2,7 +2,10 @@ package org.gugus.feedback;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -43,6 +46,13 @@ class KeptRows implements FileRowsRead, DisposableBean {
     private static final int MAX_KEPT = 4;
     private static final int BATCH = 512;
     private static final int BATCHES = 8;
+    /** The kept rows' files' names: {@code gugus-answer-rows-<random>.bin} in the temporary folder. */
+    private static final String PREFIX = "gugus-answer-rows-";
+    /**
+     * A kept rows' file older than this was left by a process killed before it could delete it (a load
+     * keeps them minutes at most): it holds names and NIKs, so the next Gugus deletes it.
+     */
+    static final Duration LEFT_BEHIND = Duration.ofHours(12);
 
     private final boolean enabled;
     /** The readings being kept or kept, by file, oldest first: the spill once whole, else empty. */
@@ -52,6 +62,33 @@ class KeptRows implements FileRowsRead, DisposableBean {
     KeptRows(@Value("${gugus.feedback.keep-read-rows:true}") boolean keep,
             @Value("${gugus.feedback.start-on-publish:true}") boolean startOnPublish) {
         this.enabled = keep && startOnPublish;
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        int swept = sweep(temporary, Instant.now().minus(LEFT_BEHIND));
+        if (swept > 0) {
+            log.info("Deleted {} files of rows kept for answers that a stopped process left behind", swept);
+        }
+    }
+
+    /**
+     * Deletes the kept rows' files in {@code folder} last written before {@code before} (left by a killed process);
+     * returns how many. A file another process is still writing is newer than that, and is left.
+     */
+    static int sweep(Path folder, Instant before) {
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*.bin")) {
+            for (Path file : files) {
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    // another process deleted it meanwhile, or it is not ours to delete: left
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.info("Files of rows kept for answers not swept ({})", e.getClass().getName());
+        }
+        return deleted;
     }
 
     @Override
@@ -61,7 +98,7 @@ class KeptRows implements FileRowsRead, DisposableBean {
         }
         Reading reading;
         try {
-            reading = new Reading(fileId, format, Files.createTempFile("gugus-answer-rows-", ".bin"));
+            reading = new Reading(fileId, format, Files.createTempFile(PREFIX, ".bin"));
         } catch (IOException | RuntimeException e) {
             log.info("Rows of file #{} not kept for its answer ({})", fileId, e.getClass().getName());
             return null;

@@ -2,6 +2,11 @@ package org.gugus.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.gugus.intake.FileRowsRead;
@@ -10,8 +15,26 @@ import org.gugus.workbook.SheetRow;
 import org.gugus.workbook.SpreadsheetFormat;
 import org.gugus.workbook.WorkbookReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KeptRowsTests {
+
+    @Test
+    void sweepsTheKeptRowsFilesAKilledProcessLeftButNotNewOnesNorOthers(@TempDir Path folder) throws IOException {
+        Instant now = Instant.now();
+        Path left = Files.createFile(folder.resolve("gugus-answer-rows-123.bin"));
+        Files.setLastModifiedTime(left, FileTime.from(now.minus(KeptRows.LEFT_BEHIND).minusSeconds(60)));
+        Path beingWritten = Files.createFile(folder.resolve("gugus-answer-rows-456.bin"));
+        Path other = Files.createFile(folder.resolve("gugus-bounded-run-789.bin"));
+        Files.setLastModifiedTime(other, FileTime.from(now.minus(KeptRows.LEFT_BEHIND).minusSeconds(60)));
+
+        int swept = KeptRows.sweep(folder, now.minus(KeptRows.LEFT_BEHIND));
+
+        assertThat(swept).isEqualTo(1);
+        assertThat(left).doesNotExist();
+        assertThat(beingWritten).exists();
+        assertThat(other).exists();
+    }
 
     @Test
     void givesTheRowsOfAReadingThatEndedOnceThenNoMore() {
