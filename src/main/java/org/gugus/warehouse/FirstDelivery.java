@@ -25,15 +25,9 @@ final class FirstDelivery {
     }
 
     /**
-     * The temporary table {@code publish_plan}: the file's judged rows, each with the id of its new record and the
-     * few values the statements around the records' insert need (its identity, its case's fields, its place, its
-     * row hash when judged without a finding, its findings otherwise); the records' wide values stay in the staged
-     * rows, read once more, by the records' insert. Read straight from the file's staged rows: the winners are
-     * ranked from it ({@link #winners}), and the rows that lost dropped from it.
-     * <p>
-     * The plan held every winner's staged row whole (about 870 MB at a million rows): written once, then read
-     * whole by the cases, the records, the pending notes, the row hashes and the flags, one after the other, each
-     * for a few of its columns (issue 13).
+     * The temporary table {@code publish_plan}: the file's winners ({@code plan_winner}) with their wide
+     * staged rows and the ids of their new records. Read straight from the file's staged rows, not looked
+     * up winner by winner: only when the file repeats an identity are the rows that lost dropped after.
      * <p>
      * The ids are drawn in the file's order (the server draws them after the order, through the staged rows'
      * key, without a sort): in the order the rows lay in the table, a scan that started where another
@@ -45,32 +39,14 @@ final class FirstDelivery {
         int judged = PlannerMethodOff.during(jdbc, "enable_sort", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select nextval(""" + VICTIM_IDS + """
-                       ) as victim_id, s.ordinal, s.identity_key, s.sheet, s.row_number, s.case_number, s.report_date,
-                       s.incident_date, s.case_stage,
-                       case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash,
-                       case when s.findings <> '[]'::jsonb then s.findings end as findings
+                       ) as victim_id, s.file_id, s.ordinal, s.sheet, s.row_number, s.identity_key, s.person_key,
+                       s.content_hash, """ + WarehousePublisher.PLAN_VALUES + """
+                       , s.original, s.original_headers, s.original_values, s.findings, s.row_hash
                   from warehouse.staged_row s
                  where s.file_id = ? and not s.rejected
                  order by s.ordinal
                 """).param(fileId).update());
-        // the plan's statistics: the winners' sort and the statements joining the plan are planned by them
-        jdbc.sql("analyze publish_plan (ordinal, identity_key, case_number)").update();
-    }
-
-    /**
-     * The temporary table {@code plan_winner}: the last row of each identity in the plan, as a later delivery's
-     * winners are kept (no record to continue, none known); the plan's other rows, duplicates, are dropped from it.
-     */
-    static void winners(JdbcClient jdbc) {
-        int winners = jdbc.sql("""
-                create temporary table plan_winner on commit drop as
-                select distinct on (identity_key) ordinal, identity_key, null::bigint as victim_id,
-                       null::char(64) as old_hash, false as known, clean_row_hash
-                  from publish_plan
-                 order by identity_key, ordinal desc
-                """).update();
-        jdbc.sql("analyze plan_winner (ordinal)").update();
-        long judged = jdbc.sql("select count(*) from publish_plan").query(Long.class).single();
+        long winners = jdbc.sql("select count(*) from plan_winner").query(Long.class).single();
         if (judged != winners) {
             // duplicates: their drawn ids stay unused, as a rolled-back insert leaves its ids
             jdbc.sql("delete from publish_plan p where not exists (select 1 from plan_winner w where w.ordinal = p.ordinal)")
@@ -79,8 +55,8 @@ final class FirstDelivery {
     }
 
     /** Writes the plan's new records; returns inserted/updated/unchanged. */
-    static Map<String, Long> insert(JdbcClient jdbc, long fileId, OfficeIdentityIndex identities,
-            LocalDate receivedOn, PartTimes times) {
+    static Map<String, Long> insert(JdbcClient jdbc, OfficeIdentityIndex identities, LocalDate receivedOn,
+            PartTimes times) {
         String officeCode = identities.officeCode();
         // before the first write, so that the index can be built after the records (see OfficeIdentityIndex)
         times.run("lock", () -> OfficeIdentityIndex.lockForFirstDelivery(jdbc));
@@ -88,25 +64,17 @@ final class FirstDelivery {
                 insert into warehouse.tppo_case (office_code, case_number, report_date, incident_date, case_stage,
                                                  source_file_id, source_sheet, source_row)
                 select distinct on (case_number)
-                       ?, case_number, report_date::date, incident_date::date, case_stage, ?, sheet, row_number
+                       ?, case_number, report_date::date, incident_date::date, case_stage, file_id, sheet, row_number
                   from publish_plan
                  order by case_number, ordinal desc
-                """).params(officeCode, fileId).update());
-        // Each winner's staged row read once, by the plan's order: the plan's narrow rows hashed, the file's
-        // staged rows read through their key (in the file's order, as the records went in from the plan
-        // before) and each looked up in it. Staged since the staging table was last analyzed, the file's rows
-        // may be taken for a few: a nested loop over the plan, which has no index, would read it once a row.
-        long inserted = times.get("victims", () -> (long) PlannerMethodOff.during(jdbc, "enable_nestloop",
-                () -> PlannerMethodOff.during(jdbc, "enable_seqscan", () -> jdbc.sql("""
-                        insert into warehouse.victim (id, %s)
-                        overriding system value
-                        select w.victim_id, %s
-                          from warehouse.staged_row p
-                          join publish_plan w on w.ordinal = p.ordinal
-                          join warehouse.tppo_case c on c.office_code = ? and c.case_number = w.case_number
-                         where p.file_id = ? and not p.rejected
-                        """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN))
-                        .params(officeCode, fileId).update())));
+                """).param(officeCode).update());
+        long inserted = times.get("victims", () -> (long) jdbc.sql("""
+                insert into warehouse.victim (id, %s)
+                overriding system value
+                select p.victim_id, %s
+                  from publish_plan p
+                  join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
+                """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update());
         // the office's unique key built over its records at once, not entry by entry as they went in
         times.run("identity index", () -> identities.build(jdbc));
         // new records are pending for persons (see WarehousePublisher#upsertVictims)
@@ -116,21 +84,21 @@ final class FirstDelivery {
             // a record judged without a finding keeps its row's hash (see WarehousePublisher#writeRowHashes)
             times.run("victims' row hashes", () -> jdbc.sql("""
                     insert into warehouse.victim_row_hash (office_code, victim_id, prefix, row_hash, received_on)
-                    select ?, victim_id, ('x' || encode(substring(clean_row_hash from 1 for 8), 'hex'))::bit(64)::bigint,
-                           clean_row_hash, ?
+                    select ?, victim_id, ('x' || encode(substring(row_hash from 1 for 8), 'hex'))::bit(64)::bigint,
+                           row_hash, ?
                       from publish_plan
-                     where clean_row_hash is not null
+                     where findings = '[]'::jsonb and row_hash is not null
                     """).params(officeCode, receivedOn).update());
         }
         times.run("flags", () -> jdbc.sql("""
                 insert into warehouse.victim_flag (victim_id, code, field, column_header, value, message_id, message_en,
                                                    source_file_id)
                 select p.victim_id, f ->> 'code', f ->> 'field', f ->> 'column', f ->> 'value', f ->> 'message_id',
-                       f ->> 'message_en', ?
+                       f ->> 'message_en', p.file_id
                   from publish_plan p
                  cross join lateral jsonb_array_elements(p.findings) f
-                 where p.findings is not null
-                """).param(fileId).update());
+                 where p.findings <> '[]'::jsonb
+                """).update());
         Map<String, Long> plan = new LinkedHashMap<>();
         plan.put("inserted", inserted);
         plan.put("updated", 0L);
