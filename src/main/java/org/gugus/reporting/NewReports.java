@@ -182,20 +182,16 @@ final class NewReports {
 
     /**
      * Copies the reports, report facts and per-case facts read ahead of the persons ({@link ReportsAhead})
-     * into the emptied reporting tables (the per-case facts only when they are not beside,
-     * {@link ReportsAhead.Read#caseFactsBeside}), each report with its person now, then writes the per-person facts
+     * into the emptied reporting tables, each report with its person now, then writes the per-person facts
      * ({@code personFacts}: unless they are written beside, {@link PersonRowsAside}). {@code factsByDate}: the
      * report facts written in report-date order, as clustered on their date index.
      */
     static void copyAllAhead(JdbcClient jdbc, WarehouseSource warehouse, ReportsAhead.Read ahead, PartTimes times,
             boolean personFacts, boolean factsByDate) {
-        // the per-case facts written beside by the read ahead are put in place by the rebuild instead
-        String[][] caseFacts = ahead.caseFactsBeside() ? new String[0][]
-                : new String[][] {{ReportsAhead.CASE_FACTS, "reporting.case_fact"},
-                        {ReportsAhead.OFFICE_CASE_FACTS, "reporting.office_case_fact"}};
         withoutFactTriggersKeepingRows(jdbc, () -> {
             times.run("reports", () -> warehouse.copyAhead(ahead.connection(), ReportsAhead.REPORTS, ReportsAhead.FACTS,
-                    factsByDate, caseFacts));
+                    factsByDate, new String[] {ReportsAhead.CASE_FACTS, "reporting.case_fact"},
+                    new String[] {ReportsAhead.OFFICE_CASE_FACTS, "reporting.office_case_fact"}));
             if (personFacts) {
                 writeAllPersonFacts(jdbc, times);
             }

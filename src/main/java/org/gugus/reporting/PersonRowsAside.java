@@ -1,6 +1,7 @@
 package org.gugus.reporting;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -117,12 +118,12 @@ final class PersonRowsAside {
         connection.setAutoCommit(false);
         try (Statement sql = connection.createStatement()) {
             for (String table : TABLES) {
-                TablesBeside.dropBeside(sql, table); // a failed rebuild's
+                sql.execute("drop table if exists " + table + "_next"); // a failed rebuild's
             }
             List<String> keys = new ArrayList<>();
             for (String table : TABLES) {
-                TablesBeside.createBeside(sql, table);
-                keys.addAll(TablesBeside.keysBeside(sql, table));
+                createBeside(sql, table);
+                keys.addAll(keysBeside(sql, table));
             }
             connection.commit();
             return keys;
@@ -230,14 +231,34 @@ final class PersonRowsAside {
         }
         // an object of another's that depends on a table replaced (a view of a coordinator's) stops its drop: then the
         // swap is undone and the rebuild writes the rows itself, rather than failing
+        jdbc.sql("savepoint person_rows_aside").update();
         try {
-            TablesBeside.putInPlace(jdbc, TABLES);
+            for (String table : TABLES) {
+                String name = table.substring("reporting.".length());
+                List<String[]> renames = jdbc.sql("""
+                        select c.relname, k.conname is not null
+                          from pg_index i
+                          join pg_class c on c.oid = i.indexrelid
+                          left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
+                         where i.indrelid = '%s_next'::regclass
+                        """.formatted(table)).query((rs, n) -> new String[] {rs.getString(1), rs.getBoolean(2) ? "key" : ""})
+                        .list();
+                jdbc.sql("drop table " + table).update();
+                jdbc.sql("alter table " + table + "_next rename to " + name).update();
+                for (String[] index : renames) {
+                    String original = index[0].substring(0, index[0].length() - "_next".length());
+                    jdbc.sql(index[1].isEmpty() ? "alter index reporting." + index[0] + " rename to " + original
+                            : "alter table " + table + " rename constraint " + index[0] + " to " + original).update();
+                }
+            }
         } catch (RuntimeException e) {
+            jdbc.sql("rollback to savepoint person_rows_aside").update();
             // class names only
             log.warn("Person rows written beside the rebuild not put in place ({}); written by the rebuild",
                     e.getClass().getName());
             return Optional.empty();
         }
+        jdbc.sql("release savepoint person_rows_aside").update();
         return Optional.of(rows.personCells());
     }
 
@@ -248,6 +269,60 @@ final class PersonRowsAside {
     void cancel() {
         state.compareAndSet(WAITING, TAKEN_BACK);
         wanted.complete(Optional.empty());
+    }
+
+    /** {@code <table>_next} as {@code table} without its rows, indexes or keys: its columns, grants and storage. */
+    private static void createBeside(Statement sql, String table) throws SQLException {
+        String next = table + "_next";
+        sql.execute("create table " + next + " (like " + table + " including all excluding indexes)");
+        String options = single(sql, "select array_to_string(reloptions, ', ') from pg_class where oid = '" + table
+                + "'::regclass");
+        if (options != null && !options.isEmpty()) {
+            sql.execute("alter table " + next + " set (" + options + ")");
+        }
+        // the grants of the table it replaces, not the schema's default ones
+        for (String revoke : list(sql, """
+                select format('revoke all on %1$s from %%s', case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
+                  from pg_class c cross join aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee
+                 where c.oid = '%1$s'::regclass and a.grantee <> c.relowner
+                """.formatted(next))) {
+            sql.execute(revoke);
+        }
+        for (String grant : list(sql, """
+                select format('grant %%s on %2$s to %%s', a.privilege_type,
+                              case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
+                  from pg_class c cross join aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee
+                 where c.oid = '%1$s'::regclass and a.grantee <> c.relowner
+                union all
+                select format('grant %%s (%%I) on %2$s to %%s', a.privilege_type, t.attname,
+                              case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
+                  from pg_attribute t cross join aclexplode(t.attacl) a left join pg_roles r on r.oid = a.grantee
+                 where t.attrelid = '%1$s'::regclass and t.attnum > 0 and not t.attisdropped
+                """.formatted(table, next))) {
+            sql.execute(grant);
+        }
+    }
+
+    /** The statements of the keys and indexes of {@code table} on {@code <table>_next}, each named {@code <name>_next}. */
+    private static List<String> keysBeside(Statement sql, String table) throws SQLException {
+        String next = table + "_next";
+        List<String> keys = new ArrayList<>(list(sql, """
+                select format('alter table %2$s add constraint %%I %%s', k.conname || '_next', pg_get_constraintdef(k.oid))
+                  from pg_constraint k where k.conrelid = '%1$s'::regclass and k.contype in ('p', 'u')
+                """.formatted(table, next)));
+        keys.addAll(list(sql, """
+                select regexp_replace(pg_get_indexdef(i.indexrelid), ' INDEX (\\S+) ON (\\S+) ', ' INDEX \\1_next ON \\2_next ')
+                  from pg_index i
+                 where i.indrelid = '%1$s'::regclass
+                   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid)
+                """.formatted(table)));
+        // the index the table is clustered on, marked so (the mark goes with the index's name)
+        keys.addAll(list(sql, """
+                select format('alter table %2$s cluster on %%I', c.relname || '_next')
+                  from pg_index i join pg_class c on c.oid = i.indexrelid
+                 where i.indrelid = '%1$s'::regclass and i.indisclustered
+                """.formatted(table, next)));
+        return keys;
     }
 
     /** A statement's work that may throw {@link SQLException}. */
@@ -262,5 +337,22 @@ final class PersonRowsAside {
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    private static String single(Statement sql, String query) throws SQLException {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<String> list(Statement sql, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 }

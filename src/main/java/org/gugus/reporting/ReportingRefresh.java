@@ -518,12 +518,7 @@ public class ReportingRefresh {
         // their tables are left with their keys and indexes while their rows are written beside: put in place whole
         boolean defined = copyAhead && rowsAside.isPresent()
                 && times.get("start", () -> rowsAside.get().awaitDefined(read.get().snapshot()));
-        // the per-case facts need no person: written beside by the read ahead, their keys and indexes built there
-        boolean caseFactsBeside = copyAhead && read.get().caseFactsBeside();
-        List<String> besides = new ArrayList<>(defined ? PersonRowsAside.TABLES : List.of());
-        if (caseFactsBeside) {
-            besides.addAll(ReportsAhead.CASE_FACT_TABLES);
-        }
+        List<String> besides = defined ? PersonRowsAside.TABLES : List.of();
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside", () -> {
             jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
             return DeferredIndexes.drop(jdbc, besides);
@@ -531,15 +526,8 @@ public class ReportingRefresh {
         List<DeferredIndexes.Key> keys = times.get("set keys aside", () -> DeferredIndexes.dropKeys(jdbc, besides));
         if (copyAhead) {
             NewReports.copyAllAhead(jdbc, warehouse, read.get(), times, !defined, whole);
-            if (caseFactsBeside) {
-                times.run("case facts in place", this::caseFactsInPlace);
-            }
             ahead.copied(read.get());
         } else {
-            if (read.isPresent() && read.get().caseFactsBeside()) {
-                // not taken: the read's tables beside go with this rebuild (this process holds them, one read at a time)
-                dropCaseFactsBeside();
-            }
             read.ifPresent(rows -> log.info("Reports read ahead of {} records not taken: the warehouse or its linked"
                     + " records changed since; read again", rows.rows()));
             NewReports.copyAll(jdbc, warehouse, times);
@@ -575,30 +563,6 @@ public class ReportingRefresh {
         times.run("counts", () -> personCells.ifPresentOrElse(cells -> AllTimeCounts.recount(jdbc, cells),
                 () -> AllTimeCounts.recount(jdbc)));
         return new Rebuilt(factsByDate, cellsWithoutPersons);
-    }
-
-    /**
-     * The per-case facts written beside by the read ahead put in place of the emptied ones; when they cannot be (an
-     * object of another's depends on a table replaced), written here from the report facts copied, into the emptied
-     * tables as they are (their keys and indexes kept).
-     */
-    private void caseFactsInPlace() {
-        try {
-            TablesBeside.putInPlace(jdbc, ReportsAhead.CASE_FACT_TABLES);
-        } catch (RuntimeException e) {
-            // class names only
-            log.warn("Case facts read ahead not put in place ({}); written by the rebuild", e.getClass().getName());
-            dropCaseFactsBeside();
-            jdbc.sql("insert into reporting.case_fact (case_id, first_day, last_day)"
-                    + " select case_id, min(day_key), max(day_key) from reporting.report_fact group by case_id").update();
-            jdbc.sql("insert into reporting.office_case_fact (office, case_id, first_day, last_day)"
-                    + " select office, case_id, min(day_key), max(day_key) from reporting.report_fact group by office, case_id")
-                    .update();
-        }
-    }
-
-    private void dropCaseFactsBeside() {
-        ReportsAhead.CASE_FACT_TABLES.forEach(table -> jdbc.sql("drop table if exists " + TablesBeside.next(table)).update());
     }
 
     private void analyzeReports() {

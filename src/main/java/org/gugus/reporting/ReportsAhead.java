@@ -1,21 +1,9 @@
 package org.gugus.reporting;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -25,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.gugus.warehouse.VictimsPublished;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,10 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * facts, their person left unset. The persons resolution that follows the same commit runs for
  * seconds in the JVM on the other core; the rebuild it triggers ({@link ReportingRefresh}) then copies
  * these rows into the emptied reporting tables with each record's person as linked now, instead of
- * reading the warehouse and writing the facts after the resolution. The per-case facts, which need no
- * person, are written further, with their keys and indexes, into tables beside the ones they replace
- * ({@link TablesBeside}), which the rebuild puts in place rather than copying them
- * ({@link Read#caseFactsBeside}).
+ * reading the warehouse and writing the facts after the resolution.
  * <p>
  * Only a publish after which most records are not reported yet (as many as the schema's persons or
  * more, and {@code gugus.reporting.bulk-refresh-persons} or more: a first load) is read ahead. The
@@ -69,9 +52,6 @@ class ReportsAhead implements DisposableBean {
     static final String FACTS = "reporting.report_fact_ahead";
     static final String CASE_FACTS = "reporting.case_fact_ahead";
     static final String OFFICE_CASE_FACTS = "reporting.office_case_fact_ahead";
-
-    /** The per-case fact tables, written beside by the read ahead when they can be ({@link #caseFactsBeside}). */
-    static final List<String> CASE_FACT_TABLES = List.of("reporting.case_fact", "reporting.office_case_fact");
 
     /** The scratch tables (V076) and the tables whose columns each has. */
     private static final String[][] SCRATCH = {{REPORTS, "reporting.report"}, {FACTS, "reporting.report_fact"},
@@ -266,7 +246,6 @@ class ReportsAhead implements DisposableBean {
                     + " select case_id, min(day_key), max(day_key) from " + FACTS + " group by case_id");
             statement.execute("insert into " + OFFICE_CASE_FACTS + " (office, case_id, first_day, last_day)"
                     + " select office, case_id, min(day_key), max(day_key) from " + FACTS + " group by office, case_id");
-            boolean caseFactsBeside = caseFactsBeside(connection, statement);
             // never analysed by the server itself (V076): the rebuild's joins of these rows with the persons are
             // planned from these statistics
             for (String table : new String[] {REPORTS, FACTS, CASE_FACTS, OFFICE_CASE_FACTS}) {
@@ -278,65 +257,10 @@ class ReportsAhead implements DisposableBean {
             reads.incrementAndGet();
             log.info("Reports of {} records read ahead of their persons in {} s", rows,
                     "%.2f".formatted((System.nanoTime() - start) / 1e9));
-            return new Read(connection, rows, mark, caseFactsBeside);
+            return new Read(connection, rows, mark);
         } catch (SQLException | RuntimeException e) {
             Read.release(connection, locked ? Read.EMPTY_AND_UNLOCK : Read.NOT_LOCKED);
             throw e;
-        }
-    }
-
-    /**
-     * Copies the per-case facts read ahead, which need no person, into their tables beside ({@link TablesBeside}:
-     * {@code reporting.case_fact_next}, {@code reporting.office_case_fact_next}) and builds their two keys and six
-     * indexes (two of them GiST), in this transaction, for the rebuild to put in place rather than copy them and build
-     * their keys and indexes after the persons (at a million reports, 500,000 cases: about 3.2 s of server CPU on the
-     * rebuild's critical path). Copied frozen, as the rebuild's copy wrote them: their pages all visible from the start.
-     * False, and nothing written beside, when they could not be (an object of another's in their names): then the
-     * rebuild copies them from the scratch tables, as before.
-     */
-    private static boolean caseFactsBeside(Connection connection, Statement statement) throws SQLException {
-        Savepoint before = connection.setSavepoint();
-        try {
-            for (String table : CASE_FACT_TABLES) {
-                TablesBeside.dropBeside(statement, table); // a read's no rebuild took
-            }
-            List<String> keys = new ArrayList<>();
-            for (String table : CASE_FACT_TABLES) {
-                TablesBeside.createBeside(statement, table);
-                keys.addAll(TablesBeside.keysBeside(statement, table));
-            }
-            copyFrozen(connection, CASE_FACTS, TablesBeside.next("reporting.case_fact"));
-            copyFrozen(connection, OFFICE_CASE_FACTS, TablesBeside.next("reporting.office_case_fact"));
-            for (String key : keys) {
-                statement.execute(key);
-            }
-            connection.releaseSavepoint(before);
-            return true;
-        } catch (SQLException | IOException e) {
-            connection.rollback(before);
-            // class names only
-            log.info("Case facts not written beside the reports read ahead ({}); copied by the rebuild",
-                    e.getClass().getName());
-            return false;
-        }
-    }
-
-    /**
-     * The rows of {@code from} copied into {@code to}, created in the connection's current (sub)transaction, frozen
-     * ({@code COPY … FREEZE}); through a temporary file, since one connection cannot copy out and in at once. On Linux
-     * the file is unlinked as soon as it is open, so not even a killed process leaves it behind.
-     */
-    private static void copyFrozen(Connection connection, String from, String to) throws SQLException, IOException {
-        CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
-        Path file = Files.createTempFile("gugus-case-facts", ".copy");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.DELETE_ON_CLOSE)) {
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-            copies.copyOut("copy " + from + " to stdout (format binary)", out);
-            out.flush();
-            channel.position(0);
-            copies.copyIn("copy " + to + " from stdin (format binary, freeze)",
-                    new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
         }
     }
 
@@ -404,23 +328,11 @@ class ReportsAhead implements DisposableBean {
         private final long rows;
         /** The warehouse's mark before the read ({@link WarehouseSource#warehouseMark}). */
         private final String mark;
-        /** Whether the per-case facts were written beside ({@link TablesBeside}) rather than into the scratch tables. */
-        private final boolean caseFactsBeside;
 
-        private Read(Connection connection, long rows, String mark, boolean caseFactsBeside) {
+        private Read(Connection connection, long rows, String mark) {
             this.connection = connection;
             this.rows = rows;
             this.mark = mark;
-            this.caseFactsBeside = caseFactsBeside;
-        }
-
-        /**
-         * Whether the per-case facts of these reports are in {@link #CASE_FACT_TABLES} beside, keys and indexes built,
-         * for the rebuild to put in place ({@link TablesBeside#putInPlace}); else in {@link #CASE_FACTS} and
-         * {@link #OFFICE_CASE_FACTS}, to be copied.
-         */
-        boolean caseFactsBeside() {
-            return caseFactsBeside;
         }
 
         Connection connection() {
