@@ -2,7 +2,6 @@ package org.gugus.feedback;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gugus.intake.FileRowsRead;
+import org.gugus.system.LeftBehindFiles;
 import org.gugus.workbook.SheetRow;
 import org.gugus.workbook.SpreadsheetFormat;
 import org.gugus.workbook.WorkbookReader;
@@ -74,21 +74,7 @@ class KeptRows implements FileRowsRead, DisposableBean {
      * returns how many. A file another process is still writing is newer than that, and is left.
      */
     static int sweep(Path folder, Instant before) {
-        int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*.bin")) {
-            for (Path file : files) {
-                try {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
-                        deleted++;
-                    }
-                } catch (IOException e) {
-                    // another process deleted it meanwhile, or it is not ours to delete: left
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            log.info("Files of rows kept for answers not swept ({})", e.getClass().getName());
-        }
-        return deleted;
+        return LeftBehindFiles.delete(folder, PREFIX + "*.bin", before);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.gugus.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -20,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.gugus.access.PrivateFiles;
+import org.gugus.system.LeftBehindFiles;
 import org.gugus.system.Sha256;
 
 /**
@@ -115,16 +115,7 @@ final class LandingAhead {
      * received file's bytes are kept nowhere but where the landing area's purge reaches them.
      */
     static void dropLeftBehind(Path landing) {
-        Instant before = Instant.now().minus(LEFT_BEHIND);
-        try (DirectoryStream<Path> copies = Files.newDirectoryStream(landing, PREFIX + "*" + SUFFIX)) {
-            for (Path copy : copies) {
-                if (Files.getLastModifiedTime(copy).toInstant().isBefore(before)) {
-                    Files.deleteIfExists(copy);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the next command's copy tries again
-        }
+        LeftBehindFiles.delete(landing, PREFIX + "*" + SUFFIX, Instant.now().minus(LEFT_BEHIND));
     }
 
     private static Path key(Path file) {
