@@ -3,6 +3,7 @@ package org.gugus.persons;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,7 +92,7 @@ final class BoundedKeysAside {
     }
 
     private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
     }
 
     /**
