@@ -1,7 +1,7 @@
 package org.gugus.feedback;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * sheets after the publish, so that the original is read once in a load rather than twice: parsing an
  * XLSX again was most of the copy's CPU, beside the persons resolution on the same cores. The rows are
  * written on a thread of their own as the stage reads them (a few batches wait at most); only a
- * reading that reached the file's end is kept, and only for the file's next answer, then deleted. The
- * answer reads the original as before when no whole reading was kept (a resumed load, a file whose
+ * reading that reached the file's end is kept, and only for the file's next answer, then deleted; the
+ * file holding them has no name in the temporary folder once open ({@link RowSpill#open}), so a killed
+ * process leaves none of them behind. The answer reads the original as before when no whole reading was kept (a resumed load, a file whose
  * stage ran in another process, a restart cut short). Off with {@code gugus.feedback.keep-read-rows=false},
  * and when answers do not start on the publish ({@code gugus.feedback.start-on-publish=false}).
  */
@@ -50,11 +51,13 @@ class KeptRows implements FileRowsRead, DisposableBean {
     private static final String PREFIX = "gugus-answer-rows-";
     /**
      * A kept rows' file older than this was left by a process killed before it could delete it (a load
-     * keeps them minutes at most): it holds names and NIKs, so the next Gugus deletes it.
+     * keeps them minutes at most): it holds names and NIKs, so the next Gugus deletes it. Such files are
+     * left only by the versions that kept the rows by name, before their files were unlinked as opened.
      */
     static final Duration LEFT_BEHIND = Duration.ofHours(12);
 
     private final boolean enabled;
+    private final Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
     /** The readings being kept or kept, by file, oldest first: the spill once whole, else empty. */
     private final Map<Long, Reading> readings = new LinkedHashMap<>();
     private final AtomicLong taken = new AtomicLong();
@@ -62,7 +65,6 @@ class KeptRows implements FileRowsRead, DisposableBean {
     KeptRows(@Value("${gugus.feedback.keep-read-rows:true}") boolean keep,
             @Value("${gugus.feedback.start-on-publish:true}") boolean startOnPublish) {
         this.enabled = keep && startOnPublish;
-        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
         int swept = sweep(temporary, Instant.now().minus(LEFT_BEHIND));
         if (swept > 0) {
             log.info("Deleted {} files of rows kept for answers that a stopped process left behind", swept);
@@ -84,7 +86,7 @@ class KeptRows implements FileRowsRead, DisposableBean {
         }
         Reading reading;
         try {
-            reading = new Reading(fileId, format, Files.createTempFile(PREFIX, ".bin"));
+            reading = new Reading(fileId, format, RowSpill.open(temporary, PREFIX));
         } catch (IOException | RuntimeException e) {
             log.info("Rows of file #{} not kept for its answer ({})", fileId, e.getClass().getName());
             return null;
@@ -115,7 +117,7 @@ class KeptRows implements FileRowsRead, DisposableBean {
             return Optional.empty();
         }
         try {
-            Path kept = reading.written.get();
+            FileChannel kept = reading.written.get();
             if (kept == null) {
                 return Optional.empty();
             }
@@ -126,7 +128,7 @@ class KeptRows implements FileRowsRead, DisposableBean {
             Thread.currentThread().interrupt();
             reading.drop();
             return Optional.empty();
-        } catch (ExecutionException | IOException e) {
+        } catch (ExecutionException e) {
             reading.drop();
             return Optional.empty();
         }
@@ -164,15 +166,15 @@ class KeptRows implements FileRowsRead, DisposableBean {
 
         private final long fileId;
         private final SpreadsheetFormat format;
-        private final Path file;
+        private final FileChannel file;
         private final BlockingQueue<List<SheetRow>> batches = new ArrayBlockingQueue<>(BATCHES);
         /** The file once every row is written; {@code null} when the reading did not end, or failed. */
-        private final CompletableFuture<Path> written = new CompletableFuture<>();
+        private final CompletableFuture<FileChannel> written = new CompletableFuture<>();
         private List<SheetRow> batch = new ArrayList<>(BATCH);
         private volatile boolean failed;
         private boolean closed;
 
-        Reading(long fileId, SpreadsheetFormat format, Path file) {
+        Reading(long fileId, SpreadsheetFormat format, FileChannel file) {
             this.fileId = fileId;
             this.format = format;
             this.file = file;
@@ -261,11 +263,12 @@ class KeptRows implements FileRowsRead, DisposableBean {
             written.thenAccept(kept -> delete());
         }
 
+        /** Closes the file, which deletes it. */
         private void delete() {
             try {
-                Files.deleteIfExists(file);
+                file.close();
             } catch (IOException e) {
-                file.toFile().deleteOnExit();
+                // unlinked when opened: nothing is left by name
             }
         }
     }

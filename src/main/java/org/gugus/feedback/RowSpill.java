@@ -2,12 +2,13 @@ package org.gugus.feedback;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -24,6 +25,10 @@ import org.gugus.workbook.WorkbookReader;
  * cells; a blank cell is one byte; text is UTF-8 (UTF-16 where it holds a lone surrogate, which
  * UTF-8 cannot), lengths and numbers in 7-bit groups. Written and read through a buffer of its own
  * (no stream's lock per value). The end is marked, so a file cut short is never taken for a whole one.
+ * <p>
+ * The rows hold names and NIKs: they are written to and read from one channel ({@link #open}) whose
+ * file has no name left in any folder once open (deleted on close, which on Linux unlinks it at once),
+ * so that a process killed while it holds them leaves nothing behind; closing the reader frees it.
  */
 final class RowSpill {
 
@@ -42,16 +47,34 @@ final class RowSpill {
     private RowSpill() {
     }
 
-    /** Writes rows into a file (owner-only, as every temporary file of Gugus's), through one buffer. */
+    /**
+     * A new file for rows in {@code folder}, owner-only, open for writing and reading and deleted when the
+     * channel closes (on Linux: unlinked as it opens).
+     */
+    static FileChannel open(Path folder, String prefix) throws IOException {
+        Path file = Files.createTempFile(folder, prefix, ".bin");
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /**
+     * Writes rows into a channel from its current position, through one buffer; closing the writer writes
+     * what the buffer holds and leaves the channel open for a {@link Reader}.
+     */
     static final class Writer implements AutoCloseable {
 
-        private final OutputStream out;
+        private final FileChannel out;
         private byte[] buffer = new byte[1 << 16];
         private int used;
         private String sheet;
 
-        Writer(Path file) throws IOException {
-            this.out = Files.newOutputStream(file);
+        Writer(FileChannel out) {
+            this.out = out;
         }
 
         void write(SheetRow row) throws IOException {
@@ -158,20 +181,24 @@ final class RowSpill {
         /** Writes the buffer out when {@code bytes} more would not fit; grows it for a value larger than it. */
         private void room(int bytes) throws IOException {
             if (used + bytes > buffer.length) {
-                out.write(buffer, 0, used);
-                used = 0;
+                flush();
                 if (bytes > buffer.length) {
                     buffer = new byte[bytes];
                 }
             }
         }
 
+        private void flush() throws IOException {
+            ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, used);
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            used = 0;
+        }
+
         @Override
         public void close() throws IOException {
-            try (OutputStream closing = out) {
-                closing.write(buffer, 0, used);
-                used = 0;
-            }
+            flush();
         }
     }
 
@@ -189,24 +216,24 @@ final class RowSpill {
     }
 
     /**
-     * The rows of a file written by a {@link Writer}, as a reader of the original gave them; the
-     * file is deleted when closed. A file cut short fails rather than ending early.
+     * The rows a {@link Writer} wrote into a channel, from its start, as a reader of the original gave
+     * them; the channel is closed (its file deleted) when the reader is. Rows cut short fail rather than
+     * end early.
      */
     static final class Reader implements WorkbookReader {
 
-        private final Path file;
+        private final FileChannel in;
         private final SpreadsheetFormat format;
-        private final InputStream in;
         private byte[] buffer = new byte[1 << 16];
+        private long position;
         private int at;
         private int filled;
         private String sheet;
         private boolean ended;
 
-        Reader(Path file, SpreadsheetFormat format) throws IOException {
-            this.file = file;
+        Reader(FileChannel in, SpreadsheetFormat format) {
+            this.in = in;
             this.format = format;
-            this.in = Files.newInputStream(file);
         }
 
         @Override
@@ -313,26 +340,22 @@ final class RowSpill {
             filled -= at;
             at = 0;
             while (filled < bytes) {
-                int n = in.read(buffer, filled, buffer.length - filled);
+                int n = in.read(ByteBuffer.wrap(buffer, filled, buffer.length - filled), position);
                 if (n < 0) {
                     throw new EOFException("rows kept cut short");
                 }
                 filled += n;
+                position += n;
             }
         }
 
-        /** Closes and deletes the file. */
+        /** Closes the channel, which deletes its file. */
         @Override
         public void close() {
             try {
                 in.close();
             } catch (IOException e) {
                 // only read from: nothing lost
-            }
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                file.toFile().deleteOnExit();
             }
         }
     }

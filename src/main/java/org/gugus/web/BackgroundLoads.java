@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.ingest.ReceivedFile;
 import org.gugus.intake.FileOutcome;
+import org.gugus.system.LeftBehindFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,13 +28,21 @@ import org.springframework.web.multipart.MultipartFile;
  * Loads asked for on the pages (an upload, a load run again), each on a thread of its own pool, never
  * on the request's: the page answers at once and follows the load. Uploads are kept (the last
  * {@value #HISTORY}, in memory: the file registry is the record) so that their page can show how far
- * they are.
+ * they are. An upload's bytes wait in an owner-only temporary file until its load ends; such files that a
+ * process killed meanwhile left (they hold names and NIKs) are deleted when the next one starts.
  */
 @Component
 class BackgroundLoads implements DisposableBean {
 
     static final int HISTORY = 100;
     private static final Logger log = LoggerFactory.getLogger(BackgroundLoads.class);
+    /** The uploads' files' names: {@code gugus-upload-<random>.part} in the temporary folder. */
+    private static final String PREFIX = "gugus-upload-";
+    /**
+     * An upload's file older than this was left by a process killed before its load ended (a load of the
+     * largest workbook takes minutes), and is deleted.
+     */
+    static final Duration LEFT_BEHIND = Duration.ofHours(12);
 
     private final FileReception reception;
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -45,13 +56,25 @@ class BackgroundLoads implements DisposableBean {
         executor.setThreadNamePrefix("page-load-");
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.initialize();
+        int swept = sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(LEFT_BEHIND));
+        if (swept > 0) {
+            log.info("Deleted {} uploaded files that a stopped process left behind", swept);
+        }
+    }
+
+    /**
+     * Deletes the uploads' files in {@code folder} last written before {@code before} (left by a killed process);
+     * returns how many.
+     */
+    static int sweep(Path folder, Instant before) {
+        return LeftBehindFiles.delete(folder, PREFIX + "*.part", before);
     }
 
     /** Keeps the uploaded bytes aside and loads them as the office's file; returns the upload to follow. */
     Upload upload(String office, MultipartFile file, String user) {
         Path kept;
         try {
-            kept = Files.createTempFile("gugus-upload-", ".part");
+            kept = Files.createTempFile(PREFIX, ".part");
             file.transferTo(kept);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

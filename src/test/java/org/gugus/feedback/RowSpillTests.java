@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.gugus.workbook.CellValue;
 import org.gugus.workbook.SheetRow;
@@ -44,7 +44,7 @@ class RowSpillTests {
                 new SheetRow("Catatan", 2, List.of(CellValue.text("lone \uD800 surrogate"), CellValue.text("\uDC00"))),
                 new SheetRow("Catatan", 3, List.of()),
                 new SheetRow("Data Korban", 5, List.of(CellValue.text("a sheet's name again"))));
-        Path file = folder.resolve("rows.bin");
+        FileChannel file = RowSpill.open(folder, "rows-");
 
         try (RowSpill.Writer writer = new RowSpill.Writer(file)) {
             for (SheetRow row : rows) {
@@ -63,12 +63,27 @@ class RowSpillTests {
 
         assertThat(read).isEqualTo(rows);
         assertThat(read.get(2).cells().get(4).dateTime().getNano()).isEqualTo(120_000_000);
-        assertThat(file).as("deleted once read").doesNotExist();
+        assertThat(file.isOpen()).as("let go once read").isFalse();
+    }
+
+    @Test
+    void keepsNoNamedFileWhileTheRowsAreHeldSoAKilledProcessLeavesNoneBehind() throws IOException {
+        try (FileChannel file = RowSpill.open(folder, "gugus-answer-rows-")) {
+            try (RowSpill.Writer writer = new RowSpill.Writer(file)) {
+                writer.write(new SheetRow("Data", 1, List.of(CellValue.text("Siti Rahmawati"))));
+                writer.end();
+            }
+
+            assertThat(file.size()).isPositive();
+            try (var names = Files.list(folder)) {
+                assertThat(names).as("no file by name in the folder while the rows are held").isEmpty();
+            }
+        }
     }
 
     @Test
     void givesBackAsManyRowsAsABufferHoldsSeveralTimesOver() throws IOException {
-        Path file = folder.resolve("many.bin");
+        FileChannel file = RowSpill.open(folder, "many-");
         List<SheetRow> rows = new ArrayList<>();
         for (int n = 1; n <= 20_000; n++) {
             rows.add(new SheetRow("Data", n, List.of(CellValue.text("Korban " + n), CellValue.number(n, String.valueOf(n)))));
@@ -90,15 +105,14 @@ class RowSpillTests {
 
     @Test
     void failsRatherThanEndEarlyOnRowsCutShort() throws IOException {
-        Path file = folder.resolve("cut.bin");
+        FileChannel file = RowSpill.open(folder, "cut-");
         try (RowSpill.Writer writer = new RowSpill.Writer(file)) {
             for (int n = 1; n <= 100; n++) {
                 writer.write(new SheetRow("Data", n, List.of(CellValue.text("Korban " + n))));
             }
             writer.end();
         }
-        byte[] whole = Files.readAllBytes(file);
-        Files.write(file, Arrays.copyOf(whole, whole.length - 1));
+        file.truncate(file.size() - 1);
 
         try (RowSpill.Reader reader = new RowSpill.Reader(file, SpreadsheetFormat.CSV)) {
             assertThatThrownBy(() -> {
