@@ -200,7 +200,10 @@ final class BoundedResolution {
             }
             preparing.finish();
         }
-        ahead = null;
+        if (ahead != null) {
+            ahead.close(); // its rows taken: their file and digests let go before the scoring
+            ahead = null;
+        }
         phases.done("pending records read and prepared" + (readWhole < 0 ? ""
                 : " (" + takenAhead + " prepared ahead, " + readWhole + " read whole)"));
         // a store holding no key yet or few against the run's (a first load, after a small office's): the run's keys

@@ -35,11 +35,11 @@ final class RecordsKeptAhead implements AutoCloseable {
 
     private final FileChannel file;
     /** The digests' slots: a row's index plus one, or {@link #EMPTY}; at most half of them taken. */
-    private final int[] table;
-    private final long[] high;
-    private final long[] low;
+    private int[] table;
+    private long[] high;
+    private long[] low;
     /** Where each row's bytes start in the file; the next one's start (or {@link #end}) is where they stop. */
-    private final long[] starts;
+    private long[] starts;
     /** The rows whose digest another row's different bytes share: held for neither. */
     private final BitSet ambiguous = new BitSet();
     private final ByteBuffer writing = ByteBuffer.allocate(1 << 20);
@@ -179,8 +179,17 @@ final class RecordsKeptAhead implements AutoCloseable {
         return slot;
     }
 
+    /**
+     * Closes the file (its rows gone) and lets the digests go: once the run has taken the rows, their 32 MB at a million
+     * are garbage for the rest of it (held by the run's caller until its end, they made the scoring's collections
+     * copy them under a heap of 256 MB).
+     */
     @Override
     public void close() {
+        table = null;
+        high = null;
+        low = null;
+        starts = null;
         try {
             file.close();
         } catch (IOException e) {
