@@ -29,6 +29,7 @@ import org.gugus.persons.linkage.VictimPair;
 import org.gugus.persons.linkage.VictimReport;
 import org.gugus.warehouse.LinkableVictim;
 import org.gugus.warehouse.LinkableVictims;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -69,6 +70,11 @@ final class BoundedResolution {
     private long[] pairingHashes;
     /** The records the pairs kept hold that the run does not; set once the run's records are read. */
     private PairedOthers pairedOthers;
+    /** A first load's rows prepared ahead of its publish's commit, or null; let go once the records are read. */
+    private RecordsKeptAhead ahead;
+    /** How many records were taken from {@link #ahead}, and how many read whole beside them (-1: none taken). */
+    private int takenAhead;
+    private int readWhole = -1;
 
     BoundedResolution(LinkableVictims victims, PersonStore store, Linkage linkage, JdbcClient jdbc, String salt,
             int groupRecords) {
@@ -80,8 +86,23 @@ final class BoundedResolution {
         this.salt = salt;
     }
 
-    /** Resolves every pending record; {@code run} is the run started for it. */
-    ResolutionSummary resolve(long run, LinkageModel model, PersonResolution.Phases phases) {
+    /** How many records the run took as prepared ahead (for tests). */
+    int takenAhead() {
+        return takenAhead;
+    }
+
+    /** How many records the run read whole beside those it took as prepared ahead; -1 when it took none (for tests). */
+    int readWhole() {
+        return readWhole;
+    }
+
+    /**
+     * Resolves every pending record; {@code run} is the run started for it, {@code ahead} a first load's rows prepared
+     * ahead of its publish's commit (or null): the records whose linkage values' digest a row of it holds are taken
+     * from it, the others read whole and prepared here.
+     */
+    ResolutionSummary resolve(long run, LinkageModel model, PersonResolution.Phases phases, RecordsKeptAhead ahead) {
+        this.ahead = ahead;
         try (PreparedRecords held = linkage.preparedRecords()) {
             return resolve(run, model, phases, held);
         } finally {
@@ -171,13 +192,20 @@ final class BoundedResolution {
         grouped = feeding;
         try (PreparingAlongside preparing = new PreparingAlongside(held, hashing, feeding == null ? null
                 : feeding::runKeys)) {
-            victims.forEachUnresolved(record -> {
-                members.add(record);
-                preparing.add(PersonResolution.report(record));
-            });
+            if (ahead == null || !takeAhead(members, held, hashing, feeding == null ? null : feeding::runKeys)) {
+                victims.forEachUnresolved(record -> {
+                    members.add(record);
+                    preparing.add(PersonResolution.report(record));
+                });
+            }
             preparing.finish();
         }
-        phases.done("pending records read and prepared");
+        if (ahead != null) {
+            ahead.close(); // its rows taken: their file and digests let go before the scoring
+            ahead = null;
+        }
+        phases.done("pending records read and prepared" + (readWhole < 0 ? ""
+                : " (" + takenAhead + " prepared ahead, " + readWhole + " read whole)"));
         // a store holding no key yet or few against the run's (a first load, after a small office's): the run's keys
         // written beside the run, the few stored ones added to them at its end
         BoundedKeysAside aside = store.blockKeysHeld() > held.size() / PersonStore.FEW ? null
@@ -225,6 +253,90 @@ final class BoundedResolution {
         }
         keysAside = aside;
         return members;
+    }
+
+    /**
+     * The pending records taken from the rows prepared ahead ({@link #ahead}) by the digest of their linkage values
+     * ({@link LinkableVictims#forEachUnresolvedLinkageDigest}: ids, versions and digests, one statement), in id order,
+     * a chunk at a time; a record whose digest no row holds (a row the publish did not take, a value published
+     * otherwise, another office's record) read whole by id and prepared here. False, with nothing kept, when the
+     * digests cannot be read (a server refusing MD5) or half the records or more would be read whole: the caller then
+     * reads and prepares every record.
+     */
+    private boolean takeAhead(Members members, PreparedRecords held, ToLongFunction<String> hashing,
+            Linkage.NewKeys keys) {
+        long[][] ids = {new long[1 << 16]};
+        int[][] versions = {new int[1 << 16]};
+        int[][] rows = {new int[1 << 16]};
+        int[] count = {0};
+        int[] whole = {0};
+        jdbc.sql("savepoint bounded_ahead").update();
+        try {
+            victims.forEachUnresolvedLinkageDigest((id, version, digest) -> {
+                int k = count[0]++;
+                if (k == ids[0].length) {
+                    ids[0] = Arrays.copyOf(ids[0], k * 2);
+                    versions[0] = Arrays.copyOf(versions[0], k * 2);
+                    rows[0] = Arrays.copyOf(rows[0], k * 2);
+                }
+                ids[0][k] = id;
+                versions[0][k] = version;
+                rows[0][k] = ahead.find(digest);
+                whole[0] += rows[0][k] < 0 ? 1 : 0;
+            });
+            jdbc.sql("release savepoint bounded_ahead").update();
+        } catch (DataAccessException e) {
+            // the statement only (md5 refused): the run goes on reading its records whole
+            jdbc.sql("rollback to savepoint bounded_ahead").update();
+            return false;
+        }
+        if (count[0] == 0 || whole[0] * 2L >= count[0]) {
+            return false;
+        }
+        for (int from = 0; from < count[0]; from += READ_CHUNK) {
+            int to = Math.min(count[0], from + READ_CHUNK);
+            List<Long> toRead = new ArrayList<>();
+            for (int k = from; k < to; k++) {
+                if (rows[0][k] < 0) {
+                    toRead.add(ids[0][k]);
+                }
+            }
+            Map<Long, LinkableVictim> read = new HashMap<>();
+            victims.byIds(toRead).forEach(record -> read.put(record.id(), record));
+            long[] chunkIds = new long[to - from];
+            List<byte[]> prepared = new ArrayList<>(to - from);
+            List<VictimReport> reports = new ArrayList<>(toRead.size());
+            List<Integer> places = new ArrayList<>(toRead.size());
+            int kept = 0;
+            for (int k = from; k < to; k++) {
+                int row = rows[0][k];
+                if (row >= 0) {
+                    byte[] bytes = ahead.bytes(row);
+                    members.add(ids[0][k], RecordsKeptAhead.validNik(bytes), RecordsKeptAhead.sex(bytes), versions[0][k]);
+                    prepared.add(RecordsKeptAhead.prepared(bytes));
+                } else {
+                    LinkableVictim record = read.get(ids[0][k]);
+                    if (record == null) {
+                        continue; // deleted since: no longer pending
+                    }
+                    members.add(record);
+                    reports.add(PersonResolution.report(record));
+                    places.add(kept);
+                    prepared.add(null);
+                }
+                chunkIds[kept++] = ids[0][k];
+            }
+            List<byte[]> made = reports.parallelStream().map(report -> PreparedRecords.bytes(linkage, report, hashing))
+                    .toList();
+            for (int i = 0; i < made.size(); i++) {
+                prepared.set(places.get(i), made.get(i));
+            }
+            held.addPrepared(Arrays.copyOf(chunkIds, kept), prepared, keys);
+            takenAhead += kept - made.size();
+            readWhole += made.size();
+        }
+        readWhole++; // from -1
+        return true;
     }
 
     /**
@@ -772,16 +884,22 @@ final class BoundedResolution {
         }
 
         void add(LinkableVictim record) {
+            add(record.id(), CompactClustering.nikOf(record.nik()), CompactClustering.sexOf(record.sex()),
+                    record.version());
+        }
+
+        /** A record by its id, valid NIK ({@link CompactClustering#nikOf}), sex ({@link CompactClustering#sexOf}), version. */
+        void add(long id, long validNik, byte sex, int version) {
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
                 niks = Arrays.copyOf(niks, size * 2);
                 sexes = Arrays.copyOf(sexes, size * 2);
                 versions = Arrays.copyOf(versions, size * 2);
             }
-            ids[size] = record.id();
-            niks[size] = CompactClustering.nikOf(record.nik());
-            sexes[size] = CompactClustering.sexOf(record.sex());
-            versions[size++] = record.version();
+            ids[size] = id;
+            niks[size] = validNik;
+            sexes[size] = sex;
+            versions[size++] = version;
         }
 
         /** Whether a record is a member (once {@link #sort sorted}). */

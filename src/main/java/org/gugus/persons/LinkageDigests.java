@@ -132,7 +132,7 @@ final class LinkageDigests {
         return digest(report, md5());
     }
 
-    private static byte[] digest(VictimReport report, MessageDigest md5) {
+    static byte[] digest(VictimReport report, MessageDigest md5) {
         if (!writable(report.birthDate()) || !writable(report.reportDate())) {
             return null;
         }
@@ -188,7 +188,7 @@ final class LinkageDigests {
         return row.append('"');
     }
 
-    private static MessageDigest md5() {
+    static MessageDigest md5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {

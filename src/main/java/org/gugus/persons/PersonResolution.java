@@ -185,7 +185,7 @@ public class PersonResolution {
         store.lock();
         long listed = store.pendingListed();
         if (seeds.isEmpty() && (bounded || listed >= boundedFrom)) {
-            return bounded(trigger);
+            return bounded(trigger, published);
         }
         if (listed < fewPending) {
             store.withoutParallelWorkers();
@@ -197,6 +197,10 @@ public class PersonResolution {
         // and keyed on another core as they are read; the others once compared by their linkage hash
         // a first load's records prepared while it was published: taken by their values, the others prepared here
         RecordsPreparedAhead.Taken preparedAhead = published == null ? null : recordsAhead.take(published);
+        if (preparedAhead != null && preparedAhead.records() == null) {
+            preparedAhead.close(); // kept on disk for a bounded run (the publish took fewer rows than it was given)
+            preparedAhead = null;
+        }
         Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)),
                 preparedAhead == null ? null : preparedAhead.records());
         // their values by the digest of what linkage reads: the records published read as ids and digests only
@@ -423,7 +427,7 @@ public class PersonResolution {
         }
     }
 
-    /** How many records the latest run in memory took as prepared ahead (for tests). */
+    /** How many records the latest run took as prepared ahead, in memory or bounded (for tests). */
     private volatile int takenAhead;
 
     int takenAhead() {
@@ -651,12 +655,24 @@ public class PersonResolution {
      * The pending records resolved in bounded memory ({@link BoundedResolution}); the modules that follow
      * persons take everything again (the persons touched by a long list are most of them).
      */
-    private Outcome bounded(String trigger) {
+    private Outcome bounded(String trigger, Long published) {
         long run = store.startRun(false, trigger);
         Phases phases = new Phases(run);
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
-        ResolutionSummary summary = new BoundedResolution(victims, store, linkage, jdbc, BlockKeys.salt(key), groupRecords)
-                .resolve(run, model, phases);
+        // a first load's rows prepared on disk while it was published: taken by their digests, the others read whole
+        RecordsPreparedAhead.Taken ahead = published == null ? null : recordsAhead.take(published);
+        BoundedResolution resolution = new BoundedResolution(victims, store, linkage, jdbc, BlockKeys.salt(key),
+                groupRecords);
+        ResolutionSummary summary;
+        try {
+            summary = resolution.resolve(run, model, phases, ahead == null ? null : ahead.kept());
+        } finally {
+            if (ahead != null) {
+                ahead.close();
+            }
+        }
+        takenAhead = resolution.takenAhead();
+        readWhole = resolution.readWhole();
         store.forgetResolved();
         store.finishRun(run, summary);
         phases.done("store queue");

@@ -1,5 +1,6 @@
 package org.gugus.persons;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,8 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import org.gugus.access.PseudonymKey;
+import org.gugus.persons.linkage.CompactClustering;
 import org.gugus.persons.linkage.Linkage;
+import org.gugus.persons.linkage.PreparedRecords;
 import org.gugus.persons.linkage.VictimReport;
 import org.gugus.warehouse.PublishStarting;
 import org.gugus.warehouse.StagedVictim;
@@ -41,6 +45,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and twice the run's estimate within half the maximum heap), the rows at least
  * {@code gugus.persons.resolution.many-records}, and the office holds no record yet. Off with
  * {@code gugus.persons.prepare-ahead=false}.
+ * <p>
+ * When the run will be bounded instead ({@link BoundedResolution}: a million rows under a heap of 256 MB), the rows are
+ * streamed rather than listed and each one prepared as the bounded run keeps its records, into a file rather than the
+ * heap, by its digest ({@link RecordsKeptAhead}: the million-row workbook's run spent 14 s of its critical path
+ * reading and preparing them after the commit, while the publish before it left a core idle). On this thread only:
+ * the other core is the publish's. The run takes such a work only whole ({@link #take}), the records whose digest no
+ * row has read whole as before; off alone with {@code gugus.persons.prepare-ahead-bounded=false}.
  */
 @Component
 class RecordsPreparedAhead {
@@ -52,6 +63,7 @@ class RecordsPreparedAhead {
     private final PseudonymKey key;
     private final TransactionTemplate reading;
     private final boolean enabled;
+    private final boolean boundedEnabled;
     private final long boundedFrom;
     private final int manyRecords;
     private final long waitMillis;
@@ -64,6 +76,7 @@ class RecordsPreparedAhead {
 
     RecordsPreparedAhead(StagedVictims staged, Linkage linkage, PseudonymKey key, PlatformTransactionManager transactions,
             @Value("${gugus.persons.prepare-ahead:true}") boolean enabled,
+            @Value("${gugus.persons.prepare-ahead-bounded:true}") boolean boundedEnabled,
             @Value("${gugus.persons.resolution.bounded-from:0}") long boundedFrom,
             @Value("${gugus.persons.resolution.many-records:10000}") int manyRecords,
             @Value("${gugus.persons.prepare-ahead-wait-seconds:2}") long waitSeconds) {
@@ -74,6 +87,7 @@ class RecordsPreparedAhead {
         this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.reading.setReadOnly(true);
         this.enabled = enabled;
+        this.boundedEnabled = boundedEnabled;
         this.boundedFrom = boundedFrom;
         this.manyRecords = manyRecords;
         this.waitMillis = TimeUnit.SECONDS.toMillis(waitSeconds);
@@ -89,10 +103,10 @@ class RecordsPreparedAhead {
         if (!enabled) {
             return;
         }
-        Started work = new Started(publish.fileId(), new AtomicBoolean(), new CompletableFuture<>());
+        Started work = new Started(publish.fileId(), new AtomicBoolean(), new AtomicBoolean(), new CompletableFuture<>());
         synchronized (this) {
             if (started != null) {
-                started.stop().set(true);
+                letGo(started);
             }
             started = work;
         }
@@ -104,8 +118,10 @@ class RecordsPreparedAhead {
     /**
      * The records prepared ahead for the file's publish: the work is told to stop, and whatever it prepared until then
      * is waited for ({@code gugus.persons.prepare-ahead-wait-seconds} at most, when it still reads the rows or waits for
-     * a connection); the records it did not reach are prepared by the run, on both cores. Null when there are none
-     * (not started, another file's, failed, skipped or late: the work is then let go). Taken once.
+     * a connection); the records it did not reach are prepared by the run, on both cores. A work for a bounded run
+     * ({@link RecordsKeptAhead}) is not stopped but waited for as long, and taken only when it is done. Null when there
+     * are none (not started, another file's, failed, skipped or late: the work is then let go, its file closed once it
+     * ends). Taken once.
      */
     Taken take(Long fileId) {
         Started work;
@@ -116,9 +132,15 @@ class RecordsPreparedAhead {
         if (work == null) {
             return null;
         }
-        work.stop().set(true);
         if (fileId == null || work.fileId() != fileId) {
+            letGo(work);
             return null;
+        }
+        // a bounded run's records are taken whole or not at all (the records not reached would be read by id, a chunk
+        // at a time, slower than the run's own read of them all): waited for unstopped
+        boolean whole = work.keeping().get();
+        if (!whole) {
+            work.stop().set(true);
         }
         try {
             Taken ahead = work.result().get(waitMillis, TimeUnit.MILLISECONDS);
@@ -135,7 +157,18 @@ class RecordsPreparedAhead {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        letGo(work);
         return null;
+    }
+
+    /** A work not taken told to stop, the rows it kept on disk let go once it ends. */
+    private static void letGo(Started work) {
+        work.stop().set(true);
+        work.result().whenComplete((ahead, failure) -> {
+            if (ahead != null) {
+                ahead.close();
+            }
+        });
     }
 
     /** How many works were done, how many failed, and how many a resolution took. */
@@ -146,49 +179,106 @@ class RecordsPreparedAhead {
     private void prepare(PublishStarting publish, Started work) {
         try {
             long startedAt = System.nanoTime();
-            List<StagedVictim> rows = reading.execute(status -> {
-                if (!staged.firstDelivery(publish.officeCode())) {
-                    return null;
-                }
-                long count = staged.count(publish.fileId());
-                if (count < manyRecords || !fits(count)) {
-                    return null;
-                }
-                return staged.toPublish(publish.fileId(), publish.officeCode());
-            });
-            if (rows == null || work.stop().get()) {
+            long count = reading.execute(status -> staged.firstDelivery(publish.officeCode())
+                    ? staged.count(publish.fileId()) : 0L);
+            if (count < manyRecords || work.stop().get()) {
                 work.result().complete(null);
-                return;
+            } else if (fits(count)) {
+                prepareInMemory(publish, work, startedAt);
+            } else if (boundedEnabled && count >= bounded() && count <= Integer.MAX_VALUE / 4) {
+                keepOnDisk(publish, work, (int) count, startedAt);
+            } else {
+                work.result().complete(null);
             }
-            long readAt = System.nanoTime();
-            List<VictimReport> reports = new ArrayList<>(rows.size());
-            rows.forEach(row -> reports.add(report(row)));
-            rows = null;
-            Linkage.Ahead ahead = linkage.prepareAhead(reports, BlockKeys.hashing(BlockKeys.salt(key)), work.stop()::get);
-            long preparedAt = System.nanoTime();
-            // last, the least worth of the three (the blocks save the run the most): a run taking the work before the
-            // rows are all digested reads the records of the others whole
-            LinkageDigests digests = LinkageDigests.of(reports, work.stop()::get);
-            done.incrementAndGet();
-            // counts and seconds only
-            log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values{}, read"
-                    + " in {} s, prepared in {} s, {} values digested in {} s", publish.fileId(), ahead.size(),
-                    reports.size(), ahead.blocksBuilt() ? " and the blocks of their " + ahead.blockKeys() + " keys" : "",
-                    "%.2f".formatted((readAt - startedAt) / 1e9), "%.2f".formatted((preparedAt - readAt) / 1e9),
-                    digests.size(), "%.2f".formatted((System.nanoTime() - preparedAt) / 1e9));
-            // stopped by the resolution taking it: the records prepared until then are taken
-            work.result().complete(new Taken(ahead, digests));
         } catch (RuntimeException | Error e) {
             failed.incrementAndGet();
             work.result().completeExceptionally(e);
         }
     }
 
+    private void prepareInMemory(PublishStarting publish, Started work, long startedAt) {
+        List<StagedVictim> rows = reading.execute(status -> staged.toPublish(publish.fileId(), publish.officeCode()));
+        if (work.stop().get()) {
+            work.result().complete(null);
+            return;
+        }
+        long readAt = System.nanoTime();
+        List<VictimReport> reports = new ArrayList<>(rows.size());
+        rows.forEach(row -> reports.add(report(row)));
+        rows = null;
+        Linkage.Ahead ahead = linkage.prepareAhead(reports, BlockKeys.hashing(BlockKeys.salt(key)), work.stop()::get);
+        long preparedAt = System.nanoTime();
+        // last, the least worth of the three (the blocks save the run the most): a run taking the work before the
+        // rows are all digested reads the records of the others whole
+        LinkageDigests digests = LinkageDigests.of(reports, work.stop()::get);
+        done.incrementAndGet();
+        // counts and seconds only
+        log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values{}, read"
+                + " in {} s, prepared in {} s, {} values digested in {} s", publish.fileId(), ahead.size(),
+                reports.size(), ahead.blocksBuilt() ? " and the blocks of their " + ahead.blockKeys() + " keys" : "",
+                "%.2f".formatted((readAt - startedAt) / 1e9), "%.2f".formatted((preparedAt - readAt) / 1e9),
+                digests.size(), "%.2f".formatted((System.nanoTime() - preparedAt) / 1e9));
+        // stopped by the resolution taking it: the records prepared until then are taken
+        work.result().complete(new Taken(ahead, digests, null));
+    }
+
+    /**
+     * The rows of a file whose run will be bounded streamed from the warehouse and prepared one at a time on this
+     * thread (the other core is the publish's), each kept on disk by its digest ({@link RecordsKeptAhead}): a million
+     * rows never held at once. Taken only whole: stopped before the last row, nothing is taken.
+     */
+    private void keepOnDisk(PublishStarting publish, Started work, int count, long startedAt) {
+        work.keeping().set(true);
+        RecordsKeptAhead kept = new RecordsKeptAhead(count);
+        try {
+            ToLongFunction<String> hashing = BlockKeys.hashing(BlockKeys.salt(key));
+            MessageDigest md5 = LinkageDigests.md5();
+            int[] rows = {0};
+            reading.executeWithoutResult(status -> staged.forEachToPublish(publish.fileId(), publish.officeCode(),
+                    row -> {
+                        if (rows[0]++ % 1_024 == 0 && work.stop().get()) {
+                            throw new Stopped();
+                        }
+                        VictimReport report = report(row);
+                        byte[] digest = LinkageDigests.digest(report, md5);
+                        if (digest != null && !kept.add(digest, CompactClustering.nikOf(row.nik()),
+                                CompactClustering.sexOf(row.sex()), PreparedRecords.bytes(linkage, report, hashing))) {
+                            throw new Stopped(); // more rows than counted: not all kept
+                        }
+                    }));
+            kept.flush();
+            done.incrementAndGet();
+            // counts and seconds only
+            log.info("Records of file {} prepared ahead of its publish's commit on disk: {} of {} rows' distinct"
+                    + " values, in {} s", publish.fileId(), kept.size(), rows[0],
+                    "%.2f".formatted((System.nanoTime() - startedAt) / 1e9));
+            work.result().complete(new Taken(null, null, kept));
+        } catch (Stopped e) {
+            kept.close();
+            work.result().complete(null);
+        } catch (RuntimeException | Error e) {
+            kept.close();
+            throw e;
+        }
+    }
+
+    /** A work stopped while it streamed the rows (or given more than it counted). */
+    private static final class Stopped extends RuntimeException {
+
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Whether the run would be in memory with room for the records prepared ahead beside it. */
     private boolean fits(long rows) {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        long bounded = boundedFrom > 0 ? boundedFrom : PersonResolution.boundedFrom(maxHeap);
-        return rows < bounded && 2 * rows * PersonResolution.BYTES_PER_PENDING_RECORD <= maxHeap / 2;
+        return rows < bounded() && 2 * rows * PersonResolution.BYTES_PER_PENDING_RECORD <= maxHeap / 2;
+    }
+
+    /** From how many pending records on the run will be bounded, as {@link PersonResolution} tells. */
+    private long bounded() {
+        return boundedFrom > 0 ? boundedFrom : PersonResolution.boundedFrom(Runtime.getRuntime().maxMemory());
     }
 
     /** The report a staged row's record will give, its id unknown (0). */
@@ -199,12 +289,21 @@ class RecordsPreparedAhead {
     }
 
     /**
-     * What a resolution takes: the records prepared ahead, and the rows' values by the digest of what linkage reads of
-     * them (of the first rows only when the work was stopped before it digested them all: the others are read whole).
+     * What a resolution takes: for a run in memory, the records prepared ahead, and the rows' values by the digest of
+     * what linkage reads of them (of the first rows only when the work was stopped before it digested them all: the
+     * others are read whole); for a bounded run, every row's prepared record kept on disk by its digest ({@code kept},
+     * the others null). The taker closes it.
      */
-    record Taken(Linkage.Ahead records, LinkageDigests digests) {
+    record Taken(Linkage.Ahead records, LinkageDigests digests, RecordsKeptAhead kept) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (kept != null) {
+                kept.close();
+            }
+        }
     }
 
-    private record Started(long fileId, AtomicBoolean stop, CompletableFuture<Taken> result) {
+    private record Started(long fileId, AtomicBoolean stop, AtomicBoolean keeping, CompletableFuture<Taken> result) {
     }
 }

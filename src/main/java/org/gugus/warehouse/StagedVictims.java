@@ -35,6 +35,32 @@ public class StagedVictims {
     }
 
     /**
+     * {@link #toPublish} streamed rather than listed, a fetch at a time (a million rows never held at once), in no
+     * order the caller may count on: the rows of a case come together, each with its case's report date (that of the
+     * case's last row, as the server's window over the case gives it). Read in a transaction.
+     */
+    public void forEachToPublish(long fileId, String officeCode, java.util.function.Consumer<StagedVictim> each) {
+        jdbc.sql("""
+                select ordinal, case_number,
+                       last_value(report_date::date) over (partition by case_number order by ordinal
+                           rows between unbounded preceding and unbounded following) as report_date,
+                       victim_name, nik, sex, birth_date::date as birth_date, age, birth_place, origin_regency_code,
+                       origin_district_code, origin_village_code, address
+                  from warehouse.staged_row
+                 where file_id = ? and not rejected
+                """).param(fileId).withFetchSize(10_000).query(rs -> {
+                    int age = rs.getInt("age");
+                    Integer ageOrNull = rs.wasNull() ? null : age;
+                    each.accept(new StagedVictim(fileId, rs.getInt("ordinal"), officeCode, rs.getString("case_number"),
+                            rs.getObject("report_date", LocalDate.class), rs.getString("victim_name"),
+                            rs.getString("nik"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
+                            ageOrNull, rs.getString("birth_place"), rs.getString("origin_regency_code"),
+                            rs.getString("origin_district_code"), rs.getString("origin_village_code"),
+                            rs.getString("address")));
+                });
+    }
+
+    /**
      * The rows of the file staged and not rejected, in the file's order, each case's report date that of its
      * last row (as an office's first delivery writes its cases). Read in a transaction, a chunk at a time.
      */

@@ -70,19 +70,54 @@ public final class PreparedRecords implements AutoCloseable {
         if (reports.isEmpty()) {
             return;
         }
-        List<byte[]> kept = reports.parallelStream().map(report -> {
-            Prepared record = new Prepared(report);
-            byte[][] bytes = new byte[1][];
-            linkage.cappedKeyHashes(record, keyHash, (victim, hashes, caps) -> bytes[0] = bytes(record, hashes, caps));
-            return bytes[0];
-        }).toList();
+        List<byte[]> kept = reports.parallelStream().map(report -> bytes(linkage, report, keyHash)).toList();
+        long[] ids = new long[kept.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = reports.get(i).victimId();
+        }
+        addKept(ids, kept, keys);
+    }
+
+    /**
+     * Records prepared elsewhere already, each as {@link #bytes(Linkage, VictimReport, ToLongFunction)} gave it (a
+     * first load's rows prepared ahead of the publish's commit, their ids unknown then), kept under these ids as
+     * {@link #add(List, ToLongFunction, Linkage.NewKeys)} keeps them: each record's id written into its bytes, then
+     * the keys given to {@code keys} (when not null). Ids ascending, after those added before.
+     */
+    public void addPrepared(long[] ids, List<byte[]> prepared, Linkage.NewKeys keys) {
+        if (ids.length != prepared.size()) {
+            throw new IllegalArgumentException("one id a record");
+        }
+        for (int i = 0; i < ids.length; i++) {
+            ByteBuffer bytes = ByteBuffer.wrap(prepared.get(i));
+            // past the keys (their count, hashes and caps): the record's own bytes start with its id
+            bytes.putLong(4 + bytes.getInt(0) * 12, ids[i]);
+        }
+        addKept(ids, prepared, keys);
+    }
+
+    /**
+     * A record's bytes as this keeps them (its keys hashed by {@code keyHash} and capped as the caller stores them, then
+     * the record as normalised), under the report's id: what {@link #addPrepared} takes, another id written in.
+     */
+    public static byte[] bytes(Linkage linkage, VictimReport report, ToLongFunction<String> keyHash) {
+        Prepared record = new Prepared(report);
+        byte[][] bytes = new byte[1][];
+        linkage.cappedKeyHashes(record, keyHash, (victim, hashes, caps) -> bytes[0] = bytes(record, hashes, caps));
+        return bytes[0];
+    }
+
+    private void addKept(long[] keptIds, List<byte[]> kept, Linkage.NewKeys keys) {
+        if (kept.isEmpty()) {
+            return;
+        }
         int size = 0;
         for (byte[] record : kept) {
             size += record.length;
         }
         ByteBuffer written = ByteBuffer.allocate(size);
         for (int i = 0; i < kept.size(); i++) {
-            long id = reports.get(i).victimId();
+            long id = keptIds[i];
             if (count > 0 && id <= ids[count - 1]) {
                 throw new IllegalArgumentException("records must come in ascending order of their ids");
             }
@@ -105,7 +140,7 @@ public final class PreparedRecords implements AutoCloseable {
         }
         if (keys != null) {
             for (int i = 0; i < kept.size(); i++) {
-                giveKeys(reports.get(i).victimId(), ByteBuffer.wrap(kept.get(i)), keys);
+                giveKeys(keptIds[i], ByteBuffer.wrap(kept.get(i)), keys);
             }
         }
     }

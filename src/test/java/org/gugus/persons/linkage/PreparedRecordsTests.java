@@ -167,6 +167,43 @@ class PreparedRecordsTests {
     }
 
     /** Every field of two records equal (arrays by their elements). */
+    @Test
+    void recordsPreparedBeforeTheirIdsWereKnownAreKeptUnderTheirIdsAsThoseItPrepares() throws IllegalAccessException {
+        List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(13).generate(600).reports());
+        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        try (PreparedRecords prepared = linkage.preparedRecords(); PreparedRecords itself = linkage.preparedRecords()) {
+            // prepared under no id (0), as rows before their publish: their ids written in as they are kept
+            List<byte[]> ahead = reports.stream().map(report -> PreparedRecords.bytes(linkage, withoutId(report),
+                    keyHash)).toList();
+            long[] ids = reports.stream().mapToLong(VictimReport::victimId).toArray();
+            List<String> given = new ArrayList<>();
+            prepared.addPrepared(Arrays.copyOf(ids, 250), ahead.subList(0, 250), (id, hashes, caps) -> given.add(
+                    id + Arrays.toString(hashes) + Arrays.toString(caps)));
+            prepared.addPrepared(Arrays.copyOfRange(ids, 250, ids.length), ahead.subList(250, ids.length),
+                    (id, hashes, caps) -> given.add(id + Arrays.toString(hashes) + Arrays.toString(caps)));
+            List<String> expected = new ArrayList<>();
+            itself.add(reports, keyHash, (id, hashes, caps) -> expected.add(
+                    id + Arrays.toString(hashes) + Arrays.toString(caps)));
+
+            assertThat(given).as("each record's keys given under its id").containsExactlyElementsOf(expected);
+            assertThat(prepared.size()).isEqualTo(itself.size());
+            for (VictimReport report : reports) {
+                PreparedRecords.Held read = prepared.read(report.victimId(), UnaryOperator.identity());
+                PreparedRecords.Held own = itself.read(report.victimId(), UnaryOperator.identity());
+                assertSameFields(read.record(), own.record());
+                assertThat(read.sortedHashes()).containsExactly(own.sortedHashes());
+            }
+            assertThatThrownBy(() -> prepared.addPrepared(new long[] {1}, List.of(), null))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    private static VictimReport withoutId(VictimReport r) {
+        return new VictimReport(0, r.officeCode(), r.caseNumber(), r.name(), r.nik(), r.sex(), r.birthDate(), r.age(),
+                r.reportDate(), r.birthPlace(), r.originRegencyCode(), r.originDistrictCode(), r.originVillageCode(),
+                r.address());
+    }
+
     private static void assertSameFields(Prepared actual, Prepared expected) throws IllegalAccessException {
         for (Field field : Prepared.class.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) || field.getName().equals("tokenChance")) {

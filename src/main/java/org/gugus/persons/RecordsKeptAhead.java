@@ -1,0 +1,199 @@
+package org.gugus.persons;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * A large first load's rows prepared ahead of its publish's commit for a bounded run ({@link RecordsPreparedAhead},
+ * {@link BoundedResolution}), in bounded memory: each row's prepared record (its keys and normalised fields as the run
+ * keeps them, {@link org.gugus.persons.linkage.PreparedRecords#addPrepared}) with its valid NIK and sex as clustering
+ * takes them, in a file of the temporary folder no other process can open (readable by this user only, unlinked as soon
+ * as it is open where the system allows it, gone at the close however the process ends: the records carry names and
+ * NIKs); on the heap only each row's digest of its linkage values ({@link LinkageDigests#digest}) and the place of its
+ * bytes, in primitive arrays (about 32 bytes a row: 32 MB at a million). The run finds a pending record's prepared
+ * bytes by the record's digest ({@link #find}); rows of equal digests are one entry (equal values), unless their
+ * prepared bytes differ, when the digest is held for none (their records are read whole). One thread adds the rows,
+ * then one reads them ({@link #flush} between).
+ */
+final class RecordsKeptAhead implements AutoCloseable {
+
+    private static final VarHandle HALVES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Bytes before a row's prepared record: its valid NIK (a long) and sex (a byte). */
+    private static final int MEMBER_BYTES = 9;
+    /** In {@link #table}: a slot no digest took. */
+    private static final int EMPTY = 0;
+
+    private final FileChannel file;
+    /** The digests' slots: a row's index plus one, or {@link #EMPTY}; at most half of them taken. */
+    private int[] table;
+    private long[] high;
+    private long[] low;
+    /** Where each row's bytes start in the file; the next one's start (or {@link #end}) is where they stop. */
+    private long[] starts;
+    /** The rows whose digest another row's different bytes share: held for neither. */
+    private final BitSet ambiguous = new BitSet();
+    private final ByteBuffer writing = ByteBuffer.allocate(1 << 20);
+    private int count;
+    private long end;
+    private long written;
+
+    /** Room for this many rows at most (the rows staged). */
+    RecordsKeptAhead(int capacity) {
+        int slots = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
+        table = new int[slots];
+        high = new long[Math.max(1, capacity)];
+        low = new long[high.length];
+        starts = new long[high.length];
+        try {
+            Path path = Files.createTempFile("gugus-bounded-ahead", ".bin");
+            file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A row's prepared record kept by its linkage values' digest; false when the rows are as many as there is room
+     * for (nothing kept). A digest held already is kept once.
+     */
+    boolean add(byte[] digest, long validNik, byte sex, byte[] prepared) {
+        if (count == high.length) {
+            return false;
+        }
+        long first = (long) HALVES.get(digest, 0);
+        long second = (long) HALVES.get(digest, 8);
+        int slot = slot(first, second);
+        if (table[slot] != EMPTY) {
+            int row = table[slot] - 1;
+            if (!ambiguous.get(row) && !Arrays.equals(bytes(row), member(validNik, sex, prepared))) {
+                ambiguous.set(row);
+            }
+            return true;
+        }
+        high[count] = first;
+        low[count] = second;
+        starts[count] = end;
+        table[slot] = ++count;
+        write(member(validNik, sex, prepared));
+        return true;
+    }
+
+    /** How many distinct digests are kept. */
+    int size() {
+        return count;
+    }
+
+    /** The row kept for a record of this digest, or -1 when none is (or its digest is ambiguous). */
+    int find(byte[] digest) {
+        if (digest == null || digest.length != 16) {
+            return -1;
+        }
+        int row = table[slot((long) HALVES.get(digest, 0), (long) HALVES.get(digest, 8))] - 1;
+        return row < 0 || ambiguous.get(row) ? -1 : row;
+    }
+
+    /** A kept row's valid NIK, sex and prepared record, in one buffer: its {@link #validNik}, {@link #sex}, {@link #prepared}. */
+    byte[] bytes(int row) {
+        flush();
+        long stop = row + 1 < count ? starts[row + 1] : end;
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(stop - starts[row]));
+        try {
+            while (bytes.hasRemaining()) {
+                if (file.read(bytes, starts[row] + bytes.position()) < 0) {
+                    throw new IOException("the rows kept ahead end early");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.array();
+    }
+
+    static long validNik(byte[] bytes) {
+        return ByteBuffer.wrap(bytes).getLong(0);
+    }
+
+    static byte sex(byte[] bytes) {
+        return bytes[8];
+    }
+
+    static byte[] prepared(byte[] bytes) {
+        return Arrays.copyOfRange(bytes, MEMBER_BYTES, bytes.length);
+    }
+
+    /** Writes what is buffered: once every row is added, before the rows are read. */
+    void flush() {
+        writing.flip();
+        try {
+            while (writing.hasRemaining()) {
+                written += file.write(writing, written);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        writing.clear();
+    }
+
+    private static byte[] member(long validNik, byte sex, byte[] prepared) {
+        return ByteBuffer.allocate(MEMBER_BYTES + prepared.length).putLong(validNik).put(sex).put(prepared).array();
+    }
+
+    private void write(byte[] bytes) {
+        if (bytes.length > writing.remaining()) {
+            flush();
+        }
+        if (bytes.length > writing.capacity()) {
+            ByteBuffer large = ByteBuffer.wrap(bytes);
+            try {
+                while (large.hasRemaining()) {
+                    written += file.write(large, written);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            writing.put(bytes);
+        }
+        end += bytes.length;
+    }
+
+    /** The digest's slot: the one holding it, else the empty one it would take. */
+    private int slot(long first, long second) {
+        int mask = table.length - 1;
+        // an MD5 digest's bits are already spread: its low half picks the slot
+        int slot = (int) second & mask;
+        while (table[slot] != EMPTY && (high[table[slot] - 1] != first || low[table[slot] - 1] != second)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /**
+     * Closes the file (its rows gone) and lets the digests go: once the run has taken the rows, their 32 MB at a million
+     * are garbage for the rest of it (held by the run's caller until its end, they made the scoring's collections
+     * copy them under a heap of 256 MB).
+     */
+    @Override
+    public void close() {
+        table = null;
+        high = null;
+        low = null;
+        starts = null;
+        try {
+            file.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

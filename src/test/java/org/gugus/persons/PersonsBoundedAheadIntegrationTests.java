@@ -1,0 +1,275 @@
+package org.gugus.persons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gugus.persons.PersonFiles.victim;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.gugus.IntegrationTest;
+import org.gugus.intake.FileOutcome;
+import org.gugus.ingest.FileReception;
+import org.gugus.warehouse.PublishStarting;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A large first load's records prepared on disk while its publish runs ({@link RecordsPreparedAhead},
+ * {@link RecordsKeptAhead}), with runs of 20 records and more bounded ({@link BoundedResolution}): taken by the bounded
+ * run after the commit by their digests where the record published is the row read, giving the persons, links, queued
+ * pairs and block keys of a bounded run that reads and prepares every record itself; a work that failed or was stopped
+ * is not taken. Each test loads an office's first delivery onto a store holding other offices' records, some of the
+ * same persons.
+ */
+@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.persons.resolution.many-records=20",
+        "gugus.persons.resolution.bounded-from=20", "gugus.persons.resolution.group-records=40"})
+class PersonsBoundedAheadIntegrationTests {
+
+    private static final String[] GIVEN = {"Aminah", "Bunga", "Citra", "Dahlia", "Erna", "Fatimah", "Gita", "Hartini"};
+    /** The family names of each test's records, by the hundred its records are numbered from: its pairs its own. */
+    private static final String[][] FAMILIES = {{"Simanjuntak", "Lubis", "Hasibuan", "Nainggolan", "Saragih"},
+            {"Siregar", "Harahap", "Pohan", "Daulay", "Nasution"},
+            {"Panjaitan", "Hutapea", "Manurung", "Sinaga", "Situmorang"},
+            {"Pangaribuan", "Gultom", "Silalahi", "Tobing", "Marpaung"}};
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    /** What a test does when a publish starts: before the work ahead starts, and after. */
+    static volatile Consumer<PublishStarting> before = publish -> { };
+    static volatile Consumer<PublishStarting> after = publish -> { };
+
+    @TestConfiguration
+    static class Hooks {
+
+        @Bean
+        Object publishStartingHooks() {
+            return new Object() {
+                @EventListener
+                @Order(Ordered.HIGHEST_PRECEDENCE)
+                void before(PublishStarting publish) {
+                    PersonsBoundedAheadIntegrationTests.before.accept(publish);
+                }
+
+                @EventListener
+                @Order(Ordered.LOWEST_PRECEDENCE)
+                void after(PublishStarting publish) {
+                    PersonsBoundedAheadIntegrationTests.after.accept(publish);
+                }
+            };
+        }
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PersonResolution resolution;
+
+    @Autowired
+    RecordsPreparedAhead ahead;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void noHooks() {
+        before = publish -> { };
+        after = publish -> { };
+    }
+
+    @Test
+    void aLargeFirstLoadsRecordsPreparedOnDiskAreTakenByTheBoundedRunAndGiveThePersonsOfARunPreparingThemAfter() {
+        loadOther("64.01", 0);
+        long[] counts = ahead.counts();
+        after = publish -> awaitDone(counts);
+
+        FileOutcome load = load("64.02", 0);
+
+        assertThat(ahead.counts()[0]).as("done").isEqualTo(counts[0] + 1);
+        assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
+        assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
+        assertThat(resolution.readWhole()).as("no record read whole").isZero();
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aRecordPublishedOtherwiseThanItsRowWasPreparedAheadIsReadWhole() {
+        loadOther("64.03", 100);
+        long[] counts = ahead.counts();
+        // once the rows are prepared ahead, a row's name changed in the publish's transaction, as a record changed
+        // between the read and the commit
+        after = publish -> {
+            awaitDone(counts);
+            jdbc.sql("update warehouse.staged_row set victim_name = 'Wulan Pohan' where file_id = ? and ordinal = 2")
+                    .param(publish.fileId()).update();
+        };
+
+        FileOutcome load = load("64.07", 100);
+
+        assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
+        assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
+        assertThat(resolution.readWhole()).as("the record changed read whole").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from warehouse.victim where victim_name = 'Wulan Pohan'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aWorkAheadThatFailedIsNotTaken() {
+        loadOther("64.08", 200);
+        long[] counts = ahead.counts();
+        // a row the read ahead cannot take (a date no day is), committed beside the publish, put right in the
+        // publish's transaction once the work ahead failed
+        String[] birth = new String[1];
+        TransactionTemplate beside = new TransactionTemplate(transactions);
+        beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        before = publish -> beside.executeWithoutResult(status -> {
+            birth[0] = jdbc.sql("select birth_date from warehouse.staged_row where file_id = ? and ordinal = 3")
+                    .param(publish.fileId()).query(String.class).single();
+            jdbc.sql("update warehouse.staged_row set birth_date = 'no day' where file_id = ? and ordinal = 3")
+                    .param(publish.fileId()).update();
+        });
+        after = publish -> {
+            awaitDone(counts);
+            jdbc.sql("update warehouse.staged_row set birth_date = ? where file_id = ? and ordinal = 3")
+                    .params(birth[0], publish.fileId()).update();
+        };
+
+        FileOutcome load = load("64.09", 200);
+
+        assertThat(ahead.counts()[1]).as("failed").isEqualTo(counts[1] + 1);
+        assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2]);
+        assertThat(resolution.takenAhead()).isZero();
+        assertThat(resolution.readWhole()).as("every record read whole").isEqualTo(-1);
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aWorkAheadStoppedByAnotherPublishIsNotTaken() {
+        loadOther("64.71", 300);
+        long[] counts = ahead.counts();
+        // once the rows are prepared ahead, another file's publish starts: the work for this one is stopped, let go
+        after = publish -> {
+            awaitDone(counts);
+            ahead.publishStarting(new PublishStarting(publish.fileId() + 1_000_000, publish.officeCode()));
+        };
+
+        FileOutcome load = load("64.72", 300);
+
+        assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2]);
+        assertThat(resolution.takenAhead()).isZero();
+        assertThat(resolution.readWhole()).as("every record read whole").isEqualTo(-1);
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    /** Loads a file of 20 records for {@code office}: the persons of the first 20 of {@link #load}'s, written otherwise. */
+    private void loadOther(String office, int from) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int n = from; n < from + 20; n++) {
+            rows.add(victim("TPPO/O/%04d".formatted(n), n % 2 == 0 ? name(n) : name(n).toUpperCase(),
+                    n % 2 == 0 ? nik(n) : "", "P", n - from < 10 ? birth(n) : "", n - from < 10 ? "" : "30",
+                    "Kota Samarinda"));
+        }
+        new PersonFiles(reception, folder).load(office, rows);
+    }
+
+    /** Loads {@code office}'s first delivery of 30 records, pairs among them and with {@link #loadOther}'s. */
+    private FileOutcome load(String office, int from) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int n = from; n < from + 30; n++) {
+            rows.add(victim("TPPO/N/%04d".formatted(n), n % 7 == 0 ? name(n).toUpperCase() : name(n),
+                    n % 5 == 0 ? "" : nik(n), "P", birth(n), "", "Samarinda"));
+        }
+        return new PersonFiles(reception, folder).load(office, rows);
+    }
+
+    private static String name(int n) {
+        String[] family = FAMILIES[n / 100];
+        return GIVEN[n % GIVEN.length] + " " + family[n / GIVEN.length % family.length];
+    }
+
+    private static String birth(int n) {
+        return "%02d/%02d/%d".formatted(1 + n % 28, 1 + n % 12, 1980 + n % 25);
+    }
+
+    private static String nik(int n) {
+        return "6472%02d%02d%02d%02d%04d".formatted(1 + n % 9, 41 + n % 28, 1 + n % 12, (80 + n % 25) % 100, n);
+    }
+
+    /** The office's records made new again and resolved by a run preparing them itself: nothing changes. */
+    private void assertSameAsPreparedByTheRun(FileOutcome load) {
+        Outcome outcome = outcome();
+        assertThat(outcome.links().size() + outcome.queue().size()).as("pairs across the offices and within").isPositive();
+        makeNew(load.regency());
+        resolution.resolvePending("test");
+        assertThat(resolution.takenAhead()).isZero();
+        assertThat(resolution.blocksAhead()).isFalse();
+        assertThat(resolution.readWhole()).isEqualTo(-1);
+        assertThat(outcome()).isEqualTo(outcome);
+    }
+
+    private void makeNew(String office) {
+        String records = "(select id from warehouse.victim where office_code = '" + office + "')";
+        jdbc.sql("delete from persons.person_link where victim_a in " + records + " or victim_b in " + records).update();
+        jdbc.sql("delete from persons.candidate_pair where victim_a in " + records + " or victim_b in " + records).update();
+        jdbc.sql("delete from persons.block_key where victim_id in " + records).update();
+        jdbc.sql("delete from persons.victim_person where victim_id in " + records).update();
+        jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select id, version from warehouse.victim"
+                + " where office_code = ?").param(office).update();
+    }
+
+    private void awaitDone(long[] counts) {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (ahead.counts()[0] + ahead.counts()[1] == counts[0] + counts[1]) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the work ahead did not end");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Persons as sets of records, links and queued pairs with their probabilities, block keys. */
+    private Outcome outcome() {
+        Map<Long, Set<Long>> members = new HashMap<>();
+        jdbc.sql("select person_id, victim_id from persons.victim_person").query(rs -> {
+            members.computeIfAbsent(rs.getLong(1), p -> new HashSet<>()).add(rs.getLong(2));
+        });
+        return new Outcome(new HashSet<>(members.values()),
+                Set.copyOf(jdbc.sql("select victim_a || ',' || victim_b || ',' || probability || ',' || comparisons::text"
+                        + " from persons.person_link").query(String.class).list()),
+                Set.copyOf(jdbc.sql("select victim_a || ',' || victim_b || ',' || probability || ',' || comparisons::text"
+                        + " || status from persons.candidate_pair").query(String.class).list()),
+                Set.copyOf(jdbc.sql("select victim_id || ',' || key_hash from persons.block_key").query(String.class).list()));
+    }
+
+    private record Outcome(Set<Set<Long>> persons, Set<String> links, Set<String> queue, Set<String> keys) {
+    }
+}
