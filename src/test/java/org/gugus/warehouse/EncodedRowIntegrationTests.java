@@ -1,6 +1,7 @@
 package org.gugus.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +41,22 @@ class EncodedRowIntegrationTests {
         stage(rows);
         stage(encoded);
 
-        assertThat(encoded).allSatisfy(row -> {
+        assertThat(encoded.subList(0, 2)).allSatisfy(row -> {
             assertThat(row.caseValues()).isNull();
             assertThat(row.original()).isNull();
+            // kept in the encoded bytes alone
+            assertThat(row.identityKey()).isNull();
+            assertThat(row.personKey()).isNull();
+            assertThat(row.contentHash()).isNull();
+            assertThat(row.findingsJson()).isNull();
+            assertThat(row.rowHash()).isNull();
         });
+        // its place in the file stays, for the listeners of the write
+        assertThat(encoded).extracting(StagedRow::fileId, StagedRow::ordinal, StagedRow::rowNumber, StagedRow::rejected)
+                .containsExactly(tuple(932L, 7, 9, false), tuple(932L, 8, 10, true), tuple(932L, 9, 11, false));
+        // a thin row is not encoded: it is staged from its row hash and record
+        assertThat(encoded.get(2).encodedRow()).isNull();
+        assertThat(encoded.get(2).rowHash()).hasSize(KnownRows.HASH_BYTES);
         assertThat(encoded.get(2).encoded()).isSameAs(encoded.get(2));
         assertThat(jdbc.sql("select count(*) from warehouse.staged_row where file_id in (931, 932)")
                 .query(Integer.class).single()).isEqualTo(4);
