@@ -121,9 +121,9 @@ final class OutcomesAhead {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted waiting for the outcomes of file " + fileId, e);
         } catch (ExecutionException e) {
-            // never a value of a row: the file and what went wrong
+            // never the exception's message: a server's error may quote a value
             log.warn("The outcomes of file {} were not worked out beside its publish ({}); the publish keeps them itself",
-                    fileId, e.getCause().toString());
+                    fileId, e.getCause().getClass().getName());
             return false;
         }
         if (outcomes.isEmpty()) {
