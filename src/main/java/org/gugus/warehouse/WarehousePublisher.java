@@ -108,7 +108,10 @@ public class WarehousePublisher {
         if (counts.rejected() > 0) {
             times.run("rejections", () -> keepRejections(fileId, officeCode));
         }
-        times.run("unstage", () -> StagingArea.unstage(jdbc, fileId));
+        times.run("unstage", () -> {
+            StagingTableClaim.pastAutovacuum(jdbc);
+            StagingArea.unstage(jdbc, fileId);
+        });
         // never a value of a row: the file, its office, counts and seconds
         log.info("Published file {} of office {}: {} rows read, {} inserted, {} updated, {} unchanged in {}; the plan {}",
                 fileId, officeCode, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(), times,
