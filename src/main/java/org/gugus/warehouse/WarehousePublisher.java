@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.gugus.system.PartTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,10 +29,16 @@ public class WarehousePublisher {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final DataSource dataSource;
+    /** Whether a first delivery's outcomes are worked out beside its publish ({@link OutcomesAhead}). */
+    private final boolean outcomesAhead;
 
-    WarehousePublisher(JdbcClient jdbc, ApplicationEventPublisher events) {
+    WarehousePublisher(JdbcClient jdbc, ApplicationEventPublisher events, DataSource dataSource,
+            @Value("${gugus.warehouse.outcomes-ahead:true}") boolean outcomesAhead) {
         this.jdbc = jdbc;
         this.events = events;
+        this.dataSource = dataSource;
+        this.outcomesAhead = outcomesAhead;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -87,7 +95,12 @@ public class WarehousePublisher {
         if (receivedOn != null && plan.get("unchanged") > 0) {
             times.run("row hashes", () -> keepRowHashes(officeCode, receivedOn));
         }
-        times.run("outcomes", () -> RowOutcomes.keep(jdbc, fileId));
+        // a first delivery's worked out beside it meanwhile, when they were
+        times.run("outcomes", () -> {
+            if (planned.outcomes() == null || !planned.outcomes().keep(jdbc)) {
+                RowOutcomes.keep(jdbc, fileId);
+            }
+        });
 
         PublishCounts counts = times.get("counts", () -> counts(fileId, plan));
         // the outcomes just kept count the rejected rows: a file without one (most of them) is not read
@@ -95,7 +108,10 @@ public class WarehousePublisher {
         if (counts.rejected() > 0) {
             times.run("rejections", () -> keepRejections(fileId, officeCode));
         }
-        times.run("unstage", () -> StagingArea.unstage(jdbc, fileId));
+        times.run("unstage", () -> {
+            StagingTableClaim.pastAutovacuum(jdbc);
+            StagingArea.unstage(jdbc, fileId);
+        });
         // never a value of a row: the file, its office, counts and seconds
         log.info("Published file {} of office {}: {} rows read, {} inserted, {} updated, {} unchanged in {}; the plan {}",
                 fileId, officeCode, counts.rowsRead(), counts.inserted(), counts.updated(), counts.unchanged(), times,
@@ -223,6 +239,8 @@ public class WarehousePublisher {
         // no thin rows and no record to look up: 100,000 probes of the identity index that find nothing.
         boolean firstDelivery = !thin.any()
                 && times.get("office's records", () -> !identities.officeHoldsRecords(jdbc));
+        // a first delivery's outcomes depend on its staged rows alone: worked out on the other core meanwhile
+        OutcomesAhead outcomes = firstDelivery && outcomesAhead ? OutcomesAhead.start(dataSource, fileId) : null;
         if (firstDelivery) {
             times.run("winners", () -> jdbc.sql("""
                     create temporary table plan_winner on commit drop as
@@ -273,7 +291,7 @@ public class WarehousePublisher {
             // picks the few changed ones (its continuations find no record of the office to continue), so
             // the plan's 150 MB of wide rows are not read back for their statistics (0.4 s).
             times.run("wide rows", () -> FirstDelivery.plan(jdbc, fileId));
-            return new Planned(thin.winners(), true);
+            return new Planned(thin.winners(), true, outcomes);
         }
         times.run("wide rows", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
@@ -291,11 +309,14 @@ public class WarehousePublisher {
         // statistics of the columns the statements join and filter on only: sampling the wide JSON
         // columns too took more than half a second at 100,000 rows, and no plan depends on them
         times.run("wide analyze", () -> jdbc.sql("analyze publish_plan (identity_key, ordinal, victim_id, changed)").update());
-        return new Planned(thin.winners(), false);
+        return new Planned(thin.winners(), false, null);
     }
 
-    /** What the plan found: how many thin rows win, and whether the office has no record yet. */
-    private record Planned(long thinWinners, boolean firstDelivery) {
+    /**
+     * What the plan found: how many thin rows win, whether the office has no record yet, and the outcomes
+     * being worked out beside the publish (a first delivery's; null when none are).
+     */
+    private record Planned(long thinWinners, boolean firstDelivery, OutcomesAhead outcomes) {
     }
 
     private Map<String, Long> planCounts() {

@@ -1,0 +1,141 @@
+package org.gugus.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.gugus.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A first delivery's outcomes worked out beside its publish ({@link OutcomesAhead}) are those the publish's
+ * own statement ({@link RowOutcomes#keep}) keeps from the same staged rows.
+ */
+@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "camel.main.auto-startup=false"})
+class OutcomesAheadIntegrationTests {
+
+    private static final String WARNED = "[{\"code\":\"W_AGE\",\"field\":\"age\",\"column\":\"Umur\",\"value\":\"34\"}]";
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    @Autowired
+    StagingArea staging;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void worksOutTheOutcomesThePublishsOwnStatementKeeps() {
+        stage(List.of(
+                row(941, 1, "Data", 2, "a", "[]"), row(941, 2, "Data", 3, "b", "[]"), rejected(941, 3, "Data", 4),
+                row(941, 4, "Data", 5, "c", WARNED), row(941, 5, "Data", 6, "d", "[]"), row(941, 6, "Data", 8, "e", "[]"),
+                row(941, 7, "Data", 9, "a", "[]"), row(941, 8, "Data", 10, "f", "[]"),
+                row(941, 9, "Lain", 2, "g", "[]"), row(941, 10, "Lain", 3, "b", "[]"), rejected(941, 11, "Lain", 4),
+                row(941, 12, "Lain", 5, "h", "[]")));
+
+        List<String> own = transactions.execute(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("""
+                    create temporary table plan_winner on commit drop as
+                    select distinct on (s.identity_key) s.ordinal
+                      from warehouse.staged_row s
+                     where s.file_id = 941 and not s.rejected
+                     order by s.identity_key, s.ordinal desc
+                    """).update();
+            jdbc.sql("create temporary table plan_thin_loser (ordinal integer) on commit drop").update();
+            RowOutcomes.keep(jdbc, 941);
+            return outcomes(941);
+        });
+        OutcomesAhead ahead = OutcomesAhead.start(dataSource, 941);
+        List<String> beside = transactions.execute(status -> {
+            status.setRollbackOnly();
+            assertThat(ahead.keep(jdbc)).isTrue();
+            return outcomes(941);
+        });
+
+        assertThat(beside).isEqualTo(own).containsExactly(
+                "row 1 Data 2 DUPLIKAT []", "row 2 Data 3 DUPLIKAT []", "row 3 Data 4 DITOLAK [{\"code\": \"E_REQUIRED\","
+                        + " \"field\": \"victim_name\", \"column\": \"Nama\"}]",
+                "row 4 Data 5 PERINGATAN [{\"code\": \"W_AGE\", \"field\": \"age\", \"column\": \"Umur\"}]",
+                "row 11 Lain 4 DITOLAK [{\"code\": \"E_REQUIRED\", \"field\": \"victim_name\", \"column\": \"Nama\"}]",
+                "run 5-5 Data 6", "run 6-8 Data 8", "run 9-10 Lain 2", "run 12-12 Lain 5");
+    }
+
+    @Test
+    void bringsNoneOfAFileWithMoreOutcomesThanItMayHold() {
+        stage(List.of(rejected(942, 1, "Data", 2), row(942, 2, "Data", 3, "a", WARNED), row(942, 3, "Data", 4, "b", "[]")));
+
+        OutcomesAhead ahead = OutcomesAhead.start(dataSource, 942, 2);
+        boolean kept = transactions.execute(status -> ahead.keep(jdbc));
+
+        assertThat(kept).isFalse();
+        assertThat(outcomes(942)).isEmpty();
+    }
+
+    private List<String> outcomes(long fileId) {
+        return jdbc.sql("""
+                select 'row ' || ordinal || ' ' || sheet || ' ' || row_number || ' ' || status || ' ' || findings
+                  from warehouse.row_outcome where file_id = :file
+                union all
+                select 'run ' || first_ordinal || '-' || last_ordinal || ' ' || sheet || ' ' || first_row_number
+                  from warehouse.row_outcome_run where file_id = :file
+                 order by 1
+                """).param("file", fileId).query(String.class).list().stream()
+                .sorted((a, b) -> {
+                    int kind = a.substring(0, 3).compareTo(b.substring(0, 3));
+                    return kind != 0 ? kind : Integer.compare(ordinal(a), ordinal(b));
+                }).toList();
+    }
+
+    private static int ordinal(String outcome) {
+        return Integer.parseInt(outcome.substring(4).split("[ -]")[0]);
+    }
+
+    private void stage(List<StagedRow> rows) {
+        transactions.executeWithoutResult(status -> {
+            try {
+                staging.writer().write(new Chunk<>(rows));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** A row of the victim whose identity key is {@code key} repeated, with these findings. */
+    private static StagedRow row(long fileId, int ordinal, String sheet, int rowNumber, String key, String findings) {
+        StagedCase values = new StagedCase("TPPO/" + fileId, "2024-06-05", null, "Korban " + key, null, "P", null,
+                "1990-01-02", 34, "Samarinda", "64.72", null, null, null, null, null, "WNI", null, null,
+                List.of("SEKSUAL"), List.of(), null, null, "P21", List.of(), "baris " + ordinal);
+        return new StagedRow(fileId, ordinal, sheet, rowNumber, false, key.repeat(64), "p".repeat(64),
+                Integer.toString(ordinal).repeat(64).substring(0, 64), values, OriginalRow.of(cells(key), null), findings);
+    }
+
+    private static StagedRow rejected(long fileId, int ordinal, String sheet, int rowNumber) {
+        return new StagedRow(fileId, ordinal, sheet, rowNumber, true, null, null, null, null,
+                OriginalRow.of(cells("x"), null), "[{\"code\":\"E_REQUIRED\",\"field\":\"victim_name\",\"column\":\"Nama\"}]");
+    }
+
+    private static Map<String, String> cells(String name) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put("Nama", name);
+        return cells;
+    }
+}
