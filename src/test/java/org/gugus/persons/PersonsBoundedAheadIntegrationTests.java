@@ -1,15 +1,8 @@
 package org.gugus.persons;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gugus.persons.PersonFiles.victim;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.gugus.IntegrationTest;
 import org.gugus.intake.FileOutcome;
@@ -43,13 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.persons.resolution.many-records=20",
         "gugus.persons.resolution.bounded-from=20", "gugus.persons.resolution.group-records=40"})
 class PersonsBoundedAheadIntegrationTests {
-
-    private static final String[] GIVEN = {"Aminah", "Bunga", "Citra", "Dahlia", "Erna", "Fatimah", "Gita", "Hartini"};
-    /** The family names of each test's records, by the hundred its records are numbered from: its pairs its own. */
-    private static final String[][] FAMILIES = {{"Simanjuntak", "Lubis", "Hasibuan", "Nainggolan", "Saragih"},
-            {"Siregar", "Harahap", "Pohan", "Daulay", "Nasution"},
-            {"Panjaitan", "Hutapea", "Manurung", "Sinaga", "Situmorang"},
-            {"Pangaribuan", "Gultom", "Silalahi", "Tobing", "Marpaung"}};
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
@@ -192,58 +178,24 @@ class PersonsBoundedAheadIntegrationTests {
 
     /** Loads a file of 20 records for {@code office}: the persons of the first 20 of {@link #load}'s, written otherwise. */
     private void loadOther(String office, int from) {
-        List<List<String>> rows = new ArrayList<>();
-        for (int n = from; n < from + 20; n++) {
-            rows.add(victim("TPPO/O/%04d".formatted(n), n % 2 == 0 ? name(n) : name(n).toUpperCase(),
-                    n % 2 == 0 ? nik(n) : "", "P", n - from < 10 ? birth(n) : "", n - from < 10 ? "" : "30",
-                    "Kota Samarinda"));
-        }
-        new PersonFiles(reception, folder).load(office, rows);
+        new PersonFiles(reception, folder).load(office, PairedDeliveries.otherOffice(from));
     }
 
     /** Loads {@code office}'s first delivery of 30 records, pairs among them and with {@link #loadOther}'s. */
     private FileOutcome load(String office, int from) {
-        List<List<String>> rows = new ArrayList<>();
-        for (int n = from; n < from + 30; n++) {
-            rows.add(victim("TPPO/N/%04d".formatted(n), n % 7 == 0 ? name(n).toUpperCase() : name(n),
-                    n % 5 == 0 ? "" : nik(n), "P", birth(n), "", "Samarinda"));
-        }
-        return new PersonFiles(reception, folder).load(office, rows);
-    }
-
-    private static String name(int n) {
-        String[] family = FAMILIES[n / 100];
-        return GIVEN[n % GIVEN.length] + " " + family[n / GIVEN.length % family.length];
-    }
-
-    private static String birth(int n) {
-        return "%02d/%02d/%d".formatted(1 + n % 28, 1 + n % 12, 1980 + n % 25);
-    }
-
-    private static String nik(int n) {
-        return "6472%02d%02d%02d%02d%04d".formatted(1 + n % 9, 41 + n % 28, 1 + n % 12, (80 + n % 25) % 100, n);
+        return new PersonFiles(reception, folder).load(office, PairedDeliveries.firstDelivery(from));
     }
 
     /** The office's records made new again and resolved by a run preparing them itself: nothing changes. */
     private void assertSameAsPreparedByTheRun(FileOutcome load) {
-        Outcome outcome = outcome();
+        ResolvedOutcome outcome = ResolvedOutcome.of(jdbc);
         assertThat(outcome.links().size() + outcome.queue().size()).as("pairs across the offices and within").isPositive();
-        makeNew(load.regency());
+        ResolvedOutcome.makeNew(jdbc, load.regency());
         resolution.resolvePending("test");
         assertThat(resolution.takenAhead()).isZero();
         assertThat(resolution.blocksAhead()).isFalse();
         assertThat(resolution.readWhole()).isEqualTo(-1);
-        assertThat(outcome()).isEqualTo(outcome);
-    }
-
-    private void makeNew(String office) {
-        String records = "(select id from warehouse.victim where office_code = '" + office + "')";
-        jdbc.sql("delete from persons.person_link where victim_a in " + records + " or victim_b in " + records).update();
-        jdbc.sql("delete from persons.candidate_pair where victim_a in " + records + " or victim_b in " + records).update();
-        jdbc.sql("delete from persons.block_key where victim_id in " + records).update();
-        jdbc.sql("delete from persons.victim_person where victim_id in " + records).update();
-        jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select id, version from warehouse.victim"
-                + " where office_code = ?").param(office).update();
+        assertThat(ResolvedOutcome.of(jdbc)).isEqualTo(outcome);
     }
 
     private void awaitDone(long[] counts) {
@@ -254,22 +206,5 @@ class PersonsBoundedAheadIntegrationTests {
             }
             Thread.onSpinWait();
         }
-    }
-
-    /** Persons as sets of records, links and queued pairs with their probabilities, block keys. */
-    private Outcome outcome() {
-        Map<Long, Set<Long>> members = new HashMap<>();
-        jdbc.sql("select person_id, victim_id from persons.victim_person").query(rs -> {
-            members.computeIfAbsent(rs.getLong(1), p -> new HashSet<>()).add(rs.getLong(2));
-        });
-        return new Outcome(new HashSet<>(members.values()),
-                Set.copyOf(jdbc.sql("select victim_a || ',' || victim_b || ',' || probability || ',' || comparisons::text"
-                        + " from persons.person_link").query(String.class).list()),
-                Set.copyOf(jdbc.sql("select victim_a || ',' || victim_b || ',' || probability || ',' || comparisons::text"
-                        + " || status from persons.candidate_pair").query(String.class).list()),
-                Set.copyOf(jdbc.sql("select victim_id || ',' || key_hash from persons.block_key").query(String.class).list()));
-    }
-
-    private record Outcome(Set<Set<Long>> persons, Set<String> links, Set<String> queue, Set<String> keys) {
     }
 }

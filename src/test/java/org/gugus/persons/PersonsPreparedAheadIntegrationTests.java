@@ -8,11 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
@@ -49,18 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
         "gugus.persons.resolution.few-pending=20"})
 @ExtendWith(OutputCaptureExtension.class)
 class PersonsPreparedAheadIntegrationTests {
-
-    private static final String[] GIVEN = {"Aminah", "Bunga", "Citra", "Dahlia", "Erna", "Fatimah", "Gita", "Hartini"};
-    /**
-     * The family names of each test's records, by the hundred its records are numbered from ({@link #load}): a test's
-     * pairs are its own whatever ran before it in the same store (a pair of two earlier tests' records, closed or
-     * opened again by a later test's run, changed what that test compared).
-     */
-    private static final String[][] FAMILIES = {{"Simanjuntak", "Lubis", "Hasibuan", "Nainggolan", "Saragih"},
-            {"Siregar", "Harahap", "Pohan", "Daulay", "Nasution"},
-            {"Panjaitan", "Hutapea", "Manurung", "Sinaga", "Situmorang"},
-            {"Pangaribuan", "Gultom", "Silalahi", "Tobing", "Marpaung"},
-            {"Damanik", "Sidabutar", "Rangkuti", "Matondang", "Batubara"}};
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
@@ -148,7 +132,8 @@ class PersonsPreparedAheadIntegrationTests {
         List<List<String>> rows = new ArrayList<>();
         for (int n = 0; n < 30; n++) {
             List<String> row = victim("TPPO/D/%04d".formatted(n / 3), names[n % names.length],
-                    n % 4 == 0 ? "" : nik(400 + n % names.length), n % 2 == 0 ? "P" : "L", n % 3 == 0 ? "" : birth(n),
+                    n % 4 == 0 ? "" : PairedDeliveries.nik(400 + n % names.length), n % 2 == 0 ? "P" : "L",
+                    n % 3 == 0 ? "" : PairedDeliveries.birth(n),
                     n % 3 != 0 && n % 2 == 0 ? "" : String.valueOf(20 + n % names.length), "Samarinda");
             row.set(2, "%02d/06/2024".formatted(1 + n));
             rows.add(row);
@@ -277,7 +262,7 @@ class PersonsPreparedAheadIntegrationTests {
     void aResolutionWithoutWorkAheadPreparesItsRecords() {
         loadOther("64.71", 300);
         FileOutcome load = load("64.72", 300);
-        makeNew(load.regency());
+        ResolvedOutcome.makeNew(jdbc, load.regency());
 
         resolution.resolvePublished("test", load.fileId()); // nothing started for it any more
 
@@ -287,58 +272,24 @@ class PersonsPreparedAheadIntegrationTests {
 
     /** Loads a file of 20 records for {@code office}: the persons of the first 20 of {@link #load}'s, written otherwise. */
     private void loadOther(String office, int from) {
-        List<List<String>> rows = new ArrayList<>();
-        for (int n = from; n < from + 20; n++) {
-            rows.add(victim("TPPO/O/%04d".formatted(n), n % 2 == 0 ? name(n) : name(n).toUpperCase(),
-                    n % 2 == 0 ? nik(n) : "", "P", n - from < 10 ? birth(n) : "", n - from < 10 ? "" : "30",
-                    "Kota Samarinda"));
-        }
-        new PersonFiles(reception, folder).load(office, rows);
+        new PersonFiles(reception, folder).load(office, PairedDeliveries.otherOffice(from));
     }
 
     /** Loads {@code office}'s first delivery of 30 records, pairs among them and with {@link #loadOther}'s. */
     private FileOutcome load(String office, int from) {
-        List<List<String>> rows = new ArrayList<>();
-        for (int n = from; n < from + 30; n++) {
-            rows.add(victim("TPPO/N/%04d".formatted(n), n % 7 == 0 ? name(n).toUpperCase() : name(n),
-                    n % 5 == 0 ? "" : nik(n), "P", birth(n), "", "Samarinda"));
-        }
-        return new PersonFiles(reception, folder).load(office, rows);
-    }
-
-    private static String name(int n) {
-        String[] family = FAMILIES[n / 100];
-        return GIVEN[n % GIVEN.length] + " " + family[n / GIVEN.length % family.length];
-    }
-
-    private static String birth(int n) {
-        return "%02d/%02d/%d".formatted(1 + n % 28, 1 + n % 12, 1980 + n % 25);
-    }
-
-    private static String nik(int n) {
-        return "6472%02d%02d%02d%02d%04d".formatted(1 + n % 9, 41 + n % 28, 1 + n % 12, (80 + n % 25) % 100, n);
+        return new PersonFiles(reception, folder).load(office, PairedDeliveries.firstDelivery(from));
     }
 
     /** The office's records made new again and resolved by a run preparing them itself: nothing changes. */
     private void assertSameAsPreparedByTheRun(FileOutcome load) {
-        Outcome outcome = outcome();
+        ResolvedOutcome outcome = ResolvedOutcome.of(jdbc);
         assertThat(outcome.links().size() + outcome.queue().size()).as("pairs across the offices and within").isPositive();
-        makeNew(load.regency());
+        ResolvedOutcome.makeNew(jdbc, load.regency());
         resolution.resolvePending("test");
         assertThat(resolution.takenAhead()).isZero();
         assertThat(resolution.blocksAhead()).isFalse();
         assertThat(resolution.readWhole()).isEqualTo(-1);
-        assertThat(outcome()).isEqualTo(outcome);
-    }
-
-    private void makeNew(String office) {
-        String records = "(select id from warehouse.victim where office_code = '" + office + "')";
-        jdbc.sql("delete from persons.person_link where victim_a in " + records + " or victim_b in " + records).update();
-        jdbc.sql("delete from persons.candidate_pair where victim_a in " + records + " or victim_b in " + records).update();
-        jdbc.sql("delete from persons.block_key where victim_id in " + records).update();
-        jdbc.sql("delete from persons.victim_person where victim_id in " + records).update();
-        jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select id, version from warehouse.victim"
-                + " where office_code = ?").param(office).update();
+        assertThat(ResolvedOutcome.of(jdbc)).isEqualTo(outcome);
     }
 
     private void awaitDone(long[] counts) {
@@ -349,22 +300,5 @@ class PersonsPreparedAheadIntegrationTests {
             }
             Thread.onSpinWait();
         }
-    }
-
-    /** Persons as sets of records, links and queued pairs with their probabilities, block keys. */
-    private Outcome outcome() {
-        Map<Long, Set<Long>> members = new HashMap<>();
-        jdbc.sql("select person_id, victim_id from persons.victim_person").query(rs -> {
-            members.computeIfAbsent(rs.getLong(1), p -> new HashSet<>()).add(rs.getLong(2));
-        });
-        return new Outcome(new HashSet<>(members.values()),
-                Set.copyOf(jdbc.sql("select victim_a || ',' || victim_b || ',' || probability || ',' || comparisons::text"
-                        + " from persons.person_link").query(String.class).list()),
-                Set.copyOf(jdbc.sql("select victim_a || ',' || victim_b || ',' || probability || ',' || comparisons::text"
-                        + " || status from persons.candidate_pair").query(String.class).list()),
-                Set.copyOf(jdbc.sql("select victim_id || ',' || key_hash from persons.block_key").query(String.class).list()));
-    }
-
-    private record Outcome(Set<Set<Long>> persons, Set<String> links, Set<String> queue, Set<String> keys) {
     }
 }
