@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ public class StagedVictims {
      * order the caller may count on: the rows of a case come together, each with its case's report date (that of the
      * case's last row, as the server's window over the case gives it). Read in a transaction.
      */
-    public void forEachToPublish(long fileId, String officeCode, java.util.function.Consumer<StagedVictim> each) {
+    public void forEachToPublish(long fileId, String officeCode, Consumer<StagedVictim> each) {
         jdbc.sql("""
                 select ordinal, case_number,
                        last_value(report_date::date) over (partition by case_number order by ordinal
