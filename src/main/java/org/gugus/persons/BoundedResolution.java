@@ -265,40 +265,28 @@ final class BoundedResolution {
      */
     private boolean takeAhead(Members members, PreparedRecords held, ToLongFunction<String> hashing,
             Linkage.NewKeys keys) {
-        long[][] ids = {new long[1 << 16]};
-        int[][] versions = {new int[1 << 16]};
-        int[][] rows = {new int[1 << 16]};
-        int[] count = {0};
-        int[] whole = {0};
+        Matched matched = new Matched();
         jdbc.sql("savepoint bounded_ahead").update();
         try {
-            victims.forEachUnresolvedLinkageDigest((id, version, digest) -> {
-                int k = count[0]++;
-                if (k == ids[0].length) {
-                    ids[0] = Arrays.copyOf(ids[0], k * 2);
-                    versions[0] = Arrays.copyOf(versions[0], k * 2);
-                    rows[0] = Arrays.copyOf(rows[0], k * 2);
-                }
-                ids[0][k] = id;
-                versions[0][k] = version;
-                rows[0][k] = ahead.find(digest);
-                whole[0] += rows[0][k] < 0 ? 1 : 0;
-            });
+            victims.forEachUnresolvedLinkageDigest((id, version, digest) -> matched.add(id, version, ahead.find(digest)));
             jdbc.sql("release savepoint bounded_ahead").update();
         } catch (DataAccessException e) {
             // the statement only (md5 refused): the run goes on reading its records whole
             jdbc.sql("rollback to savepoint bounded_ahead").update();
             return false;
         }
-        if (count[0] == 0 || whole[0] * 2L >= count[0]) {
+        if (matched.size == 0 || matched.unmatched() * 2L >= matched.size) {
             return false;
         }
-        for (int from = 0; from < count[0]; from += READ_CHUNK) {
-            int to = Math.min(count[0], from + READ_CHUNK);
+        long[] ids = matched.ids;
+        int[] versions = matched.versions;
+        int[] rows = matched.rows;
+        for (int from = 0; from < matched.size; from += READ_CHUNK) {
+            int to = Math.min(matched.size, from + READ_CHUNK);
             List<Long> toRead = new ArrayList<>();
             for (int k = from; k < to; k++) {
-                if (rows[0][k] < 0) {
-                    toRead.add(ids[0][k]);
+                if (rows[k] < 0) {
+                    toRead.add(ids[k]);
                 }
             }
             Map<Long, LinkableVictim> read = new HashMap<>();
@@ -309,13 +297,13 @@ final class BoundedResolution {
             List<Integer> places = new ArrayList<>(toRead.size());
             int kept = 0;
             for (int k = from; k < to; k++) {
-                int row = rows[0][k];
+                int row = rows[k];
                 if (row >= 0) {
                     byte[] bytes = ahead.bytes(row);
-                    members.add(ids[0][k], RecordsKeptAhead.validNik(bytes), RecordsKeptAhead.sex(bytes), versions[0][k]);
+                    members.add(ids[k], RecordsKeptAhead.validNik(bytes), RecordsKeptAhead.sex(bytes), versions[k]);
                     prepared.add(RecordsKeptAhead.prepared(bytes));
                 } else {
-                    LinkableVictim record = read.get(ids[0][k]);
+                    LinkableVictim record = read.get(ids[k]);
                     if (record == null) {
                         continue; // deleted since: no longer pending
                     }
@@ -324,7 +312,7 @@ final class BoundedResolution {
                     places.add(kept);
                     prepared.add(null);
                 }
-                chunkIds[kept++] = ids[0][k];
+                chunkIds[kept++] = ids[k];
             }
             List<byte[]> made = reports.parallelStream().map(report -> PreparedRecords.bytes(linkage, report, hashing))
                     .toList();
@@ -864,6 +852,35 @@ final class BoundedResolution {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The pending records in id order, each with its version and its row kept ahead (-1: none matched its digest). */
+    private static final class Matched {
+
+        long[] ids = new long[1 << 16];
+        int[] versions = new int[1 << 16];
+        int[] rows = new int[1 << 16];
+        int size;
+
+        void add(long id, int version, int row) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                versions = Arrays.copyOf(versions, size * 2);
+                rows = Arrays.copyOf(rows, size * 2);
+            }
+            ids[size] = id;
+            versions[size] = version;
+            rows[size++] = row;
+        }
+
+        /** How many records no row kept ahead matched: read whole. */
+        int unmatched() {
+            int unmatched = 0;
+            for (int i = 0; i < size; i++) {
+                unmatched += rows[i] < 0 ? 1 : 0;
+            }
+            return unmatched;
         }
     }
 
