@@ -37,44 +37,6 @@ final class OutcomesAhead {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomesAhead.class);
 
-    /**
-     * The outcomes of each staged row of the file as {@link RowOutcomes#keep} finds them for a file without
-     * thin rows, its winners ({@code plan_winner}) found here: the last row of each identity among the rows
-     * not rejected. A row of its own (not a run) first: {@code run}, ordinal, last ordinal, sheet, row number,
-     * status, findings.
-     */
-    private static final String OUTCOMES = """
-            with winner as (
-                select distinct on (s.identity_key) s.ordinal
-                  from warehouse.staged_row s
-                 where s.file_id = ? and not s.rejected
-                 order by s.identity_key, s.ordinal desc),
-            judged as (
-                select s.ordinal, s.sheet, s.row_number, s.findings,
-                       case when s.rejected then 'DITOLAK'
-                            when w.ordinal is null then 'DUPLIKAT'
-                            when s.findings <> '[]'::jsonb then 'PERINGATAN'
-                            else 'DITERIMA' end as status
-                  from warehouse.staged_row s
-                  left join winner w on w.ordinal = s.ordinal
-                 where s.file_id = ?),
-            """ + OutcomesAhead.KEPT;
-
-    /**
-     * The same outcomes of a file whose stage step saw no identity twice among its valid rows
-     * ({@link StagingArea#identitiesDistinct(long)}): every valid row is its identity's winner, no row a
-     * duplicate, and the staged rows are read once, not ranked first.
-     */
-    private static final String OUTCOMES_OF_DISTINCT = """
-            with judged as (
-                select s.ordinal, s.sheet, s.row_number, s.findings,
-                       case when s.rejected then 'DITOLAK'
-                            when s.findings <> '[]'::jsonb then 'PERINGATAN'
-                            else 'DITERIMA' end as status
-                  from warehouse.staged_row s
-                 where s.file_id = ?),
-            """ + OutcomesAhead.KEPT;
-
     /** What both keep of the judged rows: the rows with an outcome of their own, then the runs of those loaded. */
     private static final String KEPT = """
             joined as (
@@ -100,6 +62,44 @@ final class OutcomesAhead {
              group by run
              limit ?
             """;
+
+    /**
+     * The outcomes of each staged row of the file as {@link RowOutcomes#keep} finds them for a file without
+     * thin rows, its winners ({@code plan_winner}) found here: the last row of each identity among the rows
+     * not rejected. A row of its own (not a run) first: {@code run}, ordinal, last ordinal, sheet, row number,
+     * status, findings.
+     */
+    private static final String OUTCOMES = """
+            with winner as (
+                select distinct on (s.identity_key) s.ordinal
+                  from warehouse.staged_row s
+                 where s.file_id = ? and not s.rejected
+                 order by s.identity_key, s.ordinal desc),
+            judged as (
+                select s.ordinal, s.sheet, s.row_number, s.findings,
+                       case when s.rejected then 'DITOLAK'
+                            when w.ordinal is null then 'DUPLIKAT'
+                            when s.findings <> '[]'::jsonb then 'PERINGATAN'
+                            else 'DITERIMA' end as status
+                  from warehouse.staged_row s
+                  left join winner w on w.ordinal = s.ordinal
+                 where s.file_id = ?),
+            """ + KEPT;
+
+    /**
+     * The same outcomes of a file whose stage step saw no identity twice among its valid rows
+     * ({@link StagingArea#identitiesDistinct(long)}): every valid row is its identity's winner, no row a
+     * duplicate, and the staged rows are read once, not ranked first.
+     */
+    private static final String OUTCOMES_OF_DISTINCT = """
+            with judged as (
+                select s.ordinal, s.sheet, s.row_number, s.findings,
+                       case when s.rejected then 'DITOLAK'
+                            when s.findings <> '[]'::jsonb then 'PERINGATAN'
+                            else 'DITERIMA' end as status
+                  from warehouse.staged_row s
+                 where s.file_id = ?),
+            """ + KEPT;
 
     private final long fileId;
     private final CompletableFuture<Optional<Worked>> worked;
