@@ -14,6 +14,8 @@ import java.util.List;
  * @param fields     the row's fields in COPY's binary format, as {@link StagedRowWriter} writes them
  * @param headersKey the key of the headers the row's cells stand under ({@link OriginalRow#headersKey()})
  * @param headers    those headers, one list for the rows of a sheet; null when the row keeps no cells
+ * @param identityHash a 64-bit hash of the row's identity key ({@link StagedRow#identityHash()}), kept for the
+ *                     stage to tell whether an identity repeats in the file; 0 for a row without one
  */
-public record EncodedRow(byte[] fields, long headersKey, List<String> headers) {
+public record EncodedRow(byte[] fields, long headersKey, List<String> headers, long identityHash) {
 }

@@ -33,8 +33,12 @@ final class FirstDelivery {
      * key, without a sort): in the order the rows lay in the table, a scan that started where another
      * session's scan of the large staging table stood (the server's synchronised scans) gave the same file
      * other ids under load, and the persons found from them differed (a million-row workbook, issue 13).
+     *
+     * @param identitiesDistinct whether the stage step saw no identity twice among the file's valid rows
+     *                           ({@link StagingArea#identitiesDistinct(long)}): every one of them wins, and no
+     *                           {@code plan_winner} was ranked to drop the others by
      */
-    static void plan(JdbcClient jdbc, long fileId) {
+    static void plan(JdbcClient jdbc, long fileId, boolean identitiesDistinct) {
         // through the key, not sorted: sorting a million wide rows spilled a gigabyte to disk
         int judged = PlannerMethodOff.during(jdbc, "enable_sort", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
@@ -46,12 +50,31 @@ final class FirstDelivery {
                  where s.file_id = ? and not s.rejected
                  order by s.ordinal
                 """).param(fileId).update());
+        if (identitiesDistinct) {
+            return;
+        }
         long winners = jdbc.sql("select count(*) from plan_winner").query(Long.class).single();
         if (judged != winners) {
             // duplicates: their drawn ids stay unused, as a rolled-back insert leaves its ids
             jdbc.sql("delete from publish_plan p where not exists (select 1 from plan_winner w where w.ordinal = p.ordinal)")
                     .update();
         }
+    }
+
+    /**
+     * The temporary table {@code plan_winner}: the last row of each identity among the file's valid rows (their
+     * ordinals, identity keys and the hashes of those judged without a finding), ranked from the staged rows.
+     */
+    static void rankWinners(JdbcClient jdbc, long fileId) {
+        jdbc.sql("""
+                create temporary table plan_winner on commit drop as
+                select distinct on (s.identity_key) s.ordinal, s.identity_key, null::bigint as victim_id,
+                       null::char(64) as old_hash, false as known,
+                       case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash
+                  from warehouse.staged_row s
+                 where s.file_id = ? and not s.rejected
+                 order by s.identity_key, s.ordinal desc
+                """).param(fileId).update();
     }
 
     /** Writes the plan's new records; returns inserted/updated/unchanged. */

@@ -37,27 +37,8 @@ final class OutcomesAhead {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomesAhead.class);
 
-    /**
-     * The outcomes of each staged row of the file as {@link RowOutcomes#keep} finds them for a file without
-     * thin rows, its winners ({@code plan_winner}) found here: the last row of each identity among the rows
-     * not rejected. A row of its own (not a run) first: {@code run}, ordinal, last ordinal, sheet, row number,
-     * status, findings.
-     */
-    private static final String OUTCOMES = """
-            with winner as (
-                select distinct on (s.identity_key) s.ordinal
-                  from warehouse.staged_row s
-                 where s.file_id = ? and not s.rejected
-                 order by s.identity_key, s.ordinal desc),
-            judged as (
-                select s.ordinal, s.sheet, s.row_number, s.findings,
-                       case when s.rejected then 'DITOLAK'
-                            when w.ordinal is null then 'DUPLIKAT'
-                            when s.findings <> '[]'::jsonb then 'PERINGATAN'
-                            else 'DITERIMA' end as status
-                  from warehouse.staged_row s
-                  left join winner w on w.ordinal = s.ordinal
-                 where s.file_id = ?),
+    /** What both keep of the judged rows: the rows with an outcome of their own, then the runs of those loaded. */
+    private static final String KEPT = """
             joined as (
                 select *, sum(starts) over (order by first_ordinal) as run
                   from (select ordinal as first_ordinal, ordinal as last_ordinal, sheet, row_number as first_row_number,
@@ -82,6 +63,44 @@ final class OutcomesAhead {
              limit ?
             """;
 
+    /**
+     * The outcomes of each staged row of the file as {@link RowOutcomes#keep} finds them for a file without
+     * thin rows, its winners ({@code plan_winner}) found here: the last row of each identity among the rows
+     * not rejected. A row of its own (not a run) first: {@code run}, ordinal, last ordinal, sheet, row number,
+     * status, findings.
+     */
+    private static final String OUTCOMES = """
+            with winner as (
+                select distinct on (s.identity_key) s.ordinal
+                  from warehouse.staged_row s
+                 where s.file_id = ? and not s.rejected
+                 order by s.identity_key, s.ordinal desc),
+            judged as (
+                select s.ordinal, s.sheet, s.row_number, s.findings,
+                       case when s.rejected then 'DITOLAK'
+                            when w.ordinal is null then 'DUPLIKAT'
+                            when s.findings <> '[]'::jsonb then 'PERINGATAN'
+                            else 'DITERIMA' end as status
+                  from warehouse.staged_row s
+                  left join winner w on w.ordinal = s.ordinal
+                 where s.file_id = ?),
+            """ + KEPT;
+
+    /**
+     * The same outcomes of a file whose stage step saw no identity twice among its valid rows
+     * ({@link StagingArea#identitiesDistinct(long)}): every valid row is its identity's winner, no row a
+     * duplicate, and the staged rows are read once, not ranked first.
+     */
+    private static final String OUTCOMES_OF_DISTINCT = """
+            with judged as (
+                select s.ordinal, s.sheet, s.row_number, s.findings,
+                       case when s.rejected then 'DITOLAK'
+                            when s.findings <> '[]'::jsonb then 'PERINGATAN'
+                            else 'DITERIMA' end as status
+                  from warehouse.staged_row s
+                 where s.file_id = ?),
+            """ + KEPT;
+
     private final long fileId;
     private final CompletableFuture<Optional<Worked>> worked;
 
@@ -92,14 +111,26 @@ final class OutcomesAhead {
 
     /** Starts working out the outcomes of the staged file, an office's first delivery, on a thread of its own. */
     static OutcomesAhead start(DataSource dataSource, long fileId) {
-        return start(dataSource, fileId, MOST);
+        return start(dataSource, fileId, false);
+    }
+
+    /**
+     * @param identitiesDistinct whether the stage step saw no identity twice among the file's valid rows: none
+     *                           is a duplicate ({@link StagingArea#identitiesDistinct(long)})
+     */
+    static OutcomesAhead start(DataSource dataSource, long fileId, boolean identitiesDistinct) {
+        return start(dataSource, fileId, identitiesDistinct, MOST);
     }
 
     static OutcomesAhead start(DataSource dataSource, long fileId, int most) {
+        return start(dataSource, fileId, false, most);
+    }
+
+    static OutcomesAhead start(DataSource dataSource, long fileId, boolean identitiesDistinct, int most) {
         CompletableFuture<Optional<Worked>> worked = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                worked.complete(work(dataSource, fileId, most));
+                worked.complete(work(dataSource, fileId, identitiesDistinct, most));
             } catch (Throwable e) {
                 worked.completeExceptionally(e);
             }
@@ -156,7 +187,8 @@ final class OutcomesAhead {
         return true;
     }
 
-    private static Optional<Worked> work(DataSource dataSource, long fileId, int most) throws SQLException {
+    private static Optional<Worked> work(DataSource dataSource, long fileId, boolean identitiesDistinct, int most)
+            throws SQLException {
         List<Single> rows = new ArrayList<>();
         List<RowOutcomes.Run> runs = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
@@ -170,10 +202,14 @@ final class OutcomesAhead {
                     settings.execute("set local work_mem = '256MB'");
                     settings.execute("set local enable_nestloop = off");
                 }
-                try (PreparedStatement statement = connection.prepareStatement(OUTCOMES)) {
-                    statement.setLong(1, fileId);
-                    statement.setLong(2, fileId);
-                    statement.setInt(3, most + 1);
+                try (PreparedStatement statement = connection.prepareStatement(
+                        identitiesDistinct ? OUTCOMES_OF_DISTINCT : OUTCOMES)) {
+                    int parameter = 1;
+                    statement.setLong(parameter++, fileId);
+                    if (!identitiesDistinct) {
+                        statement.setLong(parameter++, fileId);
+                    }
+                    statement.setInt(parameter, most + 1);
                     try (ResultSet outcome = statement.executeQuery()) {
                         while (outcome.next()) {
                             if (rows.size() + runs.size() == most) {

@@ -58,6 +58,25 @@ public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, b
                 victimId);
     }
 
+    /**
+     * A 64-bit hash of the row's identity key (FNV-1a over its characters), kept when the row is encoded: two
+     * rows of one identity have the same hash, two of different identities the same one rarely. 0 for a row
+     * without an identity key (a rejected or thin row).
+     */
+    public long identityHash() {
+        if (encodedRow != null) {
+            return encodedRow.identityHash();
+        }
+        if (identityKey == null) {
+            return 0;
+        }
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < identityKey.length(); i++) {
+            hash = (hash ^ identityKey.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
     /** Whether the row was staged thin, without being judged. */
     public boolean repeats() {
         return knownVictimId != null;

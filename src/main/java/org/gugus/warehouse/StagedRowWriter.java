@@ -163,8 +163,9 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
             throw new IllegalStateException("An encoder in memory sends nothing", e);
         }
         OriginalRow original = row.original();
-        return original == null ? new EncodedRow(buffer.take(), 0, null)
-                : new EncodedRow(buffer.take(), original.headersKey(), original.headers());
+        long identity = row.identityHash();
+        return original == null ? new EncodedRow(buffer.take(), 0, null, identity)
+                : new EncodedRow(buffer.take(), original.headersKey(), original.headers(), identity);
     }
 
     private static void writeJudged(BinaryCopy rows, StagedRow row) throws SQLException {

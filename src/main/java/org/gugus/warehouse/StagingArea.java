@@ -41,6 +41,21 @@ public class StagingArea {
         return new StagedRowWriter(dataSource, true);
     }
 
+    /**
+     * Notes, in the caller's transaction (the stage step's last), that the stage step saw every valid row of the
+     * file and no identity among them twice: its publish takes each as its identity's winner without ranking
+     * them ({@link FirstDelivery}). A file not being staged (no {@code warehouse.staged_file} row) notes nothing.
+     */
+    public void identitiesDistinct(long fileId) {
+        jdbc.sql("update warehouse.staged_file set identities_distinct = true where file_id = ?").param(fileId).update();
+    }
+
+    /** Whether the stage step noted that no identity repeats among the file's valid rows ({@link #identitiesDistinct(long)}). */
+    static boolean identitiesDistinct(JdbcClient jdbc, long fileId) {
+        return jdbc.sql("select coalesce((select identities_distinct from warehouse.staged_file where file_id = ?), false)")
+                .param(fileId).query(Boolean.class).single();
+    }
+
     /** Drops what was staged of a file that will not be published. */
     public void discard(long fileId) {
         unstage(jdbc, fileId);
@@ -173,6 +188,8 @@ public class StagingArea {
             return;
         }
         Integer[] ordinals = rows.stream().map(StagedRow::ordinal).toArray(Integer[]::new);
+        // rows judged again were not seen by the stage step's count of identities
+        jdbc.sql("update warehouse.staged_file set identities_distinct = false where file_id = ?").param(fileId).update();
         jdbc.sql("delete from warehouse.staged_row where file_id = ? and ordinal = any(?)").params(fileId, ordinals)
                 .update();
         // a run holding one of them is split into runs of one, without it (a rare path: the thin rows

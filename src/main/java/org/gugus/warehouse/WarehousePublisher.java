@@ -98,6 +98,10 @@ public class WarehousePublisher {
         // a first delivery's worked out beside it meanwhile, when they were
         times.run("outcomes", () -> {
             if (planned.outcomes() == null || !planned.outcomes().keep(jdbc)) {
+                if (planned.unranked()) {
+                    // the publish's own statement tells a duplicate from the winners it is given
+                    FirstDelivery.rankWinners(jdbc, fileId);
+                }
                 RowOutcomes.keep(jdbc, fileId);
             }
         });
@@ -239,18 +243,17 @@ public class WarehousePublisher {
         // no thin rows and no record to look up: 100,000 probes of the identity index that find nothing.
         boolean firstDelivery = !thin.any()
                 && times.get("office's records", () -> !identities.officeHoldsRecords(jdbc));
+        // A first delivery whose stage step saw no identity twice among its valid rows (as a rule): every one of
+        // them wins, and ranking them (a sort of the staged rows into a table of their own, and its index: 4 s of
+        // a million-row publish) would only find so (issue 13).
+        boolean distinct = firstDelivery && times.get("distinct", () -> StagingArea.identitiesDistinct(jdbc, fileId));
         // a first delivery's outcomes depend on its staged rows alone: worked out on the other core meanwhile
-        OutcomesAhead outcomes = firstDelivery && outcomesAhead ? OutcomesAhead.start(dataSource, fileId) : null;
+        OutcomesAhead outcomes = firstDelivery && outcomesAhead ? OutcomesAhead.start(dataSource, fileId, distinct)
+                : null;
         if (firstDelivery) {
-            times.run("winners", () -> jdbc.sql("""
-                    create temporary table plan_winner on commit drop as
-                    select distinct on (s.identity_key) s.ordinal, s.identity_key, null::bigint as victim_id,
-                           null::char(64) as old_hash, false as known,
-                           case when s.findings = '[]'::jsonb then s.row_hash end as clean_row_hash
-                      from warehouse.staged_row s
-                     where s.file_id = ? and not s.rejected
-                     order by s.identity_key, s.ordinal desc
-                    """).param(fileId).update());
+            if (!distinct) {
+                times.run("winners", () -> FirstDelivery.rankWinners(jdbc, fileId));
+            }
         } else {
             times.run("winners", () -> jdbc.sql("""
                     create temporary table plan_winner on commit drop as
@@ -281,8 +284,10 @@ public class WarehousePublisher {
         // (a re-delivery of 100,000 rows, issue 13). So the winners are indexed by ordinal, and the
         // judged winners' staged rows are fetched by key, one winner at a time (offset 0 keeps the
         // sub-query from being turned into a join).
-        times.run("winner index", () -> jdbc.sql("create index on plan_winner (ordinal)").update());
-        times.run("winner analyze", () -> jdbc.sql("analyze plan_winner (ordinal, victim_id, known)").update());
+        if (!distinct) {
+            times.run("winner index", () -> jdbc.sql("create index on plan_winner (ordinal)").update());
+            times.run("winner analyze", () -> jdbc.sql("analyze plan_winner (ordinal, victim_id, known)").update());
+        }
         if (firstDelivery) {
             // Every row is new: its wide row is read straight from the staged rows, not looked up by the
             // winners' ordinals (0.39-0.44 s of server CPU for 100,000 probes against 0.22-0.29 s; 2.6 s
@@ -290,8 +295,8 @@ public class WarehousePublisher {
             // random, issue 13). No statement of a first delivery looks a row of the plan up by its identity or
             // picks the few changed ones (its continuations find no record of the office to continue), so
             // the plan's 150 MB of wide rows are not read back for their statistics (0.4 s).
-            times.run("wide rows", () -> FirstDelivery.plan(jdbc, fileId));
-            return new Planned(thin.winners(), true, outcomes);
+            times.run("wide rows", () -> FirstDelivery.plan(jdbc, fileId, distinct));
+            return new Planned(thin.winners(), true, distinct, outcomes);
         }
         times.run("wide rows", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
@@ -309,14 +314,15 @@ public class WarehousePublisher {
         // statistics of the columns the statements join and filter on only: sampling the wide JSON
         // columns too took more than half a second at 100,000 rows, and no plan depends on them
         times.run("wide analyze", () -> jdbc.sql("analyze publish_plan (identity_key, ordinal, victim_id, changed)").update());
-        return new Planned(thin.winners(), false, null);
+        return new Planned(thin.winners(), false, false, null);
     }
 
     /**
-     * What the plan found: how many thin rows win, whether the office has no record yet, and the outcomes
-     * being worked out beside the publish (a first delivery's; null when none are).
+     * What the plan found: how many thin rows win, whether the office has no record yet, whether its winners were
+     * taken without ranking them (no {@code plan_winner}: no identity repeats), and the outcomes being worked out
+     * beside the publish (a first delivery's; null when none are).
      */
-    private record Planned(long thinWinners, boolean firstDelivery, OutcomesAhead outcomes) {
+    private record Planned(long thinWinners, boolean firstDelivery, boolean unranked, OutcomesAhead outcomes) {
     }
 
     private Map<String, Long> planCounts() {

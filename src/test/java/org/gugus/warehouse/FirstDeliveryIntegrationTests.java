@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.ingest.FileReception;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,6 +70,29 @@ class FirstDeliveryIntegrationTests {
                 """).query(String.class).single()).isEqualTo("baris kedua 5");
         assertThat(jdbc.sql("select count(*) from warehouse.victim_row_hash where office_code = '64.02'")
                 .query(Long.class).single()).as("every record judged without a finding keeps its row's hash").isEqualTo(3);
+    }
+
+    @Test
+    void publishesAFirstFileWithoutARepeatedIdentityAsTheStageStepToldAndOneWithARepeatedIdentityRanked() {
+        // each victim's record from the same row of both files: the first row of one rejected, of the other repeated
+        List<List<String>> rejecting = TestWorkbooks.victims(3);
+        rejecting.add(TestWorkbooks.victim(1));
+        rejecting.get(0).set(NIK, "64720112");  // too short: rejected
+        List<List<String>> repeating = TestWorkbooks.victims(3);
+        repeating.add(TestWorkbooks.victim(1));
+
+        FileOutcome distinct = load("64.01", "paser-01.csv", rejecting);
+        FileOutcome ranked = load("64.07", "berau-01.csv", repeating);
+
+        assertThat(told.distinct()).as("what the stage step told each publish")
+                .containsEntry("64.01", true).containsEntry("64.07", false);
+        assertThat(distinct.inserted()).isEqualTo(3);
+        assertThat(distinct.rejected()).isEqualTo(1);
+        assertThat(distinct.duplicates()).isZero();
+        assertThat(ranked.inserted()).isEqualTo(3);
+        assertThat(ranked.duplicates()).isEqualTo(1);
+        assertThat(records("64.01")).as("the same records whether ranked or not").hasSize(3)
+                .isEqualTo(records("64.07"));
     }
 
     @Test
@@ -157,12 +184,34 @@ class FirstDeliveryIntegrationTests {
             jdbc.sql("set local enable_indexscan = off").update(); // the table read in the order its rows lie in
             jdbc.sql("set local enable_bitmapscan = off").update();
 
-            FirstDelivery.plan(jdbc, file);
+            FirstDelivery.plan(jdbc, file, false);
 
             assertThat(jdbc.sql("select victim_id from publish_plan order by ordinal").query(Long.class).list())
                     .hasSize(3).isSorted().doesNotHaveDuplicates();
             status.setRollbackOnly();
         });
+    }
+
+    @Autowired
+    ToldAtPublish told;
+
+    /** Whether the stage step told each office's file's publish that no identity repeats among its valid rows. */
+    @TestConfiguration
+    static class ToldAtPublish {
+
+        private final Map<String, Boolean> distinct = new ConcurrentHashMap<>();
+
+        @Autowired
+        JdbcClient jdbc;
+
+        @EventListener
+        void publishStarting(PublishStarting publish) {
+            distinct.put(publish.officeCode(), StagingArea.identitiesDistinct(jdbc, publish.fileId()));
+        }
+
+        Map<String, Boolean> distinct() {
+            return distinct;
+        }
     }
 
     /** Each record of the office as published, by name: its row, codes, flags and whether it keeps a row hash. */

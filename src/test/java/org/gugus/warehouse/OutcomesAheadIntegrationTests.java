@@ -80,6 +80,34 @@ class OutcomesAheadIntegrationTests {
     }
 
     @Test
+    void worksOutTheSameOutcomesWithoutRankingAFileWhoseIdentitiesAreDistinct() {
+        stage(List.of(
+                row(943, 1, "Data", 2, "a", "[]"), rejected(943, 2, "Data", 3), row(943, 3, "Data", 4, "c", WARNED),
+                row(943, 4, "Data", 5, "d", "[]"), row(943, 5, "Data", 7, "e", "[]"), row(943, 6, "Lain", 2, "f", "[]"),
+                rejected(943, 7, "Lain", 3), row(943, 8, "Lain", 4, "h", "[]")));
+
+        List<String> own = transactions.execute(status -> {
+            status.setRollbackOnly();
+            FirstDelivery.rankWinners(jdbc, 943);
+            jdbc.sql("create temporary table plan_thin_loser (ordinal integer) on commit drop").update();
+            RowOutcomes.keep(jdbc, 943);
+            return outcomes(943);
+        });
+        OutcomesAhead ahead = OutcomesAhead.start(dataSource, 943, true);
+        List<String> beside = transactions.execute(status -> {
+            status.setRollbackOnly();
+            assertThat(ahead.keep(jdbc)).isTrue();
+            return outcomes(943);
+        });
+
+        assertThat(beside).isEqualTo(own).containsExactly(
+                "row 2 Data 3 DITOLAK [{\"code\": \"E_REQUIRED\", \"field\": \"victim_name\", \"column\": \"Nama\"}]",
+                "row 3 Data 4 PERINGATAN [{\"code\": \"W_AGE\", \"field\": \"age\", \"column\": \"Umur\"}]",
+                "row 7 Lain 3 DITOLAK [{\"code\": \"E_REQUIRED\", \"field\": \"victim_name\", \"column\": \"Nama\"}]",
+                "run 1-1 Data 2", "run 4-4 Data 5", "run 5-5 Data 7", "run 6-6 Lain 2", "run 8-8 Lain 4");
+    }
+
+    @Test
     void bringsNoneOfAFileWithMoreOutcomesThanItMayHold() {
         stage(List.of(rejected(942, 1, "Data", 2), row(942, 2, "Data", 3, "a", WARNED), row(942, 3, "Data", 4, "b", "[]")));
 

@@ -102,8 +102,9 @@ public class IntakeJobConfiguration {
         // first rows
         KnownRowsLoad known = KnownRowsLoad.start(fileId, () -> ContentHashFunction.ofOffice(contentHashes, office),
                 () -> staging.knownRows(fileId, office, receivedOn));
+        // a file whose valid rows repeat no identity (as a rule) is published without ranking them
         return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
-                chunkSize);
+                chunkSize, () -> staging.identitiesDistinct(fileId));
     }
 
     @Bean

@@ -53,6 +53,9 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
     private final RowJudge judge;
     private final RowJudges judges;
     private final int blockRows;
+    /** Told when the file ended and no identity repeated among its valid rows ({@link DistinctIdentities}). */
+    private final Runnable identitiesDistinct;
+    private final DistinctIdentities identities = new DistinctIdentities();
     /** Blocks read, in order, for the step's thread to take. */
     private final BlockingQueue<Block> handOver = new LinkedBlockingQueue<>();
     /** A permit each time the step's thread took a block: the reading waits for them to stay one block ahead. */
@@ -78,6 +81,16 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
 
     /** @param blockRows data rows a block (item of the step) holds, the last one fewer */
     JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows) {
+        this(rows, judge, judges, blockRows, () -> {
+        });
+    }
+
+    /**
+     * @param blockRows          data rows a block (item of the step) holds, the last one fewer
+     * @param identitiesDistinct run on the step's thread, in the transaction of the step's last read, when the
+     *                           file ended and the step saw all its rows, no identity twice among the valid ones
+     */
+    JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows, Runnable identitiesDistinct) {
         if (blockRows < 1) {
             throw new IllegalArgumentException("A block holds at least one row, not " + blockRows);
         }
@@ -85,6 +98,7 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         this.judge = judge;
         this.judges = judges;
         this.blockRows = blockRows;
+        this.identitiesDistinct = identitiesDistinct;
     }
 
     /** The next block of data rows, being judged; null after the last row. */
@@ -108,6 +122,9 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         if (block.rows() == null) {
             reading = null;
             ended = true;
+            if (identities.distinct()) {
+                identitiesDistinct.run();
+            }
             return null;
         }
         read += block.rows().rows();
@@ -118,7 +135,9 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
     public StagedRows judged(JudgedRows block) throws InterruptedException {
         long start = System.nanoTime();
         try {
-            return block.await();
+            StagedRows staged = block.await();
+            identities.add(staged);
+            return staged;
         } finally {
             judgingNanos += System.nanoTime() - start;
         }

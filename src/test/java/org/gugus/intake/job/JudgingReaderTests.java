@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gugus.TestWorkbooks;
 import org.gugus.access.PseudonymKeys;
 import org.gugus.intake.IntakeTemplate;
@@ -59,6 +61,41 @@ class JudgingReaderTests {
             assertThat(staged).isEqualTo(blockRows);
         } finally {
             hashesRead.countDown();
+            reader.close();
+            judges.destroy();
+        }
+    }
+
+    @Test
+    void tellsAtTheFilesEndThatNoIdentityRepeatedOnlyWhenNoneDid() throws Exception {
+        List<List<String>> distinct = TestWorkbooks.victims(150);
+        List<List<String>> repeating = TestWorkbooks.victims(150);
+        repeating.add(TestWorkbooks.victim(7));
+
+        assertThat(readWhole("distinct.csv", distinct)).as("told once, at the end").isEqualTo(1);
+        assertThat(readWhole("repeating.csv", repeating)).isZero();
+    }
+
+    /** Reads the file whole in blocks of 64 rows; how many times the reader told that no identity repeated. */
+    private int readWhole(String name, List<List<String>> rows) throws Exception {
+        Path file = TestWorkbooks.csv(files.resolve(name), rows);
+        KnownRowsLoad known = KnownRowsLoad.start(1, () -> ContentHashFunction.MURMUR3, () -> KnownRows.NONE);
+        RowJudge judge = new RowJudge(1, "64.09", LocalDate.of(2024, 6, 10), TEMPLATE, PseudonymKeys.random(), known);
+        RowJudges judges = new RowJudges(2);
+        AtomicInteger told = new AtomicInteger();
+        JudgingReader reader = new JudgingReader(new DataRowReader(file, name, TEMPLATE, 1_000_000,
+                WorkbookLimits.DEFAULTS), judge, judges, 64, told::incrementAndGet);
+        reader.open(new ExecutionContext());
+        try {
+            int staged = 0;
+            for (JudgedRows block = reader.read(); block != null; block = reader.read()) {
+                assertThat(told).hasValue(0);
+                staged += reader.judged(block).rows().size();
+            }
+            assertThat(staged).isEqualTo(rows.size());
+            assertThat(reader.read()).isNull();
+            return told.get();
+        } finally {
             reader.close();
             judges.destroy();
         }
