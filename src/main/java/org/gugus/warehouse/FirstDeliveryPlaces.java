@@ -34,10 +34,12 @@ public class FirstDeliveryPlaces {
                 insert into warehouse.first_delivery_places (file_id, staged, planned, writers)
                 select p.file_id, s.staged, p.planned, s.writers
                   from (select min(file_id) as file_id, count(*) as planned from publish_plan) p
-                 cross join lateral (select count(*) as staged,
-                                            coalesce(array_agg(distinct xmin::text::bigint), '{}') as writers
-                                       from warehouse.staged_row
-                                      where file_id = p.file_id and not rejected) s
+                 cross join lateral (select coalesce(sum(w.rows), 0) as staged,
+                                            coalesce(array_agg(w.writer::text::bigint), '{}') as writers
+                                       from (select xmin as writer, count(*) as rows
+                                               from warehouse.staged_row
+                                              where file_id = p.file_id and not rejected
+                                              group by xmin) w) s
                  where p.planned > 0
                 on conflict (file_id) do update set staged = excluded.staged, planned = excluded.planned,
                                                    writers = excluded.writers
