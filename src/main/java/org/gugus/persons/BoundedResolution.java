@@ -27,6 +27,7 @@ import org.gugus.persons.linkage.PreparedRecords;
 import org.gugus.persons.linkage.ScoredPair;
 import org.gugus.persons.linkage.VictimPair;
 import org.gugus.persons.linkage.VictimReport;
+import org.gugus.warehouse.FirstDeliveryPlaces;
 import org.gugus.warehouse.LinkableVictim;
 import org.gugus.warehouse.LinkableVictims;
 import org.springframework.dao.DataAccessException;
@@ -75,11 +76,15 @@ final class BoundedResolution {
     /** How many records were taken from {@link #ahead}, and how many read whole beside them (-1: none taken). */
     private int takenAhead;
     private int readWhole = -1;
+    /** Whether the records were taken from {@link #ahead} by their places (the publish vouched for the rows read). */
+    private boolean byPlaces;
+    private final FirstDeliveryPlaces firstDeliveries;
 
-    BoundedResolution(LinkableVictims victims, PersonStore store, Linkage linkage, JdbcClient jdbc, String salt,
-            int groupRecords) {
+    BoundedResolution(LinkableVictims victims, FirstDeliveryPlaces firstDeliveries, PersonStore store, Linkage linkage,
+            JdbcClient jdbc, String salt, int groupRecords) {
         this.groupRecords = groupRecords;
         this.victims = victims;
+        this.firstDeliveries = firstDeliveries;
         this.store = store;
         this.linkage = linkage;
         this.jdbc = jdbc;
@@ -94,6 +99,11 @@ final class BoundedResolution {
     /** How many records the run read whole beside those it took as prepared ahead; -1 when it took none (for tests). */
     int readWhole() {
         return readWhole;
+    }
+
+    /** Whether the run took its records prepared ahead by their places rather than their digests (for tests). */
+    boolean byPlaces() {
+        return byPlaces;
     }
 
     /**
@@ -205,7 +215,8 @@ final class BoundedResolution {
             ahead = null;
         }
         phases.done("pending records read and prepared" + (readWhole < 0 ? ""
-                : " (" + takenAhead + " prepared ahead, " + readWhole + " read whole)"));
+                : " (" + takenAhead + " prepared ahead, " + readWhole + " read whole, by their "
+                + (byPlaces ? "places)" : "digests)")));
         // a store holding no key yet or few against the run's (a first load, after a small office's): the run's keys
         // written beside the run, the few stored ones added to them at its end
         BoundedKeysAside aside = store.blockKeysHeld() > held.size() / PersonStore.FEW ? null
@@ -256,7 +267,9 @@ final class BoundedResolution {
     }
 
     /**
-     * The pending records taken from the rows prepared ahead ({@link #ahead}) by the digest of their linkage values
+     * The pending records taken from the rows prepared ahead ({@link #ahead}) by their places among the rows read, where
+     * the publish vouched for the rows read ({@link RowsReadAhead#placed}: ids and versions only, no value read), else
+     * by the digest of their linkage values
      * ({@link LinkableVictims#forEachUnresolvedLinkageDigest}: ids, versions and digests, one statement), in id order,
      * a chunk at a time; a record whose digest no row holds (a row the publish did not take, a value published
      * otherwise, another office's record) read whole by id and prepared here. False, with nothing kept, when the
@@ -265,6 +278,18 @@ final class BoundedResolution {
      */
     private boolean takeAhead(Members members, PreparedRecords held, ToLongFunction<String> hashing,
             Linkage.NewKeys keys) {
+        Matched placed = new Matched();
+        // by their places, when the publish vouched for the rows read: neither digests nor look-ups
+        boolean vouched = ahead.read() != null && ahead.read().placed(firstDeliveries,
+                (id, version, place) -> placed.add(id, version, place < 0 ? -1 : ahead.atPlace(place)));
+        Matched matched = vouched ? placed : byDigests();
+        boolean taken = matched != null && take(matched, members, held, hashing, keys);
+        byPlaces = taken && vouched;
+        return taken;
+    }
+
+    /** The pending records matched to the rows kept ahead by their digests; null when the server refused them. */
+    private Matched byDigests() {
         Matched matched = new Matched();
         jdbc.sql("savepoint bounded_ahead").update();
         try {
@@ -273,8 +298,14 @@ final class BoundedResolution {
         } catch (DataAccessException e) {
             // the statement only (md5 refused): the run goes on reading its records whole
             jdbc.sql("rollback to savepoint bounded_ahead").update();
-            return false;
+            return null;
         }
+        return matched;
+    }
+
+    /** The matched records taken from the rows kept ahead, the others read whole by id, a chunk at a time. */
+    private boolean take(Matched matched, Members members, PreparedRecords held, ToLongFunction<String> hashing,
+            Linkage.NewKeys keys) {
         if (matched.size == 0 || matched.unmatched() * 2L >= matched.size) {
             return false;
         }

@@ -23,6 +23,7 @@ import org.gugus.persons.linkage.PreparedReports;
 import org.gugus.persons.linkage.ScoredPair;
 import org.gugus.persons.linkage.VictimPair;
 import org.gugus.persons.linkage.VictimReport;
+import org.gugus.warehouse.FirstDeliveryPlaces;
 import org.gugus.warehouse.LinkableVictim;
 import org.gugus.warehouse.LinkableVictims;
 import org.slf4j.Logger;
@@ -96,16 +97,18 @@ public class PersonResolution {
     private final long boundedFrom;
     private final int groupRecords;
     private final RecordsPreparedAhead recordsAhead;
+    private final FirstDeliveryPlaces firstDeliveries;
 
     PersonResolution(LinkableVictims victims, PersonStore store, Linkage linkage, BlockKeys blockKeys, PseudonymKey key,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, JdbcClient jdbc,
-            RecordsPreparedAhead recordsAhead,
+            RecordsPreparedAhead recordsAhead, FirstDeliveryPlaces firstDeliveries,
             @Value("${gugus.persons.resolution.bounded-from:0}") long boundedFrom,
             @Value("${gugus.persons.resolution.group-records:20000}") int groupRecords,
             @Value("${gugus.persons.resolution.few-pending:10000}") int fewPending) {
         this.fewPending = fewPending;
         this.jdbc = jdbc;
         this.recordsAhead = recordsAhead;
+        this.firstDeliveries = firstDeliveries;
         this.groupRecords = groupRecords;
         this.boundedFrom = boundedFrom > 0 ? boundedFrom : boundedFrom(Runtime.getRuntime().maxMemory());
         this.victims = victims;
@@ -206,16 +209,20 @@ public class PersonResolution {
         // their values by the digest of what linkage reads: the records published read as ids and digests only
         LinkageDigests digests = preparedAhead == null || preparedAhead.digests().size() == 0 ? null
                 : preparedAhead.digests();
+        // or by their places among the rows read, when the publish vouched for the rows read (no digest read at all)
+        Placing placing = preparedAhead == null ? null : new Placing(preparedAhead.read(), preparedAhead.byPlace());
         takenAhead = 0;
         blocksAhead = false;
         readWhole = -1;
+        byPlaces = false;
         preparedAhead = null;
-        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, digests, report -> {
+        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, digests, placing, report -> {
             if (surelyCompared(resolvedAs.get(report.victimId()))) {
                 prepared.accept(report);
             }
         });
         digests = null; // 100,000 digests are garbage from here
+        placing = null;
         long readAt = System.nanoTime();
         long readCpu = Phases.cpu();
         if (pending.isEmpty() && seeds.isEmpty()) {
@@ -229,7 +236,7 @@ public class PersonResolution {
         LinkageHashes hashes = inUse.hashes();
         int whole = readWhole;
         phases.done("read " + pending.size() + " pending" + (whole < 0 ? "" : " (" + (pending.size() - whole)
-                + " by their digests)"), readAt, readCpu);
+                + (byPlaces ? " by their places)" : " by their digests)")), readAt, readCpu);
         phases.done("run started, model");
         // a record re-delivered with only fields linkage does not read changed (its notes, its services) keeps
         // its person, links and queued pairs: its version moves on, nothing is compared again
@@ -440,6 +447,13 @@ public class PersonResolution {
      */
     private volatile int readWhole = -1;
 
+    /** Whether the latest run took a first load's records by their places among the rows read ahead (for tests). */
+    private volatile boolean byPlaces;
+
+    boolean byPlaces() {
+        return byPlaces;
+    }
+
     int readWhole() {
         return readWhole;
     }
@@ -518,12 +532,19 @@ public class PersonResolution {
      * thousand pending ids took the join 0.5 s and more over a 100,000-record warehouse).
      */
     private List<VictimReport> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs,
-            Map<Long, Integer> versionOf, LinkageDigests digests, java.util.function.Consumer<VictimReport> read) {
+            Map<Long, Integer> versionOf, LinkageDigests digests, Placing placing,
+            java.util.function.Consumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
         if (listed >= fewPending) {
             store.withMemoryForManyRecords();
             store.analysePendingList();
             resolvedAs.putAll(store.pendingAsResolved(true));
+            if (placing != null && placing.read() != null) {
+                List<VictimReport> placed = unresolvedByPlace(placing, versionOf, read);
+                if (placed != null) {
+                    return placed;
+                }
+            }
             if (digests != null) {
                 return unresolvedByDigest(digests, versionOf, read);
             }
@@ -541,6 +562,66 @@ public class PersonResolution {
             }
         }
         return reports;
+    }
+
+    /**
+     * {@link #unresolved} of a first load whose rows were read ahead ({@link RecordsPreparedAhead}) and whose publish
+     * vouched for the rows read ({@link RowsReadAhead#placed}): each pending record read as its id, its version and
+     * whether the file is its source, the file's i-th record's report made of the i-th row's values; the records of
+     * other files still pending read whole by id after. In id order, as the whole read gives them. Null, with nothing
+     * kept or given, when the vouch is missing or refuted: the caller reads them by their digests.
+     */
+    private List<VictimReport> unresolvedByPlace(Placing placing, Map<Long, Integer> versionOf,
+            java.util.function.Consumer<VictimReport> read) {
+        List<VictimReport> reports = new ArrayList<>();
+        List<Integer> places = new ArrayList<>();
+        List<Long> whole = new ArrayList<>();
+        Map<Long, Integer> versions = new HashMap<>();
+        List<VictimReport> rows = placing.byPlace();
+        if (!placing.read().placed(firstDeliveries, (id, version, place) -> {
+            if (place < 0) {
+                places.add(reports.size());
+                whole.add(id);
+                reports.add(null);
+            } else {
+                VictimReport row = rows.get(place);
+                reports.add(new VictimReport(id, row.officeCode(), row.caseNumber(), row.name(), row.nik(), row.sex(),
+                        row.birthDate(), row.age(), row.reportDate(), row.birthPlace(), row.originRegencyCode(),
+                        row.originDistrictCode(), row.originVillageCode(), row.address()));
+                versions.put(id, version);
+            }
+        })) {
+            return null;
+        }
+        versionOf.putAll(versions);
+        readWhole(reports, places, whole, versionOf);
+        reports.removeIf(java.util.Objects::isNull);
+        reports.forEach(read);
+        readWhole = whole.size();
+        byPlaces = true;
+        return reports;
+    }
+
+    /** The records read whole by id, a chunk at a time, each into its place among the reports (null: deleted since). */
+    private void readWhole(List<VictimReport> reports, List<Integer> places, List<Long> whole,
+            Map<Long, Integer> versionOf) {
+        Map<Object, Object> shared = new HashMap<>();
+        for (int from = 0; from < whole.size(); from += READ_CHUNK) {
+            List<Long> chunk = whole.subList(from, Math.min(whole.size(), from + READ_CHUNK));
+            Map<Long, LinkableVictim> byId = new HashMap<>();
+            victims.byIds(chunk).forEach(record -> byId.put(record.id(), record));
+            for (int i = 0; i < chunk.size(); i++) {
+                LinkableVictim record = byId.get(chunk.get(i));
+                if (record != null) { // else deleted since: no longer pending
+                    reports.set(places.get(from + i), report(record, shared));
+                    versionOf.put(record.id(), record.version());
+                }
+            }
+        }
+    }
+
+    /** A first load's rows read ahead and their values in the file's order, to take its records by their places. */
+    private record Placing(RowsReadAhead read, List<VictimReport> byPlace) {
     }
 
     /**
@@ -579,19 +660,7 @@ public class PersonResolution {
             log.warn("Resolution: digests unavailable, reading records whole (the statement failed: {})", sqlState(e));
             return unresolvedAfter(reports.subList(0, given[0]), versionOf, read);
         }
-        Map<Object, Object> shared = new HashMap<>();
-        for (int from = 0; from < whole.size(); from += READ_CHUNK) {
-            List<Long> chunk = whole.subList(from, Math.min(whole.size(), from + READ_CHUNK));
-            Map<Long, LinkableVictim> byId = new HashMap<>();
-            victims.byIds(chunk).forEach(record -> byId.put(record.id(), record));
-            for (int i = 0; i < chunk.size(); i++) {
-                LinkableVictim record = byId.get(chunk.get(i));
-                if (record != null) { // else deleted since: no longer pending
-                    reports.set(places.get(from + i), report(record, shared));
-                    versionOf.put(record.id(), record.version());
-                }
-            }
-        }
+        readWhole(reports, places, whole, versionOf);
         reports.subList(given[0], reports.size()).stream().filter(java.util.Objects::nonNull).forEach(read);
         reports.removeIf(java.util.Objects::isNull);
         readWhole = whole.size();
@@ -661,7 +730,8 @@ public class PersonResolution {
         LinkageModel model = store.model().map(PersonStore.StoredModel::model).orElseGet(LinkageModel::initial);
         // a first load's rows prepared on disk while it was published: taken by their digests, the others read whole
         RecordsPreparedAhead.Taken ahead = published == null ? null : recordsAhead.take(published);
-        BoundedResolution resolution = new BoundedResolution(victims, store, linkage, jdbc, BlockKeys.salt(key),
+        BoundedResolution resolution = new BoundedResolution(victims, firstDeliveries, store, linkage, jdbc,
+                BlockKeys.salt(key),
                 groupRecords);
         ResolutionSummary summary;
         try {
@@ -673,6 +743,7 @@ public class PersonResolution {
         }
         takenAhead = resolution.takenAhead();
         readWhole = resolution.readWhole();
+        byPlaces = resolution.byPlaces();
         store.forgetResolved();
         store.finishRun(run, summary);
         phases.done("store queue");

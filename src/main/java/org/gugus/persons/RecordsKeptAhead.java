@@ -43,6 +43,14 @@ final class RecordsKeptAhead implements AutoCloseable {
     /** The rows whose digest another row's different bytes share: held for neither. */
     private final BitSet ambiguous = new BitSet();
     private final ByteBuffer writing = ByteBuffer.allocate(1 << 20);
+    /**
+     * Each row read, in the order read: its ordinal in the high half, its kept row plus one in the low half (0: none,
+     * its digest unknown); sorted by ordinal once every row is added ({@link #flush}), the file's order.
+     */
+    private long[] places;
+    private int placed;
+    /** What was read, for the run to take the rows by their places (null until every row is added). */
+    private RowsReadAhead read;
     private int count;
     private long end;
     private long written;
@@ -54,6 +62,7 @@ final class RecordsKeptAhead implements AutoCloseable {
         high = new long[Math.max(1, capacity)];
         low = new long[high.length];
         starts = new long[high.length];
+        places = new long[high.length];
         try {
             Path path = Files.createTempFile("gugus-bounded-ahead", ".bin");
             file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
@@ -64,29 +73,58 @@ final class RecordsKeptAhead implements AutoCloseable {
     }
 
     /**
-     * A row's prepared record kept by its linkage values' digest; false when the rows are as many as there is room
-     * for (nothing kept). A digest held already is kept once.
+     * A row's prepared record kept by its linkage values' digest (null: a value the server would write otherwise,
+     * nothing kept), at the row's ordinal; false when the rows are as many as there is room for (nothing kept). A
+     * digest held already is kept once.
      */
-    boolean add(byte[] digest, long validNik, byte sex, byte[] prepared) {
-        if (count == high.length) {
+    boolean add(int ordinal, byte[] digest, long validNik, byte sex, byte[] prepared) {
+        if (placed == places.length) {
             return false;
         }
+        int row = digest == null ? -1 : add(digest, member(validNik, sex, prepared));
+        places[placed++] = (long) ordinal << 32 | (row + 1);
+        return true;
+    }
+
+    private int add(byte[] digest, byte[] member) {
         long first = (long) HALVES.get(digest, 0);
         long second = (long) HALVES.get(digest, 8);
         int slot = slot(first, second);
         if (table[slot] != EMPTY) {
             int row = table[slot] - 1;
-            if (!ambiguous.get(row) && !Arrays.equals(bytes(row), member(validNik, sex, prepared))) {
+            if (!ambiguous.get(row) && !Arrays.equals(bytes(row), member)) {
                 ambiguous.set(row);
             }
-            return true;
+            return row;
         }
         high[count] = first;
         low[count] = second;
         starts[count] = end;
         table[slot] = ++count;
-        write(member(validNik, sex, prepared));
-        return true;
+        write(member);
+        return count - 1;
+    }
+
+    /**
+     * Every row added, read in one statement with {@code writers} (sorted): its rows put in the file's order, so that
+     * the run can take the i-th of the file's records from the i-th row ({@link #atPlace}).
+     */
+    void allRead(long fileId, long[] writers) {
+        flush();
+        places = Arrays.copyOf(places, placed);
+        Arrays.sort(places); // ordinals are positive and distinct: by ordinal
+        read = new RowsReadAhead(fileId, placed, writers);
+    }
+
+    /** What was read (null until {@link #allRead}). */
+    RowsReadAhead read() {
+        return read;
+    }
+
+    /** The row kept for the file's row at this place (its i-th by ordinal), or -1 when none is (or it is ambiguous). */
+    int atPlace(int place) {
+        int row = (int) places[place] - 1;
+        return row < 0 || ambiguous.get(row) ? -1 : row;
     }
 
     /** How many distinct digests are kept. */
@@ -187,6 +225,7 @@ final class RecordsKeptAhead implements AutoCloseable {
     @Override
     public void close() {
         table = null;
+        places = null;
         high = null;
         low = null;
         starts = null;

@@ -36,9 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * takes them ({@link #take}) instead of preparing its records again, each only when every field linkage reads of
  * the record published is equal to the row's: a row the publish did not take, a record changed since, or a value
  * published otherwise is prepared as before, and so is everything when the work ahead failed, was not done in time
- * or never started. The rows' values are kept by the digest of what linkage reads of them ({@link LinkageDigests}):
- * the run reads only each pending record's id, version and digest from the warehouse, and reads whole only the
- * records whose digest no row read here has. Nothing is written; the prepared records live in memory only until a
+ * or never started. When the publish vouched in its transaction for the rows read here (as many, written by the same
+ * transactions: {@link RowsReadAhead}), the run reads only each pending record's id and version and takes the file's
+ * i-th record from its i-th row. Otherwise the rows' values are taken by the digest of what linkage reads of them
+ * ({@link LinkageDigests}): the run reads each pending record's id, version and digest from the warehouse, and reads
+ * whole only the records whose digest no row read here has. Nothing is written; the prepared records live in memory only until a
  * resolution takes them or the next publish starts.
  * <p>
  * Only when the run will be in memory with room for both (the rows fewer than {@code gugus.persons.resolution.bounded-from},
@@ -50,8 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * streamed rather than listed and each one prepared as the bounded run keeps its records, into a file rather than the
  * heap, by its digest ({@link RecordsKeptAhead}: the million-row workbook's run spent 14 s of its critical path
  * reading and preparing them after the commit, while the publish before it left a core idle). On this thread only:
- * the other core is the publish's. The run takes such a work only whole ({@link #take}), the records whose digest no
- * row has read whole as before; off alone with {@code gugus.persons.prepare-ahead-bounded=false}.
+ * the other core is the publish's. The run takes such a work only whole ({@link #take}), by the records' places where
+ * the publish vouched for the rows read, else by their digests, the records no row is kept for read whole as before; off alone with {@code gugus.persons.prepare-ahead-bounded=false}.
  */
 @Component
 class RecordsPreparedAhead {
@@ -204,7 +206,12 @@ class RecordsPreparedAhead {
         }
         long readAt = System.nanoTime();
         List<VictimReport> reports = new ArrayList<>(rows.size());
-        rows.forEach(row -> reports.add(report(row)));
+        RowsReadAhead.Writers writers = new RowsReadAhead.Writers();
+        rows.forEach(row -> {
+            reports.add(report(row));
+            writers.add(row.written());
+        });
+        RowsReadAhead read = new RowsReadAhead(publish.fileId(), rows.size(), writers.sorted());
         rows = null;
         Linkage.Ahead ahead = linkage.prepareAhead(reports, BlockKeys.hashing(BlockKeys.salt(key)), work.stop()::get);
         long preparedAt = System.nanoTime();
@@ -219,7 +226,7 @@ class RecordsPreparedAhead {
                 "%.2f".formatted((readAt - startedAt) / 1e9), "%.2f".formatted((preparedAt - readAt) / 1e9),
                 digests.size(), "%.2f".formatted((System.nanoTime() - preparedAt) / 1e9));
         // stopped by the resolution taking it: the records prepared until then are taken
-        work.result().complete(new Taken(ahead, digests, null));
+        work.result().complete(new Taken(ahead, digests, read, reports, null));
     }
 
     /**
@@ -234,6 +241,7 @@ class RecordsPreparedAhead {
             ToLongFunction<String> hashing = BlockKeys.hashing(BlockKeys.salt(key));
             MessageDigest md5 = LinkageDigests.md5();
             int[] rows = {0};
+            RowsReadAhead.Writers writers = new RowsReadAhead.Writers();
             reading.executeWithoutResult(status -> staged.forEachToPublish(publish.fileId(), publish.officeCode(),
                     row -> {
                         if (rows[0]++ % 1_024 == 0 && work.stop().get()) {
@@ -241,18 +249,20 @@ class RecordsPreparedAhead {
                         }
                         VictimReport report = report(row);
                         byte[] digest = LinkageDigests.digest(report, md5);
-                        if (digest != null && !kept.add(digest, CompactClustering.nikOf(row.nik()),
-                                CompactClustering.sexOf(row.sex()), PreparedRecords.bytes(linkage, report, hashing))) {
+                        writers.add(row.written());
+                        if (!kept.add(row.ordinal(), digest, CompactClustering.nikOf(row.nik()),
+                                CompactClustering.sexOf(row.sex()),
+                                digest == null ? null : PreparedRecords.bytes(linkage, report, hashing))) {
                             throw new Stopped(); // more rows than counted: not all kept
                         }
                     }));
-            kept.flush();
+            kept.allRead(publish.fileId(), writers.sorted());
             done.incrementAndGet();
             // counts and seconds only
             log.info("Records of file {} prepared ahead of its publish's commit on disk: {} of {} rows' distinct"
                     + " values, in {} s", publish.fileId(), kept.size(), rows[0],
                     "%.2f".formatted((System.nanoTime() - startedAt) / 1e9));
-            work.result().complete(new Taken(null, null, kept));
+            work.result().complete(new Taken(null, null, null, null, kept));
         } catch (Stopped e) {
             kept.close();
             work.result().complete(null);
@@ -289,12 +299,15 @@ class RecordsPreparedAhead {
     }
 
     /**
-     * What a resolution takes: for a run in memory, the records prepared ahead, and the rows' values by the digest of
+     * What a resolution takes: for a run in memory, the records prepared ahead, the rows' values by the digest of
      * what linkage reads of them (of the first rows only when the work was stopped before it digested them all: the
-     * others are read whole); for a bounded run, every row's prepared record kept on disk by its digest ({@code kept},
-     * the others null). The taker closes it.
+     * others are read whole), and what was read ({@code read}) with the rows' values in the file's order
+     * ({@code byPlace}), taken by their places when the publish vouched for the rows read; for a bounded run, every
+     * row's prepared record kept on disk by its digest and its place ({@code kept}, the others null). The taker closes
+     * it.
      */
-    record Taken(Linkage.Ahead records, LinkageDigests digests, RecordsKeptAhead kept) implements AutoCloseable {
+    record Taken(Linkage.Ahead records, LinkageDigests digests, RowsReadAhead read, List<VictimReport> byPlace,
+            RecordsKeptAhead kept) implements AutoCloseable {
 
         @Override
         public void close() {

@@ -122,6 +122,7 @@ final class FirstDelivery {
                  cross join lateral jsonb_array_elements(p.findings) f
                  where p.findings <> '[]'::jsonb
                 """).update());
+        times.run("places", () -> FirstDeliveryPlaces.vouch(jdbc));
         Map<String, Long> plan = new LinkedHashMap<>();
         plan.put("inserted", inserted);
         plan.put("updated", 0L);

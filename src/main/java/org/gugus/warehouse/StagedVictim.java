@@ -8,8 +8,10 @@ import java.time.LocalDate;
  * its case's number and report date, its own fields), with the row's lineage. Personal data: never logged.
  *
  * @param reportDate the report date of the row's case: that of the file's last row of the case number
+ * @param written    the transaction that wrote the row as the reader saw it (its {@code xmin}): what a first
+ *                   delivery's publish vouches for ({@link FirstDeliveryPlaces})
  */
 public record StagedVictim(long fileId, int ordinal, String officeCode, String caseNumber, LocalDate reportDate,
         String name, String nik, String sex, LocalDate birthDate, Integer age, String birthPlace,
-        String originRegencyCode, String originDistrictCode, String originVillageCode, String address) {
+        String originRegencyCode, String originDistrictCode, String originVillageCode, String address, long written) {
 }

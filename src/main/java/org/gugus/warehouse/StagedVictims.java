@@ -38,7 +38,9 @@ public class StagedVictims {
     /**
      * {@link #toPublish} streamed rather than listed, a fetch at a time (a million rows never held at once), in no
      * order the caller may count on: the rows of a case come together, each with its case's report date (that of the
-     * case's last row, as the server's window over the case gives it). Read in a transaction.
+     * case's last row, as the server's window over the case gives it). Read in a transaction; each row's
+     * {@link StagedVictim#written}, read in the same statement, is what a first delivery's publish vouches for
+     * ({@link FirstDeliveryPlaces}).
      */
     public void forEachToPublish(long fileId, String officeCode, Consumer<StagedVictim> each) {
         jdbc.sql("""
@@ -46,7 +48,7 @@ public class StagedVictims {
                        last_value(report_date::date) over (partition by case_number order by ordinal
                            rows between unbounded preceding and unbounded following) as report_date,
                        victim_name, nik, sex, birth_date::date as birth_date, age, birth_place, origin_regency_code,
-                       origin_district_code, origin_village_code, address
+                       origin_district_code, origin_village_code, address, xmin::text::bigint as written
                   from warehouse.staged_row
                  where file_id = ? and not rejected
                 """).param(fileId).withFetchSize(10_000).query(rs -> {
@@ -57,13 +59,14 @@ public class StagedVictims {
                             rs.getString("nik"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
                             ageOrNull, rs.getString("birth_place"), rs.getString("origin_regency_code"),
                             rs.getString("origin_district_code"), rs.getString("origin_village_code"),
-                            rs.getString("address")));
+                            rs.getString("address"), rs.getLong("written")));
                 });
     }
 
     /**
      * The rows of the file staged and not rejected, in the file's order, each case's report date that of its
-     * last row (as an office's first delivery writes its cases). Read in a transaction, a chunk at a time.
+     * last row (as an office's first delivery writes its cases), each with the transaction that wrote it
+     * ({@link StagedVictim#written}, see {@link FirstDeliveryPlaces}). Read in a transaction, a chunk at a time.
      */
     public List<StagedVictim> toPublish(long fileId, String officeCode) {
         List<StagedVictim> rows = new ArrayList<>();
@@ -71,7 +74,7 @@ public class StagedVictims {
         jdbc.sql("""
                 select ordinal, case_number, report_date::date as report_date, victim_name, nik, sex,
                        birth_date::date as birth_date, age, birth_place, origin_regency_code, origin_district_code,
-                       origin_village_code, address
+                       origin_village_code, address, xmin::text::bigint as written
                   from warehouse.staged_row
                  where file_id = ? and not rejected
                  order by ordinal
@@ -85,14 +88,15 @@ public class StagedVictims {
                             rs.getString("victim_name"), rs.getString("nik"), rs.getString("sex"),
                             rs.getObject("birth_date", LocalDate.class), ageOrNull, rs.getString("birth_place"),
                             rs.getString("origin_regency_code"), rs.getString("origin_district_code"),
-                            rs.getString("origin_village_code"), rs.getString("address")));
+                            rs.getString("origin_village_code"), rs.getString("address"), rs.getLong("written")));
                 });
         rows.replaceAll(row -> {
             LocalDate ofCase = reportDates.get(row.caseNumber());
             return java.util.Objects.equals(ofCase, row.reportDate()) ? row
                     : new StagedVictim(row.fileId(), row.ordinal(), row.officeCode(), row.caseNumber(), ofCase,
                             row.name(), row.nik(), row.sex(), row.birthDate(), row.age(), row.birthPlace(),
-                            row.originRegencyCode(), row.originDistrictCode(), row.originVillageCode(), row.address());
+                            row.originRegencyCode(), row.originDistrictCode(), row.originVillageCode(), row.address(),
+                            row.written());
         });
         return rows;
     }

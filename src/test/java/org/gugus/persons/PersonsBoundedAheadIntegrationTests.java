@@ -103,6 +103,7 @@ class PersonsBoundedAheadIntegrationTests {
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
         assertThat(resolution.readWhole()).as("no record read whole").isZero();
+        assertThat(resolution.byPlaces()).as("taken by their places: the publish vouched for the rows read").isTrue();
         assertSameAsPreparedByTheRun(load);
     }
 
@@ -123,8 +124,31 @@ class PersonsBoundedAheadIntegrationTests {
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
         assertThat(resolution.readWhole()).as("the record changed read whole").isEqualTo(1);
+        assertThat(resolution.byPlaces()).as("a row written after the read ahead: not by their places").isFalse();
         assertThat(jdbc.sql("select count(*) from warehouse.victim where victim_name = 'Wulan Pohan'")
                 .query(Long.class).single()).isEqualTo(1);
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aRowChangedBesideThePublishOnceReadAheadRefutesThePlaces() {
+        loadOther("64.01", 400);
+        long[] counts = ahead.counts();
+        // once the rows are prepared ahead, a row's name changed and committed by another session before the publish's
+        // plan reads the rows
+        TransactionTemplate beside = new TransactionTemplate(transactions);
+        beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        after = publish -> {
+            awaitDone(counts);
+            beside.executeWithoutResult(status -> jdbc.sql("update warehouse.staged_row set victim_name = 'Wulan Pohan'"
+                    + " where file_id = ? and ordinal = 3").param(publish.fileId()).update());
+        };
+
+        FileOutcome load = load("64.11", 400);
+
+        assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
+        assertThat(resolution.readWhole()).as("the record changed read whole").isEqualTo(1);
+        assertThat(resolution.byPlaces()).as("a row written after the read ahead: not by their places").isFalse();
         assertSameAsPreparedByTheRun(load);
     }
 

@@ -116,7 +116,8 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
         assertThat(resolution.blocksAhead()).as("scored in the blocks built ahead").isTrue();
-        assertThat(resolution.readWhole()).as("every record read by its id and digest only").isZero();
+        assertThat(resolution.readWhole()).as("every record read by its id only").isZero();
+        assertThat(resolution.byPlaces()).as("taken by their places: the publish vouched for the rows read").isTrue();
         assertSameAsPreparedByTheRun(load);
     }
 
@@ -156,7 +157,8 @@ class PersonsPreparedAheadIntegrationTests {
 
         assertThat(ahead.counts()[2]).as("taken").isEqualTo(counts[2] + 1);
         assertThat(resolution.takenAhead()).isEqualTo(30);
-        assertThat(resolution.readWhole()).as("every record read by its id and digest only").isZero();
+        assertThat(resolution.readWhole()).as("every record read by its id only").isZero();
+        assertThat(resolution.byPlaces()).as("rows changed before the read ahead: taken by their places").isTrue();
         assertThat(jdbc.sql("select count(*) from warehouse.victim where office_code = '64.74'"
                 + " and address in ('', ' Gang (3)', '\\')").query(Long.class).single()).as("the values staged published")
                 .isEqualTo(3);
@@ -181,6 +183,7 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
         assertThat(resolution.blocksAhead()).as("a record prepared by the run: its blocks built after").isFalse();
         assertThat(resolution.readWhole()).as("the record changed read whole, the others by their digests").isEqualTo(1);
+        assertThat(resolution.byPlaces()).as("a row written after the read ahead: not by their places").isFalse();
         assertThat(jdbc.sql("select count(*) from warehouse.victim where victim_name = 'Wulan Pohan'")
                 .query(Long.class).single()).isEqualTo(1);
         assertSameAsPreparedByTheRun(load);
@@ -220,6 +223,13 @@ class PersonsPreparedAheadIntegrationTests {
             throws SQLException {
         loadOther("64.01", 400);
         long[] counts = ahead.counts();
+        // a row written again in the publish's transaction once read ahead (its values as they were): the records are
+        // not taken by their places, but by their digests
+        after = publish -> {
+            awaitDone(counts);
+            jdbc.sql("update warehouse.staged_row set victim_name = victim_name where file_id = ? and ordinal = 5")
+                    .param(publish.fileId()).update();
+        };
         // the digests' function refused as a server in FIPS mode refuses it (with this state): a function of its name
         // that fails, found before the server's own by the connections opened from here on
         String database = jdbc.sql("select current_database()").query(String.class).single();
@@ -248,6 +258,7 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
         assertThat(resolution.readWhole()).as("every record read whole once the digests failed").isEqualTo(30);
         assertThat(output).contains("digests unavailable, reading records whole");
+        assertThat(resolution.byPlaces()).isFalse();
         // the persons of a run preparing every record itself, as those of a run taking them by their digests are
         // (aFirstLoadsRecordsPreparedWhileItWasPublishedAreTakenAndGiveThePersonsOfARunPreparingThemAfter)
         assertSameAsPreparedByTheRun(load);

@@ -1,0 +1,96 @@
+package org.gugus.warehouse;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an office's first delivery's publish vouches for in its own transaction ({@link #vouch}, after its records
+ * went in and before its rows are unstaged), so that record linkage can take each new record's values from the rows it
+ * read ahead ({@link StagedVictims}) by the record's place rather than by a digest of its values: how many of the
+ * file's rows were staged and not rejected, how many records the publish planned, and which transactions wrote those
+ * rows ({@code xmin}). A reader that read as many rows, written by the same transactions, read the very rows published:
+ * a row written or changed after the reader's snapshot (by any session, the publish's own included) carries a
+ * transaction the reader did not see committed; a row deleted since makes the counts differ. The publish draws the
+ * file's record ids in the file's order ({@link FirstDelivery#plan}), so the file's i-th record by id is its i-th row
+ * by ordinal when no row was dropped (the planned as many as the staged). Nothing here is personal data.
+ */
+@Component
+public class FirstDeliveryPlaces {
+
+    private final JdbcClient jdbc;
+
+    FirstDeliveryPlaces(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Written by a first delivery's publish once its plan ({@code publish_plan}) is written into records, in the
+     * publish's transaction; nothing when the plan is empty.
+     */
+    static void vouch(JdbcClient jdbc) {
+        jdbc.sql("""
+                insert into warehouse.first_delivery_places (file_id, staged, planned, writers)
+                select p.file_id, s.staged, p.planned, s.writers
+                  from (select min(file_id) as file_id, count(*) as planned from publish_plan) p
+                 cross join lateral (select coalesce(sum(w.rows), 0) as staged,
+                                            coalesce(array_agg(w.writer::text::bigint), '{}') as writers
+                                       from (select xmin as writer, count(*) as rows
+                                               from warehouse.staged_row
+                                              where file_id = p.file_id and not rejected
+                                              group by xmin) w) s
+                 where p.planned > 0
+                on conflict (file_id) do update set staged = excluded.staged, planned = excluded.planned,
+                                                   writers = excluded.writers
+                """).update();
+    }
+
+    /** What the publish of the file vouched for, if it was an office's first delivery and published records. */
+    public Optional<Vouched> vouched(long fileId) {
+        return jdbc.sql("select staged, planned, writers from warehouse.first_delivery_places where file_id = ?")
+                .param(fileId).query((rs, n) -> {
+                    Long[] writers = (Long[]) rs.getArray(3).getArray();
+                    return new Vouched(rs.getLong(1), rs.getLong(2),
+                            Arrays.stream(writers).mapToLong(Long::longValue).sorted().toArray());
+                }).optional();
+    }
+
+    /**
+     * The records not resolved into persons yet, or changed since, in id order (those of
+     * {@link LinkableVictims#forEachUnresolved}), each as its id, its version and whether the file is its source:
+     * neither the case joined nor any value read.
+     */
+    public void forEachUnresolved(long fileId, PlaceRow action) {
+        jdbc.sql("""
+                select v.id, v.version, v.source_file_id = ?
+                  from warehouse.victim v
+                 where v.id in (select victim_id from persons.pending_victim)
+                   and not exists (select 1 from persons.victim_person p where p.victim_id = v.id and p.victim_version = v.version)
+                 order by v.id
+                """).param(fileId).withFetchSize(10_000).query(rs -> {
+                    action.accept(rs.getLong(1), rs.getInt(2), rs.getBoolean(3));
+                });
+    }
+
+    /** One row of {@link #forEachUnresolved}. */
+    @FunctionalInterface
+    public interface PlaceRow {
+        void accept(long id, int version, boolean ofFile);
+    }
+
+    /**
+     * What a first delivery's publish vouched for.
+     *
+     * @param staged  the file's rows staged and not rejected, as the publish saw them
+     * @param planned the records it planned (fewer when the file repeated an identity)
+     * @param writers the transactions that wrote those rows, sorted
+     */
+    public record Vouched(long staged, long planned, long[] writers) {
+
+        /** Whether a reader that read {@code rows} rows written by {@code writers} (sorted) read the rows published. */
+        public boolean readAs(long rows, long[] readWriters) {
+            return staged == rows && planned == rows && Arrays.equals(writers, readWriters);
+        }
+    }
+}

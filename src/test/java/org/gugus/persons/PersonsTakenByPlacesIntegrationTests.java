@@ -1,0 +1,185 @@
+package org.gugus.persons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.gugus.IntegrationTest;
+import org.gugus.intake.FileOutcome;
+import org.gugus.ingest.FileReception;
+import org.gugus.warehouse.PublishStarting;
+import org.gugus.warehouse.VictimsPublished;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A first load's records taken by their places among the rows read ahead ({@link RowsReadAhead}) only where its
+ * publish vouched for the rows read ({@link org.gugus.warehouse.FirstDeliveryPlaces}): each way the vouch is missing or
+ * refuted, the records are taken by their digests instead, and give the persons, links, queued pairs and block keys of a
+ * run that prepares every record itself. (A row written after the read ahead, in the publish's transaction or beside it:
+ * {@link PersonsPreparedAheadIntegrationTests} and {@link PersonsBoundedAheadIntegrationTests}.)
+ */
+@SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.persons.resolution.many-records=20",
+        "gugus.persons.resolution.few-pending=20"})
+class PersonsTakenByPlacesIntegrationTests {
+
+    @DynamicPropertySource
+    static void isolate(DynamicPropertyRegistry registry) {
+        IntegrationTest.isolate(registry);
+    }
+
+    /** What a test does when a publish starts, after the work ahead started; and once its records are published. */
+    static volatile Consumer<PublishStarting> after = publish -> { };
+    static volatile Consumer<VictimsPublished> published = publish -> { };
+
+    @TestConfiguration
+    static class Hooks {
+
+        @Bean
+        Object publishHooks() {
+            return new Object() {
+                @EventListener
+                @Order(Ordered.LOWEST_PRECEDENCE)
+                void after(PublishStarting publish) {
+                    PersonsTakenByPlacesIntegrationTests.after.accept(publish);
+                }
+
+                @EventListener
+                void published(VictimsPublished publish) {
+                    PersonsTakenByPlacesIntegrationTests.published.accept(publish);
+                }
+            };
+        }
+    }
+
+    @Autowired
+    FileReception reception;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PersonResolution resolution;
+
+    @Autowired
+    RecordsPreparedAhead ahead;
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void noHooks() {
+        after = publish -> { };
+        published = publish -> { };
+    }
+
+    @Test
+    void aFirstLoadWhosePublishVouchedForTheRowsReadIsTakenByItsPlaces() {
+        loadOther("64.01", 0);
+        long[] counts = ahead.counts();
+        after = publish -> awaitDone(counts);
+
+        FileOutcome load = load("64.08", 0);
+
+        assertThat(resolution.takenAhead()).isEqualTo(30);
+        assertThat(resolution.readWhole()).isZero();
+        assertThat(resolution.byPlaces()).isTrue();
+        assertThat(jdbc.sql("select staged || ' rows, ' || planned || ' records, ' || (cardinality(writers) > 0)"
+                + " from warehouse.first_delivery_places where file_id = ?").param(load.fileId()).query(String.class)
+                .single()).as("what the publish vouched for").isEqualTo("30 rows, 30 records, true");
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aFirstLoadWhosePublishVouchedForNothingIsTakenByItsDigests() {
+        loadOther("64.01", 100);
+        long[] counts = ahead.counts();
+        after = publish -> awaitDone(counts);
+        // what the publish vouched for taken back in its transaction, as a publish that vouches for nothing
+        published = publish -> jdbc.sql("delete from warehouse.first_delivery_places where file_id = ?")
+                .param(publish.fileId()).update();
+
+        FileOutcome load = load("64.02", 100);
+
+        assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
+        assertThat(resolution.readWhole()).isZero();
+        assertThat(resolution.byPlaces()).as("no vouch: by their digests").isFalse();
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aFirstLoadWithARecordAtAnotherVersionThanItsFirstIsTakenByItsDigests() {
+        loadOther("64.01", 200);
+        long[] counts = ahead.counts();
+        after = publish -> awaitDone(counts);
+        // a record of the file written again in the publish's transaction (its values as they were), a version on
+        published = publish -> jdbc.sql("update warehouse.victim set version = version + 1 where source_file_id = ?"
+                + " and id = (select min(id) from warehouse.victim where source_file_id = ?)")
+                .params(publish.fileId(), publish.fileId()).update();
+
+        FileOutcome load = load("64.07", 200);
+
+        assertThat(resolution.takenAhead()).as("every record taken by its digest").isEqualTo(30);
+        assertThat(resolution.byPlaces()).as("a record not at its first version: by their digests").isFalse();
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aFirstLoadRepeatingAnIdentityIsTakenByItsDigests() {
+        long[] counts = ahead.counts();
+        after = publish -> awaitDone(counts);
+        // the last row repeats the first's identity (its case and victim): the publish keeps one of them, its records
+        // fewer than the rows read
+        List<List<String>> rows = new ArrayList<>(PairedDeliveries.firstDelivery(300));
+        rows.add(new ArrayList<>(rows.get(0)));
+
+        FileOutcome load = new PersonFiles(reception, folder).load("64.03", rows);
+
+        assertThat(jdbc.sql("select count(*) from warehouse.victim where office_code = '64.03'").query(Long.class)
+                .single()).as("one record of the two rows").isEqualTo(30);
+        assertThat(resolution.takenAhead()).as("taken by their digests").isPositive();
+        assertThat(resolution.byPlaces()).as("records fewer than the rows read: by their digests").isFalse();
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    private void loadOther(String office, int from) {
+        new PersonFiles(reception, folder).load(office, PairedDeliveries.otherOffice(from));
+    }
+
+    private FileOutcome load(String office, int from) {
+        return new PersonFiles(reception, folder).load(office, PairedDeliveries.firstDelivery(from));
+    }
+
+    /** The office's records made new again and resolved by a run preparing them itself: nothing changes. */
+    private void assertSameAsPreparedByTheRun(FileOutcome load) {
+        ResolvedOutcome outcome = ResolvedOutcome.of(jdbc);
+        ResolvedOutcome.makeNew(jdbc, load.regency());
+        resolution.resolvePending("test");
+        assertThat(resolution.takenAhead()).isZero();
+        assertThat(resolution.readWhole()).isEqualTo(-1);
+        assertThat(ResolvedOutcome.of(jdbc)).isEqualTo(outcome);
+    }
+
+    private void awaitDone(long[] counts) {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (ahead.counts()[0] + ahead.counts()[1] == counts[0] + counts[1]) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the work ahead did not end");
+            }
+            Thread.onSpinWait();
+        }
+    }
+}
