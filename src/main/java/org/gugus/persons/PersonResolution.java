@@ -2,17 +2,22 @@ package org.gugus.persons;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.gugus.access.PseudonymKey;
 import org.gugus.persons.linkage.Clusters;
@@ -274,7 +279,7 @@ public class PersonResolution {
         pending.forEach(record -> changed.add(record.victimId()));
         double review = linkage.settings().reviewProbability();
         // in id order (as read): the block keys are written in it, the index on their record built over them after
-        Map<Long, VictimReport> records = new java.util.LinkedHashMap<>();
+        Map<Long, VictimReport> records = new LinkedHashMap<>();
         pending.forEach(record -> records.put(record.victimId(), record));
         pending = null;
         Set<Long> decidedOnly = new HashSet<>(seeds);
@@ -533,7 +538,7 @@ public class PersonResolution {
      */
     private List<VictimReport> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs,
             Map<Long, Integer> versionOf, LinkageDigests digests, Placing placing,
-            java.util.function.Consumer<VictimReport> read) {
+            Consumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
         if (listed >= fewPending) {
             store.withMemoryForManyRecords();
@@ -572,7 +577,7 @@ public class PersonResolution {
      * kept or given, when the vouch is missing or refuted: the caller reads them by their digests.
      */
     private List<VictimReport> unresolvedByPlace(Placing placing, Map<Long, Integer> versionOf,
-            java.util.function.Consumer<VictimReport> read) {
+            Consumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
         List<Integer> places = new ArrayList<>();
         List<Long> whole = new ArrayList<>();
@@ -595,7 +600,7 @@ public class PersonResolution {
         }
         versionOf.putAll(versions);
         readWhole(reports, places, whole, versionOf);
-        reports.removeIf(java.util.Objects::isNull);
+        reports.removeIf(Objects::isNull);
         reports.forEach(read);
         readWhole = whole.size();
         byPlaces = true;
@@ -631,7 +636,7 @@ public class PersonResolution {
      * record of another office still pending) read whole by id after. In id order, as the whole read gives them.
      */
     private List<VictimReport> unresolvedByDigest(LinkageDigests digests, Map<Long, Integer> versionOf,
-            java.util.function.Consumer<VictimReport> read) {
+            Consumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
         // the records read whole: their places among the reports (null until read) and their ids
         List<Integer> places = new ArrayList<>();
@@ -661,8 +666,8 @@ public class PersonResolution {
             return unresolvedAfter(reports.subList(0, given[0]), versionOf, read);
         }
         readWhole(reports, places, whole, versionOf);
-        reports.subList(given[0], reports.size()).stream().filter(java.util.Objects::nonNull).forEach(read);
-        reports.removeIf(java.util.Objects::isNull);
+        reports.subList(given[0], reports.size()).stream().filter(Objects::nonNull).forEach(read);
+        reports.removeIf(Objects::isNull);
         readWhole = whole.size();
         return reports;
     }
@@ -672,7 +677,7 @@ public class PersonResolution {
      * order, taken by their digests before the digests' statement failed): the records after the last of them.
      */
     private List<VictimReport> unresolvedAfter(List<VictimReport> given, Map<Long, Integer> versionOf,
-            java.util.function.Consumer<VictimReport> read) {
+            Consumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>(given);
         long after = given.isEmpty() ? Long.MIN_VALUE : given.get(given.size() - 1).victimId();
         readWhole = streamUnresolved(reports, after, versionOf, read);
@@ -686,7 +691,7 @@ public class PersonResolution {
      * records are the run's live set, copied by each young collection.
      */
     private int streamUnresolved(List<VictimReport> reports, long after, Map<Long, Integer> versionOf,
-            java.util.function.Consumer<VictimReport> read) {
+            Consumer<VictimReport> read) {
         Map<Object, Object> shared = new HashMap<>();
         int[] streamed = {0};
         victims.forEachUnresolved(record -> {
@@ -731,8 +736,7 @@ public class PersonResolution {
         // a first load's rows prepared on disk while it was published: taken by their digests, the others read whole
         RecordsPreparedAhead.Taken ahead = published == null ? null : recordsAhead.take(published);
         BoundedResolution resolution = new BoundedResolution(victims, firstDeliveries, store, linkage, jdbc,
-                BlockKeys.salt(key),
-                groupRecords);
+                BlockKeys.salt(key), groupRecords);
         ResolutionSummary summary;
         try {
             summary = resolution.resolve(run, model, phases, ahead == null ? null : ahead.kept());
@@ -987,7 +991,7 @@ public class PersonResolution {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, java.util.Comparator.comparingLong(i -> ids[i]));
+            Arrays.sort(order, Comparator.comparingLong(i -> ids[i]));
             sorted = new long[ids.length];
             at = new int[ids.length];
             for (int k = 0; k < order.length; k++) {
@@ -1037,7 +1041,7 @@ public class PersonResolution {
         /** {@link #done(String)} of a phase that ended at {@code now} ({@link System#nanoTime}), {@code nowCpu}. */
         void done(String phase, long now, long nowCpu) {
             took.append(took.isEmpty() ? "" : ", ").append(phase).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%.2f s (cpu %.2f s)", (now - last) / 1e9,
+                    .append(String.format(Locale.ROOT, "%.2f s (cpu %.2f s)", (now - last) / 1e9,
                             (nowCpu - lastCpu) / 1e9));
             last = now;
             lastCpu = nowCpu;

@@ -40,8 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transactions: {@link RowsReadAhead}), the run reads only each pending record's id and version and takes the file's
  * i-th record from its i-th row. Otherwise the rows' values are taken by the digest of what linkage reads of them
  * ({@link LinkageDigests}): the run reads each pending record's id, version and digest from the warehouse, and reads
- * whole only the records whose digest no row read here has. Nothing is written; the prepared records live in memory only until a
- * resolution takes them or the next publish starts.
+ * whole only the records whose digest no row read here has. Nothing is written; the prepared records live in memory
+ * only until a resolution takes them or the next publish starts.
  * <p>
  * Only when the run will be in memory with room for both (the rows fewer than {@code gugus.persons.resolution.bounded-from},
  * and twice the run's estimate within half the maximum heap), the rows at least
@@ -53,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * heap, by its digest ({@link RecordsKeptAhead}: the million-row workbook's run spent 14 s of its critical path
  * reading and preparing them after the commit, while the publish before it left a core idle). On this thread only:
  * the other core is the publish's. The run takes such a work only whole ({@link #take}), by the records' places where
- * the publish vouched for the rows read, else by their digests, the records no row is kept for read whole as before; off alone with {@code gugus.persons.prepare-ahead-bounded=false}.
+ * the publish vouched for the rows read, else by their digests, the records no row is kept for read whole as before;
+ * off alone with {@code gugus.persons.prepare-ahead-bounded=false}.
  */
 @Component
 class RecordsPreparedAhead {
