@@ -210,25 +210,11 @@ class PersonsBoundedAheadIntegrationTests {
         return new PersonFiles(reception, folder).load(office, PairedDeliveries.firstDelivery(from));
     }
 
-    /** The office's records made new again and resolved by a run preparing them itself: nothing changes. */
     private void assertSameAsPreparedByTheRun(FileOutcome load) {
-        ResolvedOutcome outcome = ResolvedOutcome.of(jdbc);
-        assertThat(outcome.links().size() + outcome.queue().size()).as("pairs across the offices and within").isPositive();
-        ResolvedOutcome.makeNew(jdbc, load.regency());
-        resolution.resolvePending("test");
-        assertThat(resolution.takenAhead()).isZero();
-        assertThat(resolution.blocksAhead()).isFalse();
-        assertThat(resolution.readWhole()).isEqualTo(-1);
-        assertThat(ResolvedOutcome.of(jdbc)).isEqualTo(outcome);
+        PreparedAheadRuns.assertSameAsPreparedByTheRun(jdbc, resolution, load);
     }
 
     private void awaitDone(long[] counts) {
-        long until = System.nanoTime() + 60_000_000_000L;
-        while (ahead.counts()[0] + ahead.counts()[1] == counts[0] + counts[1]) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("the work ahead did not end");
-            }
-            Thread.onSpinWait();
-        }
+        PreparedAheadRuns.awaitDone(ahead, counts);
     }
 }
