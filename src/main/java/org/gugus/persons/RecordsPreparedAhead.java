@@ -26,6 +26,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -116,6 +118,29 @@ class RecordsPreparedAhead {
         Thread thread = new Thread(() -> prepare(publish, work), "persons-ahead");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * The work of a publish that rolled back (it failed, or was cancelled) let go at once, its rows kept on disk closed
+     * once it ends, rather than held until the next publish starts: a long-running server may see none for hours.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
+    void publishRolledBack(PublishStarting publish) {
+        Started work;
+        synchronized (this) {
+            work = started != null && started.fileId() == publish.fileId() ? started : null;
+            if (work != null) {
+                started = null;
+            }
+        }
+        if (work != null) {
+            letGo(work);
+        }
+    }
+
+    /** Whether a work for the file's publish is held, not taken nor let go (for tests). */
+    synchronized boolean holds(long fileId) {
+        return started != null && started.fileId() == fileId;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -72,6 +73,9 @@ class PersonsBoundedAheadIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Autowired
     PersonResolution resolution;
@@ -198,6 +202,30 @@ class PersonsBoundedAheadIntegrationTests {
         assertThat(resolution.takenAhead()).isZero();
         assertThat(resolution.readWhole()).as("every record read whole").isEqualTo(-1);
         assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aWorkAheadOfAPublishThatRolledBackIsLetGoAtOnce() {
+        TransactionTemplate publishing = new TransactionTemplate(transactions);
+        // the staged file of a first delivery whose publish starts and then fails: its transaction rolls back
+        long failed = publishing.execute(status -> {
+            long fileId = jdbc.sql("select coalesce(max(id), 0) + 1000 from ingest.received_file").query(Long.class)
+                    .single();
+            events.publishEvent(new PublishStarting(fileId, "64.03"));
+            assertThat(ahead.holds(fileId)).as("held while the publish runs").isTrue();
+            status.setRollbackOnly();
+            return fileId;
+        });
+        assertThat(ahead.holds(failed)).as("let go when the publish rolled back").isFalse();
+
+        // a publish that commits keeps its work for the run that follows it
+        long published = publishing.execute(status -> {
+            events.publishEvent(new PublishStarting(failed + 1, "64.03"));
+            return failed + 1;
+        });
+        assertThat(ahead.holds(published)).as("kept after the commit, for the run").isTrue();
+        ahead.take(published);
+        assertThat(ahead.holds(published)).isFalse();
     }
 
     /** Loads a file of 20 records for {@code office}: the persons of the first 20 of {@link #load}'s, written otherwise. */
