@@ -53,18 +53,24 @@ record RowsReadAhead(long fileId, int rows, long[] writers) {
         if (places.vouched(fileId).filter(vouched -> vouched.readAs(rows, writers)).isEmpty()) {
             return false;
         }
-        int[] next = {0};
-        boolean[] refuted = {false};
+        Placing placing = new Placing();
         places.forEachUnresolved(fileId, (id, version, ofFile) -> {
             if (!ofFile) {
                 action.accept(id, version, -1);
-            } else if (version != 1 || next[0] == rows) {
-                refuted[0] = true;
-            } else if (!refuted[0]) {
-                action.accept(id, version, next[0]++);
+            } else if (version != 1 || placing.next == rows) {
+                placing.refuted = true;
+            } else if (!placing.refuted) {
+                action.accept(id, version, placing.next++);
             }
         });
-        return !refuted[0] && next[0] == rows;
+        return !placing.refuted && placing.next == rows;
+    }
+
+    /** How far {@link #placed} got: the next place to give, and whether a record of the file refuted the places. */
+    private static final class Placing {
+
+        private int next;
+        private boolean refuted;
     }
 
     /** One pending record and its place among the rows read ahead (-1: not the file's). */
