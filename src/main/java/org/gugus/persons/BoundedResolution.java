@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ObjLongConsumer;
 import java.util.function.ToLongFunction;
+import java.util.stream.LongStream;
 import org.gugus.persons.linkage.BlockScoring;
 import org.gugus.persons.linkage.CompactClustering;
 import org.gugus.persons.linkage.Decision;
@@ -731,15 +732,11 @@ final class BoundedResolution {
 
     /** The ids a query gives, in its order, in an array. */
     private long[] ids(String query) {
-        long[][] ids = {new long[1024]};
-        int[] count = {0};
+        LongStream.Builder ids = LongStream.builder();
         jdbc.sql(query).withFetchSize(10_000).query(rs -> {
-            if (count[0] == ids[0].length) {
-                ids[0] = Arrays.copyOf(ids[0], count[0] * 2);
-            }
-            ids[0][count[0]++] = rs.getLong(1);
+            ids.add(rs.getLong(1));
         });
-        return Arrays.copyOf(ids[0], count[0]);
+        return ids.build().toArray();
     }
 
     private static long[] longs(Long[] values) {
