@@ -3,7 +3,6 @@ package org.gugus.persons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.gugus.IntegrationTest;
 import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
@@ -13,12 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is not taken. Each test loads an office's first delivery onto a store holding other offices' records, some of the
  * same persons.
  */
+@Import(PublishHooks.Listening.class)
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.persons.resolution.many-records=20",
         "gugus.persons.resolution.bounded-from=20", "gugus.persons.resolution.group-records=40"})
 class PersonsBoundedAheadIntegrationTests {
@@ -41,31 +37,6 @@ class PersonsBoundedAheadIntegrationTests {
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
         IntegrationTest.isolate(registry);
-    }
-
-    /** What a test does when a publish starts: before the work ahead starts, and after. */
-    static volatile Consumer<PublishStarting> before = publish -> { };
-    static volatile Consumer<PublishStarting> after = publish -> { };
-
-    @TestConfiguration
-    static class Hooks {
-
-        @Bean
-        Object publishStartingHooks() {
-            return new Object() {
-                @EventListener
-                @Order(Ordered.HIGHEST_PRECEDENCE)
-                void before(PublishStarting publish) {
-                    PersonsBoundedAheadIntegrationTests.before.accept(publish);
-                }
-
-                @EventListener
-                @Order(Ordered.LOWEST_PRECEDENCE)
-                void after(PublishStarting publish) {
-                    PersonsBoundedAheadIntegrationTests.after.accept(publish);
-                }
-            };
-        }
     }
 
     @Autowired
@@ -91,15 +62,14 @@ class PersonsBoundedAheadIntegrationTests {
 
     @AfterEach
     void noHooks() {
-        before = publish -> { };
-        after = publish -> { };
+        PublishHooks.reset();
     }
 
     @Test
     void aLargeFirstLoadsRecordsPreparedOnDiskAreTakenByTheBoundedRunAndGiveThePersonsOfARunPreparingThemAfter() {
         loadOther("64.01", 0);
         long[] counts = ahead.counts();
-        after = publish -> awaitDone(counts);
+        PublishHooks.after = publish -> awaitDone(counts);
 
         FileOutcome load = load("64.02", 0);
 
@@ -117,7 +87,7 @@ class PersonsBoundedAheadIntegrationTests {
         long[] counts = ahead.counts();
         // once the rows are prepared ahead, a row's name changed in the publish's transaction, as a record changed
         // between the read and the commit
-        after = publish -> {
+        PublishHooks.after = publish -> {
             awaitDone(counts);
             jdbc.sql("update warehouse.staged_row set victim_name = 'Wulan Pohan' where file_id = ? and ordinal = 2")
                     .param(publish.fileId()).update();
@@ -142,7 +112,7 @@ class PersonsBoundedAheadIntegrationTests {
         // plan reads the rows
         TransactionTemplate beside = new TransactionTemplate(transactions);
         beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        after = publish -> {
+        PublishHooks.after = publish -> {
             awaitDone(counts);
             beside.executeWithoutResult(status -> jdbc.sql("update warehouse.staged_row set victim_name = 'Wulan Pohan'"
                     + " where file_id = ? and ordinal = 3").param(publish.fileId()).update());
@@ -165,13 +135,13 @@ class PersonsBoundedAheadIntegrationTests {
         String[] birth = new String[1];
         TransactionTemplate beside = new TransactionTemplate(transactions);
         beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        before = publish -> beside.executeWithoutResult(status -> {
+        PublishHooks.before = publish -> beside.executeWithoutResult(status -> {
             birth[0] = jdbc.sql("select birth_date from warehouse.staged_row where file_id = ? and ordinal = 3")
                     .param(publish.fileId()).query(String.class).single();
             jdbc.sql("update warehouse.staged_row set birth_date = 'no day' where file_id = ? and ordinal = 3")
                     .param(publish.fileId()).update();
         });
-        after = publish -> {
+        PublishHooks.after = publish -> {
             awaitDone(counts);
             jdbc.sql("update warehouse.staged_row set birth_date = ? where file_id = ? and ordinal = 3")
                     .params(birth[0], publish.fileId()).update();
@@ -191,7 +161,7 @@ class PersonsBoundedAheadIntegrationTests {
         loadOther("64.71", 300);
         long[] counts = ahead.counts();
         // once the rows are prepared ahead, another file's publish starts: the work for this one is stopped, let go
-        after = publish -> {
+        PublishHooks.after = publish -> {
             awaitDone(counts);
             ahead.publishStarting(new PublishStarting(publish.fileId() + 1_000_000, publish.officeCode()));
         };

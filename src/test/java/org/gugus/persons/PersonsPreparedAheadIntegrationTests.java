@@ -9,25 +9,19 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
-import org.gugus.warehouse.PublishStarting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the persons, links, queued pairs and block keys of a run that prepares every record itself. Each test loads an
  * office's first delivery onto a store holding other offices' records, some of the same persons.
  */
+@Import(PublishHooks.Listening.class)
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.persons.resolution.many-records=20",
         "gugus.persons.resolution.few-pending=20"})
 @ExtendWith(OutputCaptureExtension.class)
@@ -49,31 +44,6 @@ class PersonsPreparedAheadIntegrationTests {
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
         IntegrationTest.isolate(registry);
-    }
-
-    /** What a test does when a publish starts: before the work ahead starts, and after. */
-    static volatile Consumer<PublishStarting> before = publish -> { };
-    static volatile Consumer<PublishStarting> after = publish -> { };
-
-    @TestConfiguration
-    static class Hooks {
-
-        @Bean
-        Object publishStartingHooks() {
-            return new Object() {
-                @EventListener
-                @Order(Ordered.HIGHEST_PRECEDENCE)
-                void before(PublishStarting publish) {
-                    PersonsPreparedAheadIntegrationTests.before.accept(publish);
-                }
-
-                @EventListener
-                @Order(Ordered.LOWEST_PRECEDENCE)
-                void after(PublishStarting publish) {
-                    PersonsPreparedAheadIntegrationTests.after.accept(publish);
-                }
-            };
-        }
     }
 
     @Autowired
@@ -99,8 +69,7 @@ class PersonsPreparedAheadIntegrationTests {
 
     @AfterEach
     void noHooks() {
-        before = publish -> { };
-        after = publish -> { };
+        PublishHooks.reset();
     }
 
     @Test
@@ -109,7 +78,7 @@ class PersonsPreparedAheadIntegrationTests {
         long[] counts = ahead.counts();
         // the work ahead ended before the publish goes on: on a busy machine it had not yet begun when the publish
         // committed, was told to stop, and nothing was taken (CI, once)
-        after = publish -> awaitDone(counts);
+        PublishHooks.after = publish -> awaitDone(counts);
 
         FileOutcome load = load("64.02", 0);
 
@@ -143,7 +112,7 @@ class PersonsPreparedAheadIntegrationTests {
         // before the publish starts, as a template could let them through
         TransactionTemplate beside = new TransactionTemplate(transactions);
         beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        before = publish -> beside.executeWithoutResult(status -> {
+        PublishHooks.before = publish -> beside.executeWithoutResult(status -> {
             String[][] values = {{"Siti \"Ayu\" (Wati), Back\\slash", "Jl. Mawar\t2", ""},
                     {"Dewi\u00a0Lestari", "", " Gang (3)"}, {"Rina, Sari", "\"", "\\"}};
             for (int i = 0; i < values.length; i++) {
@@ -154,7 +123,7 @@ class PersonsPreparedAheadIntegrationTests {
         });
         // the work ahead ended before the publish goes on, as in the test above: a publish that ranks nothing
         // (no identity repeated among its rows, told by the stage) could commit before it was done
-        after = publish -> awaitDone(counts);
+        PublishHooks.after = publish -> awaitDone(counts);
 
         FileOutcome load = new PersonFiles(reception, folder).load("64.74", rows);
 
@@ -174,7 +143,7 @@ class PersonsPreparedAheadIntegrationTests {
         long[] counts = ahead.counts();
         // once the rows are read and prepared ahead, a row's name changed in the publish's transaction, as a record
         // changed between the read and the commit
-        after = publish -> {
+        PublishHooks.after = publish -> {
             awaitDone(counts);
             jdbc.sql("update warehouse.staged_row set victim_name = 'Wulan Pohan' where file_id = ? and ordinal = 2")
                     .param(publish.fileId()).update();
@@ -201,13 +170,13 @@ class PersonsPreparedAheadIntegrationTests {
         String[] birth = new String[1];
         TransactionTemplate beside = new TransactionTemplate(transactions);
         beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        before = publish -> beside.executeWithoutResult(status -> {
+        PublishHooks.before = publish -> beside.executeWithoutResult(status -> {
             birth[0] = jdbc.sql("select birth_date from warehouse.staged_row where file_id = ? and ordinal = 3")
                     .param(publish.fileId()).query(String.class).single();
             jdbc.sql("update warehouse.staged_row set birth_date = 'no day' where file_id = ? and ordinal = 3")
                     .param(publish.fileId()).update();
         });
-        after = publish -> {
+        PublishHooks.after = publish -> {
             awaitDone(counts);
             jdbc.sql("update warehouse.staged_row set birth_date = ? where file_id = ? and ordinal = 3")
                     .params(birth[0], publish.fileId()).update();
@@ -228,7 +197,7 @@ class PersonsPreparedAheadIntegrationTests {
         long[] counts = ahead.counts();
         // a row written again in the publish's transaction once read ahead (its values as they were): the records are
         // not taken by their places, but by their digests
-        after = publish -> {
+        PublishHooks.after = publish -> {
             awaitDone(counts);
             jdbc.sql("update warehouse.staged_row set victim_name = victim_name where file_id = ? and ordinal = 5")
                     .param(publish.fileId()).update();

@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.gugus.IntegrationTest;
 import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
-import org.gugus.warehouse.PublishStarting;
-import org.gugus.warehouse.VictimsPublished;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * run that prepares every record itself. (A row written after the read ahead, in the publish's transaction or beside it:
  * {@link PersonsPreparedAheadIntegrationTests} and {@link PersonsBoundedAheadIntegrationTests}.)
  */
+@Import(PublishHooks.Listening.class)
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.persons.resolution.many-records=20",
         "gugus.persons.resolution.few-pending=20"})
 class PersonsTakenByPlacesIntegrationTests {
@@ -39,30 +33,6 @@ class PersonsTakenByPlacesIntegrationTests {
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
         IntegrationTest.isolate(registry);
-    }
-
-    /** What a test does when a publish starts, after the work ahead started; and once its records are published. */
-    static volatile Consumer<PublishStarting> after = publish -> { };
-    static volatile Consumer<VictimsPublished> published = publish -> { };
-
-    @TestConfiguration
-    static class Hooks {
-
-        @Bean
-        Object publishHooks() {
-            return new Object() {
-                @EventListener
-                @Order(Ordered.LOWEST_PRECEDENCE)
-                void after(PublishStarting publish) {
-                    PersonsTakenByPlacesIntegrationTests.after.accept(publish);
-                }
-
-                @EventListener
-                void published(VictimsPublished publish) {
-                    PersonsTakenByPlacesIntegrationTests.published.accept(publish);
-                }
-            };
-        }
     }
 
     @Autowired
@@ -82,15 +52,14 @@ class PersonsTakenByPlacesIntegrationTests {
 
     @AfterEach
     void noHooks() {
-        after = publish -> { };
-        published = publish -> { };
+        PublishHooks.reset();
     }
 
     @Test
     void aFirstLoadWhosePublishVouchedForTheRowsReadIsTakenByItsPlaces() {
         loadOther("64.01", 0);
         long[] counts = ahead.counts();
-        after = publish -> awaitDone(counts);
+        PublishHooks.after = publish -> awaitDone(counts);
 
         FileOutcome load = load("64.08", 0);
 
@@ -107,9 +76,9 @@ class PersonsTakenByPlacesIntegrationTests {
     void aFirstLoadWhosePublishVouchedForNothingIsTakenByItsDigests() {
         loadOther("64.01", 100);
         long[] counts = ahead.counts();
-        after = publish -> awaitDone(counts);
+        PublishHooks.after = publish -> awaitDone(counts);
         // what the publish vouched for taken back in its transaction, as a publish that vouches for nothing
-        published = publish -> jdbc.sql("delete from warehouse.first_delivery_places where file_id = ?")
+        PublishHooks.published = publish -> jdbc.sql("delete from warehouse.first_delivery_places where file_id = ?")
                 .param(publish.fileId()).update();
 
         FileOutcome load = load("64.02", 100);
@@ -124,10 +93,10 @@ class PersonsTakenByPlacesIntegrationTests {
     void aFirstLoadWithARecordAtAnotherVersionThanItsFirstIsTakenByItsDigests() {
         loadOther("64.01", 200);
         long[] counts = ahead.counts();
-        after = publish -> awaitDone(counts);
+        PublishHooks.after = publish -> awaitDone(counts);
         // a record of the file written again in the publish's transaction (its values as they were), a version on
-        published = publish -> jdbc.sql("update warehouse.victim set version = version + 1 where source_file_id = ?"
-                + " and id = (select min(id) from warehouse.victim where source_file_id = ?)")
+        PublishHooks.published = publish -> jdbc.sql("update warehouse.victim set version = version + 1"
+                + " where source_file_id = ? and id = (select min(id) from warehouse.victim where source_file_id = ?)")
                 .params(publish.fileId(), publish.fileId()).update();
 
         FileOutcome load = load("64.07", 200);
@@ -140,7 +109,7 @@ class PersonsTakenByPlacesIntegrationTests {
     @Test
     void aFirstLoadRepeatingAnIdentityIsTakenByItsDigests() {
         long[] counts = ahead.counts();
-        after = publish -> awaitDone(counts);
+        PublishHooks.after = publish -> awaitDone(counts);
         // the last row repeats the first's identity (its case and victim): the publish keeps one of them, its records
         // fewer than the rows read
         List<List<String>> rows = new ArrayList<>(PairedDeliveries.firstDelivery(300));
