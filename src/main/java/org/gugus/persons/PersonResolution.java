@@ -212,10 +212,8 @@ public class PersonResolution {
         }
         Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)),
                 preparedAhead == null ? null : preparedAhead.records());
-        // their values by the digest of what linkage reads: the records published read as ids and digests only
-        LinkageDigests digests = preparedAhead == null || preparedAhead.digests().size() == 0 ? null
-                : preparedAhead.digests();
-        // or by their places among the rows read, when the publish vouched for the rows read (no digest read at all)
+        // by their places among the rows read, when the publish vouched for the rows read (no digest read at all); else
+        // by the digest of what linkage reads, the records published read as ids and digests only
         Placing placing = preparedAhead == null ? null : new Placing(preparedAhead.read(), preparedAhead.byPlace());
         takenAhead = 0;
         takenAtPlaces = 0;
@@ -225,12 +223,11 @@ public class PersonResolution {
         byPlaces = false;
         preparedAhead = null;
         // a record taken by its place (-1: none) is taken from the records prepared ahead at it, not by its values
-        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, digests, placing, (report, place) -> {
+        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, placing, (report, place) -> {
             if (surelyCompared(resolvedAs.get(report.victimId()))) {
                 prepared.acceptAt(report, place);
             }
         });
-        digests = null; // 100,000 digests are garbage from here
         placing = null;
         long readAt = System.nanoTime();
         long readCpu = Phases.cpu();
@@ -557,8 +554,7 @@ public class PersonResolution {
      * thousand pending ids took the join 0.5 s and more over a 100,000-record warehouse).
      */
     private List<VictimReport> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs,
-            Map<Long, Integer> versionOf, LinkageDigests digests, Placing placing,
-            ObjIntConsumer<VictimReport> read) {
+            Map<Long, Integer> versionOf, Placing placing, ObjIntConsumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
         if (listed >= fewPending) {
             store.withMemoryForManyRecords();
@@ -571,7 +567,11 @@ public class PersonResolution {
                 }
             }
             Consumer<VictimReport> unplaced = report -> read.accept(report, -1);
-            if (digests != null) {
+            // the rows read ahead digested here, only now that they are not taken by their places (the work ahead
+            // digested every row, for this fallback only)
+            LinkageDigests digests = placing == null || placing.byPlace() == null ? null
+                    : LinkageDigests.of(placing.byPlace(), () -> false);
+            if (digests != null && digests.size() > 0) {
                 return unresolvedByDigest(digests, versionOf, unplaced);
             }
             streamUnresolved(reports, Long.MIN_VALUE, versionOf, unplaced);
