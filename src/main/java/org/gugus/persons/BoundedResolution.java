@@ -79,6 +79,8 @@ final class BoundedResolution {
     private int readWhole = -1;
     /** Whether the records were taken from {@link #ahead} by their places (the publish vouched for the rows read). */
     private boolean byPlaces;
+    /** Whether the rows kept ahead were adopted whole as the run's records ({@link RecordsKeptAhead#handOver}). */
+    private boolean adopted;
     private final FirstDeliveryPlaces firstDeliveries;
 
     BoundedResolution(LinkableVictims victims, FirstDeliveryPlaces firstDeliveries, PersonStore store, Linkage linkage,
@@ -105,6 +107,11 @@ final class BoundedResolution {
     /** Whether the run took its records prepared ahead by their places rather than their digests (for tests). */
     boolean byPlaces() {
         return byPlaces;
+    }
+
+    /** Whether the run adopted the rows kept ahead whole as its records, no record's bytes copied (for tests). */
+    boolean adopted() {
+        return adopted;
     }
 
     /**
@@ -217,7 +224,7 @@ final class BoundedResolution {
         }
         phases.done("pending records read and prepared" + (readWhole < 0 ? ""
                 : " (" + takenAhead + " prepared ahead, " + readWhole + " read whole, by their "
-                + (byPlaces ? "places)" : "digests)")));
+                + (byPlaces ? "places" + (adopted ? ", adopted whole)" : ")") : "digests)")));
         // a store holding no key yet or few against the run's (a first load, after a small office's): the run's keys
         // written beside the run, the few stored ones added to them at its end
         BoundedKeysAside aside = store.blockKeysHeld() > held.size() / PersonStore.FEW ? null
@@ -284,9 +291,39 @@ final class BoundedResolution {
         boolean vouched = ahead.read() != null && ahead.read().placed(firstDeliveries,
                 (id, version, place) -> placed.add(id, version, place < 0 ? -1 : ahead.atPlace(place)));
         Matched matched = vouched ? placed : byDigests();
-        boolean taken = matched != null && take(matched, members, held, hashing, keys);
+        boolean taken = matched != null && (vouched && adopt(matched, members, held, keys)
+                || take(matched, members, held, hashing, keys));
         byPlaces = taken && vouched;
         return taken;
+    }
+
+    /**
+     * The rows kept ahead adopted whole as the run's records ({@link RecordsKeptAhead#handOver}): when every pending
+     * record is the file's, each taken at its own place, and the rows were kept one for each place in the places' order
+     * (the file's rows streamed in their order, none of equal values). No record's bytes copied or read one by one: the
+     * keys given once, in one pass over the file. False, with nothing kept, otherwise.
+     */
+    private boolean adopt(Matched matched, Members members, PreparedRecords held, Linkage.NewKeys keys) {
+        if (!ahead.inPlaceOrder() || matched.size != ahead.size()) {
+            return false;
+        }
+        for (int k = 0; k < matched.size; k++) {
+            if (matched.rows[k] != k) {
+                return false;
+            }
+        }
+        long[] ids = Arrays.copyOf(matched.ids, matched.size);
+        for (int k = 0; k < ids.length; k++) {
+            members.add(ids[k], ahead.validNik(k), ahead.sex(k), matched.versions[k]);
+        }
+        ahead.handOver(held, ids);
+        if (keys != null) {
+            held.forEachKeys(keys);
+        }
+        takenAhead += ids.length;
+        adopted = true;
+        readWhole++; // from -1: none
+        return true;
     }
 
     /** The pending records matched to the rows kept ahead by their digests; null when the server refused them. */
@@ -331,9 +368,8 @@ final class BoundedResolution {
             for (int k = from; k < to; k++) {
                 int row = rows[k];
                 if (row >= 0) {
-                    byte[] bytes = ahead.bytes(row);
-                    members.add(ids[k], RecordsKeptAhead.validNik(bytes), RecordsKeptAhead.sex(bytes), versions[k]);
-                    prepared.add(RecordsKeptAhead.prepared(bytes));
+                    members.add(ids[k], ahead.validNik(row), ahead.sex(row), versions[k]);
+                    prepared.add(ahead.bytes(row));
                 } else {
                     LinkableVictim record = read.get(ids[k]);
                     if (record == null) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 import org.gugus.access.PseudonymKey;
 import org.gugus.persons.linkage.Clusters;
@@ -211,22 +212,22 @@ public class PersonResolution {
         }
         Linkage.NewRecords prepared = linkage.newRecords(BlockKeys.hashing(BlockKeys.salt(key)),
                 preparedAhead == null ? null : preparedAhead.records());
-        // their values by the digest of what linkage reads: the records published read as ids and digests only
-        LinkageDigests digests = preparedAhead == null || preparedAhead.digests().size() == 0 ? null
-                : preparedAhead.digests();
-        // or by their places among the rows read, when the publish vouched for the rows read (no digest read at all)
+        // by their places among the rows read, when the publish vouched for the rows read (no digest read at all); else
+        // by the digest of what linkage reads, the records published read as ids and digests only
         Placing placing = preparedAhead == null ? null : new Placing(preparedAhead.read(), preparedAhead.byPlace());
         takenAhead = 0;
+        takenAtPlaces = 0;
+        adopted = false;
         blocksAhead = false;
         readWhole = -1;
         byPlaces = false;
         preparedAhead = null;
-        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, digests, placing, report -> {
+        // a record taken by its place (-1: none) is taken from the records prepared ahead at it, not by its values
+        List<VictimReport> pending = unresolved(listed, resolvedAs, versionOf, placing, (report, place) -> {
             if (surelyCompared(resolvedAs.get(report.victimId()))) {
-                prepared.accept(report);
+                prepared.acceptAt(report, place);
             }
         });
-        digests = null; // 100,000 digests are garbage from here
         placing = null;
         long readAt = System.nanoTime();
         long readCpu = Phases.cpu();
@@ -337,8 +338,10 @@ public class PersonResolution {
         // on, put in place before it ends; else written below, while the pairs are scored
         BlockKeysAside aside = store.blockKeysAside(keysAddedTo, keysAdded::get, keyCount[0], vanished.isEmpty());
         takenAhead = prepared.takenAhead();
+        takenAtPlaces = prepared.takenAtPlaces();
         blocksAhead = against.builtAhead();
-        phases.done("prepare (" + takenAhead + " prepared ahead" + (blocksAhead ? ", their blocks built ahead" : "") + ")");
+        phases.done("prepare (" + takenAhead + " prepared ahead" + (takenAtPlaces > 0 ? ", " + takenAtPlaces
+                + " at their places" : "") + (blocksAhead ? ", their blocks built ahead" : "") + ")");
 
         // each new or changed record scored against the records sharing a block key with it: searched among the
         // keys stored before this run's are written (a block's size counts the new records holding its key too)
@@ -446,6 +449,13 @@ public class PersonResolution {
         return takenAhead;
     }
 
+    /** How many of them the latest run in memory took at their places, none by its values (for tests). */
+    private volatile int takenAtPlaces;
+
+    int takenAtPlaces() {
+        return takenAtPlaces;
+    }
+
     /**
      * How many records the latest run in memory read whole when it read the others by their digests; -1 when it read
      * every record whole (for tests).
@@ -457,6 +467,13 @@ public class PersonResolution {
 
     boolean byPlaces() {
         return byPlaces;
+    }
+
+    /** Whether the latest bounded run adopted the rows kept ahead whole as its records (for tests). */
+    private volatile boolean adopted;
+
+    boolean adopted() {
+        return adopted;
     }
 
     int readWhole() {
@@ -537,8 +554,7 @@ public class PersonResolution {
      * thousand pending ids took the join 0.5 s and more over a 100,000-record warehouse).
      */
     private List<VictimReport> unresolved(long listed, Map<Long, PersonStore.Resolved> resolvedAs,
-            Map<Long, Integer> versionOf, LinkageDigests digests, Placing placing,
-            Consumer<VictimReport> read) {
+            Map<Long, Integer> versionOf, Placing placing, ObjIntConsumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
         if (listed >= fewPending) {
             store.withMemoryForManyRecords();
@@ -550,10 +566,15 @@ public class PersonResolution {
                     return placed;
                 }
             }
-            if (digests != null) {
-                return unresolvedByDigest(digests, versionOf, read);
+            Consumer<VictimReport> unplaced = report -> read.accept(report, -1);
+            // the rows read ahead digested here, only now that they are not taken by their places (the work ahead
+            // digested every row, for this fallback only)
+            LinkageDigests digests = placing == null || placing.byPlace() == null ? null
+                    : LinkageDigests.of(placing.byPlace(), () -> false);
+            if (digests != null && digests.size() > 0) {
+                return unresolvedByDigest(digests, versionOf, unplaced);
             }
-            streamUnresolved(reports, Long.MIN_VALUE, versionOf, read);
+            streamUnresolved(reports, Long.MIN_VALUE, versionOf, unplaced);
             return reports;
         }
         resolvedAs.putAll(store.pendingAsResolved(false));
@@ -563,7 +584,7 @@ public class PersonResolution {
                 VictimReport report = report(record);
                 reports.add(report);
                 versionOf.put(record.id(), record.version());
-                read.accept(report);
+                read.accept(report, -1);
             }
         }
         return reports;
@@ -577,13 +598,16 @@ public class PersonResolution {
      * kept or given, when the vouch is missing or refuted: the caller reads them by their digests.
      */
     private List<VictimReport> unresolvedByPlace(Placing placing, Map<Long, Integer> versionOf,
-            Consumer<VictimReport> read) {
+            ObjIntConsumer<VictimReport> read) {
         List<VictimReport> reports = new ArrayList<>();
+        // each report's place among the rows read (-1: read whole), given with it
+        Places placeOf = new Places(placing.read().rows());
         List<Integer> places = new ArrayList<>();
         List<Long> whole = new ArrayList<>();
         Map<Long, Integer> versions = new HashMap<>();
         List<VictimReport> rows = placing.byPlace();
         if (!placing.read().placed(firstDeliveries, (id, version, place) -> {
+            placeOf.add(place);
             if (place < 0) {
                 places.add(reports.size());
                 whole.add(id);
@@ -600,8 +624,12 @@ public class PersonResolution {
         }
         versionOf.putAll(versions);
         readWhole(reports, places, whole, versionOf);
+        for (int i = 0; i < reports.size(); i++) {
+            if (reports.get(i) != null) {
+                read.accept(reports.get(i), placeOf.at(i));
+            }
+        }
         reports.removeIf(Objects::isNull);
-        reports.forEach(read);
         readWhole = whole.size();
         byPlaces = true;
         return reports;
@@ -622,6 +650,28 @@ public class PersonResolution {
                     versionOf.put(record.id(), record.version());
                 }
             }
+        }
+    }
+
+    /** The places of the records read by place, in the order read (-1: a record read whole). */
+    private static final class Places {
+
+        private int[] places;
+        private int size;
+
+        Places(int expected) {
+            places = new int[Math.max(16, expected)];
+        }
+
+        void add(int place) {
+            if (size == places.length) {
+                places = Arrays.copyOf(places, size * 2);
+            }
+            places[size++] = place;
+        }
+
+        int at(int index) {
+            return places[index];
         }
     }
 
@@ -746,8 +796,10 @@ public class PersonResolution {
             }
         }
         takenAhead = resolution.takenAhead();
+        takenAtPlaces = 0;
         readWhole = resolution.readWhole();
         byPlaces = resolution.byPlaces();
+        adopted = resolution.adopted();
         store.forgetResolved();
         store.finishRun(run, summary);
         phases.done("store queue");

@@ -12,15 +12,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.BitSet;
+import org.gugus.persons.linkage.PreparedRecords;
 
 /**
  * A large first load's rows prepared ahead of its publish's commit for a bounded run ({@link RecordsPreparedAhead},
  * {@link BoundedResolution}), in bounded memory: each row's prepared record (its keys and normalised fields as the run
- * keeps them, {@link org.gugus.persons.linkage.PreparedRecords#addPrepared}) with its valid NIK and sex as clustering
- * takes them, in a file of the temporary folder no other process can open (readable by this user only, unlinked as soon
- * as it is open where the system allows it, gone at the close however the process ends: the records carry names and
- * NIKs); on the heap only each row's digest of its linkage values ({@link LinkageDigests#digest}) and the place of its
- * bytes, in primitive arrays (about 32 bytes a row: 32 MB at a million). The run finds a pending record's prepared
+ * keeps them, {@link org.gugus.persons.linkage.PreparedRecords#addPrepared}) in a file of the temporary folder no other
+ * process can open (readable by this user only, unlinked as soon as it is open where the system allows it, gone at the
+ * close however the process ends: the records carry names and NIKs), in the file's format of a run's own records, so
+ * that a run taking every record at its place can adopt it whole ({@link #handOver}); on the heap only each row's digest
+ * of its linkage values ({@link LinkageDigests#digest}), the place of its bytes, and its valid NIK and sex as clustering
+ * takes them, in primitive arrays (about 41 bytes a row: 41 MB at a million). The run finds a pending record's prepared
  * bytes by the record's digest ({@link #find}); rows of equal digests are one entry (equal values), unless their
  * prepared bytes differ, when the digest is held for none (their records are read whole). One thread adds the rows,
  * then one reads them ({@link #flush} between).
@@ -28,8 +30,6 @@ import java.util.BitSet;
 final class RecordsKeptAhead implements AutoCloseable {
 
     private static final VarHandle HALVES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    /** Bytes before a row's prepared record: its valid NIK (a long) and sex (a byte). */
-    private static final int MEMBER_BYTES = 9;
     /** In {@link #table}: a slot no digest took. */
     private static final int EMPTY = 0;
 
@@ -40,6 +40,16 @@ final class RecordsKeptAhead implements AutoCloseable {
     private long[] low;
     /** Where each row's bytes start in the file; the next one's start (or {@link #end}) is where they stop. */
     private long[] starts;
+    /** Each row's valid NIK and sex, as clustering takes them. */
+    private long[] niks;
+    private byte[] sexes;
+    /** Whether the file was handed over to a run's records ({@link #handOver}): closed by them, not here. */
+    private boolean handedOver;
+    /**
+     * Whether the file holds one row for each place, in the places' order (every row's values digested and distinct,
+     * read in the file's order): a bounded run can then adopt it whole ({@link #handOver}).
+     */
+    private boolean inPlaceOrder;
     /** The rows whose digest another row's different bytes share: held for neither. */
     private final BitSet ambiguous = new BitSet();
     private final ByteBuffer writing = ByteBuffer.allocate(1 << 20);
@@ -62,6 +72,8 @@ final class RecordsKeptAhead implements AutoCloseable {
         high = new long[Math.max(1, capacity)];
         low = new long[high.length];
         starts = new long[high.length];
+        niks = new long[high.length];
+        sexes = new byte[high.length];
         places = new long[high.length];
         try {
             Path path = Files.createTempFile("gugus-bounded-ahead", ".bin");
@@ -81,18 +93,19 @@ final class RecordsKeptAhead implements AutoCloseable {
         if (placed == places.length) {
             return false;
         }
-        int row = digest == null ? -1 : add(digest, member(validNik, sex, prepared));
+        int row = digest == null ? -1 : add(digest, validNik, sex, prepared);
         places[placed++] = (long) ordinal << 32 | (row + 1);
         return true;
     }
 
-    private int add(byte[] digest, byte[] member) {
+    private int add(byte[] digest, long validNik, byte sex, byte[] prepared) {
         long first = (long) HALVES.get(digest, 0);
         long second = (long) HALVES.get(digest, 8);
         int slot = slot(first, second);
         if (table[slot] != EMPTY) {
             int row = table[slot] - 1;
-            if (!ambiguous.get(row) && !Arrays.equals(bytes(row), member)) {
+            if (!ambiguous.get(row) && (niks[row] != validNik || sexes[row] != sex
+                    || !Arrays.equals(bytes(row), prepared))) {
                 ambiguous.set(row);
             }
             return row;
@@ -100,8 +113,10 @@ final class RecordsKeptAhead implements AutoCloseable {
         high[count] = first;
         low[count] = second;
         starts[count] = end;
+        niks[count] = validNik;
+        sexes[count] = sex;
         table[slot] = ++count;
-        write(member);
+        write(prepared);
         return count - 1;
     }
 
@@ -114,6 +129,34 @@ final class RecordsKeptAhead implements AutoCloseable {
         places = Arrays.copyOf(places, placed);
         Arrays.sort(places); // ordinals are positive and distinct: by ordinal
         read = new RowsReadAhead(fileId, placed, writers);
+        boolean ordered = count == placed && ambiguous.isEmpty();
+        for (int place = 0; place < placed && ordered; place++) {
+            ordered = (int) places[place] - 1 == place;
+        }
+        inPlaceOrder = ordered;
+    }
+
+    /**
+     * Whether the file holds exactly the rows' prepared records one for each place, in the places' order (the rows
+     * streamed in the file's order, every one digested, no two of equal values): a run taking every record at its
+     * place can adopt the file whole as its own records' ({@link #handOver}) rather than copy each record's bytes.
+     */
+    boolean inPlaceOrder() {
+        return inPlaceOrder;
+    }
+
+    /**
+     * The file handed over whole to a bounded run's records ({@link PreparedRecords#adopt}), the i-th row's bytes under
+     * the i-th of {@code ids} (the file's i-th record by id is its i-th row, as the publish vouched): only when
+     * {@link #inPlaceOrder} and the ids are as many as the rows. The file is theirs to close from here.
+     */
+    void handOver(PreparedRecords records, long[] ids) {
+        if (!inPlaceOrder || ids.length != count) {
+            throw new IllegalStateException("the rows kept are not one for each record in its order");
+        }
+        flush();
+        records.adopt(file, ids, Arrays.copyOf(starts, count), end);
+        handedOver = true;
     }
 
     /** What was read (null until {@link #allRead}). */
@@ -141,7 +184,17 @@ final class RecordsKeptAhead implements AutoCloseable {
         return row < 0 || ambiguous.get(row) ? -1 : row;
     }
 
-    /** A kept row's valid NIK, sex and prepared record, in one buffer: its {@link #validNik}, {@link #sex}, {@link #prepared}. */
+    /** A kept row's valid NIK, as clustering takes it. */
+    long validNik(int row) {
+        return niks[row];
+    }
+
+    /** A kept row's sex, as clustering takes it. */
+    byte sex(int row) {
+        return sexes[row];
+    }
+
+    /** A kept row's prepared record ({@link PreparedRecords#bytes}), under no id. */
     byte[] bytes(int row) {
         flush();
         long stop = row + 1 < count ? starts[row + 1] : end;
@@ -158,18 +211,6 @@ final class RecordsKeptAhead implements AutoCloseable {
         return bytes.array();
     }
 
-    static long validNik(byte[] bytes) {
-        return ByteBuffer.wrap(bytes).getLong(0);
-    }
-
-    static byte sex(byte[] bytes) {
-        return bytes[8];
-    }
-
-    static byte[] prepared(byte[] bytes) {
-        return Arrays.copyOfRange(bytes, MEMBER_BYTES, bytes.length);
-    }
-
     /** Writes what is buffered: once every row is added, before the rows are read. */
     void flush() {
         writing.flip();
@@ -181,10 +222,6 @@ final class RecordsKeptAhead implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         writing.clear();
-    }
-
-    private static byte[] member(long validNik, byte sex, byte[] prepared) {
-        return ByteBuffer.allocate(MEMBER_BYTES + prepared.length).putLong(validNik).put(sex).put(prepared).array();
     }
 
     private void write(byte[] bytes) {
@@ -229,6 +266,11 @@ final class RecordsKeptAhead implements AutoCloseable {
         high = null;
         low = null;
         starts = null;
+        niks = null;
+        sexes = null;
+        if (handedOver) {
+            return;
+        }
         try {
             file.close();
         } catch (IOException e) {

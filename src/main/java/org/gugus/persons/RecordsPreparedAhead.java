@@ -240,19 +240,16 @@ class RecordsPreparedAhead {
         RowsReadAhead read = new RowsReadAhead(publish.fileId(), rows.size(), writers.sorted());
         rows = null;
         Linkage.Ahead ahead = linkage.prepareAhead(reports, BlockKeys.hashing(BlockKeys.salt(key)), work.stop()::get);
-        long preparedAt = System.nanoTime();
-        // last, the least worth of the three (the blocks save the run the most): a run taking the work before the
-        // rows are all digested reads the records of the others whole
-        LinkageDigests digests = LinkageDigests.of(reports, work.stop()::get);
+        // not digested here: a run taking the records by their places (the publish vouched for the rows read) reads no
+        // digest; one that cannot digests the rows itself, then (LinkageDigests.of: 0.2-0.5 s of 100,000 rows)
         done.incrementAndGet();
         // counts and seconds only
         log.info("Records of file {} prepared ahead of its publish's commit: {} of {} rows' distinct values{}, read"
-                + " in {} s, prepared in {} s, {} values digested in {} s", publish.fileId(), ahead.size(),
-                reports.size(), ahead.blocksBuilt() ? " and the blocks of their " + ahead.blockKeys() + " keys" : "",
-                "%.2f".formatted((readAt - startedAt) / 1e9), "%.2f".formatted((preparedAt - readAt) / 1e9),
-                digests.size(), "%.2f".formatted((System.nanoTime() - preparedAt) / 1e9));
+                + " in {} s, prepared in {} s", publish.fileId(), ahead.size(), reports.size(), ahead.blocksBuilt()
+                ? " and the blocks of their " + ahead.blockKeys() + " keys" : "",
+                "%.2f".formatted((readAt - startedAt) / 1e9), "%.2f".formatted((System.nanoTime() - readAt) / 1e9));
         // stopped by the resolution taking it: the records prepared until then are taken
-        work.result().complete(new Taken(ahead, digests, read, reports, null));
+        work.result().complete(new Taken(ahead, read, reports, null));
     }
 
     /**
@@ -288,7 +285,7 @@ class RecordsPreparedAhead {
             log.info("Records of file {} prepared ahead of its publish's commit on disk: {} of {} rows' distinct"
                     + " values, in {} s", publish.fileId(), kept.size(), rows[0],
                     "%.2f".formatted((System.nanoTime() - startedAt) / 1e9));
-            work.result().complete(new Taken(null, null, null, null, kept));
+            work.result().complete(new Taken(null, null, null, kept));
         } catch (Stopped e) {
             kept.close();
             work.result().complete(null);
@@ -325,15 +322,14 @@ class RecordsPreparedAhead {
     }
 
     /**
-     * What a resolution takes: for a run in memory, the records prepared ahead, the rows' values by the digest of
-     * what linkage reads of them (of the first rows only when the work was stopped before it digested them all: the
-     * others are read whole), and what was read ({@code read}) with the rows' values in the file's order
-     * ({@code byPlace}), taken by their places when the publish vouched for the rows read; for a bounded run, every
-     * row's prepared record kept on disk by its digest and its place ({@code kept}, the others null). The taker closes
-     * it.
+     * What a resolution takes: for a run in memory, the records prepared ahead and what was read ({@code read}) with
+     * the rows' values in the file's order ({@code byPlace}), taken by their places when the publish vouched for the
+     * rows read, else by the digest of what linkage reads of them ({@link LinkageDigests#of}, made by the run then);
+     * for a bounded run, every row's prepared record kept on disk by its digest and its place ({@code kept}, the others
+     * null). The taker closes it.
      */
-    record Taken(Linkage.Ahead records, LinkageDigests digests, RowsReadAhead read, List<VictimReport> byPlace,
-            RecordsKeptAhead kept) implements AutoCloseable {
+    record Taken(Linkage.Ahead records, RowsReadAhead read, List<VictimReport> byPlace, RecordsKeptAhead kept)
+            implements AutoCloseable {
 
         @Override
         public void close() {

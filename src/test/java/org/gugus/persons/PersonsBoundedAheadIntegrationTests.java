@@ -3,6 +3,8 @@ package org.gugus.persons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.gugus.IntegrationTest;
 import org.gugus.intake.FileOutcome;
 import org.gugus.ingest.FileReception;
@@ -78,6 +80,28 @@ class PersonsBoundedAheadIntegrationTests {
         assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
         assertThat(resolution.readWhole()).as("no record read whole").isZero();
         assertThat(resolution.byPlaces()).as("taken by their places: the publish vouched for the rows read").isTrue();
+        assertThat(resolution.adopted()).as("the rows kept in the file's order: adopted whole").isTrue();
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aLargeFirstLoadWhoseRowsWereKeptOutOfTheFilesOrderIsTakenByItsPlacesRecordByRecord() {
+        loadOther("64.01", 300);
+        long[] counts = ahead.counts();
+        PublishHooks.after = publish -> awaitDone(counts);
+        // case numbers descending down the file: the rows are read ahead case by case, the file's last row first
+        List<List<String>> rows = new ArrayList<>(PairedDeliveries.firstDelivery(300));
+        for (int i = 0; i < rows.size(); i++) {
+            rows.set(i, new ArrayList<>(rows.get(i)));
+            rows.get(i).set(1, "TPPO/R/%04d".formatted(rows.size() - i));
+        }
+
+        FileOutcome load = new PersonFiles(reception, folder).load("64.74", rows);
+
+        assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
+        assertThat(resolution.readWhole()).as("no record read whole").isZero();
+        assertThat(resolution.byPlaces()).isTrue();
+        assertThat(resolution.adopted()).as("kept in another order than the file's: copied record by record").isFalse();
         assertSameAsPreparedByTheRun(load);
     }
 
@@ -99,6 +123,7 @@ class PersonsBoundedAheadIntegrationTests {
         assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
         assertThat(resolution.readWhole()).as("the record changed read whole").isEqualTo(1);
         assertThat(resolution.byPlaces()).as("a row written after the read ahead: not by their places").isFalse();
+        assertThat(resolution.adopted()).isFalse();
         assertThat(jdbc.sql("select count(*) from warehouse.victim where victim_name = 'Wulan Pohan'")
                 .query(Long.class).single()).isEqualTo(1);
         assertSameAsPreparedByTheRun(load);
@@ -123,6 +148,7 @@ class PersonsBoundedAheadIntegrationTests {
         assertThat(resolution.takenAhead()).as("all but the record changed").isEqualTo(29);
         assertThat(resolution.readWhole()).as("the record changed read whole").isEqualTo(1);
         assertThat(resolution.byPlaces()).as("a row written after the read ahead: not by their places").isFalse();
+        assertThat(resolution.adopted()).isFalse();
         assertSameAsPreparedByTheRun(load);
     }
 

@@ -87,6 +87,7 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(resolution.blocksAhead()).as("scored in the blocks built ahead").isTrue();
         assertThat(resolution.readWhole()).as("every record read by its id only").isZero();
         assertThat(resolution.byPlaces()).as("taken by their places: the publish vouched for the rows read").isTrue();
+        assertThat(resolution.takenAtPlaces()).as("none looked up by its values").isEqualTo(30);
         assertSameAsPreparedByTheRun(load);
     }
 
@@ -131,6 +132,7 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(resolution.takenAhead()).isEqualTo(30);
         assertThat(resolution.readWhole()).as("every record read by its id only").isZero();
         assertThat(resolution.byPlaces()).as("rows changed before the read ahead: taken by their places").isTrue();
+        assertThat(resolution.takenAtPlaces()).as("none looked up by its values").isEqualTo(30);
         assertThat(jdbc.sql("select count(*) from warehouse.victim where office_code = '64.74'"
                 + " and address in ('', ' Gang (3)', '\\')").query(Long.class).single()).as("the values staged published")
                 .isEqualTo(3);
@@ -156,6 +158,7 @@ class PersonsPreparedAheadIntegrationTests {
         assertThat(resolution.blocksAhead()).as("a record prepared by the run: its blocks built after").isFalse();
         assertThat(resolution.readWhole()).as("the record changed read whole, the others by their digests").isEqualTo(1);
         assertThat(resolution.byPlaces()).as("a row written after the read ahead: not by their places").isFalse();
+        assertThat(resolution.takenAtPlaces()).as("taken by their values").isZero();
         assertThat(jdbc.sql("select count(*) from warehouse.victim where victim_name = 'Wulan Pohan'")
                 .query(Long.class).single()).isEqualTo(1);
         assertSameAsPreparedByTheRun(load);

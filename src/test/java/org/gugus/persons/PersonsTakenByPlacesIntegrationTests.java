@@ -64,6 +64,7 @@ class PersonsTakenByPlacesIntegrationTests {
         FileOutcome load = load("64.08", 0);
 
         assertThat(resolution.takenAhead()).isEqualTo(30);
+        assertThat(resolution.takenAtPlaces()).as("no record looked up by its values").isEqualTo(30);
         assertThat(resolution.readWhole()).isZero();
         assertThat(resolution.byPlaces()).isTrue();
         assertThat(jdbc.sql("select staged || ' rows, ' || planned || ' records, ' || (cardinality(writers) > 0)"
@@ -86,6 +87,7 @@ class PersonsTakenByPlacesIntegrationTests {
         assertThat(resolution.takenAhead()).as("every record taken as prepared ahead").isEqualTo(30);
         assertThat(resolution.readWhole()).isZero();
         assertThat(resolution.byPlaces()).as("no vouch: by their digests").isFalse();
+        assertThat(resolution.takenAtPlaces()).as("taken by their values").isZero();
         assertSameAsPreparedByTheRun(load);
     }
 
@@ -103,6 +105,7 @@ class PersonsTakenByPlacesIntegrationTests {
 
         assertThat(resolution.takenAhead()).as("every record taken by its digest").isEqualTo(30);
         assertThat(resolution.byPlaces()).as("a record not at its first version: by their digests").isFalse();
+        assertThat(resolution.takenAtPlaces()).as("taken by their values").isZero();
         assertSameAsPreparedByTheRun(load);
     }
 
@@ -121,6 +124,7 @@ class PersonsTakenByPlacesIntegrationTests {
                 .single()).as("one record of the two rows").isEqualTo(30);
         assertThat(resolution.takenAhead()).as("taken by their digests").isPositive();
         assertThat(resolution.byPlaces()).as("records fewer than the rows read: by their digests").isFalse();
+        assertThat(resolution.takenAtPlaces()).as("taken by their values").isZero();
         assertSameAsPreparedByTheRun(load);
     }
 

@@ -1,8 +1,11 @@
 package org.gugus.persons;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import org.gugus.persons.linkage.PreparedRecords;
 import org.junit.jupiter.api.Test;
 
 /** A large first load's rows kept on disk ahead of its publish's commit, found again by their digests. */
@@ -20,10 +23,9 @@ class RecordsKeptAheadTests {
             for (int i = 0; i < 100; i++) {
                 int row = kept.find(digest(i));
                 assertThat(row).isNotNegative();
-                byte[] bytes = kept.bytes(row);
-                assertThat(RecordsKeptAhead.validNik(bytes)).isEqualTo(6472_0000_0000_0000L + i);
-                assertThat(RecordsKeptAhead.sex(bytes)).isEqualTo((byte) (i % 3));
-                assertThat(RecordsKeptAhead.prepared(bytes)).isEqualTo(prepared(i));
+                assertThat(kept.validNik(row)).isEqualTo(6472_0000_0000_0000L + i);
+                assertThat(kept.sex(row)).isEqualTo((byte) (i % 3));
+                assertThat(kept.bytes(row)).isEqualTo(prepared(i));
             }
             assertThat(kept.find(digest(100))).as("a digest no row has").isNegative();
             assertThat(kept.find(null)).isNegative();
@@ -32,15 +34,18 @@ class RecordsKeptAheadTests {
 
     @Test
     void rowsOfOneDigestAreOneWhenTheirBytesAreEqualAndNoneWhenNot() {
-        try (RecordsKeptAhead kept = new RecordsKeptAhead(4)) {
+        try (RecordsKeptAhead kept = new RecordsKeptAhead(6)) {
             kept.add(1, digest(1), 1, (byte) 1, prepared(1));
             kept.add(2, digest(1), 1, (byte) 1, prepared(1));
             kept.add(3, digest(2), 2, (byte) 2, prepared(2));
             kept.add(4, digest(2), 2, (byte) 2, prepared(3)); // the same digest, other values (a collision)
+            kept.add(5, digest(3), 3, (byte) 1, prepared(3));
+            kept.add(6, digest(3), 3, (byte) 2, prepared(3)); // the same digest and bytes, another sex
 
-            assertThat(kept.size()).isEqualTo(2);
+            assertThat(kept.size()).isEqualTo(3);
             assertThat(kept.find(digest(1))).as("equal values: one row").isZero();
             assertThat(kept.find(digest(2))).as("held for neither").isNegative();
+            assertThat(kept.find(digest(3))).as("held for neither").isNegative();
         }
     }
 
@@ -76,9 +81,9 @@ class RecordsKeptAheadTests {
                 if (ordinal == 6) {
                     assertThat(kept.atPlace(place)).as("a row whose values have no digest: none kept").isNegative();
                 } else {
-                    byte[] bytes = kept.bytes(kept.atPlace(place));
-                    assertThat(RecordsKeptAhead.validNik(bytes)).as("place %d", place).isEqualTo(ordinal == 7 ? 2 : ordinal);
-                    assertThat(RecordsKeptAhead.prepared(bytes)).isEqualTo(prepared(ordinal == 7 ? 2 : ordinal));
+                    int row = kept.atPlace(place);
+                    assertThat(kept.validNik(row)).as("place %d", place).isEqualTo(ordinal == 7 ? 2 : ordinal);
+                    assertThat(kept.bytes(row)).isEqualTo(prepared(ordinal == 7 ? 2 : ordinal));
                 }
             }
         }
@@ -96,6 +101,52 @@ class RecordsKeptAheadTests {
             assertThat(kept.atPlace(1)).isNegative();
             assertThat(kept.atPlace(2)).isNotNegative();
         }
+    }
+
+    @Test
+    void rowsReadInTheFilesOrderEachOfItsOwnValuesAreHandedOverWholeAsTheRunsRecords() {
+        try (RecordsKeptAhead kept = new RecordsKeptAhead(5);
+                PreparedRecords records = new org.gugus.persons.linkage.Linkage(
+                        org.gugus.persons.linkage.LinkageSettings.defaults()).preparedRecords()) {
+            for (int ordinal = 1; ordinal <= 5; ordinal++) {
+                kept.add(ordinal * 2, digest(ordinal), ordinal, (byte) 1, keyed(ordinal));
+            }
+            kept.allRead(42, new long[] {7});
+            assertThat(kept.inPlaceOrder()).isTrue();
+
+            kept.handOver(records, new long[] {101, 102, 103, 104, 105});
+            kept.close(); // the file is the records' now: still open
+            List<String> keys = new java.util.ArrayList<>();
+            records.forEachKeys((id, hashes, caps) -> keys.add(id + ":" + hashes[0] + ":" + caps[0]));
+
+            assertThat(records.size()).isEqualTo(5);
+            assertThat(keys).containsExactly("101:1:10", "102:2:20", "103:3:30", "104:4:40", "105:5:50");
+        }
+    }
+
+    @Test
+    void rowsNotOneForEachPlaceInItsOrderAreNotHandedOver() {
+        // read out of the file's order; two rows of equal values; a row without a digest
+        int[][] ordinals = {{2, 1, 3}, {1, 2, 3}, {1, 2, 3}};
+        for (int test = 0; test < ordinals.length; test++) {
+            try (RecordsKeptAhead kept = new RecordsKeptAhead(3)) {
+                for (int ordinal : ordinals[test]) {
+                    int values = test == 1 && ordinal == 3 ? 2 : ordinal;
+                    kept.add(ordinal, test == 2 && ordinal == 2 ? null : digest(values), values, (byte) 1,
+                            keyed(values));
+                }
+                kept.allRead(42, new long[] {7});
+
+                assertThat(kept.inPlaceOrder()).as("case %d", test).isFalse();
+                assertThatThrownBy(() -> kept.handOver(null, new long[] {1, 2, 3}))
+                        .isInstanceOf(IllegalStateException.class);
+            }
+        }
+    }
+
+    /** A prepared record's bytes with one key (its hash i, its cap 10 i) and no record after it. */
+    private static byte[] keyed(int i) {
+        return ByteBuffer.allocate(4 + 12 + 8).putInt(1).putLong(i).putInt(10 * i).putLong(0).array();
     }
 
     private static byte[] digest(int i) {

@@ -336,6 +336,9 @@ public final class Linkage {
         UnaryOperator<String> shared = sharedStrings();
         Map<VictimReport, Integer> byValues = new java.util.HashMap<>(reports.size() * 2);
         List<NewRecord> records = new ArrayList<>(reports.size());
+        int[] atPlace = new int[reports.size()];
+        java.util.Arrays.fill(atPlace, -1);
+        int place = 0;
         boolean stopped = false;
         for (VictimReport report : reports) {
             if (stop.getAsBoolean()) {
@@ -343,13 +346,16 @@ public final class Linkage {
                 break;
             }
             VictimReport values = Ahead.values(report);
-            if (!byValues.containsKey(values)) {
-                byValues.put(values, records.size());
+            Integer at = byValues.get(values);
+            if (at == null) {
+                at = records.size();
+                byValues.put(values, at);
                 records.add(newRecord(new Prepared(values, shared), keyHash));
             }
+            atPlace[place++] = at;
         }
         Blocks blocks = stopped ? null : Blocks.of(records, stop);
-        return new Ahead(this, keyHash, byValues, records, blocks);
+        return new Ahead(this, keyHash, byValues, atPlace, records, blocks);
     }
 
     /** Records prepared before their ids were known ({@link #prepareAhead}), by their values. */
@@ -359,15 +365,21 @@ public final class Linkage {
         private final java.util.function.ToLongFunction<String> keyHash;
         /** The place of each distinct record's values among {@link #records}. */
         private final Map<VictimReport, Integer> byValues;
+        /**
+         * The place among {@link #records} of the values of each report given, in the order given (a first load's rows
+         * in the file's order); -1 past the last one prepared before a stop.
+         */
+        private final int[] atPlace;
         private final List<NewRecord> records;
         /** The blocks of {@link #records}' keys, each record by its place among them; null when not built (or taken). */
         private Blocks blocks;
 
         private Ahead(Linkage linkage, java.util.function.ToLongFunction<String> keyHash,
-                Map<VictimReport, Integer> byValues, List<NewRecord> records, Blocks blocks) {
+                Map<VictimReport, Integer> byValues, int[] atPlace, List<NewRecord> records, Blocks blocks) {
             this.linkage = linkage;
             this.keyHash = keyHash;
             this.byValues = byValues;
+            this.atPlace = atPlace;
             this.records = records;
             this.blocks = blocks;
         }
@@ -391,14 +403,24 @@ public final class Linkage {
         /** The record of these values prepared ahead, under the report's id, with its place; null when none was. */
         private NewRecord take(VictimReport report) {
             Integer at = byValues.get(values(report));
-            if (at == null) {
-                return null;
-            }
+            return at == null ? null : taken(at, report.victimId());
+        }
+
+        /**
+         * The record prepared ahead from the report given at this place ({@link #prepareAhead}: the i-th of the
+         * reports), under this id, with no look-up by its values: the caller knows the record's values are that
+         * report's ({@link NewRecords#acceptAt}). Null when none was prepared there (a place past a stop, or none).
+         */
+        private NewRecord takeAt(int place, long id) {
+            int at = place < 0 || place >= atPlace.length ? -1 : atPlace[place];
+            return at < 0 ? null : taken(at, id);
+        }
+
+        private NewRecord taken(int at, long id) {
             NewRecord prepared = records.get(at);
             // the keys' arrays shared, as the normalised forms are: nothing changes them once made, and a first
             // load's 100,000 copies were 200,000 arrays more of its run's live set
-            return new NewRecord(new Prepared(prepared.record(), report.victimId()), prepared.hashes(),
-                    prepared.caps(), at);
+            return new NewRecord(new Prepared(prepared.record(), id), prepared.hashes(), prepared.caps(), at);
         }
 
         /**
@@ -446,6 +468,10 @@ public final class Linkage {
         return new Against(fresh, prebuilt, records.shared, records.keyHash, model);
     }
 
+    /** A record given to {@link NewRecords}, with its place among the reports prepared ahead (-1: unknown). */
+    private record Given(VictimReport report, int place) {
+    }
+
     /** Blocks built ahead and the run's records in the order they index them. */
     private record Prebuilt(List<NewRecord> records, Blocks blocks) {
     }
@@ -458,9 +484,11 @@ public final class Linkage {
         // the tokens, places and address tokens records share kept once: fewer objects for the collector to copy
         private final UnaryOperator<String> shared = sharedStrings();
         private final java.util.function.ToLongFunction<String> keyHash;
-        private final ChunkedWork<VictimReport, NewRecord> work;
+        private final ChunkedWork<Given, NewRecord> work;
         /** How many records were taken as prepared ahead. */
         private final java.util.concurrent.atomic.AtomicInteger takenAhead = new java.util.concurrent.atomic.AtomicInteger();
+        /** How many of them were taken at their places ({@link #acceptAt}), not by their values. */
+        private final java.util.concurrent.atomic.AtomicInteger takenAtPlaces = new java.util.concurrent.atomic.AtomicInteger();
         /** Records prepared before their ids were known, null when none (or once every record is prepared). */
         private Ahead ahead;
 
@@ -470,9 +498,16 @@ public final class Linkage {
             this.work = new ChunkedWork<>(CHUNK, reports -> {
                 List<NewRecord> prepared = new ArrayList<>(reports.size());
                 int taken = 0;
+                int atPlaces = 0;
                 Ahead before = this.ahead;
-                for (VictimReport report : reports) {
-                    NewRecord record = before == null ? null : before.take(report);
+                for (Given given : reports) {
+                    VictimReport report = given.report();
+                    NewRecord record = before == null ? null : before.takeAt(given.place(), report.victimId());
+                    if (record != null) {
+                        atPlaces++;
+                    } else if (before != null) {
+                        record = before.take(report);
+                    }
                     if (record != null) {
                         taken++;
                     } else {
@@ -481,6 +516,7 @@ public final class Linkage {
                     prepared.add(record);
                 }
                 takenAhead.addAndGet(taken);
+                takenAtPlaces.addAndGet(atPlaces);
                 return prepared;
             });
         }
@@ -490,9 +526,24 @@ public final class Linkage {
             return takenAhead.get();
         }
 
+        /** How many of {@link #takenAhead} were taken at their places ({@link #acceptAt}), none by its values. */
+        public int takenAtPlaces() {
+            return takenAtPlaces.get();
+        }
+
         @Override
         public void accept(VictimReport report) {
-            work.add(report);
+            work.add(new Given(report, -1));
+        }
+
+        /**
+         * A record whose values are those of the report given at this place to {@link #prepareAhead} (the caller
+         * knows it: a first load's i-th record by id is its file's i-th row, where the publish vouched for the rows
+         * read), taken from the records prepared ahead at that place with no look-up by its values; taken by its
+         * values, or prepared, as {@link #accept} does when nothing was prepared there.
+         */
+        public void acceptAt(VictimReport report, int place) {
+            work.add(new Given(report, place));
         }
 
         private NewRecord newRecord(VictimReport report) {

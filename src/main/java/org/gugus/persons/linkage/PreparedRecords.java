@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
 public final class PreparedRecords implements AutoCloseable {
 
     private final Linkage linkage;
-    private final FileChannel file;
+    private FileChannel file;
     /** The ids of the records kept, ascending, and where each one's bytes start. */
     private long[] ids = new long[1 << 12];
     private long[] starts = new long[1 << 12];
@@ -94,6 +94,36 @@ public final class PreparedRecords implements AutoCloseable {
             bytes.putLong(4 + bytes.getInt(0) * 12, ids[i]);
         }
         addKept(ids, prepared, keys);
+    }
+
+    /**
+     * Records prepared elsewhere already, each as {@link #bytes(Linkage, VictimReport, ToLongFunction)} gave it, kept in
+     * a file of their own one after the other, the i-th starting at {@code starts[i]} (a large first load's rows
+     * prepared on disk ahead of the publish's commit, in the file's order): that file adopted whole as these records',
+     * the i-th under {@code ids[i]} (ascending), rather than each record's bytes copied into this one; closed by these
+     * records from here. Only while none is kept. The ids in the bytes are not read: each record is read under its own.
+     */
+    public void adopt(FileChannel adopted, long[] adoptedIds, long[] adoptedStarts, long adoptedEnd) {
+        if (count > 0) {
+            throw new IllegalStateException("records kept already");
+        }
+        if (adoptedIds.length != adoptedStarts.length) {
+            throw new IllegalArgumentException("one start a record");
+        }
+        for (int i = 1; i < adoptedIds.length; i++) {
+            if (adoptedIds[i] <= adoptedIds[i - 1] || adoptedStarts[i] < adoptedStarts[i - 1]) {
+                throw new IllegalArgumentException("records must come in ascending order of their ids and places");
+            }
+        }
+        close();
+        file = adopted;
+        ids = adoptedIds.length == 0 ? new long[1] : adoptedIds;
+        starts = adoptedStarts.length == 0 ? new long[1] : adoptedStarts;
+        end = adoptedEnd;
+        kept = new long[1];
+        for (count = 0; count < adoptedIds.length;) {
+            keepDense(ids[count++]);
+        }
     }
 
     /**
@@ -272,6 +302,8 @@ public final class PreparedRecords implements AutoCloseable {
             }
         }
         bytes.position(bytes.position() + keys * 4);
+        // under its own id: the bytes of an adopted file's record hold none ({@link #adopt})
+        bytes.putLong(bytes.position(), ids[at]);
         Arrays.sort(hashes);
         return new Held(Prepared.read(bytes, shared), hashes, validOnly);
     }

@@ -173,6 +173,73 @@ class LinkageTests {
     }
 
     @Test
+    void takesEachRecordPreparedAheadAtItsPlaceWithoutLookingAtItsValuesAndScoresAsRecordsPreparedAsRead() {
+        List<VictimReport> reports = new SyntheticVictims(16).generate(1_500).reports();
+        LinkageModel model = linkage.estimate(reports, 16);
+        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        List<VictimReport> published = reports.subList(0, 700);
+        // read ahead without their ids, in the ids' order (a first load's file): the i-th record's values at place i
+        List<VictimReport> read = published.stream().map(LinkageTests::values).toList();
+        Linkage.Ahead ahead = linkage.prepareAhead(read, keyHash, () -> false);
+        List<VictimReport> candidates = reports.subList(700, reports.size());
+
+        Linkage.NewRecords asRead = linkage.newRecords(keyHash);
+        Linkage.NewRecords byPlaces = linkage.newRecords(keyHash, ahead);
+        published.forEach(asRead);
+        for (int place = 0; place < published.size(); place++) {
+            byPlaces.acceptAt(published.get(place), place);
+        }
+        Linkage.Against againstAsRead = linkage.against(asRead, model);
+        Linkage.Against againstByPlaces = linkage.against(byPlaces, model);
+
+        assertThat(byPlaces.takenAhead()).isEqualTo(published.size());
+        assertThat(byPlaces.takenAtPlaces()).isEqualTo(published.size());
+        assertThat(againstByPlaces.builtAhead()).isEqualTo(ahead.size() == published.size());
+        assertThat(keysOf(againstByPlaces)).as("in id order").isEqualTo(keysOf(againstAsRead)).hasSize(published.size());
+        candidates.forEach(againstAsRead);
+        candidates.forEach(againstByPlaces);
+        List<ScoredPair> pairs = againstAsRead.finish();
+        assertThat(pairs).hasSizeGreaterThan(50);
+        assertThat(againstByPlaces.finish()).isEqualTo(pairs);
+    }
+
+    @Test
+    void takesARecordAtItsPlaceAsTheRowReadThereAndByItsValuesOrPreparedWherePastAStopOrWithoutAPlace() {
+        List<VictimReport> reports = new SyntheticVictims(17).generate(300).reports();
+        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        List<VictimReport> read = reports.stream().map(LinkageTests::values).toList();
+        int[] asked = {0};
+        Linkage.Ahead ahead = linkage.prepareAhead(read, keyHash, () -> ++asked[0] > 200);
+        // the record at place 3 given with other values: the place is believed, its values not looked at
+        VictimReport r = reports.get(3);
+        VictimReport renamed = new VictimReport(r.victimId(), r.officeCode(), r.caseNumber(), "Yohana Saragih", r.nik(),
+                r.sex(), r.birthDate(), r.age(), r.reportDate(), r.birthPlace(), r.originRegencyCode(),
+                r.originDistrictCode(), r.originVillageCode(), r.address());
+
+        Linkage.NewRecords byPlaces = linkage.newRecords(keyHash, ahead);
+        for (int place = 0; place < reports.size(); place++) {
+            VictimReport given = place == 3 ? renamed : reports.get(place);
+            if (place == 5 || place == 250) {
+                byPlaces.accept(given); // no place: by its values (prepared ahead at 5, past the stop at 250)
+            } else {
+                byPlaces.acceptAt(given, place);
+            }
+        }
+        Linkage.NewRecords asRead = linkage.newRecords(keyHash);
+        reports.forEach(asRead);
+        Linkage.NewRecords renamedAsRead = linkage.newRecords(keyHash);
+        reports.stream().map(report -> report == r ? renamed : report).forEach(renamedAsRead);
+
+        List<String> keys = keysOf(linkage.against(byPlaces, LinkageModel.initial()));
+
+        assertThat(ahead.size()).isEqualTo(200);
+        assertThat(byPlaces.takenAhead()).as("the 200 prepared before the stop, one of them by its values").isEqualTo(200);
+        assertThat(byPlaces.takenAtPlaces()).isEqualTo(199);
+        assertThat(keys).isEqualTo(keysOf(linkage.against(asRead, LinkageModel.initial())))
+                .isNotEqualTo(keysOf(linkage.against(renamedAsRead, LinkageModel.initial())));
+    }
+
+    @Test
     void scoresTwoNewRecordsInTheBlocksBuiltAheadFromTheLowerIdWhenTheirDecisionHangsOnTheOrder() {
         LinkageModel model = linkage.estimate(new SyntheticVictims(14).generate(1_500).reports(), 14);
         java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");

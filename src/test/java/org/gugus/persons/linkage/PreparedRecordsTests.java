@@ -198,6 +198,49 @@ class PreparedRecordsTests {
         }
     }
 
+    @Test
+    void aFileOfRecordsPreparedBeforeTheirIdsWereKnownIsAdoptedWholeEachReadUnderItsId() throws Exception {
+        List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(18).generate(600).reports());
+        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        java.nio.file.Path path = java.nio.file.Files.createTempFile("prepared-elsewhere", ".bin");
+        try (PreparedRecords adopting = linkage.preparedRecords(); PreparedRecords itself = linkage.preparedRecords()) {
+            // prepared under no id (0), one after the other in a file of their own, as rows before their publish
+            java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(path,
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+            long[] starts = new long[reports.size()];
+            long end = 0;
+            for (int i = 0; i < reports.size(); i++) {
+                starts[i] = end;
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(PreparedRecords.bytes(linkage, withoutId(reports.get(i)),
+                        keyHash));
+                while (bytes.hasRemaining()) {
+                    end += file.write(bytes, end);
+                }
+            }
+            long[] ids = reports.stream().mapToLong(VictimReport::victimId).toArray();
+            adopting.adopt(file, ids, starts, end);
+            List<String> given = new ArrayList<>();
+            adopting.forEachKeys((id, hashes, caps) -> given.add(id + Arrays.toString(hashes) + Arrays.toString(caps)));
+            List<String> expected = new ArrayList<>();
+            itself.add(reports, keyHash, (id, hashes, caps) -> expected.add(
+                    id + Arrays.toString(hashes) + Arrays.toString(caps)));
+
+            assertThat(given).as("each record's keys given under its id").containsExactlyElementsOf(expected);
+            assertThat(adopting.size()).isEqualTo(itself.size());
+            for (VictimReport report : reports) {
+                assertThat(adopting.holds(report.victimId())).isTrue();
+                PreparedRecords.Held read = adopting.read(report.victimId(), UnaryOperator.identity());
+                PreparedRecords.Held own = itself.read(report.victimId(), UnaryOperator.identity());
+                assertSameFields(read.record(), own.record());
+                assertThat(read.sortedHashes()).containsExactly(own.sortedHashes());
+            }
+            assertThatThrownBy(() -> itself.adopt(file, new long[] {1}, new long[] {0}, 1))
+                    .as("records kept already").isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(path).as("the adopted file closed with the records").doesNotExist();
+    }
+
     private static VictimReport withoutId(VictimReport r) {
         return new VictimReport(0, r.officeCode(), r.caseNumber(), r.name(), r.nik(), r.sex(), r.birthDate(), r.age(),
                 r.reportDate(), r.birthPlace(), r.originRegencyCode(), r.originDistrictCode(), r.originVillageCode(),
