@@ -2,6 +2,7 @@ package org.gugus.persons.linkage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,8 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * Record linkage of victim records in the Fellegi–Sunter model (as Splink and fastLink do it):
@@ -133,12 +138,12 @@ public final class Linkage {
      * {@link #keyHash} of {@code prefix + key}, without building that string nor its bytes (a first load hashes
      * 800,000 keys behind one salt): FNV-1a over the prefix's UTF-8 bytes once, then over the key's.
      */
-    public static java.util.function.ToLongFunction<String> keyHashAfter(String prefix) {
+    public static ToLongFunction<String> keyHashAfter(String prefix) {
         return new SaltedKeyHash(keyHashStart(prefix));
     }
 
     /** {@link #keyHashAfter}: its state after the prefix kept, so that a record's keys are hashed in pieces. */
-    private record SaltedKeyHash(long salted) implements java.util.function.ToLongFunction<String> {
+    private record SaltedKeyHash(long salted) implements ToLongFunction<String> {
 
         @Override
         public long applyAsLong(String key) {
@@ -293,7 +298,7 @@ public final class Linkage {
      * The blocks are told apart by these hashes (as the caller's store tells them apart).
      */
     public Against against(Collection<VictimReport> reports, LinkageModel model,
-            java.util.function.ToLongFunction<String> keyHash) {
+            ToLongFunction<String> keyHash) {
         NewRecords records = newRecords(keyHash);
         reports.forEach(records);
         return against(records, model);
@@ -304,16 +309,16 @@ public final class Linkage {
      * {@code keyHash}), each chunk on another core while the reader goes on: {@link #against(NewRecords,
      * LinkageModel)} then scores them. One reader thread gives them.
      */
-    public NewRecords newRecords(java.util.function.ToLongFunction<String> keyHash) {
+    public NewRecords newRecords(ToLongFunction<String> keyHash) {
         return new NewRecords(keyHash, null);
     }
 
     /**
-     * {@link #newRecords(java.util.function.ToLongFunction)}, each record whose values (every field of its report
+     * {@link #newRecords(ToLongFunction)}, each record whose values (every field of its report
      * but its id) are those of a record prepared {@code ahead} under the same keys' hashing taken from it, under its
      * own id, instead of being prepared again; {@code ahead} null or of another hashing: none taken.
      */
-    public NewRecords newRecords(java.util.function.ToLongFunction<String> keyHash, Ahead ahead) {
+    public NewRecords newRecords(ToLongFunction<String> keyHash, Ahead ahead) {
         return new NewRecords(keyHash, ahead != null && ahead.linkage == this && ahead.keyHash.equals(keyHash) ? ahead
                 : null);
     }
@@ -322,7 +327,7 @@ public final class Linkage {
      * Records prepared before their ids are known, as {@link NewRecords} prepares them (normalised, their keys
      * hashed), on the calling thread, one at a time: a first load's records prepared from its staged rows while the
      * warehouse publishes them. Known by their values only, never by a row or an id: a record takes one only when
-     * every field linkage reads is equal ({@link #newRecords(java.util.function.ToLongFunction, Ahead)}).
+     * every field linkage reads is equal ({@link #newRecords(ToLongFunction, Ahead)}).
      * {@code stop} is asked between records; when it says so, the records prepared until then are kept.
      * <p>
      * Once every record is prepared, the blocks of their keys are built too, each record known by its place among the
@@ -331,13 +336,13 @@ public final class Linkage {
      * each taken once, scores in them ({@link #against(NewRecords, LinkageModel)}); any other run builds its own.
      * Not built when {@code stop} says so before they are done.
      */
-    public Ahead prepareAhead(java.util.Collection<VictimReport> reports, java.util.function.ToLongFunction<String> keyHash,
-            java.util.function.BooleanSupplier stop) {
+    public Ahead prepareAhead(Collection<VictimReport> reports, ToLongFunction<String> keyHash,
+            BooleanSupplier stop) {
         UnaryOperator<String> shared = sharedStrings();
-        Map<VictimReport, Integer> byValues = new java.util.HashMap<>(reports.size() * 2);
+        Map<VictimReport, Integer> byValues = new HashMap<>(reports.size() * 2);
         List<NewRecord> records = new ArrayList<>(reports.size());
         int[] atPlace = new int[reports.size()];
-        java.util.Arrays.fill(atPlace, -1);
+        Arrays.fill(atPlace, -1);
         int place = 0;
         boolean stopped = false;
         for (VictimReport report : reports) {
@@ -362,7 +367,7 @@ public final class Linkage {
     public static final class Ahead {
 
         private final Linkage linkage;
-        private final java.util.function.ToLongFunction<String> keyHash;
+        private final ToLongFunction<String> keyHash;
         /** The place of each distinct record's values among {@link #records}. */
         private final Map<VictimReport, Integer> byValues;
         /**
@@ -374,7 +379,7 @@ public final class Linkage {
         /** The blocks of {@link #records}' keys, each record by its place among them; null when not built (or taken). */
         private Blocks blocks;
 
-        private Ahead(Linkage linkage, java.util.function.ToLongFunction<String> keyHash,
+        private Ahead(Linkage linkage, ToLongFunction<String> keyHash,
                 Map<VictimReport, Integer> byValues, int[] atPlace, List<NewRecord> records, Blocks blocks) {
             this.linkage = linkage;
             this.keyHash = keyHash;
@@ -442,7 +447,7 @@ public final class Linkage {
                 }
                 placed[at] = record;
             }
-            return new Prebuilt(java.util.Arrays.asList(placed), built);
+            return new Prebuilt(Arrays.asList(placed), built);
         }
 
         /** The report's values without its id: what a record prepared ahead is known by. */
@@ -456,7 +461,7 @@ public final class Linkage {
     }
 
     /**
-     * {@link #against(Collection, LinkageModel, java.util.function.ToLongFunction)} of records prepared as read; in the
+     * {@link #against(Collection, LinkageModel, ToLongFunction)} of records prepared as read; in the
      * blocks built ahead ({@link #prepareAhead}) when the records are those prepared ahead exactly.
      */
     public Against against(NewRecords records, LinkageModel model) {
@@ -483,16 +488,16 @@ public final class Linkage {
 
         // the tokens, places and address tokens records share kept once: fewer objects for the collector to copy
         private final UnaryOperator<String> shared = sharedStrings();
-        private final java.util.function.ToLongFunction<String> keyHash;
+        private final ToLongFunction<String> keyHash;
         private final ChunkedWork<Given, NewRecord> work;
         /** How many records were taken as prepared ahead. */
-        private final java.util.concurrent.atomic.AtomicInteger takenAhead = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger takenAhead = new AtomicInteger();
         /** How many of them were taken at their places ({@link #acceptAt}), not by their values. */
-        private final java.util.concurrent.atomic.AtomicInteger takenAtPlaces = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger takenAtPlaces = new AtomicInteger();
         /** Records prepared before their ids were known, null when none (or once every record is prepared). */
         private Ahead ahead;
 
-        private NewRecords(java.util.function.ToLongFunction<String> keyHash, Ahead ahead) {
+        private NewRecords(ToLongFunction<String> keyHash, Ahead ahead) {
             this.keyHash = keyHash;
             this.ahead = ahead;
             this.work = new ChunkedWork<>(CHUNK, reports -> {
@@ -552,7 +557,7 @@ public final class Linkage {
     }
 
     /** A new record's keys hashed by {@code keyHash}: from their pieces when salted, else from their text. */
-    private NewRecord newRecord(Prepared record, java.util.function.ToLongFunction<String> keyHash) {
+    private NewRecord newRecord(Prepared record, ToLongFunction<String> keyHash) {
         if (keyHash instanceof SaltedKeyHash salted) {
             return hashedKeys(record, salted.salted());
         }
@@ -577,32 +582,32 @@ public final class Linkage {
                     }
                 }
                 if (count[0] == hashes[0].length) {
-                    hashes[0] = java.util.Arrays.copyOf(hashes[0], count[0] * 2);
-                    caps[0] = java.util.Arrays.copyOf(caps[0], count[0] * 2);
+                    hashes[0] = Arrays.copyOf(hashes[0], count[0] * 2);
+                    caps[0] = Arrays.copyOf(caps[0], count[0] * 2);
                 }
                 hashes[0][count[0]] = hash;
                 caps[0][count[0]++] = cap;
             });
         }
-        return new NewRecord(record, java.util.Arrays.copyOf(hashes[0], count[0]), java.util.Arrays.copyOf(caps[0], count[0]));
+        return new NewRecord(record, Arrays.copyOf(hashes[0], count[0]), Arrays.copyOf(caps[0], count[0]));
     }
 
     /**
      * {@link #cappedBlockingKeys} of a record as the caller stores them, hashed by {@code keyHash}: from their pieces
      * when it is a {@link #keyHashAfter} (no key's text, map entry nor boxed cap), the same hashes, order and caps.
      */
-    public void cappedKeyHashes(VictimReport report, java.util.function.ToLongFunction<String> keyHash, NewKeys keys) {
+    public void cappedKeyHashes(VictimReport report, ToLongFunction<String> keyHash, NewKeys keys) {
         cappedKeyHashes(new Prepared(report), keyHash, keys);
     }
 
-    void cappedKeyHashes(Prepared record, java.util.function.ToLongFunction<String> keyHash, NewKeys keys) {
+    void cappedKeyHashes(Prepared record, ToLongFunction<String> keyHash, NewKeys keys) {
         NewRecord hashed = keyHash instanceof SaltedKeyHash salted ? hashedKeys(record, salted.salted())
                 : textKeys(record, keyHash);
         keys.accept(record.id, hashed.hashes(), hashed.caps());
     }
 
     /** A record's capped keys hashed from their text by {@code keyHash}. */
-    private NewRecord textKeys(Prepared record, java.util.function.ToLongFunction<String> keyHash) {
+    private NewRecord textKeys(Prepared record, ToLongFunction<String> keyHash) {
         Map<String, Integer> keys = cappedKeys(record);
         long[] hashes = new long[keys.size()];
         int[] caps = new int[keys.size()];
@@ -615,10 +620,10 @@ public final class Linkage {
     }
 
     /** The distinct hashes of a record's blocking keys as {@code keyHash} gives them, ascending. */
-    long[] sortedKeyHashes(Prepared record, java.util.function.ToLongFunction<String> keyHash) {
+    long[] sortedKeyHashes(Prepared record, ToLongFunction<String> keyHash) {
         long[] hashes = keyHash instanceof SaltedKeyHash salted ? hashedKeys(record, salted.salted()).hashes()
                 : keys(record).stream().mapToLong(keyHash).distinct().toArray();
-        java.util.Arrays.sort(hashes);
+        Arrays.sort(hashes);
         return hashes;
     }
 
@@ -652,7 +657,7 @@ public final class Linkage {
         private final boolean builtAhead;
 
         private Against(List<NewRecord> given, Prebuilt prebuilt, UnaryOperator<String> shared,
-                java.util.function.ToLongFunction<String> keyHash, LinkageModel model) {
+                ToLongFunction<String> keyHash, LinkageModel model) {
             this.model = model;
             this.given = given;
             this.builtAhead = prebuilt != null;
@@ -687,7 +692,7 @@ public final class Linkage {
         /** A candidate: ignored when it is one of the new records. */
         @Override
         public void accept(VictimReport report) {
-            if (java.util.Arrays.binarySearch(ids, report.victimId()) >= 0) {
+            if (Arrays.binarySearch(ids, report.victimId()) >= 0) {
                 return;
             }
             work.add(report);
@@ -719,7 +724,7 @@ public final class Linkage {
                 holderNamed[i] = record.hasName();
             }
             // a block of one record makes no pair (most keys of a first load)
-            java.util.stream.IntStream.range(0, byKey.slots()).parallel()
+            IntStream.range(0, byKey.slots()).parallel()
                     .filter(slot -> byKey.size(slot) > 1 && byKey.size(slot) <= byKey.cap(slot)).forEach(slot -> {
                 int size = byKey.size(slot);
                 // the new records come first in every block
@@ -782,7 +787,7 @@ public final class Linkage {
          * The blocks of new records' keys, each record by its place in {@code fresh}; null when {@code stop} says so
          * before they are built (asked every few thousand records).
          */
-        static Blocks of(List<NewRecord> fresh, java.util.function.BooleanSupplier stop) {
+        static Blocks of(List<NewRecord> fresh, BooleanSupplier stop) {
             // room for two distinct keys a record, grown by doubling past them: most keys are shared (a first load's
             // 100,000 records hold 155,000 distinct keys of their 700,000), and eight a record made a table of two
             // million slots, 59 MB of the run's live set at a tenth full
@@ -837,7 +842,7 @@ public final class Linkage {
                 if (more == null) {
                     more = rest[slot] = new int[4];
                 } else if (held - 1 == more.length) {
-                    more = rest[slot] = java.util.Arrays.copyOf(more, more.length * 2);
+                    more = rest[slot] = Arrays.copyOf(more, more.length * 2);
                 }
                 more[held - 1] = record;
             }
@@ -957,7 +962,7 @@ public final class Linkage {
      * memory ({@link BlockScoring}); {@code keyHash} gives a blocking key's hash as the caller stores it, {@code valid}
      * the hashes of every block the run pairs in.
      */
-    public BlockScoring blockScoring(LinkageModel model, java.util.function.ToLongFunction<String> keyHash,
+    public BlockScoring blockScoring(LinkageModel model, ToLongFunction<String> keyHash,
             long[] valid, PreparedRecords held) {
         return new BlockScoring(this, scorer(model), keyHash, valid, held);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,7 +213,7 @@ class PreparedRecordsTests {
             long end = 0;
             for (int i = 0; i < reports.size(); i++) {
                 starts[i] = end;
-                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(PreparedRecords.bytes(linkage, withoutId(reports.get(i)),
+                ByteBuffer bytes = ByteBuffer.wrap(PreparedRecords.bytes(linkage, withoutId(reports.get(i)),
                         keyHash));
                 while (bytes.hasRemaining()) {
                     end += file.write(bytes, end);
