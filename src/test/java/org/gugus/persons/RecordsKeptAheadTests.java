@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
+import org.gugus.persons.linkage.Linkage;
+import org.gugus.persons.linkage.LinkageSettings;
 import org.gugus.persons.linkage.PreparedRecords;
 import org.junit.jupiter.api.Test;
 
@@ -106,8 +109,8 @@ class RecordsKeptAheadTests {
     @Test
     void rowsReadInTheFilesOrderEachOfItsOwnValuesAreHandedOverWholeAsTheRunsRecords() {
         try (RecordsKeptAhead kept = new RecordsKeptAhead(5);
-                PreparedRecords records = new org.gugus.persons.linkage.Linkage(
-                        org.gugus.persons.linkage.LinkageSettings.defaults()).preparedRecords()) {
+                PreparedRecords records = new Linkage(
+                        LinkageSettings.defaults()).preparedRecords()) {
             for (int ordinal = 1; ordinal <= 5; ordinal++) {
                 kept.add(ordinal * 2, digest(ordinal), ordinal, (byte) 1, keyed(ordinal));
             }
@@ -116,7 +119,7 @@ class RecordsKeptAheadTests {
 
             kept.handOver(records, new long[] {101, 102, 103, 104, 105});
             kept.close(); // the file is the records' now: still open
-            List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             records.forEachKeys((id, hashes, caps) -> keys.add(id + ":" + hashes[0] + ":" + caps[0]));
 
             assertThat(records.size()).isEqualTo(5);

@@ -3,10 +3,16 @@ package org.gugus.persons.linkage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +68,7 @@ class LinkageTests {
     void hashesANewRecordsKeysFromTheirPiecesAsEachSaltedKeyIsHashedInTheKeysOrderWithTheirCaps() {
         Linkage capped = new Linkage(LinkageSettings.defaults().withMaxBlockSizes(200, 50));
         String salt = "c2FsdCDDqSDwn5iA:";
-        List<VictimReport> reports = new java.util.ArrayList<>(new SyntheticVictims(11).generate(400).reports());
+        List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(11).generate(400).reports());
         reports.add(Report.id(100_001).name("Élodie محمد 😀").nik("6472034607979990").age(30, "2024-06-01").build());
         reports.add(Report.id(100_002).name("Siti \ud800Aminah").born("1897-01-02").build());
         reports.add(Report.id(100_003).name("Nur").build());
@@ -74,8 +80,8 @@ class LinkageTests {
         assertThat(pieces).hasSize(reports.size()).isEqualTo(whole);
         for (VictimReport report : reports) {
             Map<String, Integer> keys = capped.cappedBlockingKeys(report);
-            String expected = java.util.Arrays.toString(keys.keySet().stream().mapToLong(key -> Linkage.keyHash(salt + key))
-                    .toArray()) + " " + java.util.Arrays.toString(keys.values().stream().mapToInt(cap -> cap).toArray());
+            String expected = Arrays.toString(keys.keySet().stream().mapToLong(key -> Linkage.keyHash(salt + key))
+                    .toArray()) + " " + Arrays.toString(keys.values().stream().mapToInt(cap -> cap).toArray());
             assertThat(pieces.get(report.victimId())).as("record %d", report.victimId()).isEqualTo(expected);
         }
     }
@@ -84,10 +90,10 @@ class LinkageTests {
     void takesRecordsPreparedAheadOnlyWhereEveryFieldIsEqualAndGivesTheKeysAndPairsOfRecordsPreparedAsRead() {
         List<VictimReport> reports = new SyntheticVictims(12).generate(1_500).reports();
         LinkageModel model = linkage.estimate(reports, 12);
-        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
-        List<VictimReport> published = new java.util.ArrayList<>(reports.subList(0, 700));
+        ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        List<VictimReport> published = new ArrayList<>(reports.subList(0, 700));
         // read ahead without their ids, in another order, one record not among them
-        List<VictimReport> read = new java.util.ArrayList<>();
+        List<VictimReport> read = new ArrayList<>();
         for (int i = published.size() - 1; i >= 0; i--) {
             if (i != 7) {
                 VictimReport r = published.get(i);
@@ -134,12 +140,12 @@ class LinkageTests {
     void scoresInTheBlocksBuiltAheadWhenEveryRecordIsTakenOnceAsInBlocksBuiltAfterInIdOrder() {
         List<VictimReport> reports = new SyntheticVictims(14).generate(1_500).reports();
         LinkageModel model = linkage.estimate(reports, 14);
-        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
         // the records of distinct values among the first 700 (two of the same values take one record prepared ahead)
-        Set<VictimReport> seen = new java.util.HashSet<>();
+        Set<VictimReport> seen = new HashSet<>();
         List<VictimReport> published = reports.subList(0, 700).stream().filter(r -> seen.add(values(r))).toList();
         // read ahead without their ids, in another order than the ids': the blocks index them in that order
-        List<VictimReport> read = new java.util.ArrayList<>();
+        List<VictimReport> read = new ArrayList<>();
         for (int i = 0; i < published.size(); i++) {
             read.add(values(published.get(i % 2 == 0 ? i / 2 : published.size() - 1 - i / 2)));
         }
@@ -176,7 +182,7 @@ class LinkageTests {
     void takesEachRecordPreparedAheadAtItsPlaceWithoutLookingAtItsValuesAndScoresAsRecordsPreparedAsRead() {
         List<VictimReport> reports = new SyntheticVictims(16).generate(1_500).reports();
         LinkageModel model = linkage.estimate(reports, 16);
-        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
         List<VictimReport> published = reports.subList(0, 700);
         // read ahead without their ids, in the ids' order (a first load's file): the i-th record's values at place i
         List<VictimReport> read = published.stream().map(LinkageTests::values).toList();
@@ -206,7 +212,7 @@ class LinkageTests {
     @Test
     void takesARecordAtItsPlaceAsTheRowReadThereAndByItsValuesOrPreparedWherePastAStopOrWithoutAPlace() {
         List<VictimReport> reports = new SyntheticVictims(17).generate(300).reports();
-        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
         List<VictimReport> read = reports.stream().map(LinkageTests::values).toList();
         int[] asked = {0};
         Linkage.Ahead ahead = linkage.prepareAhead(read, keyHash, () -> ++asked[0] > 200);
@@ -242,7 +248,7 @@ class LinkageTests {
     @Test
     void scoresTwoNewRecordsInTheBlocksBuiltAheadFromTheLowerIdWhenTheirDecisionHangsOnTheOrder() {
         LinkageModel model = linkage.estimate(new SyntheticVictims(14).generate(1_500).reports(), 14);
-        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
         // names of two tokens each: from the first, each of its tokens finds one at least 0.85 alike in the second
         // (a pair to link); from the second, MUHAMMAD finds none (a pair of different names, not even queued)
         VictimReport first = born(1, "Harssuman Arman");
@@ -284,14 +290,14 @@ class LinkageTests {
 
     /** A record born on 4 March 1995, a woman of Samarinda without NIK, reported by an office of its own. */
     private static VictimReport born(long id, String name) {
-        return new VictimReport(id, "64.7" + id, "TPPO/" + id, name, null, "P", java.time.LocalDate.of(1995, 3, 4), null,
-                java.time.LocalDate.of(2024, 6, 5), null, "64.72", null, null, null);
+        return new VictimReport(id, "64.7" + id, "TPPO/" + id, name, null, "P", LocalDate.of(1995, 3, 4), null,
+                LocalDate.of(2024, 6, 5), null, "64.72", null, null, null);
     }
 
     @Test
     void buildsNoBlocksAheadWhenToldToStopWhileBuildingThem() {
         List<VictimReport> reports = new SyntheticVictims(15).generate(5_000).reports();
-        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
         int[] asked = {0};
         // asked once per record while they are prepared, then every 4,096 records while their blocks are built
         Linkage.Ahead ahead = linkage.prepareAhead(reports, keyHash, () -> ++asked[0] > reports.size());
@@ -303,7 +309,7 @@ class LinkageTests {
     @Test
     void keepsTheRecordsPreparedAheadUntilToldToStopAndPreparesTheOthersAsRead() {
         List<VictimReport> reports = new SyntheticVictims(13).generate(300).reports();
-        java.util.function.ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
+        ToLongFunction<String> keyHash = Linkage.keyHashAfter("c2FsdA:");
         int[] asked = {0};
         Linkage.Ahead ahead = linkage.prepareAhead(reports, keyHash, () -> ++asked[0] > 100);
 
@@ -327,20 +333,20 @@ class LinkageTests {
 
     /** Each new record's id, key hashes and caps, in the order the run writes them. */
     private static List<String> keysOf(Linkage.Against against) {
-        List<String> keys = new java.util.ArrayList<>();
-        against.forEachNewRecord((victim, hashes, caps) -> keys.add(victim + " " + java.util.Arrays.toString(hashes) + " "
-                + java.util.Arrays.toString(caps)));
+        List<String> keys = new ArrayList<>();
+        against.forEachNewRecord((victim, hashes, caps) -> keys.add(victim + " " + Arrays.toString(hashes) + " "
+                + Arrays.toString(caps)));
         return keys;
     }
 
     /** Each new record's key hashes and caps (as text), as an incremental run gives them to its caller. */
-    private static Map<Long, String> newKeys(Linkage linkage, java.util.function.ToLongFunction<String> keyHash,
+    private static Map<Long, String> newKeys(Linkage linkage, ToLongFunction<String> keyHash,
             List<VictimReport> reports) {
         Linkage.NewRecords records = linkage.newRecords(keyHash);
         reports.forEach(records);
-        Map<Long, String> keys = new java.util.HashMap<>();
+        Map<Long, String> keys = new HashMap<>();
         linkage.against(records, LinkageModel.initial()).forEachNewRecord((victim, hashes, caps) -> keys.put(victim,
-                java.util.Arrays.toString(hashes) + " " + java.util.Arrays.toString(caps)));
+                Arrays.toString(hashes) + " " + Arrays.toString(caps)));
         return keys;
     }
 
@@ -424,7 +430,7 @@ class LinkageTests {
 
     @Test
     void linksNobodyAmongNumberedPlaceholdersOfOneRegionAndBirthDate() {
-        List<VictimReport> reports = new java.util.ArrayList<>();
+        List<VictimReport> reports = new ArrayList<>();
         for (int i = 1; i <= 500; i++) {
             reports.add(Report.id(i).name((i % 2 == 0 ? "Korban " : "Anak ") + i).born("2012-05-04").sex("P")
                     .origin("64.72", "64.72.03", null).nik("647203440512" + String.format("%04d", i)).build());
