@@ -249,7 +249,10 @@ public class ReportingRefresh {
         });
         if (many[0]) {
             // so many that their rows are written set-based with the indexes built afterwards, read as planned
-            rewrite(times, personIds, times.get("set indexes aside", () -> DeferredIndexes.drop(jdbc)));
+            rewrite(times, personIds, times.get("set indexes aside", () -> {
+                RebuiltTables.lock(jdbc, RebuiltTables.INDEXED);
+                return DeferredIndexes.drop(jdbc);
+            }));
         }
     }
 
@@ -520,6 +523,7 @@ public class ReportingRefresh {
                 && times.get("start", () -> rowsAside.get().awaitDefined(read.get().snapshot()));
         List<String> besides = defined ? PersonRowsAside.TABLES : List.of();
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside", () -> {
+            RebuiltTables.lock(jdbc, RebuiltTables.ALL);
             jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
             return DeferredIndexes.drop(jdbc, besides);
         });
