@@ -49,6 +49,7 @@ final class RebuiltTables {
                 return;
             } catch (PessimisticLockingFailureException e) {
                 jdbc.sql("rollback to savepoint reporting_tables").update();
+                jdbc.sql("release savepoint reporting_tables").update();
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
