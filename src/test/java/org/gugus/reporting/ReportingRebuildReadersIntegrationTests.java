@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * A rebuild of the reporting schema beside readers that hold one of its tables while they read another (a
  * coordinator's count in a transaction, the background warm-up): the rebuild waits for them or lets them through
  * ({@link RebuiltTables}), and neither fails. Taken one by one by the truncate and its triggers, the reports' lock and
- * then their facts', a reader holding the facts and asking for the persons made the server abort one of the two.
+ * then their facts', a reader holding the facts and asking for the persons made the server abort one of the two; and
+ * the all-time counts, emptied at the rebuild's end, with a report that held them and asked for the reports.
  */
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.reporting.warm-kept-counts=false"})
 class ReportingRebuildReadersIntegrationTests {
@@ -75,6 +76,13 @@ class ReportingRebuildReadersIntegrationTests {
         // the rebuild, waiting longer, is the one the server stops: undone to its savepoint, it lets the reader
         // through and locks the tables again once the reader ends
         rebuildBesideAReaderOf("reporting.person", "reporting.report_fact");
+    }
+
+    @Test
+    void anAllTimeReportHoldingItsCountsWhileItReadsTheReportsFilesIsWaitedForAndNeitherFails() throws Exception {
+        // a national report of all time reads the kept counts, then the files of the reports; the rebuild, emptying
+        // the counts only at its end, held the reports by then and waited for the counts the report held
+        rebuildBesideAReaderOf("reporting.all_time_count", "reporting.report");
     }
 
     /**
