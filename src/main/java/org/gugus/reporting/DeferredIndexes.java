@@ -23,12 +23,6 @@ final class DeferredIndexes {
     record Key(String table, String name, String definition) {
     }
 
-    private static final String TABLES = "'report', 'report_fact', 'person_fact', 'office_person_fact', 'case_fact',"
-            + " 'office_case_fact'";
-
-    /** The tables a rebuild empties and writes whole: their keys too are built after their rows. */
-    private static final String REBUILT_TABLES = TABLES + ", 'person', 'tppo_case'";
-
     private DeferredIndexes() {
     }
 
@@ -47,10 +41,11 @@ final class DeferredIndexes {
                   from pg_constraint k
                   join pg_class c on c.oid = k.conrelid
                   join pg_namespace n on n.oid = c.relnamespace
-                 where n.nspname = 'reporting' and c.relname in (%s) and k.contype in ('p', 'u')
+                 where n.nspname = 'reporting' and c.relname = any(:tables) and k.contype in ('p', 'u')
                    and n.nspname || '.' || c.relname <> all(:kept)
                  order by 1, 2
-                """.formatted(REBUILT_TABLES)).param("kept", kept.toArray(String[]::new))
+                """).param("tables", RebuiltTables.WRITTEN_WHOLE.toArray(String[]::new))
+                .param("kept", kept.toArray(String[]::new))
                 .query((rs, n) -> new Key(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
         keys.forEach(key -> jdbc.sql("alter table " + key.table() + " drop constraint " + key.name()).update());
@@ -76,10 +71,11 @@ final class DeferredIndexes {
                   join pg_class x on x.oid = i.indexrelid
                   join pg_class c on c.oid = i.indrelid
                   join pg_namespace n on n.oid = c.relnamespace
-                 where n.nspname = 'reporting' and c.relname in (%s) and not i.indisprimary and not i.indisunique
+                 where n.nspname = 'reporting' and c.relname = any(:tables) and not i.indisprimary and not i.indisunique
                    and n.nspname || '.' || c.relname <> all(:kept)
                  order by 1
-                """.formatted(TABLES)).param("kept", kept.toArray(String[]::new))
+                """).param("tables", RebuiltTables.INDEXED.toArray(String[]::new))
+                .param("kept", kept.toArray(String[]::new))
                 .query((rs, n) -> new Index(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5)))
                 .list();

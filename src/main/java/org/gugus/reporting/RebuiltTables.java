@@ -2,6 +2,7 @@ package org.gugus.reporting;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -29,6 +30,13 @@ final class RebuiltTables {
     /** The tables whose indexes a refresh of many persons sets aside (its persons' and cases' rows stay). */
     static final List<String> INDEXED = List.of("report_fact", "person_fact", "office_person_fact", "case_fact",
             "office_case_fact", "report");
+
+    /**
+     * The tables a rebuild writes whole, row by row from the warehouse: their keys too are built after their rows
+     * ({@link DeferredIndexes#dropKeys}). The all-time counts, which it also empties, are counted from them after.
+     */
+    static final List<String> WRITTEN_WHOLE = Stream.concat(INDEXED.stream(), Stream.of("person", "tppo_case"))
+            .toList();
 
     /** Tries before the refresh gives up (and rolls back, as any failed refresh does). */
     static final int ATTEMPTS = 5;
