@@ -49,7 +49,7 @@ final class CsvWorkbookReader implements WorkbookReader {
         this.charset = charset;
         this.delimiter = delimiter;
         this.text = text;
-        this.records = new CsvRecords(text, delimiter);
+        this.records = new CsvRecords(text, delimiter, limits);
         this.row = new RowBuilder(limits);
     }
 
@@ -79,8 +79,7 @@ final class CsvWorkbookReader implements WorkbookReader {
                 reader.reset();
                 char delimiter = detectDelimiter(CharBuffer.wrap(sample, 0, Math.max(length, 0)),
                         length < SAMPLE_CHARS);
-                return new CsvWorkbookReader(sheet, charset, delimiter, new CsvRecordGuard(reader, delimiter, limits),
-                        limits);
+                return new CsvWorkbookReader(sheet, charset, delimiter, reader, limits);
             }
             catch (IOException | RuntimeException ex) {
                 in.close();
