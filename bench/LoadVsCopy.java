@@ -21,8 +21,9 @@ import org.postgresql.PGConnection;
 /**
  * Benchmark: the Gugus pipeline (`gugus load`, as a user runs it) against PostgreSQL's COPY of the
  * same CSV into an unconstrained table, on the same embedded server. Prints both times and their
- * ratio (pipeline / COPY) as the last line. Gugus runs through the {@code ./gugus} launcher, as the
- * README runs it (GUGUS_BENCH_LAUNCHER=java: {@code java -jar target/gugus.jar} instead).
+ * ratio (pipeline / COPY) as the last line; COPY's time is the median of three COPYs, each printed.
+ * Gugus runs through the {@code ./gugus} launcher, as the README runs it (GUGUS_BENCH_LAUNCHER=java:
+ * {@code java -jar target/gugus.jar} instead).
  * GUGUS_BENCH_JAVA_OPTS passes options to the Gugus JVM (e.g. -Xmx256m, or a flight recording).
  * <p>
  * With a second argument R (e.g. {@code 100000 20}) it then delivers the same file R times again,
@@ -270,7 +271,21 @@ public class LoadVsCopy {
         }
     }
 
+    /** Times of COPY taken, the median of them the baseline: one COPY's time varied by a fifth between runs. */
+    private static final int COPIES = 3;
+
+    /** The median seconds of {@value #COPIES} COPYs of the file, each into a table of its own, all printed. */
     private static double copy(EmbeddedPostgres postgres, Path csv) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < COPIES; i++) {
+            times.add(copyOnce(postgres, csv));
+        }
+        System.out.printf("COPY times: %s s (median taken)%n",
+                String.join(", ", times.stream().map(t -> "%.2f".formatted(t)).toList()));
+        return median(times);
+    }
+
+    private static double copyOnce(EmbeddedPostgres postgres, Path csv) throws Exception {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
                 postgres.password())) {
             connection.createStatement().execute("drop table if exists bench_copy");
