@@ -195,7 +195,7 @@ public final class BlockScoring {
                         ScoredPair pair = a.record().id < b.record().id ? scorer.explain(a.record(), b.record())
                                 : scorer.explain(b.record(), a.record());
                         found.add(new Spilled(pair.victimA(), pair.victimB(), pair.weight(), pair.probability(),
-                                Clustering.namesDisagree(pair)));
+                                namesDisagree(pair)));
                     }
                 }
             }
@@ -253,9 +253,18 @@ public final class BlockScoring {
         return Long.MIN_VALUE;
     }
 
-    /** Whether a pair's names have nothing in common (clustering does not link it, whatever its probability). */
+    /**
+     * Whether a pair's names have nothing in common (level "different"): however much else agrees (twins share
+     * birth date, address, village and father), clustering does not link it, whatever its probability; a
+     * reviewer may.
+     */
     public static boolean namesDisagree(ScoredPair pair) {
-        return Clustering.namesDisagree(pair);
+        for (ComparisonWeight comparison : pair.comparisons()) {
+            if (comparison.comparison().equals(Comparison.NAME.id)) {
+                return comparison.level().equals("different");
+            }
+        }
+        return false;
     }
 
     /**

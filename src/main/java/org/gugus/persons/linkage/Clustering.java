@@ -1,171 +1,84 @@
 package org.gugus.persons.linkage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Joins records into persons without chaining: each person (a set of records) knows its valid NIKs,
- * its sexes and the records it must never be joined with, and two persons are joined only when none
- * of these conflict.
+ * The clustering of an in-memory run ({@link Linkage#cluster}) on {@link CompactClustering}: the records
+ * held as their ids, valid NIKs and sexes in arrays, the persons a union-find over them, the undecided
+ * pairs offered heaviest first. Each record as an object of its own with its lists, in a map by id, took
+ * half a second of a 100,000-record first load's run, most of it the serial collector copying them.
  */
 final class Clustering {
 
-    /** One person being built; {@code members} of a person merged away are moved to the survivor. */
-    private static final class Person {
-        final List<Long> members = new ArrayList<>(1);
-        final List<String> niks = new ArrayList<>(0);
-        int sexes;
-        Set<Long> never;
+    private static final Comparator<ScoredPair> HEAVIEST_FIRST = Comparator.comparingDouble(ScoredPair::weight)
+            .reversed().thenComparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB);
+
+    private Clustering() {
     }
 
-    private final Map<Long, Person> personOf = new HashMap<>();
-    private final Map<VictimPair, Decision> decisions;
-
-    Clustering(Collection<VictimReport> reports, Map<VictimPair, Decision> decisions) {
-        this.decisions = decisions;
+    /** The persons among these records, and the pairs to review, as {@link Linkage#cluster} says. */
+    static Clusters of(Collection<VictimReport> reports, List<ScoredPair> pairs, Map<VictimPair, Decision> decisions,
+            LinkageSettings settings) {
+        long[] ids = new long[reports.size()];
+        int at = 0;
         for (VictimReport report : reports) {
-            Person person = new Person();
-            person.members.add(report.victimId());
-            String nik = Nik.valid(report.nik());
-            if (nik != null) {
-                person.niks.add(nik);
-            }
-            int sex = Prepared.sexOf(report.sex());
-            person.sexes = sex == 0 ? 0 : 1 << (sex - 1);
-            personOf.put(report.victimId(), person);
+            ids[at++] = report.victimId();
         }
-        decisions.forEach((pair, decision) -> {
-            Person a = personOf.get(pair.a());
-            Person b = personOf.get(pair.b());
-            if (decision == Decision.DIFFERENT && a != null && b != null) {
-                never(a).add(pair.b());
-                never(b).add(pair.a());
-            }
-        });
-    }
-
-    Clusters run(List<ScoredPair> pairs, LinkageSettings settings) {
-        decisions.entrySet().stream().filter(e -> e.getValue() == Decision.SAME)
-                .sorted(Map.Entry.comparingByKey(Comparator.comparingLong(VictimPair::a).thenComparingLong(VictimPair::b)))
-                .forEach(e -> {
-                    Person a = personOf.get(e.getKey().a());
-                    Person b = personOf.get(e.getKey().b());
-                    if (a != null && b != null && a != b && !forbidden(a, b)) {
-                        join(a, b);
-                    }
-                });
-        List<ScoredPair> undecided = pairs.stream().filter(p -> !decisions.containsKey(p.pair()))
-                .filter(p -> personOf.containsKey(p.victimA()) && personOf.containsKey(p.victimB()))
-                .sorted(Comparator.comparingDouble(ScoredPair::weight).reversed()
-                        .thenComparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB))
-                .toList();
+        Arrays.sort(ids);
+        CompactClustering persons = new CompactClustering(ids, settings);
+        for (VictimReport report : reports) {
+            persons.member(persons.indexOf(report.victimId()), CompactClustering.nikOf(report.nik()),
+                    CompactClustering.sexOf(report.sex()));
+        }
+        persons.decisions(decisions);
+        List<ScoredPair> undecided = pairs.stream().filter(pair -> !decisions.containsKey(pair.pair()))
+                .filter(pair -> persons.indexOf(pair.victimA()) >= 0 && persons.indexOf(pair.victimB()) >= 0)
+                .sorted(HEAVIEST_FIRST).toList();
         for (ScoredPair pair : undecided) {
-            if (pair.probability() < settings.matchProbability()) {
-                continue;
-            }
-            Person a = personOf.get(pair.victimA());
-            Person b = personOf.get(pair.victimB());
-            if (a != b && !namesDisagree(pair) && !forbidden(a, b) && !conflict(a, b)) {
-                join(a, b);
-            }
+            persons.offer(pair.victimA(), pair.victimB(), pair.probability(), BlockScoring.namesDisagree(pair));
         }
-        List<ScoredPair> uncertain = undecided.stream().filter(p -> p.probability() >= settings.reviewProbability())
-                .filter(p -> personOf.get(p.victimA()) != personOf.get(p.victimB()))
+        List<ScoredPair> uncertain = undecided.stream().filter(pair -> pair.probability() >= settings.reviewProbability())
+                .filter(pair -> !persons.samePerson(pair.victimA(), pair.victimB()))
                 .toList();
         // the most probable pairs when there are more than a run may queue (undecided is heaviest first)
         List<ScoredPair> review = uncertain.stream().limit(settings.maxReviewPairs())
                 .sorted(Comparator.comparingLong(ScoredPair::victimA).thenComparingLong(ScoredPair::victimB))
                 .toList();
-        Set<Person> seen = new HashSet<>();
-        List<Set<Long>> clusters = new ArrayList<>();
-        for (Person person : personOf.values()) {
-            if (seen.add(person)) {
-                clusters.add(Set.copyOf(person.members));
-            }
-        }
-        return new Clusters(clusters, review, uncertain.size() - review.size());
+        return new Clusters(members(persons, ids), review, uncertain.size() - review.size());
     }
 
-    /**
-     * The names have nothing in common (level "different"): however much else agrees — twins share
-     * birth date, address, village and father — the model does not link them; a reviewer may.
-     */
-    static boolean namesDisagree(ScoredPair pair) {
-        for (ComparisonWeight comparison : pair.comparisons()) {
-            if (comparison.comparison().equals(Comparison.NAME.id)) {
-                return comparison.level().equals("different");
-            }
+    /** Each person's records, the persons in the order of their first record; a person of one record as one id. */
+    private static List<Set<Long>> members(CompactClustering persons, long[] ids) {
+        int[] personOf = new int[ids.length];
+        int[] size = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            personOf[i] = persons.personOf(i);
+            size[personOf[i]]++;
         }
-        return false;
-    }
-
-    /** A DIFFERENT decision between any record of one and any record of the other. */
-    private static boolean forbidden(Person a, Person b) {
-        if (a.never == null && b.never == null) {
-            return false;
-        }
-        Person small = a.members.size() <= b.members.size() ? a : b;
-        Person large = small == a ? b : a;
-        if (large.never != null) {
-            for (Long id : small.members) {
-                if (large.never.contains(id)) {
-                    return true;
+        List<Set<Long>> members = new ArrayList<>(ids.length);
+        // the persons of several records: their place in the list, and their records as they are met
+        Map<Integer, Integer> placeOf = new HashMap<>();
+        Map<Integer, List<Long>> several = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            int person = personOf[i];
+            if (size[person] == 1) {
+                members.add(Set.of(ids[i]));
+            } else {
+                if (!placeOf.containsKey(person)) {
+                    placeOf.put(person, members.size());
+                    members.add(null);
                 }
+                several.computeIfAbsent(person, p -> new ArrayList<>(size[p])).add(ids[i]);
             }
         }
-        if (small.never != null) {
-            for (Long id : large.members) {
-                if (small.never.contains(id)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Both sexes, or two valid NIKs more than one typing error apart. */
-    private static boolean conflict(Person a, Person b) {
-        if ((a.sexes | b.sexes) == 3) {
-            return true;
-        }
-        for (String x : a.niks) {
-            for (String y : b.niks) {
-                if (Nik.conflict(x, y)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private void join(Person a, Person b) {
-        Person into = a.members.size() >= b.members.size() ? a : b;
-        Person from = into == a ? b : a;
-        into.members.addAll(from.members);
-        for (String nik : from.niks) {
-            if (!into.niks.contains(nik)) {
-                into.niks.add(nik);
-            }
-        }
-        into.sexes |= from.sexes;
-        if (from.never != null) {
-            never(into).addAll(from.never);
-        }
-        for (Long id : from.members) {
-            personOf.put(id, into);
-        }
-    }
-
-    private static Set<Long> never(Person person) {
-        if (person.never == null) {
-            person.never = new HashSet<>();
-        }
-        return person.never;
+        placeOf.forEach((person, place) -> members.set(place, Set.copyOf(several.get(person))));
+        return members;
     }
 }

@@ -999,6 +999,6 @@ public final class Linkage {
      * conflict.
      */
     public Clusters cluster(Collection<VictimReport> reports, List<ScoredPair> pairs, Map<VictimPair, Decision> decisions) {
-        return new Clustering(reports, decisions).run(pairs, settings);
+        return Clustering.of(reports, pairs, decisions, settings);
     }
 }

@@ -12,7 +12,10 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Clustering in arrays, pairs offered heaviest first: the persons of {@link Linkage#cluster}. */
+/**
+ * Clustering in arrays, pairs offered heaviest first, as a bounded run offers them and as {@link Linkage#cluster}
+ * does: the persons and review pairs of the clustering of objects ({@link ObjectClustering}).
+ */
 class CompactClusteringTests {
 
     private final LinkageSettings settings = LinkageSettings.defaults();
@@ -52,7 +55,13 @@ class CompactClusteringTests {
                 decisions.put(pair.pair(), random.nextBoolean() ? Decision.SAME : Decision.DIFFERENT);
             }
 
-            Set<Set<Long>> expected = new HashSet<>(linkage.cluster(reports, pairs, decisions).clusters());
+            Clusters reference = new ObjectClustering(reports, decisions).run(pairs, settings);
+            Set<Set<Long>> expected = new HashSet<>(reference.clusters());
+            Clusters inMemory = linkage.cluster(reports, pairs, decisions);
+            assertThat(new HashSet<>(inMemory.clusters())).as("seed " + seed).isEqualTo(expected);
+            assertThat(inMemory.clusters()).as("seed " + seed).hasSameSizeAs(reference.clusters());
+            assertThat(inMemory.review()).as("seed " + seed).isEqualTo(reference.review());
+            assertThat(inMemory.notQueued()).as("seed " + seed).isEqualTo(reference.notQueued());
 
             CompactClustering compact = new CompactClustering(ids, settings);
             for (int i = 0; i < n; i++) {
