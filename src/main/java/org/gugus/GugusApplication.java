@@ -17,7 +17,8 @@ public class GugusApplication {
 
     public static void main(String[] args) {
         if (GugusCommandLine.mayStartGugus(args)) {
-            // the largest reference data, read on the other core while Spring builds the context
+            // the provinces and regencies, read on the other core while Spring builds the context (the districts
+            // and villages at their first use)
             Regions.loadInBackground(Regions.CURRENT_EDITION);
         }
         if (GugusCommandLine.isCommand(args)) {

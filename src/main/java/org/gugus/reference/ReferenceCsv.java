@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /** Reads the reference CSV files on the classpath (plain or gzipped): comma-separated, quoted when needed. */
@@ -21,6 +22,11 @@ final class ReferenceCsv {
 
     /** Calls {@code row} for every line after the header. */
     static void read(String file, Consumer<List<String>> row) {
+        read(file, line -> true, row);
+    }
+
+    /** Calls {@code row} for every line after the header that {@code lines} takes (tested before it is parsed). */
+    static void read(String file, Predicate<String> lines, Consumer<List<String>> row) {
         try (InputStream raw = ReferenceCsv.class.getResourceAsStream(FOLDER + file)) {
             if (raw == null) {
                 throw new IllegalStateException("Reference file " + FOLDER + file + " is not in this build of Gugus");
@@ -29,7 +35,7 @@ final class ReferenceCsv {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             reader.readLine();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
+                if (!line.isBlank() && lines.test(line)) {
                     row.accept(fields(line));
                 }
             }

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Indonesia's provinces, regencies/cities, districts and villages of one Kepmendagri edition, and
- * how values as offices write them resolve to these. Immutable and safe to share; load an edition
- * once ({@link #edition(String)} caches it).
+ * how values as offices write them resolve to these. Safe to share; load an edition once
+ * ({@link #edition(String)} caches it). The provinces and regencies are read with the edition, its districts and
+ * villages ({@link RegionDetails}) at their first use.
  */
 public final class Regions {
 
@@ -29,19 +30,20 @@ public final class Regions {
     private static final Map<String, Regions> EDITIONS = new ConcurrentHashMap<>();
 
     private final String edition;
-    private final Map<String, Region> byCode = new HashMap<>(128_000);
+    /** The provinces and regencies by code. */
+    private final Map<String, Region> byCode = new HashMap<>(1024);
     private final Map<String, List<Region>> regenciesByKey = new HashMap<>();
     private final Map<String, Region> provincesByKey = new HashMap<>();
-    /** Per parent code (regency or district): its children by name key. */
-    private final Map<String, Map<String, List<Region>>> childrenByKey = new HashMap<>();
-    /** Per regency code: its villages by name key, for a village written without its district. */
-    private final Map<String, Map<String, List<Region>>> villagesOfRegency = new HashMap<>();
     private final Map<String, FormerRegency> formerCodes = new LinkedHashMap<>();
     private final RegencyCrosswalk crosswalk;
+    private final String file;
+    /** Read at the first call that needs a district or a village. */
+    private volatile RegionDetails details;
 
     private Regions(String edition) {
         this.edition = edition;
-        ReferenceCsv.read("wilayah_kemendagri_" + edition + ".csv.gz", row -> add(row.get(0), row.get(1)));
+        this.file = "wilayah_kemendagri_" + edition + ".csv.gz";
+        ReferenceCsv.read(file, Regions::isRegencyOrAbove, row -> add(row.get(0), row.get(1)));
         ReferenceCsv.read("kode_lama_kabupaten_kota.csv", row -> {
             Region current = byCode.get(row.get(1));
             if (current != null && !byCode.containsKey(row.get(0))) {
@@ -58,7 +60,7 @@ public final class Regions {
 
     /**
      * Starts loading an edition on a thread of its own and returns at once: Gugus's start calls it
-     * first thing, so the 91,599 regions are read on the second core while Spring builds its context
+     * first thing, so the provinces and regencies are read on the second core while Spring builds its context
      * on the first, and {@link #edition(String)} then finds them loaded (or waits for the rest).
      * Should the load fail here, nothing is kept and the first use loads again and reports it.
      */
@@ -89,7 +91,10 @@ public final class Regions {
             return Optional.empty();
         }
         String dotted = dotted(code.strip());
-        return Optional.ofNullable(dotted == null ? null : byCode.get(dotted));
+        if (dotted == null) {
+            return Optional.empty();
+        }
+        return isRegencyOrAbove(dotted) ? Optional.ofNullable(byCode.get(dotted)) : details().byCode(dotted);
     }
 
     public Collection<Region> regencies() {
@@ -99,7 +104,8 @@ public final class Regions {
 
     /** The districts of a regency, by code. */
     public List<Region> districts(Region regency) {
-        return childrenByKey.getOrDefault(regency.code(), Map.of()).values().stream().flatMap(List::stream)
+        Map<String, List<Region>> districts = details().children(regency.code());
+        return (districts == null ? Map.<String, List<Region>>of() : districts).values().stream().flatMap(List::stream)
                 .sorted((a, b) -> a.code().compareTo(b.code())).toList();
     }
 
@@ -165,7 +171,7 @@ public final class Regions {
      * by its code.
      */
     public Optional<Region> district(Region regency, String written) {
-        return child(regency, written, DISTRICT_CODE, RegionNames.DISTRICT_WORDS, childrenByKey.get(regency.code()));
+        return child(regency, written, DISTRICT_CODE, RegionNames.DISTRICT_WORDS, details().children(regency.code()));
     }
 
     /**
@@ -174,8 +180,8 @@ public final class Regions {
      */
     public Optional<Region> village(Region regencyOrDistrict, String written) {
         Map<String, List<Region>> villages = regencyOrDistrict.level() == Region.Level.REGENCY
-                ? villagesOfRegency.get(regencyOrDistrict.code())
-                : childrenByKey.get(regencyOrDistrict.code());
+                ? details().villagesOfRegency(regencyOrDistrict.code())
+                : details().children(regencyOrDistrict.code());
         return child(regencyOrDistrict, written, VILLAGE_CODE, RegionNames.VILLAGE_WORDS, villages);
     }
 
@@ -224,26 +230,39 @@ public final class Regions {
         return Optional.ofNullable(byCode.get(region.provinceCode()));
     }
 
+    /** The districts and villages, read once at the first call that needs one (on any thread). */
+    private RegionDetails details() {
+        RegionDetails read = details;
+        if (read == null) {
+            synchronized (this) {
+                read = details;
+                if (read == null) {
+                    read = RegionDetails.read(file);
+                    details = read;
+                }
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Whether a line of the edition's file (or a dotted code) is a province's or a regency's: its code, up to the
+     * first comma, is at most {@code 64.72} long.
+     */
+    static boolean isRegencyOrAbove(String line) {
+        int comma = line.indexOf(',');
+        return (comma < 0 ? line.length() : comma) <= 5;
+    }
+
     private void add(String code, String name) {
         Region region = new Region(code, name, Region.Level.ofCode(code));
         byCode.put(code, region);
-        switch (region.level()) {
-            case PROVINCE -> provincesByKey.put(RegionNames.keyWithout(name, Set.of("provinsi")), region);
-            case REGENCY -> regenciesByKey.computeIfAbsent(RegionNames.keyWithout(name, RegionNames.REGENCY_WORDS),
+        if (region.level() == Region.Level.PROVINCE) {
+            provincesByKey.put(RegionNames.keyWithout(name, Set.of("provinsi")), region);
+        } else {
+            regenciesByKey.computeIfAbsent(RegionNames.keyWithout(name, RegionNames.REGENCY_WORDS),
                     key -> new ArrayList<>(2)).add(region);
-            case DISTRICT -> index(childrenByKey, region.parentCode(),
-                    RegionNames.keyWithout(name, RegionNames.DISTRICT_WORDS), region);
-            case VILLAGE -> {
-                String key = RegionNames.keyWithout(name, RegionNames.VILLAGE_WORDS);
-                index(childrenByKey, region.parentCode(), key, region);
-                index(villagesOfRegency, code.substring(0, 5), key, region);
-            }
         }
-    }
-
-    private static void index(Map<String, Map<String, List<Region>>> index, String parent, String key,
-            Region region) {
-        index.computeIfAbsent(parent, code -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>(1)).add(region);
     }
 
     private static boolean isCity(Region regency) {

@@ -83,6 +83,14 @@ class RegionsTests {
         assertThat(regions.village(palaran, "Desa Tidak Ada")).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "64,Kalimantan Timur,provinsi|true", "64.72,Kota Samarinda,kabupaten_kota|true",
+            "64.72|true", "64.72.06,Sungai Kunjang,kecamatan|false", "64.72.06.1001,Karang Asam Ulu,desa_kelurahan|false",
+            "64.72.06|false" })
+    void readsWithTheEditionOnlyTheLinesOfProvincesAndRegencies(String line, boolean withTheEdition) {
+        assertThat(Regions.isRegencyOrAbove(line)).isEqualTo(withTheEdition);
+    }
+
     @Test
     void readsTheRegencyOfANik() {
         assertThat(regions.nikRegion("6472014507900001")).isInstanceOf(NikRegion.Current.class);
