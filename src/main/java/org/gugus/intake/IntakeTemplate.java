@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gugus.intake.mapping.Field;
 import org.gugus.intake.mapping.HeaderDetector;
+import org.gugus.intake.mapping.HeaderLayout;
 import org.gugus.intake.mapping.HeaderSearch;
 import org.gugus.intake.mapping.MappedRow;
 import org.gugus.intake.mapping.Template;
@@ -40,6 +42,7 @@ public class IntakeTemplate {
     private final Template template;
     private final HeaderDetector headerDetector;
     private final RowValidator validator;
+    private final Regions regions;
     private final byte[] fingerprint;
 
     IntakeTemplate(@Value("${gugus.intake.template:jobs/templates/korban-v1.yaml}") Path file, Regions regions) {
@@ -47,6 +50,7 @@ public class IntakeTemplate {
         this.fingerprint = fingerprint(file, regions);
         this.headerDetector = new HeaderDetector(template);
         this.validator = new RowValidator(template, regions);
+        this.regions = regions;
     }
 
     public Template template() {
@@ -59,6 +63,16 @@ public class IntakeTemplate {
 
     public HeaderSearch detectHeader(List<SheetRow> firstRows) {
         return headerDetector.detect(firstRows);
+    }
+
+    /**
+     * Readies what the rows under a header found are checked against: the districts and villages, read on a thread
+     * of their own, when it has a district or village column.
+     */
+    public void prepareFor(HeaderLayout layout) {
+        if (layout.has(Field.ORIGIN_DISTRICT) || layout.has(Field.ORIGIN_VILLAGE)) {
+            regions.readDetailsInBackground();
+        }
     }
 
     /** The sheet's template header among its first rows, as a load finds it; empty when it has none. */

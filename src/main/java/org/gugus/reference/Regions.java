@@ -76,6 +76,26 @@ public final class Regions {
         loading.start();
     }
 
+    /**
+     * Starts reading the districts and villages on a thread of their own, unless they are read already, and returns
+     * at once: a load whose header has a district or village column calls it, so that its rows find them read (or
+     * wait for the rest) instead of a judge reading them in its first row that names one.
+     */
+    public void readDetailsInBackground() {
+        if (details != null) {
+            return;
+        }
+        Thread reading = new Thread(() -> {
+            try {
+                details();
+            } catch (RuntimeException e) {
+                // the first use reads them again and fails with this where it can be reported
+            }
+        }, "reference-region-details");
+        reading.setDaemon(true);
+        reading.start();
+    }
+
     /** The edition in force. */
     public static Regions current() {
         return edition(CURRENT_EDITION);

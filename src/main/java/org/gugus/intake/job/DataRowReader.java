@@ -167,6 +167,7 @@ class DataRowReader extends AbstractItemCountingItemStreamItemReader<DataRow> {
         List<SheetRow> underHeader = List.of();
         if (search instanceof HeaderSearch.Found found) {
             layout = found.layout();
+            template.prepareFor(layout);
             dataSheets.add(sheet);
             underHeader = headerSearchRows.stream().filter(r -> r.rowNumber() > layout.headerRowNumber()).toList();
         } else {
