@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The districts and villages of one edition (91,000 of its 91,599 regions), with their names indexed under
  * their regency and district. {@link Regions} reads them at their first use, not with the provinces and
- * regencies: most files name no district nor village, and reading them at every start of a command took
- * 0.4–0.8 s of CPU and 30 MB of heap before the first row (issue 13). Immutable once read.
+ * regencies: most files name no district nor village, and reading them at every start of a command took about
+ * half a second of CPU before the first row and 40–50 MB of its resident size (issue 13). Immutable once read.
  */
 final class RegionDetails {
 
