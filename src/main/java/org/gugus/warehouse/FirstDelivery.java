@@ -15,6 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * by one plain insert from the plan, with no conflict clause and without the ids returned and joined back by identity
  * (issue 13: the upsert with its returned ids took half of a first load's publish). The records go in
  * without a unique key, whose office's index ({@link OfficeIdentityIndex}) is built after them.
+ * <p>
+ * The plan is narrow: the id, the row's place, its case's fields, findings and hash. The record's insert reads
+ * the rest of its row from the staged rows, by key in the plan's order; a copy of the wide rows in the plan
+ * (about 870 bytes a row: the values, the original cells, the names) was written once and read once, and
+ * copying it was most of the plan (issue 13: at 100,000 rows the plan 0.86 s against 0.24-0.31 s, the
+ * records' insert 1.52 s against 1.85-1.87 s; at a million 7.9-9.6 s against 3.7-4.8 s, the insert
+ * 14.6-16.5 s against 18.9-20.7 s).
  */
 final class FirstDelivery {
 
@@ -25,9 +32,10 @@ final class FirstDelivery {
     }
 
     /**
-     * The temporary table {@code publish_plan}: the file's winners ({@code plan_winner}) with their wide
-     * staged rows and the ids of their new records. Read straight from the file's staged rows, not looked
-     * up winner by winner: only when the file repeats an identity are the rows that lost dropped after.
+     * The temporary table {@code publish_plan}: the file's winners ({@code plan_winner}), each with the id of
+     * its new record, its place in the file, its case's fields, its findings and its row's hash; not its other
+     * values, which the records' insert reads from the staged rows. Read straight from the file's staged rows,
+     * not looked up winner by winner: only when the file repeats an identity are the rows that lost dropped after.
      * <p>
      * The ids are drawn in the file's order (the server draws them after the order, through the staged rows'
      * key, without a sort): in the order the rows lay in the table, a scan that started where another
@@ -43,9 +51,8 @@ final class FirstDelivery {
         int judged = PlannerMethodOff.during(jdbc, "enable_sort", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select nextval(""" + VICTIM_IDS + """
-                       ) as victim_id, s.file_id, s.ordinal, s.sheet, s.row_number, s.identity_key, s.person_key,
-                       s.content_hash, """ + WarehousePublisher.PLAN_VALUES + """
-                       , s.original, s.original_headers, s.original_values, s.findings, s.row_hash
+                       ) as victim_id, s.file_id, s.ordinal, s.sheet, s.row_number, s.case_number, s.report_date,
+                       s.incident_date, s.case_stage, s.findings, s.row_hash
                   from warehouse.staged_row s
                  where s.file_id = ? and not s.rejected
                  order by s.ordinal
@@ -91,12 +98,16 @@ final class FirstDelivery {
                   from publish_plan
                  order by case_number, ordinal desc
                 """).param(officeCode).update());
+        // each winner's wide row fetched by its key, in the plan's order (the staged rows' order): whatever the
+        // planner guesses of the staged rows, which it may not have seen yet (see WarehousePublisher#planWinners)
         long inserted = times.get("victims", () -> (long) jdbc.sql("""
                 insert into warehouse.victim (id, %s)
                 overriding system value
-                select p.victim_id, %s
-                  from publish_plan p
-                  join warehouse.tppo_case c on c.office_code = ? and c.case_number = p.case_number
+                select w.victim_id, %s
+                  from publish_plan w
+                 cross join lateral (select * from warehouse.staged_row s
+                                      where s.file_id = w.file_id and s.ordinal = w.ordinal offset 0) p
+                  join warehouse.tppo_case c on c.office_code = ? and c.case_number = w.case_number
                 """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update());
         // the office's unique key built over its records at once, not entry by entry as they went in
         times.run("identity index", () -> identities.build(jdbc));

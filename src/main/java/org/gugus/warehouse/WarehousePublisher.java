@@ -219,7 +219,7 @@ public class WarehousePublisher {
      * {@code plan_winner}, and those that lose there are kept in {@code plan_thin_loser} (ordinal):
      * every other thin row is a winner.
      *
-     * On an office's first delivery {@code publish_plan} holds every judged row instead, each with the id
+     * On an office's first delivery {@code publish_plan} holds every judged row instead, narrow, each with the id
      * its new record will have ({@link FirstDelivery}).
      *
      * @return how many thin rows win, and whether this is the office's first delivery
@@ -294,7 +294,7 @@ public class WarehousePublisher {
             // against 1.2 s at 300,000, where the probes in identity-key order read the staged rows at
             // random, issue 13). No statement of a first delivery looks a row of the plan up by its identity or
             // picks the few changed ones (its continuations find no record of the office to continue), so
-            // the plan's 150 MB of wide rows are not read back for their statistics (0.4 s).
+            // the plan is not read back for its statistics (0.4 s when it held the wide rows).
             times.run("wide rows", () -> FirstDelivery.plan(jdbc, fileId, distinct));
             return new Planned(thin.winners(), true, distinct, outcomes);
         }
