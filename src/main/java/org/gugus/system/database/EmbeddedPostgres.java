@@ -102,10 +102,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
             // written once and synced at its commit instead of also going through WAL (issue 13: 1.7 GB of WAL
             // for a first load of 300,000 rows); crash recovery is the same.
             // A session's temporary tables are kept in its own buffers up to temp_buffers, beyond which each of
-            // their pages goes out to a file and is read back at every scan: a first delivery's plan (the staged
-            // rows of its winners, about 87 MB at 100,000 rows, 870 MB at a million) is written once and read five
-            // times, through the default 8 MB. The buffers are taken as a session's temporary tables grow, not
-            // at its start: only a session holding large temporary tables uses them (issue 13).
+            // their pages goes out to a file and is read back at every scan: a re-delivery's plan (the wide staged
+            // rows of its changed winners) and a first delivery's (its winners' ids, places and cases, some 15 MB at
+            // 100,000 rows, 150 MB at a million) are each written once and read several times, through the default
+            // 8 MB. The buffers are taken as a session's temporary tables grow, not at its start: only a session
+            // holding large temporary tables uses them (issue 13).
             run(binaries, List.of("pg_ctl", "-D", data.toString(), "-l", data.resolveSibling("postgres.log").toString(),
                     "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories= -c max_connections=300"
                             + " -c max_wal_size=4GB -c shared_buffers=512MB -c wal_level=minimal -c max_wal_senders=0"
