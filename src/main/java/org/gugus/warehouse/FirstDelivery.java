@@ -33,7 +33,8 @@ final class FirstDelivery {
 
     /**
      * The temporary table {@code publish_plan}: the file's winners ({@code plan_winner}), each with the id of
-     * its new record, its place in the file, its case's fields, its findings and its row's hash; not its other
+     * its new record, its place in the file, its case's fields, its findings, its row's hash and the transaction that
+     * staged it ({@code writer}, what {@link FirstDeliveryPlaces#vouch} vouches for); not its other
      * values, which the records' insert reads from the staged rows. Read straight from the file's staged rows,
      * not looked up winner by winner: only when the file repeats an identity are the rows that lost dropped after.
      * <p>
@@ -52,7 +53,7 @@ final class FirstDelivery {
                 create temporary table publish_plan on commit drop as
                 select nextval(""" + VICTIM_IDS + """
                        ) as victim_id, s.file_id, s.ordinal, s.sheet, s.row_number, s.case_number, s.report_date,
-                       s.incident_date, s.case_stage, s.findings, s.row_hash
+                       s.incident_date, s.case_stage, s.findings, s.row_hash, s.xmin::text::bigint as writer
                   from warehouse.staged_row s
                  where s.file_id = ? and not s.rejected
                  order by s.ordinal
@@ -84,9 +85,13 @@ final class FirstDelivery {
                 """).param(fileId).update();
     }
 
-    /** Writes the plan's new records; returns inserted/updated/unchanged. */
+    /**
+     * Writes the plan's new records; returns inserted/updated/unchanged.
+     *
+     * @param wholePlan whether the plan holds every valid staged row of the file (no identity repeated: none dropped)
+     */
     static Map<String, Long> insert(JdbcClient jdbc, OfficeIdentityIndex identities, LocalDate receivedOn,
-            PartTimes times) {
+            boolean wholePlan, PartTimes times) {
         String officeCode = identities.officeCode();
         // before the first write, so that the index can be built after the records (see OfficeIdentityIndex)
         times.run("lock", () -> OfficeIdentityIndex.lockForFirstDelivery(jdbc));
@@ -133,7 +138,7 @@ final class FirstDelivery {
                  cross join lateral jsonb_array_elements(p.findings) f
                  where p.findings <> '[]'::jsonb
                 """).update());
-        times.run("places", () -> FirstDeliveryPlaces.vouch(jdbc));
+        times.run("places", () -> FirstDeliveryPlaces.vouch(jdbc, wholePlan));
         Map<String, Long> plan = new LinkedHashMap<>();
         plan.put("inserted", inserted);
         plan.put("updated", 0L);

@@ -85,7 +85,7 @@ public class WarehousePublisher {
         Planned planned = times.get("plan", () -> planWinners(fileId, identities, planTimes));
         Map<String, Long> plan;
         if (planned.firstDelivery()) {
-            plan = FirstDelivery.insert(jdbc, identities, receivedOn, times);
+            plan = FirstDelivery.insert(jdbc, identities, receivedOn, planned.unranked(), times);
         } else {
             times.run("continuations", () -> VictimContinuation.apply(jdbc, fileId, officeCode));
             plan = applyPlan(identities, receivedOn, times);
