@@ -17,11 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * without a unique key, whose office's index ({@link OfficeIdentityIndex}) is built after them.
  * <p>
  * The plan is narrow: the id, the row's place, its case's fields, findings and hash. The record's insert reads
- * the rest of its row from the staged rows, by key in the plan's order; a copy of the wide rows in the plan
- * (about 870 bytes a row: the values, the original cells, the names) was written once and read once, and
- * copying it was most of the plan (issue 13: at 100,000 rows the plan 0.86 s against 0.24-0.31 s, the
- * records' insert 1.52 s against 1.85-1.87 s; at a million 7.9-9.6 s against 3.7-4.8 s, the insert
- * 14.6-16.5 s against 18.9-20.7 s).
+ * the rest of its row from the staged rows, by key in the plan's order. A copy of the wide rows in the plan
+ * (about 870 bytes a row: the values, the original cells, the names) was written once, scanned by every
+ * statement below, and its writing was most of the plan (issue 13: at 100,000 rows the plan 0.65-0.88 s
+ * against 0.29-0.35 s, the records' insert 1.42-1.52 s against 1.64-1.87 s; at a million the plan 7.9-14.0 s
+ * against 3.8-5.0 s, the insert 14.6-19.8 s against 17.3-20.7 s).
  */
 final class FirstDelivery {
 

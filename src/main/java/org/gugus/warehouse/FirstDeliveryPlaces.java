@@ -29,8 +29,8 @@ public class FirstDeliveryPlaces {
      * Written by a first delivery's publish once its plan ({@code publish_plan}) is written into records, in the
      * publish's transaction; nothing when the plan is empty. When the plan holds every valid staged row of the file
      * ({@code wholePlan}: no identity repeated), its rows and their writers are counted from the plan, which keeps
-     * them, rather than from the staged rows again: at a million rows a scan of nearly a gigabyte of staged rows that no
-     * longer fit the server's buffers (1.2-1.8 s, issue 13).
+     * them, rather than from the staged rows again: at a million rows a scan of nearly a gigabyte of staged rows
+     * that no longer fit the server's buffers (1.2-1.8 s, issue 13).
      */
     static void vouch(JdbcClient jdbc, boolean wholePlan) {
         if (wholePlan) {
