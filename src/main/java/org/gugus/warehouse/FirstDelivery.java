@@ -16,10 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (issue 13: the upsert with its returned ids took half of a first load's publish). The records go in
  * without a unique key, whose office's index ({@link OfficeIdentityIndex}) is built after them.
  * <p>
- * The plan is narrow: the id, the row's place, its case's fields, findings and hash. The record's insert reads
- * the rest of its row from the staged rows, by key in the plan's order. A copy of the wide rows in the plan
+ * The plan is narrow: the id, the row's place, its case's fields, findings, hash and writer. The record's insert
+ * reads the rest of its row from the staged rows, by key in the plan's order. A copy of the wide rows in the plan
  * (about 870 bytes a row: the values, the original cells, the names) was written once, scanned by every
- * statement below, and its writing was most of the plan (issue 13: at 100,000 rows the plan 0.65-0.88 s
+ * statement of the publish, and its writing was most of the plan (issue 13: at 100,000 rows the plan 0.65-0.88 s
  * against 0.29-0.35 s, the records' insert 1.42-1.52 s against 1.64-1.87 s; at a million the plan 7.9-14.0 s
  * against 3.8-5.0 s, the insert 14.6-19.8 s against 17.3-20.7 s).
  */
