@@ -212,10 +212,13 @@ class ReportsAhead implements DisposableBean {
             // tables are not counted (0.09-0.59 s of server CPU at 100,000 records, beside the persons, the
             // refresh and the answer on two cores); records left unreported by an earlier process are then
             // caught up by a refresh that reads the warehouse itself
-            long[] counts = WarehouseSource.newestReported(connection) ? null : WarehouseSource.notReported(connection);
+            // the warehouse's mark taken with the counts, before the read: a change after it, by any process, changes
+            // the mark the rebuild compares
+            WarehouseSource.Unreported counts = WarehouseSource.newestReported(connection) ? null
+                    : WarehouseSource.unreported(connection);
             // nothing written to the scratch tables yet: their lock let go, what they hold left to the next read (a
             // re-delivery's publish ends here)
-            if (counts == null || counts[0] < bulkPersons || counts[0] < counts[1]) {
+            if (counts == null || counts.records() < bulkPersons || counts.records() < counts.persons()) {
                 connection.rollback();
                 locked = false;
                 Read.release(connection, Read.UNLOCK);
@@ -232,8 +235,7 @@ class ReportsAhead implements DisposableBean {
             // whatever an earlier read left (a killed process's too); emptied in this transaction, they are written
             // without being kept twice
             statement.execute("truncate " + REPORTS + ", " + FACTS + ", " + CASE_FACTS + ", " + OFFICE_CASE_FACTS);
-            // before the read: a change after it, by any process, changes the mark the rebuild compares
-            String mark = WarehouseSource.warehouseMark(connection);
+            String mark = counts.mark();
             long rows = WarehouseSource.readAhead(connection, REPORTS);
             // the warehouse's tables let go as soon as they are read: the facts, their aggregates and analyses below
             // read only the scratch tables, and a first load's persons store waits for every lock on warehouse.victim
