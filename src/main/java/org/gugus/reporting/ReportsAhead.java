@@ -251,7 +251,8 @@ class ReportsAhead implements DisposableBean {
             // never analysed by the server itself (V076): the rebuild's joins of these rows with the persons are
             // planned from these statistics. Of the reports and their facts only the records' ids, which those joins
             // read (their other columns, codes among them, took the analyses 0.36-0.45 s of server CPU at 100,000
-            // records against 0.08-0.09 s, beside the persons, issue 13)
+            // records against 0.08-0.09 s, the reports' 0.51 s against 0.16 s at a million, beside the persons;
+            // issue 13)
             for (String table : new String[] {REPORTS + " (victim_id)", FACTS + " (victim_id)", CASE_FACTS,
                     OFFICE_CASE_FACTS}) {
                 statement.execute("analyze " + table);
