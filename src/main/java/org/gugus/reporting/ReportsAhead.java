@@ -332,7 +332,7 @@ class ReportsAhead implements DisposableBean {
 
         private final Connection connection;
         private final long rows;
-        /** The warehouse's mark before the read ({@link WarehouseSource#warehouseMark}). */
+        /** The warehouse's mark before the read ({@link WarehouseSource#unreported}). */
         private final String mark;
 
         private Read(Connection connection, long rows, String mark) {

@@ -247,7 +247,7 @@ class WarehouseSource {
     /**
      * On this connection: how many victim records of the warehouse have no report yet (nearly all after
      * a first load's publish, none after a re-delivery's), how many persons the reporting schema holds, and the
-     * warehouse's mark ({@link #warehouseMark}) as it is now; the records counted once for both (a pass over 100 MB
+     * warehouse's mark ({@link #MARK}) as it is now; the records counted once for both (a pass over 100 MB
      * of records at 100,000, a gigabyte at a million: issue 13).
      */
     static Unreported unreported(Connection connection) throws SQLException {
@@ -285,22 +285,12 @@ class WarehouseSource {
     }
 
     /**
-     * A mark of what the reports read depend on, which any publish, correction or deletion of records or
-     * cases changes (their counts, the records' versions and latest updates, the cases' latest update):
-     * taken before the reports are read ahead and again before they are copied, it tells a change made
-     * between the two by another process, whose own refresh may have run before the copy.
-     */
-    static String warehouseMark(Connection reader) throws SQLException {
-        try (Statement statement = reader.createStatement();
-                ResultSet mark = statement.executeQuery("select mark from (" + MARK + ") m")) {
-            mark.next();
-            return mark.getString(1);
-        }
-    }
-
-    /**
-     * The records' count and the mark of {@link #warehouseMark}, from one pass over the records: at 100,000 records
-     * their table is about 100 MB, and the check after the persons counted it twice, once for each.
+     * The records' count and a mark of what the reports read depend on, which any publish, correction or deletion of
+     * records or cases changes (their counts, the records' versions and latest updates, the cases' latest update),
+     * from one pass over the records: taken before the reports are read ahead ({@link #unreported}) and again before
+     * they are copied ({@link #aheadIsWhole}), it tells a change made between the two by another process, whose own
+     * refresh may have run before the copy. At 100,000 records their table is about 100 MB, and the check after the
+     * persons counted it twice, once for each.
      */
     private static final String MARK = """
             select v.records, v.mark || '/' || (select count(*) || ':' || coalesce(max(updated_at)::text, '')
