@@ -54,8 +54,15 @@ class WarehouseSource {
     private static final String CODES =
             "array(select code from warehouse.victim_codes(v.case_row, '%s') code order by code)";
 
+    /** A statement with each record's three code lists ({@link #CODES}) where it names them in capitals. */
+    private static String withCodes(String statement) {
+        return statement.replace("EXPLOITATION", CODES.formatted("exploitation"))
+                .replace("RECRUITMENT", CODES.formatted("recruitment"))
+                .replace("SERVICES", CODES.formatted("services"));
+    }
+
     /** The reports: {@code %1$s} the person, {@code %2$s} a condition on the records read. */
-    private static final String REPORTS = """
+    private static final String REPORTS = withCodes("""
             insert into reporting.report (victim_id, person_id, office_code, case_id, case_number, report_date, sex,
                    birth_date, birth_year, age, age_at_report, origin_regency_code, origin_province_code, citizenship,
                    citizenship_country, destination_country, case_stage, exploitation, recruitment, services, source_file_id)
@@ -70,14 +77,13 @@ class WarehouseSource {
               join warehouse.victim v on v.id = vp.victim_id
               join warehouse.tppo_case c on c.id = v.case_id
              where %2$s
-            """.replace("EXPLOITATION", CODES.formatted("exploitation"))
-            .replace("RECRUITMENT", CODES.formatted("recruitment")).replace("SERVICES", CODES.formatted("services"));
+            """);
 
     /**
      * The reports of the persons {@code :ids} into the table {@code %2$s}, each record's codes read from its row
      * ({@link #CODES}), the person {@code %1$s}.
      */
-    private static final String REPORTS_OF_SOME = """
+    private static final String REPORTS_OF_SOME = withCodes("""
             insert into %2$s (victim_id, person_id, office_code, case_id, case_number, report_date, sex,
                    birth_date, birth_year, age, age_at_report, origin_regency_code, origin_province_code, citizenship,
                    citizenship_country, destination_country, case_stage, exploitation, recruitment, services, source_file_id)
@@ -91,8 +97,7 @@ class WarehouseSource {
               from vp
               join warehouse.victim v on v.id = vp.victim_id
               join warehouse.tppo_case c on c.id = v.case_id
-            """.replace("EXPLOITATION", CODES.formatted("exploitation"))
-            .replace("RECRUITMENT", CODES.formatted("recruitment")).replace("SERVICES", CODES.formatted("services"));
+            """);
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
