@@ -45,20 +45,25 @@ class WarehouseSource {
     private static final String PERSON = "coalesce(p.merged_into, vp.person_id)";
 
     /**
-     * A record's codes of one list of its case row ({@code exploitation}, {@code recruitment}, {@code services}),
-     * ascending, as the views {@code warehouse.victim_exploitation} and the others give them: read from the record's
-     * row as it is read, rather than by joining each view grouped by record (three more passes over every record and
-     * their sorts: the reports' read ahead at a million records 8.8-15.8 s, median 12.9 s, against 7.0-10.9 s, median
-     * 7.9 s, in six runs alternated in one rolled-back transaction; at 100,000 0.76 s against 0.66 s, warm; issue 13).
+     * A record's three code lists ({@code exploitation}, {@code recruitment}, {@code services}) as its case row keeps
+     * them, each code once and ascending (the stage step writes them so, V095 wrote the older ones so), read with one
+     * call per record: {@code codes.exploitation} and the others, a list the row lacks or holds as null empty. Read
+     * through {@code warehouse.victim_codes} and sorted again, one subquery and sort per list, the 100,000 reports of
+     * a first load took 0.53-0.71 s of the server against 0.20-0.22 s (replayed, issue 13); joining the views
+     * {@code warehouse.victim_exploitation} and the others grouped by record was slower still.
      */
-    private static final String CODES =
-            "array(select code from warehouse.victim_codes(v.case_row, '%s') code order by code)";
+    private static final String CODE_LISTS = "cross join lateral jsonb_to_record(v.case_row)"
+            + " codes(exploitation text[], recruitment text[], services text[])";
 
-    /** A statement with each record's three code lists ({@link #CODES}) where it names them in capitals. */
+    /**
+     * A statement with each record's three code lists ({@link #CODE_LISTS}) where it names them in capitals, read where
+     * it says {@code CODE_LISTS}.
+     */
     private static String withCodes(String statement) {
-        return statement.replace("EXPLOITATION", CODES.formatted("exploitation"))
-                .replace("RECRUITMENT", CODES.formatted("recruitment"))
-                .replace("SERVICES", CODES.formatted("services"));
+        return statement.replace("CODE_LISTS", CODE_LISTS)
+                .replace("EXPLOITATION", "coalesce(codes.exploitation, '{}')")
+                .replace("RECRUITMENT", "coalesce(codes.recruitment, '{}')")
+                .replace("SERVICES", "coalesce(codes.services, '{}')");
     }
 
     /** The reports: {@code %1$s} the person, {@code %2$s} a condition on the records read. */
@@ -76,12 +81,13 @@ class WarehouseSource {
               join persons.person p on p.id = vp.person_id
               join warehouse.victim v on v.id = vp.victim_id
               join warehouse.tppo_case c on c.id = v.case_id
+              CODE_LISTS
              where %2$s
             """);
 
     /**
      * The reports of the persons {@code :ids} into the table {@code %2$s}, each record's codes read from its row
-     * ({@link #CODES}), the person {@code %1$s}.
+     * ({@link #CODE_LISTS}), the person {@code %1$s}.
      */
     private static final String REPORTS_OF_SOME = withCodes("""
             insert into %2$s (victim_id, person_id, office_code, case_id, case_number, report_date, sex,
@@ -97,6 +103,7 @@ class WarehouseSource {
               from vp
               join warehouse.victim v on v.id = vp.victim_id
               join warehouse.tppo_case c on c.id = v.case_id
+              CODE_LISTS
             """);
 
     private final JdbcClient jdbc;
@@ -516,20 +523,20 @@ class WarehouseSource {
      */
     @Transactional(readOnly = true)
     void victimRecords(String office, Consumer<VictimRecord> each) {
-        streaming.sql("""
+        streaming.sql(withCodes("""
                 select coalesce(p.merged_into, vp.person_id), v.office_code, c.case_number, f.original_name, v.source_sheet,
                        v.source_row, v.sex, extract(year from v.birth_date)::integer,
                        coalesce(extract(year from age(c.report_date, v.birth_date))::integer, v.age), v.origin_regency_code,
-                       array(select code from warehouse.victim_exploitation x where x.victim_id = v.id order by code),
-                       v.destination_country, c.case_stage, c.report_date
+                       EXPLOITATION, v.destination_country, c.case_stage, c.report_date
                   from warehouse.victim v
                   join warehouse.tppo_case c on c.id = v.case_id
+                  CODE_LISTS
                   join ingest.received_file f on f.id = v.source_file_id
                   left join persons.victim_person vp on vp.victim_id = v.id
                   left join persons.person p on p.id = vp.person_id
                  where cast(:office as text) is null or v.office_code = :office
                  order by v.office_code, c.case_number, v.source_file_id, v.source_sheet, v.source_row, v.id
-                """).param("office", office)
+                """)).param("office", office)
                 .query(rs -> {
                     each.accept(new VictimRecord((Long) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6), rs.getString(7), (Integer) rs.getObject(8),

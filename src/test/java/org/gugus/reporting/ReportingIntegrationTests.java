@@ -38,6 +38,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,6 +91,12 @@ class ReportingIntegrationTests {
 
     @Autowired
     IndicatorQueries queries;
+
+    @Autowired
+    WarehouseSource warehouse;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     static Path files;
@@ -223,6 +231,29 @@ class ReportingIntegrationTests {
         String text = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(text).contains("source_file,", ",'=balikpapan-2024.csv,64.71,", "by_sex,P,Perempuan,Female,<5")
                 .doesNotContain(",=balikpapan");
+    }
+
+    @Test
+    void aReportTakesItsRecordsCodeListsAsTheRecordKeepsThemAndAnEmptyListForOneItLacksOrHoldsAsNull() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            long victim = jdbc.sql("select min(id) from warehouse.victim").query(Long.class).single();
+            jdbc.sql("""
+                    update warehouse.victim
+                       set case_row = case_row - 'services' || '{"exploitation": ["ABK", "SEKSUAL"], "recruitment": null}'
+                     where id = ?
+                    """).param(victim).update();
+            long person = jdbc.sql("select person_id from persons.victim_person where victim_id = ?").param(victim)
+                    .query(Long.class).single();
+            jdbc.sql("create temporary table fresh_reports (like reporting.report) on commit drop").update();
+
+            warehouse.copyReportsOf(new Long[] {person}, "pg_temp.fresh_reports");
+
+            assertThat(jdbc.sql("select exploitation, recruitment, services from fresh_reports where victim_id = ?")
+                    .param(victim).query((rs, n) -> List.of(List.of((Object[]) rs.getArray(1).getArray()),
+                            List.of((Object[]) rs.getArray(2).getArray()), List.of((Object[]) rs.getArray(3).getArray())))
+                    .single()).isEqualTo(List.of(List.of("ABK", "SEKSUAL"), List.of(), List.of()));
+            status.setRollbackOnly();
+        });
     }
 
     @Test
