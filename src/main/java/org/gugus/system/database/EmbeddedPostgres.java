@@ -214,7 +214,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         command.addAll(arguments.subList(1, arguments.size()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LC_ALL", "C");
-        if (PostgresPlatform.current().system().equals("linux")) {
+        if (PostgresPlatform.current().linux()) {
             builder.environment().compute(TUNABLES, (name, set) -> withHugePages(set));
         }
         return builder;

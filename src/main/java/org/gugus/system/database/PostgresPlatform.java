@@ -43,6 +43,11 @@ record PostgresPlatform(String system, String architecture) {
         return !"windows".equals(system);
     }
 
+    /** Linux: where glibc's tunables and {@code /proc} are. */
+    boolean linux() {
+        return "linux".equals(system);
+    }
+
     String executable(String program) {
         return posix() ? program : program + ".exe";
     }

@@ -40,7 +40,7 @@ class EmbeddedPostgresHugePagesTests {
 
     @Test
     void startsTheServerWithMallocsMemoryOnHugePages() throws IOException {
-        assumeTrue(PostgresPlatform.current().system().equals("linux"), "the tunable is glibc's, on Linux");
+        assumeTrue(PostgresPlatform.current().linux(), "the tunable is glibc's, on Linux");
         try (EmbeddedPostgres server = EmbeddedPostgres.start(home.resolve("postgres/data"), 0)) {
             Path environment = Path.of("/proc", Long.toString(server.serverPid()), "environ");
             List<String> variables = Arrays.asList(

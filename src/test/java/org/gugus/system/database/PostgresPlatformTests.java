@@ -25,6 +25,13 @@ class PostgresPlatformTests {
     }
 
     @Test
+    void tellsLinuxFromTheOtherPosixSystems() {
+        assertThat(PostgresPlatform.of("Linux", "amd64").linux()).isTrue();
+        assertThat(PostgresPlatform.of("Mac OS X", "aarch64").linux()).isFalse();
+        assertThat(PostgresPlatform.of("Windows 11", "amd64").linux()).isFalse();
+    }
+
+    @Test
     void saysWhatToDoWhenTheJarHasNoBinariesForThePlatform() {
         var message = PostgresPlatform.of("FreeBSD", "amd64").missingBinaries();
 
