@@ -48,9 +48,9 @@ class WarehouseSource {
      * A record's three code lists ({@code exploitation}, {@code recruitment}, {@code services}) as its case row keeps
      * them, each code once and ascending (the stage step writes them so, V095 wrote the older ones so), read with one
      * call per record: {@code codes.exploitation} and the others, a list the row lacks or holds as null empty. Read
-     * through {@code warehouse.victim_codes} and sorted again, one subquery and sort per list, the 100,000 reports of
-     * a first load took 0.53-0.71 s of the server against 0.20-0.22 s (replayed, issue 13); joining the views
-     * {@code warehouse.victim_exploitation} and the others grouped by record was slower still.
+     * through {@code warehouse.victim_codes} and sorted again, one subquery and sort per list, the code lists of a
+     * first load's 100,000 records took 0.53-0.71 s of the server against 0.20-0.22 s (replayed, issue 13); joining the
+     * views {@code warehouse.victim_exploitation} and the others grouped by record was slower still.
      */
     private static final String CODE_LISTS = "cross join lateral jsonb_to_record(v.case_row)"
             + " codes(exploitation text[], recruitment text[], services text[])";
