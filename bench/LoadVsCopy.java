@@ -34,7 +34,7 @@ import org.postgresql.PGConnection;
  * <p>
  * GUGUS_BENCH_FORMAT=xlsx writes the same rows as a workbook too (text in shared strings, as Excel
  * writes them) and loads that instead of the CSV; COPY still copies the CSV. Each load prints the
- * command's peak resident size and CPU time (Linux, from /proc).
+ * command's peak resident size and CPU time, and the embedded server's CPU time during it (Linux, from /proc).
  */
 public class LoadVsCopy {
 
@@ -57,9 +57,9 @@ public class LoadVsCopy {
         }
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0)) {
-            double startup = gugusLoad(home, oneRow, "64.71");
+            double startup = gugusLoad(postgres, home, oneRow, "64.71");
             System.out.printf("gugus load of 1 row (JVM and Spring start-up, migrations): %.2f s%n", startup);
-            double pipeline = gugusLoad(home, loaded, "64.72");
+            double pipeline = gugusLoad(postgres, home, loaded, "64.72");
             double[] steps = lastSteps(postgres);
             System.out.printf("of which the stage step %.2f s, the publish step %.2f s%n", steps[0], steps[1]);
             double copy = copy(postgres, csv);
@@ -82,7 +82,7 @@ public class LoadVsCopy {
         for (int delivery = 1; delivery <= times; delivery++) {
             Path csv = work.resolve("samarinda-bench-%02d.csv".formatted(delivery));
             generate(csv, 1, rows, delivery);
-            double command = gugusLoad(home, csv, "64.72");
+            double command = gugusLoad(postgres, home, csv, "64.72");
             double[] steps = lastSteps(postgres);
             commands.add(command);
             stages.add(steps[0]);
@@ -122,7 +122,8 @@ public class LoadVsCopy {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    private static double gugusLoad(Path home, Path file, String office) throws IOException, InterruptedException {
+    private static double gugusLoad(EmbeddedPostgres postgres, Path home, Path file, String office)
+            throws IOException, InterruptedException {
         // as a user runs it: through the ./gugus launcher (fast start), or with GUGUS_BENCH_LAUNCHER=java as java -jar
         boolean plainJava = "java".equals(System.getenv("GUGUS_BENCH_LAUNCHER"));
         List<String> command = new ArrayList<>();
@@ -141,6 +142,7 @@ public class LoadVsCopy {
         if (!plainJava && javaOptions != null && !javaOptions.isBlank()) {
             builder.environment().put("GUGUS_JAVA_OPTIONS", javaOptions.trim());
         }
+        ServerCpu server = new ServerCpu(postgres.serverPid());
         long start = System.nanoTime();
         Instant began = Instant.now();
         Process process = builder.start();
@@ -153,8 +155,8 @@ public class LoadVsCopy {
         watch.interrupt();
         watch.join();
         System.out.println(output);
-        System.out.printf("  peak resident size %,d MB, CPU %.1f s (user and system, last seen)%n", watch.peakKb / 1024,
-                watch.cpuTicks / 100.0);
+        System.out.printf("  peak resident size %,d MB, CPU %.1f s (user and system, last seen); the server's CPU"
+                + " %.1f s%n", watch.peakKb / 1024, watch.cpuTicks / 100.0, server.since());
         printPhases(home, began, ended);
         if (exit != 0 || !output.contains("\"status\":\"LOADED\"")) {
             throw new IllegalStateException("gugus load did not load " + file + " (exit " + exit + ")");
@@ -196,6 +198,66 @@ public class LoadVsCopy {
                 } catch (InterruptedException e) {
                     return;
                 }
+            }
+        }
+    }
+
+    /**
+     * The embedded server's CPU time (user and system) during a command: its postmaster's own and that of its
+     * children that ended (the command's backends, parallel workers), with that of those still running (the
+     * checkpointer, the WAL writer), taken before the command and again once the backends it opened have ended.
+     * Zero where there is no /proc.
+     */
+    private static final class ServerCpu {
+        private final long postmaster;
+        private final int processes;
+        private final long before;
+
+        ServerCpu(long postmaster) {
+            this.postmaster = postmaster;
+            this.processes = children().size();
+            this.before = ticks();
+        }
+
+        /** Seconds of the server's CPU since this was made, once its processes are back to as many as then. */
+        double since() throws InterruptedException {
+            for (int wait = 0; wait < 50 && children().size() > processes; wait++) {
+                Thread.sleep(100);
+            }
+            return (ticks() - before) / 100.0;
+        }
+
+        private long ticks() {
+            long[] own = stat(postmaster);
+            long ticks = own == null ? 0 : own[0] + own[1] + own[2] + own[3];
+            for (long child : children()) {
+                long[] times = stat(child);
+                ticks += times == null ? 0 : times[0] + times[1];
+            }
+            return ticks;
+        }
+
+        private List<Long> children() {
+            try (var processes = Files.list(Path.of("/proc"))) {
+                return processes.map(path -> path.getFileName().toString()).filter(name -> name.matches("\\d+"))
+                        .map(Long::valueOf).filter(pid -> {
+                            long[] times = stat(pid);
+                            return times != null && times[4] == postmaster;
+                        }).toList();
+            } catch (IOException e) {
+                return List.of();
+            }
+        }
+
+        /** A process's user, system, waited-for children's user and system times, and its parent; null if gone. */
+        private static long[] stat(long pid) {
+            try {
+                String text = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                        Long.parseLong(fields[14]), Long.parseLong(fields[1])};
+            } catch (IOException | RuntimeException e) {
+                return null;
             }
         }
     }
