@@ -181,7 +181,6 @@ public class LoadVsCopy {
         @Override
         public void run() {
             Path status = Path.of("/proc", String.valueOf(pid), "status");
-            Path stat = Path.of("/proc", String.valueOf(pid), "stat");
             while (!isInterrupted()) {
                 try {
                     for (String line : Files.readAllLines(status)) {
@@ -189,9 +188,11 @@ public class LoadVsCopy {
                             peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("\\D", "")));
                         }
                     }
-                    String text = Files.readString(stat);
-                    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                    cpuTicks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    long[] times = processTimes(pid);
+                    if (times == null) {
+                        return;
+                    }
+                    cpuTicks = times[0] + times[1];
                     Thread.sleep(100);
                 } catch (IOException | RuntimeException e) {
                     return;
@@ -228,10 +229,10 @@ public class LoadVsCopy {
         }
 
         private long ticks() {
-            long[] own = stat(postmaster);
+            long[] own = processTimes(postmaster);
             long ticks = own == null ? 0 : own[0] + own[1] + own[2] + own[3];
             for (long child : children()) {
-                long[] times = stat(child);
+                long[] times = processTimes(child);
                 ticks += times == null ? 0 : times[0] + times[1];
             }
             return ticks;
@@ -241,24 +242,27 @@ public class LoadVsCopy {
             try (var processes = Files.list(Path.of("/proc"))) {
                 return processes.map(path -> path.getFileName().toString()).filter(name -> name.matches("\\d+"))
                         .map(Long::valueOf).filter(pid -> {
-                            long[] times = stat(pid);
+                            long[] times = processTimes(pid);
                             return times != null && times[4] == postmaster;
                         }).toList();
             } catch (IOException e) {
                 return List.of();
             }
         }
+    }
 
-        /** A process's user, system, waited-for children's user and system times, and its parent; null if gone. */
-        private static long[] stat(long pid) {
-            try {
-                String text = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
-                        Long.parseLong(fields[14]), Long.parseLong(fields[1])};
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
+    /**
+     * A process's user and system times, its waited-for children's user and system times (in clock ticks), and its
+     * parent, from /proc; null when it is gone or there is no /proc.
+     */
+    private static long[] processTimes(long pid) {
+        try {
+            String text = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                    Long.parseLong(fields[14]), Long.parseLong(fields[1])};
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
