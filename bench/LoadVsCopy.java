@@ -34,7 +34,8 @@ import org.postgresql.PGConnection;
  * <p>
  * GUGUS_BENCH_FORMAT=xlsx writes the same rows as a workbook too (text in shared strings, as Excel
  * writes them) and loads that instead of the CSV; COPY still copies the CSV. Each load prints the
- * command's peak resident size and CPU time, and the embedded server's CPU time during it (Linux, from /proc).
+ * command's peak resident size and CPU time, and the embedded server's CPU time and page faults during it (Linux,
+ * from /proc).
  */
 public class LoadVsCopy {
 
@@ -155,8 +156,10 @@ public class LoadVsCopy {
         watch.interrupt();
         watch.join();
         System.out.println(output);
+        Usage served = server.since();
         System.out.printf("  peak resident size %,d MB, CPU %.1f s (user and system, last seen); the server's CPU"
-                + " %.1f s%n", watch.peakKb / 1024, watch.cpuTicks / 100.0, server.since());
+                + " %.1f s, its page faults %,d%n", watch.peakKb / 1024, watch.cpuTicks / 100.0, served.ticks() / 100.0,
+                served.faults());
         printPhases(home, began, ended);
         if (exit != 0 || !output.contains("\"status\":\"LOADED\"")) {
             throw new IllegalStateException("gugus load did not load " + file + " (exit " + exit + ")");
@@ -188,11 +191,11 @@ public class LoadVsCopy {
                             peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("\\D", "")));
                         }
                     }
-                    long[] times = processTimes(pid);
-                    if (times == null) {
+                    ProcessStat stat = ProcessStat.of(pid);
+                    if (stat == null) {
                         return;
                     }
-                    cpuTicks = times[0] + times[1];
+                    cpuTicks = stat.user() + stat.system();
                     Thread.sleep(100);
                 } catch (IOException | RuntimeException e) {
                     return;
@@ -204,46 +207,51 @@ public class LoadVsCopy {
     }
 
     /**
-     * The embedded server's CPU time (user and system) during a command: its postmaster's own and that of its
-     * children that ended (the command's backends, parallel workers), with that of those still running (the
-     * checkpointer, the WAL writer), taken before the command and again once the backends it opened have ended.
-     * Zero where there is no /proc.
+     * The embedded server's CPU time (user and system) and minor page faults during a command: its postmaster's own
+     * and those of its children that ended (the command's backends, parallel workers), with those of the ones still
+     * running (the checkpointer, the WAL writer), taken before the command and again once the backends it opened
+     * have ended. Zero where there is no /proc.
      */
     private static final class ServerCpu {
         private final long postmaster;
         private final int processes;
-        private final long before;
+        private final Usage before;
 
         ServerCpu(long postmaster) {
             this.postmaster = postmaster;
             this.processes = children().size();
-            this.before = ticks();
+            this.before = usage();
         }
 
-        /** Seconds of the server's CPU since this was made, once its processes are back to as many as then. */
-        double since() throws InterruptedException {
+        /** The server's CPU time and page faults since this was made, once its processes are as many as then. */
+        Usage since() throws InterruptedException {
             for (int wait = 0; wait < 50 && children().size() > processes; wait++) {
                 Thread.sleep(100);
             }
-            return (ticks() - before) / 100.0;
+            Usage now = usage();
+            return new Usage(now.ticks() - before.ticks(), now.faults() - before.faults());
         }
 
-        private long ticks() {
-            long[] own = processTimes(postmaster);
-            long ticks = own == null ? 0 : own[0] + own[1] + own[2] + own[3];
+        private Usage usage() {
+            ProcessStat own = ProcessStat.of(postmaster);
+            long ticks = own == null ? 0 : own.user() + own.system() + own.childrenUser() + own.childrenSystem();
+            long faults = own == null ? 0 : own.minorFaults() + own.childrenMinorFaults();
             for (long child : children()) {
-                long[] times = processTimes(child);
-                ticks += times == null ? 0 : times[0] + times[1];
+                ProcessStat stat = ProcessStat.of(child);
+                if (stat != null) {
+                    ticks += stat.user() + stat.system();
+                    faults += stat.minorFaults();
+                }
             }
-            return ticks;
+            return new Usage(ticks, faults);
         }
 
         private List<Long> children() {
             try (var processes = Files.list(Path.of("/proc"))) {
                 return processes.map(path -> path.getFileName().toString()).filter(name -> name.matches("\\d+"))
                         .map(Long::valueOf).filter(pid -> {
-                            long[] times = processTimes(pid);
-                            return times != null && times[4] == postmaster;
+                            ProcessStat stat = ProcessStat.of(pid);
+                            return stat != null && stat.parent() == postmaster;
                         }).toList();
             } catch (IOException e) {
                 return List.of();
@@ -251,18 +259,28 @@ public class LoadVsCopy {
         }
     }
 
+    /** CPU time in clock ticks (a hundredth of a second) and minor page faults. */
+    private record Usage(long ticks, long faults) {
+    }
+
     /**
-     * A process's user and system times, its waited-for children's user and system times (in clock ticks), and its
-     * parent, from /proc; null when it is gone or there is no /proc.
+     * A process's line of /proc: its parent, its minor page faults and those of its children it waited for, its user
+     * and system times and those of its children it waited for (clock ticks).
      */
-    private static long[] processTimes(long pid) {
-        try {
-            String text = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
-                    Long.parseLong(fields[14]), Long.parseLong(fields[1])};
-        } catch (IOException | RuntimeException e) {
-            return null;
+    private record ProcessStat(long parent, long minorFaults, long childrenMinorFaults, long user, long system,
+            long childrenUser, long childrenSystem) {
+
+        /** The process's line, or null when it is gone or there is no /proc. */
+        static ProcessStat of(long pid) {
+            try {
+                String text = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                return new ProcessStat(Long.parseLong(fields[1]), Long.parseLong(fields[7]), Long.parseLong(fields[8]),
+                        Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                        Long.parseLong(fields[14]));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
         }
     }
 
