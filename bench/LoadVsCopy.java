@@ -236,23 +236,19 @@ public class LoadVsCopy {
             ProcessStat own = ProcessStat.of(postmaster);
             long ticks = own == null ? 0 : own.user() + own.system() + own.childrenUser() + own.childrenSystem();
             long faults = own == null ? 0 : own.minorFaults() + own.childrenMinorFaults();
-            for (long child : children()) {
-                ProcessStat stat = ProcessStat.of(child);
-                if (stat != null) {
-                    ticks += stat.user() + stat.system();
-                    faults += stat.minorFaults();
-                }
+            for (ProcessStat child : children()) {
+                ticks += child.user() + child.system();
+                faults += child.minorFaults();
             }
             return new Usage(ticks, faults);
         }
 
-        private List<Long> children() {
+        /** The postmaster's running children, each as read once. */
+        private List<ProcessStat> children() {
             try (var processes = Files.list(Path.of("/proc"))) {
                 return processes.map(path -> path.getFileName().toString()).filter(name -> name.matches("\\d+"))
-                        .map(Long::valueOf).filter(pid -> {
-                            ProcessStat stat = ProcessStat.of(pid);
-                            return stat != null && stat.parent() == postmaster;
-                        }).toList();
+                        .map(pid -> ProcessStat.of(Long.parseLong(pid)))
+                        .filter(stat -> stat != null && stat.parent() == postmaster).toList();
             } catch (IOException e) {
                 return List.of();
             }
