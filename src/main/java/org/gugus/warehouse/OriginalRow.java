@@ -10,7 +10,8 @@ import java.util.Map;
  * A row as written, staged and kept as its cells' texts under a list of headers that a sheet's rows
  * share, kept once ({@code warehouse.row_header}, found by {@code headersKey}): the headers go to the
  * server once instead of once per row (issue 13). {@code warehouse.victim_original(v)} puts a
- * record's together again as {@code {"header": "value", ...}}, and the publish a rejected row's.
+ * record's together again as {@code {"header": "value", ...}}, and the publish a rejected row's. The
+ * cells go as one text ({@link #joinedCells()}) where they can, an array otherwise (V106).
  *
  * @param headersKey the headers' hash (their SHA-256's first 8 bytes), which the file's rows stage them under
  * @param headers    every column's header as the row gave it, in column order, one object for the rows of a sheet
@@ -35,6 +36,38 @@ public record OriginalRow(long headersKey, List<String> headers, String[] values
         }
         List<String> headers = List.copyOf(cells.keySet());
         return new OriginalRow(key(headers), headers, values);
+    }
+
+    /** Between two cells of {@link #joinedCells()}. */
+    static final char CELL_SEPARATOR = '\u001f';
+    /** A cell without a value in {@link #joinedCells()}. */
+    static final char NO_VALUE = '\u001e';
+
+    /**
+     * The cells as one text, as {@code warehouse.row_cells} splits them back: joined by {@link #CELL_SEPARATOR},
+     * a cell without a value as {@link #NO_VALUE}; null when that would not give them back (a cell holding either
+     * character, or one cell only that is empty), and the row keeps them as an array.
+     */
+    String joinedCells() {
+        if (values.length == 1 && "".equals(values[0])) {
+            return null;
+        }
+        StringBuilder joined = new StringBuilder(values.length * 12);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                joined.append(CELL_SEPARATOR);
+            }
+            String value = values[i];
+            if (value == null) {
+                joined.append(NO_VALUE);
+                continue;
+            }
+            if (value.indexOf(CELL_SEPARATOR) >= 0 || value.indexOf(NO_VALUE) >= 0) {
+                return null;
+            }
+            joined.append(value);
+        }
+        return joined.toString();
     }
 
     static long key(List<String> headers) {

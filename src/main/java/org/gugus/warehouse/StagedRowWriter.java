@@ -34,11 +34,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 class StagedRowWriter implements ItemWriter<StagedRow> {
 
     private static final String COPY = "copy warehouse.staged_row (file_id, ordinal, sheet, row_number, rejected,"
-            + " identity_key, person_key, content_hash, " + StagedCase.COLUMNS + ", original_headers, original_values,"
-            + " findings, row_hash, known_victim_id) from stdin (format binary)";
+            + " identity_key, person_key, content_hash, " + StagedCase.COLUMNS + ", original_headers,"
+            + " original_values, original_cells, findings, row_hash, known_victim_id) from stdin (format binary)";
 
-    /** The fields of a staged row: place (5), keys (3), normalised values, original (2), findings, row hash, record. */
-    private static final int FIELDS = 5 + 3 + StagedCase.COLUMNS.split(",").length + 2 + 3;
+    /** The fields of a staged row: place (5), keys (3), normalised values, original (3), findings, row hash, record. */
+    private static final int FIELDS = 5 + 3 + StagedCase.COLUMNS.split(",").length + 3 + 3;
 
     /** The headers of the chunk's rows as written, each list once (a file's rows share one or a few). */
     private static final String HEADERS = "insert into warehouse.row_header (key, headers) values (?, ?)"
@@ -214,9 +214,13 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
         if (row.original() == null) {
             rows.nullValue();
             rows.nullValue();
+            rows.nullValue();
         } else {
             rows.int8(row.original().headersKey());
-            rows.textArray(Arrays.asList(row.original().values()));
+            // the cells as one text where it gives them back, as an array otherwise (V106)
+            String cells = row.original().joinedCells();
+            rows.textArray(cells == null ? Arrays.asList(row.original().values()) : null);
+            rows.text(cells);
         }
         rows.jsonb(row.findingsJson());
         rows.bytea(row.rowHash());

@@ -15,8 +15,8 @@ final class VictimColumns {
                    birth_place, birth_date, age, origin_regency, origin_regency_code, origin_district,
                    origin_district_code, origin_village, origin_village_code, address,
                    citizenship, citizenship_country, education, destination_country, destination_area, notes,
-                   case_row, original, original_headers, original_values, content_hash, source_file_id, source_sheet,
-                   source_row""";
+                   case_row, original, original_headers, original_values, original_cells, content_hash, source_file_id,
+                   source_sheet, source_row""";
 
     /**
      * Their values from the plan's row {@code p} and its case {@code c}, in the order of {@link #NAMES}. The
@@ -32,7 +32,7 @@ final class VictimColumns {
                    p.destination_area, p.notes,
                    to_jsonb(row(p.case_number, p.report_date, p.incident_date, p.exploitation, p.recruitment,
                                 p.case_stage, p.services)::warehouse.case_row_fields),
-                   p.original, p.original_headers, p.original_values,
+                   p.original, p.original_headers, p.original_values, p.original_cells,
                    p.content_hash, p.file_id, p.sheet, p.row_number""";
 
     private VictimColumns() {

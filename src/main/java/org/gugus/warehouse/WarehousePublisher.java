@@ -302,7 +302,8 @@ public class WarehousePublisher {
                 create temporary table publish_plan on commit drop as
                 select s.file_id, s.ordinal, s.sheet, s.row_number, s.rejected, s.identity_key, s.person_key,
                        s.content_hash, """ + PLAN_VALUES + """
-                       , s.original, s.original_headers, s.original_values, s.findings, s.row_hash, s.known_victim_id,
+                       , s.original, s.original_headers, s.original_values, s.original_cells, s.findings, s.row_hash,
+                       s.known_victim_id,
                        null::bigint as correction_id, w.victim_id, w.old_hash,
                        w.old_hash is distinct from s.content_hash as changed
                   from plan_winner w
@@ -398,6 +399,7 @@ public class WarehousePublisher {
                        origin_village = excluded.origin_village, origin_village_code = excluded.origin_village_code,
                        address = excluded.address, original = excluded.original,
                        original_headers = excluded.original_headers, original_values = excluded.original_values,
+                       original_cells = excluded.original_cells,
                        source_correction_id = excluded.source_correction_id,
                        citizenship = excluded.citizenship, citizenship_country = excluded.citizenship_country,
                        education = excluded.education, destination_country = excluded.destination_country,
@@ -497,8 +499,8 @@ public class WarehousePublisher {
     private void keepRejections(long fileId, String officeCode) {
         jdbc.sql("""
                 insert into warehouse.rejected_row (file_id, office_code, sheet, row_number, original, findings)
-                select s.file_id, ?, s.sheet, s.row_number, coalesce(s.original, jsonb_object(h.headers, s.original_values)),
-                       s.findings
+                select s.file_id, ?, s.sheet, s.row_number, coalesce(s.original,
+                       jsonb_object(h.headers, warehouse.row_cells(s.original_values, s.original_cells))), s.findings
                   from warehouse.staged_row s
                   left join warehouse.row_header h on h.key = s.original_headers
                  where s.file_id = ? and s.rejected

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,8 +112,8 @@ class StagingAreaIntegrationTests {
 
         JsonMapper json = JsonMapper.builder().build();
         List<String> originals = jdbc.sql("""
-                select jsonb_object(h.headers, s.original_values)::text from warehouse.staged_row s
-                  join warehouse.row_header h on h.key = s.original_headers
+                select jsonb_object(h.headers, warehouse.row_cells(s.original_values, s.original_cells))::text
+                  from warehouse.staged_row s join warehouse.row_header h on h.key = s.original_headers
                  where s.file_id = 913 order by s.ordinal
                 """).query(String.class).list();
         String expected = jdbc.sql("select cast(? as jsonb)::text").param(json.writeValueAsString(cells))
@@ -135,6 +136,52 @@ class StagingAreaIntegrationTests {
         staging.discard(913);
         assertThat(jdbc.sql("select count(*) from warehouse.staged_row where file_id = 913").query(Integer.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void keepsARowsCellsAsOneTextWhereItGivesThemBackAndAsAnArrayWhereItCouldNot() {
+        List<Map<String, String>> rows = List.of(
+                cells("A", null, "B", "", "C", "w"),
+                cells("A", "x\u001fy", "B", "z"),
+                cells("A", "\u001e", "B", null),
+                cells("A", ""),
+                cells("A", "x"));
+        List<StagedRow> staged = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            staged.add(new StagedRow(915, i + 1, "Sheet1", i + 2, true, null, null, null, null,
+                    OriginalRow.of(rows.get(i), null), "[]"));
+        }
+        transactions.executeWithoutResult(status -> {
+            try {
+                staging.writer().write(new Chunk<>(staged));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        JsonMapper json = JsonMapper.builder().build();
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(jdbc.sql("""
+                    select jsonb_object(h.headers, warehouse.row_cells(s.original_values, s.original_cells))
+                           = cast(? as jsonb)
+                      from warehouse.staged_row s join warehouse.row_header h on h.key = s.original_headers
+                     where s.file_id = 915 and s.ordinal = ?
+                    """).params(json.writeValueAsString(rows.get(i)), i + 1).query(Boolean.class).single())
+                    .as("row %d as written", i + 1).isTrue();
+        }
+        assertThat(jdbc.sql("""
+                select ordinal from warehouse.staged_row
+                 where file_id = 915 and original_values is not null and original_cells is null order by ordinal
+                """).query(Integer.class).list()).as("rows kept as an array").containsExactly(2, 3, 4);
+        staging.discard(915);
+    }
+
+    private static Map<String, String> cells(String... headersAndValues) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (int i = 0; i < headersAndValues.length; i += 2) {
+            cells.put(headersAndValues[i], headersAndValues[i + 1]);
+        }
+        return cells;
     }
 
     @Test
@@ -168,7 +215,7 @@ class StagingAreaIntegrationTests {
 
         Map<String, Object> staged = jdbc.sql("""
                 select sheet, row_number, rejected, identity_key, victim_name, birth_place, age, address,
-                       citizenship_country, exploitation, recruitment, original_values, findings::text as findings,
+                       citizenship_country, exploitation, recruitment, findings::text as findings,
                        encode(row_hash, 'hex') as row_hash, known_victim_id
                   from warehouse.staged_row where file_id = 914 and ordinal = 7
                 """).query().singleRow();
@@ -183,7 +230,8 @@ class StagingAreaIntegrationTests {
         assertThat(staged.get("citizenship_country")).isNull();
         assertThat(jdbc.sql("""
                 select cardinality(exploitation) = 0 and exploitation = '{}'::text[]
-                       and recruitment = array['DARING', 'TEMAN'] and original_values = array[cast(? as text), null]
+                       and recruitment = array['DARING', 'TEMAN'] and original_values is null
+                       and warehouse.row_cells(original_values, original_cells) = array[cast(? as text), null]
                        and findings = cast(? as jsonb)
                   from warehouse.staged_row where file_id = 914 and ordinal = 7
                 """).params(wide, findings).query(Boolean.class).single()).isTrue();
