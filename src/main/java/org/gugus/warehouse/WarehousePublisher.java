@@ -404,7 +404,8 @@ public class WarehousePublisher {
                        citizenship = excluded.citizenship, citizenship_country = excluded.citizenship_country,
                        education = excluded.education, destination_country = excluded.destination_country,
                        destination_area = excluded.destination_area, notes = excluded.notes,
-                       case_row = excluded.case_row, content_hash = excluded.content_hash,
+                       case_row = excluded.case_row, case_fields = excluded.case_fields,
+                       content_hash = excluded.content_hash,
                        source_file_id = excluded.source_file_id, source_sheet = excluded.source_sheet,
                        source_row = excluded.source_row, version = victim.version + 1, updated_at = now()
                 returning id, identity_key, xmax = 0)

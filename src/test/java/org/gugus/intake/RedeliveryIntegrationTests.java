@@ -316,7 +316,8 @@ class RedeliveryIntegrationTests {
         Map<String, String> records = new java.util.TreeMap<>();
         jdbc.sql("""
                 select c.case_number, concat_ws('|', v.identity_key, v.person_key, v.victim_name, v.nik, v.sex,
-                       v.birth_date, v.age, v.notes, v.content_hash, v.case_row::text, warehouse.victim_original(v)::text,
+                       v.birth_date, v.age, v.notes, v.content_hash, warehouse.victim_case_row(v)::text,
+                       warehouse.victim_original(v)::text,
                        (select string_agg(code, ',' order by code) from warehouse.victim_exploitation e where e.victim_id = v.id),
                        (select string_agg(code, ',' order by code) from warehouse.victim_service s where s.victim_id = v.id),
                        (select string_agg(code, ',' order by code) from warehouse.victim_flag f where f.victim_id = v.id))

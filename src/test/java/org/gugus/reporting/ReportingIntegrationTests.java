@@ -235,24 +235,40 @@ class ReportingIntegrationTests {
 
     @Test
     void aReportTakesItsRecordsCodeListsAsTheRecordKeepsThemAndAnEmptyListForOneItLacksOrHoldsAsNull() {
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        // a record written before V107 keeps its case fields as jsonb, which may lack a list
+        assertThat(reportedCodeLists("""
+                update warehouse.victim
+                   set case_row = to_jsonb(case_fields) - 'services' || '{"exploitation": ["ABK", "SEKSUAL"],
+                                                                          "recruitment": null}',
+                       case_fields = null
+                 where id = ?
+                """)).isEqualTo(List.of(List.of("ABK", "SEKSUAL"), List.of(), List.of()));
+        // a record written since keeps them as a row
+        assertThat(reportedCodeLists("""
+                update warehouse.victim
+                   set case_fields = row((case_fields).case_number, (case_fields).report_date,
+                                         (case_fields).incident_date, array['ABK', 'SEKSUAL'], null,
+                                         (case_fields).case_stage, null)::warehouse.case_row_fields
+                 where id = ? and case_row is null
+                """)).isEqualTo(List.of(List.of("ABK", "SEKSUAL"), List.of(), List.of()));
+    }
+
+    /** The code lists of the first record's report after {@code change} of that record ({@code ?} its id), rolled back. */
+    private List<List<Object>> reportedCodeLists(String change) {
+        return new TransactionTemplate(transactions).execute(status -> {
             long victim = jdbc.sql("select min(id) from warehouse.victim").query(Long.class).single();
-            jdbc.sql("""
-                    update warehouse.victim
-                       set case_row = case_row - 'services' || '{"exploitation": ["ABK", "SEKSUAL"], "recruitment": null}'
-                     where id = ?
-                    """).param(victim).update();
+            assertThat(jdbc.sql(change).param(victim).update()).isOne();
             long person = jdbc.sql("select person_id from persons.victim_person where victim_id = ?").param(victim)
                     .query(Long.class).single();
             jdbc.sql("create temporary table fresh_reports (like reporting.report) on commit drop").update();
 
             warehouse.copyReportsOf(new Long[] {person}, "pg_temp.fresh_reports");
 
-            assertThat(jdbc.sql("select exploitation, recruitment, services from fresh_reports where victim_id = ?")
+            status.setRollbackOnly();
+            return jdbc.sql("select exploitation, recruitment, services from fresh_reports where victim_id = ?")
                     .param(victim).query((rs, n) -> List.of(List.of((Object[]) rs.getArray(1).getArray()),
                             List.of((Object[]) rs.getArray(2).getArray()), List.of((Object[]) rs.getArray(3).getArray())))
-                    .single()).isEqualTo(List.of(List.of("ABK", "SEKSUAL"), List.of(), List.of()));
-            status.setRollbackOnly();
+                    .single();
         });
     }
 

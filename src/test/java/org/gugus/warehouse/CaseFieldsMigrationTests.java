@@ -1,0 +1,66 @@
+package org.gugus.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.gugus.system.database.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The records of an install from before V107 keep their whole normalised row and their codes: those whose
+ * {@code case_row} the row of {@code warehouse.case_row_fields} gives back are kept as that row, the others as
+ * they were.
+ */
+class CaseFieldsMigrationTests {
+
+    @Test
+    void recordsWrittenBeforeKeepTheirNormalisedRowAndCodesAndTakeTheRowWhereItGivesTheirCaseRowBack() {
+        DataSource database = TestDatabases.create("migration_case_fields");
+        flyway(database, "106").migrate();
+        JdbcClient jdbc = JdbcClient.create(database);
+        // one record as a publish wrote it (every field), one without its code lists, one with a field the
+        // row does not hold (a record a bench wrote whole)
+        jdbc.sql("""
+                insert into warehouse.victim (id, case_id, office_code, identity_key, person_key, victim_name, sex,
+                                              origin_regency, citizenship, case_row, content_hash, source_file_id,
+                                              source_sheet, source_row)
+                overriding system value
+                values (1, 1, '64.72', repeat('a', 64), repeat('b', 64), 'Satu', 'P', 'Samarinda', 'WNI',
+                        '{"case_number": "TPPO/1", "report_date": "2024-06-05", "incident_date": null,
+                          "exploitation": ["SEKSUAL"], "recruitment": [], "case_stage": "P21",
+                          "services": ["KESEHATAN", "PENGADUAN"]}', repeat('c', 64), 1, 'Data', 2),
+                       (2, 1, '64.72', repeat('d', 64), repeat('e', 64), 'Dua', 'L', 'Samarinda', 'WNI',
+                        '{"case_number": "TPPO/1"}', repeat('f', 64), 1, 'Data', 3),
+                       (3, 1, '64.72', repeat('1', 64), repeat('2', 64), 'Tiga', 'P', 'Samarinda', 'WNI',
+                        '{"case_number": "TPPO/1", "report_date": "2024-06-05", "incident_date": null,
+                          "exploitation": ["PRT"], "recruitment": null, "case_stage": null, "services": [],
+                          "victim_name": "Tiga Lama"}', repeat('3', 64), 1, 'Data', 4)
+                """).update();
+        List<String> before = normalisedRows(jdbc);
+
+        flyway(database, "latest").migrate();
+
+        assertThat(normalisedRows(jdbc)).isEqualTo(before);
+        assertThat(jdbc.sql("select id || ':' || num_nulls(case_row) || num_nulls(case_fields) from warehouse.victim"
+                + " order by id").query(String.class).list()).as("which one each record keeps")
+                .containsExactly("1:10", "2:01", "3:01");
+        assertThat(jdbc.sql("select victim_id || ':' || code from warehouse.victim_exploitation order by 1")
+                .query(String.class).list()).containsExactly("1:SEKSUAL", "3:PRT");
+        assertThat(jdbc.sql("select victim_id || ':' || code from warehouse.victim_service order by 1")
+                .query(String.class).list()).containsExactly("1:KESEHATAN", "1:PENGADUAN");
+    }
+
+    private static List<String> normalisedRows(JdbcClient jdbc) {
+        return jdbc.sql("select warehouse.victim_case_row(v)::text from warehouse.victim v order by id")
+                .query(String.class).list();
+    }
+
+    /** Flyway as Gugus configures it (application.yaml: spring.flyway.*), up to {@code target}. */
+    private static Flyway flyway(DataSource database, String target) {
+        return Flyway.configure().dataSource(database).locations("classpath:db/migration").schemas("gugus")
+                .outOfOrder(true).target(target).load();
+    }
+}
