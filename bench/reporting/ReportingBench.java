@@ -169,16 +169,17 @@ public class ReportingBench {
                   join warehouse.tppo_case c on c.id = :first + ((j + (j / :persons) * 12345) %% :cases)
                 """.formatted(offices, victims - 1)).param("first", firstCase).param("persons", persons).param("cases", cases)
                 .update();
-        // the code lists, kept in the record's case_row (warehouse.victim_exploitation and the others read them there)
+        // the code lists, kept in the record's case fields as a publish writes them (V107)
         jdbc.sql("""
                 update warehouse.victim
-                   set case_row = case_row || jsonb_build_object(
-                       'exploitation', jsonb_build_array((array['SEKSUAL','KERJA_PAKSA','PRT','ABK','PERNIKAHAN_PAKSA','KRIMINAL'])[1 + id % 6])
-                                       || case when id % 4 = 0 then '["LAINNYA"]'::jsonb else '[]' end,
-                       'recruitment', jsonb_build_array((array['TAWARAN_KERJA','DARING','JERATAN_UTANG','PERNIKAHAN','PENCULIKAN','KELUARGA'])[1 + id % 6]),
-                       'services', case when id % 2 = 0
-                                        then jsonb_build_array((array['PENGADUAN','KESEHATAN','REHABILITASI_SOSIAL','BANTUAN_HUKUM','PEMULANGAN'])[1 + id % 5])
-                                        else '[]' end)
+                   set case_row = null, case_fields = row(null, null, null,
+                       array[(array['SEKSUAL','KERJA_PAKSA','PRT','ABK','PERNIKAHAN_PAKSA','KRIMINAL'])[1 + id % 6]]
+                           || case when id % 4 = 0 then array['LAINNYA'] else '{}' end,
+                       array[(array['TAWARAN_KERJA','DARING','JERATAN_UTANG','PERNIKAHAN','PENCULIKAN','KELUARGA'])[1 + id % 6]],
+                       null,
+                       case when id % 2 = 0
+                            then array[(array['PENGADUAN','KESEHATAN','REHABILITASI_SOSIAL','BANTUAN_HUKUM','PEMULANGAN'])[1 + id % 5]]
+                            else '{}' end)::warehouse.case_row_fields
                 """).update();
         jdbc.sql("insert into persons.person (created_at) select now() from generate_series(1, ?)").param(persons).update();
         long firstPerson = jdbc.sql("select min(id) from persons.person").query(Long.class).single();
@@ -212,7 +213,12 @@ public class ReportingBench {
                   join warehouse.tppo_case c on c.case_number = 'NEW/' || (j / 2) and c.office_code = '64.72'
                 returning id
                 """).param("file", file).param("last", n - 1).query(Long.class).list();
-        jdbc.sql("update warehouse.victim set case_row = '{\"exploitation\": [\"SEKSUAL\"]}' where id = any(?::bigint[])")
+        jdbc.sql("""
+                update warehouse.victim
+                   set case_row = null,
+                       case_fields = row(null, null, null, array['SEKSUAL'], null, null, null)::warehouse.case_row_fields
+                 where id = any(?::bigint[])
+                """)
                 .param(victimIds.toArray(Long[]::new)).update();
         long firstPerson = jdbc.sql("select min(id) from persons.person").query(Long.class).single();
         long lastPerson = jdbc.sql("select max(id) from persons.person").query(Long.class).single();
