@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.gugus.system.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +18,7 @@ class CaseFieldsMigrationTests {
     @Test
     void recordsWrittenBeforeKeepTheirNormalisedRowAndCodesAndTakeTheRowWhereItGivesTheirCaseRowBack() {
         DataSource database = TestDatabases.create("migration_case_fields");
-        flyway(database, "106").migrate();
+        Migrations.upTo(database, "106");
         JdbcClient jdbc = JdbcClient.create(database);
         // one record as a publish wrote it (every field), one without its code lists, one with a field the
         // row does not hold (a record a bench wrote whole)
@@ -41,7 +40,7 @@ class CaseFieldsMigrationTests {
                 """).update();
         List<String> before = normalisedRows(jdbc);
 
-        flyway(database, "latest").migrate();
+        Migrations.upTo(database, "latest");
 
         assertThat(normalisedRows(jdbc)).isEqualTo(before);
         assertThat(jdbc.sql("select id || ':' || num_nulls(case_row) || num_nulls(case_fields) from warehouse.victim"
@@ -56,11 +55,5 @@ class CaseFieldsMigrationTests {
     private static List<String> normalisedRows(JdbcClient jdbc) {
         return jdbc.sql("select warehouse.victim_case_row(v)::text from warehouse.victim v order by id")
                 .query(String.class).list();
-    }
-
-    /** Flyway as Gugus configures it (application.yaml: spring.flyway.*), up to {@code target}. */
-    private static Flyway flyway(DataSource database, String target) {
-        return Flyway.configure().dataSource(database).locations("classpath:db/migration").schemas("gugus")
-                .outOfOrder(true).target(target).load();
     }
 }

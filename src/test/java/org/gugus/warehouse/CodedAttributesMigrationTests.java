@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.gugus.system.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +17,7 @@ class CodedAttributesMigrationTests {
     @Test
     void recordsKeepTheCodesTheirAttributeTablesHeldBeforeTheMigration() {
         DataSource database = TestDatabases.create("migration_coded_attributes");
-        flyway(database, "093").migrate();
+        Migrations.upTo(database, "093");
         JdbcClient jdbc = JdbcClient.create(database);
         // one record as the publisher wrote it (lists in case_row and tables alike), one written whole by
         // a bench without lists in its case_row, one whose case_row disagrees with its tables
@@ -44,7 +43,7 @@ class CodedAttributesMigrationTests {
         jdbc.sql("insert into warehouse.victim_service (victim_id, code) values (1, 'KESEHATAN'), (1, 'PENGADUAN')")
                 .update();
 
-        flyway(database, "latest").migrate();
+        Migrations.upTo(database, "latest");
 
         assertThat(codes(jdbc, "victim_exploitation")).containsExactly("1:SEKSUAL", "2:ABK", "2:KERJA_PAKSA", "3:SEKSUAL");
         assertThat(codes(jdbc, "victim_recruitment")).containsExactly("1:DARING", "3:JERATAN_UTANG");
@@ -60,11 +59,5 @@ class CodedAttributesMigrationTests {
     private static List<String> codes(JdbcClient jdbc, String view) {
         return jdbc.sql("select victim_id || ':' || code from warehouse." + view + " order by 1").query(String.class)
                 .list();
-    }
-
-    /** Flyway as Gugus configures it (application.yaml: spring.flyway.*), up to {@code target}. */
-    private static Flyway flyway(DataSource database, String target) {
-        return Flyway.configure().dataSource(database).locations("classpath:db/migration").schemas("gugus")
-                .outOfOrder(true).target(target).load();
     }
 }

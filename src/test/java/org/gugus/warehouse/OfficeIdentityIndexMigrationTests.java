@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.gugus.system.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,13 +23,13 @@ class OfficeIdentityIndexMigrationTests {
     @Test
     void givesEachOfficeHoldingRecordsItsOwnUniqueIndexInPlaceOfTheKeyOfAllOffices() {
         DataSource database = TestDatabases.create("migration_identity_per_office");
-        flyway(database, "097").migrate();
+        Migrations.upTo(database, "097");
         JdbcClient jdbc = JdbcClient.create(database);
         jdbc.sql(RECORD).params("64.72", "a", 2).update();
         jdbc.sql(RECORD).params("64.72", "d", 3).update();
         jdbc.sql(RECORD).params("64.74", "a", 2).update();
 
-        flyway(database, "latest").migrate();
+        Migrations.upTo(database, "latest");
 
         assertThat(jdbc.sql("""
                 select indexname || ': ' || indexdef from pg_indexes
@@ -46,11 +45,5 @@ class OfficeIdentityIndexMigrationTests {
         assertThatThrownBy(() -> jdbc.sql(RECORD).params("64.74", "a", 4).update())
                 .isInstanceOf(DuplicateKeyException.class);
         jdbc.sql(RECORD).params("64.74", "d", 5).update();
-    }
-
-    /** Flyway as Gugus configures it (application.yaml: spring.flyway.*), up to {@code target}. */
-    private static Flyway flyway(DataSource database, String target) {
-        return Flyway.configure().dataSource(database).locations("classpath:db/migration").schemas("gugus")
-                .outOfOrder(true).target(target).load();
     }
 }
