@@ -49,8 +49,8 @@ class WarehouseSource {
      * them, each code once and ascending (the stage step writes them so, V095 wrote the older ones so), read as fields
      * of one row per record: {@code (codes.fields).exploitation} and the others, a list the row lacks or holds as null
      * empty; a record that keeps a {@code case_row} instead (V107) has it read as that row. Read as fields of the row
-     * rather than from {@code jsonb} ({@code jsonb_to_record}), a first load's 100,000 records' lists took 0.04 s of the
-     * server against 0.11 s (replayed, issue 13). Read
+     * rather than from {@code jsonb} ({@code jsonb_to_record}), a first load's 100,000 records' lists took 0.05 s of the
+     * server against 0.16 s (replayed, issue 13). Read
      * through {@code warehouse.victim_codes} and sorted again, one subquery and sort per list, the code lists of a
      * first load's 100,000 records took 0.53-0.71 s of the server against 0.20-0.22 s (replayed, issue 13); joining the
      * views {@code warehouse.victim_exploitation} and the others grouped by record was slower still.

@@ -76,8 +76,8 @@ public class CorrectionPublisher {
                                false as rejected, ?::char(64) as identity_key, ?::char(64) as person_key,
                                ?::char(64) as content_hash, """ + CASE_VALUES + """
                                , null::jsonb as original, ?::bigint as original_headers,
-                               ?::text[] as original_values, null::text as original_cells, ?::jsonb as findings, null::bytea as row_hash,
-                               null::bigint as known_victim_id, ?::bigint as correction_id) w
+                               ?::text[] as original_values, null::text as original_cells, ?::jsonb as findings,
+                               null::bytea as row_hash, null::bigint as known_victim_id, ?::bigint as correction_id) w
                   left join warehouse.victim v on %s and v.identity_key = w.identity_key
                 """.formatted(identities.records("v"))).params(params).update();
         Map<String, Long> counts = publisher.applyPlan(officeCode);

@@ -213,7 +213,8 @@ class IntakeJobRestartTests {
 
     private List<String> content(String office) {
         return jdbc.sql("select warehouse.victim_case_row(v)::text || ' @' || source_sheet || ':' || source_row"
-                + " from warehouse.victim v where office_code = ? order by source_row").param(office).query(String.class).list();
+                + " from warehouse.victim v where office_code = ? order by source_row").param(office)
+                .query(String.class).list();
     }
 
     private List<String> codes(String office) {

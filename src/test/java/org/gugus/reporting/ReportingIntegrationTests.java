@@ -253,7 +253,7 @@ class ReportingIntegrationTests {
                 """)).isEqualTo(List.of(List.of("ABK", "SEKSUAL"), List.of(), List.of()));
     }
 
-    /** The code lists of the first record's report after {@code change} of that record ({@code ?} its id), rolled back. */
+    /** The code lists of the first record's report after {@code change} to it ({@code ?}: its id), rolled back. */
     private List<List<Object>> reportedCodeLists(String change) {
         return new TransactionTemplate(transactions).execute(status -> {
             long victim = jdbc.sql("select min(id) from warehouse.victim").query(Long.class).single();
