@@ -29,10 +29,16 @@ public class StagedVictims {
         return !new OfficeIdentityIndex(officeCode).officeHoldsRecords(jdbc);
     }
 
-    /** How many rows of the file are staged and not rejected. */
+    /**
+     * How many rows of the file are staged and not rejected: as the stage step counted them ({@link
+     * StagingArea#stagedWhole}), else counted here (every staged row read: 0.32 s of the server at 100,000 rows,
+     * beside the publish).
+     */
     public long count(long fileId) {
-        return jdbc.sql("select count(*) from warehouse.staged_row where file_id = ? and not rejected").param(fileId)
-                .query(Long.class).single();
+        return jdbc.sql("""
+                select coalesce((select valid_rows from warehouse.staged_file where file_id = :file),
+                                (select count(*) from warehouse.staged_row where file_id = :file and not rejected))
+                """).param("file", fileId).query(Long.class).single();
     }
 
     /**

@@ -42,15 +42,17 @@ public class StagingArea {
     }
 
     /**
-     * Notes, in the caller's transaction (the stage step's last), that the stage step saw every valid row of the
-     * file and no identity among them twice: its publish takes each as its identity's winner without ranking
-     * them ({@link FirstDelivery}). A file not being staged (no {@code warehouse.staged_file} row) notes nothing.
+     * Notes, in the caller's transaction (the stage step's last), that the stage step saw every row of the file:
+     * how many it staged as valid ({@link StagedVictims#count}), and whether no identity among them repeats, when
+     * its publish takes each as its identity's winner without ranking them ({@link FirstDelivery}). A file not
+     * being staged (no {@code warehouse.staged_file} row) notes nothing.
      */
-    public void identitiesDistinct(long fileId) {
-        jdbc.sql("update warehouse.staged_file set identities_distinct = true where file_id = ?").param(fileId).update();
+    public void stagedWhole(long fileId, long validRows, boolean identitiesDistinct) {
+        jdbc.sql("update warehouse.staged_file set valid_rows = ?, identities_distinct = ? where file_id = ?")
+                .params(validRows, identitiesDistinct, fileId).update();
     }
 
-    /** Whether the stage step noted that no identity repeats among the file's valid rows ({@link #identitiesDistinct(long)}). */
+    /** Whether the stage step noted that no identity repeats among the file's valid rows ({@link #stagedWhole}). */
     static boolean identitiesDistinct(JdbcClient jdbc, long fileId) {
         return jdbc.sql("select coalesce((select identities_distinct from warehouse.staged_file where file_id = ?), false)")
                 .param(fileId).query(Boolean.class).single();

@@ -86,6 +86,8 @@ class FirstDeliveryIntegrationTests {
 
         assertThat(told.distinct()).as("what the stage step told each publish")
                 .containsEntry("64.01", true).containsEntry("64.07", false);
+        assertThat(told.validRows()).as("valid rows: as the stage step noted them / staged / as persons read them")
+                .containsEntry("64.01", "3/3/3").containsEntry("64.07", "4/4/4");
         assertThat(distinct.inserted()).isEqualTo(3);
         assertThat(distinct.rejected()).isEqualTo(1);
         assertThat(distinct.duplicates()).isZero();
@@ -195,22 +197,38 @@ class FirstDeliveryIntegrationTests {
     @Autowired
     ToldAtPublish told;
 
-    /** Whether the stage step told each office's file's publish that no identity repeats among its valid rows. */
+    /**
+     * Whether the stage step told each office's file's publish that no identity repeats among its valid rows, and its
+     * valid rows: as the stage step noted them, as staged, as the persons' preparation reads them.
+     */
     @TestConfiguration
     static class ToldAtPublish {
 
         private final Map<String, Boolean> distinct = new ConcurrentHashMap<>();
+        private final Map<String, String> validRows = new ConcurrentHashMap<>();
 
         @Autowired
         JdbcClient jdbc;
 
+        @Autowired
+        StagedVictims staged;
+
         @EventListener
         void publishStarting(PublishStarting publish) {
             distinct.put(publish.officeCode(), StagingArea.identitiesDistinct(jdbc, publish.fileId()));
+            validRows.put(publish.officeCode(), jdbc.sql("""
+                    select coalesce((select valid_rows from warehouse.staged_file where file_id = :file)::text, 'none')
+                           || '/' || (select count(*) from warehouse.staged_row where file_id = :file and not rejected)
+                    """).param("file", publish.fileId()).query(String.class).single()
+                    + "/" + staged.count(publish.fileId()));
         }
 
         Map<String, Boolean> distinct() {
             return distinct;
+        }
+
+        Map<String, String> validRows() {
+            return validRows;
         }
     }
 

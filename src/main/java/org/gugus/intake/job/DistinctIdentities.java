@@ -1,11 +1,13 @@
 package org.gugus.intake.job;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.gugus.warehouse.StagedRow;
 
 /**
- * Whether an identity repeats among a file's valid rows, told from the rows as the stage step takes them,
- * block after block on its thread: a 64-bit hash of each valid row's identity key ({@link StagedRow#identityHash()}),
+ * Whether an identity repeats among a file's valid rows, and how many there are, told from the rows as the stage
+ * step takes them, block after block on its thread: a 64-bit hash of each valid row's identity key
+ * ({@link StagedRow#identityHash()}),
  * sorted and compared once the file ends. Two rows of one identity always share a hash; two identities sharing
  * one only make the file look as if it repeated one, which leaves the publish ranking its rows as before (issue 13).
  * <p>
@@ -43,20 +45,32 @@ final class DistinctIdentities {
         }
     }
 
-    /** After the file's last row: whether every row was seen from the first and no two valid ones share an identity. */
-    boolean distinct() {
+    /**
+     * After the file's last row: how many valid rows it staged and whether no two of them share an identity; empty
+     * when not every row was seen from the first. Told once.
+     */
+    Optional<Seen> seen() {
         if (unknown) {
-            return false;
+            return Optional.empty();
         }
         long[] sorted = hashes;
         hashes = null;
-        unknown = true; // told once
+        unknown = true;
         Arrays.sort(sorted, 0, kept);
         for (int i = 1; i < kept; i++) {
             if (sorted[i] == sorted[i - 1]) {
-                return false;
+                return Optional.of(new Seen(kept, false));
             }
         }
-        return true;
+        return Optional.of(new Seen(kept, true));
+    }
+
+    /**
+     * What the stage step saw of a file whose every row it saw.
+     *
+     * @param validRows the rows staged and not rejected
+     * @param distinct  whether no two of them share an identity
+     */
+    record Seen(long validRows, boolean distinct) {
     }
 }

@@ -102,9 +102,10 @@ public class IntakeJobConfiguration {
         // first rows
         KnownRowsLoad known = KnownRowsLoad.start(fileId, () -> ContentHashFunction.ofOffice(contentHashes, office),
                 () -> staging.knownRows(fileId, office, receivedOn));
-        // a file whose valid rows repeat no identity (as a rule) is published without ranking them
+        // a file whose valid rows repeat no identity (as a rule) is published without ranking them, and its valid
+        // rows' count is kept for the persons' preparation beside its publish
         return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
-                chunkSize, () -> staging.identitiesDistinct(fileId));
+                chunkSize, seen -> staging.stagedWhole(fileId, seen.validRows(), seen.distinct()));
     }
 
     @Bean

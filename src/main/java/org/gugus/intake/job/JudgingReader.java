@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import org.gugus.warehouse.StagedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,8 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
     private final RowJudge judge;
     private final RowJudges judges;
     private final int blockRows;
-    /** Told when the file ended and no identity repeated among its valid rows ({@link DistinctIdentities}). */
-    private final Runnable identitiesDistinct;
+    /** Told, when the file ended, what the step saw of its valid rows, if it saw every row ({@link DistinctIdentities}). */
+    private final Consumer<DistinctIdentities.Seen> seenWhole;
     private final DistinctIdentities identities = new DistinctIdentities();
     /** Blocks read, in order, for the step's thread to take. */
     private final BlockingQueue<Block> handOver = new LinkedBlockingQueue<>();
@@ -81,16 +82,18 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
 
     /** @param blockRows data rows a block (item of the step) holds, the last one fewer */
     JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows) {
-        this(rows, judge, judges, blockRows, () -> {
+        this(rows, judge, judges, blockRows, seen -> {
         });
     }
 
     /**
      * @param blockRows          data rows a block (item of the step) holds, the last one fewer
-     * @param identitiesDistinct run on the step's thread, in the transaction of the step's last read, when the
-     *                           file ended and the step saw all its rows, no identity twice among the valid ones
+     * @param seenWhole          told on the step's thread, in the transaction of the step's last read, when the
+     *                           file ended and the step saw all its rows: how many are valid, whether no identity
+     *                           repeats among them
      */
-    JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows, Runnable identitiesDistinct) {
+    JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows,
+            Consumer<DistinctIdentities.Seen> seenWhole) {
         if (blockRows < 1) {
             throw new IllegalArgumentException("A block holds at least one row, not " + blockRows);
         }
@@ -98,7 +101,7 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         this.judge = judge;
         this.judges = judges;
         this.blockRows = blockRows;
-        this.identitiesDistinct = identitiesDistinct;
+        this.seenWhole = seenWhole;
     }
 
     /** The next block of data rows, being judged; null after the last row. */
@@ -122,9 +125,7 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         if (block.rows() == null) {
             reading = null;
             ended = true;
-            if (identities.distinct()) {
-                identitiesDistinct.run();
-            }
+            identities.seen().ifPresent(seenWhole);
             return null;
         }
         read += block.rows().rows();

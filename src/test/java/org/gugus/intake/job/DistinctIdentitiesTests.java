@@ -6,27 +6,27 @@ import java.util.List;
 import org.gugus.warehouse.StagedRow;
 import org.junit.jupiter.api.Test;
 
-/** Whether an identity repeats among a file's valid rows, as the stage step tells it block after block. */
+/** Whether an identity repeats among a file's valid rows, and how many, as the stage step tells it block after block. */
 class DistinctIdentitiesTests {
 
     @Test
-    void tellsAFileWhoseValidRowsRepeatNoIdentityAcrossItsBlocks() {
+    void tellsAFileWhoseValidRowsRepeatNoIdentityAcrossItsBlocksAndHowManyThereAre() {
         DistinctIdentities identities = new DistinctIdentities();
 
         identities.add(block(valid(1, "a"), valid(2, "b"), rejected(3)));
         identities.add(block(rejected(4), valid(5, "c")));
 
-        assertThat(identities.distinct()).isTrue();
+        assertThat(identities.seen()).hasValue(new DistinctIdentities.Seen(3, true));
     }
 
     @Test
-    void tellsNothingOfAFileWhoseIdentityRepeatsInALaterBlock() {
+    void tellsAFileWhoseIdentityRepeatsInALaterBlockAndHowManyValidRowsItHas() {
         DistinctIdentities identities = new DistinctIdentities();
 
         identities.add(block(valid(1, "a"), valid(2, "b")));
         identities.add(block(valid(3, "c"), valid(4, "a")));
 
-        assertThat(identities.distinct()).isFalse();
+        assertThat(identities.seen()).hasValue(new DistinctIdentities.Seen(4, false));
     }
 
     @Test
@@ -35,7 +35,7 @@ class DistinctIdentitiesTests {
 
         identities.add(block(rejected(1), rejected(2), valid(3, "a")));
 
-        assertThat(identities.distinct()).isTrue();
+        assertThat(identities.seen()).hasValue(new DistinctIdentities.Seen(1, true));
     }
 
     @Test
@@ -44,7 +44,7 @@ class DistinctIdentitiesTests {
 
         identities.add(block(valid(6, "f"), valid(7, "g")));
 
-        assertThat(identities.distinct()).as("rows 1-5 were staged before a kill, unseen here").isFalse();
+        assertThat(identities.seen()).as("rows 1-5 were staged before a kill, unseen here").isEmpty();
     }
 
     @Test
@@ -53,7 +53,7 @@ class DistinctIdentitiesTests {
 
         identities.add(block(valid(1, "a"), StagedRow.repeating(7, 2, "Data", 3, new byte[32], 41L)));
 
-        assertThat(identities.distinct()).as("a thin row's identity is its record's, not in the file").isFalse();
+        assertThat(identities.seen()).as("a thin row's identity is its record's, not in the file").isEmpty();
     }
 
     @Test
@@ -63,7 +63,7 @@ class DistinctIdentitiesTests {
         identities.add(block(valid(1, "a")));
         identities.add(block(valid(3, "c")));
 
-        assertThat(identities.distinct()).isFalse();
+        assertThat(identities.seen()).isEmpty();
     }
 
     @Test

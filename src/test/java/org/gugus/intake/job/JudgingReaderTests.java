@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.gugus.TestWorkbooks;
 import org.gugus.access.PseudonymKeys;
 import org.gugus.intake.IntakeTemplate;
@@ -67,34 +67,35 @@ class JudgingReaderTests {
     }
 
     @Test
-    void tellsAtTheFilesEndThatNoIdentityRepeatedOnlyWhenNoneDid() throws Exception {
+    void tellsAtTheFilesEndHowManyValidRowsItHadAndWhetherAnIdentityRepeated() throws Exception {
         List<List<String>> distinct = TestWorkbooks.victims(150);
         List<List<String>> repeating = TestWorkbooks.victims(150);
         repeating.add(TestWorkbooks.victim(7));
 
-        assertThat(readWhole("distinct.csv", distinct)).as("told once, at the end").isEqualTo(1);
-        assertThat(readWhole("repeating.csv", repeating)).isZero();
+        assertThat(readWhole("distinct.csv", distinct)).as("told once, at the end")
+                .containsExactly(new DistinctIdentities.Seen(150, true));
+        assertThat(readWhole("repeating.csv", repeating)).containsExactly(new DistinctIdentities.Seen(151, false));
     }
 
-    /** Reads the file whole in blocks of 64 rows; how many times the reader told that no identity repeated. */
-    private int readWhole(String name, List<List<String>> rows) throws Exception {
+    /** Reads the file whole in blocks of 64 rows; what the reader told of it, each time it told. */
+    private List<DistinctIdentities.Seen> readWhole(String name, List<List<String>> rows) throws Exception {
         Path file = TestWorkbooks.csv(files.resolve(name), rows);
         KnownRowsLoad known = KnownRowsLoad.start(1, () -> ContentHashFunction.MURMUR3, () -> KnownRows.NONE);
         RowJudge judge = new RowJudge(1, "64.09", LocalDate.of(2024, 6, 10), TEMPLATE, PseudonymKeys.random(), known);
         RowJudges judges = new RowJudges(2);
-        AtomicInteger told = new AtomicInteger();
+        List<DistinctIdentities.Seen> told = new CopyOnWriteArrayList<>();
         JudgingReader reader = new JudgingReader(new DataRowReader(file, name, TEMPLATE, 1_000_000,
-                WorkbookLimits.DEFAULTS), judge, judges, 64, told::incrementAndGet);
+                WorkbookLimits.DEFAULTS), judge, judges, 64, told::add);
         reader.open(new ExecutionContext());
         try {
             int staged = 0;
             for (JudgedRows block = reader.read(); block != null; block = reader.read()) {
-                assertThat(told).hasValue(0);
+                assertThat(told).isEmpty();
                 staged += reader.judged(block).rows().size();
             }
             assertThat(staged).isEqualTo(rows.size());
             assertThat(reader.read()).isNull();
-            return told.get();
+            return told;
         } finally {
             reader.close();
             judges.destroy();
