@@ -7,9 +7,9 @@ import org.gugus.warehouse.StagedRow;
 /**
  * Whether an identity repeats among a file's valid rows, and how many there are, told from the rows as the stage
  * step takes them, block after block on its thread: a 64-bit hash of each valid row's identity key
- * ({@link StagedRow#identityHash()}),
- * sorted and compared once the file ends. Two rows of one identity always share a hash; two identities sharing
- * one only make the file look as if it repeated one, which leaves the publish ranking its rows as before (issue 13).
+ * ({@link StagedRow#identityHash()}), sorted and compared once the file ends. Two rows of one identity always share
+ * a hash; two identities sharing one only make the file look as if it repeated one, which leaves the publish ranking
+ * its rows as before (issue 13).
  * <p>
  * It can tell only of rows it saw from the file's first: a stage restarted after a kill starts past it, and
  * tells nothing. A thin row (repeating a record's row) or more than {@link #MOST} valid rows tell nothing either.
