@@ -2,9 +2,11 @@ package org.gugus.warehouse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -72,38 +74,51 @@ public class StagedVictims {
     /**
      * The rows of the file staged and not rejected, in the file's order, each case's report date that of its
      * last row (as an office's first delivery writes its cases), each with the transaction that wrote it
-     * ({@link StagedVictim#written}, see {@link FirstDeliveryPlaces}). Read in a transaction, a chunk at a time.
+     * ({@link StagedVictim#written}, see {@link FirstDeliveryPlaces}). Read in a transaction, a chunk at a time, in
+     * the order the server keeps them, and put in the file's order here: the stage step writes them so, and the
+     * server sorted a whole file's rows for the order asked of it (a first load's staged rows, beside its publish,
+     * are newer than the table's statistics), at 100,000 rows through 12 MB of temporary files.
      */
     public List<StagedVictim> toPublish(long fileId, String officeCode) {
         List<StagedVictim> rows = new ArrayList<>();
-        Map<String, LocalDate> reportDates = new HashMap<>();
         jdbc.sql("""
                 select ordinal, case_number, report_date::date as report_date, victim_name, nik, sex,
                        birth_date::date as birth_date, age, birth_place, origin_regency_code, origin_district_code,
                        origin_village_code, address, xmin::text::bigint as written
                   from warehouse.staged_row
                  where file_id = ? and not rejected
-                 order by ordinal
                 """).param(fileId).withFetchSize(10_000).query(rs -> {
                     int age = rs.getInt("age");
                     Integer ageOrNull = rs.wasNull() ? null : age;
-                    String caseNumber = rs.getString("case_number");
-                    LocalDate reportDate = rs.getObject("report_date", LocalDate.class);
-                    reportDates.put(caseNumber, reportDate); // the last row's wins
-                    rows.add(new StagedVictim(fileId, rs.getInt("ordinal"), officeCode, caseNumber, reportDate,
-                            rs.getString("victim_name"), rs.getString("nik"), rs.getString("sex"),
-                            rs.getObject("birth_date", LocalDate.class), ageOrNull, rs.getString("birth_place"),
-                            rs.getString("origin_regency_code"), rs.getString("origin_district_code"),
-                            rs.getString("origin_village_code"), rs.getString("address"), rs.getLong("written")));
+                    rows.add(new StagedVictim(fileId, rs.getInt("ordinal"), officeCode, rs.getString("case_number"),
+                            rs.getObject("report_date", LocalDate.class), rs.getString("victim_name"),
+                            rs.getString("nik"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
+                            ageOrNull, rs.getString("birth_place"), rs.getString("origin_regency_code"),
+                            rs.getString("origin_district_code"), rs.getString("origin_village_code"),
+                            rs.getString("address"), rs.getLong("written")));
                 });
+        if (!inFileOrder(rows)) {
+            rows.sort(Comparator.comparingInt(StagedVictim::ordinal));
+        }
+        Map<String, LocalDate> reportDates = new HashMap<>();
+        rows.forEach(row -> reportDates.put(row.caseNumber(), row.reportDate())); // the last row's wins
         rows.replaceAll(row -> {
             LocalDate ofCase = reportDates.get(row.caseNumber());
-            return java.util.Objects.equals(ofCase, row.reportDate()) ? row
+            return Objects.equals(ofCase, row.reportDate()) ? row
                     : new StagedVictim(row.fileId(), row.ordinal(), row.officeCode(), row.caseNumber(), ofCase,
                             row.name(), row.nik(), row.sex(), row.birthDate(), row.age(), row.birthPlace(),
                             row.originRegencyCode(), row.originDistrictCode(), row.originVillageCode(), row.address(),
                             row.written());
         });
         return rows;
+    }
+
+    private static boolean inFileOrder(List<StagedVictim> rows) {
+        for (int i = 1; i < rows.size(); i++) {
+            if (rows.get(i - 1).ordinal() > rows.get(i).ordinal()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

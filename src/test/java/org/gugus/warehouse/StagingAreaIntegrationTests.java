@@ -38,6 +38,9 @@ class StagingAreaIntegrationTests {
     StagingArea staging;
 
     @Autowired
+    StagedVictims stagedVictims;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -174,6 +177,44 @@ class StagingAreaIntegrationTests {
                  where file_id = 915 and original_values is not null and original_cells is null order by ordinal
                 """).query(Integer.class).list()).as("rows kept as an array").containsExactly(2, 3, 4);
         staging.discard(915);
+    }
+
+    @Test
+    void givesAFilesValidRowsInTheFilesOrderWithEachCaseDatedByItsLastRowWhateverOrderTheServerKeepsThem() {
+        // written out of the file's order: a case's last row by the file (3) before its first (1)
+        List<StagedRow> staged = List.of(valid(916, 3, "TPPO/1", "2024-06-09"), valid(916, 1, "TPPO/1", "2024-06-01"),
+                valid(916, 4, "TPPO/2", "2024-05-02"), new StagedRow(916, 5, "Sheet1", 6, true, null, null, null, null,
+                        OriginalRow.of(cells("A", "x"), null), "[]"),
+                valid(916, 2, "TPPO/2", "2024-05-01"));
+        transactions.executeWithoutResult(status -> {
+            try {
+                staging.writer().write(new Chunk<>(staged));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // statistics of a small table: the server reads it in the order it keeps the rows, not by its key
+        jdbc.sql("analyze warehouse.staged_row").update();
+        assertThat(jdbc.sql("select ordinal from warehouse.staged_row where file_id = 916 and not rejected")
+                .query(Integer.class).list()).as("the rows as the server keeps them").containsExactly(3, 1, 4, 2);
+
+        List<StagedVictim> rows = transactions.execute(status -> stagedVictims.toPublish(916, "64.72"));
+
+        assertThat(rows).extracting(StagedVictim::ordinal).containsExactly(1, 2, 3, 4);
+        assertThat(rows).extracting(StagedVictim::reportDate).containsExactly(LocalDate.of(2024, 6, 9),
+                LocalDate.of(2024, 5, 2), LocalDate.of(2024, 6, 9), LocalDate.of(2024, 5, 2));
+        assertThat(rows).extracting(StagedVictim::name).containsExactly("Korban 1", "Korban 2", "Korban 3", "Korban 4");
+        staging.discard(916);
+    }
+
+    private static StagedRow valid(long fileId, int ordinal, String caseNumber, String reportDate) {
+        StagedCase values = new StagedCase(caseNumber, reportDate, null, "Korban " + ordinal, null, "P", null,
+                "1990-01-02", 34, "Samarinda", "64.72", null, null, null, null, null, "WNI", null, null,
+                List.of("SEKSUAL"), List.of(), null, null, "P21", List.of(), null);
+        return new StagedRow(fileId, ordinal, "Sheet1", ordinal + 1, false, "%064d".formatted(ordinal),
+                "p".repeat(64), "c".repeat(64), values, OriginalRow.of(cells("No.", String.valueOf(ordinal)), null),
+                "[]");
     }
 
     private static Map<String, String> cells(String... headersAndValues) {
