@@ -1,5 +1,7 @@
 package org.gugus.warehouse;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,14 +62,7 @@ public class StagedVictims {
                   from warehouse.staged_row
                  where file_id = ? and not rejected
                 """).param(fileId).withFetchSize(10_000).query(rs -> {
-                    int age = rs.getInt("age");
-                    Integer ageOrNull = rs.wasNull() ? null : age;
-                    each.accept(new StagedVictim(fileId, rs.getInt("ordinal"), officeCode, rs.getString("case_number"),
-                            rs.getObject("report_date", LocalDate.class), rs.getString("victim_name"),
-                            rs.getString("nik"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
-                            ageOrNull, rs.getString("birth_place"), rs.getString("origin_regency_code"),
-                            rs.getString("origin_district_code"), rs.getString("origin_village_code"),
-                            rs.getString("address"), rs.getLong("written")));
+                    each.accept(staged(rs, fileId, officeCode));
                 });
     }
 
@@ -88,14 +83,7 @@ public class StagedVictims {
                   from warehouse.staged_row
                  where file_id = ? and not rejected
                 """).param(fileId).withFetchSize(10_000).query(rs -> {
-                    int age = rs.getInt("age");
-                    Integer ageOrNull = rs.wasNull() ? null : age;
-                    rows.add(new StagedVictim(fileId, rs.getInt("ordinal"), officeCode, rs.getString("case_number"),
-                            rs.getObject("report_date", LocalDate.class), rs.getString("victim_name"),
-                            rs.getString("nik"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
-                            ageOrNull, rs.getString("birth_place"), rs.getString("origin_regency_code"),
-                            rs.getString("origin_district_code"), rs.getString("origin_village_code"),
-                            rs.getString("address"), rs.getLong("written")));
+                    rows.add(staged(rs, fileId, officeCode));
                 });
         if (!inFileOrder(rows)) {
             rows.sort(Comparator.comparingInt(StagedVictim::ordinal));
@@ -111,6 +99,17 @@ public class StagedVictims {
                             row.written());
         });
         return rows;
+    }
+
+    /** The staged row the result set is at, as read by {@link #toPublish} and {@link #forEachToPublish}. */
+    private static StagedVictim staged(ResultSet rs, long fileId, String officeCode) throws SQLException {
+        int age = rs.getInt("age");
+        Integer ageOrNull = rs.wasNull() ? null : age;
+        return new StagedVictim(fileId, rs.getInt("ordinal"), officeCode, rs.getString("case_number"),
+                rs.getObject("report_date", LocalDate.class), rs.getString("victim_name"), rs.getString("nik"),
+                rs.getString("sex"), rs.getObject("birth_date", LocalDate.class), ageOrNull,
+                rs.getString("birth_place"), rs.getString("origin_regency_code"), rs.getString("origin_district_code"),
+                rs.getString("origin_village_code"), rs.getString("address"), rs.getLong("written"));
     }
 
     private static boolean inFileOrder(List<StagedVictim> rows) {
