@@ -22,22 +22,14 @@ class CaseFieldsMigrationTests {
         JdbcClient jdbc = JdbcClient.create(database);
         // one record as a publish wrote it (every field), one without its code lists, one with a field the
         // row does not hold (a record a bench wrote whole)
-        jdbc.sql("""
-                insert into warehouse.victim (id, case_id, office_code, identity_key, person_key, victim_name, sex,
-                                              origin_regency, citizenship, case_row, content_hash, source_file_id,
-                                              source_sheet, source_row)
-                overriding system value
-                values (1, 1, '64.72', repeat('a', 64), repeat('b', 64), 'Satu', 'P', 'Samarinda', 'WNI',
-                        '{"case_number": "TPPO/1", "report_date": "2024-06-05", "incident_date": null,
-                          "exploitation": ["SEKSUAL"], "recruitment": [], "case_stage": "P21",
-                          "services": ["KESEHATAN", "PENGADUAN"]}', repeat('c', 64), 1, 'Data', 2),
-                       (2, 1, '64.72', repeat('d', 64), repeat('e', 64), 'Dua', 'L', 'Samarinda', 'WNI',
-                        '{"case_number": "TPPO/1"}', repeat('f', 64), 1, 'Data', 3),
-                       (3, 1, '64.72', repeat('1', 64), repeat('2', 64), 'Tiga', 'P', 'Samarinda', 'WNI',
-                        '{"case_number": "TPPO/1", "report_date": "2024-06-05", "incident_date": null,
-                          "exploitation": ["PRT"], "recruitment": null, "case_stage": null, "services": [],
-                          "victim_name": "Tiga Lama"}', repeat('3', 64), 1, 'Data', 4)
-                """).update();
+        Migrations.insertRecords(jdbc, """
+                {"case_number": "TPPO/1", "report_date": "2024-06-05", "incident_date": null,
+                 "exploitation": ["SEKSUAL"], "recruitment": [], "case_stage": "P21",
+                 "services": ["KESEHATAN", "PENGADUAN"]}""", """
+                {"case_number": "TPPO/1"}""", """
+                {"case_number": "TPPO/1", "report_date": "2024-06-05", "incident_date": null,
+                 "exploitation": ["PRT"], "recruitment": null, "case_stage": null, "services": [],
+                 "victim_name": "Tiga Lama"}""");
         List<String> before = normalisedRows(jdbc);
 
         Migrations.upTo(database, "latest");

@@ -21,19 +21,10 @@ class CodedAttributesMigrationTests {
         JdbcClient jdbc = JdbcClient.create(database);
         // one record as the publisher wrote it (lists in case_row and tables alike), one written whole by
         // a bench without lists in its case_row, one whose case_row disagrees with its tables
-        jdbc.sql("""
-                insert into warehouse.victim (id, case_id, office_code, identity_key, person_key, victim_name, sex,
-                                              origin_regency, citizenship, case_row, content_hash, source_file_id,
-                                              source_sheet, source_row)
-                overriding system value
-                values (1, 1, '64.72', repeat('a', 64), repeat('b', 64), 'Satu', 'P', 'Samarinda', 'WNI',
-                        '{"exploitation": ["SEKSUAL"], "recruitment": ["DARING"], "services": ["KESEHATAN", "PENGADUAN"]}',
-                        repeat('c', 64), 1, 'Data', 2),
-                       (2, 1, '64.72', repeat('d', 64), repeat('e', 64), 'Dua', 'L', 'Samarinda', 'WNI', '{}',
-                        repeat('f', 64), 1, 'Data', 3),
-                       (3, 1, '64.72', repeat('1', 64), repeat('2', 64), 'Tiga', 'P', 'Samarinda', 'WNI',
-                        '{"exploitation": ["PRT"], "recruitment": null, "services": []}', repeat('3', 64), 1, 'Data', 4)
-                """).update();
+        Migrations.insertRecords(jdbc, """
+                {"exploitation": ["SEKSUAL"], "recruitment": ["DARING"], "services": ["KESEHATAN", "PENGADUAN"]}""",
+                "{}", """
+                {"exploitation": ["PRT"], "recruitment": null, "services": []}""");
         jdbc.sql("""
                 insert into warehouse.victim_exploitation (victim_id, code)
                 values (1, 'SEKSUAL'), (2, 'KERJA_PAKSA'), (2, 'ABK'), (3, 'SEKSUAL')
