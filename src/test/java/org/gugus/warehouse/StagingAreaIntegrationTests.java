@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,6 +206,36 @@ class StagingAreaIntegrationTests {
                 LocalDate.of(2024, 5, 2), LocalDate.of(2024, 6, 9), LocalDate.of(2024, 5, 2));
         assertThat(rows).extracting(StagedVictim::name).containsExactly("Korban 1", "Korban 2", "Korban 3", "Korban 4");
         staging.discard(916);
+    }
+
+    @Test
+    void streamsAFilesValidRowsEachDatedByItsCasesLastRowAsTheirListGivesThem() {
+        // a case whose rows give two dates, its last row by the file (4) written first; a case whose rows give one
+        List<StagedRow> staged = List.of(valid(917, 4, "TPPO/1", "2024-06-09"), valid(917, 2, "TPPO/2", "2024-03-03"),
+                valid(917, 1, "TPPO/1", "2024-06-01"), new StagedRow(917, 3, "Sheet1", 4, true, null, null, null, null,
+                        OriginalRow.of(cells("A", "x"), null), "[]"),
+                valid(917, 5, "TPPO/1", "2024-06-05"), valid(917, 6, "TPPO/2", "2024-03-03"));
+        transactions.executeWithoutResult(status -> {
+            try {
+                staging.writer().write(new Chunk<>(staged));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        List<StagedVictim> rows = new ArrayList<>();
+        transactions.executeWithoutResult(status -> stagedVictims.forEachToPublish(917, "64.72", rows::add));
+
+        rows.sort(Comparator.comparingInt(StagedVictim::ordinal));
+        assertThat(rows).extracting(StagedVictim::ordinal).containsExactly(1, 2, 4, 5, 6);
+        assertThat(rows).extracting(StagedVictim::reportDate).containsExactly(LocalDate.of(2024, 6, 5),
+                LocalDate.of(2024, 3, 3), LocalDate.of(2024, 6, 5), LocalDate.of(2024, 6, 5), LocalDate.of(2024, 3, 3));
+        assertThat(rows).extracting(StagedVictim::name).containsExactly("Korban 1", "Korban 2", "Korban 4", "Korban 5",
+                "Korban 6");
+        assertThat(rows).extracting(StagedVictim::officeCode).containsOnly("64.72");
+        assertThat(rows).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(transactions.execute(status -> stagedVictims.toPublish(917, "64.72")));
+        staging.discard(917);
     }
 
     private static StagedRow valid(long fileId, int ordinal, String caseNumber, String reportDate) {
