@@ -978,13 +978,10 @@ public class PersonResolution {
         phases.done("store links");
         store.queue(scope, clusters.review(), run, of.held());
         phases.done("store queue");
-        if (aside != null) {
-            aside.putInPlace();
-            phases.done("block keys put in place");
-        }
-        // each record's person written last: a first load's write drops the table's foreign key to the victims, which
-        // waits for every transaction that has read them to end (the reports read ahead beside the run held it 1.0-1.2 s
-        // at load 8-9 when this came before the links and the queue); nothing written above reads it
+        // each record's person written after the links and the queue: a first load's write drops the table's foreign
+        // key to the victims, which waits for every transaction that has read them to end (the reports read ahead
+        // beside the run held it 1.0-1.2 s at load 8-9 when this came before the links and the queue); nothing written
+        // above reads it
         store.assign(positions.ids(), personOf, versionAt, hashed, scope == null);
         phases.done("store persons");
 
@@ -993,6 +990,13 @@ public class PersonResolution {
         store.forgetResolved();
         store.finishRun(run, summary);
         phases.done("pending list emptied");
+        if (aside != null) {
+            // last: the run's own writes were made while the keys' indexes were built on the other connection (at
+            // 100,000 records the run then waited 0.3-0.7 s for them, its server process idle); in the same transaction,
+            // the keys count with the run or not at all
+            aside.putInPlace();
+            phases.done("block keys put in place");
+        }
         phases.log(summary);
         return new Outcome(summary, touched, scope == null);
     }
