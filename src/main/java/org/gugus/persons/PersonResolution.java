@@ -991,9 +991,9 @@ public class PersonResolution {
         store.finishRun(run, summary);
         phases.done("pending list emptied");
         if (aside != null) {
-            // last: the run's own writes were made while the keys' indexes were built on the other connection (at
-            // 100,000 records the run then waited 0.3-0.7 s for them, its server process idle); in the same transaction,
-            // the keys count with the run or not at all
+            // last: the run's own writes are made while the keys' indexes are built on the other connection (with the
+            // persons stored after this wait, a first load of 100,000 records waited 0.3-0.7 s here, its server process
+            // idle); in the same transaction, the keys count with the run or not at all
             aside.putInPlace();
             phases.done("block keys put in place");
         }
