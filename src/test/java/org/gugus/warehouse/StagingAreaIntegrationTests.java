@@ -210,11 +210,13 @@ class StagingAreaIntegrationTests {
 
     @Test
     void streamsAFilesValidRowsEachDatedByItsCasesLastRowAsTheirListGivesThem() {
-        // a case whose rows give two dates, its last row by the file (4) written first; a case whose rows give one
+        // a case of three dates written out of the file's order (4, 5, then 1): its date is its last row's by the file
+        // (5), not its latest (4) nor its last written (1); a case whose rows give one date
         List<StagedRow> staged = List.of(valid(917, 4, "TPPO/1", "2024-06-09"), valid(917, 2, "TPPO/2", "2024-03-03"),
-                valid(917, 1, "TPPO/1", "2024-06-01"), new StagedRow(917, 3, "Sheet1", 4, true, null, null, null, null,
-                        OriginalRow.of(cells("A", "x"), null), "[]"),
-                valid(917, 5, "TPPO/1", "2024-06-05"), valid(917, 6, "TPPO/2", "2024-03-03"));
+                valid(917, 5, "TPPO/1", "2024-06-05"), valid(917, 1, "TPPO/1", "2024-06-01"),
+                new StagedRow(917, 3, "Sheet1", 4, true, null, null, null, null, OriginalRow.of(cells("A", "x"), null),
+                        "[]"),
+                valid(917, 6, "TPPO/2", "2024-03-03"));
         transactions.executeWithoutResult(status -> {
             try {
                 staging.writer().write(new Chunk<>(staged));
