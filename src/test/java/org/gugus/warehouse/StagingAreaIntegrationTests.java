@@ -105,14 +105,8 @@ class StagingAreaIntegrationTests {
                 List.of(), null, null, "P21", List.of("\\", "\""), null);
         StagedRow row = new StagedRow(913, 1, "Sheet \"1\"", 2, false, "k".repeat(64), "p".repeat(64),
                 "c".repeat(64), values, original, "[]");
-        transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(List.of(row, new StagedRow(913, 2, "Sheet \"1\"", 3, false,
-                        "l".repeat(64), "p".repeat(64), "c".repeat(64), values, OriginalRow.of(cells, original), "[]"))));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        stage(List.of(row, new StagedRow(913, 2, "Sheet \"1\"", 3, false, "l".repeat(64), "p".repeat(64),
+                "c".repeat(64), values, OriginalRow.of(cells, original), "[]")));
 
         JsonMapper json = JsonMapper.builder().build();
         List<String> originals = jdbc.sql("""
@@ -155,13 +149,7 @@ class StagingAreaIntegrationTests {
             staged.add(new StagedRow(915, i + 1, "Sheet1", i + 2, true, null, null, null, null,
                     OriginalRow.of(rows.get(i), null), "[]"));
         }
-        transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(staged));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        stage(staged);
 
         JsonMapper json = JsonMapper.builder().build();
         for (int i = 0; i < rows.size(); i++) {
@@ -187,13 +175,7 @@ class StagingAreaIntegrationTests {
                 valid(916, 4, "TPPO/2", "2024-05-02"), new StagedRow(916, 5, "Sheet1", 6, true, null, null, null, null,
                         OriginalRow.of(cells("A", "x"), null), "[]"),
                 valid(916, 2, "TPPO/2", "2024-05-01"));
-        transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(staged));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        stage(staged);
 
         // statistics of a small table: the server reads it in the order it keeps the rows (here 3, 1, 4, 2, as
         // written), not by its key
@@ -217,13 +199,7 @@ class StagingAreaIntegrationTests {
                 new StagedRow(917, 3, "Sheet1", 4, true, null, null, null, null, OriginalRow.of(cells("A", "x"), null),
                         "[]"),
                 valid(917, 6, "TPPO/2", "2024-03-03"));
-        transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(staged));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        stage(staged);
 
         List<StagedVictim> rows = new ArrayList<>();
         transactions.executeWithoutResult(status -> stagedVictims.forEachToPublish(917, "64.72", rows::add));
@@ -278,13 +254,7 @@ class StagingAreaIntegrationTests {
                 values, OriginalRow.of(cells, null), findings, rowHash, null);
         StagedRow rejected = new StagedRow(914, 8, "Lembar 🌸", 10, true, null, null, null, null,
                 OriginalRow.of(cells, null), "[]");
-        transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(List.of(row, rejected)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        stage(List.of(row, rejected));
 
         Map<String, Object> staged = jdbc.sql("""
                 select sheet, row_number, rejected, identity_key, victim_name, birth_place, age, address,
@@ -331,13 +301,7 @@ class StagingAreaIntegrationTests {
             rows.add(StagedRow.repeating(915, ordinal, sheet, ordinal < 180 ? ordinal + 1 : ordinal - 170,
                     hash(ordinal, 255 - ordinal), 10_000L + ordinal));
         }
-        transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(rows));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        stage(rows);
 
         assertThat(jdbc.sql("""
                 select first_ordinal || ':' || sheet || ':' || first_row_number || ':' || cardinality(victim_ids)
@@ -362,13 +326,7 @@ class StagingAreaIntegrationTests {
         // a NUL character is no text PostgreSQL keeps: the COPY fails half-way through the chunk
         StagedRow refused = new StagedRow(916, 2, "Sheet1", 3, true, null, null, null, null,
                 new OriginalRow(0, List.of(), new String[] {"a\u0000b"}), "[]");
-        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(List.of(row(916, 1), refused)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        })).hasStackTraceContaining("0x00");
+        assertThatThrownBy(() -> stage(List.of(row(916, 1), refused))).hasStackTraceContaining("0x00");
 
         for (int attempt = 0; attempt < 12; attempt++) { // more than the pool's connections
             transactions.executeWithoutResult(status -> write(916, 1));
@@ -439,6 +397,17 @@ class StagingAreaIntegrationTests {
     /** The staging table's storage on disk, which a truncate replaces and a delete keeps. */
     private long storage() {
         return jdbc.sql("select pg_relation_filenode('warehouse.staged_row')").query(Long.class).single();
+    }
+
+    /** Writes the rows as the stage step writes a chunk, in a transaction of their own. */
+    private void stage(List<StagedRow> rows) {
+        transactions.executeWithoutResult(status -> {
+            try {
+                staging.writer().write(new Chunk<>(rows));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private void write(long fileId, int ordinal) {
