@@ -116,6 +116,31 @@ class PreparedRecordsTests {
     }
 
     @Test
+    void readsEachRecordWholeWhereverItFallsInItsMapAndThoseAddedAfterTheMapWasMade() throws IllegalAccessException {
+        List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(13).generate(600).reports());
+        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        // a map in segments of 1 KiB, each reaching 256 bytes into the next: records of a few hundred bytes start near
+        // a segment's end, past it, or reach beyond what their segment maps
+        try (PreparedRecords held = new PreparedRecords(linkage, 10)) {
+            held.add(reports.subList(0, 400), keyHash);
+            assertReadBackAsNormalised(held, reports.subList(0, 400)); // the map made at the first read
+            held.add(reports.subList(400, reports.size()), keyHash);
+            assertReadBackAsNormalised(held, reports);
+        }
+    }
+
+    private void assertReadBackAsNormalised(PreparedRecords held, List<VictimReport> reports)
+            throws IllegalAccessException {
+        for (VictimReport report : reports) {
+            Prepared expected = new Prepared(report);
+            PreparedRecords.Held read = held.read(report.victimId(), UnaryOperator.identity());
+            assertSameFields(read.record(), expected);
+            assertThat(read.sortedHashes()).as("record %d", report.victimId())
+                    .containsExactly(linkage.sortedKeyHashes(expected, keyHash));
+        }
+    }
+
+    @Test
     void knowsWhichRecordsItHoldsWhetherTheirIdsAreDenseGappedOrSparse() {
         // dense (a first load's sequence) with gaps, then ids far apart: the bits of the dense ones let go for the search
         long[][] runs = {{1, 2, 3, 5, 8, 13, 64, 65, 127, 128, 129, 300}, {7, 1_000, 1_001, 5_000_000_000L},
