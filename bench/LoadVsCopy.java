@@ -1,11 +1,15 @@
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.gugus.system.database.EmbeddedPostgres;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Benchmark: the Gugus pipeline (`gugus load`, as a user runs it) against PostgreSQL's COPY of the
@@ -36,6 +41,9 @@ import org.postgresql.PGConnection;
  * writes them) and loads that instead of the CSV; COPY still copies the CSV. Each load prints the
  * command's peak resident size and CPU time, and the embedded server's CPU time and page faults during it (Linux,
  * from /proc).
+ * <p>
+ * BENCH_FLOOR=1 then writes what the first load left behind again, the cheapest way the server knows
+ * ({@link #floor}): a floor under any load that leaves the same tables.
  */
 public class LoadVsCopy {
 
@@ -68,6 +76,9 @@ public class LoadVsCopy {
                     pipeline - startup);
             System.out.printf("COPY:       %.2f s (%,.0f rows/s)%n", copy, rows / copy);
             System.out.printf("rows=%d pipeline=%.2fs copy=%.2fs ratio=%.1f%n", rows, pipeline, copy, pipeline / copy);
+            if ("1".equals(System.getenv("BENCH_FLOOR"))) {
+                floor(postgres, work);
+            }
             int redeliveries = args.length > 1 ? Integer.parseInt(args[1]) : 0;
             if (redeliveries > 0) {
                 redeliver(postgres, home, work, rows, redeliveries, copy);
@@ -157,9 +168,10 @@ public class LoadVsCopy {
         watch.join();
         System.out.println(output);
         Usage served = server.since();
-        System.out.printf("  peak resident size %,d MB, CPU %.1f s (user and system, last seen); the server's CPU"
-                + " %.1f s, its page faults %,d%n", watch.peakKb / 1024, watch.cpuTicks / 100.0, served.ticks() / 100.0,
-                served.faults());
+        System.out.printf("  peak resident size %,d MB (anonymous at most %,d MB, mapped files' pages at most %,d MB),"
+                + " CPU %.1f s (user and system, last seen); the server's CPU %.1f s, its page faults %,d%n",
+                watch.peakKb / 1024, watch.peakAnonKb / 1024, watch.peakFileKb / 1024, watch.cpuTicks / 100.0,
+                served.ticks() / 100.0, served.faults());
         printPhases(home, began, ended);
         if (exit != 0 || !output.contains("\"status\":\"LOADED\"")) {
             throw new IllegalStateException("gugus load did not load " + file + " (exit " + exit + ")");
@@ -169,11 +181,15 @@ public class LoadVsCopy {
 
     /**
      * The command's peak resident size (VmHWM) and CPU time, read from /proc every 100 ms while it
-     * runs (the launcher execs java, so the process is the JVM); zero where there is no /proc.
+     * runs (the launcher execs java, so the process is the JVM); zero where there is no /proc. Of the
+     * resident size, the largest anonymous part (the heap, the JVM's own) and the largest part of pages of
+     * files it maps (its jars and class archive; a bounded run's records, read through a map) seen.
      */
     private static final class ResourceWatch extends Thread {
         private final long pid;
         volatile long peakKb;
+        volatile long peakAnonKb;
+        volatile long peakFileKb;
         volatile long cpuTicks;
 
         ResourceWatch(long pid) {
@@ -189,6 +205,10 @@ public class LoadVsCopy {
                     for (String line : Files.readAllLines(status)) {
                         if (line.startsWith("VmHWM:")) {
                             peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("\\D", "")));
+                        } else if (line.startsWith("RssAnon:")) {
+                            peakAnonKb = Math.max(peakAnonKb, Long.parseLong(line.replaceAll("\\D", "")));
+                        } else if (line.startsWith("RssFile:")) {
+                            peakFileKb = Math.max(peakFileKb, Long.parseLong(line.replaceAll("\\D", "")));
                         }
                     }
                     ProcessStat stat = ProcessStat.of(pid);
@@ -352,6 +372,75 @@ public class LoadVsCopy {
     }
 
     /** Times of COPY taken, the median of them the baseline: one COPY's time varied by a fifth between runs. */
+    /**
+     * The tables of the warehouse, persons, review and reporting schemas larger than 1 MB, each written again as
+     * cheaply as the server writes a table: copied out (binary, not timed), then copied back into a table created
+     * in the same transaction (no WAL under the embedded server's {@code wal_level = minimal}, rows frozen), its
+     * indexes built after it, and committed; one table after another, on one connection. Prints each table's
+     * seconds and their sum: what writing the load's results alone costs the server, without reading, judging or
+     * linking anything.
+     */
+    private static void floor(EmbeddedPostgres postgres, Path work) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
+                postgres.password());
+             Statement sql = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("""
+                    select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                     where c.relkind = 'r' and n.nspname in ('warehouse', 'persons', 'review', 'reporting')
+                       and pg_total_relation_size(c.oid) > 1048576
+                     order by pg_total_relation_size(c.oid) desc
+                    """)) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            Path rows = work.resolve("floor.bin");
+            double total = 0;
+            long totalBytes = 0;
+            for (String table : tables) {
+                try (OutputStream out = Files.newOutputStream(rows)) {
+                    copy.copyOut("copy " + table + " to stdout with (format binary)", out);
+                }
+                List<String> indexes = new ArrayList<>();
+                try (ResultSet rs = sql.executeQuery("select pg_get_indexdef(indexrelid) from pg_index"
+                        + " where indrelid = '" + table + "'::regclass")) {
+                    while (rs.next()) {
+                        indexes.add(rs.getString(1).replaceFirst("^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ",
+                                "CREATE $1INDEX ON bench_floor "));
+                    }
+                }
+                long start = System.nanoTime();
+                connection.setAutoCommit(false);
+                sql.execute("set local maintenance_work_mem = '256MB'");
+                sql.execute("create table bench_floor (like " + table + " including defaults)");
+                try (InputStream in = Files.newInputStream(rows)) {
+                    copy.copyIn("copy bench_floor from stdin with (format binary, freeze)", in);
+                }
+                for (String index : indexes) {
+                    sql.execute(index);
+                }
+                long bytes;
+                try (ResultSet rs = sql.executeQuery("select pg_total_relation_size('bench_floor')")) {
+                    rs.next();
+                    bytes = rs.getLong(1);
+                }
+                connection.commit();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                connection.setAutoCommit(true);
+                sql.execute("drop table bench_floor");
+                total += seconds;
+                totalBytes += bytes;
+                System.out.printf("floor: %-32s %,6d MB with its %d indexes in %.2f s%n", table, bytes >> 20,
+                        indexes.size(), seconds);
+            }
+            Files.deleteIfExists(rows);
+            System.out.printf("floor: %d tables, %,d MB, written again in %.2f s on one connection%n", tables.size(),
+                    totalBytes >> 20, total);
+        }
+    }
+
     private static final int COPIES = 3;
 
     /** The median seconds of {@value #COPIES} COPYs of the file, each into a table of its own, all printed. */
