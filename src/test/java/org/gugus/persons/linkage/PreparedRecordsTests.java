@@ -47,13 +47,7 @@ class PreparedRecordsTests {
             });
             assertThat(keyed).containsExactlyElementsOf(reports.stream().map(VictimReport::victimId).toList());
             assertThat(held.size()).isEqualTo(reports.size());
-            for (VictimReport report : reports) {
-                Prepared expected = new Prepared(report);
-                PreparedRecords.Held read = held.read(report.victimId(), UnaryOperator.identity());
-                assertSameFields(read.record(), expected);
-                assertThat(read.sortedHashes()).as("record %d", report.victimId())
-                        .containsExactly(linkage.sortedKeyHashes(expected, keyHash));
-            }
+            assertReadBackAsNormalised(held, reports);
             assertThat(held.holds(999_999_999L)).isFalse();
             assertThat(held.read(999_999_999L, UnaryOperator.identity())).isNull();
         }
