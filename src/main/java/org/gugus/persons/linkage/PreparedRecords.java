@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The new records of a bounded run ({@link BlockScoring}), each normalised once, kept as bytes outside the heap
@@ -26,10 +28,13 @@ import java.util.function.UnaryOperator;
  * kernel costs about 2 µs where a copy from the map costs a few tens of nanoseconds (issue 13). The map is made at the
  * first record read, of the records kept by then (those added after are read by calls); the file's pages it touches
  * count in the process's resident size while it is open, as the system's cache holds them either way. Closing
- * truncates the file before closing it, so that its space and pages are freed at once rather than when the collector
- * unmaps the map: a read after that fails with an error of the JVM's, never reads another file's bytes.
+ * truncates the file before closing it where the system allows it, so that its space and pages are freed at once
+ * rather than when the collector unmaps the map: a read after that fails with an error of the JVM's, never reads
+ * another file's bytes.
  */
 public final class PreparedRecords implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PreparedRecords.class);
 
     private final Linkage linkage;
     private FileChannel file;
@@ -398,11 +403,23 @@ public final class PreparedRecords implements AutoCloseable {
         }
     }
 
+    /**
+     * The file cut to nothing while mapped: the map's pages and the file's space freed now, not when the collector
+     * takes the map. A system that refuses to cut a mapped file (Windows) frees them then.
+     */
+    private void truncate() {
+        try {
+            file.truncate(0);
+        } catch (IOException e) {
+            log.debug("Records' file not truncated while mapped ({})", e.getClass().getName());
+        }
+    }
+
     @Override
     public void close() {
         try {
             if (mapped != null) {
-                file.truncate(0); // the map's pages and the file's space freed now, not when the map is collected
+                truncate();
             }
             file.close();
         } catch (IOException e) {
