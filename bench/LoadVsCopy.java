@@ -371,7 +371,6 @@ public class LoadVsCopy {
         }
     }
 
-    /** Times of COPY taken, the median of them the baseline: one COPY's time varied by a fifth between runs. */
     /**
      * The tables of the warehouse, persons, review and reporting schemas larger than 1 MB, each written again as
      * cheaply as the server writes a table: copied out (binary, not timed), then copied back into a table created
@@ -441,6 +440,7 @@ public class LoadVsCopy {
         }
     }
 
+    /** Times of COPY taken, the median of them the baseline: one COPY's time varied by a fifth between runs. */
     private static final int COPIES = 3;
 
     /** The median seconds of {@value #COPIES} COPYs of the file, each into a table of its own, all printed. */
