@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.gugus.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,13 +77,7 @@ class EncodedRowIntegrationTests {
     }
 
     private void stage(List<StagedRow> rows) {
-        transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(rows));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        StagedChunks.write(staging, transactions, rows);
     }
 
     /** A valid row of wide characters and findings, a rejected row under other headers, a thin row. */

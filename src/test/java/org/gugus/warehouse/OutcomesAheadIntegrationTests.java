@@ -8,7 +8,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,13 +137,7 @@ class OutcomesAheadIntegrationTests {
     }
 
     private void stage(List<StagedRow> rows) {
-        transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(rows));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        StagedChunks.write(staging, transactions, rows);
     }
 
     /** A row of the victim whose identity key is {@code key} repeated, with these findings. */

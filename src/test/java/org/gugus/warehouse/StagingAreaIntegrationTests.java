@@ -401,13 +401,7 @@ class StagingAreaIntegrationTests {
 
     /** Writes the rows as the stage step writes a chunk, in a transaction of their own. */
     private void stage(List<StagedRow> rows) {
-        transactions.executeWithoutResult(status -> {
-            try {
-                staging.writer().write(new Chunk<>(rows));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        StagedChunks.write(staging, transactions, rows);
     }
 
     private void write(long fileId, int ordinal) {
