@@ -50,11 +50,13 @@ record RowsReadAhead(long fileId, int rows, long[] writers) {
      * another version than its first, or when the file's pending records are not as many as its rows.
      */
     boolean placed(FirstDeliveryPlaces places, Placed action) {
-        if (places.vouched(fileId).filter(vouched -> vouched.readAs(rows, writers)).isEmpty()) {
+        FirstDeliveryPlaces.Vouched vouched = places.vouched(fileId).filter(vouch -> vouch.readAs(rows, writers))
+                .orElse(null);
+        if (vouched == null) {
             return false;
         }
         Placing placing = new Placing();
-        places.forEachUnresolved(fileId, (id, version, ofFile) -> {
+        places.forEachUnresolved(fileId, vouched, (id, version, ofFile) -> {
             if (!ofFile) {
                 action.accept(id, version, -1);
             } else if (version != 1 || placing.next == rows) {

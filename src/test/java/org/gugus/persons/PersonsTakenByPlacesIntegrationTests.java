@@ -70,6 +70,29 @@ class PersonsTakenByPlacesIntegrationTests {
         assertThat(jdbc.sql("select staged || ' rows, ' || planned || ' records, ' || (cardinality(writers) > 0)"
                 + " from warehouse.first_delivery_places where file_id = ?").param(load.fileId()).query(String.class)
                 .single()).as("what the publish vouched for").isEqualTo("30 rows, 30 records, true");
+        assertThat(jdbc.sql("""
+                select (d.first_id, d.last_id) = (select min(id), max(id) from warehouse.victim where source_file_id = ?)
+                  from warehouse.first_delivery_places d where d.file_id = ?
+                """).params(load.fileId(), load.fileId()).query(Boolean.class).single())
+                .as("the ids of the file's records, one range").isTrue();
+        assertSameAsPreparedByTheRun(load);
+    }
+
+    @Test
+    void aFirstLoadBesideAnotherRecordChangedSinceTakesItsOwnByTheirPlacesAndTheOtherWhole() {
+        loadOther("64.01", 400);
+        long[] counts = ahead.counts();
+        PublishHooks.after = publish -> awaitDone(counts);
+        // another office's record written again in the publish's transaction (its values as they were): pending beside
+        // the file's records, a version on, and not the file's
+        PublishHooks.published = publish -> jdbc.sql("update warehouse.victim set version = version + 1"
+                + " where id = (select max(id) from warehouse.victim where office_code = '64.01')").update();
+
+        FileOutcome load = load("64.09", 400);
+
+        assertThat(resolution.byPlaces()).as("the file's records by their places").isTrue();
+        assertThat(resolution.takenAtPlaces()).isEqualTo(30);
+        assertThat(resolution.readWhole()).as("the other office's record read whole").isEqualTo(1);
         assertSameAsPreparedByTheRun(load);
     }
 
