@@ -214,8 +214,13 @@ class ReportsAhead implements DisposableBean {
             // caught up by a refresh that reads the warehouse itself
             // the warehouse's mark taken with the counts, before the read: a change after it, by any process, changes
             // the mark the rebuild compares
-            WarehouseSource.Unreported counts = WarehouseSource.newestReported(connection) ? null
-                    : WarehouseSource.unreported(connection);
+            // (the old notes of changes the mark counts dropped first: under the scratch tables' lock no other read
+            // ahead is pending, and the drop is taken back with a read not made)
+            WarehouseSource.Unreported counts = null;
+            if (!WarehouseSource.newestReported(connection)) {
+                WarehouseSource.forgetOldChanges(connection);
+                counts = WarehouseSource.unreported(connection);
+            }
             // nothing written to the scratch tables yet: their lock let go, what they hold left to the next read (a
             // re-delivery's publish ends here)
             if (counts == null || counts.records() < bulkPersons || counts.records() < counts.persons()) {

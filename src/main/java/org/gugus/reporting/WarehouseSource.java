@@ -262,13 +262,13 @@ class WarehouseSource {
     /**
      * On this connection: how many victim records of the warehouse have no report yet (nearly all after
      * a first load's publish, none after a re-delivery's), how many persons the reporting schema holds, and the
-     * warehouse's mark ({@link #MARK}) as it is now; the records counted once for both (a pass over 100 MB
-     * of records at 100,000, a gigabyte at a million: issue 13).
+     * warehouse's mark ({@link #MARK}) as it is now.
      */
     static Unreported unreported(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet counts = statement.executeQuery("select m.records - (select count(*) from reporting.report),"
-                        + " (select count(*) from reporting.person), m.mark from (" + MARK + ") m")) {
+                ResultSet counts = statement.executeQuery("select (select count(*) from warehouse.victim)"
+                        + " - (select count(*) from reporting.report), (select count(*) from reporting.person), ("
+                        + MARK + ")")) {
             counts.next();
             return new Unreported(counts.getLong(1), counts.getLong(2), counts.getString(3));
         }
@@ -300,37 +300,41 @@ class WarehouseSource {
     }
 
     /**
-     * The records' count and a mark of what the reports read depend on, which any publish, correction or deletion of
-     * records or cases changes (their counts, the records' versions and latest updates, the cases' latest update),
-     * from one pass over the records: taken before the reports are read ahead ({@link #unreported}) and again before
-     * they are copied ({@link #aheadIsWhole}), it tells a change made between the two by another process, whose own
-     * refresh may have run before the copy. At 100,000 records their table is about 100 MB, and the check after the
-     * persons counted it twice, once for each.
+     * A mark of what the reports read depend on: the notes of the statements that wrote records or cases
+     * ({@code warehouse.change_note}, V110), their count and the sum of their numbers, which any publish, correction or
+     * deletion of records or cases committed since moves. Taken before the reports are read ahead ({@link #unreported})
+     * and again before they are copied ({@link #aheadIsWhole}), it tells a change made between the two by another
+     * process, whose own refresh may have run before the copy. It was a pass over the records (their count, versions
+     * and latest updates), twice a first load: at a million records 781 MB, about a second of the rebuild (issue 13).
      */
-    private static final String MARK = """
-            select v.records, v.mark || '/' || (select count(*) || ':' || coalesce(max(updated_at)::text, '')
-                                                    from warehouse.tppo_case) mark
-              from (select count(*) records,
-                           count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') mark
-                      from warehouse.victim) v
-            """;
+    private static final String MARK = "select count(*) || ':' || coalesce(sum(id), 0) from warehouse.change_note";
+
+    /**
+     * Keeps the notes the mark counts ({@link #MARK}) few: those older than the latest 10,000 (a few a load) dropped,
+     * on the connection that then takes the mark, in its transaction. A rebuild whose reports were read ahead under an
+     * older mark finds it moved, and reads the warehouse itself: call only while no other read ahead is pending.
+     */
+    static void forgetOldChanges(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("delete from warehouse.change_note"
+                    + " where id <= (select max(id) - 10000 from warehouse.change_note)");
+        }
+    }
 
     /**
      * Whether the reports read ahead into {@code reports} on {@code reader} are the reports a rebuild
-     * would read now: as many as the warehouse's records and as the linked ones, and each of them linked
-     * (a record published or unlinked since, or left pending, is not). Both keys are unique, so the join's
-     * count equals theirs only when the records are the same; as an anti-join the planner, without
-     * statistics of the rows read ahead, scanned them once per linked record (10 minutes at 100,000). And the
-     * warehouse's mark is still {@code mark}, the one taken before the read: nothing published or changed since.
+     * would read now: as many as the linked records, and each of them linked (a record published or unlinked since,
+     * or left pending, is not). Both keys are unique, so the join's count equals theirs only when the records are the
+     * same; as an anti-join the planner, without statistics of the rows read ahead, scanned them once per linked
+     * record (10 minutes at 100,000). And the warehouse's mark is still {@code mark}, the one taken before the read:
+     * nothing published or changed since, so that its records are as many as the reports read.
      */
     static boolean aheadIsWhole(Connection reader, String reports, long rows, String mark) throws SQLException {
         try (Statement statement = reader.createStatement();
                 ResultSet whole = statement.executeQuery("""
-                        select m.records = %2$d
-                           and (select count(*) from persons.victim_person) = %2$d
+                        select (select count(*) from persons.victim_person) = %2$d
                            and (select count(*) from persons.victim_person vp join %1$s a on a.victim_id = vp.victim_id) = %2$d,
-                               m.mark
-                          from (%3$s) m
+                               (%3$s)
                         """.formatted(reports, rows, MARK))) {
             whole.next();
             return whole.getBoolean(1) && mark.equals(whole.getString(2));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 import java.util.stream.IntStream;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
@@ -57,6 +58,8 @@ class ReportingReadAheadIntegrationTests {
 
     @Test
     void aFirstLoadsRebuildCopiesTheReportsReadWhileItsPersonsWereResolvedAsReadingTheWarehouseWritesThem() {
+        // as before a first load, whichever tests ran before: reports are read ahead only while most records have none
+        jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
         long copied = ahead.copied();
 
         reception.receive(TestWorkbooks.csv(files.resolve("smd.csv"),
@@ -135,6 +138,67 @@ class ReportingReadAheadIntegrationTests {
         List<String> tables = ReportingTables.rows(jdbc);
         refresh.rebuild();
         assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
+    }
+
+    @Test
+    void reportsReadAheadAreNotCopiedWhenARecordChangedAfterTheReadKeepingItsVersionAndLatestUpdate() {
+        long victim = readAheadThen("kbr.csv", "64.07", 51, fileId -> jdbc.sql("select max(id) from warehouse.victim"
+                + " where source_file_id = ?").param(fileId).query(Long.class).single());
+        String sex = jdbc.sql("select sex from warehouse.victim where id = ?").param(victim).query(String.class).single();
+        String changed = "L".equals(sex) ? "P" : "L";
+        long copied = ahead.copied();
+        // as a statement that writes a value and nothing else would: the records' versions and latest updates as they were
+        jdbc.sql("update warehouse.victim set sex = ? where id = ?").params(changed, victim).update();
+
+        refresh.refresh(jdbc.sql("select distinct person_id from persons.victim_person").query(Long.class).list());
+
+        assertThat(ahead.copied()).as("the reports read ahead not copied").isEqualTo(copied);
+        assertThat(jdbc.sql("select sex from reporting.report where victim_id = ?").param(victim).query(String.class)
+                .single()).as("the record reported as changed").isEqualTo(changed);
+    }
+
+    @Test
+    void reportsReadAheadAreNotCopiedWhenACaseChangedAfterTheRead() {
+        long caseId = readAheadThen("kti.csv", "64.08", 61, fileId -> jdbc.sql("select max(id) from warehouse.tppo_case"
+                + " where source_file_id = ?").param(fileId).query(Long.class).single());
+        long copied = ahead.copied();
+        jdbc.sql("update warehouse.tppo_case set report_date = report_date - 1 where id = ?").param(caseId).update();
+        String reported = jdbc.sql("select report_date::text from warehouse.tppo_case where id = ?").param(caseId)
+                .query(String.class).single();
+
+        refresh.refresh(jdbc.sql("select distinct person_id from persons.victim_person").query(Long.class).list());
+
+        assertThat(ahead.copied()).as("the reports read ahead not copied").isEqualTo(copied);
+        assertThat(jdbc.sql("select distinct report_date::text from reporting.report where case_id = ?").param(caseId)
+                .query(String.class).list()).as("the case reported as changed").containsExactly(reported);
+    }
+
+    @Test
+    void aReadAheadKeepsTheNotesOfChangesItsMarkCountsFew() {
+        jdbc.sql("insert into warehouse.change_note select from generate_series(1, 12000)").update();
+
+        readAheadThen("pnj.csv", "64.09", 71, fileId -> fileId);
+
+        assertThat(jdbc.sql("select count(*) from warehouse.change_note").query(Long.class).single())
+                .as("the latest 10,000 notes and those of the load's own statements").isBetween(10_000L, 10_100L);
+        ahead.take().ifPresent(ReportsAhead.Read::close);
+    }
+
+    /**
+     * Loads six records of {@code office} from victim {@code first}, empties the reporting tables, reads their reports
+     * ahead as after the file's publish and returns what {@code after} gives of the file, once they are read.
+     */
+    private long readAheadThen(String file, String office, int first, LongUnaryOperator after) {
+        reception.receive(TestWorkbooks.csv(files.resolve(file),
+                IntStream.rangeClosed(first, first + 5).mapToObj(TestWorkbooks::victim).toList()), office, file,
+                FileSource.COMMAND_LINE);
+        long fileId = jdbc.sql("select max(source_file_id) from warehouse.victim").query(Long.class).single();
+        jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
+        long reads = ahead.reads();
+        ahead.start(VictimsPublished.ofFile(fileId, office));
+        long found = after.applyAsLong(fileId);
+        awaitRead(reads + 1);
+        return found;
     }
 
     @Test
