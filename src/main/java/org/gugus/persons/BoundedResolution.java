@@ -70,6 +70,9 @@ final class BoundedResolution {
     private PairingBlocks grouped;
     /** The hashes of the blocks that pair, ascending, when grouped here; or null. */
     private long[] pairingHashes;
+    /** The run's records, once read: copied into {@code bounded_pending} by the first statement that needs them. */
+    private PreparedRecords pending;
+    private boolean pendingCopied;
     /** The records the pairs kept hold that the run does not; set once the run's records are read. */
     private PairedOthers pairedOthers;
     /** A first load's rows prepared ahead of its publish's commit, or null; let go once the records are read. */
@@ -195,9 +198,6 @@ final class BoundedResolution {
      * records' store: 500,000 cases, 245 times).
      */
     private Members writeKeys(PreparedRecords held, PersonResolution.Phases phases) {
-        // keyed after its rows are in (they come in the order of the key): a million ids copied into its key one by one
-        // took 4.7 s of a million-record run under load
-        jdbc.sql("create temporary table bounded_pending (victim_id bigint) on commit drop").update();
         store.withMemoryForManyRecords();
         store.analysePendingList();
         long listed = store.pendingListed();
@@ -229,17 +229,14 @@ final class BoundedResolution {
         // written beside the run, the few stored ones added to them at its end
         BoundedKeysAside aside = store.blockKeysHeld() > held.size() / PersonStore.FEW ? null
                 : store.boundedKeysAside(held);
-        try (IdRowsCopy copy = store.binaryCopy("copy bounded_pending (victim_id) from stdin with (format binary)")) {
-            for (int i = 0; i < held.size(); i++) {
-                copy.row(held.id(i));
-            }
-        }
-        jdbc.sql("alter table bounded_pending add primary key (victim_id)").update();
-        jdbc.sql("analyze bounded_pending").update();
-        phases.done("pending ids copied");
+        pending = held;
         if (aside != null) {
-            // their keys as stored before (a changed record's): its keys as they are now are written aside
-            jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
+            // their keys as stored before (a changed record's): its keys as they are now are written aside; none when the
+            // store holds no key (a first load's)
+            if (store.holdsBlockKeys()) {
+                copyPending();
+                jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
+            }
             groupBlocksHere(held, feeding);
             if (aside.takeBack()) {
                 // no connection was free for the keys: the run writes them itself
@@ -440,6 +437,7 @@ final class BoundedResolution {
      */
     private void addKeys(boolean deleteFirst) {
         if (deleteFirst) {
+            copyPending();
             jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
         }
         long keys = jdbc.sql("select count(*) from bounded_key").query(Long.class).single();
@@ -538,6 +536,28 @@ final class BoundedResolution {
     }
 
     /**
+     * The run's records' ids into {@code bounded_pending} (once), for the statements that join them: none does in a first
+     * load, whose store holds no key and whose records have no relative (at a million records the copy took 1.1-1.3 s
+     * of the run's thread).
+     */
+    private void copyPending() {
+        if (pendingCopied) {
+            return;
+        }
+        // keyed after its rows are in (they come in the order of the key): a million ids copied into its key one by one
+        // took 4.7 s of a million-record run under load
+        jdbc.sql("create temporary table bounded_pending (victim_id bigint) on commit drop").update();
+        try (IdRowsCopy copy = store.binaryCopy("copy bounded_pending (victim_id) from stdin with (format binary)")) {
+            for (int i = 0; i < pending.size(); i++) {
+                copy.row(pending.id(i));
+            }
+        }
+        jdbc.sql("alter table bounded_pending add primary key (victim_id)").update();
+        jdbc.sql("analyze bounded_pending").update();
+        pendingCopied = true;
+    }
+
+    /**
      * The scope: the pending records, the records they pair with, every record of the persons involved
      * and the records decided about with them ({@code scope_victim}); the records not pending added to
      * the members. Returns the decisions between records of the scope that exist.
@@ -569,6 +589,9 @@ final class BoundedResolution {
             jdbc.sql("analyze scope_victim").update();
         }
         // no relative added (a first load): the records not pending are those the pairs hold, known already
+        if (relatives > 0) {
+            copyPending();
+        }
         long[] others = relatives == 0 ? paired : ids("""
                 select victim_id from scope_victim s
                  where not exists (select 1 from bounded_pending p where p.victim_id = s.victim_id) order by victim_id

@@ -26,6 +26,7 @@ import org.gugus.persons.linkage.VictimReport;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -39,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class PersonStore {
+
+    /** PostgreSQL's {@code lock_not_available}: a lock asked for with {@code nowait} is held by another transaction. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -320,10 +324,49 @@ class PersonStore {
      * ({@code persons.pending_victim}, kept by triggers on the warehouse's victims).
      */
     void forgetResolved() {
+        if (emptiedWhole()) {
+            return;
+        }
         jdbc.sql("""
                 delete from persons.pending_victim p using persons.victim_person vp
                  where vp.victim_id = p.victim_id and vp.victim_version >= p.victim_version
                 """).update();
+    }
+
+    /**
+     * Empties the pending list whole when the run resolved every record it lists (a first load's run): a truncation,
+     * not a row deleted at a time (at a million records the deletion took 1.1-1.6 s of the run, and left the list's
+     * pages to be vacuumed). Checked under the list's exclusive lock, taken only when no other transaction holds a
+     * lock on it (a publish or a correction listing records meanwhile), so that none lists a record between the
+     * check and the truncation; given back at once when a record listed is not resolved at its listed version. False,
+     * with nothing changed, when the lock was not free or a record is left.
+     */
+    private boolean emptiedWhole() {
+        jdbc.sql("savepoint pending_emptied_whole").update();
+        boolean whole;
+        try {
+            jdbc.sql("lock table persons.pending_victim in access exclusive mode nowait").update();
+            whole = !jdbc.sql("""
+                    select exists (select 1 from persons.pending_victim p
+                                    where not exists (select 1 from persons.victim_person vp
+                                                       where vp.victim_id = p.victim_id
+                                                         and vp.victim_version >= p.victim_version))
+                    """).query(Boolean.class).single();
+        } catch (DataAccessException e) {
+            if (!(e.getMostSpecificCause() instanceof SQLException refused)
+                    || !LOCK_NOT_AVAILABLE.equals(refused.getSQLState())) {
+                throw e;
+            }
+            whole = false;
+        }
+        if (!whole) {
+            // the lock given back with the savepoint
+            jdbc.sql("rollback to savepoint pending_emptied_whole").update();
+        } else {
+            jdbc.sql("truncate persons.pending_victim").update();
+        }
+        jdbc.sql("release savepoint pending_emptied_whole").update();
+        return whole;
     }
 
     /**

@@ -11,11 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.access.Accounts;
 import org.gugus.access.Role;
@@ -79,6 +83,9 @@ class PersonsIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
 
     @TempDir
     Path folder;
@@ -449,6 +456,71 @@ class PersonsIntegrationTests {
         assertThat(jdbc.sql("select victim_version from persons.victim_person where victim_id = ?").param(victim)
                 .query(Integer.class).single()).isEqualTo(2);
         assertThat(resolution.resolvePending("test").victims()).as("nothing left pending").isZero();
+    }
+
+    @Test
+    void aRunThatResolvesEveryRecordListedEmptiesTheListWhole() {
+        FileOutcome file = files.load("64.03", List.of(
+                victim("TPPO/WHOLE/1", "Masitah Binti Arsyad", "", "P", "03/04/1992", "", "Berau")));
+        long victim = victimId(file, "TPPO/WHOLE/1");
+        resolution.resolvePending("test"); // whatever another test left listed
+        jdbc.sql("update warehouse.victim set version = version + 1 where id = ?").param(victim).update();
+        long before = pendingListFile();
+
+        resolution.resolvePending("test");
+
+        assertThat(jdbc.sql("select count(*) from persons.pending_victim").query(Long.class).single()).isZero();
+        assertThat(pendingListFile()).as("truncated, not deleted row by row").isNotEqualTo(before);
+    }
+
+    @Test
+    void aRecordListedAtAVersionTheRunDidNotResolveStaysListedAndTheOthersAreTakenOff() {
+        FileOutcome file = files.load("64.03", List.of(
+                victim("TPPO/LEFT/1", "Nurhayati Kambe", "", "P", "21/06/1993", "", "Berau"),
+                victim("TPPO/LEFT/2", "Wahyuni Sabaruddin", "", "P", "09/11/1990", "", "Berau")));
+        long changed = victimId(file, "TPPO/LEFT/1");
+        long other = victimId(file, "TPPO/LEFT/2");
+        jdbc.sql("update warehouse.victim set version = version + 1 where id in (?, ?)").params(changed, other).update();
+        // listed at a version its record reaches only after the run read it (a change committed while the run ran)
+        jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) values (?, 3)").param(changed).update();
+        long before = pendingListFile();
+
+        resolution.resolvePending("test");
+
+        String listed = "select victim_version from persons.pending_victim where victim_id = ?";
+        assertThat(jdbc.sql(listed).param(changed).query(Integer.class).list()).containsExactly(3);
+        assertThat(jdbc.sql(listed).param(other).query(Integer.class).list()).isEmpty();
+        assertThat(pendingListFile()).as("not truncated").isEqualTo(before);
+        jdbc.sql("update warehouse.victim set version = 3 where id = ?").param(changed).update();
+        resolution.resolvePending("test");
+        assertThat(jdbc.sql(listed).param(changed).query(Integer.class).list()).as("resolved at it").isEmpty();
+    }
+
+    @Test
+    void aRunBesideAnotherTransactionHoldingTheListTakesItsRecordsOffWithoutWaiting() throws SQLException {
+        FileOutcome file = files.load("64.03", List.of(
+                victim("TPPO/HELD/1", "Rosmiati Daeng Kanang", "", "P", "14/01/1994", "", "Berau")));
+        long victim = victimId(file, "TPPO/HELD/1");
+        jdbc.sql("update warehouse.victim set version = version + 1 where id = ?").param(victim).update();
+        long before = pendingListFile();
+
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            try (Statement statement = reader.createStatement()) {
+                statement.execute("lock table persons.pending_victim in access share mode");
+            }
+            resolution.resolvePending("test");
+            reader.rollback();
+        }
+
+        assertThat(jdbc.sql("select count(*) from persons.pending_victim where victim_id = ?").param(victim)
+                .query(Long.class).single()).isZero();
+        assertThat(pendingListFile()).as("deleted row by row").isEqualTo(before);
+    }
+
+    /** The file of the pending list's table: a truncation gives it a new one. */
+    private long pendingListFile() {
+        return jdbc.sql("select pg_relation_filenode('persons.pending_victim')").query(Long.class).single();
     }
 
     /** Loads two reports of one woman, the second without NIK and spelt otherwise; returns their victim ids once queued. */
