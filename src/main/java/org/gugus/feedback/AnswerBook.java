@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -65,7 +66,8 @@ final class AnswerBook implements AutoCloseable {
 
     private final ReceivedFile file;
     private final String officeName;
-    private final Optional<AnswerSettlement> settlement;
+    /** Read when the summary is written: an answer's settlement is kept in its publish's transaction, after it. */
+    private final Supplier<Optional<AnswerSettlement>> settlement;
     private final IntakeTemplate template;
     private final Outcomes outcomes;
     private final ZoneId zone;
@@ -84,15 +86,15 @@ final class AnswerBook implements AutoCloseable {
         RowOutcomes.Kept after(int ordinal, int limit);
     }
 
-    AnswerBook(ReceivedFile file, String officeName, Optional<AnswerSettlement> settlement, IntakeTemplate template,
-            Outcomes outcomes, ZoneId zone, int maxComments) {
+    AnswerBook(ReceivedFile file, String officeName, Supplier<Optional<AnswerSettlement>> settlement,
+            IntakeTemplate template, Outcomes outcomes, ZoneId zone, int maxComments) {
         this(file, officeName, settlement, template, outcomes, zone, maxComments,
                 SpreadsheetVersion.EXCEL2007.getMaxRows());
     }
 
     /** With at most {@code sheetRows} rows a sheet: past them a sheet goes on in another (see {@link SheetCopy}). */
-    AnswerBook(ReceivedFile file, String officeName, Optional<AnswerSettlement> settlement, IntakeTemplate template,
-            Outcomes outcomes, ZoneId zone, int maxComments, int sheetRows) {
+    AnswerBook(ReceivedFile file, String officeName, Supplier<Optional<AnswerSettlement>> settlement,
+            IntakeTemplate template, Outcomes outcomes, ZoneId zone, int maxComments, int sheetRows) {
         this.file = file;
         this.officeName = officeName;
         this.settlement = settlement;
@@ -141,7 +143,7 @@ final class AnswerBook implements AutoCloseable {
      * outcome), then the whole workbook to {@code out} (not closed).
      */
     void finish(ReceivedFile finished, OutputStream out) throws IOException {
-        new SummarySheet(summary, styles, finished, officeName, settlement, zone).write(readable);
+        new SummarySheet(summary, styles, finished, officeName, settlement.get(), zone).write(readable);
         book.write(out);
     }
 

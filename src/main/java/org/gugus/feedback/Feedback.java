@@ -18,6 +18,7 @@ import org.gugus.ingest.ReceivedFiles;
 import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.system.Messages;
+import org.gugus.warehouse.OutcomesBeforeCommit;
 import org.gugus.warehouse.RowOutcomes;
 import org.gugus.workbook.WorkbookReader;
 import org.slf4j.Logger;
@@ -96,12 +97,24 @@ public class Feedback implements FileAnswers {
      * ({@link #deliver(long, AnswerBook)}). The caller closes it.
      */
     AnswerBook copyPublished(long fileId) {
+        return copy(fileId, null);
+    }
+
+    /**
+     * As {@link #copyPublished}, before the file's publish commits: its rows' outcomes as the publish will keep them
+     * ({@code outcomes}), worked out beside it. Valid only once that publish has committed.
+     */
+    AnswerBook copyPublishing(long fileId, OutcomesBeforeCommit outcomes) {
+        return copy(fileId, outcomes);
+    }
+
+    private AnswerBook copy(long fileId, OutcomesBeforeCommit beforeCommit) {
         ReceivedFile file = files.find(fileId)
                 .orElseThrow(() -> new NoSuchElementException(Messages.get("feedback.not-found", fileId).both()));
         // the rows the stage read, when it kept them whole in this process: the original is not parsed again
         Optional<WorkbookReader> kept = keptRows.take(fileId);
         if (kept.isPresent()) {
-            AnswerBook book = book(file);
+            AnswerBook book = book(file, beforeCommit);
             try {
                 book.copyOfficeSheets(true, kept.get());
                 return book;
@@ -112,7 +125,7 @@ public class Feedback implements FileAnswers {
                 AnswersOnPublish.close(book);
             }
         }
-        AnswerBook book = book(file);
+        AnswerBook book = book(file, beforeCommit);
         try {
             book.copyOfficeSheets(true);
             return book;
@@ -127,10 +140,16 @@ public class Feedback implements FileAnswers {
     }
 
     private AnswerBook book(ReceivedFile file) {
+        return book(file, null);
+    }
+
+    /** The file's answer, its rows' outcomes as kept, or as worked out before its publish's commit when given. */
+    private AnswerBook book(ReceivedFile file, OutcomesBeforeCommit beforeCommit) {
         String officeName = file.officeCode() == null ? ""
                 : RegencyOffices.byCode(file.officeCode()).map(RegencyOffice::name).orElse("");
-        return new AnswerBook(file, officeName, outcomes.answer(file.id()), template,
-                (after, limit) -> outcomes.kept(file.id(), after, limit), zone, maxComments);
+        AnswerBook.Outcomes kept = beforeCommit != null ? beforeCommit::kept
+                : (after, limit) -> outcomes.kept(file.id(), after, limit);
+        return new AnswerBook(file, officeName, () -> outcomes.answer(file.id()), template, kept, zone, maxComments);
     }
 
     /** Makes the answer in the office's outbox, replacing an earlier one; returns where it is. */

@@ -88,10 +88,11 @@ final class FirstDelivery {
     /**
      * Writes the plan's new records; returns inserted/updated/unchanged.
      *
-     * @param wholePlan whether the plan holds every valid staged row of the file (no identity repeated: none dropped)
+     * @param wholePlan      whether the plan holds every valid staged row of the file (no identity repeated: none dropped)
+     * @param recordsWritten run once the records are inserted, before their index and the narrower tables
      */
     static Map<String, Long> insert(JdbcClient jdbc, OfficeIdentityIndex identities, LocalDate receivedOn,
-            boolean wholePlan, PartTimes times) {
+            boolean wholePlan, PartTimes times, Runnable recordsWritten) {
         String officeCode = identities.officeCode();
         // before the first write, so that the index can be built after the records (see OfficeIdentityIndex)
         times.run("lock", () -> OfficeIdentityIndex.lockForFirstDelivery(jdbc));
@@ -114,6 +115,7 @@ final class FirstDelivery {
                                       where s.file_id = w.file_id and s.ordinal = w.ordinal offset 0) p
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = w.case_number
                 """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update());
+        recordsWritten.run();
         // the office's unique key built over its records at once, not entry by entry as they went in
         times.run("identity index", () -> identities.build(jdbc));
         // new records are pending for persons (see WarehousePublisher#upsertVictims)

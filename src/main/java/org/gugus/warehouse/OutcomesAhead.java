@@ -53,11 +53,12 @@ final class OutcomesAhead {
                    case when findings = '[]'::jsonb then findings
                         else (select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
                                                                   'column', f ->> 'column'))
-                                from jsonb_array_elements(findings) f) end::text
+                                from jsonb_array_elements(findings) f) end::text,
+                   case when status = 'DITOLAK' then findings::text end
               from judged
              where status <> 'DITERIMA'
             union all
-            select true, min(first_ordinal), max(last_ordinal), min(sheet), min(first_row_number), null, null
+            select true, min(first_ordinal), max(last_ordinal), min(sheet), min(first_row_number), null, null, null
               from joined
              group by run
              limit ?
@@ -141,6 +142,14 @@ final class OutcomesAhead {
     }
 
     /**
+     * The outcomes, once worked out, as the publish will keep them and {@link RowOutcomes#kept} read them after its
+     * commit; empty when {@link #keep} will not write them (too many), failed when they were not worked out.
+     */
+    CompletableFuture<Optional<OutcomesBeforeCommit>> beforeCommit(WarehouseJson json) {
+        return worked.thenApply(outcomes -> outcomes.map(kept -> kept.beforeCommit(json)));
+    }
+
+    /**
      * Writes the outcomes worked out, in the caller's transaction, once they are; false when there are none
      * to write (too many, or not worked out): the caller then keeps them by {@link RowOutcomes#keep}.
      */
@@ -220,7 +229,7 @@ final class OutcomesAhead {
                                         outcome.getInt(5)));
                             } else {
                                 rows.add(new Single(outcome.getInt(2), outcome.getString(4), outcome.getInt(5),
-                                        outcome.getString(6), outcome.getString(7)));
+                                        outcome.getString(6), outcome.getString(7), outcome.getString(8)));
                             }
                         }
                     }
@@ -233,10 +242,23 @@ final class OutcomesAhead {
         return Optional.of(new Worked(rows, runs));
     }
 
-    /** A row's outcome of its own: rejected, a duplicate, or loaded with warnings. */
-    private record Single(int ordinal, String sheet, int rowNumber, String status, String findings) {
+    /**
+     * A row's outcome of its own: rejected, a duplicate, or loaded with warnings; {@code rejection}: a rejected row's
+     * findings as kept with its rejection (with their messages), null for the others.
+     */
+    private record Single(int ordinal, String sheet, int rowNumber, String status, String findings, String rejection) {
     }
 
     private record Worked(List<Single> rows, List<RowOutcomes.Run> runs) {
+
+        /** The outcomes as {@link RowOutcomes#kept} will read them once kept, a rejected row's findings its rejection's. */
+        OutcomesBeforeCommit beforeCommit(WarehouseJson json) {
+            List<RowOutcome> outcomes = rows.stream().map(row -> {
+                String findings = row.rejection() != null ? row.rejection() : row.findings();
+                return new RowOutcome(row.ordinal(), row.sheet(), row.rowNumber(), RowStatus.valueOf(row.status()),
+                        "[]".equals(findings) ? List.of() : json.findings(findings));
+            }).toList();
+            return new OutcomesBeforeCommit(outcomes, runs);
+        }
     }
 }

@@ -30,14 +30,16 @@ public class WarehousePublisher {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final DataSource dataSource;
+    private final WarehouseJson json;
     /** Whether a first delivery's outcomes are worked out beside its publish ({@link OutcomesAhead}). */
     private final boolean outcomesAhead;
 
-    WarehousePublisher(JdbcClient jdbc, ApplicationEventPublisher events, DataSource dataSource,
+    WarehousePublisher(JdbcClient jdbc, ApplicationEventPublisher events, DataSource dataSource, WarehouseJson json,
             @Value("${gugus.warehouse.outcomes-ahead:true}") boolean outcomesAhead) {
         this.jdbc = jdbc;
         this.events = events;
         this.dataSource = dataSource;
+        this.json = json;
         this.outcomesAhead = outcomesAhead;
     }
 
@@ -85,7 +87,11 @@ public class WarehousePublisher {
         Planned planned = times.get("plan", () -> planWinners(fileId, identities, planTimes));
         Map<String, Long> plan;
         if (planned.firstDelivery()) {
-            plan = FirstDelivery.insert(jdbc, identities, receivedOn, planned.unranked(), times);
+            // once the records are written: what is left of the publish is their index and narrow tables on its one
+            // server process, while the JVM's work ahead of the commit (the persons' preparation) has ended
+            Runnable recordsWritten = planned.outcomes() == null ? () -> { }
+                    : () -> events.publishEvent(new OutcomesWorkedOutAhead(fileId, planned.outcomes().beforeCommit(json)));
+            plan = FirstDelivery.insert(jdbc, identities, receivedOn, planned.unranked(), times, recordsWritten);
         } else {
             times.run("continuations", () -> VictimContinuation.apply(jdbc, fileId, officeCode));
             plan = applyPlan(identities, receivedOn, times);

@@ -16,7 +16,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -37,14 +39,21 @@ import org.gugus.ingest.FileSource;
 import org.gugus.system.GugusCommands;
 import org.gugus.intake.IntakeTemplate;
 import org.gugus.ingest.ReceivedFiles;
+import org.gugus.warehouse.OutcomesBeforeCommit;
+import org.gugus.warehouse.OutcomesWorkedOutAhead;
+import org.gugus.warehouse.RowOutcome;
 import org.gugus.warehouse.RowOutcomes;
+import org.gugus.warehouse.RowStatus;
+import org.gugus.warehouse.VictimsPublished;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(properties = "gugus.ingest.resume-on-start=false")
 class FeedbackIntegrationTests {
@@ -86,6 +95,12 @@ class FeedbackIntegrationTests {
 
     @Autowired
     KeptRows keptRows;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @TempDir
     Path files;
@@ -324,6 +339,97 @@ class FeedbackIntegrationTests {
         }
     }
 
+    @Test
+    void copiesAnOfficesFirstDeliveryBeforeItsPublishCommitsAsTheWholeAnswerWouldBe() throws IOException {
+        List<List<String>> rows = TestWorkbooks.victims(7);
+        rows.get(1).set(NIK, "64720112");            // rejected
+        rows.get(2).set(SEX, "P");                   // flagged
+        rows.set(3, new ArrayList<>(rows.get(4)));   // a duplicate
+        long copiedBeforeCommit = onPublish.copiedBeforeCommit();
+        long taken = onPublish.taken();
+
+        FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("kutim-mei.xlsx"), rows), "64.08",
+                "kutim-mei.xlsx", FileSource.COMMAND_LINE);
+
+        assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(onPublish.copiedBeforeCommit()).as("copied before the commit").isEqualTo(copiedBeforeCommit + 1);
+        assertThat(onPublish.taken()).isEqualTo(taken + 1);
+        assertDeliveredAsWritten("64.08", outcome.fileId());
+    }
+
+    @Test
+    void anAnswerToAQuarantinedFileCopiedBeforeItsCommitIsFinishedWithItsSettlement() throws IOException {
+        Path sent = files.resolve("mahulu-tanpa-nik.csv");
+        Files.writeString(sent, "Nomor;Nama Korban;Keterangan\n1;Korban Satu;-\n");
+        FileOutcome quarantined = reception.receive(sent, "64.11", "mahulu-tanpa-nik.csv", FileSource.COMMAND_LINE);
+        assertThat(quarantined.status()).isEqualTo(LoadStatus.QUARANTINED);
+        Path fixed = files.resolve("mahulu-diperbaiki.xlsx");
+        try (XSSFWorkbook book = open(outboxFile("64.11", quarantined.fileId()))) {
+            // the office writes its rows again under the template's header, in the answer it was sent
+            book.removeSheetAt(book.getSheetIndex("mahulu-tanpa-nik"));
+            sheet(book.createSheet("mahulu-tanpa-nik"), TestWorkbooks.victims(2));
+            try (OutputStream out = Files.newOutputStream(fixed)) {
+                book.write(out);
+            }
+        }
+        long copiedBeforeCommit = onPublish.copiedBeforeCommit();
+
+        FileOutcome answer = reception.receive(fixed, "64.11", "mahulu-diperbaiki.xlsx", FileSource.DROP_FOLDER);
+
+        assertThat(answer.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(answer.inserted()).isEqualTo(2);
+        assertThat(onPublish.copiedBeforeCommit()).as("the office's first delivery, copied before its commit")
+                .isEqualTo(copiedBeforeCommit + 1);
+        assertDeliveredAsWritten("64.11", answer.fileId());
+        try (XSSFWorkbook book = open(outboxFile("64.11", answer.fileId()))) {
+            assertThat(summaryText(book)).contains("#" + quarantined.fileId() + ": 0");
+        }
+    }
+
+    @Test
+    void aCopyBegunBeforeAPublishThatRolledBackIsNotTheAnswerOfItsNextCommit() throws Exception {
+        FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("bontang.xlsx"), TestWorkbooks.victims(3)),
+                "64.74", "bontang.xlsx", FileSource.COMMAND_LINE);
+        assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
+        long fileId = outcome.fileId();
+        // outcomes no publish kept: every row rejected
+        List<RowOutcome> rejectedRows = rowOutcomes.page(fileId, 0, 100).stream()
+                .map(row -> new RowOutcome(row.ordinal(), row.sheet(), row.rowNumber(), RowStatus.DITOLAK, List.of()))
+                .toList();
+        OutcomesBeforeCommit neverKept = new OutcomesBeforeCommit(rejectedRows, List.of());
+        CompletableFuture<Optional<OutcomesBeforeCommit>> worked = new CompletableFuture<>();
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(new OutcomesWorkedOutAhead(fileId, worked));
+            status.setRollbackOnly();
+        });
+        worked.complete(Optional.of(neverKept));
+        long copiedBeforeCommit = onPublish.copiedBeforeCommit();
+
+        onPublish.start(VictimsPublished.ofFile(fileId, "64.74"));
+        Optional<AnswerBook> copied = onPublish.take(fileId);
+
+        assertThat(copied).isPresent();
+        assertThat(onPublish.copiedBeforeCommit()).isEqualTo(copiedBeforeCommit);
+        ByteArrayOutputStream finished = new ByteArrayOutputStream();
+        try (AnswerBook book = copied.get()) {
+            book.finish(receivedFiles.find(fileId).orElseThrow(), finished);
+        }
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        feedback.write(receivedFiles.find(fileId).orElseThrow(), whole);
+        assertThat(entries(new ByteArrayInputStream(finished.toByteArray())))
+                .isEqualTo(entries(new ByteArrayInputStream(whole.toByteArray())));
+    }
+
+    /** The answer delivered to the office's outbox is the one written whole from what the load kept. */
+    private void assertDeliveredAsWritten(String office, long fileId) throws IOException {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        feedback.write(receivedFiles.find(fileId).orElseThrow(), whole);
+        Map<String, String> expected = entries(new ByteArrayInputStream(whole.toByteArray()));
+        try (InputStream delivered = Files.newInputStream(outboxFile(office, fileId))) {
+            assertThat(entries(delivered)).isEqualTo(expected);
+        }
+    }
+
     /** A workbook's entries and their contents, but its creation time ({@code docProps/core.xml}). */
     private static Map<String, String> entries(InputStream workbook) throws IOException {
         Map<String, String> entries = new TreeMap<>();
@@ -365,7 +471,7 @@ class FeedbackIntegrationTests {
         assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
         long id = outcome.fileId();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new AnswerBook(receivedFiles.find(id).orElseThrow(), "Samarinda", rowOutcomes.answer(id), template,
+        new AnswerBook(receivedFiles.find(id).orElseThrow(), "Samarinda", () -> rowOutcomes.answer(id), template,
                 (after, limit) -> rowOutcomes.kept(id, after, limit), ZoneId.of("Asia/Makassar"), 1000, 6).write(bytes);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {

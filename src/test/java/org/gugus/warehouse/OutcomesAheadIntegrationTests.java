@@ -2,6 +2,7 @@ package org.gugus.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,12 @@ class OutcomesAheadIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    RowOutcomes rowOutcomes;
+
+    @Autowired
+    WarehouseJson json;
 
     @Test
     void worksOutTheOutcomesThePublishsOwnStatementKeeps() {
@@ -104,6 +111,51 @@ class OutcomesAheadIntegrationTests {
                 "row 3 Data 4 PERINGATAN [{\"code\": \"W_AGE\", \"field\": \"age\", \"column\": \"Umur\"}]",
                 "row 7 Lain 3 DITOLAK [{\"code\": \"E_REQUIRED\", \"field\": \"victim_name\", \"column\": \"Nama\"}]",
                 "run 1-1 Data 2", "run 4-4 Data 5", "run 5-5 Data 7", "run 6-6 Lain 2", "run 8-8 Lain 4");
+    }
+
+    @Test
+    void givesBeforeTheCommitTheStretchesOfOutcomesTheAnswerReadsAfterIt() throws Exception {
+        String rejection = "[{\"code\":\"E_NIK_FORMAT\",\"field\":\"nik\",\"column\":\"NIK\",\"value\":\"6472\","
+                + "\"message_id\":\"NIK harus 16 angka\",\"message_en\":\"NIK must be 16 digits\"}]";
+        stage(List.of(
+                row(944, 1, "Data", 2, "a", "[]"), row(944, 2, "Data", 3, "b", "[]"),
+                new StagedRow(944, 3, "Data", 4, true, null, null, null, null, OriginalRow.of(cells("x"), null), rejection),
+                row(944, 4, "Data", 5, "c", WARNED), row(944, 5, "Data", 6, "a", "[]"), row(944, 6, "Data", 8, "d", "[]"),
+                row(944, 7, "Data", 9, "e", "[]"), row(944, 8, "Lain", 2, "f", "[]"), rejected(944, 9, "Lain", 3),
+                row(944, 10, "Lain", 4, "g", "[]")));
+        OutcomesAhead ahead = OutcomesAhead.start(dataSource, 944);
+        OutcomesBeforeCommit beforeCommit = ahead.beforeCommit(json).get().orElseThrow();
+
+        List<List<RowOutcomes.Kept>> read = transactions.execute(status -> {
+            status.setRollbackOnly();
+            assertThat(ahead.keep(jdbc)).isTrue();
+            // the rejections as the publish keeps them, whose findings the answer shows
+            jdbc.sql("""
+                    insert into warehouse.rejected_row (file_id, office_code, sheet, row_number, original, findings)
+                    select file_id, '64.72', sheet, row_number, '{}'::jsonb, findings
+                      from warehouse.staged_row where file_id = 944 and rejected
+                    """).update();
+            List<RowOutcomes.Kept> committed = new ArrayList<>();
+            List<RowOutcomes.Kept> worked = new ArrayList<>();
+            for (int limit : new int[] {1, 2, 3, 5000}) {
+                for (int after = 0; ; ) {
+                    RowOutcomes.Kept kept = rowOutcomes.kept(944, after, limit);
+                    committed.add(kept);
+                    worked.add(beforeCommit.kept(after, limit));
+                    if (kept.isEmpty()) {
+                        break;
+                    }
+                    after = kept.throughOrdinal();
+                }
+            }
+            return List.of(committed, worked);
+        });
+
+        assertThat(read.get(1)).isEqualTo(read.get(0));
+        assertThat(read.get(0).get(2).rows()).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo(RowStatus.DITOLAK);
+            assertThat(row.findings()).singleElement().extracting(StoredFinding::messageEn).isEqualTo("NIK must be 16 digits");
+        });
     }
 
     @Test
