@@ -88,7 +88,8 @@ final class FirstDelivery {
     /**
      * Writes the plan's new records; returns inserted/updated/unchanged.
      *
-     * @param wholePlan      whether the plan holds every valid staged row of the file (no identity repeated: none dropped)
+     * @param wholePlan      whether the plan holds every valid staged row of the file (no identity repeated: none
+     *                       dropped)
      * @param recordsWritten run once the records are inserted, before their index and the narrower tables
      */
     static Map<String, Long> insert(JdbcClient jdbc, OfficeIdentityIndex identities, LocalDate receivedOn,

@@ -251,7 +251,7 @@ final class OutcomesAhead {
 
     private record Worked(List<Single> rows, List<RowOutcomes.Run> runs) {
 
-        /** The outcomes as {@link RowOutcomes#kept} will read them once kept, a rejected row's findings its rejection's. */
+        /** The outcomes as {@link RowOutcomes#kept} reads them once kept: a rejected row's findings its rejection's. */
         OutcomesBeforeCommit beforeCommit(WarehouseJson json) {
             List<RowOutcome> outcomes = rows.stream().map(row -> {
                 String findings = row.rejection() != null ? row.rejection() : row.findings();

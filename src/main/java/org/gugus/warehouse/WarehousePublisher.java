@@ -89,8 +89,9 @@ public class WarehousePublisher {
         if (planned.firstDelivery()) {
             // once the records are written: what is left of the publish is their index and narrow tables on its one
             // server process, while the JVM's work ahead of the commit (the persons' preparation) has ended
-            Runnable recordsWritten = planned.outcomes() == null ? () -> { }
-                    : () -> events.publishEvent(new OutcomesWorkedOutAhead(fileId, planned.outcomes().beforeCommit(json)));
+            OutcomesAhead outcomes = planned.outcomes();
+            Runnable recordsWritten = outcomes == null ? () -> { }
+                    : () -> events.publishEvent(new OutcomesWorkedOutAhead(fileId, outcomes.beforeCommit(json)));
             plan = FirstDelivery.insert(jdbc, identities, receivedOn, planned.unranked(), times, recordsWritten);
         } else {
             times.run("continuations", () -> VictimContinuation.apply(jdbc, fileId, officeCode));
