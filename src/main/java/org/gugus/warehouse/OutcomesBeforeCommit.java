@@ -20,7 +20,7 @@ public final class OutcomesBeforeCommit {
         this.runs = runs.stream().sorted(Comparator.comparingInt(RowOutcomes.Run::firstOrdinal)).toList();
     }
 
-    /** As {@link RowOutcomes#kept}: the rows, and the runs that start, after {@code afterOrdinal} up to {@code limit}. */
+    /** As {@link RowOutcomes#kept}: the rows, and the runs starting, past {@code afterOrdinal} up to {@code limit}. */
     public RowOutcomes.Kept kept(int afterOrdinal, int limit) {
         long last = (long) afterOrdinal + limit;
         List<RowOutcome> stretch = new ArrayList<>();

@@ -388,8 +388,8 @@ class FeedbackIntegrationTests {
 
     @Test
     void aCopyBegunBeforeAPublishThatRolledBackIsNotTheAnswerOfItsNextCommit() throws Exception {
-        FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("bontang.xlsx"), TestWorkbooks.victims(3)),
-                "64.74", "bontang.xlsx", FileSource.COMMAND_LINE);
+        Path file = TestWorkbooks.xlsx(files.resolve("bontang.xlsx"), TestWorkbooks.victims(3));
+        FileOutcome outcome = reception.receive(file, "64.74", "bontang.xlsx", FileSource.COMMAND_LINE);
         assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
         long fileId = outcome.fileId();
         // outcomes no publish kept: every row rejected

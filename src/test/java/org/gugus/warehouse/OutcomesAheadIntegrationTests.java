@@ -117,12 +117,13 @@ class OutcomesAheadIntegrationTests {
     void givesBeforeTheCommitTheStretchesOfOutcomesTheAnswerReadsAfterIt() throws Exception {
         String rejection = "[{\"code\":\"E_NIK_FORMAT\",\"field\":\"nik\",\"column\":\"NIK\",\"value\":\"6472\","
                 + "\"message_id\":\"NIK harus 16 angka\",\"message_en\":\"NIK must be 16 digits\"}]";
+        StagedRow rejectedWithMessages = new StagedRow(944, 3, "Data", 4, true, null, null, null, null,
+                OriginalRow.of(cells("x"), null), rejection);
         stage(List.of(
-                row(944, 1, "Data", 2, "a", "[]"), row(944, 2, "Data", 3, "b", "[]"),
-                new StagedRow(944, 3, "Data", 4, true, null, null, null, null, OriginalRow.of(cells("x"), null), rejection),
-                row(944, 4, "Data", 5, "c", WARNED), row(944, 5, "Data", 6, "a", "[]"), row(944, 6, "Data", 8, "d", "[]"),
-                row(944, 7, "Data", 9, "e", "[]"), row(944, 8, "Lain", 2, "f", "[]"), rejected(944, 9, "Lain", 3),
-                row(944, 10, "Lain", 4, "g", "[]")));
+                row(944, 1, "Data", 2, "a", "[]"), row(944, 2, "Data", 3, "b", "[]"), rejectedWithMessages,
+                row(944, 4, "Data", 5, "c", WARNED), row(944, 5, "Data", 6, "a", "[]"),
+                row(944, 6, "Data", 8, "d", "[]"), row(944, 7, "Data", 9, "e", "[]"), row(944, 8, "Lain", 2, "f", "[]"),
+                rejected(944, 9, "Lain", 3), row(944, 10, "Lain", 4, "g", "[]")));
         OutcomesAhead ahead = OutcomesAhead.start(dataSource, 944);
         OutcomesBeforeCommit beforeCommit = ahead.beforeCommit(json).get().orElseThrow();
 
@@ -154,7 +155,8 @@ class OutcomesAheadIntegrationTests {
         assertThat(read.get(1)).isEqualTo(read.get(0));
         assertThat(read.get(0).get(2).rows()).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(RowStatus.DITOLAK);
-            assertThat(row.findings()).singleElement().extracting(StoredFinding::messageEn).isEqualTo("NIK must be 16 digits");
+            assertThat(row.findings()).singleElement().extracting(StoredFinding::messageEn)
+                    .isEqualTo("NIK must be 16 digits");
         });
     }
 
