@@ -200,10 +200,7 @@ class FeedbackIntegrationTests {
 
     @Test
     void namesTheFileErrorOfAQuarantinedFileAndKeepsItsSheetsAsSent() throws IOException {
-        Path file = files.resolve("paser-tanpa-nik.csv");
-        Files.writeString(file, "Nomor;Nama Korban;Keterangan\n1;Korban Satu;-\n");
-        FileOutcome outcome = reception.receive(file, "64.01", "paser-tanpa-nik.csv", FileSource.COMMAND_LINE);
-        assertThat(outcome.status()).isEqualTo(LoadStatus.QUARANTINED);
+        FileOutcome outcome = quarantined("64.01", "paser-tanpa-nik.csv");
 
         try (XSSFWorkbook book = open(outboxFile("64.01", outcome.fileId()))) {
             assertThat(sheetNames(book)).containsExactly("Ringkasan", "paser-tanpa-nik");
@@ -269,27 +266,34 @@ class FeedbackIntegrationTests {
     }
 
     @Test
-    void finishesALoadedFilesAnswerFromSheetsCopiedOnItsPublishAsTheWholeAnswerWouldBe() throws IOException {
+    void finishesALoadedFilesAnswerFromSheetsCopiedBeforeOrOnItsPublishAsTheWholeAnswerWouldBe() throws IOException {
         List<List<String>> rows = TestWorkbooks.victims(6);
         rows.get(1).set(NIK, "64720112");            // rejected
         rows.get(2).set(SEX, "P");                   // flagged
         rows.set(3, new ArrayList<>(rows.get(4)));   // a duplicate
         long taken = onPublish.taken();
+        long copiedBeforeCommit = onPublish.copiedBeforeCommit();
         long keptTaken = keptRows.taken();
 
-        FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("paser-juli.xlsx"), rows), "64.01",
+        FileOutcome first = reception.receive(TestWorkbooks.xlsx(files.resolve("paser-juli.xlsx"), rows), "64.01",
                 "paser-juli.xlsx", FileSource.COMMAND_LINE);
 
-        assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(first.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(onPublish.taken()).as("answers finished from sheets copied on their publish").isEqualTo(taken + 1);
+        assertThat(onPublish.copiedBeforeCommit()).as("the office's first delivery, copied before its commit")
+                .isEqualTo(copiedBeforeCommit + 1);
         assertThat(keptRows.taken()).as("sheets copied from the rows the stage read").isEqualTo(keptTaken + 1);
-        ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        feedback.write(receivedFiles.find(outcome.fileId()).orElseThrow(), whole);
-        Map<String, String> expected = entries(new ByteArrayInputStream(whole.toByteArray()));
-        assertThat(expected).containsKeys("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml");
-        try (InputStream delivered = Files.newInputStream(outboxFile("64.01", outcome.fileId()))) {
-            assertThat(entries(delivered)).isEqualTo(expected);
-        }
+        assertDeliveredAsWritten("64.01", first.fileId());
+
+        rows.get(5).set(TestWorkbooks.HEADER.size() - 1, "diperbarui");   // a note changed in the office's next file
+        FileOutcome next = reception.receive(TestWorkbooks.xlsx(files.resolve("paser-agustus.xlsx"), rows), "64.01",
+                "paser-agustus.xlsx", FileSource.COMMAND_LINE);
+
+        assertThat(next.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(onPublish.taken()).isEqualTo(taken + 2);
+        assertThat(onPublish.copiedBeforeCommit()).as("a later delivery, copied on its commit")
+                .isEqualTo(copiedBeforeCommit + 1);
+        assertDeliveredAsWritten("64.01", next.fileId());
     }
 
     @Test
@@ -340,29 +344,8 @@ class FeedbackIntegrationTests {
     }
 
     @Test
-    void copiesAnOfficesFirstDeliveryBeforeItsPublishCommitsAsTheWholeAnswerWouldBe() throws IOException {
-        List<List<String>> rows = TestWorkbooks.victims(7);
-        rows.get(1).set(NIK, "64720112");            // rejected
-        rows.get(2).set(SEX, "P");                   // flagged
-        rows.set(3, new ArrayList<>(rows.get(4)));   // a duplicate
-        long copiedBeforeCommit = onPublish.copiedBeforeCommit();
-        long taken = onPublish.taken();
-
-        FileOutcome outcome = reception.receive(TestWorkbooks.xlsx(files.resolve("kutim-mei.xlsx"), rows), "64.08",
-                "kutim-mei.xlsx", FileSource.COMMAND_LINE);
-
-        assertThat(outcome.status()).isEqualTo(LoadStatus.LOADED);
-        assertThat(onPublish.copiedBeforeCommit()).as("copied before the commit").isEqualTo(copiedBeforeCommit + 1);
-        assertThat(onPublish.taken()).isEqualTo(taken + 1);
-        assertDeliveredAsWritten("64.08", outcome.fileId());
-    }
-
-    @Test
     void anAnswerToAQuarantinedFileCopiedBeforeItsCommitIsFinishedWithItsSettlement() throws IOException {
-        Path sent = files.resolve("mahulu-tanpa-nik.csv");
-        Files.writeString(sent, "Nomor;Nama Korban;Keterangan\n1;Korban Satu;-\n");
-        FileOutcome quarantined = reception.receive(sent, "64.11", "mahulu-tanpa-nik.csv", FileSource.COMMAND_LINE);
-        assertThat(quarantined.status()).isEqualTo(LoadStatus.QUARANTINED);
+        FileOutcome quarantined = quarantined("64.11", "mahulu-tanpa-nik.csv");
         Path fixed = files.resolve("mahulu-diperbaiki.xlsx");
         try (XSSFWorkbook book = open(outboxFile("64.11", quarantined.fileId()))) {
             // the office writes its rows again under the template's header, in the answer it was sent
@@ -418,6 +401,15 @@ class FeedbackIntegrationTests {
         feedback.write(receivedFiles.find(fileId).orElseThrow(), whole);
         assertThat(entries(new ByteArrayInputStream(finished.toByteArray())))
                 .isEqualTo(entries(new ByteArrayInputStream(whole.toByteArray())));
+    }
+
+    /** A CSV without the template's columns, received and quarantined. */
+    private FileOutcome quarantined(String office, String name) throws IOException {
+        Path file = files.resolve(name);
+        Files.writeString(file, "Nomor;Nama Korban;Keterangan\n1;Korban Satu;-\n");
+        FileOutcome outcome = reception.receive(file, office, name, FileSource.COMMAND_LINE);
+        assertThat(outcome.status()).isEqualTo(LoadStatus.QUARANTINED);
+        return outcome;
     }
 
     /** The answer delivered to the office's outbox is the one written whole from what the load kept. */
