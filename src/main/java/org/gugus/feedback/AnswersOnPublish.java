@@ -30,10 +30,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * reporting refresh that follow the publish in the same command, rather than after them. It reads
  * only what the publish committed (the registry's row of the file, its kept row outcomes and
  * findings, the settlement of an answer sent back) and the original; nothing the resolution or the
- * refresh write. {@link FeedbackOnLoad} takes the copied sheets when the load has finished, writes
- * the summary from the load's outcome and delivers the workbook, so the answer still exists before
- * the command returns and before an SFTP source sends it back. A file whose load does not end
- * LOADED has its copied sheets dropped and is answered as before. Off with
+ * refresh write. An office's first delivery starts earlier, once its records are written, from the
+ * outcomes its publish works out beside it ({@link #startBeforeCommit}); that copy becomes the answer's
+ * at the commit and is dropped by a rollback. {@link FeedbackOnLoad} takes the copied sheets when the
+ * load has finished, writes the summary from the load's outcome and delivers the workbook, so the
+ * answer still exists before the command returns and before an SFTP source sends it back. A file
+ * whose load does not end LOADED has its copied sheets dropped and is answered as before. Off with
  * {@code gugus.feedback.start-on-publish=false}. On any heap: the copy holds a few batches of rows, a
  * window of sheet rows and at most the comments' shapes, and the persons resolution beside it bounds
  * itself to half the heap (a million-row workbook's answer ran beside it under {@code -Xmx256m}). With
