@@ -321,12 +321,23 @@ class PersonStore {
 
     /**
      * Takes the records resolved at their listed version (or a later one) off the list of pending records
-     * ({@code persons.pending_victim}, kept by triggers on the warehouse's victims).
+     * ({@code persons.pending_victim}, kept by triggers on the warehouse's victims, and the ranges a first delivery
+     * lists, {@code persons.pending_range}).
      */
     void forgetResolved() {
         if (emptiedWhole()) {
             return;
         }
+        // a range listed (a first delivery's, V111) with a record left: its records left listed one by one
+        jdbc.sql("""
+                with taken as (delete from persons.pending_range returning first_id, last_id, victim_version)
+                insert into persons.pending_victim (victim_id, victim_version)
+                select g.victim_id, t.victim_version
+                  from taken t
+                 cross join lateral generate_series(t.first_id, t.last_id) as g(victim_id)
+                 where not exists (select 1 from persons.victim_person vp
+                                    where vp.victim_id = g.victim_id and vp.victim_version >= t.victim_version)
+                """).update();
         jdbc.sql("""
                 delete from persons.pending_victim p using persons.victim_person vp
                  where vp.victim_id = p.victim_id and vp.victim_version >= p.victim_version
@@ -345,12 +356,17 @@ class PersonStore {
         jdbc.sql("savepoint pending_emptied_whole").update();
         boolean whole;
         try {
-            jdbc.sql("lock table persons.pending_victim in access exclusive mode nowait").update();
+            jdbc.sql("lock table persons.pending_victim, persons.pending_range in access exclusive mode nowait").update();
+            // a range (V111) counted through the resolved records' key, not spelled out id by id
             whole = !jdbc.sql("""
                     select exists (select 1 from persons.pending_victim p
                                     where not exists (select 1 from persons.victim_person vp
                                                        where vp.victim_id = p.victim_id
                                                          and vp.victim_version >= p.victim_version))
+                        or exists (select 1 from persons.pending_range r
+                                    where (select count(*) from persons.victim_person vp
+                                            where vp.victim_id between r.first_id and r.last_id
+                                              and vp.victim_version >= r.victim_version) < r.last_id - r.first_id + 1)
                     """).query(Boolean.class).single();
         } catch (DataAccessException e) {
             if (!(e.getMostSpecificCause() instanceof SQLException refused)
@@ -363,7 +379,7 @@ class PersonStore {
             // the lock given back with the savepoint
             jdbc.sql("rollback to savepoint pending_emptied_whole").update();
         } else {
-            jdbc.sql("truncate persons.pending_victim").update();
+            jdbc.sql("truncate persons.pending_victim, persons.pending_range").update();
         }
         jdbc.sql("release savepoint pending_emptied_whole").update();
         return whole;
@@ -378,11 +394,15 @@ class PersonStore {
     Map<Long, Resolved> pendingAsResolved(boolean resolvedOnly) {
         Map<Long, Resolved> resolved = new HashMap<>();
         jdbc.sql(resolvedOnly ? """
-                select distinct p.victim_id, vp.victim_version, vp.person_id, vp.linkage_hash from persons.pending_victim p
+                select p.victim_id, vp.victim_version, vp.person_id, vp.linkage_hash from persons.pending_victim p
                   join persons.victim_person vp on vp.victim_id = p.victim_id where vp.linkage_hash is not null
+                union
+                select vp.victim_id, vp.victim_version, vp.person_id, vp.linkage_hash from persons.pending_range r
+                  join persons.victim_person vp on vp.victim_id between r.first_id and r.last_id
+                 where vp.linkage_hash is not null
                 """ : """
                 select p.victim_id, vp.victim_version, vp.person_id, vp.linkage_hash
-                  from (select distinct victim_id from persons.pending_victim) p
+                  from (select distinct victim_id from persons.pending_listed) p
                   left join lateral (select victim_version, person_id, linkage_hash from persons.victim_person v
                                       where v.victim_id = p.victim_id offset 0) vp on true
                 """).query(rs -> {
@@ -413,9 +433,12 @@ class PersonStore {
                 """).params(ids(victims), versions.toArray(Integer[]::new)).update();
     }
 
-    /** How many rows the list of pending records holds (a record may be listed more than once). */
+    /** How many records the list of pending records holds (a record may be listed more than once). */
     long pendingListed() {
-        return jdbc.sql("select count(*) from persons.pending_victim").query(Long.class).single();
+        return jdbc.sql("""
+                select (select count(*) from persons.pending_victim)
+                       + (select coalesce(sum(last_id - first_id + 1), 0) from persons.pending_range)
+                """).query(Long.class).single();
     }
 
     /** The two records of a queued pair. */

@@ -42,13 +42,13 @@ public class LinkableVictims {
     /**
      * The records not resolved into persons yet, or changed since (their version differs from the one
      * resolved), one at a time in id order: the persons module lists the records inserted or updated in
-     * {@code persons.pending_victim} and keeps the resolved versions in {@code persons.victim_person}.
+     * {@code persons.pending_listed} (V111) and keeps the resolved versions in {@code persons.victim_person}.
      * Fetched a chunk at a time, so a load's 100,000 rows are not all held as the driver's rows while
      * they are taken (in a transaction only; outside one the driver reads all).
      */
     public void forEachUnresolved(Consumer<LinkableVictim> action) {
         jdbc.sql(COLUMNS + """
-                 where v.id in (select victim_id from persons.pending_victim)
+                 where v.id in (select victim_id from persons.pending_listed)
                    and not exists (select 1 from persons.victim_person p where p.victim_id = v.id and p.victim_version = v.version)
                  order by v.id
                 """).withFetchSize(10_000).query(rs -> {
@@ -73,7 +73,7 @@ public class LinkableVictims {
                 select v.id, v.version, decode(md5(%s), 'hex') as digest
                   from warehouse.victim v
                   join warehouse.tppo_case c on c.id = v.case_id
-                 where v.id in (select victim_id from persons.pending_victim)
+                 where v.id in (select victim_id from persons.pending_listed)
                    and not exists (select 1 from persons.victim_person p where p.victim_id = v.id and p.victim_version = v.version)
                  order by v.id
                 """.formatted(LINKAGE_VALUES)).withFetchSize(10_000).query(rs -> {
