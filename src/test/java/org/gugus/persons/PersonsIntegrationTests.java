@@ -518,6 +518,83 @@ class PersonsIntegrationTests {
         assertThat(pendingListFile()).as("deleted row by row").isEqualTo(before);
     }
 
+    @Test
+    void recordsListedAsARangeArePendingAtTheLaterOfItsVersionAndTheirOwnUntilResolved() {
+        FileOutcome file = files.load("64.07", List.of(
+                victim("TPPO/RANGE/1", "Siti Rahmawati Lamba", "", "P", "02/03/1995", "", "Kutai Barat"),
+                victim("TPPO/RANGE/2", "Nurul Aini Pakasi", "", "P", "17/08/1996", "", "Kutai Barat"),
+                victim("TPPO/RANGE/3", "Desi Ratnasari Oma", "", "P", "25/12/1997", "", "Kutai Barat")));
+        long first = victimId(file, "TPPO/RANGE/1");
+        long middle = victimId(file, "TPPO/RANGE/2");
+        long last = victimId(file, "TPPO/RANGE/3");
+        assertThat(List.of(middle, last)).containsExactly(first + 1, first + 2);
+        resolution.resolvePending("test"); // whatever another test left listed
+        // listed again as one range at their next version, as an office's first delivery lists its records (V111)
+        jdbc.sql("update warehouse.victim set version = 2 where id between ? and ?").params(first, last).update();
+        jdbc.sql("delete from persons.pending_victim where victim_id between ? and ?").params(first, last).update();
+        listRange(first, last, 2);
+        jdbc.sql("update warehouse.victim set version = 3 where id = ?").param(middle).update();
+
+        assertThat(store.pendingListed()).as("three in the range, one row").isEqualTo(4);
+        long before = pendingListFile();
+        resolution.resolvePending("test");
+
+        assertThat(jdbc.sql("select victim_version from persons.victim_person where victim_id between ? and ?"
+                + " order by victim_id").params(first, last).query(Integer.class).list()).containsExactly(2, 3, 2);
+        assertThat(store.pendingListed()).isZero();
+        assertThat(pendingListFile()).as("emptied whole, the range with the rows").isNotEqualTo(before);
+    }
+
+    @Test
+    void aRangeWithARecordNotResolvedAtItsVersionLeavesThatRecordListedAlone() {
+        FileOutcome file = files.load("64.07", List.of(
+                victim("TPPO/RANGE/4", "Hasnawati Daeng Ngai", "", "P", "11/01/1992", "", "Kutai Barat"),
+                victim("TPPO/RANGE/5", "Megawati Lolo Bunga", "", "P", "30/05/1993", "", "Kutai Barat")));
+        long resolvedNow = victimId(file, "TPPO/RANGE/4");
+        long later = victimId(file, "TPPO/RANGE/5");
+        resolution.resolvePending("test");
+        jdbc.sql("update warehouse.victim set version = 2 where id in (?, ?)").params(resolvedNow, later).update();
+        listRange(resolvedNow, resolvedNow, 2);
+        // listed at a version its record reaches only after the run read it (a change committed while the run ran)
+        listRange(later, later, 3);
+
+        resolution.resolvePending("test");
+
+        assertThat(jdbc.sql("select count(*) from persons.pending_range").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select victim_id, victim_version from persons.pending_victim where victim_id in (?, ?)")
+                .params(resolvedNow, later).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list())
+                .containsExactly(List.of(later, 3L));
+    }
+
+    @Test
+    void aRecordDeletedFromARangeLeavesItsOtherRecordsListedOneByOne() {
+        FileOutcome file = files.load("64.09", List.of(
+                victim("TPPO/RANGE/6", "Yuliana Bunga Lembang", "", "P", "04/04/1994", "", "Samarinda"),
+                victim("TPPO/RANGE/7", "Agustina Rante Allo", "", "P", "19/09/1995", "", "Samarinda"),
+                victim("TPPO/RANGE/8", "Rosalina Tandi Pare", "", "P", "07/07/1996", "", "Samarinda")));
+        long first = victimId(file, "TPPO/RANGE/6");
+        long gone = victimId(file, "TPPO/RANGE/7");
+        long last = victimId(file, "TPPO/RANGE/8");
+        resolution.resolvePending("test");
+
+        List<List<Long>> listed = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            listRange(first, last, 2);
+            jdbc.sql("delete from warehouse.victim where id = ?").param(gone).update();
+            assertThat(jdbc.sql("select count(*) from persons.pending_range").query(Long.class).single()).isZero();
+            return jdbc.sql("select victim_id, victim_version from persons.pending_victim where victim_id between ? and ?"
+                    + " order by victim_id").params(first, last)
+                    .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list();
+        });
+
+        assertThat(listed).containsExactly(List.of(first, 2L), List.of(last, 2L));
+    }
+
+    private void listRange(long first, long last, int version) {
+        jdbc.sql("insert into persons.pending_range (first_id, last_id, victim_version) values (?, ?, ?)")
+                .params(first, last, version).update();
+    }
+
     /** The file of the pending list's table: a truncation gives it a new one. */
     private long pendingListFile() {
         return jdbc.sql("select pg_relation_filenode('persons.pending_victim')").query(Long.class).single();

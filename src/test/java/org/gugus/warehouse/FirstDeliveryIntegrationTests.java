@@ -73,6 +73,23 @@ class FirstDeliveryIntegrationTests {
     }
 
     @Test
+    void listsAnOfficesFirstRecordsPendingForPersonsAsTheRangeOfTheirIdsAndLaterOnesOneByOne() {
+        FileOutcome first = load("64.74", "bontang-01.csv", TestWorkbooks.victims(3));
+        List<List<String>> next = TestWorkbooks.victims(4);
+        next.get(0).set(NOTES, "catatan berubah");
+
+        FileOutcome second = load("64.74", "bontang-02.csv", next);
+
+        assertThat(second.inserted()).isEqualTo(1);
+        assertThat(second.updated()).isEqualTo(1);
+        assertThat(told.pending()).as("the file's records listed in its publish's transaction")
+                .containsEntry(first.fileId(), "3 in a range of their own, 0 one by one")
+                .containsEntry(second.fileId(), "0 in a range of their own, 2 one by one");
+        assertThat(jdbc.sql("select count(*) from persons.pending_listed").query(Long.class).single())
+                .as("resolved after each publish").isZero();
+    }
+
+    @Test
     void publishesAFirstFileWithoutARepeatedIdentityAsTheStageStepToldAndOneWithARepeatedIdentityRanked() {
         // each victim's record from the same row of both files: the first row of one rejected, of the other repeated
         List<List<String>> rejecting = TestWorkbooks.victims(3);
@@ -206,6 +223,7 @@ class FirstDeliveryIntegrationTests {
 
         private final Map<String, Boolean> distinct = new ConcurrentHashMap<>();
         private final Map<String, String> validRows = new ConcurrentHashMap<>();
+        private final Map<Long, String> pending = new ConcurrentHashMap<>();
 
         @Autowired
         JdbcClient jdbc;
@@ -223,12 +241,28 @@ class FirstDeliveryIntegrationTests {
                     + "/" + staged.count(publish.fileId()));
         }
 
+        @EventListener
+        void published(VictimsPublished published) {
+            pending.put(published.fileId(), jdbc.sql("""
+                    with mine as (select id from warehouse.victim where source_file_id = :file)
+                    select (select count(*) from mine m join persons.pending_range r on m.id between r.first_id and r.last_id
+                             where r.first_id = (select min(id) from mine) and r.last_id = (select max(id) from mine))
+                           || ' in a range of their own, '
+                           || (select count(*) from mine m join persons.pending_victim p on p.victim_id = m.id)
+                           || ' one by one'
+                    """).param("file", published.fileId()).query(String.class).single());
+        }
+
         Map<String, Boolean> distinct() {
             return distinct;
         }
 
         Map<String, String> validRows() {
             return validRows;
+        }
+
+        Map<Long, String> pending() {
+            return pending;
         }
     }
 
