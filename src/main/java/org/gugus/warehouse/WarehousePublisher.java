@@ -88,7 +88,8 @@ public class WarehousePublisher {
         Map<String, Long> plan;
         if (planned.firstDelivery()) {
             // once the records are written: what is left of the publish is their index and narrow tables on its one
-            // server process, while the JVM's work ahead of the commit (the persons' preparation) has ended
+            // server process, while the JVM's work ahead of the commit (the persons' preparation) has mostly ended (at
+            // a million rows it has; at 100,000 it may still be at its last rows)
             OutcomesAhead outcomes = planned.outcomes();
             Runnable recordsWritten = outcomes == null ? () -> { }
                     : () -> events.publishEvent(new OutcomesWorkedOutAhead(fileId, outcomes.beforeCommit(json)));
