@@ -356,7 +356,8 @@ class PersonStore {
         jdbc.sql("savepoint pending_emptied_whole").update();
         boolean whole;
         try {
-            jdbc.sql("lock table persons.pending_victim, persons.pending_range in access exclusive mode nowait").update();
+            jdbc.sql("lock table persons.pending_victim, persons.pending_range in access exclusive mode nowait")
+                    .update();
             // a range (V111) counted through the resolved records' key, not spelled out id by id
             whole = !jdbc.sql("""
                     select exists (select 1 from persons.pending_victim p

@@ -98,8 +98,8 @@ final class FirstDelivery {
                  where d.file_id = (select file_id from publish_plan limit 1) and d.first_id is not null
                 """).update();
         if (ranges == 0) {
-            jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select victim_id, 1 from publish_plan")
-                    .update();
+            jdbc.sql("insert into persons.pending_victim (victim_id, victim_version)"
+                    + " select victim_id, 1 from publish_plan").update();
         }
     }
 

@@ -243,9 +243,13 @@ class FirstDeliveryIntegrationTests {
 
         @EventListener
         void published(VictimsPublished published) {
+            if (published.fileId() == null) {
+                return; // a correction's
+            }
             pending.put(published.fileId(), jdbc.sql("""
                     with mine as (select id from warehouse.victim where source_file_id = :file)
-                    select (select count(*) from mine m join persons.pending_range r on m.id between r.first_id and r.last_id
+                    select (select count(*) from mine m
+                              join persons.pending_range r on m.id between r.first_id and r.last_id
                              where r.first_id = (select min(id) from mine) and r.last_id = (select max(id) from mine))
                            || ' in a range of their own, '
                            || (select count(*) from mine m join persons.pending_victim p on p.victim_id = m.id)
