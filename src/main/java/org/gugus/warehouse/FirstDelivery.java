@@ -139,13 +139,13 @@ final class FirstDelivery {
         times.run("identity index", () -> identities.build(jdbc));
         if (receivedOn != null) {
             // a record judged without a finding keeps its row's hash (see WarehousePublisher#writeRowHashes)
-            times.run("victims' row hashes", () -> jdbc.sql("""
-                    insert into warehouse.victim_row_hash (office_code, victim_id, prefix, row_hash, received_on)
+            // into a partition of the office's own, built whole (see OfficeRowHashes)
+            times.run("victims' row hashes", () -> new OfficeRowHashes(officeCode).writeFirst(jdbc, """
                     select ?, victim_id, ('x' || encode(substring(row_hash from 1 for 8), 'hex'))::bit(64)::bigint,
                            row_hash, ?
                       from publish_plan
                      where findings = '[]'::jsonb and row_hash is not null
-                    """).params(officeCode, receivedOn).update());
+                    """, officeCode, receivedOn));
         }
         times.run("flags", () -> jdbc.sql("""
                 insert into warehouse.victim_flag (victim_id, code, field, column_header, value, message_id, message_en,

@@ -449,7 +449,8 @@ public class WarehousePublisher {
         }
         // The records written are new ones or had their hash deleted just above: nothing to conflict
         // with. Their hashes are taken from the narrow winners' table (a corrected row has none), not
-        // from the plan's wide rows.
+        // from the plan's wide rows. The office's first hashes make its partition (V112).
+        new OfficeRowHashes(officeCode).ensure(jdbc);
         jdbc.sql("insert into warehouse.victim_row_hash (office_code, victim_id, prefix, row_hash, received_on)"
                 + " select ?, pv.victim_id, " + prefix("w.clean_row_hash") + ", w.clean_row_hash, ?"
                 + " from published_victim pv join plan_winner w on w.identity_key = pv.identity_key"
@@ -463,6 +464,7 @@ public class WarehousePublisher {
      * need not judge them.
      */
     private void keepRowHashes(String officeCode, LocalDate receivedOn) {
+        new OfficeRowHashes(officeCode).ensure(jdbc);
         jdbc.sql("insert into warehouse.victim_row_hash (office_code, victim_id, prefix, row_hash, received_on)"
                 + " select ?, p.victim_id, " + prefix("p.row_hash") + ", p.row_hash, ?"
                 + " from publish_plan p"

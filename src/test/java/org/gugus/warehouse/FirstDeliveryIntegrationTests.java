@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
@@ -134,6 +135,36 @@ class FirstDeliveryIntegrationTests {
                 select count(*) from warehouse.victim_row_hash h join warehouse.victim v on v.id = h.victim_id
                  where h.office_code = '64.03'
                 """).query(Long.class).single()).as("one row hash a record, the changed one's replaced").isEqualTo(3);
+    }
+
+    @Test
+    void keepsAnOfficesRowHashesInATableOfItsOwnWrittenWholeByItsFirstFileAndRewrittenByItsNext() {
+        load("64.72", "samarinda-01.csv", TestWorkbooks.victims(3));
+        Map<Long, String> first = rowHashes("warehouse.victim_row_hash_64_72");
+        List<List<String>> next = TestWorkbooks.victims(3);
+        next.get(1).set(SERVICES, "Rumah Aman");
+
+        load("64.72", "samarinda-02.csv", next);
+
+        assertThat(first).as("the first file's hashes, in the office's partition").hasSize(3);
+        assertThat(jdbc.sql("""
+                select (select count(*) from pg_inherits where inhrelid = 'warehouse.victim_row_hash_64_72'::regclass
+                           and inhparent = 'warehouse.victim_row_hash'::regclass)
+                       || ' ' || (select count(*) from pg_index where indrelid = 'warehouse.victim_row_hash_64_72'::regclass
+                                     and indisprimary)
+                """).query(String.class).single()).as("attached, with its key").isEqualTo("1 1");
+        Map<Long, String> after = rowHashes("warehouse.victim_row_hash");
+        assertThat(after.keySet()).isEqualTo(first.keySet());
+        assertThat(after.entrySet().stream().filter(hash -> !hash.getValue().equals(first.get(hash.getKey()))))
+                .as("the changed record's hash rewritten, the others kept").hasSize(1);
+    }
+
+    /** The office 64.72's row hashes in {@code table} by record. */
+    private Map<Long, String> rowHashes(String table) {
+        Map<Long, String> hashes = new TreeMap<>();
+        jdbc.sql("select victim_id, encode(row_hash, 'hex') from " + table + " where office_code = '64.72'")
+                .query((row, i) -> hashes.put(row.getLong(1), row.getString(2))).list();
+        return hashes;
     }
 
     @Test

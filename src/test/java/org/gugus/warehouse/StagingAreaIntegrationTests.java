@@ -429,6 +429,7 @@ class StagingAreaIntegrationTests {
     }
 
     private void store(String office, long victimId, byte[] hash) {
+        jdbc.sql("select warehouse.office_row_hashes(?)").param(office).query(String.class).single();
         jdbc.sql("""
                 insert into warehouse.victim_row_hash (office_code, victim_id, prefix, row_hash, received_on)
                 select ?, ?, ('x' || encode(substring(h from 1 for 8), 'hex'))::bit(64)::bigint, h, date '2024-06-01'
