@@ -20,6 +20,11 @@ record OfficeIdentityIndex(String officeCode) {
     private static final Pattern REGENCY_CODE = Pattern.compile("\\d{2}\\.\\d{2}");
 
     OfficeIdentityIndex {
+        requireRegencyCode(officeCode);
+    }
+
+    /** Refuses what is not a regency office's code, which statements of the office's own tables are written with. */
+    static void requireRegencyCode(String officeCode) {
         if (officeCode == null || !REGENCY_CODE.matcher(officeCode).matches()) {
             throw new IllegalArgumentException("Not a regency office's code: " + officeCode);
         }

@@ -9,12 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rows and attaches it whole ({@link #writeFirst}): a million rows and their key entries written into the table of
  * every office took 3.6-4.5 s replayed, the same rows into a table of their own 1.2 s and its key 0.4 s (the
  * server logs neither, under its minimal write-ahead log, and syncs the table's file at the commit; issue 13).
+ * <p>
+ * Both write under the office's publish lock ({@link OfficeLock}): one transaction at a time makes an office's
+ * partition. A first delivery holds the records' lock besides ({@link OfficeIdentityIndex#lockForFirstDelivery}), and
+ * attaching waits only for another attach; readers and writers of other offices' partitions go on.
  */
 record OfficeRowHashes(String officeCode) {
 
     OfficeRowHashes {
-        // a regency code: its partition's name and the partition's bound are written into statements
-        new OfficeIdentityIndex(officeCode);
+        // its partition's name and the partition's bound are written into statements
+        OfficeIdentityIndex.requireRegencyCode(officeCode);
     }
 
     /** The partition's name, as {@code warehouse.office_row_hashes_name} gives it. */
