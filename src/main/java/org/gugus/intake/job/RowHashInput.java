@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
-import org.apache.commons.codec.digest.MurmurHash3;
 import org.gugus.intake.mapping.Field;
 import org.gugus.workbook.CellValue;
 
@@ -73,12 +72,11 @@ final class RowHashInput {
     /** The row hash of what was put: two MurmurHash3 x64 128-bit hashes under two seeds, big-endian. */
     byte[] hash() {
         byte[] hash = new byte[32];
-        long[] first = MurmurHash3.hash128x64(bytes, 0, size, FIRST_SEED);
-        long[] second = MurmurHash3.hash128x64(bytes, 0, size, SECOND_SEED);
-        putLong(hash, 0, first[0]);
-        putLong(hash, 8, first[1]);
-        putLong(hash, 16, second[0]);
-        putLong(hash, 24, second[1]);
+        long[] hashes = new long[4];
+        TwoSeedMurmur3.hash(bytes, 0, size, FIRST_SEED, SECOND_SEED, hashes);
+        for (int i = 0; i < 4; i++) {
+            putLong(hash, i * 8, hashes[i]);
+        }
         return hash;
     }
 
