@@ -155,7 +155,7 @@ public final class BlockScoring {
             }
             return read.stream();
         });
-        UnaryOperator<String> shared = Linkage.sharedStrings();
+        SharedStrings shared = Linkage.sharedStrings();
         // the others: stored records sharing a block with a new one, never new themselves (the new ones are held)
         Stream<Entry> fromOthers = others.parallelStream().map(report -> {
             Prepared record = new Prepared(report, shared);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +72,11 @@ public final class IndonesianNames {
      * a placeholder ({@link #isPlaceholder}).
      */
     public static List<String> tokens(String name) {
+        return tokens(name, IndonesianNames::token);
+    }
+
+    /** {@link #tokens(String)}, each name part made a token by {@code token} ({@link #token}, or one kept). */
+    static List<String> tokens(String name, UnaryOperator<String> token) {
         if (name == null || name.isBlank()) {
             return List.of();
         }
@@ -96,12 +102,17 @@ public final class IndonesianNames {
         }
         List<String> tokens = new ArrayList<>(raws.size());
         for (String raw : raws) {
-            String token = spelling(CANONICAL.getOrDefault(raw, raw));
-            if (!token.isEmpty()) {
-                tokens.add(token);
+            String made = token.apply(raw);
+            if (!made.isEmpty()) {
+                tokens.add(made);
             }
         }
         return tokens;
+    }
+
+    /** One name part as written (upper case, a run of letters) in its one form and current spelling; "" for none. */
+    static String token(String part) {
+        return spelling(CANONICAL.getOrDefault(part, part));
     }
 
     /**

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
-import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -73,7 +72,7 @@ public final class Linkage {
      * and places they share are one string each.
      */
     public PreparedReports prepare(List<VictimReport> reports) {
-        UnaryOperator<String> one = sharedStrings();
+        SharedStrings one = sharedStrings();
         return new PreparedReports(reports.parallelStream().map(report -> new Prepared(report, one)).toList());
     }
 
@@ -85,12 +84,8 @@ public final class Linkage {
         return new Preparing(sharedStrings());
     }
 
-    static UnaryOperator<String> sharedStrings() {
-        ConcurrentHashMap<String, String> shared = new ConcurrentHashMap<>();
-        return value -> {
-            String known = shared.putIfAbsent(value, value);
-            return known != null ? known : value;
-        };
+    static SharedStrings sharedStrings() {
+        return new SharedStrings();
     }
 
     /** Records being prepared as they arrive ({@link #preparing()}); one reader thread gives them. */
@@ -100,7 +95,7 @@ public final class Linkage {
 
         private final ChunkedWork<VictimReport, Prepared> work;
 
-        private Preparing(UnaryOperator<String> shared) {
+        private Preparing(SharedStrings shared) {
             this.work = new ChunkedWork<>(CHUNK, reports -> {
                 List<Prepared> prepared = new ArrayList<>(reports.size());
                 reports.forEach(report -> prepared.add(new Prepared(report, shared)));
@@ -338,7 +333,7 @@ public final class Linkage {
      */
     public Ahead prepareAhead(Collection<VictimReport> reports, ToLongFunction<String> keyHash,
             BooleanSupplier stop) {
-        UnaryOperator<String> shared = sharedStrings();
+        SharedStrings shared = sharedStrings();
         Map<VictimReport, Integer> byValues = new HashMap<>(reports.size() * 2);
         List<NewRecord> records = new ArrayList<>(reports.size());
         int[] atPlace = new int[reports.size()];
@@ -351,10 +346,10 @@ public final class Linkage {
                 break;
             }
             VictimReport values = Ahead.values(report);
-            Integer at = byValues.get(values);
+            // one look-up a record: a record's hash code goes through every one of its fields
+            Integer at = byValues.putIfAbsent(values, records.size());
             if (at == null) {
                 at = records.size();
-                byValues.put(values, at);
                 records.add(newRecord(new Prepared(values, shared), keyHash));
             }
             atPlace[place++] = at;
@@ -487,7 +482,7 @@ public final class Linkage {
         private static final int CHUNK = 2048;
 
         // the tokens, places and address tokens records share kept once: fewer objects for the collector to copy
-        private final UnaryOperator<String> shared = sharedStrings();
+        private final SharedStrings shared = sharedStrings();
         private final ToLongFunction<String> keyHash;
         private final ChunkedWork<Given, NewRecord> work;
         /** How many records were taken as prepared ahead. */
@@ -656,7 +651,7 @@ public final class Linkage {
         /** Whether the blocks were built ahead: their new records are then not in the order given (in id order). */
         private final boolean builtAhead;
 
-        private Against(List<NewRecord> given, Prebuilt prebuilt, UnaryOperator<String> shared,
+        private Against(List<NewRecord> given, Prebuilt prebuilt, SharedStrings shared,
                 ToLongFunction<String> keyHash, LinkageModel model) {
             this.model = model;
             this.given = given;

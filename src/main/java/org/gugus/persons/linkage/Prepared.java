@@ -58,17 +58,23 @@ final class Prepared {
     }
 
     Prepared(VictimReport report) {
-        this(report, UnaryOperator.identity());
+        this(report, UnaryOperator.identity(), IndonesianNames::token, IndonesianNames::phonetic);
     }
 
-    /** A record prepared with the strings it shares with others taken from {@code shared}. */
-    Prepared(VictimReport report, UnaryOperator<String> shared) {
+    /** A record prepared with the strings, name tokens and phonetic keys it shares with others taken from {@code shared}. */
+    Prepared(VictimReport report, SharedStrings shared) {
+        this(report, shared, shared.tokenOf, shared.phoneticKeyOf);
+    }
+
+    /** A record prepared; each name part made a token by {@code tokenOf}, each token keyed by {@code phoneticKey}. */
+    private Prepared(VictimReport report, UnaryOperator<String> shared, UnaryOperator<String> tokenOf,
+            UnaryOperator<String> phoneticKey) {
         this.id = report.victimId();
         this.nik = Nik.valid(report.nik());
         this.nikDigits = Nik.packed(nik);
         // loops over arrays, not streams: a first load prepares 100,000 records, and each stream's pipeline objects
         // were a tenth of what its run allocated
-        List<String> written = IndonesianNames.tokens(report.name());
+        List<String> written = IndonesianNames.tokens(report.name(), tokenOf);
         String[] names = new String[written.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = shared.apply(written.get(i));
@@ -84,7 +90,7 @@ final class Prepared {
         String[] keys = new String[names.length];
         int distinctKeys = 0;
         for (String token : names) {
-            String key = shared.apply(IndonesianNames.phonetic(token));
+            String key = shared.apply(phoneticKey.apply(token));
             boolean known = false;
             for (int i = 0; i < distinctKeys && !known; i++) {
                 known = keys[i].equals(key);

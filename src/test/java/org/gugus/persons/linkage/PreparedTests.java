@@ -40,4 +40,34 @@ class PreparedTests {
             assertThat(prepared.addressTokens).as(as).containsExactlyElementsOf(address);
         }
     }
+
+    @Test
+    void preparesARecordFromStringsKeptForItsBatchAsFromItsOwnAndSharesEachTokenAndKeyBetweenRecords() {
+        List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(17).generate(1_000).reports());
+        reports.add(Report.id(100_001).name("St. Noor Djannah binti Moh. Tjahjo").build());
+        reports.add(Report.id(100_002).name("Siti Nur Jannah").build());
+        reports.add(Report.id(100_003).name("Élodie محمد 😀").build());
+        SharedStrings shared = new SharedStrings();
+        for (VictimReport report : reports) {
+            Prepared own = new Prepared(report);
+            Prepared kept = new Prepared(report, shared);
+            String as = "record " + report.victimId();
+            assertThat(kept.tokens).as(as).containsExactly(own.tokens);
+            assertThat(kept.sortedTokens).as(as).containsExactly(own.sortedTokens);
+            assertThat(kept.sortedTokenLetters).as(as).containsExactly(own.sortedTokenLetters);
+            assertThat(kept.phonetic).as(as).containsExactly(own.phonetic);
+            assertThat(kept.name).as(as).isEqualTo(own.name);
+            assertThat(kept.compact).as(as).isEqualTo(own.compact);
+            assertThat(kept.nameNumber).as(as).isEqualTo(own.nameNumber);
+            assertThat(kept.addressTokens).as(as).containsExactly(own.addressTokens);
+        }
+        // the old spellings and abbreviations of one name and the current ones: the same token and key objects
+        Prepared old = new Prepared(reports.get(reports.size() - 3), shared);
+        Prepared current = new Prepared(reports.get(reports.size() - 2), shared);
+        assertThat(old.tokens).startsWith("SITI", "NUR", "JANA");
+        for (int i = 0; i < 3; i++) {
+            assertThat(old.tokens[i]).isSameAs(current.tokens[i]);
+        }
+        assertThat(old.phonetic[0]).isSameAs(current.phonetic[0]);
+    }
 }
