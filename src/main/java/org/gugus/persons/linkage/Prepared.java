@@ -74,11 +74,8 @@ final class Prepared {
         this.nikDigits = Nik.packed(nik);
         // loops over arrays, not streams: a first load prepares 100,000 records, and each stream's pipeline objects
         // were a tenth of what its run allocated
-        List<String> written = IndonesianNames.tokens(report.name(), tokenOf);
-        String[] names = new String[written.size()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = shared.apply(written.get(i));
-        }
+        // the tokens and their keys as made: the kept ones when records share them (SharedStrings)
+        String[] names = IndonesianNames.tokens(report.name(), tokenOf).toArray(new String[0]);
         this.tokens = names;
         this.sortedTokens = distinctSorted(names.clone());
         int[] letters = new int[sortedTokens.length];
@@ -90,7 +87,7 @@ final class Prepared {
         String[] keys = new String[names.length];
         int distinctKeys = 0;
         for (String token : names) {
-            String key = shared.apply(phoneticKey.apply(token));
+            String key = phoneticKey.apply(token);
             boolean known = false;
             for (int i = 0; i < distinctKeys && !known; i++) {
                 known = keys[i].equals(key);
