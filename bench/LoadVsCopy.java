@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,8 @@ import org.postgresql.copy.CopyManager;
  * <p>
  * GUGUS_BENCH_FORMAT=xlsx writes the same rows as a workbook too (text in shared strings, as Excel
  * writes them) and loads that instead of the CSV; COPY still copies the CSV. Each load prints the
- * command's peak resident size and CPU time, and the embedded server's CPU time and page faults during it (Linux,
- * from /proc).
+ * command's peak resident size and CPU time, and the embedded server's CPU time and page faults during it, then
+ * how idle the machine's cores were in each phase of the command (Linux, from /proc).
  * <p>
  * BENCH_FLOOR=1 then writes what the first load left behind again, the cheapest way the server knows
  * ({@link #floor}): a floor under any load that leaves the same tables.
@@ -172,7 +173,7 @@ public class LoadVsCopy {
                 + " CPU %.1f s (user and system, last seen); the server's CPU %.1f s, its page faults %,d%n",
                 watch.peakKb / 1024, watch.peakAnonKb / 1024, watch.peakFileKb / 1024, watch.cpuTicks / 100.0,
                 served.ticks() / 100.0, served.faults());
-        printPhases(home, began, ended);
+        printPhases(home, began, ended, List.copyOf(watch.machine));
         if (exit != 0 || !output.contains("\"status\":\"LOADED\"")) {
             throw new IllegalStateException("gugus load did not load " + file + " (exit " + exit + ")");
         }
@@ -191,6 +192,8 @@ public class LoadVsCopy {
         volatile long peakAnonKb;
         volatile long peakFileKb;
         volatile long cpuTicks;
+        /** The machine's CPU time, whole and idle, as the watch saw it (see {@link MachineCpu}). */
+        final List<MachineCpu> machine = Collections.synchronizedList(new ArrayList<>());
 
         ResourceWatch(long pid) {
             this.pid = pid;
@@ -216,6 +219,10 @@ public class LoadVsCopy {
                         return;
                     }
                     cpuTicks = stat.user() + stat.system();
+                    MachineCpu now = MachineCpu.read();
+                    if (now != null) {
+                        machine.add(now);
+                    }
                     Thread.sleep(100);
                 } catch (IOException | RuntimeException e) {
                     return;
@@ -280,6 +287,26 @@ public class LoadVsCopy {
     }
 
     /**
+     * The machine's CPU time in clock ticks at a moment, over all its cores: all of it, and the idle part (idle and
+     * waiting for I/O), from the first line of /proc/stat; null where there is none.
+     */
+    private record MachineCpu(Instant at, long total, long idle) {
+
+        static MachineCpu read() {
+            try (var lines = Files.lines(Path.of("/proc/stat"))) {
+                String[] fields = lines.findFirst().orElse("").trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i <= 8 && i < fields.length; i++) {
+                    total += Long.parseLong(fields[i]);
+                }
+                return new MachineCpu(Instant.now(), total, Long.parseLong(fields[4]) + Long.parseLong(fields[5]));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
      * A process's line of /proc: its parent, its minor page faults and those of its children it waited for, its user
      * and system times and those of its children it waited for (clock ticks).
      */
@@ -308,7 +335,8 @@ public class LoadVsCopy {
      * after the seconds from the command's start to the line (a phase's end: its start is its end less
      * its seconds), so that the command's timeline reads off them.
      */
-    private static void printPhases(Path home, Instant began, Instant ended) throws IOException {
+    private static void printPhases(Path home, Instant began, Instant ended, List<MachineCpu> machine)
+            throws IOException {
         Path log = home.resolve("logs/gugus-cli.log");
         if (!Files.exists(log)) {
             return;
@@ -324,6 +352,73 @@ public class LoadVsCopy {
                 .forEach(line -> System.out.println("  log: " + offset(began, line)
                         + line.substring(Math.max(0, line.indexOf(" : ") + 3))));
         printEnd(lines, ended);
+        printIdle(lines, began, ended, machine);
+    }
+
+    /**
+     * How much of the machine's CPU was idle in each phase of the command, from the log's lines (start-up to the
+     * application started, the stage step to its "Stage read", the publish to its "Published file", the persons' run
+     * to its "Resolution run", the reporting to "Persons resolved", then the end), and for how many seconds of each
+     * at least 40 % of it was (on two cores, one idle): what overlapping the phases' work could still use.
+     */
+    private static void printIdle(String lines, Instant began, Instant ended, List<MachineCpu> machine) {
+        if (machine.size() < 2) {
+            return;
+        }
+        String[][] marks = {{"start-up", "Started GugusApplication"}, {"stage", "Stage read"},
+                {"publish", "Published file"}, {"persons", " records, "}, {"reporting", "Persons resolved"}};
+        List<String> names = new ArrayList<>();
+        List<Instant> ends = new ArrayList<>();
+        for (String[] mark : marks) {
+            Instant at = null;
+            for (String line : lines.lines().toList()) {
+                if (line.contains(mark[1]) && (!mark[0].equals("persons") || line.contains("Resolution run"))) {
+                    at = loggedAt(line); // the last one logged
+                }
+            }
+            if (at != null && (ends.isEmpty() || at.isAfter(ends.get(ends.size() - 1)))) {
+                names.add(mark[0]);
+                ends.add(at);
+            }
+        }
+        names.add("end");
+        ends.add(ended);
+        StringBuilder out = new StringBuilder("  cores idle (the machine's, /proc/stat):");
+        Instant from = began;
+        for (int phase = 0; phase < names.size(); phase++) {
+            Instant to = ends.get(phase);
+            long total = 0;
+            long idle = 0;
+            int idleSeconds = 0;
+            Instant second = from;
+            long secondTotal = 0;
+            long secondIdle = 0;
+            for (int i = 1; i < machine.size(); i++) {
+                MachineCpu a = machine.get(i - 1);
+                MachineCpu b = machine.get(i);
+                if (b.at().isBefore(from) || !b.at().isBefore(to)) {
+                    continue;
+                }
+                total += b.total() - a.total();
+                idle += b.idle() - a.idle();
+                secondTotal += b.total() - a.total();
+                secondIdle += b.idle() - a.idle();
+                if (!b.at().isBefore(second.plusSeconds(1))) {
+                    idleSeconds += secondTotal > 0 && secondIdle * 10 >= secondTotal * 4 ? 1 : 0;
+                    second = b.at();
+                    secondTotal = 0;
+                    secondIdle = 0;
+                }
+            }
+            out.append(phase == 0 ? " " : ", ").append(names.get(phase)).append(' ')
+                    .append(total == 0 ? "-" : Math.round(100.0 * idle / total) + " %")
+                    .append(" of %.1f s".formatted(Duration.between(from, to).toMillis() / 1000.0));
+            if (idleSeconds > 0) {
+                out.append(" (").append(idleSeconds).append(" s with a core idle)");
+            }
+            from = to;
+        }
+        System.out.println(out);
     }
 
     /**
