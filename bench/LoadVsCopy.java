@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -45,6 +46,10 @@ import org.postgresql.copy.CopyManager;
  * <p>
  * BENCH_FLOOR=1 then writes what the first load left behind again, the cheapest way the server knows
  * ({@link #floor}): a floor under any load that leaves the same tables.
+ * <p>
+ * BENCH_STATEMENTS=N prints, after the first load, the server's time in statements during it and its N longest
+ * statements ({@link #printStatements}): the server is started with {@code pg_stat_statements} loaded, which the
+ * embedded server's own settings leave alone.
  */
 public class LoadVsCopy {
 
@@ -66,10 +71,21 @@ public class LoadVsCopy {
                     (System.nanoTime() - start) / 1e9, loaded);
         }
 
+        String longest = System.getenv("BENCH_STATEMENTS");
+        int statements = longest == null || longest.isBlank() ? 0 : Integer.parseInt(longest.strip());
+        if (statements > 0) {
+            countStatements(home.resolve("postgres/data"));
+        }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0)) {
             double startup = gugusLoad(postgres, home, oneRow, "64.71");
             System.out.printf("gugus load of 1 row (JVM and Spring start-up, migrations): %.2f s%n", startup);
+            if (statements > 0) {
+                resetStatements(postgres);
+            }
             double pipeline = gugusLoad(postgres, home, loaded, "64.72");
+            if (statements > 0) {
+                printStatements(postgres, statements);
+            }
             double[] steps = lastSteps(postgres);
             System.out.printf("of which the stage step %.2f s, the publish step %.2f s%n", steps[0], steps[1]);
             double copy = copy(postgres, csv);
@@ -110,6 +126,62 @@ public class LoadVsCopy {
         System.out.printf("redeliveries=%d command_median=%.2fs stage_median=%.2fs publish_median=%.2fs"
                         + " publish_max=%.2fs max_over_median=%.1f ratio_to_copy=%.1f%n", times, medianCommand,
                 median(stages), medianPublish, maxPublish, maxPublish / medianPublish, medianCommand / copy);
+    }
+
+    /**
+     * Creates the server's data (started and stopped once) and has it load {@code pg_stat_statements} at its next
+     * start, counting the statements that functions and triggers run too: a line in {@code postgresql.conf}, which
+     * the options the embedded server starts with do not override.
+     */
+    private static void countStatements(Path data) throws IOException {
+        EmbeddedPostgres.start(data, 0).close();
+        Files.writeString(data.resolve("postgresql.conf"), """
+
+                # the benchmark's statement profile (BENCH_STATEMENTS)
+                shared_preload_libraries = 'pg_stat_statements'
+                pg_stat_statements.track = all
+                pg_stat_statements.max = 10000
+                """, StandardOpenOption.APPEND);
+    }
+
+    private static void resetStatements(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
+                postgres.password());
+             Statement sql = connection.createStatement()) {
+            sql.execute("create extension if not exists pg_stat_statements");
+            sql.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * The server's time in statements since {@link #resetStatements} (those the command sent, not those run inside
+     * them), and the {@code count} longest statements, those run inside a function or a trigger among them (marked
+     * "inner"): each statement's seconds, calls, rows and its start, as the server normalises it.
+     */
+    private static void printStatements(EmbeddedPostgres postgres, int count) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
+                postgres.password());
+             Statement sql = connection.createStatement()) {
+            try (ResultSet rs = sql.executeQuery("select coalesce(sum(total_exec_time), 0) / 1000,"
+                    + " coalesce(sum(calls), 0) from pg_stat_statements"
+                    + " where toplevel and query not like '%pg_stat_statements%'")) {
+                rs.next();
+                System.out.printf("statements: the server ran the command's statements %.2f s (%,d of them); the %d"
+                        + " longest, with those inside functions and triggers:%n", rs.getDouble(1), rs.getLong(2),
+                        count);
+            }
+            try (ResultSet rs = sql.executeQuery("""
+                    select total_exec_time / 1000, calls, rows, toplevel,
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                      from pg_stat_statements where query not like '%%pg_stat_statements%%'
+                     order by total_exec_time desc limit %d
+                    """.formatted(count))) {
+                while (rs.next()) {
+                    System.out.printf("  %7.2f s %7d calls %,10d rows %s %s%n", rs.getDouble(1), rs.getLong(2),
+                            rs.getLong(3), rs.getBoolean(4) ? "     " : "inner", rs.getString(5));
+                }
+            }
+        }
     }
 
     /** Seconds of the stage and publish steps of the latest intake job execution. */

@@ -5,6 +5,7 @@
 # Usage: bench/load-vs-copy.sh [ROWS [REDELIVERIES]]   (e.g. 100000 20: then 20 re-deliveries, 1 % changed each)
 # BENCH_NO_BUILD=1 times the jar built already (as bench/million-xlsx.sh does): pairs of runs without a rebuild between.
 # The bench folder is deleted after the run (BENCH_KEEP=1 keeps it).
+# BENCH_STATEMENTS=N prints the server's N longest statements of the first load (pg_stat_statements).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
