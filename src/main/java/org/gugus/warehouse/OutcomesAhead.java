@@ -29,6 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * fields and columns of their findings) and the runs of rows loaded without a finding. A file with more
  * than {@link #MOST} of them, or outcomes that could not be worked out, is kept by the publish's own
  * statement, as before.
+ * <p>
+ * A file whose identities are distinct has its outcomes told by its stage step as a rule ({@link StagedOutcomes},
+ * noted with the staged file): they are taken from there, the same rows and runs, without its staged rows read again.
  */
 final class OutcomesAhead {
 
@@ -36,6 +39,21 @@ final class OutcomesAhead {
     static final int MOST = 20_000;
 
     private static final Logger log = LoggerFactory.getLogger(OutcomesAhead.class);
+
+    /**
+     * The rows of {@code judged} with an outcome of their own: whether a run (false), ordinal, last ordinal, sheet, row
+     * number, status, findings, a rejection's findings.
+     */
+    private static final String OWN = """
+            select false, ordinal, ordinal, sheet, row_number, status,
+                   case when findings = '[]'::jsonb then findings
+                        else (select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
+                                                                  'column', f ->> 'column'))
+                                from jsonb_array_elements(findings) f) end::text,
+                   case when status = 'DITOLAK' then findings::text end
+              from judged
+             where status <> 'DITERIMA'
+            """;
 
     /** What both keep of the judged rows: the rows with an outcome of their own, then the runs of those loaded. */
     private static final String KEPT = """
@@ -49,18 +67,30 @@ final class OutcomesAhead {
                           from judged
                          where status = 'DITERIMA'
                         window w as (order by ordinal)) s)
-            select false, ordinal, ordinal, sheet, row_number, status,
-                   case when findings = '[]'::jsonb then findings
-                        else (select jsonb_agg(jsonb_build_object('code', f ->> 'code', 'field', f ->> 'field',
-                                                                  'column', f ->> 'column'))
-                                from jsonb_array_elements(findings) f) end::text,
-                   case when status = 'DITOLAK' then findings::text end
-              from judged
-             where status <> 'DITERIMA'
+            """ + OWN + """
             union all
             select true, min(first_ordinal), max(last_ordinal), min(sheet), min(first_row_number), null, null, null
               from joined
              group by run
+             limit ?
+            """;
+
+    /**
+     * The same outcomes of a file whose stage step told them ({@link StagedOutcomes}, noted with the staged file): its
+     * rows with an outcome of their own and its runs, as the stage step saw them, with no staged row read.
+     */
+    private static final String TOLD = """
+            with told as (select outcomes from warehouse.staged_file where file_id = ?),
+            judged as (
+                select r.ordinal, r.sheet, r.row_number, r.findings,
+                       case when r.rejected then 'DITOLAK' else 'PERINGATAN' end as status
+                  from told, jsonb_to_recordset(told.outcomes -> 'rows')
+                       as r (ordinal integer, sheet text, row_number integer, rejected boolean, findings jsonb))
+            """ + OWN + """
+            union all
+            select true, r.first_ordinal, r.last_ordinal, r.sheet, r.first_row_number, null, null, null
+              from told, jsonb_to_recordset(told.outcomes -> 'runs')
+                   as r (first_ordinal integer, last_ordinal integer, sheet text, first_row_number integer)
              limit ?
             """;
 
@@ -211,8 +241,10 @@ final class OutcomesAhead {
                     settings.execute("set local work_mem = '256MB'");
                     settings.execute("set local enable_nestloop = off");
                 }
+                // a file whose identities are distinct has its outcomes told by its stage step, as a rule
+                boolean told = identitiesDistinct && told(connection, fileId);
                 try (PreparedStatement statement = connection.prepareStatement(
-                        identitiesDistinct ? OUTCOMES_OF_DISTINCT : OUTCOMES)) {
+                        told ? TOLD : identitiesDistinct ? OUTCOMES_OF_DISTINCT : OUTCOMES)) {
                     int parameter = 1;
                     statement.setLong(parameter++, fileId);
                     if (!identitiesDistinct) {
@@ -240,6 +272,17 @@ final class OutcomesAhead {
             }
         }
         return Optional.of(new Worked(rows, runs));
+    }
+
+    /** Whether the file's stage step told its outcomes, as {@link StagingArea#stagedWhole} notes them. */
+    private static boolean told(Connection connection, long fileId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select exists (select 1 from warehouse.staged_file where file_id = ? and outcomes is not null)")) {
+            statement.setLong(1, fileId);
+            try (ResultSet told = statement.executeQuery()) {
+                return told.next() && told.getBoolean(1);
+            }
+        }
     }
 
     /**

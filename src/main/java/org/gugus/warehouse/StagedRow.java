@@ -20,6 +20,9 @@ public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, b
         String personKey, String contentHash, StagedCase caseValues, OriginalRow original, String findingsJson,
         byte[] rowHash, Long knownVictimId, EncodedRow encodedRow) {
 
+    /** The findings of a row judged without any. */
+    public static final String NO_FINDINGS = "[]";
+
     public StagedRow(long fileId, int ordinal, String sheet, int rowNumber, boolean rejected, String identityKey,
             String personKey, String contentHash, StagedCase caseValues, OriginalRow original, String findingsJson,
             byte[] rowHash, Long knownVictimId) {
@@ -75,6 +78,14 @@ public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, b
             hash = (hash ^ identityKey.charAt(i)) * 0x100000001b3L;
         }
         return hash;
+    }
+
+    /** The row's findings as judged (a JSON array), kept when the row is encoded; {@value #NO_FINDINGS} for none. */
+    public String judgedFindings() {
+        if (encodedRow != null) {
+            return encodedRow.findings() == null ? NO_FINDINGS : encodedRow.findings();
+        }
+        return findingsJson;
     }
 
     /** Whether the row was staged thin, without being judged. */

@@ -164,8 +164,9 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
         }
         OriginalRow original = row.original();
         long identity = row.identityHash();
-        return original == null ? new EncodedRow(buffer.take(), 0, null, identity)
-                : new EncodedRow(buffer.take(), original.headersKey(), original.headers(), identity);
+        String findings = StagedRow.NO_FINDINGS.equals(row.findingsJson()) ? null : row.findingsJson();
+        return original == null ? new EncodedRow(buffer.take(), 0, null, identity, findings)
+                : new EncodedRow(buffer.take(), original.headersKey(), original.headers(), identity, findings);
     }
 
     private static void writeJudged(BinaryCopy rows, StagedRow row) throws SQLException {

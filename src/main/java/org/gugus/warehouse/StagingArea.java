@@ -48,8 +48,46 @@ public class StagingArea {
      * being staged (no {@code warehouse.staged_file} row) notes nothing.
      */
     public void stagedWhole(long fileId, long validRows, boolean identitiesDistinct) {
-        jdbc.sql("update warehouse.staged_file set valid_rows = ?, identities_distinct = ? where file_id = ?")
-                .params(validRows, identitiesDistinct, fileId).update();
+        jdbc.sql("update warehouse.staged_file set valid_rows = ?, identities_distinct = ?, outcomes = null"
+                + " where file_id = ?").params(validRows, identitiesDistinct, fileId).update();
+    }
+
+    /**
+     * {@link #stagedWhole(long, long, boolean)}, with the file's outcomes as the stage step told them (V113): noted
+     * when it told every row's and no identity repeats (no row is a duplicate), for the publish to keep them without
+     * reading the staged rows again ({@link OutcomesAhead}).
+     */
+    public void stagedWhole(long fileId, long validRows, boolean identitiesDistinct, StagedOutcomes outcomes) {
+        stagedWhole(fileId, validRows, identitiesDistinct);
+        if (!identitiesDistinct || !outcomes.told()) {
+            return;
+        }
+        List<StagedOutcomes.Single> singles = outcomes.singles();
+        List<RowOutcomes.Run> runs = outcomes.runs();
+        // made into JSON by the server, a few arrays sent: the findings are JSON already
+        jdbc.sql("""
+                update warehouse.staged_file
+                   set outcomes = jsonb_build_object(
+                       'rows', (select coalesce(jsonb_agg(jsonb_build_object('ordinal', o, 'sheet', s, 'row_number', n,
+                                                                             'rejected', r, 'findings', f) order by o),
+                                                '[]'::jsonb)
+                                  from unnest(?::integer[], ?::text[], ?::integer[], ?::boolean[], ?::jsonb[])
+                                       t (o, s, n, r, f)),
+                       'runs', (select coalesce(jsonb_agg(jsonb_build_object('first_ordinal', a, 'last_ordinal', b,
+                                                                             'sheet', s, 'first_row_number', n)
+                                                          order by a), '[]'::jsonb)
+                                  from unnest(?::integer[], ?::integer[], ?::text[], ?::integer[]) t (a, b, s, n)))
+                 where file_id = ?
+                """).params(singles.stream().map(StagedOutcomes.Single::ordinal).toArray(Integer[]::new),
+                        singles.stream().map(StagedOutcomes.Single::sheet).toArray(String[]::new),
+                        singles.stream().map(StagedOutcomes.Single::rowNumber).toArray(Integer[]::new),
+                        singles.stream().map(StagedOutcomes.Single::rejected).toArray(Boolean[]::new),
+                        singles.stream().map(StagedOutcomes.Single::findings).toArray(String[]::new),
+                        runs.stream().map(RowOutcomes.Run::firstOrdinal).toArray(Integer[]::new),
+                        runs.stream().map(RowOutcomes.Run::lastOrdinal).toArray(Integer[]::new),
+                        runs.stream().map(RowOutcomes.Run::sheet).toArray(String[]::new),
+                        runs.stream().map(RowOutcomes.Run::firstRowNumber).toArray(Integer[]::new), fileId)
+                .update();
     }
 
     /** Whether the stage step noted that no identity repeats among the file's valid rows ({@link #stagedWhole}). */

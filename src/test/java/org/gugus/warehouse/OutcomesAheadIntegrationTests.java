@@ -114,6 +114,45 @@ class OutcomesAheadIntegrationTests {
     }
 
     @Test
+    void keepsTheOutcomesTheStageStepToldAsThoseWorkedOutFromTheStagedRows() {
+        List<StagedRow> rows = List.of(
+                row(945, 1, "Data", 2, "a", "[]"), rejected(945, 2, "Data", 3), row(945, 3, "Data", 4, "c", WARNED),
+                row(945, 4, "Data", 5, "d", "[]"), row(945, 5, "Data", 7, "e", "[]"), row(945, 6, "Data", 8, "g", "[]"),
+                row(945, 7, "Lain", 2, "f", "[]"), rejected(945, 8, "Lain", 3), row(945, 9, "Lain", 4, "h", "[]"),
+                row(945, 10, "Lain", 5, "i", "[]"));
+        stage(rows);
+        jdbc.sql("insert into warehouse.staged_file (file_id, office_code, row_hash_generation)"
+                + " values (945, '64.72', 0)").update();
+        List<String> worked = keptAhead(945);
+        // as the stage step sees them: encoded by the judges, in the file's order
+        StagedOutcomes told = new StagedOutcomes();
+        rows.stream().map(StagedRow::encoded).forEach(told::add);
+        transactions.executeWithoutResult(status -> staging.stagedWhole(945, 8, true, told));
+        // the staged rows gone: what the stage step told alone
+        jdbc.sql("delete from warehouse.staged_row where file_id = 945").update();
+
+        assertThat(keptAhead(945)).isEqualTo(worked).containsExactly(
+                "row 2 Data 3 DITOLAK [{\"code\": \"E_REQUIRED\", \"field\": \"victim_name\", \"column\": \"Nama\"}]",
+                "row 3 Data 4 PERINGATAN [{\"code\": \"W_AGE\", \"field\": \"age\", \"column\": \"Umur\"}]",
+                "row 8 Lain 3 DITOLAK [{\"code\": \"E_REQUIRED\", \"field\": \"victim_name\", \"column\": \"Nama\"}]",
+                "run 1-1 Data 2", "run 4-4 Data 5", "run 5-6 Data 7", "run 7-7 Lain 2", "run 9-10 Lain 4");
+        // a file whose identities repeat has no outcomes told: its duplicates are the publish's to find
+        transactions.executeWithoutResult(status -> staging.stagedWhole(945, 8, false, told));
+        assertThat(jdbc.sql("select outcomes is null from warehouse.staged_file where file_id = 945")
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    /** The outcomes of a first delivery whose identities are distinct as kept beside its publish (rolled back). */
+    private List<String> keptAhead(long fileId) {
+        OutcomesAhead ahead = OutcomesAhead.start(dataSource, fileId, true);
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            assertThat(ahead.keep(jdbc)).isTrue();
+            return outcomes(fileId);
+        });
+    }
+
+    @Test
     void givesBeforeTheCommitTheStretchesOfOutcomesTheAnswerReadsAfterIt() throws Exception {
         String rejection = "[{\"code\":\"E_NIK_FORMAT\",\"field\":\"nik\",\"column\":\"NIK\",\"value\":\"6472\","
                 + "\"message_id\":\"NIK harus 16 angka\",\"message_en\":\"NIK must be 16 digits\"}]";

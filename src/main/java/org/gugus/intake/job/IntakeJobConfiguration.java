@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.gugus.warehouse.OfficeContentHashes;
 import org.gugus.warehouse.PublishCounts;
 import org.gugus.warehouse.RowOutcomes;
+import org.gugus.warehouse.StagedOutcomes;
 import org.gugus.warehouse.StagedRow;
 import org.gugus.warehouse.StagingArea;
 import org.gugus.warehouse.WarehousePublisher;
@@ -102,10 +103,11 @@ public class IntakeJobConfiguration {
         // first rows
         KnownRowsLoad known = KnownRowsLoad.start(fileId, () -> ContentHashFunction.ofOffice(contentHashes, office),
                 () -> staging.knownRows(fileId, office, receivedOn));
-        // a file whose valid rows repeat no identity (as a rule) is published without ranking them, and its valid
-        // rows' count is kept for the persons' preparation beside its publish
+        // a file whose valid rows repeat no identity (as a rule) is published without ranking them, its valid
+        // rows' count is kept for the persons' preparation beside its publish, and its rows' outcomes as staged
+        StagedOutcomes outcomes = new StagedOutcomes();
         return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
-                chunkSize, seen -> staging.stagedWhole(fileId, seen.validRows(), seen.distinct()));
+                chunkSize, outcomes, seen -> staging.stagedWhole(fileId, seen.validRows(), seen.distinct(), outcomes));
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import org.gugus.warehouse.StagedOutcomes;
 import org.gugus.warehouse.StagedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,8 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
     /** Told, when the file ended, what the step saw of its valid rows, if it saw every row ({@link DistinctIdentities}). */
     private final Consumer<DistinctIdentities.Seen> seenWhole;
     private final DistinctIdentities identities = new DistinctIdentities();
+    /** The rows' outcomes as staged, for the step's last transaction to note ({@link StagedOutcomes}). */
+    private final StagedOutcomes outcomes;
     /** Blocks read, in order, for the step's thread to take. */
     private final BlockingQueue<Block> handOver = new LinkedBlockingQueue<>();
     /** A permit each time the step's thread took a block: the reading waits for them to stay one block ahead. */
@@ -82,7 +85,7 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
 
     /** @param blockRows data rows a block (item of the step) holds, the last one fewer */
     JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows) {
-        this(rows, judge, judges, blockRows, seen -> {
+        this(rows, judge, judges, blockRows, new StagedOutcomes(), seen -> {
         });
     }
 
@@ -91,8 +94,9 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
      * @param seenWhole          told on the step's thread, in the transaction of the step's last read, when the
      *                           file ended and the step saw all its rows: how many are valid, whether no identity
      *                           repeats among them
+     * @param outcomes           told each row as the step takes it, in the file's order
      */
-    JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows,
+    JudgingReader(DataRowReader rows, RowJudge judge, RowJudges judges, int blockRows, StagedOutcomes outcomes,
             Consumer<DistinctIdentities.Seen> seenWhole) {
         if (blockRows < 1) {
             throw new IllegalArgumentException("A block holds at least one row, not " + blockRows);
@@ -102,6 +106,7 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         this.judges = judges;
         this.blockRows = blockRows;
         this.seenWhole = seenWhole;
+        this.outcomes = outcomes;
     }
 
     /** The next block of data rows, being judged; null after the last row. */
@@ -138,6 +143,7 @@ class JudgingReader implements ItemStreamReader<JudgedRows> {
         try {
             StagedRows staged = block.await();
             identities.add(staged);
+            staged.rows().forEach(outcomes::add);
             return staged;
         } finally {
             judgingNanos += System.nanoTime() - start;

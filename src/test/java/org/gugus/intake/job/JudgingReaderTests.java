@@ -14,6 +14,7 @@ import org.gugus.access.PseudonymKeys;
 import org.gugus.intake.IntakeTemplate;
 import org.gugus.intake.IntakeTemplates;
 import org.gugus.warehouse.KnownRows;
+import org.gugus.warehouse.StagedOutcomes;
 import org.gugus.workbook.WorkbookLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +86,7 @@ class JudgingReaderTests {
         RowJudges judges = new RowJudges(2);
         List<DistinctIdentities.Seen> told = new CopyOnWriteArrayList<>();
         JudgingReader reader = new JudgingReader(new DataRowReader(file, name, TEMPLATE, 1_000_000,
-                WorkbookLimits.DEFAULTS), judge, judges, 64, told::add);
+                WorkbookLimits.DEFAULTS), judge, judges, 64, new StagedOutcomes(), told::add);
         reader.open(new ExecutionContext());
         try {
             int staged = 0;
