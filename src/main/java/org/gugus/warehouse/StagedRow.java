@@ -57,8 +57,8 @@ public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, b
     /** A row that repeats the row of record {@code victimId} cell for cell, staged without values. */
     public static StagedRow repeating(long fileId, int ordinal, String sheet, int rowNumber, byte[] rowHash,
             long victimId) {
-        return new StagedRow(fileId, ordinal, sheet, rowNumber, false, null, null, null, null, null, "[]", rowHash,
-                victimId);
+        return new StagedRow(fileId, ordinal, sheet, rowNumber, false, null, null, null, null, null, NO_FINDINGS,
+                rowHash, victimId);
     }
 
     /**

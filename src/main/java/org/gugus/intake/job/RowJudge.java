@@ -123,7 +123,8 @@ public class RowJudge implements ItemProcessor<DataRow, StagedRow> {
     private StagedRow judge(DataRow item, byte[] rowHash) {
         ValidatedRow judged = template.validate(item.row(), receivedOn);
         OriginalRow original = original(item.row().original());
-        String findings = judged.findings().isEmpty() ? "[]" : json(generator -> findings(generator, judged.findings()));
+        String findings = judged.findings().isEmpty() ? StagedRow.NO_FINDINGS
+                : json(generator -> findings(generator, judged.findings()));
         if (judged.rejected()) {
             return new StagedRow(fileId, item.ordinal(), item.row().sheet(), item.row().rowNumber(), true, null, null,
                     null, null, original, findings);
