@@ -40,7 +40,7 @@ public class Pending {
             // with a small work_mem the "in (select ...)" of a million ids is not hashed but scanned per row
             sql.execute("set work_mem = '256MB'");
             List<String> clearing = count > 0 || kept ? List.of() : List.of(
-                    "truncate persons.person_link, persons.block_key, persons.victim_person");
+                    "truncate persons.person_link, persons.block, persons.victim_block, persons.victim_person");
             for (String statement : clearing) {
                 sql.execute(statement);
             }
@@ -51,11 +51,12 @@ public class Pending {
                             + " or victim_b in (select id from bench_pending)",
                     "delete from persons.candidate_pair where victim_a in (select id from bench_pending)"
                             + " or victim_b in (select id from bench_pending)",
-                    "delete from persons.block_key where victim_id in (select id from bench_pending)",
+                    "select persons.forget_block_keys_of(array(select id from bench_pending))",
                     "delete from persons.victim_person where victim_id in (select id from bench_pending)",
                     "delete from persons.pending_victim",
                     "insert into persons.pending_victim (victim_id, victim_version) select id, version from bench_pending",
-                    "vacuum analyze persons.block_key", "vacuum analyze persons.victim_person",
+                    "vacuum analyze persons.block", "vacuum analyze persons.victim_block",
+                    "vacuum analyze persons.victim_person",
                     "vacuum analyze persons.person_link", "vacuum analyze persons.candidate_pair",
                     "checkpoint");
             for (String statement : making) {
@@ -105,7 +106,7 @@ public class Pending {
             String queue = text(sql, "select count(*) || ':' || md5(coalesce(string_agg(victim_a || ',' || victim_b, ';'"
                     + " order by victim_a, victim_b), '')) from persons.candidate_pair where status = 'OPEN'");
             String blocks = text(sql, "select count(*) || ':' || md5(coalesce(string_agg(key_hash || ',' || victim_id, ';'"
-                    + " order by key_hash, victim_id), '')) from persons.block_key");
+                    + " order by key_hash, victim_id), '')) from persons.block, unnest(victims) victim_id");
             System.out.printf("pending=%d store=%d exit=%d command=%.1fs resolve=%ss heap=%dMiB left_pending=%d"
                     + " server_cpu=%.2fs load=%s%n", pending, store, exit, seconds, run, peakHeap(gcLog), left, serverCpu,
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);

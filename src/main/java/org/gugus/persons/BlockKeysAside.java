@@ -12,13 +12,13 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A first load's block keys written beside the rest of its run: into a table of their own
- * ({@code persons.block_key_next}), on a connection and in a transaction of their own, its two indexes built there,
- * while the run scores, clusters and stores its persons on its connection (the copy and the two index builds were
- * about a second of a first load's run, waited for). The run's transaction then puts that table in place of the
- * {@code persons.block_key} ({@link #putInPlace()}; it held none or a small office's few, copied aside too): the keys
- * count with the run's persons or not at all. A run that fails or is killed leaves at most the table beside, which the
- * next first load drops.
+ * A first load's block keys written beside the rest of its run: into tables of their own
+ * ({@code persons.block_next}, {@code persons.victim_block_next}), on a connection and in a transaction of their own,
+ * their primary keys built there, while the run scores, clusters and stores its persons on its connection (the copy
+ * and the index builds were about a second of a first load's run, waited for). The run's transaction then puts those
+ * tables in place of {@code persons.block} and {@code persons.victim_block} ({@link #putInPlace()}; they held none or
+ * a small office's few, merged aside too): the keys count with the run's persons or not at all. A run that fails or is
+ * killed leaves at most the tables beside, which the next first load drops.
  * <p>
  * The keys are written aside only when a connection is free for them before the run needs them: with the pool taken
  * (loads waiting for the run's lock hold a connection each) the run writes them itself, as before
@@ -66,26 +66,34 @@ final class BlockKeysAside {
             }
             connection.setAutoCommit(false);
             try (Statement sql = connection.createStatement()) {
-                sql.execute("drop table if exists persons.block_key_next"); // a failed run's
-                sql.execute("create table persons.block_key_next (like persons.block_key including all excluding indexes)");
-                // created by this transaction: the rows go in frozen and all-visible (the next run's candidate searches
-                // read the covering index without the table), in the order of the index on (key hash, record)
+                BoundedKeysAside.createNextTables(sql);
+                // created by this transaction: the rows go in frozen and all-visible, the blocks grouped here from the
+                // keys in key order
                 BlockKeyRows rows = BlockKeyRows.byHash(victims, hashes, Math.toIntExact(keys));
                 try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection,
-                        "copy persons.block_key_next (key_hash, victim_id) from stdin with (format binary, freeze)")) {
-                    for (int row = 0; row < rows.size(); row++) {
-                        copy.row(rows.hash(row), rows.victim(row));
+                        "copy persons.block_next (key_hash, victims) from stdin with (format binary, freeze)")) {
+                    PersonStore.copyBlocks(rows, copy);
+                }
+                rows = null;
+                try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection,
+                        "copy persons.victim_block_next (victim_id, keys) from stdin with (format binary, freeze)")) {
+                    for (int i = 0; i < victims.size(); i++) {
+                        long[] own = hashes.apply(i);
+                        if (own.length > 0) {
+                            copy.row(victims.get(i), own, own.length);
+                        }
                     }
                 }
+                BoundedKeysAside.buildNextKeys(sql);
                 if (few) {
-                    // the few stored (a small office's), after the run's, as the run puts them back in the emptied table
-                    sql.execute("insert into persons.block_key_next (key_hash, victim_id) select key_hash, victim_id"
-                            + " from persons.block_key");
+                    // the few stored (a small office's) merged with the run's, as the run puts them back in the emptied
+                    // tables
+                    for (String merge : PersonStore.mergeStatements("persons.victim_block", "persons.victim_block_next",
+                            "persons.block_next")) {
+                        sql.execute(merge);
+                    }
                 }
-                sql.execute("set local maintenance_work_mem = '256MB'");
-                sql.execute("create index block_key_next_hash on persons.block_key_next (key_hash, victim_id)");
-                sql.execute("create index block_key_next_victim on persons.block_key_next (victim_id)");
-                sql.execute("analyze persons.block_key_next");
+                sql.execute("analyze persons.block_next, persons.victim_block_next");
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -111,9 +119,6 @@ final class BlockKeysAside {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        jdbc.sql("drop table persons.block_key").update();
-        jdbc.sql("alter table persons.block_key_next rename to block_key").update();
-        jdbc.sql("alter index persons.block_key_next_hash rename to block_key_hash").update();
-        jdbc.sql("alter index persons.block_key_next_victim rename to block_key_victim").update();
+        BoundedKeysAside.putNextTablesInPlace(jdbc);
     }
 }

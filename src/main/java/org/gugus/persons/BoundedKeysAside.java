@@ -16,16 +16,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The block keys of a bounded run into a store that holds none or few against them (a first load of a million
  * records, after a small office's) written
- * beside the run, as {@link BlockKeysAside} writes those of a run in memory: into {@code persons.block_key_next},
- * on a connection and in a transaction of their own, its two indexes built there, while the run groups its blocks
+ * beside the run, as {@link BlockKeysAside} writes those of a run in memory: into {@code persons.victim_block_next}
+ * and {@code persons.block_next}, on a connection and in a transaction of their own, their primary keys built there, while the run groups its blocks
  * and scores them on its own connection. On the run's connection the keys went into the table row by row from a
  * temporary table, its two indexes were built after, and the blocks grouped from the table joined to the run's
  * keys: about a minute of a 300,000-record run waited on the server, the other core idle (issue 13). The keys are
  * read again from the run's records ({@link PreparedRecords#forEachKeys}, safe beside the scoring's reads) and go in
- * by binary COPY, frozen and all-visible (the table is created by the transaction), in the records' order: the
- * candidate searches of later runs read the covering index, not the table. The run's transaction puts the table in
- * place of {@code persons.block_key} ({@link #putInPlace()}): the keys count with the run's persons or not at all; a
- * run that fails or is killed leaves at most the table beside, which the next first load drops.
+ * by binary COPY, frozen and all-visible (the table is created by the transaction), a record's keys a row, in the
+ * records' order; the server groups the blocks from them. The run's transaction puts the table in
+ * place of {@code persons.block} and {@code persons.victim_block} ({@link #putInPlace()}): the keys count with the run's persons or not at all; a
+ * run that fails or is killed leaves at most the tables beside, which the next first load drops.
  * <p>
  * When no connection is free for them before the run needs to know, the run writes the keys itself, as before
  * ({@link #takeBack()}), and drops the table a failed run left beside.
@@ -58,30 +58,30 @@ final class BoundedKeysAside {
             }
             connection.setAutoCommit(false);
             try (Statement sql = connection.createStatement()) {
-                sql.execute("drop table if exists persons.block_key_next"); // a failed run's
-                sql.execute("create table persons.block_key_next (like persons.block_key including all excluding indexes)");
+                createNextTables(sql);
                 long start = System.nanoTime();
                 long[] keys = {0};
+                // a record's keys a row, in the records' order; the blocks grouped from them by the server (7 million
+                // keys of a million records are not held here at once)
                 try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection,
-                        "copy persons.block_key_next (key_hash, victim_id) from stdin with (format binary, freeze)")) {
+                        "copy persons.victim_block_next (victim_id, keys) from stdin with (format binary, freeze)")) {
                     held.forEachKeys((id, hashes, caps) -> {
-                        for (long hash : hashes) {
-                            copy.row(hash, id);
+                        if (hashes.length > 0) {
+                            copy.row(id, hashes, hashes.length);
                         }
                         keys[0] += hashes.length;
                     });
                 }
                 long copied = System.nanoTime();
-                sql.execute("set local maintenance_work_mem = '256MB'");
-                sql.execute("create index block_key_next_hash on persons.block_key_next (key_hash, victim_id)");
-                long hashIndex = System.nanoTime();
-                sql.execute("create index block_key_next_victim on persons.block_key_next (victim_id)");
-                long victimIndex = System.nanoTime();
-                sql.execute("analyze persons.block_key_next");
+                PersonStore.groupBlocks(sql, "persons.victim_block_next", "persons.block_next");
+                long grouped = System.nanoTime();
+                buildNextKeys(sql);
+                long indexed = System.nanoTime();
+                sql.execute("analyze persons.block_next, persons.victim_block_next");
                 connection.commit();
-                log.info("Block keys aside: {} keys copied {} s, index by key {} s, by record {} s, analysed and committed {} s",
-                        keys[0], seconds(copied - start), seconds(hashIndex - copied), seconds(victimIndex - hashIndex),
-                        seconds(System.nanoTime() - victimIndex));
+                log.info("Block keys aside: {} keys copied {} s, grouped by key {} s, primary keys {} s, analysed and"
+                        + " committed {} s", keys[0], seconds(copied - start), seconds(grouped - copied),
+                        seconds(indexed - grouped), seconds(System.nanoTime() - indexed));
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -112,12 +112,37 @@ final class BoundedKeysAside {
      * as writing aside drops it (nothing writes it any more; a kill before the run's commit leaves it as it was).
      */
     static void dropFailedRunsTable(JdbcClient jdbc) {
-        jdbc.sql("drop table if exists persons.block_key_next").update();
+        jdbc.sql("drop table if exists persons.block_next, persons.victim_block_next").update();
+    }
+
+    /** The tables beside ({@code persons.block_next}, {@code persons.victim_block_next}), a failed run's dropped. */
+    static void createNextTables(Statement sql) throws SQLException {
+        sql.execute("drop table if exists persons.block_next, persons.victim_block_next"); // a failed run's
+        sql.execute("create table persons.block_next (like persons.block including all excluding indexes)");
+        sql.execute("create table persons.victim_block_next (like persons.victim_block including all excluding indexes)");
+    }
+
+    /** The primary keys of the tables beside, built once over their rows. */
+    static void buildNextKeys(Statement sql) throws SQLException {
+        sql.execute("set local maintenance_work_mem = '256MB'");
+        sql.execute("alter table persons.block_next add constraint block_next_pkey primary key (key_hash)");
+        sql.execute("alter table persons.victim_block_next add constraint victim_block_next_pkey"
+                + " primary key (victim_id)");
+    }
+
+    /** In the run's transaction: the tables beside put in place of the block tables. */
+    static void putNextTablesInPlace(JdbcClient jdbc) {
+        jdbc.sql("drop table persons.block, persons.victim_block").update();
+        jdbc.sql("alter table persons.block_next rename to block").update();
+        jdbc.sql("alter table persons.block rename constraint block_next_pkey to block_pkey").update();
+        jdbc.sql("alter table persons.victim_block_next rename to victim_block").update();
+        jdbc.sql("alter table persons.victim_block rename constraint victim_block_next_pkey to victim_block_pkey")
+                .update();
     }
 
     /**
-     * In the run's transaction: the keys written aside put in place of the table (waiting for them), with the few the
-     * table holds still (the run deleted those of its records).
+     * In the run's transaction: the keys written aside put in place of the tables (waiting for them), with the few the
+     * tables hold still merged in (the run deleted those of its records).
      */
     void putInPlace() {
         try {
@@ -125,11 +150,7 @@ final class BoundedKeysAside {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        jdbc.sql("insert into persons.block_key_next (key_hash, victim_id) select key_hash, victim_id from persons.block_key")
-                .update();
-        jdbc.sql("drop table persons.block_key").update();
-        jdbc.sql("alter table persons.block_key_next rename to block_key").update();
-        jdbc.sql("alter index persons.block_key_next_hash rename to block_key_hash").update();
-        jdbc.sql("alter index persons.block_key_next_victim rename to block_key_victim").update();
+        PersonStore.mergeBlockKeys(jdbc, "persons.victim_block", "persons.victim_block_next", "persons.block_next");
+        putNextTablesInPlace(jdbc);
     }
 }

@@ -206,7 +206,7 @@ final class BoundedResolution {
         // a store holding few keys against the list (the run's keys will go aside): the run's keys spread over the
         // blocks' ranges as each chunk is kept, rather than read back from the records' file once all are (a pass over
         // a million records' bytes on the run's thread while the cores idled)
-        PairingBlocks feeding = store.blockKeysHeld() > listed / PersonStore.FEW ? null : new PairingBlocks(listed * 8);
+        PairingBlocks feeding = store.keyedRecords() > listed / PersonStore.FEW ? null : new PairingBlocks(listed * 8);
         grouped = feeding;
         try (PreparingAlongside preparing = new PreparingAlongside(held, hashing, feeding == null ? null
                 : feeding::runKeys)) {
@@ -227,7 +227,7 @@ final class BoundedResolution {
                 + (byPlaces ? "places" + (adopted ? ", adopted whole)" : ")") : "digests)")));
         // a store holding no key yet or few against the run's (a first load, after a small office's): the run's keys
         // written beside the run, the few stored ones added to them at its end
-        BoundedKeysAside aside = store.blockKeysHeld() > held.size() / PersonStore.FEW ? null
+        BoundedKeysAside aside = store.keyedRecords() > held.size() / PersonStore.FEW ? null
                 : store.boundedKeysAside(held);
         pending = held;
         if (aside != null) {
@@ -235,7 +235,7 @@ final class BoundedResolution {
             // store holds no key (a first load's)
             if (store.holdsBlockKeys()) {
                 copyPending();
-                jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
+                store.forgetBlockKeysOf("bounded_pending");
             }
             groupBlocksHere(held, feeding);
             if (aside.takeBack()) {
@@ -258,10 +258,10 @@ final class BoundedResolution {
             // the key)
             jdbc.sql("""
                     create temporary table bounded_block on commit drop as
-                    select b.key_hash, array_agg(b.victim_id order by b.victim_id) members
-                      from persons.block_key b
+                    select b.key_hash, array(select v from unnest(b.victims) v order by v) members
+                      from persons.block b
                       join (select key_hash, min(cap) cap from bounded_key group by key_hash) k on k.key_hash = b.key_hash
-                     group by b.key_hash, k.cap having count(*) between 2 and k.cap
+                     where cardinality(b.victims) between 2 and k.cap
                     """).update();
             jdbc.sql("drop table bounded_key").update();
             jdbc.sql("create unique index on bounded_block (key_hash)").update();
@@ -419,8 +419,13 @@ final class BoundedResolution {
         if (fed == null) {
             held.forEachKeys(blocks::runKeys);
         }
-        jdbc.sql("select key_hash, victim_id from persons.block_key").withFetchSize(10_000)
-                .query((RowCallbackHandler) rs -> blocks.storedKey(rs.getLong(1), rs.getLong(2)));
+        jdbc.sql("select key_hash, victims from persons.block").withFetchSize(10_000)
+                .query((RowCallbackHandler) rs -> {
+                    long key = rs.getLong(1);
+                    for (long victim : PersonStore.longs(rs.getArray(2))) {
+                        blocks.storedKey(key, victim);
+                    }
+                });
         pairingHashes = blocks.group(held::id);
         // each held record's keys that pair marked once here, not looked up among the blocks' hashes each time the
         // scoring reads it (once for each group of blocks holding it: a fifth of a million-record run's scoring)
@@ -431,24 +436,30 @@ final class BoundedResolution {
     }
 
     /**
-     * The run's keys ({@code bounded_key}) into {@code persons.block_key}, its indexes built again after when they
-     * outnumber those it holds; first the keys stored before for the run's records ({@code deleteFirst}: a changed
-     * record's), its keys as they are now going in.
+     * The run's keys ({@code bounded_key}) into {@code persons.victim_block} and {@code persons.block}, their primary
+     * keys built again after when they held none; first the keys stored before for the run's records ({@code deleteFirst}:
+     * a changed record's), its keys as they are now going in.
      */
     private void addKeys(boolean deleteFirst) {
         if (deleteFirst) {
             copyPending();
-            jdbc.sql("delete from persons.block_key b using bounded_pending p where b.victim_id = p.victim_id").update();
+            store.forgetBlockKeysOf("bounded_pending");
         }
-        long keys = jdbc.sql("select count(*) from bounded_key").query(Long.class).single();
-        boolean rebuild = keys > store.blockKeysHeld();
-        if (rebuild) {
+        jdbc.sql("""
+                create temporary table bounded_victim_block on commit drop as
+                select victim_id, array_agg(key_hash order by key_hash) keys from bounded_key group by victim_id
+                """).update();
+        if (store.holdsBlockKeys()) {
+            store.mergeBlockKeys("bounded_victim_block");
+        } else {
+            // into empty tables: the rows in, the primary keys built once after
             store.dropBlockKeyIndexes();
-        }
-        jdbc.sql("insert into persons.block_key (key_hash, victim_id) select key_hash, victim_id from bounded_key").update();
-        if (rebuild) {
+            jdbc.sql("insert into persons.victim_block (victim_id, keys) select victim_id, keys from bounded_victim_block")
+                    .update();
+            PersonStore.groupBlocks(jdbc, "bounded_victim_block", "persons.block");
             store.buildBlockKeyIndexes();
         }
+        jdbc.sql("drop table bounded_victim_block").update();
     }
 
     /** (2) The blocks gone through in groups, each pair with a pending record scored once; returns the pairs kept. */

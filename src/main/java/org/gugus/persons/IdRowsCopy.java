@@ -74,6 +74,16 @@ final class IdRowsCopy implements AutoCloseable {
         rows.bool(namesDisagree);
     }
 
+    /**
+     * A row of an 8-byte integer and the first {@code size} of an array of them ({@code int8, int8[]}: a block's key
+     * and its records, or a record and its keys).
+     */
+    void row(long first, long[] second, int size) {
+        start(2);
+        rows.int8(first);
+        rows.int8Array(second, size);
+    }
+
     /** A row of one 8-byte integer. */
     void row(long only) {
         start(1);

@@ -298,7 +298,7 @@ public class PersonResolution {
         // none when the table is empty (a first load): no temporary table of 100,000 ids copied and joined; every
         // stored key when they are fewer than the run's records (a first load after a small office's)
         Map<Long, long[]> stored = !store.holdsBlockKeys() ? new HashMap<>()
-                : store.blockKeysHeld() <= keyed.size() ? store.everyBlockKey()
+                : store.keyedRecords() <= keyed.size() ? store.everyBlockKey()
                 : store.blockKeysOf(store.scope("run_keyed", keyed));
         keyed = null;
         // each key hash's cap, and how many records whose keys are not stored yet hold it

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,37 +129,81 @@ class PersonStore {
 
     /**
      * Replaces the block keys of every record by the hashes of the records given ({@code hashes} of each
-     * one's index in {@code victims}): into the emptied table, its indexes built once after.
+     * one's index in {@code victims}): their rows of keys copied into the emptied tables, the blocks grouped from
+     * them by the server, each table's primary key built once after.
      */
     void replaceAllBlockKeys(List<Long> victims, IntFunction<long[]> hashes) {
-        // every key anew: the indexes are built once over the whole table, not kept up row by row; into the
-        // table emptied by this transaction the rows go in frozen and all-visible: the candidate searches
-        // after it read the covering index without visiting the table
-        jdbc.sql("truncate persons.block_key").update();
+        // every key anew: the primary keys are built once over the whole tables, not kept up row by row; into the
+        // tables emptied by this transaction the rows of keys go in frozen and all-visible
+        jdbc.sql("truncate persons.block, persons.victim_block").update();
         dropBlockKeyIndexes();
-        copyBlockKeys(victims, hashes, true);
+        try (IdRowsCopy copy = keysCopy("persons.victim_block (victim_id, keys)", true)) {
+            for (int i = 0; i < victims.size(); i++) {
+                long[] own = hashes.apply(i);
+                if (own.length > 0) {
+                    copy.row(victims.get(i), own, own.length);
+                }
+            }
+        }
+        groupBlocks(jdbc, "persons.victim_block", "persons.block");
         buildBlockKeyIndexes();
     }
 
-    /** How many block keys the table holds, by PostgreSQL's estimate. */
-    long blockKeysHeld() {
-        return jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'persons.block_key'::regclass")
+    /**
+     * The blocks of the rows of keys in {@code keys} grouped into {@code blocks} by the server, each block's records in
+     * their order: a bounded run's million records, whose keys (7 million) are not held in memory at once.
+     */
+    static void groupBlocks(JdbcClient jdbc, String keys, String blocks) {
+        jdbc.sql(GROUPING_MEMORY).update();
+        jdbc.sql(grouping(keys, blocks)).update();
+    }
+
+    /** {@link #groupBlocks(JdbcClient, String, String)} on a connection of its own. */
+    static void groupBlocks(Statement sql, String keys, String blocks) throws SQLException {
+        sql.execute(GROUPING_MEMORY);
+        sql.execute(grouping(keys, blocks));
+    }
+
+    private static final String GROUPING_MEMORY = "set local work_mem = '256MB'";
+
+    private static String grouping(String keys, String blocks) {
+        return "insert into " + blocks + " (key_hash, victims) select k.key_hash, array_agg(v.victim_id order by"
+                + " v.victim_id) from " + keys + " v cross join lateral unnest(v.keys) k (key_hash) group by k.key_hash";
+    }
+
+    /** How many records have their block keys stored, by PostgreSQL's estimate. */
+    long keyedRecords() {
+        return estimatedRows("persons.victim_block");
+    }
+
+    /** How many blocks (distinct keys) are stored, by PostgreSQL's estimate. */
+    long blocksHeld() {
+        return estimatedRows("persons.block");
+    }
+
+    private long estimatedRows(String table) {
+        return jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass").param(table)
                 .query(Long.class).single();
     }
 
-    /** Whether the table holds any block key at all (it holds none before a first load is resolved). */
+    /** Whether any record's block keys are stored (none are before a first load is resolved). */
     boolean holdsBlockKeys() {
-        return jdbc.sql("select exists (select 1 from persons.block_key)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from persons.victim_block)").query(Boolean.class).single();
     }
 
     /** Deletes the block keys of these records: their keys as they are now are written after their search. */
     void deleteBlockKeys(Collection<Long> victims) {
-        jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(ids(victims)).update();
+        jdbc.sql("select persons.forget_block_keys_of(?)").param(ids(victims)).query().singleRow();
+    }
+
+    /** Deletes the block keys of the records in a table ({@code victim_id}: a bounded run's pending records). */
+    void forgetBlockKeysOf(String table) {
+        jdbc.sql("select persons.forget_block_keys_of(array(select victim_id from " + table + "))").query().singleRow();
     }
 
     /** The block keys stored for the records of a scope, by record. */
     Map<Long, long[]> blockKeysOf(Scope victims) {
-        return blockKeys(victims.bind(jdbc.sql("select victim_id, key_hash from persons.block_key where "
+        return blockKeys(victims.bind(jdbc.sql("select victim_id, keys from persons.victim_block where "
                 + victims.holds("victim_id"))));
     }
 
@@ -167,81 +212,152 @@ class PersonStore {
      * small office's), read whole instead of joined with a temporary table of the run's 100,000 records.
      */
     Map<Long, long[]> everyBlockKey() {
-        return blockKeys(jdbc.sql("select victim_id, key_hash from persons.block_key").withFetchSize(10_000));
+        return blockKeys(jdbc.sql("select victim_id, keys from persons.victim_block").withFetchSize(10_000));
     }
 
     private static Map<Long, long[]> blockKeys(JdbcClient.StatementSpec statement) {
-        Map<Long, List<Long>> keys = new HashMap<>();
+        Map<Long, long[]> byRecord = new HashMap<>();
         statement.query(rs -> {
-            keys.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>(8)).add(rs.getLong(2));
+            byRecord.put(rs.getLong(1), longs(rs.getArray(2)));
         });
-        Map<Long, long[]> byRecord = new HashMap<>(keys.size() * 2);
-        keys.forEach((victim, hashes) -> byRecord.put(victim, hashes.stream().mapToLong(Long::longValue).toArray()));
         return byRecord;
     }
 
-    /** Deletes these block keys ({@code hashes} of {@code victims}, one by one): keys their records no longer have. */
+    /** A {@code bigint[]} column's values. */
+    static long[] longs(java.sql.Array array) throws SQLException {
+        Long[] boxed = (Long[]) array.getArray();
+        long[] values = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = boxed[i];
+        }
+        return values;
+    }
+
+    /**
+     * Deletes these block keys ({@code hashes} of {@code victims}, one by one): keys their records no longer have,
+     * taken off the records' rows of keys and the records off the keys' blocks.
+     */
     void deleteBlockKeys(List<Long> victims, List<Long> hashes) {
         if (victims.isEmpty()) {
             return;
         }
+        Long[] holders = ids(victims);
+        Long[] keys = ids(hashes);
+        jdbc.sql("select persons.unblock(?, ?)").params(keys, holders).query().singleRow();
         jdbc.sql("""
-                delete from persons.block_key b using unnest(?, ?) d (victim_id, key_hash)
-                 where b.victim_id = d.victim_id and b.key_hash = d.key_hash
-                """).params(ids(victims), ids(hashes)).update();
+                with leaving as (
+                    select victim_id, array_agg(key_hash) keys from unnest(?, ?) u (victim_id, key_hash)
+                     group by victim_id),
+                staying as (
+                    select v.victim_id, array(select k from unnest(v.keys) k where k <> all (l.keys)) keys
+                      from persons.victim_block v join leaving l on l.victim_id = v.victim_id),
+                emptied as (
+                    delete from persons.victim_block v using staying s
+                     where v.victim_id = s.victim_id and cardinality(s.keys) = 0)
+                update persons.victim_block v set keys = s.keys
+                  from staying s where v.victim_id = s.victim_id and cardinality(s.keys) > 0
+                """).params(holders, keys).update();
     }
 
     /**
-     * Adds the block keys of the records given ({@code hashes} of each one's index in {@code victims}).
-     * When they are more than the table holds (a large load onto a small store, the first load), the
-     * table's indexes are dropped and built once after, as in a run over every record.
+     * Adds the block keys of the records given ({@code hashes} of each one's index in {@code victims}, {@code keys} in
+     * all). Into tables holding none, or few against the run's records (a first load, after a small office's), they
+     * go in as a run over every record writes them: frozen, the blocks grouped here, the primary keys built after, the
+     * few put back. Else they are merged: a record's keys added to its row, the records to their blocks' rows.
      */
     void addBlockKeys(List<Long> victims, IntFunction<long[]> hashes, long keys) {
-        long held = blockKeysHeld();
-        boolean rebuild = keys > held;
-        // into a table emptied by this transaction the rows go in frozen and all-visible, as in a run over every
-        // record: the next run's candidate searches read the covering index without the table. So into an empty
-        // table (a first load), and into one holding few keys against the run's (a first load after a small
-        // office's): those few set aside, the table emptied, the run's keys copied in order, the few put back
-        boolean holds = rebuild && holdsBlockKeys();
-        boolean empty = rebuild && (held <= keys / FEW || !holds);
-        boolean few = empty && holds;
-        if (few) {
-            jdbc.sql("create temporary table kept_block_key on commit drop as select key_hash, victim_id"
-                    + " from persons.block_key").update();
+        if (victims.isEmpty()) {
+            return;
         }
-        if (empty) {
-            jdbc.sql("truncate persons.block_key").update();
-        }
-        if (rebuild) {
+        boolean holds = holdsBlockKeys();
+        if (!holds || keyedRecords() <= victims.size() / FEW) {
+            if (holds) {
+                jdbc.sql("create temporary table kept_victim_block on commit drop as select * from persons.victim_block")
+                        .update();
+            }
+            jdbc.sql("truncate persons.block, persons.victim_block").update();
             dropBlockKeyIndexes();
-        }
-        if (empty) {
-            // in the order of the index on (key hash, record), built over them alone after
-            BlockKeyRows rows = BlockKeyRows.byHash(victims, hashes, Math.toIntExact(keys));
-            try (IdRowsCopy copy = blockKeyCopy(true)) {
-                for (int row = 0; row < rows.size(); row++) {
-                    copy.row(rows.hash(row), rows.victim(row));
+            copyBlocks(BlockKeyRows.byHash(victims, hashes, Math.toIntExact(keys)));
+            try (IdRowsCopy copy = keysCopy("persons.victim_block (victim_id, keys)", true)) {
+                for (int i = 0; i < victims.size(); i++) {
+                    long[] own = hashes.apply(i);
+                    copy.row(victims.get(i), own, own.length);
                 }
             }
-            if (few) {
-                jdbc.sql("insert into persons.block_key (key_hash, victim_id) select key_hash, victim_id"
-                        + " from kept_block_key").update();
-                jdbc.sql("drop table kept_block_key").update();
-            }
-        } else {
-            copyBlockKeys(victims, hashes, false);
-        }
-        if (rebuild) {
             buildBlockKeyIndexes();
+            if (holds) {
+                mergeBlockKeys("kept_victim_block");
+                jdbc.sql("drop table kept_victim_block").update();
+            }
+            return;
         }
+        jdbc.sql("create temporary table added_victim_block (victim_id bigint, keys bigint[]) on commit drop").update();
+        try (IdRowsCopy copy = keysCopy("added_victim_block (victim_id, keys)", false)) {
+            for (int i = 0; i < victims.size(); i++) {
+                long[] own = hashes.apply(i);
+                if (own.length > 0) {
+                    copy.row(victims.get(i), own, own.length);
+                }
+            }
+        }
+        mergeBlockKeys("added_victim_block");
+        jdbc.sql("drop table added_victim_block").update();
+    }
+
+    /** The blocks of the rows given ({@link BlockKeyRows}, in key order), a row each, into the emptied table. */
+    private void copyBlocks(BlockKeyRows rows) {
+        try (IdRowsCopy copy = keysCopy("persons.block (key_hash, victims)", true)) {
+            copyBlocks(rows, copy);
+        }
+    }
+
+    /** Each key's records ({@code rows} in key order) as one row of a block. */
+    static void copyBlocks(BlockKeyRows rows, IdRowsCopy copy) {
+        long[] holders = new long[16];
+        int row = 0;
+        while (row < rows.size()) {
+            long key = rows.hash(row);
+            int count = 0;
+            for (; row < rows.size() && rows.hash(row) == key; row++) {
+                if (count == holders.length) {
+                    holders = Arrays.copyOf(holders, count * 2);
+                }
+                holders[count++] = rows.victim(row);
+            }
+            copy.row(key, holders, count);
+        }
+    }
+
+    /**
+     * The rows of keys in {@code table} (a record's keys each; records whose keys are stored have them added) merged
+     * into the stored ones: each record's keys to its row, each record to the rows of its keys' blocks.
+     */
+    void mergeBlockKeys(String table) {
+        mergeBlockKeys(jdbc, table, "persons.victim_block", "persons.block");
+    }
+
+    /** {@link #mergeBlockKeys(String)} into the tables named (the ones a first load writes beside the run too). */
+    static void mergeBlockKeys(JdbcClient jdbc, String table, String keys, String blocks) {
+        for (String statement : mergeStatements(table, keys, blocks)) {
+            jdbc.sql(statement).update();
+        }
+    }
+
+    /** The statements of {@link #mergeBlockKeys(JdbcClient, String, String, String)}. */
+    static List<String> mergeStatements(String table, String keys, String blocks) {
+        return List.of("insert into " + keys + " as s (victim_id, keys) select victim_id, array_agg(k order by k)"
+                + " from " + table + " cross join lateral unnest(keys) k group by victim_id"
+                + " on conflict (victim_id) do update set keys = s.keys || excluded.keys",
+                "insert into " + blocks + " as s (key_hash, victims) select k, array_agg(victim_id order by victim_id)"
+                + " from " + table + " cross join lateral unnest(keys) k group by k"
+                + " on conflict (key_hash) do update set victims = s.victims || excluded.victims");
     }
 
     /**
      * The block keys of a first load ({@code hashes} of each one's index in {@code victims}, {@code keys} in all) written
-     * beside the rest of the run ({@link BlockKeysAside}) when they are many and the table holds none or few against
-     * them (a first load after a small office's: those few copied with them), as {@link #addBlockKeys} would write them
-     * into the emptied table; null otherwise ({@code nothingDeleted} false: the run deleted some of the table's keys),
+     * beside the rest of the run ({@link BlockKeysAside}) when they are many and the tables hold none or few against
+     * them (a first load after a small office's: those few merged with them), as {@link #addBlockKeys} would write them
+     * into the emptied tables; null otherwise ({@code nothingDeleted} false: the run deleted some of the stored keys),
      * the run then adds them itself.
      */
     BlockKeysAside blockKeysAside(List<Long> victims, IntFunction<long[]> hashes, long keys, boolean nothingDeleted) {
@@ -249,7 +365,7 @@ class PersonStore {
             return null;
         }
         boolean holds = holdsBlockKeys();
-        if (holds && blockKeysHeld() > keys / FEW) {
+        if (holds && keyedRecords() > victims.size() / FEW) {
             return null;
         }
         return new BlockKeysAside(dataSource, jdbc, this, victims, hashes, keys, holds);
@@ -285,38 +401,27 @@ class PersonStore {
         assign(victims, persons, versions, new long[victims.length], new boolean[victims.length], false);
     }
 
+    /** The primary keys of the block tables dropped, to be built once after many rows go in. */
     void dropBlockKeyIndexes() {
-        jdbc.sql("drop index persons.block_key_hash").update();
-        jdbc.sql("drop index persons.block_key_victim").update();
+        jdbc.sql("alter table persons.block drop constraint block_pkey").update();
+        jdbc.sql("alter table persons.victim_block drop constraint victim_block_pkey").update();
     }
 
     void buildBlockKeyIndexes() {
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
-        jdbc.sql("create index block_key_hash on persons.block_key (key_hash, victim_id)").update();
-        jdbc.sql("create index block_key_victim on persons.block_key (victim_id)").update();
-        jdbc.sql("analyze persons.block_key").update();
+        jdbc.sql("alter table persons.block add primary key (key_hash)").update();
+        jdbc.sql("alter table persons.victim_block add primary key (victim_id)").update();
+        jdbc.sql("analyze persons.block, persons.victim_block").update();
     }
 
     /**
-     * The keys in PostgreSQL's binary COPY format: two 8-byte integers a row, neither formatted as text here nor
-     * parsed there (800,000 keys of a first load).
+     * A binary COPY into a block table ({@code table} with its columns: a key and its records, or a record and its
+     * keys); frozen only into a table emptied or created by this transaction.
      */
-    private void copyBlockKeys(List<Long> victims, IntFunction<long[]> hashes, boolean frozen) {
-        try (IdRowsCopy copy = blockKeyCopy(frozen)) {
-            for (int i = 0; i < victims.size(); i++) {
-                long victim = victims.get(i);
-                for (long key : hashes.apply(i)) {
-                    copy.row(key, victim);
-                }
-            }
-        }
-    }
-
-    /** A binary COPY into the block keys; frozen only into a table emptied or created by this transaction. */
-    private IdRowsCopy blockKeyCopy(boolean frozen) {
+    private IdRowsCopy keysCopy(String table, boolean frozen) {
         String options = frozen ? "format binary, freeze" : "format binary";
         return new IdRowsCopy(DataSourceUtils.getConnection(dataSource), dataSource,
-                "copy persons.block_key (key_hash, victim_id) from stdin with (" + options + ")");
+                "copy " + table + " from stdin with (" + options + ")");
     }
 
     /**
@@ -459,8 +564,8 @@ class PersonStore {
      * The records holding one of these block keys (key hashes, each with the most records its block
      * may hold: a key held by more makes no candidates, as in a run over every record), each once, and
      * {@code victims} (the records whose keys they are). Only the records are found, not the pairs: the
-     * caller reads them and pairs them in memory by their keys. Each key's block is read once, from the
-     * index on (key hash, record), and sized and gathered in the same pass. {@code newHolders} counts the
+     * caller reads them and pairs them in memory by their keys. Each key's block is read once, its one row
+     * ({@code persons.block}), and sized and gathered in the same pass. {@code newHolders} counts the
      * records holding each key whose keys are not stored yet (they are written after the search): a
      * block's size is the stored records holding the key and these.
      */
@@ -469,23 +574,22 @@ class PersonStore {
             return candidatesByArray(keys, victims);
         }
         // a store holding fewer keys than are searched for (a first load) is read whole rather than joined
-        return blockKeysHeld() < keys.size() ? candidatesReadingEveryKey(keys, victims)
+        return blocksHeld() < keys.size() ? candidatesReadingEveryKey(keys, victims)
                 : candidatesThroughTable(keys, victims);
     }
 
     /** {@link #candidates} by reading every stored key once and grouping those searched for in memory. */
     Set<Long> candidatesReadingEveryKey(SearchedKeys keys, Collection<Long> victims) {
         Set<Long> found = new HashSet<>(victims);
-        Map<Long, List<Long>> blocks = new HashMap<>();
-        jdbc.sql("select key_hash, victim_id from persons.block_key").withFetchSize(10_000).query(rs -> {
+        jdbc.sql("select key_hash, victims from persons.block").withFetchSize(10_000).query(rs -> {
             long key = rs.getLong(1);
             if (keys.contains(key)) {
-                blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getLong(2));
-            }
-        });
-        blocks.forEach((key, holders) -> {
-            if (holders.size() <= keys.room(key)) {
-                found.addAll(holders);
+                long[] holders = longs(rs.getArray(2));
+                if (holders.length <= keys.room(key)) {
+                    for (long holder : holders) {
+                        found.add(holder);
+                    }
+                }
             }
         });
         return found;
@@ -509,20 +613,13 @@ class PersonStore {
         if (keys.isEmpty()) {
             return found;
         }
-        // each block read up to one record past its cap, from the index on (key hash, record): the blocks of a
-        // thousand records' keys hold about 600,000 rows, most of them in blocks far over their caps, which were
-        // read whole only to be counted and dropped
+        // each block one row: a block over its cap makes no pairs, its records not sent
         jdbc.sql("""
-                select k.cap, array(select b.victim_id from persons.block_key b where b.key_hash = k.key_hash
-                                    limit k.cap + 1)
-                  from unnest(:keys, :caps) k (key_hash, cap)
+                select b.victims from unnest(:keys, :caps) k (key_hash, cap)
+                  join persons.block b on b.key_hash = k.key_hash
+                 where cardinality(b.victims) <= k.cap
                 """).param("keys", keys.toArray(Long[]::new)).param("caps", caps.toArray(Integer[]::new))
-                .query(rs -> {
-                    Long[] holders = (Long[]) rs.getArray(2).getArray();
-                    if (holders.length <= rs.getInt(1)) {
-                        found.addAll(Arrays.asList(holders));
-                    }
-                });
+                .query(gatherInto(found));
         return found;
     }
 
@@ -555,8 +652,8 @@ class PersonStore {
         jdbc.sql("analyze candidate_key").update();
         jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("""
-                select array_agg(b.victim_id) from persons.block_key b join candidate_key k on k.key_hash = b.key_hash
-                 group by k.key_hash, k.cap having count(*) <= k.cap
+                select b.victims from persons.block b join candidate_key k on k.key_hash = b.key_hash
+                 where cardinality(b.victims) <= k.cap
                 """).query(gatherInto(found));
         jdbc.sql("drop table candidate_key").update();
         return found;

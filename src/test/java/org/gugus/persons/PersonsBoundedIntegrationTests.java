@@ -120,10 +120,9 @@ class PersonsBoundedIntegrationTests {
         Outcome inMemory = outcome();
         Set<String> keys = blockKeys();
         makePending(every);
-        assertThat(jdbc.sql("select count(*) from persons.block_key").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from persons.victim_block").query(Long.class).single()).isZero();
         // what a run killed while writing its keys aside leaves behind
-        jdbc.sql("create table persons.block_key_next (like persons.block_key)").update();
-        jdbc.sql("insert into persons.block_key_next (key_hash, victim_id) values (1, 1)").update();
+        StoredBlockKeys.leaveTablesAside(jdbc, 1, 1);
 
         resolution.resolvePending("test", true);
 
@@ -138,7 +137,7 @@ class PersonsBoundedIntegrationTests {
         Outcome ontoFewInMemory = outcome();
         Set<String> ontoFewKeys = blockKeys();
         makePending(many);
-        assertThat(jdbc.sql("select count(distinct victim_id) from persons.block_key").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from persons.victim_block").query(Long.class).single())
                 .isEqualTo(4);
 
         resolution.resolvePending("test", true);
@@ -149,14 +148,13 @@ class PersonsBoundedIntegrationTests {
     }
 
     private void assertKeysInPlace() {
-        assertThat(jdbc.sql("select indexname from pg_indexes where schemaname = 'persons' and tablename = 'block_key'")
-                .query(String.class).list()).containsExactlyInAnyOrder("block_key_hash", "block_key_victim");
-        assertThat(jdbc.sql("select to_regclass('persons.block_key_next') is null").query(Boolean.class).single()).isTrue();
+        assertThat(StoredBlockKeys.indexes(jdbc)).containsExactlyInAnyOrder("block_pkey", "victim_block_pkey");
+        assertThat(StoredBlockKeys.tableAside(jdbc)).isNull();
     }
 
     /** The block keys stored, each as record and key hash. */
     private Set<String> blockKeys() {
-        return new HashSet<>(jdbc.sql("select victim_id || ',' || key_hash from persons.block_key").query(String.class).list());
+        return StoredBlockKeys.of(jdbc);
     }
 
     /** The person, version and time of resolution of each record resolved. */
@@ -226,14 +224,14 @@ class PersonsBoundedIntegrationTests {
                 .update();
         jdbc.sql("delete from persons.candidate_pair where victim_a = any(:ids) or victim_b = any(:ids)")
                 .param("ids", victims).update();
-        jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(victims).update();
+        StoredBlockKeys.forget(jdbc, victims);
         jdbc.sql("delete from persons.victim_person where victim_id = any(?)").param(victims).update();
         jdbc.sql("delete from persons.pending_victim").update();
         jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select id, version from warehouse.victim"
                 + " where id = any(?)").param(victims).update();
         // the store's statistics as they are now: a run chooses its writes by them
         jdbc.sql("analyze persons.victim_person").update();
-        jdbc.sql("analyze persons.block_key").update();
+        StoredBlockKeys.analyse(jdbc);
     }
 
     /**

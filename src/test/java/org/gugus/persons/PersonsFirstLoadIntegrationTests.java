@@ -86,8 +86,7 @@ class PersonsFirstLoadIntegrationTests {
         assertThat(tableAside()).isNull();
         makeEveryRecordNew(every);
         resolution.resolvePending("test", false);
-        assertThat(jdbc.sql("select indexname from pg_indexes where schemaname = 'persons' and tablename = 'block_key'")
-                .query(String.class).set()).containsExactlyInAnyOrder("block_key_hash", "block_key_victim");
+        assertThat(StoredBlockKeys.indexes(jdbc)).containsExactlyInAnyOrder("block_pkey", "victim_block_pkey");
         // the next runs drop and build those indexes by their names: a run of many records after the first load's
         List<Long> half = every.subList(every.size() / 2, every.size());
         makePending(half);
@@ -104,8 +103,7 @@ class PersonsFirstLoadIntegrationTests {
         Set<String> keys = blockKeys();
         makeEveryRecordNew(every);
         // as a run killed after its keys were written aside, before its own transaction committed
-        jdbc.sql("create table persons.block_key_next (like persons.block_key)").update();
-        jdbc.sql("insert into persons.block_key_next (key_hash, victim_id) values (42, ?)").param(every.get(0)).update();
+        StoredBlockKeys.leaveTablesAside(jdbc, every.get(0), 42);
 
         resolution.resolvePending("test", false);
 
@@ -116,7 +114,7 @@ class PersonsFirstLoadIntegrationTests {
     @Test
     void aRunThatFindsNoConnectionForItsKeysWritesThemItselfAndDropsTheTableAFailedRunLeftAside() throws Exception {
         // as a run killed after its keys were written aside, before its own transaction committed
-        jdbc.sql("create table persons.block_key_next (like persons.block_key)").update();
+        StoredBlockKeys.leaveTablesAside(jdbc, 1, 42);
         CountDownLatch poolFreed = new CountDownLatch(1);
         DataSource poolTaken = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
@@ -317,11 +315,11 @@ class PersonsFirstLoadIntegrationTests {
 
     /** The block keys stored, each as record and key hash. */
     private Set<String> blockKeys() {
-        return new HashSet<>(jdbc.sql("select victim_id || ',' || key_hash from persons.block_key").query(String.class).list());
+        return StoredBlockKeys.of(jdbc);
     }
 
     private String tableAside() {
-        return jdbc.sql("select to_regclass('persons.block_key_next')::text").query(String.class).optional().orElse(null);
+        return StoredBlockKeys.tableAside(jdbc);
     }
 
     /** Every record made new and resolved by one run: the persons it made. */
@@ -369,7 +367,7 @@ class PersonsFirstLoadIntegrationTests {
 
     /** Every record new again, as before a first load: persons, links, pairs and every block key gone. */
     private void makeEveryRecordNew(List<Long> every) {
-        jdbc.sql("truncate persons.block_key").update();
+        StoredBlockKeys.truncate(jdbc);
         makePending(every);
     }
 
@@ -380,12 +378,12 @@ class PersonsFirstLoadIntegrationTests {
                 .update();
         jdbc.sql("delete from persons.candidate_pair where victim_a = any(:ids) or victim_b = any(:ids)")
                 .param("ids", victims).update();
-        jdbc.sql("delete from persons.block_key where victim_id = any(?)").param(victims).update();
+        StoredBlockKeys.forget(jdbc, victims);
         jdbc.sql("delete from persons.victim_person where victim_id = any(?)").param(victims).update();
         jdbc.sql("delete from persons.pending_victim").update();
         jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select id, version from warehouse.victim"
                 + " where id = any(?)").param(victims).update();
         jdbc.sql("analyze persons.victim_person").update();
-        jdbc.sql("analyze persons.block_key").update();
+        StoredBlockKeys.analyse(jdbc);
     }
 }

@@ -418,7 +418,7 @@ class PersonsIntegrationTests {
 
     private Map<Long, Integer> keysOf(long victim, int cap) {
         Map<Long, Integer> keys = new HashMap<>();
-        jdbc.sql("select key_hash from persons.block_key where victim_id = ?").param(victim).query(Long.class).list()
+        jdbc.sql("select unnest(keys) from persons.victim_block where victim_id = ?").param(victim).query(Long.class).list()
                 .forEach(key -> keys.put(key, cap));
         return keys;
     }
@@ -428,13 +428,14 @@ class PersonsIntegrationTests {
         FileOutcome file = files.load("64.09", List.of(
                 victim("TPPO/GONE/1", "Maria Goreti Lamanepa", "", "P", "21/10/2003", "", "Samarinda")));
         long victim = victimId(file, "TPPO/GONE/1");
-        String keys = "select count(*) from persons.block_key where victim_id = ?";
-        assertThat(jdbc.sql(keys).param(victim).query(Long.class).single()).isPositive();
+        String keys = "select (select count(*) from persons.victim_block where victim_id = ?)"
+                + " + (select count(*) from persons.block b, unnest(b.victims) v where v = ?)";
+        assertThat(jdbc.sql(keys).params(victim, victim).query(Long.class).single()).isPositive();
 
         long left = new TransactionTemplate(transactions).execute(status -> {
             status.setRollbackOnly();
             jdbc.sql("delete from warehouse.victim where id = ?").param(victim).update();
-            return jdbc.sql(keys).param(victim).query(Long.class).single();
+            return jdbc.sql(keys).params(victim, victim).query(Long.class).single();
         });
 
         assertThat(left).isZero();

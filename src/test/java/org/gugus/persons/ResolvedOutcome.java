@@ -22,7 +22,7 @@ record ResolvedOutcome(Set<Set<Long>> persons, Set<String> links, Set<String> qu
                         + " from persons.person_link").query(String.class).list()),
                 Set.copyOf(jdbc.sql("select victim_a || ',' || victim_b || ',' || probability || ',' || comparisons::text"
                         + " || status from persons.candidate_pair").query(String.class).list()),
-                Set.copyOf(jdbc.sql("select victim_id || ',' || key_hash from persons.block_key").query(String.class).list()));
+                StoredBlockKeys.of(jdbc));
     }
 
     /** The office's records made pending again, as if new: their persons, links, queued pairs and keys gone. */
@@ -30,7 +30,7 @@ record ResolvedOutcome(Set<Set<Long>> persons, Set<String> links, Set<String> qu
         String records = "(select id from warehouse.victim where office_code = '" + office + "')";
         jdbc.sql("delete from persons.person_link where victim_a in " + records + " or victim_b in " + records).update();
         jdbc.sql("delete from persons.candidate_pair where victim_a in " + records + " or victim_b in " + records).update();
-        jdbc.sql("delete from persons.block_key where victim_id in " + records).update();
+        StoredBlockKeys.forget(jdbc, records);
         jdbc.sql("delete from persons.victim_person where victim_id in " + records).update();
         jdbc.sql("insert into persons.pending_victim (victim_id, victim_version) select id, version from warehouse.victim"
                 + " where office_code = ?").param(office).update();
