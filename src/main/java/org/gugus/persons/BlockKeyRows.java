@@ -36,6 +36,14 @@ final class BlockKeyRows {
         if (row != count) {
             throw new IllegalArgumentException("expected " + count + " keys, got " + row);
         }
+        return sorted(keys, holders);
+    }
+
+    /** The rows given ({@code hashes[i]} of {@code victims[i]}), ordered as {@link #byHash} orders them. */
+    static BlockKeyRows sorted(long[] hashes, long[] victims) {
+        int count = hashes.length;
+        long[] keys = hashes;
+        long[] holders = victims;
         // least significant digit first, 16 bits a pass: each pass stable, so a key's records keep their order
         long[] keysTo = new long[count];
         long[] holdersTo = new long[count];

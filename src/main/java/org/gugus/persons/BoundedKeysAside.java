@@ -15,20 +15,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The block keys of a bounded run into a store that holds none or few against them (a first load of a million
- * records, after a small office's) written
- * beside the run, as {@link BlockKeysAside} writes those of a run in memory: into {@code persons.victim_block_next}
- * and {@code persons.block_next}, on a connection and in a transaction of their own, their primary keys built there, while the run groups its blocks
- * and scores them on its own connection. On the run's connection the keys went into the table row by row from a
- * temporary table, its two indexes were built after, and the blocks grouped from the table joined to the run's
- * keys: about a minute of a 300,000-record run waited on the server, the other core idle (issue 13). The keys are
- * read again from the run's records ({@link PreparedRecords#forEachKeys}, safe beside the scoring's reads) and go in
- * by binary COPY, frozen and all-visible (the table is created by the transaction), a record's keys a row, in the
- * records' order; the server groups the blocks from them. The run's transaction puts the table in
- * place of {@code persons.block} and {@code persons.victim_block} ({@link #putInPlace()}): the keys count with the run's persons or not at all; a
- * run that fails or is killed leaves at most the tables beside, which the next first load drops.
+ * records, after a small office's) written beside the run, as {@link BlockKeysAside} writes those of a run in memory:
+ * into {@code persons.victim_block_next} and {@code persons.block_next}, on a connection and in a transaction of their
+ * own, their primary keys built there, while the run groups its blocks and scores them on its own connection. On the
+ * run's connection the keys went into the table row by row from a temporary table, its indexes were built after, and
+ * the blocks grouped from the table joined to the run's keys: about a minute of a 300,000-record run waited on the
+ * server, the other core idle (issue 13). The keys are read again from the run's records
+ * ({@link PreparedRecords#forEachKeys}, safe beside the scoring's reads) and go in by binary COPY, frozen and
+ * all-visible (the tables are created by the transaction): a record's keys a row, in the records' order, and a block a
+ * row, grouped here a range of hashes at a time ({@link BlockKeyRanges}). The run's transaction puts the tables in place
+ * of {@code persons.block} and {@code persons.victim_block} ({@link #putInPlace()}): the keys count with the run's
+ * persons or not at all; a run that fails or is killed leaves at most the tables beside, which the next first load
+ * drops.
  * <p>
  * When no connection is free for them before the run needs to know, the run writes the keys itself, as before
- * ({@link #takeBack()}), and drops the table a failed run left beside.
+ * ({@link #takeBack()}), and drops the tables a failed run left beside.
  */
 final class BoundedKeysAside {
 
@@ -61,27 +62,34 @@ final class BoundedKeysAside {
                 createNextTables(sql);
                 long start = System.nanoTime();
                 long[] keys = {0};
-                // a record's keys a row, in the records' order; the blocks grouped from them by the server (7 million
-                // keys of a million records are not held here at once)
-                try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection,
-                        "copy persons.victim_block_next (victim_id, keys) from stdin with (format binary, freeze)")) {
-                    held.forEachKeys((id, hashes, caps) -> {
-                        if (hashes.length > 0) {
-                            copy.row(id, hashes, hashes.length);
-                        }
-                        keys[0] += hashes.length;
-                    });
+                // a record's keys a row, in the records' order, and each key into its range of hashes, to group the
+                // blocks here a range at a time (7 million keys of a million records are not held here at once)
+                try (BlockKeyRanges ranges = new BlockKeyRanges(held.size() * 8L)) {
+                    try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection,
+                            "copy persons.victim_block_next (victim_id, keys) from stdin with (format binary, freeze)")) {
+                        held.forEachKeys((id, hashes, caps) -> {
+                            if (hashes.length > 0) {
+                                copy.row(id, hashes, hashes.length);
+                            }
+                            for (long hash : hashes) {
+                                ranges.add(hash, id);
+                            }
+                            keys[0] += hashes.length;
+                        });
+                    }
+                    try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection,
+                            "copy persons.block_next (key_hash, victims) from stdin with (format binary, freeze)")) {
+                        ranges.forEachRange(rows -> PersonStore.copyBlocks(rows, copy));
+                    }
                 }
                 long copied = System.nanoTime();
-                PersonStore.groupBlocks(sql, "persons.victim_block_next", "persons.block_next");
-                long grouped = System.nanoTime();
                 buildNextKeys(sql);
                 long indexed = System.nanoTime();
                 sql.execute("analyze persons.block_next, persons.victim_block_next");
                 connection.commit();
-                log.info("Block keys aside: {} keys copied {} s, grouped by key {} s, primary keys {} s, analysed and"
-                        + " committed {} s", keys[0], seconds(copied - start), seconds(grouped - copied),
-                        seconds(indexed - grouped), seconds(System.nanoTime() - indexed));
+                log.info("Block keys aside: {} keys copied (a row a record, a row a block) {} s, primary keys {} s,"
+                        + " analysed and committed {} s", keys[0], seconds(copied - start), seconds(indexed - copied),
+                        seconds(System.nanoTime() - indexed));
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -120,6 +128,9 @@ final class BoundedKeysAside {
         sql.execute("drop table if exists persons.block_next, persons.victim_block_next"); // a failed run's
         sql.execute("create table persons.block_next (like persons.block including all excluding indexes)");
         sql.execute("create table persons.victim_block_next (like persons.victim_block including all excluding indexes)");
+        // as the tables they replace: no statistics of the arrays (not copied by "like")
+        sql.execute("alter table persons.block_next alter column victims set statistics 0");
+        sql.execute("alter table persons.victim_block_next alter column keys set statistics 0");
     }
 
     /** The primary keys of the tables beside, built once over their rows. */

@@ -83,7 +83,7 @@ final class PairingBlocks implements AutoCloseable {
     }
 
     /** A file of the temporary folder, readable by this user only, unlinked as it is opened. */
-    private static FileChannel temporaryFile() throws IOException {
+    static FileChannel temporaryFile() throws IOException {
         Path path = Files.createTempFile("gugus-bounded-blocks", ".bin");
         return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
     }

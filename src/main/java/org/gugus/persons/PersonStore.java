@@ -45,6 +45,9 @@ class PersonStore {
     /** PostgreSQL's {@code lock_not_available}: a lock asked for with {@code nowait} is held by another transaction. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+    /** Memory for grouping a million records' block keys by key: 7 million keys sorted in memory, not on disk. */
+    private static final String GROUPING_MEMORY = "set local work_mem = '256MB'";
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final JsonMapper json;
@@ -164,8 +167,6 @@ class PersonStore {
         sql.execute(grouping(keys, blocks));
     }
 
-    private static final String GROUPING_MEMORY = "set local work_mem = '256MB'";
-
     private static String grouping(String keys, String blocks) {
         return "insert into " + blocks + " (key_hash, victims) select k.key_hash, array_agg(v.victim_id order by"
                 + " v.victim_id) from " + keys + " v cross join lateral unnest(v.keys) k (key_hash) group by k.key_hash";
@@ -191,14 +192,13 @@ class PersonStore {
         return jdbc.sql("select exists (select 1 from persons.victim_block)").query(Boolean.class).single();
     }
 
-    /** Deletes the block keys of these records: their keys as they are now are written after their search. */
-    void deleteBlockKeys(Collection<Long> victims) {
-        jdbc.sql("select persons.forget_block_keys_of(?)").param(ids(victims)).query().singleRow();
-    }
-
     /** Deletes the block keys of the records in a table ({@code victim_id}: a bounded run's pending records). */
     void forgetBlockKeysOf(String table) {
-        jdbc.sql("select persons.forget_block_keys_of(array(select victim_id from " + table + "))").query().singleRow();
+        // joined, not an array of a million ids searched for in the records' keys
+        jdbc.sql("with forgotten as (delete from persons.victim_block v using " + table + " p"
+                + " where v.victim_id = p.victim_id returning v.victim_id, v.keys)"
+                + " select persons.unblock(array_agg(k), array_agg(f.victim_id))"
+                + " from forgotten f cross join lateral unnest(f.keys) k").query().singleRow();
     }
 
     /** The block keys stored for the records of a scope, by record. */
