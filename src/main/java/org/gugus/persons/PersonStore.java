@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,44 +131,46 @@ class PersonStore {
 
     /**
      * Replaces the block keys of every record by the hashes of the records given ({@code hashes} of each
-     * one's index in {@code victims}): their rows of keys copied into the emptied tables, the blocks grouped from
-     * them by the server, each table's primary key built once after.
+     * one's index in {@code victims}): their rows of keys, and the blocks grouped here a range of hashes at a time
+     * ({@link BlockKeyRanges}), copied into the emptied tables, each table's primary key built once after.
      */
     void replaceAllBlockKeys(List<Long> victims, IntFunction<long[]> hashes) {
         // every key anew: the primary keys are built once over the whole tables, not kept up row by row; into the
-        // tables emptied by this transaction the rows of keys go in frozen and all-visible
+        // tables emptied by this transaction the rows go in frozen and all-visible
         jdbc.sql("truncate persons.block, persons.victim_block").update();
         dropBlockKeyIndexes();
-        try (IdRowsCopy copy = keysCopy("persons.victim_block (victim_id, keys)", true)) {
-            for (int i = 0; i < victims.size(); i++) {
-                long[] own = hashes.apply(i);
-                if (own.length > 0) {
-                    copy.row(victims.get(i), own, own.length);
+        try (BlockKeyRanges ranges = new BlockKeyRanges(victims.size() * 8L)) {
+            try (IdRowsCopy copy = keysCopy("persons.victim_block (victim_id, keys)", true)) {
+                for (int i = 0; i < victims.size(); i++) {
+                    long victim = victims.get(i);
+                    long[] own = hashes.apply(i);
+                    if (own.length > 0) {
+                        copy.row(victim, own, own.length);
+                    }
+                    for (long hash : own) {
+                        ranges.add(hash, victim);
+                    }
                 }
             }
+            try (IdRowsCopy copy = keysCopy("persons.block (key_hash, victims)", true)) {
+                ranges.forEachRange(rows -> copyBlocks(rows, copy));
+            }
         }
-        groupBlocks(jdbc, "persons.victim_block", "persons.block");
         buildBlockKeyIndexes();
     }
 
     /**
-     * The blocks of the rows of keys in {@code keys} grouped into {@code blocks} by the server, each block's records in
-     * their order: a bounded run's million records, whose keys (7 million) are not held in memory at once.
+     * The blocks of the rows of keys in {@code keys} (a table on the server: a bounded run's) grouped into
+     * {@code blocks} by the server.
      */
     static void groupBlocks(JdbcClient jdbc, String keys, String blocks) {
         jdbc.sql(GROUPING_MEMORY).update();
         jdbc.sql(grouping(keys, blocks)).update();
     }
 
-    /** {@link #groupBlocks(JdbcClient, String, String)} on a connection of its own. */
-    static void groupBlocks(Statement sql, String keys, String blocks) throws SQLException {
-        sql.execute(GROUPING_MEMORY);
-        sql.execute(grouping(keys, blocks));
-    }
-
     private static String grouping(String keys, String blocks) {
-        return "insert into " + blocks + " (key_hash, victims) select k.key_hash, array_agg(v.victim_id order by"
-                + " v.victim_id) from " + keys + " v cross join lateral unnest(v.keys) k (key_hash) group by k.key_hash";
+        return "insert into " + blocks + " (key_hash, victims) select k.key_hash, array_agg(v.victim_id) from " + keys
+                + " v cross join lateral unnest(v.keys) k (key_hash) group by k.key_hash";
     }
 
     /** How many records have their block keys stored, by PostgreSQL's estimate. */
