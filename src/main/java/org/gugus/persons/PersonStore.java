@@ -3,6 +3,7 @@ package org.gugus.persons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -225,7 +226,7 @@ class PersonStore {
     }
 
     /** A {@code bigint[]} column's values. */
-    static long[] longs(java.sql.Array array) throws SQLException {
+    static long[] longs(Array array) throws SQLException {
         Long[] boxed = (Long[]) array.getArray();
         long[] values = new long[boxed.length];
         for (int i = 0; i < boxed.length; i++) {
@@ -246,18 +247,13 @@ class PersonStore {
         Long[] keys = ids(hashes);
         jdbc.sql("select persons.unblock(?, ?)").params(keys, holders).query().singleRow();
         jdbc.sql("""
-                with leaving as (
-                    select victim_id, array_agg(key_hash) keys from unnest(?, ?) u (victim_id, key_hash)
-                     group by victim_id),
-                staying as (
-                    select v.victim_id, array(select k from unnest(v.keys) k where k <> all (l.keys)) keys
-                      from persons.victim_block v join leaving l on l.victim_id = v.victim_id),
-                emptied as (
-                    delete from persons.victim_block v using staying s
-                     where v.victim_id = s.victim_id and cardinality(s.keys) = 0)
-                update persons.victim_block v set keys = s.keys
-                  from staying s where v.victim_id = s.victim_id and cardinality(s.keys) > 0
+                update persons.victim_block v set keys = array(select k from unnest(v.keys) k where k <> all (l.keys))
+                  from (select victim_id, array_agg(key_hash) keys from unnest(?, ?) u (victim_id, key_hash)
+                         group by victim_id) l
+                 where v.victim_id = l.victim_id
                 """).params(holders, keys).update();
+        jdbc.sql("delete from persons.victim_block where victim_id = any(?) and cardinality(keys) = 0").param(holders)
+                .update();
     }
 
     /**

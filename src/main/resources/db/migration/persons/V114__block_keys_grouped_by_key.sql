@@ -31,19 +31,15 @@ drop table persons.block_key;
 drop table if exists persons.block_key_next; -- a failed first load's, left beside
 
 -- Takes records off the blocks of keys (each key_hashes[i] off victim_ids[i]); a block left without a record is
--- deleted. Its rows updated and deleted are disjoint: one statement never changes a row twice.
+-- deleted. Each block's records are worked out from its row as it is when updated: a resolution that added records to
+-- it meanwhile (a record deleted from the warehouse while a run writes its keys) keeps them.
 create function persons.unblock(key_hashes bigint[], victim_ids bigint[]) returns void language sql as $$
-    with leaving as (
-        select key_hash, array_agg(victim_id) victims
-          from unnest(key_hashes, victim_ids) u (key_hash, victim_id)
-         group by key_hash),
-    staying as (
-        select b.key_hash, array(select v from unnest(b.victims) v where v <> all (l.victims)) victims
-          from persons.block b join leaving l on l.key_hash = b.key_hash),
-    emptied as (
-        delete from persons.block b using staying s where b.key_hash = s.key_hash and cardinality(s.victims) = 0)
-    update persons.block b set victims = s.victims
-      from staying s where b.key_hash = s.key_hash and cardinality(s.victims) > 0;
+    update persons.block b set victims = array(select v from unnest(b.victims) v where v <> all (l.victims))
+      from (select key_hash, array_agg(victim_id) victims
+              from unnest(key_hashes, victim_ids) u (key_hash, victim_id)
+             group by key_hash) l
+     where b.key_hash = l.key_hash;
+    delete from persons.block b where b.key_hash = any (key_hashes) and cardinality(b.victims) = 0;
 $$;
 
 -- Forgets the block keys of records: their rows of keys deleted, they taken off those keys' blocks.

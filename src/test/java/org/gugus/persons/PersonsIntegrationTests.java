@@ -424,6 +424,30 @@ class PersonsIntegrationTests {
     }
 
     @Test
+    void aRecordRedeliveredWithAnotherNameLosesTheKeysItNoLongerHasAndKeepsTheOthers() {
+        List<List<String>> rows = new ArrayList<>(List.of(
+                victim("TPPO/KEYS/1", "Yohana Sembiring", "6471016408000017", "P", "24/08/2000", "", "Balikpapan"),
+                victim("TPPO/KEYS/2", "Yohana Sembiring", "", "P", "24/08/2000", "", "Balikpapan")));
+        FileOutcome first = files.load("64.08", rows);
+        long changed = victimId(first, "TPPO/KEYS/1");
+        long kept = victimId(first, "TPPO/KEYS/2");
+        Set<Long> before = keysOf(changed, 200).keySet();
+        Set<String> storedBefore = StoredBlockKeys.of(jdbc);
+
+        rows.get(0).set(3, "Ratna Hutapea");
+        files.load("64.08", rows);
+
+        Set<Long> after = keysOf(changed, 200).keySet();
+        assertThat(after).isNotEmpty().isNotEqualTo(before);
+        // the keys of the name gone are taken off its blocks; those of the NIK, the birth date and sex stay
+        assertThat(after).containsAnyElementsOf(before);
+        Set<String> stored = StoredBlockKeys.of(jdbc);
+        before.stream().filter(key -> !after.contains(key))
+                .forEach(key -> assertThat(stored).doesNotContain(changed + "," + key));
+        assertThat(stored).containsAll(storedBefore.stream().filter(key -> key.startsWith(kept + ",")).toList());
+    }
+
+    @Test
     void theBlockKeysOfADeletedRecordGoWithIt() {
         FileOutcome file = files.load("64.09", List.of(
                 victim("TPPO/GONE/1", "Maria Goreti Lamanepa", "", "P", "21/10/2003", "", "Samarinda")));
