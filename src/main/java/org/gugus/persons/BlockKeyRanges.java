@@ -7,9 +7,10 @@ import java.nio.channels.FileChannel;
 import java.util.function.Consumer;
 
 /**
- * A bounded run's block keys (key hash, record) grouped by key here, a range of hashes at a time, for the blocks'
- * rows ({@link BoundedKeysAside}): the server grouping a million records' 7 million keys took 14 s of its time while
- * the run scored on both cores (issue 13). The keys are spread over ranges of their hashes as they are given, each
+ * A large run's block keys (key hash, record) grouped by key here, a range of hashes at a time, for the blocks' rows:
+ * a bounded run's ({@link BoundedKeysAside}) and a run's over every record ({@link PersonStore#replaceAllBlockKeys}).
+ * The server grouping a million records' 7 million keys took 14 s of its time while the run scored on both cores
+ * (issue 13). The keys are spread over ranges of their hashes as they are given, each
  * range in a temporary file of its own (readable by this user only, gone at the close however the process ends), as
  * {@link PairingBlocks} spreads them; then each range is read back and sorted in turn ({@link BlockKeyRows}): at most
  * one range's keys on the heap (about 250,000, 8 MB with the sort's copy).

@@ -278,7 +278,9 @@ class PersonStore {
             try (IdRowsCopy copy = keysCopy("persons.victim_block (victim_id, keys)", true)) {
                 for (int i = 0; i < victims.size(); i++) {
                     long[] own = hashes.apply(i);
-                    copy.row(victims.get(i), own, own.length);
+                    if (own.length > 0) {
+                        copy.row(victims.get(i), own, own.length);
+                    }
                 }
             }
             buildBlockKeyIndexes();
