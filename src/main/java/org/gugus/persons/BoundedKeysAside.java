@@ -22,11 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the blocks grouped from the table joined to the run's keys: about a minute of a 300,000-record run waited on the
  * server, the other core idle (issue 13). The keys are read again from the run's records
  * ({@link PreparedRecords#forEachKeys}, safe beside the scoring's reads) and go in by binary COPY, frozen and
- * all-visible (the tables are created by the transaction): a record's keys a row, in the records' order, and a block a
- * row, grouped here a range of hashes at a time ({@link BlockKeyRanges}). The run's transaction puts the tables in place
- * of {@code persons.block} and {@code persons.victim_block} ({@link #putInPlace()}): the keys count with the run's
- * persons or not at all; a run that fails or is killed leaves at most the tables beside, which the next first load
- * drops.
+ * all-visible (the tables are created by the transaction): a record's keys a row, in the records' order, and a
+ * block a row, grouped here a range of hashes at a time ({@link BlockKeyRanges}). The run's transaction puts the
+ * tables in place of {@code persons.block} and {@code persons.victim_block} ({@link #putInPlace()}): the keys count
+ * with the run's persons or not at all; a run that fails or is killed leaves at most the tables beside, which the next
+ * first load drops.
  * <p>
  * When no connection is free for them before the run needs to know, the run writes the keys itself, as before
  * ({@link #takeBack()}), and drops the tables a failed run left beside.
@@ -65,8 +65,8 @@ final class BoundedKeysAside {
                 // a record's keys a row, in the records' order, and each key into its range of hashes, to group the
                 // blocks here a range at a time (7 million keys of a million records are not held here at once)
                 try (BlockKeyRanges ranges = new BlockKeyRanges(held.size() * 8L)) {
-                    try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection,
-                            "copy persons.victim_block_next (victim_id, keys) from stdin with (format binary, freeze)")) {
+                    try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection, "copy persons.victim_block_next"
+                            + " (victim_id, keys) from stdin with (format binary, freeze)")) {
                         held.forEachKeys((id, hashes, caps) -> {
                             if (hashes.length > 0) {
                                 copy.row(id, hashes, hashes.length);
@@ -127,7 +127,8 @@ final class BoundedKeysAside {
     static void createNextTables(Statement sql) throws SQLException {
         sql.execute("drop table if exists persons.block_next, persons.victim_block_next"); // a failed run's
         sql.execute("create table persons.block_next (like persons.block including all excluding indexes)");
-        sql.execute("create table persons.victim_block_next (like persons.victim_block including all excluding indexes)");
+        sql.execute("create table persons.victim_block_next"
+                + " (like persons.victim_block including all excluding indexes)");
         // as the tables they replace: no statistics of the arrays (not copied by "like")
         sql.execute("alter table persons.block_next alter column victims set statistics 0");
         sql.execute("alter table persons.victim_block_next alter column keys set statistics 0");

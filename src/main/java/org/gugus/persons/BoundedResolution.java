@@ -437,8 +437,8 @@ final class BoundedResolution {
 
     /**
      * The run's keys ({@code bounded_key}) into {@code persons.victim_block} and {@code persons.block}, their primary
-     * keys built again after when they held none; first the keys stored before for the run's records ({@code deleteFirst}:
-     * a changed record's), its keys as they are now going in.
+     * keys built again after when they held none; first the keys stored before for the run's records
+     * ({@code deleteFirst}: a changed record's), its keys as they are now going in.
      */
     private void addKeys(boolean deleteFirst) {
         if (deleteFirst) {
@@ -454,8 +454,8 @@ final class BoundedResolution {
         } else {
             // into empty tables: the rows in, the primary keys built once after
             store.dropBlockKeyIndexes();
-            jdbc.sql("insert into persons.victim_block (victim_id, keys) select victim_id, keys from bounded_victim_block")
-                    .update();
+            jdbc.sql("insert into persons.victim_block (victim_id, keys)"
+                    + " select victim_id, keys from bounded_victim_block").update();
             PersonStore.groupBlocks(jdbc, "bounded_victim_block", "persons.block");
             store.buildBlockKeyIndexes();
         }

@@ -269,8 +269,8 @@ class PersonStore {
         boolean holds = holdsBlockKeys();
         if (!holds || keyedRecords() <= victims.size() / FEW) {
             if (holds) {
-                jdbc.sql("create temporary table kept_victim_block on commit drop as select * from persons.victim_block")
-                        .update();
+                jdbc.sql("create temporary table kept_victim_block on commit drop as"
+                        + " select * from persons.victim_block").update();
             }
             jdbc.sql("truncate persons.block, persons.victim_block").update();
             dropBlockKeyIndexes();

@@ -418,7 +418,8 @@ class PersonsIntegrationTests {
 
     private Map<Long, Integer> keysOf(long victim, int cap) {
         Map<Long, Integer> keys = new HashMap<>();
-        jdbc.sql("select unnest(keys) from persons.victim_block where victim_id = ?").param(victim).query(Long.class).list()
+        jdbc.sql("select unnest(keys) from persons.victim_block where victim_id = ?").param(victim)
+                .query(Long.class).list()
                 .forEach(key -> keys.put(key, cap));
         return keys;
     }

@@ -17,11 +17,11 @@ final class StoredBlockKeys {
     static Set<String> of(JdbcClient jdbc) {
         List<String> byRecord = jdbc.sql("select v.victim_id || ',' || k from persons.victim_block v,"
                 + " unnest(v.keys) k order by 1").query(String.class).list();
-        List<String> byKey = jdbc.sql("select v || ',' || b.key_hash from persons.block b, unnest(b.victims) v order by 1")
-                .query(String.class).list();
+        List<String> byKey = jdbc.sql("select v || ',' || b.key_hash from persons.block b, unnest(b.victims) v"
+                + " order by 1").query(String.class).list();
         assertThat(byKey).as("the blocks hold the records' keys").isEqualTo(byRecord);
-        assertThat(jdbc.sql("select count(*) from persons.block where cardinality(victims) = 0").query(Long.class).single())
-                .as("blocks without a record").isZero();
+        assertThat(jdbc.sql("select count(*) from persons.block where cardinality(victims) = 0")
+                .query(Long.class).single()).as("blocks without a record").isZero();
         return new HashSet<>(byRecord);
     }
 
@@ -49,8 +49,8 @@ final class StoredBlockKeys {
     static void leaveTablesAside(JdbcClient jdbc, long victim, long keyHash) {
         jdbc.sql("create table persons.block_next (like persons.block)").update();
         jdbc.sql("create table persons.victim_block_next (like persons.victim_block)").update();
-        jdbc.sql("insert into persons.block_next (key_hash, victims) values (?, array[?::bigint])").params(keyHash, victim)
-                .update();
+        jdbc.sql("insert into persons.block_next (key_hash, victims) values (?, array[?::bigint])")
+                .params(keyHash, victim).update();
         jdbc.sql("insert into persons.victim_block_next (victim_id, keys) values (?, array[?::bigint])")
                 .params(victim, keyHash).update();
     }
