@@ -77,12 +77,7 @@ final class BlockKeysAside {
                 rows = null;
                 try (IdRowsCopy copy = IdRowsCopy.onHeldConnection(connection,
                         "copy persons.victim_block_next (victim_id, keys) from stdin with (format binary, freeze)")) {
-                    for (int i = 0; i < victims.size(); i++) {
-                        long[] own = hashes.apply(i);
-                        if (own.length > 0) {
-                            copy.row(victims.get(i), own, own.length);
-                        }
-                    }
+                    PersonStore.copyRecordsKeys(victims, hashes, copy);
                 }
                 BoundedKeysAside.buildNextKeys(sql);
                 if (few) {

@@ -276,12 +276,7 @@ class PersonStore {
             dropBlockKeyIndexes();
             copyBlocks(BlockKeyRows.byHash(victims, hashes, Math.toIntExact(keys)));
             try (IdRowsCopy copy = keysCopy("persons.victim_block (victim_id, keys)", true)) {
-                for (int i = 0; i < victims.size(); i++) {
-                    long[] own = hashes.apply(i);
-                    if (own.length > 0) {
-                        copy.row(victims.get(i), own, own.length);
-                    }
-                }
+                copyRecordsKeys(victims, hashes, copy);
             }
             buildBlockKeyIndexes();
             if (holds) {
@@ -292,12 +287,7 @@ class PersonStore {
         }
         jdbc.sql("create temporary table added_victim_block (victim_id bigint, keys bigint[]) on commit drop").update();
         try (IdRowsCopy copy = keysCopy("added_victim_block (victim_id, keys)", false)) {
-            for (int i = 0; i < victims.size(); i++) {
-                long[] own = hashes.apply(i);
-                if (own.length > 0) {
-                    copy.row(victims.get(i), own, own.length);
-                }
-            }
+            copyRecordsKeys(victims, hashes, copy);
         }
         mergeBlockKeys("added_victim_block");
         jdbc.sql("drop table added_victim_block").update();
@@ -307,6 +297,16 @@ class PersonStore {
     private void copyBlocks(BlockKeyRows rows) {
         try (IdRowsCopy copy = keysCopy("persons.block (key_hash, victims)", true)) {
             copyBlocks(rows, copy);
+        }
+    }
+
+    /** Each record's keys ({@code hashes} of its index in {@code victims}) a row; a record without keys has none. */
+    static void copyRecordsKeys(List<Long> victims, IntFunction<long[]> hashes, IdRowsCopy copy) {
+        for (int i = 0; i < victims.size(); i++) {
+            long[] own = hashes.apply(i);
+            if (own.length > 0) {
+                copy.row(victims.get(i), own, own.length);
+            }
         }
     }
 
