@@ -704,13 +704,17 @@ final class BoundedResolution {
         Map<Long, Integer> holder = new HashMap<>();
         oldest.forEach((person, i) -> holder.put(person, clustering.personOf(i)));
         // two passes over the persons: how many new ids they need, then each one's id, merges and splits
+        // a new person numbered by her first record (the first of her group: ids ascend with indexes), as the reports
+        // read ahead of the run expect her to be
         int persons = 0;
-        int fresh = 0;
+        LongStream.Builder firsts = LongStream.builder();
         for (int start = 0; start < n; start = end(byPerson, start)) {
             persons++;
-            fresh += claims(byPerson, start, former, holder, null) ? 0 : 1;
+            if (!claims(byPerson, start, former, holder, null)) {
+                firsts.add(members.ids[(int) byPerson[start]]);
+            }
         }
-        long[] newIds = newPersons(fresh);
+        long[] newIds = store.newPersons(firsts.build().toArray());
         long[] personOf = new long[n];
         int next = 0;
         for (int start = 0; start < n; ) {
@@ -790,14 +794,6 @@ final class BoundedResolution {
                     run, "");
         }
         return links.size();
-    }
-
-    /** That many new persons, their ids ascending. */
-    private long[] newPersons(int count) {
-        if (count == 0) {
-            return new long[0];
-        }
-        return store.newPersonIds(count);
     }
 
     /** The ids a query gives, in its order, in an array. */

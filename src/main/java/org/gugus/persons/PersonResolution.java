@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -936,7 +935,10 @@ public class PersonResolution {
 
         Map<Long, Long> former = of.former() != null ? of.former() : store.formerPersons(scope);
         List<StableIds.Outcome> outcomes = StableIds.assign(clusters.clusters(), former);
-        Iterator<Long> fresh = store.newPersons((int) outcomes.stream().filter(o -> o.keptId() == null).count()).iterator();
+        // a new person numbered by her first record, as the reports read ahead of the run expect her to be
+        long[] fresh = store.newPersons(outcomes.stream().filter(o -> o.keptId() == null)
+                .mapToLong(o -> o.members().stream().mapToLong(Long::longValue).min().getAsLong()).toArray());
+        int nextFresh = 0;
         // each record's person and cluster by its place in reports (not boxed maps of 100,000 ids: a first load's)
         Positions positions = new Positions(reports);
         long[] personOf = new long[reports.size()];
@@ -944,7 +946,7 @@ public class PersonResolution {
         Set<Long> touched = new HashSet<>(former.values());
         for (int i = 0; i < outcomes.size(); i++) {
             StableIds.Outcome outcome = outcomes.get(i);
-            long person = outcome.keptId() != null ? outcome.keptId() : fresh.next();
+            long person = outcome.keptId() != null ? outcome.keptId() : fresh[nextFresh++];
             touched.add(person);
             for (long victim : outcome.members()) {
                 int at = positions.of(victim);

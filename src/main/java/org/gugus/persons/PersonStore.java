@@ -381,17 +381,6 @@ class PersonStore {
     }
 
     /**
-     * {@link #newPersons} of a bounded run, as an array: a million ids without a boxed one each (the run's heap is
-     * small); many of them taken from the sequence at once and copied in binary, as {@link #newPersons} does.
-     */
-    long[] newPersonIds(int count) {
-        if (count < manyRecords) {
-            return newPersons(count).stream().mapToLong(Long::longValue).toArray();
-        }
-        return copyNewPersons(count);
-    }
-
-    /**
      * A bounded run's records, each with its person and version and no linkage hash (resolved in full when it comes
      * again), as {@link #assign(long[], long[], int[], long[], boolean)} writes them: many into a table holding none
      * or few (a first load) copied in binary straight into it, rather than as text through a temporary table.
@@ -778,49 +767,63 @@ class PersonStore {
         return persons;
     }
 
-    /** That many new persons, their ids in ascending order. */
-    List<Long> newPersons(int count) {
+    /**
+     * New persons, one for each record given (the first record of each, its lowest id), each numbered by her record
+     * when no person holds that number yet: a report read ahead of the run then names its person already
+     * ({@code ReportsAhead} in the reporting), unless the record joined another's. A number held (by a person of the
+     * identity's sequence, or one numbered by a record that is now another's) is drawn from the sequence instead,
+     * set past every person and every record given first. Returns the ids in the order of {@code firstRecords}.
+     */
+    long[] newPersons(long[] firstRecords) {
+        int count = firstRecords.length;
         if (count == 0) {
-            return List.of();
+            return new long[0];
+        }
+        long[] ids = firstRecords.clone();
+        long lowest = Arrays.stream(ids).min().getAsLong();
+        long highest = Arrays.stream(ids).max().getAsLong();
+        // the persons numbered in their range: few but after a re-resolution of every record
+        Set<Long> held = new HashSet<>(jdbc.sql("select id from persons.person where id between ? and ?")
+                .param(lowest).param(highest).query(Long.class).list());
+        int drawn = (int) Arrays.stream(ids).filter(held::contains).count();
+        if (drawn > 0) {
+            long last = jdbc.sql("""
+                    select setval(s, greatest((select coalesce(max(id), 0) from persons.person), ?) + ?)
+                      from (select pg_get_serial_sequence('persons.person', 'id') s) q
+                    """).param(highest).param(drawn).query(Long.class).single();
+            long next = last - drawn + 1;
+            for (int i = 0; i < count; i++) {
+                if (held.contains(ids[i])) {
+                    ids[i] = next++;
+                }
+            }
         }
         if (count >= manyRecords) {
-            return manyNewPersons(count);
+            copyNewPersons(ids);
+        } else {
+            jdbc.sql("insert into persons.person (id) overriding system value select unnest(?::bigint[])")
+                    .param(Arrays.stream(ids).boxed().toArray(Long[]::new)).update();
         }
-        return jdbc.sql("""
-                insert into persons.person (created_at) select now() from generate_series(1, ?) returning id
-                """).param(count).query(Long.class).list().stream().sorted().toList();
+        return ids;
     }
 
     /**
-     * {@link #newPersons} of many (a first load's 100,000): a run of ids taken from the identity's sequence at once,
-     * then the rows copied in PostgreSQL's binary format (an insert of that many rows returning their ids took
-     * 0.4 s and more quietly, 1.3 s under load; a {@code nextval} per row, 2.7 s under load). Only a resolution
-     * creates persons, one at a time ({@link #lock}), so no other caller draws from the sequence between the two
-     * calls of the statement; COPY writes the ids given into the identity column, as an insert overriding it would.
+     * {@link #newPersons} of many (a first load's 100,000): the rows copied in PostgreSQL's binary format (an insert
+     * of that many rows returning their ids took 0.4 s and more quietly, 1.3 s under load; a {@code nextval} per row,
+     * 2.7 s under load). COPY writes the ids given into the identity column, as an insert overriding it would.
      */
-    private List<Long> manyNewPersons(int count) {
-        return Arrays.stream(copyNewPersons(count)).boxed().toList();
-    }
-
-    /** The ids of {@link #manyNewPersons}, taken from the sequence at once and copied, in ascending order. */
-    private long[] copyNewPersons(int count) {
-        long last = jdbc.sql("""
-                select setval(s, nextval(s) + ? - 1) from (select pg_get_serial_sequence('persons.person', 'id') s) q
-                """).param(count).query(Long.class).single();
+    private void copyNewPersons(long[] ids) {
         // into a table holding few persons against these (a first load's): its key, its other indexes and the foreign
         // keys on it set aside and built once after, over the few and these: each row copied was put into the key and
         // queued a check of its (null) merged_into; with them the copy took 0.35-0.49 s, without 0.09-0.14 s, the key
         // and the index built after 0.10-0.17 s (persons16)
-        List<String> setAside = rowsHeld("persons.person") <= count / FEW ? setPersonKeysAside() : List.of();
-        long[] ids = new long[count];
+        List<String> setAside = rowsHeld("persons.person") <= ids.length / FEW ? setPersonKeysAside() : List.of();
         try (IdRowsCopy copy = idRowsCopy("copy persons.person (id) from stdin with (format binary)")) {
-            for (int i = 0; i < count; i++) {
-                ids[i] = last - count + 1 + i;
-                copy.row(ids[i]);
+            for (long id : ids) {
+                copy.row(id);
             }
         }
         setAside.forEach(statement -> jdbc.sql(statement).update());
-        return ids;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.ingest.FileReception;
@@ -250,14 +252,14 @@ class PersonsFirstLoadIntegrationTests {
         long held = jdbc.sql("select count(*) from persons.person").query(Long.class).single();
         TransactionTemplate run = new TransactionTemplate(transactions);
         run.executeWithoutResult(status -> {
-            List<Long> fresh = store.newPersons((int) held * PersonStore.FEW + 100); // many against the few held
+            long[] fresh = store.newPersons(firstRecords(held * PersonStore.FEW + 100)); // many against the few held
 
             assertThat(jdbc.sql("""
                     select pg_get_constraintdef(oid) || ' ' || convalidated from pg_constraint
                      where conrelid = 'persons.person'::regclass and conname = 'person_merged_into_fkey'
                     """).query(String.class).single()).isEqualTo("FOREIGN KEY (merged_into) REFERENCES persons.person(id) true");
             assertThatThrownBy(() -> jdbc.sql("update persons.person set merged_into = -1 where id = ?")
-                    .param(fresh.get(0)).update()).isInstanceOf(DataIntegrityViolationException.class);
+                    .param(fresh[0]).update()).isInstanceOf(DataIntegrityViolationException.class);
             status.setRollbackOnly();
         });
     }
@@ -271,23 +273,69 @@ class PersonsFirstLoadIntegrationTests {
         long aRecord = jdbc.sql("select min(id) from warehouse.victim").query(Long.class).single();
         TransactionTemplate run = new TransactionTemplate(transactions);
         run.executeWithoutResult(status -> {
-            List<Long> fresh = store.newPersons((int) held * PersonStore.FEW + 100); // many against the few held
+            long[] fresh = store.newPersons(firstRecords(held * PersonStore.FEW + 100)); // many against the few held
 
             assertThat(personKeys()).isEqualTo(before);
             assertThat(fresh).hasSize((int) held * PersonStore.FEW + 100);
             // the key, and each foreign key on it, refuse what they refused before the copy
-            assertRefused("insert into persons.person (id) overriding system value values (?)", fresh.get(0));
-            assertRefused("update persons.person set merged_into = -1 where id = ?", fresh.get(0));
+            assertRefused("insert into persons.person (id) overriding system value values (?)", fresh[0]);
+            assertRefused("update persons.person set merged_into = -1 where id = ?", fresh[0]);
             assertRefused("""
                     insert into persons.person_event (kind, person_id, other_person_id, run_id)
                     select 'MERGED', ?, -1, max(id) from persons.resolution_run
-                    """, fresh.get(0));
+                    """, fresh[0]);
             assertRefused("""
                     insert into persons.victim_person (victim_id, person_id, victim_version) values (?, -1, 1)
                     on conflict (victim_id) do update set person_id = -1
                     """, aRecord);
             status.setRollbackOnly();
         });
+    }
+
+    @Test
+    void newPersonsAreNumberedByTheirFirstRecordUnlessAPersonHoldsThatNumber() {
+        loadVictims();
+        long highest = jdbc.sql("select max(id) from persons.person").query(Long.class).single();
+        long free = highest + 1_000;
+        TransactionTemplate run = new TransactionTemplate(transactions);
+        run.executeWithoutResult(status -> {
+            long[] fresh = store.newPersons(new long[] {free + 5, highest, free});
+
+            assertThat(fresh[0]).isEqualTo(free + 5);
+            assertThat(fresh[2]).isEqualTo(free);
+            // held already: drawn past every person and every record given
+            assertThat(fresh[1]).isGreaterThan(free + 5);
+            assertThat(jdbc.sql("select count(*) from persons.person where id = any(?)")
+                    .param(Arrays.stream(fresh).boxed().toArray(Long[]::new)).query(Long.class).single()).isEqualTo(3);
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void manyNewPersonsAreNumberedByTheirFirstRecordToo() {
+        loadVictims();
+        long held = jdbc.sql("select count(*) from persons.person").query(Long.class).single();
+        List<Long> twoHeld = jdbc.sql("select id from persons.person order by id desc limit 2").query(Long.class).list();
+        TransactionTemplate run = new TransactionTemplate(transactions);
+        run.executeWithoutResult(status -> {
+            long[] firsts = LongStream.concat(twoHeld.stream().mapToLong(Long::longValue),
+                    Arrays.stream(firstRecords(held * PersonStore.FEW + 100))).toArray();
+
+            long[] fresh = store.newPersons(firsts);
+
+            // the two held drawn past the rest, the others as given
+            assertThat(Arrays.copyOfRange(fresh, 2, fresh.length)).containsExactly(Arrays.copyOfRange(firsts, 2,
+                    firsts.length));
+            assertThat(fresh[0]).isGreaterThan(firsts[firsts.length - 1]);
+            assertThat(fresh[1]).isGreaterThan(firsts[firsts.length - 1]).isNotEqualTo(fresh[0]);
+            status.setRollbackOnly();
+        });
+    }
+
+    /** That many record ids past every person's number: new persons' first records, none of them held. */
+    private long[] firstRecords(long count) {
+        long highest = jdbc.sql("select coalesce(max(id), 0) from persons.person").query(Long.class).single();
+        return LongStream.rangeClosed(highest + 1, highest + count).toArray();
     }
 
     /** The statement fails on a constraint, under a savepoint (the caller's transaction goes on). */
