@@ -420,7 +420,10 @@ public class LoadVsCopy {
         lines.lines().filter(line -> line.contains("Published file") || line.contains("Persons resolved")
                         || line.contains("Stage read") || line.contains("Answer workbook of file")
                         || line.contains("Persons not resolved") || line.contains("Reporting refreshed for")
-                        || line.contains("Started GugusApplication") || line.contains("Resolution run") || line.contains("prepared ahead"))
+                        || line.contains("Started GugusApplication") || line.contains("Resolution run")
+                        || line.contains("prepared ahead")
+                        || line.contains("read ahead of their persons") || line.contains("written beside the rebuild")
+                        || line.contains("Reports read ahead put in place"))
                 .forEach(line -> System.out.println("  log: " + offset(began, line)
                         + line.substring(Math.max(0, line.indexOf(" : ") + 3))));
         printEnd(lines, ended);

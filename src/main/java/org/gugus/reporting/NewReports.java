@@ -180,24 +180,6 @@ final class NewReports {
         });
     }
 
-    /**
-     * Copies the reports, report facts and per-case facts read ahead of the persons ({@link ReportsAhead})
-     * into the emptied reporting tables, each report with its person now, then writes the per-person facts
-     * ({@code personFacts}: unless they are written beside, {@link PersonRowsAside}). {@code factsByDate}: the
-     * report facts written in report-date order, as clustered on their date index.
-     */
-    static void copyAllAhead(JdbcClient jdbc, WarehouseSource warehouse, ReportsAhead.Read ahead, PartTimes times,
-            boolean personFacts, boolean factsByDate) {
-        withoutFactTriggersKeepingRows(jdbc, () -> {
-            times.run("reports", () -> warehouse.copyAhead(ahead.connection(), ReportsAhead.REPORTS, ReportsAhead.FACTS,
-                    factsByDate, new String[] {ReportsAhead.CASE_FACTS, "reporting.case_fact"},
-                    new String[] {ReportsAhead.OFFICE_CASE_FACTS, "reporting.office_case_fact"}));
-            if (personFacts) {
-                writeAllPersonFacts(jdbc, times);
-            }
-        });
-    }
-
     /** Writes the per-person facts of every report fact (into the emptied tables). */
     static void writeAllPersonFacts(JdbcClient jdbc, PartTimes times) {
         times.run("person facts", () -> jdbc.sql("select reporting.write_all_person_facts()").query().singleRow());

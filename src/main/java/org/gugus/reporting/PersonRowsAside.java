@@ -1,7 +1,6 @@
 package org.gugus.reporting;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -21,11 +20,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A first load's person rows and per-person facts written beside its rebuild: on a connection and in a
- * transaction of their own, from the reports and report facts read ahead of the persons ({@link ReportsAhead},
- * in the scratch tables of V076) joined with the persons as linked now, into tables of their own
+ * transaction of their own, from the reports and report facts read ahead of the persons ({@link ReportsAhead})
+ * joined with the persons as linked now, into tables of their own
  * ({@code reporting.person_next}, {@code reporting.person_fact_next}, {@code reporting.office_person_fact_next})
- * with the keys, indexes, grants and storage settings of the tables they replace, while the rebuild copies the
- * reports from the same rows and writes their cases, keys and indexes on its connection: the rebuild ran on one
+ * with the keys, indexes, grants and storage settings of the tables they replace ({@link TablesBeside}), while the
+ * rebuild readies the same rows to be put in place and writes their cases on its connection: the rebuild ran on one
  * server process while the other core idled. Nothing is read from the warehouse here. The rebuild's transaction
  * then puts the tables in place of its own ({@link #putInPlace}): they count with its reports or not at all, and
  * a reader sees the old schema or the new one, never a part. A rebuild that fails or is killed leaves at most
@@ -34,8 +33,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * after the swap.
  * <p>
  * The rows are written only when the rebuild takes the rows read ahead (checked against the warehouse,
- * {@link ReportsAhead.Read#whole}), and in the snapshot it copies them in ({@link ReportsAhead.Read#snapshot}):
- * each record has the same person here as in the reports copied. Otherwise, when no connection was free before
+ * {@link ReportsAhead.Read#whole}), and in the snapshot of its check ({@link ReportsAhead.Read#snapshot}):
+ * each record has the same person here as in the reports put in place. Otherwise, when no connection was free before
  * the rebuild needed them, or when writing them failed, the rebuild writes them itself, as before.
  */
 final class PersonRowsAside {
@@ -43,6 +42,9 @@ final class PersonRowsAside {
     /** The tables written aside; each is written into {@code <table>_next}. */
     static final List<String> TABLES = List.of("reporting.person", "reporting.person_fact",
             "reporting.office_person_fact");
+
+    /** What each table's name is written under: {@code <table>_next}. */
+    private static final String SUFFIX = "_next";
 
     /** How long the rebuild waits for a connection to be lent for the rows aside before writing them itself. */
     private static final long CONNECTION_WAIT_SECONDS = 2;
@@ -58,7 +60,7 @@ final class PersonRowsAside {
     /** Counted down once the tables beside are defined (or could not be). */
     private final CountDownLatch defined = new CountDownLatch(1);
     /**
-     * Whether the rows are wanted once the tables are defined, and then the snapshot the rebuild copies the rows read
+     * Whether the rows are wanted once the tables are defined, and then the snapshot the rebuild checked the rows read
      * ahead in: not when those rows were not taken (then the rows beside are not written from them, and the scratch
      * tables are left free to be emptied).
      */
@@ -94,7 +96,7 @@ final class PersonRowsAside {
                 if (snapshot.isEmpty()) {
                     try (Statement sql = connection.createStatement()) {
                         for (String table : TABLES) {
-                            sql.execute("drop table if exists " + table + "_next");
+                            sql.execute("drop table if exists " + table + SUFFIX);
                         }
                     }
                     return null;
@@ -116,14 +118,16 @@ final class PersonRowsAside {
      */
     private static List<String> define(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
+        JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         try (Statement sql = connection.createStatement()) {
             for (String table : TABLES) {
-                sql.execute("drop table if exists " + table + "_next"); // a failed rebuild's
+                sql.execute("drop table if exists " + table + SUFFIX); // a failed rebuild's
             }
             List<String> keys = new ArrayList<>();
             for (String table : TABLES) {
-                createBeside(sql, table);
-                keys.addAll(keysBeside(sql, table));
+                TablesBeside.create(jdbc, table, SUFFIX, true);
+                keys.addAll(TablesBeside.keys(jdbc, table, SUFFIX));
+                keys.addAll(TablesBeside.indexes(jdbc, table, SUFFIX));
             }
             connection.commit();
             return keys;
@@ -135,7 +139,7 @@ final class PersonRowsAside {
 
     private static Written write(Connection connection, List<String> keys, String snapshot, PartTimes times)
             throws SQLException {
-        // the persons of the moment the rebuild copies the rows read ahead in: the same person for each record
+        // the persons of the moment the rebuild checked the rows read ahead in: the same person for each record
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try (Statement sql = connection.createStatement()) {
             sql.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
@@ -146,7 +150,7 @@ final class PersonRowsAside {
             sql.execute("set local max_parallel_maintenance_workers = 0");
             // emptied in the transaction that writes them: at the minimal WAL level their rows are not logged
             for (String table : TABLES) {
-                sql.execute("truncate " + table + "_next");
+                sql.execute("truncate " + table + SUFFIX);
             }
             String several = times.get("several", () -> sql(() -> WarehouseSource.severalLinked(sql)));
             long rows = times.get("persons", () -> sql(() -> sql.executeLargeUpdate(ReportingRefresh.personsFrom(
@@ -188,8 +192,8 @@ final class PersonRowsAside {
 
     /**
      * Waits until the tables beside are defined (before the rebuild empties its own) and returns true, their rows
-     * then written in {@code snapshot} (exported by the transaction that copies the rows read ahead, open until
-     * they are copied); false when no connection was free for them yet: then they are not written, and the
+     * then written in {@code snapshot} (exported by the transaction that checked the rows read ahead, open until
+     * these rows are written); false when no connection was free for them yet: then they are not written, and the
      * rebuild writes its rows itself.
      */
     boolean awaitDefined(String snapshot) {
@@ -210,7 +214,7 @@ final class PersonRowsAside {
     }
 
     /**
-     * In the rebuild's transaction, once its reports are copied (into {@code reporting.report}): puts the rows written
+     * In the rebuild's transaction, once its reports are readied ({@link ReportsInPlace}): puts the rows written
      * aside in place of the person and per-person fact tables (waiting for them) and returns the persons' cells of the
      * all-time counts they give ({@link AllTimeCounts#recount(JdbcClient, List)}); empty when they were not written,
      * and the rebuild writes them and counts them itself.
@@ -233,34 +237,9 @@ final class PersonRowsAside {
         }
         // an object of another's that depends on a table replaced (a view of a coordinator's) stops its drop: then the
         // swap is undone and the rebuild writes the rows itself, rather than failing
-        jdbc.sql("savepoint person_rows_aside").update();
-        try {
-            for (String table : TABLES) {
-                String name = table.substring("reporting.".length());
-                List<String[]> renames = jdbc.sql("""
-                        select c.relname, k.conname is not null
-                          from pg_index i
-                          join pg_class c on c.oid = i.indexrelid
-                          left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = i.indrelid
-                         where i.indrelid = '%s_next'::regclass
-                        """.formatted(table)).query((rs, n) -> new String[] {rs.getString(1), rs.getBoolean(2) ? "key" : ""})
-                        .list();
-                jdbc.sql("drop table " + table).update();
-                jdbc.sql("alter table " + table + "_next rename to " + name).update();
-                for (String[] index : renames) {
-                    String original = index[0].substring(0, index[0].length() - "_next".length());
-                    jdbc.sql(index[1].isEmpty() ? "alter index reporting." + index[0] + " rename to " + original
-                            : "alter table " + table + " rename constraint " + index[0] + " to " + original).update();
-                }
-            }
-        } catch (RuntimeException e) {
-            jdbc.sql("rollback to savepoint person_rows_aside").update();
-            // class names only
-            log.warn("Person rows written beside the rebuild not put in place ({}); written by the rebuild",
-                    e.getClass().getName());
+        if (!TablesBeside.putInPlace(jdbc, TABLES, SUFFIX)) {
             return Optional.empty();
         }
-        jdbc.sql("release savepoint person_rows_aside").update();
         return Optional.of(rows.personCells());
     }
 
@@ -271,60 +250,6 @@ final class PersonRowsAside {
     void cancel() {
         state.compareAndSet(WAITING, TAKEN_BACK);
         wanted.complete(Optional.empty());
-    }
-
-    /** {@code <table>_next} as {@code table} without its rows, indexes or keys: its columns, grants and storage. */
-    private static void createBeside(Statement sql, String table) throws SQLException {
-        String next = table + "_next";
-        sql.execute("create table " + next + " (like " + table + " including all excluding indexes)");
-        String options = single(sql, "select array_to_string(reloptions, ', ') from pg_class where oid = '" + table
-                + "'::regclass");
-        if (options != null && !options.isEmpty()) {
-            sql.execute("alter table " + next + " set (" + options + ")");
-        }
-        // the grants of the table it replaces, not the schema's default ones
-        for (String revoke : list(sql, """
-                select format('revoke all on %1$s from %%s', case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
-                  from pg_class c cross join aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee
-                 where c.oid = '%1$s'::regclass and a.grantee <> c.relowner
-                """.formatted(next))) {
-            sql.execute(revoke);
-        }
-        for (String grant : list(sql, """
-                select format('grant %%s on %2$s to %%s', a.privilege_type,
-                              case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
-                  from pg_class c cross join aclexplode(c.relacl) a left join pg_roles r on r.oid = a.grantee
-                 where c.oid = '%1$s'::regclass and a.grantee <> c.relowner
-                union all
-                select format('grant %%s (%%I) on %2$s to %%s', a.privilege_type, t.attname,
-                              case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end)
-                  from pg_attribute t cross join aclexplode(t.attacl) a left join pg_roles r on r.oid = a.grantee
-                 where t.attrelid = '%1$s'::regclass and t.attnum > 0 and not t.attisdropped
-                """.formatted(table, next))) {
-            sql.execute(grant);
-        }
-    }
-
-    /** The statements of the keys and indexes of {@code table} on {@code <table>_next}, each named {@code <name>_next}. */
-    private static List<String> keysBeside(Statement sql, String table) throws SQLException {
-        String next = table + "_next";
-        List<String> keys = new ArrayList<>(list(sql, """
-                select format('alter table %2$s add constraint %%I %%s', k.conname || '_next', pg_get_constraintdef(k.oid))
-                  from pg_constraint k where k.conrelid = '%1$s'::regclass and k.contype in ('p', 'u')
-                """.formatted(table, next)));
-        keys.addAll(list(sql, """
-                select regexp_replace(pg_get_indexdef(i.indexrelid), ' INDEX (\\S+) ON (\\S+) ', ' INDEX \\1_next ON \\2_next ')
-                  from pg_index i
-                 where i.indrelid = '%1$s'::regclass
-                   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid)
-                """.formatted(table)));
-        // the index the table is clustered on, marked so (the mark goes with the index's name)
-        keys.addAll(list(sql, """
-                select format('alter table %2$s cluster on %%I', c.relname || '_next')
-                  from pg_index i join pg_class c on c.oid = i.indexrelid
-                 where i.indrelid = '%1$s'::regclass and i.indisclustered
-                """.formatted(table, next)));
-        return keys;
     }
 
     /** A statement's work that may throw {@link SQLException}. */
@@ -339,22 +264,5 @@ final class PersonRowsAside {
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    private static String single(Statement sql, String query) throws SQLException {
-        try (ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static List<String> list(Statement sql, String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = sql.executeQuery(query)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 }

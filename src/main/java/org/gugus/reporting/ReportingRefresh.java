@@ -508,65 +508,94 @@ public class ReportingRefresh {
     }
 
     /**
-     * Writes the schema's tables afresh; the report facts in report-date order when {@code whole} and from the rows
-     * read ahead, and then the month cells that need no person too, before the person rows beside are awaited.
+     * Writes the schema's tables afresh: from the rows read ahead, put in place, when they are those the warehouse and
+     * persons give now; else from the warehouse, with the report facts clustered by date after when {@code whole}.
      */
     private Rebuilt rebuildNow(PartTimes times, Optional<ReportsAhead.Read> read, Optional<PersonRowsAside> rowsAside,
             boolean whole) {
         // the rows read ahead only when they are those the warehouse and persons give now
-        boolean copyAhead = read.isPresent() && times.get("check", () -> read.get().whole());
-        if (!copyAhead) {
-            rowsAside.ifPresent(PersonRowsAside::cancel);
+        if (read.isPresent() && times.get("check", () -> read.get().whole())) {
+            return rebuildInPlace(times, read.get(), rowsAside, whole);
         }
-        // their tables are left with their keys and indexes while their rows are written beside: put in place whole
-        boolean defined = copyAhead && rowsAside.isPresent()
-                && times.get("start", () -> rowsAside.get().awaitDefined(read.get().snapshot()));
-        List<String> besides = defined ? PersonRowsAside.TABLES : List.of();
+        rowsAside.ifPresent(PersonRowsAside::cancel);
         List<DeferredIndexes.Index> deferred = times.get("set indexes aside", () -> {
             RebuiltTables.lock(jdbc, RebuiltTables.ALL);
             jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
-            return DeferredIndexes.drop(jdbc, besides);
+            return DeferredIndexes.drop(jdbc);
         });
-        List<DeferredIndexes.Key> keys = times.get("set keys aside", () -> DeferredIndexes.dropKeys(jdbc, besides));
-        if (copyAhead) {
-            NewReports.copyAllAhead(jdbc, warehouse, read.get(), times, !defined, whole);
-            ahead.copied(read.get());
-        } else {
-            read.ifPresent(rows -> log.info("Reports read ahead of {} records not taken: the warehouse or its linked"
-                    + " records changed since; read again", rows.rows()));
-            NewReports.copyAll(jdbc, warehouse, times);
-        }
-        if (!defined) {
-            times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
-        }
+        List<DeferredIndexes.Key> keys = times.get("set keys aside", () -> DeferredIndexes.dropKeys(jdbc, List.of()));
+        read.ifPresent(rows -> log.info("Reports read ahead of {} records not taken: the warehouse or its linked"
+                + " records changed since; read again", rows.rows()));
+        NewReports.copyAll(jdbc, warehouse, times);
+        times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
         times.run("cases", () -> jdbc.sql(CASES.formatted("true")).update());
         times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
         times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
-        boolean factsByDate = copyAhead && whole;
-        if (factsByDate) {
-            // while the person rows are still written beside (the rebuild waited 3-25 s for them at a million rows):
-            // the reports' statistics do not depend on them, and the facts, copied in date order, are not clustered
-            // after (at a million rows, under load 24, the two took 4.1 s after the wait)
-            times.run("analyze reports", this::analyzeReports);
+        times.run("counts", () -> AllTimeCounts.recount(jdbc));
+        return new Rebuilt(false, Optional.empty());
+    }
+
+    /**
+     * {@link #rebuildNow} from the rows read ahead: their tables given their keys, corrected persons and indexes and
+     * put in place ({@link ReportsInPlace}), the person rows and their facts written beside from them when a
+     * connection was free ({@link PersonRowsAside}), else here after. The report facts were read in report-date
+     * order; when {@code whole}, the reports' statistics and the month cells that need no person are made too.
+     */
+    private Rebuilt rebuildInPlace(PartTimes times, ReportsAhead.Read read, Optional<PersonRowsAside> rowsAside,
+            boolean whole) {
+        // their tables are left with their keys and indexes while their rows are written beside: put in place whole
+        boolean defined = rowsAside.isPresent()
+                && times.get("start", () -> rowsAside.get().awaitDefined(read.snapshot()));
+        List<String> kept = new ArrayList<>(ReportsInPlace.TABLES);
+        if (defined) {
+            kept.addAll(PersonRowsAside.TABLES);
         }
-        // the cases' and reports' month cells and the month files need no person: written while the rows beside are
-        // still written (at a million reports the rebuild waited 3-25 s for them, and made the files, 1.3 s, and these
-        // cells after)
-        Optional<Long> cellsWithoutPersons = factsByDate
-                ? Optional.of(times.get("month cells without persons", monthCells::makeWithoutPersons))
-                : Optional.empty();
+        List<DeferredIndexes.Index> deferred = times.get("set indexes aside", () -> {
+            RebuiltTables.lock(jdbc, RebuiltTables.ALL);
+            // the reports and their facts are replaced whole, their triggers with them: the persons' and cases' rows
+            // emptied here (the per-person facts too, written here when not beside)
+            jdbc.sql("truncate reporting.person, reporting.tppo_case, reporting.person_fact,"
+                    + " reporting.office_person_fact").update();
+            return DeferredIndexes.drop(jdbc, kept);
+        });
+        List<DeferredIndexes.Key> keys = times.get("set keys aside", () -> DeferredIndexes.dropKeys(jdbc, kept));
+        read.taken();
+        long corrected = ReportsInPlace.prepare(jdbc, times);
+        times.run("cases", () -> jdbc.sql(ReportsInPlace.cases(CASES.formatted("true"))).update());
+        if (whole) {
+            // while the person rows are still written beside: the reports' statistics do not depend on them, and go
+            // with the tables put in place
+            times.run("analyze reports", () -> {
+                jdbc.sql("analyze " + ReportsAhead.REPORTS).update();
+                jdbc.sql("analyze " + ReportsAhead.FACTS).update();
+            });
+        }
         Optional<List<AllTimeCounts.Cell>> personCells = defined
                 ? times.get("persons aside", () -> rowsAside.get().putInPlace(jdbc))
                 : Optional.empty();
-        if (defined && personCells.isEmpty()) {
-            // not written beside after all: written here, into the emptied tables as they are (their keys kept)
+        boolean inPlace = times.get("reports in place", () -> {
+            // the check's transaction let go of the tables read ahead (the rows beside are written by now)
+            read.endTransaction();
+            return ReportsInPlace.putInPlace(jdbc);
+        });
+        ahead.copied(read);
+        if (personCells.isEmpty()) {
+            // not written beside: written here, into the emptied tables as they are (their keys kept when defined)
             times.run("persons", () -> jdbc.sql(PERSONS.formatted("true")).update());
             NewReports.writeAllPersonFacts(jdbc, times);
         }
+        times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
+        times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
+        // the cases' and reports' month cells and the month files need no person
+        Optional<Long> cellsWithoutPersons = whole
+                ? Optional.of(times.get("month cells without persons", monthCells::makeWithoutPersons))
+                : Optional.empty();
         // the persons' cells counted beside, with the rows put in place, when they were
         times.run("counts", () -> personCells.ifPresentOrElse(cells -> AllTimeCounts.recount(jdbc, cells),
                 () -> AllTimeCounts.recount(jdbc)));
-        return new Rebuilt(factsByDate, cellsWithoutPersons);
+        log.info("Reports read ahead put in place{}: {} of {} corrected to the person of their record now",
+                inPlace ? "" : " by a copy (a reporting table could not be replaced)", corrected, read.rows());
+        return new Rebuilt(whole, cellsWithoutPersons);
     }
 
     private void analyzeReports() {

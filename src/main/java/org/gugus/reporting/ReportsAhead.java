@@ -19,6 +19,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -26,11 +28,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The part of a first load's reporting rebuild that needs no persons, done while they are resolved:
  * as soon as a file's publish commits, on a thread and a connection of its own, every victim record's
- * report is read from the warehouse into a scratch table (V076), with its report facts and the per-case
- * facts, their person left unset. The persons resolution that follows the same commit runs for
- * seconds in the JVM on the other core; the rebuild it triggers ({@link ReportingRefresh}) then copies
- * these rows into the emptied reporting tables with each record's person as linked now, instead of
- * reading the warehouse and writing the facts after the resolution.
+ * report is read from the warehouse into a table beside the reports ({@code reporting.report_ahead}), with its
+ * report facts (in report-date order) and the per-case facts beside theirs, each with the person its record is
+ * expected to have: the one it is linked to already, else its own id (a new person is numbered by her first record,
+ * V115). The persons resolution that follows the same commit runs for seconds in the JVM on the other core; the
+ * rebuild it triggers ({@link ReportingRefresh}) then corrects the few reports whose person came out otherwise and
+ * puts these tables in place of the reporting tables ({@link ReportsInPlace}), instead of reading the warehouse and
+ * writing the facts after the resolution, or copying these rows again.
  * <p>
  * Only a publish after which most records are not reported yet (as many as the schema's persons or
  * more, and {@code gugus.reporting.bulk-refresh-persons} or more: a first load) is read ahead. The
@@ -38,22 +42,26 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * it would read itself: as many as the warehouse's records and its linked records, none of those
  * missing ({@link WarehouseSource#aheadIsWhole}); otherwise, or when the read failed, the rebuild
  * reads the warehouse as before. Nothing is written to the reporting tables but the code dictionary's
- * new codes (as the rebuild's facts would add them). The rows are kept in unlogged scratch tables of the
- * reporting schema (V076), so that a second connection can write the person rows from them
- * ({@link PersonRowsAside}); the reading connection holds a session lock on them while it keeps their rows,
- * so one process reads ahead at a time (another process's publish meanwhile is not read ahead), and rows a
- * killed process left are emptied by the next read. Rows no rebuild took are emptied at the next publish or
- * after {@code gugus.reporting.read-ahead-keep-minutes}. Off with {@code gugus.reporting.read-ahead=false}.
+ * new codes (as the rebuild's facts would add them). The tables read ahead are defined by each read as the reporting
+ * tables are, without their grants (the read-only role reads none of them before they are put in place), so that a
+ * second connection can write the person rows from them ({@link PersonRowsAside}); the reading connection holds a
+ * session lock on them while it keeps their rows, so one process reads ahead at a time (another process's publish
+ * meanwhile is not read ahead), and tables a killed process left are dropped by the next read. Tables no rebuild took
+ * are dropped at the next publish or after {@code gugus.reporting.read-ahead-keep-minutes}. Off with
+ * {@code gugus.reporting.read-ahead=false}.
  */
 @Component
 class ReportsAhead implements DisposableBean {
 
-    static final String REPORTS = "reporting.report_ahead";
-    static final String FACTS = "reporting.report_fact_ahead";
-    static final String CASE_FACTS = "reporting.case_fact_ahead";
-    static final String OFFICE_CASE_FACTS = "reporting.office_case_fact_ahead";
+    /** What each reporting table's rows read ahead are written under: {@code <table>_ahead}. */
+    static final String SUFFIX = "_ahead";
 
-    /** The scratch tables (V076) and the tables whose columns each has. */
+    static final String REPORTS = "reporting.report" + SUFFIX;
+    static final String FACTS = "reporting.report_fact" + SUFFIX;
+    static final String CASE_FACTS = "reporting.case_fact" + SUFFIX;
+    static final String OFFICE_CASE_FACTS = "reporting.office_case_fact" + SUFFIX;
+
+    /** The tables read ahead and the reporting tables each is put in place of. */
     private static final String[][] SCRATCH = {{REPORTS, "reporting.report"}, {FACTS, "reporting.report_fact"},
             {CASE_FACTS, "reporting.case_fact"}, {OFFICE_CASE_FACTS, "reporting.office_case_fact"}};
 
@@ -229,26 +237,29 @@ class ReportsAhead implements DisposableBean {
                 Read.release(connection, Read.UNLOCK);
                 return null;
             }
-            if (!scratchLikeTheirTables(statement)) {
-                log.warn("Reports not read ahead: their tables no longer have the columns of the reporting tables");
-                connection.rollback();
-                locked = false;
-                Read.release(connection, Read.UNLOCK);
-                return null;
+            // the tables defined as the reporting tables are now, for the rebuild to put in place of them (whatever an
+            // earlier read left, a killed process's too, dropped first), and committed with the mark: their definition
+            // holds a lock on the table it copies until then
+            JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+            for (String[] table : SCRATCH) {
+                statement.execute("drop table if exists " + table[0]);
+                TablesBeside.create(jdbc, table[1], SUFFIX, false);
             }
+            connection.commit();
             inMemory(statement);
-            // whatever an earlier read left (a killed process's too); emptied in this transaction, they are written
-            // without being kept twice
-            statement.execute("truncate " + REPORTS + ", " + FACTS + ", " + CASE_FACTS + ", " + OFFICE_CASE_FACTS);
+            // emptied in the transaction that writes them: at the minimal WAL level their rows are not logged
+            statement.execute("truncate " + REPORTS);
             String mark = counts.mark();
             long rows = WarehouseSource.readAhead(connection, REPORTS);
             // the warehouse's tables let go as soon as they are read: the facts, their aggregates and analyses below
             // read only the scratch tables, and a first load's persons store waits for every lock on warehouse.victim
             // to drop the foreign key of its links to it. A process killed before the commit below leaves rows that the
-            // next read empties (this session's lock on the scratch tables goes with it)
+            // next read drops (this session's lock on the scratch tables goes with it)
             connection.commit();
             inMemory(statement);
-            statement.execute("select reporting.report_facts_into('" + REPORTS + "', '" + FACTS + "')");
+            statement.execute("truncate " + FACTS + ", " + CASE_FACTS + ", " + OFFICE_CASE_FACTS);
+            // in report-date order, as the rebuild puts them in place: a period reads a contiguous slice of them
+            statement.execute("select reporting.report_facts_into('" + REPORTS + "', '" + FACTS + "', true)");
             statement.execute("insert into " + CASE_FACTS + " (case_id, first_day, last_day)"
                     + " select case_id, min(day_key), max(day_key) from " + FACTS + " group by case_id");
             statement.execute("insert into " + OFFICE_CASE_FACTS + " (office, case_id, first_day, last_day)"
@@ -289,24 +300,6 @@ class ReportsAhead implements DisposableBean {
         }
     }
 
-    /** Whether each scratch table has the columns, in order and of the types, of the table it reads ahead. */
-    private static boolean scratchLikeTheirTables(Statement statement) throws SQLException {
-        for (String[] table : SCRATCH) {
-            try (ResultSet same = statement.executeQuery("""
-                    select array(select attname || ' ' || format_type(atttypid, atttypmod) from pg_attribute
-                                  where attrelid = '%1$s'::regclass and attnum > 0 and not attisdropped order by attnum)
-                         = array(select attname || ' ' || format_type(atttypid, atttypmod) from pg_attribute
-                                  where attrelid = '%2$s'::regclass and attnum > 0 and not attisdropped order by attnum)
-                    """.formatted(table[0], table[1]))) {
-                same.next();
-                if (!same.getBoolean(1)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /** Counts a read a rebuild copied. */
     void copied(Read read) {
         copied.incrementAndGet();
@@ -339,6 +332,8 @@ class ReportsAhead implements DisposableBean {
         private final long rows;
         /** The warehouse's mark before the read ({@link WarehouseSource#unreported}). */
         private final String mark;
+        /** Whether a rebuild's transaction took the tables ({@link #taken}). */
+        private volatile boolean taken;
 
         private Read(Connection connection, long rows, String mark) {
             this.connection = connection;
@@ -391,13 +386,33 @@ class ReportsAhead implements DisposableBean {
         private static final int UNLOCK = 1;
         private static final int EMPTY_AND_UNLOCK = 2;
 
-        @Override
-        public void close() {
-            release(connection, EMPTY_AND_UNLOCK);
+        /**
+         * The rebuild's transaction takes the tables read ahead, to put them in place or to copy and drop them: closing
+         * then lets go of their lock and leaves them to that transaction (a drop here would wait for it).
+         */
+        void taken() {
+            taken = true;
         }
 
         /**
-         * Empties the scratch tables ({@code EMPTY_AND_UNLOCK}), lets go of their lock (unless {@code NOT_LOCKED})
+         * Ends the transaction of {@link #whole} (its snapshot taken by the rows written beside, if any): it holds the
+         * tables read ahead, which the rebuild's transaction then renames.
+         */
+        void endTransaction() {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reports read ahead: their check not ended: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            release(connection, taken ? UNLOCK : EMPTY_AND_UNLOCK);
+        }
+
+        /**
+         * Drops the tables read ahead ({@code EMPTY_AND_UNLOCK}), lets go of their lock (unless {@code NOT_LOCKED})
          * and gives the connection back as it was lent. Rows that could not be emptied at once (a reader of them
          * still at work) are left to the next read.
          */
@@ -412,13 +427,14 @@ class ReportsAhead implements DisposableBean {
                     try (Statement statement = connection.createStatement()) {
                         if (scratch == EMPTY_AND_UNLOCK) {
                             statement.execute("set local lock_timeout = '1s'");
-                            statement.execute("truncate " + REPORTS + ", " + FACTS + ", " + CASE_FACTS + ", "
-                                    + OFFICE_CASE_FACTS);
+                            for (String[] table : SCRATCH) {
+                                statement.execute("drop table if exists " + table[0]);
+                            }
                         }
                         connection.commit();
                     } catch (SQLException e) {
                         connection.rollback();
-                        log.info("Reports read ahead not emptied yet ({}); the next read empties them",
+                        log.info("Reports read ahead not dropped yet ({}); the next read drops them",
                                 e.getClass().getName());
                     }
                     try (Statement statement = connection.createStatement()) {

@@ -279,19 +279,26 @@ class WarehouseSource {
     }
 
     /**
-     * Reads the report of every victim record of the warehouse into {@code table} (a scratch table like
+     * Reads the report of every victim record of the warehouse into {@code table} (a table like
      * {@code reporting.report}) on this connection, in its open transaction, before the records' persons
-     * are resolved: their person is left 0, to be set by {@link #copyAhead}. Returns how many it read.
+     * are resolved: each with the person its record is expected to have, the one it is linked to already (or the
+     * one she was merged into), else its own id, as a new person is numbered by her first record. The rebuild
+     * corrects those that came out otherwise ({@link ReportsInPlace}). Returns how many it read.
      */
     static long readAhead(Connection connection, String table) throws SQLException {
-        String insert = REPORTS.formatted("0", "true")
+        String insert = REPORTS.formatted("coalesce(p.merged_into, vp.person_id, v.id)", "true")
                 .replace("insert into reporting.report", "insert into " + table)
                 .replace("""
                           from persons.victim_person vp
                           join persons.person p on p.id = vp.person_id
                           join warehouse.victim v on v.id = vp.victim_id
-                        """, "  from warehouse.victim v\n");
-        if (insert.contains("persons.")) {
+                        """, """
+                          from warehouse.victim v
+                          left join persons.victim_person vp on vp.victim_id = v.id
+                          left join (select id, merged_into from persons.person where merged_into is not null) p
+                            on p.id = vp.person_id
+                        """);
+        if (!insert.contains("from warehouse.victim v\n")) {
             throw new IllegalStateException("The reports' read no longer starts from the linked records");
         }
         try (Statement statement = connection.createStatement()) {
@@ -342,45 +349,8 @@ class WarehouseSource {
     }
 
     /**
-     * Copies the reports read ahead ({@code reports}) and their facts ({@code facts}) on {@code reader}
-     * into {@code reporting.report} and {@code reporting.report_fact}, emptied in the caller's transaction,
-     * each row with the person its record belongs to now, by binary {@code COPY … FREEZE} on the
-     * transaction's connection (as {@link #copyAllReports}); then the per-case facts read ahead as they are
-     * ({@code caseFacts}: each a table read ahead and the table it is copied into, of the same columns).
-     * {@code factsByDate}: the facts are written in report-date order, as {@code cluster} on their date index
-     * would leave them, sorted by the reading server process rather than rewritten with all their indexes after.
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    void copyAhead(Connection reader, String reports, String facts, boolean factsByDate, String[]... caseFacts) {
-        Connection writer = DataSourceUtils.getConnection(dataSource);
-        try {
-            copy(reader, withPersons(reader, reports, "reporting.report", ""), writer,
-                    "copy reporting.report from stdin (format binary, freeze)");
-            copy(reader, withPersons(reader, facts, "reporting.report_fact", factsByDate ? " order by a.report_date" : ""),
-                    writer, "copy reporting.report_fact from stdin (format binary, freeze)");
-            for (String[] table : caseFacts) {
-                copy(reader, "copy " + table[0] + " to stdout (format binary)", writer,
-                        "copy " + table[1] + " from stdin (format binary, freeze)");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reports read ahead not copied: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(writer, dataSource);
-        }
-    }
-
-    /**
-     * The copy out of the rows of {@code ahead} in the columns of {@code table}, each with its person as linked now,
-     * in the order {@code order} gives (empty, or an {@code order by} of the rows {@code a}).
-     */
-    private static String withPersons(Connection reader, String ahead, String table, String order) throws SQLException {
-        return "copy (" + aheadWithPersons(reader, ahead, table) + order + ") to stdout (format binary)";
-    }
-
-    /**
      * The rows of {@code ahead} in the columns of {@code table}, their person (the second column) as linked now:
-     * what a rebuild copies from the rows read ahead ({@link #copyAhead}), and what a second connection writes
-     * the person rows from beside it ({@link PersonRowsAside}).
+     * what a second connection writes the person rows from beside the rebuild ({@link PersonRowsAside}).
      */
     static String aheadWithPersons(Connection reader, String ahead, String table) throws SQLException {
         List<String> columns = new ArrayList<>();

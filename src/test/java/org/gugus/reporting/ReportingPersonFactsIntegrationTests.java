@@ -124,7 +124,7 @@ class ReportingPersonFactsIntegrationTests {
         List<Long> persons = jdbc.sql("select person_id from reporting.person order by person_id").query(Long.class).list();
         long first = persons.get(0);
         long last = persons.get(persons.size() - 1);
-        jdbc.sql("insert into reporting.report_ahead select * from reporting.report").update();
+        jdbc.sql("create table reporting.report_ahead as select * from reporting.report").update();
         // the first person merged into the last: her records' rows are the last person's
         jdbc.sql("update persons.person set merged_into = ? where id = ?").params(last, first).update();
         int reports = jdbc.sql("select count(*) from reporting.report").query(Integer.class).single();
@@ -141,7 +141,7 @@ class ReportingPersonFactsIntegrationTests {
                     .anyMatch(row -> row.endsWith(" " + last));
         } finally {
             jdbc.sql("update persons.person set merged_into = null where id = ?").param(first).update();
-            jdbc.sql("truncate reporting.report_ahead").update();
+            jdbc.sql("drop table reporting.report_ahead").update();
         }
     }
 

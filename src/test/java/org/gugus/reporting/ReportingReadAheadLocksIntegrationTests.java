@@ -86,7 +86,7 @@ class ReportingReadAheadLocksIntegrationTests {
                     .isEqualTo(jdbc.sql("select count(*) from warehouse.victim").query(Long.class).single());
         }
         assertThat(jdbc.sql(ReportingReadAheadIntegrationTests.LEFT).query(Long.class).single())
-                .as("their rows emptied").isZero();
+                .as("their tables put in place or dropped").isZero();
     }
 
     /** The server process waiting for a lock on {@code table}, once one does. */
