@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -19,8 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A first load's person rows and per-person facts written beside its rebuild: on a connection and in a
- * transaction of their own, from the reports and report facts read ahead of the persons ({@link ReportsAhead})
+ * A first load's person rows and per-person facts written beside its rebuild: on connections and in transactions of
+ * their own (the person rows on one, the per-person facts on a second when one is lent in time, else after the person
+ * rows on the first), from the reports and report facts read ahead of the persons ({@link ReportsAhead})
  * joined with the persons as linked now, into tables of their own
  * ({@code reporting.person_next}, {@code reporting.person_fact_next}, {@code reporting.office_person_fact_next})
  * with the keys, indexes, grants and storage settings of the tables they replace ({@link TablesBeside}), while the
@@ -55,8 +57,17 @@ final class PersonRowsAside {
 
     private static final Logger log = LoggerFactory.getLogger(PersonRowsAside.class);
 
+    /** The per-person fact tables, written on a connection of their own when one is lent in time. */
+    private static final List<String> FACT_TABLES = TABLES.subList(1, TABLES.size());
+
     private final AtomicInteger state = new AtomicInteger(WAITING);
     private final CompletableFuture<Written> written;
+    /** Whether the per-person facts are written on their own connection ({@code ASIDE}) or the person rows'. */
+    private final AtomicInteger factsState = new AtomicInteger(WAITING);
+    /** The persons' cells of the facts written on their own connection; null when they were not written there. */
+    private final CompletableFuture<List<AllTimeCounts.Cell>> factsWritten;
+    /** The statements of the fact tables' keys and indexes, once defined. */
+    private volatile List<String> factKeys;
     /** Counted down once the tables beside are defined (or could not be). */
     private final CountDownLatch defined = new CountDownLatch(1);
     /**
@@ -70,13 +81,28 @@ final class PersonRowsAside {
     private record Written(List<AllTimeCounts.Cell> personCells) {
     }
 
-    /** Starts writing the rows aside (call while holding the refresh's lock: another rebuild's would drop them). */
-    PersonRowsAside(DataSource dataSource) {
-        this.written = CompletableFuture.supplyAsync(() -> writeAside(dataSource), task -> {
-            Thread thread = new Thread(task, "reporting-persons-aside");
+    /**
+     * Starts writing the rows aside (call while holding the refresh's lock: another rebuild's would drop them), the
+     * per-person facts on a second connection when {@code factsAside} ({@code gugus.reporting.person-facts-aside}).
+     */
+    PersonRowsAside(DataSource dataSource, boolean factsAside) {
+        this.written = CompletableFuture.supplyAsync(() -> writeAside(dataSource), daemon("reporting-persons-aside"));
+        if (factsAside) {
+            this.factsWritten = CompletableFuture.supplyAsync(() -> writeFactsAside(dataSource),
+                    daemon("reporting-person-facts-aside"));
+        } else {
+            // written after the person rows, on their connection, as when no second one was lent before they were
+            factsState.set(TAKEN_BACK);
+            this.factsWritten = CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private static Executor daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             thread.start();
-        });
+        };
     }
 
     private Written writeAside(DataSource dataSource) {
@@ -112,11 +138,12 @@ final class PersonRowsAside {
     }
 
     /**
-     * The tables beside, empty, and the statements of their keys, committed before the rebuild empties its tables:
+     * The tables beside, empty, and the statements of the person rows' keys (the facts' kept for their connection),
+     * committed before the rebuild empties its tables:
      * {@code like} holds a lock on the table it copies until its transaction ends, which the rebuild's truncation
      * would wait for (and the rebuild, holding its own, for these rows).
      */
-    private static List<String> define(Connection connection) throws SQLException {
+    private List<String> define(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
         JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         try (Statement sql = connection.createStatement()) {
@@ -124,12 +151,15 @@ final class PersonRowsAside {
                 sql.execute("drop table if exists " + table + SUFFIX); // a failed rebuild's
             }
             List<String> keys = new ArrayList<>();
+            List<String> facts = new ArrayList<>();
             for (String table : TABLES) {
                 TablesBeside.create(jdbc, table, SUFFIX, true);
-                keys.addAll(TablesBeside.keys(jdbc, table, SUFFIX));
-                keys.addAll(TablesBeside.indexes(jdbc, table, SUFFIX));
+                List<String> of = FACT_TABLES.contains(table) ? facts : keys;
+                of.addAll(TablesBeside.keys(jdbc, table, SUFFIX));
+                of.addAll(TablesBeside.indexes(jdbc, table, SUFFIX));
             }
             connection.commit();
+            factKeys = facts;
             return keys;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -137,45 +167,28 @@ final class PersonRowsAside {
         }
     }
 
-    private static Written write(Connection connection, List<String> keys, String snapshot, PartTimes times)
+    private Written write(Connection connection, List<String> keys, String snapshot, PartTimes times)
             throws SQLException {
-        // the persons of the moment the rebuild checked the rows read ahead in: the same person for each record
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
-            // the persons' aggregates in memory, as on the rebuild's connection; no workers: the other core is the
-            // rebuild's
-            sql.execute("set local work_mem = '64MB'");
-            sql.execute("set local max_parallel_workers_per_gather = 0");
-            sql.execute("set local max_parallel_maintenance_workers = 0");
+        try (Statement sql = begin(connection, snapshot)) {
             // emptied in the transaction that writes them: at the minimal WAL level their rows are not logged
-            for (String table : TABLES) {
-                sql.execute("truncate " + table + SUFFIX);
-            }
+            sql.execute("truncate reporting.person" + SUFFIX);
             String several = times.get("several", () -> sql(() -> WarehouseSource.severalLinked(sql)));
             long rows = times.get("persons", () -> sql(() -> sql.executeLargeUpdate(ReportingRefresh.personsFrom(
                     "reporting.person_next", WarehouseSource.aheadWithPersons(connection, ReportsAhead.REPORTS,
                             ReportsAhead.REPORTS), several))));
-            // told by the same records (V084): grouping every fact by person to count hers was a tenth of the statement
-            times.run("person facts", () -> sql(() -> sql.execute("select reporting.person_facts_into("
-                    + quoted(WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))
-                    + ", " + quoted(several)
-                    + ", 'reporting.person_fact_next', 'reporting.office_person_fact_next')")));
-            times.run("keys", () -> sql(() -> {
-                for (String key : keys) {
-                    sql.execute(key);
+            times.run("keys", () -> sql(() -> execute(sql, keys)));
+            List<AllTimeCounts.Cell> cells;
+            if (factsState.compareAndSet(WAITING, TAKEN_BACK) || factsState.get() == TAKEN_BACK) {
+                // no connection lent for the facts yet (or none asked for): written here, after the person rows
+                cells = writeFacts(connection, sql, several, factKeys, times);
+                commit(connection, times);
+            } else {
+                commit(connection, times);
+                cells = times.get("facts beside", factsWritten::join);
+                if (cells == null) {
+                    throw new IllegalStateException("person facts not written beside the person rows");
                 }
-                return null;
-            }));
-            // the persons' all-time cells of these facts, counted here rather than by the rebuild once they are in
-            // place: its counts follow the swap, after everything else
-            List<AllTimeCounts.Cell> cells = times.get("counts", () -> sql(() -> AllTimeCounts.personCells(
-                    JdbcClient.create(new SingleConnectionDataSource(connection, true)), "reporting.person_fact_next",
-                    WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))));
-            times.run("commit", () -> sql(() -> {
-                connection.commit();
-                return null;
-            }));
+            }
             // counts and seconds only
             log.info("Person rows of {} persons written beside the rebuild in {}", rows, times);
             return new Written(cells);
@@ -183,6 +196,102 @@ final class PersonRowsAside {
             connection.rollback();
             throw e;
         }
+    }
+
+    /**
+     * The per-person facts on a connection of their own, beside the person rows (at a million reports the two took
+     * 5.5-9.6 and 4.8-5.1 s one after the other, while the rebuild waited with a core idle): their cells, or null when
+     * the person rows' connection writes them (no connection was lent before it needed them) or none are wanted.
+     */
+    private List<AllTimeCounts.Cell> writeFactsAside(DataSource dataSource) {
+        PartTimes times = new PartTimes();
+        try (Connection connection = times.get("connection", () -> sql(dataSource::getConnection))) {
+            if (!factsState.compareAndSet(WAITING, ASIDE)) {
+                return null;
+            }
+            try {
+                // the snapshot is given once the tables are defined; none when the rows are not wanted
+                Optional<String> snapshot = wanted.join();
+                List<String> keys = factKeys;
+                if (snapshot.isEmpty() || keys == null) {
+                    return null;
+                }
+                try (Statement sql = begin(connection, snapshot.get())) {
+                    String several = times.get("several", () -> sql(() -> WarehouseSource.severalLinked(sql)));
+                    List<AllTimeCounts.Cell> cells = writeFacts(connection, sql, several, keys, times);
+                    commit(connection, times);
+                    log.info("Person facts written beside the rebuild in {}", times);
+                    return cells;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } finally {
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("person facts not written aside: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Begins the transaction that writes rows beside in the rebuild's snapshot, with the rebuild's settings; returns
+     * its statement.
+     */
+    private static Statement begin(Connection connection, String snapshot) throws SQLException {
+        // the persons of the moment the rebuild checked the rows read ahead in: the same person for each record
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        Statement sql = connection.createStatement();
+        try {
+            sql.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
+            // the persons' aggregates in memory, as on the rebuild's connection; no workers: the other core is the
+            // rebuild's
+            sql.execute("set local work_mem = '64MB'");
+            sql.execute("set local max_parallel_workers_per_gather = 0");
+            sql.execute("set local max_parallel_maintenance_workers = 0");
+            return sql;
+        } catch (SQLException | RuntimeException e) {
+            sql.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The per-person facts into their tables beside (emptied first, in this transaction), with their keys and
+     * indexes, and the persons' cells of the all-time counts they give.
+     */
+    private static List<AllTimeCounts.Cell> writeFacts(Connection connection, Statement sql, String several,
+            List<String> keys, PartTimes times) throws SQLException {
+        for (String table : FACT_TABLES) {
+            sql.execute("truncate " + table + SUFFIX);
+        }
+        // told by the same records (V084): grouping every fact by person to count hers was a tenth of the statement
+        times.run("person facts", () -> sql(() -> sql.execute("select reporting.person_facts_into("
+                + quoted(WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))
+                + ", " + quoted(several)
+                + ", 'reporting.person_fact_next', 'reporting.office_person_fact_next')")));
+        times.run("fact keys", () -> sql(() -> execute(sql, keys)));
+        // the persons' all-time cells of these facts, counted here rather than by the rebuild once they are in
+        // place: its counts follow the swap, after everything else
+        return times.get("counts", () -> sql(() -> AllTimeCounts.personCells(
+                JdbcClient.create(new SingleConnectionDataSource(connection, true)), "reporting.person_fact_next",
+                WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))));
+    }
+
+    private static Void execute(Statement sql, List<String> statements) throws SQLException {
+        for (String statement : statements) {
+            sql.execute(statement);
+        }
+        return null;
+    }
+
+    private static void commit(Connection connection, PartTimes times) {
+        times.run("commit", () -> sql(() -> {
+            connection.commit();
+            return null;
+        }));
     }
 
     /** {@code text} as a string literal. */

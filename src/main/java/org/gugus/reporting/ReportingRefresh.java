@@ -153,12 +153,16 @@ public class ReportingRefresh {
     private final ReportsAhead ahead;
     private final MonthCells monthCells;
     private final int bulkPersons;
+    /** Whether the person rows beside write their per-person facts on a second connection of their own. */
+    private final boolean factsAside;
 
     ReportingRefresh(JdbcClient jdbc, DataSource dataSource, WarehouseSource warehouse, ReportingDimensions dimensions,
             PlatformTransactionManager transactionManager, KeptCountsWarmer warmer, MonthCells monthCells,
             ReportsAhead ahead, @Value("${gugus.reporting.bulk-refresh-persons:10000}") int bulkPersons,
-            @Value("${gugus.reporting.person-rows-aside:true}") boolean aside) {
+            @Value("${gugus.reporting.person-rows-aside:true}") boolean aside,
+            @Value("${gugus.reporting.person-facts-aside:true}") boolean factsAside) {
         this.jdbc = jdbc;
+        this.factsAside = factsAside;
         this.dataSource = dataSource;
         this.aside = aside;
         this.bulkPersons = bulkPersons;
@@ -463,7 +467,7 @@ public class ReportingRefresh {
         // one is free, while this one copies the reports and writes the rest (started before the rows are
         // checked, and put in place only when they were written from the rows this copies)
         Optional<PersonRowsAside> rowsAside = aside && read.isPresent()
-                ? Optional.of(times.get("start", () -> new PersonRowsAside(dataSource)))
+                ? Optional.of(times.get("start", () -> new PersonRowsAside(dataSource, factsAside)))
                 : Optional.empty();
         Rebuilt rebuilt;
         try {

@@ -21,10 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * A first load large enough for its persons to be resolved in bounded memory announces every person
  * changed; its rebuild takes the reports read ahead of those persons ({@link ReportsAhead}) and the person
  * rows written beside it ({@link PersonRowsAside}), as a smaller first load's refresh does, with the same
- * rows as a rebuild that reads the warehouse itself. Every load is bounded here.
+ * rows as a rebuild that reads the warehouse itself. Every load is bounded here, and the per-person facts beside are
+ * written after the person rows, on their connection (as when no second connection is lent for them in time; the
+ * other tests write them on a second one).
  */
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.reporting.bulk-refresh-persons=1",
-        "gugus.persons.resolution.bounded-from=1", "gugus.persons.resolution.group-records=40"})
+        "gugus.persons.resolution.bounded-from=1", "gugus.persons.resolution.group-records=40",
+        "gugus.reporting.person-facts-aside=false"})
 class ReportingBoundedFirstLoadIntegrationTests {
 
     /** The person tables' own ids: a table put in place of another has a new one. */
