@@ -463,9 +463,9 @@ public class ReportingRefresh {
             warmAfterCommit();
             KeptPeriodCounts.bump(jdbc);
         });
-        // the person rows and per-person facts written on a second connection from the rows read ahead, when
-        // one is free, while this one copies the reports and writes the rest (started before the rows are
-        // checked, and put in place only when they were written from the rows this copies)
+        // the person rows and per-person facts written on connections of their own from the rows read ahead, when
+        // one is free, while this one readies those rows to be put in place and writes the rest (started before the
+        // rows are checked, and put in place only when they were written from the rows this puts in place)
         Optional<PersonRowsAside> rowsAside = aside && read.isPresent()
                 ? Optional.of(times.get("start", () -> new PersonRowsAside(dataSource, factsAside)))
                 : Optional.empty();
@@ -480,12 +480,12 @@ public class ReportingRefresh {
         }
         boolean factsByDate = rebuilt.factsByDate();
         times.run(factsByDate ? "analyze" : "cluster and analyze", () -> {
-            // the facts in report-date order, so a period reads a contiguous slice of the table: copied so from the
-            // rows read ahead, else rewritten so (at a million reports the cluster took 6.9 s under load 12, most
+            // the facts in report-date order, so a period reads a contiguous slice of the table: read ahead so and
+            // put in place, else rewritten so (at a million reports the cluster took 6.9 s under load 12, most
             // of it building the facts' five indexes a second time)
             if (factsByDate) {
                 // marked as the cluster marks it (its index's mark is what a later cluster of the table follows); the
-                // reports and their facts were analysed before the person rows beside were waited for
+                // reports and their facts were analysed before they were put in place
                 jdbc.sql("alter table reporting.report_fact cluster on report_fact_date").update();
             } else {
                 jdbc.sql("cluster reporting.report_fact using report_fact_date").update();

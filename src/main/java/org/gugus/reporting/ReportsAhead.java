@@ -82,7 +82,7 @@ class ReportsAhead implements DisposableBean {
     private final ScheduledExecutorService reading;
     /** Publishes seen: rows read ahead are taken only after the publish they were read for. */
     private final AtomicLong publishes = new AtomicLong();
-    /** Reads done and reads a rebuild copied (for tests). */
+    /** Reads done and reads a rebuild took, to put in place (for tests). */
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong copied = new AtomicLong();
     /** The read started for the latest publish, not taken yet; guarded by {@code this}. */
@@ -300,7 +300,7 @@ class ReportsAhead implements DisposableBean {
         }
     }
 
-    /** Counts a read a rebuild copied. */
+    /** Counts a read a rebuild took. */
     void copied(Read read) {
         copied.incrementAndGet();
     }
@@ -310,7 +310,7 @@ class ReportsAhead implements DisposableBean {
         return reads.get();
     }
 
-    /** How many reads a rebuild copied (for tests). */
+    /** How many reads a rebuild took (for tests). */
     long copied() {
         return copied.get();
     }
@@ -369,7 +369,7 @@ class ReportsAhead implements DisposableBean {
 
         /**
          * The snapshot of the connection's transaction (begun by {@link #whole}), for another connection to read
-         * the persons of the same moment while this one copies these rows.
+         * the persons of the same moment while the rebuild readies these rows to be put in place.
          */
         String snapshot() {
             try (Statement statement = connection.createStatement();
