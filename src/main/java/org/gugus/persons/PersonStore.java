@@ -57,6 +57,9 @@ class PersonStore {
      */
     static final int FEW = 4;
 
+    /** How many new persons' numbers {@link #newPersons} looks up at once. */
+    private static final int HELD_LOOKUP = 10_000;
+
     /** From this many records on, a {@link Scope} is a temporary table and a run's persons are written set-based. */
     private final int manyRecords;
 
@@ -780,11 +783,15 @@ class PersonStore {
             return new long[0];
         }
         long[] ids = firstRecords.clone();
-        long lowest = Arrays.stream(ids).min().getAsLong();
         long highest = Arrays.stream(ids).max().getAsLong();
-        // the persons numbered in their range: few but after a re-resolution of every record
-        Set<Long> held = new HashSet<>(jdbc.sql("select id from persons.person where id between ? and ?")
-                .param(lowest).param(highest).query(Long.class).list());
+        // the numbers held already, looked up a slice at a time: only those come back (a first load's range of a
+        // million records holds few persons, a run over every record's nearly all of its range)
+        Set<Long> held = new HashSet<>();
+        for (int from = 0; from < count; from += HELD_LOOKUP) {
+            Long[] slice = Arrays.stream(ids, from, Math.min(count, from + HELD_LOOKUP)).boxed().toArray(Long[]::new);
+            held.addAll(jdbc.sql("select id from persons.person where id = any(?)").param(slice).query(Long.class)
+                    .list());
+        }
         int drawn = (int) Arrays.stream(ids).filter(held::contains).count();
         if (drawn > 0) {
             long last = jdbc.sql("""
