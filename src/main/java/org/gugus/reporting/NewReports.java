@@ -211,7 +211,7 @@ final class NewReports {
         triggers.forEach(trigger -> jdbc.sql(trigger[1]).update());
     }
 
-    private static void withoutFactTriggers(JdbcClient jdbc, Runnable writes) {
+    static void withoutFactTriggers(JdbcClient jdbc, Runnable writes) {
         jdbc.sql("alter table reporting.report disable trigger user").update();
         jdbc.sql("alter table reporting.report_fact disable trigger user").update();
         writes.run();

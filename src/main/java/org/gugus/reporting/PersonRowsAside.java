@@ -178,7 +178,7 @@ final class PersonRowsAside {
                             ReportsAhead.REPORTS), several))));
             times.run("keys", () -> sql(() -> execute(sql, keys)));
             List<AllTimeCounts.Cell> cells;
-            if (factsState.compareAndSet(WAITING, TAKEN_BACK) || factsState.get() == TAKEN_BACK) {
+            if (factsState.compareAndExchange(WAITING, TAKEN_BACK) != ASIDE) {
                 // no connection lent for the facts yet (or none asked for): written here, after the person rows
                 cells = writeFacts(connection, sql, several, factKeys, times);
                 commit(connection, times);
@@ -267,17 +267,17 @@ final class PersonRowsAside {
         for (String table : FACT_TABLES) {
             sql.execute("truncate " + table + SUFFIX);
         }
+        String facts = WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS);
         // told by the same records (V084): grouping every fact by person to count hers was a tenth of the statement
         times.run("person facts", () -> sql(() -> sql.execute("select reporting.person_facts_into("
-                + quoted(WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))
-                + ", " + quoted(several)
+                + quoted(facts) + ", " + quoted(several)
                 + ", 'reporting.person_fact_next', 'reporting.office_person_fact_next')")));
         times.run("fact keys", () -> sql(() -> execute(sql, keys)));
         // the persons' all-time cells of these facts, counted here rather than by the rebuild once they are in
         // place: its counts follow the swap, after everything else
         return times.get("counts", () -> sql(() -> AllTimeCounts.personCells(
                 JdbcClient.create(new SingleConnectionDataSource(connection, true)), "reporting.person_fact_next",
-                WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS))));
+                facts)));
     }
 
     private static Void execute(Statement sql, List<String> statements) throws SQLException {

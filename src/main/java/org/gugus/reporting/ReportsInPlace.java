@@ -69,15 +69,13 @@ final class ReportsInPlace {
             return true;
         }
         // the triggers set aside: the facts are copied as they are, and the per-person facts are not theirs to empty
-        jdbc.sql("alter table reporting.report disable trigger user").update();
-        jdbc.sql("alter table reporting.report_fact disable trigger user").update();
-        jdbc.sql("truncate " + String.join(", ", TABLES)).update();
-        for (String table : TABLES) {
-            jdbc.sql("insert into " + table + " select * from " + table + SUFFIX).update();
-            jdbc.sql("drop table " + table + SUFFIX).update();
-        }
-        jdbc.sql("alter table reporting.report enable trigger user").update();
-        jdbc.sql("alter table reporting.report_fact enable trigger user").update();
+        NewReports.withoutFactTriggers(jdbc, () -> {
+            jdbc.sql("truncate " + String.join(", ", TABLES)).update();
+            for (String table : TABLES) {
+                jdbc.sql("insert into " + table + " select * from " + table + SUFFIX).update();
+                jdbc.sql("drop table " + table + SUFFIX).update();
+            }
+        });
         return false;
     }
 
