@@ -1,6 +1,7 @@
 package org.gugus.reporting;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * A first load's person rows and per-person facts written beside its rebuild: on connections and in transactions of
  * their own (the person rows on one, the per-person facts on a second when one is lent in time, else after the person
- * rows on the first), from the reports and report facts read ahead of the persons ({@link ReportsAhead})
- * joined with the persons as linked now, into tables of their own
+ * rows on the first), from the reports and report facts read ahead of the persons ({@link ReportsAhead}), each naming
+ * its record's person as linked at the rebuild's check (which corrected those that came out otherwise), into tables
+ * of their own
  * ({@code reporting.person_next}, {@code reporting.person_fact_next}, {@code reporting.office_person_fact_next})
  * with the keys, indexes, grants and storage settings of the tables they replace ({@link TablesBeside}), while the
  * rebuild readies the same rows to be put in place and writes their cases on its connection: the rebuild ran on one
@@ -34,10 +36,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * the per-person facts written, and written by the rebuild with the rows put in place, rather than counted by it
  * after the swap.
  * <p>
- * The rows are written only when the rebuild takes the rows read ahead (checked against the warehouse,
- * {@link ReportsAhead.Read#whole}), and in the snapshot of its check ({@link ReportsAhead.Read#snapshot}):
- * each record has the same person here as in the reports put in place. Otherwise, when no connection was free before
- * the rebuild needed them, or when writing them failed, the rebuild writes them itself, as before.
+ * The rows are written only when the rebuild takes the rows read ahead (checked against the warehouse and corrected,
+ * {@link ReportsAhead.Read#whole}): each record has the same person here as in the reports put in place, read from
+ * the same rows, and the links are not joined again (at a million records, three joins of a million reports or facts
+ * with their links, and the records of persons of several counted from the links twice). Otherwise, when no
+ * connection was free before the rebuild needed them, or when writing them failed, the rebuild writes them itself,
+ * as before.
  */
 final class PersonRowsAside {
 
@@ -71,11 +75,11 @@ final class PersonRowsAside {
     /** Counted down once the tables beside are defined (or could not be). */
     private final CountDownLatch defined = new CountDownLatch(1);
     /**
-     * Whether the rows are wanted once the tables are defined, and then the snapshot the rebuild checked the rows read
-     * ahead in: not when those rows were not taken (then the rows beside are not written from them, and the scratch
-     * tables are left free to be emptied).
+     * Whether the rows are wanted once the tables are defined, and then the records of persons of several as the
+     * rebuild's check found them: not when the rows read ahead were not taken (then the rows beside are not written
+     * from them, and the scratch tables are left free to be emptied).
      */
-    private final CompletableFuture<Optional<String>> wanted = new CompletableFuture<>();
+    private final CompletableFuture<Optional<long[]>> wanted = new CompletableFuture<>();
 
     /** Rows written beside, with the persons' cells of the all-time counts they give. */
     private record Written(List<AllTimeCounts.Cell> personCells) {
@@ -118,8 +122,8 @@ final class PersonRowsAside {
                 defined.countDown();
             }
             try {
-                Optional<String> snapshot = wanted.join();
-                if (snapshot.isEmpty()) {
+                Optional<long[]> several = wanted.join();
+                if (several.isEmpty()) {
                     try (Statement sql = connection.createStatement()) {
                         for (String table : TABLES) {
                             sql.execute("drop table if exists " + table + SUFFIX);
@@ -127,7 +131,7 @@ final class PersonRowsAside {
                     }
                     return null;
                 }
-                return write(connection, keys, snapshot.get(), times);
+                return write(connection, keys, several.get(), times);
             } finally {
                 connection.setAutoCommit(true);
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -167,15 +171,14 @@ final class PersonRowsAside {
         }
     }
 
-    private Written write(Connection connection, List<String> keys, String snapshot, PartTimes times)
+    private Written write(Connection connection, List<String> keys, long[] severalRecords, PartTimes times)
             throws SQLException {
-        try (Statement sql = begin(connection, snapshot)) {
+        try (Statement sql = begin(connection)) {
             // emptied in the transaction that writes them: at the minimal WAL level their rows are not logged
             sql.execute("truncate reporting.person" + SUFFIX);
-            String several = times.get("several", () -> sql(() -> WarehouseSource.severalLinked(sql)));
+            String several = times.get("several", () -> sql(() -> several(connection, sql, severalRecords)));
             long rows = times.get("persons", () -> sql(() -> sql.executeLargeUpdate(ReportingRefresh.personsFrom(
-                    "reporting.person_next", WarehouseSource.aheadWithPersons(connection, ReportsAhead.REPORTS,
-                            ReportsAhead.REPORTS), several))));
+                    "reporting.person_next", "select * from " + ReportsAhead.REPORTS, several))));
             times.run("keys", () -> sql(() -> execute(sql, keys)));
             List<AllTimeCounts.Cell> cells;
             if (factsState.compareAndExchange(WAITING, TAKEN_BACK) != ASIDE) {
@@ -210,14 +213,15 @@ final class PersonRowsAside {
                 return null;
             }
             try {
-                // the snapshot is given once the tables are defined; none when the rows are not wanted
-                Optional<String> snapshot = wanted.join();
+                // wanted or not once the tables are defined
+                Optional<long[]> severalRecords = wanted.join();
                 List<String> keys = factKeys;
-                if (snapshot.isEmpty() || keys == null) {
+                if (severalRecords.isEmpty() || keys == null) {
                     return null;
                 }
-                try (Statement sql = begin(connection, snapshot.get())) {
-                    String several = times.get("several", () -> sql(() -> WarehouseSource.severalLinked(sql)));
+                try (Statement sql = begin(connection)) {
+                    String several = times.get("several",
+                            () -> sql(() -> several(connection, sql, severalRecords.get())));
                     List<AllTimeCounts.Cell> cells = writeFacts(connection, sql, several, keys, times);
                     commit(connection, times);
                     log.info("Person facts written beside the rebuild in {}", times);
@@ -236,16 +240,13 @@ final class PersonRowsAside {
     }
 
     /**
-     * Begins the transaction that writes rows beside in the rebuild's snapshot, with the rebuild's settings; returns
-     * its statement.
+     * Begins the transaction that writes rows beside, with the rebuild's settings; returns its statement. The rows
+     * read ahead it reads are committed, corrected, and changed by no one after the check.
      */
-    private static Statement begin(Connection connection, String snapshot) throws SQLException {
-        // the persons of the moment the rebuild checked the rows read ahead in: the same person for each record
+    private static Statement begin(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         Statement sql = connection.createStatement();
         try {
-            sql.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
             // the persons' aggregates in memory, as on the rebuild's connection; no workers: the other core is the
             // rebuild's
             sql.execute("set local work_mem = '64MB'");
@@ -267,7 +268,7 @@ final class PersonRowsAside {
         for (String table : FACT_TABLES) {
             sql.execute("truncate " + table + SUFFIX);
         }
-        String facts = WarehouseSource.aheadWithPersons(connection, ReportsAhead.FACTS, ReportsAhead.FACTS);
+        String facts = "select * from " + ReportsAhead.FACTS;
         // told by the same records (V084): grouping every fact by person to count hers was a tenth of the statement
         times.run("person facts", () -> sql(() -> sql.execute("select reporting.person_facts_into("
                 + quoted(facts) + ", " + quoted(several)
@@ -294,6 +295,23 @@ final class PersonRowsAside {
         }));
     }
 
+    /**
+     * On this connection, in its open transaction: {@code pg_temp.reporting_several} (dropped at its commit), the
+     * records whose person has more than one as the rebuild's check found them ({@link ReportsAhead.Read#several}),
+     * analysed: what tells the persons of several reports from those of one without grouping every report by person
+     * ({@link ReportingRefresh#personsFrom(String, String, String)}).
+     */
+    private static String several(Connection connection, Statement statement, long[] records) throws SQLException {
+        statement.execute("create temp table reporting_several (victim_id bigint) on commit drop");
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into pg_temp.reporting_several select unnest(?::bigint[])")) {
+            insert.setObject(1, records);
+            insert.executeUpdate();
+        }
+        statement.execute("analyze pg_temp.reporting_several");
+        return "pg_temp.reporting_several";
+    }
+
     /** {@code text} as a string literal. */
     private static String quoted(String text) {
         return "'" + text.replace("'", "''") + "'";
@@ -301,11 +319,11 @@ final class PersonRowsAside {
 
     /**
      * Waits until the tables beside are defined (before the rebuild empties its own) and returns true, their rows
-     * then written in {@code snapshot} (exported by the transaction that checked the rows read ahead, open until
-     * these rows are written); false when no connection was free for them yet: then they are not written, and the
-     * rebuild writes its rows itself.
+     * then written from the rows read ahead, checked and corrected, {@code several} the records of persons of several;
+     * false when no connection was free for them yet:
+     * then they are not written, and the rebuild writes its rows itself.
      */
-    boolean awaitDefined(String snapshot) {
+    boolean awaitDefined(long[] several) {
         try {
             // a free connection of the pool is lent at once, a new one opened in tens of milliseconds; a pool taken
             // (loads waiting for the refresh's lock hold one each) is not waited for
@@ -318,7 +336,7 @@ final class PersonRowsAside {
             cancel();
             throw new IllegalStateException("Rebuild interrupted", e);
         }
-        wanted.complete(Optional.of(snapshot));
+        wanted.complete(Optional.of(several));
         return true;
     }
 

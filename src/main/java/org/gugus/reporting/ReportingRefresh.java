@@ -549,7 +549,7 @@ public class ReportingRefresh {
             boolean whole) {
         // their tables are left with their keys and indexes while their rows are written beside: put in place whole
         boolean defined = rowsAside.isPresent()
-                && times.get("start", () -> rowsAside.get().awaitDefined(read.snapshot()));
+                && times.get("start", () -> rowsAside.get().awaitDefined(read.several()));
         List<String> kept = new ArrayList<>(ReportsInPlace.TABLES);
         if (defined) {
             kept.addAll(PersonRowsAside.TABLES);
@@ -564,7 +564,7 @@ public class ReportingRefresh {
         });
         List<DeferredIndexes.Key> keys = times.get("set keys aside", () -> DeferredIndexes.dropKeys(jdbc, kept));
         read.taken();
-        long corrected = ReportsInPlace.prepare(jdbc, times);
+        ReportsInPlace.prepare(jdbc, times);
         times.run("cases", () -> jdbc.sql(ReportsInPlace.cases(CASES.formatted("true"))).update());
         if (whole) {
             // while the person rows are still written beside: the reports' statistics do not depend on them, and go
@@ -577,11 +577,7 @@ public class ReportingRefresh {
         Optional<List<AllTimeCounts.Cell>> personCells = defined
                 ? times.get("persons aside", () -> rowsAside.get().putInPlace(jdbc))
                 : Optional.empty();
-        boolean inPlace = times.get("reports in place", () -> {
-            // the check's transaction let go of the tables read ahead (the rows beside are written by now)
-            read.endTransaction();
-            return ReportsInPlace.putInPlace(jdbc);
-        });
+        boolean inPlace = times.get("reports in place", () -> ReportsInPlace.putInPlace(jdbc));
         ahead.copied(read);
         if (personCells.isEmpty()) {
             // not written beside: written here, into the emptied tables as they are (their keys kept when defined)
@@ -598,7 +594,7 @@ public class ReportingRefresh {
         times.run("counts", () -> personCells.ifPresentOrElse(cells -> AllTimeCounts.recount(jdbc, cells),
                 () -> AllTimeCounts.recount(jdbc)));
         log.info("Reports read ahead put in place{}: {} of {} corrected to the person of their record now",
-                inPlace ? "" : " by a copy (a reporting table could not be replaced)", corrected, read.rows());
+                inPlace ? "" : " by a copy (a reporting table could not be replaced)", read.corrected(), read.rows());
         return new Rebuilt(whole, cellsWithoutPersons);
     }
 

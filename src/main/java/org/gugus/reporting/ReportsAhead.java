@@ -274,7 +274,7 @@ class ReportsAhead implements DisposableBean {
                 statement.execute("analyze " + table);
             }
             connection.commit();
-            // the rebuild's check and copies of these rows then read the persons of one moment
+            // the rebuild's check of these rows and its correction of their persons then read the persons of one moment
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             reads.incrementAndGet();
             log.info("Reports of {} records read ahead of their persons in {} s", rows,
@@ -334,6 +334,9 @@ class ReportsAhead implements DisposableBean {
         private final String mark;
         /** Whether a rebuild's transaction took the tables ({@link #taken}). */
         private volatile boolean taken;
+        /** How many reports the check corrected, and the records of persons of several ({@link #whole}). */
+        private long corrected;
+        private long[] several = {};
 
         private Read(Connection connection, long rows, String mark) {
             this.connection = connection;
@@ -346,39 +349,46 @@ class ReportsAhead implements DisposableBean {
         }
 
         /**
-         * Whether these are the reports a rebuild would read now (in the connection's new transaction): every
-         * record read and linked, and the warehouse unchanged since the read.
+         * Whether these are the reports a rebuild would read now: every record read and linked, and the warehouse
+         * unchanged since the read. When they are, the reports and facts whose person came out otherwise than expected
+         * are corrected in the same transaction ({@link WarehouseSource#correctAhead}), committed with it: from then on
+         * the rows read ahead name every record's person as linked at the check, and the person rows beside are
+         * written from them alone, as the rebuild puts them in place. A change of persons committed after the check
+         * is another refresh's, which waits for this rebuild's lock (taken before the check).
          */
         boolean whole() {
             try (Statement statement = connection.createStatement()) {
-                // the check's join and the copies after it, in this transaction, hash the linked records in memory:
-                // under the default work_mem each of the three joins of a million records with their persons ran in
-                // eight batches, spilling 0.8 GB to temporary files (the facts' copy replayed under load 16-19: 3.5 and
-                // 3.7 s against 4.4 and 4.9 s, alternated). Their workers are kept: without them the same copy took
-                // 6.9-7.8 s on its one process
+                // the check's join and the correction's hash the linked records in memory: under the default work_mem
+                // a join of a million records with their persons ran in eight batches, spilling 0.8 GB to temporary
+                // files
                 statement.execute("set local work_mem = '64MB'");
-                return WarehouseSource.aheadIsWhole(connection, REPORTS, rows, mark);
+                boolean whole = WarehouseSource.aheadIsWhole(connection, REPORTS, rows, mark);
+                if (whole) {
+                    corrected = WarehouseSource.correctAhead(connection, REPORTS, FACTS);
+                    several = WarehouseSource.severalLinked(connection);
+                    connection.commit();
+                }
+                return whole;
             } catch (SQLException e) {
                 throw new IllegalStateException("Reports read ahead not checked: " + e.getMessage(), e);
             }
         }
 
-        long rows() {
-            return rows;
+        /** How many reports the check corrected to the person of their record ({@link #whole}). */
+        long corrected() {
+            return corrected;
         }
 
         /**
-         * The snapshot of the connection's transaction (begun by {@link #whole}), for another connection to read
-         * the persons of the same moment while the rebuild readies these rows to be put in place.
+         * The records whose person has more than one, as the check found them ({@link #whole}): for the person rows
+         * beside, which read no links.
          */
-        String snapshot() {
-            try (Statement statement = connection.createStatement();
-                    ResultSet exported = statement.executeQuery("select pg_export_snapshot()")) {
-                exported.next();
-                return exported.getString(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Reports read ahead: snapshot not exported: " + e.getMessage(), e);
-            }
+        long[] several() {
+            return several;
+        }
+
+        long rows() {
+            return rows;
         }
 
         /** What {@link #release} does with the scratch tables: this connection holds their lock or not. */
@@ -392,18 +402,6 @@ class ReportsAhead implements DisposableBean {
          */
         void taken() {
             taken = true;
-        }
-
-        /**
-         * Ends the transaction of {@link #whole} (its snapshot taken by the rows written beside, if any): it holds the
-         * tables read ahead, which the rebuild's transaction then renames.
-         */
-        void endTransaction() {
-            try {
-                connection.commit();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Reports read ahead: their check not ended: " + e.getMessage(), e);
-            }
         }
 
         @Override

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * place of the reporting tables by the rebuild's transaction, rather than copied again with each record's person:
  * at a million reports those copies were 15.9 s of the server's time. Each report was read with the person its record
  * was expected to have; the few whose person came out otherwise (a record that joined another's person, a number
- * held already) are corrected, in the report and its fact. The tables then get the keys, indexes, triggers and grants
+ * held already) were corrected by the rebuild's check, in the report and its fact. The tables then get the keys, indexes, triggers and grants
  * of the tables they replace, and their names.
  */
 final class ReportsInPlace {
@@ -20,43 +20,24 @@ final class ReportsInPlace {
 
     private static final String SUFFIX = ReportsAhead.SUFFIX;
 
-    /**
-     * The reports (and their facts) whose person read ahead is not the person of their record now, corrected: looked
-     * up by the reports' key, built first.
-     */
-    private static final String CORRECTED = """
-            with linked as (
-                select vp.victim_id, coalesce(p.merged_into, vp.person_id) person_id
-                  from persons.victim_person vp
-                  left join (select id, merged_into from persons.person where merged_into is not null) p
-                    on p.id = vp.person_id),
-            corrected as (
-                update %1$s a set person_id = linked.person_id from linked
-                 where a.victim_id = linked.victim_id and a.person_id <> linked.person_id
-                returning a.victim_id, a.person_id)
-            update %2$s f set person_id = corrected.person_id from corrected where f.victim_id = corrected.victim_id
-            """.formatted(ReportsAhead.REPORTS, ReportsAhead.FACTS);
-
     private ReportsInPlace() {
     }
 
     /**
-     * In the rebuild's transaction, the reporting tables locked: the tables read ahead given their keys, corrected
-     * persons, indexes, triggers and grants, as the tables they replace. Their rows are not copied; readers of the
-     * rows read ahead (the person rows beside) are not waited for. Returns how many reports were corrected.
+     * In the rebuild's transaction, the reporting tables locked: the tables read ahead (their persons corrected by the
+     * check, {@link ReportsAhead.Read#whole}) given their keys, indexes, triggers and grants, as the tables they
+     * replace. Their rows are not copied; readers of the rows read ahead (the person rows beside) are not waited for.
      */
-    static long prepare(JdbcClient jdbc, PartTimes times) {
-        // the keys' unique indexes, not the keys: a key added takes its table whole, which the check of the rows read
-        // ahead and the rows beside hold until they are done
+    static void prepare(JdbcClient jdbc, PartTimes times) {
+        // the keys' unique indexes, not the keys: a key added takes its table whole, which the rows beside read until
+        // they are done
         times.run("keys ahead", () -> TABLES.forEach(table -> run(jdbc, TablesBeside.keyIndexes(jdbc, table, SUFFIX))));
-        long corrected = times.get("persons ahead", () -> (long) jdbc.sql(CORRECTED).update());
         times.run("indexes ahead", () -> TABLES.forEach(table -> {
             run(jdbc, TablesBeside.indexes(jdbc, table, SUFFIX));
             // after the corrections, which the reports' update triggers would have followed in the live facts
             run(jdbc, TablesBeside.triggers(jdbc, table, SUFFIX));
             run(jdbc, TablesBeside.grants(jdbc, table, SUFFIX));
         }));
-        return corrected;
     }
 
     /**

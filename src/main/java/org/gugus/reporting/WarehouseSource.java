@@ -349,50 +349,68 @@ class WarehouseSource {
     }
 
     /**
-     * The rows of {@code ahead} in the columns of {@code table}, their person (the second column) as linked now:
-     * what a second connection writes the person rows from beside the rebuild ({@link PersonRowsAside}).
+     * The reports (and their facts) read ahead whose person is not the person of their record now, corrected: each
+     * record's person as linked now, or the person hers was merged into. Only those persons merged into another are
+     * looked up (every linked record's person exists, by its foreign key): hashing every person for the join cost about
+     * 0.05 s of server CPU per 100,000 rows.
      */
-    static String aheadWithPersons(Connection reader, String ahead, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Statement statement = reader.createStatement();
-                ResultSet names = statement.executeQuery("""
-                        select attname from pg_attribute
-                         where attrelid = '%s'::regclass and attnum > 0 and not attisdropped order by attnum
-                        """.formatted(table))) {
-            while (names.next()) {
-                columns.add(names.getString(1));
-            }
+    private static final String CORRECTED = """
+            with linked as (
+                select vp.victim_id, coalesce(p.merged_into, vp.person_id) person_id
+                  from persons.victim_person vp
+                  left join (select id, merged_into from persons.person where merged_into is not null) p
+                    on p.id = vp.person_id),
+            corrected as (
+                update %1$s a set person_id = linked.person_id from linked
+                 where a.victim_id = linked.victim_id and a.person_id <> linked.person_id
+                returning a.victim_id, a.person_id)
+            update %2$s f set person_id = corrected.person_id from corrected where f.victim_id = corrected.victim_id
+            """;
+
+    /**
+     * On this connection, in its open transaction: the reports read ahead into {@code reports} and their facts in
+     * {@code facts} given the person of their record now, where it came out otherwise than expected (a record that
+     * joined another's person, a number held already, a person merged into another). Returns how many reports were
+     * corrected. Once corrected, the rows read ahead name every record's person themselves: the person rows and
+     * per-person facts are written from them without joining the links again.
+     */
+    static long correctAhead(Connection connection, String reports, String facts) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeLargeUpdate(CORRECTED.formatted(reports, facts));
         }
-        String select = String.join(", ", columns.stream()
-                .map(column -> column.equals("person_id") ? "coalesce(p.merged_into, vp.person_id) person_id" : "a." + column)
-                .toList());
-        // only the persons merged into another are looked up (every linked record's person exists, by its foreign key):
-        // hashing every person for the join cost about 0.05 s of server CPU per 100,000 rows, four times a first load
-        return "select " + select + " from " + ahead + " a"
-                + " join persons.victim_person vp on vp.victim_id = a.victim_id"
-                + " left join (select id, merged_into from persons.person where merged_into is not null) p"
-                + " on p.id = vp.person_id";
     }
 
     /**
-     * On this connection, in its open transaction: {@code pg_temp.reporting_several} (dropped at its commit), the
-     * linked records whose person, as linked now, has more than one, analysed: what tells the persons of several
-     * reports from those of one without grouping every report by person ({@link ReportingRefresh#personsFrom(String,
-     * String, String)}). Read from the narrow links, sorted in memory (about 35,000 persons of 71,000 records among a
-     * million).
+     * On this connection, in its open transaction: the linked records whose person, as linked now (or the person hers
+     * was merged into), has more than one, by id: what tells the persons of several reports from those of one without
+     * grouping every report by person ({@link ReportingRefresh#personsFrom(String, String, String)}). Only the records
+     * of persons numbered otherwise than one of their records are counted: a person of two records or more has one at
+     * least, and a first load numbers nearly every person by her one record (at a million records about 35,000 persons
+     * of 71,000 records, where counting every record by person sorted a million, 1.3-1.4 s of the server).
      */
-    static String severalLinked(Statement statement) throws SQLException {
-        statement.execute("""
-                create temp table reporting_several on commit drop as
-                select victim_id from (
-                    select vp.victim_id, count(*) over (partition by coalesce(p.merged_into, vp.person_id)) records
-                      from persons.victim_person vp
-                      left join (select id, merged_into from persons.person where merged_into is not null) p
-                        on p.id = vp.person_id) l
-                 where records > 1
-                """);
-        statement.execute("analyze pg_temp.reporting_several");
-        return "pg_temp.reporting_several";
+    static long[] severalLinked(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet records = statement.executeQuery("""
+                        with linked as not materialized (
+                            select vp.victim_id, coalesce(p.merged_into, vp.person_id) person_id
+                              from persons.victim_person vp
+                              left join (select id, merged_into from persons.person where merged_into is not null) p
+                                on p.id = vp.person_id)
+                        select victim_id from (
+                            select victim_id, count(*) over (partition by person_id) records from linked
+                             where person_id in (select person_id from linked where person_id <> victim_id)) l
+                         where records > 1
+                        """)) {
+            long[] ids = new long[1024];
+            int count = 0;
+            while (records.next()) {
+                if (count == ids.length) {
+                    ids = Arrays.copyOf(ids, count * 2);
+                }
+                ids[count++] = records.getLong(1);
+            }
+            return Arrays.copyOf(ids, count);
+        }
     }
 
     /** The read of the reports of the records of {@code half} (a condition on a victim id), cast to the table's types. */

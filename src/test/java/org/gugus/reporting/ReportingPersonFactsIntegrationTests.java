@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
@@ -24,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * its values as they are) are the aggregates of every person's report facts, for persons with one report
  * and with several, whether a load's refresh wrote them (beside the rebuild, from the rows read ahead) or
  * a rebuild on one connection. The aggregates below are V075's, kept here as the definition to meet. The rows read
- * ahead that they and the person rows are written from take, for each record, the person hers was merged into.
+ * ahead that they and the person rows are written from are corrected, for each record, to the person hers was merged
+ * into.
  */
 @SpringBootTest(properties = {"gugus.ingest.resume-on-start=false", "gugus.reporting.bulk-refresh-persons=1"})
 class ReportingPersonFactsIntegrationTests {
@@ -116,7 +118,7 @@ class ReportingPersonFactsIntegrationTests {
     }
 
     @Test
-    void rowsReadAheadTakeThePersonTheirRecordsPersonWasMergedInto() throws Exception {
+    void rowsReadAheadAreCorrectedToThePersonTheirRecordsPersonWasMergedInto() throws Exception {
         if (jdbc.sql("select count(*) from reporting.report").query(Long.class).single() == 0) {
             reception.receive(TestWorkbooks.csv(files.resolve("smd.csv"), TestWorkbooks.victims(4)), "64.72", "smd.csv",
                     FileSource.COMMAND_LINE);
@@ -124,24 +126,41 @@ class ReportingPersonFactsIntegrationTests {
         List<Long> persons = jdbc.sql("select person_id from reporting.person order by person_id").query(Long.class).list();
         long first = persons.get(0);
         long last = persons.get(persons.size() - 1);
+        // read ahead as a first load expects its persons: each record her own, numbered by her id
         jdbc.sql("create table reporting.report_ahead as select * from reporting.report").update();
+        jdbc.sql("create table reporting.report_fact_ahead as select * from reporting.report_fact").update();
+        jdbc.sql("update reporting.report_ahead set person_id = victim_id").update();
+        jdbc.sql("update reporting.report_fact_ahead set person_id = victim_id").update();
         // the first person merged into the last: her records' rows are the last person's
         jdbc.sql("update persons.person set merged_into = ? where id = ?").params(last, first).update();
         int reports = jdbc.sql("select count(*) from reporting.report").query(Integer.class).single();
-        List<String> linked = jdbc.sql("""
-                select vp.victim_id || ' ' || coalesce(p.merged_into, p.id)
-                  from persons.victim_person vp join persons.person p on p.id = vp.person_id order by 1
-                """).query(String.class).list();
+        String linkedNow = """
+                select vp.victim_id, coalesce(p.merged_into, p.id) person_id
+                  from persons.victim_person vp join persons.person p on p.id = vp.person_id
+                """;
+        List<String> linked = jdbc.sql("select victim_id || ' ' || person_id from (" + linkedNow + ") l order by 1")
+                .query(String.class).list();
+        long otherwise = jdbc.sql("select count(*) from (" + linkedNow + ") l where person_id <> victim_id")
+                .query(Long.class).single();
+        List<Long> ofSeveral = jdbc.sql("select victim_id from (select victim_id, count(*) over (partition by person_id)"
+                + " n from (" + linkedNow + ") l) c where n > 1 order by 1").query(Long.class).list();
         try (Connection connection = dataSource.getConnection()) {
-            String rows = WarehouseSource.aheadWithPersons(connection, ReportsAhead.REPORTS, "reporting.report");
+            long corrected = WarehouseSource.correctAhead(connection, ReportsAhead.REPORTS, ReportsAhead.FACTS);
+            long[] several = WarehouseSource.severalLinked(connection);
 
-            assertThat(jdbc.sql("select victim_id || ' ' || person_id from (" + rows + ") r order by 1").query(String.class)
-                    .list()).as("each record with her person, or the person hers was merged into").hasSize(reports)
-                    .isEqualTo(linked).noneMatch(row -> row.endsWith(" " + first))
+            assertThat(corrected).as("the reports whose person came out otherwise").isEqualTo(otherwise).isPositive();
+            assertThat(jdbc.sql("select victim_id || ' ' || person_id from reporting.report_ahead order by 1")
+                    .query(String.class).list()).as("each record with her person, or the person hers was merged into")
+                    .hasSize(reports).isEqualTo(linked).noneMatch(row -> row.endsWith(" " + first))
                     .anyMatch(row -> row.endsWith(" " + last));
+            assertThat(jdbc.sql("select count(*) from reporting.report_fact_ahead f join reporting.report_ahead r"
+                    + " using (victim_id) where f.person_id <> r.person_id").query(Long.class).single())
+                    .as("each fact with its report's person").isZero();
+            assertThat(Arrays.stream(several).boxed().toList()).as("the records of persons of several, counted among those numbered otherwise")
+                    .isNotEmpty().containsExactlyInAnyOrderElementsOf(ofSeveral);
         } finally {
             jdbc.sql("update persons.person set merged_into = null where id = ?").param(first).update();
-            jdbc.sql("drop table reporting.report_ahead").update();
+            jdbc.sql("drop table reporting.report_ahead, reporting.report_fact_ahead").update();
         }
     }
 
