@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * place of the reporting tables by the rebuild's transaction, rather than copied again with each record's person:
  * at a million reports those copies were 15.9 s of the server's time. Each report was read with the person its record
  * was expected to have; the few whose person came out otherwise (a record that joined another's person, a number
- * held already) were corrected by the rebuild's check, in the report and its fact. The tables then get the keys, indexes, triggers and grants
- * of the tables they replace, and their names.
+ * held already) were corrected by the rebuild's check, in the report and its fact. The tables then get the keys,
+ * indexes, triggers and grants of the tables they replace, and their names.
  */
 final class ReportsInPlace {
 

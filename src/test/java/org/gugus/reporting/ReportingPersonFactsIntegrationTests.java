@@ -142,8 +142,9 @@ class ReportingPersonFactsIntegrationTests {
                 .query(String.class).list();
         long otherwise = jdbc.sql("select count(*) from (" + linkedNow + ") l where person_id <> victim_id")
                 .query(Long.class).single();
-        List<Long> ofSeveral = jdbc.sql("select victim_id from (select victim_id, count(*) over (partition by person_id)"
-                + " n from (" + linkedNow + ") l) c where n > 1 order by 1").query(Long.class).list();
+        List<Long> ofSeveral = jdbc.sql("select victim_id from (select victim_id, count(*) over"
+                + " (partition by person_id) n from (" + linkedNow + ") l) c where n > 1 order by 1")
+                .query(Long.class).list();
         try (Connection connection = dataSource.getConnection()) {
             long corrected = WarehouseSource.correctAhead(connection, ReportsAhead.REPORTS, ReportsAhead.FACTS);
             long[] several = WarehouseSource.severalLinked(connection);
@@ -156,7 +157,8 @@ class ReportingPersonFactsIntegrationTests {
             assertThat(jdbc.sql("select count(*) from reporting.report_fact_ahead f join reporting.report_ahead r"
                     + " using (victim_id) where f.person_id <> r.person_id").query(Long.class).single())
                     .as("each fact with its report's person").isZero();
-            assertThat(Arrays.stream(several).boxed().toList()).as("the records of persons of several, counted among those numbered otherwise")
+            assertThat(Arrays.stream(several).boxed().toList())
+                    .as("the records of persons of several, counted among those numbered otherwise")
                     .isNotEmpty().containsExactlyInAnyOrderElementsOf(ofSeveral);
         } finally {
             jdbc.sql("update persons.person set merged_into = null where id = ?").param(first).update();
