@@ -22,7 +22,8 @@ begin
                (min(k | age_key) & 131071)::integer,
                (min(k | birth) filter (where birth is not null) & 131071)::integer,
                max(stage), min(office) <> max(office), min(case_id) <> max(case_id),
-               bit_or(exploitation), bit_or(recruitment), bit_or(services), bit_or(office_mask), bit_or(destination_mask)
+               bit_or(exploitation), bit_or(recruitment), bit_or(services), bit_or(office_mask),
+               bit_or(destination_mask)
           from f where victim_id in (select victim_id from %2$s)
          group by person_id)
     insert into %4$s (office, person_id, first_day, last_day, sex, origin, age_key, birth, stage,
@@ -38,7 +39,8 @@ begin
            (min(k | age_key) & 131071)::integer,
            (min(k | birth) filter (where birth is not null) & 131071)::integer,
            max(stage), false, min(case_id) <> max(case_id),
-           bit_or(exploitation), bit_or(recruitment), bit_or(services), bit_or(office_mask), bit_or(destination_mask)
+           bit_or(exploitation), bit_or(recruitment), bit_or(services), bit_or(office_mask),
+           bit_or(destination_mask)
       from f where victim_id in (select victim_id from %2$s)
      group by office, person_id
     $sql$, facts, several, persons, office_persons);
