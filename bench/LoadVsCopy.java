@@ -420,6 +420,7 @@ public class LoadVsCopy {
         lines.lines().filter(line -> line.contains("Published file") || line.contains("Persons resolved")
                         || line.contains("Stage read") || line.contains("Answer workbook of file")
                         || line.contains("Persons not resolved") || line.contains("Reporting refreshed for")
+                        || line.contains("Reporting schema rebuilt")
                         || line.contains("Started GugusApplication") || line.contains("Resolution run")
                         || line.contains("prepared ahead")
                         || line.contains("read ahead of their persons") || line.contains("written beside the rebuild")

@@ -518,7 +518,7 @@ public class ReportingRefresh {
     private Rebuilt rebuildNow(PartTimes times, Optional<ReportsAhead.Read> read, Optional<PersonRowsAside> rowsAside,
             boolean whole) {
         // the rows read ahead only when they are those the warehouse and persons give now
-        if (read.isPresent() && times.get("check", () -> read.get().whole())) {
+        if (read.isPresent() && read.get().whole(times)) {
             return rebuildInPlace(times, read.get(), rowsAside, whole);
         }
         rowsAside.ifPresent(PersonRowsAside::cancel);
@@ -540,8 +540,8 @@ public class ReportingRefresh {
     }
 
     /**
-     * {@link #rebuildNow} from the rows read ahead: their tables given their keys, corrected persons and indexes and
-     * put in place ({@link ReportsInPlace}), the person rows and their facts written beside from them when a
+     * {@link #rebuildNow} from the rows read ahead (indexed by their read, their persons corrected by the check): their
+     * tables given their triggers and grants and put in place with their keys ({@link ReportsInPlace}), the person rows and their facts written beside from them when a
      * connection was free ({@link PersonRowsAside}), else here after. The report facts were read in report-date
      * order; when {@code whole}, the reports' statistics and the month cells that need no person are made too.
      */

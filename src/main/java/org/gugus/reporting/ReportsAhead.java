@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.gugus.system.PartTimes;
 import org.gugus.warehouse.VictimsPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The part of a first load's reporting rebuild that needs no persons, done while they are resolved:
  * as soon as a file's publish commits, on a thread and a connection of its own, every victim record's
  * report is read from the warehouse into a table beside the reports ({@code reporting.report_ahead}), with its
- * report facts (in report-date order) and the per-case facts beside theirs, each with the person its record is
+ * report facts (in report-date order) and the per-case facts beside theirs, indexed as the reporting tables are ({@link
+ * ReportsInPlace#index}), each with the person its record is
  * expected to have: the one it is linked to already, else its own id (a new person is numbered by her first record,
  * V115). The persons resolution that follows the same commit runs for seconds in the JVM on the other core; the
  * rebuild it triggers ({@link ReportingRefresh}) then corrects the few reports whose person came out otherwise and
@@ -274,6 +276,8 @@ class ReportsAhead implements DisposableBean {
                 statement.execute("analyze " + table);
             }
             connection.commit();
+            ReportsInPlace.index(jdbc);
+            connection.commit();
             // the rebuild's check of these rows and its correction of their persons then read the persons of one moment
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             reads.incrementAndGet();
@@ -356,16 +360,18 @@ class ReportsAhead implements DisposableBean {
          * written from them alone, as the rebuild puts them in place. A change of persons committed after the check
          * is another refresh's, which waits for this rebuild's lock (taken before the check).
          */
-        boolean whole() {
+        boolean whole(PartTimes times) {
             try (Statement statement = connection.createStatement()) {
                 // the check's join and the correction's hash the linked records in memory: under the default work_mem
                 // a join of a million records with their persons ran in eight batches, spilling 0.8 GB to temporary
                 // files
                 statement.execute("set local work_mem = '64MB'");
-                boolean whole = WarehouseSource.aheadIsWhole(connection, REPORTS, rows, mark);
+                boolean whole = times.get("check", () -> sql(() -> WarehouseSource.aheadIsWhole(connection, REPORTS,
+                        rows, mark)));
                 if (whole) {
-                    corrected = WarehouseSource.correctAhead(connection, REPORTS, FACTS);
-                    several = WarehouseSource.severalLinked(connection);
+                    corrected = times.get("persons ahead", () -> sql(() -> WarehouseSource.correctAhead(connection,
+                            REPORTS, FACTS)));
+                    several = times.get("several", () -> sql(() -> WarehouseSource.severalLinked(connection)));
                     connection.commit();
                 }
                 return whole;
@@ -456,6 +462,20 @@ class ReportsAhead implements DisposableBean {
                 } catch (SQLException ignored) {
                     // closed with the pool
                 }
+            }
+        }
+
+        /** A statement's work that may throw {@link SQLException}. */
+        private interface Work<T> {
+            T run() throws SQLException;
+        }
+
+        /** The work's result, its {@link SQLException} rethrown unchecked. */
+        private static <T> T sql(Work<T> work) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reports read ahead not checked: " + e.getMessage(), e);
             }
         }
 
