@@ -541,9 +541,10 @@ public class ReportingRefresh {
 
     /**
      * {@link #rebuildNow} from the rows read ahead (indexed by their read, their persons corrected by the check): their
-     * tables given their triggers and grants and put in place with their keys ({@link ReportsInPlace}), the person rows and their facts written beside from them when a
-     * connection was free ({@link PersonRowsAside}), else here after. The report facts were read in report-date
-     * order; when {@code whole}, the reports' statistics and the month cells that need no person are made too.
+     * tables given their triggers and grants and put in place with their keys ({@link ReportsInPlace}), the person
+     * rows and their facts written beside from them when a connection was free ({@link PersonRowsAside}), else here
+     * after. The report facts were read in report-date order; when {@code whole}, the reports' statistics and the
+     * month cells that need no person are made too.
      */
     private Rebuilt rebuildInPlace(PartTimes times, ReportsAhead.Read read, Optional<PersonRowsAside> rowsAside,
             boolean whole) {
