@@ -71,7 +71,7 @@ class MonthCells {
         // the persons' cells and the month files are grouped in memory rather than in files on disk (a rebuild set
         // this for its whole transaction)
         jdbc.sql("set local work_mem = '64MB'").update();
-        writeWithoutPersons(generation);
+        writeWithoutPersons(generation, "");
         writeWithPersons(generation);
     }
 
@@ -82,8 +82,17 @@ class MonthCells {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     long makeWithoutPersons() {
+        return makeWithoutPersons("");
+    }
+
+    /**
+     * {@link #makeWithoutPersons()} from the report and per-case facts under {@code <table><suffix>}: a rebuild's
+     * tables read ahead, before they are put in place, while it waits for its person rows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long makeWithoutPersons(String suffix) {
         long generation = lockedGeneration();
-        writeWithoutPersons(generation);
+        writeWithoutPersons(generation, suffix);
         return generation;
     }
 
@@ -99,18 +108,26 @@ class MonthCells {
         return jdbc.sql("select generation from reporting.generation").query(Long.class).single();
     }
 
-    private void writeWithoutPersons(long generation) {
-        jdbc.sql("insert into reporting.month_cell (office, first_month, last_month, indicator, id, n, generation)"
-                + " select *, :generation from (" + FactCounts.CASE_AND_REPORT_MONTH_CELLS
-                + ") c(office, first_month, last_month, indicator, id, n) where n > 0")
-                .param("generation", generation).update();
+    private void writeWithoutPersons(long generation, String suffix) {
+        String cells = "insert into reporting.month_cell"
+                + " (office, first_month, last_month, indicator, id, n, generation) select *, :generation from ("
+                + FactCounts.CASE_AND_REPORT_MONTH_CELLS
+                + ") c(office, first_month, last_month, indicator, id, n) where n > 0";
+        for (String table : List.of("report_fact", "case_fact", "office_case_fact")) {
+            String read = " from reporting." + table + " ";
+            if (!cells.contains(read)) {
+                throw new IllegalStateException("The month cells no longer read reporting." + table + " as they did");
+            }
+            cells = cells.replace(read, " from reporting." + table + suffix + " ");
+        }
+        jdbc.sql(cells).param("generation", generation).update();
         jdbc.sql("""
                 insert into reporting.month_file (generation, office, month, source_file_id)
-                with m as (select distinct office, day_key >> 5 as month, source_file_id from reporting.report_fact)
+                with m as (select distinct office, day_key >> 5 as month, source_file_id from reporting.report_fact%s)
                 select :generation, office, month, source_file_id from m
                 union
                 select :generation, 0, month, source_file_id from m
-                """).param("generation", generation).update();
+                """.formatted(suffix)).param("generation", generation).update();
     }
 
     private void writeWithPersons(long generation) {

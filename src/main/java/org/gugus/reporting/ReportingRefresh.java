@@ -467,7 +467,7 @@ public class ReportingRefresh {
         // one is free, while this one readies those rows to be put in place and writes the rest (started before the
         // rows are checked, and put in place only when they were written from the rows this puts in place)
         Optional<PersonRowsAside> rowsAside = aside && read.isPresent()
-                ? Optional.of(times.get("start", () -> new PersonRowsAside(dataSource, factsAside)))
+                ? Optional.of(times.get("start", () -> new PersonRowsAside(dataSource, factsAside, whole)))
                 : Optional.empty();
         Rebuilt rebuilt;
         try {
@@ -491,9 +491,12 @@ public class ReportingRefresh {
                 jdbc.sql("cluster reporting.report_fact using report_fact_date").update();
                 analyzeReports();
             }
-            jdbc.sql("analyze reporting.person").update();
-            jdbc.sql("analyze reporting.person_fact").update();
-            jdbc.sql("analyze reporting.office_person_fact").update();
+            // the person rows and their facts written beside were analysed by their writers
+            if (!rebuilt.personsAnalysed()) {
+                jdbc.sql("analyze reporting.person").update();
+                jdbc.sql("analyze reporting.person_fact").update();
+                jdbc.sql("analyze reporting.office_person_fact").update();
+            }
         });
         // a period's persons of whole months are read from these, made here rather than by its first count
         rebuilt.cellsWithoutPersons().ifPresentOrElse(
@@ -506,9 +509,10 @@ public class ReportingRefresh {
 
     /**
      * What a rebuild's writing of its tables left: whether the report facts were written in report-date order (as
-     * clustered on their date index), and the generation whose month cells without persons are written, if they are.
+     * clustered on their date index), the generation whose month cells without persons are written, if they are, and
+     * whether the person rows and their facts were put in place analysed (written beside a whole rebuild).
      */
-    private record Rebuilt(boolean factsByDate, Optional<Long> cellsWithoutPersons) {
+    private record Rebuilt(boolean factsByDate, Optional<Long> cellsWithoutPersons, boolean personsAnalysed) {
     }
 
     /**
@@ -536,7 +540,7 @@ public class ReportingRefresh {
         times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
         times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
         times.run("counts", () -> AllTimeCounts.recount(jdbc));
-        return new Rebuilt(false, Optional.empty());
+        return new Rebuilt(false, Optional.empty(), false);
     }
 
     /**
@@ -575,6 +579,12 @@ public class ReportingRefresh {
                 jdbc.sql("analyze " + ReportsAhead.FACTS).update();
             });
         }
+        // the cases' and reports' month cells and the month files need no person: made from the tables read ahead
+        // while the person rows are still written beside
+        Optional<Long> cellsWithoutPersons = whole
+                ? Optional.of(times.get("month cells without persons",
+                        () -> monthCells.makeWithoutPersons(ReportsAhead.SUFFIX)))
+                : Optional.empty();
         Optional<List<AllTimeCounts.Cell>> personCells = defined
                 ? times.get("persons aside", () -> rowsAside.get().putInPlace(jdbc))
                 : Optional.empty();
@@ -587,16 +597,12 @@ public class ReportingRefresh {
         }
         times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
         times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
-        // the cases' and reports' month cells and the month files need no person
-        Optional<Long> cellsWithoutPersons = whole
-                ? Optional.of(times.get("month cells without persons", monthCells::makeWithoutPersons))
-                : Optional.empty();
         // the persons' cells counted beside, with the rows put in place, when they were
         times.run("counts", () -> personCells.ifPresentOrElse(cells -> AllTimeCounts.recount(jdbc, cells),
                 () -> AllTimeCounts.recount(jdbc)));
         log.info("Reports read ahead put in place{}: {} of {} corrected to the person of their record now",
                 inPlace ? "" : " by a copy (a reporting table could not be replaced)", read.corrected(), read.rows());
-        return new Rebuilt(whole, cellsWithoutPersons);
+        return new Rebuilt(whole, cellsWithoutPersons, personCells.isPresent());
     }
 
     private void analyzeReports() {
