@@ -142,6 +142,11 @@ class ReportingPersonFactsIntegrationTests {
                 .query(String.class).list();
         long otherwise = jdbc.sql("select count(*) from (" + linkedNow + ") l where person_id <> victim_id")
                 .query(Long.class).single();
+        // and a record numbering her own person now that was read ahead under another's (linked to it then)
+        long own = jdbc.sql("select victim_id from (" + linkedNow + ") l where person_id = victim_id and victim_id <> ?"
+                + " order by 1 limit 1").param(last).query(Long.class).single();
+        jdbc.sql("update reporting.report_ahead set person_id = ? where victim_id = ?").params(last, own).update();
+        jdbc.sql("update reporting.report_fact_ahead set person_id = ? where victim_id = ?").params(last, own).update();
         List<Long> ofSeveral = jdbc.sql("select victim_id from (select victim_id, count(*) over"
                 + " (partition by person_id) n from (" + linkedNow + ") l) c where n > 1 order by 1")
                 .query(Long.class).list();
@@ -149,7 +154,8 @@ class ReportingPersonFactsIntegrationTests {
             long corrected = WarehouseSource.correctAhead(connection, ReportsAhead.REPORTS, ReportsAhead.FACTS);
             long[] several = WarehouseSource.severalLinked(connection);
 
-            assertThat(corrected).as("the reports whose person came out otherwise").isEqualTo(otherwise).isPositive();
+            assertThat(corrected).as("the reports whose person came out otherwise").isEqualTo(otherwise + 1)
+                    .isGreaterThan(1);
             assertThat(jdbc.sql("select victim_id || ' ' || person_id from reporting.report_ahead order by 1")
                     .query(String.class).list()).as("each record with her person, or the person hers was merged into")
                     .hasSize(reports).isEqualTo(linked).noneMatch(row -> row.endsWith(" " + first))
