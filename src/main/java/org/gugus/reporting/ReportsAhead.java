@@ -84,6 +84,8 @@ class ReportsAhead implements DisposableBean {
     private final ScheduledExecutorService reading;
     /** Publishes seen: rows read ahead are taken only after the publish they were read for. */
     private final AtomicLong publishes = new AtomicLong();
+    /** The publish whose rows read ahead a rebuild waits for, once one does. */
+    private final AtomicLong awaited = new AtomicLong();
     /** Reads done and reads a rebuild took, to put in place (for tests). */
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong copied = new AtomicLong();
@@ -147,6 +149,8 @@ class ReportsAhead implements DisposableBean {
         if (taken == null) {
             return Optional.empty();
         }
+        // a read still at work leaves the indexes it has not built yet to the rebuild that waits for it
+        awaited.set(taken.publish());
         try {
             Read read = taken.read().get();
             if (read == null) {
@@ -276,7 +280,8 @@ class ReportsAhead implements DisposableBean {
                 statement.execute("analyze " + table);
             }
             connection.commit();
-            ReportsInPlace.index(jdbc);
+            // the indexes while no rebuild waits for these rows (the persons still resolved), the rest left to it
+            ReportsInPlace.index(jdbc, () -> awaited.get() != publish);
             connection.commit();
             // the rebuild's check of these rows and its correction of their persons then read the persons of one moment
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

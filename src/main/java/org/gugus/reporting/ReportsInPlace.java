@@ -1,6 +1,8 @@
 package org.gugus.reporting;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.gugus.system.PartTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -10,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * at a million reports those copies were 15.9 s of the server's time. Each report was read with the person its record
  * was expected to have; the few whose person came out otherwise (a record that joined another's person, a number
  * held already) were corrected by the rebuild's check, in the report and its fact. The tables get the indexes of the
- * tables they replace when they are read, their triggers, grants and keys in the rebuild, and their names.
+ * tables they replace when they are read (or by the rebuild), their triggers, grants and keys in the rebuild, and
+ * their names.
  */
 final class ReportsInPlace {
 
@@ -25,33 +28,47 @@ final class ReportsInPlace {
 
     /**
      * On the reading connection, in its open transaction, once the rows are read ahead: the keys' unique indexes and
-     * the other indexes of the reporting tables built on the tables read ahead, while the persons are resolved rather
-     * than by the rebuild after them (at a million reports 8.1 s of the rebuild's own process, beside the person rows
-     * written on the other core). The unique indexes, not the keys: a key added takes its table whole, which the
-     * person rows beside read; the keys are added on them once the tables are put in place. The few rows whose person
-     * the rebuild's check corrects change in them then.
+     * the other indexes of the reporting tables built on the tables read ahead, table by table while {@code unwanted}
+     * (no rebuild waits for the rows yet), while the persons are resolved rather than by the rebuild after them (at a
+     * million reports 8.1 s of the rebuild's own process, beside the person rows written on the other core). The
+     * rebuild builds those left ({@link #prepare}): at 100,000 rows the persons' resolution ends about when the rows
+     * are read, and the rebuild waited 0.5 s for indexes built with both cores busy. The unique indexes, not the keys:
+     * a key added takes its table whole, which the person rows beside read; the keys are added on them once the
+     * tables are put in place. The few rows whose person the rebuild's check corrects change in them then.
      */
-    static void index(JdbcClient jdbc) {
+    static void index(JdbcClient jdbc, BooleanSupplier unwanted) {
         // the other core is the persons' resolution's
         jdbc.sql("set local max_parallel_maintenance_workers = 0").update();
         for (String table : TABLES) {
-            run(jdbc, TablesBeside.keyIndexes(jdbc, table, SUFFIX));
-            run(jdbc, TablesBeside.indexes(jdbc, table, SUFFIX));
+            if (!unwanted.getAsBoolean()) {
+                return;
+            }
+            run(jdbc, indexesOf(jdbc, table));
         }
     }
 
     /**
-     * In the rebuild's transaction, the reporting tables locked: the tables read ahead (indexed by their read,
-     * {@link #index}, their persons corrected by the check, {@link ReportsAhead.Read#whole}) given the triggers and
-     * grants of the tables they replace. Their rows are not copied; readers of the rows read ahead (the person rows
-     * beside) are not waited for.
+     * In the rebuild's transaction, the reporting tables locked: the tables read ahead (their persons corrected by the
+     * check, {@link ReportsAhead.Read#whole}) given the indexes their read left to build ({@link #index}) and the
+     * triggers and grants of the tables they replace. Their rows are not copied; readers of the rows read ahead (the
+     * person rows beside) are not waited for.
      */
     static void prepare(JdbcClient jdbc, PartTimes times) {
+        times.run("indexes ahead", () -> TABLES.forEach(table -> run(jdbc, indexesOf(jdbc, table).stream()
+                .map(index -> index.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS "))
+                .toList())));
         times.run("triggers and grants ahead", () -> TABLES.forEach(table -> {
             // after the corrections, which the reports' update triggers would have followed in the live facts
             run(jdbc, TablesBeside.triggers(jdbc, table, SUFFIX));
             run(jdbc, TablesBeside.grants(jdbc, table, SUFFIX));
         }));
+    }
+
+    /** The statements of {@code table}'s keys' unique indexes and other indexes on the table read ahead. */
+    private static List<String> indexesOf(JdbcClient jdbc, String table) {
+        List<String> indexes = new ArrayList<>(TablesBeside.keyIndexes(jdbc, table, SUFFIX));
+        indexes.addAll(TablesBeside.indexes(jdbc, table, SUFFIX));
+        return indexes;
     }
 
     /**

@@ -12,6 +12,7 @@ import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
+import org.gugus.system.PartTimes;
 import org.gugus.warehouse.VictimsPublished;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A first load's reports are read from the warehouse while its persons are resolved
@@ -85,8 +88,49 @@ class ReportingReadAheadIntegrationTests {
     @Autowired
     ReportsAhead ahead;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     @TempDir
     Path files;
+
+    @Test
+    void theIndexesAReadLeftWhenARebuildWaitedForItAreBuiltByTheRebuildAsTheReportingTablesHaveThem() {
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            for (String table : ReportsInPlace.TABLES) {
+                jdbc.sql("drop table if exists " + table + ReportsAhead.SUFFIX).update();
+                TablesBeside.create(jdbc, table, ReportsAhead.SUFFIX, false);
+            }
+            // a rebuild waits for the rows once the read indexed the first table
+            boolean[] waited = {false};
+            ReportsInPlace.index(jdbc, () -> {
+                boolean unwanted = !waited[0];
+                waited[0] = true;
+                return unwanted;
+            });
+            List<String> leftByTheRead = indexes("_ahead");
+
+            ReportsInPlace.prepare(jdbc, new PartTimes());
+
+            List<String> live = indexes("");
+            assertThat(leftByTheRead).as("the first table's indexes alone built by the read").isNotEmpty()
+                    .hasSizeLessThan(live.size());
+            assertThat(indexes("_ahead")).as("every index of the reporting tables, the read's built once")
+                    .isEqualTo(live).anyMatch(index -> index.contains("UNIQUE INDEX report_pkey "));
+            status.setRollbackOnly();
+        });
+    }
+
+    /** The index definitions of the reporting tables read ahead ({@code <table><suffix>}), as the tables' own. */
+    private List<String> indexes(String suffix) {
+        return jdbc.sql("""
+                select regexp_replace(pg_get_indexdef(i.indexrelid), '_ahead\\M', '', 'g') || ' ' || i.indisclustered
+                  from pg_index i
+                 where i.indrelid in (select to_regclass(t || :suffix) from unnest(:tables::text[]) t)
+                 order by 1
+                """).param("suffix", suffix).param("tables", ReportsInPlace.TABLES.toArray(String[]::new))
+                .query(String.class).list();
+    }
 
     @Test
     void aFirstLoadsRebuildCopiesTheReportsReadWhileItsPersonsWereResolvedAsReadingTheWarehouseWritesThem() {
