@@ -333,8 +333,8 @@ final class PersonRowsAside {
     /**
      * Waits until the tables beside are defined (before the rebuild empties its own) and returns true, their rows
      * then written from the rows read ahead, checked and corrected, {@code several} the records of persons of several;
-     * false when no connection was free for them yet:
-     * then they are not written, and the rebuild writes its rows itself.
+     * false when no connection was free for them yet: then they are not written, and the rebuild writes its rows
+     * itself.
      */
     boolean awaitDefined(long[] several) {
         try {

@@ -367,16 +367,15 @@ class ReportsAhead implements DisposableBean {
          */
         boolean whole(PartTimes times) {
             try (Statement statement = connection.createStatement()) {
-                // the check's join and the correction's hash the linked records in memory: under the default work_mem
-                // a join of a million records with their persons ran in eight batches, spilling 0.8 GB to temporary
-                // files
+                // the check's join hashes the linked records in memory: under the default work_mem a join of a million
+                // records with their persons ran in eight batches, spilling 0.8 GB to temporary files
                 statement.execute("set local work_mem = '64MB'");
-                boolean whole = times.get("check", () -> sql(() -> WarehouseSource.aheadIsWhole(connection, REPORTS,
-                        rows, mark)));
+                boolean whole = times.time("check",
+                        () -> WarehouseSource.aheadIsWhole(connection, REPORTS, rows, mark));
                 if (whole) {
-                    corrected = times.get("persons ahead", () -> sql(() -> WarehouseSource.correctAhead(connection,
-                            REPORTS, FACTS)));
-                    several = times.get("several", () -> sql(() -> WarehouseSource.severalLinked(connection)));
+                    corrected = times.time("persons ahead", () -> WarehouseSource.correctAhead(connection, REPORTS,
+                            FACTS));
+                    several = times.time("several", () -> WarehouseSource.severalLinked(connection));
                     connection.commit();
                 }
                 return whole;
@@ -467,20 +466,6 @@ class ReportsAhead implements DisposableBean {
                 } catch (SQLException ignored) {
                     // closed with the pool
                 }
-            }
-        }
-
-        /** A statement's work that may throw {@link SQLException}. */
-        private interface Work<T> {
-            T run() throws SQLException;
-        }
-
-        /** The work's result, its {@link SQLException} rethrown unchecked. */
-        private static <T> T sql(Work<T> work) {
-            try {
-                return work.run();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Reports read ahead not checked: " + e.getMessage(), e);
             }
         }
 

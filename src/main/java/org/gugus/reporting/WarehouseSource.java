@@ -354,9 +354,9 @@ class WarehouseSource {
      * looked up (every linked record's person exists, by its foreign key): hashing every person for the join cost about
      * 0.05 s of server CPU per 100,000 rows. A report can be wrong only where its record's person is numbered otherwise
      * than the record now ({@code moved}: at a million first-loaded records about 36,000, the records of persons of
-     * several) or was when it was read (a report whose person is not its record's id): those alone are looked up by the
-     * reports' key, where joining every record's link with its report hashed a million of either (2.3 s of 3.7 s in
-     * which the rebuild's check kept the other core idle at a million).
+     * several) or was when it was read (a report whose person is not its record's id): those alone are joined with the
+     * reports, rather than every record's link with its report (a million of either hashed, at a million records, on
+     * one process while the rebuild's check keeps the other core idle).
      */
     private static final String CORRECTED = """
             with moved as materialized (
@@ -383,8 +383,8 @@ class WarehouseSource {
      * On this connection, in its open transaction: the reports read ahead into {@code reports} and their facts in
      * {@code facts} given the person of their record now, where it came out otherwise than expected (a record that
      * joined another's person, a number held already, a person merged into another). Returns how many reports were
-     * corrected. Once corrected, the rows read ahead name every record's person themselves: the person rows and
-     * per-person facts are written from them without joining the links again.
+     * corrected (their facts, one a report, counted). Once corrected, the rows read ahead name every record's person
+     * themselves: the person rows and per-person facts are written from them without joining the links again.
      */
     static long correctAhead(Connection connection, String reports, String facts) throws SQLException {
         try (Statement statement = connection.createStatement()) {

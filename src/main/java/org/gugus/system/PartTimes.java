@@ -21,12 +21,23 @@ public final class PartTimes {
     }
 
     public <T> T get(String part, Supplier<T> work) {
+        return time(part, work::get);
+    }
+
+    /** {@link #get}, for work that throws a checked exception: rethrown as it is, the part timed all the same. */
+    public <T, E extends Exception> T time(String part, Work<T, E> work) throws E {
         long start = System.nanoTime();
         try {
-            return work.get();
+            return work.run();
         } finally {
             nanos.merge(part, System.nanoTime() - start, Long::sum);
         }
+    }
+
+    /** A part's work that may throw a checked exception. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
     }
 
     @Override
