@@ -113,21 +113,17 @@ class MonthCells {
                 + " (office, first_month, last_month, indicator, id, n, generation) select *, :generation from ("
                 + FactCounts.CASE_AND_REPORT_MONTH_CELLS
                 + ") c(office, first_month, last_month, indicator, id, n) where n > 0";
-        for (String table : List.of("report_fact", "case_fact", "office_case_fact")) {
-            String read = " from reporting." + table + " ";
-            if (!cells.contains(read)) {
-                throw new IllegalStateException("The month cells no longer read reporting." + table + " as they did");
-            }
-            cells = cells.replace(read, " from reporting." + table + suffix + " ");
+        for (String table : List.of("reporting.report_fact", "reporting.case_fact", "reporting.office_case_fact")) {
+            cells = TablesBeside.reading(cells, table, table + suffix);
         }
         jdbc.sql(cells).param("generation", generation).update();
-        jdbc.sql("""
+        jdbc.sql(TablesBeside.reading("""
                 insert into reporting.month_file (generation, office, month, source_file_id)
-                with m as (select distinct office, day_key >> 5 as month, source_file_id from reporting.report_fact%s)
+                with m as (select distinct office, day_key >> 5 as month, source_file_id from reporting.report_fact )
                 select :generation, office, month, source_file_id from m
                 union
                 select :generation, 0, month, source_file_id from m
-                """.formatted(suffix)).param("generation", generation).update();
+                """, "reporting.report_fact", "reporting.report_fact" + suffix)).param("generation", generation).update();
     }
 
     private void writeWithPersons(long generation) {

@@ -117,13 +117,13 @@ final class PersonRowsAside {
 
     private Written writeAside(DataSource dataSource) {
         PartTimes times = new PartTimes();
-        try (Connection connection = times.get("connection", () -> sql(dataSource::getConnection))) {
+        try (Connection connection = times.time("connection", dataSource::getConnection)) {
             if (!state.compareAndSet(WAITING, ASIDE)) {
                 return null; // the rebuild took the rows back while this waited for a connection
             }
             List<String> keys;
             try {
-                keys = times.get("define", () -> sql(() -> define(connection)));
+                keys = times.time("define", () -> define(connection));
             } finally {
                 defined.countDown();
             }
@@ -182,12 +182,12 @@ final class PersonRowsAside {
         try (Statement sql = begin(connection)) {
             // emptied in the transaction that writes them: at the minimal WAL level their rows are not logged
             sql.execute("truncate reporting.person" + SUFFIX);
-            String several = times.get("several", () -> sql(() -> several(connection, sql, severalRecords)));
-            long rows = times.get("persons", () -> sql(() -> sql.executeLargeUpdate(ReportingRefresh.personsFrom(
-                    "reporting.person_next", "select * from " + ReportsAhead.REPORTS, several))));
-            times.run("keys", () -> sql(() -> execute(sql, keys)));
+            String several = times.time("several", () -> several(connection, sql, severalRecords));
+            long rows = times.time("persons", () -> sql.executeLargeUpdate(ReportingRefresh.personsFrom(
+                    "reporting.person_next", "select * from " + ReportsAhead.REPORTS, several)));
+            times.time("keys", () -> execute(sql, keys));
             if (analysed) {
-                times.run("analyze", () -> sql(() -> sql.execute("analyze reporting.person" + SUFFIX)));
+                times.time("analyze", () -> sql.execute("analyze reporting.person" + SUFFIX));
             }
             List<AllTimeCounts.Cell> cells;
             if (factsState.compareAndExchange(WAITING, TAKEN_BACK) != ASIDE) {
@@ -217,7 +217,7 @@ final class PersonRowsAside {
      */
     private List<AllTimeCounts.Cell> writeFactsAside(DataSource dataSource) {
         PartTimes times = new PartTimes();
-        try (Connection connection = times.get("connection", () -> sql(dataSource::getConnection))) {
+        try (Connection connection = times.time("connection", dataSource::getConnection)) {
             if (!factsState.compareAndSet(WAITING, ASIDE)) {
                 return null;
             }
@@ -229,8 +229,7 @@ final class PersonRowsAside {
                     return null;
                 }
                 try (Statement sql = begin(connection)) {
-                    String several = times.get("several",
-                            () -> sql(() -> several(connection, sql, severalRecords.get())));
+                    String several = times.time("several", () -> several(connection, sql, severalRecords.get()));
                     List<AllTimeCounts.Cell> cells = writeFacts(connection, sql, several, keys, analysed, times);
                     commit(connection, times);
                     log.info("Person facts written beside the rebuild in {}", times);
@@ -279,19 +278,19 @@ final class PersonRowsAside {
         }
         String facts = "select * from " + ReportsAhead.FACTS;
         // told by the same records (V084): grouping every fact by person to count hers was a tenth of the statement
-        times.run("person facts", () -> sql(() -> sql.execute("select reporting.person_facts_into("
+        times.time("person facts", () -> sql.execute("select reporting.person_facts_into("
                 + quoted(facts) + ", " + quoted(several)
-                + ", 'reporting.person_fact_next', 'reporting.office_person_fact_next')")));
-        times.run("fact keys", () -> sql(() -> execute(sql, keys)));
+                + ", 'reporting.person_fact_next', 'reporting.office_person_fact_next')"));
+        times.time("fact keys", () -> execute(sql, keys));
         if (analysed) {
-            times.run("analyze", () -> sql(() -> execute(sql, FACT_TABLES.stream()
-                    .map(table -> "analyze " + table + SUFFIX).toList())));
+            times.time("analyze", () -> execute(sql, FACT_TABLES.stream()
+                    .map(table -> "analyze " + table + SUFFIX).toList()));
         }
         // the persons' all-time cells of these facts, counted here rather than by the rebuild once they are in
         // place: its counts follow the swap, after everything else
-        return times.get("counts", () -> sql(() -> AllTimeCounts.personCells(
+        return times.get("counts", () -> AllTimeCounts.personCells(
                 JdbcClient.create(new SingleConnectionDataSource(connection, true)), "reporting.person_fact_next",
-                facts)));
+                facts));
     }
 
     private static Void execute(Statement sql, List<String> statements) throws SQLException {
@@ -301,11 +300,11 @@ final class PersonRowsAside {
         return null;
     }
 
-    private static void commit(Connection connection, PartTimes times) {
-        times.run("commit", () -> sql(() -> {
+    private static void commit(Connection connection, PartTimes times) throws SQLException {
+        times.time("commit", () -> {
             connection.commit();
             return null;
-        }));
+        });
     }
 
     /**
@@ -390,19 +389,5 @@ final class PersonRowsAside {
     void cancel() {
         state.compareAndSet(WAITING, TAKEN_BACK);
         wanted.complete(Optional.empty());
-    }
-
-    /** A statement's work that may throw {@link SQLException}. */
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    /** The work's result, its {@link SQLException} rethrown unchecked (and caught as such by the write). */
-    private static <T> T sql(Work<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 }

@@ -76,8 +76,8 @@ public class ReportingRefresh {
      * of {@code reporting.person}).
      */
     static String personsFrom(String target, String reports) {
-        String persons = PERSONS.replace("insert into reporting.person ", "insert into " + target + " ")
-                .replace("reporting.report ", "reports ").formatted("true");
+        String persons = TablesBeside.reading(PERSONS, "reporting.report", "reports")
+                .replace("insert into reporting.person ", "insert into " + target + " ").formatted("true");
         if (persons.contains("reporting.report") || !persons.contains("\nwith many as (")) {
             throw new IllegalStateException("The person rows no longer read their reports as they did");
         }

@@ -93,11 +93,7 @@ final class ReportsInPlace {
 
     /** The cases' rows written from the reports read ahead (their persons corrected), before they are put in place. */
     static String cases(String cases) {
-        String fromAhead = cases.replace("from reporting.report ", "from " + ReportsAhead.REPORTS + " ");
-        if (fromAhead.equals(cases)) {
-            throw new IllegalStateException("The cases no longer read the reports as they did");
-        }
-        return fromAhead;
+        return TablesBeside.reading(cases, "reporting.report", ReportsAhead.REPORTS);
     }
 
     private static void run(JdbcClient jdbc, List<String> statements) {

@@ -20,6 +20,19 @@ final class TablesBeside {
     }
 
     /**
+     * {@code statement} reading {@code rows} wherever it reads {@code table} ({@code from <table> }, the table's name
+     * followed by a space): e.g. a table beside, before it is put in place, or a set the statement is given. Fails
+     * when it reads no {@code table} so: the statement no longer reads it as the caller expects.
+     */
+    static String reading(String statement, String table, String rows) {
+        String read = " from " + table + " ";
+        if (!statement.contains(read)) {
+            throw new IllegalStateException("A statement no longer reads " + table + " as it did");
+        }
+        return statement.replace(read, " from " + rows + " ");
+    }
+
+    /**
      * {@code <table><suffix>}, empty, as {@code table} without its indexes, keys or triggers: its columns and storage
      * settings; its grants only with {@code grants} (else none: readers of the table do not read these rows before
      * they are put in place).
