@@ -367,11 +367,11 @@ class ReportsAhead implements DisposableBean {
          */
         boolean whole(PartTimes times) {
             try (Statement statement = connection.createStatement()) {
-                // the check's join hashes the linked records in memory: under the default work_mem a join of a million
-                // records with their persons ran in eight batches, spilling 0.8 GB to temporary files
+                // the correction's joins hash in memory: under the default work_mem a join of a million records with
+                // their persons ran in eight batches, spilling 0.8 GB to temporary files
                 statement.execute("set local work_mem = '64MB'");
                 boolean whole = times.time("check",
-                        () -> WarehouseSource.aheadIsWhole(connection, REPORTS, rows, mark));
+                        () -> WarehouseSource.aheadIsWhole(connection, rows, mark));
                 if (whole) {
                     corrected = times.time("persons ahead", () -> WarehouseSource.correctAhead(connection, REPORTS,
                             FACTS));

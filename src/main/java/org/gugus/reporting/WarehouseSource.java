@@ -329,55 +329,31 @@ class WarehouseSource {
     }
 
     /**
-     * Whether the reports read ahead into {@code reports} on {@code reader} are the reports a rebuild
-     * would read now: as many as the linked records, and each of them linked (a record published or unlinked since,
-     * or left pending, is not). Both keys are unique, so the join's count equals theirs only when the records are the
-     * same; as an anti-join the planner, without statistics of the rows read ahead, scanned them once per linked
-     * record (10 minutes at 100,000). And the warehouse's mark is still {@code mark}, the one taken before the read:
-     * nothing published or changed since, so that its records are as many as the reports read.
+     * Whether the reports read ahead into {@code reports} on {@code reader} are the reports a rebuild would read now:
+     * the warehouse's mark is still {@code mark}, the one taken before the read, so its records are the {@code rows}
+     * read (nothing published, corrected or deleted since); and as many records are linked, so that each of them is
+     * (a link's record is one of the warehouse's, by its key and foreign key): a record published or unlinked since, or
+     * left pending, is not. Counting the links joined with the reports read ahead told the same, at a million records
+     * 0.6-0.7 s of the server on one process while the other core idled (issue 13).
      */
-    static boolean aheadIsWhole(Connection reader, String reports, long rows, String mark) throws SQLException {
+    static boolean aheadIsWhole(Connection reader, long rows, String mark) throws SQLException {
         try (Statement statement = reader.createStatement();
-                ResultSet whole = statement.executeQuery("""
-                        select (select count(*) from persons.victim_person) = %2$d
-                           and (select count(*) from persons.victim_person vp join %1$s a on a.victim_id = vp.victim_id) = %2$d,
-                               (%3$s)
-                        """.formatted(reports, rows, MARK))) {
+                ResultSet whole = statement.executeQuery("select (select count(*) from persons.victim_person) = %d, (%s)"
+                        .formatted(rows, MARK))) {
             whole.next();
             return whole.getBoolean(1) && mark.equals(whole.getString(2));
         }
     }
 
     /**
-     * The reports (and their facts) read ahead whose person is not the person of their record now, corrected: each
-     * record's person as linked now, or the person hers was merged into. Only those persons merged into another are
-     * looked up (every linked record's person exists, by its foreign key): hashing every person for the join cost about
-     * 0.05 s of server CPU per 100,000 rows. A report can be wrong only where its record's person is numbered otherwise
-     * than the record now ({@code moved}: at a million first-loaded records about 36,000, the records of persons of
-     * several) or was when it was read (a report whose person is not its record's id): those alone are joined with the
-     * reports, rather than every record's link with its report (a million of either hashed, at a million records, on
-     * one process while the rebuild's check keeps the other core idle).
+     * The records whose report read ahead can name another person than hers now, with her person now
+     * ({@code pg_temp.reporting_moved}, dropped at the commit): those whose person, as linked now or the person hers
+     * was merged into, is numbered otherwise than the record (at a million first-loaded records about 36,000, the
+     * records of persons of several), and those read under another's person that is her own now. Only those persons
+     * merged into another are looked up (every linked record's person exists, by its foreign key): hashing every
+     * person for the join cost about 0.05 s of server CPU per 100,000 rows.
      */
-    private static final String CORRECTED = """
-            with moved as materialized (
-                select victim_id, person_id
-                  from (select vp.victim_id, coalesce(p.merged_into, vp.person_id) person_id
-                          from persons.victim_person vp
-                          left join (select id, merged_into from persons.person where merged_into is not null) p
-                            on p.id = vp.person_id) linked
-                 where person_id <> victim_id),
-            wanted as (
-                select victim_id, person_id from moved
-                union all
-                select a.victim_id, a.victim_id from %1$s a
-                 where a.person_id <> a.victim_id
-                   and not exists (select 1 from moved m where m.victim_id = a.victim_id)),
-            corrected as (
-                update %1$s a set person_id = w.person_id from wanted w
-                 where a.victim_id = w.victim_id and a.person_id <> w.person_id
-                returning a.victim_id, a.person_id)
-            update %2$s f set person_id = corrected.person_id from corrected where f.victim_id = corrected.victim_id
-            """;
+    private static final String MOVED = "pg_temp.reporting_moved";
 
     /**
      * On this connection, in its open transaction: the reports read ahead into {@code reports} and their facts in
@@ -385,34 +361,68 @@ class WarehouseSource {
      * joined another's person, a number held already, a person merged into another). Returns how many reports were
      * corrected (their facts, one a report, counted). Once corrected, the rows read ahead name every record's person
      * themselves: the person rows and per-person facts are written from them without joining the links again.
+     * <p>
+     * The records that can be wrong ({@link #MOVED}) are found first, kept and analysed, then joined with the
+     * reports: planned as one statement they were estimated as many as the links, and both the reports and their
+     * facts were hashed whole to correct a few percent of them (2.2 s of the server at a million records, on one
+     * process, against about 1.2 s; issue 13). {@link #severalLinked} reads them after.
      */
     static long correctAhead(Connection connection, String reports, String facts) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            return statement.executeLargeUpdate(CORRECTED.formatted(reports, facts));
+            statement.execute("""
+                    create temp table reporting_moved on commit drop as
+                    select victim_id, person_id
+                      from (select vp.victim_id, coalesce(p.merged_into, vp.person_id) person_id
+                              from persons.victim_person vp
+                              left join (select id, merged_into from persons.person where merged_into is not null) p
+                                on p.id = vp.person_id) linked
+                     where person_id <> victim_id
+                    """);
+            // read under another's person, her own now
+            statement.execute("""
+                    insert into %1$s
+                    select a.victim_id, a.victim_id from %2$s a
+                     where a.person_id <> a.victim_id
+                       and not exists (select 1 from %1$s m where m.victim_id = a.victim_id)
+                    """.formatted(MOVED, reports));
+            statement.execute("analyze " + MOVED);
+            return statement.executeLargeUpdate("""
+                    with corrected as (
+                        update %1$s a set person_id = m.person_id from %3$s m
+                         where a.victim_id = m.victim_id and a.person_id <> m.person_id
+                        returning a.victim_id, a.person_id)
+                    update %2$s f set person_id = corrected.person_id from corrected
+                     where f.victim_id = corrected.victim_id
+                    """.formatted(reports, facts, MOVED));
         }
     }
 
     /**
-     * On this connection, in its open transaction: the linked records whose person, as linked now (or the person hers
-     * was merged into), has more than one, by id: what tells the persons of several reports from those of one without
-     * grouping every report by person ({@link ReportingRefresh#personsFrom(String, String, String)}). Only the records
-     * of persons numbered otherwise than one of their records are counted: a person of two records or more has one at
-     * least, and a first load numbers nearly every person by her one record (at a million records about 35,000 persons
-     * of 71,000 records, where counting every record by person sorted a million, 1.3-1.4 s of the server).
+     * On this connection, in its open transaction, after {@link #correctAhead}: the linked records whose person, as
+     * linked now (or the person hers was merged into), has more than one, by id: what tells the persons of several
+     * reports from those of one without grouping every report by person
+     * ({@link ReportingRefresh#personsFrom(String, String, String)}). A person of two records or more has one numbered
+     * otherwise than her at least, one of those the correction found ({@link #MOVED}): her records are those and, when
+     * it is linked to her, the record of her own number. Counted from those alone, at a million records about 35,000
+     * persons of 71,000 records, rather than from every link (0.6-0.7 s of the server, the links read again after the
+     * correction read them; before, every record counted by person, 1.3-1.4 s).
      */
     static long[] severalLinked(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet records = statement.executeQuery("""
-                        with linked as not materialized (
-                            select vp.victim_id, coalesce(p.merged_into, vp.person_id) person_id
-                              from persons.victim_person vp
-                              left join (select id, merged_into from persons.person where merged_into is not null) p
-                                on p.id = vp.person_id)
-                        select victim_id from (
-                            select victim_id, count(*) over (partition by person_id) records from linked
-                             where person_id in (select person_id from linked where person_id <> victim_id)) l
-                         where records > 1
-                        """)) {
+                        with persons as (
+                            select person_id, count(*) others from %1$s where person_id <> victim_id group by person_id),
+                        numbering as (
+                            select p.person_id from persons p
+                             where exists (select 1 from persons.victim_person vp where vp.victim_id = p.person_id)
+                               and not exists (select 1 from %1$s o
+                                                where o.victim_id = p.person_id and o.person_id <> o.victim_id))
+                        select m.victim_id from %1$s m join persons p using (person_id)
+                         where m.person_id <> m.victim_id
+                           and (p.others > 1 or p.person_id in (select person_id from numbering))
+                        union all
+                        select person_id from numbering
+                        """.formatted(MOVED))) {
             long[] ids = new long[1024];
             int count = 0;
             while (records.next()) {
