@@ -1,6 +1,9 @@
 package org.gugus.reporting;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,17 +131,20 @@ class MonthCells {
 
     private void writeWithPersons(long generation) {
         jdbc.sql("insert into reporting.month_cells_made (generation) values (?)").param(generation).update();
-        // counted by a query, which the server runs on two processes, then inserted: the query under an insert ran on
-        // one (at a million persons 2.4-2.5 s of the rebuild's end, alone, against 1.3-1.4 s; replayed, issue 13). The
-        // cells are a few hundred rows at most
+        // counted by a query the server runs on two processes, then inserted: under an insert the query ran on one (at a
+        // million persons 2.4-2.5 s of the rebuild's end, alone, against 1.3-1.4 s; replayed, issue 13). Its cells
+        // (a few hundred at most) are read as two arrays, one value each, because an aggregate over them is what the
+        // planner splits: the province's cells counted by one process, the offices' by the other. Their estimate (a
+        // row a person) kept it from gathering the cells themselves
         String workers = jdbc.sql("select current_setting('max_parallel_workers_per_gather')").query(String.class)
                 .single();
         jdbc.sql("set local max_parallel_workers_per_gather = 1").update();
-        List<PersonCell> cells = jdbc.sql("select * from (" + FactCounts.monthCellsSql(IndicatorQueries.maskIds(jdbc))
-                + ") c(office, first_month, last_month, indicator, id, n) where n > 0")
-                .query((rs, n) -> new PersonCell(rs.getShort(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                        rs.getInt(5), rs.getLong(6)))
-                .list();
+        List<PersonCell> cells = jdbc.sql("""
+                select array_agg(array[office, first_month, last_month, id, n]::bigint[]), array_agg(indicator)
+                  from (%s) c(office, first_month, last_month, indicator, id, n)
+                 where n > 0
+                """.formatted(FactCounts.monthCellsSql(IndicatorQueries.maskIds(jdbc))))
+                .query((rs, row) -> PersonCell.of(rs.getArray(1), rs.getArray(2))).single();
         jdbc.sql("set local max_parallel_workers_per_gather = " + Integer.parseInt(workers)).update();
         jdbc.sql("""
                 insert into reporting.month_cell (office, first_month, last_month, indicator, id, n, generation)
@@ -160,6 +166,22 @@ class MonthCells {
 
     /** A cell of persons: the persons of an office (0: all) first and last reported in these months, by a code. */
     private record PersonCell(short office, int firstMonth, int lastMonth, String indicator, int id, long n) {
+
+        /** The cells of two arrays aggregated together: their numbers (five a cell) and their indicators. */
+        static List<PersonCell> of(Array numbers, Array indicators) throws SQLException {
+            if (numbers == null) {
+                return List.of();
+            }
+            Long[][] values = (Long[][]) numbers.getArray();
+            String[] names = (String[]) indicators.getArray();
+            List<PersonCell> cells = new ArrayList<>(values.length);
+            for (int i = 0; i < values.length; i++) {
+                Long[] cell = values[i];
+                cells.add(new PersonCell(cell[0].shortValue(), cell[1].intValue(), cell[2].intValue(), names[i],
+                        cell[3].intValue(), cell[4]));
+            }
+            return cells;
+        }
     }
 
     /** The first whole month of a period from this day on (0: from the first report). */
