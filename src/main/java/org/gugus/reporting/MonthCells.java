@@ -126,16 +126,17 @@ class MonthCells {
                 select :generation, office, month, source_file_id from m
                 union
                 select :generation, 0, month, source_file_id from m
-                """, "reporting.report_fact", "reporting.report_fact" + suffix)).param("generation", generation).update();
+                """, "reporting.report_fact", "reporting.report_fact" + suffix))
+                .param("generation", generation).update();
     }
 
     private void writeWithPersons(long generation) {
         jdbc.sql("insert into reporting.month_cells_made (generation) values (?)").param(generation).update();
-        // counted by a query the server runs on two processes, then inserted: under an insert the query ran on one (at a
-        // million persons 2.4-2.5 s of the rebuild's end, alone, against 1.3-1.4 s; replayed, issue 13). Its cells
-        // (a few hundred at most) are read as two arrays, one value each, because an aggregate over them is what the
-        // planner splits: the province's cells counted by one process, the offices' by the other. Their estimate (a
-        // row a person) kept it from gathering the cells themselves
+        // counted by a query the server runs on two processes, then inserted: under an insert the query ran on one
+        // (at a million persons 2.4-2.5 s of the rebuild's end, alone, against 1.3-1.4 s; replayed, issue 13). The
+        // cells (a few hundred at most) are read as two arrays, a value of each a cell, as an aggregate over them is
+        // what the planner splits: the province's cells counted by one process, the offices' by the other. Estimated
+        // at a row a person, the cells themselves it did not gather from two
         String workers = jdbc.sql("select current_setting('max_parallel_workers_per_gather')").query(String.class)
                 .single();
         jdbc.sql("set local max_parallel_workers_per_gather = 1").update();

@@ -338,8 +338,8 @@ class WarehouseSource {
      */
     static boolean aheadIsWhole(Connection reader, long rows, String mark) throws SQLException {
         try (Statement statement = reader.createStatement();
-                ResultSet whole = statement.executeQuery("select (select count(*) from persons.victim_person) = %d, (%s)"
-                        .formatted(rows, MARK))) {
+                ResultSet whole = statement.executeQuery(
+                        "select (select count(*) from persons.victim_person) = %d, (%s)".formatted(rows, MARK))) {
             whole.next();
             return whole.getBoolean(1) && mark.equals(whole.getString(2));
         }
@@ -411,7 +411,9 @@ class WarehouseSource {
         try (Statement statement = connection.createStatement();
                 ResultSet records = statement.executeQuery("""
                         with persons as (
-                            select person_id, count(*) others from %1$s where person_id <> victim_id group by person_id),
+                            select person_id, count(*) others from %1$s
+                             where person_id <> victim_id
+                             group by person_id),
                         numbering as (
                             select p.person_id from persons p
                              where exists (select 1 from persons.victim_person vp where vp.victim_id = p.person_id)
