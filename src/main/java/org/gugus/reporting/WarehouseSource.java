@@ -329,12 +329,12 @@ class WarehouseSource {
     }
 
     /**
-     * Whether the reports read ahead into {@code reports} on {@code reader} are the reports a rebuild would read now:
-     * the warehouse's mark is still {@code mark}, the one taken before the read, so its records are the {@code rows}
-     * read (nothing published, corrected or deleted since); and as many records are linked, so that each of them is
-     * (a link's record is one of the warehouse's, by its key and foreign key): a record published or unlinked since, or
-     * left pending, is not. Counting the links joined with the reports read ahead told the same, at a million records
-     * 0.6-0.7 s of the server on one process while the other core idled (issue 13).
+     * Whether the {@code rows} reports read ahead on {@code reader} are the reports a rebuild would read now: the
+     * warehouse's mark is still {@code mark}, the one taken before the read, so its records are those read (nothing
+     * published, corrected or deleted since); and as many records are linked, so that each of them is (a link's record
+     * is one of the warehouse's, by its key and foreign key): a record published or unlinked since, or left pending, is
+     * not. Counting the links joined with the reports read ahead told the same: at a million records the check took
+     * 0.9-1.0 s so, on one process while the other core idled, against 0.1-0.2 s (issue 13).
      */
     static boolean aheadIsWhole(Connection reader, long rows, String mark) throws SQLException {
         try (Statement statement = reader.createStatement();
@@ -364,8 +364,8 @@ class WarehouseSource {
      * <p>
      * The records that can be wrong ({@link #MOVED}) are found first, kept and analysed, then joined with the
      * reports: planned as one statement they were estimated as many as the links, and both the reports and their
-     * facts were hashed whole to correct a few percent of them (2.2 s of the server at a million records, on one
-     * process, against about 1.2 s; issue 13). {@link #severalLinked} reads them after.
+     * facts were hashed whole to correct a few percent of them (at a million records 2.3-3.0 s, on one process,
+     * against 1.5-2.1 s; issue 13). {@link #severalLinked} reads them after.
      */
     static long correctAhead(Connection connection, String reports, String facts) throws SQLException {
         try (Statement statement = connection.createStatement()) {
