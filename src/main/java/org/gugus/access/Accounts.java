@@ -1,8 +1,10 @@
 package org.gugus.access;
 
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
@@ -66,7 +68,7 @@ public class Accounts {
         return jdbc.sql("select name, role, office_code, enabled, created_at from access.account order by name")
                 .query((rs, n) -> new Account(rs.getString("name"), Role.valueOf(rs.getString("role")),
                         rs.getString("office_code"), rs.getBoolean("enabled"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class)))
                 .list();
     }
 
@@ -80,7 +82,7 @@ public class Accounts {
     public void disable(String name) {
         if (jdbc.sql("update access.account set enabled = false, updated_at = now() where name = ?").param(name)
                 .update() == 0) {
-            throw new java.util.NoSuchElementException(Messages.get("access.account.unknown", name).both());
+            throw new NoSuchElementException(Messages.get("access.account.unknown", name).both());
         }
         audit.change("ACCOUNT_DISABLED", name, List.of());
     }
@@ -91,7 +93,7 @@ public class Accounts {
         String password = generatePassword();
         if (jdbc.sql("update access.account set password_hash = ?, enabled = true, updated_at = now() where name = ?")
                 .params(passwords.encode(password), name).update() == 0) {
-            throw new java.util.NoSuchElementException(Messages.get("access.account.unknown", name).both());
+            throw new NoSuchElementException(Messages.get("access.account.unknown", name).both());
         }
         audit.change("PASSWORD_RESET", name, List.of());
         return password;

@@ -11,5 +11,7 @@
  * {@link org.gugus.access.PrivateFiles} (files and folders only Gugus's OS user can read).
  * Depends on {@code reference} (office codes) and {@code system} only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"reference", "system"})
+@ApplicationModule(allowedDependencies = {"reference", "system"})
 package org.gugus.access;
+
+import org.springframework.modulith.ApplicationModule;

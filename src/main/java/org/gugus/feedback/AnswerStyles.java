@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -66,7 +67,7 @@ final class AnswerStyles {
         title.setFont(big);
         wrapped = book.createCellStyle();
         wrapped.setWrapText(true);
-        wrapped.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
     }
 
     CellStyle cell(Kind kind, Mark mark) {

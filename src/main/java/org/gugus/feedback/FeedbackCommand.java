@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.gugus.access.Audit;
 import org.gugus.access.PrivateFiles;
@@ -60,7 +62,7 @@ class FeedbackCommand implements GugusCommand {
             }
             audit.read("gugus feedback " + fileId, List.of(fileId));
             stdout.println(written.toAbsolutePath());
-            String seconds = String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9);
+            String seconds = String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9);
             err.println(Messages.get("feedback.written", fileId, written.toAbsolutePath(), seconds).both());
             return 0;
         } catch (NoSuchElementException | IllegalArgumentException e) {
@@ -79,7 +81,7 @@ class FeedbackCommand implements GugusCommand {
                 try (OutputStream stream = Files.newOutputStream(partial)) {
                     feedback.write(file, stream);
                 }
-                Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(partial);
             }

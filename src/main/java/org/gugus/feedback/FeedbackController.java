@@ -1,5 +1,6 @@
 package org.gugus.feedback;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.gugus.access.Audit;
@@ -50,7 +51,7 @@ class FeedbackController {
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name,
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        StandardCharsets.UTF_8).build().toString())
                 .body(out -> feedback.write(file, out));
     }
 }

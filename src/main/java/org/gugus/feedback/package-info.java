@@ -13,6 +13,8 @@
  * sent back fixed is read by intake itself ({@link org.gugus.intake.AnswerWorkbook}). Nothing
  * depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake", "ingest", "warehouse", "workbook",
+@ApplicationModule(allowedDependencies = {"intake", "ingest", "warehouse", "workbook",
         "access", "reference", "system"})
 package org.gugus.feedback;
+
+import org.springframework.modulith.ApplicationModule;

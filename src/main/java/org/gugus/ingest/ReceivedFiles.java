@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.system.Messages;
@@ -61,7 +62,7 @@ public class ReceivedFiles {
      * copy; empty once retention has deleted both. They hold names and NIKs: the caller audits the read.
      */
     public Optional<Path> original(ReceivedFile file) {
-        return java.util.stream.Stream.of(file.keptAt(), file.landingPath())
+        return Stream.of(file.keptAt(), file.landingPath())
                 .filter(path -> path != null && Files.isRegularFile(path)).findFirst();
     }
 

@@ -6,5 +6,7 @@
  * archive or quarantine, never moving a file outside Gugus's home. Shows the registry to people
  * ({@code gugus files}, {@code /api/files}) and to other modules ({@link org.gugus.ingest.ReceivedFiles}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake", "access", "reference", "system"})
+@ApplicationModule(allowedDependencies = {"intake", "access", "reference", "system"})
 package org.gugus.ingest;
+
+import org.springframework.modulith.ApplicationModule;

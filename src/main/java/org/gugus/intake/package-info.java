@@ -8,5 +8,7 @@
  * interface {@code corrections} ({@link org.gugus.intake.corrections.RowCorrections}).
  * Reads workbooks through {@code workbook}; stages and publishes through {@code warehouse}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"workbook", "warehouse", "access", "reference", "system"})
+@ApplicationModule(allowedDependencies = {"workbook", "warehouse", "access", "reference", "system"})
 package org.gugus.intake;
+
+import org.springframework.modulith.ApplicationModule;

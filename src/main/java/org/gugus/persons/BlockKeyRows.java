@@ -1,5 +1,6 @@
 package org.gugus.persons;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -49,7 +50,7 @@ final class BlockKeyRows {
         long[] holdersTo = new long[count];
         int[] starts = new int[1 << 16];
         for (int shift = 0; shift < 64; shift += 16) {
-            java.util.Arrays.fill(starts, 0);
+            Arrays.fill(starts, 0);
             for (long key : keys) {
                 starts[digit(key, shift)]++;
             }

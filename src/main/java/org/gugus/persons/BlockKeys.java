@@ -1,6 +1,7 @@
 package org.gugus.persons;
 
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.gugus.access.PseudonymKey;
 import org.gugus.persons.linkage.Linkage;
 import org.gugus.persons.linkage.VictimReport;
@@ -48,7 +49,7 @@ class BlockKeys {
     }
 
     /** {@link #hash(String, String)} under one salt, for many keys: neither the salted key nor its bytes built. */
-    static java.util.function.ToLongFunction<String> hashing(String salt) {
+    static ToLongFunction<String> hashing(String salt) {
         return Linkage.keyHashAfter(salt + ":");
     }
 }

@@ -4,12 +4,14 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.gugus.persons.linkage.Linkage;
 import org.gugus.persons.linkage.LinkageSettings;
+import org.gugus.system.Message;
 import org.gugus.system.Messages;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -112,7 +114,7 @@ class LinkageConfiguration {
         }
     }
 
-    private static InvalidLinkageSettingsException invalid(String key, org.gugus.system.Message problem) {
+    private static InvalidLinkageSettingsException invalid(String key, Message problem) {
         return new InvalidLinkageSettingsException(Messages.get("persons.settings.invalid", PREFIX + "." + key,
                 problem).both(), null);
     }
@@ -127,7 +129,7 @@ class LinkageConfiguration {
 
     /** {@code matchProbability} → {@code match-probability}. */
     static String kebab(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     /** The linkage settings cannot be used; names the key. */

@@ -3,6 +3,7 @@ package org.gugus.persons;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -133,7 +134,7 @@ public class PersonPairs {
 
     /** A decision as written: same / different, in English or Indonesian (sama / beda), any case. */
     public static Decision decision(String written) {
-        String word = written == null ? "" : written.strip().toLowerCase(java.util.Locale.ROOT);
+        String word = written == null ? "" : written.strip().toLowerCase(Locale.ROOT);
         return switch (word) {
             case "same", "sama" -> Decision.SAME;
             case "different", "beda", "berbeda" -> Decision.DIFFERENT;

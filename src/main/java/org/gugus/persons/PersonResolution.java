@@ -1,5 +1,7 @@
 package org.gugus.persons;
 
+import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -757,7 +759,7 @@ public class PersonResolution {
 
     /** The SQL state of a failed statement (never its message: a message may quote a value). */
     private static String sqlState(DataAccessException e) {
-        return e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : e.getClass().getSimpleName();
+        return e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : e.getClass().getSimpleName();
     }
 
     /**
@@ -1106,7 +1108,7 @@ public class PersonResolution {
         }
 
         static long cpu() {
-            return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            return ManagementFactory.getOperatingSystemMXBean()
                     instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
         }
 

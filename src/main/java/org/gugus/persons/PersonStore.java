@@ -5,22 +5,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.gugus.persons.linkage.ComparisonWeight;
 import org.gugus.persons.linkage.Decision;
 import org.gugus.persons.linkage.LinkageModel;
+import org.gugus.persons.linkage.PreparedRecords;
 import org.gugus.persons.linkage.ScoredPair;
 import org.gugus.persons.linkage.VictimPair;
 import org.gugus.persons.linkage.VictimReport;
@@ -118,7 +122,7 @@ class PersonStore {
 
     Optional<StoredModel> model() {
         return jdbc.sql("select id, estimated_at, records, model from persons.linkage_model order by id desc limit 1")
-                .query((rs, n) -> new StoredModel(rs.getLong("id"), rs.getObject("estimated_at", java.time.OffsetDateTime.class),
+                .query((rs, n) -> new StoredModel(rs.getLong("id"), rs.getObject("estimated_at", OffsetDateTime.class),
                         rs.getInt("records"), json.readValue(rs.getString("model"), LinkageModel.class)))
                 .optional();
     }
@@ -374,7 +378,7 @@ class PersonStore {
     }
 
     /** A bounded run's keys written beside it into a store that holds none ({@link BoundedKeysAside}). */
-    BoundedKeysAside boundedKeysAside(org.gugus.persons.linkage.PreparedRecords held) {
+    BoundedKeysAside boundedKeysAside(PreparedRecords held) {
         return new BoundedKeysAside(dataSource, jdbc, held);
     }
 
@@ -921,7 +925,7 @@ class PersonStore {
      * {@link #assign(Map, Map, boolean)} of rows (victim, person, version, linkage hash or null) written by
      * {@code rows}.
      */
-    void assign(java.util.function.Consumer<Copy> rows, boolean all) {
+    void assign(Consumer<Copy> rows, boolean all) {
         jdbc.sql("""
                 create temporary table resolved_person (victim_id bigint, person_id bigint, victim_version integer,
                        linkage_hash bigint) on commit drop
@@ -1015,7 +1019,7 @@ class PersonStore {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, java.util.Comparator.comparingLong(i -> victims[i]));
+        Arrays.sort(order, Comparator.comparingLong(i -> victims[i]));
         return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
@@ -1269,7 +1273,7 @@ class PersonStore {
                         rs.getObject(3, OffsetDateTime.class), rs.getString(4))).list();
     }
 
-    private StoredPair storedPair(java.sql.ResultSet rs) throws SQLException {
+    private StoredPair storedPair(ResultSet rs) throws SQLException {
         return new StoredPair(rs.getLong("id"), rs.getLong("victim_a"), rs.getLong("victim_b"), rs.getDouble("weight"),
                 rs.getDouble("probability"), List.of(json.readValue(rs.getString("comparisons"), ComparisonWeight[].class)),
                 PairStatus.valueOf(rs.getString("status")), rs.getObject("queued_at", OffsetDateTime.class),
@@ -1340,7 +1344,7 @@ class PersonStore {
     }
 
     /** The model used by incremental runs, as estimated by the last run over every record. */
-    record StoredModel(long id, java.time.OffsetDateTime estimatedAt, int records, LinkageModel model) {
+    record StoredModel(long id, OffsetDateTime estimatedAt, int records, LinkageModel model) {
     }
 
     /** Rows into PostgreSQL's COPY (text format), written in chunks of about a megabyte. */

@@ -14,6 +14,7 @@ import org.gugus.persons.linkage.LevelWeights;
 import org.gugus.persons.linkage.LinkageModel;
 import org.gugus.persons.linkage.VictimPair;
 import org.gugus.system.GugusCommand;
+import org.gugus.system.Message;
 import org.gugus.system.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -219,7 +220,7 @@ class PersonsCommand {
                     + number(weight.weight()) + ")";
         }
 
-        static org.gugus.system.Message decision(Decision decision) {
+        static Message decision(Decision decision) {
             return Messages.get("persons.decision." + decision.name().toLowerCase(Locale.ROOT));
         }
 

@@ -17,7 +17,7 @@ import org.gugus.persons.linkage.PreparedRecords;
 /**
  * A large first load's rows prepared ahead of its publish's commit for a bounded run ({@link RecordsPreparedAhead},
  * {@link BoundedResolution}), in bounded memory: each row's prepared record (its keys and normalised fields as the run
- * keeps them, {@link org.gugus.persons.linkage.PreparedRecords#addPrepared}) in a file of the temporary folder no other
+ * keeps them, {@link PreparedRecords#addPrepared}) in a file of the temporary folder no other
  * process can open (readable by this user only, unlinked as soon as it is open where the system allows it, gone at the
  * close however the process ends: the records carry names and NIKs), in the file's format of a run's own records, so
  * that a run taking every record at its place can adopt it whole ({@link #handOver}); on the heap only each row's digest

@@ -7,5 +7,7 @@
  * Announces every change of persons with {@link org.gugus.persons.PersonsChanged}, so that what is
  * counted from persons (reporting) follows.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"warehouse", "access", "reference", "system"})
+@ApplicationModule(allowedDependencies = {"warehouse", "access", "reference", "system"})
 package org.gugus.persons;
+
+import org.springframework.modulith.ApplicationModule;

@@ -10,5 +10,7 @@
  * there); emits plain values. A new Kepmendagri edition is a new resource file and a new edition
  * name, never an edit of an old one. No dependency on any other module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"system"})
+@ApplicationModule(allowedDependencies = {"system"})
 package org.gugus.reference;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +51,7 @@ class CtdcExport {
         List<Person> pending = jdbc.sql("""
                 select first_report_date, sex, age_group, citizenship, origin_province_code, destination_countries,
                        exploitation from reporting.person order by person_id
-                """).query((rs, n) -> new Person(String.valueOf(rs.getObject(1, java.time.LocalDate.class).getYear()),
+                """).query((rs, n) -> new Person(String.valueOf(rs.getObject(1, LocalDate.class).getYear()),
                         value(rs.getString(2)), rs.getString(3), value(rs.getString(4)), value(rs.getString(5)),
                         codes(rs.getArray(6)), codes(rs.getArray(7)))).list();
         List<Person> written = new ArrayList<>();
@@ -156,7 +159,7 @@ class CtdcExport {
         return value == null ? "unknown" : value;
     }
 
-    private static String codes(java.sql.Array array) throws java.sql.SQLException {
+    private static String codes(Array array) throws SQLException {
         Object[] codes = (Object[]) array.getArray();
         List<String> list = new ArrayList<>();
         for (Object code : codes) {

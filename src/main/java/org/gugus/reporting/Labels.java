@@ -1,5 +1,6 @@
 package org.gugus.reporting;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ record Labels(Map<String, Map<String, Label>> byVocabulary) {
 
     /** The codes of a breakdown in the order they are shown. */
     List<String> ordered(Indicator indicator, Iterable<String> codes) {
-        List<String> list = new java.util.ArrayList<>();
+        List<String> list = new ArrayList<>();
         codes.forEach(list::add);
         list.sort(Comparator.comparingInt((String code) -> of(indicator, code).order()).thenComparing(code -> code));
         return list;

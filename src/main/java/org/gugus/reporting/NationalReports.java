@@ -2,6 +2,7 @@ package org.gugus.reporting;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,6 @@ class NationalReports {
     }
 
     private static List<String> keys() {
-        return java.util.Arrays.stream(Indicator.values()).map(Indicator::key).toList();
+        return Arrays.stream(Indicator.values()).map(Indicator::key).toList();
     }
 }

@@ -4,7 +4,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.gugus.system.GugusCommand;
 import org.gugus.system.Messages;
 import picocli.CommandLine.Command;
@@ -99,8 +104,8 @@ class ReportCommand implements GugusCommand {
             Files.deleteIfExists(partial);
             throw e;
         }
-        Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
         err.println(Messages.get("reporting.written", out).both());
         return 0;
     }
@@ -109,11 +114,11 @@ class ReportCommand implements GugusCommand {
     private int oneIndicator(PrintStream stdout, PrintStream err) throws Exception {
         try {
             Indicator chosen = Indicator.of(indicator).orElseThrow(() -> new IllegalArgumentException(
-                    Messages.get("reporting.indicator.unknown", indicator, java.util.Arrays.stream(Indicator.values())
-                            .map(Indicator::key).collect(java.util.stream.Collectors.joining(", "))).both()));
+                    Messages.get("reporting.indicator.unknown", indicator, Arrays.stream(Indicator.values())
+                            .map(Indicator::key).collect(Collectors.joining(", "))).both()));
             ReportQuery query = ReportQuery.of(from, to, office);
-            java.util.Map<String, Object> cells = reports.cells(query, chosen, noSuppression);
-            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+            Map<String, Object> cells = reports.cells(query, chosen, noSuppression);
+            Map<String, Object> json = new LinkedHashMap<>();
             json.put("from", query.from() == null ? null : query.from().toString());
             json.put("to", query.to() == null ? null : query.to().toString());
             json.put("office", query.office());

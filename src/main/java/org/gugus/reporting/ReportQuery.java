@@ -1,6 +1,7 @@
 package org.gugus.reporting;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.gugus.system.Messages;
 
@@ -45,7 +46,7 @@ record ReportQuery(LocalDate from, LocalDate to, String office) {
         }
         try {
             return LocalDate.parse(written.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(Messages.get("reporting.date.invalid", name, written).both(), e);
         }
     }

@@ -11,5 +11,7 @@
  * {@link org.gugus.reporting.WarehouseSource} is the one class that reads the warehouse, persons and
  * ingest tables; everything else reads the reporting schema only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"persons", "warehouse", "reference", "access", "system"})
+@ApplicationModule(allowedDependencies = {"persons", "warehouse", "reference", "access", "system"})
 package org.gugus.reporting;
+
+import org.springframework.modulith.ApplicationModule;

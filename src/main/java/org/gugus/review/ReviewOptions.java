@@ -1,6 +1,7 @@
 package org.gugus.review;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
@@ -58,7 +59,7 @@ final class ReviewOptions {
     }
 
     /** {@code --set "COLUMN=value"} options as an ordered map. */
-    static Map<String, String> changes(java.util.List<String> sets) {
+    static Map<String, String> changes(List<String> sets) {
         Map<String, String> changes = new LinkedHashMap<>();
         for (String set : sets) {
             int equals = set.indexOf('=');

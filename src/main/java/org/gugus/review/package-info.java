@@ -9,5 +9,8 @@
  * Offers {@code gugus rejections ...} and {@code gugus flags ...} on the command line and a JSON API
  * under {@code /api/review}. Nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake :: corrections", "warehouse", "ingest", "access", "reference", "system"})
+@ApplicationModule(allowedDependencies = {"intake :: corrections", "warehouse", "ingest", "access", "reference",
+        "system"})
 package org.gugus.review;
+
+import org.springframework.modulith.ApplicationModule;

@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.util.ClassUtils;
@@ -58,7 +59,7 @@ final class CommandCatalog {
         }
         root.addSubcommand("help", new CommandLine.HelpCommand());
         root.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
-        root.setResourceBundle(ResourceBundle.getBundle("messages/cli", java.util.Locale.ROOT,
+        root.setResourceBundle(ResourceBundle.getBundle("messages/cli", Locale.ROOT,
                 CommandCatalog.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         root.setParameterExceptionHandler(new UsageError());

@@ -1,5 +1,7 @@
 package org.gugus.warehouse;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.gugus.system.PlannerMethodOff;
@@ -192,7 +194,7 @@ public class RowOutcomes {
         return new Kept(rows, runs, through);
     }
 
-    private RowOutcome outcome(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private RowOutcome outcome(ResultSet rs) throws SQLException {
         String findings = rs.getString("findings");
         return new RowOutcome(rs.getInt("ordinal"), rs.getString("sheet"), rs.getInt("row_number"),
                 RowStatus.valueOf(rs.getString("status")), "[]".equals(findings) ? List.of() : json.findings(findings));

@@ -8,5 +8,7 @@
  * by the same plan ({@link org.gugus.warehouse.CorrectionPublisher}). Depends on no other module;
  * intake hands it files, review asks it for rows.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"system"})
+@ApplicationModule(allowedDependencies = {"system"})
 package org.gugus.warehouse;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package org.gugus.web;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.gugus.reporting.Dashboard;
 
 /**
@@ -21,7 +22,7 @@ record DashboardChart(String id, String type, List<String> labels, List<Long> va
 
     /** Rows of the table: label, what the cell shows, whether it is suppressed. */
     public List<Row> rows() {
-        return java.util.stream.IntStream.range(0, labels.size())
+        return IntStream.range(0, labels.size())
                 .mapToObj(i -> new Row(labels.get(i), shown.get(i), values.get(i) == null)).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.gugus.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ class DashboardController {
     @GetMapping("/unduh.csv")
     ResponseEntity<byte[]> table(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String office) {
-        return file(reports.table(from, to, office), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+        return file(reports.table(from, to, office), new MediaType("text", "csv", StandardCharsets.UTF_8),
                 "laporan-tppo.csv");
     }
 

@@ -4,6 +4,8 @@
  * module's API; no page reads a table itself. Texts come from {@code messages/web.properties} (and
  * {@code _en}); none is written in code.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"ingest", "ingest::sftp", "intake", "warehouse",
+@ApplicationModule(allowedDependencies = {"ingest", "ingest::sftp", "intake", "warehouse",
         "review", "persons", "reporting", "reference", "access", "system"})
 package org.gugus.web;
+
+import org.springframework.modulith.ApplicationModule;

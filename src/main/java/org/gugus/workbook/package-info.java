@@ -11,5 +11,7 @@
  * the cell says so ({@link org.gugus.workbook.CellValue#charactersRemoved()}). Plain Java: knows nothing of Spring, Spring Batch or the template's
  * columns, so {@code bench/} uses it as a library. Depends only on {@code system} (the messages users read).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"system"})
+@ApplicationModule(allowedDependencies = {"system"})
 package org.gugus.workbook;
+
+import org.springframework.modulith.ApplicationModule;

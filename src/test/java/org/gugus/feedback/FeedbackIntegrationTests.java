@@ -12,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
@@ -308,7 +314,7 @@ class FeedbackIntegrationTests {
             var dates = book.createCellStyle();
             dates.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
             Cell date = data.getRow(5).getCell(1);
-            date.setCellValue(java.time.LocalDateTime.of(2024, 8, 3, 14, 30));
+            date.setCellValue(LocalDateTime.of(2024, 8, 3, 14, 30));
             date.setCellStyle(dates);
             data.getRow(6).getCell(2).setCellValue(1234.5);
             data.getRow(7).getCell(2).setBlank();
@@ -320,7 +326,7 @@ class FeedbackIntegrationTests {
             first.createCell(4).setCellFormula("1+1");
             Row second = notes.createRow(4);
             Cell when = second.createCell(1);
-            when.setCellValue(java.time.LocalDate.of(2024, 8, 31));
+            when.setCellValue(LocalDate.of(2024, 8, 31));
             when.setCellStyle(dates);
             second.createCell(5).setCellValue("  spasi  ");
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -471,7 +477,7 @@ class FeedbackIntegrationTests {
             int status = TestWorkbooks.HEADER.size();
             assertThat(statuses(book.getSheet("Juni"), status)).containsExactly(Map.entry(4, "DILEWATI"),
                     Map.entry(5, "DITERIMA"), Map.entry(6, "DITERIMA"));
-            org.apache.poi.xssf.usermodel.XSSFSheet second = book.getSheet("Juni (2)");
+            XSSFSheet second = book.getSheet("Juni (2)");
             assertThat(second.getRow(0).getCell(0).getStringCellValue()).isEqualTo(TestWorkbooks.HEADER.get(0));
             assertThat(second.getRow(0).getCell(status).getStringCellValue()).isEqualTo(AnswerWorkbook.STATUS_HEADER);
             assertThat(statuses(second, status)).containsExactly(Map.entry(2, "DITERIMA"), Map.entry(3, "DITERIMA"),
@@ -541,9 +547,9 @@ class FeedbackIntegrationTests {
                 }
                 XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
                 XSSFColor color = style.getFillForegroundXSSFColor();
-                if (style.getFillPattern() == org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND && color != null) {
-                    String name = java.util.Arrays.equals(color.getRGB(), AnswerStyles.RED) ? "RED"
-                            : java.util.Arrays.equals(color.getRGB(), AnswerStyles.AMBER) ? "AMBER" : "OTHER";
+                if (style.getFillPattern() == FillPatternType.SOLID_FOREGROUND && color != null) {
+                    String name = Arrays.equals(color.getRGB(), AnswerStyles.RED) ? "RED"
+                            : Arrays.equals(color.getRGB(), AnswerStyles.AMBER) ? "AMBER" : "OTHER";
                     fills.put((row.getRowNum() + 1) + ":" + cell.getColumnIndex(), name);
                 }
             }
@@ -569,7 +575,7 @@ class FeedbackIntegrationTests {
         StringBuilder text = new StringBuilder();
         for (Row row : book.getSheet(AnswerWorkbook.SUMMARY_SHEET)) {
             for (Cell cell : row) {
-                text.append(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                text.append(cell.getCellType() == CellType.NUMERIC
                         ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue()).append('\t');
             }
             text.append('\n');
@@ -579,7 +585,7 @@ class FeedbackIntegrationTests {
 
     /** The summary sheet as first cell to second cell (numbers as whole numbers). */
     static Map<String, String> summary(XSSFWorkbook book) {
-        Map<String, String> summary = new java.util.LinkedHashMap<>();
+        Map<String, String> summary = new LinkedHashMap<>();
         for (Row row : book.getSheet(AnswerWorkbook.SUMMARY_SHEET)) {
             Cell first = row.getCell(0);
             if (first == null) {

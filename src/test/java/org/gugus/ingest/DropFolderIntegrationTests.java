@@ -6,6 +6,7 @@ import static org.gugus.IntegrationTest.filesIn;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.access.Accounts;
@@ -103,7 +105,7 @@ class DropFolderIntegrationTests {
         assertThat(jdbc.sql("select status from ingest.received_file where original_name = 'tautan.csv'")
                 .query(String.class).single()).isEqualTo("LOADED");
         assertThat(Files.isSymbolicLink(office.resolve("map"))).isTrue();
-        awaitTrue(() -> !Files.exists(office.resolve("tautan.csv"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        awaitTrue(() -> !Files.exists(office.resolve("tautan.csv"), LinkOption.NOFOLLOW_LINKS));
         Path archived = filesIn(home.resolve("archive/64.08")).stream()
                 .filter(p -> p.getFileName().toString().startsWith("tautan-")).findFirst().orElseThrow();
         assertThat(Files.isSymbolicLink(archived)).isFalse();
@@ -179,7 +181,7 @@ class DropFolderIntegrationTests {
     }
 
     /** Writes the file under a temporary name and renames it, as a careful copy tool does. */
-    private static void dropFile(String folder, String name, java.util.function.Consumer<Path> writer) throws IOException {
+    private static void dropFile(String folder, String name, Consumer<Path> writer) throws IOException {
         Path inbox = Files.createDirectories(home.resolve("inbox").resolve(folder));
         Path partial = inbox.resolve(name + ".part");
         writer.accept(partial);

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.system.GugusCommands;
@@ -105,7 +107,7 @@ class LoadCommandIntegrationTests {
     void exitsWithTwoWhenAnyFileIsQuarantinedAndReportsEveryFile() throws IOException {
         Path good = TestWorkbooks.csv(files.resolve("baik.csv"), TestWorkbooks.victims(2));
         byte[] noise = new byte[2048];
-        new java.util.Random(11).nextBytes(noise);
+        new Random(11).nextBytes(noise);
         Path bad = Files.write(files.resolve("rusak.xlsx"), noise);
 
         int exit = run("--regency", "64.02", "--json", good.toString(), bad.toString());
@@ -114,7 +116,7 @@ class LoadCommandIntegrationTests {
         assertThat(lines()).hasSize(2);
         Map<String, Object> quarantined = object(lines().get(1));
         assertThat(quarantined.get("status")).isEqualTo("QUARANTINED");
-        assertThat(quarantined.get("error")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(quarantined.get("error")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("code", "F_UNREADABLE").containsKey("message");
     }
 
@@ -183,7 +185,7 @@ class LoadCommandIntegrationTests {
         assertThat(shownEmpty).containsEntry("original_name", "kukar-kosong.csv").containsEntry("size", 0)
                 .containsKeys("received_at", "sha256", "kept_at");
         assertThat((Map<String, Object>) shownEmpty.get("outcome")).containsEntry("status", "QUARANTINED")
-                .extractingByKey("error").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .extractingByKey("error").asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("code", "F_EMPTY");
     }
 

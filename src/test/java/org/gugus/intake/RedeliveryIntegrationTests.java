@@ -3,8 +3,11 @@ package org.gugus.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gugus.IntegrationTest;
@@ -117,10 +120,10 @@ class RedeliveryIntegrationTests {
         load("64.02", "kukar-2024-06.csv", rows);
         Map<String, String> before = warehouse("64.02");
         STAGED_THIN.clear();
-        List<String> changed = new java.util.ArrayList<>(rows.get(0));
+        List<String> changed = new ArrayList<>(rows.get(0));
         changed.set(14, "dipulangkan");
         rows.add(changed);                                                 // the first victim again, changed, last
-        rows.add(new java.util.ArrayList<>(rows.get(1)));                  // the second victim's row twice
+        rows.add(new ArrayList<>(rows.get(1)));                            // the second victim's row twice
 
         FileOutcome again = load("64.02", "kukar-2024-07.csv", rows);
 
@@ -143,8 +146,8 @@ class RedeliveryIntegrationTests {
         rows.get(3).set(7, "");
         rows.get(3).set(2, "12 Maret 2099");                              // rejected: E_DATE_FUTURE
         rows.get(4).set(5, "P");                                           // W_NIK_SEX: loaded with a warning
-        List<List<String>> withBlank = new java.util.ArrayList<>(rows.subList(0, 2));
-        withBlank.add(java.util.Collections.nCopies(rows.get(0).size(), ""));   // a blank row: skipped
+        List<List<String>> withBlank = new ArrayList<>(rows.subList(0, 2));
+        withBlank.add(Collections.nCopies(rows.get(0).size(), ""));        // a blank row: skipped
         withBlank.addAll(rows.subList(2, 5));
 
         FileOutcome outcome = load("64.03", "berau-2024-06.csv", withBlank);
@@ -161,7 +164,7 @@ class RedeliveryIntegrationTests {
 
     /** The file's outcomes as the answer workbook reads them, {@code page} at a time: status@row number. */
     private String statuses(long fileId, int page) {
-        List<String> statuses = new java.util.ArrayList<>();
+        List<String> statuses = new ArrayList<>();
         int after = 0;
         while (true) {
             List<RowOutcome> next = rowOutcomes.page(fileId, after, page);
@@ -313,7 +316,7 @@ class RedeliveryIntegrationTests {
 
     /** Each victim record of the office by case number: its values, lineage aside. */
     private Map<String, String> warehouse(String office) {
-        Map<String, String> records = new java.util.TreeMap<>();
+        Map<String, String> records = new TreeMap<>();
         jdbc.sql("""
                 select c.case_number, concat_ws('|', v.identity_key, v.person_key, v.victim_name, v.nik, v.sex,
                        v.birth_date, v.age, v.notes, v.content_hash, warehouse.victim_case_row(v)::text,

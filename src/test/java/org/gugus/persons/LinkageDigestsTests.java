@@ -3,7 +3,10 @@ package org.gugus.persons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.gugus.persons.linkage.VictimReport;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +47,8 @@ class LinkageDigestsTests {
         assertThat(digests.report(7, LinkageDigests.digest(report("Ñoñi Setiawati", null, null, null)))).isNull();
         VictimReport other = report("Siti Aminah", null, null, null);
         int[] asked = {0};
-        LinkageDigests stopped = LinkageDigests.of(java.util.stream.Stream.concat(
-                java.util.Collections.nCopies(4_096, held).stream(), java.util.stream.Stream.of(other)).toList(),
+        LinkageDigests stopped = LinkageDigests.of(Stream.concat(
+                Collections.nCopies(4_096, held).stream(), Stream.of(other)).toList(),
                 () -> asked[0]++ > 0);
         assertThat(stopped.report(7, LinkageDigests.digest(held))).as("digested before the stop").isNotNull();
         assertThat(stopped.report(7, LinkageDigests.digest(other))).as("after the stop").isNull();
@@ -53,7 +56,7 @@ class LinkageDigestsTests {
 
     @Test
     void findsEachOfManyDistinctValuesByItsOwnDigestAndNoneForADigestNotHeld() {
-        List<VictimReport> reports = java.util.stream.IntStream.range(0, 20_000)
+        List<VictimReport> reports = IntStream.range(0, 20_000)
                 .mapToObj(i -> report("Korban " + i, null, "Jalan " + (i % 97), LocalDate.of(1990, 1, 1).plusDays(i % 400)))
                 .toList();
         LinkageDigests digests = LinkageDigests.of(reports, () -> false);

@@ -1,16 +1,21 @@
 package org.gugus.persons;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.gugus.IntegrationTest;
 import org.gugus.persons.linkage.BlockScoring;
+import org.gugus.persons.linkage.PreparedRecords;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,7 +133,7 @@ class PairingBlocksIntegrationTests {
                     for (int k = 0; k < hashes.length; k++) {
                         order.add(k);
                     }
-                    java.util.Collections.shuffle(order, random);
+                    Collections.shuffle(order, random);
                     hashesOf.add(order.stream().mapToLong(k -> hashes[k]).toArray());
                     capsOf.add(order.stream().mapToInt(k -> caps[k]).toArray());
                 });
@@ -148,7 +153,7 @@ class PairingBlocksIntegrationTests {
             marked = blocks.validKeys();
         }
 
-        Set<Long> pairs = new java.util.HashSet<>();
+        Set<Long> pairs = new HashSet<>();
         Arrays.stream(pairing).forEach(pairs::add);
         assertThat(marked).hasSize(victims.size());
         int keysMarked = 0;
@@ -162,17 +167,17 @@ class PairingBlocksIntegrationTests {
             assertThat(marked[i] >>> hashes.length).as("no bit past record %d's keys", victims.get(i)).isZero();
         }
         assertThat(keysMarked).isGreaterThan(100);
-        assertThat(marked[victims.size() - 1] & 1 << org.gugus.persons.linkage.PreparedRecords.MASKED_KEYS)
+        assertThat(marked[victims.size() - 1] & 1 << PreparedRecords.MASKED_KEYS)
                 .as("the record of more keys than a mask marks").isNotZero();
     }
 
     /** A record's keys given out of the order of the records the run holds: the grouping refuses to mark them. */
-    @org.junit.jupiter.api.Test
+    @Test
     void keysGivenInAnotherOrderThanTheRecordsAreRefused() {
         try (PairingBlocks blocks = new PairingBlocks(0)) {
             blocks.runKeys(1, new long[] {7, 8}, new int[] {5, 5});
             blocks.runKeys(2, new long[] {7}, new int[] {5});
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> blocks.group(record -> record == 0 ? 2 : 1))
+            assertThatThrownBy(() -> blocks.group(record -> record == 0 ? 2 : 1))
                     .isInstanceOf(IllegalStateException.class);
         }
     }

@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -341,7 +342,7 @@ class PersonsFirstLoadIntegrationTests {
     /** The statement fails on a constraint, under a savepoint (the caller's transaction goes on). */
     private void assertRefused(String statement, Object parameter) {
         TransactionTemplate savepoint = new TransactionTemplate(transactions);
-        savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         assertThatThrownBy(() -> savepoint.executeWithoutResult(status -> {
             assertThat(jdbc.sql(statement).param(parameter).update()).isEqualTo(1);
         })).isInstanceOf(DataIntegrityViolationException.class);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -26,6 +27,7 @@ import org.gugus.access.TestLogins;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.intake.FileOutcome;
+import org.gugus.persons.PersonsChanged;
 import org.gugus.system.GugusCommands;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -348,7 +350,7 @@ class ReportingIntegrationTests {
         String persons = "select (to_jsonb(p) - 'refreshed_at')::text from reporting.person p order by person_id";
         List<String> before = jdbc.sql(persons).query(String.class).list();
 
-        events.publishEvent(new org.gugus.persons.PersonsChanged(java.util.Set.of(), true));
+        events.publishEvent(new PersonsChanged(Set.of(), true));
 
         assertThat(report("--no-suppression")).isEqualTo(incremental);
         assertThat(jdbc.sql(persons).query(String.class).list()).hasSize(5).isEqualTo(before);

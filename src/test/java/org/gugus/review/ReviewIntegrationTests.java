@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.access.Accounts;
@@ -274,7 +276,7 @@ class ReviewIntegrationTests {
         assertThat(correctedBy).isEqualTo(firstId).isEqualTo(victimSource);
     }
 
-    private FileOutcome load(String office, String name, java.util.function.Consumer<List<List<String>>> change) {
+    private FileOutcome load(String office, String name, Consumer<List<List<String>>> change) {
         List<List<String>> rows = TestWorkbooks.victims(3);
         change.accept(rows);
         return reception.receive(TestWorkbooks.csv(files.resolve(name), rows), office, name, FileSource.COMMAND_LINE);
@@ -292,7 +294,7 @@ class ReviewIntegrationTests {
     private Command run(String name, String... arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> command = new java.util.ArrayList<>(List.of(name));
+        List<String> command = new ArrayList<>(List.of(name));
         command.addAll(List.of(arguments));
         int status = gugus.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), command.toArray(String[]::new));

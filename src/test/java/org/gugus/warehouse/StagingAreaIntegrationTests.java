@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ class StagingAreaIntegrationTests {
         String publish = transactions.execute(status -> {
             try {
                 staging.restage(912, List.of(row(912, 1)));
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
             return setting();
@@ -290,7 +291,7 @@ class StagingAreaIntegrationTests {
 
     @Test
     void stagesThinRowsAsRunsOfConsecutiveRowsWithTheirRecordsAndRowHashes() {
-        List<StagedRow> rows = new java.util.ArrayList<>();
+        List<StagedRow> rows = new ArrayList<>();
         for (int ordinal = 1; ordinal <= 200; ordinal++) {
             if (ordinal == 150) {
                 rows.add(row(915, ordinal)); // a judged row ends a run

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,8 +79,8 @@ class ContrastTests {
 
     @Test
     void theRatioIsWcagsForKnownPairs() {
-        assertThat(ratio("#000000", "#ffffff")).isEqualTo(21.0, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(ratio("#777777", "#ffffff")).isEqualTo(4.48, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(ratio("#000000", "#ffffff")).isEqualTo(21.0, Offset.offset(0.01));
+        assertThat(ratio("#777777", "#ffffff")).isEqualTo(4.48, Offset.offset(0.01));
         assertThat(ratio("#ffffff", "#ffffff")).isEqualTo(1.0);
     }
 

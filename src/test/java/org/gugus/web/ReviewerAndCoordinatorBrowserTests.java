@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.gugus.IntegrationTest;
@@ -27,6 +29,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -185,7 +188,7 @@ class ReviewerAndCoordinatorBrowserTests {
     void aCoordinatorSeesTheDashboardWithoutANameOrNikAndDownloadsTheWorkbook() throws Exception {
         signIn("koordinator", Role.COORDINATOR, null);
         Browser.follow(browser, browser.findElement(By.linkText("Dasbor")));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(driver -> !driver.findElements(By.cssSelector("canvas[data-drawn=true]")).isEmpty());
         Browser.screenshot(browser, "dasbor");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('chart-by_sex').scrollIntoView()");
@@ -210,7 +213,7 @@ class ReviewerAndCoordinatorBrowserTests {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("laporan-tppo.xlsx");
-        assertThat(new String(download.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        assertThat(new String(download.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
 
         browser.get(base() + "/dasbor?from=2024-12-31&to=2024-01-01&lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Indicator dashboard");

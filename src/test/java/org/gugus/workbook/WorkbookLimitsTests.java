@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -162,12 +165,12 @@ class WorkbookLimitsTests {
             workbook.write(out);
         }
         Path file = dir.resolve("buatan.xlsx");
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(template.toFile());
+        try (ZipFile zip = new ZipFile(template.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 if (entry.getName().equals("xl/sharedStrings.xml")) {
-                    Writer text = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                     text.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\""
                             + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>judul</t></si>" + before);
                     letters(text, letters);

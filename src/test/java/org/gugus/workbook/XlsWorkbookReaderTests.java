@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -73,7 +74,7 @@ class XlsWorkbookReaderTests {
     @Test
     void refusesATruncatedXls() throws Exception {
         byte[] whole = Files.readAllBytes(SAVED_BY_LIBREOFFICE.resolve("title-rows.xls"));
-        Path file = Files.write(dir.resolve("terpotong.xls"), java.util.Arrays.copyOf(whole, 3000));
+        Path file = Files.write(dir.resolve("terpotong.xls"), Arrays.copyOf(whole, 3000));
 
         assertThatExceptionOfType(UnreadableFileException.class).isThrownBy(() -> readAll(file));
     }

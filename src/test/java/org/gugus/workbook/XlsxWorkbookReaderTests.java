@@ -12,17 +12,22 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -199,7 +204,7 @@ class XlsxWorkbookReaderTests {
     void skipsRowsWithoutAnyValue() throws Exception {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyle bordered = workbook.createCellStyle();
-            bordered.setBorderBottom(org.apache.poi.ss.usermodel.BorderStyle.THIN);
+            bordered.setBorderBottom(BorderStyle.THIN);
             Sheet sheet = workbook.createSheet("Data");
             row(sheet, 0, "header");
             Row styledOnly = sheet.createRow(1);
@@ -271,7 +276,7 @@ class XlsxWorkbookReaderTests {
             file = write(workbook);
         }
         byte[] spaces = new byte[1024 * 1024];
-        java.util.Arrays.fill(spaces, (byte) ' ');
+        Arrays.fill(spaces, (byte) ' ');
         Path bomb = rewriteEntry(file, "xl/worksheets/sheet1.xml", out -> {
             out.write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                     .getBytes(StandardCharsets.UTF_8));
@@ -358,7 +363,7 @@ class XlsxWorkbookReaderTests {
             row(sheet, 0, "No. Registrasi", "Nama");
             row(sheet, 1, "TPPO/1", "Siti");
             row(sheet, 2, "", "Rudi");
-            sheet.addMergedRegion(org.apache.poi.ss.util.CellRangeAddress.valueOf("A2:A3"));
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A2:A3"));
             row(workbook.createSheet("Kedua"), 0, "tanpa gabungan");
 
             List<SheetRow> rows = readAll(write(workbook));
@@ -492,8 +497,8 @@ class XlsxWorkbookReaderTests {
         Path target = Files.createTempFile(dir, "reordered", ".xlsx");
         try (ZipFile in = new ZipFile(source.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            List<ZipEntry> entries = new ArrayList<>(java.util.Collections.list(in.entries()));
-            entries.sort(java.util.Comparator.comparing(entry -> entry.getName().equals("xl/sharedStrings.xml")));
+            List<ZipEntry> entries = new ArrayList<>(Collections.list(in.entries()));
+            entries.sort(Comparator.comparing(entry -> entry.getName().equals("xl/sharedStrings.xml")));
             for (ZipEntry entry : entries) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 try (InputStream data = in.getInputStream(entry)) {

@@ -1,6 +1,7 @@
 package org.gugus.ingest.sftp;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.apache.camel.component.file.remote.SftpConfiguration;
 import org.gugus.reference.RegencyOffice;
 import org.gugus.reference.RegencyOffices;
 import org.gugus.system.Message;
@@ -161,7 +163,7 @@ final class SftpSource {
     }
 
     /** Gives the upload endpoint this source's password or key passphrase. */
-    void secure(org.apache.camel.component.file.remote.SftpConfiguration configuration) {
+    void secure(SftpConfiguration configuration) {
         if (password != null) {
             configuration.setPassword(password);
         }
@@ -171,7 +173,7 @@ final class SftpSource {
     }
 
     private static String encoded(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     ZoneId timeZone() {

@@ -6,5 +6,7 @@
  * through {@link org.gugus.ingest.FileReception} like every other source. Named interface {@code sftp}:
  * the web pages show and change the sources through {@link org.gugus.ingest.sftp.SourceSettings}.
  */
-@org.springframework.modulith.NamedInterface("sftp")
+@NamedInterface("sftp")
 package org.gugus.ingest.sftp;
+
+import org.springframework.modulith.NamedInterface;

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gugus.reference.Countries;
 import org.gugus.reference.Country;
 
 /**
  * Country names as offices write them, read as ISO 3166-1 alpha-2 codes. Every country of the
- * shipped reference list ({@link org.gugus.reference.Countries}) is known by its code and by its
+ * shipped reference list ({@link Countries}) is known by its code and by its
  * Indonesian and English names;
  * the template adds other spellings ("Dalam Negeri", "UEA", "Tawau"), which take precedence.
  */
@@ -24,7 +25,7 @@ public final class CountrySpellings {
     private final Map<String, String> names = new LinkedHashMap<>();
 
     CountrySpellings(Map<String, List<String>> aliasesByCode) {
-        Collection<Country> reference = org.gugus.reference.Countries.bundled().all();
+        Collection<Country> reference = Countries.bundled().all();
         reference.forEach(country -> codes.add(country.code()));
         aliasesByCode.forEach((code, spellings) -> {
             if (!codes.contains(code)) {

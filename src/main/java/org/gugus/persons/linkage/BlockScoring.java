@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -273,8 +275,8 @@ public final class BlockScoring {
      * each read by id cost seconds of the server).
      */
     public List<ScoredPair> explainHeld(List<VictimPair> pairs,
-            java.util.function.Function<List<Long>, List<VictimReport>> others) {
-        long[] ids = pairs.stream().flatMapToLong(pair -> java.util.stream.LongStream.of(pair.a(), pair.b())).sorted()
+            Function<List<Long>, List<VictimReport>> others) {
+        long[] ids = pairs.stream().flatMapToLong(pair -> LongStream.of(pair.a(), pair.b())).sorted()
                 .distinct().toArray();
         Map<Long, Prepared> byId = new HashMap<>(ids.length * 2);
         Arrays.stream(ids).filter(held::holds).parallel().mapToObj(id -> held.read(id, UnaryOperator.identity()).record())

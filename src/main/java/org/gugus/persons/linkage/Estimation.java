@@ -3,6 +3,7 @@ package org.gugus.persons.linkage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -162,9 +163,9 @@ final class Estimation {
      * counted once).
      */
     long deterministicPairs() {
-        Map<String, Long> byNik = new java.util.HashMap<>();
-        Map<Identity, Long> byIdentity = new java.util.HashMap<>();
-        Map<Identity, Long> byBoth = new java.util.HashMap<>();
+        Map<String, Long> byNik = new HashMap<>();
+        Map<Identity, Long> byIdentity = new HashMap<>();
+        Map<Identity, Long> byBoth = new HashMap<>();
         for (Prepared r : records) {
             // keys of the record's own strings (their hashes are kept), no string built per record
             Identity identity = r.hasName() && r.birthDay != Prepared.NONE && r.sex != 0

@@ -3,6 +3,7 @@ package org.gugus.persons.linkage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The estimated parameters of the Fellegi–Sunter model: the prior match weight (log2 of the odds
@@ -60,9 +61,9 @@ public record LinkageModel(double priorWeight, List<LevelWeights> levels, List<T
     }
 
     static List<LevelWeights> levels(double[][] m, double[][] u) {
-        return java.util.stream.IntStream.range(0, Comparison.ALL.length).boxed().flatMap(c -> {
+        return IntStream.range(0, Comparison.ALL.length).boxed().flatMap(c -> {
             Comparison comparison = Comparison.ALL[c];
-            return java.util.stream.IntStream.range(0, comparison.levels.size()).mapToObj(l -> new LevelWeights(
+            return IntStream.range(0, comparison.levels.size()).mapToObj(l -> new LevelWeights(
                     comparison.id, comparison.levels.get(l), m[c][l], u[c][l], log2(m[c][l] / u[c][l])));
         }).toList();
     }

@@ -1,5 +1,8 @@
 package org.gugus.persons.linkage;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
 /**
  * The Nomor Induk Kependudukan as linkage reads it: 16 digits, the first 6 the region of
  * registration (province, regency, district), the next 6 the birth date DDMMYY (women: day + 40),
@@ -45,7 +48,7 @@ final class Nik {
      * The birth date a valid NIK's birth part gives (women's day less 40; the century the one that
      * makes the person younger than 100 at {@code seen}, or today), or null when it is no date.
      */
-    static java.time.LocalDate birthDate(String validNik, java.time.LocalDate seen) {
+    static LocalDate birthDate(String validNik, LocalDate seen) {
         if (validNik == null) {
             return null;
         }
@@ -55,11 +58,11 @@ final class Nik {
         if (day > 40) {
             day -= 40;
         }
-        java.time.LocalDate reference = seen != null ? seen : java.time.LocalDate.now();
+        LocalDate reference = seen != null ? seen : LocalDate.now();
         int fullYear = 2000 + year > reference.getYear() ? 1900 + year : 2000 + year;
         try {
-            return java.time.LocalDate.of(fullYear, month, day);
-        } catch (java.time.DateTimeException e) {
+            return LocalDate.of(fullYear, month, day);
+        } catch (DateTimeException e) {
             return null;
         }
     }

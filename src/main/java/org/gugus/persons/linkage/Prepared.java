@@ -1,8 +1,12 @@
 package org.gugus.persons.linkage;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -96,7 +100,7 @@ final class Prepared {
                 keys[distinctKeys++] = key;
             }
         }
-        this.phonetic = distinctKeys == keys.length ? keys : java.util.Arrays.copyOf(keys, distinctKeys);
+        this.phonetic = distinctKeys == keys.length ? keys : Arrays.copyOf(keys, distinctKeys);
         this.name = names.length == 1 ? names[0] : String.join(" ", names);
         this.compact = names.length == 1 ? names[0] : String.join("", names);
         this.compactLetters = JaroWinkler.letters(compact);
@@ -158,7 +162,7 @@ final class Prepared {
     }
 
     /** A record as {@link #write} wrote it, field for field. */
-    private Prepared(java.nio.ByteBuffer in, UnaryOperator<String> shared) {
+    private Prepared(ByteBuffer in, UnaryOperator<String> shared) {
         this.id = in.getLong();
         this.nik = text(in, shared);
         this.nikDigits = in.getLong();
@@ -229,12 +233,12 @@ final class Prepared {
     }
 
     /** A record from {@link #bytes}, the strings records share taken from {@code shared}. */
-    static Prepared read(java.nio.ByteBuffer in, UnaryOperator<String> shared) {
+    static Prepared read(ByteBuffer in, UnaryOperator<String> shared) {
         return new Prepared(in, shared);
     }
 
     /** A text as a length (-1 for null), a flag for one byte a character (Latin-1) or two, and the characters. */
-    private static String text(java.nio.ByteBuffer in, UnaryOperator<String> shared) {
+    private static String text(ByteBuffer in, UnaryOperator<String> shared) {
         int length = in.getInt();
         if (length < 0) {
             return null;
@@ -244,11 +248,11 @@ final class Prepared {
             // record again for every group of blocks holding it; char by char, then compressed back to bytes, this
             // was a tenth of its scoring)
             String text = in.hasArray() ? new String(in.array(), in.arrayOffset() + in.position(), length,
-                    java.nio.charset.StandardCharsets.ISO_8859_1) : null;
+                    StandardCharsets.ISO_8859_1) : null;
             if (text == null) {
                 byte[] bytes = new byte[length];
                 in.get(bytes);
-                text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+                text = new String(bytes, StandardCharsets.ISO_8859_1);
             } else {
                 in.position(in.position() + length);
             }
@@ -261,7 +265,7 @@ final class Prepared {
         return shared.apply(new String(chars));
     }
 
-    private static String[] texts(java.nio.ByteBuffer in, UnaryOperator<String> shared) {
+    private static String[] texts(ByteBuffer in, UnaryOperator<String> shared) {
         String[] texts = new String[in.getInt()];
         for (int i = 0; i < texts.length; i++) {
             texts[i] = text(in, shared);
@@ -269,7 +273,7 @@ final class Prepared {
         return texts;
     }
 
-    /** The bytes of {@link #bytes}, big-endian as a {@link java.nio.ByteBuffer} reads them (not synchronised). */
+    /** The bytes of {@link #bytes}, big-endian as a {@link ByteBuffer} reads them (not synchronised). */
     private static final class Bytes {
 
         private byte[] bytes = new byte[256];
@@ -277,13 +281,13 @@ final class Prepared {
 
         void write(int value) {
             if (count == bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, count * 2);
+                bytes = Arrays.copyOf(bytes, count * 2);
             }
             bytes[count++] = (byte) value;
         }
 
         byte[] toByteArray() {
-            return java.util.Arrays.copyOf(bytes, count);
+            return Arrays.copyOf(bytes, count);
         }
 
         void putLong(long value) {
@@ -328,14 +332,14 @@ final class Prepared {
 
     /** The texts sorted, each once (in place: {@code texts} is reordered). */
     private static String[] distinctSorted(String[] texts) {
-        java.util.Arrays.sort(texts);
+        Arrays.sort(texts);
         int kept = 0;
         for (int i = 0; i < texts.length; i++) {
             if (kept == 0 || !texts[i].equals(texts[kept - 1])) {
                 texts[kept++] = texts[i];
             }
         }
-        return kept == texts.length ? texts : java.util.Arrays.copyOf(texts, kept);
+        return kept == texts.length ? texts : Arrays.copyOf(texts, kept);
     }
 
     private static String shared(String value, UnaryOperator<String> shared) {
@@ -403,10 +407,10 @@ final class Prepared {
         return true;
     }
 
-    private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("KAB", "KABUPATEN", "KOTA", "KOTAMADYA",
+    private static final Set<String> PLACE_WORDS = Set.of("KAB", "KABUPATEN", "KOTA", "KOTAMADYA",
             "KEC", "KECAMATAN", "DESA", "KEL", "KELURAHAN", "PROV", "PROVINSI");
 
-    private static final java.util.Set<String> ADDRESS_WORDS = java.util.Set.of("JL", "JLN", "JALAN", "GG", "GANG",
+    private static final Set<String> ADDRESS_WORDS = Set.of("JL", "JLN", "JALAN", "GG", "GANG",
             "NO", "NOMOR", "RT", "RW", "DESA", "DS", "KEL", "KELURAHAN", "KEC", "KECAMATAN", "KAB", "KABUPATEN", "KOTA",
             "DUSUN", "DSN", "BLOK", "KM", "PROV", "PROVINSI");
 
@@ -423,6 +427,6 @@ final class Prepared {
                         : IndonesianNames.spelling(run);
             }
         }
-        return distinctSorted(kept == tokens.length ? tokens : java.util.Arrays.copyOf(tokens, kept));
+        return distinctSorted(kept == tokens.length ? tokens : Arrays.copyOf(tokens, kept));
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.List;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -51,7 +52,7 @@ class SftpContainerIntegrationTests {
         Path hostKeyFile = keys.resolve("ssh_host_rsa_key");
         try (var out = Files.newOutputStream(hostKeyFile)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(hostKey, "gugus-test", null, out);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         Path authorized = Files.writeString(keys.resolve("authorized_keys"),

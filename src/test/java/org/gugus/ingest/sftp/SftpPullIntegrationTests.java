@@ -22,6 +22,7 @@ import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -206,7 +207,7 @@ class SftpPullIntegrationTests {
         byte[] content = csv(6);
         Path file = samarinda.resolve("samarinda-2024-07.csv");
         Files.createDirectories(samarinda);
-        Files.write(file, java.util.Arrays.copyOf(content, content.length / 2));
+        Files.write(file, Arrays.copyOf(content, content.length / 2));
 
         // while the poll waits for the file to stand still, no pooled connection is kept busy for it
         CompletableFuture<PullReport> polling = CompletableFuture.supplyAsync(() -> pull("64.72"));

@@ -7,6 +7,7 @@ import static org.gugus.intake.mapping.SheetRows.underTitles;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.gugus.workbook.CellValue;
 import org.gugus.workbook.SheetRow;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class HeaderLayoutTests {
 
     @Test
     void neverThrowsOnRandomRows() {
-        java.util.Random random = new java.util.Random(64_72);
+        Random random = new Random(64_72);
         String[] fragments = { "", "-", "1", "2", "Jumlah", "Mengetahui", "Samarinda, 5 Juli 2024", "(3)", "NIP",
                 "Nama", "JK", "\n", "\u00A0", "é", "2024", ",", "Total", "a.n.", "Juli 2024" };
         for (int i = 0; i < 2_000; i++) {

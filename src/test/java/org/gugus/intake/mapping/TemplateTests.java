@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.gugus.workbook.CellValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +28,7 @@ class TemplateTests {
         assertThat(TEMPLATE.headerSearchRows()).isEqualTo(30);
         assertThat(TEMPLATE.requiredFields()).containsExactlyInAnyOrder(Field.CASE_NUMBER, Field.REPORT_DATE,
                 Field.VICTIM_NAME, Field.SEX, Field.ORIGIN_REGENCY, Field.EXPLOITATION);
-        assertThat(TEMPLATE.requiredOneOf()).containsExactly(java.util.Set.of(Field.BIRTH_DATE, Field.AGE));
+        assertThat(TEMPLATE.requiredOneOf()).containsExactly(Set.of(Field.BIRTH_DATE, Field.AGE));
         assertThat(TEMPLATE.aliases(Field.ROW_NUMBER)).contains("No", "No.");
     }
 
@@ -95,7 +99,7 @@ class TemplateTests {
     @Test
     void aCellMatchedUnderOneTemplatesSeparatorsIsSplitAgainUnderAnothers() {
         Vocabulary exploitation = TEMPLATE.vocabulary(Field.EXPLOITATION);
-        ListSeparators commasOnly = new ListSeparators(java.util.List.of(","), java.util.List.of());
+        ListSeparators commasOnly = new ListSeparators(List.of(","), List.of());
 
         assertThat(exploitation.matchList("PRT dan ABK", TEMPLATE.separators()).codes()).containsExactly("PRT", "ABK");
         assertThat(exploitation.matchList("PRT dan ABK", commasOnly).unknown()).containsExactly("PRT dan ABK");
@@ -189,8 +193,8 @@ class TemplateTests {
         try {
             return Files.readString(TEMPLATE_FILE);
         }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.gugus.persons.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class IndonesianNamesTests {
@@ -10,9 +11,9 @@ class IndonesianNamesTests {
     void theRunsOfLettersAreTheNonEmptyPartsOfASplitByEveryOtherCharacter() {
         for (String text : new String[] {"", " ", "SITI", " SITI  AMINAH-2 ", "JL. MERDEKA NO.12 RT 03/RW 04", "É.ANA",
                 "..A", "A..", "12AB34", "MUH'AMMAD`S"}) {
-            assertThat(IndonesianNames.runs(text, false)).as(text).isEqualTo(java.util.Arrays.stream(text.split("[^A-Z]+"))
+            assertThat(IndonesianNames.runs(text, false)).as(text).isEqualTo(Arrays.stream(text.split("[^A-Z]+"))
                     .filter(part -> !part.isEmpty()).toList());
-            assertThat(IndonesianNames.runs(text, true)).as(text).isEqualTo(java.util.Arrays.stream(text.split("[^A-Z0-9]+"))
+            assertThat(IndonesianNames.runs(text, true)).as(text).isEqualTo(Arrays.stream(text.split("[^A-Z0-9]+"))
                     .filter(part -> !part.isEmpty()).toList());
         }
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** Settings, blocking keys and scoring of the engine. */
@@ -450,7 +451,7 @@ class LinkageTests {
                 .containsExactly("nik", "name", "birth_date", "sex", "origin", "birth_place", "address");
         double sum = LinkageModel.initial().priorWeight()
                 + pair.comparisons().stream().mapToDouble(ComparisonWeight::weight).sum();
-        assertThat(pair.weight()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(pair.weight()).isCloseTo(sum, Offset.offset(1e-9));
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.gugus.persons.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NikTests {
@@ -26,8 +29,8 @@ class NikTests {
 
     @Test
     void packedDigitsTellATypingErrorFromAnotherPersonsNikAsTheDigitsThemselvesDo() {
-        java.util.Random random = new java.util.Random(13);
-        java.util.List<String> others = new java.util.ArrayList<>();
+        Random random = new Random(13);
+        List<String> others = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             for (char digit = '0'; digit <= '9'; digit++) {
                 others.add(NIK.substring(0, i) + digit + NIK.substring(i + 1)); // one digit wrong (or none)

@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -29,7 +33,7 @@ class PreparedRecordsTests {
         reports.add(Report.id(100_001).name("Siti Siti Nur  nur 2").address("Jl. Merdeka No. 0012 RT 03").build());
         reports.add(Report.id(100_002).name("Élodie محمد 😀 \uD800x").address("٣٤ Jalan 1234567890123 ds. ").build());
         reports.add(Report.id(100_003).build());
-        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        reports.sort(Comparator.comparingLong(VictimReport::victimId));
         try (PreparedRecords held = linkage.preparedRecords()) {
             // in chunks, as a run adds them
             for (int from = 0; from < reports.size(); from += 700) {
@@ -56,7 +60,7 @@ class PreparedRecordsTests {
     @Test
     void givesEachRecordsKeysAsItKeepsThemAsTheyAreReadBackAfter() {
         List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(12).generate(900).reports());
-        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        reports.sort(Comparator.comparingLong(VictimReport::victimId));
         List<String> given = new ArrayList<>();
         List<String> readBack = new ArrayList<>();
         try (PreparedRecords held = linkage.preparedRecords()) {
@@ -76,11 +80,11 @@ class PreparedRecordsTests {
     @Test
     void givesBackOnlyTheKeysMarkedAsPairingOnceTheyAreKept() {
         List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(14).generate(600).reports());
-        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        reports.sort(Comparator.comparingLong(VictimReport::victimId));
         try (PreparedRecords held = linkage.preparedRecords()) {
             List<long[]> keys = new ArrayList<>();
             held.add(reports, keyHash, (victim, hashes, caps) -> keys.add(hashes));
-            java.util.Random random = new java.util.Random(3);
+            Random random = new Random(3);
             int[] masks = new int[reports.size()];
             for (int i = 0; i < masks.length; i++) {
                 masks[i] = i % 50 == 7 ? 1 << PreparedRecords.MASKED_KEYS
@@ -112,7 +116,7 @@ class PreparedRecordsTests {
     @Test
     void readsEachRecordWholeWhereverItFallsInItsMapAndThoseAddedAfterTheMapWasMade() throws IllegalAccessException {
         List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(13).generate(600).reports());
-        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        reports.sort(Comparator.comparingLong(VictimReport::victimId));
         // a map in segments of 1 KiB, each reaching 256 bytes into the next: records of a few hundred bytes start near
         // a segment's end, past it, or reach beyond what their segment maps
         try (PreparedRecords held = new PreparedRecords(linkage, 10)) {
@@ -190,7 +194,7 @@ class PreparedRecordsTests {
     @Test
     void recordsPreparedBeforeTheirIdsWereKnownAreKeptUnderTheirIdsAsThoseItPrepares() throws IllegalAccessException {
         List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(13).generate(600).reports());
-        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
+        reports.sort(Comparator.comparingLong(VictimReport::victimId));
         try (PreparedRecords prepared = linkage.preparedRecords(); PreparedRecords itself = linkage.preparedRecords()) {
             // prepared under no id (0), as rows before their publish: their ids written in as they are kept
             List<byte[]> ahead = reports.stream().map(report -> PreparedRecords.bytes(linkage, withoutId(report),
@@ -221,13 +225,13 @@ class PreparedRecordsTests {
     @Test
     void aFileOfRecordsPreparedBeforeTheirIdsWereKnownIsAdoptedWholeEachReadUnderItsId() throws Exception {
         List<VictimReport> reports = new ArrayList<>(new SyntheticVictims(18).generate(600).reports());
-        reports.sort(java.util.Comparator.comparingLong(VictimReport::victimId));
-        java.nio.file.Path path = java.nio.file.Files.createTempFile("prepared-elsewhere", ".bin");
+        reports.sort(Comparator.comparingLong(VictimReport::victimId));
+        Path path = Files.createTempFile("prepared-elsewhere", ".bin");
         try (PreparedRecords adopting = linkage.preparedRecords(); PreparedRecords itself = linkage.preparedRecords()) {
             // prepared under no id (0), one after the other in a file of their own, as rows before their publish
-            java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(path,
-                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE,
-                    java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+            FileChannel file = FileChannel.open(path,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
             long[] starts = new long[reports.size()];
             long end = 0;
             for (int i = 0; i < reports.size(); i++) {

@@ -3,6 +3,7 @@ package org.gugus.persons.linkage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class PreparedTests {
             String as = "record " + report.victimId();
             assertThat(prepared.tokens).as(as).containsExactlyElementsOf(names);
             assertThat(prepared.sortedTokens).as(as).containsExactlyElementsOf(names.stream().distinct().sorted().toList());
-            assertThat(prepared.sortedTokenLetters).as(as).containsExactly(java.util.Arrays.stream(prepared.sortedTokens)
+            assertThat(prepared.sortedTokenLetters).as(as).containsExactly(Arrays.stream(prepared.sortedTokens)
                     .mapToInt(JaroWinkler::letters).toArray());
             assertThat(prepared.phonetic).as(as)
                     .containsExactlyElementsOf(names.stream().map(IndonesianNames::phonetic).distinct().toList());

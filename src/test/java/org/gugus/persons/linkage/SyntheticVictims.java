@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -154,7 +156,7 @@ public final class SyntheticVictims {
                 personOf.put(report.victimId(), person.id());
             }
         }
-        java.util.Collections.shuffle(reports, new java.util.Random(random.nextLong()));
+        Collections.shuffle(reports, new Random(random.nextLong()));
         return new Data(reports, personOf);
     }
 

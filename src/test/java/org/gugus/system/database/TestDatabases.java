@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Pattern;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -108,7 +109,7 @@ public final class TestDatabases {
     }
 
     private static Server fromUrl(String url) {
-        var matcher = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(\\w+).*").matcher(url);
+        var matcher = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(\\w+).*").matcher(url);
         if (!matcher.matches()) {
             throw new IllegalArgumentException(URL + " must look like jdbc:postgresql://host:port/database: " + url);
         }

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+import org.gugus.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +26,7 @@ class ReadinessIntegrationTests {
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
-        org.gugus.IntegrationTest.isolate(registry);
+        IntegrationTest.isolate(registry);
     }
 
     @LocalServerPort
@@ -46,7 +48,7 @@ class ReadinessIntegrationTests {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             healthcheck.environment().put("SERVER_PORT", String.valueOf(port));
             Process process = healthcheck.start();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("healthcheck did not answer within 30 s");
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.gugus.TestFolders;
 import org.gugus.system.database.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class UnwritableHomeIntegrationTests {
         assertThat(readiness.statusCode()).isEqualTo(503);
         assertThat(readiness.body()).contains("DOWN");
         assertThat(output.getOut()).containsPattern("ERROR .*Gugus is not ready: .*Folder GUGUS_HOME \\("
-                + java.util.regex.Pattern.quote(blockedHome.toString()) + "\\) cannot be written");
+                + Pattern.quote(blockedHome.toString()) + "\\) cannot be written");
         assertThat(ReadinessIntegrationTests.get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(ReadinessIntegrationTests.dockerHealthcheck(port)).as("exit status of docker/healthcheck.sh").isEqualTo(1);
     }
