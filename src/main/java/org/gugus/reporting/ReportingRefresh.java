@@ -420,11 +420,13 @@ public class ReportingRefresh {
     /**
      * Whether a refresh rewrites so large a part of the schema (at least as many persons as it held,
      * and {@code gugus.reporting.bulk-refresh-persons} or more) that its indexes are built afterwards
-     * rather than row by row ({@link DeferredIndexes}). Persons are counted only for a large refresh.
+     * rather than row by row ({@link DeferredIndexes}). Persons are counted only for a large refresh, and only up to
+     * one more than named: a re-delivery's 19,287 persons of a million took 1.1 s to count all of them, twice (issue 13).
      */
     private boolean bulk(Collection<Long> personIds) {
         return personIds.size() >= bulkPersons
-                && personIds.size() >= jdbc.sql("select count(*) from reporting.person").query(Long.class).single();
+                && personIds.size() >= jdbc.sql("select count(*) from (select 1 from reporting.person limit :more) p")
+                        .param("more", personIds.size() + 1L).query(Long.class).single();
     }
 
     /**
