@@ -109,13 +109,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
             // 100,000 rows, 150 MB at a million) are each written once and read several times, through the default
             // 8 MB. The buffers are taken as a session's temporary tables grow, not at its start: only a session
             // holding large temporary tables uses them (issue 13).
+            // A first delivery's records go into the table all offices share, through WAL (912 MB at a million rows),
+            // through 16 MB of WAL buffers (a 32nd of the shared buffers) that the WAL writer emptied every 200 ms: the
+            // inserting process found them full and wrote the WAL itself, 6,060 times in a 100,000-row load and its
+            // re-delivery, while the other core idled a fifth of the publish. With 64 MB emptied every 10 ms the WAL
+            // writer writes it on that core (full buffers: none; the records' insert at a million 10.5-10.7 s against
+            // 13.2-14.1 s, the publish 20.3-21.2 s against 24.2-24.6 s, alternated; issue 13).
             // An index built beside a load's other work (a first delivery's identity index, the block keys written
             // aside, the persons' and links' keys) takes no parallel workers on a machine of two cores or three
             // (parallelMaintenanceWorkers).
             run(binaries, List.of("pg_ctl", "-D", data.toString(), "-l", data.resolveSibling("postgres.log").toString(),
                     "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories= -c max_connections=300"
                             + " -c max_wal_size=4GB -c shared_buffers=512MB -c wal_level=minimal -c max_wal_senders=0"
-                            + " -c temp_buffers=1GB -c max_parallel_maintenance_workers="
+                            + " -c temp_buffers=1GB -c wal_buffers=64MB -c wal_writer_delay=10ms"
+                            + " -c max_parallel_maintenance_workers="
                             + parallelMaintenanceWorkers(Runtime.getRuntime().availableProcessors()),
                     "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "start"));
             owner.claim();

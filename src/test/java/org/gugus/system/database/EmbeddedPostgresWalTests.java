@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded server writes a table emptied or created by a transaction, and the indexes built on it, without
- * going through WAL (a reporting rebuild, a first load's block keys), and a table filled row by row as before.
+ * going through WAL (a reporting rebuild, a first load's block keys), and a table filled row by row as before, its WAL
+ * written by the WAL writer rather than by the process that inserts (a first delivery's records).
  */
 class EmbeddedPostgresWalTests {
 
@@ -50,6 +51,34 @@ class EmbeddedPostgresWalTests {
             assertThat(filledRowByRow).as("WAL of rows added to a table the transaction found").isGreaterThan(10_000_000);
             assertThat(emptiedFirst).as("WAL of a table emptied and filled by one transaction, with an index")
                     .isLessThan(filledRowByRow / 10);
+        }
+    }
+
+    @Test
+    void writesTheWalOfALargeInsertWithoutTheInsertingProcessFindingTheWalBuffersFull() throws SQLException {
+        try (EmbeddedPostgres server = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
+                Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
+                        server.password());
+                Statement sql = connection.createStatement()) {
+            sql.execute("create table filled (id bigint, text text)");
+            long before = walBuffersFull(sql);
+
+            // about 40 MB of WAL in one statement (less than the buffers hold): through 16 MB of buffers emptied every
+            // 200 ms, the inserting process found them full about 1,500 times
+            sql.execute(FILL.replace(String.valueOf(ROWS), String.valueOf(3 * ROWS)));
+
+            assertThat(walBuffersFull(sql) - before).as("times the inserting process found the WAL buffers full")
+                    .isZero();
+        }
+    }
+
+    /** The server's count of WAL written by a process that found the buffers full, this session's counted too. */
+    private static long walBuffersFull(Statement sql) throws SQLException {
+        sql.execute("select pg_stat_force_next_flush()");
+        sql.execute("select 1");
+        try (ResultSet full = sql.executeQuery("select wal_buffers_full from pg_stat_wal")) {
+            full.next();
+            return full.getLong(1);
         }
     }
 
