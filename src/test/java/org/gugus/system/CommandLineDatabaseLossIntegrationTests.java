@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,8 +63,7 @@ class CommandLineDatabaseLossIntegrationTests {
         assertThat(summary).contains("\"file_id\":1", "\"status\":\"LOADED\"", "\"inserted\":" + ROWS);
         assertThat(Files.readString(log)).contains("resuming its load", "was interrupted");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
-                Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
-                        postgres.password());
+                Connection connection = postgres.connect("gugus");
                 Statement statement = connection.createStatement()) {
             assertThat(single(statement, "select status from ingest.received_file where id = 1")).isEqualTo("LOADED");
             assertThat(single(statement, "select count(*) from warehouse.victim")).isEqualTo(String.valueOf(ROWS));

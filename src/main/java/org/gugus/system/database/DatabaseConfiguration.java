@@ -3,7 +3,6 @@ package org.gugus.system.database;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,8 +67,7 @@ class DatabaseConfiguration {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("gugus.database.name must be a plain lower-case identifier: " + database);
         }
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
-                postgres.password())) {
+        try (Connection connection = postgres.connect("postgres")) {
             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
             exists.setString(1, database);
             if (!exists.executeQuery().next()) {

@@ -2,7 +2,6 @@ package org.gugus.system.database;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -109,8 +108,7 @@ public final class EarlyEmbeddedPostgres implements ApplicationListener<Applicat
                 return;
             }
             MigrationFingerprint fingerprint = MigrationFingerprint.of(flyway, EarlyEmbeddedPostgres.class.getClassLoader());
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(),
-                    postgres.password())) {
+            try (Connection connection = postgres.connect(database)) {
                 unchanged.complete(fingerprint != null && fingerprint.matches(connection));
             }
         } catch (SQLException | RuntimeException e) {

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -159,6 +162,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database + "?reWriteBatchedInserts=true";
+    }
+
+    /** A connection of its own to {@code database} as the superuser, outside any pool; the caller closes it. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, password);
     }
 
     /** Whether this process owns the server (started or took it over) and stops it on {@link #close()}. */

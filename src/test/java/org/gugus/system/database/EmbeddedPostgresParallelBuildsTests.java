@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,8 +31,7 @@ class EmbeddedPostgresParallelBuildsTests {
     @Test
     void runsWithTheParallelWorkersForAnIndexThisMachinesCoresGive() throws SQLException {
         try (EmbeddedPostgres server = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
-                Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
-                        server.password());
+                Connection connection = server.connect("postgres");
                 Statement sql = connection.createStatement();
                 ResultSet workers = sql.executeQuery("show max_parallel_maintenance_workers")) {
             workers.next();

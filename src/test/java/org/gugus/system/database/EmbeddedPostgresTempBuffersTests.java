@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,8 +22,7 @@ class EmbeddedPostgresTempBuffersTests {
     @Test
     void readsATemporaryTableOfSixtyMegabytesBackFromTheSessionsMemory() throws SQLException {
         try (EmbeddedPostgres server = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
-                Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
-                        server.password());
+                Connection connection = server.connect("postgres");
                 Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("create temporary table plan on commit drop as"

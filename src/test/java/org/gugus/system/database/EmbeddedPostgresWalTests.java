@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,8 +28,7 @@ class EmbeddedPostgresWalTests {
     @Test
     void writesATableEmptiedByItsTransactionWithoutWalAndOneFilledRowByRowWithIt() throws SQLException {
         try (EmbeddedPostgres server = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
-                Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
-                        server.password());
+                Connection connection = server.connect("postgres");
                 Statement sql = connection.createStatement()) {
             sql.execute("create table filled (id bigint, text text)");
             sql.execute(FILL);
@@ -57,8 +55,7 @@ class EmbeddedPostgresWalTests {
     @Test
     void writesTheWalOfALargeInsertWithoutTheInsertingProcessFindingTheWalBuffersFull() throws SQLException {
         try (EmbeddedPostgres server = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
-                Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
-                        server.password());
+                Connection connection = server.connect("postgres");
                 Statement sql = connection.createStatement()) {
             sql.execute("create table filled (id bigint, text text)");
             long before = walBuffersFull(sql);
