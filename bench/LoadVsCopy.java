@@ -47,9 +47,9 @@ import org.postgresql.copy.CopyManager;
  * BENCH_FLOOR=1 then writes what the first load left behind again, the cheapest way the server knows
  * ({@link #floor}): a floor under any load that leaves the same tables.
  * <p>
- * BENCH_STATEMENTS=N prints, after the first load, the server's time in statements during it and its N longest
- * statements ({@link #printStatements}): the server is started with {@code pg_stat_statements} loaded, which the
- * embedded server's own settings leave alone.
+ * BENCH_STATEMENTS=N prints, after the first load, the server's time in statements during it, its N longest
+ * statements and those that wrote temporary files ({@link #printStatements}): the server is started with
+ * {@code pg_stat_statements} loaded, which the embedded server's own settings leave alone.
  */
 public class LoadVsCopy {
 
@@ -179,6 +179,18 @@ public class LoadVsCopy {
                 while (rs.next()) {
                     System.out.printf("  %7.2f s %7d calls %,10d rows %s %s%n", rs.getDouble(1), rs.getLong(2),
                             rs.getLong(3), rs.getBoolean(4) ? "     " : "inner", rs.getString(5));
+                }
+            }
+            // a sort or a hash beyond its work_mem goes through temporary files
+            try (ResultSet rs = sql.executeQuery("""
+                    select temp_blks_written * current_setting('block_size')::bigint / 1e6, total_exec_time / 1000,
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                      from pg_stat_statements where temp_blks_written > 0 and query not like '%pg_stat_statements%'
+                     order by temp_blks_written desc
+                    """)) {
+                System.out.println("statements that wrote temporary files (a sort or hash beyond its memory):");
+                while (rs.next()) {
+                    System.out.printf("  %8.1f MB %7.2f s %s%n", rs.getDouble(1), rs.getDouble(2), rs.getString(3));
                 }
             }
         }

@@ -226,14 +226,14 @@ class ReportsAhead implements DisposableBean {
             // tables are not counted (0.09-0.59 s of server CPU at 100,000 records, beside the persons, the
             // refresh and the answer on two cores); records left unreported by an earlier process are then
             // caught up by a refresh that reads the warehouse itself
-            // the warehouse's mark taken with the counts, before the read: a change after it, by any process, changes
+            // the warehouse's mark taken before the counts and the read: a change after it, by any process, changes
             // the mark the rebuild compares
             // (the old notes of changes the mark counts dropped first: under the scratch tables' lock no other read
             // ahead is pending, and the drop is taken back with a read not made)
             WarehouseSource.Unreported counts = null;
             if (!WarehouseSource.newestReported(connection)) {
                 WarehouseSource.forgetOldChanges(connection);
-                counts = WarehouseSource.unreported(connection);
+                counts = WarehouseSource.unreported(connection, bulkPersons);
             }
             // nothing written to the scratch tables yet: their lock let go, what they hold left to the next read (a
             // re-delivery's publish ends here)

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -276,21 +277,39 @@ class WarehouseSource {
     }
 
     /**
-     * On this connection: how many victim records of the warehouse have no report yet (nearly all after
-     * a first load's publish, none after a re-delivery's), how many persons the reporting schema holds, and the
-     * warehouse's mark ({@link #MARK}) as it is now.
+     * On this connection: the warehouse's mark ({@link #MARK}) as it is now, how many persons the reporting schema
+     * holds, and how many victim records of the warehouse have no report yet (nearly all after a first load's publish,
+     * none after a re-delivery's), counted newest first up to {@code enough} or the persons, whichever is more: what
+     * tells whether there are at least as many as either. Every record was counted before, and the reports, twice a
+     * pass over a million at a first load (0.65 s of the server's CPU beside the persons' run).
      */
-    static Unreported unreported(Connection connection) throws SQLException {
+    static Unreported unreported(Connection connection, long enough) throws SQLException {
+        String mark;
+        long persons;
         try (Statement statement = connection.createStatement();
-                ResultSet counts = statement.executeQuery("select (select count(*) from warehouse.victim)"
-                        + " - (select count(*) from reporting.report), (select count(*) from reporting.person), ("
-                        + MARK + ")")) {
+                ResultSet counts = statement.executeQuery("select (" + MARK + "),"
+                        + " (select count(*) from reporting.person)")) {
             counts.next();
-            return new Unreported(counts.getLong(1), counts.getLong(2), counts.getString(3));
+            mark = counts.getString(1);
+            persons = counts.getLong(2);
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select count(*) from (select 1 from warehouse.victim v
+                                       where not exists (select 1 from reporting.report r where r.victim_id = v.id)
+                                       order by v.id desc limit ?) unreported
+                """)) {
+            statement.setLong(1, Math.max(enough, persons));
+            try (ResultSet records = statement.executeQuery()) {
+                records.next();
+                return new Unreported(records.getLong(1), persons, mark);
+            }
         }
     }
 
-    /** What {@link #unreported} found: records without a report, the reporting schema's persons, the mark. */
+    /**
+     * What {@link #unreported} found: records without a report (up to the number it was asked for), the reporting
+     * schema's persons, the mark.
+     */
     record Unreported(long records, long persons, String mark) {
     }
 

@@ -3,11 +3,14 @@ package org.gugus.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongUnaryOperator;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.gugus.IntegrationTest;
 import org.gugus.TestWorkbooks;
 import org.gugus.ingest.FileReception;
@@ -87,6 +90,9 @@ class ReportingReadAheadIntegrationTests {
 
     @Autowired
     ReportsAhead ahead;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -360,6 +366,27 @@ class ReportingReadAheadIntegrationTests {
         List<String> tables = ReportingTables.rows(jdbc);
         refresh.rebuild();
         assertThat(ReportingTables.rows(jdbc)).as("every row as reading the warehouse writes it").isEqualTo(tables);
+    }
+
+    @Test
+    void theRecordsLeftUnreportedAreCountedNewestFirstOnlyUpToWhatTellsWhetherTheyAreEnough() throws SQLException {
+        reception.receive(TestWorkbooks.csv(files.resolve("mahulu.csv"),
+                IntStream.rangeClosed(81, 86).mapToObj(TestWorkbooks::victim).toList()), "64.11", "mahulu.csv",
+                FileSource.COMMAND_LINE);
+        // the reporting schema emptied, as before a first load: every record unreported, no person
+        jdbc.sql("truncate reporting.report, reporting.person, reporting.tppo_case").update();
+        long records = jdbc.sql("select count(*) from warehouse.victim").query(Long.class).single();
+
+        try (Connection connection = dataSource.getConnection()) {
+            WarehouseSource.Unreported few = WarehouseSource.unreported(connection, 2);
+            WarehouseSource.Unreported all = WarehouseSource.unreported(connection, records + 10);
+
+            assertThat(few.records()).as("counted up to the two asked for").isEqualTo(2);
+            assertThat(all.records()).as("every record, fewer than asked for").isEqualTo(records);
+            assertThat(all.persons()).as("the schema's persons").isZero();
+            assertThat(all.mark()).as("the warehouse's mark").isEqualTo(few.mark());
+        }
+        refresh.rebuild();
     }
 
     /** Waits until the reads ahead reach {@code reads} (the change must land after the read). */
