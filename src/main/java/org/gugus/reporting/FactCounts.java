@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -204,6 +205,24 @@ final class FactCounts {
                 + ",\np as " + ("true".equals(personScope) ? "not " : "") + "materialized (select *, " + AGE + " as age from (select person_id, " + columns
                 + " from " + personFacts + " where " + personScope + ") a)";
         return named(with, parts, indicators);
+    }
+
+    /**
+     * {@link #personCells(String, Map)} of every person, summed from the province's month cells of {@code generation}
+     * ({@code reporting.month_cell}, office 0, {@link MonthCells}): each person is in one of them, that of the months
+     * of her first and last report. Empty when an office or a destination lies beyond the bits of their masks: the
+     * month cells do not count those, which {@link #personCells(String, Map)} reads from the report facts.
+     */
+    static Optional<String> personCellsFromMonthCells(long generation, Map<String, List<Integer>> maskIds) {
+        if (beyondMask(maskIds, "office") || beyondMask(maskIds, "country")) {
+            return Optional.empty();
+        }
+        Set<Indicator> indicators = personIndicators();
+        String keys = indicators.stream().map(indicator -> "'" + indicator.key() + "'")
+                .collect(Collectors.joining(", "));
+        return Optional.of(named("with m as (select indicator, id, n from reporting.month_cell where generation = "
+                + generation + " and office = 0 and indicator in (" + keys + "))",
+                List.of("select indicator, id, n from m"), indicators));
     }
 
     /** The cells of {@code parts} (ids) summed and named by their codes, after {@code with}'s tables. */

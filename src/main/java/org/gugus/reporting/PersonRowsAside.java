@@ -34,7 +34,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * a reader sees the old schema or the new one, never a part. A rebuild that fails or is killed leaves at most
  * the tables beside, which the next one drops. The persons' cells of the all-time counts are counted here too, from
  * the per-person facts written, and written by the rebuild with the rows put in place, rather than counted by it
- * after the swap.
+ * after the swap; but a whole rebuild's, which it sums from the month cells it makes.
  * <p>
  * The rows are written only when the rebuild takes the rows read ahead (checked against the warehouse and corrected,
  * {@link ReportsAhead.Read#whole}): each record has the same person here as in the reports put in place, read from
@@ -85,17 +85,21 @@ final class PersonRowsAside {
     private record Written(List<AllTimeCounts.Cell> personCells) {
     }
 
-    /** Whether the tables written aside are analysed before they are committed (a whole rebuild's). */
-    private final boolean analysed;
+    /**
+     * Whether the rows are a whole rebuild's: their tables analysed before they are committed, and the persons' cells
+     * of the all-time counts left to the rebuild, which sums them from its month cells.
+     */
+    private final boolean whole;
 
     /**
      * Starts writing the rows aside (call while holding the refresh's lock: another rebuild's would drop them), the
-     * per-person facts on a second connection when {@code factsAside} ({@code gugus.reporting.person-facts-aside}),
-     * each table analysed by its writer when {@code analysed} (their statistics go with them when they are put in
-     * place, rather than taken by the rebuild once it is alone: at a million persons 1.2 s on one core).
+     * per-person facts on a second connection when {@code factsAside} ({@code gugus.reporting.person-facts-aside}).
+     * When {@code whole} (a whole rebuild's), each table is analysed by its writer (their statistics go with them when
+     * they are put in place, rather than taken by the rebuild once it is alone: at a million persons 1.2 s on one
+     * core), and the persons' all-time cells are not counted here ({@link AllTimeCounts#recountFromMonthCells}).
      */
-    PersonRowsAside(DataSource dataSource, boolean factsAside, boolean analysed) {
-        this.analysed = analysed;
+    PersonRowsAside(DataSource dataSource, boolean factsAside, boolean whole) {
+        this.whole = whole;
         this.written = CompletableFuture.supplyAsync(() -> writeAside(dataSource), daemon("reporting-persons-aside"));
         if (factsAside) {
             this.factsWritten = CompletableFuture.supplyAsync(() -> writeFactsAside(dataSource),
@@ -186,13 +190,13 @@ final class PersonRowsAside {
             long rows = times.time("persons", () -> sql.executeLargeUpdate(ReportingRefresh.personsFrom(
                     "reporting.person_next", "select * from " + ReportsAhead.REPORTS, several)));
             times.time("keys", () -> execute(sql, keys));
-            if (analysed) {
+            if (whole) {
                 times.time("analyze", () -> sql.execute("analyze reporting.person" + SUFFIX));
             }
             List<AllTimeCounts.Cell> cells;
             if (factsState.compareAndExchange(WAITING, TAKEN_BACK) != ASIDE) {
                 // no connection lent for the facts yet (or none asked for): written here, after the person rows
-                cells = writeFacts(connection, sql, several, factKeys, analysed, times);
+                cells = writeFacts(connection, sql, several, factKeys, whole, times);
                 commit(connection, times);
             } else {
                 commit(connection, times);
@@ -230,7 +234,7 @@ final class PersonRowsAside {
                 }
                 try (Statement sql = begin(connection)) {
                     String several = times.time("several", () -> several(connection, sql, severalRecords.get()));
-                    List<AllTimeCounts.Cell> cells = writeFacts(connection, sql, several, keys, analysed, times);
+                    List<AllTimeCounts.Cell> cells = writeFacts(connection, sql, several, keys, whole, times);
                     commit(connection, times);
                     log.info("Person facts written beside the rebuild in {}", times);
                     return cells;
@@ -269,10 +273,11 @@ final class PersonRowsAside {
 
     /**
      * The per-person facts into their tables beside (emptied first, in this transaction), with their keys and
-     * indexes, and the persons' cells of the all-time counts they give.
+     * indexes, and the persons' cells of the all-time counts they give (none for a {@code whole} rebuild, which sums
+     * them from its month cells).
      */
     private static List<AllTimeCounts.Cell> writeFacts(Connection connection, Statement sql, String several,
-            List<String> keys, boolean analysed, PartTimes times) throws SQLException {
+            List<String> keys, boolean whole, PartTimes times) throws SQLException {
         for (String table : FACT_TABLES) {
             sql.execute("truncate " + table + SUFFIX);
         }
@@ -282,9 +287,12 @@ final class PersonRowsAside {
                 + quoted(facts) + ", " + quoted(several)
                 + ", 'reporting.person_fact_next', 'reporting.office_person_fact_next')"));
         times.time("fact keys", () -> execute(sql, keys));
-        if (analysed) {
+        if (whole) {
             times.time("analyze", () -> execute(sql, FACT_TABLES.stream()
                     .map(table -> "analyze " + table + SUFFIX).toList()));
+            // summed by the rebuild from its month cells, after the swap: counted here, they were the last second of
+            // the last connection beside it to end (0.86-0.95 s at a million persons), while the others waited
+            return List.of();
         }
         // the persons' all-time cells of these facts, counted here rather than by the rebuild once they are in
         // place: its counts follow the swap, after everything else
@@ -355,8 +363,8 @@ final class PersonRowsAside {
     /**
      * In the rebuild's transaction, once its reports are readied ({@link ReportsInPlace}): puts the rows written
      * aside in place of the person and per-person fact tables (waiting for them) and returns the persons' cells of the
-     * all-time counts they give ({@link AllTimeCounts#recount(JdbcClient, List)}); empty when they were not written,
-     * and the rebuild writes them and counts them itself.
+     * all-time counts they give ({@link AllTimeCounts#recount(JdbcClient, List)}; none for a whole rebuild, which sums
+     * them from its month cells); empty when they were not written, and the rebuild writes them and counts them itself.
      */
     Optional<List<AllTimeCounts.Cell>> putInPlace(JdbcClient jdbc) {
         if (state.compareAndSet(WAITING, TAKEN_BACK)) {

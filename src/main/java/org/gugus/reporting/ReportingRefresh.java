@@ -501,9 +501,12 @@ public class ReportingRefresh {
             }
         });
         // a period's persons of whole months are read from these, made here rather than by its first count
-        rebuilt.cellsWithoutPersons().ifPresentOrElse(
-                generation -> times.run("month cells", () -> monthCells.makeWithPersons(generation)),
-                () -> times.run("month cells", monthCells::make));
+        rebuilt.cellsWithoutPersons().ifPresentOrElse(generation -> {
+            times.run("month cells", () -> monthCells.makeWithPersons(generation));
+            // the persons' all-time cells summed from the province's month cells, rather than counted from every
+            // person's facts again (see PersonRowsAside)
+            times.run("counts", () -> AllTimeCounts.recountFromMonthCells(jdbc, generation));
+        }, () -> times.run("month cells", monthCells::make));
         long[] counted = keptCounts();
         log.info("Reporting schema rebuilt: {} reports, {} persons and {} cases in {}", counted[0], counted[1], counted[2],
                 times);
@@ -511,8 +514,9 @@ public class ReportingRefresh {
 
     /**
      * What a rebuild's writing of its tables left: whether the report facts were written in report-date order (as
-     * clustered on their date index), the generation whose month cells without persons are written, if they are, and
-     * whether the person rows and their facts were put in place analysed (written beside a whole rebuild).
+     * clustered on their date index), the generation whose month cells without persons are written, if they are (the
+     * all-time counts are then left to be counted once its month cells are made), and whether the person rows and
+     * their facts were put in place analysed (written beside a whole rebuild).
      */
     private record Rebuilt(boolean factsByDate, Optional<Long> cellsWithoutPersons, boolean personsAnalysed) {
     }
@@ -599,9 +603,12 @@ public class ReportingRefresh {
         }
         times.run("keys", () -> DeferredIndexes.restoreKeys(jdbc, keys));
         times.run("indexes", () -> DeferredIndexes.restore(jdbc, deferred));
-        // the persons' cells counted beside, with the rows put in place, when they were
-        times.run("counts", () -> personCells.ifPresentOrElse(cells -> AllTimeCounts.recount(jdbc, cells),
-                () -> AllTimeCounts.recount(jdbc)));
+        if (!whole) {
+            // the persons' cells counted beside, with the rows put in place, when they were (a whole rebuild's are
+            // summed from its month cells)
+            times.run("counts", () -> personCells.ifPresentOrElse(cells -> AllTimeCounts.recount(jdbc, cells),
+                    () -> AllTimeCounts.recount(jdbc)));
+        }
         log.info("Reports read ahead put in place{}: {} of {} corrected to the person of their record now",
                 inPlace ? "" : " by a copy (a reporting table could not be replaced)", read.corrected(), read.rows());
         return new Rebuilt(whole, cellsWithoutPersons, personCells.isPresent());

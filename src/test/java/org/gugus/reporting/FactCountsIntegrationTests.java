@@ -151,6 +151,28 @@ class FactCountsIntegrationTests {
         assertThat(AllTimeCounts.read(jdbc, counted)).as("seed %d, after a refresh", seed).isEqualTo(direct);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void sumsTheAllTimeCountsOfPersonsFromTheMonthCellsAsTheDirectQueryOfEachIndicator(long seed) {
+        Random random = new Random(seed);
+        jdbc.sql("truncate reporting.report").update();
+        for (int victim = 1; victim <= 300; victim++) {
+            insert("reporting.report", victim, random);
+        }
+        KeptPeriodCounts.bump(jdbc);
+        monthCells.make();
+        long generation = jdbc.sql("select generation from reporting.generation").query(Long.class).single();
+        List<Indicator> counted = List.of(Indicator.values()).stream().filter(indicator -> indicator != Indicator.CASES)
+                .toList();
+
+        AllTimeCounts.recountFromMonthCells(jdbc, generation);
+
+        Map<Indicator, Map<String, Long>> direct = direct(new ReportQuery(null, null, null));
+        direct.remove(Indicator.CASES);
+        assertThat(AllTimeCounts.read(jdbc, counted)).as("seed %d, summed from the month cells", seed)
+                .isEqualTo(direct);
+    }
+
     @Test
     void countsAPersonStraddlingAnEdgeByHerReportsInsideThePeriodOnly() {
         jdbc.sql("truncate reporting.report").update();
