@@ -280,8 +280,8 @@ class WarehouseSource {
      * On this connection: the warehouse's mark ({@link #MARK}) as it is now, how many persons the reporting schema
      * holds, and how many victim records of the warehouse have no report yet (nearly all after a first load's publish,
      * none after a re-delivery's), counted newest first up to {@code enough} or the persons, whichever is more: what
-     * tells whether there are at least as many as either. Every record was counted before, and the reports, twice a
-     * pass over a million at a first load (0.65 s of the server's CPU beside the persons' run).
+     * tells whether there are at least as many as either (every record and every report were counted before: at a
+     * million, 0.65 s of the server's CPU beside the persons' run).
      */
     static Unreported unreported(Connection connection, long enough) throws SQLException {
         String mark;

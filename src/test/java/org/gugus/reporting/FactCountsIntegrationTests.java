@@ -120,14 +120,9 @@ class FactCountsIntegrationTests {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void keepsTheAllTimeCountsFromThePersonFactsAsTheDirectQueryOfEachIndicator(long seed) {
-        Random random = new Random(seed);
-        jdbc.sql("truncate reporting.report").update();
-        for (int victim = 1; victim <= 300; victim++) {
-            insert("reporting.report", victim, random);
-        }
+        Random random = reportsAtRandom(seed);
         ReportQuery everything = new ReportQuery(null, null, null);
-        List<Indicator> counted = List.of(Indicator.values()).stream().filter(indicator -> indicator != Indicator.CASES)
-                .toList();
+        List<Indicator> counted = allTimeIndicators();
 
         AllTimeCounts.recount(jdbc);
         Map<Indicator, Map<String, Long>> direct = direct(everything);
@@ -154,23 +149,32 @@ class FactCountsIntegrationTests {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void sumsTheAllTimeCountsOfPersonsFromTheMonthCellsAsTheDirectQueryOfEachIndicator(long seed) {
-        Random random = new Random(seed);
-        jdbc.sql("truncate reporting.report").update();
-        for (int victim = 1; victim <= 300; victim++) {
-            insert("reporting.report", victim, random);
-        }
+        reportsAtRandom(seed);
         KeptPeriodCounts.bump(jdbc);
         monthCells.make();
         long generation = jdbc.sql("select generation from reporting.generation").query(Long.class).single();
-        List<Indicator> counted = List.of(Indicator.values()).stream().filter(indicator -> indicator != Indicator.CASES)
-                .toList();
 
         AllTimeCounts.recountFromMonthCells(jdbc, generation);
 
         Map<Indicator, Map<String, Long>> direct = direct(new ReportQuery(null, null, null));
         direct.remove(Indicator.CASES);
-        assertThat(AllTimeCounts.read(jdbc, counted)).as("seed %d, summed from the month cells", seed)
+        assertThat(AllTimeCounts.read(jdbc, allTimeIndicators())).as("seed %d, summed from the month cells", seed)
                 .isEqualTo(direct);
+    }
+
+    /** 300 reports drawn from {@code seed} in place of the reporting schema's; returns the generator drawn from. */
+    private Random reportsAtRandom(long seed) {
+        Random random = new Random(seed);
+        jdbc.sql("truncate reporting.report").update();
+        for (int victim = 1; victim <= 300; victim++) {
+            insert("reporting.report", victim, random);
+        }
+        return random;
+    }
+
+    /** The indicators the all-time counts keep, but the cases: counted from a table these reports leave empty. */
+    private static List<Indicator> allTimeIndicators() {
+        return List.of(Indicator.values()).stream().filter(indicator -> indicator != Indicator.CASES).toList();
     }
 
     @Test
