@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -145,8 +144,7 @@ public class LoadVsCopy {
     }
 
     private static void resetStatements(EmbeddedPostgres postgres) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
-                postgres.password());
+        try (Connection connection = postgres.connect("postgres");
              Statement sql = connection.createStatement()) {
             sql.execute("create extension if not exists pg_stat_statements");
             sql.execute("select pg_stat_statements_reset()");
@@ -159,8 +157,7 @@ public class LoadVsCopy {
      * "inner"): each statement's seconds, calls, rows and its start, as the server normalises it.
      */
     private static void printStatements(EmbeddedPostgres postgres, int count) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
-                postgres.password());
+        try (Connection connection = postgres.connect("postgres");
              Statement sql = connection.createStatement()) {
             try (ResultSet rs = sql.executeQuery("select coalesce(sum(total_exec_time), 0) / 1000,"
                     + " coalesce(sum(calls), 0) from pg_stat_statements"
@@ -198,8 +195,7 @@ public class LoadVsCopy {
 
     /** Seconds of the stage and publish steps of the latest intake job execution. */
     private static double[] lastSteps(EmbeddedPostgres postgres) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
-                postgres.password());
+        try (Connection connection = postgres.connect("gugus");
              var result = connection.createStatement().executeQuery("""
                      select step_name, extract(epoch from end_time - start_time)
                        from batch.batch_step_execution
@@ -563,8 +559,7 @@ public class LoadVsCopy {
      * linking anything.
      */
     private static void floor(EmbeddedPostgres postgres, Path work) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
-                postgres.password());
+        try (Connection connection = postgres.connect("gugus");
              Statement sql = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = sql.executeQuery("""
@@ -638,8 +633,7 @@ public class LoadVsCopy {
     }
 
     private static double copyOnce(EmbeddedPostgres postgres, Path csv) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
-                postgres.password())) {
+        try (Connection connection = postgres.connect("gugus")) {
             connection.createStatement().execute("drop table if exists bench_copy");
             connection.createStatement().execute("create table bench_copy (" + String.join(", ",
                     HEADER.stream().map(h -> "c" + HEADER.indexOf(h) + " text").toList()) + ")");

@@ -3,7 +3,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.gugus.system.database.EmbeddedPostgres;
@@ -133,8 +132,7 @@ public class StartupToFirstRow {
 
     /** The start of the latest stage step, in seconds since the epoch (the server's clock is this machine's). */
     private static double firstRow(EmbeddedPostgres postgres) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(),
-                postgres.password());
+        try (Connection connection = postgres.connect("gugus");
              var result = connection.createStatement().executeQuery("""
                      select extract(epoch from start_time) from batch.batch_step_execution
                       where step_name = 'stage' order by step_execution_id desc limit 1

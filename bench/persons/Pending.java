@@ -2,7 +2,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ public class Pending {
         // "kept": the records' versions moved on, nothing linkage reads changed (a re-delivery's kept records)
         boolean kept = args.length > 2 && args[2].equals("kept");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres/data"), 0);
-                Connection db = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(), postgres.password());
+                Connection db = postgres.connect("gugus");
                 Statement sql = db.createStatement()) {
             // kept: records spread over the store as a re-delivery's changed rows are (the highest ids share a few pages)
             sql.execute("create temporary table bench_pending as select id, version from warehouse.victim order by "

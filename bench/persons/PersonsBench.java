@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +59,7 @@ public class PersonsBench {
                 file(first, List.of(row(1, "TPPO/BENCH/0", "Rabiatul Adawiyah Lahang", "", "P", "01/01/1990", "", "Samarinda")));
                 gugus(home, work.resolve("gc-first.log"), "load", "--regency", "64.72", first.toString());
                 List<VictimReport> base = data.reports().subList(0, records);
-                try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(), postgres.password());
+                try (Connection db = postgres.connect("gugus");
                         Statement sql = db.createStatement()) {
                     generate(db, sql, base, personOf, generator);
                 }
@@ -86,7 +85,7 @@ public class PersonsBench {
             String pendingSeconds;
             String allSeconds;
             Quality quality;
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("gugus"), postgres.user(), postgres.password());
+            try (Connection db = postgres.connect("gugus");
                     Statement sql = db.createStatement()) {
                 try (ResultSet run = sql.executeQuery("select round(extract(epoch from finished_at - started_at), 2)"
                         + " from persons.resolution_run where trigger = 'load' order by id desc limit 1")) {
