@@ -16,8 +16,11 @@ import java.util.List;
  * @param headers    those headers, one list for the rows of a sheet; null when the row keeps no cells
  * @param identityHash a 64-bit hash of the row's identity key ({@link StagedRow#identityHash()}), kept for the
  *                     stage to tell whether an identity repeats in the file; 0 for a row without one
+ * @param caseDate   the row's case number and report date as one number ({@link StagedRow#caseDate()}), kept for the
+ *                   stage to tell whether the rows of each case agree on its date
  * @param findings   the row's findings as judged (a JSON array), kept for the stage to tell the file's outcomes
  *                   ({@link StagedOutcomes}); null for a row without findings, which keeps nothing more
  */
-public record EncodedRow(byte[] fields, long headersKey, List<String> headers, long identityHash, String findings) {
+public record EncodedRow(byte[] fields, long headersKey, List<String> headers, long identityHash, long caseDate,
+        String findings) {
 }

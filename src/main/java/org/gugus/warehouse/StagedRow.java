@@ -23,6 +23,15 @@ public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, b
     /** The findings of a row judged without any. */
     public static final String NO_FINDINGS = "[]";
 
+    /**
+     * The {@link #caseDate()} of a row without a case number or with a report date not in ISO form, whose case's
+     * date the stage cannot vouch for.
+     */
+    public static final long NO_CASE_DATE = -1L;
+
+    /** The low bits of a {@link #caseDate()} that hold the report date. */
+    public static final long CASE_DAY_BITS = (1L << 20) - 1;
+
     public StagedRow(long fileId, int ordinal, String sheet, int rowNumber, boolean rejected, String identityKey,
             String personKey, String contentHash, StagedCase caseValues, OriginalRow original, String findingsJson,
             byte[] rowHash, Long knownVictimId) {
@@ -78,6 +87,58 @@ public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, b
             hash = (hash ^ identityKey.charAt(i)) * 0x100000001b3L;
         }
         return hash;
+    }
+
+    /**
+     * The row's case number and report date as one number, kept when the row is encoded, for the stage to tell whether
+     * the rows of each case agree on its report date ({@link #NO_CASE_DATE} for a row it cannot tell by): a 64-bit hash
+     * of the case number (FNV-1a over its characters) whose low 20 bits are the date's, {@code (year * 12 + month - 1)
+     * * 31 + day - 1} of its ISO text (a number of its own for each day before the year 2818). Two rows of one case and
+     * date give one number, two rows of one case on two days never do; two cases share the high bits rarely.
+     */
+    public long caseDate() {
+        if (encodedRow != null) {
+            return encodedRow.caseDate();
+        }
+        if (caseValues == null || caseValues.caseNumber() == null) {
+            return NO_CASE_DATE;
+        }
+        int day = isoDay(caseValues.reportDate());
+        if (day < 0) {
+            return NO_CASE_DATE;
+        }
+        String caseNumber = caseValues.caseNumber();
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < caseNumber.length(); i++) {
+            hash = (hash ^ caseNumber.charAt(i)) * 0x100000001b3L;
+        }
+        return hash & ~CASE_DAY_BITS | day;
+    }
+
+    /** The day of an ISO date's text as {@link #caseDate()} numbers it; -1 for a text of another form. */
+    private static int isoDay(String date) {
+        if (date == null || date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
+            return -1;
+        }
+        int year = digits(date, 0, 4);
+        int month = digits(date, 5, 7);
+        int day = digits(date, 8, 10);
+        if (year < 0 || year >= 2818 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return -1;
+        }
+        return (year * 12 + month - 1) * 31 + day - 1;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + c - '0';
+        }
+        return value;
     }
 
     /** The row's findings as judged (a JSON array), kept when the row is encoded; {@value #NO_FINDINGS} for none. */

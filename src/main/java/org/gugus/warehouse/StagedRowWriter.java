@@ -165,8 +165,10 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
         OriginalRow original = row.original();
         long identity = row.identityHash();
         String findings = StagedRow.NO_FINDINGS.equals(row.findingsJson()) ? null : row.findingsJson();
-        return original == null ? new EncodedRow(buffer.take(), 0, null, identity, findings)
-                : new EncodedRow(buffer.take(), original.headersKey(), original.headers(), identity, findings);
+        long caseDate = row.caseDate();
+        return original == null ? new EncodedRow(buffer.take(), 0, null, identity, caseDate, findings)
+                : new EncodedRow(buffer.take(), original.headersKey(), original.headers(), identity, caseDate,
+                        findings);
     }
 
     private static void writeJudged(BinaryCopy rows, StagedRow row) throws SQLException {

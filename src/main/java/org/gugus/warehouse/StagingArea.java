@@ -43,22 +43,25 @@ public class StagingArea {
 
     /**
      * Notes, in the caller's transaction (the stage step's last), that the stage step saw every row of the file:
-     * how many it staged as valid ({@link StagedVictims#count}), and whether no identity among them repeats, when
-     * its publish takes each as its identity's winner without ranking them ({@link FirstDelivery}). A file not
-     * being staged (no {@code warehouse.staged_file} row) notes nothing.
+     * how many it staged as valid ({@link StagedVictims#count}), whether no identity among them repeats, when
+     * its publish takes each as its identity's winner without ranking them ({@link FirstDelivery}), and whether the
+     * rows of each case agree on its report date, when each row's own is its case's ({@link
+     * StagedVictims#forEachToPublish}). A file not being staged (no {@code warehouse.staged_file} row) notes nothing.
      */
-    public void stagedWhole(long fileId, long validRows, boolean identitiesDistinct) {
-        jdbc.sql("update warehouse.staged_file set valid_rows = ?, identities_distinct = ?, outcomes = null"
-                + " where file_id = ?").params(validRows, identitiesDistinct, fileId).update();
+    public void stagedWhole(long fileId, long validRows, boolean identitiesDistinct, boolean caseDatesAgree) {
+        jdbc.sql("update warehouse.staged_file set valid_rows = ?, identities_distinct = ?, case_dates_agree = ?,"
+                + " outcomes = null where file_id = ?").params(validRows, identitiesDistinct, caseDatesAgree, fileId)
+                .update();
     }
 
     /**
-     * {@link #stagedWhole(long, long, boolean)}, with the file's outcomes as the stage step told them (V113): noted
-     * when it told every row's and no identity repeats (no row is a duplicate), for the publish to keep them without
-     * reading the staged rows again ({@link OutcomesAhead}).
+     * {@link #stagedWhole(long, long, boolean, boolean)}, with the file's outcomes as the stage step told them (V113):
+     * noted when it told every row's and no identity repeats (no row is a duplicate), for the publish to keep them
+     * without reading the staged rows again ({@link OutcomesAhead}).
      */
-    public void stagedWhole(long fileId, long validRows, boolean identitiesDistinct, StagedOutcomes outcomes) {
-        stagedWhole(fileId, validRows, identitiesDistinct);
+    public void stagedWhole(long fileId, long validRows, boolean identitiesDistinct, boolean caseDatesAgree,
+            StagedOutcomes outcomes) {
+        stagedWhole(fileId, validRows, identitiesDistinct, caseDatesAgree);
         if (!identitiesDistinct || !outcomes.told()) {
             return;
         }
@@ -228,8 +231,9 @@ public class StagingArea {
             return;
         }
         Integer[] ordinals = rows.stream().map(StagedRow::ordinal).toArray(Integer[]::new);
-        // rows judged again were not seen by the stage step's count of identities
-        jdbc.sql("update warehouse.staged_file set identities_distinct = false where file_id = ?").param(fileId).update();
+        // rows judged again were not seen by the stage step's count of identities, nor its cases' dates
+        jdbc.sql("update warehouse.staged_file set identities_distinct = false, case_dates_agree = false"
+                + " where file_id = ?").param(fileId).update();
         jdbc.sql("delete from warehouse.staged_row where file_id = ? and ordinal = any(?)").params(fileId, ordinals)
                 .update();
         // a run holding one of them is split into runs of one, without it (a rare path: the thin rows

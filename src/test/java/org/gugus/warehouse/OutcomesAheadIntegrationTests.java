@@ -127,7 +127,7 @@ class OutcomesAheadIntegrationTests {
         // as the stage step sees them: encoded by the judges, in the file's order
         StagedOutcomes told = new StagedOutcomes();
         rows.stream().map(StagedRow::encoded).forEach(told::add);
-        transactions.executeWithoutResult(status -> staging.stagedWhole(945, 8, true, told));
+        transactions.executeWithoutResult(status -> staging.stagedWhole(945, 8, true, true, told));
         // the staged rows gone: what the stage step told alone
         jdbc.sql("delete from warehouse.staged_row where file_id = 945").update();
 
@@ -137,7 +137,7 @@ class OutcomesAheadIntegrationTests {
                 "row 8 Lain 3 DITOLAK [{\"code\": \"E_REQUIRED\", \"field\": \"victim_name\", \"column\": \"Nama\"}]",
                 "run 1-1 Data 2", "run 4-4 Data 5", "run 5-6 Data 7", "run 7-7 Lain 2", "run 9-10 Lain 4");
         // a file whose identities repeat has no outcomes told: its duplicates are the publish's to find
-        transactions.executeWithoutResult(status -> staging.stagedWhole(945, 8, false, told));
+        transactions.executeWithoutResult(status -> staging.stagedWhole(945, 8, false, true, told));
         assertThat(jdbc.sql("select outcomes is null from warehouse.staged_file where file_id = 945")
                 .query(Boolean.class).single()).isTrue();
     }

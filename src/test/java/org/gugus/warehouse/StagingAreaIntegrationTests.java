@@ -217,6 +217,33 @@ class StagingAreaIntegrationTests {
         staging.discard(917);
     }
 
+    @Test
+    void streamsEachRowWithItsOwnDateWhenTheStageStepSawEveryCaseGiveOneDate() {
+        // case TPPO/1 given two dates, as the stage step would never vouch for: read unsorted, each row keeps its own
+        stage(List.of(valid(918, 1, "TPPO/1", "2024-06-01"), valid(918, 2, "TPPO/2", "2024-03-03"),
+                valid(918, 3, "TPPO/1", "2024-06-05")));
+        jdbc.sql("insert into warehouse.staged_file (file_id, office_code, row_hash_generation)"
+                + " values (918, '64.72', 0)").update();
+
+        transactions.executeWithoutResult(status -> staging.stagedWhole(918, 3, true, false));
+        List<StagedVictim> byCase = new ArrayList<>();
+        transactions.executeWithoutResult(status -> stagedVictims.forEachToPublish(918, "64.72", byCase::add));
+        transactions.executeWithoutResult(status -> staging.stagedWhole(918, 3, true, true));
+        List<StagedVictim> asStaged = new ArrayList<>();
+        transactions.executeWithoutResult(status -> stagedVictims.forEachToPublish(918, "64.72", asStaged::add));
+
+        byCase.sort(Comparator.comparingInt(StagedVictim::ordinal));
+        asStaged.sort(Comparator.comparingInt(StagedVictim::ordinal));
+        assertThat(byCase).extracting(StagedVictim::reportDate).containsExactly(LocalDate.of(2024, 6, 5),
+                LocalDate.of(2024, 3, 3), LocalDate.of(2024, 6, 5));
+        assertThat(asStaged).extracting(StagedVictim::reportDate).containsExactly(LocalDate.of(2024, 6, 1),
+                LocalDate.of(2024, 3, 3), LocalDate.of(2024, 6, 5));
+        assertThat(asStaged).extracting(StagedVictim::name).containsExactly("Korban 1", "Korban 2", "Korban 3");
+        staging.discard(918);
+        assertThat(jdbc.sql("select count(*) from warehouse.staged_file where file_id = 918").query(Integer.class)
+                .single()).isZero();
+    }
+
     private static StagedRow valid(long fileId, int ordinal, String caseNumber, String reportDate) {
         StagedCase values = new StagedCase(caseNumber, reportDate, null, "Korban " + ordinal, null, "P", null,
                 "1990-01-02", 34, "Samarinda", "64.72", null, null, null, null, null, "WNI", null, null,

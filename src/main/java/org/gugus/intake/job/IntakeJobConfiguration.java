@@ -107,7 +107,8 @@ public class IntakeJobConfiguration {
         // rows' count is kept for the persons' preparation beside its publish, and its rows' outcomes as staged
         StagedOutcomes outcomes = new StagedOutcomes();
         return new JudgingReader(rows, new RowJudge(fileId, office, receivedOn, template, key, known), judges,
-                chunkSize, outcomes, seen -> staging.stagedWhole(fileId, seen.validRows(), seen.distinct(), outcomes));
+                chunkSize, outcomes, seen -> staging.stagedWhole(fileId, seen.validRows(), seen.distinct(),
+                        seen.caseDatesAgree(), outcomes));
     }
 
     @Bean

@@ -68,14 +68,23 @@ class JudgingReaderTests {
     }
 
     @Test
-    void tellsAtTheFilesEndHowManyValidRowsItHadAndWhetherAnIdentityRepeated() throws Exception {
+    void tellsAtTheFilesEndHowManyValidRowsItHadWhetherAnIdentityRepeatedAndWhetherACaseGaveTwoDates()
+            throws Exception {
         List<List<String>> distinct = TestWorkbooks.victims(150);
         List<List<String>> repeating = TestWorkbooks.victims(150);
         repeating.add(TestWorkbooks.victim(7));
+        List<List<String>> caseOfTwoDates = TestWorkbooks.victims(150);
+        List<String> laterVictimOfCase3 = TestWorkbooks.victim(151);
+        laterVictimOfCase3.set(1, "TPPO/SMD/0003");
+        laterVictimOfCase3.set(2, "06/06/2024");
+        caseOfTwoDates.add(laterVictimOfCase3);
 
         assertThat(readWhole("distinct.csv", distinct)).as("told once, at the end")
-                .containsExactly(new DistinctIdentities.Seen(150, true));
-        assertThat(readWhole("repeating.csv", repeating)).containsExactly(new DistinctIdentities.Seen(151, false));
+                .containsExactly(new DistinctIdentities.Seen(150, true, true));
+        assertThat(readWhole("repeating.csv", repeating))
+                .containsExactly(new DistinctIdentities.Seen(151, false, true));
+        assertThat(readWhole("two-dates.csv", caseOfTwoDates))
+                .containsExactly(new DistinctIdentities.Seen(151, true, false));
     }
 
     /** Reads the file whole in blocks of 64 rows; what the reader told of it, each time it told. */
