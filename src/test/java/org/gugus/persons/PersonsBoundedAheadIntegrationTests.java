@@ -89,12 +89,15 @@ class PersonsBoundedAheadIntegrationTests {
         loadOther("64.01", 300);
         long[] counts = ahead.counts();
         PublishHooks.after = publish -> awaitDone(counts);
-        // case numbers descending down the file: the rows are read ahead case by case, the file's last row first
+        // case numbers descending down the file, the last row of the first row's case on another date: the rows are
+        // read ahead through the server's window, case by case, the file's first row last
         List<List<String>> rows = new ArrayList<>(PairedDeliveries.firstDelivery(300));
         for (int i = 0; i < rows.size(); i++) {
             rows.set(i, new ArrayList<>(rows.get(i)));
             rows.get(i).set(1, "TPPO/R/%04d".formatted(rows.size() - i));
         }
+        rows.get(rows.size() - 1).set(1, rows.get(0).get(1));
+        rows.get(rows.size() - 1).set(2, "04/06/2024");
 
         FileOutcome load = new PersonFiles(reception, folder).load("64.74", rows);
 
