@@ -16,8 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (issue 13: the upsert with its returned ids took half of a first load's publish). The records go in
  * without a unique key, whose office's index ({@link OfficeIdentityIndex}) is built after them.
  * <p>
- * The plan is narrow: the id, the row's place, its case's fields, findings, hash and writer. The record's insert
- * reads the rest of its row from the staged rows, by key in the plan's order. A copy of the wide rows in the plan
+ * The plan is narrow: the id, the row's place (and where the staged row lies, its {@code ctid}), its case's fields,
+ * findings, hash and writer. The record's insert reads the rest of its row from the staged rows, each where it lies,
+ * in the plan's order (issue 13: by its key, the index's pages read for each row, 2.3-3.0 s at a million against
+ * 1.6-1.8 s replayed). A copy of the wide rows in the plan
  * (about 870 bytes a row: the values, the original cells, the names) was written once, scanned by every
  * statement of the publish, and its writing was most of the plan (issue 13: at 100,000 rows the plan 0.65-0.88 s
  * against 0.29-0.35 s, the records' insert 1.42-1.52 s against 1.64-1.87 s; at a million the plan 7.9-14.0 s
@@ -46,20 +48,22 @@ final class FirstDelivery {
      * @param identitiesDistinct whether the stage step saw no identity twice among the file's valid rows
      *                           ({@link StagingArea#identitiesDistinct(long)}): every one of them wins, and no
      *                           {@code plan_winner} was ranked to drop the others by
+     * @return how many records the plan writes
      */
-    static void plan(JdbcClient jdbc, long fileId, boolean identitiesDistinct) {
+    static long plan(JdbcClient jdbc, long fileId, boolean identitiesDistinct) {
         // through the key, not sorted: sorting a million wide rows spilled a gigabyte to disk
         int judged = PlannerMethodOff.during(jdbc, "enable_sort", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
                 select nextval(""" + VICTIM_IDS + """
-                       ) as victim_id, s.file_id, s.ordinal, s.sheet, s.row_number, s.case_number, s.report_date,
-                       s.incident_date, s.case_stage, s.findings, s.row_hash, s.xmin::text::bigint as writer
+                       ) as victim_id, s.file_id, s.ordinal, s.ctid as staged_at, s.sheet, s.row_number, s.case_number,
+                       s.report_date, s.incident_date, s.case_stage, s.findings, s.row_hash,
+                       s.xmin::text::bigint as writer
                   from warehouse.staged_row s
                  where s.file_id = ? and not s.rejected
                  order by s.ordinal
                 """).param(fileId).update());
         if (identitiesDistinct) {
-            return;
+            return judged;
         }
         long winners = jdbc.sql("select count(*) from plan_winner").query(Long.class).single();
         if (judged != winners) {
@@ -67,6 +71,7 @@ final class FirstDelivery {
             jdbc.sql("delete from publish_plan p where not exists (select 1 from plan_winner w where w.ordinal = p.ordinal)")
                     .update();
         }
+        return winners;
     }
 
     /**
@@ -106,12 +111,14 @@ final class FirstDelivery {
     /**
      * Writes the plan's new records; returns inserted/updated/unchanged.
      *
+     * @param planned        how many records the plan writes ({@link #plan}): the staged rows are found where they
+     *                       lay when it was made, and a row found no longer there fails the publish
      * @param wholePlan      whether the plan holds every valid staged row of the file (no identity repeated: none
      *                       dropped)
      * @param recordsWritten run once the records are inserted, before their index and the narrower tables
      */
     static Map<String, Long> insert(JdbcClient jdbc, OfficeIdentityIndex identities, LocalDate receivedOn,
-            boolean wholePlan, PartTimes times, Runnable recordsWritten) {
+            long planned, boolean wholePlan, PartTimes times, Runnable recordsWritten) {
         String officeCode = identities.officeCode();
         // before the first write, so that the index can be built after the records (see OfficeIdentityIndex)
         times.run("lock", () -> OfficeIdentityIndex.lockForFirstDelivery(jdbc));
@@ -123,17 +130,24 @@ final class FirstDelivery {
                   from publish_plan
                  order by case_number, ordinal desc
                 """).param(officeCode).update());
-        // each winner's wide row fetched by its key, in the plan's order (the staged rows' order): whatever the
-        // planner guesses of the staged rows, which it may not have seen yet (see WarehousePublisher#planWinners)
+        // each winner's wide row fetched where the plan found it, in the plan's order (the staged rows' order):
+        // whatever the planner guesses of the staged rows, which it may not have seen yet (see
+        // WarehousePublisher#planWinners). Nothing of a first delivery stages its rows again after the plan; a row
+        // written since (another version, elsewhere) would not be found there, and is counted below.
         long inserted = times.get("victims", () -> (long) jdbc.sql("""
                 insert into warehouse.victim (id, %s)
                 overriding system value
                 select w.victim_id, %s
                   from publish_plan w
                  cross join lateral (select * from warehouse.staged_row s
-                                      where s.file_id = w.file_id and s.ordinal = w.ordinal offset 0) p
+                                      where s.ctid = w.staged_at and s.file_id = w.file_id and s.ordinal = w.ordinal
+                                     offset 0) p
                   join warehouse.tppo_case c on c.office_code = ? and c.case_number = w.case_number
                 """.formatted(VictimColumns.NAMES, VictimColumns.FROM_PLAN)).param(officeCode).update());
+        if (inserted != planned) {
+            throw new IllegalStateException(("A first delivery wrote %d records of the %d its plan holds: its staged"
+                    + " rows were written again after the plan").formatted(inserted, planned));
+        }
         recordsWritten.run();
         // the office's unique key built over its records at once, not entry by entry as they went in
         times.run("identity index", () -> identities.build(jdbc));

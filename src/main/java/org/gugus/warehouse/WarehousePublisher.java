@@ -93,7 +93,8 @@ public class WarehousePublisher {
             OutcomesAhead outcomes = planned.outcomes();
             Runnable recordsWritten = outcomes == null ? () -> { }
                     : () -> events.publishEvent(new OutcomesWorkedOutAhead(fileId, outcomes.beforeCommit(json)));
-            plan = FirstDelivery.insert(jdbc, identities, receivedOn, planned.unranked(), times, recordsWritten);
+            plan = FirstDelivery.insert(jdbc, identities, receivedOn, planned.newRecords(), planned.unranked(), times,
+                    recordsWritten);
         } else {
             times.run("continuations", () -> VictimContinuation.apply(jdbc, fileId, officeCode));
             plan = applyPlan(identities, receivedOn, times);
@@ -303,8 +304,8 @@ public class WarehousePublisher {
             // random, issue 13). No statement of a first delivery looks a row of the plan up by its identity or
             // picks the few changed ones (its continuations find no record of the office to continue), so
             // the plan is not read back for its statistics (0.4 s when it held the wide rows).
-            times.run("wide rows", () -> FirstDelivery.plan(jdbc, fileId, distinct));
-            return new Planned(thin.winners(), true, distinct, outcomes);
+            long newRecords = times.get("wide rows", () -> FirstDelivery.plan(jdbc, fileId, distinct));
+            return new Planned(thin.winners(), true, distinct, outcomes, newRecords);
         }
         times.run("wide rows", () -> jdbc.sql("""
                 create temporary table publish_plan on commit drop as
@@ -323,15 +324,16 @@ public class WarehousePublisher {
         // statistics of the columns the statements join and filter on only: sampling the wide JSON
         // columns too took more than half a second at 100,000 rows, and no plan depends on them
         times.run("wide analyze", () -> jdbc.sql("analyze publish_plan (identity_key, ordinal, victim_id, changed)").update());
-        return new Planned(thin.winners(), false, false, null);
+        return new Planned(thin.winners(), false, false, null, 0);
     }
 
     /**
      * What the plan found: how many thin rows win, whether the office has no record yet, whether its winners were
-     * taken without ranking them (no {@code plan_winner}: no identity repeats), and the outcomes being worked out
-     * beside the publish (a first delivery's; null when none are).
+     * taken without ranking them (no {@code plan_winner}: no identity repeats), the outcomes being worked out
+     * beside the publish (a first delivery's; null when none are), and how many records a first delivery writes.
      */
-    private record Planned(long thinWinners, boolean firstDelivery, boolean unranked, OutcomesAhead outcomes) {
+    private record Planned(long thinWinners, boolean firstDelivery, boolean unranked, OutcomesAhead outcomes,
+            long newRecords) {
     }
 
     private Map<String, Long> planCounts() {

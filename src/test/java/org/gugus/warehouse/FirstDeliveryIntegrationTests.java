@@ -1,6 +1,7 @@
 package org.gugus.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.gugus.TestWorkbooks;
 import org.gugus.ingest.FileReception;
 import org.gugus.ingest.FileSource;
 import org.gugus.intake.FileOutcome;
+import org.gugus.system.PartTimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -240,6 +242,41 @@ class FirstDeliveryIntegrationTests {
                     .hasSize(3).isSorted().doesNotHaveDuplicates();
             status.setRollbackOnly();
         });
+    }
+
+    @Autowired
+    StagingArea staging;
+
+    @Test
+    void failsAFirstDeliveryWhoseStagedRowWasWrittenAgainAfterItsPlanRatherThanWriteFewerRecords() {
+        long file = 990_002;
+        List<StagedRow> rows = new ArrayList<>();
+        for (int ordinal = 1; ordinal <= 3; ordinal++) {
+            StagedCase values = new StagedCase("TPPO/FD/" + ordinal, "2024-06-05", null, "Korban " + ordinal, null, "P",
+                    null, "1990-01-02", 34, "Samarinda", "64.72", null, null, null, null, null, "WNI", null, null,
+                    List.of("SEKSUAL"), List.of(), null, null, "P21", List.of(), null);
+            rows.add(new StagedRow(file, ordinal, "Sheet1", ordinal + 1, false, "%064d".formatted(ordinal),
+                    "p".repeat(64), "c".repeat(64), values, null, "[]"));
+        }
+        StagedChunks.write(staging, new TransactionTemplate(transactions), rows);
+        TransactionTemplate publish = new TransactionTemplate(transactions);
+        try {
+            Throwable failure = catchThrowable(() -> publish.executeWithoutResult(
+                    status -> {
+                        long planned = FirstDelivery.plan(jdbc, file, true);
+                        // another version of the second row, lying elsewhere than the plan found it
+                        jdbc.sql("update warehouse.staged_row set notes = 'ditulis lagi'"
+                                + " where file_id = ? and ordinal = 2").param(file).update();
+                        FirstDelivery.insert(jdbc, new OfficeIdentityIndex("64.71"), null, planned, true,
+                                new PartTimes(), () -> { });
+                    }));
+
+            assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessageContaining("2 records of the 3");
+            assertThat(jdbc.sql("select count(*) from warehouse.victim where office_code = '64.71'")
+                    .query(Long.class).single()).as("rolled back").isZero();
+        } finally {
+            staging.discard(file);
+        }
     }
 
     @Autowired
