@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * The plan is narrow: the id, the row's place (and where the staged row lies, its {@code ctid}), its case's fields,
  * findings, hash and writer. The record's insert reads the rest of its row from the staged rows, each where it lies,
- * in the plan's order (issue 13: by its key, the index's pages read for each row, 2.3-3.0 s at a million against
- * 1.6-1.8 s replayed). A copy of the wide rows in the plan
+ * in the plan's order (issue 13: by its key, the index's pages read for each row, 2.3-3.3 s at a million against
+ * 1.6-1.9 s replayed). A copy of the wide rows in the plan
  * (about 870 bytes a row: the values, the original cells, the names) was written once, scanned by every
  * statement of the publish, and its writing was most of the plan (issue 13: at 100,000 rows the plan 0.65-0.88 s
  * against 0.29-0.35 s, the records' insert 1.42-1.52 s against 1.64-1.87 s; at a million the plan 7.9-14.0 s
