@@ -79,12 +79,14 @@ public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, b
         if (encodedRow != null) {
             return encodedRow.identityHash();
         }
-        if (identityKey == null) {
-            return 0;
-        }
+        return identityKey == null ? 0 : fnv1a(identityKey);
+    }
+
+    /** A 64-bit FNV-1a hash of the text's characters. */
+    private static long fnv1a(String text) {
         long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < identityKey.length(); i++) {
-            hash = (hash ^ identityKey.charAt(i)) * 0x100000001b3L;
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
         }
         return hash;
     }
@@ -107,12 +109,7 @@ public record StagedRow(long fileId, int ordinal, String sheet, int rowNumber, b
         if (day < 0) {
             return NO_CASE_DATE;
         }
-        String caseNumber = caseValues.caseNumber();
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < caseNumber.length(); i++) {
-            hash = (hash ^ caseNumber.charAt(i)) * 0x100000001b3L;
-        }
-        return hash & ~CASE_DAY_BITS | day;
+        return fnv1a(caseValues.caseNumber()) & ~CASE_DAY_BITS | day;
     }
 
     /** The day of an ISO date's text as {@link #caseDate()} numbers it; -1 for a text of another form. */

@@ -55,10 +55,7 @@ public class StagedVictims {
      * statement, is what a first delivery's publish vouches for ({@link FirstDeliveryPlaces}).
      */
     public void forEachToPublish(long fileId, String officeCode, Consumer<StagedVictim> each) {
-        boolean datesAgree = jdbc.sql("""
-                select coalesce((select case_dates_agree from warehouse.staged_file where file_id = ?), false)
-                """).param(fileId).query(Boolean.class).single();
-        String reportDate = datesAgree ? "report_date::date"
+        String reportDate = StagingArea.caseDatesAgree(jdbc, fileId) ? "report_date::date"
                 : """
                 last_value(report_date::date) over (partition by case_number order by ordinal
                            rows between unbounded preceding and unbounded following)""";

@@ -95,7 +95,17 @@ public class StagingArea {
 
     /** Whether the stage step noted that no identity repeats among the file's valid rows ({@link #stagedWhole}). */
     static boolean identitiesDistinct(JdbcClient jdbc, long fileId) {
-        return jdbc.sql("select coalesce((select identities_distinct from warehouse.staged_file where file_id = ?), false)")
+        return noted(jdbc, fileId, "identities_distinct");
+    }
+
+    /** Whether the stage step noted that the valid rows of each case give one report date ({@link #stagedWhole}). */
+    static boolean caseDatesAgree(JdbcClient jdbc, long fileId) {
+        return noted(jdbc, fileId, "case_dates_agree");
+    }
+
+    /** A flag of the file's staging as the stage step noted it; false for a file without one. */
+    private static boolean noted(JdbcClient jdbc, long fileId, String flag) {
+        return jdbc.sql("select coalesce((select " + flag + " from warehouse.staged_file where file_id = ?), false)")
                 .param(fileId).query(Boolean.class).single();
     }
 
