@@ -38,6 +38,18 @@ public record OriginalRow(long headersKey, List<String> headers, String[] values
         return new OriginalRow(key(headers), headers, values);
     }
 
+    /**
+     * The cells given as their headers and values (a sheet's rows' headers one list); {@code last} gives the headers
+     * and their key again when they are the same.
+     */
+    public static OriginalRow of(List<String> headers, String[] values, OriginalRow last) {
+        if (last != null && (last.headers == headers || last.headers.equals(headers))) {
+            return new OriginalRow(last.headersKey, last.headers, values);
+        }
+        List<String> kept = List.copyOf(headers);
+        return new OriginalRow(key(kept), kept, values);
+    }
+
     /** Between two cells of {@link #joinedCells()}. */
     static final char CELL_SEPARATOR = '\u001f';
     /** A cell without a value in {@link #joinedCells()}. */

@@ -27,6 +27,8 @@ public final class HeaderLayout {
     /** Each mapped field's header, the same for every row of the sheet: one map shared by them all. */
     private final Map<Field, String> headersByField;
     private final RowClassifier classifier;
+    /** The columns as each data row's original cells take them, worked out once for the sheet. */
+    private final OriginalCells.Columns originalColumns;
 
     HeaderLayout(Template template, String sheet, int headerRowNumber, Map<Integer, Field> fieldsByColumn,
             Map<Integer, String> headersByColumn) {
@@ -42,6 +44,7 @@ public final class HeaderLayout {
         this.fieldsByColumn.forEach((column, field) -> headers.put(field, this.headersByColumn.get(column)));
         this.headersByField = Collections.unmodifiableMap(headers);
         this.classifier = new RowClassifier(template, this);
+        this.originalColumns = OriginalCells.Columns.of(this.headersByColumn);
     }
 
     public String sheet() {
@@ -83,7 +86,7 @@ public final class HeaderLayout {
         fieldsByColumn.forEach((column, field) -> values.put(field, row.cell(column)));
         // put together when first read, on the judge's thread: a row repeating a record's row never reads it
         return new MappedRow(row.sheet(), row.rowNumber(), Collections.unmodifiableMap(values), headersByField,
-                new OriginalCells(row, headersByColumn));
+                new OriginalCells(row, originalColumns));
     }
 
     /**

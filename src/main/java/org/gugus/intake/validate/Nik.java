@@ -27,16 +27,24 @@ public record Nik(String digits) {
 
     /** The day part as written, 1..31 for men and 41..71 for women when valid. */
     public int dayPart() {
-        return Integer.parseInt(digits.substring(6, 8));
+        return twoDigits(6);
     }
 
     public int month() {
-        return Integer.parseInt(digits.substring(8, 10));
+        return twoDigits(8);
     }
 
     /** The last two digits of the birth year. */
     public int yearOfCentury() {
-        return Integer.parseInt(digits.substring(10, 12));
+        return twoDigits(10);
+    }
+
+    /**
+     * The number of the two digits from {@code at}, read from the chars (a row's rules ask the date parts about ten
+     * times: a substring and its parse each time were 4 % of a judge's CPU at a million rows, issue 13).
+     */
+    private int twoDigits(int at) {
+        return (digits.charAt(at) - '0') * 10 + digits.charAt(at + 1) - '0';
     }
 
     /** Whether the day part is in 1..31 or 41..71 and the month in 1..12. */

@@ -55,6 +55,37 @@ class HeaderLayoutTests {
     }
 
     @Test
+    void givesARowsValuesUnderTheSheetsKeysAsItsMapHoldsThemWhenItsColumnsWithoutAHeaderAreBlank() {
+        HeaderLayout layout = ((HeaderSearch.Found) detector.detect(List.of(row(1, "No. Registrasi", "Tanggal Lapor",
+                "Nama Korban", "", "JK", "Umur", "Kab/Kota Asal", "Bentuk Eksploitasi", "Catatan", "Catatan")))).layout();
+        List<CellValue> cells = new ArrayList<>(
+                row(2, "1", "12/03/2024", "Siti", "", "P", "17", "Samarinda", "PRT", "a", "b").cells());
+        cells.add(CellValue.BLANK);
+
+        OriginalCells original = (OriginalCells) layout.map(new SheetRow("Januari", 2, cells)).original();
+
+        assertThat(original.sheetKeys()).containsExactlyElementsOf(original.keySet())
+                .endsWith("Catatan", "Catatan (Kolom 10)");
+        assertThat(original.sheetValues()).containsExactlyElementsOf(original.values());
+        assertThat(((OriginalCells) layout.map(row(3, "2", "13/03/2024", "Ani")).original()).sheetValues())
+                .containsExactly("2", "13/03/2024", "Ani", "", "", "", "", "", "");
+    }
+
+    @Test
+    void givesNoSheetValuesForARowWithAValueInAColumnWithoutAHeader() {
+        HeaderLayout layout = ((HeaderSearch.Found) detector.detect(List.of(row(1, "No. Registrasi", "Tanggal Lapor",
+                "Nama Korban", "", "JK", "Umur", "Kab/Kota Asal", "Bentuk Eksploitasi")))).layout();
+
+        MappedRow between = layout.map(row(2, "1", "12/03/2024", "Siti", "catatan", "P", "17", "Samarinda", "PRT"));
+        MappedRow after = layout.map(row(3, "1", "12/03/2024", "Siti", "", "P", "17", "Samarinda", "PRT", "", "x"));
+
+        assertThat(((OriginalCells) between.original()).sheetValues()).isNull();
+        assertThat(between.original()).containsEntry("Kolom 4", "catatan");
+        assertThat(((OriginalCells) after.original()).sheetValues()).isNull();
+        assertThat(after.original()).containsEntry("Kolom 10", "x");
+    }
+
+    @Test
     void classifiesTheRowsAroundTheData() {
         HeaderLayout layout = layout();
 
