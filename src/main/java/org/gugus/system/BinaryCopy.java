@@ -138,6 +138,31 @@ public final class BinaryCopy {
         putInt(at, written);
     }
 
+    /**
+     * Texts as one text value, joined by {@code separator}, a null one written as {@code none} (both ASCII): as the
+     * text {@code String.join} would give, without it (a staged row's cells, issue 13).
+     */
+    public void joinedText(String[] values, char separator, char none) {
+        int at = length;
+        int4(0);
+        int written = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                ensure(1);
+                bytes[length++] = (byte) separator;
+                written++;
+            }
+            if (values[i] == null) {
+                ensure(1);
+                bytes[length++] = (byte) none;
+                written++;
+            } else {
+                written += utf8(values[i]);
+            }
+        }
+        putInt(at, written);
+    }
+
     /** A jsonb value: its format version (1), then the document's text. */
     public void jsonb(String value) {
         if (value == null) {

@@ -5,13 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
+import org.gugus.system.BinaryCopy;
 
 /**
  * A row as written, staged and kept as its cells' texts under a list of headers that a sheet's rows
  * share, kept once ({@code warehouse.row_header}, found by {@code headersKey}): the headers go to the
  * server once instead of once per row (issue 13). {@code warehouse.victim_original(v)} puts a
  * record's together again as {@code {"header": "value", ...}}, and the publish a rejected row's. The
- * cells go as one text ({@link #joinedCells()}) where they can, an array otherwise (V106).
+ * cells go as one text ({@link #joinable()}) where they can, an array otherwise (V106).
  *
  * @param headersKey the headers' hash (their SHA-256's first 8 bytes), which the file's rows stage them under
  * @param headers    every column's header as the row gave it, in column order, one object for the rows of a sheet
@@ -50,36 +51,27 @@ public record OriginalRow(long headersKey, List<String> headers, String[] values
         return new OriginalRow(key(kept), kept, values);
     }
 
-    /** Between two cells of {@link #joinedCells()}. */
+    /** Between two cells joined ({@link #joinable()}). */
     static final char CELL_SEPARATOR = '\u001f';
-    /** A cell without a value in {@link #joinedCells()}. */
+    /** A cell without a value among cells joined ({@link #joinable()}). */
     static final char NO_VALUE = '\u001e';
 
     /**
-     * The cells as one text, as {@code warehouse.row_cells} splits them back: joined by {@link #CELL_SEPARATOR},
-     * a cell without a value as {@link #NO_VALUE}; null when that would not give them back (a cell holding either
-     * character, or one cell only that is empty), and the row keeps them as an array.
+     * Whether the cells go as one text, as {@code warehouse.row_cells} splits them back: joined by {@link
+     * #CELL_SEPARATOR}, a cell without a value as {@link #NO_VALUE} ({@link BinaryCopy#joinedText}); not when that
+     * would not give them back (a cell holding either character, or one cell only that is empty), and the row keeps
+     * them as an array.
      */
-    String joinedCells() {
+    boolean joinable() {
         if (values.length == 1 && "".equals(values[0])) {
-            return null;
+            return false;
         }
-        StringBuilder joined = new StringBuilder(values.length * 12);
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                joined.append(CELL_SEPARATOR);
+        for (String value : values) {
+            if (value != null && (value.indexOf(CELL_SEPARATOR) >= 0 || value.indexOf(NO_VALUE) >= 0)) {
+                return false;
             }
-            String value = values[i];
-            if (value == null) {
-                joined.append(NO_VALUE);
-                continue;
-            }
-            if (value.indexOf(CELL_SEPARATOR) >= 0 || value.indexOf(NO_VALUE) >= 0) {
-                return null;
-            }
-            joined.append(value);
         }
-        return joined.toString();
+        return true;
     }
 
     static long key(List<String> headers) {

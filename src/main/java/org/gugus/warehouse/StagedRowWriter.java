@@ -220,10 +220,14 @@ class StagedRowWriter implements ItemWriter<StagedRow> {
             rows.nullValue();
         } else {
             rows.int8(row.original().headersKey());
-            // the cells as one text where it gives them back, as an array otherwise (V106)
-            String cells = row.original().joinedCells();
-            rows.textArray(cells == null ? Arrays.asList(row.original().values()) : null);
-            rows.text(cells);
+            // the cells as one text where it gives them back, as an array otherwise (V106); joined as they are encoded
+            if (row.original().joinable()) {
+                rows.nullValue();
+                rows.joinedText(row.original().values(), OriginalRow.CELL_SEPARATOR, OriginalRow.NO_VALUE);
+            } else {
+                rows.textArray(Arrays.asList(row.original().values()));
+                rows.nullValue();
+            }
         }
         rows.jsonb(row.findingsJson());
         rows.bytea(row.rowHash());

@@ -31,4 +31,22 @@ class BinaryCopyTests {
         assertThat(read).isEqualTo(texts);
         assertThat(encoded.hasRemaining()).isFalse();
     }
+
+    @Test
+    void writesTextsJoinedAsTheOneTextTheyJoinToNullOnesAsTheMarker() throws Exception {
+        String[] cells = {"1", "José", null, "", "Anisa Rahmawati binti Ahmad Usman", "Dewi’s"};
+        BinaryCopy copy = new BinaryCopy();
+        copy.row(2);
+        copy.joinedText(cells, '\u001f', '\u001e');
+        copy.joinedText(new String[0], '\u001f', '\u001e');
+        ByteBuffer encoded = ByteBuffer.wrap(copy.take());
+
+        assertThat(encoded.getShort()).isEqualTo((short) 2);
+        byte[] value = new byte[encoded.getInt()];
+        encoded.get(value);
+        assertThat(new String(value, StandardCharsets.UTF_8))
+                .isEqualTo("1\u001fJosé\u001f\u001e\u001f\u001fAnisa Rahmawati binti Ahmad Usman\u001fDewi’s");
+        assertThat(encoded.getInt()).isZero();
+        assertThat(encoded.hasRemaining()).isFalse();
+    }
 }

@@ -73,7 +73,11 @@ public final class RowValidator {
         RowUnderCheck check = new RowUnderCheck(row, receivedOn, template, regions);
         List<Finding> findings = new ArrayList<>();
         for (RowRule rule : rules) {
-            findings.addAll(rule.check(check));
+            List<Finding> found = rule.check(check);
+            // most rules find nothing: adding their empty list copied it into a new array each time (issue 13)
+            if (!found.isEmpty()) {
+                findings.addAll(found);
+            }
         }
         boolean rejected = findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
         return new ValidatedRow(row, rejected ? null : caseRow(check), findings);
