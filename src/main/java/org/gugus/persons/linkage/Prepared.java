@@ -195,11 +195,22 @@ final class Prepared {
     }
 
     /**
-     * The record's every field in bytes, read back by {@link #read} as an equal record (a bounded run keeps its
-     * records so instead of reading and normalising them again for each group of blocks holding them).
+     * The record's key hashes and their caps (their count, then each hash, then each cap), then its every field, as
+     * {@link PreparedRecords} keeps a record, the fields read back by {@link #read} as an equal record (a bounded run
+     * keeps its records so instead of reading and normalising them again for each group of blocks holding them).
+     * Written into one buffer a thread, reused record after record, and copied out once (a fresh buffer grown, copied
+     * and copied again behind the hashes made 1.5 KB of garbage a record, issue 13).
      */
-    byte[] bytes() {
-        Bytes out = new Bytes();
+    byte[] bytes(long[] hashes, int[] caps) {
+        Bytes out = BUFFERS.get();
+        out.count = 0;
+        out.putInt(hashes.length);
+        for (long hash : hashes) {
+            out.putLong(hash);
+        }
+        for (int cap : caps) {
+            out.putInt(cap);
+        }
         out.putLong(id);
         out.text(nik);
         out.putLong(nikDigits);
@@ -274,6 +285,8 @@ final class Prepared {
     }
 
     /** The bytes of {@link #bytes}, big-endian as a {@link ByteBuffer} reads them (not synchronised). */
+    private static final ThreadLocal<Bytes> BUFFERS = ThreadLocal.withInitial(Bytes::new);
+
     private static final class Bytes {
 
         private byte[] bytes = new byte[256];

@@ -234,16 +234,7 @@ public final class PreparedRecords implements AutoCloseable {
 
     /** A record's bytes: how many keys, their hashes and caps, then the record ({@link Prepared#bytes}). */
     private static byte[] bytes(Prepared record, long[] hashes, int[] caps) {
-        byte[] prepared = record.bytes();
-        ByteBuffer bytes = ByteBuffer.allocate(4 + hashes.length * 12 + prepared.length);
-        bytes.putInt(hashes.length);
-        for (long hash : hashes) {
-            bytes.putLong(hash);
-        }
-        for (int cap : caps) {
-            bytes.putInt(cap);
-        }
-        return bytes.put(prepared).array();
+        return record.bytes(hashes, caps);
     }
 
     /** How many records are kept. */

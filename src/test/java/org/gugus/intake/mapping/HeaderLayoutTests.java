@@ -57,7 +57,8 @@ class HeaderLayoutTests {
     @Test
     void givesARowsValuesUnderTheSheetsKeysAsItsMapHoldsThemWhenItsColumnsWithoutAHeaderAreBlank() {
         HeaderLayout layout = ((HeaderSearch.Found) detector.detect(List.of(row(1, "No. Registrasi", "Tanggal Lapor",
-                "Nama Korban", "", "JK", "Umur", "Kab/Kota Asal", "Bentuk Eksploitasi", "Catatan", "Catatan")))).layout();
+                "Nama Korban", "", "JK", "Umur", "Kab/Kota Asal", "Bentuk Eksploitasi", "Catatan", "Catatan"))))
+                .layout();
         List<CellValue> cells = new ArrayList<>(
                 row(2, "1", "12/03/2024", "Siti", "", "P", "17", "Samarinda", "PRT", "a", "b").cells());
         cells.add(CellValue.BLANK);
