@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 
@@ -564,27 +565,38 @@ public final class Linkage {
      * with the caps of {@link #cappedKeys}: no key's text, map entry nor boxed cap (a first load's 800,000 keys).
      */
     private NewRecord hashedKeys(Prepared record, long salted) {
-        long[][] hashes = {new long[8]};
-        int[][] caps = {new int[8]};
-        int[] count = {0};
+        KeyHashes keys = new KeyHashes();
         for (BlockingRule rule : rules) {
-            int cap = rule.maxBlockSize(settings);
-            rule.hashes(record, salted, hash -> {
-                for (int i = 0; i < count[0]; i++) {
-                    if (hashes[0][i] == hash) {
-                        caps[0][i] = cap; // a key given again (a rule listed twice): kept in its place, as the map does
-                        return;
-                    }
-                }
-                if (count[0] == hashes[0].length) {
-                    hashes[0] = Arrays.copyOf(hashes[0], count[0] * 2);
-                    caps[0] = Arrays.copyOf(caps[0], count[0] * 2);
-                }
-                hashes[0][count[0]] = hash;
-                caps[0][count[0]++] = cap;
-            });
+            keys.cap = rule.maxBlockSize(settings);
+            rule.hashes(record, salted, keys);
         }
-        return new NewRecord(record, Arrays.copyOf(hashes[0], count[0]), Arrays.copyOf(caps[0], count[0]));
+        return new NewRecord(record, Arrays.copyOf(keys.hashes, keys.count), Arrays.copyOf(keys.caps, keys.count));
+    }
+
+    /** A record's key hashes as its rules give them, each with its rule's cap: one object a record, no lambda a rule. */
+    private static final class KeyHashes implements LongConsumer {
+
+        private long[] hashes = new long[8];
+        private int[] caps = new int[8];
+        private int count;
+        /** The cap of the rule giving hashes now. */
+        private int cap;
+
+        @Override
+        public void accept(long hash) {
+            for (int i = 0; i < count; i++) {
+                if (hashes[i] == hash) {
+                    caps[i] = cap; // a key given again (a rule listed twice): kept in its place, as the map does
+                    return;
+                }
+            }
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, count * 2);
+                caps = Arrays.copyOf(caps, count * 2);
+            }
+            hashes[count] = hash;
+            caps[count++] = cap;
+        }
     }
 
     /**
