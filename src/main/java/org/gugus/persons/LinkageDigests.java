@@ -32,6 +32,8 @@ final class LinkageDigests {
 
     /** An MD5 digest's two halves as numbers, read from its bytes. */
     private static final VarHandle HALVES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** The row's text being digested: one builder a thread, reused record after record. */
+    private static final ThreadLocal<StringBuilder> ROWS = ThreadLocal.withInitial(() -> new StringBuilder(256));
     /** In {@link #held}: a slot no digest took. */
     private static final int EMPTY = 0;
     /** In {@link #held}: the digest of two different reports' values, held for neither (both records are read). */
@@ -136,7 +138,9 @@ final class LinkageDigests {
         if (!writable(report.birthDate()) || !writable(report.reportDate())) {
             return null;
         }
-        StringBuilder row = new StringBuilder(160).append('(');
+        StringBuilder row = ROWS.get();
+        row.setLength(0);
+        row.append('(');
         value(row, report.officeCode()).append(',');
         value(row, report.caseNumber()).append(',');
         value(row, report.name()).append(',');

@@ -139,8 +139,8 @@ public final class BinaryCopy {
     }
 
     /**
-     * Texts as one text value, joined by {@code separator}, a null one written as {@code none} (both ASCII): as the
-     * text {@code String.join} would give, without it (a staged row's cells, issue 13).
+     * Texts as one text value, joined by {@code separator}, a null one written as {@code none} (both ASCII), encoded as
+     * they are joined rather than joined into a string first (a staged row's cells, issue 13).
      */
     public void joinedText(String[] values, char separator, char none) {
         int at = length;

@@ -177,7 +177,7 @@ public final class PreparedRecords implements AutoCloseable {
     public static byte[] bytes(Linkage linkage, VictimReport report, ToLongFunction<String> keyHash) {
         Prepared record = new Prepared(report);
         byte[][] bytes = new byte[1][];
-        linkage.cappedKeyHashes(record, keyHash, (victim, hashes, caps) -> bytes[0] = bytes(record, hashes, caps));
+        linkage.cappedKeyHashes(record, keyHash, (victim, hashes, caps) -> bytes[0] = record.bytes(hashes, caps));
         return bytes[0];
     }
 
@@ -233,10 +233,6 @@ public final class PreparedRecords implements AutoCloseable {
     }
 
     /** A record's bytes: how many keys, their hashes and caps, then the record ({@link Prepared#bytes}). */
-    private static byte[] bytes(Prepared record, long[] hashes, int[] caps) {
-        return record.bytes(hashes, caps);
-    }
-
     /** How many records are kept. */
     public int size() {
         return count;
