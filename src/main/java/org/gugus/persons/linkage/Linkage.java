@@ -573,7 +573,7 @@ public final class Linkage {
         return new NewRecord(record, Arrays.copyOf(keys.hashes, keys.count), Arrays.copyOf(keys.caps, keys.count));
     }
 
-    /** A record's key hashes as its rules give them, each with its rule's cap: one object a record, no lambda a rule. */
+    /** A record's key hashes as its rules give them, each with its rule's cap (one object a record, not a lambda). */
     private static final class KeyHashes implements LongConsumer {
 
         private long[] hashes = new long[8];
